@@ -1,0 +1,138 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { StatusBadge } from "@/components/deals/status-badge";
+import { getDeal } from "@/lib/data/deal";
+import { KIND_LABELS } from "@/lib/domain";
+import { formatAmount, formatDate, formatNumber, formatStake, formatUsd } from "@/lib/format";
+
+type Props = { params: Promise<{ id: string }> };
+
+async function loadDeal(params: Props["params"]) {
+  const { id } = await params;
+  if (!/^\d{1,9}$/.test(id)) notFound();
+  const deal = await getDeal(Number(id));
+  if (!deal) notFound();
+  return deal;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const deal = await loadDeal(params);
+  return { title: `${deal.recipient.name}: ${deal.round ?? KIND_LABELS[deal.kind]}` };
+}
+
+const ROLE_LABELS = { lead: "Lead", co_lead: "Co-lead", participant: "Participant" } as const;
+
+export default async function DealPage({ params }: Props) {
+  const deal = await loadDeal(params);
+  const terms: [string, string][] = [
+    ["Amount", formatAmount(deal.amountUsdLow, deal.amountUsdHigh, deal.amountQualifier)],
+    ["Kind", KIND_LABELS[deal.kind]],
+    ["Announced or first reported", formatDate(deal.announcedOn)],
+  ];
+  if (deal.originalCurrency !== "USD" && deal.originalAmount !== null) terms.push(["Original amount", `${formatNumber(deal.originalAmount)} ${deal.originalCurrency}`]);
+  if (deal.postMoneyValuationUsd !== null) terms.push(["Post-money valuation", formatUsd(deal.postMoneyValuationUsd)]);
+  if (deal.stakeBps !== null) terms.push(["Stake", formatStake(deal.stakeBps)]);
+
+  return (
+    <article className="space-y-8">
+      <header>
+        <p className="text-sm text-gray-600 dark:text-gray-400">Deal #{deal.id}</p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">
+          {deal.participations.map((p) => p.organization?.name ?? p.partyLabel).slice(0, 4).join(", ")}
+          {deal.participations.length > 4 ? ` and ${deal.participations.length - 4} more` : ""} → {deal.recipient.name}
+        </h1>
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          <StatusBadge status={deal.status} />
+          {deal.round ? <span className="text-gray-700 dark:text-gray-300">{deal.round}</span> : null}
+          {deal.unverified ? (
+            <span className="rounded-full bg-orange-100 px-2 py-0.5 text-xs font-medium text-orange-900 ring-1 ring-orange-300 dark:bg-orange-950 dark:text-orange-200">
+              Unverified: no source page was found for some details
+            </span>
+          ) : null}
+        </div>
+        {deal.summary ? <p className="mt-3 max-w-3xl text-gray-700 dark:text-gray-300">{deal.summary}</p> : null}
+      </header>
+
+      <section aria-labelledby="terms">
+        <h2 id="terms" className="text-lg font-semibold">Terms</h2>
+        <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-2">
+          {terms.map(([label, value]) => (
+            <div key={label} className="flex justify-between gap-4 border-b border-gray-100 py-1 dark:border-gray-900">
+              <dt className="text-gray-600 dark:text-gray-400">{label}</dt>
+              <dd className="text-right font-medium">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="participants">
+        <h2 id="participants" className="text-lg font-semibold">Investors</h2>
+        {deal.participations.length === 0 ? (
+          <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">No investors named.</p>
+        ) : (
+          <ul className="mt-2 space-y-1">
+            {deal.participations.map((p) => (
+              <li key={p.id}>
+                <span className="font-medium">{p.organization?.name ?? p.partyLabel}</span>
+                <span className="text-gray-600 dark:text-gray-400"> · {ROLE_LABELS[p.role]}{p.note ? ` (${p.note})` : ""}</span>
+                {p.committedUsd !== null ? <span> · {formatUsd(p.committedUsd)}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="lifecycle">
+        <h2 id="lifecycle" className="text-lg font-semibold">Lifecycle</h2>
+        <ol className="mt-3 space-y-4 border-l-2 border-gray-200 pl-4 dark:border-gray-800">
+          {deal.events.map((event, index) => (
+            <li key={event.id} className="relative">
+              <span aria-hidden="true" className="absolute -left-[1.4rem] top-1.5 h-3 w-3 rounded-full bg-gray-400 dark:bg-gray-500" />
+              <div className="flex flex-wrap items-center gap-2">
+                <time dateTime={event.occurredOn} className="font-medium">{formatDate(event.occurredOn)}</time>
+                <StatusBadge status={event.status} />
+                <span>{formatAmount(event.amountUsdLow, event.amountUsdHigh, event.amountQualifier)}</span>
+              </div>
+              <p className="text-sm text-gray-700 dark:text-gray-300">{event.note || (index === 0 ? "First report" : "Reported")}</p>
+              {event.source?.url ? (
+                <a href={event.source.url} rel="noopener noreferrer" className="text-sm text-blue-700 underline dark:text-blue-400">
+                  {event.source.publisher ?? new URL(event.source.url).hostname}
+                </a>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="sources">
+        <h2 id="sources" className="text-lg font-semibold">Sources</h2>
+        <ul className="mt-2 space-y-1">
+          {deal.sources.map((s) => (
+            <li key={s.id}>
+              {s.url ? (
+                <a href={s.url} rel="noopener noreferrer" className="text-blue-700 underline dark:text-blue-400">
+                  {s.title ?? s.publisher ?? s.url}
+                </a>
+              ) : (
+                <span>{s.publisher ?? "Source"}</span>
+              )}
+              {s.publishedOn ? <span className="text-gray-600 dark:text-gray-400"> · {formatDate(s.publishedOn)}</span> : null}
+              {s.unverified ? <span className="ml-2 text-sm font-medium text-orange-800 dark:text-orange-300">unverified</span> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="history">
+        <h2 id="history" className="text-lg font-semibold">Revision history</h2>
+        <ul className="mt-2 space-y-1 text-sm text-gray-700 dark:text-gray-300">
+          {deal.revisions.map((r) => (
+            <li key={r.id}>
+              <time dateTime={r.createdAt}>{r.createdAt.slice(0, 16).replace("T", " ")} UTC</time> · {r.action} by {r.actor}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,29 @@
+import Link from "next/link";
+
+const NAV = [{ href: "/", label: "Overview" }];
+
+export function SiteHeader() {
+  return (
+    <header className="border-b border-gray-200 dark:border-gray-800">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
+        <Link href="/" className="text-lg font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
+          AI Deal Tracker
+        </Link>
+        <nav aria-label="Main">
+          <ul className="flex flex-wrap gap-1 text-sm">
+            {NAV.map((item) => (
+              <li key={item.href}>
+                <Link
+                  href={item.href}
+                  className="rounded px-3 py-2 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-gray-800"
+                >
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,37 @@
+// Creates the SQLite file if needed, applies the migrations, and seeds it when it holds no deals.
+// Usage: npm run db:migrate (migrations only) | tsx lib/cli/prepare-db.ts (migrations and seed)
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { databaseFilePath, resolveDatabaseUrl } from "../db-url";
+import { openDatabase } from "../prisma-client";
+import { seedDatabase } from "../seed/seed-database";
+import { binPath, elapsed, runOrExit } from "./run";
+
+export async function prepareDatabase(options: { seed: boolean }): Promise<void> {
+  const url = resolveDatabaseUrl();
+  const file = databaseFilePath(url);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const started = performance.now();
+  runOrExit(binPath("prisma"), ["migrate", "deploy"], { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" });
+  console.log(`database ${file}: migrations applied in ${elapsed(started)}`);
+  if (!options.seed) return;
+  const db = await openDatabase(url);
+  try {
+    const seedStart = performance.now();
+    const result = await seedDatabase(db);
+    console.log(
+      result.seeded
+        ? `seeded ${result.organizations} organizations, ${result.deals} deals and ${result.events} extra lifecycle events in ${elapsed(seedStart)}`
+        : `not seeding: ${result.reason}`,
+    );
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
+  prepareDatabase({ seed: !process.argv.includes("--no-seed") }).catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,84 @@
+// Fills an empty database with the real researched deals shipped in prisma/seed. Never runs over existing deals.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { PrismaClient } from "../generated/prisma/client";
+import { seedOrganizations } from "../../prisma/seed/organizations";
+import { seedHistory } from "../../prisma/seed/history";
+import { importDealCsv } from "../import/apply-deal-import";
+import { formatRowError } from "../import/parse-deal-csv";
+import { recordRevision } from "../revisions";
+import { aliasKey } from "../domain";
+
+export const SEED_CSV_PATH = path.join(process.cwd(), "prisma", "seed", "deals.csv");
+const ACTOR = "seed";
+
+export type SeedResult = { seeded: false; reason: string } | { seeded: true; organizations: number; deals: number; events: number };
+
+export async function seedDatabase(db: PrismaClient, csvPath: string = SEED_CSV_PATH): Promise<SeedResult> {
+  const existing = await db.deal.count();
+  if (existing > 0) return { seeded: false, reason: `the database already holds ${existing} deals` };
+
+  const organizations = await seedOrganizationsOnce(db);
+  const result = await importDealCsv(db, readFileSync(csvPath, "utf8"), { actor: ACTOR, action: "seed" });
+  if (!result.ok) throw new Error(`the seed CSV does not import:\n${result.errors.map(formatRowError).join("\n")}`);
+  const events = await addHistory(db);
+  return { seeded: true, organizations, deals: result.created, events };
+}
+
+async function seedOrganizationsOnce(db: PrismaClient): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const idBySlug = new Map<string, number>();
+    // Parents first, so that every parentId points at a row that exists.
+    const pending = [...seedOrganizations];
+    while (pending.length > 0) {
+      const ready = pending.filter((o) => o.parent === null || idBySlug.has(o.parent));
+      if (ready.length === 0) throw new Error(`organization parents form a cycle or are missing: ${pending.map((o) => o.slug).join(", ")}`);
+      for (const org of ready) {
+        const data = {
+          name: org.name,
+          type: org.type,
+          country: org.country,
+          website: org.website,
+          parentId: org.parent === null ? null : (idBySlug.get(org.parent) as number),
+        };
+        const row = await tx.organization.upsert({ where: { slug: org.slug }, create: { slug: org.slug, ...data }, update: data, select: { id: true } });
+        await tx.organizationAlias.deleteMany({ where: { organizationId: row.id } });
+        await tx.organizationAlias.createMany({ data: org.aliases.map((alias) => ({ organizationId: row.id, alias, key: aliasKey(alias) })) });
+        await recordRevision(tx, { entityType: "organization", entityId: row.id, action: "seed", actor: ACTOR, before: null, after: { slug: org.slug, ...data, aliases: org.aliases } });
+        idBySlug.set(org.slug, row.id);
+        pending.splice(pending.indexOf(org), 1);
+      }
+    }
+    return idBySlug.size;
+  });
+}
+
+async function addHistory(db: PrismaClient): Promise<number> {
+  let count = 0;
+  await db.$transaction(async (tx) => {
+    for (const { deal: match, events } of seedHistory) {
+      const deal = await tx.deal.findFirst({
+        where: { round: match.round, recipient: { slug: match.recipient }, participations: { some: { organization: { slug: match.investor } } } },
+        select: { id: true },
+      });
+      if (!deal) throw new Error(`seed history names a deal that is not in the seed: ${JSON.stringify(match)}`);
+      for (const event of events) {
+        const source = await tx.source.create({ data: { dealId: deal.id, ...event.source } });
+        await tx.dealEvent.create({
+          data: {
+            dealId: deal.id,
+            occurredOn: event.occurredOn,
+            status: event.status,
+            amountUsdLow: event.amountUsdLow,
+            amountUsdHigh: event.amountUsdHigh,
+            amountQualifier: event.amountQualifier,
+            note: event.note,
+            sourceId: source.id,
+          },
+        });
+        count++;
+      }
+    }
+  });
+  return count;
+}

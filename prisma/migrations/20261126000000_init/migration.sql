@@ -1,0 +1,156 @@
+-- CreateTable
+CREATE TABLE "Organization" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "slug" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "type" TEXT NOT NULL,
+    "country" TEXT,
+    "website" TEXT,
+    "parentId" INTEGER,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    "deletedAt" DATETIME,
+    CONSTRAINT "Organization_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Organization" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "OrganizationAlias" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "organizationId" INTEGER NOT NULL,
+    "alias" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    CONSTRAINT "OrganizationAlias_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Deal" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "recipientId" INTEGER NOT NULL,
+    "kind" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "round" TEXT,
+    "announcedOn" TEXT NOT NULL,
+    "amountUsdLow" BIGINT,
+    "amountUsdHigh" BIGINT,
+    "amountQualifier" TEXT NOT NULL,
+    "originalCurrency" TEXT NOT NULL DEFAULT 'USD',
+    "originalAmount" BIGINT,
+    "postMoneyValuationUsd" BIGINT,
+    "stakeBps" INTEGER,
+    "summary" TEXT NOT NULL DEFAULT '',
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    "deletedAt" DATETIME,
+    CONSTRAINT "Deal_recipientId_fkey" FOREIGN KEY ("recipientId") REFERENCES "Organization" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Participation" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "dealId" INTEGER NOT NULL,
+    "organizationId" INTEGER,
+    "partyLabel" TEXT,
+    "role" TEXT NOT NULL DEFAULT 'participant',
+    "note" TEXT,
+    "committedUsd" BIGINT,
+    "position" INTEGER NOT NULL DEFAULT 0,
+    CONSTRAINT "Participation_dealId_fkey" FOREIGN KEY ("dealId") REFERENCES "Deal" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Participation_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Source" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "dealId" INTEGER NOT NULL,
+    "url" TEXT,
+    "publisher" TEXT,
+    "publishedOn" TEXT,
+    "title" TEXT,
+    "unverified" BOOLEAN NOT NULL DEFAULT false,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Source_dealId_fkey" FOREIGN KEY ("dealId") REFERENCES "Deal" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "DealEvent" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "dealId" INTEGER NOT NULL,
+    "occurredOn" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "amountUsdLow" BIGINT,
+    "amountUsdHigh" BIGINT,
+    "amountQualifier" TEXT NOT NULL,
+    "note" TEXT NOT NULL DEFAULT '',
+    "sourceId" INTEGER,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "DealEvent_dealId_fkey" FOREIGN KEY ("dealId") REFERENCES "Deal" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "DealEvent_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Revision" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "entityType" TEXT NOT NULL,
+    "entityId" INTEGER NOT NULL,
+    "action" TEXT NOT NULL,
+    "actor" TEXT NOT NULL,
+    "before" TEXT,
+    "after" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Organization_slug_key" ON "Organization"("slug");
+
+-- CreateIndex
+CREATE INDEX "Organization_parentId_idx" ON "Organization"("parentId");
+
+-- CreateIndex
+CREATE INDEX "Organization_name_idx" ON "Organization"("name");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "OrganizationAlias_key_key" ON "OrganizationAlias"("key");
+
+-- CreateIndex
+CREATE INDEX "OrganizationAlias_organizationId_idx" ON "OrganizationAlias"("organizationId");
+
+-- CreateIndex
+CREATE INDEX "Deal_announcedOn_idx" ON "Deal"("announcedOn");
+
+-- CreateIndex
+CREATE INDEX "Deal_recipientId_announcedOn_idx" ON "Deal"("recipientId", "announcedOn");
+
+-- CreateIndex
+CREATE INDEX "Deal_kind_status_announcedOn_idx" ON "Deal"("kind", "status", "announcedOn");
+
+-- CreateIndex
+CREATE INDEX "Deal_status_announcedOn_idx" ON "Deal"("status", "announcedOn");
+
+-- CreateIndex
+CREATE INDEX "Deal_amountUsdLow_idx" ON "Deal"("amountUsdLow");
+
+-- CreateIndex
+CREATE INDEX "Deal_deletedAt_announcedOn_idx" ON "Deal"("deletedAt", "announcedOn");
+
+-- CreateIndex
+CREATE INDEX "Participation_organizationId_dealId_idx" ON "Participation"("organizationId", "dealId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Participation_dealId_organizationId_key" ON "Participation"("dealId", "organizationId");
+
+-- CreateIndex
+CREATE INDEX "Source_dealId_idx" ON "Source"("dealId");
+
+-- CreateIndex
+CREATE INDEX "DealEvent_dealId_occurredOn_idx" ON "DealEvent"("dealId", "occurredOn");
+
+-- CreateIndex
+CREATE INDEX "DealEvent_occurredOn_idx" ON "DealEvent"("occurredOn");
+
+-- CreateIndex
+CREATE INDEX "Revision_entityType_entityId_idx" ON "Revision"("entityType", "entityId");
+
+-- CreateIndex
+CREATE INDEX "Revision_createdAt_idx" ON "Revision"("createdAt");
+

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
+import { importDealCsv } from "@/lib/import/apply-deal-import";
+import { seedDatabase } from "@/lib/seed/seed-database";
+import { createTestDb, type TestDb } from "../support/test-db";
+
+let t: TestDb;
+const HEADER = DEAL_CSV_COLUMNS.join(",");
+const row = (investors: string, amount: string) =>
+  `2026-06-01,${investors},Anthropic,equity,announced,Test round,${amount},${amount},exact,USD,${amount},,,Test,https://example.com/x,Example,2026-06-01`;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedDatabase(t.db);
+});
+afterAll(async () => t?.dispose());
+
+describe("CSV import", () => {
+  it("writes nothing when any row is bad, and names the row", async () => {
+    const before = await t.db.deal.count();
+    const result = await importDealCsv(t.db, `${HEADER}\n${row("Amazon", "100")}\n${row("No Such Fund", "200")}\n`, { actor: "test" });
+    expect(result).toEqual({ ok: false, errors: [{ row: 3, field: "investors", message: '"No Such Fund" is not a known organization or alias' }] });
+    expect(await t.db.deal.count()).toBe(before);
+  });
+
+  it("writes nothing on a dry run", async () => {
+    const before = await t.db.deal.count();
+    const result = await importDealCsv(t.db, `${HEADER}\n${row("Amazon", "100")}\n`, { actor: "test", dryRun: true });
+    expect(result.ok && result.created).toBe(1);
+    expect(await t.db.deal.count()).toBe(before);
+  });
+
+  it("creates deals with participations, a source, a first event and a revision", async () => {
+    const result = await importDealCsv(t.db, `${HEADER}\n${row("QIA (lead);Amazon (AWS)", "123")}\n`, { actor: "editor@example.com" });
+    expect(result.ok).toBe(true);
+    const id = result.ok ? result.dealIds[0] : 0;
+    const deal = await t.db.deal.findUniqueOrThrow({
+      where: { id },
+      include: { participations: { include: { organization: true }, orderBy: { position: "asc" } }, sources: true, events: true },
+    });
+    expect(deal.amountUsdLow).toBe(123n);
+    expect(deal.participations.map((p) => [p.organization?.slug, p.role])).toEqual([
+      ["qia", "lead"],
+      ["aws", "participant"],
+    ]);
+    expect(deal.sources.map((s) => s.url)).toEqual(["https://example.com/x"]);
+    expect(deal.events).toHaveLength(1);
+    const revision = await t.db.revision.findFirstOrThrow({ where: { entityType: "deal", entityId: id } });
+    expect([revision.action, revision.actor, revision.before]).toEqual(["import", "editor@example.com", null]);
+    expect(JSON.parse(revision.after ?? "{}").amountUsdLow).toBe("123");
+  });
+
+  it("updates a deal by id, records the change as an event and keeps the old values in a revision", async () => {
+    const created = await importDealCsv(t.db, `${HEADER}\n${row("Amazon", "500")}\n`, { actor: "test" });
+    const id = created.ok ? created.dealIds[0] : 0;
+    const update = `id,${HEADER}\n${id},${row("Amazon", "700").replace(",announced,", ",closed,")}\n`;
+    const result = await importDealCsv(t.db, update, { actor: "test" });
+    expect(result).toMatchObject({ ok: true, created: 0, updated: 1 });
+    const deal = await t.db.deal.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: { id: "asc" } } } });
+    expect([deal.status, deal.amountUsdLow, deal.version]).toEqual(["closed", 700n, 2]);
+    expect(deal.events.map((e) => [e.status, e.amountUsdLow])).toEqual([
+      ["announced", 500n],
+      ["closed", 700n],
+    ]);
+    const revision = await t.db.revision.findFirstOrThrow({ where: { entityType: "deal", entityId: id }, orderBy: { id: "desc" } });
+    expect(JSON.parse(revision.before ?? "{}").amountUsdLow).toBe("500");
+  });
+
+  it("refuses an id that does not exist and rolls back the rows before it", async () => {
+    const before = await t.db.deal.count();
+    const text = `id,${HEADER}\n,${row("Amazon", "1")}\n999999,${row("Amazon", "2")}\n`;
+    const result = await importDealCsv(t.db, text, { actor: "test" });
+    expect(result).toEqual({ ok: false, errors: [{ row: 3, field: "id", message: "no deal with id 999999" }] });
+    expect(await t.db.deal.count()).toBe(before);
+  });
+});
