@@ -1,7 +1,7 @@
 // The one place that writes money, dates and shares for people. Pure: used by server pages and client charts alike.
 import type { AmountQualifier } from "./domain";
 
-const compactUsd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 });
+const compactUsd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 });
 const fullUsd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 const wholeNumber = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 

@@ -7,7 +7,7 @@ import type { ChartRow, ChartSeries } from "./chart-types";
 /** A stacked bar chart of US-dollar amounts: draws what it is given, sums nothing. */
 export function StackedBarChart({ rows, series, ariaLabel }: { rows: ChartRow[]; series: ChartSeries[]; ariaLabel: string }) {
   return (
-    <div className="h-80 w-full" role="img" aria-label={ariaLabel}>
+    <figure className="h-80 w-full" aria-label={ariaLabel}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer>
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
@@ -24,6 +24,6 @@ export function StackedBarChart({ rows, series, ariaLabel }: { rows: ChartRow[];
           ))}
         </BarChart>
       </ResponsiveContainer>
-    </div>
+    </figure>
   );
 }

@@ -23,7 +23,7 @@ export function DealList({ deals, empty }: { deals: DealListItem[]; empty: strin
               <span aria-hidden="true">·</span>
               <span>{KIND_LABELS[deal.kind]}</span>
               <StatusBadge status={deal.status} />
-              {deal.round ? <span className="truncate">{deal.round}</span> : null}
+              {deal.round ? <span className="max-w-full truncate">{deal.round}</span> : null}
             </div>
           </Link>
         </li>

@@ -5,9 +5,10 @@ import path from "node:path";
 import { databaseFilePath, resolveDatabaseUrl } from "../db-url";
 import { openDatabase } from "../prisma-client";
 import { seedDatabase } from "../seed/seed-database";
-import { binPath, elapsed, runOrExit } from "./run";
+import { binPath, elapsed, loadEnvFiles, runOrExit } from "./run";
 
 export async function prepareDatabase(options: { seed: boolean }): Promise<void> {
+  loadEnvFiles();
   const url = resolveDatabaseUrl();
   const file = databaseFilePath(url);
   mkdirSync(path.dirname(file), { recursive: true });

@@ -1,5 +1,6 @@
 // Small helpers shared by the operator commands in lib/cli.
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 
 export function binPath(name: string): string {
@@ -17,4 +18,12 @@ export function runOrExit(command: string, args: string[], env: NodeJS.ProcessEn
 
 export function elapsed(start: number): string {
   return `${((performance.now() - start) / 1000).toFixed(1)} s`;
+}
+
+/** Loads .env.local then .env (as Next.js does) so the operator commands see the same settings as the server. */
+export function loadEnvFiles(root = process.cwd()): void {
+  for (const file of [".env.local", ".env"]) {
+    const full = path.join(root, file);
+    if (existsSync(full)) process.loadEnvFile(full);
+  }
 }

@@ -93,7 +93,7 @@ export default async function DealPage({ params }: Props) {
                 <StatusBadge status={event.status} />
                 <span>{formatAmount(event.amountUsdLow, event.amountUsdHigh, event.amountQualifier)}</span>
               </div>
-              <p className="text-sm text-gray-700 dark:text-gray-300">{event.note || (index === 0 ? "First report" : "Reported")}</p>
+              <p className="text-sm text-gray-700 dark:text-gray-300">{event.note || (index === 0 ? "First report" : "As reported in the cited source")}</p>
               {event.source?.url ? (
                 <a href={event.source.url} rel="noopener noreferrer" className="text-sm text-blue-700 underline dark:text-blue-400">
                   {event.source.publisher ?? new URL(event.source.url).hostname}
