@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { KIND_LABELS } from "@/lib/domain";
-import type { DealListItem } from "@/lib/data/overview";
+import type { DealSummary } from "@/lib/data/deals";
 import { formatAmount, formatDate } from "@/lib/format";
 import { StatusBadge } from "./status-badge";
 
-export function DealList({ deals, empty }: { deals: DealListItem[]; empty: string }) {
+export function DealList({ deals, empty }: { deals: DealSummary[]; empty: string }) {
   if (deals.length === 0) return <p className="text-sm text-gray-600 dark:text-gray-400">{empty}</p>;
   return (
     <ul className="divide-y divide-gray-200 dark:divide-gray-800">
@@ -13,7 +13,7 @@ export function DealList({ deals, empty }: { deals: DealListItem[]; empty: strin
           <Link href={`/deals/${deal.id}`} className="group block rounded focus-visible:outline-2 focus-visible:outline-blue-600">
             <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
               <span className="font-medium group-hover:underline">
-                {deal.investors.length > 0 ? `${deal.investors.slice(0, 3).join(", ")}${deal.investors.length > 3 ? ` +${deal.investors.length - 3}` : ""} → ` : ""}
+                {deal.investors.length > 0 ? `${deal.investors.slice(0, 3).map((i) => i.name).join(", ")}${deal.investors.length > 3 ? ` +${deal.investors.length - 3}` : ""} → ` : ""}
                 {deal.recipient.name}
               </span>
               <span className="font-semibold">{formatAmount(deal.amountUsdLow, deal.amountUsdHigh, deal.amountQualifier)}</span>

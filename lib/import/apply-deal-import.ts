@@ -1,5 +1,6 @@
 // Writes planned deals in one transaction: all rows land, or none do. Each deal gets its first lifecycle event and a revision.
 import type { PrismaClient, Prisma } from "../generated/prisma/client";
+import { amountKey } from "../measures/capital";
 import { buildDirectory } from "../organizations/directory";
 import { recordRevision, snapshotDeal, type RevisionAction } from "../revisions";
 import { parseDealCsv, type RowError } from "./parse-deal-csv";
@@ -67,6 +68,7 @@ function dealFields(deal: PlannedDeal) {
     amountUsdLow: deal.amountUsdLow,
     amountUsdHigh: deal.amountUsdHigh,
     amountQualifier: deal.amountQualifier,
+    amountUsdKey: amountKey(deal.amountUsdLow, deal.amountUsdHigh),
     originalCurrency: deal.originalCurrency,
     originalAmount: deal.originalAmount,
     postMoneyValuationUsd: deal.postMoneyValuationUsd,

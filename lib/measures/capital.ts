@@ -29,9 +29,14 @@ export type CountedAmount = { amount: bigint; basis: "low" | "upper_bound" | "un
 
 /** The low amount; the high one where only "up to" is known (marked upper_bound); zero where nothing is disclosed. */
 export function countedAmount(deal: Pick<MeasureDeal, "amountUsdLow" | "amountUsdHigh">): CountedAmount {
-  if (deal.amountUsdLow !== null) return { amount: deal.amountUsdLow, basis: "low" };
-  if (deal.amountUsdHigh !== null) return { amount: deal.amountUsdHigh, basis: "upper_bound" };
-  return { amount: 0n, basis: "undisclosed" };
+  const amount = amountKey(deal.amountUsdLow, deal.amountUsdHigh);
+  if (amount === null) return { amount: 0n, basis: "undisclosed" };
+  return { amount, basis: deal.amountUsdLow !== null ? "low" : "upper_bound" };
+}
+
+/** The amount a deal is sorted and filtered by; stored on the deal (amountUsdKey) so lists can index it. */
+export function amountKey(low: bigint | null, high: bigint | null): bigint | null {
+  return low ?? high;
 }
 
 /** Terminated deals never count; rumored and in-talks ones only under the pipeline switch. */

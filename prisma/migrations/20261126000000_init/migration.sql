@@ -33,6 +33,7 @@ CREATE TABLE "Deal" (
     "amountUsdLow" BIGINT,
     "amountUsdHigh" BIGINT,
     "amountQualifier" TEXT NOT NULL,
+    "amountUsdKey" BIGINT,
     "originalCurrency" TEXT NOT NULL DEFAULT 'USD',
     "originalAmount" BIGINT,
     "postMoneyValuationUsd" BIGINT,
@@ -128,7 +129,7 @@ CREATE INDEX "Deal_kind_status_announcedOn_idx" ON "Deal"("kind", "status", "ann
 CREATE INDEX "Deal_status_announcedOn_idx" ON "Deal"("status", "announcedOn");
 
 -- CreateIndex
-CREATE INDEX "Deal_amountUsdLow_idx" ON "Deal"("amountUsdLow");
+CREATE INDEX "Deal_amountUsdKey_idx" ON "Deal"("amountUsdKey");
 
 -- CreateIndex
 CREATE INDEX "Deal_deletedAt_announcedOn_idx" ON "Deal"("deletedAt", "announcedOn");

@@ -1,0 +1,56 @@
+// One deal with everything its page shows.
+import "server-only";
+import { getDb } from "../db";
+import type { AmountQualifier, DealKind, DealStatus, ParticipationRole } from "../domain";
+
+export type DealDetail = NonNullable<Awaited<ReturnType<typeof getDeal>>>;
+
+export async function getDeal(id: number) {
+  const db = await getDb();
+  const deal = await db.deal.findFirst({
+    where: { id, deletedAt: null },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      round: true,
+      announcedOn: true,
+      amountUsdLow: true,
+      amountUsdHigh: true,
+      amountQualifier: true,
+      originalCurrency: true,
+      originalAmount: true,
+      postMoneyValuationUsd: true,
+      stakeBps: true,
+      summary: true,
+      updatedAt: true,
+      recipient: { select: { slug: true, name: true } },
+      participations: {
+        orderBy: { position: "asc" },
+        select: { id: true, role: true, note: true, partyLabel: true, committedUsd: true, organization: { select: { slug: true, name: true } } },
+      },
+      sources: { orderBy: [{ publishedOn: "asc" }, { id: "asc" }], select: { id: true, url: true, publisher: true, publishedOn: true, title: true, unverified: true } },
+      events: {
+        orderBy: [{ occurredOn: "asc" }, { id: "asc" }],
+        select: { id: true, occurredOn: true, status: true, amountUsdLow: true, amountUsdHigh: true, amountQualifier: true, note: true, source: { select: { url: true, publisher: true } } },
+      },
+    },
+  });
+  if (!deal) return null;
+  const revisions = await db.revision.findMany({
+    where: { entityType: "deal", entityId: id },
+    orderBy: { id: "desc" },
+    take: 20,
+    select: { id: true, action: true, actor: true, createdAt: true },
+  });
+  return {
+    ...deal,
+    kind: deal.kind as DealKind,
+    status: deal.status as DealStatus,
+    amountQualifier: deal.amountQualifier as AmountQualifier,
+    participations: deal.participations.map((p) => ({ ...p, role: p.role as ParticipationRole })),
+    events: deal.events.map((e) => ({ ...e, status: e.status as DealStatus, amountQualifier: e.amountQualifier as AmountQualifier })),
+    unverified: deal.sources.some((s) => s.unverified),
+    revisions: revisions.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+  };
+}
