@@ -1,6 +1,13 @@
 import Link from "next/link";
 
-const NAV = [{ href: "/", label: "Overview" }];
+const NAV = [
+  { href: "/", label: "Overview" },
+  { href: "/deals", label: "Deals" },
+  { href: "/investors", label: "Investors" },
+  { href: "/companies", label: "Companies" },
+  { href: "/analysis", label: "Analysis" },
+  { href: "/methodology", label: "Methodology" },
+];
 
 export function SiteHeader() {
   return (
