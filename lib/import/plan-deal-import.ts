@@ -1,12 +1,14 @@
 // Matches validated CSV rows to organizations and turns them into deals ready to write; every problem becomes a row error.
 import type { DealCsvRow } from "../csv/deal-csv-format";
 import { isUnnamedParty, parseInvestorTokens, UNVERIFIED } from "../csv/deal-csv-format";
-import type { ParticipationRole } from "../domain";
+import { aliasKey, type ParticipationRole } from "../domain";
 import type { OrganizationDirectory } from "../organizations/directory";
 import type { ParsedDealCsv, RowError } from "./parse-deal-csv";
 
 export type PlannedParticipation = {
   organizationId: number | null;
+  /** The name of an organization the import will create (set only when organizationId is null and it is not an unnamed party). */
+  newOrganization?: string;
   partyLabel: string | null;
   role: ParticipationRole;
   note: string | null;
@@ -16,7 +18,9 @@ export type PlannedParticipation = {
 export type PlannedDeal = {
   row: number;
   id: number | null;
+  /** 0 until the import has created the new recipient named in `newRecipient`. */
   recipientId: number;
+  newRecipient?: string;
   kind: DealCsvRow["kind"];
   status: DealCsvRow["status"];
   round: string | null;
@@ -33,13 +37,24 @@ export type PlannedDeal = {
   source: { url: string | null; publisher: string | null; publishedOn: string | null; unverified: boolean } | null;
 };
 
-export function planDealImport(parsed: ParsedDealCsv, directory: OrganizationDirectory): { deals: PlannedDeal[]; errors: RowError[] } {
+export type DealImportPlan = { deals: PlannedDeal[]; errors: RowError[]; newOrganizations: string[] };
+
+/**
+ * With `createMissing`, names that match no organization become new organizations (listed in the plan, so a
+ * preview can say which); without it they are row errors, as in the editor's form.
+ */
+export function planDealImport(parsed: ParsedDealCsv, directory: OrganizationDirectory, options: { createMissing?: boolean } = {}): DealImportPlan {
   const errors: RowError[] = [...parsed.errors];
   const deals: PlannedDeal[] = [];
+  const newOrganizations = new Map<string, string>();
+  const planNew = (name: string) => {
+    if (!newOrganizations.has(aliasKey(name))) newOrganizations.set(aliasKey(name), name);
+  };
   for (const { row, data } of parsed.rows) {
     const rowErrors: RowError[] = [];
     const recipient = directory.resolve(data.recipient);
-    if (!recipient) rowErrors.push({ row, field: "recipient", message: `"${data.recipient}" is not a known organization or alias` });
+    const newRecipient = !recipient && options.createMissing ? data.recipient : undefined;
+    if (!recipient && !newRecipient) rowErrors.push({ row, field: "recipient", message: `"${data.recipient}" is not a known organization or alias` });
 
     const participations: PlannedParticipation[] = [];
     const seen = new Set<number>();
@@ -49,7 +64,13 @@ export function planDealImport(parsed: ParsedDealCsv, directory: OrganizationDir
         return;
       }
       const org = directory.resolve(token.name);
-      if (!org) {
+      if (!org && options.createMissing) {
+        if (newRecipient && aliasKey(newRecipient) === aliasKey(token.name)) {
+          rowErrors.push({ row, field: "investors", message: `${token.name} cannot invest in itself` });
+        } else {
+          participations.push({ organizationId: null, newOrganization: token.name, partyLabel: null, role: token.role, note: token.note, position });
+        }
+      } else if (!org) {
         rowErrors.push({ row, field: "investors", message: `"${token.name}" is not a known organization or alias` });
       } else if (seen.has(org.id)) {
         rowErrors.push({ row, field: "investors", message: `"${token.raw}" names ${org.name} a second time` });
@@ -61,16 +82,19 @@ export function planDealImport(parsed: ParsedDealCsv, directory: OrganizationDir
       }
     });
 
-    if (rowErrors.length > 0 || !recipient) {
+    if (rowErrors.length > 0 || (!recipient && !newRecipient)) {
       errors.push(...rowErrors);
       continue;
     }
+    if (newRecipient) planNew(newRecipient);
+    for (const p of participations) if (p.newOrganization) planNew(p.newOrganization);
     const unverified = data.source_url === UNVERIFIED;
     const hasSource = data.source_url !== "" || data.source_publisher !== null;
     deals.push({
       row,
       id: data.id ?? null,
-      recipientId: recipient.id,
+      recipientId: recipient?.id ?? 0,
+      newRecipient,
       kind: data.kind,
       status: data.status,
       round: data.round,
@@ -94,5 +118,5 @@ export function planDealImport(parsed: ParsedDealCsv, directory: OrganizationDir
         : null,
     });
   }
-  return { deals, errors };
+  return { deals, errors, newOrganizations: [...newOrganizations.values()] };
 }

@@ -19,7 +19,7 @@ export async function seedDatabase(db: PrismaClient, csvPath: string = SEED_CSV_
   if (existing > 0) return { seeded: false, reason: `the database already holds ${existing} deals` };
 
   const organizations = await seedOrganizationsOnce(db);
-  const result = await importDealCsv(db, readFileSync(csvPath, "utf8"), { actor: ACTOR, action: "seed" });
+  const result = await importDealCsv(db, readFileSync(csvPath, "utf8"), { actor: ACTOR, action: "seed", createMissing: false });
   if (!result.ok) throw new Error(`the seed CSV does not import:\n${result.errors.map(formatRowError).join("\n")}`);
   const events = await addHistory(db);
   return { seeded: true, organizations, deals: result.created, events };

@@ -18,9 +18,25 @@ afterAll(async () => t?.dispose());
 describe("CSV import", () => {
   it("writes nothing when any row is bad, and names the row", async () => {
     const before = await t.db.deal.count();
-    const result = await importDealCsv(t.db, `${HEADER}\n${row("Amazon", "100")}\n${row("No Such Fund", "200")}\n`, { actor: "test" });
-    expect(result).toEqual({ ok: false, errors: [{ row: 3, field: "investors", message: '"No Such Fund" is not a known organization or alias' }] });
+    const orgsBefore = await t.db.organization.count();
+    const badDate = row("Amazon", "200").replace("2026-06-01,", "2026-13-01,");
+    const result = await importDealCsv(t.db, `${HEADER}\n${row("Brand New Fund", "100")}\n${badDate}\n`, { actor: "test" });
+    expect(result).toEqual({ ok: false, errors: [{ row: 3, field: "announced_on", message: "announced_on must be a date written YYYY-MM-DD" }] });
     expect(await t.db.deal.count()).toBe(before);
+    expect(await t.db.organization.count()).toBe(orgsBefore);
+  });
+
+  it("creates the organizations a file names that do not exist yet, and says which in the preview", async () => {
+    const text = `${HEADER}\n${row("Brand New Fund (lead);qatar investment authority", "100")}\n`;
+    const preview = await importDealCsv(t.db, text, { actor: "test", dryRun: true });
+    expect(preview.ok && preview.newOrganizations).toEqual(["Brand New Fund"]);
+    expect(await t.db.organization.count({ where: { name: "Brand New Fund" } })).toBe(0);
+    const result = await importDealCsv(t.db, text, { actor: "test" });
+    expect(result.ok).toBe(true);
+    const created = await t.db.organization.findFirstOrThrow({ where: { name: "Brand New Fund" } });
+    expect(created.slug).toBe("brand-new-fund");
+    const deal = await t.db.deal.findUniqueOrThrow({ where: { id: result.ok ? result.dealIds[0] : 0 }, include: { participations: { include: { organization: true }, orderBy: { position: "asc" } } } });
+    expect(deal.participations.map((p) => [p.organization?.slug, p.role])).toEqual([["brand-new-fund", "lead"], ["qia", "participant"]]);
   });
 
   it("writes nothing on a dry run", async () => {

@@ -1,0 +1,122 @@
+// The one way a deal is written, whether by the editor's form or a CSV import: fields, participations, sources,
+// a lifecycle event when the status or amount changes, a version for optimistic concurrency, and a revision.
+import type { Prisma } from "../generated/prisma/client";
+import type { PlannedDeal } from "../import/plan-deal-import";
+import { amountKey } from "../measures/capital";
+import { recordRevision, snapshotDeal, type RevisionAction } from "../revisions";
+
+export type DealSnapshot = NonNullable<Awaited<ReturnType<typeof snapshotDeal>>>;
+
+/** Someone saved the deal since this editor loaded it: nothing was written; both versions go back to the editor. */
+export class DealConflictError extends Error {
+  constructor(readonly current: DealSnapshot, readonly expectedVersion: number) {
+    super(`deal ${current.id} was changed by someone else (version ${current.version}, you edited version ${expectedVersion})`);
+  }
+}
+
+export class DealNotFoundError extends Error {
+  constructor(readonly dealId: number) {
+    super(`no deal with id ${dealId}`);
+  }
+}
+
+/** What a lifecycle step is dated and sourced with when an edit changes the status or the amount. */
+export type DealChange = { occurredOn: string; note: string; source: { url: string; publisher: string | null; publishedOn: string | null } | null };
+
+type DealInput = Omit<PlannedDeal, "row" | "id">;
+
+function dealFields(deal: DealInput) {
+  return {
+    recipientId: deal.recipientId,
+    kind: deal.kind,
+    status: deal.status,
+    round: deal.round,
+    announcedOn: deal.announcedOn,
+    amountUsdLow: deal.amountUsdLow,
+    amountUsdHigh: deal.amountUsdHigh,
+    amountQualifier: deal.amountQualifier,
+    amountUsdKey: amountKey(deal.amountUsdLow, deal.amountUsdHigh),
+    originalCurrency: deal.originalCurrency,
+    originalAmount: deal.originalAmount,
+    postMoneyValuationUsd: deal.postMoneyValuationUsd,
+    stakeBps: deal.stakeBps,
+    summary: deal.summary,
+  };
+}
+
+export async function createDeal(tx: Prisma.TransactionClient, deal: DealInput, actor: string, action: RevisionAction = "create"): Promise<number> {
+  const created = await tx.deal.create({
+    data: {
+      ...dealFields(deal),
+      participations: { create: deal.participations },
+      sources: deal.source ? { create: [deal.source] } : undefined,
+    },
+    select: { id: true, sources: { select: { id: true } } },
+  });
+  await tx.dealEvent.create({
+    data: {
+      dealId: created.id,
+      occurredOn: deal.announcedOn,
+      status: deal.status,
+      amountUsdLow: deal.amountUsdLow,
+      amountUsdHigh: deal.amountUsdHigh,
+      amountQualifier: deal.amountQualifier,
+      note: "",
+      sourceId: created.sources[0]?.id ?? null,
+    },
+  });
+  await recordRevision(tx, { entityType: "deal", entityId: created.id, action, actor, before: null, after: await snapshotDeal(tx, created.id) });
+  return created.id;
+}
+
+export function changesLifecycle(before: { status: string; amountUsdLow: bigint | null; amountUsdHigh: bigint | null; amountQualifier: string }, after: DealInput): boolean {
+  return (
+    before.status !== after.status ||
+    before.amountUsdLow !== after.amountUsdLow ||
+    before.amountUsdHigh !== after.amountUsdHigh ||
+    before.amountQualifier !== after.amountQualifier
+  );
+}
+
+/**
+ * Updates a deal. With `expectedVersion` the write only lands if nobody saved in between (the version is checked
+ * and bumped in the same UPDATE, so two concurrent saves cannot both pass).
+ */
+export async function updateDeal(
+  tx: Prisma.TransactionClient,
+  id: number,
+  deal: DealInput,
+  options: { actor: string; action?: RevisionAction; expectedVersion?: number; change?: DealChange },
+): Promise<void> {
+  const before = await snapshotDeal(tx, id);
+  if (!before || before.deletedAt) throw new DealNotFoundError(id);
+  const bumped = await tx.deal.updateMany({
+    where: { id, deletedAt: null, ...(options.expectedVersion !== undefined ? { version: options.expectedVersion } : {}) },
+    data: { ...dealFields(deal), version: { increment: 1 } },
+  });
+  if (bumped.count === 0) throw new DealConflictError(before, options.expectedVersion ?? before.version);
+
+  let sourceId: number | null = null;
+  const source = options.change?.source ?? deal.source;
+  if (source && (source.url || source.publisher)) {
+    const existing = before.sources.find((s) => s.url !== null && s.url === source.url);
+    sourceId = existing ? existing.id : (await tx.source.create({ data: { ...source, dealId: id } })).id;
+  }
+  await tx.participation.deleteMany({ where: { dealId: id } });
+  await tx.participation.createMany({ data: deal.participations.map((p) => ({ ...p, dealId: id })) });
+  if (changesLifecycle(before, deal)) {
+    await tx.dealEvent.create({
+      data: {
+        dealId: id,
+        occurredOn: options.change?.occurredOn ?? deal.source?.publishedOn ?? new Date().toISOString().slice(0, 10),
+        status: deal.status,
+        amountUsdLow: deal.amountUsdLow,
+        amountUsdHigh: deal.amountUsdHigh,
+        amountQualifier: deal.amountQualifier,
+        note: options.change?.note ?? "",
+        sourceId,
+      },
+    });
+  }
+  await recordRevision(tx, { entityType: "deal", entityId: id, action: options.action ?? "update", actor: options.actor, before, after: await snapshotDeal(tx, id) });
+}
