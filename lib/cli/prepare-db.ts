@@ -7,14 +7,14 @@ import { openDatabase } from "../prisma-client";
 import { seedDatabase } from "../seed/seed-database";
 import { binPath, elapsed, loadEnvFiles, runOrExit } from "./run";
 
-export async function prepareDatabase(options: { seed: boolean }): Promise<void> {
+export async function prepareDatabase(options: { seed: boolean; quiet?: boolean }): Promise<void> {
   loadEnvFiles();
   const url = resolveDatabaseUrl();
   const file = databaseFilePath(url);
   mkdirSync(path.dirname(file), { recursive: true });
   const started = performance.now();
-  runOrExit(binPath("prisma"), ["migrate", "deploy"], { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" });
-  console.log(`database ${file}: migrations applied in ${elapsed(started)}`);
+  runOrExit(binPath("prisma"), ["migrate", "deploy"], { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" }, options.quiet);
+  if (!options.quiet) console.log(`database ${file}: migrations applied in ${elapsed(started)}`);
   if (!options.seed) return;
   const db = await openDatabase(url);
   try {
@@ -25,6 +25,9 @@ export async function prepareDatabase(options: { seed: boolean }): Promise<void>
         ? `seeded ${result.organizations} organizations, ${result.deals} deals and ${result.events} extra lifecycle events in ${elapsed(seedStart)}`
         : `not seeding: ${result.reason}`,
     );
+    if ((await db.user.count({ where: { role: "admin", disabledAt: null } })) === 0) {
+      console.log("No admin account yet. Create one with:\n  npm run user:create -- --email you@example.com --password '<12+ characters>' --role admin");
+    }
   } finally {
     await db.$disconnect();
   }

@@ -8,8 +8,8 @@ export function binPath(name: string): string {
 }
 
 /** Runs a command with inherited output; exits this process with its code if it fails. */
-export function runOrExit(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
-  const result = spawnSync(command, args, { stdio: "inherit", env });
+export function runOrExit(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, quiet = false): void {
+  const result = spawnSync(command, args, { stdio: quiet ? ["ignore", "ignore", "inherit"] : "inherit", env });
   if (result.status !== 0) {
     console.error(`\n${path.basename(command)} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
     process.exit(result.status ?? 1);

@@ -1,0 +1,34 @@
+import { getRequestActor } from "@/lib/auth/request-actor";
+import { AuthorizationError, requireRole } from "@/lib/auth/roles";
+import { getDb } from "@/lib/db";
+import { importDealCsv } from "@/lib/import/apply-deal-import";
+import { checkImportSize, decodeUtf8 } from "@/lib/import/import-limits";
+import { toImportPreview } from "@/lib/import/import-preview";
+
+/**
+ * POST /api/import[?dryRun=1] with the CSV as the request body (text/csv) and `Authorization: Bearer <token>`.
+ * 200 with the preview (dry run) or the result; 400 with every row error and nothing written; 401/403 without rights.
+ */
+export async function POST(request: Request) {
+  let actor;
+  try {
+    actor = requireRole(await getRequestActor(request), "editor");
+  } catch (error) {
+    if (error instanceof AuthorizationError) return Response.json({ error: error.message }, { status: error.status });
+    throw error;
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  const tooBigDeclared = checkImportSize(declared);
+  if (tooBigDeclared) return Response.json({ error: tooBigDeclared }, { status: 413 });
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  const tooBig = checkImportSize(bytes.byteLength);
+  if (tooBig) return Response.json({ error: tooBig }, { status: 413 });
+  const text = decodeUtf8(bytes);
+  if (text === null) return Response.json({ error: "the body is not UTF-8 text" }, { status: 400 });
+
+  const dryRun = ["1", "true"].includes(new URL(request.url).searchParams.get("dryRun") ?? "");
+  const result = await importDealCsv(await getDb(), text, { actor: actor.email, dryRun });
+  const preview = toImportPreview(result);
+  if (!preview.ok) return Response.json({ error: "invalid rows; nothing was imported", errors: preview.errors }, { status: 400 });
+  return Response.json({ dryRun, ...preview, dealIds: result.ok ? result.dealIds : [] });
+}

@@ -1,0 +1,66 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { requireRole } from "../../auth/roles";
+import { getSessionActor } from "../../auth/session";
+import { getDb } from "../../db";
+import { dealIdSchema, parseDealForm, versionSchema } from "../../deals/deal-form";
+import { dealToFormValues } from "../../deals/deal-form-values";
+import { changesLifecycle, createDeal, DealConflictError, DealNotFoundError, updateDeal } from "../../deals/write-deal";
+import { loadDirectory } from "../../import/apply-deal-import";
+import { authorizationFailure, formValues, type ActionState } from "../action-state";
+
+/** Creates a deal, or updates the one named by `id` if nobody saved it since `version` was loaded. */
+export async function saveDeal(_state: ActionState, formData: FormData): Promise<ActionState> {
+  let actor;
+  try {
+    actor = requireRole(await getSessionActor(), "editor");
+  } catch (error) {
+    return authorizationFailure(error);
+  }
+  const values = formValues(formData);
+  const db = await getDb();
+  const idField = values.id ?? "";
+  const id = idField === "" ? null : dealIdSchema.safeParse(idField).data ?? NaN;
+  if (Number.isNaN(id)) return { status: "error", message: "The deal id is not valid.", values };
+
+  const before = id === null ? null : await db.deal.findFirst({ where: { id, deletedAt: null }, select: { status: true, amountUsdLow: true, amountUsdHigh: true, amountQualifier: true } });
+  if (id !== null && !before) return { status: "error", message: `There is no deal ${id}; it may have been deleted.`, values };
+
+  const parsed = parseDealForm(values, await loadDirectory(db), (deal) => before !== null && changesLifecycle(before, deal));
+  if (!parsed.ok) return { status: "error", message: "Some fields need attention.", fieldErrors: parsed.fieldErrors, values };
+
+  let savedId: number;
+  try {
+    if (id === null) {
+      savedId = await db.$transaction((tx) => createDeal(tx, parsed.deal, actor.email));
+    } else {
+      const version = versionSchema.safeParse(values.version);
+      if (!version.success) return { status: "error", message: "The form is missing the deal's version; reload it.", values };
+      await db.$transaction((tx) => updateDeal(tx, id, parsed.deal, { actor: actor.email, expectedVersion: version.data, change: parsed.change ?? undefined }));
+      savedId = id;
+    }
+  } catch (error) {
+    if (error instanceof DealConflictError) {
+      const current = await db.deal.findUniqueOrThrow({
+        where: { id: error.current.id },
+        select: {
+          announcedOn: true, kind: true, status: true, round: true, amountUsdLow: true, amountUsdHigh: true, amountQualifier: true,
+          originalCurrency: true, originalAmount: true, postMoneyValuationUsd: true, stakeBps: true, summary: true, version: true,
+          recipient: { select: { name: true } },
+          participations: { orderBy: { position: "asc" }, select: { role: true, note: true, partyLabel: true, organization: { select: { name: true } } } },
+        },
+      });
+      return {
+        status: "conflict",
+        message: `Someone else saved this deal while you were editing it (now version ${current.version}). Nothing was overwritten. Compare both versions below; save again to replace theirs with yours.`,
+        values: { ...values, version: String(current.version) },
+        theirs: dealToFormValues(current),
+        currentVersion: current.version,
+      };
+    }
+    if (error instanceof DealNotFoundError) return { status: "error", message: error.message, values };
+    throw error;
+  }
+  redirect(`/admin/deals/${savedId}?saved=1`);
+}

@@ -1,0 +1,48 @@
+"use server";
+
+import { requireRole } from "../../auth/roles";
+import { getSessionActor } from "../../auth/session";
+import { getDb } from "../../db";
+import { importDealCsv } from "../../import/apply-deal-import";
+import { checkImportSize, decodeUtf8 } from "../../import/import-limits";
+import { toImportPreview } from "../../import/import-preview";
+import { authorizationFailure, type ActionState } from "../action-state";
+
+/**
+ * Step 1 (`intent=preview`, a file): a dry run that writes nothing and returns the preview with the file's text.
+ * Step 2 (`intent=apply`, the text from step 1): applies every row or none.
+ */
+export async function importDeals(_state: ActionState, formData: FormData): Promise<ActionState> {
+  let actor;
+  try {
+    actor = requireRole(await getSessionActor(), "editor");
+  } catch (error) {
+    return authorizationFailure(error);
+  }
+  const intent = formData.get("intent") === "apply" ? "apply" : "preview";
+  let text: string | null;
+  if (intent === "preview") {
+    const file = formData.get("file");
+    if (!(file instanceof File) || file.size === 0) return { status: "error", fieldErrors: { file: ["choose a CSV file to import"] } };
+    const tooBig = checkImportSize(file.size);
+    if (tooBig) return { status: "error", fieldErrors: { file: [tooBig] } };
+    text = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
+    if (text === null) return { status: "error", fieldErrors: { file: ["the file is not UTF-8 text; save it as CSV UTF-8 and try again"] } };
+  } else {
+    const csv = formData.get("csv");
+    text = typeof csv === "string" ? csv : null;
+    if (!text) return { status: "error", message: "Nothing to apply: upload the file again." };
+    const tooBig = checkImportSize(Buffer.byteLength(text));
+    if (tooBig) return { status: "error", message: tooBig };
+  }
+  const db = await getDb();
+  const result = await importDealCsv(db, text, { actor: actor.email, dryRun: intent === "preview" });
+  const preview = toImportPreview(result);
+  if (!preview.ok) return { status: "error", message: `Nothing was imported: ${preview.errors.length} problem${preview.errors.length === 1 ? "" : "s"} to fix first.`, data: { preview } };
+  if (intent === "preview") return { status: "ok", message: "Dry run: nothing has been written yet.", data: { preview, csv: text } };
+  return {
+    status: "ok",
+    message: `Imported: ${preview.create} deals created, ${preview.update} updated${preview.newOrganizations.length ? `, ${preview.newOrganizations.length} organizations created` : ""}.`,
+    data: { applied: true, preview },
+  };
+}

@@ -1,0 +1,117 @@
+// Reads for the editors' pages. Callers have checked the session (the admin layout and each page).
+import "server-only";
+import { getDb } from "../db";
+import { dealToFormValues } from "../deals/deal-form-values";
+
+const PAGE_SIZE = 50;
+
+export async function listDealsForEditing(q: string, showDeleted: boolean) {
+  const db = await getDb();
+  const where = {
+    deletedAt: showDeleted ? { not: null } : null,
+    ...(q ? { OR: [{ recipient: { name: { contains: q } } }, { round: { contains: q } }, { participations: { some: { organization: { name: { contains: q } } } } }] } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.deal.findMany({
+      where,
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      take: PAGE_SIZE,
+      select: { id: true, announcedOn: true, status: true, round: true, version: true, updatedAt: true, recipient: { select: { name: true } } },
+    }),
+    db.deal.count({ where }),
+  ]);
+  return { rows: rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() })), total, shown: rows.length };
+}
+
+export async function getDealForEditing(id: number) {
+  const db = await getDb();
+  const deal = await db.deal.findFirst({
+    where: { id, deletedAt: null },
+    select: {
+      id: true, version: true, announcedOn: true, kind: true, status: true, round: true, amountUsdLow: true, amountUsdHigh: true, amountQualifier: true,
+      originalCurrency: true, originalAmount: true, postMoneyValuationUsd: true, stakeBps: true, summary: true,
+      recipient: { select: { name: true } },
+      participations: { orderBy: { position: "asc" }, select: { role: true, note: true, partyLabel: true, organization: { select: { name: true } } } },
+      sources: { orderBy: { id: "asc" }, select: { url: true, publisher: true, publishedOn: true } },
+    },
+  });
+  if (!deal) return null;
+  const first = deal.sources[0];
+  return {
+    id: deal.id,
+    version: deal.version,
+    values: {
+      ...dealToFormValues(deal),
+      source_url: first?.url ?? "",
+      source_publisher: first?.publisher ?? "",
+      source_date: first?.publishedOn ?? "",
+    },
+  };
+}
+
+export async function listOrganizationNames() {
+  const db = await getDb();
+  return db.organization.findMany({ where: { deletedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, slug: true } });
+}
+
+export async function listOrganizationsForEditing(q: string) {
+  const db = await getDb();
+  return db.organization.findMany({
+    where: { deletedAt: null, ...(q ? { OR: [{ name: { contains: q } }, { slug: { contains: q } }, { aliases: { some: { alias: { contains: q } } } }] } : {}) },
+    orderBy: { name: "asc" },
+    take: 200,
+    select: { id: true, slug: true, name: true, type: true, country: true, parent: { select: { name: true } }, _count: { select: { aliases: true } } },
+  });
+}
+
+export async function getOrganizationForEditing(id: number) {
+  const db = await getDb();
+  const org = await db.organization.findFirst({
+    where: { id, deletedAt: null },
+    select: { id: true, slug: true, name: true, type: true, country: true, website: true, parentId: true, aliases: { orderBy: { alias: "asc" }, select: { alias: true } } },
+  });
+  if (!org) return null;
+  return {
+    id: org.id,
+    values: {
+      name: org.name,
+      slug: org.slug,
+      type: org.type,
+      country: org.country ?? "",
+      website: org.website ?? "",
+      parentId: org.parentId === null ? "" : String(org.parentId),
+      aliases: org.aliases.map((a) => a.alias).join("\n"),
+    },
+  };
+}
+
+export async function getDealHistory(id: number) {
+  const db = await getDb();
+  const deal = await db.deal.findUnique({ where: { id }, select: { id: true, deletedAt: true, round: true, recipient: { select: { name: true } } } });
+  if (!deal) return null;
+  const revisions = await db.revision.findMany({
+    where: { entityType: "deal", entityId: id },
+    orderBy: { id: "desc" },
+    select: { id: true, action: true, actor: true, createdAt: true, before: true, after: true },
+  });
+  return {
+    deal: { id: deal.id, deleted: deal.deletedAt !== null, title: `${deal.recipient.name}${deal.round ? `: ${deal.round}` : ""}` },
+    revisions: revisions.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+  };
+}
+
+export async function listTokens(userId: number, all: boolean) {
+  const db = await getDb();
+  const rows = await db.apiToken.findMany({
+    where: all ? {} : { userId },
+    orderBy: { id: "desc" },
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, user: { select: { email: true } } },
+  });
+  return rows.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null }));
+}
+
+export async function listUsers() {
+  const db = await getDb();
+  const rows = await db.user.findMany({ orderBy: { email: "asc" }, select: { id: true, email: true, role: true, createdAt: true, disabledAt: true } });
+  return rows.map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), disabledAt: u.disabledAt?.toISOString() ?? null }));
+}

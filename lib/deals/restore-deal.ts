@@ -1,0 +1,63 @@
+// Puts a deal back as a revision recorded it. Restoring is itself a write, with its own revision.
+import { z } from "zod";
+import type { Prisma } from "../generated/prisma/client";
+import { recordRevision, snapshotDeal } from "../revisions";
+
+const money = z.union([z.string().regex(/^\d+$/), z.null()]).transform((v) => (v === null ? null : BigInt(v)));
+
+// The shape snapshotDeal wrote as JSON (BigInt as digit strings, dates as ISO strings).
+const snapshotSchema = z.object({
+  recipientId: z.number().int(),
+  kind: z.string(),
+  status: z.string(),
+  round: z.string().nullable(),
+  announcedOn: z.string(),
+  amountUsdLow: money,
+  amountUsdHigh: money,
+  amountQualifier: z.string(),
+  amountUsdKey: money.optional(),
+  originalCurrency: z.string(),
+  originalAmount: money,
+  postMoneyValuationUsd: money,
+  stakeBps: z.number().int().nullable(),
+  summary: z.string(),
+  deletedAt: z.string().nullable(),
+  participations: z.array(
+    z.object({
+      organizationId: z.number().int().nullable(),
+      partyLabel: z.string().nullable(),
+      role: z.string(),
+      note: z.string().nullable(),
+      committedUsd: money,
+      position: z.number().int(),
+    }),
+  ),
+});
+
+export class RestoreError extends Error {}
+
+export async function restoreDealRevision(tx: Prisma.TransactionClient, revisionId: number, actor: string): Promise<number> {
+  const revision = await tx.revision.findUnique({ where: { id: revisionId } });
+  if (!revision || revision.entityType !== "deal" || !revision.after) throw new RestoreError(`revision ${revisionId} is not a restorable deal revision`);
+  const parsed = snapshotSchema.safeParse(JSON.parse(revision.after));
+  if (!parsed.success) throw new RestoreError(`revision ${revisionId} cannot be read back: ${parsed.error.issues[0]?.message}`);
+  const snap = parsed.data;
+  const dealId = revision.entityId;
+  const before = await snapshotDeal(tx, dealId);
+  if (!before) throw new RestoreError(`deal ${dealId} no longer exists`);
+
+  const { participations, deletedAt, amountUsdKey, ...fields } = snap;
+  await tx.deal.update({
+    where: { id: dealId },
+    data: {
+      ...fields,
+      amountUsdKey: amountUsdKey ?? fields.amountUsdLow ?? fields.amountUsdHigh,
+      deletedAt: deletedAt ? new Date(deletedAt) : null,
+      version: { increment: 1 },
+    },
+  });
+  await tx.participation.deleteMany({ where: { dealId } });
+  await tx.participation.createMany({ data: participations.map((p) => ({ ...p, dealId })) });
+  await recordRevision(tx, { entityType: "deal", entityId: dealId, action: "restore", actor, before, after: await snapshotDeal(tx, dealId) });
+  return dealId;
+}
