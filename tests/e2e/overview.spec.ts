@@ -109,3 +109,15 @@ test.describe("the overview on a phone", () => {
     await expect(page.getByRole("link", { name: "Overview" })).toBeVisible();
   });
 });
+
+test("every response carries the security headers", async ({ request }) => {
+  for (const path of ["/", "/api/health", "/login"]) {
+    const headers = (await request.get(path)).headers();
+    const csp = headers["content-security-policy"] ?? "";
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    expect(csp, path).toContain("object-src 'none'");
+    expect(csp, path).not.toMatch(/https?:\/\//);
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+  }
+});
