@@ -1,0 +1,37 @@
+// npm run db:restore -- FILE: checks the backup, then copies it over the configured database with SQLite's backup
+// API (page by page, under SQLite's own locks), so a running app sees either the old or the restored database.
+import path from "node:path";
+import Database from "better-sqlite3";
+import { databaseFilePath, resolveDatabaseUrl } from "../db-url";
+import { fail, parseArgs } from "./args";
+import { checkIntegrity } from "./db-backup";
+import { elapsed, loadEnvFiles } from "./run";
+
+export async function restoreDatabase(backup: string, target: string): Promise<number> {
+  const integrity = checkIntegrity(backup);
+  if (integrity !== "ok") throw new Error(`${backup} fails integrity_check: ${integrity}`);
+  const source = new Database(backup, { readonly: true, fileMustExist: true });
+  try {
+    const { totalPages } = await source.backup(target);
+    return totalPages;
+  } finally {
+    source.close();
+  }
+}
+
+async function main() {
+  loadEnvFiles();
+  const { positional } = parseArgs(process.argv.slice(2));
+  const backup = positional[0];
+  if (!backup) fail("usage: npm run db:restore -- FILE");
+  const target = databaseFilePath(resolveDatabaseUrl());
+  const started = performance.now();
+  try {
+    const pages = await restoreDatabase(path.resolve(backup), target);
+    console.log(`restored ${backup} into ${target}: ${pages} pages in ${elapsed(started)}; integrity ${checkIntegrity(target)}`);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) main();
