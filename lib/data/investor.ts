@@ -2,7 +2,7 @@
 import "server-only";
 import { getDb } from "../db";
 import type { DealKind } from "../domain";
-import type { Grain, PeriodTotal } from "../measures/capital";
+import { CAPITAL_KINDS, type Grain, type PeriodTotal } from "../measures/capital";
 import { coInvestorsOf, type CoInvestor } from "../measures/co-investors";
 import { investorShareOfRecipients, type RecipientShare } from "../measures/funding-shares";
 import { attributedAmount, investorCapital, investorCapitalByPeriod, type InvestorCapital } from "../measures/investor-capital";
@@ -49,7 +49,7 @@ export async function getInvestor(slug: string, grain: Grain): Promise<InvestorV
     profile,
     capital: investorCapital(own, slug),
     grain,
-    kinds: (["equity", "convertible"] as const).filter((k) => present.has(k)),
+    kinds: CAPITAL_KINDS.filter((k) => present.has(k)),
     periods,
     portfolio: portfolioRows.map((row) => {
       const measured = byId.get(row.id);

@@ -1,4 +1,5 @@
-// Turns the organization search into one Prisma `where`, shared by the rankings and /api/organizations.
+// The Prisma pieces every organization read shares: the search as one `where` (rankings, /api/organizations) and
+// the counts of an organization's live deals on each side (profiles, /api/organizations).
 import type { Prisma } from "../generated/prisma/client";
 import { aliasKey } from "../domain";
 import type { OrganizationFilters } from "../filters/organization-filters";

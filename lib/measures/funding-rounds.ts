@@ -1,7 +1,7 @@
 // A company's funding rounds over time: counted round amounts per announcement date, with the post-money valuation.
 import { countedAmount, DEFAULT_RULE, isCounted, type CountingRule, type MeasureDeal } from "./capital";
 
-export type RoundDeal = Pick<MeasureDeal, "kind" | "status" | "announcedOn" | "amountUsdLow" | "amountUsdHigh"> & {
+export type RoundInput = Pick<MeasureDeal, "kind" | "status" | "announcedOn" | "amountUsdLow" | "amountUsdHigh"> & {
   postMoneyValuationUsd: bigint | null;
 };
 
@@ -19,7 +19,7 @@ export type FundingRoundPoint = {
  * One point per date with counted deals, oldest first. Tranches of one round are often announced the same day
  * (OpenAI, 27 Feb 2026), so they are added into one point; if they reported different valuations, the highest is kept.
  */
-export function fundingRoundsByDate(deals: readonly RoundDeal[], rule: CountingRule = DEFAULT_RULE): FundingRoundPoint[] {
+export function fundingRoundsByDate(deals: readonly RoundInput[], rule: CountingRule = DEFAULT_RULE): FundingRoundPoint[] {
   const byDate = new Map<string, FundingRoundPoint>();
   for (const deal of deals) {
     if (!isCounted(deal, rule)) continue;

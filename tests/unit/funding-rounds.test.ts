@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { fundingRoundsByDate, type RoundDeal } from "@/lib/measures/funding-rounds";
+import { fundingRoundsByDate, type RoundInput } from "@/lib/measures/funding-rounds";
 
-const round = (announcedOn: string, partial: Partial<RoundDeal>): RoundDeal => ({
+const round = (announcedOn: string, partial: Partial<RoundInput>): RoundInput => ({
   announcedOn,
   kind: "equity",
   status: "closed",
