@@ -59,3 +59,15 @@ export function formatPeriod(period: string): string {
   const m = /^(\d{4})-Q(\d)$/.exec(period);
   return m ? `Q${m[2]} ${m[1]}` : period;
 }
+
+const regionNames = new Intl.DisplayNames("en", { type: "region" });
+
+/** "United States" from "US" (ISO 3166-1 alpha-2); "—" where the country is not recorded. */
+export function formatCountry(code: string | null): string {
+  if (!code) return "—";
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

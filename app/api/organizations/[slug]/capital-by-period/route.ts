@@ -1,0 +1,27 @@
+import { toCsv } from "@/lib/csv/write-csv";
+import { getInvestor } from "@/lib/data/investor";
+import { KIND_LABELS } from "@/lib/domain";
+import { isOrganizationSlug } from "@/lib/filters/organization-filters";
+import { parseGrain } from "@/lib/filters/period-grain";
+
+/** GET /api/organizations/[slug]/capital-by-period?grain=year|quarter[&format=csv]: the investor's attributed counted capital. */
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const search = new URL(request.url).searchParams;
+  const investor = isOrganizationSlug(slug) ? await getInvestor(slug, parseGrain(search.get("grain"))) : null;
+  if (!investor) return Response.json({ error: "not found", slug }, { status: 404 });
+  const { grain, kinds, periods } = investor;
+  if (search.get("format") === "csv") {
+    const header = ["period", ...kinds.map((k) => `${k}_usd`), "total_usd"];
+    const rows = periods.map((p) => [p.period, ...kinds.map((k) => p.byKey[k] ?? 0n), p.total]);
+    return new Response(toCsv(header, rows), {
+      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${slug}-capital-by-${grain}.csv"` },
+    });
+  }
+  return Response.json({
+    slug,
+    grain,
+    series: kinds.map((k) => ({ kind: k, label: KIND_LABELS[k] })),
+    data: periods.map((p) => ({ period: p.period, totalUsd: Number(p.total), byKind: Object.fromEntries(kinds.map((k) => [k, Number(p.byKey[k] ?? 0n)])) })),
+  });
+}

@@ -1,0 +1,27 @@
+import { toCsv } from "@/lib/csv/write-csv";
+import { getCompany } from "@/lib/data/company";
+import { isOrganizationSlug } from "@/lib/filters/organization-filters";
+
+/** GET /api/organizations/[slug]/funding-rounds[?format=csv]: counted equity and convertible rounds per date, with valuations. */
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const company = isOrganizationSlug(slug) ? await getCompany(slug) : null;
+  if (!company) return Response.json({ error: "not found", slug }, { status: 404 });
+  if (new URL(request.url).searchParams.get("format") === "csv") {
+    const header = ["date", "counted_usd", "deals", "undisclosed_deals", "post_money_valuation_usd"];
+    const rows = company.rounds.map((r) => [r.date, r.amount, r.deals, r.undisclosedDeals, r.postMoneyValuation]);
+    return new Response(toCsv(header, rows), {
+      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${slug}-funding-rounds.csv"` },
+    });
+  }
+  return Response.json({
+    slug,
+    data: company.rounds.map((r) => ({
+      date: r.date,
+      countedUsd: Number(r.amount),
+      deals: r.deals,
+      undisclosedDeals: r.undisclosedDeals,
+      postMoneyValuationUsd: r.postMoneyValuation === null ? null : Number(r.postMoneyValuation),
+    })),
+  });
+}

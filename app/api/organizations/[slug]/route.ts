@@ -1,0 +1,36 @@
+import { getOrganizationDetail } from "@/lib/data/organizations";
+import { isOrganizationSlug } from "@/lib/filters/organization-filters";
+
+/** GET /api/organizations/[slug]: the organization, its aliases, parent and children, and its counted capital on each side. */
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const detail = isOrganizationSlug(slug) ? await getOrganizationDetail(slug) : null;
+  if (!detail) return Response.json({ error: "not found", slug }, { status: 404 });
+  const { profile, asInvestor, asRecipient } = detail;
+  return Response.json({
+    slug: profile.slug,
+    name: profile.name,
+    type: profile.type,
+    country: profile.country,
+    website: profile.website,
+    aliases: profile.aliases,
+    parent: profile.parent,
+    children: profile.children,
+    dealsAsInvestor: profile.dealsAsInvestor,
+    dealsAsRecipient: profile.dealsAsRecipient,
+    figures: {
+      asInvestor: {
+        capitalAttributedUsd: Number(asInvestor.total),
+        countedDeals: asInvestor.countedDeals,
+        undisclosedDeals: asInvestor.undisclosedDeals,
+        upperBoundUsd: Number(asInvestor.upperBoundPart),
+      },
+      asRecipient: {
+        capitalCountedUsd: Number(asRecipient.total),
+        countedDeals: asRecipient.dealCount,
+        undisclosedDeals: asRecipient.undisclosedCount,
+        upperBoundUsd: Number(asRecipient.upperBoundTotal),
+      },
+    },
+  });
+}

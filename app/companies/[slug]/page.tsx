@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ChartFrame } from "@/components/charts/chart-frame";
+import type { ChartRow, ChartSeries } from "@/components/charts/chart-types";
+import { FundingRoundsChart } from "@/components/charts/funding-rounds-chart";
+import { DealList } from "@/components/deals/deal-list";
+import { InvestorShareTable } from "@/components/organizations/investor-share-table";
+import { OrganizationHeader } from "@/components/organizations/organization-header";
+import { RoundDealTable } from "@/components/organizations/round-deal-table";
+import { StatCard } from "@/components/ui/stat-card";
+import { getCompany } from "@/lib/data/company";
+import { getOrganizationProfile } from "@/lib/data/organization-profile";
+import { isOrganizationSlug } from "@/lib/filters/organization-filters";
+import { formatDate, formatNumber, formatUsd, formatUsdExact } from "@/lib/format";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const profile = isOrganizationSlug(slug) ? await getOrganizationProfile(slug) : null;
+  return { title: profile ? `${profile.name}: funding` : "Company not found" };
+}
+
+const AMOUNT: ChartSeries = { key: "amount", label: "Counted round amount", color: "var(--color-equity)" };
+const VALUATION: ChartSeries = { key: "valuation", label: "Post-money valuation", color: "var(--chart-valuation)" };
+
+export default async function CompanyPage({ params }: Props) {
+  const { slug } = await params;
+  if (!isOrganizationSlug(slug)) notFound();
+  const company = await getCompany(slug);
+  if (!company) notFound();
+  const { profile, funding, rounds, roundDeals, latestValuation, investors, commitmentsMade, timeline } = company;
+  const name = profile.name;
+
+  // A date without a reported valuation gets no valuation key: the step line carries the last one across it.
+  const rows: ChartRow[] = rounds.map((r) => ({
+    label: formatDate(r.date),
+    total: Number(r.amount),
+    amount: Number(r.amount),
+    ...(r.postMoneyValuation === null ? {} : { valuation: Number(r.postMoneyValuation) }),
+  }));
+
+  return (
+    <div className="space-y-8">
+      <OrganizationHeader
+        profile={profile}
+        side="company"
+        subtitle={`The deals ${name} received and who funded it. Counted funding is equity and convertible deals announced or closed, at the low amount (the “up to” figure where no lower one is known).`}
+      />
+
+      {timeline.length === 0 && commitmentsMade.length === 0 ? (
+        <p className="text-gray-600 dark:text-gray-400">{name} has received no deal in the data.</p>
+      ) : (
+        <>
+          <section aria-label="Headline figures">
+            <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+              <StatCard
+                label="Counted funding received"
+                value={<span title={formatUsdExact(funding.total)}>{formatUsd(funding.total)}</span>}
+                detail={
+                  <>
+                    {formatNumber(funding.dealCount)} counted equity and convertible {funding.dealCount === 1 ? "deal" : "deals"}
+                    {funding.upperBoundTotal > 0n ? `; ${formatUsd(funding.upperBoundTotal)} of it from “up to” figures` : ""}
+                    {funding.undisclosedCount > 0 ? `; ${funding.undisclosedCount} undisclosed amounts not included` : ""}
+                  </>
+                }
+              />
+              <StatCard label="Funding rounds" value={formatNumber(funding.dealCount)} detail={`Counted deals, announced on ${formatNumber(rounds.length)} dates`} />
+              <StatCard
+                label="Latest post-money valuation"
+                value={latestValuation ? formatUsd(latestValuation.amount) : "—"}
+                detail={latestValuation ? `Reported with the round of ${formatDate(latestValuation.date)}` : "No valuation reported with a counted round"}
+              />
+              <StatCard label="Deals received" value={formatNumber(timeline.length)} detail="All kinds and statuses, terminated ones included" />
+            </dl>
+          </section>
+
+          <ChartFrame
+            id="funding-rounds"
+            title={`${name}: counted funding per round date, with post-money valuation`}
+            description={`Bars: counted equity and convertible deals announced that day, added together (tranches of one round often share a date). Line: the post-money valuation reported with them, held until the next one. Undisclosed amounts show no bar; each round’s valuation is in the table below and in the CSV.`}
+            rows={rows}
+            series={[]}
+            csvHref={`/api/organizations/${slug}/funding-rounds?format=csv`}
+          >
+            {rows.length > 0 ? (
+              <FundingRoundsChart rows={rows} amount={AMOUNT} valuation={VALUATION} ariaLabel={`Bar and step-line chart: ${name}'s counted funding per round date and its post-money valuation`} />
+            ) : (
+              <p className="text-sm text-gray-600 dark:text-gray-400">{name} has no counted funding round to chart.</p>
+            )}
+          </ChartFrame>
+
+          <section aria-labelledby="rounds" className="space-y-2">
+            <h2 id="rounds" className="text-lg font-semibold">Funding rounds, oldest first</h2>
+            {roundDeals.length > 0 ? (
+              <RoundDealTable deals={roundDeals} companyName={name} />
+            ) : (
+              <p className="text-sm text-gray-600 dark:text-gray-400">No equity or convertible deal for {name} in the data.</p>
+            )}
+          </section>
+
+          <section aria-labelledby="investors" className="space-y-2">
+            <h2 id="investors" className="text-lg font-semibold">Investors and their shares of {name}&rsquo;s counted funding</h2>
+            <p className="max-w-3xl text-sm text-gray-600 dark:text-gray-400">
+              Each counted deal is split among its investors by their committed amounts where known, the rest in equal parts; the shares add up to
+              100%.
+            </p>
+            {investors.length > 0 ? (
+              <InvestorShareTable rows={investors} companyName={name} />
+            ) : (
+              <p className="text-sm text-gray-600 dark:text-gray-400">No counted funding, so no shares.</p>
+            )}
+          </section>
+
+          <section aria-labelledby="commitments" className="space-y-2">
+            <h2 id="commitments" className="text-lg font-semibold">Commitments {name} made: compute, cloud and chips</h2>
+            <p className="max-w-3xl text-sm text-gray-600 dark:text-gray-400">
+              Purchase contracts in which {name} is the buyer. In the data the buyer is listed as the investor and the seller as the recipient, so
+              these deals go the other way from funding: they are not capital {name} received, nor capital it invested.
+            </p>
+            <DealList deals={commitmentsMade} empty={`No compute, cloud or chip commitment made by ${name} in the data.`} />
+          </section>
+
+          <section aria-labelledby="timeline" className="space-y-2">
+            <h2 id="timeline" className="text-lg font-semibold">Every deal {name} received, newest first</h2>
+            <DealList deals={timeline} empty={`${name} has received no deal in the data.`} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

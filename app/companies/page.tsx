@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { OrganizationSearchForm } from "@/components/organizations/organization-search-form";
+import { RankingTable } from "@/components/organizations/ranking-table";
+import { listCompanies } from "@/lib/data/organization-rankings";
+import { hasOrganizationFilters, parseOrganizationFilters } from "@/lib/filters/organization-filters";
+import { formatNumber } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Companies" };
+
+export default async function CompaniesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { filters, issues } = parseOrganizationFilters(await searchParams);
+  const { rows, total } = await listCompanies(filters);
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Companies</h1>
+        <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">
+          Every organization that received a deal, ranked by the capital counted into it: equity and convertible deals announced or closed, at the low
+          amount. Compute, cloud and chip contracts sold (AWS, Oracle, CoreWeave) count as deals received but not as capital.
+        </p>
+      </div>
+      <OrganizationSearchForm action="/companies" filters={filters} issues={issues} searchLabel="Search companies" />
+      {total === 0 ? (
+        <p className="text-gray-600 dark:text-gray-400">No deals yet, so no companies. Load the researched deals with npm run db:seed.</p>
+      ) : rows.length === 0 ? (
+        <p className="text-gray-600 dark:text-gray-400">No company matches this search.</p>
+      ) : (
+        <section aria-labelledby="ranking-heading" className="space-y-2">
+          <h2 id="ranking-heading" className="text-lg font-semibold">
+            {hasOrganizationFilters(filters) ? `${formatNumber(rows.length)} of ${formatNumber(total)} companies` : `All ${formatNumber(total)} companies`}, by capital received
+          </h2>
+          <RankingTable rows={rows} hrefBase="/companies" caption="Companies ranked by the counted capital they received" capitalHeading="Capital received (counted)" />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ChartFrame } from "@/components/charts/chart-frame";
+import type { ChartRow } from "@/components/charts/chart-types";
+import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
+import { CoInvestorTable } from "@/components/organizations/co-investor-table";
+import { OrganizationHeader } from "@/components/organizations/organization-header";
+import { PortfolioTable } from "@/components/organizations/portfolio-table";
+import { RecipientShareTable } from "@/components/organizations/recipient-share-table";
+import { StatCard } from "@/components/ui/stat-card";
+import { getInvestor } from "@/lib/data/investor";
+import { getOrganizationProfile } from "@/lib/data/organization-profile";
+import { KIND_LABELS } from "@/lib/domain";
+import { isOrganizationSlug } from "@/lib/filters/organization-filters";
+import { parseGrain } from "@/lib/filters/period-grain";
+import { formatNumber, formatPeriod, formatUsd, formatUsdExact } from "@/lib/format";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const profile = isOrganizationSlug(slug) ? await getOrganizationProfile(slug) : null;
+  return { title: profile ? `${profile.name} as an investor` : "Investor not found" };
+}
+
+const TOGGLE = "rounded border px-3 py-1.5 focus-visible:outline-2 focus-visible:outline-blue-600";
+
+export default async function InvestorPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  if (!isOrganizationSlug(slug)) notFound();
+  const investor = await getInvestor(slug, parseGrain((await searchParams).grain));
+  if (!investor) notFound();
+  const { profile, capital, grain, kinds, periods, portfolio, recipients, coInvestors } = investor;
+  const name = profile.name;
+
+  const series = kinds.map((k) => ({ key: k, label: KIND_LABELS[k], color: `var(--color-${k})` }));
+  const rows: ChartRow[] = periods.map((p) => ({
+    label: formatPeriod(p.period),
+    total: Number(p.total),
+    ...Object.fromEntries(kinds.map((k) => [k, Number(p.byKey[k] ?? 0n)])),
+  }));
+  const grainWord = grain === "year" ? "year" : "quarter";
+
+  return (
+    <div className="space-y-8">
+      <OrganizationHeader
+        profile={profile}
+        side="investor"
+        subtitle={`The deals ${name} is named in as an investor, and the capital it put in: its attributed part of each counted deal (equity and convertible, announced or closed, at the low amount or the “up to” figure where no lower one is known). A deal with several investors is split by their committed amounts where known, the rest in equal parts.`}
+      />
+
+      {portfolio.length === 0 ? (
+        <p className="text-gray-600 dark:text-gray-400">{name} is not named as an investor in any deal in the data.</p>
+      ) : (
+        <>
+          <section aria-label="Headline figures">
+            <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+              <StatCard
+                label="Capital put in (counted)"
+                value={<span title={formatUsdExact(capital.total)}>{formatUsd(capital.total)}</span>}
+                detail={
+                  <>
+                    Attributed part of {formatNumber(capital.countedDeals)} counted {capital.countedDeals === 1 ? "deal" : "deals"}
+                    {capital.upperBoundPart > 0n ? `; ${formatUsd(capital.upperBoundPart)} of it from “up to” figures` : ""}
+                    {capital.undisclosedDeals > 0 ? `; ${capital.undisclosedDeals} undisclosed amounts not included` : ""}
+                  </>
+                }
+              />
+              <StatCard label="Deals as investor" value={formatNumber(portfolio.length)} detail="All kinds and statuses, terminated ones included" />
+              <StatCard label="Recipients funded" value={formatNumber(recipients.length)} detail="Companies with a counted deal from it" />
+              <StatCard label="Co-investors" value={formatNumber(coInvestors.length)} detail="Named investors in the same deals" />
+            </dl>
+          </section>
+
+          <ChartFrame
+            id="investor-capital"
+            title={`Capital ${name} put in by ${grainWord}, by kind`}
+            description={`${name}’s attributed part of counted equity and convertible deals, by the ${grainWord} they were announced. Compute, cloud and chip commitments are not capital and are not included.`}
+            rows={rows}
+            series={series}
+            csvHref={`/api/organizations/${slug}/capital-by-period?grain=${grain}&format=csv`}
+            actions={
+              <nav aria-label="Chart period" className="flex gap-2">
+                {(["year", "quarter"] as const).map((g) => (
+                  <Link
+                    key={g}
+                    href={g === "year" ? `/investors/${slug}` : `/investors/${slug}?grain=quarter`}
+                    scroll={false}
+                    aria-current={g === grain ? "true" : undefined}
+                    className={`${TOGGLE} ${g === grain ? "border-blue-700 bg-blue-50 text-blue-900 dark:border-blue-400 dark:bg-blue-950 dark:text-blue-100" : "border-gray-300 hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800"}`}
+                  >
+                    By {g}
+                  </Link>
+                ))}
+              </nav>
+            }
+          >
+            {rows.length > 0 ? (
+              <StackedBarChart rows={rows} series={series} ariaLabel={`Bar chart: capital ${name} put in per ${grainWord}, by kind`} />
+            ) : (
+              <p className="text-sm text-gray-600 dark:text-gray-400">{name} is in no counted deal: nothing to chart.</p>
+            )}
+          </ChartFrame>
+
+          <section aria-labelledby="recipients" className="space-y-2">
+            <h2 id="recipients" className="text-lg font-semibold">Recipients, by capital {name} put in</h2>
+            <p className="max-w-3xl text-sm text-gray-600 dark:text-gray-400">
+              For each company {name} funded in a counted deal: {name}&rsquo;s attributed amount, everything the company received in counted deals from
+              all investors, and the share of that funding that came from {name}.
+            </p>
+            {recipients.length > 0 ? (
+              <RecipientShareTable rows={recipients} investorName={name} />
+            ) : (
+              <p className="text-sm text-gray-600 dark:text-gray-400">No counted deal: {name}&rsquo;s deals are commitments, pipeline or terminated.</p>
+            )}
+          </section>
+
+          <section aria-labelledby="co-investors" className="space-y-2">
+            <h2 id="co-investors" className="text-lg font-semibold">Co-investors</h2>
+            <p className="text-sm text-gray-600 dark:text-gray-400">Named organizations in the same deals as {name}, of any kind and status.</p>
+            {coInvestors.length > 0 ? (
+              <CoInvestorTable rows={coInvestors} investorName={name} />
+            ) : (
+              <p className="text-sm text-gray-600 dark:text-gray-400">{name} is the only named investor in each of its deals.</p>
+            )}
+          </section>
+
+          <section aria-labelledby="portfolio" className="space-y-2">
+            <h2 id="portfolio" className="text-lg font-semibold">Portfolio: every deal, newest first</h2>
+            <PortfolioTable deals={portfolio} investorName={name} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

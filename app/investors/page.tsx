@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { OrganizationSearchForm } from "@/components/organizations/organization-search-form";
+import { RankingTable } from "@/components/organizations/ranking-table";
+import { listInvestors } from "@/lib/data/organization-rankings";
+import { hasOrganizationFilters, parseOrganizationFilters } from "@/lib/filters/organization-filters";
+import { formatNumber } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Investors" };
+
+export default async function InvestorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { filters, issues } = parseOrganizationFilters(await searchParams);
+  const { rows, total } = await listInvestors(filters);
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Investors</h1>
+        <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">
+          Every organization named as an investor in a deal, ranked by the capital it put in: its attributed part of counted deals (equity and
+          convertible, announced or closed, at the low amount). A deal with several investors is split in equal parts where their commitments are not
+          known. Venture arms and units (GV, AMD Ventures) are ranked on their own, not added to their parent company.
+        </p>
+      </div>
+      <OrganizationSearchForm action="/investors" filters={filters} issues={issues} searchLabel="Search investors" />
+      {total === 0 ? (
+        <p className="text-gray-600 dark:text-gray-400">No deals yet, so no investors. Load the researched deals with npm run db:seed.</p>
+      ) : rows.length === 0 ? (
+        <p className="text-gray-600 dark:text-gray-400">No investor matches this search.</p>
+      ) : (
+        <section aria-labelledby="ranking-heading" className="space-y-2">
+          <h2 id="ranking-heading" className="text-lg font-semibold">
+            {hasOrganizationFilters(filters) ? `${formatNumber(rows.length)} of ${formatNumber(total)} investors` : `All ${formatNumber(total)} investors`}, by capital put in
+          </h2>
+          <RankingTable rows={rows} hrefBase="/investors" caption="Investors ranked by the counted capital attributed to them" capitalHeading="Capital put in (counted)" />
+        </section>
+      )}
+    </div>
+  );
+}

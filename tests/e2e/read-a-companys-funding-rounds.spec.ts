@@ -1,0 +1,66 @@
+import { expect, test } from "@playwright/test";
+import { formatNumber, formatUsd } from "@/lib/format";
+import { countedDollars, isCountedRow, seedRows } from "../support/seed-csv";
+
+const openAiRounds = seedRows.filter((r) => r.recipient === "OpenAI" && isCountedRow(r));
+const openAiFunding = openAiRounds.reduce((sum, r) => sum + countedDollars(r), 0n);
+
+test.describe("read a company's funding rounds", () => {
+  test("open OpenAI from the companies ranking", async ({ page }) => {
+    await page.goto("/companies");
+    const ranking = page.getByRole("table", { name: "Companies ranked by the counted capital they received" });
+    const row = ranking.getByRole("row").filter({ has: page.getByRole("link", { name: "OpenAI", exact: true }) });
+    await expect(row.getByRole("cell", { name: formatUsd(openAiFunding), exact: true })).toBeVisible();
+    await row.getByRole("link", { name: "OpenAI", exact: true }).click();
+    await expect(page).toHaveURL(/\/companies\/openai$/);
+    const figures = page.getByRole("region", { name: "Headline figures" });
+    await expect(figures.getByText(formatUsd(openAiFunding), { exact: true })).toBeVisible();
+    await expect(figures.getByText(formatNumber(openAiRounds.length), { exact: true })).toBeVisible();
+  });
+
+  test("see the rounds as bars with the valuation as a step line", async ({ page, request }) => {
+    await page.goto("/companies/openai");
+    const chart = page.getByRole("figure", { name: /OpenAI's counted funding per round date and its post-money valuation/ });
+    // Recharts draws after hydration: wait for the first bar before counting.
+    await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
+    expect(await chart.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(4);
+    await expect(chart.getByText("Post-money valuation")).toBeVisible();
+    // A step line only moves straight across or straight up: every segment of its path is horizontal or vertical.
+    const d = (await chart.locator("path.recharts-line-curve").getAttribute("d")) as string;
+    const points = [...d.matchAll(/(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(points.length).toBeGreaterThan(6);
+    for (let i = 1; i < points.length; i++) {
+      const [x0, y0] = points[i - 1];
+      const [x1, y1] = points[i];
+      expect(Math.abs(x1 - x0) < 0.01 || Math.abs(y1 - y0) < 0.01).toBe(true);
+    }
+    expect(new Set(points.map((p) => p[1])).size).toBeGreaterThan(2);
+
+    const href = await page.getByRole("link", { name: "Download CSV" }).getAttribute("href");
+    const csv = (await (await request.get(href as string)).text()).trim().split("\n");
+    expect(csv.slice(1).reduce((sum, line) => sum + BigInt(line.split(",")[1]), 0n)).toBe(openAiFunding);
+
+    const rounds = page.getByRole("table", { name: /Equity and convertible deals OpenAI received/ });
+    await expect(rounds.getByRole("row").filter({ hasText: "27 Feb 2026" }).first().getByRole("cell", { name: "$852B" })).toBeVisible();
+    await expect(rounds.getByRole("row").filter({ hasText: "Terminated" }).getByRole("cell", { name: "Not counted" })).toBeVisible();
+  });
+
+  test("see the commitments OpenAI made, Oracle among them, apart from its funding", async ({ page }) => {
+    await page.goto("/companies/openai");
+    const commitments = page.getByRole("region", { name: /Commitments OpenAI made/ });
+    await expect(commitments.getByRole("link", { name: /OpenAI → Oracle/ })).toBeVisible();
+    await expect(commitments.getByRole("link", { name: /OpenAI → AWS/ }).first()).toBeVisible();
+    const investors = page.getByRole("table", { name: /Investors in OpenAI/ });
+    await expect(investors.getByRole("link", { name: "Amazon" })).toBeVisible();
+    await expect(investors.getByRole("link", { name: "Oracle" })).toHaveCount(0);
+    await commitments.getByRole("link", { name: /OpenAI → Oracle/ }).click();
+    await expect(page).toHaveURL(/\/deals\/\d+$/);
+    await expect(page.getByRole("heading", { level: 1, name: "OpenAI → Oracle" })).toBeVisible();
+  });
+
+  test("read the deal timeline, every deal linked", async ({ page }) => {
+    await page.goto("/companies/openai");
+    const timeline = page.getByRole("region", { name: "Every deal OpenAI received, newest first" });
+    await expect(timeline.getByRole("link")).toHaveCount(seedRows.filter((r) => r.recipient.startsWith("OpenAI")).length);
+  });
+});

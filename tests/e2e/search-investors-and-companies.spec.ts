@@ -1,0 +1,46 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("search investors and companies", () => {
+  test("find an investor by another name it is reported under, with the keyboard", async ({ page }) => {
+    await page.goto("/investors");
+    await page.getByLabel("Name").focus();
+    await page.keyboard.type("QIA");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/[?&]q=QIA/);
+    const ranking = page.getByRole("table", { name: /Investors ranked/ });
+    await expect(ranking.getByRole("link")).toHaveText(["Qatar Investment Authority"]);
+    await page.getByRole("link", { name: "Clear the search" }).click();
+    await expect(page).toHaveURL(/\/investors$/);
+  });
+
+  test("narrow the companies to cloud providers", async ({ page }) => {
+    await page.goto("/companies");
+    await page.getByLabel("Type").selectOption({ label: "Cloud" });
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/type=cloud/);
+    const ranking = page.getByRole("table", { name: /Companies ranked/ });
+    await expect(ranking.getByRole("link", { name: "AWS", exact: true })).toBeVisible();
+    await expect(ranking.getByRole("link", { name: "OpenAI", exact: true })).toHaveCount(0);
+  });
+
+  test("a bad filter in the URL is ignored and said so, not an error", async ({ page }) => {
+    const response = await page.goto("/investors?type=bank");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("status").filter({ hasText: "Ignored: type must be one of" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Amazon", exact: true })).toBeVisible();
+  });
+
+  test("the API answers 400 naming a bad parameter, and 404 for an unknown organization", async ({ request }) => {
+    const bad = await request.get("/api/organizations?type=bank");
+    expect(bad.status()).toBe(400);
+    expect((await bad.json()).issues[0].param).toBe("type");
+    const missing = await request.get("/api/organizations/no-such-org");
+    expect(missing.status()).toBe(404);
+    expect(await missing.json()).toEqual({ error: "not found", slug: "no-such-org" });
+  });
+
+  test("an unknown organization shows the not-found page", async ({ page }) => {
+    await page.goto("/investors/no-such-org");
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  });
+});

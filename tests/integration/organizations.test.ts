@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getCompany } from "@/lib/data/company";
+import { getInvestor } from "@/lib/data/investor";
+import { listCompanies, listInvestors } from "@/lib/data/organization-rankings";
+import { seedDatabase } from "@/lib/seed/seed-database";
+import { attributedInSeed, countedDollars, investorNames, isCountedRow, seedRows } from "../support/seed-csv";
+import { useTestDbAsAppDb } from "../support/app-db";
+import { createTestDb, type TestDb } from "../support/test-db";
+
+let t: TestDb;
+let release: () => Promise<void>;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedDatabase(t.db);
+  release = useTestDbAsAppDb(t.url);
+});
+afterAll(async () => {
+  await release?.();
+  await t?.dispose();
+});
+
+const NO_SEARCH = { q: null, type: null };
+const COMMITMENT_KINDS = ["compute_commitment", "cloud_credits", "chip_supply"];
+
+describe("an investor's page on the seed", () => {
+  it("attributes to Amazon exactly the equal splits of its counted rows in the CSV, and lists all its deals", async () => {
+    const amazon = await getInvestor("amazon", "year");
+    const expected = attributedInSeed("Amazon");
+    expect(expected).toBe(83_000_000_000n);
+    expect(amazon?.capital.total).toBe(expected);
+    expect(amazon?.portfolio).toHaveLength(seedRows.filter((r) => investorNames(r).includes("Amazon")).length);
+    // The chart adds up to the same figure.
+    expect(amazon?.periods.reduce((sum, p) => sum + p.total, 0n)).toBe(expected);
+  });
+
+  it("splits shared rounds equally: SoftBank and Nvidia", async () => {
+    for (const [slug, name] of [["softbank", "SoftBank"], ["nvidia", "Nvidia"]] as const) {
+      const investor = await getInvestor(slug, "year");
+      expect(investor?.capital.total, name).toBe(attributedInSeed(name));
+    }
+  });
+
+  it("gives Amazon's share of OpenAI's counted funding from the CSV", async () => {
+    const amazon = await getInvestor("amazon", "year");
+    const openai = amazon?.recipients.find((r) => r.key === "openai");
+    const toOpenAi = (r: Record<string, string>) => r.recipient === "OpenAI";
+    const openAiTotal = seedRows.filter((r) => isCountedRow(r) && toOpenAi(r)).reduce((sum, r) => sum + countedDollars(r), 0n);
+    expect(openai?.investorAmount).toBe(attributedInSeed("Amazon", toOpenAi));
+    expect(openai?.recipientTotal).toBe(openAiTotal);
+    expect(openai?.share).toBeCloseTo(Number(attributedInSeed("Amazon", toOpenAi)) / Number(openAiTotal), 6);
+  });
+
+  it("counts the deals Thrive Capital shares with Microsoft", async () => {
+    const together = seedRows.filter((r) => investorNames(r).includes("Thrive Capital") && investorNames(r).includes("Microsoft")).length;
+    expect(together).toBeGreaterThan(0);
+    const thrive = await getInvestor("thrive-capital", "year");
+    expect(thrive?.coInvestors.find((c) => c.key === "microsoft")?.deals).toBe(together);
+  });
+
+  it("links the parent and its units without merging their deals", async () => {
+    const amazon = await getInvestor("amazon", "year");
+    expect(amazon?.profile.children.map((c) => c.slug)).toEqual(["aws"]);
+    expect(amazon?.portfolio.every((d) => d.investors.some((i) => i.slug === "amazon"))).toBe(true);
+    const aws = await getCompany("aws");
+    expect(aws?.profile.parent?.slug).toBe("amazon");
+  });
+
+  it("knows no unknown slug", async () => {
+    expect(await getInvestor("no-such-org", "year")).toBeNull();
+  });
+});
+
+describe("a company's page on the seed", () => {
+  const toOpenAi = seedRows.filter((r) => r.recipient === "OpenAI" && isCountedRow(r));
+
+  it("counts OpenAI's funding and its rounds per date from the CSV", async () => {
+    const openai = await getCompany("openai");
+    expect(openai?.funding.total).toBe(toOpenAi.reduce((sum, r) => sum + countedDollars(r), 0n));
+    expect(openai?.funding.dealCount).toBe(toOpenAi.length);
+    const dates = [...new Set(toOpenAi.map((r) => r.announced_on))].sort();
+    expect(openai?.rounds.map((r) => r.date)).toEqual(dates);
+    expect(openai?.rounds.map((r) => r.amount)).toEqual(
+      dates.map((date) => toOpenAi.filter((r) => r.announced_on === date).reduce((sum, r) => sum + countedDollars(r), 0n)),
+    );
+    expect(openai?.latestValuation).toEqual({ date: "2026-03-31", amount: 852_000_000_000n });
+  });
+
+  it("gives investor shares that add up to OpenAI's counted funding", async () => {
+    const openai = await getCompany("openai");
+    const sum = openai?.investors.reduce((s, i) => s + i.amount, 0n);
+    expect(sum).toBe(openai?.funding.total);
+    expect(openai?.investors.find((i) => i.key === "amazon")?.amount).toBe(attributedInSeed("Amazon", (r) => r.recipient === "OpenAI"));
+  });
+
+  it("lists the commitments OpenAI made, Oracle and AWS among them", async () => {
+    const openai = await getCompany("openai");
+    const expected = seedRows.filter((r) => COMMITMENT_KINDS.includes(r.kind) && investorNames(r).includes("OpenAI"));
+    expect(openai?.commitmentsMade).toHaveLength(expected.length);
+    const sellers = new Set(openai?.commitmentsMade.map((d) => d.recipient.slug));
+    expect(sellers.has("oracle")).toBe(true);
+    expect(sellers.has("aws")).toBe(true);
+    expect(openai?.commitmentsMade.every((d) => COMMITMENT_KINDS.includes(d.kind) && d.investors.some((i) => i.slug === "openai"))).toBe(true);
+  });
+});
+
+describe("the rankings", () => {
+  it("ranks investors by attributed capital, Amazon at the figure of the CSV", async () => {
+    const { rows, total } = await listInvestors(NO_SEARCH);
+    expect(rows).toHaveLength(total);
+    const amounts = rows.map((r) => r.capital);
+    expect(amounts).toEqual([...amounts].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)));
+    expect(rows.find((r) => r.slug === "amazon")?.capital).toBe(83_000_000_000n);
+    expect(rows.some((r) => r.slug === "aws")).toBe(false);
+  });
+
+  it("finds an investor by alias and keeps its rank in the whole list", async () => {
+    const all = await listInvestors(NO_SEARCH);
+    const { rows } = await listInvestors({ q: "QIA", type: null });
+    expect(rows.map((r) => r.slug)).toEqual(["qia"]);
+    expect(rows[0].rank).toBe(all.rows.find((r) => r.slug === "qia")?.rank);
+  });
+
+  it("filters by type", async () => {
+    const { rows } = await listCompanies({ q: null, type: "cloud" });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.type === "cloud")).toBe(true);
+    expect(rows.map((r) => r.slug)).toContain("aws");
+  });
+
+  it("ranks companies by counted capital received, OpenAI at the figure of the CSV", async () => {
+    const { rows } = await listCompanies(NO_SEARCH);
+    const openai = rows.find((r) => r.slug === "openai");
+    expect(openai?.capital).toBe(seedRows.filter((r) => r.recipient === "OpenAI" && isCountedRow(r)).reduce((sum, r) => sum + countedDollars(r), 0n));
+    expect(openai?.deals).toBe(seedRows.filter((r) => r.recipient.startsWith("OpenAI")).length);
+  });
+});

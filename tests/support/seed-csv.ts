@@ -1,0 +1,41 @@
+// The shipped seed CSV read with plain code, so tests can check the app's figures against the data independently of
+// the measures: a row counts when it is equity or convertible, announced or closed, at its low amount (else its high
+// one); a row's amount is split in equal parts among the parties listed, the odd dollars to the first ones.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+
+export type SeedRow = Record<string, string>;
+
+export const seedRows = parse(readFileSync(path.join(process.cwd(), "prisma", "seed", "deals.csv"), "utf8"), { columns: true, bom: true }) as SeedRow[];
+
+/** The names in a row's investors column, without the "(lead)" and "(co-lead)" role marks. */
+export function investorNames(row: SeedRow): string[] {
+  return row.investors
+    .split(";")
+    .map((name) => name.trim().replace(/ \((lead|co-lead)\)$/, ""))
+    .filter((name) => name !== "");
+}
+
+export function isCountedRow(row: SeedRow): boolean {
+  return ["equity", "convertible"].includes(row.kind) && ["announced", "closed"].includes(row.status);
+}
+
+export function countedDollars(row: SeedRow): bigint {
+  return BigInt(row.amount_usd_low || row.amount_usd_high || "0");
+}
+
+/** The named investor's equal part of a row's counted amount (0n when it is not in the row). */
+export function equalPart(row: SeedRow, name: string): bigint {
+  const names = investorNames(row);
+  const index = names.indexOf(name);
+  if (index < 0) return 0n;
+  const amount = countedDollars(row);
+  const n = BigInt(names.length);
+  return amount / n + (BigInt(index) < amount % n ? 1n : 0n);
+}
+
+/** Counted capital attributed to the investor with this name across the seed. */
+export function attributedInSeed(name: string, where: (row: SeedRow) => boolean = () => true): bigint {
+  return seedRows.filter((r) => isCountedRow(r) && where(r)).reduce((sum, r) => sum + equalPart(r, name), 0n);
+}
