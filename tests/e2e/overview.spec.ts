@@ -121,3 +121,9 @@ test("every response carries the security headers", async ({ request }) => {
     expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
   }
 });
+
+test("the running app uses WAL, a busy timeout, synchronous NORMAL and foreign keys", async ({ request }) => {
+  const health = await (await request.get("/api/health")).json();
+  // synchronous: 1 is NORMAL.
+  expect(health.sqlite).toEqual({ journalMode: "wal", busyTimeoutMs: 10000, synchronous: 1, foreignKeys: true });
+});
