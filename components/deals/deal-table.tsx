@@ -38,7 +38,9 @@ export function DealTable({ deals, sort, hrefFor, caption }: { deals: DealSummar
   const date = sortColumn("Date", sort, "date", hrefFor);
   const amount = sortColumn("Amount", sort, "amount", hrefFor);
   return (
-    <div className="overflow-x-auto">
+    // relative: the visually hidden sort hints are absolutely positioned; without a positioned ancestor they
+    // would escape this scroll box and widen the whole page on a phone.
+    <div className="relative overflow-x-auto">
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>

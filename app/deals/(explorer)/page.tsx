@@ -82,8 +82,8 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
 
       {active.length > 0 ? (
         <section aria-labelledby="active-filters" className="flex flex-wrap items-center gap-2 text-sm">
-          <h2 id="active-filters" className="font-medium">Filters:</h2>
-          <ul className="flex flex-wrap gap-2">
+          <h2 id="active-filters" className="font-medium">Active filters:</h2>
+          <ul aria-label="Active filters" className="flex flex-wrap gap-2">
             {active.map((f) => (
               <li key={f.label} className="inline-flex items-center gap-1 rounded-full border border-gray-300 py-0.5 pl-3 pr-1 dark:border-gray-700">
                 {f.label}
@@ -97,7 +97,7 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
         </section>
       ) : null}
 
-      <div className="grid gap-8 lg:grid-cols-[17rem_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[17rem_minmax(0,1fr)]">
         <section aria-labelledby="filters-title">
           <h2 id="filters-title" className="mb-3 text-lg font-semibold">Filters</h2>
           {/* Folded on phones so the results are not pushed below a long form; on wide screens the form is always shown
