@@ -3,6 +3,7 @@ import type { DealFilterOptions } from "@/lib/data/deal-filter-options";
 import { DEAL_KINDS, DEAL_STATUSES, KIND_LABELS, STATUS_LABELS } from "@/lib/domain";
 import { DEAL_SORTS, DEFAULT_DEAL_FILTERS, type DealFilters, type DealSort } from "@/lib/filters/deal-filters";
 import { DEFAULT_DEAL_PAGE_VIEW, type DealPageView } from "@/lib/filters/deal-page-view";
+import { GetForm } from "@/components/ui/get-form";
 
 const SORT_LABELS: Record<DealSort, string> = {
   date_desc: "Newest first",
@@ -16,14 +17,14 @@ const LABEL = "block text-sm font-medium";
 const BOX = "h-4 w-4 rounded border-gray-400 accent-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600";
 
 /**
- * The /deals filters as a plain GET form: submitting it loads /deals with the filters in the URL, so it works
- * without JavaScript and every result can be bookmarked. Paging starts over on every change.
+ * The /deals filters as a GET form: submitting it loads /deals with the filters in the URL, so it works without
+ * JavaScript and every result can be bookmarked. Paging starts over on every change.
  */
 export function DealFilterForm({ filters, pageView, options, clearHref }: { filters: DealFilters; pageView: DealPageView; options: DealFilterOptions; clearHref: string }) {
   // Chosen investors first, so they are visible without scrolling through the list.
   const investors = [...options.investors].sort((a, b) => Number(filters.investors.includes(b.slug)) - Number(filters.investors.includes(a.slug)));
   return (
-    <form method="get" action="/deals" aria-label="Filter deals" className="space-y-4">
+    <GetForm action="/deals" defaults={{ sort: DEFAULT_DEAL_FILTERS.sort }} label="Filter deals" className="space-y-4">
       {pageView.view !== DEFAULT_DEAL_PAGE_VIEW.view ? <input type="hidden" name="view" value={pageView.view} /> : null}
       {pageView.group !== DEFAULT_DEAL_PAGE_VIEW.group ? <input type="hidden" name="group" value={pageView.group} /> : null}
       {filters.pageSize !== DEFAULT_DEAL_FILTERS.pageSize ? <input type="hidden" name="pageSize" value={filters.pageSize} /> : null}
@@ -128,6 +129,6 @@ export function DealFilterForm({ filters, pageView, options, clearHref }: { filt
           Clear filters
         </Link>
       </div>
-    </form>
+    </GetForm>
   );
 }
