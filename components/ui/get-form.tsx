@@ -1,14 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import type { FormEvent, ReactNode } from "react";
+import { useTransition, type FormEvent, type ReactNode } from "react";
 
 /**
  * A plain GET form that works without JavaScript. With it, the submitted URL leaves out empty fields and values
- * equal to their defaults (so shared links stay short), and the page changes without a full reload.
+ * equal to their defaults (so shared links stay short), the page changes without a full reload, and the form says
+ * it is loading meanwhile. (No loading.tsx here: its streamed fallback is never replaced when JavaScript is off.)
  */
 export function GetForm({ action, defaults, label, className, children }: { action: string; defaults: Record<string, string>; label: string; className?: string; children: ReactNode }) {
   const router = useRouter();
+  const [pending, startTransition] = useTransition();
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const params = new URLSearchParams();
@@ -17,11 +19,14 @@ export function GetForm({ action, defaults, label, className, children }: { acti
       params.append(name, value);
     }
     const query = params.toString();
-    router.push(query ? `${action}?${query}` : action);
+    startTransition(() => router.push(query ? `${action}?${query}` : action));
   }
   return (
-    <form method="get" action={action} onSubmit={submit} aria-label={label} className={className}>
+    <form method="get" action={action} onSubmit={submit} aria-label={label} aria-busy={pending} className={className}>
       {children}
+      <p role="status" className="mt-2 min-h-5 text-sm text-gray-600 dark:text-gray-400">
+        {pending ? "Loading the deals…" : ""}
+      </p>
     </form>
   );
 }
