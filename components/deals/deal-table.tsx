@@ -47,10 +47,10 @@ export function DealTable({ deals, sort, hrefFor, caption }: { deals: DealSummar
           <tr className="border-b border-gray-200 dark:border-gray-800">
             <SortHeader column={date} />
             <th scope="col" className="py-2 pr-4 font-medium">Deal</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Kind</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Status</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Round</th>
             <SortHeader column={amount} className="text-right" />
+            <th scope="col" className="py-2 pr-4 font-medium">Status</th>
+            <th scope="col" className="py-2 pr-4 font-medium">Kind</th>
+            <th scope="col" className="py-2 pr-4 font-medium">Round</th>
             <th scope="col" className="py-2 text-right font-medium">Sources</th>
           </tr>
         </thead>
@@ -66,14 +66,14 @@ export function DealTable({ deals, sort, hrefFor, caption }: { deals: DealSummar
                   {deal.recipient.name}
                 </Link>
               </td>
-              <td className="whitespace-nowrap py-2 pr-4">{KIND_LABELS[deal.kind]}</td>
+              <td className="whitespace-nowrap py-2 pr-4 text-right font-medium">
+                <span title={deal.amountQualifier === "undisclosed" ? undefined : formatUsdExact((deal.amountUsdLow ?? deal.amountUsdHigh) as bigint)}>{formatAmount(deal.amountUsdLow, deal.amountUsdHigh, deal.amountQualifier)}</span>
+              </td>
               <td className="py-2 pr-4">
                 <StatusBadge status={deal.status} />
               </td>
+              <td className="whitespace-nowrap py-2 pr-4">{KIND_LABELS[deal.kind]}</td>
               <td className="min-w-40 py-2 pr-4 text-gray-700 dark:text-gray-300">{deal.round ?? "—"}</td>
-              <td className="whitespace-nowrap py-2 pr-4 text-right font-medium">
-                <span title={deal.amountUsdLow !== null ? formatUsdExact(deal.amountUsdLow) : undefined}>{formatAmount(deal.amountUsdLow, deal.amountUsdHigh, deal.amountQualifier)}</span>
-              </td>
               <td className="py-2 text-right">{formatNumber(deal.sourceCount)}</td>
             </tr>
           ))}
