@@ -54,10 +54,12 @@ export function formatStake(bps: number): string {
   return `${(bps / 100).toFixed(bps % 100 === 0 ? 0 : 2)}%`;
 }
 
-/** "2025-Q3" -> "Q3 2025". */
+/** "2025-Q3" -> "Q3 2025"; a month "2025-07" -> "Jul 2025". */
 export function formatPeriod(period: string): string {
-  const m = /^(\d{4})-Q(\d)$/.exec(period);
-  return m ? `Q${m[2]} ${m[1]}` : period;
+  const quarter = /^(\d{4})-Q(\d)$/.exec(period);
+  if (quarter) return `Q${quarter[2]} ${quarter[1]}`;
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  return month ? `${MONTHS[Number(month[2]) - 1]} ${month[1]}` : period;
 }
 
 const regionNames = new Intl.DisplayNames("en", { type: "region" });

@@ -48,9 +48,10 @@ export type ParsedDealFilters = { filters: DealFilters; issues: FilterIssue[] };
 /** The parameters this schema reads; others (e.g. `format`) belong to the caller. */
 export const DEAL_FILTER_PARAMS = ["investor", "recipient", "kind", "status", "from", "to", "min", "max", "q", "sort", "page", "pageSize"] as const;
 
-type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
+export type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
 
-function allValues(source: ParamSource, name: string): string[] {
+/** Every value of one parameter, from a URL or from Next's searchParams object. */
+export function allValues(source: ParamSource, name: string): string[] {
   if (source instanceof URLSearchParams) return source.getAll(name);
   const value = source[name];
   if (value === undefined) return [];

@@ -9,12 +9,13 @@ export type SeedRow = Record<string, string>;
 
 export const seedRows = parse(readFileSync(path.join(process.cwd(), "prisma", "seed", "deals.csv"), "utf8"), { columns: true, bom: true }) as SeedRow[];
 
-/** The names in a row's investors column, without the "(lead)" and "(co-lead)" role marks. */
+/** The names in a row's investors column, without the (lead)/(co-lead) role marks. */
 export function investorNames(row: SeedRow): string[] {
   return row.investors
     .split(";")
-    .map((name) => name.trim().replace(/ \((lead|co-lead)\)$/, ""))
-    .filter((name) => name !== "");
+    .map((t) => t.trim())
+    .filter((t) => t !== "")
+    .map((t) => t.replace(/\s*\((lead|co-lead)\)$/i, ""));
 }
 
 export function isCountedRow(row: SeedRow): boolean {
@@ -38,4 +39,15 @@ export function equalPart(row: SeedRow, name: string): bigint {
 /** Counted capital attributed to the investor with this name across the seed. */
 export function attributedInSeed(name: string, where: (row: SeedRow) => boolean = () => true): bigint {
   return seedRows.filter((r) => isCountedRow(r) && where(r)).reduce((sum, r) => sum + equalPart(r, name), 0n);
+}
+
+/** Rows that name this investor exactly (case-insensitive): "Amazon" matches Amazon, not "Amazon (AWS)". */
+export function rowsWithInvestor(name: string): SeedRow[] {
+  return seedRows.filter((r) => investorNames(r).some((n) => n.toLowerCase() === name.toLowerCase()));
+}
+
+/** Capital counted as DESIGN.md defines it, summed straight from the CSV. */
+export function capitalOf(rows: SeedRow[]): { total: bigint; deals: number } {
+  const counted = rows.filter(isCountedRow);
+  return { total: counted.reduce((sum, r) => sum + countedDollars(r), 0n), deals: counted.length };
 }

@@ -1,16 +1,21 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DealList } from "@/components/deals/deal-list";
 import { StatusBadge } from "@/components/deals/status-badge";
 import { getDeal } from "@/lib/data/deal";
+import { getRelatedDeals } from "@/lib/data/related-deals";
+import { parseDealId } from "@/lib/filters/deal-id";
 import { KIND_LABELS } from "@/lib/domain";
 import { formatAmount, formatDate, formatNumber, formatStake, formatUsd } from "@/lib/format";
 
 type Props = { params: Promise<{ id: string }> };
 
 async function loadDeal(params: Props["params"]) {
-  const { id } = await params;
-  if (!/^\d{1,9}$/.test(id)) notFound();
-  const deal = await getDeal(Number(id));
+  // proxy.ts answers 404 for these before the page streams; this keeps the page correct on its own.
+  const id = parseDealId((await params).id);
+  if (id === null) notFound();
+  const deal = await getDeal(id);
   if (!deal) notFound();
   return deal;
 }
@@ -20,10 +25,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${deal.recipient.name}: ${deal.round ?? KIND_LABELS[deal.kind]}` };
 }
 
+const MORE_LINK = "mt-2 inline-block rounded text-sm text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
+
 const ROLE_LABELS = { lead: "Lead", co_lead: "Co-lead", participant: "Participant" } as const;
 
 export default async function DealPage({ params }: Props) {
   const deal = await loadDeal(params);
+  const investorSlugs = deal.participations.flatMap((p) => (p.organization ? [p.organization.slug] : []));
+  const related = await getRelatedDeals({ id: deal.id, recipientSlug: deal.recipient.slug, investorSlugs });
   const terms: [string, string][] = [
     ["Amount", formatAmount(deal.amountUsdLow, deal.amountUsdHigh, deal.amountQualifier)],
     ["Kind", KIND_LABELS[deal.kind]],
@@ -121,6 +130,35 @@ export default async function DealPage({ params }: Props) {
             </li>
           ))}
         </ul>
+      </section>
+
+      <section aria-labelledby="related">
+        <h2 id="related" className="text-lg font-semibold">Related deals</h2>
+        <div className="mt-2 grid gap-8 lg:grid-cols-2">
+          <section aria-labelledby="related-recipient">
+            <h3 id="related-recipient" className="font-semibold">Other deals of {deal.recipient.name}</h3>
+            <DealList deals={related.sameRecipient.deals} empty={`No other deals of ${deal.recipient.name}.`} />
+            {related.sameRecipient.total > 0 ? (
+              <Link href={`/deals?recipient=${deal.recipient.slug}`} className={MORE_LINK}>
+                All deals of {deal.recipient.name}
+              </Link>
+            ) : null}
+          </section>
+          <section aria-labelledby="related-investors">
+            <h3 id="related-investors" className="font-semibold">Deals sharing an investor</h3>
+            <DealList deals={related.sharedInvestors.deals} empty={investorSlugs.length > 0 ? "No other recipient shares an investor with this deal." : "This deal names no investor to compare."} />
+            {related.sharedInvestors.total > related.sharedInvestors.deals.length ? (
+              <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
+                The {related.sharedInvestors.deals.length} latest of {related.sharedInvestors.total}.
+              </p>
+            ) : null}
+            {investorSlugs.length > 0 ? (
+              <Link href={`/deals?${investorSlugs.map((slug) => `investor=${slug}`).join("&")}`} className={MORE_LINK}>
+                Every deal of {investorSlugs.length === 1 ? "this investor" : "these investors"}
+              </Link>
+            ) : null}
+          </section>
+        </div>
       </section>
 
       <section aria-labelledby="history">

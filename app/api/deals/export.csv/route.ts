@@ -1,0 +1,19 @@
+import { parseApiDealFilters } from "@/lib/api/parse-api-deal-filters";
+import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
+import { toDealCsvRow } from "@/lib/csv/deal-csv-row";
+import { dealExportFileName } from "@/lib/csv/export-file-name";
+import { toCsv } from "@/lib/csv/write-csv";
+import { listDealsForCsv } from "@/lib/data/deal-export";
+
+/** GET /api/deals/export.csv: every deal the filters select (not one page), in the CSV interchange format. */
+export async function GET(request: Request) {
+  const { filters, error } = parseApiDealFilters(request);
+  if (error) return error;
+  const deals = await listDealsForCsv(filters);
+  return new Response(toCsv(DEAL_CSV_COLUMNS, deals.map(toDealCsvRow)), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${dealExportFileName(filters)}"`,
+    },
+  });
+}

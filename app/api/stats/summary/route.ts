@@ -1,0 +1,16 @@
+import { parseApiDealFilters } from "@/lib/api/parse-api-deal-filters";
+import { getDealStats } from "@/lib/data/deal-stats";
+
+/** GET /api/stats/summary: deal count and capital counted (lib/measures) over the deals the /deals filters select. */
+export async function GET(request: Request) {
+  const { filters, error } = parseApiDealFilters(request);
+  if (error) return error;
+  const stats = await getDealStats(filters);
+  return Response.json({
+    capitalCountedUsd: Number(stats.capital.total),
+    dealCount: stats.dealCount,
+    countedDealCount: stats.capital.dealCount,
+    undisclosedCount: stats.capital.undisclosedCount,
+    upperBoundUsd: Number(stats.capital.upperBoundTotal),
+  });
+}

@@ -1,0 +1,134 @@
+import Link from "next/link";
+import type { DealFilterOptions } from "@/lib/data/deal-filter-options";
+import { DEAL_KINDS, DEAL_STATUSES, KIND_LABELS, STATUS_LABELS } from "@/lib/domain";
+import { DEAL_SORTS, DEFAULT_DEAL_FILTERS, type DealFilters, type DealSort } from "@/lib/filters/deal-filters";
+import { DEFAULT_DEAL_PAGE_VIEW, type DealPageView } from "@/lib/filters/deal-page-view";
+import { GetForm } from "@/components/ui/get-form";
+
+const SORT_LABELS: Record<DealSort, string> = {
+  date_desc: "Newest first",
+  date_asc: "Oldest first",
+  amount_desc: "Largest amount first",
+  amount_asc: "Smallest amount first",
+};
+
+const FIELD = "mt-1 block w-full rounded border border-gray-300 bg-white px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:bg-gray-900";
+const LABEL = "block text-sm font-medium";
+const BOX = "h-4 w-4 rounded border-gray-400 accent-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600";
+
+/**
+ * The /deals filters as a GET form: submitting it loads /deals with the filters in the URL, so it works without
+ * JavaScript and every result can be bookmarked. Paging starts over on every change.
+ */
+export function DealFilterForm({ filters, pageView, options, clearHref }: { filters: DealFilters; pageView: DealPageView; options: DealFilterOptions; clearHref: string }) {
+  // Chosen investors first, so they are visible without scrolling through the list.
+  const investors = [...options.investors].sort((a, b) => Number(filters.investors.includes(b.slug)) - Number(filters.investors.includes(a.slug)));
+  return (
+    <GetForm action="/deals" defaults={{ sort: DEFAULT_DEAL_FILTERS.sort }} label="Filter deals" className="space-y-4">
+      {pageView.view !== DEFAULT_DEAL_PAGE_VIEW.view ? <input type="hidden" name="view" value={pageView.view} /> : null}
+      {pageView.group !== DEFAULT_DEAL_PAGE_VIEW.group ? <input type="hidden" name="group" value={pageView.group} /> : null}
+      {filters.pageSize !== DEFAULT_DEAL_FILTERS.pageSize ? <input type="hidden" name="pageSize" value={filters.pageSize} /> : null}
+
+      <div>
+        <label htmlFor="filter-q" className={LABEL}>Search</label>
+        <input id="filter-q" type="search" name="q" defaultValue={filters.q ?? ""} maxLength={200} placeholder="Name, round or summary" className={FIELD} />
+      </div>
+
+      <details open={filters.investors.length > 0} className="rounded border border-gray-200 dark:border-gray-800">
+        <summary className="cursor-pointer rounded px-2 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-blue-600">
+          Investors{filters.investors.length > 0 ? ` (${filters.investors.length} chosen)` : ""}
+        </summary>
+        <fieldset className="max-h-64 overflow-y-auto border-t border-gray-200 px-2 py-2 dark:border-gray-800">
+          <legend className="sr-only">Investors (deals of any of those chosen)</legend>
+          {investors.map((o) => (
+            <div key={o.slug} className="flex items-center gap-2 py-0.5 text-sm">
+              <input id={`investor-${o.slug}`} type="checkbox" name="investor" value={o.slug} defaultChecked={filters.investors.includes(o.slug)} className={BOX} />
+              <label htmlFor={`investor-${o.slug}`}>{o.name}</label>
+            </div>
+          ))}
+        </fieldset>
+      </details>
+
+      <div>
+        <label htmlFor="filter-recipient" className={LABEL}>Recipient</label>
+        <select id="filter-recipient" name="recipient" defaultValue={filters.recipient ?? ""} className={FIELD}>
+          <option value="">Any recipient</option>
+          {options.recipients.map((o) => (
+            <option key={o.slug} value={o.slug}>{o.name}</option>
+          ))}
+        </select>
+      </div>
+
+      <fieldset>
+        <legend className={LABEL}>Kind</legend>
+        <div className="mt-1 grid grid-cols-1 gap-0.5 text-sm">
+          {DEAL_KINDS.map((kind) => (
+            <div key={kind} className="flex items-center gap-2">
+              <input id={`kind-${kind}`} type="checkbox" name="kind" value={kind} defaultChecked={filters.kinds.includes(kind)} className={BOX} />
+              <label htmlFor={`kind-${kind}`}>{KIND_LABELS[kind]}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend className={LABEL}>Status</legend>
+        <div className="mt-1 grid grid-cols-2 gap-0.5 text-sm">
+          {DEAL_STATUSES.map((status) => (
+            <div key={status} className="flex items-center gap-2">
+              <input id={`status-${status}`} type="checkbox" name="status" value={status} defaultChecked={filters.statuses.includes(status)} className={BOX} />
+              <label htmlFor={`status-${status}`}>{STATUS_LABELS[status]}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend className={LABEL}>Announced</legend>
+        <div className="grid grid-cols-2 gap-2">
+          <div>
+            <label htmlFor="filter-from" className="block text-sm">From</label>
+            <input id="filter-from" type="date" name="from" defaultValue={filters.from ?? ""} className={FIELD} />
+          </div>
+          <div>
+            <label htmlFor="filter-to" className="block text-sm">To</label>
+            <input id="filter-to" type="date" name="to" defaultValue={filters.to ?? ""} className={FIELD} />
+          </div>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend className={LABEL}>Amount, whole US dollars</legend>
+        <p id="amount-hint" className="text-xs text-gray-600 dark:text-gray-400">The low figure, or the “up to” one; 1000000000 is $1B. Undisclosed amounts match no bound.</p>
+        <div className="grid grid-cols-2 gap-2">
+          <div>
+            <label htmlFor="filter-min" className="block text-sm">Minimum</label>
+            <input id="filter-min" type="number" name="min" min={0} step={1} inputMode="numeric" aria-describedby="amount-hint" defaultValue={filters.min?.toString() ?? ""} className={FIELD} />
+          </div>
+          <div>
+            <label htmlFor="filter-max" className="block text-sm">Maximum</label>
+            <input id="filter-max" type="number" name="max" min={0} step={1} inputMode="numeric" aria-describedby="amount-hint" defaultValue={filters.max?.toString() ?? ""} className={FIELD} />
+          </div>
+        </div>
+      </fieldset>
+
+      <div>
+        <label htmlFor="filter-sort" className={LABEL}>Order</label>
+        <select id="filter-sort" name="sort" defaultValue={filters.sort} className={FIELD}>
+          {DEAL_SORTS.map((sort) => (
+            <option key={sort} value={sort}>{SORT_LABELS[sort]}</option>
+          ))}
+        </select>
+      </div>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
+          Apply filters
+        </button>
+        <Link href={clearHref} className="rounded text-sm text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+          Clear filters
+        </Link>
+      </div>
+    </GetForm>
+  );
+}

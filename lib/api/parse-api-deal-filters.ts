@@ -1,0 +1,19 @@
+// The API reads the same filters as /deals, but strictly: where the page falls back to defaults and says so, the API
+// answers 400 naming each bad parameter, including unknown ones (a typo such as `investors=` would otherwise list
+// every deal).
+import { DEAL_FILTER_PARAMS, parseDealFilters, type DealFilters, type FilterIssue } from "../filters/deal-filters";
+import { DEAL_PAGE_VIEW_PARAMS } from "../filters/deal-page-view";
+import { invalidParameters } from "./responses";
+
+// The page's presentation parameters are accepted and ignored, so that any /deals URL works on /api/deals as it is.
+const KNOWN = new Set<string>([...DEAL_FILTER_PARAMS, ...DEAL_PAGE_VIEW_PARAMS]);
+
+export function parseApiDealFilters(request: Request): { filters: DealFilters; error: null } | { filters: null; error: Response } {
+  const params = new URL(request.url).searchParams;
+  const { filters, issues } = parseDealFilters(params);
+  const unknown: FilterIssue[] = [...new Set(params.keys())]
+    .filter((name) => !KNOWN.has(name))
+    .map((name) => ({ param: name, value: params.getAll(name).join(","), message: `unknown parameter; the parameters are ${DEAL_FILTER_PARAMS.join(", ")}` }));
+  const all = [...issues, ...unknown];
+  return all.length > 0 ? { filters: null, error: invalidParameters(all) } : { filters, error: null };
+}

@@ -1,0 +1,24 @@
+// The choices the /deals filter form offers: the organizations that invest and those that receive, by name.
+import "server-only";
+import { getDb } from "../db";
+
+export type OrganizationOption = { slug: string; name: string };
+export type DealFilterOptions = { investors: OrganizationOption[]; recipients: OrganizationOption[] };
+
+export async function getDealFilterOptions(): Promise<DealFilterOptions> {
+  const db = await getDb();
+  const live = { deletedAt: null };
+  const [investors, recipients] = await Promise.all([
+    db.organization.findMany({
+      where: { ...live, participations: { some: { deal: live } } },
+      orderBy: { name: "asc" },
+      select: { slug: true, name: true },
+    }),
+    db.organization.findMany({
+      where: { ...live, received: { some: live } },
+      orderBy: { name: "asc" },
+      select: { slug: true, name: true },
+    }),
+  ]);
+  return { investors, recipients };
+}

@@ -1,0 +1,328 @@
+// The OpenAPI 3.1 description of the JSON and CSV API, served at /api/openapi.json. Written by hand from the one
+// filter schema (lib/filters/deal-filters.ts) and the vocabulary (lib/domain.ts), so the enumerations cannot drift.
+import { AMOUNT_QUALIFIERS, DEAL_KINDS, DEAL_STATUSES, ORGANIZATION_TYPES, PARTICIPATION_ROLES } from "../domain";
+import { DEAL_CSV_COLUMNS } from "../csv/deal-csv-format";
+import { DEAL_SORTS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../filters/deal-filters";
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const param = (name: string) => ({ $ref: `#/components/parameters/${name}` });
+const usd = (description: string) => ({ type: ["integer", "null"], minimum: 0, description: `${description} Whole US dollars; null when not known.` });
+const jsonContent = (schema: object) => ({ "application/json": { schema } });
+
+const FILTER_PARAMETERS = ["investor", "recipient", "kind", "status", "from", "to", "min", "max", "q"].map(param);
+const LIST_PARAMETERS = [...FILTER_PARAMETERS, param("sort"), param("page"), param("pageSize")];
+
+const slugParameter = { name: "slug", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,99}$" } };
+const formatParameter = { name: "format", in: "query", description: "csv for the same data as CSV.", schema: { type: "string", enum: ["csv"] } };
+
+const badParameters = {
+  description: "A parameter is malformed or unknown. Each one is named; nothing is listed.",
+  content: jsonContent(ref("InvalidParameters")),
+};
+
+export const openApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "AI Deal Tracker API",
+    version: "1.0.0",
+    description:
+      "Investment deals in AI companies with their sources. Amounts are whole US dollars as JSON numbers (exact: all are far below 2^53). " +
+      "The deal filters are the ones /deals takes, so any /deals URL works on /api/deals, /api/deals/export.csv and /api/stats/summary.",
+    license: { name: "MIT", identifier: "MIT" },
+  },
+  paths: {
+    "/api/deals": {
+      get: {
+        operationId: "listDeals",
+        summary: "One page of the deals that match the filters",
+        parameters: [...LIST_PARAMETERS, param("view"), param("group")],
+        responses: {
+          "200": { description: "The page of deals and the total that match.", content: jsonContent(ref("DealPage")) },
+          "400": badParameters,
+        },
+      },
+    },
+    "/api/deals/{id}": {
+      get: {
+        operationId: "getDeal",
+        summary: "One deal with its investors, sources and lifecycle events",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } }],
+        responses: {
+          "200": { description: "The deal.", content: jsonContent(ref("DealDetail")) },
+          "404": { description: "No live deal has this id.", content: jsonContent(ref("NotFound")) },
+        },
+      },
+    },
+    "/api/deals/export.csv": {
+      get: {
+        operationId: "exportDeals",
+        summary: "Every deal that matches the filters, in the CSV interchange format (the import format)",
+        description:
+          `Header, in this order: ${DEAL_CSV_COLUMNS.join(",")}. All matching deals, not one page, in the order of \`sort\`. ` +
+          "Cells a spreadsheet would run as a formula are prefixed with a single quote. The file name says what was filtered, e.g. deals-investor-amazon-kind-equity.csv.",
+        parameters: [...FILTER_PARAMETERS, param("sort")],
+        responses: {
+          "200": { description: "The CSV file.", content: { "text/csv": { schema: { type: "string" } } } },
+          "400": badParameters,
+        },
+      },
+    },
+    "/api/stats/summary": {
+      get: {
+        operationId: "getSummary",
+        summary: "Deal count and capital counted over the deals that match the filters",
+        description:
+          "Capital counted: equity and convertible deals, announced or closed, at their low amount (the 'up to' figure where no lower one is known); undisclosed amounts count as zero.",
+        parameters: FILTER_PARAMETERS,
+        responses: {
+          "200": { description: "The figures.", content: jsonContent(ref("Summary")) },
+          "400": badParameters,
+        },
+      },
+    },
+    "/api/stats/capital-by-period": {
+      get: {
+        operationId: "getCapitalByPeriod",
+        summary: "Capital counted per quarter or year, split by kind (the overview chart)",
+        description: "Malformed values fall back to their defaults.",
+        parameters: [
+          { name: "grain", in: "query", schema: { type: "string", enum: ["quarter", "year"], default: "quarter" } },
+          { name: "include", in: "query", schema: { type: "string", enum: ["capital", "commitments"], default: "capital" }, description: "commitments adds every other kind as its own series." },
+          { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv"], default: "json" } },
+        ],
+        responses: {
+          "200": {
+            description: "The series and one row per period; with format=csv, the columns period, <kind>_usd..., total_usd.",
+            content: { ...jsonContent(ref("CapitalByPeriod")), "text/csv": { schema: { type: "string" } } },
+          },
+        },
+      },
+    },
+    "/api/organizations": {
+      get: {
+        operationId: "listOrganizations",
+        summary: "Organizations (investors and recipients alike), by name",
+        parameters: [
+          { name: "q", in: "query", description: "Text in the name, slug or an alias.", schema: { type: "string", maxLength: 200 } },
+          { name: "type", in: "query", description: "Organization type.", schema: { type: "string", enum: [...ORGANIZATION_TYPES] } },
+        ],
+        responses: {
+          "200": {
+            description: "The matching organizations: slug, name, type, country, parent, dealsAsInvestor, dealsAsRecipient.",
+            content: jsonContent({ type: "object", required: ["total", "data"], properties: { total: { type: "integer" }, data: { type: "array", items: { type: "object" } } } }),
+          },
+          "400": badParameters,
+        },
+      },
+    },
+    "/api/organizations/{slug}": {
+      get: {
+        operationId: "getOrganization",
+        summary: "One organization with its aliases, parent, children and figures as investor and as recipient",
+        parameters: [slugParameter],
+        responses: {
+          "200": { description: "The organization.", content: jsonContent({ type: "object" }) },
+          "404": { description: "No organization has this slug.", content: jsonContent({ type: "object", properties: { error: { const: "not found" }, slug: { type: "string" } } }) },
+        },
+      },
+    },
+    "/api/organizations/{slug}/capital-by-period": {
+      get: {
+        operationId: "getInvestorCapitalByPeriod",
+        summary: "The counted capital attributed to this investor, per year or quarter and kind",
+        parameters: [slugParameter, { name: "grain", in: "query", schema: { type: "string", enum: ["year", "quarter"] } }, formatParameter],
+        responses: { "200": { description: "`{ slug, grain, series, data: [{ period, totalUsd, byKind }] }`, or CSV.", content: { ...jsonContent({ type: "object" }), "text/csv": { schema: { type: "string" } } } } },
+      },
+    },
+    "/api/organizations/{slug}/funding-rounds": {
+      get: {
+        operationId: "getFundingRounds",
+        summary: "This company's counted funding per announcement date, with the post-money valuation where reported",
+        parameters: [slugParameter, formatParameter],
+        responses: { "200": { description: "`{ slug, data: [{ date, countedUsd, deals, undisclosedDeals, postMoneyValuationUsd }] }`, or CSV.", content: { ...jsonContent({ type: "object" }), "text/csv": { schema: { type: "string" } } } } },
+      },
+    },
+    "/api/import": {
+      post: {
+        operationId: "importDeals",
+        summary: "Import deals from a CSV in the interchange format: all rows or none",
+        description: "Needs an editor's API token (`Authorization: Bearer <token>`). Names that match no organization create one. At most 10 MB.",
+        security: [{ bearer: [] }],
+        parameters: [{ name: "dryRun", in: "query", description: "1 to check and preview without writing.", schema: { type: "string", enum: ["1", "true"] } }],
+        requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
+        responses: {
+          "200": { description: "`{ dryRun, create, update, newOrganizations, rows, dealIds }`.", content: jsonContent({ type: "object" }) },
+          "400": { description: "Invalid rows, each with its line and field; nothing was written.", content: jsonContent({ type: "object", properties: { errors: { type: "array", items: { type: "object" } } } }) },
+          "401": { description: "No valid token or session." },
+          "403": { description: "The token's user may not import." },
+          "413": { description: "The body is larger than 10 MB." },
+        },
+      },
+    },
+    "/api/health": {
+      get: {
+        operationId: "getHealth",
+        summary: "Whether the database answers",
+        responses: {
+          "200": {
+            description: "The database answers.",
+            content: jsonContent({ type: "object", required: ["status", "deals"], properties: { status: { const: "ok" }, deals: { type: "integer" } } }),
+          },
+          "503": { description: "The database does not answer.", content: jsonContent({ type: "object", properties: { status: { const: "unavailable" } } }) },
+        },
+      },
+    },
+    "/api/openapi.json": {
+      get: {
+        operationId: "getOpenApiDocument",
+        summary: "This document",
+        responses: { "200": { description: "The OpenAPI 3.1 document.", content: jsonContent({ type: "object" }) } },
+      },
+    },
+  },
+  components: {
+    securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API token from /admin/tokens or npm run token:create." } },
+    parameters: {
+      investor: {
+        name: "investor",
+        in: "query",
+        description: "Organization slug of an investor (e.g. amazon). Repeat it, or separate slugs with commas, for deals of any of them. AWS is its own organization (aws), not amazon.",
+        schema: { type: "array", items: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,99}$" } },
+        style: "form",
+        explode: true,
+      },
+      recipient: { name: "recipient", in: "query", description: "Organization slug of the recipient (e.g. openai).", schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,99}$" } },
+      kind: { name: "kind", in: "query", description: "Deal kinds; repeatable.", schema: { type: "array", items: { type: "string", enum: [...DEAL_KINDS] } }, style: "form", explode: true },
+      status: { name: "status", in: "query", description: "Current statuses; repeatable.", schema: { type: "array", items: { type: "string", enum: [...DEAL_STATUSES] } }, style: "form", explode: true },
+      from: { name: "from", in: "query", description: "Announced on or after this date.", schema: { type: "string", format: "date" } },
+      to: { name: "to", in: "query", description: "Announced on or before this date; not before `from`.", schema: { type: "string", format: "date" } },
+      min: { name: "min", in: "query", description: "Counted amount (the low figure, or the 'up to' one where no low is known) at least this many whole US dollars. Undisclosed amounts never match an amount bound.", schema: { type: "string", pattern: "^\\d{1,16}$" } },
+      max: { name: "max", in: "query", description: "Counted amount at most this many whole US dollars; not below `min`.", schema: { type: "string", pattern: "^\\d{1,16}$" } },
+      q: { name: "q", in: "query", description: "Free text, case-insensitive, in the recipient's and investors' names, the round and the summary.", schema: { type: "string", maxLength: 200 } },
+      sort: { name: "sort", in: "query", schema: { type: "string", enum: [...DEAL_SORTS], default: "date_desc" } },
+      page: { name: "page", in: "query", description: "1-based; a page past the end is empty.", schema: { type: "integer", minimum: 1, default: 1 } },
+      pageSize: { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } },
+      view: { name: "view", in: "query", description: "Presentation of the /deals page; accepted and ignored here.", schema: { type: "string" } },
+      group: { name: "group", in: "query", description: "Timeline grouping of the /deals page; accepted and ignored here.", schema: { type: "string" } },
+    },
+    schemas: {
+      Organization: { type: "object", required: ["slug", "name"], properties: { slug: { type: "string" }, name: { type: "string" } } },
+      Investor: {
+        type: "object",
+        required: ["slug", "name", "role"],
+        properties: {
+          slug: { type: ["string", "null"], description: "null for a party reported without a name (e.g. 'Undisclosed buyers')." },
+          name: { type: "string" },
+          role: { type: "string", enum: [...PARTICIPATION_ROLES] },
+        },
+      },
+      Deal: {
+        type: "object",
+        required: ["id", "announcedOn", "kind", "status", "round", "amountUsdLow", "amountUsdHigh", "amountQualifier", "postMoneyValuationUsd", "recipient", "investors", "sourceCount"],
+        properties: {
+          id: { type: "integer" },
+          announcedOn: { type: "string", format: "date", description: "Announced or first reported." },
+          kind: { type: "string", enum: [...DEAL_KINDS] },
+          status: { type: "string", enum: [...DEAL_STATUSES] },
+          round: { type: ["string", "null"] },
+          amountUsdLow: usd("The low end of the reported amount."),
+          amountUsdHigh: usd("The high end ('up to', or the top of a range)."),
+          amountQualifier: { type: "string", enum: [...AMOUNT_QUALIFIERS] },
+          postMoneyValuationUsd: usd("Post-money valuation."),
+          recipient: ref("Organization"),
+          investors: { type: "array", items: ref("Investor"), description: "Lead first." },
+          sourceCount: { type: "integer" },
+        },
+      },
+      DealPage: {
+        type: "object",
+        required: ["data", "total", "page", "pageSize"],
+        properties: { data: { type: "array", items: ref("Deal") }, total: { type: "integer" }, page: { type: "integer" }, pageSize: { type: "integer" } },
+      },
+      DealDetail: {
+        allOf: [
+          ref("Deal"),
+          {
+            type: "object",
+            required: ["originalCurrency", "originalAmount", "stakeBps", "summary", "unverified", "sources", "events"],
+            properties: {
+              originalCurrency: { type: "string", pattern: "^[A-Z]{3}$" },
+              originalAmount: { type: ["integer", "null"], description: "In originalCurrency, whole units." },
+              stakeBps: { type: ["integer", "null"], description: "Stake in basis points (1% = 100)." },
+              summary: { type: "string" },
+              unverified: { type: "boolean", description: "True when some source has no page that confirms it." },
+              investors: {
+                type: "array",
+                items: { allOf: [ref("Investor"), { type: "object", properties: { note: { type: ["string", "null"] }, committedUsd: usd("Amount this investor committed.") } }] },
+              },
+              sources: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    url: { type: ["string", "null"], format: "uri" },
+                    publisher: { type: ["string", "null"] },
+                    publishedOn: { type: ["string", "null"], format: "date" },
+                    title: { type: ["string", "null"] },
+                    unverified: { type: "boolean" },
+                  },
+                },
+              },
+              events: {
+                type: "array",
+                description: "The lifecycle, oldest first: the status and amount as reported on each date.",
+                items: {
+                  type: "object",
+                  properties: {
+                    occurredOn: { type: "string", format: "date" },
+                    status: { type: "string", enum: [...DEAL_STATUSES] },
+                    amountUsdLow: usd("Low amount as reported then."),
+                    amountUsdHigh: usd("High amount as reported then."),
+                    amountQualifier: { type: "string", enum: [...AMOUNT_QUALIFIERS] },
+                    note: { type: "string" },
+                    source: { type: ["object", "null"], properties: { url: { type: ["string", "null"] }, publisher: { type: ["string", "null"] } } },
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+      Summary: {
+        type: "object",
+        required: ["capitalCountedUsd", "dealCount", "countedDealCount", "undisclosedCount", "upperBoundUsd"],
+        properties: {
+          capitalCountedUsd: { type: "integer", description: "Capital counted over the matching deals, whole US dollars." },
+          dealCount: { type: "integer", description: "Deals that match the filters, of every kind and status." },
+          countedDealCount: { type: "integer", description: "Of those, the deals counted in capital." },
+          undisclosedCount: { type: "integer", description: "Counted deals whose amount is undisclosed (counted as zero)." },
+          upperBoundUsd: { type: "integer", description: "The part of capitalCountedUsd that comes from 'up to' figures." },
+        },
+      },
+      CapitalByPeriod: {
+        type: "object",
+        properties: {
+          grain: { type: "string", enum: ["quarter", "year"] },
+          include: { type: "string", enum: ["capital", "commitments"] },
+          series: { type: "array", items: { type: "object", properties: { kind: { type: "string", enum: [...DEAL_KINDS] }, label: { type: "string" } } } },
+          data: {
+            type: "array",
+            items: { type: "object", properties: { period: { type: "string" }, totalUsd: { type: "integer" }, byKind: { type: "object", additionalProperties: { type: "integer" } } } },
+          },
+        },
+      },
+      InvalidParameters: {
+        type: "object",
+        required: ["error", "issues"],
+        properties: {
+          error: { const: "invalid parameters" },
+          issues: {
+            type: "array",
+            items: { type: "object", required: ["param", "value", "message"], properties: { param: { type: "string" }, value: { type: "string" }, message: { type: "string" } } },
+          },
+        },
+      },
+      NotFound: { type: "object", required: ["error", "message"], properties: { error: { const: "not found" }, message: { type: "string" } } },
+    },
+  },
+};
