@@ -95,3 +95,19 @@ export function concentrationSeries(
     };
   });
 }
+
+export type HhiTerm = { key: string; name: string; amount: bigint; share: number; points: number };
+
+/**
+ * The HHI written out term by term, for showing how it is computed: each entity's share and its squared percentage
+ * share ("points"). The points add up to the HHI before it is rounded.
+ */
+export function hhiBreakdown(entities: readonly { key: string; name: string; amount: bigint }[]): { total: bigint; terms: HhiTerm[]; hhi: number } {
+  const named = entities.filter((e) => e.amount > 0n);
+  const total = named.reduce((s, e) => s + e.amount, 0n);
+  const terms = named.map((e) => {
+    const share = ratio(e.amount, total);
+    return { key: e.key, name: e.name, amount: e.amount, share, points: (share * 100) ** 2 };
+  });
+  return { total, terms, hhi: herfindahlIndex(named.map((e) => e.amount)) };
+}

@@ -1,5 +1,5 @@
 // Capital flows (DESIGN.md, "Flows"): how much each investor put into each recipient, for a Sankey diagram and its table.
-import { attributeToInvestors, countedAmount, DEFAULT_RULE, isCounted, type CountingRule, type MeasureDeal } from "./capital";
+import { attributeToInvestors, countedAmount, DEFAULT_RULE, isCounted, UNDISCLOSED_KEY, type CountingRule, type MeasureDeal } from "./capital";
 
 type Party = { key: string; name: string };
 export type Flow = { investor: Party; recipient: Party; amount: bigint; dealIds: number[] };
@@ -22,7 +22,9 @@ export function capitalFlows(deals: readonly MeasureDeal[], rule: CountingRule =
     for (const part of attributeToInvestors(deal, amount)) {
       if (part.amount === 0n) continue;
       const pairKey = `${part.key}\u0000${deal.recipient.key}`;
-      const flow = byPair.get(pairKey) ?? { investor: { key: part.key, name: part.name }, recipient: deal.recipient, amount: 0n, dealIds: [] };
+      // Unnamed parties of different deals are one node: they go by one name, not by the first deal's wording.
+      const name = part.key === UNDISCLOSED_KEY ? "Undisclosed investors" : part.name;
+      const flow = byPair.get(pairKey) ?? { investor: { key: part.key, name }, recipient: deal.recipient, amount: 0n, dealIds: [] };
       flow.amount += part.amount;
       flow.dealIds.push(deal.id);
       byPair.set(pairKey, flow);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { concentrationSeries, hhiReading } from "@/lib/measures/concentration";
+import { concentrationSeries, hhiBreakdown, hhiReading } from "@/lib/measures/concentration";
 import { UNDISCLOSED_KEY } from "@/lib/measures/capital";
 import { investor, measureDeal, org } from "../support/measure-deal";
 
@@ -96,5 +96,25 @@ describe("concentrationSeries on the investor side", () => {
 describe("hhiReading", () => {
   it("reads the usual bands: below 1,500, 1,500 to 2,500, above 2,500", () => {
     expect([0, 1499, 1500, 2500, 2501, 10000].map(hhiReading)).toEqual(["unconcentrated", "unconcentrated", "moderate", "moderate", "high", "high"]);
+  });
+});
+
+describe("hhiBreakdown", () => {
+  it("writes the HHI out as squared percentage shares that add up to it", () => {
+    const { total, terms, hhi } = hhiBreakdown([
+      { key: "a", name: "A", amount: 50n },
+      { key: "b", name: "B", amount: 30n },
+      { key: "c", name: "C", amount: 20n },
+      { key: "d", name: "D", amount: 0n },
+    ]);
+    // 50 %, 30 %, 20 %: 2,500 + 900 + 400 = 3,800; an entity with nothing is no term.
+    expect(total).toBe(100n);
+    expect(terms.map((t) => [t.key, t.share])).toEqual([
+      ["a", 0.5],
+      ["b", 0.3],
+      ["c", 0.2],
+    ]);
+    expect(terms.map((t) => Math.round(t.points))).toEqual([2500, 900, 400]);
+    expect(hhi).toBe(3800);
   });
 });

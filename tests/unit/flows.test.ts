@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { UNDISCLOSED_KEY } from "@/lib/measures/capital";
 import { capitalFlows, sankeyGraph } from "@/lib/measures/flows";
 import { investor, measureDeal, org } from "../support/measure-deal";
 
@@ -46,5 +47,15 @@ describe("sankeyGraph", () => {
     const graph = sankeyGraph(both.flows, 10);
     expect(graph.nodes.filter((n) => n.key === "openai").map((n) => n.id)).toEqual(["investor:openai", "recipient:openai"]);
     for (const link of graph.links) expect(graph.nodes[link.source].side).toBe("investor");
+  });
+});
+
+describe("capitalFlows with unnamed investors", () => {
+  it("gathers unnamed parties of different deals into one 'Undisclosed investors' flow per recipient", () => {
+    const { flows } = capitalFlows([
+      measureDeal({ announcedOn: "2024-05-01", amountUsdLow: 6n, recipient: org("xai", "xAI"), investors: [investor(UNDISCLOSED_KEY, "Undisclosed investor group")] }),
+      measureDeal({ announcedOn: "2025-06-30", amountUsdLow: 5n, recipient: org("xai", "xAI"), investors: [investor(UNDISCLOSED_KEY, "Undisclosed strategic investors")] }),
+    ]);
+    expect(flows.map((f) => [f.investor.name, f.amount])).toEqual([["Undisclosed investors", 11n]]);
   });
 });
