@@ -57,8 +57,8 @@ export default async function MethodologyPage() {
         </p>
         <ul className="list-disc space-y-1 pl-5">
           <li>
-            {list(PIPELINE_STATUSES.map((s) => STATUS_LABELS[s].toLowerCase()))} deals are the <em>pipeline</em>: left out unless the pipeline
-            switch adds them. Terminated deals never count.
+            Deals with status {list(PIPELINE_STATUSES.map((s) => STATUS_LABELS[s].toLowerCase()))} are the <em>pipeline</em>: left out unless
+            the pipeline switch adds them. Terminated deals never count.
           </li>
           <li>
             Compute and cloud commitments, chip supply, licensing, acquisitions, joint ventures and other transactions are never added to capital

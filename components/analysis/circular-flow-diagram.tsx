@@ -22,7 +22,7 @@ export function CircularFlowDiagram({
   const box = "fill-white stroke-gray-400 dark:fill-gray-900 dark:stroke-gray-500";
   const text = "fill-gray-900 dark:fill-gray-100";
   return (
-    <svg viewBox="0 0 360 170" role="img" aria-label={description} className="h-auto w-full max-w-md">
+    <svg viewBox="0 0 360 200" role="img" aria-label={description} className="h-auto w-full max-w-md">
       <defs>
         {(["in", "back"] as const).map((leg) => (
           <marker key={leg} id={`${id}-${leg}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -30,25 +30,25 @@ export function CircularFlowDiagram({
           </marker>
         ))}
       </defs>
-      <rect x="4" y="55" width="120" height="60" rx="6" className={box} />
-      <text x="64" y={receiving ? 80 : 89} textAnchor="middle" fontSize="13" fontWeight="600" className={text}>
+      <rect x="4" y="70" width="120" height="60" rx="6" className={box} />
+      <text x="64" y={receiving ? 95 : 104} textAnchor="middle" fontSize="13" fontWeight="600" className={text}>
         {investor}
       </text>
       {receiving ? (
-        <text x="64" y="98" textAnchor="middle" fontSize="11" className={text}>
+        <text x="64" y="113" textAnchor="middle" fontSize="11" className={text}>
           via {receiving}
         </text>
       ) : null}
-      <rect x="236" y="55" width="120" height="60" rx="6" className={box} />
-      <text x="296" y="89" textAnchor="middle" fontSize="13" fontWeight="600" className={text}>
+      <rect x="236" y="70" width="120" height="60" rx="6" className={box} />
+      <text x="296" y="104" textAnchor="middle" fontSize="13" fontWeight="600" className={text}>
         {company}
       </text>
-      <path d="M70,52 C120,8 240,8 290,52" fill="none" stroke="var(--chart-money-in)" strokeWidth="3" markerEnd={`url(#${id}-in)`} />
-      <text x="180" y="22" textAnchor="middle" fontSize="12" className={text}>
+      <path d="M70,67 C120,23 240,23 290,67" fill="none" stroke="var(--chart-money-in)" strokeWidth="3" markerEnd={`url(#${id}-in)`} />
+      <text x="180" y="18" textAnchor="middle" fontSize="12" className={text}>
         capital in: {inLabel}
       </text>
-      <path d="M290,118 C240,162 120,162 70,118" fill="none" stroke="var(--chart-money-back)" strokeWidth="3" strokeDasharray="6 3" markerEnd={`url(#${id}-back)`} />
-      <text x="180" y="164" textAnchor="middle" fontSize="12" className={text}>
+      <path d="M290,133 C240,177 120,177 70,133" fill="none" stroke="var(--chart-money-back)" strokeWidth="3" strokeDasharray="6 3" markerEnd={`url(#${id}-back)`} />
+      <text x="180" y="195" textAnchor="middle" fontSize="12" className={text}>
         spending back: {backLabel}
       </text>
     </svg>
