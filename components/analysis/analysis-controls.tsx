@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { COUNT_LABELS, COUNT_OPTIONS, type AnalysisView } from "@/lib/filters/analysis-view";
 
-const FIELD = "mt-1 block w-full rounded border border-gray-300 bg-white px-2 py-1.5 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:bg-gray-900";
+const FIELD = "mt-1 block w-full rounded border border-gray-300 bg-white px-2 py-1.5 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:bg-gray-900 dark:[color-scheme:dark]";
 const BUTTON = "rounded border px-3 py-1.5 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600";
 
 /**

@@ -6,25 +6,31 @@ import { useState } from "react";
 // chart colours, light or dark) do not survive outside the page, so every element gets its computed colours and
 // fonts written inline first; the PNG is that SVG painted on a canvas at twice the size.
 
-const INLINED = [
-  "fill",
-  "fill-opacity",
-  "stroke",
-  "stroke-width",
-  "stroke-opacity",
-  "stroke-dasharray",
-  "opacity",
-  "font-family",
-  "font-size",
-  "font-weight",
-  "text-anchor",
-  "dominant-baseline",
-  "visibility",
-];
+// Inherited properties are written only where they change from the parent, so the file stays small.
+const INHERITED = ["fill", "fill-opacity", "stroke", "stroke-width", "stroke-opacity", "stroke-dasharray", "font-family", "font-size", "font-weight", "text-anchor", "visibility"];
+const COLOR_PROPERTIES = new Set(["fill", "stroke"]);
 const HEADER_LINE = 20;
 const PADDING = 8;
 
 type LegendEntry = { label: string; color: string };
+
+/**
+ * Any CSS colour as plain rgb()/rgba(): Tailwind's lab() and oklch() colours, which other SVG readers do not know,
+ * are painted on a 1-pixel canvas and read back.
+ */
+function toRgb(color: string, cache: Map<string, string>): string {
+  if (color === "none" || color.startsWith("url(") || color.startsWith("rgb")) return color;
+  const known = cache.get(color);
+  if (known) return known;
+  const context = document.createElement("canvas").getContext("2d", { willReadFrequently: true });
+  if (!context) return color;
+  context.fillStyle = color;
+  context.fillRect(0, 0, 1, 1);
+  const [r, g, b, a] = context.getImageData(0, 0, 1, 1).data;
+  const rgb = a === 255 ? `rgb(${r}, ${g}, ${b})` : `rgba(${r}, ${g}, ${b}, ${(a / 255).toFixed(3)})`;
+  cache.set(color, rgb);
+  return rgb;
+}
 
 /** The largest <svg> inside the chart body: the chart itself, not a legend icon. */
 function findChartSvg(bodyId: string): SVGSVGElement | null {
@@ -42,23 +48,35 @@ function findChartSvg(bodyId: string): SVGSVGElement | null {
   return best;
 }
 
-function inlineComputedStyles(source: SVGSVGElement, clone: SVGSVGElement) {
+function inlineComputedStyles(source: SVGSVGElement, clone: SVGSVGElement, colors: Map<string, string>) {
   const from = [source, ...source.querySelectorAll("*")];
   const to = [clone, ...clone.querySelectorAll("*")];
   from.forEach((element, i) => {
+    const target = to[i];
+    // Attributes naming CSS variables mean nothing outside the page: the computed values below replace them.
+    for (const attribute of [...target.attributes]) if (attribute.value.includes("var(")) target.removeAttribute(attribute.name);
     const computed = getComputedStyle(element);
-    to[i].setAttribute("style", INLINED.map((p) => `${p}:${computed.getPropertyValue(p)}`).join(";"));
+    const parent = element === source ? null : getComputedStyle(element.parentElement as Element);
+    const declarations = INHERITED.filter((p) => parent === null || computed.getPropertyValue(p) !== parent.getPropertyValue(p)).map((p) => {
+      const value = computed.getPropertyValue(p);
+      return `${p}:${COLOR_PROPERTIES.has(p) ? toRgb(value, colors) : value}`;
+    });
+    // Not inherited: written wherever they are not the default.
+    if (computed.opacity !== "1") declarations.push(`opacity:${computed.opacity}`);
+    const baseline = computed.getPropertyValue("dominant-baseline");
+    if (baseline && baseline !== "auto") declarations.push(`dominant-baseline:${baseline}`);
+    target.setAttribute("style", declarations.join(";"));
   });
 }
 
 /** A CSS colour (a variable included) as the page resolves it here, in light or dark mode. */
-function resolveColor(color: string, context: Element): string {
+function resolveColor(color: string, context: Element, colors: Map<string, string>): string {
   const probe = document.createElement("span");
   probe.style.color = color;
   context.appendChild(probe);
   const resolved = getComputedStyle(probe).color;
   probe.remove();
-  return resolved;
+  return toRgb(resolved, colors);
 }
 
 function svgElement<K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<string, string | number>): SVGElementTagNameMap[K] {
@@ -70,8 +88,10 @@ function svgElement<K extends keyof SVGElementTagNameMap>(name: K, attributes: R
 /** The standalone SVG document: background, title, legend, then the chart. */
 function serializeChart(source: SVGSVGElement, title: string, legend: LegendEntry[]): { markup: string; width: number; height: number } {
   const { width, height } = source.getBoundingClientRect();
+  const colors = new Map<string, string>();
   const page = getComputedStyle(document.body);
   const font = page.fontFamily;
+  const [background, foreground] = [toRgb(page.backgroundColor, colors), toRgb(page.color, colors)];
   // Lay the legend out in lines that fit the chart's width (about 7 px per character at 12 px).
   const placed: { entry: LegendEntry; x: number; line: number }[] = [];
   let x = PADDING;
@@ -89,19 +109,19 @@ function serializeChart(source: SVGSVGElement, title: string, legend: LegendEntr
   const totalHeight = Math.ceil(height + header);
 
   const root = svgElement("svg", { xmlns: "http://www.w3.org/2000/svg", width: Math.ceil(width), height: totalHeight, viewBox: `0 0 ${Math.ceil(width)} ${totalHeight}` });
-  root.appendChild(svgElement("rect", { width: "100%", height: "100%", fill: page.backgroundColor }));
-  const heading = svgElement("text", { x: PADDING, y: PADDING + 14, fill: page.color, "font-family": font, "font-size": 14, "font-weight": 600 });
+  root.appendChild(svgElement("rect", { width: "100%", height: "100%", fill: background }));
+  const heading = svgElement("text", { x: PADDING, y: PADDING + 14, fill: foreground, "font-family": font, "font-size": 14, "font-weight": 600 });
   heading.textContent = title;
   root.appendChild(heading);
   for (const { entry, x: left, line: row } of placed) {
     const y = PADDING + HEADER_LINE * (row + 1);
-    root.appendChild(svgElement("rect", { x: left, y: y + 4, width: 12, height: 12, fill: resolveColor(entry.color, source) }));
-    const label = svgElement("text", { x: left + 18, y: y + 14, fill: page.color, "font-family": font, "font-size": 12 });
+    root.appendChild(svgElement("rect", { x: left, y: y + 4, width: 12, height: 12, fill: resolveColor(entry.color, source, colors) }));
+    const label = svgElement("text", { x: left + 18, y: y + 14, fill: foreground, "font-family": font, "font-size": 12 });
     label.textContent = entry.label;
     root.appendChild(label);
   }
   const chart = source.cloneNode(true) as SVGSVGElement;
-  inlineComputedStyles(source, chart);
+  inlineComputedStyles(source, chart, colors);
   chart.setAttribute("x", "0");
   chart.setAttribute("y", String(header));
   chart.setAttribute("width", String(width));
