@@ -18,7 +18,7 @@ export function FlowsChart({ view, flows }: { view: AnalysisView; flows: FlowsDa
   return (
     <ChartFrame
       id="flows"
-      title={`Capital flows from investors to recipients: the ${shown} largest`}
+      title={shown > 0 ? `Capital flows from investors to recipients: the ${shown} largest` : "Capital flows from investors to recipients"}
       description={
         <>
           Counted capital from each investor to each recipient; a round with several investors is split among them.

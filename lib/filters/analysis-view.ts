@@ -29,7 +29,11 @@ const analysisParamSchemas = {
   count: z.enum(COUNT_OPTIONS, { error: `count must be capital, all or one kind (${DEAL_KINDS.join(", ")})` }),
   pipeline: z.enum([...TRUE_VALUES, "0", "false", "off", "no"], { error: "pipeline must be 1 (add rumored and in-talks deals) or 0" }),
   exclude: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { error: "exclude must be an organization slug such as openai" }),
-  limit: z.coerce.number({ error: "limit must be a whole number" }).int().min(1).max(MAX_FLOW_LIMIT, { error: `limit must be at most ${MAX_FLOW_LIMIT}` }),
+  limit: z.coerce
+    .number({ error: "limit must be a whole number" })
+    .int({ error: "limit must be a whole number" })
+    .min(1, { error: "limit must be at least 1" })
+    .max(MAX_FLOW_LIMIT, { error: `limit must be at most ${MAX_FLOW_LIMIT}` }),
 };
 
 export type AnalysisView = {

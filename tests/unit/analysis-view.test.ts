@@ -46,6 +46,7 @@ describe("parseFlowLimit", () => {
     expect(parseFlowLimit({ limit: "5" })).toEqual({ limit: 5, issues: [] });
     expect(parseFlowLimit({})).toEqual({ limit: 20, issues: [] });
     expect(parseFlowLimit({ limit: "500" }).issues.map((i) => i.param)).toEqual(["limit"]);
-    expect(parseFlowLimit({ limit: "2.5" })).toMatchObject({ limit: 20, issues: [{ param: "limit", value: "2.5" }] });
+    expect(parseFlowLimit({ limit: "2.5" })).toEqual({ limit: 20, issues: [{ param: "limit", value: "2.5", message: "limit must be a whole number" }] });
+    expect(parseFlowLimit({ limit: "0" }).issues[0].message).toBe("limit must be at least 1");
   });
 });
