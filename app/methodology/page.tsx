@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { CircularFlowList, formatBackToIn } from "@/components/analysis/circular-flow-list";
 import { WorkedTable } from "@/components/methodology/worked-table";
@@ -35,6 +36,8 @@ function DealLink({ id, label, on }: { id: number; label: string; on: string }) 
 }
 
 export default async function MethodologyPage() {
+  // The worked examples come from the data, which editors change: render on each request, never once at build time.
+  await connection();
   const m = await getMethodology();
   const hhi = m.hhiExample;
   const split = m.attributionExample;

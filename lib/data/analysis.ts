@@ -19,7 +19,7 @@ import {
 import { findCircularFlows, loopsInvolving, type CircularFlow } from "../measures/circular-flows";
 import { concentrationSeries, type ConcentrationPeriod } from "../measures/concentration";
 import { excludeOrganizations } from "../measures/exclusion";
-import { capitalFlows, sankeyGraph, type Flow, type SankeyGraph } from "../measures/flows";
+import { capitalFlows, sankeyGraph, type SankeyGraph } from "../measures/flows";
 import { largestDeals, type RankedDeal } from "../measures/largest-deals";
 import { nameOf, withDivisions, type OrganizationDirectory } from "../measures/organization-groups";
 import { dealWhere } from "./deal-where";
@@ -62,11 +62,11 @@ export async function getConcentration(view: AnalysisView): Promise<WithExcluded
   return { periods: concentrationOf(input, view), excluded: input.excluded };
 }
 
-export type FlowsData = { flows: Flow[]; graph: SankeyGraph; undisclosedDeals: number };
+export type FlowsData = { graph: SankeyGraph; undisclosedDeals: number };
 
 function flowsOf(input: AnalysisInput, limit: number): FlowsData {
   const { flows, undisclosedDeals } = capitalFlows(input.deals, input.rule);
-  return { flows, graph: sankeyGraph(flows, limit), undisclosedDeals };
+  return { graph: sankeyGraph(flows, limit), undisclosedDeals };
 }
 
 export async function getFlows(view: AnalysisView, limit = DEFAULT_FLOW_LIMIT): Promise<WithExcluded<FlowsData>> {
