@@ -19,6 +19,11 @@ export function formatNumber(value: bigint | number): string {
   return wholeNumber.format(value);
 }
 
+/** "1,234.6": a number with a fixed count of decimals, for worked examples of a computation. */
+export function formatDecimal(value: number, digits: number): string {
+  return value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
 /** Amounts written as honestly as they were reported: "up to $50B", "$300M-$550M", "about $4B", "undisclosed". */
 export function formatAmount(low: bigint | null, high: bigint | null, qualifier: AmountQualifier): string {
   switch (qualifier) {

@@ -10,6 +10,7 @@ import { getOverview } from "@/lib/data/overview";
 import { KIND_LABELS } from "@/lib/domain";
 import { parseCapitalView } from "@/lib/filters/capital-view";
 import { formatNumber, formatPeriod, formatUsd, formatUsdExact } from "@/lib/format";
+import { hhiReadingLabel } from "@/lib/measures/concentration";
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const view = parseCapitalView({ ...(await searchParams), grain: "quarter" });
@@ -69,7 +70,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             value={overview.recipientHhi ? formatNumber(overview.recipientHhi.hhi) : "—"}
             detail={
               overview.recipientHhi
-                ? `${hhiReading(overview.recipientHhi.hhi)} across ${overview.recipientHhi.recipients} recipients (0–10,000)`
+                ? `${hhiReadingLabel(overview.recipientHhi.hhi)} across ${overview.recipientHhi.recipients} recipients (0–10,000)`
                 : "No counted capital yet"
             }
           />
@@ -116,10 +117,4 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </div>
     </div>
   );
-}
-
-function hhiReading(hhi: number): string {
-  if (hhi > 2500) return "Highly concentrated";
-  if (hhi >= 1500) return "Moderately concentrated";
-  return "Unconcentrated";
 }

@@ -1,10 +1,17 @@
 import type { ReactNode } from "react";
-import { formatUsdExact } from "@/lib/format";
-import type { ChartRow, ChartSeries } from "./chart-types";
+import { ChartDataTable } from "./chart-data-table";
+import { ChartExport } from "./chart-export";
+import type { ChartColumn, ChartRow, ChartSeries } from "./chart-types";
+
+const BUTTON = "rounded border border-gray-300 px-3 py-1.5 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-800";
 
 /**
  * Every chart's frame: a title that says what is counted, the chart, its data as a table (the accessible
- * alternative) and a CSV download of the same data.
+ * alternative), the same data as CSV, the drawing as PNG or SVG, and a link to the chart in this view (every view's
+ * state is in its URL, so the link shares exactly what is shown).
+ *
+ * The table shows one column per series plus their total, per period; pass `columns` (and `rowHeader`) for charts
+ * whose rows are not periods or whose values are not dollars. `tableOpen` shows the table without a click.
  */
 export function ChartFrame({
   id,
@@ -14,6 +21,9 @@ export function ChartFrame({
   series,
   csvHref,
   actions,
+  columns,
+  rowHeader = "Period",
+  tableOpen = false,
   children,
 }: {
   id: string;
@@ -23,52 +33,37 @@ export function ChartFrame({
   series: ChartSeries[];
   csvHref: string;
   actions?: ReactNode;
+  columns?: ChartColumn[];
+  rowHeader?: string;
+  tableOpen?: boolean;
   children: ReactNode;
 }) {
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-lg border border-gray-200 p-4 dark:border-gray-800">
+    <section id={id} aria-labelledby={`${id}-title`} className="scroll-mt-4 rounded-lg border border-gray-200 p-4 dark:border-gray-800">
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <div>
+        <div className="min-w-0">
           <h2 id={`${id}-title`} className="text-lg font-semibold">
             {title}
           </h2>
-          <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">{description}</p>
+          <div className="mt-1 text-sm text-gray-600 dark:text-gray-400">{description}</div>
         </div>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           {actions}
-          <a href={csvHref} download className="rounded border border-gray-300 px-3 py-1.5 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-800">
-            Download CSV
+          <a href={csvHref} download className={BUTTON}>
+            Download CSV<span className="sr-only"> of {title}</span>
+          </a>
+          <ChartExport bodyId={`${id}-chart`} title={title} fileName={id} legend={series.map((s) => ({ label: s.label, color: s.color }))} disabled={rows.length === 0} />
+          <a href={`#${id}`} className={BUTTON}>
+            Link to this chart<span className="sr-only">: {title}</span>
           </a>
         </div>
       </div>
-      <div className="mt-4">{children}</div>
-      <details className="mt-3 text-sm">
+      <div id={`${id}-chart`} className="mt-4">
+        {children}
+      </div>
+      <details className="mt-3 text-sm" open={tableOpen}>
         <summary className="cursor-pointer rounded text-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">Show the data as a table</summary>
-        <div className="mt-2 overflow-x-auto">
-          <table className="min-w-full text-left">
-            <caption className="sr-only">{title}</caption>
-            <thead>
-              <tr className="border-b border-gray-200 dark:border-gray-800">
-                <th scope="col" className="py-1 pr-4 font-medium">Period</th>
-                {series.map((s) => (
-                  <th key={s.key} scope="col" className="py-1 pr-4 text-right font-medium">{s.label}</th>
-                ))}
-                <th scope="col" className="py-1 text-right font-medium">Total</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.label} className="border-b border-gray-100 dark:border-gray-900">
-                  <th scope="row" className="py-1 pr-4 font-normal">{row.label}</th>
-                  {series.map((s) => (
-                    <td key={s.key} className="py-1 pr-4 text-right">{formatUsdExact(Number(row[s.key] ?? 0))}</td>
-                  ))}
-                  <td className="py-1 text-right">{formatUsdExact(Number(row.total ?? 0))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ChartDataTable title={title} rows={rows} series={series} columns={columns} rowHeader={rowHeader} />
       </details>
     </section>
   );

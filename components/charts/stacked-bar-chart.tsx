@@ -4,8 +4,8 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { formatUsd, formatUsdExact } from "@/lib/format";
 import type { ChartRow, ChartSeries } from "./chart-types";
 
-/** A stacked bar chart of US-dollar amounts: draws what it is given, sums nothing. */
-export function StackedBarChart({ rows, series, ariaLabel }: { rows: ChartRow[]; series: ChartSeries[]; ariaLabel: string }) {
+/** A bar chart of US-dollar amounts, stacked (default) or side by side: draws what it is given, sums nothing. */
+export function StackedBarChart({ rows, series, ariaLabel, stacked = true }: { rows: ChartRow[]; series: ChartSeries[]; ariaLabel: string; stacked?: boolean }) {
   return (
     <figure className="h-80 w-full" aria-label={ariaLabel}>
       <ResponsiveContainer width="100%" height="100%">
@@ -20,7 +20,7 @@ export function StackedBarChart({ rows, series, ariaLabel }: { rows: ChartRow[];
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {series.map((s) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} stackId="total" fill={s.color} isAnimationActive={false} />
+            <Bar key={s.key} dataKey={s.key} name={s.label} stackId={stacked ? "total" : undefined} fill={s.color} isAnimationActive={false} />
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -126,7 +126,8 @@ export function attributeToInvestors(deal: MeasureDeal, amount: bigint): { key: 
     if (existing) existing.amount += value;
     else parts.set(key, { key, name, amount: value });
   };
-  if (committedSum >= amount) {
+  // (With no stated commitments at all, an undisclosed deal still lists its investors, each with a zero part.)
+  if (committed.length > 0 && committedSum >= amount) {
     // Stated commitments cover the whole deal: take them in order, capped so the parts never exceed the deal.
     let left = amount;
     for (const i of committed) {
@@ -187,21 +188,29 @@ export function capitalByInvestor(deals: readonly MeasureDeal[], rule: CountingR
   return sortTotals(totals);
 }
 
-/** Share (0-1) of the total held by the n largest entities. */
-export function topNShare(amounts: readonly bigint[], n: number): number {
-  const total = amounts.reduce((s, a) => s + a, 0n);
+/**
+ * Share (0-1) of the total held by the n largest entities. `total` defaults to the sum of the amounts; pass a larger
+ * one when part of the total belongs to no listed entity (unnamed investors).
+ */
+export function topNShare(amounts: readonly bigint[], n: number, total: bigint = sumOf(amounts)): number {
   if (total === 0n) return 0;
   const top = [...amounts].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)).slice(0, n).reduce((s, a) => s + a, 0n);
   return ratio(top, total);
 }
 
-/** Herfindahl-Hirschman index: the sum of squared percentage shares, 0-10,000, rounded to the nearest whole number. */
-export function herfindahlIndex(amounts: readonly bigint[]): number {
-  const total = amounts.reduce((s, a) => s + a, 0n);
+/**
+ * Herfindahl-Hirschman index: the sum of squared percentage shares, 0-10,000, rounded to the nearest whole number.
+ * `total` as in topNShare: a part of the total held by no listed entity adds nothing (as if spread very thin).
+ */
+export function herfindahlIndex(amounts: readonly bigint[], total: bigint = sumOf(amounts)): number {
   if (total === 0n) return 0;
   const sumSquares = amounts.reduce((s, a) => s + a * a, 0n);
   const denominator = total * total;
   return Number((20_000n * sumSquares + denominator) / (2n * denominator));
+}
+
+function sumOf(amounts: readonly bigint[]): bigint {
+  return amounts.reduce((s, a) => s + a, 0n);
 }
 
 /** An exact ratio of two BigInts as a float, precise to about 1e-9. */

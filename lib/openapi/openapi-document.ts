@@ -15,6 +15,19 @@ const LIST_PARAMETERS = [...FILTER_PARAMETERS, param("sort"), param("page"), par
 const slugParameter = { name: "slug", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,99}$" } };
 const formatParameter = { name: "format", in: "query", description: "csv for the same data as CSV.", schema: { type: "string", enum: ["csv"] } };
 
+const statsContent = { ...jsonContent({ type: "object" }), "text/csv": { schema: { type: "string" } } };
+const analysisParameter = (name: string, description: string, schema: object) => ({ name, in: "query", description, schema });
+// The /analysis view: the /deals filters plus what is measured and how.
+const ANALYSIS_PARAMETERS = [
+  ...["investor", "recipient", "kind", "status", "from", "to", "min", "max", "q"].map((name) => ({ $ref: `#/components/parameters/${name}` })),
+  analysisParameter("grain", "Period grain (default year).", { type: "string", enum: ["year", "quarter"] }),
+  analysisParameter("side", "Measure recipients or investors (default recipient).", { type: "string", enum: ["recipient", "investor"] }),
+  analysisParameter("count", "What is counted: capital (equity and convertible, the default), all kinds, or one kind.", { type: "string" }),
+  analysisParameter("pipeline", "1 adds rumored and in-talks deals.", { type: "string", enum: ["0", "1"] }),
+  analysisParameter("exclude", "Organization slug to leave out with its divisions; repeatable.", { type: "array", items: { type: "string" } }),
+  analysisParameter("format", "csv for the same data as CSV.", { type: "string", enum: ["csv"] }),
+];
+
 const badParameters = {
   description: "A parameter is malformed or unknown. Each one is named; nothing is listed.",
   content: jsonContent(ref("InvalidParameters")),
@@ -156,6 +169,50 @@ export const openApiDocument = {
           "401": { description: "No valid token or session." },
           "403": { description: "The token's user may not import." },
           "413": { description: "The body is larger than 10 MB." },
+        },
+      },
+    },
+    "/api/stats/concentration": {
+      get: {
+        operationId: "getConcentration",
+        summary: "Per period: HHI (0-10,000) and the shares (0-1) of the top 1, 3 and 5 recipients or investors",
+        parameters: ANALYSIS_PARAMETERS,
+        responses: {
+          "200": { description: "`{ grain, side, counting, data: [{ period, totalUsd, hhi, top1Share, top3Share, top5Share, leaders: [{slug, name, amountUsd, share}] }] }`; HHI and shares are null for a period without counted capital. CSV with format=csv.", content: statsContent },
+          "400": badParameters,
+        },
+      },
+    },
+    "/api/stats/flows": {
+      get: {
+        operationId: "getFlows",
+        summary: "Capital from investors to recipients: Sankey nodes and links",
+        parameters: [...ANALYSIS_PARAMETERS, { name: "limit", in: "query", description: "How many of the largest flows (1-200, default 20).", schema: { type: "integer", minimum: 1, maximum: 200 } }],
+        responses: {
+          "200": { description: "`{ counting, limit, nodes: [{id, slug, name, side}], links: [{source, target, valueUsd, dealIds}], omitted: {flows, amountUsd}, undisclosedDeals }`. CSV with format=csv.", content: statsContent },
+          "400": badParameters,
+        },
+      },
+    },
+    "/api/stats/circular-flows": {
+      get: {
+        operationId: "getCircularFlows",
+        summary: "Loops where capital invested comes back to the investor (or a division of it) as a compute, cloud or chip commitment",
+        parameters: ANALYSIS_PARAMETERS,
+        responses: {
+          "200": { description: "`{ counting, loops: [{ investor, company, moneyInUsd, moneyBackUsd, backToIn, moneyIn: [leg], moneyBack: [leg] }] }`. CSV with format=csv.", content: statsContent },
+          "400": badParameters,
+        },
+      },
+    },
+    "/api/stats/capital-by-kind": {
+      get: {
+        operationId: "getCapitalByKind",
+        summary: "Counted amounts per period, by kind",
+        parameters: ANALYSIS_PARAMETERS,
+        responses: {
+          "200": { description: "`{ grain, counting, series, data: [{ period, totalUsd, byKind }] }`. CSV with format=csv.", content: statsContent },
+          "400": badParameters,
         },
       },
     },

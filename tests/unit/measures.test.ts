@@ -129,6 +129,13 @@ describe("attributeToInvestors", () => {
       { key: "c", name: "C", amount: 20n },
     ]);
   });
+  it("still lists the investors of a deal whose amount is undisclosed, each with nothing", () => {
+    const d = deal({ announcedOn: "2025-01-01", investors: [{ key: "a", name: "A", committedUsd: null }, { key: "b", name: "B", committedUsd: null }] });
+    expect(attributeToInvestors(d, 0n)).toEqual([
+      { key: "a", name: "A", amount: 0n },
+      { key: "b", name: "B", amount: 0n },
+    ]);
+  });
   it("gives a deal with no named investor to 'undisclosed'", () => {
     expect(attributeToInvestors(deal({ announcedOn: "2025-01-01", investors: [] }), 5n)).toEqual([{ key: UNDISCLOSED_KEY, name: "Undisclosed", amount: 5n }]);
   });

@@ -1,0 +1,24 @@
+import { toCsv } from "@/lib/csv/write-csv";
+import { getCapitalByKind } from "@/lib/data/analysis";
+import { KIND_LABELS } from "@/lib/domain";
+import { parseAnalysisView } from "@/lib/filters/analysis-view";
+import { countingOf, csvResponse, invalidParamsResponse, wantsCsv } from "@/lib/http/stats-responses";
+
+/** GET /api/stats/capital-by-kind?grain=year|quarter[&count&pipeline&exclude...][&format=csv] plus the /deals filters. */
+export async function GET(request: Request) {
+  const params = new URL(request.url).searchParams;
+  const { view, issues } = parseAnalysisView(params);
+  if (issues.length > 0) return invalidParamsResponse(issues);
+  const { kinds, periods, excluded } = await getCapitalByKind(view);
+  if (wantsCsv(params)) {
+    const header = ["period", ...kinds.map((k) => `${k}_usd`), "total_usd"];
+    const rows = periods.map((p) => [p.period, ...kinds.map((k) => p.byKey[k] ?? 0n), p.total]);
+    return csvResponse(`capital-by-kind-by-${view.grain}.csv`, toCsv(header, rows));
+  }
+  return Response.json({
+    grain: view.grain,
+    counting: countingOf(view, excluded),
+    series: kinds.map((k) => ({ kind: k, label: KIND_LABELS[k] })),
+    data: periods.map((p) => ({ period: p.period, totalUsd: Number(p.total), byKind: Object.fromEntries(kinds.map((k) => [k, Number(p.byKey[k] ?? 0n)])) })),
+  });
+}

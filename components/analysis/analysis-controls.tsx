@@ -1,0 +1,88 @@
+import Link from "next/link";
+import { COUNT_LABELS, COUNT_OPTIONS, type AnalysisView } from "@/lib/filters/analysis-view";
+
+const FIELD = "mt-1 block w-full rounded border border-gray-300 bg-white px-2 py-1.5 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:bg-gray-900 dark:[color-scheme:dark]";
+const BUTTON = "rounded border px-3 py-1.5 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600";
+
+/**
+ * The view's switches as a plain GET form, so every view is a URL that can be shared and works without JavaScript.
+ * The /deals filters the form does not show travel along as hidden fields.
+ */
+export function AnalysisControls({ view, choices }: { view: AnalysisView; choices: { key: string; name: string }[] }) {
+  const f = view.filters;
+  const hidden: [string, string][] = [
+    ...f.investors.map((s): [string, string] => ["investor", s]),
+    ...(f.recipient ? [["recipient", f.recipient] as [string, string]] : []),
+    ...f.kinds.map((k): [string, string] => ["kind", k]),
+    ...f.statuses.map((s): [string, string] => ["status", s]),
+    ...(f.min !== null ? [["min", f.min.toString()] as [string, string]] : []),
+    ...(f.max !== null ? [["max", f.max.toString()] as [string, string]] : []),
+    ...(f.q ? [["q", f.q] as [string, string]] : []),
+  ];
+  return (
+    <form method="get" action="/analysis" aria-label="What to show" className="rounded-lg border border-gray-200 p-4 text-sm dark:border-gray-800">
+      {hidden.map(([name, value]) => (
+        <input key={`${name}-${value}`} type="hidden" name={name} value={value} />
+      ))}
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        <label className="block">
+          Period
+          <select name="grain" defaultValue={view.grain} className={FIELD}>
+            <option value="year">Year</option>
+            <option value="quarter">Quarter</option>
+          </select>
+        </label>
+        <label className="block">
+          Concentration of
+          <select name="side" defaultValue={view.side} className={FIELD}>
+            <option value="recipient">Recipients (who received)</option>
+            <option value="investor">Investors (who invested)</option>
+          </select>
+        </label>
+        <label className="block">
+          Count
+          <select name="count" defaultValue={view.count} className={FIELD}>
+            {COUNT_OPTIONS.map((option) => (
+              <option key={option} value={option}>
+                {COUNT_LABELS[option]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block">
+          From
+          <input type="date" name="from" defaultValue={f.from ?? ""} className={FIELD} />
+        </label>
+        <label className="block">
+          To
+          <input type="date" name="to" defaultValue={f.to ?? ""} className={FIELD} />
+        </label>
+        <label className="flex items-start gap-2 self-end pb-1.5">
+          <input type="checkbox" name="pipeline" value="1" defaultChecked={view.pipeline} className="mt-0.5 h-4 w-4 focus-visible:outline-2 focus-visible:outline-blue-600" />
+          <span>Add the pipeline: rumored and in-talks deals</span>
+        </label>
+      </div>
+      {choices.length > 0 ? (
+        <fieldset className="mt-4">
+          <legend className="font-medium">Exclude organizations (and their divisions) to see the rest of the market</legend>
+          <div className="mt-2 flex flex-wrap gap-x-4 gap-y-2">
+            {choices.map((c) => (
+              <label key={c.key} className="flex items-center gap-1.5">
+                <input type="checkbox" name="exclude" value={c.key} defaultChecked={view.exclude.includes(c.key)} className="h-4 w-4 focus-visible:outline-2 focus-visible:outline-blue-600" />
+                {c.name}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
+      <div className="mt-4 flex flex-wrap gap-2">
+        <button type="submit" className={`${BUTTON} border-blue-700 bg-blue-700 text-white hover:bg-blue-800`}>
+          Apply
+        </button>
+        <Link href="/analysis" className={`${BUTTON} border-gray-300 hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800`}>
+          Reset to the default view
+        </Link>
+      </div>
+    </form>
+  );
+}

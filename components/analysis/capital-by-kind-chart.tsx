@@ -1,0 +1,38 @@
+import { ChartFrame } from "@/components/charts/chart-frame";
+import type { ChartRow } from "@/components/charts/chart-types";
+import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
+import type { CapitalByKindData } from "@/lib/data/analysis";
+import { KIND_LABELS } from "@/lib/domain";
+import { analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-view";
+import { formatPeriod } from "@/lib/format";
+
+/** Counted amounts per period, one colour per kind (equity, compute commitments, chips, acquisitions...). */
+export function CapitalByKindChart({ view, data }: { view: AnalysisView; data: CapitalByKindData }) {
+  const per = view.grain === "year" ? "year" : "quarter";
+  const series = data.kinds.map((k) => ({ key: k, label: KIND_LABELS[k], color: `var(--color-${k})` }));
+  const rows: ChartRow[] = data.periods.map((p) => ({
+    label: formatPeriod(p.period),
+    total: Number(p.total),
+    ...Object.fromEntries(data.kinds.map((k) => [k, Number(p.byKey[k] ?? 0n)])),
+  }));
+  return (
+    <ChartFrame
+      id="capital-by-kind"
+      title={`Counted amounts by kind per ${per}`}
+      description={
+        view.count === "capital"
+          ? "Equity and convertible investments. Choose “All kinds” under Count to add compute, cloud and chip commitments, acquisitions and the other kinds, each in its own colour."
+          : "Each kind in its own colour. Compute, cloud and chip commitments are purchase contracts, not investment: compare them with equity, never add them to it."
+      }
+      rows={rows}
+      series={series}
+      csvHref={`/api/stats/capital-by-kind?${new URLSearchParams([...analysisViewToParams(view), ["format", "csv"]])}`}
+    >
+      {rows.length > 0 ? (
+        <StackedBarChart rows={rows} series={series} ariaLabel={`Stacked bar chart: counted amounts per ${per}, by kind`} />
+      ) : (
+        <p className="text-sm text-gray-600 dark:text-gray-400">No counted deals to chart.</p>
+      )}
+    </ChartFrame>
+  );
+}

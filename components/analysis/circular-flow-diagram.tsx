@@ -1,0 +1,56 @@
+/**
+ * One loop drawn as two boxes and two arrows: capital from the investor to the company above, spending from the
+ * company back to the investor's unit below. An illustration of the legs listed beside it, which are its text.
+ */
+export function CircularFlowDiagram({
+  id,
+  investor,
+  company,
+  suppliers,
+  inLabel,
+  backLabel,
+}: {
+  id: string;
+  investor: string;
+  company: string;
+  suppliers: string[];
+  inLabel: string;
+  backLabel: string;
+}) {
+  const receiving = suppliers.filter((s) => s !== investor).join(", ");
+  const description = `${investor} put ${inLabel} into ${company}; ${company} committed ${backLabel} back to ${suppliers.join(" and ")}.`;
+  const box = "fill-white stroke-gray-400 dark:fill-gray-900 dark:stroke-gray-500";
+  const text = "fill-gray-900 dark:fill-gray-100";
+  return (
+    <svg viewBox="0 0 360 200" role="img" aria-label={description} className="h-auto w-full max-w-md">
+      <defs>
+        {(["in", "back"] as const).map((leg) => (
+          <marker key={leg} id={`${id}-${leg}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path d="M0,0 L10,5 L0,10 z" fill={leg === "in" ? "var(--chart-money-in)" : "var(--chart-money-back)"} />
+          </marker>
+        ))}
+      </defs>
+      <rect x="4" y="70" width="120" height="60" rx="6" className={box} />
+      <text x="64" y={receiving ? 95 : 104} textAnchor="middle" fontSize="13" fontWeight="600" className={text}>
+        {investor}
+      </text>
+      {receiving ? (
+        <text x="64" y="113" textAnchor="middle" fontSize="11" className={text}>
+          via {receiving}
+        </text>
+      ) : null}
+      <rect x="236" y="70" width="120" height="60" rx="6" className={box} />
+      <text x="296" y="104" textAnchor="middle" fontSize="13" fontWeight="600" className={text}>
+        {company}
+      </text>
+      <path d="M70,67 C120,23 240,23 290,67" fill="none" stroke="var(--chart-money-in)" strokeWidth="3" markerEnd={`url(#${id}-in)`} />
+      <text x="180" y="18" textAnchor="middle" fontSize="12" className={text}>
+        capital in: {inLabel}
+      </text>
+      <path d="M290,133 C240,177 120,177 70,133" fill="none" stroke="var(--chart-money-back)" strokeWidth="3" strokeDasharray="6 3" markerEnd={`url(#${id}-back)`} />
+      <text x="180" y="195" textAnchor="middle" fontSize="12" className={text}>
+        spending back: {backLabel}
+      </text>
+    </svg>
+  );
+}

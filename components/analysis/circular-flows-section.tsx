@@ -1,0 +1,63 @@
+import { ChartFrame } from "@/components/charts/chart-frame";
+import type { ChartRow } from "@/components/charts/chart-types";
+import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
+import { analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-view";
+import type { CircularFlow } from "@/lib/measures/circular-flows";
+import { CircularFlowList, formatBackToIn } from "./circular-flow-list";
+
+/** Capital in against spending back for every loop, then each loop with its diagram and legs. */
+export function CircularFlowsSection({ view, loops }: { view: AnalysisView; loops: CircularFlow[] }) {
+  const series = [
+    { key: "moneyIn", label: "Capital in", color: "var(--chart-money-in)" },
+    { key: "moneyBack", label: "Spending back", color: "var(--chart-money-back)" },
+  ];
+  const rows: ChartRow[] = loops.map((l) => ({
+    label: `${l.investor.name} → ${l.company.name}`,
+    moneyIn: Number(l.inTotal),
+    moneyBack: Number(l.backTotal),
+    ratio: formatBackToIn(l.backToIn),
+  }));
+  return (
+    <>
+      <ChartFrame
+        id="circular-flows"
+        title="Circular flows: capital invested and spending committed back, per loop"
+        description={
+          <>
+            Pairs where an investor put equity or convertible capital into a company that committed to buy compute, cloud capacity or chips
+            from that investor or one of its divisions (linked by the documented parent relation: AWS under Amazon, Azure under Microsoft,
+            Google Cloud under Google). Legs count when announced or closed{view.pipeline ? ", rumored or in talks" : ""}; a shared round or
+            commitment counts only the pair’s part. The kind filter and the count switch do not apply here; investor and recipient filters pick
+            loops.
+          </>
+        }
+        rows={rows}
+        series={series}
+        columns={[
+          { key: "moneyIn", label: "Capital in", format: "usd" },
+          { key: "moneyBack", label: "Spending back", format: "usd" },
+          { key: "ratio", label: "Back per dollar in", format: "text" },
+        ]}
+        rowHeader="Loop"
+        csvHref={`/api/stats/circular-flows?${new URLSearchParams([...analysisViewToParams(view), ["format", "csv"]])}`}
+      >
+        {loops.length > 0 ? (
+          <StackedBarChart rows={rows} series={series} stacked={false} ariaLabel="Bar chart: capital in and spending back for each circular flow" />
+        ) : (
+          <p className="text-sm text-gray-600 dark:text-gray-400">No circular flows in this view.</p>
+        )}
+      </ChartFrame>
+      {loops.length > 0 ? (
+        <section aria-labelledby="loops-title" className="rounded-lg border border-gray-200 p-4 dark:border-gray-800">
+          <h2 id="loops-title" className="text-lg font-semibold">
+            Circular flows, leg by leg
+          </h2>
+          <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
+            Open a loop to see its diagram and every deal on each side; each deal links to its page and sources.
+          </p>
+          <CircularFlowList loops={loops} />
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+import { ChartFrame } from "@/components/charts/chart-frame";
+import type { ChartColumn, ChartRow } from "@/components/charts/chart-types";
+import { TrendLineChart } from "@/components/charts/trend-line-chart";
+import { analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-view";
+import { formatPeriod } from "@/lib/format";
+import { HHI_BANDS, hhiReadingLabel, type ConcentrationPeriod } from "@/lib/measures/concentration";
+
+const BAND_COLORS = { unconcentrated: "var(--band-unconcentrated)", moderate: "var(--band-moderate)", high: "var(--band-high)" } as const;
+
+/** A key with no value is left out of the row: a gap in the line and a dash in the table, never a zero. */
+function withValues(entries: Record<string, number | string | null | undefined>): Record<string, number | string> {
+  return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== null && v !== undefined)) as Record<string, number | string>;
+}
+
+/** The HHI per period over its reading bands, and the top 1/3/5 shares per period. */
+export function ConcentrationCharts({ view, periods }: { view: AnalysisView; periods: ConcentrationPeriod[] }) {
+  const side = view.side === "recipient" ? "recipients" : "investors";
+  const per = view.grain === "year" ? "year" : "quarter";
+  const csvHref = `/api/stats/concentration?${new URLSearchParams([...analysisViewToParams(view), ["format", "csv"]])}`;
+  const rows: ChartRow[] = periods.map((p) => ({
+    label: formatPeriod(p.period),
+    ...withValues({
+      hhi: p.hhi,
+      reading: p.hhi === null ? null : hhiReadingLabel(p.hhi),
+      total: Number(p.total),
+      top1: p.top1,
+      top3: p.top3,
+      top5: p.top5,
+      largest: p.leaders[0]?.name,
+      entities: p.entities,
+    }),
+  }));
+  const hhiColumns: ChartColumn[] = [
+    { key: "hhi", label: "HHI", format: "number" },
+    { key: "reading", label: "Reading", format: "text" },
+    { key: "entities", label: side === "recipients" ? "Recipients" : "Named investors", format: "number" },
+    { key: "total", label: "Counted", format: "usd" },
+  ];
+  const shareColumns: ChartColumn[] = [
+    { key: "top1", label: "Top 1", format: "share" },
+    { key: "top3", label: "Top 3", format: "share" },
+    { key: "top5", label: "Top 5", format: "share" },
+    { key: "largest", label: "Largest", format: "text" },
+    { key: "total", label: "Counted", format: "usd" },
+  ];
+  const empty = <p className="text-sm text-gray-600 dark:text-gray-400">No counted capital in this view: there is no concentration to measure.</p>;
+  const unnamedNote =
+    view.side === "investor"
+      ? " Shared rounds are split among their investors; the part of unnamed investors counts in the total but is nobody’s share, so the HHI is a lower bound."
+      : "";
+  return (
+    <>
+      <ChartFrame
+        id="hhi"
+        title={`Herfindahl-Hirschman index of ${side} per ${per}`}
+        description={
+          <>
+            <p>
+              The sum of the squared percentage shares of each of the {side} in the {per}’s counted capital: 10,000 when one takes everything,
+              near 0 when it is spread over many.{unnamedNote} A {per} with no counted capital has no index (a gap, not a zero).
+            </p>
+            <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+              {HHI_BANDS.map((b) => (
+                <li key={b.reading} className="flex items-center gap-1.5">
+                  <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm opacity-60" style={{ background: BAND_COLORS[b.reading] }} />
+                  {b.label}: {b.reading === "unconcentrated" ? "below 1,500" : b.reading === "moderate" ? "1,500 to 2,500" : "above 2,500"}
+                </li>
+              ))}
+            </ul>
+          </>
+        }
+        rows={rows}
+        series={[{ key: "hhi", label: "HHI", color: "var(--chart-hhi)" }]}
+        columns={hhiColumns}
+        csvHref={csvHref}
+      >
+        {rows.length > 0 ? (
+          <TrendLineChart
+            rows={rows}
+            series={[{ key: "hhi", label: "HHI", color: "var(--chart-hhi)" }]}
+            format="number"
+            domain={[0, 10_000]}
+            bands={HHI_BANDS.map((b) => ({ from: b.from, to: b.to, label: b.label, color: BAND_COLORS[b.reading] }))}
+            ariaLabel={`Line chart: HHI of ${side} per ${per}, over bands for unconcentrated, moderately and highly concentrated`}
+          />
+        ) : (
+          empty
+        )}
+      </ChartFrame>
+      <ChartFrame
+        id="top-shares"
+        title={`Share of counted capital held by the top 1, 3 and 5 ${side} per ${per}`}
+        description={`Each ${per}, the part of its counted capital that went to the largest ${side}.${unnamedNote}`}
+        rows={rows}
+        series={[
+          { key: "top1", label: "Top 1", color: "var(--chart-top1)" },
+          { key: "top3", label: "Top 3", color: "var(--chart-top3)" },
+          { key: "top5", label: "Top 5", color: "var(--chart-top5)" },
+        ]}
+        columns={shareColumns}
+        csvHref={csvHref}
+      >
+        {rows.length > 0 ? (
+          <TrendLineChart
+            rows={rows}
+            series={[
+              { key: "top1", label: "Top 1", color: "var(--chart-top1)" },
+              { key: "top3", label: "Top 3", color: "var(--chart-top3)" },
+              { key: "top5", label: "Top 5", color: "var(--chart-top5)" },
+            ]}
+            format="share"
+            domain={[0, 1]}
+            ariaLabel={`Line chart: share of counted capital of the top 1, 3 and 5 ${side} per ${per}`}
+          />
+        ) : (
+          empty
+        )}
+      </ChartFrame>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { ChartFrame } from "@/components/charts/chart-frame";
+import type { ChartRow } from "@/components/charts/chart-types";
+import { SankeyChart } from "@/components/charts/sankey-chart";
+import type { FlowsData } from "@/lib/data/analysis";
+import { analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-view";
+import { formatNumber, formatUsd } from "@/lib/format";
+
+/** The largest investor -> recipient flows as a Sankey diagram, with the same flows listed in a table. */
+export function FlowsChart({ view, flows }: { view: AnalysisView; flows: FlowsData }) {
+  const { graph } = flows;
+  const rows: ChartRow[] = graph.links.map((l) => ({
+    label: graph.nodes[l.source].name,
+    recipient: graph.nodes[l.target].name,
+    amount: Number(l.amount),
+    deals: l.dealIds.length,
+  }));
+  const shown = graph.links.length;
+  return (
+    <ChartFrame
+      id="flows"
+      title={shown > 0 ? `Capital flows from investors to recipients: the ${shown} largest` : "Capital flows from investors to recipients"}
+      description={
+        <>
+          Counted capital from each investor to each recipient; a round with several investors is split among them.
+          {graph.omitted.flows > 0 ? ` ${formatNumber(graph.omitted.flows)} smaller flows (${formatUsd(graph.omitted.amount)} in all) are not drawn.` : ""}
+          {flows.undisclosedDeals > 0 ? ` ${formatNumber(flows.undisclosedDeals)} deals with undisclosed amounts carry no flow.` : ""}
+        </>
+      }
+      rows={rows}
+      series={[
+        { key: "investor", label: "Investors", color: "var(--chart-investor)" },
+        { key: "recipient", label: "Recipients", color: "var(--chart-recipient)" },
+      ]}
+      columns={[
+        { key: "recipient", label: "Recipient", format: "text" },
+        { key: "amount", label: "Capital", format: "usd" },
+        { key: "deals", label: "Deals", format: "number" },
+      ]}
+      rowHeader="Investor"
+      tableOpen
+      csvHref={`/api/stats/flows?${new URLSearchParams([...analysisViewToParams(view), ["format", "csv"]])}`}
+    >
+      {shown > 0 ? (
+        <SankeyChart
+          nodes={graph.nodes.map((n) => ({ name: n.name, side: n.side }))}
+          links={graph.links.map((l) => ({ source: l.source, target: l.target, value: Number(l.amount) }))}
+          ariaLabel={`Sankey diagram: the ${shown} largest flows of counted capital from investors (left) to recipients (right)`}
+        />
+      ) : (
+        <p className="text-sm text-gray-600 dark:text-gray-400">No counted capital in this view: there are no flows to draw.</p>
+      )}
+    </ChartFrame>
+  );
+}

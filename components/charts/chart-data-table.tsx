@@ -1,0 +1,52 @@
+import type { ChartColumn, ChartRow, ChartSeries } from "./chart-types";
+import { formatValue } from "./format-value";
+
+/**
+ * A chart's data as a table, the accessible alternative to the drawing. Without `columns` it shows what a period
+ * chart draws: one column per series and their total, in exact dollars.
+ */
+export function ChartDataTable({
+  title,
+  rows,
+  series,
+  columns,
+  rowHeader,
+}: {
+  title: string;
+  rows: ChartRow[];
+  series: ChartSeries[];
+  columns?: ChartColumn[];
+  rowHeader: string;
+}) {
+  const shown: ChartColumn[] = columns ?? [...series.map((s) => ({ key: s.key, label: s.label, format: "usd" as const })), { key: "total", label: "Total", format: "usd" }];
+  return (
+    <div className="mt-2 overflow-x-auto">
+      <table className="min-w-full text-left">
+        <caption className="sr-only">{title}</caption>
+        <thead>
+          <tr className="border-b border-gray-200 dark:border-gray-800">
+            <th scope="col" className="py-1 pr-4 font-medium">{rowHeader}</th>
+            {shown.map((c) => (
+              <th key={c.key} scope="col" className={`py-1 pr-4 font-medium ${c.format === "text" ? "" : "text-right"}`}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={`${row.label}-${index}`} className="border-b border-gray-100 dark:border-gray-900">
+              <th scope="row" className="py-1 pr-4 font-normal">{row.label}</th>
+              {shown.map((c) => (
+                <td key={c.key} className={`py-1 pr-4 ${c.format === "text" ? "" : "text-right"}`}>
+                  {/* A period chart's missing series is a zero; a missing value in other tables is "no value". */}
+                  {formatValue(columns ? row[c.key] : (row[c.key] ?? 0), c.format)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

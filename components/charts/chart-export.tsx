@@ -1,0 +1,203 @@
+"use client";
+
+import { useState } from "react";
+
+// Saves the chart as drawn: its <svg> with the title and a legend on top, as SVG or as PNG. CSS variables (the
+// chart colours, light or dark) do not survive outside the page, so every element gets its computed colours and
+// fonts written inline first; the PNG is that SVG painted on a canvas at twice the size.
+
+// Inherited properties are written only where they change from the parent, so the file stays small.
+const INHERITED = ["fill", "fill-opacity", "stroke", "stroke-width", "stroke-opacity", "stroke-dasharray", "font-family", "font-size", "font-weight", "text-anchor", "visibility"];
+const COLOR_PROPERTIES = new Set(["fill", "stroke"]);
+const HEADER_LINE = 20;
+const PADDING = 8;
+
+type LegendEntry = { label: string; color: string };
+
+/**
+ * Any CSS colour as plain rgb()/rgba(): Tailwind's lab() and oklch() colours, which other SVG readers do not know,
+ * are painted on a 1-pixel canvas and read back.
+ */
+function toRgb(color: string, cache: Map<string, string>): string {
+  if (color === "none" || color.startsWith("url(") || color.startsWith("rgb")) return color;
+  const known = cache.get(color);
+  if (known) return known;
+  const context = document.createElement("canvas").getContext("2d", { willReadFrequently: true });
+  if (!context) return color;
+  context.fillStyle = color;
+  context.fillRect(0, 0, 1, 1);
+  const [r, g, b, a] = context.getImageData(0, 0, 1, 1).data;
+  const rgb = a === 255 ? `rgb(${r}, ${g}, ${b})` : `rgba(${r}, ${g}, ${b}, ${(a / 255).toFixed(3)})`;
+  cache.set(color, rgb);
+  return rgb;
+}
+
+/** The largest <svg> inside the chart body: the chart itself, not a legend icon. */
+function findChartSvg(bodyId: string): SVGSVGElement | null {
+  const body = document.getElementById(bodyId);
+  if (!body) return null;
+  let best: SVGSVGElement | null = null;
+  let bestArea = 0;
+  for (const svg of body.querySelectorAll("svg")) {
+    const { width, height } = svg.getBoundingClientRect();
+    if (width * height > bestArea) {
+      best = svg;
+      bestArea = width * height;
+    }
+  }
+  return best;
+}
+
+function inlineComputedStyles(source: SVGSVGElement, clone: SVGSVGElement, colors: Map<string, string>) {
+  const from = [source, ...source.querySelectorAll("*")];
+  const to = [clone, ...clone.querySelectorAll("*")];
+  from.forEach((element, i) => {
+    const target = to[i];
+    // Attributes naming CSS variables mean nothing outside the page: the computed values below replace them.
+    for (const attribute of [...target.attributes]) if (attribute.value.includes("var(")) target.removeAttribute(attribute.name);
+    const computed = getComputedStyle(element);
+    const parent = element === source ? null : getComputedStyle(element.parentElement as Element);
+    const declarations = INHERITED.filter((p) => parent === null || computed.getPropertyValue(p) !== parent.getPropertyValue(p)).map((p) => {
+      const value = computed.getPropertyValue(p);
+      return `${p}:${COLOR_PROPERTIES.has(p) ? toRgb(value, colors) : value}`;
+    });
+    // Not inherited: written wherever they are not the default.
+    if (computed.opacity !== "1") declarations.push(`opacity:${computed.opacity}`);
+    const baseline = computed.getPropertyValue("dominant-baseline");
+    if (baseline && baseline !== "auto") declarations.push(`dominant-baseline:${baseline}`);
+    target.setAttribute("style", declarations.join(";"));
+  });
+}
+
+/** A CSS colour (a variable included) as the page resolves it here, in light or dark mode. */
+function resolveColor(color: string, context: Element, colors: Map<string, string>): string {
+  const probe = document.createElement("span");
+  probe.style.color = color;
+  context.appendChild(probe);
+  const resolved = getComputedStyle(probe).color;
+  probe.remove();
+  return toRgb(resolved, colors);
+}
+
+function svgElement<K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<string, string | number>): SVGElementTagNameMap[K] {
+  const element = document.createElementNS("http://www.w3.org/2000/svg", name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
+  return element;
+}
+
+/** The standalone SVG document: background, title, legend, then the chart. */
+function serializeChart(source: SVGSVGElement, title: string, legend: LegendEntry[]): { markup: string; width: number; height: number } {
+  const { width, height } = source.getBoundingClientRect();
+  const colors = new Map<string, string>();
+  const page = getComputedStyle(document.body);
+  const font = page.fontFamily;
+  const [background, foreground] = [toRgb(page.backgroundColor, colors), toRgb(page.color, colors)];
+  // Lay the legend out in lines that fit the chart's width (about 7 px per character at 12 px).
+  const placed: { entry: LegendEntry; x: number; line: number }[] = [];
+  let x = PADDING;
+  let line = 0;
+  for (const entry of legend) {
+    const w = 18 + entry.label.length * 7 + 12;
+    if (x + w > width && x > PADDING) {
+      line++;
+      x = PADDING;
+    }
+    placed.push({ entry, x, line });
+    x += w;
+  }
+  const header = PADDING + HEADER_LINE * (1 + (legend.length > 0 ? line + 1 : 0));
+  const totalHeight = Math.ceil(height + header);
+
+  const root = svgElement("svg", { xmlns: "http://www.w3.org/2000/svg", width: Math.ceil(width), height: totalHeight, viewBox: `0 0 ${Math.ceil(width)} ${totalHeight}` });
+  root.appendChild(svgElement("rect", { width: "100%", height: "100%", fill: background }));
+  const heading = svgElement("text", { x: PADDING, y: PADDING + 14, fill: foreground, "font-family": font, "font-size": 14, "font-weight": 600 });
+  heading.textContent = title;
+  root.appendChild(heading);
+  for (const { entry, x: left, line: row } of placed) {
+    const y = PADDING + HEADER_LINE * (row + 1);
+    root.appendChild(svgElement("rect", { x: left, y: y + 4, width: 12, height: 12, fill: resolveColor(entry.color, source, colors) }));
+    const label = svgElement("text", { x: left + 18, y: y + 14, fill: foreground, "font-family": font, "font-size": 12 });
+    label.textContent = entry.label;
+    root.appendChild(label);
+  }
+  const chart = source.cloneNode(true) as SVGSVGElement;
+  inlineComputedStyles(source, chart, colors);
+  chart.setAttribute("x", "0");
+  chart.setAttribute("y", String(header));
+  chart.setAttribute("width", String(width));
+  chart.setAttribute("height", String(height));
+  root.appendChild(chart);
+  return { markup: new XMLSerializer().serializeToString(root), width: Math.ceil(width), height: totalHeight };
+}
+
+function saveBlob(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function rasterize(markup: string, width: number, height: number): Promise<Blob> {
+  return new Promise((resolve, reject) => {
+    const image = new Image();
+    const url = URL.createObjectURL(new Blob([markup], { type: "image/svg+xml;charset=utf-8" }));
+    image.onload = () => {
+      const scale = 2;
+      const canvas = document.createElement("canvas");
+      canvas.width = width * scale;
+      canvas.height = height * scale;
+      const context = canvas.getContext("2d");
+      if (!context) return reject(new Error("no canvas"));
+      context.scale(scale, scale);
+      context.drawImage(image, 0, 0, width, height);
+      URL.revokeObjectURL(url);
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("empty image"))), "image/png");
+    };
+    image.onerror = () => {
+      URL.revokeObjectURL(url);
+      reject(new Error("the chart could not be drawn as an image"));
+    };
+    image.src = url;
+  });
+}
+
+const BUTTON =
+  "rounded border border-gray-300 px-3 py-1.5 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-60 dark:border-gray-700 dark:hover:bg-gray-800";
+
+export function ChartExport({ bodyId, title, fileName, legend, disabled }: { bodyId: string; title: string; fileName: string; legend: LegendEntry[]; disabled: boolean }) {
+  const [status, setStatus] = useState("");
+
+  async function download(format: "svg" | "png") {
+    const svg = findChartSvg(bodyId);
+    if (!svg) {
+      setStatus("There is no drawing to download yet.");
+      return;
+    }
+    try {
+      const { markup, width, height } = serializeChart(svg, title, legend);
+      const blob = format === "svg" ? new Blob([markup], { type: "image/svg+xml;charset=utf-8" }) : await rasterize(markup, width, height);
+      saveBlob(blob, `${fileName}.${format}`);
+      setStatus(`Saved ${fileName}.${format}`);
+    } catch (error) {
+      setStatus(`Download failed: ${(error as Error).message}`);
+    }
+  }
+
+  return (
+    <>
+      {(["png", "svg"] as const).map((format) => (
+        <button key={format} type="button" className={BUTTON} disabled={disabled} onClick={() => download(format)}>
+          Download {format.toUpperCase()}
+          <span className="sr-only"> of {title}</span>
+        </button>
+      ))}
+      <span role="status" className="sr-only">
+        {status}
+      </span>
+    </>
+  );
+}

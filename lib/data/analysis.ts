@@ -1,0 +1,150 @@
+// What /analysis and its /api/stats endpoints show: concentration, flows, circular flows, capital by kind and the
+// largest deals, all for the /deals filters, the counting switches and the excluded organizations of one view.
+import "server-only";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { getDb } from "../db";
+import { DEAL_KINDS, type DealKind } from "../domain";
+import { countingRule, DEFAULT_FLOW_LIMIT, type AnalysisView } from "../filters/analysis-view";
+import {
+  capitalByInvestor,
+  capitalByPeriod,
+  capitalByRecipient,
+  capitalCounted,
+  UNDISCLOSED_KEY,
+  type CapitalSummary,
+  type CountingRule,
+  type MeasureDeal,
+  type PeriodTotal,
+} from "../measures/capital";
+import { findCircularFlows, loopsInvolving, type CircularFlow } from "../measures/circular-flows";
+import { concentrationSeries, type ConcentrationPeriod } from "../measures/concentration";
+import { excludeOrganizations } from "../measures/exclusion";
+import { capitalFlows, sankeyGraph, type SankeyGraph } from "../measures/flows";
+import { largestDeals, type RankedDeal } from "../measures/largest-deals";
+import { nameOf, withDivisions, type OrganizationDirectory } from "../measures/organization-groups";
+import { dealWhere } from "./deal-where";
+import { dealSummarySelect, toDealSummary, type DealSummary } from "./deals";
+import { loadMeasureDeals } from "./measure-deals";
+import { loadOrganizationDirectory } from "./organization-directory";
+
+type Party = { key: string; name: string };
+
+type AnalysisInput = {
+  /** The filtered deals before exclusion (for the choice of whom to exclude) and after it (for every measure). */
+  allDeals: MeasureDeal[];
+  deals: MeasureDeal[];
+  directory: OrganizationDirectory;
+  rule: CountingRule;
+  excluded: Party[];
+};
+
+async function loadAnalysisInput(db: PrismaClient, view: AnalysisView, where: Prisma.DealWhereInput = dealWhere(view.filters)): Promise<AnalysisInput> {
+  const [allDeals, directory] = await Promise.all([loadMeasureDeals(db, where), loadOrganizationDirectory(db)]);
+  const known = view.exclude.filter((slug) => directory.has(slug));
+  return {
+    allDeals,
+    deals: excludeOrganizations(allDeals, withDivisions(known, directory)),
+    directory,
+    rule: countingRule(view),
+    excluded: known.map((key) => ({ key, name: nameOf(key, directory) })),
+  };
+}
+
+/** What an endpoint answers, with the organizations actually excluded (unknown slugs are ignored). */
+type WithExcluded<T> = T & { excluded: Party[] };
+
+function concentrationOf(input: AnalysisInput, view: AnalysisView): ConcentrationPeriod[] {
+  return concentrationSeries(input.deals, { rule: input.rule, grain: view.grain, side: view.side });
+}
+
+export async function getConcentration(view: AnalysisView): Promise<WithExcluded<{ periods: ConcentrationPeriod[] }>> {
+  const input = await loadAnalysisInput(await getDb(), view);
+  return { periods: concentrationOf(input, view), excluded: input.excluded };
+}
+
+export type FlowsData = { graph: SankeyGraph; undisclosedDeals: number };
+
+function flowsOf(input: AnalysisInput, limit: number): FlowsData {
+  const { flows, undisclosedDeals } = capitalFlows(input.deals, input.rule);
+  return { graph: sankeyGraph(flows, limit), undisclosedDeals };
+}
+
+export async function getFlows(view: AnalysisView, limit = DEFAULT_FLOW_LIMIT): Promise<WithExcluded<FlowsData>> {
+  const input = await loadAnalysisInput(await getDb(), view);
+  return { ...flowsOf(input, limit), excluded: input.excluded };
+}
+
+/**
+ * A loop needs both its capital leg and its spending leg, so the kind filter and the free text, which would drop one
+ * of them, do not apply; investor and recipient filters pick the loops of those organizations instead of deals.
+ * Dates, statuses, amounts, the pipeline switch and exclusions apply to every leg.
+ */
+async function circularFlowsOf(db: PrismaClient, view: AnalysisView): Promise<WithExcluded<{ loops: CircularFlow[] }>> {
+  const legFilters = { ...view.filters, kinds: [], investors: [], recipient: null, q: null };
+  const input = await loadAnalysisInput(db, view, dealWhere(legFilters));
+  const loops = findCircularFlows(input.deals, input.directory, { includePipeline: view.pipeline });
+  return { loops: loopsInvolving(loops, { investors: view.filters.investors, recipient: view.filters.recipient }, input.directory), excluded: input.excluded };
+}
+
+export async function getCircularFlows(view: AnalysisView): Promise<WithExcluded<{ loops: CircularFlow[] }>> {
+  return circularFlowsOf(await getDb(), view);
+}
+
+export type CapitalByKindData = { kinds: DealKind[]; periods: PeriodTotal[] };
+
+function capitalByKindOf(input: AnalysisInput, view: AnalysisView): CapitalByKindData {
+  const periods = capitalByPeriod(input.deals, { rule: input.rule, grain: view.grain, stackBy: "kind" });
+  const present = new Set(periods.flatMap((p) => Object.keys(p.byKey)));
+  return { kinds: DEAL_KINDS.filter((k) => present.has(k)), periods };
+}
+
+export async function getCapitalByKind(view: AnalysisView): Promise<WithExcluded<CapitalByKindData>> {
+  const input = await loadAnalysisInput(await getDb(), view);
+  return { ...capitalByKindOf(input, view), excluded: input.excluded };
+}
+
+export type Analysis = {
+  summary: CapitalSummary;
+  excluded: Party[];
+  /** The organizations most worth excluding: the largest recipients and investors of the filtered deals. */
+  exclusionChoices: Party[];
+  /** Names of the organizations the /deals filters name, for saying what is shown. */
+  filterNames: Record<string, string>;
+  concentration: ConcentrationPeriod[];
+  flows: FlowsData;
+  circularFlows: CircularFlow[];
+  capitalByKind: CapitalByKindData;
+  largestDeals: (DealSummary & Pick<RankedDeal, "amount" | "basis">)[];
+};
+
+const CHOICES_PER_SIDE = 6;
+const LARGEST_DEALS = 10;
+
+export async function getAnalysis(view: AnalysisView): Promise<Analysis> {
+  const db = await getDb();
+  const [input, circular] = await Promise.all([loadAnalysisInput(db, view), circularFlowsOf(db, view)]);
+  const ranked = largestDeals(input.deals, input.rule, LARGEST_DEALS);
+  const rows = await db.deal.findMany({ where: { id: { in: ranked.map((r) => r.id) } }, select: dealSummarySelect });
+  const byId = new Map(rows.map((r) => [r.id, toDealSummary(r)]));
+
+  const choices = new Map<string, Party>();
+  for (const p of input.excluded) choices.set(p.key, p);
+  const largest = [...capitalByRecipient(input.allDeals, input.rule).slice(0, CHOICES_PER_SIDE), ...capitalByInvestor(input.allDeals, input.rule).slice(0, CHOICES_PER_SIDE)];
+  for (const e of largest) if (e.key !== UNDISCLOSED_KEY && e.amount > 0n && !choices.has(e.key)) choices.set(e.key, { key: e.key, name: e.name });
+
+  const named = [...view.filters.investors, ...(view.filters.recipient ? [view.filters.recipient] : [])];
+  return {
+    summary: capitalCounted(input.deals, input.rule),
+    excluded: input.excluded,
+    exclusionChoices: [...choices.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    filterNames: Object.fromEntries(named.map((slug) => [slug, nameOf(slug, input.directory)])),
+    concentration: concentrationOf(input, view),
+    flows: flowsOf(input, DEFAULT_FLOW_LIMIT),
+    circularFlows: circular.loops,
+    capitalByKind: capitalByKindOf(input, view),
+    largestDeals: ranked.flatMap((r) => {
+      const deal = byId.get(r.id);
+      return deal ? [{ ...deal, amount: r.amount, basis: r.basis }] : [];
+    }),
+  };
+}

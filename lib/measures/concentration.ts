@@ -1,0 +1,113 @@
+// Concentration over time (DESIGN.md, "Concentration"): per period, the share of counted capital held by the largest
+// 1, 3 and 5 recipients or investors, their names, and the Herfindahl-Hirschman index.
+import {
+  capitalByInvestor,
+  capitalByRecipient,
+  DEFAULT_RULE,
+  herfindahlIndex,
+  isCounted,
+  periodOf,
+  periodRange,
+  ratio,
+  topNShare,
+  UNDISCLOSED_KEY,
+  type CountingRule,
+  type Grain,
+  type MeasureDeal,
+} from "./capital";
+
+export type Side = "recipient" | "investor";
+
+/**
+ * The usual readings of the HHI, from the 2010 US Horizontal Merger Guidelines: below 1,500 unconcentrated,
+ * 1,500 to 2,500 moderately concentrated, above 2,500 highly concentrated.
+ */
+export const HHI_BANDS = [
+  { reading: "unconcentrated", label: "Unconcentrated", from: 0, to: 1500 },
+  { reading: "moderate", label: "Moderately concentrated", from: 1500, to: 2500 },
+  { reading: "high", label: "Highly concentrated", from: 2500, to: 10_000 },
+] as const;
+export type HhiReading = (typeof HHI_BANDS)[number]["reading"];
+
+export function hhiReading(hhi: number): HhiReading {
+  if (hhi > 2500) return "high";
+  if (hhi >= 1500) return "moderate";
+  return "unconcentrated";
+}
+
+export function hhiReadingLabel(hhi: number): string {
+  const reading = hhiReading(hhi);
+  return HHI_BANDS.find((b) => b.reading === reading)?.label ?? reading;
+}
+
+export type Leader = { key: string; name: string; amount: bigint; share: number };
+
+export type ConcentrationPeriod = {
+  period: string;
+  /** All counted capital of the period, unnamed investors' part included. */
+  total: bigint;
+  /** Null when the period has no counted capital: a share of nothing is not 0 %. */
+  hhi: number | null;
+  top1: number | null;
+  top3: number | null;
+  top5: number | null;
+  /** Named organizations with capital in the period. */
+  entities: number;
+  leaders: Leader[];
+};
+
+export const LEADER_COUNT = 5;
+
+/**
+ * One point per period from the first to the last with counted capital (empty periods included, with null shares).
+ * Investor side: each deal is split among its investors (attributeToInvestors). Parts of unnamed investors stay in
+ * the total but are no one's share: they cannot lead, and the HHI treats them as spread thin (a lower bound).
+ */
+export function concentrationSeries(
+  deals: readonly MeasureDeal[],
+  options: { rule?: CountingRule; grain: Grain; side: Side },
+): ConcentrationPeriod[] {
+  const rule = options.rule ?? DEFAULT_RULE;
+  const byPeriod = new Map<string, MeasureDeal[]>();
+  for (const deal of deals) {
+    if (!isCounted(deal, rule)) continue;
+    const period = periodOf(deal.announcedOn, options.grain);
+    byPeriod.set(period, [...(byPeriod.get(period) ?? []), deal]);
+  }
+  if (byPeriod.size === 0) return [];
+  const periods = [...byPeriod.keys()].sort();
+  return periodRange(periods[0], periods[periods.length - 1], options.grain).map((period) => {
+    const periodDeals = byPeriod.get(period) ?? [];
+    const totals = options.side === "recipient" ? capitalByRecipient(periodDeals, rule) : capitalByInvestor(periodDeals, rule);
+    const total = totals.reduce((s, t) => s + t.amount, 0n);
+    const named = totals.filter((t) => t.key !== UNDISCLOSED_KEY && t.amount > 0n);
+    const amounts = named.map((t) => t.amount);
+    const measurable = total > 0n;
+    return {
+      period,
+      total,
+      hhi: measurable ? herfindahlIndex(amounts, total) : null,
+      top1: measurable ? topNShare(amounts, 1, total) : null,
+      top3: measurable ? topNShare(amounts, 3, total) : null,
+      top5: measurable ? topNShare(amounts, 5, total) : null,
+      entities: named.length,
+      leaders: named.slice(0, LEADER_COUNT).map((t) => ({ key: t.key, name: t.name, amount: t.amount, share: ratio(t.amount, total) })),
+    };
+  });
+}
+
+export type HhiTerm = { key: string; name: string; amount: bigint; share: number; points: number };
+
+/**
+ * The HHI written out term by term, for showing how it is computed: each entity's share and its squared percentage
+ * share ("points"). The points add up to the HHI before it is rounded.
+ */
+export function hhiBreakdown(entities: readonly { key: string; name: string; amount: bigint }[]): { total: bigint; terms: HhiTerm[]; hhi: number } {
+  const named = entities.filter((e) => e.amount > 0n);
+  const total = named.reduce((s, e) => s + e.amount, 0n);
+  const terms = named.map((e) => {
+    const share = ratio(e.amount, total);
+    return { key: e.key, name: e.name, amount: e.amount, share, points: (share * 100) ** 2 };
+  });
+  return { total, terms, hhi: herfindahlIndex(named.map((e) => e.amount)) };
+}
