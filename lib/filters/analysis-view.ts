@@ -114,3 +114,12 @@ export function countingRule(view: Pick<AnalysisView, "count" | "pipeline">): Co
   const kinds: readonly DealKind[] = view.count === "capital" ? CAPITAL_KINDS : view.count === "all" ? DEAL_KINDS : [view.count];
   return { kinds, includePipeline: view.pipeline };
 }
+
+/** What a view counts, repeated in every JSON answer so that a saved file says what it holds. */
+export function countingOf(view: AnalysisView, excluded: { key: string; name: string }[]) {
+  return {
+    kinds: countingRule(view).kinds,
+    pipeline: view.pipeline,
+    excluded: excluded.map((e) => ({ slug: e.key, name: e.name })),
+  };
+}

@@ -12,23 +12,10 @@ import {
   periodRange,
   topNShare,
   UNDISCLOSED_KEY,
-  type MeasureDeal,
 } from "@/lib/measures/capital";
+import { measureDeal } from "../support/analysis-deal";
 
-let nextId = 1;
-function deal(partial: Partial<MeasureDeal> & Pick<MeasureDeal, "announcedOn">): MeasureDeal {
-  return {
-    id: nextId++,
-    kind: "equity",
-    status: "closed",
-    amountUsdLow: null,
-    amountUsdHigh: null,
-    amountQualifier: "exact",
-    recipient: { key: "openai", name: "OpenAI" },
-    investors: [{ key: "microsoft", name: "Microsoft", committedUsd: null }],
-    ...partial,
-  };
-}
+const deal = measureDeal;
 
 describe("countedAmount", () => {
   it("takes the low amount of a range", () => {

@@ -1,3 +1,4 @@
+import { csvResponse } from "@/lib/api/responses";
 import { parseApiDealFilters } from "@/lib/api/parse-api-deal-filters";
 import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
 import { toDealCsvRow } from "@/lib/csv/deal-csv-row";
@@ -10,10 +11,5 @@ export async function GET(request: Request) {
   const { filters, error } = parseApiDealFilters(request);
   if (error) return error;
   const deals = await listDealsForCsv(filters);
-  return new Response(toCsv(DEAL_CSV_COLUMNS, deals.map(toDealCsvRow)), {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${dealExportFileName(filters)}"`,
-    },
-  });
+  return csvResponse(dealExportFileName(filters), toCsv(DEAL_CSV_COLUMNS, deals.map(toDealCsvRow)));
 }

@@ -1,14 +1,14 @@
 import { toCsv } from "@/lib/csv/write-csv";
 import { getCapitalByKind } from "@/lib/data/analysis";
 import { KIND_LABELS } from "@/lib/domain";
-import { parseAnalysisView } from "@/lib/filters/analysis-view";
-import { countingOf, csvResponse, invalidParamsResponse, wantsCsv } from "@/lib/http/stats-responses";
+import { parseAnalysisView, countingOf } from "@/lib/filters/analysis-view";
+import { csvResponse, invalidParameters, wantsCsv } from "@/lib/api/responses";
 
 /** GET /api/stats/capital-by-kind?grain=year|quarter[&count&pipeline&exclude...][&format=csv] plus the /deals filters. */
 export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const { view, issues } = parseAnalysisView(params);
-  if (issues.length > 0) return invalidParamsResponse(issues);
+  if (issues.length > 0) return invalidParameters(issues);
   const { kinds, periods, excluded } = await getCapitalByKind(view);
   if (wantsCsv(params)) {
     const header = ["period", ...kinds.map((k) => `${k}_usd`), "total_usd"];

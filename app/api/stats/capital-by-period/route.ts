@@ -1,3 +1,4 @@
+import { csvResponse } from "@/lib/api/responses";
 import { getCapitalByPeriod } from "@/lib/data/capital";
 import { KIND_LABELS } from "@/lib/domain";
 import { toCsv } from "@/lib/csv/write-csv";
@@ -10,12 +11,7 @@ export async function GET(request: Request) {
   if (params.format === "csv") {
     const header = ["period", ...data.kinds.map((k) => `${k}_usd`), "total_usd"];
     const rows = data.periods.map((p) => [p.period, ...data.kinds.map((k) => p.byKey[k] ?? 0n), p.total]);
-    return new Response(toCsv(header, rows), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="capital-by-${data.view.grain}-${data.view.include}.csv"`,
-      },
-    });
+    return csvResponse(`capital-by-${data.view.grain}-${data.view.include}.csv`, toCsv(header, rows));
   }
   return Response.json({
     grain: data.view.grain,

@@ -1,7 +1,7 @@
 import { toCsv } from "@/lib/csv/write-csv";
 import { getCircularFlows } from "@/lib/data/analysis";
-import { parseAnalysisView } from "@/lib/filters/analysis-view";
-import { countingOf, csvResponse, invalidParamsResponse, wantsCsv } from "@/lib/http/stats-responses";
+import { parseAnalysisView, countingOf } from "@/lib/filters/analysis-view";
+import { csvResponse, invalidParameters, wantsCsv } from "@/lib/api/responses";
 import { CAPITAL_KINDS } from "@/lib/measures/capital";
 import { SPEND_BACK_KINDS, type CircularLeg } from "@/lib/measures/circular-flows";
 
@@ -12,7 +12,7 @@ import { SPEND_BACK_KINDS, type CircularLeg } from "@/lib/measures/circular-flow
 export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const { view, issues } = parseAnalysisView(params);
-  if (issues.length > 0) return invalidParamsResponse(issues);
+  if (issues.length > 0) return invalidParameters(issues);
   const { loops, excluded } = await getCircularFlows(view);
   if (wantsCsv(params)) {
     const header = ["investor", "company", "money_in_usd", "money_back_usd", "back_to_in", "in_deal_ids", "back_deal_ids"];

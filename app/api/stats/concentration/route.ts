@@ -1,7 +1,7 @@
 import { toCsv } from "@/lib/csv/write-csv";
 import { getConcentration } from "@/lib/data/analysis";
-import { parseAnalysisView } from "@/lib/filters/analysis-view";
-import { countingOf, csvResponse, invalidParamsResponse, wantsCsv } from "@/lib/http/stats-responses";
+import { parseAnalysisView, countingOf } from "@/lib/filters/analysis-view";
+import { csvResponse, invalidParameters, wantsCsv } from "@/lib/api/responses";
 
 /**
  * GET /api/stats/concentration?grain=year|quarter&side=recipient|investor[&count&pipeline&exclude...][&format=csv]
@@ -11,7 +11,7 @@ import { countingOf, csvResponse, invalidParamsResponse, wantsCsv } from "@/lib/
 export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const { view, issues } = parseAnalysisView(params);
-  if (issues.length > 0) return invalidParamsResponse(issues);
+  if (issues.length > 0) return invalidParameters(issues);
   const { periods, excluded } = await getConcentration(view);
   if (wantsCsv(params)) {
     const header = ["period", "total_usd", "hhi", "top1_share", "top3_share", "top5_share", "largest", "largest_usd"];

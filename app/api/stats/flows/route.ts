@@ -1,7 +1,7 @@
 import { toCsv } from "@/lib/csv/write-csv";
 import { getFlows } from "@/lib/data/analysis";
-import { parseAnalysisView, parseFlowLimit } from "@/lib/filters/analysis-view";
-import { countingOf, csvResponse, invalidParamsResponse, wantsCsv } from "@/lib/http/stats-responses";
+import { parseAnalysisView, parseFlowLimit, countingOf } from "@/lib/filters/analysis-view";
+import { csvResponse, invalidParameters, wantsCsv } from "@/lib/api/responses";
 
 /**
  * GET /api/stats/flows[?limit=20][&count&pipeline&exclude...][&format=csv] plus the /deals filters: the Sankey nodes
@@ -11,7 +11,7 @@ export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const { view, issues } = parseAnalysisView(params);
   const { limit, issues: limitIssues } = parseFlowLimit(params);
-  if (issues.length + limitIssues.length > 0) return invalidParamsResponse([...issues, ...limitIssues]);
+  if (issues.length + limitIssues.length > 0) return invalidParameters([...issues, ...limitIssues]);
   const { graph, undisclosedDeals, excluded } = await getFlows(view, limit);
   if (wantsCsv(params)) {
     const header = ["investor", "investor_name", "recipient", "recipient_name", "amount_usd", "deal_ids"];

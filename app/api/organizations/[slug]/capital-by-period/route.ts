@@ -1,3 +1,4 @@
+import { csvResponse } from "@/lib/api/responses";
 import { toCsv } from "@/lib/csv/write-csv";
 import { getInvestor } from "@/lib/data/investor";
 import { KIND_LABELS } from "@/lib/domain";
@@ -14,9 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   if (search.get("format") === "csv") {
     const header = ["period", ...kinds.map((k) => `${k}_usd`), "total_usd"];
     const rows = periods.map((p) => [p.period, ...kinds.map((k) => p.byKey[k] ?? 0n), p.total]);
-    return new Response(toCsv(header, rows), {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${slug}-capital-by-${grain}.csv"` },
-    });
+    return csvResponse(`${slug}-capital-by-${grain}.csv`, toCsv(header, rows));
   }
   return Response.json({
     slug,

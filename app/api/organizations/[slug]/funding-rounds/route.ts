@@ -1,3 +1,4 @@
+import { csvResponse } from "@/lib/api/responses";
 import { toCsv } from "@/lib/csv/write-csv";
 import { getCompany } from "@/lib/data/company";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
@@ -10,9 +11,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   if (new URL(request.url).searchParams.get("format") === "csv") {
     const header = ["date", "counted_usd", "deals", "undisclosed_deals", "post_money_valuation_usd"];
     const rows = company.rounds.map((r) => [r.date, r.amount, r.deals, r.undisclosedDeals, r.postMoneyValuation]);
-    return new Response(toCsv(header, rows), {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${slug}-funding-rounds.csv"` },
-    });
+    return csvResponse(`${slug}-funding-rounds.csv`, toCsv(header, rows));
   }
   return Response.json({
     slug,
