@@ -32,7 +32,15 @@ const nextConfig: NextConfig = {
   // CSV imports go through a server action: a 10 MB file (the import limit) plus form overhead.
   experimental: { serverActions: { bodySizeLimit: "11mb" } },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Behind a TLS-terminating proxy that says so: tell browsers to use HTTPS from now on.
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }],
+      },
+    ];
   },
 };
 

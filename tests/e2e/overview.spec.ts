@@ -119,7 +119,11 @@ test("every response carries the security headers", async ({ request }) => {
     expect(csp, path).not.toMatch(/https?:\/\//);
     expect(headers["x-content-type-options"], path).toBe("nosniff");
     expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["strict-transport-security"], path).toBeUndefined();
   }
+  // Behind a TLS-terminating proxy, HSTS is added.
+  const overHttps = (await request.get("/", { headers: { "x-forwarded-proto": "https" } })).headers();
+  expect(overHttps["strict-transport-security"]).toContain("max-age=");
 });
 
 test("the running app uses WAL, a busy timeout, synchronous NORMAL and foreign keys", async ({ request }) => {

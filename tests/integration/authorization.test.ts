@@ -143,4 +143,16 @@ describe("the import API with a valid token", () => {
     expect(response.status).toBe(200);
     expect(await t.db.deal.count()).toBe(before + 1);
   });
+
+  it("refuses the same token sent from a foreign origin, writing nothing", async () => {
+    const editor = await t.db.user.findUniqueOrThrow({ where: { email: "editor@example.com" } });
+    const { token } = await createApiToken(t.db, editor.id, "browser");
+    const { POST } = await import("@/app/api/import/route");
+    const before = await tableCounts();
+    const response = await POST(
+      new Request("http://localhost/api/import", { method: "POST", headers: { authorization: `Bearer ${token}`, origin: "https://evil.example", host: "localhost" }, body: plausibleForm().get("csv") as string }),
+    );
+    expect(response.status).toBe(403);
+    expect(await tableCounts()).toEqual(before);
+  });
 });

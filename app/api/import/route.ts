@@ -1,5 +1,6 @@
 import { getRequestActor } from "@/lib/auth/request-actor";
 import { AuthorizationError, requireRole } from "@/lib/auth/roles";
+import { checkOrigin } from "@/lib/auth/same-origin";
 import { getDb } from "@/lib/db";
 import { importDealCsv } from "@/lib/import/apply-deal-import";
 import { checkImportSize, decodeUtf8 } from "@/lib/import/import-limits";
@@ -17,6 +18,8 @@ export async function POST(request: Request) {
     if (error instanceof AuthorizationError) return Response.json({ error: error.message }, { status: error.status });
     throw error;
   }
+  const originProblem = checkOrigin(request, actor.via);
+  if (originProblem) return Response.json({ error: originProblem }, { status: 403 });
   const declared = Number(request.headers.get("content-length") ?? "0");
   const tooBigDeclared = checkImportSize(declared);
   if (tooBigDeclared) return Response.json({ error: tooBigDeclared }, { status: 413 });
