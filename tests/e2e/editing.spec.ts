@@ -62,7 +62,7 @@ test.describe("editors", () => {
     await expect(lifecycle.getByText("Round closed at $1.5B")).toBeVisible();
     await expect(lifecycle.getByText("Up to $2B")).toBeVisible();
     await page.goto("/");
-    await expect(page.getByRole("region", { name: "Latest status changes" }).getByRole("link", { name: /Nvidia, QIA → Mistral AI/ }).first()).toBeVisible();
+    await expect(page.getByRole("region", { name: "Latest status changes" }).getByRole("link", { name: /Nvidia, Qatar Investment Authority → Mistral AI/ }).first()).toBeVisible();
   });
 
   test("import a CSV through the page: preview first, then apply", async ({ page }) => {
