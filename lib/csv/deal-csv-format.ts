@@ -44,11 +44,13 @@ const wholeDollars = (field: string) =>
       return BigInt(value);
     });
 
-const optionalText = (max: number) =>
+const tooLong = (field: string, max: number) => ({ error: `${field} is longer than ${max.toLocaleString("en-US")} characters` });
+
+const optionalText = (field: string, max: number) =>
   z
     .string()
     .trim()
-    .max(max)
+    .max(max, tooLong(field, max))
     .transform((v) => (v === "" ? null : v));
 
 const stakePct = z
@@ -93,11 +95,11 @@ export const dealCsvRowSchema = z
         return Number(v);
       }),
     announced_on: isoDateSchema("announced_on"),
-    investors: z.string().trim().max(2000),
-    recipient: z.string().trim().min(1, { error: "recipient is required" }).max(200),
+    investors: z.string().trim().max(2000, tooLong("investors", 2000)),
+    recipient: z.string().trim().min(1, { error: "recipient is required" }).max(200, tooLong("recipient", 200)),
     kind: z.enum(DEAL_KINDS, { error: `kind must be one of ${DEAL_KINDS.join(", ")}` }),
     status: z.enum(DEAL_STATUSES, { error: `status must be one of ${DEAL_STATUSES.join(", ")}` }),
-    round: optionalText(300),
+    round: optionalText("round", 300),
     amount_usd_low: wholeDollars("amount_usd_low"),
     amount_usd_high: wholeDollars("amount_usd_high"),
     amount_qualifier: z.enum(AMOUNT_QUALIFIERS, { error: `amount_qualifier must be one of ${AMOUNT_QUALIFIERS.join(", ")}` }),
@@ -109,9 +111,9 @@ export const dealCsvRowSchema = z
     original_amount: wholeDollars("original_amount"),
     post_money_valuation_usd: wholeDollars("post_money_valuation_usd"),
     stake_pct: stakePct,
-    summary: z.string().trim().max(4000),
+    summary: z.string().trim().max(4000, tooLong("summary", 4000)),
     source_url: sourceUrl,
-    source_publisher: optionalText(300),
+    source_publisher: optionalText("source_publisher", 300),
     source_date: z
       .string()
       .trim()
