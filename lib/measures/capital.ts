@@ -218,32 +218,3 @@ export function ratio(part: bigint, whole: bigint): number {
   if (whole === 0n) return 0;
   return Number((part * 1_000_000_000n) / whole) / 1_000_000_000;
 }
-
-export type ConcentrationPoint = { period: string; total: bigint; top1: number; top3: number; top5: number; hhi: number; entities: number };
-
-/** Per period: the share of counted capital of the top 1/3/5 recipients (or investors) and the HHI. */
-export function concentrationByPeriod(
-  deals: readonly MeasureDeal[],
-  options: { rule?: CountingRule; grain: Grain; side: "recipient" | "investor" },
-): ConcentrationPoint[] {
-  const rule = options.rule ?? DEFAULT_RULE;
-  const byPeriod = new Map<string, MeasureDeal[]>();
-  for (const deal of deals) {
-    if (!isCounted(deal, rule)) continue;
-    const period = periodOf(deal.announcedOn, options.grain);
-    byPeriod.set(period, [...(byPeriod.get(period) ?? []), deal]);
-  }
-  return [...byPeriod.keys()].sort().map((period) => {
-    const periodDeals = byPeriod.get(period) as MeasureDeal[];
-    const totals = (options.side === "recipient" ? capitalByRecipient(periodDeals, rule) : capitalByInvestor(periodDeals, rule)).map((t) => t.amount);
-    return {
-      period,
-      total: totals.reduce((s, a) => s + a, 0n),
-      top1: topNShare(totals, 1),
-      top3: topNShare(totals, 3),
-      top5: topNShare(totals, 5),
-      hhi: herfindahlIndex(totals),
-      entities: totals.filter((a) => a > 0n).length,
-    };
-  });
-}

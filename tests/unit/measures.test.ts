@@ -4,7 +4,6 @@ import {
   capitalByInvestor,
   capitalByPeriod,
   capitalCounted,
-  concentrationByPeriod,
   countedAmount,
   herfindahlIndex,
   isCounted,
@@ -13,6 +12,7 @@ import {
   topNShare,
   UNDISCLOSED_KEY,
 } from "@/lib/measures/capital";
+import { concentrationSeries } from "@/lib/measures/concentration";
 import { measureDeal } from "../support/analysis-deal";
 
 const deal = measureDeal;
@@ -172,7 +172,7 @@ describe("concentration", () => {
       deal({ announcedOn: "2024-05-01", amountUsdLow: 40n, recipient: { key: "anthropic", name: "Anthropic" } }),
       deal({ announcedOn: "2025-05-01", amountUsdLow: 10n, recipient: { key: "xai", name: "xAI" } }),
     ];
-    const points = concentrationByPeriod(deals, { grain: "year", side: "recipient" });
+    const points = concentrationSeries(deals, { grain: "year", side: "recipient" });
     expect(points.map((p) => [p.period, p.total, p.hhi, p.entities])).toEqual([
       ["2024", 100n, 5200, 2],
       ["2025", 10n, 10000, 1],
