@@ -71,9 +71,9 @@ export function DealForm({ dealId, version, initial, organizationNames }: { deal
         <TextArea name="summary" label={LABELS.summary} rows={4} defaultValue={v.summary} errors={e.summary} />
         <fieldset className="grid gap-4 sm:grid-cols-3">
           <legend className="mb-2 text-lg font-semibold">Source{dealId !== null ? " of this change" : ""}</legend>
-          <TextField name="source_url" label="Source URL" type="url" inputMode="url" defaultValue={dealId !== null ? "" : v.source_url} errors={e.source_url} />
-          <TextField name="source_publisher" label="Publisher" defaultValue={dealId !== null ? "" : v.source_publisher} errors={e.source_publisher} />
-          <TextField name="source_date" label="Published on" type="date" defaultValue={dealId !== null ? "" : v.source_date} errors={e.source_date} />
+          <TextField name="source_url" label="Source URL" type="url" inputMode="url" defaultValue={v.source_url} errors={e.source_url} />
+          <TextField name="source_publisher" label="Publisher" defaultValue={v.source_publisher} errors={e.source_publisher} />
+          <TextField name="source_date" label="Published on" type="date" defaultValue={v.source_date} errors={e.source_date} />
           {dealId !== null ? (
             <>
               <TextField name="change_date" label="Date of the change" type="date" defaultValue={v.change_date} errors={e.change_date} hint="Needed when the status or an amount changes: it becomes a step of the deal's lifecycle." />

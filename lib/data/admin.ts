@@ -32,21 +32,10 @@ export async function getDealForEditing(id: number) {
       originalCurrency: true, originalAmount: true, postMoneyValuationUsd: true, stakeBps: true, summary: true,
       recipient: { select: { name: true } },
       participations: { orderBy: { position: "asc" }, select: { role: true, note: true, partyLabel: true, organization: { select: { name: true } } } },
-      sources: { orderBy: { id: "asc" }, select: { url: true, publisher: true, publishedOn: true } },
     },
   });
   if (!deal) return null;
-  const first = deal.sources[0];
-  return {
-    id: deal.id,
-    version: deal.version,
-    values: {
-      ...dealToFormValues(deal),
-      source_url: first?.url ?? "",
-      source_publisher: first?.publisher ?? "",
-      source_date: first?.publishedOn ?? "",
-    },
-  };
+  return { id: deal.id, version: deal.version, values: dealToFormValues(deal) };
 }
 
 export async function listOrganizationNames() {

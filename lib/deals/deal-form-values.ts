@@ -1,6 +1,8 @@
-// A stored deal written as the form's (CSV) field values, for editing and for showing a conflict side by side.
-import { formatInvestorToken } from "../csv/deal-csv-format";
-import type { ParticipationRole } from "../domain";
+// A stored deal written as the form's field values, for editing and for showing a conflict side by side. The form's
+// fields are the CSV columns, so this is the export's row writer with each cell as text.
+import { DEAL_CSV_COLUMNS } from "../csv/deal-csv-format";
+import { toDealCsvRow } from "../csv/deal-csv-row";
+import type { AmountQualifier, DealKind, DealStatus, ParticipationRole } from "../domain";
 
 export type EditableDeal = {
   announcedOn: string;
@@ -19,25 +21,16 @@ export type EditableDeal = {
   participations: { role: string; note: string | null; partyLabel: string | null; organization: { name: string } | null }[];
 };
 
-const text = (v: bigint | number | string | null) => (v === null ? "" : String(v));
-
 export function dealToFormValues(deal: EditableDeal): Record<string, string> {
-  return {
-    announced_on: deal.announcedOn,
-    investors: deal.participations
-      .map((p) => formatInvestorToken(p.organization?.name ?? p.partyLabel ?? "Undisclosed", p.role as ParticipationRole, p.note))
-      .join("; "),
-    recipient: deal.recipient.name,
-    kind: deal.kind,
-    status: deal.status,
-    round: text(deal.round),
-    amount_usd_low: text(deal.amountUsdLow),
-    amount_usd_high: text(deal.amountUsdHigh),
-    amount_qualifier: deal.amountQualifier,
-    original_currency: deal.originalCurrency,
-    original_amount: text(deal.originalAmount),
-    post_money_valuation_usd: text(deal.postMoneyValuationUsd),
-    stake_pct: deal.stakeBps === null ? "" : (deal.stakeBps / 100).toString(),
-    summary: deal.summary,
-  };
+  const row = toDealCsvRow({
+    ...deal,
+    kind: deal.kind as DealKind,
+    status: deal.status as DealStatus,
+    amountQualifier: deal.amountQualifier as AmountQualifier,
+    recipientName: deal.recipient.name,
+    investors: deal.participations.map((p) => ({ name: p.organization?.name ?? p.partyLabel ?? "Undisclosed", role: p.role as ParticipationRole, note: p.note })),
+    // An edit records the source of its change, not the deal's first source, so the form starts without one.
+    source: null,
+  });
+  return Object.fromEntries(DEAL_CSV_COLUMNS.map((column, i) => [column, row[i] === null ? "" : String(row[i])]));
 }
