@@ -1,11 +1,19 @@
-// Opens the SQLite database through Prisma's better-sqlite3 adapter with the pragmas the app relies on.
+// Opens the database the URL names: SQLite through Prisma's better-sqlite3 adapter with the pragmas the app relies on
+// (the default), or PostgreSQL through @prisma/adapter-pg. Each provider has its own generated client
+// (lib/generated/prisma from prisma/schema.prisma, lib/generated/prisma-pg from the derived prisma/postgresql schema);
+// the models are the same, so the app is typed against the SQLite one and both clients answer to that type.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
-import { resolveDatabaseUrl } from "./db-url";
+import { PrismaClient as PgPrismaClient } from "./generated/prisma-pg/client";
+import { databaseProvider, resolveDatabaseUrl } from "./db-url";
 
 const BUSY_TIMEOUT_MS = 10_000;
+/** Connections each app process keeps to PostgreSQL (DATABASE_POOL_SIZE overrides). */
+const DEFAULT_PG_POOL_SIZE = 10;
 
 export async function openDatabase(url: string = resolveDatabaseUrl()): Promise<PrismaClient> {
+  if (databaseProvider(url) === "postgresql") return openPostgres(url);
   const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS }) });
   // WAL lets readers go on while a writer commits; NORMAL is durable in WAL mode short of power loss.
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
@@ -13,4 +21,15 @@ export async function openDatabase(url: string = resolveDatabaseUrl()): Promise<
   await client.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   await client.$queryRawUnsafe(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
   return client;
+}
+
+async function openPostgres(url: string): Promise<PrismaClient> {
+  const max = Number(process.env.DATABASE_POOL_SIZE) || DEFAULT_PG_POOL_SIZE;
+  const client = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
+  await client.$connect();
+  return client as unknown as PrismaClient;
+}
+
+export function isPostgres(url: string = resolveDatabaseUrl()): boolean {
+  return databaseProvider(url) === "postgresql";
 }

@@ -1,8 +1,10 @@
-// Creates the SQLite file if needed, applies the migrations, and seeds it when it holds no deals.
+// Creates the SQLite file if needed, applies the migrations, and seeds it when it holds no deals. On PostgreSQL
+// (DATABASE_URL=postgresql://…) it applies prisma/postgresql/migrations to the database the URL names.
 // Usage: npm run db:migrate (migrations only) | tsx lib/cli/prepare-db.ts (migrations and seed)
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { databaseFilePath, resolveDatabaseUrl } from "../db-url";
+import { databaseFilePath, databaseProvider, redactDatabaseUrl, resolveDatabaseUrl } from "../db-url";
+import { migratePostgres } from "../postgresql/migrate";
 import { openDatabase } from "../prisma-client";
 import { seedDatabase } from "../seed/seed-database";
 import { binPath, elapsed, loadEnvFiles, runOrExit } from "./run";
@@ -10,11 +12,16 @@ import { binPath, elapsed, loadEnvFiles, runOrExit } from "./run";
 export async function prepareDatabase(options: { seed: boolean; quiet?: boolean }): Promise<void> {
   loadEnvFiles();
   const url = resolveDatabaseUrl();
-  const file = databaseFilePath(url);
-  mkdirSync(path.dirname(file), { recursive: true });
   const started = performance.now();
-  runOrExit(binPath("prisma"), ["migrate", "deploy"], { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" }, options.quiet);
-  if (!options.quiet) console.log(`database ${file}: migrations applied in ${elapsed(started)}`);
+  if (databaseProvider(url) === "postgresql") {
+    const { applied, alreadyApplied } = await migratePostgres(url);
+    if (!options.quiet) console.log(`database ${redactDatabaseUrl(url)}: ${applied.length} migrations applied (${alreadyApplied} already) in ${elapsed(started)}`);
+  } else {
+    const file = databaseFilePath(url);
+    mkdirSync(path.dirname(file), { recursive: true });
+    runOrExit(binPath("prisma"), ["migrate", "deploy"], { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" }, options.quiet);
+    if (!options.quiet) console.log(`database ${file}: migrations applied in ${elapsed(started)}`);
+  }
   if (!options.seed) return;
   const db = await openDatabase(url);
   try {

@@ -1,6 +1,7 @@
 // Reads for the editors' pages. Callers have checked the session (the admin layout and each page).
 import "server-only";
 import { getDb } from "../db";
+import { containsText } from "./text-search";
 import { dealToFormValues } from "../deals/deal-form-values";
 
 const PAGE_SIZE = 50;
@@ -9,7 +10,7 @@ export async function listDealsForEditing(q: string, showDeleted: boolean) {
   const db = await getDb();
   const where = {
     deletedAt: showDeleted ? { not: null } : null,
-    ...(q ? { OR: [{ recipient: { name: { contains: q } } }, { round: { contains: q } }, { participations: { some: { organization: { name: { contains: q } } } } }] } : {}),
+    ...(q ? { OR: [{ recipient: { name: containsText(q) } }, { round: containsText(q) }, { participations: { some: { organization: { name: containsText(q) } } } }] } : {}),
   };
   const [rows, total] = await Promise.all([
     db.deal.findMany({
@@ -46,7 +47,7 @@ export async function listOrganizationNames() {
 export async function listOrganizationsForEditing(q: string) {
   const db = await getDb();
   return db.organization.findMany({
-    where: { deletedAt: null, ...(q ? { OR: [{ name: { contains: q } }, { slug: { contains: q } }, { aliases: { some: { alias: { contains: q } } } }] } : {}) },
+    where: { deletedAt: null, ...(q ? { OR: [{ name: containsText(q) }, { slug: containsText(q) }, { aliases: { some: { alias: containsText(q) } } }] } : {}) },
     orderBy: { name: "asc" },
     take: 200,
     select: { id: true, slug: true, name: true, type: true, country: true, parent: { select: { name: true } }, _count: { select: { aliases: true } } },

@@ -1,5 +1,6 @@
 // Turns the /deals filters into one Prisma `where`, used by every read that honours them.
 import type { Prisma } from "../generated/prisma/client";
+import { containsText } from "./text-search";
 import type { DealFilters } from "../filters/deal-filters";
 
 export function dealWhere(f: DealFilters): Prisma.DealWhereInput {
@@ -18,11 +19,11 @@ export function dealWhere(f: DealFilters): Prisma.DealWhereInput {
     const q = f.q;
     and.push({
       OR: [
-        { recipient: { name: { contains: q } } },
-        { round: { contains: q } },
-        { summary: { contains: q } },
-        { participations: { some: { organization: { name: { contains: q } } } } },
-        { participations: { some: { partyLabel: { contains: q } } } },
+        { recipient: { name: containsText(q) } },
+        { round: containsText(q) },
+        { summary: containsText(q) },
+        { participations: { some: { organization: { name: containsText(q) } } } },
+        { participations: { some: { partyLabel: containsText(q) } } },
       ],
     });
   }

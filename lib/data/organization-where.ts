@@ -1,6 +1,7 @@
 // The Prisma pieces every organization read shares: the search as one `where` (rankings, /api/organizations) and
 // the counts of an organization's live deals on each side (profiles, /api/organizations).
 import type { Prisma } from "../generated/prisma/client";
+import { containsText } from "./text-search";
 import { aliasKey } from "../domain";
 import type { OrganizationFilters } from "../filters/organization-filters";
 
@@ -12,7 +13,7 @@ export function organizationWhere(f: OrganizationFilters): Prisma.OrganizationWh
     // on SQLite and PostgreSQL alike; the name itself catches the rest (e.g. "D. E. Shaw").
     and.push({
       OR: [
-        { name: { contains: f.q } },
+        { name: containsText(f.q) },
         { slug: { contains: aliasKey(f.q).replace(/[^a-z0-9]+/g, "-") } },
         { aliases: { some: { key: { contains: aliasKey(f.q) } } } },
       ],

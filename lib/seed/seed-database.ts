@@ -25,6 +25,9 @@ export async function seedDatabase(db: PrismaClient, csvPath: string = SEED_CSV_
   return { seeded: true, organizations, deals: result.created, events };
 }
 
+// Hundreds of statements: on PostgreSQL each is a network round trip, beyond Prisma's default 5 s.
+const SEED_TRANSACTION = { timeout: 120_000 };
+
 async function seedOrganizationsOnce(db: PrismaClient): Promise<number> {
   return db.$transaction(async (tx) => {
     const idBySlug = new Map<string, number>();
@@ -50,7 +53,7 @@ async function seedOrganizationsOnce(db: PrismaClient): Promise<number> {
       }
     }
     return idBySlug.size;
-  });
+  }, SEED_TRANSACTION);
 }
 
 async function addHistory(db: PrismaClient): Promise<number> {
@@ -79,6 +82,7 @@ async function addHistory(db: PrismaClient): Promise<number> {
         count++;
       }
     }
-  });
+  }, SEED_TRANSACTION);
+
   return count;
 }

@@ -1,15 +1,23 @@
 import { getDb } from "@/lib/db";
+import { databaseProvider, resolveDatabaseUrl } from "@/lib/db-url";
 
 type PragmaRow = Record<string, unknown>;
 
 /**
  * GET /api/health: 200 when the database answers, 503 otherwise. For load balancers and the test server. It also
- * reports the SQLite settings the app runs with, so an operator (and a test) can see them on the live process.
+ * reports the database settings the app runs with (SQLite's pragmas, or PostgreSQL's version, database, isolation
+ * level and collation), so an operator (and a test) can see them on the live process.
  */
 export async function GET() {
   try {
     const db = await getDb();
     const deals = await db.deal.count({ where: { deletedAt: null } });
+    if (databaseProvider(resolveDatabaseUrl()) === "postgresql") {
+      const [row] = (await db.$queryRawUnsafe(
+        "SELECT current_setting('server_version') AS version, current_database() AS database, current_setting('transaction_isolation') AS isolation, datcollate AS collation FROM pg_database WHERE datname = current_database()",
+      )) as { version: string; database: string; isolation: string; collation: string }[];
+      return Response.json({ status: "ok", deals, postgresql: row });
+    }
     const pragma = async (name: string) => Object.values(((await db.$queryRawUnsafe(`PRAGMA ${name}`)) as PragmaRow[])[0] ?? {})[0];
     const sqlite = {
       journalMode: String(await pragma("journal_mode")),
