@@ -1,11 +1,12 @@
 // npm run db:backup -- FILE: a consistent copy of the live database, checked with PRAGMA integrity_check before it is
 // reported good. VACUUM INTO copies inside one read transaction, so in WAL mode writers go on undisturbed and the
 // copy is the database as of that moment (the online backup API instead restarts whenever another connection writes,
-// and may never finish under steady writes).
+// and may never finish under steady writes). On PostgreSQL it runs pg_dump (custom format), see lib/postgresql/backup.ts.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databaseFilePath, resolveDatabaseUrl } from "../db-url";
+import { databaseFilePath, databaseProvider, redactDatabaseUrl, resolveDatabaseUrl } from "../db-url";
+import { backupPostgres } from "../postgresql/backup";
 import { fail, parseArgs } from "./args";
 import { elapsed, loadEnvFiles } from "./run";
 
@@ -38,8 +39,18 @@ async function main() {
   const target = positional[0];
   if (!target) fail("usage: npm run db:backup -- FILE [--force]");
   if (existsSync(target) && !flags.has("force")) fail(`${target} exists; pass --force to overwrite it`);
-  const source = databaseFilePath(resolveDatabaseUrl());
+  const url = resolveDatabaseUrl();
   const started = performance.now();
+  if (databaseProvider(url) === "postgresql") {
+    try {
+      const { bytes, tables } = backupPostgres(url, path.resolve(target));
+      console.log(`backed up ${redactDatabaseUrl(url)} to ${target} with pg_dump: ${tables} tables, ${bytes} bytes, in ${elapsed(started)}`);
+    } catch (error) {
+      fail((error as Error).message);
+    }
+    return;
+  }
+  const source = databaseFilePath(url);
   const { pages, integrity } = await backupDatabase(source, path.resolve(target));
   if (integrity !== "ok") fail(`backup written to ${target} but integrity_check said: ${integrity}`);
   console.log(`backed up ${source} to ${target}: ${pages} pages, integrity ok, in ${elapsed(started)}`);

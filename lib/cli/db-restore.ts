@@ -1,8 +1,10 @@
 // npm run db:restore -- FILE: checks the backup, then copies it over the configured database with SQLite's backup
 // API (page by page, under SQLite's own locks), so a running app sees either the old or the restored database.
+// On PostgreSQL the FILE is a db:backup (pg_dump custom format) restored with pg_restore in one transaction.
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databaseFilePath, resolveDatabaseUrl } from "../db-url";
+import { databaseFilePath, databaseProvider, redactDatabaseUrl, resolveDatabaseUrl } from "../db-url";
+import { restorePostgres } from "../postgresql/backup";
 import { fail, parseArgs } from "./args";
 import { checkIntegrity } from "./db-backup";
 import { elapsed, loadEnvFiles } from "./run";
@@ -24,8 +26,18 @@ async function main() {
   const { positional } = parseArgs(process.argv.slice(2));
   const backup = positional[0];
   if (!backup) fail("usage: npm run db:restore -- FILE");
-  const target = databaseFilePath(resolveDatabaseUrl());
+  const url = resolveDatabaseUrl();
   const started = performance.now();
+  if (databaseProvider(url) === "postgresql") {
+    try {
+      const tables = restorePostgres(path.resolve(backup), url);
+      console.log(`restored ${backup} into ${redactDatabaseUrl(url)} with pg_restore: ${tables} tables in ${elapsed(started)}`);
+    } catch (error) {
+      fail((error as Error).message);
+    }
+    return;
+  }
+  const target = databaseFilePath(url);
   try {
     const pages = await restoreDatabase(path.resolve(backup), target);
     console.log(`restored ${backup} into ${target}: ${pages} pages in ${elapsed(started)}; integrity ${checkIntegrity(target)}`);

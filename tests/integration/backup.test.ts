@@ -7,11 +7,12 @@ import { backupDatabase, checkIntegrity } from "@/lib/cli/db-backup";
 import { restoreDatabase } from "@/lib/cli/db-restore";
 import { openDatabase } from "@/lib/prisma-client";
 import { seedDatabase } from "@/lib/seed/seed-database";
-import { createTestDb, type TestDb } from "../support/test-db";
+import { createTestDb, testPostgresUrl, type TestDb } from "../support/test-db";
 
 let t: TestDb;
 let dir: string;
 beforeAll(async () => {
+  if (testPostgresUrl()) return;
   t = await createTestDb();
   await seedDatabase(t.db);
   dir = mkdtempSync(path.join(os.tmpdir(), "deal-backup-"));
@@ -21,7 +22,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe("backup and restore", () => {
+// SQLite files only; the PostgreSQL backup (pg_dump) is tested in backup-postgresql.test.ts.
+describe.skipIf(testPostgresUrl() !== null)("backup and restore", () => {
   it("copies a live database while another process writes, and the copy passes integrity_check", async () => {
     const target = path.join(dir, "backup.db");
     // A separate process writes as fast as it can, as the app server would, so the backup truly runs among writes.

@@ -19,9 +19,14 @@ export function testPostgresUrl(): string | null {
   return process.env.TEST_POSTGRES_URL?.trim() || null;
 }
 
-export async function createTestDb(): Promise<TestDb> {
+/** `provider` forces one database kind (the comparison of SQLite and PostgreSQL needs both in one file). */
+export async function createTestDb(options: { provider?: "sqlite" | "postgresql" } = {}): Promise<TestDb> {
   const server = testPostgresUrl();
-  if (server) return createPostgresTestDb(server);
+  const provider = options.provider ?? (server ? "postgresql" : "sqlite");
+  if (provider === "postgresql") {
+    if (!server) throw new Error("createTestDb: PostgreSQL needs TEST_POSTGRES_URL (npm run test:pg sets it)");
+    return createPostgresTestDb(server);
+  }
   const dir = mkdtempSync(path.join(os.tmpdir(), "deal-tracker-"));
   const file = path.join(dir, "test.db");
   const url = `file:${file}`;

@@ -1,0 +1,172 @@
+// The same seed on SQLite and on PostgreSQL gives the same answers: every API read (deal lists in every order, search,
+// filters, measures to the dollar, organizations, the CSV export) and the data behind the pages, compared byte for
+// byte. Run by `npm run test:pg`.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as getDeal } from "@/app/api/deals/[id]/route";
+import { GET as exportDeals } from "@/app/api/deals/export.csv/route";
+import { GET as listDeals } from "@/app/api/deals/route";
+import { GET as capitalByPeriodOf } from "@/app/api/organizations/[slug]/capital-by-period/route";
+import { GET as fundingRoundsOf } from "@/app/api/organizations/[slug]/funding-rounds/route";
+import { GET as getOrganization } from "@/app/api/organizations/[slug]/route";
+import { GET as listOrganizationsApi } from "@/app/api/organizations/route";
+import { GET as capitalByKind } from "@/app/api/stats/capital-by-kind/route";
+import { GET as capitalByPeriod } from "@/app/api/stats/capital-by-period/route";
+import { GET as circularFlows } from "@/app/api/stats/circular-flows/route";
+import { GET as concentration } from "@/app/api/stats/concentration/route";
+import { GET as flows } from "@/app/api/stats/flows/route";
+import { GET as summary } from "@/app/api/stats/summary/route";
+import { getAnalysis } from "@/lib/data/analysis";
+import { getCompany } from "@/lib/data/company";
+import { getDeal as getDealView } from "@/lib/data/deal";
+import { listDeals as listDealsData } from "@/lib/data/deals";
+import { getInvestor } from "@/lib/data/investor";
+import { getMethodology } from "@/lib/data/methodology";
+import { getOverview } from "@/lib/data/overview";
+import { parseAnalysisView } from "@/lib/filters/analysis-view";
+import { parseDealFilters } from "@/lib/filters/deal-filters";
+import { seedDatabase } from "@/lib/seed/seed-database";
+import { createTestDb, testPostgresUrl, type TestDb } from "../support/test-db";
+
+const onPostgres = testPostgresUrl() !== null;
+let sqlite: TestDb;
+let postgres: TestDb;
+const globalForDb = globalThis as unknown as { dealTrackerDb?: Promise<unknown> };
+
+beforeAll(async () => {
+  if (!onPostgres) return;
+  [sqlite, postgres] = await Promise.all([createTestDb({ provider: "sqlite" }), createTestDb({ provider: "postgresql" })]);
+  await seedDatabase(sqlite.db);
+  await seedDatabase(postgres.db);
+});
+afterAll(async () => {
+  await sqlite?.dispose();
+  await postgres?.dispose();
+});
+
+/** Runs `read` with the app's database handle (and DATABASE_URL, which picks the dialect) pointing at `t`. */
+async function on<T>(t: TestDb, read: () => Promise<T>): Promise<T> {
+  const previous = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = t.url;
+  globalForDb.dealTrackerDb = Promise.resolve(t.db);
+  try {
+    return await read();
+  } finally {
+    process.env.DATABASE_URL = previous;
+    delete globalForDb.dealTrackerDb;
+  }
+}
+
+/**
+ * Both answers, as text (BigInt written as a string, so money compares to the dollar). Row timestamps (createdAt,
+ * updatedAt) are the moments each seed ran, so they are checked to be dates and left out of the comparison.
+ */
+async function both(read: () => Promise<unknown>): Promise<[string, string]> {
+  const text = (value: unknown) =>
+    JSON.stringify(value, (key, v) => (typeof v === "bigint" ? `${v}n` : (key === "createdAt" || key === "updatedAt") && typeof v === "string" && !Number.isNaN(Date.parse(v)) ? "<timestamp>" : v), 1);
+  return [text(await on(sqlite, read)), text(await on(postgres, read))];
+}
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+async function fetchBoth(handler: Handler, url: string, params: Record<string, string> = {}) {
+  const call = async () => {
+    const response = await handler(new Request(`http://localhost${url}`), { params: Promise.resolve(params) });
+    return { status: response.status, type: response.headers.get("content-type"), body: await response.text() };
+  };
+  return [await on(sqlite, call), await on(postgres, call)];
+}
+
+const dealQueries = [
+  "",
+  "pageSize=200",
+  "pageSize=200&sort=date_asc",
+  "pageSize=200&sort=amount_desc",
+  "pageSize=200&sort=amount_asc",
+  "pageSize=10&page=3&sort=amount_desc",
+  "q=openai&pageSize=200",
+  "q=OpenAI&pageSize=200",
+  "q=OPENAI&pageSize=200",
+  "q=nvidia&pageSize=200&sort=amount_desc",
+  "q=series&pageSize=200",
+  "q=100%25&pageSize=200",
+  "q=_&pageSize=200",
+  "investor=amazon&pageSize=200",
+  "investor=amazon&investor=google&pageSize=200&sort=amount_asc",
+  "recipient=anthropic&pageSize=200&sort=date_asc",
+  "kind=compute_commitment&from=2025-01-01&pageSize=200",
+  "min=1000000000&max=10000000000&pageSize=200&sort=amount_desc",
+  "status=announced&pageSize=200",
+];
+
+describe.skipIf(!onPostgres)("SQLite and PostgreSQL give identical answers on the seed", () => {
+  it("seeds the same deals, and the seed's headline figures hold on PostgreSQL", async () => {
+    expect(await postgres.db.deal.count()).toBe(await sqlite.db.deal.count());
+    const body = JSON.parse((await fetchBoth(summary, "/api/stats/summary"))[1].body);
+    expect(JSON.stringify(body)).toContain("446429100000");
+  });
+
+  it.each(dealQueries)("GET /api/deals?%s", async (query) => {
+    const [a, b] = await fetchBoth(listDeals, `/api/deals?${query}`);
+    expect(a.status).toBe(200);
+    expect(b).toEqual(a);
+  });
+
+  it("search ignores case on both (OpenAI, openai and OPENAI find the same deals)", async () => {
+    const totals = await Promise.all(["openai", "OPENAI"].map(async (q) => JSON.parse((await fetchBoth(listDeals, `/api/deals?q=${q}`))[1].body).total));
+    expect(totals[0]).toBeGreaterThan(0);
+    expect(totals[1]).toBe(totals[0]);
+  });
+
+  it.each([
+    ["/api/deals/export.csv", exportDeals],
+    ["/api/deals/export.csv?investor=amazon&sort=amount_desc", exportDeals],
+    ["/api/stats/summary", summary],
+    ["/api/stats/summary?investor=amazon", summary],
+    ["/api/stats/capital-by-period", capitalByPeriod],
+    ["/api/stats/capital-by-period?grain=year&include=commitments", capitalByPeriod],
+    ["/api/stats/capital-by-kind", capitalByKind],
+    ["/api/stats/concentration", concentration],
+    ["/api/stats/concentration?side=recipient&grain=year", concentration],
+    ["/api/stats/flows", flows],
+    ["/api/stats/circular-flows", circularFlows],
+    ["/api/organizations", listOrganizationsApi],
+    ["/api/organizations?q=ai", listOrganizationsApi],
+  ] as [string, Handler][])("GET %s", async (url, handler) => {
+    const [a, b] = await fetchBoth(handler, url);
+    expect(a.status).toBe(200);
+    expect(b).toEqual(a);
+  });
+
+  it.each(["amazon", "anthropic", "openai", "nvidia", "microsoft"])("GET /api/organizations/%s and its series", async (slug) => {
+    for (const handler of [getOrganization, capitalByPeriodOf, fundingRoundsOf] as Handler[]) {
+      const [a, b] = await fetchBoth(handler, `/api/organizations/${slug}`, { slug });
+      expect(b).toEqual(a);
+    }
+  });
+
+  it("GET /api/deals/<id> for every deal", async () => {
+    const ids = (await sqlite.db.deal.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((d) => String(d.id));
+    for (const id of ids) {
+      const [a, b] = await fetchBoth(getDeal, `/api/deals/${id}`, { id });
+      expect(a.status).toBe(200);
+      expect(b, `deal ${id}`).toEqual(a);
+    }
+  });
+
+  it("the pages' data: overview, deal list, analysis, methodology, investor, company and deal views", async () => {
+    const filters = parseDealFilters({ q: "anthropic", sort: "amount_desc" }).filters;
+    const reads: [string, () => Promise<unknown>][] = [
+      ["overview", () => getOverview()],
+      ["deals", () => listDealsData(filters)],
+      ["analysis", () => getAnalysis(parseAnalysisView({}).view)],
+      ["analysis by recipient", () => getAnalysis(parseAnalysisView({ side: "recipient", include: "commitments" }).view)],
+      ["methodology", () => getMethodology()],
+      ["investor amazon", () => getInvestor("amazon", "year")],
+      ["company anthropic", () => getCompany("anthropic")],
+      ["deal 1", () => getDealView(1)],
+    ];
+    for (const [name, read] of reads) {
+      const [a, b] = await both(read);
+      expect(b, name).toBe(a);
+    }
+  });
+});
