@@ -14,7 +14,8 @@ export async function GET() {
     const deals = await db.deal.count({ where: { deletedAt: null } });
     if (databaseProvider(resolveDatabaseUrl()) === "postgresql") {
       const [row] = (await db.$queryRawUnsafe(
-        "SELECT current_setting('server_version') AS version, current_database() AS database, current_setting('transaction_isolation') AS isolation, datcollate AS collation FROM pg_database WHERE datname = current_database()",
+        // ::text: the adapter cannot read the catalog's `name` type.
+        "SELECT current_setting('server_version') AS version, current_database()::text AS database, current_setting('transaction_isolation') AS isolation, datcollate::text AS collation FROM pg_database WHERE datname = current_database()",
       )) as { version: string; database: string; isolation: string; collation: string }[];
       return Response.json({ status: "ok", deals, postgresql: row });
     }

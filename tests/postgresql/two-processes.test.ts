@@ -1,0 +1,154 @@
+// Two app processes on one PostgreSQL database, each started the way an operator starts one (`npm start`'s script:
+// migrate, seed when empty, build when stale, `next start`). A write through one is read back through the other at
+// once — the pages and the API — after the other has already served the same URLs (so a per-process cache that is
+// not invalidated across processes would fail here). Run by `npm run test:pg`.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, testPostgresUrl, type TestDb } from "../support/test-db";
+
+const onPostgres = testPostgresUrl() !== null;
+const tsx = path.join("node_modules", ".bin", "tsx");
+const EDITOR = { email: "two-processes@example.com", password: "two-processes-password" };
+
+let t: TestDb;
+let token = "";
+const servers: { name: string; base: string; child: ChildProcess; log: string[] }[] = [];
+
+async function freePort(): Promise<number> {
+  const fixed = process.env.TEST_PG_APP_PORTS?.split(",").map(Number).filter(Boolean) ?? [];
+  const next = fixed[servers.length];
+  if (next) return next;
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startApp(name: string) {
+  const port = await freePort();
+  const log: string[] = [];
+  const child = spawn(tsx, ["lib/cli/start.ts"], {
+    env: { ...process.env, DATABASE_URL: t.url, PORT: String(port), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  for (const stream of [child.stdout!, child.stderr!]) stream.on("data", (chunk) => log.push(String(chunk)));
+  const base = `http://127.0.0.1:${port}`;
+  servers.push({ name, base, child, log });
+  const deadline = Date.now() + 480_000;
+  let last = "no answer";
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`app ${name} exited (${child.exitCode}):\n${log.join("")}`);
+    const health = await fetch(`${base}/api/health`).catch(() => null);
+    if (health?.ok) {
+      const body = await health.json();
+      expect(body.postgresql?.database).toBe(new URL(t.url).pathname.slice(1));
+      return base;
+    }
+    if (health) last = `${health.status} ${await health.text()}`;
+    if (Date.now() > deadline) throw new Error(`app ${name} did not answer in time (last: ${last}):\n${log.join("")}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+function cli(args: string[]): string {
+  const result = spawnSync(tsx, args, { env: { ...process.env, DATABASE_URL: t.url }, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`${args.join(" ")} failed: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+beforeAll(async () => {
+  if (!onPostgres) return;
+  t = await createTestDb();
+  // The operators' commands on PostgreSQL: seed, an editor, an API token.
+  cli(["lib/cli/seed.ts"]);
+  cli(["lib/cli/user-create.ts", "--email", EDITOR.email, "--password", EDITOR.password, "--role", "editor"]);
+  token = cli(["lib/cli/token-create.ts", "--email", EDITOR.email, "--name", "two-processes"]).split("\n").at(-1)!;
+  // One after the other: the first builds the app if the build is stale, the second finds it current.
+  await startApp("A");
+  await startApp("B");
+});
+
+afterAll(async () => {
+  for (const { child } of servers) {
+    if (child.pid && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {}
+    }
+  }
+  await Promise.all(servers.map(({ child }) => (child.exitCode === null ? new Promise((r) => child.once("exit", r)) : null)));
+  await t?.dispose();
+});
+
+const get = async (base: string, url: string) => {
+  const response = await fetch(`${base}${url}`);
+  return { status: response.status, text: await response.text() };
+};
+const json = async (base: string, url: string) => JSON.parse((await get(base, url)).text);
+
+async function importCsv(base: string, csv: string) {
+  const response = await fetch(`${base}/api/import`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" }, body: csv });
+  const body = await response.json();
+  expect(response.status, JSON.stringify(body)).toBe(200);
+  return body as { dealIds: number[] };
+}
+
+const HEADER =
+  "id,announced_on,investors,recipient,kind,status,round,amount_usd_low,amount_usd_high,amount_qualifier,original_currency,original_amount,post_money_valuation_usd,stake_pct,summary,source_url,source_publisher,source_date";
+
+describe.skipIf(!onPostgres)("two app processes on one PostgreSQL database", () => {
+  it("a deal imported through A is on B's pages and API at once, and an edit through B is on A's at once", async () => {
+    const [a, b] = servers.map((s) => s.base);
+    const round = `Two-process round ${Date.now()}`;
+    const amount = 7_777_000_000;
+
+    // B serves every URL first, so whatever it keeps is warm before the write.
+    const summaryBefore = await json(b, "/api/stats/summary");
+    const listBefore = await json(b, `/api/deals?q=${encodeURIComponent(round)}`);
+    expect(listBefore.total).toBe(0);
+    const overviewBefore = await get(b, "/");
+    const dealsPageBefore = await get(b, "/deals?sort=date_desc");
+    expect(overviewBefore.status).toBe(200);
+    expect(dealsPageBefore.text).not.toContain(round);
+
+    const { dealIds } = await importCsv(
+      a,
+      `${HEADER}\n,2026-11-26,Amazon,Anthropic,equity,closed,${round},${amount},${amount},exact,USD,${amount},,,Written through process A.,https://example.com/two-processes,Example,2026-11-26\n`,
+    );
+    const [id] = dealIds;
+
+    // Immediately, through B: the API...
+    const summaryAfter = await json(b, "/api/stats/summary");
+    expect(summaryAfter.capitalCountedUsd - summaryBefore.capitalCountedUsd).toBe(amount);
+    expect(summaryAfter.dealCount).toBe(summaryBefore.dealCount + 1);
+    const listAfter = await json(b, `/api/deals?q=${encodeURIComponent(round)}`);
+    expect(listAfter.total).toBe(1);
+    expect(listAfter.data[0]).toMatchObject({ id, round, amountUsdLow: amount, recipient: { slug: "anthropic" } });
+    expect(await json(b, `/api/deals/${id}`)).toMatchObject({ id, round });
+    // ...and the pages.
+    expect((await get(b, `/deals/${id}`)).text).toContain(round);
+    expect((await get(b, "/deals?sort=date_desc")).text).toContain(round);
+    const overviewAfter = await get(b, "/");
+    expect(overviewAfter.text).toContain(round);
+    expect(overviewAfter.text).not.toBe(overviewBefore.text);
+
+    // The other way: an edit through B (the same deal, by id) is what A serves next.
+    expect((await get(a, `/deals/${id}`)).text).toContain("Written through process A.");
+    await importCsv(
+      b,
+      `${HEADER}\n${id},2026-11-26,Amazon,Anthropic,equity,closed,${round},${amount * 2},${amount * 2},exact,USD,${amount * 2},,,Edited through process B.,https://example.com/two-processes,Example,2026-11-26\n`,
+    );
+    const pageOnA = await get(a, `/deals/${id}`);
+    expect(pageOnA.text).toContain("Edited through process B.");
+    expect(pageOnA.text).not.toContain("Written through process A.");
+    expect(await json(a, `/api/deals/${id}`)).toMatchObject({ amountUsdLow: amount * 2 });
+    expect((await json(a, "/api/stats/summary")).capitalCountedUsd - summaryBefore.capitalCountedUsd).toBe(amount * 2);
+  });
+});
