@@ -41,7 +41,9 @@ function schemaDump(url: string): string {
   if (result.status !== 0) throw new Error(result.stderr);
   return result.stdout
     .split("\n")
-    .filter((line) => line.trim() !== "" && !line.startsWith("--"))
+    // Comments, and the random key of the \\restrict lines newer pg_dump versions write, differ between any two dumps;
+    // the recreated public schema lost its default comment.
+    .filter((line) => line.trim() !== "" && !line.startsWith("--") && !/^\\(un)?restrict /.test(line) && !line.startsWith("COMMENT ON SCHEMA public"))
     .join("\n");
 }
 
@@ -49,7 +51,7 @@ describe.skipIf(!onPostgres)("PostgreSQL migrations", () => {
   it("build the schema prisma/postgresql/schema.prisma describes", () => {
     const dump = schemaDump(migrated.url);
     expect(dump).toContain('CREATE TABLE public."Deal"');
-    expect(dump).toBe(schemaDump(fromSchema.url));
+    expect(dump.split("\n")).toEqual(schemaDump(fromSchema.url).split("\n"));
   });
 
   it("are applied once: a second db:migrate applies nothing", async () => {
