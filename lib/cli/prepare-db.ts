@@ -4,7 +4,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { databaseFilePath, databaseProvider, redactDatabaseUrl, resolveDatabaseUrl } from "../db-url";
-import { migratePostgres } from "../postgresql/migrate";
+import { migratePostgres, withSeedLock } from "../postgresql/migrate";
 import { openDatabase } from "../prisma-client";
 import { seedDatabase } from "../seed/seed-database";
 import { binPath, elapsed, loadEnvFiles, runOrExit } from "./run";
@@ -26,7 +26,7 @@ export async function prepareDatabase(options: { seed: boolean; quiet?: boolean 
   const db = await openDatabase(url);
   try {
     const seedStart = performance.now();
-    const result = await seedDatabase(db);
+    const result = databaseProvider(url) === "postgresql" ? await withSeedLock(url, () => seedDatabase(db)) : await seedDatabase(db);
     console.log(
       result.seeded
         ? `seeded ${result.organizations} organizations, ${result.deals} deals and ${result.events} extra lifecycle events in ${elapsed(seedStart)}`

@@ -11,6 +11,23 @@ import pg from "pg";
 
 export const POSTGRESQL_MIGRATIONS_DIR = "prisma/postgresql/migrations";
 const LOCK_KEY = 72_707_369; // any constant shared by every process of this app
+const SEED_LOCK_KEY = 72_707_370;
+
+/**
+ * Runs `work` while holding an advisory lock on the database, so that of several app processes starting at once on
+ * an empty database only one seeds it (the others then find its deals and skip).
+ */
+export async function withSeedLock<T>(url: string, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [SEED_LOCK_KEY]);
+    return await work();
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [SEED_LOCK_KEY]).catch(() => {});
+    await client.end();
+  }
+}
 
 export type MigrationResult = { applied: string[]; alreadyApplied: number };
 
