@@ -6,7 +6,7 @@ import path from "node:path";
 import { prepareDatabase } from "./prepare-db";
 import { binPath, elapsed, runOrExit } from "./run";
 
-const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
