@@ -42,7 +42,8 @@ async function main() {
   server.on("exit", (code) => process.exit(code ?? 0));
 }
 
-main().catch((error) => {
+// Only when run as a command: the reliability tests import buildIsCurrent without starting a server.
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) main().catch((error) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });
