@@ -1,9 +1,8 @@
 // Crash: the server is killed with SIGKILL in the middle of a 10,000-row import (POST /api/import), again and
 // again, restarted each time. Every time the database must pass PRAGMA integrity_check and the import must be all
 // there or not at all: any deal count but "before" or "before + 10,000" is a failure, and no earlier deal may go.
-// A first, unkilled import measures when the import holds SQLite's write lock (its transaction), so that the kills
-// can be spread over that window; just before each kill a probe (BEGIN IMMEDIATE with no wait) tells whether the
-// write transaction was open at that moment.
+// Just before each kill a probe (BEGIN IMMEDIATE with no wait) tells whether the import's write transaction was open
+// at that moment.
 import Database from "better-sqlite3";
 import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
 import { BASE_PORT, createEditors, freshDatabase, LOAD_TEST_LIMITS, log, sleep, startServer, type SuiteResult } from "./support";
@@ -59,7 +58,12 @@ function inspect(file: string, run: string) {
   }
 }
 
-export async function runCrash(options: { kills?: number; port?: number } = {}): Promise<SuiteResult> {
+/**
+ * With `calibrate`, a first unkilled import measures the write transaction's window (it also proves an import lands
+ * whole); all kills but the last two fall in its first third, the last two just before and just after its commit.
+ * Without (the short version), each kill waits for the transaction to open, then 0, 1, 2... seconds more.
+ */
+export async function runCrash(options: { kills?: number; port?: number; calibrate?: boolean } = {}): Promise<SuiteResult> {
   const kills = options.kills ?? 20;
   const port = options.port ?? BASE_PORT + 1;
   const { file, url } = freshDatabase("crash");
@@ -67,48 +71,62 @@ export async function runCrash(options: { kills?: number; port?: number } = {}):
   const post = (origin: string, csv: string) =>
     fetch(`${origin}/api/import`, { method: "POST", headers: { authorization: `Bearer ${editor.token}`, "content-type": "text/csv" }, body: csv });
   const problems: string[] = [];
-
-  // Calibration: one import that is not killed, watched for its write transaction.
   const probe = new Database(file);
   probe.pragma("busy_timeout = 0");
-  let server = await startServer(url, port, LOAD_TEST_LIMITS);
-  const calibration = inspect(file, "calibration");
-  let txStart = -1;
-  let txEnd = -1;
-  const sent = performance.now();
-  const pending = post(server.origin, importCsv("calibration"));
-  let answered = false;
-  void pending.finally(() => (answered = true));
-  while (!answered) {
-    const held = writeLockHeld(probe);
-    const t = performance.now() - sent;
-    if (held && txStart < 0) txStart = t;
-    if (held) txEnd = t;
-    await sleep(5);
+  let server: Awaited<ReturnType<typeof startServer>>;
+
+  // Short version: each kill waits for the write transaction to open, then k seconds more.
+  let delays = Array.from({ length: kills }, (_, k) => 1_000 * k);
+  const afterTransactionOpens = !options.calibrate;
+  if (options.calibrate) {
+    server = await startServer(url, port, LOAD_TEST_LIMITS);
+    const calibration = inspect(file, "calibration");
+    let txStart = -1;
+    let txEnd = -1;
+    const sent = performance.now();
+    const pending = post(server.origin, importCsv("calibration"));
+    let answered = false;
+    void pending.finally(() => (answered = true));
+    while (!answered) {
+      const held = writeLockHeld(probe);
+      const t = performance.now() - sent;
+      if (held && txStart < 0) txStart = t;
+      if (held) txEnd = t;
+      await sleep(5);
+    }
+    const totalMs = performance.now() - sent;
+    const response = await pending;
+    if (response.status !== 200) throw new Error(`the calibration import answered ${response.status}: ${await response.text()}`);
+    await server.stop();
+    const afterCalibration = inspect(file, "calibration");
+    if (afterCalibration.deals !== calibration.deals + ROWS || afterCalibration.integrity !== "ok") problems.push(`the calibration import left ${afterCalibration.deals - calibration.deals} deals, integrity ${afterCalibration.integrity}`);
+    if (txStart < 0) {
+      txStart = 0;
+      txEnd = totalMs;
+    }
+    log(`crash: an unkilled 10,000-row import answers in ${(totalMs / 1000).toFixed(1)} s; its write transaction is open from ${(txStart / 1000).toFixed(1)} s to ${(txEnd / 1000).toFixed(1)} s`);
+    const window = txEnd - txStart;
+    const early = Math.max(1, kills - 2);
+    delays = Array.from({ length: kills }, (_, k) => {
+      if (kills > 2 && k === kills - 2) return txEnd - 0.03 * window;
+      if (kills > 2 && k === kills - 1) return txEnd + 1_000;
+      return Math.max(0, txStart - 300 + ((0.33 * window + 300) * k) / Math.max(1, early - 1));
+    });
   }
-  const totalMs = performance.now() - sent;
-  const response = await pending;
-  if (response.status !== 200) throw new Error(`the calibration import answered ${response.status}: ${await response.text()}`);
-  await server.stop();
-  const afterCalibration = inspect(file, "calibration");
-  if (afterCalibration.deals !== calibration.deals + ROWS || afterCalibration.integrity !== "ok") problems.push(`the calibration import left ${afterCalibration.deals - calibration.deals} deals, integrity ${afterCalibration.integrity}`);
-  if (txStart < 0) {
-    txStart = 0;
-    txEnd = totalMs;
-  }
-  log(`crash: an unkilled 10,000-row import answers in ${(totalMs / 1000).toFixed(1)} s; its write transaction is open from ${(txStart / 1000).toFixed(1)} s to ${(txEnd / 1000).toFixed(1)} s`);
 
   const outcome = { applied: 0, absent: 0, partial: 0, corrupt: 0, midTransaction: 0, lostDeals: 0 };
   for (let k = 0; k < kills; k++) {
     const run = `kill-${k}`;
     server = await startServer(url, port, LOAD_TEST_LIMITS);
     const before = inspect(file, run);
-    // Spread over the transaction window, a little before and after it: -10 % to +110 %.
-    const position = -0.1 + (1.2 * (k + 0.5)) / kills;
-    const delay = Math.max(0, txStart + position * (txEnd - txStart));
+    const delay = delays[k];
     const started = performance.now();
     const request = post(server.origin, importCsv(run)).then((r) => r.status, () => "killed" as const);
-    await sleep(Math.max(0, delay - (performance.now() - started)));
+    if (afterTransactionOpens) {
+      while (!writeLockHeld(probe) && performance.now() - started < 120_000) await sleep(10);
+      await sleep(delay);
+    } else await sleep(Math.max(0, delay - (performance.now() - started)));
+    const killedAt = performance.now() - started;
     const mid = writeLockHeld(probe);
     await server.kill();
     const status = await request;
@@ -130,7 +148,7 @@ export async function runCrash(options: { kills?: number; port?: number } = {}):
     if (after.deals < before.deals) outcome.lostDeals += before.deals - after.deals;
     if (mid) outcome.midTransaction++;
     if (verdict !== "absent" && verdict !== "applied") problems.push(`kill ${k + 1}: ${verdict}`);
-    log(`crash: kill ${k + 1}/${kills} at ${(delay / 1000).toFixed(2)} s (${mid ? "inside the write transaction" : "outside the write transaction"}; client saw ${status}): ${verdict}, integrity ${after.integrity}`);
+    log(`crash: kill ${k + 1}/${kills} at ${(killedAt / 1000).toFixed(2)} s (${mid ? "inside the write transaction" : "outside the write transaction"}; client saw ${status}): ${verdict}, integrity ${after.integrity}`);
   }
   probe.close();
 

@@ -42,7 +42,7 @@ async function main() {
   const suites: [string, () => Promise<SuiteResult> | SuiteResult][] = [
     ["durability", () => runDurability({ withVitest: want("durability-vitest") })],
     ["concurrency", () => runConcurrency()],
-    ["crash", () => runCrash({ kills })],
+    ["crash", () => runCrash({ kills, calibrate: !short })],
     ["soak", () => runSoak({ seconds: soakSeconds })],
     ["errors", () => runErrors()],
     ["bad-input", () => runBadInput()],
