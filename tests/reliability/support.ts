@@ -8,7 +8,7 @@ import { buildIsCurrent } from "@/lib/cli/start";
 import { openDatabase } from "@/lib/prisma-client";
 
 export const ROOT = process.cwd();
-export const WORK_DIR = path.join(ROOT, "tests", ".tmp", "reliability");
+export const WORK_DIR = process.env.RELIABILITY_DIR ? path.resolve(process.env.RELIABILITY_DIR) : path.join(ROOT, "tests", ".tmp", "reliability");
 export const BASE_PORT = Number(process.env.RELIABILITY_PORT ?? 3230);
 /** Limits high enough that the load tests measure the database, not the rate limiter. */
 export const LOAD_TEST_LIMITS = { RATE_LIMIT_API_READS: "10000000", RATE_LIMIT_API_WRITES: "10000000", RATE_LIMIT_TOKEN_WRITES: "10000000" };
