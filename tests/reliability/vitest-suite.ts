@@ -9,7 +9,7 @@ type JsonReport = { testResults: { assertionResults: { fullName: string; status:
 export function runVitestFile(file: string): { cases: { name: string; ok: boolean; detail: string }[]; output: string } {
   const report = path.join(WORK_DIR, `${path.basename(file)}.json`);
   rmSync(report, { force: true });
-  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "vitest"), ["run", file, "--reporter=json", `--outputFile=${report}`], { encoding: "utf8", env: process.env });
+  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "vitest"), ["run", file, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], { encoding: "utf8", env: process.env });
   const output = `${result.stdout}\n${result.stderr}`;
   let parsed: JsonReport;
   try {
