@@ -1,19 +1,25 @@
-// Runs before the routes it matches:
+// Runs before every request but static assets:
+// - Every request gets an id (`x-request-id`, on the request the app sees and on the response): the server logs an
+//   unexpected error with it, and an API error answer carries it, so a user's report leads to the log line.
 // - /deals/<id> gets its HTTP status before the page renders: a deal page streams, and once streaming starts the
 //   notFound() in the page can show the not-found UI but can no longer turn the status into 404. Missing or
 //   malformed ids are rewritten to a path no route matches, which renders app/not-found.tsx with status 404 while
 //   the address bar keeps the URL that was asked for. Proxy runs on the Node.js runtime in Next 16, so it can ask
 //   the database directly.
-// - /api/* is rate-limited per client (429 with Retry-After), reads and writes with separate budgets.
+// - /api/* is rate-limited per client (429 with Retry-After), reads and writes with separate budgets, and writes
+//   with a bearer token also per token.
 import { NextResponse, type NextRequest } from "next/server";
 import { dealExists } from "@/lib/data/deal-exists";
 import { parseDealId } from "@/lib/filters/deal-id";
-import { API_READS_PER_MINUTE, API_WRITES_PER_MINUTE, clientKey, RateLimiter, tooManyRequests } from "@/lib/rate-limit";
+import { API_READS_PER_MINUTE, API_WRITES_PER_MINUTE, clientKey, RateLimiter, tokenKey, TOKEN_WRITES_PER_MINUTE, tooManyRequests } from "@/lib/rate-limit";
+import { REQUEST_ID_HEADER } from "@/lib/request-id";
 
-export const config = { matcher: ["/deals/:id", "/api/:path*"] };
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
 
 const apiReads = new RateLimiter(API_READS_PER_MINUTE, 60_000);
 const apiWrites = new RateLimiter(API_WRITES_PER_MINUTE, 60_000);
+const tokenWrites = new RateLimiter(TOKEN_WRITES_PER_MINUTE, 60_000);
+const DEAL_PAGE = /^\/deals\/[^/]+$/;
 
 /** The id segment as the page will see it; malformed percent-encoding is no id rather than an error. */
 function idSegment(pathname: string): string {
@@ -25,14 +31,29 @@ function idSegment(pathname: string): string {
   }
 }
 
+function withId(response: Response, requestId: string): Response {
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  const requestId = crypto.randomUUID();
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_ID_HEADER, requestId);
+  const next = () => withId(NextResponse.next({ request: { headers } }), requestId);
+
   if (pathname.startsWith("/api/")) {
-    const limiter = request.method === "GET" || request.method === "HEAD" ? apiReads : apiWrites;
-    const verdict = limiter.check(clientKey(request.headers));
-    return verdict.allowed ? NextResponse.next() : tooManyRequests(verdict.retryAfterSeconds);
+    const reading = request.method === "GET" || request.method === "HEAD";
+    const verdict = (reading ? apiReads : apiWrites).check(clientKey(request.headers));
+    if (!verdict.allowed) return withId(tooManyRequests(verdict.retryAfterSeconds), requestId);
+    const token = reading ? null : tokenKey(request.headers);
+    const perToken = token ? tokenWrites.check(token) : null;
+    if (perToken && !perToken.allowed) return withId(tooManyRequests(perToken.retryAfterSeconds), requestId);
+    return next();
   }
+  if (!DEAL_PAGE.test(pathname)) return next();
   const id = parseDealId(idSegment(pathname));
-  if (id !== null && (await dealExists(id))) return NextResponse.next();
-  return NextResponse.rewrite(new URL("/deals/missing/not-found", request.url), { status: 404 });
+  if (id !== null && (await dealExists(id))) return next();
+  return withId(NextResponse.rewrite(new URL("/deals/missing/not-found", request.url), { status: 404, request: { headers } }), requestId);
 }

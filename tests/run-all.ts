@@ -1,5 +1,6 @@
 // `npm test`: the whole suite in order — lint, type check, unit and integration tests (Vitest, real SQLite),
-// then the browser tests on the production build (Playwright in Chromium). Stops at the first failing step.
+// then the browser tests on the production build (Playwright in Chromium), then the short reliability suites.
+// Stops at the first failing step.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 
@@ -9,6 +10,8 @@ const steps: [string, string, string[]][] = [
   ["typecheck", bin("tsc"), ["--noEmit"]],
   ["unit and integration tests", bin("vitest"), ["run"]],
   ["end-to-end tests", bin("tsx"), ["tests/e2e/run.ts"]],
+  // Short versions of the reliability suites (tests/reliability), on the production build the step above made.
+  ["reliability (short)", bin("tsx"), ["tests/reliability/run.ts", "--short"]],
 ];
 
 const timings: string[] = [];

@@ -3,6 +3,7 @@ import type { OrganizationProfile, RelatedOrganization } from "@/lib/data/organi
 import { ORGANIZATION_TYPE_LABELS } from "@/lib/domain";
 import { formatCountry, formatNumber } from "@/lib/format";
 import { organizationHref, type OrganizationSide } from "@/lib/organizations/organization-href";
+import { ExternalLink, hostOf } from "@/components/ui/external-link";
 
 const LINK = "text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
 
@@ -72,9 +73,9 @@ export function OrganizationHeader({ profile, side, subtitle }: { profile: Organ
           <div>
             <dt className="inline font-medium">Website: </dt>
             <dd className="inline">
-              <a href={profile.website} rel="noopener noreferrer" className={LINK}>
-                {new URL(profile.website).hostname}
-              </a>
+              <ExternalLink href={profile.website} className={LINK}>
+                {hostOf(profile.website)}
+              </ExternalLink>
             </dd>
           </div>
         ) : null}

@@ -6,7 +6,7 @@ import path from "node:path";
 import { prepareDatabase } from "./prepare-db";
 import { binPath, elapsed, runOrExit } from "./run";
 
-const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
@@ -42,7 +42,8 @@ async function main() {
   server.on("exit", (code) => process.exit(code ?? 0));
 }
 
-main().catch((error) => {
+// Only when run as a command: the reliability tests import buildIsCurrent without starting a server.
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) main().catch((error) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -65,6 +65,27 @@ export const openApiDocument = {
           "404": { description: "No live deal has this id.", content: jsonContent(ref("NotFound")) },
         },
       },
+      patch: {
+        operationId: "editDeal",
+        summary: "Edit one deal: the fields sent replace the stored ones, if nobody saved it since `version`",
+        description:
+          "Needs an editor's API token (`Authorization: Bearer <token>`). The body is a JSON object of CSV columns (`summary`, `status`, `amount_usd_low`...; strings, numbers or null) and `version`, the version edited (or an `If-Match` header). Validated like the editor's form: a change of status or amount also needs `change_date` and `source_url` (and may take `change_note`), and records a lifecycle event. Every edit leaves a revision.",
+        security: [{ bearer: [] }],
+        parameters: [
+          { name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } },
+          { name: "If-Match", in: "header", description: "The version edited, when the body has no `version`.", schema: { type: "string" } },
+        ],
+        requestBody: { required: true, content: jsonContent({ type: "object", properties: { version: { type: "integer", minimum: 1 } }, additionalProperties: { type: ["string", "number", "null"] } }) },
+        responses: {
+          "200": { description: "`{ id, version }`: the edit landed; `version` is the new one (also the ETag).", content: jsonContent({ type: "object", properties: { id: { type: "integer" }, version: { type: "integer" } } }) },
+          "400": { description: "`{ error, fields: { <field>: [message] } }` naming each bad field; nothing was written.", content: jsonContent({ type: "object" }) },
+          "401": { description: "No valid token or session." },
+          "403": { description: "The user may not edit, or a foreign Origin." },
+          "404": { description: "No live deal has this id.", content: jsonContent(ref("NotFound")) },
+          "409": { description: "`{ error: \"conflict\", message, currentVersion }`: someone saved the deal since `version`; nothing was written.", content: jsonContent({ type: "object" }) },
+          "429": { description: "Too many writes from this client or with this token; see Retry-After." },
+        },
+      },
     },
     "/api/deals/export.csv": {
       get: {

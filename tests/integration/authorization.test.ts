@@ -106,7 +106,7 @@ describe("server actions", () => {
 describe("route handlers that change data", () => {
   const entries = routeFiles.flatMap((file) => {
     const source = readFileSync(file, "utf8");
-    return MUTATING_METHODS.filter((m) => new RegExp(`export async function ${m}\\b`).test(source)).map((method) => ({ file, method }));
+    return MUTATING_METHODS.filter((m) => new RegExp(`export (async function|const) ${m}\\b`).test(source)).map((method) => ({ file, method }));
   });
 
   it("finds them", () => {
@@ -115,7 +115,8 @@ describe("route handlers that change data", () => {
 
   for (const { file, method } of entries) {
     it(`${method} ${path.relative(process.cwd(), file)}: refuses no token, a revoked token and a malformed header`, async () => {
-      const loaded = (await import(file)) as Record<string, (request: Request) => Promise<Response>>;
+      const loaded = (await import(file)) as Record<string, (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>>;
+      const context = { params: Promise.resolve({ id: "1", slug: "openai" }) };
       const csv = plausibleForm().get("csv") as string;
       const cases: [string, Record<string, string>][] = [
         ["no credentials", {}],
@@ -125,7 +126,7 @@ describe("route handlers that change data", () => {
       for (const [label, headers] of cases) {
         requestContext.reset();
         const before = await tableCounts();
-        const response = await loaded[method](new Request("http://localhost/api/x", { method, headers: { "content-type": "text/csv", ...headers }, body: csv }));
+        const response = await loaded[method](new Request("http://localhost/api/x", { method, headers: { "content-type": "text/csv", ...headers }, body: csv }), context);
         expect(response.status, label).toBe(401);
         expect(await tableCounts(), `${label} wrote`).toEqual(before);
       }
@@ -154,5 +155,22 @@ describe("the import API with a valid token", () => {
     );
     expect(response.status).toBe(403);
     expect(await tableCounts()).toEqual(before);
+  });
+});
+
+describe("the deal edit API with a valid token", () => {
+  it("edits, proving its refusals above are about rights, and refuses a foreign origin", async () => {
+    const editor = await t.db.user.findUniqueOrThrow({ where: { email: "editor@example.com" } });
+    const { token } = await createApiToken(t.db, editor.id, "patch");
+    const { PATCH } = await import("@/app/api/deals/[id]/route");
+    const { version } = await t.db.deal.findUniqueOrThrow({ where: { id: 3 } });
+    const context = { params: Promise.resolve({ id: "3" }) };
+    const patch = (headers: Record<string, string>) =>
+      PATCH(new Request("http://localhost/api/deals/3", { method: "PATCH", headers: { authorization: `Bearer ${token}`, host: "localhost", ...headers }, body: JSON.stringify({ version, summary: "edited through the API" }) }), context);
+    const before = await tableCounts();
+    expect((await patch({ origin: "https://evil.example" })).status).toBe(403);
+    expect(await tableCounts()).toEqual(before);
+    expect((await patch({})).status).toBe(200);
+    expect((await t.db.deal.findUniqueOrThrow({ where: { id: 3 } })).summary).toBe("edited through the API");
   });
 });

@@ -5,12 +5,13 @@ import { getDb } from "@/lib/db";
 import { importDealCsv } from "@/lib/import/apply-deal-import";
 import { checkImportSize, decodeUtf8 } from "@/lib/import/import-limits";
 import { toImportPreview } from "@/lib/import/import-preview";
+import { withErrorHandling } from "@/lib/request-id";
 
 /**
  * POST /api/import[?dryRun=1] with the CSV as the request body (text/csv) and `Authorization: Bearer <token>`.
  * 200 with the preview (dry run) or the result; 400 with every row error and nothing written; 401/403 without rights.
  */
-export async function POST(request: Request) {
+export const POST = withErrorHandling(async function POST(request: Request) {
   let actor;
   try {
     actor = requireRole(await getRequestActor(request), "editor");
@@ -34,4 +35,4 @@ export async function POST(request: Request) {
   const preview = toImportPreview(result);
   if (!preview.ok) return Response.json({ error: "invalid rows; nothing was imported", errors: preview.errors }, { status: 400 });
   return Response.json({ dryRun, ...preview, dealIds: result.ok ? result.dealIds : [] });
-}
+});

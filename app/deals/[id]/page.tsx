@@ -8,6 +8,7 @@ import { getRelatedDeals } from "@/lib/data/related-deals";
 import { parseDealId } from "@/lib/filters/deal-id";
 import { KIND_LABELS } from "@/lib/domain";
 import { formatAmount, formatDate, formatNumber, formatStake, formatUsd } from "@/lib/format";
+import { ExternalLink, hostOf } from "@/components/ui/external-link";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -104,9 +105,9 @@ export default async function DealPage({ params }: Props) {
               </div>
               <p className="text-sm text-gray-700 dark:text-gray-300">{event.note || (index === 0 ? "First report" : "As reported in the cited source")}</p>
               {event.source?.url ? (
-                <a href={event.source.url} rel="noopener noreferrer" className="text-sm text-blue-700 underline dark:text-blue-400">
-                  {event.source.publisher ?? new URL(event.source.url).hostname}
-                </a>
+                <ExternalLink href={event.source.url} className="text-sm text-blue-700 underline dark:text-blue-400">
+                  {event.source.publisher ?? hostOf(event.source.url)}
+                </ExternalLink>
               ) : null}
             </li>
           ))}
@@ -119,9 +120,9 @@ export default async function DealPage({ params }: Props) {
           {deal.sources.map((s) => (
             <li key={s.id}>
               {s.url ? (
-                <a href={s.url} rel="noopener noreferrer" className="text-blue-700 underline dark:text-blue-400">
+                <ExternalLink href={s.url} className="text-blue-700 underline dark:text-blue-400">
                   {s.title ?? s.publisher ?? s.url}
-                </a>
+                </ExternalLink>
               ) : (
                 <span>{s.publisher ?? "Source"}</span>
               )}

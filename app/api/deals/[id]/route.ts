@@ -1,13 +1,53 @@
 import { toDealDetailJson } from "@/lib/api/deal-json";
 import { notFoundJson } from "@/lib/api/responses";
+import { getRequestActor } from "@/lib/auth/request-actor";
+import { AuthorizationError, requireRole } from "@/lib/auth/roles";
+import { checkOrigin } from "@/lib/auth/same-origin";
 import { getDeal } from "@/lib/data/deal";
+import { getDb } from "@/lib/db";
+import { patchDeal } from "@/lib/deals/patch-deal";
 import { parseDealId } from "@/lib/filters/deal-id";
+import { withErrorHandling } from "@/lib/request-id";
+
+type Context = { params: Promise<{ id: string }> };
 
 /** GET /api/deals/{id}: one deal with its investors, sources and lifecycle events. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = withErrorHandling(async function GET(_request: Request, { params }: Context) {
   const { id: raw } = await params;
   const id = parseDealId(raw);
   const deal = id === null ? null : await getDeal(id);
   if (!deal) return notFoundJson(`no deal with id ${raw}`);
   return Response.json(toDealDetailJson(deal));
-}
+});
+
+/** Largest PATCH body accepted: a deal's fields are far smaller. */
+const MAX_PATCH_BYTES = 64 * 1024;
+
+/**
+ * PATCH /api/deals/{id} with a JSON object of the fields to change (the CSV columns) and the `version` edited (or
+ * If-Match), by an editor (bearer token or session). 200 `{ id, version }`; 409 `{ currentVersion }` when someone
+ * saved in between (nothing written); 400 naming each bad field; 401/403 without rights; 404 for no such deal.
+ */
+export const PATCH = withErrorHandling(async function PATCH(request: Request, { params }: Context) {
+  let actor;
+  try {
+    actor = requireRole(await getRequestActor(request), "editor");
+  } catch (error) {
+    if (error instanceof AuthorizationError) return Response.json({ error: error.message }, { status: error.status });
+    throw error;
+  }
+  const originProblem = checkOrigin(request, actor.via);
+  if (originProblem) return Response.json({ error: originProblem }, { status: 403 });
+  const id = parseDealId((await params).id);
+  if (id === null) return notFoundJson("no deal with that id");
+  const text = await request.text();
+  if (text.length > MAX_PATCH_BYTES) return Response.json({ error: `the body is larger than ${MAX_PATCH_BYTES / 1024} KB` }, { status: 413 });
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return Response.json({ error: "invalid fields; nothing was written", fields: { body: ["the body is not JSON"] } }, { status: 400 });
+  }
+  const result = await patchDeal(await getDb(), id, body, request.headers.get("if-match"), actor.email);
+  return Response.json(result.body, { status: result.status, headers: result.status === 200 ? { etag: `"${result.body.version}"` } : undefined });
+});

@@ -5,11 +5,12 @@ import { toDealCsvRow } from "@/lib/csv/deal-csv-row";
 import { dealExportFileName } from "@/lib/csv/export-file-name";
 import { toCsv } from "@/lib/csv/write-csv";
 import { listDealsForCsv } from "@/lib/data/deal-export";
+import { withErrorHandling } from "@/lib/request-id";
 
 /** GET /api/deals/export.csv: every deal the filters select (not one page), in the CSV interchange format. */
-export async function GET(request: Request) {
+export const GET = withErrorHandling(async function GET(request: Request) {
   const { filters, error } = parseApiDealFilters(request);
   if (error) return error;
   const deals = await listDealsForCsv(filters);
   return csvResponse(dealExportFileName(filters), toCsv(DEAL_CSV_COLUMNS, deals.map(toDealCsvRow)));
-}
+});

@@ -1,8 +1,9 @@
 import { getOrganizationDetail } from "@/lib/data/organizations";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
+import { withErrorHandling } from "@/lib/request-id";
 
 /** GET /api/organizations/[slug]: the organization, its aliases, parent and children, and its counted capital on each side. */
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = withErrorHandling(async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const detail = isOrganizationSlug(slug) ? await getOrganizationDetail(slug) : null;
   if (!detail) return Response.json({ error: "not found", slug }, { status: 404 });
@@ -33,4 +34,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
       },
     },
   });
-}
+});

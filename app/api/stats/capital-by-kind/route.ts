@@ -3,9 +3,10 @@ import { getCapitalByKind } from "@/lib/data/analysis";
 import { KIND_LABELS } from "@/lib/domain";
 import { parseAnalysisView, countingOf } from "@/lib/filters/analysis-view";
 import { csvResponse, invalidParameters, wantsCsv } from "@/lib/api/responses";
+import { withErrorHandling } from "@/lib/request-id";
 
 /** GET /api/stats/capital-by-kind?grain=year|quarter[&count&pipeline&exclude...][&format=csv] plus the /deals filters. */
-export async function GET(request: Request) {
+export const GET = withErrorHandling(async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const { view, issues } = parseAnalysisView(params);
   if (issues.length > 0) return invalidParameters(issues);
@@ -21,4 +22,4 @@ export async function GET(request: Request) {
     series: kinds.map((k) => ({ kind: k, label: KIND_LABELS[k] })),
     data: periods.map((p) => ({ period: p.period, totalUsd: Number(p.total), byKind: Object.fromEntries(kinds.map((k) => [k, Number(p.byKey[k] ?? 0n)])) })),
   });
-}
+});

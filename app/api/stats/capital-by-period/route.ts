@@ -3,9 +3,10 @@ import { getCapitalByPeriod } from "@/lib/data/capital";
 import { KIND_LABELS } from "@/lib/domain";
 import { toCsv } from "@/lib/csv/write-csv";
 import { parseCapitalView } from "@/lib/filters/capital-view";
+import { withErrorHandling } from "@/lib/request-id";
 
 /** GET /api/stats/capital-by-period?grain=quarter|year&include=capital|commitments[&format=csv] */
-export async function GET(request: Request) {
+export const GET = withErrorHandling(async function GET(request: Request) {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const data = await getCapitalByPeriod(parseCapitalView(params));
   if (params.format === "csv") {
@@ -23,4 +24,4 @@ export async function GET(request: Request) {
       byKind: Object.fromEntries(data.kinds.map((k) => [k, Number(p.byKey[k] ?? 0n)])),
     })),
   });
-}
+});

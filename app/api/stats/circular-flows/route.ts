@@ -4,12 +4,13 @@ import { parseAnalysisView, countingOf } from "@/lib/filters/analysis-view";
 import { csvResponse, invalidParameters, wantsCsv } from "@/lib/api/responses";
 import { CAPITAL_KINDS } from "@/lib/measures/capital";
 import { SPEND_BACK_KINDS, type CircularLeg } from "@/lib/measures/circular-flows";
+import { withErrorHandling } from "@/lib/request-id";
 
 /**
  * GET /api/stats/circular-flows[?pipeline&exclude...][&format=csv] plus the /deals filters: every investor -> company
  * -> investor loop with its capital legs and its spending legs. The CSV has one row per loop.
  */
-export async function GET(request: Request) {
+export const GET = withErrorHandling(async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const { view, issues } = parseAnalysisView(params);
   if (issues.length > 0) return invalidParameters(issues);
@@ -51,4 +52,4 @@ export async function GET(request: Request) {
       moneyBack: l.moneyBack.map(leg),
     })),
   });
-}
+});

@@ -2,13 +2,14 @@ import { toCsv } from "@/lib/csv/write-csv";
 import { getConcentration } from "@/lib/data/analysis";
 import { parseAnalysisView, countingOf } from "@/lib/filters/analysis-view";
 import { csvResponse, invalidParameters, wantsCsv } from "@/lib/api/responses";
+import { withErrorHandling } from "@/lib/request-id";
 
 /**
  * GET /api/stats/concentration?grain=year|quarter&side=recipient|investor[&count&pipeline&exclude...][&format=csv]
  * plus the /deals filters. Shares are fractions 0-1; the HHI uses percentage shares (0-10,000); both are null for a
  * period without counted capital.
  */
-export async function GET(request: Request) {
+export const GET = withErrorHandling(async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const { view, issues } = parseAnalysisView(params);
   if (issues.length > 0) return invalidParameters(issues);
@@ -32,4 +33,4 @@ export async function GET(request: Request) {
       leaders: p.leaders.map((l) => ({ slug: l.key, name: l.name, amountUsd: Number(l.amount), share: l.share })),
     })),
   });
-}
+});

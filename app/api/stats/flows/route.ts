@@ -2,12 +2,13 @@ import { toCsv } from "@/lib/csv/write-csv";
 import { getFlows } from "@/lib/data/analysis";
 import { parseAnalysisView, parseFlowLimit, countingOf } from "@/lib/filters/analysis-view";
 import { csvResponse, invalidParameters, wantsCsv } from "@/lib/api/responses";
+import { withErrorHandling } from "@/lib/request-id";
 
 /**
  * GET /api/stats/flows[?limit=20][&count&pipeline&exclude...][&format=csv] plus the /deals filters: the Sankey nodes
  * and links of the `limit` largest investor -> recipient flows, and what the smaller ones add up to.
  */
-export async function GET(request: Request) {
+export const GET = withErrorHandling(async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const { view, issues } = parseAnalysisView(params);
   const { limit, issues: limitIssues } = parseFlowLimit(params);
@@ -29,4 +30,4 @@ export async function GET(request: Request) {
     omitted: { flows: graph.omitted.flows, amountUsd: Number(graph.omitted.amount) },
     undisclosedDeals,
   });
-}
+});

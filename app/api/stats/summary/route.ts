@@ -1,8 +1,9 @@
 import { parseApiDealFilters } from "@/lib/api/parse-api-deal-filters";
 import { getDealStats } from "@/lib/data/deal-stats";
+import { withErrorHandling } from "@/lib/request-id";
 
 /** GET /api/stats/summary: deal count and capital counted (lib/measures) over the deals the /deals filters select. */
-export async function GET(request: Request) {
+export const GET = withErrorHandling(async function GET(request: Request) {
   const { filters, error } = parseApiDealFilters(request);
   if (error) return error;
   const stats = await getDealStats(filters);
@@ -13,4 +14,4 @@ export async function GET(request: Request) {
     undisclosedCount: stats.capital.undisclosedCount,
     upperBoundUsd: Number(stats.capital.upperBoundTotal),
   });
-}
+});

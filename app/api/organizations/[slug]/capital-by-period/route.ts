@@ -4,9 +4,10 @@ import { getInvestor } from "@/lib/data/investor";
 import { KIND_LABELS } from "@/lib/domain";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
 import { parseGrain } from "@/lib/filters/period-grain";
+import { withErrorHandling } from "@/lib/request-id";
 
 /** GET /api/organizations/[slug]/capital-by-period?grain=year|quarter[&format=csv]: the investor's attributed counted capital. */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = withErrorHandling(async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const search = new URL(request.url).searchParams;
   const investor = isOrganizationSlug(slug) ? await getInvestor(slug, parseGrain(search.get("grain"))) : null;
@@ -23,4 +24,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     series: kinds.map((k) => ({ kind: k, label: KIND_LABELS[k] })),
     data: periods.map((p) => ({ period: p.period, totalUsd: Number(p.total), byKind: Object.fromEntries(kinds.map((k) => [k, Number(p.byKey[k] ?? 0n)])) })),
   });
-}
+});

@@ -2,9 +2,10 @@ import { csvResponse } from "@/lib/api/responses";
 import { toCsv } from "@/lib/csv/write-csv";
 import { getCompany } from "@/lib/data/company";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
+import { withErrorHandling } from "@/lib/request-id";
 
 /** GET /api/organizations/[slug]/funding-rounds[?format=csv]: counted equity and convertible rounds per date, with valuations. */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = withErrorHandling(async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const company = isOrganizationSlug(slug) ? await getCompany(slug) : null;
   if (!company) return Response.json({ error: "not found", slug }, { status: 404 });
@@ -23,4 +24,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       postMoneyValuationUsd: r.postMoneyValuation === null ? null : Number(r.postMoneyValuation),
     })),
   });
-}
+});
