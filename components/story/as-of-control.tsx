@@ -1,0 +1,34 @@
+"use client";
+
+import { usePathname, useSearchParams } from "next/navigation";
+
+const FIELD = "rounded border border-gray-300 bg-white px-2 py-1 text-sm dark:border-gray-700 dark:bg-gray-900";
+const BUTTON = "rounded border border-gray-300 px-2 py-1 text-sm hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-800";
+
+/**
+ * The header's "as of" date: a GET form to the current page that keeps the page's other parameters. Without
+ * JavaScript (the static fallback) it still submits `asOf`, to the current page without its other parameters.
+ */
+export function AsOfControl() {
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const kept = [...params.entries()].filter(([key]) => key !== "asOf" && key !== "page");
+  return <AsOfForm action={pathname} asOf={params.get("asOf") ?? ""} kept={kept} />;
+}
+
+export function AsOfForm({ action, asOf, kept }: { action?: string; asOf: string; kept: [string, string][] }) {
+  return (
+    <form method="get" action={action} aria-label="Show as of a date" className="flex items-center gap-1">
+      {kept.map(([key, value], i) => (
+        <input key={`${key}-${i}`} type="hidden" name={key} value={value} />
+      ))}
+      <label htmlFor="as-of-date" className="text-sm text-gray-600 dark:text-gray-400">
+        As of
+      </label>
+      <input id="as-of-date" type="date" name="asOf" defaultValue={asOf} min="2019-01-01" className={FIELD} />
+      <button type="submit" className={BUTTON}>
+        Show
+      </button>
+    </form>
+  );
+}
