@@ -8,6 +8,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "AI Deal Tracker", template: "%s · AI Deal Tracker" },
   description: "Who invested how much in which AI company, when, on what terms, how sure the report is, and where the capital concentrates.",
+  // Share cards need absolute image URLs: SITE_URL is the public address (e.g. https://deals.example.org).
+  ...(process.env.SITE_URL ? { metadataBase: new URL(process.env.SITE_URL) } : {}),
 };
 
 export const viewport: Viewport = {

@@ -9,9 +9,13 @@ import { DealList } from "@/components/deals/deal-list";
 import { AsOfBanner } from "@/components/story/as-of-banner";
 import { ParamIssues } from "@/components/ui/param-issues";
 import { getAnalysis } from "@/lib/data/analysis";
+import { analysisCard } from "@/lib/share/cards";
+import { shareMetadata } from "@/lib/share/share-card";
 import { analysisViewToParams, parseAnalysisView } from "@/lib/filters/analysis-view";
 
-export const metadata: Metadata = { title: "Concentration and flows" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: "Concentration and flows", ...shareMetadata(await analysisCard()) };
+}
 
 export default async function AnalysisPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { view, issues } = parseAnalysisView(await searchParams);

@@ -11,6 +11,8 @@ import { StatCard } from "@/components/ui/stat-card";
 import { getCompany } from "@/lib/data/company";
 import { getOrganizationProfile } from "@/lib/data/organization-profile";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
+import { companyCard } from "@/lib/share/cards";
+import { shareMetadata } from "@/lib/share/share-card";
 import { formatDate, formatNumber, formatUsd, formatUsdExact } from "@/lib/format";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -18,7 +20,8 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const profile = isOrganizationSlug(slug) ? await getOrganizationProfile(slug) : null;
-  return { title: profile ? `${profile.name}: funding` : "Company not found" };
+  const card = profile ? await companyCard(slug) : null;
+  return { title: profile ? `${profile.name}: funding` : "Company not found", ...(card ? shareMetadata(card) : {}) };
 }
 
 const AMOUNT: ChartSeries = { key: "amount", label: "Counted round amount", color: "var(--color-equity)" };

@@ -8,6 +8,8 @@ import { getDeal } from "@/lib/data/deal";
 import { getRelatedDeals } from "@/lib/data/related-deals";
 import { parseDealId } from "@/lib/filters/deal-id";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
+import { dealCard } from "@/lib/share/cards";
+import { shareMetadata } from "@/lib/share/share-card";
 import { dealAsOf } from "@/lib/story/as-of";
 import { KIND_LABELS } from "@/lib/domain";
 import { formatAmount, formatDate, formatNumber, formatStake, formatUsd } from "@/lib/format";
@@ -25,7 +27,8 @@ async function loadDeal(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const deal = await loadDeal(params);
-  return { title: `${deal.recipient.name}: ${deal.round ?? KIND_LABELS[deal.kind]}` };
+  const card = await dealCard(deal.id);
+  return { title: `${deal.recipient.name}: ${deal.round ?? KIND_LABELS[deal.kind]}`, ...(card ? shareMetadata(card) : {}) };
 }
 
 const MORE_LINK = "mt-2 inline-block rounded text-sm text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";

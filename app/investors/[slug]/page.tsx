@@ -13,6 +13,8 @@ import { getInvestor } from "@/lib/data/investor";
 import { getOrganizationProfile } from "@/lib/data/organization-profile";
 import { KIND_LABELS } from "@/lib/domain";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
+import { investorCard } from "@/lib/share/cards";
+import { shareMetadata } from "@/lib/share/share-card";
 import { parseGrain } from "@/lib/filters/period-grain";
 import { formatNumber, formatPeriod, formatUsd, formatUsdExact } from "@/lib/format";
 
@@ -21,7 +23,8 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const profile = isOrganizationSlug(slug) ? await getOrganizationProfile(slug) : null;
-  return { title: profile ? `${profile.name} as an investor` : "Investor not found" };
+  const card = profile ? await investorCard(slug) : null;
+  return { title: profile ? `${profile.name} as an investor` : "Investor not found", ...(card ? shareMetadata(card) : {}) };
 }
 
 const TOGGLE = "rounded border px-3 py-1.5 focus-visible:outline-2 focus-visible:outline-blue-600";
