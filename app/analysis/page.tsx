@@ -13,7 +13,9 @@ import { analysisCard } from "@/lib/share/cards";
 import { shareMetadata } from "@/lib/share/share-card";
 import { analysisViewToParams, parseAnalysisView } from "@/lib/filters/analysis-view";
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }): Promise<Metadata> {
+  // Reading the request's parameters keeps the card's figures current (computed per request, not at build).
+  await searchParams;
   return { title: "Concentration and flows", ...shareMetadata(await analysisCard()) };
 }
 

@@ -3,6 +3,7 @@ import { listChanges } from "@/lib/data/changes";
 import { changeViewToParams, CHANGE_VIEW_PARAMS, parseChangeView } from "@/lib/filters/change-filters";
 import { atomDate, buildAtomFeed, tagUri } from "@/lib/story/atom";
 import { changeTitle } from "@/lib/story/change-text";
+import { publicOrigin } from "@/lib/story/public-origin";
 
 const FEED_SIZE = 50;
 const KNOWN = new Set<string>(CHANGE_VIEW_PARAMS);
@@ -16,21 +17,23 @@ export async function GET(request: Request) {
   const pageSize = url.searchParams.has("pageSize") ? view.filters.pageSize : FEED_SIZE;
   const page = await listChanges({ ...view, filters: { ...view.filters, pageSize } });
 
+  const origin = publicOrigin(request);
+  const host = new URL(origin).hostname;
   const query = changeViewToParams(view).toString();
   const suffix = query ? `?${query}` : "";
   const xml = buildAtomFeed({
-    id: tagUri(url.hostname, `changes${suffix}`),
+    id: tagUri(host, `changes${suffix}`),
     title: `AI Deal Tracker: changes${query ? ` (${decodeURIComponent(query.replace(/\+/g, " "))})` : ""}`,
     // The newest change's date, so the feed only looks updated when something changed.
     updated: atomDate(page.data[0]?.occurredOn ?? "2019-01-01"),
-    self: `${url.origin}/changes/feed.xml${suffix}`,
-    alternate: `${url.origin}/changes${suffix}`,
+    self: `${origin}/changes/feed.xml${suffix}`,
+    alternate: `${origin}/changes${suffix}`,
     author: "AI Deal Tracker",
     entries: page.data.map((change) => ({
-      id: tagUri(url.hostname, `deal-event-${change.eventId}`),
+      id: tagUri(host, `deal-event-${change.eventId}`),
       title: changeTitle(change),
       updated: atomDate(change.occurredOn),
-      link: `${url.origin}/deals/${change.deal.id}`,
+      link: `${origin}/deals/${change.deal.id}`,
       summary: [change.deal.round, change.note].filter(Boolean).join(". "),
       related: change.source?.url ? [{ href: change.source.url, title: change.source.publisher ?? change.source.title ?? undefined }] : [],
     })),
