@@ -87,7 +87,8 @@ test.describe("follow the story", () => {
       await expect(framed.getByRole("link", { name: /AI Deal Tracker/ })).toHaveAttribute("href", "/?asOf=2026-01-30#capital-by-quarter");
       // The site's own header is not part of an embed.
       await expect(framed.getByRole("navigation", { name: "Main" })).toHaveCount(0);
-      // The refused frame never shows the overview.
+      // The browser refuses to render / in the frame: it shows its error page instead of the overview.
+      await expect.poll(() => page.frames().map((f) => f.url())).toContain("chrome-error://chromewebdata/");
       await expect(page.frameLocator("#home").getByRole("heading", { name: "Where AI capital goes" })).toHaveCount(0);
     } finally {
       await new Promise((resolve) => server.close(resolve));
