@@ -1,4 +1,5 @@
 import { createServer, type Server } from "node:http";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { formatUsd } from "@/lib/format";
 import { E2E_PORT } from "./settings";
@@ -158,6 +159,15 @@ test.describe("follow the story", () => {
       const body = await png.body();
       expect([...body.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
       expect(body.length).toBeGreaterThan(5_000);
+    }
+  });
+
+  test("the as-of banner, /changes and an embed page have no accessibility violations", async ({ page }) => {
+    test.setTimeout(90_000);
+    for (const path of ["/?asOf=2026-01-30", "/changes?investor=amazon", "/embed/concentration?asOf=2026-01-30"]) {
+      await page.goto(path);
+      const results = await new AxeBuilder({ page }).analyze();
+      expect([path, results.violations.map((v) => v.id)]).toEqual([path, []]);
     }
   });
 });
