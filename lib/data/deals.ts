@@ -1,12 +1,12 @@
 // Lists of deals: the one summary shape every list, the API and the export share.
 import "server-only";
-import type { Prisma } from "../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { getDb } from "../db";
 import type { AmountQualifier, DealKind, DealStatus, ParticipationRole } from "../domain";
 import type { DealFilters } from "../filters/deal-filters";
 import { compareDealStates } from "../story/as-of";
 import { eventsUpTo, rebuildAsOf } from "./as-of-deals";
-import { dealOrderBy, dealWhere } from "./deal-where";
+import { dealOrderBy, dealWhere, reportedBy } from "./deal-where";
 
 export type DealSummary = {
   id: number;
@@ -62,6 +62,17 @@ export function toDealSummary(d: DealSummaryRow): DealSummary {
     })),
     sourceCount: d._count.sources,
   };
+}
+
+/** The deals matching `where`, newest first, as they are today or as reported on `asOf`. */
+export async function listDealSummaries(db: PrismaClient, where: Prisma.DealWhereInput, asOf: string | null): Promise<DealSummary[]> {
+  const newestFirst = [{ announcedOn: "desc" as const }, { id: "desc" as const }];
+  if (!asOf) return (await db.deal.findMany({ where: { AND: [{ deletedAt: null }, where] }, orderBy: newestFirst, select: dealSummarySelect })).map(toDealSummary);
+  const rows = await db.deal.findMany({
+    where: { AND: [{ deletedAt: null }, where, reportedBy(asOf)] },
+    select: { ...dealSummarySelect, events: eventsUpTo(asOf), _count: { select: { sources: true, events: true } } },
+  });
+  return rebuildAsOf(rows, asOf).sort(compareDealStates("date_desc")).map(toDealSummary);
 }
 
 /** One page of the deals matching the filters, in the filters' order. A page past the end is empty, not an error. */

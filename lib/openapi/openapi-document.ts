@@ -157,7 +157,7 @@ export const openApiDocument = {
       get: {
         operationId: "getInvestorCapitalByPeriod",
         summary: "The counted capital attributed to this investor, per year or quarter and kind",
-        parameters: [slugParameter, { name: "grain", in: "query", schema: { type: "string", enum: ["year", "quarter"] } }, formatParameter],
+        parameters: [slugParameter, { name: "grain", in: "query", schema: { type: "string", enum: ["year", "quarter"] } }, formatParameter, param("asOf")],
         responses: { "200": { description: "`{ slug, grain, series, data: [{ period, totalUsd, byKind }] }`, or CSV.", content: { ...jsonContent({ type: "object" }), "text/csv": { schema: { type: "string" } } } } },
       },
     },
@@ -165,7 +165,7 @@ export const openApiDocument = {
       get: {
         operationId: "getFundingRounds",
         summary: "This company's counted funding per announcement date, with the post-money valuation where reported",
-        parameters: [slugParameter, formatParameter],
+        parameters: [slugParameter, formatParameter, param("asOf")],
         responses: { "200": { description: "`{ slug, data: [{ date, countedUsd, deals, undisclosedDeals, postMoneyValuationUsd }] }`, or CSV.", content: { ...jsonContent({ type: "object" }), "text/csv": { schema: { type: "string" } } } } },
       },
     },

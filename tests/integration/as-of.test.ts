@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listDealsRoute } from "@/app/api/deals/route";
 import { getAnalysis } from "@/lib/data/analysis";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { getCompany } from "@/lib/data/company";
+import { getInvestor } from "@/lib/data/investor";
 import { getDealStats } from "@/lib/data/deal-stats";
 import { listDeals } from "@/lib/data/deals";
 import { getOverview } from "@/lib/data/overview";
@@ -29,9 +32,9 @@ const filters = (query: string) => parseDealFilters(new URLSearchParams(query)).
  * Capital counted as of a date, straight from the stored events (not through lib/story or lib/measures): each deal's
  * latest event on or before the date, counted when equity or convertible and announced or closed, at low ?? high.
  */
-async function capitalFromEvents(asOf: string) {
+async function capitalFromEvents(asOf: string, where: Prisma.DealWhereInput = {}) {
   const deals = await t.db.deal.findMany({
-    where: { deletedAt: null },
+    where: { deletedAt: null, ...where },
     select: { kind: true, events: { where: { occurredOn: { lte: asOf } }, orderBy: [{ occurredOn: "desc" }, { id: "desc" }], take: 1 } },
   });
   let total = 0n;
@@ -97,6 +100,23 @@ describe("as of a date", () => {
     const analysis = await getAnalysis(view);
     expect(analysis.summary.total).toBe((await capitalFromEvents("2026-01-30")).total);
     expect(analysis.largestDeals.every((d) => d.announcedOn <= "2026-01-30")).toBe(true);
+  });
+
+  it("shows an investor and a company as they were", async () => {
+    const [then, today] = await Promise.all([getInvestor("amazon", "year", "2026-01-30"), getInvestor("amazon", "year")]);
+    const talks = then?.portfolio.find((d) => d.recipient.slug === "openai" && d.kind === "equity");
+    expect([talks?.status, talks?.amountUsdHigh, talks?.attributed]).toEqual(["in_talks", 50_000_000_000n, null]);
+    expect(then?.portfolio.every((d) => d.announcedOn <= "2026-01-30")).toBe(true);
+    // Amazon is the only investor in each of its counted equity deals, so its capital is the plain sum of their states.
+    const amazonDeals = { participations: { some: { organization: { slug: "amazon" } } } };
+    const shared = { OR: [{ participations: { some: { organization: { slug: { not: "amazon" } } } } }, { participations: { some: { organizationId: null } } }] };
+    expect(await t.db.deal.count({ where: { AND: [amazonDeals, { kind: { in: ["equity", "convertible"] } }, shared] } })).toBe(0);
+    expect(then?.capital.total).toBe((await capitalFromEvents("2026-01-30", amazonDeals)).total);
+    expect(today?.capital.total).toBe((await capitalFromEvents("9999-12-31", amazonDeals)).total);
+    expect(then?.capital.total).toBeLessThan(today?.capital.total ?? 0n);
+    const openai = await getCompany("openai", "2026-01-30");
+    expect(openai?.funding.total).toBe((await capitalFromEvents("2026-01-30", { recipient: { slug: "openai" } })).total);
+    expect(openai?.timeline.every((d) => d.announcedOn <= "2026-01-30")).toBe(true);
   });
 
   it("answers the API with the same parameter, and 400 for a malformed date", async () => {
