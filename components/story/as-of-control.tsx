@@ -2,7 +2,8 @@
 
 import { usePathname, useSearchParams } from "next/navigation";
 
-const FIELD = "rounded border border-gray-300 bg-white px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:bg-gray-900 dark:[color-scheme:dark]";
+// A date field takes focus in its day, month and year parts, where :focus-visible does not apply to the field itself.
+const FIELD = "rounded border border-gray-300 bg-white px-2 py-1 text-sm focus:outline-2 focus:outline-blue-600 dark:border-gray-700 dark:bg-gray-900 dark:[color-scheme:dark]";
 const BUTTON = "rounded border border-gray-300 px-2 py-1 text-sm hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-800";
 
 /**
