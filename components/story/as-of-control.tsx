@@ -2,8 +2,7 @@
 
 import { usePathname, useSearchParams } from "next/navigation";
 
-// A date field takes focus in its day, month and year parts, where :focus-visible does not apply to the field itself.
-const FIELD = "rounded border border-gray-300 bg-white px-2 py-1 text-sm focus:outline-2 focus:outline-blue-600 dark:border-gray-700 dark:bg-gray-900 dark:[color-scheme:dark]";
+const FIELD = "w-28 rounded border border-gray-300 bg-white px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:bg-gray-900";
 const BUTTON = "rounded border border-gray-300 px-2 py-1 text-sm hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-800";
 
 /**
@@ -26,7 +25,8 @@ export function AsOfForm({ action, asOf, kept }: { action?: string; asOf: string
       <label htmlFor="as-of-date" className="text-sm text-gray-600 dark:text-gray-400">
         As of
       </label>
-      <input id="as-of-date" type="date" name="asOf" defaultValue={asOf} min="2019-01-01" className={FIELD} />
+      {/* A text field rather than type="date": Chromium focuses a date field's parts, so its focus ring never showed. */}
+      <input id="as-of-date" type="text" name="asOf" defaultValue={asOf} placeholder="YYYY-MM-DD" pattern="\d{4}-\d{2}-\d{2}" inputMode="numeric" autoComplete="off" className={FIELD} />
       <button type="submit" className={BUTTON}>
         Show
       </button>
