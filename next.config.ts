@@ -4,7 +4,7 @@ const isDev = process.env.NODE_ENV !== "production";
 
 // No third-party origin anywhere: the dashboard loads nothing from elsewhere. Next's bootstrap scripts are inline,
 // hence 'unsafe-inline' for scripts; React's development build also needs eval.
-const contentSecurityPolicy = [
+const contentSecurityPolicy = (frameAncestors: string) => [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
   "style-src 'self' 'unsafe-inline'",
@@ -14,16 +14,18 @@ const contentSecurityPolicy = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
-  "frame-ancestors 'none'",
+  `frame-ancestors ${frameAncestors}`,
 ].join("; ");
 
-const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
+const commonHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "X-Frame-Options", value: "DENY" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
 ];
+
+// Every page refuses to be framed (clickjacking), except the /embed/* charts, which exist to be framed by any site.
+const securityHeaders = [{ key: "Content-Security-Policy", value: contentSecurityPolicy("'none'") }, { key: "X-Frame-Options", value: "DENY" }, ...commonHeaders];
+const embedHeaders = [{ key: "Content-Security-Policy", value: contentSecurityPolicy("*") }, ...commonHeaders];
 
 const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time instead of bundling it.
@@ -33,7 +35,10 @@ const nextConfig: NextConfig = {
   experimental: { serverActions: { bodySizeLimit: "11mb" } },
   async headers() {
     return [
-      { source: "/:path*", headers: securityHeaders },
+      // "/" is listed on its own: the pattern's parameter does not match an empty path.
+      { source: "/", headers: securityHeaders },
+      { source: "/:path((?!embed/).*)", headers: securityHeaders },
+      { source: "/embed/:path*", headers: embedHeaders },
       // Behind a TLS-terminating proxy that says so: tell browsers to use HTTPS from now on.
       {
         source: "/:path*",

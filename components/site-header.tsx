@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import { AsOfControl, AsOfForm } from "./story/as-of-control";
 
 const NAV = [
   { href: "/", label: "Overview" },
@@ -6,6 +8,7 @@ const NAV = [
   { href: "/investors", label: "Investors" },
   { href: "/companies", label: "Companies" },
   { href: "/analysis", label: "Analysis" },
+  { href: "/changes", label: "Changes" },
   { href: "/methodology", label: "Methodology" },
 ];
 
@@ -30,6 +33,9 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
+        <Suspense fallback={<AsOfForm asOf="" kept={[]} />}>
+          <AsOfControl />
+        </Suspense>
       </div>
     </header>
   );

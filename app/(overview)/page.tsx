@@ -4,6 +4,7 @@ import type { ChartRow } from "@/components/charts/chart-types";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { DealList } from "@/components/deals/deal-list";
 import { StatusChangeList } from "@/components/deals/status-change-list";
+import { AsOfBanner } from "@/components/story/as-of-banner";
 import { StatCard } from "@/components/ui/stat-card";
 import { getCapitalByPeriod } from "@/lib/data/capital";
 import { getOverview } from "@/lib/data/overview";
@@ -14,7 +15,14 @@ import { hhiReadingLabel } from "@/lib/measures/concentration";
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const view = parseCapitalView({ ...(await searchParams), grain: "quarter" });
-  const [overview, capital] = await Promise.all([getOverview(), getCapitalByPeriod(view)]);
+  const [overview, capital] = await Promise.all([getOverview(view.asOf), getCapitalByPeriod(view)]);
+  const asOfQuery = view.asOf ? `asOf=${view.asOf}` : "";
+  const overviewHref = (include: boolean, asOf: string | null = view.asOf) => {
+    const params = new URLSearchParams();
+    if (include) params.set("include", "commitments");
+    if (asOf) params.set("asOf", asOf);
+    return params.size > 0 ? `/?${params}` : "/";
+  };
 
   if (overview.totalDeals === 0) {
     return (
@@ -38,6 +46,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-8">
+      <AsOfBanner asOf={view.asOf} todayHref={overviewHref(view.include === "commitments", null)} />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Where AI capital goes</h1>
         <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">
@@ -87,10 +96,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         }
         rows={rows}
         series={series}
-        csvHref={`/api/stats/capital-by-period?grain=quarter&include=${view.include}&format=csv`}
+        csvHref={`/api/stats/capital-by-period?grain=quarter&include=${view.include}${asOfQuery ? `&${asOfQuery}` : ""}&format=csv`}
+        embedPath={`/embed/capital-by-period?include=${view.include}${asOfQuery ? `&${asOfQuery}` : ""}`}
         actions={
           <Link
-            href={withCommitments ? "/" : "/?include=commitments"}
+            href={overviewHref(!withCommitments)}
             scroll={false}
             className="rounded border border-gray-300 px-3 py-1.5 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-800"
           >

@@ -6,18 +6,27 @@ import { ConcentrationCharts } from "@/components/analysis/concentration-charts"
 import { CountingStatement } from "@/components/analysis/counting-statement";
 import { FlowsChart } from "@/components/analysis/flows-chart";
 import { DealList } from "@/components/deals/deal-list";
+import { AsOfBanner } from "@/components/story/as-of-banner";
 import { ParamIssues } from "@/components/ui/param-issues";
 import { getAnalysis } from "@/lib/data/analysis";
-import { parseAnalysisView } from "@/lib/filters/analysis-view";
+import { analysisCard } from "@/lib/share/cards";
+import { shareMetadata } from "@/lib/share/share-card";
+import { analysisViewToParams, parseAnalysisView } from "@/lib/filters/analysis-view";
 
-export const metadata: Metadata = { title: "Concentration and flows" };
+export async function generateMetadata({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }): Promise<Metadata> {
+  // Reading the request's parameters keeps the card's figures current (computed per request, not at build).
+  await searchParams;
+  return { title: "Concentration and flows", ...shareMetadata(await analysisCard()) };
+}
 
 export default async function AnalysisPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { view, issues } = parseAnalysisView(await searchParams);
   const analysis = await getAnalysis(view);
+  const todayParams = analysisViewToParams({ ...view, filters: { ...view.filters, asOf: null } });
 
   return (
     <div className="space-y-8">
+      <AsOfBanner asOf={view.filters.asOf} todayHref={todayParams.size > 0 ? `/analysis?${todayParams}` : "/analysis"} />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Concentration and flows</h1>
         <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">

@@ -18,6 +18,7 @@ export function AnalysisControls({ view, choices }: { view: AnalysisView; choice
     ...(f.min !== null ? [["min", f.min.toString()] as [string, string]] : []),
     ...(f.max !== null ? [["max", f.max.toString()] as [string, string]] : []),
     ...(f.q ? [["q", f.q] as [string, string]] : []),
+    ...(f.asOf ? [["asOf", f.asOf] as [string, string]] : []),
   ];
   return (
     <form method="get" action="/analysis" aria-label="What to show" className="rounded-lg border border-gray-200 p-4 text-sm dark:border-gray-800">

@@ -5,7 +5,7 @@ import { analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-
 import { formatPeriod } from "@/lib/format";
 import { HHI_BANDS, hhiReadingLabel, type ConcentrationPeriod } from "@/lib/measures/concentration";
 
-const BAND_COLORS = { unconcentrated: "var(--band-unconcentrated)", moderate: "var(--band-moderate)", high: "var(--band-high)" } as const;
+export const BAND_COLORS = { unconcentrated: "var(--band-unconcentrated)", moderate: "var(--band-moderate)", high: "var(--band-high)" } as const;
 
 /** A key with no value is left out of the row: a gap in the line and a dash in the table, never a zero. */
 function withValues(entries: Record<string, number | string | null | undefined>): Record<string, number | string> {
@@ -17,6 +17,7 @@ export function ConcentrationCharts({ view, periods }: { view: AnalysisView; per
   const side = view.side === "recipient" ? "recipients" : "investors";
   const per = view.grain === "year" ? "year" : "quarter";
   const csvHref = `/api/stats/concentration?${new URLSearchParams([...analysisViewToParams(view), ["format", "csv"]])}`;
+  const embedPath = `/embed/concentration?${analysisViewToParams(view)}`;
   const rows: ChartRow[] = periods.map((p) => ({
     label: formatPeriod(p.period),
     ...withValues({
@@ -73,6 +74,7 @@ export function ConcentrationCharts({ view, periods }: { view: AnalysisView; per
         series={[{ key: "hhi", label: "HHI", color: "var(--chart-hhi)" }]}
         columns={hhiColumns}
         csvHref={csvHref}
+        embedPath={embedPath}
       >
         {rows.length > 0 ? (
           <TrendLineChart

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { ChartDataTable } from "./chart-data-table";
+import { ChartEmbed } from "./chart-embed";
 import { ChartExport } from "./chart-export";
 import type { ChartColumn, ChartRow, ChartSeries } from "./chart-types";
 
@@ -20,6 +21,7 @@ export function ChartFrame({
   rows,
   series,
   csvHref,
+  embedPath,
   actions,
   columns,
   rowHeader = "Period",
@@ -32,6 +34,8 @@ export function ChartFrame({
   rows: ChartRow[];
   series: ChartSeries[];
   csvHref: string;
+  /** The chart's /embed page (with the view's parameters): adds an "Embed" action with an iframe snippet. */
+  embedPath?: string;
   actions?: ReactNode;
   columns?: ChartColumn[];
   rowHeader?: string;
@@ -56,6 +60,7 @@ export function ChartFrame({
           <a href={`#${id}`} className={BUTTON}>
             Link to this chart<span className="sr-only">: {title}</span>
           </a>
+          {embedPath ? <ChartEmbed path={embedPath} title={title} /> : null}
         </div>
       </div>
       <div id={`${id}-chart`} className="mt-4">

@@ -28,6 +28,7 @@ export function DealFilterForm({ filters, pageView, options, clearHref }: { filt
       {pageView.view !== DEFAULT_DEAL_PAGE_VIEW.view ? <input type="hidden" name="view" value={pageView.view} /> : null}
       {pageView.group !== DEFAULT_DEAL_PAGE_VIEW.group ? <input type="hidden" name="group" value={pageView.group} /> : null}
       {filters.pageSize !== DEFAULT_DEAL_FILTERS.pageSize ? <input type="hidden" name="pageSize" value={filters.pageSize} /> : null}
+      {filters.asOf ? <input type="hidden" name="asOf" value={filters.asOf} /> : null}
 
       <div>
         <label htmlFor="filter-q" className={LABEL}>Search</label>

@@ -1,7 +1,7 @@
 // What /analysis and its /api/stats endpoints show: concentration, flows, circular flows, capital by kind and the
 // largest deals, all for the /deals filters, the counting switches and the excluded organizations of one view.
 import "server-only";
-import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import type { PrismaClient } from "../generated/prisma/client";
 import { getDb } from "../db";
 import { DEAL_KINDS, type DealKind } from "../domain";
 import { countingRule, DEFAULT_FLOW_LIMIT, type AnalysisView } from "../filters/analysis-view";
@@ -24,7 +24,8 @@ import { largestDeals, type RankedDeal } from "../measures/largest-deals";
 import { nameOf, withDivisions, type OrganizationDirectory } from "../measures/organization-groups";
 import { dealWhere } from "./deal-where";
 import { dealSummarySelect, toDealSummary, type DealSummary } from "./deals";
-import { loadMeasureDeals } from "./measure-deals";
+import { eventsUpTo, rebuildAsOf } from "./as-of-deals";
+import { asOfScope, loadMeasureDeals } from "./measure-deals";
 import { loadOrganizationDirectory } from "./organization-directory";
 
 type Party = { key: string; name: string };
@@ -38,8 +39,8 @@ type AnalysisInput = {
   excluded: Party[];
 };
 
-async function loadAnalysisInput(db: PrismaClient, view: AnalysisView, where: Prisma.DealWhereInput = dealWhere(view.filters)): Promise<AnalysisInput> {
-  const [allDeals, directory] = await Promise.all([loadMeasureDeals(db, where), loadOrganizationDirectory(db)]);
+async function loadAnalysisInput(db: PrismaClient, view: AnalysisView, filters = view.filters): Promise<AnalysisInput> {
+  const [allDeals, directory] = await Promise.all([loadMeasureDeals(db, dealWhere(filters), asOfScope(filters)), loadOrganizationDirectory(db)]);
   const known = view.exclude.filter((slug) => directory.has(slug));
   return {
     allDeals,
@@ -81,7 +82,7 @@ export async function getFlows(view: AnalysisView, limit = DEFAULT_FLOW_LIMIT): 
  */
 async function circularFlowsOf(db: PrismaClient, view: AnalysisView): Promise<WithExcluded<{ loops: CircularFlow[] }>> {
   const legFilters = { ...view.filters, kinds: [], investors: [], recipient: null, q: null };
-  const input = await loadAnalysisInput(db, view, dealWhere(legFilters));
+  const input = await loadAnalysisInput(db, view, legFilters);
   const loops = findCircularFlows(input.deals, input.directory, { includePipeline: view.pipeline });
   return { loops: loopsInvolving(loops, { investors: view.filters.investors, recipient: view.filters.recipient }, input.directory), excluded: input.excluded };
 }
@@ -124,7 +125,11 @@ export async function getAnalysis(view: AnalysisView): Promise<Analysis> {
   const db = await getDb();
   const [input, circular] = await Promise.all([loadAnalysisInput(db, view), circularFlowsOf(db, view)]);
   const ranked = largestDeals(input.deals, input.rule, LARGEST_DEALS);
-  const rows = await db.deal.findMany({ where: { id: { in: ranked.map((r) => r.id) } }, select: dealSummarySelect });
+  const where = { id: { in: ranked.map((r) => r.id) } };
+  const asOf = view.filters.asOf;
+  const rows = asOf
+    ? rebuildAsOf(await db.deal.findMany({ where, select: { ...dealSummarySelect, events: eventsUpTo(asOf), _count: { select: { sources: true, events: true } } } }), asOf)
+    : await db.deal.findMany({ where, select: dealSummarySelect });
   const byId = new Map(rows.map((r) => [r.id, toDealSummary(r)]));
 
   const choices = new Map<string, Party>();

@@ -9,7 +9,7 @@ import { loadMeasureDeals } from "./measure-deals";
 export type CapitalByPeriod = { view: CapitalView; kinds: DealKind[]; periods: PeriodTotal[] };
 
 export async function getCapitalByPeriod(view: CapitalView): Promise<CapitalByPeriod> {
-  const deals = await loadMeasureDeals(await getDb());
+  const deals = await loadMeasureDeals(await getDb(), {}, view.asOf ? { date: view.asOf } : null);
   const rule: CountingRule = view.include === "commitments" ? { kinds: DEAL_KINDS, includePipeline: false } : DEFAULT_RULE;
   const periods = capitalByPeriod(deals, { rule, grain: view.grain, stackBy: "kind" });
   const present = new Set(periods.flatMap((p) => Object.keys(p.byKey)));

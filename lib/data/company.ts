@@ -6,7 +6,7 @@ import type { DealKind } from "../domain";
 import { CAPITAL_KINDS, capitalCounted, countedAmount, isCounted, type CapitalSummary } from "../measures/capital";
 import { fundingRoundsByDate, type FundingRoundPoint } from "../measures/funding-rounds";
 import { investorSharesOfRecipient, type InvestorShare } from "../measures/funding-shares";
-import { dealSummarySelect, toDealSummary, type DealSummary } from "./deals";
+import { listDealSummaries, type DealSummary } from "./deals";
 import { loadMeasureDeals } from "./measure-deals";
 import { getOrganizationProfile, type OrganizationProfile } from "./organization-profile";
 
@@ -36,21 +36,16 @@ export type CompanyView = {
   timeline: DealSummary[];
 };
 
-export async function getCompany(slug: string): Promise<CompanyView | null> {
+/** The company today, or as its deals were reported on `asOf` (lib/story/as-of.ts). */
+export async function getCompany(slug: string, asOf: string | null = null): Promise<CompanyView | null> {
   const profile = await getOrganizationProfile(slug);
   if (!profile) return null;
   const db = await getDb();
-  const newestFirst = [{ announcedOn: "desc" as const }, { id: "desc" as const }];
-  const [received, measured, commitments] = await Promise.all([
-    db.deal.findMany({ where: { deletedAt: null, recipient: { slug } }, orderBy: newestFirst, select: dealSummarySelect }),
-    loadMeasureDeals(db, { recipient: { slug } }),
-    db.deal.findMany({
-      where: { deletedAt: null, kind: { in: [...COMMITMENT_KINDS] }, participations: { some: { organization: { slug } } } },
-      orderBy: newestFirst,
-      select: dealSummarySelect,
-    }),
+  const [timeline, measured, commitments] = await Promise.all([
+    listDealSummaries(db, { recipient: { slug } }, asOf),
+    loadMeasureDeals(db, { recipient: { slug } }, asOf ? { date: asOf } : null),
+    listDealSummaries(db, { kind: { in: [...COMMITMENT_KINDS] }, participations: { some: { organization: { slug } } } }, asOf),
   ]);
-  const timeline = received.map(toDealSummary);
   const rounds = fundingRoundsByDate(timeline);
   const lastValued = rounds.findLast((r) => r.postMoneyValuation !== null);
   return {
@@ -63,7 +58,7 @@ export async function getCompany(slug: string): Promise<CompanyView | null> {
       .map((d) => ({ ...d, counted: isCounted(d) ? countedAmount(d).amount : null })),
     latestValuation: lastValued ? { date: lastValued.date, amount: lastValued.postMoneyValuation as bigint } : null,
     investors: investorSharesOfRecipient(measured, slug),
-    commitmentsMade: commitments.map(toDealSummary),
+    commitmentsMade: commitments,
     timeline,
   };
 }

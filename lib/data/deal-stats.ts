@@ -4,7 +4,7 @@ import { getDb } from "../db";
 import type { DealFilters } from "../filters/deal-filters";
 import { capitalCounted, type CapitalSummary } from "../measures/capital";
 import { dealWhere } from "./deal-where";
-import { loadMeasureDeals } from "./measure-deals";
+import { asOfScope, loadMeasureDeals } from "./measure-deals";
 
 export type DealStats = {
   /** Every deal the filters select, of any kind and status (the same count as the /deals list). */
@@ -14,6 +14,6 @@ export type DealStats = {
 };
 
 export async function getDealStats(filters: DealFilters): Promise<DealStats> {
-  const deals = await loadMeasureDeals(await getDb(), dealWhere(filters));
+  const deals = await loadMeasureDeals(await getDb(), dealWhere(filters), asOfScope(filters));
   return { dealCount: deals.length, capital: capitalCounted(deals) };
 }

@@ -9,12 +9,18 @@ export function dealWhere(f: DealFilters): Prisma.DealWhereInput {
   if (f.investors.length > 0) and.push({ participations: { some: { organization: { slug: { in: f.investors } } } } });
   if (f.recipient) and.push({ recipient: { slug: f.recipient } });
   if (f.kinds.length > 0) and.push({ kind: { in: f.kinds } });
-  if (f.statuses.length > 0) and.push({ status: { in: f.statuses } });
-  if (f.from) and.push({ announcedOn: { gte: f.from } });
-  if (f.to) and.push({ announcedOn: { lte: f.to } });
-  // Amount bounds apply to the counted amount: the low figure, or the "up to" figure where there is no low one.
-  if (f.min !== null) and.push({ amountUsdKey: { gte: f.min } });
-  if (f.max !== null) and.push({ amountUsdKey: { lte: f.max } });
+  if (f.asOf) {
+    // As of a date, status, dates and amounts are those of the rebuilt state (lib/data/as-of-deals.ts filters them);
+    // here only the deals reported by then are kept.
+    and.push(reportedBy(f.asOf));
+  } else {
+    if (f.statuses.length > 0) and.push({ status: { in: f.statuses } });
+    if (f.from) and.push({ announcedOn: { gte: f.from } });
+    if (f.to) and.push({ announcedOn: { lte: f.to } });
+    // Amount bounds apply to the counted amount: the low figure, or the "up to" figure where there is no low one.
+    if (f.min !== null) and.push({ amountUsdKey: { gte: f.min } });
+    if (f.max !== null) and.push({ amountUsdKey: { lte: f.max } });
+  }
   if (f.q) {
     const q = f.q;
     and.push({
@@ -28,6 +34,11 @@ export function dealWhere(f: DealFilters): Prisma.DealWhereInput {
     });
   }
   return { AND: and };
+}
+
+/** Deals with a lifecycle event on or before the date (or, without any event, dated on or before it): see dealAsOf. */
+export function reportedBy(asOf: string): Prisma.DealWhereInput {
+  return { OR: [{ events: { some: { occurredOn: { lte: asOf } } } }, { events: { none: {} }, announcedOn: { lte: asOf } }] };
 }
 
 export function dealOrderBy(f: DealFilters): Prisma.DealOrderByWithRelationInput[] {

@@ -1,10 +1,12 @@
 // Lists of deals: the one summary shape every list, the API and the export share.
 import "server-only";
-import type { Prisma } from "../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { getDb } from "../db";
 import type { AmountQualifier, DealKind, DealStatus, ParticipationRole } from "../domain";
 import type { DealFilters } from "../filters/deal-filters";
-import { dealOrderBy, dealWhere } from "./deal-where";
+import { compareDealStates } from "../story/as-of";
+import { eventsUpTo, rebuildAsOf } from "./as-of-deals";
+import { dealOrderBy, dealWhere, reportedBy } from "./deal-where";
 
 export type DealSummary = {
   id: number;
@@ -62,8 +64,24 @@ export function toDealSummary(d: DealSummaryRow): DealSummary {
   };
 }
 
+/** The deals matching `where`, newest first, as they are today or as reported on `asOf`. */
+export async function listDealSummaries(db: PrismaClient, where: Prisma.DealWhereInput, asOf: string | null): Promise<DealSummary[]> {
+  const newestFirst = [{ announcedOn: "desc" as const }, { id: "desc" as const }];
+  if (!asOf) return (await db.deal.findMany({ where: { AND: [{ deletedAt: null }, where] }, orderBy: newestFirst, select: dealSummarySelect })).map(toDealSummary);
+  const rows = await db.deal.findMany({
+    where: { AND: [{ deletedAt: null }, where, reportedBy(asOf)] },
+    select: { ...dealSummarySelect, events: eventsUpTo(asOf), _count: { select: { sources: true, events: true } } },
+  });
+  return rebuildAsOf(rows, asOf).sort(compareDealStates("date_desc")).map(toDealSummary);
+}
+
 /** One page of the deals matching the filters, in the filters' order. A page past the end is empty, not an error. */
 export async function listDeals(filters: DealFilters): Promise<Paged<DealSummary>> {
+  if (filters.asOf) {
+    const all = await listAllDeals(filters);
+    const start = (filters.page - 1) * filters.pageSize;
+    return { data: all.slice(start, start + filters.pageSize), total: all.length, page: filters.page, pageSize: filters.pageSize };
+  }
   const db = await getDb();
   const where = dealWhere(filters);
   const [rows, total] = await Promise.all([
@@ -82,6 +100,14 @@ export async function listDeals(filters: DealFilters): Promise<Paged<DealSummary
 /** Every deal matching the filters (for exports), in the filters' order. */
 export async function listAllDeals(filters: DealFilters): Promise<DealSummary[]> {
   const db = await getDb();
+  if (filters.asOf) {
+    // As of a date the state filters and the order apply to the rebuilt deals, so they are applied here, in memory.
+    const rows = await db.deal.findMany({
+      where: dealWhere(filters),
+      select: { ...dealSummarySelect, events: eventsUpTo(filters.asOf), _count: { select: { sources: true, events: true } } },
+    });
+    return rebuildAsOf(rows, filters.asOf, filters).sort(compareDealStates(filters.sort)).map(toDealSummary);
+  }
   const rows = await db.deal.findMany({ where: dealWhere(filters), orderBy: dealOrderBy(filters), select: dealSummarySelect });
   return rows.map(toDealSummary);
 }

@@ -6,7 +6,7 @@ import { CAPITAL_KINDS, type Grain, type PeriodTotal } from "../measures/capital
 import { coInvestorsOf, type CoInvestor } from "../measures/co-investors";
 import { investorShareOfRecipients, type RecipientShare } from "../measures/funding-shares";
 import { attributedAmount, investorCapital, investorCapitalByPeriod, type InvestorCapital } from "../measures/investor-capital";
-import { dealSummarySelect, toDealSummary, type DealSummary } from "./deals";
+import { listDealSummaries, type DealSummary } from "./deals";
 import { loadMeasureDeals } from "./measure-deals";
 import { getOrganizationProfile, type OrganizationProfile } from "./organization-profile";
 
@@ -28,18 +28,15 @@ export type InvestorView = {
   coInvestors: CoInvestor[];
 };
 
-export async function getInvestor(slug: string, grain: Grain): Promise<InvestorView | null> {
+/** The investor today, or as its deals were reported on `asOf` (lib/story/as-of.ts). */
+export async function getInvestor(slug: string, grain: Grain, asOf: string | null = null): Promise<InvestorView | null> {
   const profile = await getOrganizationProfile(slug);
   if (!profile) return null;
   const db = await getDb();
   const [deals, portfolioRows] = await Promise.all([
     // Every deal of every recipient this investor funded: a share of a recipient's funding needs all of that funding.
-    loadMeasureDeals(db, { recipient: { received: { some: { deletedAt: null, participations: { some: { organization: { slug } } } } } } }),
-    db.deal.findMany({
-      where: { deletedAt: null, participations: { some: { organization: { slug } } } },
-      orderBy: [{ announcedOn: "desc" }, { id: "desc" }],
-      select: dealSummarySelect,
-    }),
+    loadMeasureDeals(db, { recipient: { received: { some: { deletedAt: null, participations: { some: { organization: { slug } } } } } } }, asOf ? { date: asOf } : null),
+    listDealSummaries(db, { participations: { some: { organization: { slug } } } }, asOf),
   ]);
   const own = deals.filter((d) => d.investors.some((i) => i.key === slug));
   const byId = new Map(own.map((d) => [d.id, d]));
@@ -53,7 +50,7 @@ export async function getInvestor(slug: string, grain: Grain): Promise<InvestorV
     periods,
     portfolio: portfolioRows.map((row) => {
       const measured = byId.get(row.id);
-      return { ...toDealSummary(row), attributed: measured ? attributedAmount(measured, slug) : null };
+      return { ...row, attributed: measured ? attributedAmount(measured, slug) : null };
     }),
     recipients: investorShareOfRecipients(deals, slug),
     coInvestors: coInvestorsOf(own, slug),

@@ -3,10 +3,20 @@ import "server-only";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { AmountQualifier, DealKind, DealStatus } from "../domain";
 import { UNDISCLOSED_KEY, type MeasureDeal } from "../measures/capital";
+import type { StateFilters } from "../story/as-of";
+import { eventsUpTo, rebuildAsOf } from "./as-of-deals";
+
+/** Deals as reported on `date`; `filters` (statuses, dates, amounts) then apply to that state. */
+export type AsOfScope = { date: string; filters?: StateFilters };
+
+/** The as-of scope of a /deals filter set: null when it shows today. */
+export function asOfScope(filters: StateFilters & { asOf: string | null }): AsOfScope | null {
+  return filters.asOf ? { date: filters.asOf, filters } : null;
+}
 
 /** `where` narrows the deals (e.g. the /deals filters); soft-deleted deals are always left out. */
-export async function loadMeasureDeals(db: PrismaClient, where: Prisma.DealWhereInput = {}): Promise<MeasureDeal[]> {
-  const deals = await db.deal.findMany({
+export async function loadMeasureDeals(db: PrismaClient, where: Prisma.DealWhereInput = {}, asOf: AsOfScope | null = null): Promise<MeasureDeal[]> {
+  const rows = await db.deal.findMany({
     where: { AND: [{ deletedAt: null }, where] },
     orderBy: [{ announcedOn: "asc" }, { id: "asc" }],
     select: {
@@ -22,8 +32,12 @@ export async function loadMeasureDeals(db: PrismaClient, where: Prisma.DealWhere
         orderBy: { position: "asc" },
         select: { partyLabel: true, committedUsd: true, organization: { select: { slug: true, name: true } } },
       },
+      // Only read under asOf; an empty where keeps the select's type the same either way.
+      events: asOf ? eventsUpTo(asOf.date) : { where: { id: -1 }, select: eventsUpTo("").select },
+      _count: { select: { events: true } },
     },
   });
+  const deals = asOf ? rebuildAsOf(rows, asOf.date, asOf.filters).sort((a, b) => (a.announcedOn === b.announcedOn ? a.id - b.id : a.announcedOn < b.announcedOn ? -1 : 1)) : rows;
   return deals.map((d) => ({
     id: d.id,
     kind: d.kind as DealKind,

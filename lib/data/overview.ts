@@ -3,7 +3,8 @@ import "server-only";
 import { getDb } from "../db";
 import type { AmountQualifier, DealStatus } from "../domain";
 import { capitalByInvestor, capitalByRecipient, capitalCounted, DEFAULT_RULE, herfindahlIndex, periodOf, UNDISCLOSED_KEY } from "../measures/capital";
-import { dealSummarySelect, toDealSummary, type DealSummary } from "./deals";
+import { DEFAULT_DEAL_FILTERS } from "../filters/deal-filters";
+import { dealSummarySelect, listDeals, toDealSummary, type DealSummary } from "./deals";
 import { loadMeasureDeals } from "./measure-deals";
 
 export type StatusChange = {
@@ -31,9 +32,10 @@ export type Overview = {
 
 const LIST_SIZE = 8;
 
-export async function getOverview(): Promise<Overview> {
+/** The overview today, or as the market was reported on `asOf` (deals rebuilt from their lifecycle events). */
+export async function getOverview(asOf: string | null = null): Promise<Overview> {
   const db = await getDb();
-  const deals = await loadMeasureDeals(db);
+  const deals = await loadMeasureDeals(db, {}, asOf ? { date: asOf } : null);
 
   const capital = capitalCounted(deals, DEFAULT_RULE);
   const topInvestor = capitalByInvestor(deals, DEFAULT_RULE).find((i) => i.key !== UNDISCLOSED_KEY && i.amount > 0n) ?? null;
@@ -46,14 +48,11 @@ export async function getOverview(): Promise<Overview> {
   }
 
   const [latest, changes, totalDeals] = await Promise.all([
-    db.deal.findMany({
-      where: { deletedAt: null },
-      orderBy: [{ announcedOn: "desc" }, { id: "desc" }],
-      take: LIST_SIZE,
-      select: dealSummarySelect,
-    }),
-    latestStatusChanges(),
-    db.deal.count({ where: { deletedAt: null } }),
+    asOf
+      ? listDeals({ ...DEFAULT_DEAL_FILTERS, pageSize: LIST_SIZE, asOf }).then((page) => page.data)
+      : db.deal.findMany({ where: { deletedAt: null }, orderBy: [{ announcedOn: "desc" }, { id: "desc" }], take: LIST_SIZE, select: dealSummarySelect }).then((rows) => rows.map(toDealSummary)),
+    latestStatusChanges(asOf),
+    asOf ? deals.length : db.deal.count({ where: { deletedAt: null } }),
   ]);
 
   return {
@@ -61,16 +60,16 @@ export async function getOverview(): Promise<Overview> {
     capital,
     largestInvestor: topInvestor ? { slug: topInvestor.key, name: topInvestor.name, amount: topInvestor.amount } : null,
     recipientHhi,
-    latestDeals: latest.map(toDealSummary),
+    latestDeals: latest,
     latestChanges: changes,
   };
 }
 
 /** The newest lifecycle events that moved a deal from one status to another (a first report is not a change). */
-async function latestStatusChanges(): Promise<StatusChange[]> {
+async function latestStatusChanges(asOf: string | null): Promise<StatusChange[]> {
   const db = await getDb();
   const recent = await db.dealEvent.findMany({
-    where: { deal: { deletedAt: null } },
+    where: { deal: { deletedAt: null }, ...(asOf ? { occurredOn: { lte: asOf } } : {}) },
     orderBy: [{ occurredOn: "desc" }, { id: "desc" }],
     take: LIST_SIZE * 4,
     select: {

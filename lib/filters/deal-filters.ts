@@ -25,6 +25,8 @@ export type DealFilters = {
   sort: DealSort;
   page: number;
   pageSize: number;
+  /** Show deals as reported on this date (YYYY-MM-DD), rebuilt from their lifecycle events; null is today. */
+  asOf: string | null;
 };
 
 export const DEFAULT_DEAL_FILTERS: DealFilters = {
@@ -40,13 +42,14 @@ export const DEFAULT_DEAL_FILTERS: DealFilters = {
   sort: "date_desc",
   page: 1,
   pageSize: DEFAULT_PAGE_SIZE,
+  asOf: null,
 };
 
 export type FilterIssue = { param: string; value: string; message: string };
 export type ParsedDealFilters = { filters: DealFilters; issues: FilterIssue[] };
 
 /** The parameters this schema reads; others (e.g. `format`) belong to the caller. */
-export const DEAL_FILTER_PARAMS = ["investor", "recipient", "kind", "status", "from", "to", "min", "max", "q", "sort", "page", "pageSize"] as const;
+export const DEAL_FILTER_PARAMS = ["investor", "recipient", "kind", "status", "from", "to", "min", "max", "q", "sort", "page", "pageSize", "asOf"] as const;
 
 export type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -132,6 +135,11 @@ export function parseDealFilters(source: ParamSource): ParsedDealFilters {
     if (/^\d{1,4}$/.test(pageSize) && Number(pageSize) >= 1 && Number(pageSize) <= MAX_PAGE_SIZE) filters.pageSize = Number(pageSize);
     else bad("pageSize", pageSize, `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
   }
+  const asOf = single("asOf");
+  if (asOf !== null) {
+    if (isIsoDate(asOf)) filters.asOf = asOf;
+    else bad("asOf", asOf, "asOf must be a date written YYYY-MM-DD");
+  }
   return { filters, issues };
 }
 
@@ -151,6 +159,7 @@ export function dealFiltersToParams(filters: DealFilters, overrides: Partial<Dea
   if (f.sort !== DEFAULT_DEAL_FILTERS.sort) params.set("sort", f.sort);
   if (f.page !== 1) params.set("page", String(f.page));
   if (f.pageSize !== DEFAULT_PAGE_SIZE) params.set("pageSize", String(f.pageSize));
+  if (f.asOf) params.set("asOf", f.asOf);
   return params;
 }
 

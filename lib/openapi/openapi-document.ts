@@ -9,7 +9,7 @@ const param = (name: string) => ({ $ref: `#/components/parameters/${name}` });
 const usd = (description: string) => ({ type: ["integer", "null"], minimum: 0, description: `${description} Whole US dollars; null when not known.` });
 const jsonContent = (schema: object) => ({ "application/json": { schema } });
 
-const FILTER_PARAMETERS = ["investor", "recipient", "kind", "status", "from", "to", "min", "max", "q"].map(param);
+const FILTER_PARAMETERS = ["investor", "recipient", "kind", "status", "from", "to", "min", "max", "q", "asOf"].map(param);
 const LIST_PARAMETERS = [...FILTER_PARAMETERS, param("sort"), param("page"), param("pageSize")];
 
 const slugParameter = { name: "slug", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,99}$" } };
@@ -19,7 +19,7 @@ const statsContent = { ...jsonContent({ type: "object" }), "text/csv": { schema:
 const analysisParameter = (name: string, description: string, schema: object) => ({ name, in: "query", description, schema });
 // The /analysis view: the /deals filters plus what is measured and how.
 const ANALYSIS_PARAMETERS = [
-  ...["investor", "recipient", "kind", "status", "from", "to", "min", "max", "q"].map((name) => ({ $ref: `#/components/parameters/${name}` })),
+  ...["investor", "recipient", "kind", "status", "from", "to", "min", "max", "q", "asOf"].map((name) => ({ $ref: `#/components/parameters/${name}` })),
   analysisParameter("grain", "Period grain (default year).", { type: "string", enum: ["year", "quarter"] }),
   analysisParameter("side", "Measure recipients or investors (default recipient).", { type: "string", enum: ["recipient", "investor"] }),
   analysisParameter("count", "What is counted: capital (equity and convertible, the default), all kinds, or one kind.", { type: "string" }),
@@ -123,12 +123,26 @@ export const openApiDocument = {
           { name: "grain", in: "query", schema: { type: "string", enum: ["quarter", "year"], default: "quarter" } },
           { name: "include", in: "query", schema: { type: "string", enum: ["capital", "commitments"], default: "capital" }, description: "commitments adds every other kind as its own series." },
           { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv"], default: "json" } },
+          param("asOf"),
         ],
         responses: {
           "200": {
             description: "The series and one row per period; with format=csv, the columns period, <kind>_usd..., total_usd.",
             content: { ...jsonContent(ref("CapitalByPeriod")), "text/csv": { schema: { type: "string" } } },
           },
+        },
+      },
+    },
+    "/changes/feed.xml": {
+      get: {
+        operationId: "getChangesFeed",
+        summary: "Atom feed of new deals and status or amount changes, newest first (the /changes page)",
+        description:
+          "Takes the /deals filters; status, from, to, min, max and asOf apply to the state after each change. Entry ids are tag: URIs made from the lifecycle event's id, so they stay the same between requests. At most 50 entries unless pageSize is given.",
+        parameters: [...FILTER_PARAMETERS, param("page"), param("pageSize"), { name: "change", in: "query", description: "Kinds of change; repeatable.", schema: { type: "array", items: { type: "string", enum: ["new", "status", "amount"] } }, style: "form", explode: true }],
+        responses: {
+          "200": { description: "An Atom 1.0 feed.", content: { "application/atom+xml": { schema: { type: "string" } } } },
+          "400": badParameters,
         },
       },
     },
@@ -164,7 +178,7 @@ export const openApiDocument = {
       get: {
         operationId: "getInvestorCapitalByPeriod",
         summary: "The counted capital attributed to this investor, per year or quarter and kind",
-        parameters: [slugParameter, { name: "grain", in: "query", schema: { type: "string", enum: ["year", "quarter"] } }, formatParameter],
+        parameters: [slugParameter, { name: "grain", in: "query", schema: { type: "string", enum: ["year", "quarter"] } }, formatParameter, param("asOf")],
         responses: { "200": { description: "`{ slug, grain, series, data: [{ period, totalUsd, byKind }] }`, or CSV.", content: { ...jsonContent({ type: "object" }), "text/csv": { schema: { type: "string" } } } } },
       },
     },
@@ -172,7 +186,7 @@ export const openApiDocument = {
       get: {
         operationId: "getFundingRounds",
         summary: "This company's counted funding per announcement date, with the post-money valuation where reported",
-        parameters: [slugParameter, formatParameter],
+        parameters: [slugParameter, formatParameter, param("asOf")],
         responses: { "200": { description: "`{ slug, data: [{ date, countedUsd, deals, undisclosedDeals, postMoneyValuationUsd }] }`, or CSV.", content: { ...jsonContent({ type: "object" }), "text/csv": { schema: { type: "string" } } } } },
       },
     },
@@ -276,6 +290,12 @@ export const openApiDocument = {
       to: { name: "to", in: "query", description: "Announced on or before this date; not before `from`.", schema: { type: "string", format: "date" } },
       min: { name: "min", in: "query", description: "Counted amount (the low figure, or the 'up to' one where no low is known) at least this many whole US dollars. Undisclosed amounts never match an amount bound.", schema: { type: "string", pattern: "^\\d{1,16}$" } },
       max: { name: "max", in: "query", description: "Counted amount at most this many whole US dollars; not below `min`.", schema: { type: "string", pattern: "^\\d{1,16}$" } },
+      asOf: {
+        name: "asOf",
+        in: "query",
+        description: "Show the deals as reported on this date, rebuilt from their lifecycle events: deals first reported later are left out, and status, amounts and the filters on them are those of that date.",
+        schema: { type: "string", format: "date" },
+      },
       q: { name: "q", in: "query", description: "Free text, case-insensitive, in the recipient's and investors' names, the round and the summary.", schema: { type: "string", maxLength: 200 } },
       sort: { name: "sort", in: "query", schema: { type: "string", enum: [...DEAL_SORTS], default: "date_desc" } },
       page: { name: "page", in: "query", description: "1-based; a page past the end is empty.", schema: { type: "integer", minimum: 1, default: 1 } },

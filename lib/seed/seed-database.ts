@@ -59,12 +59,17 @@ async function seedOrganizationsOnce(db: PrismaClient): Promise<number> {
 async function addHistory(db: PrismaClient): Promise<number> {
   let count = 0;
   await db.$transaction(async (tx) => {
-    for (const { deal: match, events } of seedHistory) {
+    for (const { deal: match, firstReport, events } of seedHistory) {
       const deal = await tx.deal.findFirst({
         where: { round: match.round, recipient: { slug: match.recipient }, participations: { some: { organization: { slug: match.investor } } } },
-        select: { id: true },
+        select: { id: true, events: { orderBy: [{ occurredOn: "asc" }, { id: "asc" }], take: 1, select: { id: true } } },
       });
       if (!deal) throw new Error(`seed history names a deal that is not in the seed: ${JSON.stringify(match)}`);
+      if (firstReport) {
+        const [first] = deal.events;
+        if (!first) throw new Error(`seed history corrects the first report of a deal without one: ${JSON.stringify(match)}`);
+        await tx.dealEvent.update({ where: { id: first.id }, data: { status: firstReport.status, note: firstReport.note } });
+      }
       for (const event of events) {
         const source = await tx.source.create({ data: { dealId: deal.id, ...event.source } });
         await tx.dealEvent.create({

@@ -1,5 +1,10 @@
 // Lifecycle steps the seed adds to deals beyond their first report. The two "HISTORICAL STAGE (superseded)" rows of
 // the research data are earlier stages of Amazon's 2026 investment in OpenAI, so they are events of that deal, not deals.
+//
+// The importer writes each deal's first event at its date with the row's current status. Where the research
+// (/work/shared/data/deals-notes.md, "How deals changed over time") documents the steps with sources, `firstReport`
+// corrects that first event's status and `events` add the later steps, so that views "as of" a date show what was
+// known then. Other deals keep one event: as of any date after their first report they show their current state.
 import type { AmountQualifier, DealStatus } from "../../lib/domain";
 
 export type SeedEvent = {
@@ -12,11 +17,29 @@ export type SeedEvent = {
   source: { url: string; publisher: string; publishedOn: string };
 };
 
-export type SeedHistory = { deal: { recipient: string; investor: string; round: string }; events: SeedEvent[] };
+export type SeedHistory = {
+  deal: { recipient: string; investor: string; round: string };
+  /** The status the deal had when first reported, where it differs from the row's current status. */
+  firstReport?: { status: DealStatus; note: string };
+  events: SeedEvent[];
+};
+
+// The 2026 round's announcement (AFP) and its final close at $122B on 31 March 2026 (OpenAI, CNBC, Bloomberg).
+const ROUND_ANNOUNCED = {
+  url: "https://fashionunited.uk/news/business/openai-raises-110-billion-dollars-in-record-funding-round/2026022786554",
+  publisher: "FashionUnited (AFP)",
+  publishedOn: "2026-02-27",
+};
+const ROUND_CLOSED = {
+  url: "https://news.promtvault.app/editions/2026/05/06/stories/08-openai-122b-round-852b-valuation.html",
+  publisher: "PromptVault News (citing OpenAI/CNBC/Bloomberg)",
+  publishedOn: "2026-05-06",
+};
 
 export const seedHistory: SeedHistory[] = [
   {
     deal: { recipient: "openai", investor: "amazon", round: "2026 mega-round - Amazon initial tranche (Series C Preferred)" },
+    firstReport: { status: "announced", note: "Amazon's 8-K: a $50B commitment, of which $15B closes by 31 March 2026 for Series C Preferred; $35B under a letter agreement on conditions." },
     events: [
       {
         occurredOn: "2025-12-17",
@@ -43,6 +66,62 @@ export const seedHistory: SeedHistory[] = [
           publisher: "Outlook Business",
           publishedOn: "2026-01-30",
         },
+      },
+      {
+        occurredOn: "2026-03-31",
+        status: "closed",
+        amountUsdLow: 15_000_000_000n,
+        amountUsdHigh: 15_000_000_000n,
+        amountQualifier: "exact",
+        note: "The round closed at $122B committed, $852B post-money; Amazon's $15B closed, its $35B stays conditional.",
+        source: ROUND_CLOSED,
+      },
+    ],
+  },
+  {
+    deal: { recipient: "openai", investor: "nvidia", round: "2026 mega-round - Nvidia" },
+    firstReport: { status: "announced", note: "Announced within OpenAI's $110B round: Nvidia $30B, replacing the unfinished $100B letter of intent." },
+    events: [
+      {
+        occurredOn: "2026-03-31",
+        status: "closed",
+        amountUsdLow: 30_000_000_000n,
+        amountUsdHigh: 30_000_000_000n,
+        amountQualifier: "exact",
+        note: "The round closed at $122B committed, $852B post-money.",
+        source: ROUND_CLOSED,
+      },
+    ],
+  },
+  {
+    deal: { recipient: "openai", investor: "softbank", round: "2026 mega-round - SoftBank (co-lead)" },
+    firstReport: { status: "announced", note: "Announced within OpenAI's $110B round: SoftBank $30B." },
+    events: [
+      {
+        occurredOn: "2026-03-31",
+        status: "closed",
+        amountUsdLow: 30_000_000_000n,
+        amountUsdHigh: 30_000_000_000n,
+        amountQualifier: "exact",
+        note: "SoftBank co-led the final close at $122B committed, $852B post-money.",
+        source: ROUND_CLOSED,
+      },
+    ],
+  },
+  {
+    deal: { recipient: "openai", investor: "nvidia", round: "Letter of intent: up to $100B progressive investment for 10GW" },
+    firstReport: { status: "announced", note: "Non-binding letter of intent: up to $100B, invested progressively per gigawatt deployed." },
+    events: [
+      {
+        // The research dates the replacement only to February 2026 (FT); this is the day the $30B stake that replaced
+        // the letter was announced, the latest date it can have happened. The WSJ had reported the plan "on ice" on 30 January.
+        occurredOn: "2026-02-27",
+        status: "terminated",
+        amountUsdLow: null,
+        amountUsdHigh: 100_000_000_000n,
+        amountQualifier: "up_to",
+        note: "No definitive agreement was signed; the letter was replaced by Nvidia's $30B equity investment in OpenAI's 2026 round.",
+        source: ROUND_ANNOUNCED,
       },
     ],
   },

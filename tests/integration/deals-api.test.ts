@@ -134,14 +134,16 @@ describe("GET /api/deals/{id}", () => {
     expect(response.status).toBe(200);
     const body = await response.json();
     expect([body.id, body.recipient.slug, body.amountUsdLow, body.postMoneyValuationUsd]).toEqual([deal.id, "openai", 15_000_000_000, 852_000_000_000]);
-    // The seed history: talks of ~$10B, then up to $50B, then the close at $15B (prisma/seed/history.ts).
+    // The seed history: talks of ~$10B, then up to $50B, then $15B announced, then closed (prisma/seed/history.ts).
     expect(body.events.map((e: { occurredOn: string; status: string; amountQualifier: string }) => [e.occurredOn, e.status, e.amountQualifier])).toEqual([
       ["2025-12-17", "in_talks", "about"],
       ["2026-01-29", "in_talks", "up_to"],
-      ["2026-02-27", "closed", "exact"],
+      ["2026-02-27", "announced", "exact"],
+      ["2026-03-31", "closed", "exact"],
     ]);
-    expect(body.sources.length).toBe(3);
-    expect(body.sourceCount).toBe(3);
+    // The CSV row's source and one per added step.
+    expect(body.sources.length).toBe(4);
+    expect(body.sourceCount).toBe(4);
     expect(body.unverified).toBe(false);
   });
 

@@ -44,9 +44,22 @@ describe("the seed", () => {
     expect(deal.events.map((e) => [e.occurredOn, e.status, e.amountQualifier, e.amountUsdHigh])).toEqual([
       ["2025-12-17", "in_talks", "about", 10_000_000_000n],
       ["2026-01-29", "in_talks", "up_to", 50_000_000_000n],
-      ["2026-02-27", "closed", "exact", 15_000_000_000n],
+      ["2026-02-27", "announced", "exact", 15_000_000_000n],
+      ["2026-03-31", "closed", "exact", 15_000_000_000n],
     ]);
     expect(deal.events.every((e) => e.source?.url?.startsWith("https://"))).toBe(true);
+    // The row keeps its current state: the last event's.
+    expect(deal.status).toBe(deal.events.at(-1)?.status);
+  });
+
+  it("ends every deal's lifecycle at the deal's current status and amounts", async () => {
+    const deals = await t.db.deal.findMany({
+      select: { id: true, status: true, amountUsdLow: true, amountUsdHigh: true, events: { orderBy: [{ occurredOn: "asc" }, { id: "asc" }], select: { status: true, amountUsdLow: true, amountUsdHigh: true } } },
+    });
+    for (const deal of deals) {
+      const last = deal.events.at(-1);
+      expect([deal.id, last?.status, last?.amountUsdLow, last?.amountUsdHigh]).toEqual([deal.id, deal.status, deal.amountUsdLow, deal.amountUsdHigh]);
+    }
   });
 
   it("gives every deal a first event with its source", async () => {

@@ -10,24 +10,30 @@ import { RoundDealTable } from "@/components/organizations/round-deal-table";
 import { StatCard } from "@/components/ui/stat-card";
 import { getCompany } from "@/lib/data/company";
 import { getOrganizationProfile } from "@/lib/data/organization-profile";
+import { AsOfBanner } from "@/components/story/as-of-banner";
+import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
+import { companyCard } from "@/lib/share/cards";
+import { shareMetadata } from "@/lib/share/share-card";
 import { formatDate, formatNumber, formatUsd, formatUsdExact } from "@/lib/format";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const profile = isOrganizationSlug(slug) ? await getOrganizationProfile(slug) : null;
-  return { title: profile ? `${profile.name}: funding` : "Company not found" };
+  const card = profile ? await companyCard(slug) : null;
+  return { title: profile ? `${profile.name}: funding` : "Company not found", ...(card ? shareMetadata(card) : {}) };
 }
 
 const AMOUNT: ChartSeries = { key: "amount", label: "Counted round amount", color: "var(--color-equity)" };
 const VALUATION: ChartSeries = { key: "valuation", label: "Post-money valuation", color: "var(--chart-valuation)" };
 
-export default async function CompanyPage({ params }: Props) {
+export default async function CompanyPage({ params, searchParams }: Props) {
   const { slug } = await params;
   if (!isOrganizationSlug(slug)) notFound();
-  const company = await getCompany(slug);
+  const asOf = parseDealFilters(await searchParams).filters.asOf;
+  const company = await getCompany(slug, asOf);
   if (!company) notFound();
   const { profile, funding, rounds, roundDeals, latestValuation, investors, commitmentsMade, timeline } = company;
   const name = profile.name;
@@ -42,6 +48,7 @@ export default async function CompanyPage({ params }: Props) {
 
   return (
     <div className="space-y-8">
+      <AsOfBanner asOf={asOf} todayHref={`/companies/${slug}`} />
       <OrganizationHeader
         profile={profile}
         side="company"
@@ -81,7 +88,7 @@ export default async function CompanyPage({ params }: Props) {
             description={`Bars: counted equity and convertible deals announced that day, added together (tranches of one round often share a date). Line: the post-money valuation reported with them, held until the next one. Undisclosed amounts show no bar; each round’s valuation is in the table below and in the CSV.`}
             rows={rows}
             series={[]}
-            csvHref={`/api/organizations/${slug}/funding-rounds?format=csv`}
+            csvHref={`/api/organizations/${slug}/funding-rounds?format=csv${asOf ? `&asOf=${asOf}` : ""}`}
           >
             {rows.length > 0 ? (
               <FundingRoundsChart rows={rows} amount={AMOUNT} valuation={VALUATION} ariaLabel={`Bar and step-line chart: ${name}'s counted funding per round date and its post-money valuation`} />

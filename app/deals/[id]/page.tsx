@@ -3,14 +3,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DealList } from "@/components/deals/deal-list";
 import { StatusBadge } from "@/components/deals/status-badge";
+import { AsOfBanner } from "@/components/story/as-of-banner";
 import { getDeal } from "@/lib/data/deal";
 import { getRelatedDeals } from "@/lib/data/related-deals";
 import { parseDealId } from "@/lib/filters/deal-id";
+import { parseDealFilters } from "@/lib/filters/deal-filters";
+import { dealCard } from "@/lib/share/cards";
+import { shareMetadata } from "@/lib/share/share-card";
+import { dealAsOf } from "@/lib/story/as-of";
 import { KIND_LABELS } from "@/lib/domain";
 import { formatAmount, formatDate, formatNumber, formatStake, formatUsd } from "@/lib/format";
 import { ExternalLink, hostOf } from "@/components/ui/external-link";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 async function loadDeal(params: Props["params"]) {
   // proxy.ts answers 404 for these before the page streams; this keeps the page correct on its own.
@@ -23,15 +28,20 @@ async function loadDeal(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const deal = await loadDeal(params);
-  return { title: `${deal.recipient.name}: ${deal.round ?? KIND_LABELS[deal.kind]}` };
+  const card = await dealCard(deal.id);
+  return { title: `${deal.recipient.name}: ${deal.round ?? KIND_LABELS[deal.kind]}`, ...(card ? shareMetadata(card) : {}) };
 }
 
 const MORE_LINK = "mt-2 inline-block rounded text-sm text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
 
 const ROLE_LABELS = { lead: "Lead", co_lead: "Co-lead", participant: "Participant" } as const;
 
-export default async function DealPage({ params }: Props) {
-  const deal = await loadDeal(params);
+export default async function DealPage({ params, searchParams }: Props) {
+  const current = await loadDeal(params);
+  // As of a date the terms and status are those reported then (lib/story/as-of.ts); later steps stay listed, marked so.
+  const asOf = parseDealFilters(await searchParams).filters.asOf;
+  const reported = asOf ? dealAsOf(current, current.events, asOf) : current;
+  const deal = reported ?? current;
   const investorSlugs = deal.participations.flatMap((p) => (p.organization ? [p.organization.slug] : []));
   const related = await getRelatedDeals({ id: deal.id, recipientSlug: deal.recipient.slug, investorSlugs });
   const terms: [string, string][] = [
@@ -45,6 +55,12 @@ export default async function DealPage({ params }: Props) {
 
   return (
     <article className="space-y-8">
+      <AsOfBanner asOf={asOf} todayHref={`/deals/${deal.id}`} />
+      {asOf && !reported ? (
+        <p role="note" className="rounded border border-gray-300 p-3 dark:border-gray-700">
+          This deal had not been reported by {formatDate(asOf)}. What follows is what is known today.
+        </p>
+      ) : null}
       <header>
         <p className="text-sm text-gray-600 dark:text-gray-400">Deal #{deal.id}</p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">
@@ -96,14 +112,17 @@ export default async function DealPage({ params }: Props) {
         <h2 id="lifecycle" className="text-lg font-semibold">Lifecycle</h2>
         <ol className="mt-3 space-y-4 border-l-2 border-gray-200 pl-4 dark:border-gray-800">
           {deal.events.map((event, index) => (
-            <li key={event.id} className="relative">
+            <li key={event.id} className={`relative ${asOf && event.occurredOn > asOf ? "opacity-60" : ""}`}>
               <span aria-hidden="true" className="absolute -left-[1.4rem] top-1.5 h-3 w-3 rounded-full bg-gray-400 dark:bg-gray-500" />
               <div className="flex flex-wrap items-center gap-2">
                 <time dateTime={event.occurredOn} className="font-medium">{formatDate(event.occurredOn)}</time>
                 <StatusBadge status={event.status} />
                 <span>{formatAmount(event.amountUsdLow, event.amountUsdHigh, event.amountQualifier)}</span>
               </div>
-              <p className="text-sm text-gray-700 dark:text-gray-300">{event.note || (index === 0 ? "First report" : "As reported in the cited source")}</p>
+              <p className="text-sm text-gray-700 dark:text-gray-300">
+                {asOf && event.occurredOn > asOf ? <strong className="font-medium">After the date shown: </strong> : null}
+                {event.note || (index === 0 ? "First report" : "As reported in the cited source")}
+              </p>
               {event.source?.url ? (
                 <ExternalLink href={event.source.url} className="text-sm text-blue-700 underline dark:text-blue-400">
                   {event.source.publisher ?? hostOf(event.source.url)}

@@ -12,7 +12,11 @@ import { StatCard } from "@/components/ui/stat-card";
 import { getInvestor } from "@/lib/data/investor";
 import { getOrganizationProfile } from "@/lib/data/organization-profile";
 import { KIND_LABELS } from "@/lib/domain";
+import { AsOfBanner } from "@/components/story/as-of-banner";
+import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
+import { investorCard } from "@/lib/share/cards";
+import { shareMetadata } from "@/lib/share/share-card";
 import { parseGrain } from "@/lib/filters/period-grain";
 import { formatNumber, formatPeriod, formatUsd, formatUsdExact } from "@/lib/format";
 
@@ -21,7 +25,8 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const profile = isOrganizationSlug(slug) ? await getOrganizationProfile(slug) : null;
-  return { title: profile ? `${profile.name} as an investor` : "Investor not found" };
+  const card = profile ? await investorCard(slug) : null;
+  return { title: profile ? `${profile.name} as an investor` : "Investor not found", ...(card ? shareMetadata(card) : {}) };
 }
 
 const TOGGLE = "rounded border px-3 py-1.5 focus-visible:outline-2 focus-visible:outline-blue-600";
@@ -29,7 +34,10 @@ const TOGGLE = "rounded border px-3 py-1.5 focus-visible:outline-2 focus-visible
 export default async function InvestorPage({ params, searchParams }: Props) {
   const { slug } = await params;
   if (!isOrganizationSlug(slug)) notFound();
-  const investor = await getInvestor(slug, parseGrain((await searchParams).grain));
+  const search = await searchParams;
+  const asOf = parseDealFilters(search).filters.asOf;
+  const investor = await getInvestor(slug, parseGrain(search.grain), asOf);
+  const withAsOf = (href: string) => (asOf ? `${href}${href.includes("?") ? "&" : "?"}asOf=${asOf}` : href);
   if (!investor) notFound();
   const { profile, capital, grain, kinds, periods, portfolio, recipients, coInvestors } = investor;
   const name = profile.name;
@@ -44,6 +52,7 @@ export default async function InvestorPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-8">
+      <AsOfBanner asOf={asOf} todayHref={grain === "year" ? `/investors/${slug}` : `/investors/${slug}?grain=quarter`} />
       <OrganizationHeader
         profile={profile}
         side="investor"
@@ -79,13 +88,13 @@ export default async function InvestorPage({ params, searchParams }: Props) {
             description={`${name}’s attributed part of counted equity and convertible deals, by the ${grainWord} they were announced. Compute, cloud and chip commitments are not capital and are not included.`}
             rows={rows}
             series={series}
-            csvHref={`/api/organizations/${slug}/capital-by-period?grain=${grain}&format=csv`}
+            csvHref={withAsOf(`/api/organizations/${slug}/capital-by-period?grain=${grain}&format=csv`)}
             actions={
               <nav aria-label="Chart period" className="flex gap-2">
                 {(["year", "quarter"] as const).map((g) => (
                   <Link
                     key={g}
-                    href={g === "year" ? `/investors/${slug}` : `/investors/${slug}?grain=quarter`}
+                    href={withAsOf(g === "year" ? `/investors/${slug}` : `/investors/${slug}?grain=quarter`)}
                     scroll={false}
                     aria-current={g === grain ? "true" : undefined}
                     className={`${TOGGLE} ${g === grain ? "border-blue-700 bg-blue-50 text-blue-900 dark:border-blue-400 dark:bg-blue-950 dark:text-blue-100" : "border-gray-300 hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800"}`}

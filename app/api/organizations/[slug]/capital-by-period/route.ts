@@ -3,6 +3,7 @@ import { toCsv } from "@/lib/csv/write-csv";
 import { getInvestor } from "@/lib/data/investor";
 import { KIND_LABELS } from "@/lib/domain";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
+import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { parseGrain } from "@/lib/filters/period-grain";
 import { withErrorHandling } from "@/lib/request-id";
 
@@ -10,7 +11,7 @@ import { withErrorHandling } from "@/lib/request-id";
 export const GET = withErrorHandling(async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const search = new URL(request.url).searchParams;
-  const investor = isOrganizationSlug(slug) ? await getInvestor(slug, parseGrain(search.get("grain"))) : null;
+  const investor = isOrganizationSlug(slug) ? await getInvestor(slug, parseGrain(search.get("grain")), parseDealFilters(search).filters.asOf) : null;
   if (!investor) return Response.json({ error: "not found", slug }, { status: 404 });
   const { grain, kinds, periods } = investor;
   if (search.get("format") === "csv") {

@@ -1,0 +1,12 @@
+import { analysisCard } from "@/lib/share/cards";
+import { SHARE_CARD_SIZE, SHARE_CARD_TYPE, shareCardImage } from "@/lib/share/share-card";
+
+export const size = SHARE_CARD_SIZE;
+export const contentType = SHARE_CARD_TYPE;
+export const alt = "Capital counted and its concentration among recipients";
+// Read from the database at request time, not frozen at build.
+export const dynamic = "force-dynamic";
+
+export default async function Image() {
+  return shareCardImage(await analysisCard());
+}

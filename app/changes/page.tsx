@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { StatusBadge } from "@/components/deals/status-badge";
+import { AsOfBanner } from "@/components/story/as-of-banner";
+import { ChangeFilterForm } from "@/components/story/change-filter-form";
+import { Pagination } from "@/components/ui/pagination";
+import { ParamIssues } from "@/components/ui/param-issues";
+import { listChanges } from "@/lib/data/changes";
+import { getDealFilterOptions } from "@/lib/data/deal-filter-options";
+import { changeViewToParams, parseChangeView } from "@/lib/filters/change-filters";
+import { formatAmount, formatDate, formatNumber } from "@/lib/format";
+import { partiesText } from "@/lib/story/change-text";
+import { CHANGE_LABELS } from "@/lib/story/changes";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const { view } = parseChangeView(await searchParams);
+  const query = changeViewToParams(view, { page: 1 }).toString();
+  return {
+    title: "What changed",
+    alternates: { types: { "application/atom+xml": [{ url: `/changes/feed.xml${query ? `?${query}` : ""}`, title: "Atom feed of these changes" }] } },
+  };
+}
+
+const TEXT_LINK = "rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
+
+export default async function ChangesPage({ searchParams }: { searchParams: SearchParams }) {
+  const { view, issues } = parseChangeView(await searchParams);
+  const [page, options] = await Promise.all([listChanges(view), getDealFilterOptions()]);
+  const href = (overrides: Parameters<typeof changeViewToParams>[1]) => {
+    const query = changeViewToParams(view, overrides).toString();
+    return query ? `/changes?${query}` : "/changes";
+  };
+  const feedQuery = changeViewToParams(view, { page: 1 }).toString();
+  const feedHref = `/changes/feed.xml${feedQuery ? `?${feedQuery}` : ""}`;
+  const pageCount = Math.max(1, Math.ceil(page.total / page.pageSize));
+
+  return (
+    <div className="space-y-6">
+      <AsOfBanner asOf={view.filters.asOf} todayHref={href({ asOf: null, page: 1 })} />
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">What changed</h1>
+        <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">
+          New deals and every change of status or reported amount, newest first, each with its deal and its source. The filters work as on the
+          deal list; status, dates and amounts apply to the state after each change.{" "}
+          <a href={feedHref} className={TEXT_LINK}>Follow these changes with a feed reader (Atom)</a>.
+        </p>
+      </div>
+      <ParamIssues issues={issues} />
+      <ChangeFilterForm key={href({})} view={view} options={options} />
+      <p className="text-sm text-gray-600 dark:text-gray-400" role="status">
+        {formatNumber(page.total)} {page.total === 1 ? "change" : "changes"}
+      </p>
+      {page.data.length === 0 ? (
+        <p>No changes match these filters.</p>
+      ) : (
+        <ol aria-label="Changes, newest first" className="divide-y divide-gray-200 dark:divide-gray-800">
+          {page.data.map((change) => (
+            <li key={change.eventId} className="py-3">
+              <div className="flex flex-wrap items-center gap-2 text-sm text-gray-600 dark:text-gray-400">
+                <time dateTime={change.occurredOn} className="font-medium text-gray-900 dark:text-gray-100">{formatDate(change.occurredOn)}</time>
+                <span>{change.kinds.map((k) => CHANGE_LABELS[k]).join(" and ")}</span>
+              </div>
+              <Link href={`/deals/${change.deal.id}`} className={`${TEXT_LINK} mt-1 inline-block font-medium`}>
+                {partiesText(change.deal)}
+              </Link>
+              {change.deal.round ? <span className="text-sm text-gray-600 dark:text-gray-400"> · {change.deal.round}</span> : null}
+              <div className="mt-1 flex flex-wrap items-center gap-2 text-sm">
+                {change.previous ? (
+                  <>
+                    <StatusBadge status={change.previous.status} />
+                    <span>{formatAmount(change.previous.amountUsdLow, change.previous.amountUsdHigh, change.previous.amountQualifier)}</span>
+                    <span aria-label="became">→</span>
+                  </>
+                ) : null}
+                <StatusBadge status={change.status} />
+                <span>{formatAmount(change.amountUsdLow, change.amountUsdHigh, change.amountQualifier)}</span>
+              </div>
+              {change.note ? <p className="mt-1 text-sm text-gray-700 dark:text-gray-300">{change.note}</p> : null}
+              {change.source?.url ? (
+                <a href={change.source.url} rel="noopener noreferrer" className={`${TEXT_LINK} text-sm`}>
+                  Source: {change.source.publisher ?? new URL(change.source.url).hostname}
+                </a>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+      <Pagination page={page.page} pageCount={pageCount} hrefFor={(p) => href({ page: p })} label="Pages of changes" />
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+// What /changes and its Atom feed show: lifecycle events read as changes, newest first, for a /deals-like filter.
+import "server-only";
+import { getDb } from "../db";
+import type { AmountQualifier, DealKind, DealStatus } from "../domain";
+import type { ChangeView } from "../filters/change-filters";
+import { compareChangesNewestFirst, dealChanges, matchesChangeFilters, type ChangeKind } from "../story/changes";
+import { dealWhere } from "./deal-where";
+import type { Paged } from "./deals";
+
+export type ChangeItem = {
+  eventId: number;
+  occurredOn: string;
+  kinds: ChangeKind[];
+  status: DealStatus;
+  amountUsdLow: bigint | null;
+  amountUsdHigh: bigint | null;
+  amountQualifier: AmountQualifier;
+  /** The state before the change; null for a first report. */
+  previous: { status: DealStatus; amountUsdLow: bigint | null; amountUsdHigh: bigint | null; amountQualifier: AmountQualifier } | null;
+  note: string;
+  source: { url: string | null; publisher: string | null; title: string | null } | null;
+  deal: { id: number; kind: DealKind; round: string | null; recipient: { slug: string; name: string }; investors: string[] };
+};
+
+export async function listChanges(view: ChangeView): Promise<Paged<ChangeItem>> {
+  const db = await getDb();
+  const f = view.filters;
+  // Status, dates, amounts and asOf are read on each change, not on the deal's current row.
+  const deals = await db.deal.findMany({
+    where: dealWhere({ ...f, statuses: [], from: null, to: null, min: null, max: null, asOf: null }),
+    select: {
+      id: true,
+      kind: true,
+      round: true,
+      recipient: { select: { slug: true, name: true } },
+      participations: { orderBy: { position: "asc" }, select: { partyLabel: true, organization: { select: { name: true } } } },
+      events: {
+        select: {
+          id: true,
+          occurredOn: true,
+          status: true,
+          amountUsdLow: true,
+          amountUsdHigh: true,
+          amountQualifier: true,
+          note: true,
+          source: { select: { url: true, publisher: true, title: true } },
+        },
+      },
+    },
+  });
+  const filters = { kinds: view.changes, statuses: f.statuses, from: f.from, to: f.to, min: f.min, max: f.max, asOf: f.asOf };
+  const all = deals.flatMap((deal) =>
+    dealChanges(deal.events)
+      .filter((c) => matchesChangeFilters(c, filters))
+      .map((change) => ({ change, deal })),
+  );
+  all.sort((a, b) => compareChangesNewestFirst(a.change, b.change));
+  const start = (f.page - 1) * f.pageSize;
+  const data = all.slice(start, start + f.pageSize).map(({ change: { event, kinds, previous }, deal }): ChangeItem => ({
+    eventId: event.id,
+    occurredOn: event.occurredOn,
+    kinds,
+    status: event.status as DealStatus,
+    amountUsdLow: event.amountUsdLow,
+    amountUsdHigh: event.amountUsdHigh,
+    amountQualifier: event.amountQualifier as AmountQualifier,
+    previous: previous
+      ? { status: previous.status as DealStatus, amountUsdLow: previous.amountUsdLow, amountUsdHigh: previous.amountUsdHigh, amountQualifier: previous.amountQualifier as AmountQualifier }
+      : null,
+    note: event.note,
+    source: event.source,
+    deal: {
+      id: deal.id,
+      kind: deal.kind as DealKind,
+      round: deal.round,
+      recipient: deal.recipient,
+      investors: deal.participations.map((p) => p.organization?.name ?? p.partyLabel ?? "Undisclosed"),
+    },
+  }));
+  return { data, total: all.length, page: f.page, pageSize: f.pageSize };
+}

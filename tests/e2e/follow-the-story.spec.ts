@@ -1,0 +1,173 @@
+import { createServer, type Server } from "node:http";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { formatUsd } from "@/lib/format";
+import { E2E_PORT } from "./settings";
+
+// A second origin for the framing test: another port of 127.0.0.1 is another origin to the browser.
+const OTHER_PORT = Number(process.env.E2E_OTHER_PORT ?? 3241);
+const APP = `http://127.0.0.1:${E2E_PORT}`;
+
+const amazonOpenAi = "/deals?investor=amazon&recipient=openai&kind=equity&view=table&sort=amount_desc";
+
+async function dealRows(page: Page) {
+  const rows = page.getByRole("table").getByRole("row").filter({ has: page.getByRole("cell") });
+  return rows.allInnerTexts();
+}
+
+test.describe("follow the story", () => {
+  test("as of 2026-01-30 Amazon -> OpenAI is talks of up to $50B; today it is the $50B commitment in two tranches", async ({ page }) => {
+    await page.goto(`${amazonOpenAi}&asOf=2026-01-30`);
+    const banner = page.getByRole("complementary", { name: "Date shown" });
+    await expect(banner).toContainText("30 Jan 2026");
+    const then = await dealRows(page);
+    expect(then).toHaveLength(1);
+    expect(then[0]).toContain("In talks");
+    expect(then[0]).toContain("Up to $50B");
+
+    await banner.getByRole("link", { name: "Back to today" }).click();
+    await expect(page).not.toHaveURL(/asOf=/);
+    await expect(page).toHaveURL(/investor=amazon/);
+    await expect(page.getByRole("complementary", { name: "Date shown" })).toHaveCount(0);
+    const today = await dealRows(page);
+    expect(today).toHaveLength(2);
+    expect(today[0]).toMatch(/\$35B[\s\S]*Announced[\s\S]*conditional tranche/);
+    expect(today[0]).not.toContain("In talks");
+    expect(today[1]).toMatch(/\$15B[\s\S]*Closed[\s\S]*initial tranche/);
+
+    // The deal itself: as of the date its terms are the talks; today the 8-K's $50B commitment with its $15B tranche.
+    const dealHref = await page.getByRole("row").filter({ hasText: "initial tranche" }).getByRole("link").first().getAttribute("href");
+    await page.goto(`${dealHref}?asOf=2026-01-30`);
+    const terms = page.getByRole("region", { name: "Terms" });
+    await expect(terms.getByText("Up to $50B", { exact: true })).toBeVisible();
+    await expect(page.locator("article > header").getByText("In talks", { exact: true })).toBeVisible();
+    await expect(page.getByText("After the date shown:").first()).toBeVisible();
+    await page.goto(dealHref as string);
+    await expect(page.getByRole("region", { name: "Terms" }).getByText("$15B", { exact: true })).toBeVisible();
+    await expect(page.getByText(/\$50B total commitment/)).toBeVisible();
+  });
+
+  test("the header's date control sets asOf on the current page and keeps its filters", async ({ page }) => {
+    await page.goto("/deals?investor=amazon");
+    const form = page.getByRole("form", { name: "Show as of a date" });
+    await form.getByLabel("As of").fill("2026-01-30");
+    await form.getByRole("button", { name: "Show" }).click();
+    await expect(page).toHaveURL(/asOf=2026-01-30/);
+    await expect(page).toHaveURL(/investor=amazon/);
+    await expect(page.getByRole("complementary", { name: "Date shown" })).toContainText("30 Jan 2026");
+  });
+
+  test("the overview as of a date counts the capital the API counts for that date", async ({ page, request }) => {
+    for (const asOf of ["2026-01-30", null]) {
+      const summary = await (await request.get(`/api/stats/summary${asOf ? `?asOf=${asOf}` : ""}`)).json();
+      await page.goto(asOf ? `/?asOf=${asOf}` : "/");
+      const figures = page.getByRole("region", { name: "Headline figures" });
+      await expect(figures.getByText(formatUsd(summary.capitalCountedUsd), { exact: true })).toBeVisible();
+    }
+  });
+
+  test("an embed page renders inside another site's frame while the other pages refuse to be framed", async ({ page, request }) => {
+    const embed = await request.get("/embed/capital-by-period?asOf=2026-01-30");
+    expect(embed.headers()["x-frame-options"]).toBeUndefined();
+    expect(embed.headers()["content-security-policy"]).toContain("frame-ancestors *");
+    const home = await request.get("/");
+    expect(home.headers()["x-frame-options"]).toBe("DENY");
+    expect(home.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+
+    const html = `<!doctype html><title>Someone else's article</title>
+      <iframe id="embed" title="embedded chart" src="${APP}/embed/capital-by-period?asOf=2026-01-30" width="800" height="500"></iframe>
+      <iframe id="home" title="home page" src="${APP}/" width="800" height="500"></iframe>`;
+    const server: Server = createServer((_, res) => res.writeHead(200, { "content-type": "text/html" }).end(html));
+    await new Promise<void>((resolve) => server.listen(OTHER_PORT, "127.0.0.1", resolve));
+    try {
+      await page.goto(`http://127.0.0.1:${OTHER_PORT}/`);
+      const framed = page.frameLocator("#embed");
+      await expect(framed.getByRole("heading", { name: /Capital counted by quarter/ })).toBeVisible();
+      await expect(framed.getByRole("figure", { name: /capital per quarter/ }).locator("svg").first()).toBeVisible();
+      await expect(framed.getByText("As reported on 30 Jan 2026.")).toBeVisible();
+      await expect(framed.getByRole("link", { name: /AI Deal Tracker/ })).toHaveAttribute("href", "/?asOf=2026-01-30#capital-by-quarter");
+      // The site's own header is not part of an embed.
+      await expect(framed.getByRole("navigation", { name: "Main" })).toHaveCount(0);
+      // The browser refuses to render / in the frame: it shows its error page instead of the overview.
+      await expect.poll(() => page.frames().map((f) => f.url())).toContain("chrome-error://chromewebdata/");
+      await expect(page.frameLocator("#home").getByRole("heading", { name: "Where AI capital goes" })).toHaveCount(0);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  test("each chart offers an iframe snippet of its embed page", async ({ page }) => {
+    await page.goto("/?asOf=2026-01-30");
+    await page.locator("summary", { hasText: "Embed" }).first().click();
+    const snippet = await page.getByLabel("Paste this into your page").inputValue();
+    expect(snippet).toContain(`<iframe src="${APP}/embed/capital-by-period?include=capital&asOf=2026-01-30"`);
+    await page.goto("/analysis");
+    await page.locator("#hhi summary", { hasText: "Embed" }).click();
+    expect(await page.locator("#hhi").getByLabel("Paste this into your page").inputValue()).toContain(`${APP}/embed/concentration`);
+  });
+
+  test("/changes lists changes with links to the deal and the source, and its Atom feed parses", async ({ page, request }) => {
+    await page.goto("/changes?investor=amazon&recipient=openai&kind=equity");
+    const list = page.getByRole("list", { name: "Changes, newest first" });
+    const items = list.getByRole("listitem");
+    await expect(items).toHaveCount(5);
+    await expect(items.first()).toContainText("Status change");
+    await expect(items.first().getByRole("link", { name: "Amazon → OpenAI" })).toHaveAttribute("href", /^\/deals\/\d+$/);
+    await expect(items.first().getByRole("link", { name: /^Source:/ })).toHaveAttribute("href", /^https:\/\//);
+
+    const feedHref = await page.getByRole("link", { name: /Follow these changes/ }).getAttribute("href");
+    expect(feedHref).toBe("/changes/feed.xml?investor=amazon&recipient=openai&kind=equity");
+    const xml = await (await request.get(feedHref as string)).text();
+    const checked = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, "application/xml");
+      const ns = "http://www.w3.org/2005/Atom";
+      const feed = doc.documentElement;
+      const own = (el: Element, name: string) => Array.from(el.children).filter((c) => c.namespaceURI === ns && c.localName === name);
+      return {
+        error: doc.getElementsByTagName("parsererror").length,
+        root: feed.localName,
+        feed: ["id", "title", "updated"].map((n) => own(feed, n).length),
+        entries: own(feed, "entry").map((e) => ({
+          required: ["id", "title", "updated"].map((n) => own(e, n).length),
+          id: own(e, "id")[0]?.textContent,
+          link: own(e, "link").find((l) => l.getAttribute("rel") === "alternate")?.getAttribute("href"),
+        })),
+      };
+    }, xml);
+    expect([checked.error, checked.root, checked.feed]).toEqual([0, "feed", [1, 1, 1]]);
+    expect(checked.entries).toHaveLength(5);
+    for (const entry of checked.entries) {
+      expect(entry.required).toEqual([1, 1, 1]);
+      expect(entry.id).toMatch(/^tag:127\.0\.0\.1,2026:deal-event-\d+$/);
+      expect(entry.link).toMatch(new RegExp(`^${APP.replace(/\./g, "\\.")}/deals/\\d+$`));
+    }
+    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", /\/changes\/feed\.xml\?investor=amazon/);
+  });
+
+  test("deal, investor, company and analysis pages carry share cards with a generated PNG", async ({ page, request }) => {
+    await page.goto("/deals?investor=amazon&recipient=openai&kind=equity&view=table");
+    const dealHref = await page.getByRole("row").filter({ hasText: "initial tranche" }).getByRole("link").first().getAttribute("href");
+    for (const path of [dealHref as string, "/investors/amazon", "/companies/openai", "/analysis"]) {
+      await page.goto(path);
+      const image = await page.locator('meta[property="og:image"]').first().getAttribute("content");
+      expect(image).toContain(`${path}/opengraph-image`);
+      await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
+      await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", /\$\d/);
+      const png = await request.get(new URL(image as string).pathname + new URL(image as string).search);
+      expect(png.status()).toBe(200);
+      expect(png.headers()["content-type"]).toBe("image/png");
+      const body = await png.body();
+      expect([...body.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      expect(body.length).toBeGreaterThan(5_000);
+    }
+  });
+
+  test("the as-of banner, /changes and an embed page have no accessibility violations", async ({ page }) => {
+    test.setTimeout(90_000);
+    for (const path of ["/?asOf=2026-01-30", "/changes?investor=amazon", "/embed/concentration?asOf=2026-01-30"]) {
+      await page.goto(path);
+      const results = await new AxeBuilder({ page }).analyze();
+      expect([path, results.violations.map((v) => v.id)]).toEqual([path, []]);
+    }
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { compareDealStates, dealAsOf, matchesStateFilters, type DealState, type HistoryEvent } from "@/lib/story/as-of";
+
+// A deal told in three steps, as Amazon's 2026 investment in OpenAI was: talks of about $10B, then talks of up to
+// $50B, then a $15B tranche announced. The row holds the latest state; the events hold every step.
+const deal: DealState & { round: string } = {
+  id: 7,
+  round: "initial tranche",
+  announcedOn: "2026-02-27",
+  status: "announced",
+  amountUsdLow: 15_000_000_000n,
+  amountUsdHigh: 15_000_000_000n,
+  amountQualifier: "exact",
+};
+const events: HistoryEvent[] = [
+  // Out of order on purpose: the reconstruction orders by date itself.
+  { id: 30, occurredOn: "2026-02-27", status: "announced", amountUsdLow: 15_000_000_000n, amountUsdHigh: 15_000_000_000n, amountQualifier: "exact" },
+  { id: 10, occurredOn: "2025-12-17", status: "in_talks", amountUsdLow: 10_000_000_000n, amountUsdHigh: 10_000_000_000n, amountQualifier: "about" },
+  { id: 20, occurredOn: "2026-01-29", status: "in_talks", amountUsdLow: null, amountUsdHigh: 50_000_000_000n, amountQualifier: "up_to" },
+];
+
+describe("dealAsOf", () => {
+  it("is absent before its first report", () => {
+    expect(dealAsOf(deal, events, "2025-12-16")).toBeNull();
+  });
+
+  it("shows the first report on its day and until the next event", () => {
+    for (const date of ["2025-12-17", "2026-01-28"]) {
+      const state = dealAsOf(deal, events, date);
+      expect(state).toMatchObject({ status: "in_talks", amountUsdLow: 10_000_000_000n, amountUsdHigh: 10_000_000_000n, amountQualifier: "about" });
+      // Dated at its first report, not at the later announcement, and the rest of the deal is kept.
+      expect(state).toMatchObject({ announcedOn: "2025-12-17", round: "initial tranche", id: 7 });
+    }
+  });
+
+  it("shows the second step between the second and third events", () => {
+    expect(dealAsOf(deal, events, "2026-01-30")).toMatchObject({ status: "in_talks", amountUsdLow: null, amountUsdHigh: 50_000_000_000n, amountQualifier: "up_to", announcedOn: "2025-12-17" });
+  });
+
+  it("shows the latest step, dated at the deal's own date, after the last event", () => {
+    expect(dealAsOf(deal, events, "2026-11-27")).toEqual(deal);
+    expect(dealAsOf(deal, events, "2026-02-27")).toEqual(deal);
+  });
+
+  it("takes the later-recorded of two events on one day", () => {
+    const sameDay: HistoryEvent[] = [
+      { id: 2, occurredOn: "2026-03-31", status: "closed", amountUsdLow: 1n, amountUsdHigh: 1n, amountQualifier: "exact" },
+      { id: 1, occurredOn: "2026-03-31", status: "announced", amountUsdLow: 1n, amountUsdHigh: 1n, amountQualifier: "exact" },
+    ];
+    expect(dealAsOf({ ...deal, announcedOn: "2026-03-31" }, sameDay, "2026-03-31")?.status).toBe("closed");
+  });
+
+  it("falls back to the deal's own date and state when it has no events", () => {
+    expect(dealAsOf(deal, [], "2026-02-26")).toBeNull();
+    expect(dealAsOf(deal, [], "2026-02-27")).toEqual(deal);
+  });
+});
+
+describe("matchesStateFilters", () => {
+  const none = { statuses: [], from: null, to: null, min: null, max: null };
+  const talks = dealAsOf(deal, events, "2026-01-30")!;
+
+  it("filters on the rebuilt status, date and counted amount", () => {
+    expect(matchesStateFilters(talks, { ...none, statuses: ["in_talks"] })).toBe(true);
+    expect(matchesStateFilters(talks, { ...none, statuses: ["announced"] })).toBe(false);
+    expect(matchesStateFilters(talks, { ...none, to: "2025-12-31" })).toBe(true);
+    expect(matchesStateFilters(talks, { ...none, from: "2026-01-01" })).toBe(false);
+    // "Up to $50B" with no lower figure counts at $50B.
+    expect(matchesStateFilters(talks, { ...none, min: 50_000_000_000n })).toBe(true);
+    expect(matchesStateFilters(talks, { ...none, max: 49_999_999_999n })).toBe(false);
+  });
+});
+
+describe("compareDealStates", () => {
+  const a = { ...deal, id: 1, announcedOn: "2026-01-01", amountUsdLow: null, amountUsdHigh: null };
+  const b = { ...deal, id: 2, announcedOn: "2026-02-01", amountUsdLow: 5n, amountUsdHigh: 5n };
+  const c = { ...deal, id: 3, announcedOn: "2026-01-15", amountUsdLow: null, amountUsdHigh: 9n };
+
+  it("orders like the database: by date, by counted amount with undisclosed last", () => {
+    expect([a, b, c].sort(compareDealStates("date_desc")).map((d) => d.id)).toEqual([2, 3, 1]);
+    expect([a, b, c].sort(compareDealStates("date_asc")).map((d) => d.id)).toEqual([1, 3, 2]);
+    expect([a, b, c].sort(compareDealStates("amount_desc")).map((d) => d.id)).toEqual([3, 2, 1]);
+    expect([a, b, c].sort(compareDealStates("amount_asc")).map((d) => d.id)).toEqual([2, 3, 1]);
+  });
+});
