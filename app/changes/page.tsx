@@ -3,6 +3,7 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/deals/status-badge";
 import { AsOfBanner } from "@/components/story/as-of-banner";
 import { ChangeFilterForm } from "@/components/story/change-filter-form";
+import { ExternalLink, hostOf } from "@/components/ui/external-link";
 import { Pagination } from "@/components/ui/pagination";
 import { ParamIssues } from "@/components/ui/param-issues";
 import { listChanges } from "@/lib/data/changes";
@@ -79,9 +80,9 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
               </div>
               {change.note ? <p className="mt-1 text-sm text-gray-700 dark:text-gray-300">{change.note}</p> : null}
               {change.source?.url ? (
-                <a href={change.source.url} rel="noopener noreferrer" className={`${TEXT_LINK} text-sm`}>
-                  Source: {change.source.publisher ?? new URL(change.source.url).hostname}
-                </a>
+                <ExternalLink href={change.source.url} className={`${TEXT_LINK} text-sm`}>
+                  Source: {change.source.publisher ?? hostOf(change.source.url)}
+                </ExternalLink>
               ) : null}
             </li>
           ))}

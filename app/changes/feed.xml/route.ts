@@ -4,12 +4,13 @@ import { changeViewToParams, CHANGE_VIEW_PARAMS, parseChangeView } from "@/lib/f
 import { atomDate, buildAtomFeed, tagUri } from "@/lib/story/atom";
 import { changeTitle } from "@/lib/story/change-text";
 import { publicOrigin } from "@/lib/story/public-origin";
+import { withErrorHandling } from "@/lib/request-id";
 
 const FEED_SIZE = 50;
 const KNOWN = new Set<string>(CHANGE_VIEW_PARAMS);
 
 /** GET /changes/feed.xml?<the /changes filters>: the newest changes as an Atom feed, for readers without an account. */
-export async function GET(request: Request) {
+export const GET = withErrorHandling(async (request: Request) => {
   const url = new URL(request.url);
   const { view, issues } = parseChangeView(url.searchParams);
   const unknown = [...new Set(url.searchParams.keys())].filter((k) => !KNOWN.has(k)).map((k) => ({ param: k, value: url.searchParams.get(k) ?? "", message: "unknown parameter" }));
@@ -39,4 +40,4 @@ export async function GET(request: Request) {
     })),
   });
   return new Response(xml, { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } });
-}
+});
