@@ -1,16 +1,14 @@
 import Link from "next/link";
 import { ChartFrame } from "@/components/charts/chart-frame";
-import type { ChartRow } from "@/components/charts/chart-types";
-import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { DealList } from "@/components/deals/deal-list";
 import { StatusChangeList } from "@/components/deals/status-change-list";
+import { CapitalByPeriodBody, capitalByPeriodChart } from "@/components/overview/capital-by-period-chart";
 import { AsOfBanner } from "@/components/story/as-of-banner";
 import { StatCard } from "@/components/ui/stat-card";
 import { getCapitalByPeriod } from "@/lib/data/capital";
 import { getOverview } from "@/lib/data/overview";
-import { KIND_LABELS } from "@/lib/domain";
 import { parseCapitalView } from "@/lib/filters/capital-view";
-import { formatNumber, formatPeriod, formatUsd, formatUsdExact } from "@/lib/format";
+import { formatNumber, formatUsd, formatUsdExact } from "@/lib/format";
 import { hhiReadingLabel } from "@/lib/measures/concentration";
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -35,12 +33,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     );
   }
 
-  const series = capital.kinds.map((k) => ({ key: k, label: KIND_LABELS[k], color: `var(--color-${k})` }));
-  const rows: ChartRow[] = capital.periods.map((p) => ({
-    label: formatPeriod(p.period),
-    total: Number(p.total),
-    ...Object.fromEntries(capital.kinds.map((k) => [k, Number(p.byKey[k] ?? 0n)])),
-  }));
+  const { rows, series } = capitalByPeriodChart(capital);
   const withCommitments = view.include === "commitments";
   const { capital: counted } = overview;
 
@@ -108,11 +101,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           </Link>
         }
       >
-        {rows.length > 0 ? (
-          <StackedBarChart rows={rows} series={series} ariaLabel={`Stacked bar chart: ${withCommitments ? "capital and commitments" : "capital counted"} per quarter, by kind`} />
-        ) : (
-          <p className="text-sm text-gray-600 dark:text-gray-400">No counted deals to chart.</p>
-        )}
+        <CapitalByPeriodBody capital={capital} />
       </ChartFrame>
 
       <div className="grid gap-8 lg:grid-cols-2">

@@ -6,19 +6,38 @@ import { KIND_LABELS } from "@/lib/domain";
 import { analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-view";
 import { formatPeriod } from "@/lib/format";
 
-/** Counted amounts per period, one colour per kind (equity, compute commitments, chips, acquisitions...). */
-export function CapitalByKindChart({ view, data }: { view: AnalysisView; data: CapitalByKindData }) {
-  const per = view.grain === "year" ? "year" : "quarter";
+function chartData(data: CapitalByKindData) {
   const series = data.kinds.map((k) => ({ key: k, label: KIND_LABELS[k], color: `var(--color-${k})` }));
   const rows: ChartRow[] = data.periods.map((p) => ({
     label: formatPeriod(p.period),
     total: Number(p.total),
     ...Object.fromEntries(data.kinds.map((k) => [k, Number(p.byKey[k] ?? 0n)])),
   }));
+  return { series, rows };
+}
+
+export function capitalByKindTitle(view: AnalysisView): string {
+  return `Counted amounts by kind per ${view.grain === "year" ? "year" : "quarter"}`;
+}
+
+/** The stacked bars (or the empty state), drawn the same on /analysis and in its embed. */
+export function CapitalByKindBody({ view, data }: { view: AnalysisView; data: CapitalByKindData }) {
+  const { series, rows } = chartData(data);
+  const per = view.grain === "year" ? "year" : "quarter";
+  return rows.length > 0 ? (
+    <StackedBarChart rows={rows} series={series} ariaLabel={`Stacked bar chart: counted amounts per ${per}, by kind`} />
+  ) : (
+    <p className="text-sm text-gray-600 dark:text-gray-400">No counted deals to chart.</p>
+  );
+}
+
+/** Counted amounts per period, one colour per kind (equity, compute commitments, chips, acquisitions...). */
+export function CapitalByKindChart({ view, data }: { view: AnalysisView; data: CapitalByKindData }) {
+  const { series, rows } = chartData(data);
   return (
     <ChartFrame
       id="capital-by-kind"
-      title={`Counted amounts by kind per ${per}`}
+      title={capitalByKindTitle(view)}
       description={
         view.count === "capital"
           ? "Equity and convertible investments. Choose “All kinds” under Count to add compute, cloud and chip commitments, acquisitions and the other kinds, each in its own colour."
@@ -27,12 +46,9 @@ export function CapitalByKindChart({ view, data }: { view: AnalysisView; data: C
       rows={rows}
       series={series}
       csvHref={`/api/stats/capital-by-kind?${new URLSearchParams([...analysisViewToParams(view), ["format", "csv"]])}`}
+      embedPath={`/embed/capital-by-kind?${analysisViewToParams(view)}`}
     >
-      {rows.length > 0 ? (
-        <StackedBarChart rows={rows} series={series} ariaLabel={`Stacked bar chart: counted amounts per ${per}, by kind`} />
-      ) : (
-        <p className="text-sm text-gray-600 dark:text-gray-400">No counted deals to chart.</p>
-      )}
+      <CapitalByKindBody view={view} data={data} />
     </ChartFrame>
   );
 }

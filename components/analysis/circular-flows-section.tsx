@@ -5,23 +5,39 @@ import { analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-
 import type { CircularFlow } from "@/lib/measures/circular-flows";
 import { CircularFlowList, formatBackToIn } from "./circular-flow-list";
 
-/** Capital in against spending back for every loop, then each loop with its diagram and legs. */
-export function CircularFlowsSection({ view, loops }: { view: AnalysisView; loops: CircularFlow[] }) {
-  const series = [
-    { key: "moneyIn", label: "Capital in", color: "var(--chart-money-in)" },
-    { key: "moneyBack", label: "Spending back", color: "var(--chart-money-back)" },
-  ];
-  const rows: ChartRow[] = loops.map((l) => ({
+const series = [
+  { key: "moneyIn", label: "Capital in", color: "var(--chart-money-in)" },
+  { key: "moneyBack", label: "Spending back", color: "var(--chart-money-back)" },
+];
+
+function loopRows(loops: CircularFlow[]): ChartRow[] {
+  return loops.map((l) => ({
     label: `${l.investor.name} → ${l.company.name}`,
     moneyIn: Number(l.inTotal),
     moneyBack: Number(l.backTotal),
     ratio: formatBackToIn(l.backToIn),
   }));
+}
+
+export const CIRCULAR_FLOWS_TITLE = "Circular flows: capital invested and spending committed back, per loop";
+
+/** The paired bars per loop (or the empty state), drawn the same on /analysis and in its embed. */
+export function CircularFlowsBody({ loops }: { loops: CircularFlow[] }) {
+  return loops.length > 0 ? (
+    <StackedBarChart rows={loopRows(loops)} series={series} stacked={false} ariaLabel="Bar chart: capital in and spending back for each circular flow" />
+  ) : (
+    <p className="text-sm text-gray-600 dark:text-gray-400">No circular flows in this view.</p>
+  );
+}
+
+/** Capital in against spending back for every loop, then each loop with its diagram and legs. */
+export function CircularFlowsSection({ view, loops }: { view: AnalysisView; loops: CircularFlow[] }) {
+  const rows = loopRows(loops);
   return (
     <>
       <ChartFrame
         id="circular-flows"
-        title="Circular flows: capital invested and spending committed back, per loop"
+        title={CIRCULAR_FLOWS_TITLE}
         description={
           <>
             Pairs where an investor put equity or convertible capital into a company that committed to buy compute, cloud capacity or chips
@@ -40,12 +56,9 @@ export function CircularFlowsSection({ view, loops }: { view: AnalysisView; loop
         ]}
         rowHeader="Loop"
         csvHref={`/api/stats/circular-flows?${new URLSearchParams([...analysisViewToParams(view), ["format", "csv"]])}`}
+        embedPath={`/embed/circular-flows?${analysisViewToParams(view)}`}
       >
-        {loops.length > 0 ? (
-          <StackedBarChart rows={rows} series={series} stacked={false} ariaLabel="Bar chart: capital in and spending back for each circular flow" />
-        ) : (
-          <p className="text-sm text-gray-600 dark:text-gray-400">No circular flows in this view.</p>
-        )}
+        <CircularFlowsBody loops={loops} />
       </ChartFrame>
       {loops.length > 0 ? (
         <section aria-labelledby="loops-title" className="rounded-lg border border-gray-200 p-4 dark:border-gray-800">

@@ -12,13 +12,29 @@ function withValues(entries: Record<string, number | string | null | undefined>)
   return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== null && v !== undefined)) as Record<string, number | string>;
 }
 
-/** The HHI per period over its reading bands, and the top 1/3/5 shares per period. */
-export function ConcentrationCharts({ view, periods }: { view: AnalysisView; periods: ConcentrationPeriod[] }) {
-  const side = view.side === "recipient" ? "recipients" : "investors";
-  const per = view.grain === "year" ? "year" : "quarter";
-  const csvHref = `/api/stats/concentration?${new URLSearchParams([...analysisViewToParams(view), ["format", "csv"]])}`;
-  const embedPath = `/embed/concentration?${analysisViewToParams(view)}`;
-  const rows: ChartRow[] = periods.map((p) => ({
+const TOP_SERIES = [
+  { key: "top1", label: "Top 1", color: "var(--chart-top1)" },
+  { key: "top3", label: "Top 3", color: "var(--chart-top3)" },
+  { key: "top5", label: "Top 5", color: "var(--chart-top5)" },
+];
+
+function sideAndPer(view: AnalysisView) {
+  return { side: view.side === "recipient" ? "recipients" : "investors", per: view.grain === "year" ? "year" : "quarter" };
+}
+
+export function hhiTitle(view: AnalysisView): string {
+  const { side, per } = sideAndPer(view);
+  return `Herfindahl-Hirschman index of ${side} per ${per}`;
+}
+
+export function topSharesTitle(view: AnalysisView): string {
+  const { side, per } = sideAndPer(view);
+  return `Share of counted capital held by the top 1, 3 and 5 ${side} per ${per}`;
+}
+
+/** One row per period with the HHI, its reading, the top shares and the counted total: the data of both charts. */
+export function concentrationRows(periods: ConcentrationPeriod[]): ChartRow[] {
+  return periods.map((p) => ({
     label: formatPeriod(p.period),
     ...withValues({
       hhi: p.hhi,
@@ -31,6 +47,44 @@ export function ConcentrationCharts({ view, periods }: { view: AnalysisView; per
       entities: p.entities,
     }),
   }));
+}
+
+const EMPTY = "No counted capital in this view: there is no concentration to measure.";
+
+/** The HHI line over its reading bands (or the empty state), drawn the same on /analysis and in its embed. */
+export function HhiChartBody({ view, rows }: { view: AnalysisView; rows: ChartRow[] }) {
+  const { side, per } = sideAndPer(view);
+  return rows.length > 0 ? (
+    <TrendLineChart
+      rows={rows}
+      series={[{ key: "hhi", label: "HHI", color: "var(--chart-hhi)" }]}
+      format="number"
+      domain={[0, 10_000]}
+      bands={HHI_BANDS.map((b) => ({ from: b.from, to: b.to, label: b.label, color: BAND_COLORS[b.reading] }))}
+      ariaLabel={`Line chart: HHI of ${side} per ${per}, over bands for unconcentrated, moderately and highly concentrated`}
+    />
+  ) : (
+    <p className="text-sm text-gray-600 dark:text-gray-400">{EMPTY}</p>
+  );
+}
+
+/** The top 1/3/5 share lines (or the empty state), drawn the same on /analysis and in its embed. */
+export function TopSharesChartBody({ view, rows }: { view: AnalysisView; rows: ChartRow[] }) {
+  const { side, per } = sideAndPer(view);
+  return rows.length > 0 ? (
+    <TrendLineChart rows={rows} series={TOP_SERIES} format="share" domain={[0, 1]} ariaLabel={`Line chart: share of counted capital of the top 1, 3 and 5 ${side} per ${per}`} />
+  ) : (
+    <p className="text-sm text-gray-600 dark:text-gray-400">{EMPTY}</p>
+  );
+}
+
+/** The HHI per period over its reading bands, and the top 1/3/5 shares per period. */
+export function ConcentrationCharts({ view, periods }: { view: AnalysisView; periods: ConcentrationPeriod[] }) {
+  const side = view.side === "recipient" ? "recipients" : "investors";
+  const per = view.grain === "year" ? "year" : "quarter";
+  const csvHref = `/api/stats/concentration?${new URLSearchParams([...analysisViewToParams(view), ["format", "csv"]])}`;
+  const embedPath = `/embed/concentration?${analysisViewToParams(view)}`;
+  const rows = concentrationRows(periods);
   const hhiColumns: ChartColumn[] = [
     { key: "hhi", label: "HHI", format: "number" },
     { key: "reading", label: "Reading", format: "text" },
@@ -44,7 +98,6 @@ export function ConcentrationCharts({ view, periods }: { view: AnalysisView; per
     { key: "largest", label: "Largest", format: "text" },
     { key: "total", label: "Counted", format: "usd" },
   ];
-  const empty = <p className="text-sm text-gray-600 dark:text-gray-400">No counted capital in this view: there is no concentration to measure.</p>;
   const unnamedNote =
     view.side === "investor"
       ? " Shared rounds are split among their investors; the part of unnamed investors counts in the total but is nobody’s share, so the HHI is a lower bound."
@@ -53,7 +106,7 @@ export function ConcentrationCharts({ view, periods }: { view: AnalysisView; per
     <>
       <ChartFrame
         id="hhi"
-        title={`Herfindahl-Hirschman index of ${side} per ${per}`}
+        title={hhiTitle(view)}
         description={
           <>
             <p>
@@ -76,47 +129,19 @@ export function ConcentrationCharts({ view, periods }: { view: AnalysisView; per
         csvHref={csvHref}
         embedPath={embedPath}
       >
-        {rows.length > 0 ? (
-          <TrendLineChart
-            rows={rows}
-            series={[{ key: "hhi", label: "HHI", color: "var(--chart-hhi)" }]}
-            format="number"
-            domain={[0, 10_000]}
-            bands={HHI_BANDS.map((b) => ({ from: b.from, to: b.to, label: b.label, color: BAND_COLORS[b.reading] }))}
-            ariaLabel={`Line chart: HHI of ${side} per ${per}, over bands for unconcentrated, moderately and highly concentrated`}
-          />
-        ) : (
-          empty
-        )}
+        <HhiChartBody view={view} rows={rows} />
       </ChartFrame>
       <ChartFrame
         id="top-shares"
-        title={`Share of counted capital held by the top 1, 3 and 5 ${side} per ${per}`}
+        title={topSharesTitle(view)}
         description={`Each ${per}, the part of its counted capital that went to the largest ${side}.${unnamedNote}`}
         rows={rows}
-        series={[
-          { key: "top1", label: "Top 1", color: "var(--chart-top1)" },
-          { key: "top3", label: "Top 3", color: "var(--chart-top3)" },
-          { key: "top5", label: "Top 5", color: "var(--chart-top5)" },
-        ]}
+        series={TOP_SERIES}
         columns={shareColumns}
         csvHref={csvHref}
+        embedPath={`/embed/top-shares?${analysisViewToParams(view)}`}
       >
-        {rows.length > 0 ? (
-          <TrendLineChart
-            rows={rows}
-            series={[
-              { key: "top1", label: "Top 1", color: "var(--chart-top1)" },
-              { key: "top3", label: "Top 3", color: "var(--chart-top3)" },
-              { key: "top5", label: "Top 5", color: "var(--chart-top5)" },
-            ]}
-            format="share"
-            domain={[0, 1]}
-            ariaLabel={`Line chart: share of counted capital of the top 1, 3 and 5 ${side} per ${per}`}
-          />
-        ) : (
-          empty
-        )}
+        <TopSharesChartBody view={view} rows={rows} />
       </ChartFrame>
     </>
   );

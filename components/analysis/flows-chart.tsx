@@ -5,6 +5,26 @@ import type { FlowsData } from "@/lib/data/analysis";
 import { analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-view";
 import { formatNumber, formatUsd } from "@/lib/format";
 
+export function flowsTitle(flows: FlowsData): string {
+  const shown = flows.graph.links.length;
+  return shown > 0 ? `Capital flows from investors to recipients: the ${shown} largest` : "Capital flows from investors to recipients";
+}
+
+/** The Sankey diagram (or the empty state), drawn the same on /analysis and in its embed. */
+export function FlowsBody({ flows }: { flows: FlowsData }) {
+  const { graph } = flows;
+  const shown = graph.links.length;
+  return shown > 0 ? (
+    <SankeyChart
+      nodes={graph.nodes.map((n) => ({ name: n.name, side: n.side }))}
+      links={graph.links.map((l) => ({ source: l.source, target: l.target, value: Number(l.amount) }))}
+      ariaLabel={`Sankey diagram: the ${shown} largest flows of counted capital from investors (left) to recipients (right)`}
+    />
+  ) : (
+    <p className="text-sm text-gray-600 dark:text-gray-400">No counted capital in this view: there are no flows to draw.</p>
+  );
+}
+
 /** The largest investor -> recipient flows as a Sankey diagram, with the same flows listed in a table. */
 export function FlowsChart({ view, flows }: { view: AnalysisView; flows: FlowsData }) {
   const { graph } = flows;
@@ -14,11 +34,10 @@ export function FlowsChart({ view, flows }: { view: AnalysisView; flows: FlowsDa
     amount: Number(l.amount),
     deals: l.dealIds.length,
   }));
-  const shown = graph.links.length;
   return (
     <ChartFrame
       id="flows"
-      title={shown > 0 ? `Capital flows from investors to recipients: the ${shown} largest` : "Capital flows from investors to recipients"}
+      title={flowsTitle(flows)}
       description={
         <>
           Counted capital from each investor to each recipient; a round with several investors is split among them.
@@ -39,16 +58,9 @@ export function FlowsChart({ view, flows }: { view: AnalysisView; flows: FlowsDa
       rowHeader="Investor"
       tableOpen
       csvHref={`/api/stats/flows?${new URLSearchParams([...analysisViewToParams(view), ["format", "csv"]])}`}
+      embedPath={`/embed/flows?${analysisViewToParams(view)}`}
     >
-      {shown > 0 ? (
-        <SankeyChart
-          nodes={graph.nodes.map((n) => ({ name: n.name, side: n.side }))}
-          links={graph.links.map((l) => ({ source: l.source, target: l.target, value: Number(l.amount) }))}
-          ariaLabel={`Sankey diagram: the ${shown} largest flows of counted capital from investors (left) to recipients (right)`}
-        />
-      ) : (
-        <p className="text-sm text-gray-600 dark:text-gray-400">No counted capital in this view: there are no flows to draw.</p>
-      )}
+      <FlowsBody flows={flows} />
     </ChartFrame>
   );
 }

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ChartFrame } from "@/components/charts/chart-frame";
-import type { ChartRow, ChartSeries } from "@/components/charts/chart-types";
-import { FundingRoundsChart } from "@/components/charts/funding-rounds-chart";
 import { DealList } from "@/components/deals/deal-list";
+import { fundingRoundRows, FundingRoundsBody, fundingRoundsTitle } from "@/components/organizations/funding-rounds-body";
 import { InvestorShareTable } from "@/components/organizations/investor-share-table";
 import { OrganizationHeader } from "@/components/organizations/organization-header";
 import { RoundDealTable } from "@/components/organizations/round-deal-table";
@@ -26,9 +25,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: profile ? `${profile.name}: funding` : "Company not found", ...(card ? shareMetadata(card) : {}) };
 }
 
-const AMOUNT: ChartSeries = { key: "amount", label: "Counted round amount", color: "var(--color-equity)" };
-const VALUATION: ChartSeries = { key: "valuation", label: "Post-money valuation", color: "var(--chart-valuation)" };
-
 export default async function CompanyPage({ params, searchParams }: Props) {
   const { slug } = await params;
   if (!isOrganizationSlug(slug)) notFound();
@@ -38,13 +34,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
   const { profile, funding, rounds, roundDeals, latestValuation, investors, commitmentsMade, timeline } = company;
   const name = profile.name;
 
-  // A date without a reported valuation gets no valuation key: the step line carries the last one across it.
-  const rows: ChartRow[] = rounds.map((r) => ({
-    label: formatDate(r.date),
-    total: Number(r.amount),
-    amount: Number(r.amount),
-    ...(r.postMoneyValuation === null ? {} : { valuation: Number(r.postMoneyValuation) }),
-  }));
+  const rows = fundingRoundRows(company);
 
   return (
     <div className="space-y-8">
@@ -84,17 +74,14 @@ export default async function CompanyPage({ params, searchParams }: Props) {
 
           <ChartFrame
             id="funding-rounds"
-            title={`${name}: counted funding per round date, with post-money valuation`}
+            title={fundingRoundsTitle(company)}
             description={`Bars: counted equity and convertible deals announced that day, added together (tranches of one round often share a date). Line: the post-money valuation reported with them, held until the next one. Undisclosed amounts show no bar; each round’s valuation is in the table below and in the CSV.`}
             rows={rows}
             series={[]}
             csvHref={`/api/organizations/${slug}/funding-rounds?format=csv${asOf ? `&asOf=${asOf}` : ""}`}
+            embedPath={`/embed/funding-rounds/${slug}${asOf ? `?asOf=${asOf}` : ""}`}
           >
-            {rows.length > 0 ? (
-              <FundingRoundsChart rows={rows} amount={AMOUNT} valuation={VALUATION} ariaLabel={`Bar and step-line chart: ${name}'s counted funding per round date and its post-money valuation`} />
-            ) : (
-              <p className="text-sm text-gray-600 dark:text-gray-400">{name} has no counted funding round to chart.</p>
-            )}
+            <FundingRoundsBody company={company} />
           </ChartFrame>
 
           <section aria-labelledby="rounds" className="space-y-2">

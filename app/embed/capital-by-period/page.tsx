@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
-import type { ChartRow } from "@/components/charts/chart-types";
-import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
+import { CapitalByPeriodBody } from "@/components/overview/capital-by-period-chart";
 import { EmbedFrame } from "@/components/story/embed-frame";
 import { getCapitalByPeriod } from "@/lib/data/capital";
-import { KIND_LABELS } from "@/lib/domain";
 import { parseCapitalView } from "@/lib/filters/capital-view";
-import { formatPeriod } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Capital by period (embed)", robots: { index: false } };
 
@@ -14,12 +11,6 @@ export default async function EmbedCapitalByPeriod({ searchParams }: { searchPar
   const view = parseCapitalView(await searchParams);
   const capital = await getCapitalByPeriod(view);
   const per = view.grain === "year" ? "year" : "quarter";
-  const series = capital.kinds.map((k) => ({ key: k, label: KIND_LABELS[k], color: `var(--color-${k})` }));
-  const rows: ChartRow[] = capital.periods.map((p) => ({
-    label: formatPeriod(p.period),
-    total: Number(p.total),
-    ...Object.fromEntries(capital.kinds.map((k) => [k, Number(p.byKey[k] ?? 0n)])),
-  }));
   const full = new URLSearchParams();
   if (view.include === "commitments") full.set("include", "commitments");
   if (view.asOf) full.set("asOf", view.asOf);
@@ -35,11 +26,7 @@ export default async function EmbedCapitalByPeriod({ searchParams }: { searchPar
       asOf={view.asOf}
       fullHref={`/${full.size > 0 ? `?${full}` : ""}#capital-by-quarter`}
     >
-      {rows.length > 0 ? (
-        <StackedBarChart rows={rows} series={series} ariaLabel={`Stacked bar chart: capital per ${per}, by kind`} />
-      ) : (
-        <p className="text-sm">No counted deals to chart.</p>
-      )}
+      <CapitalByPeriodBody capital={capital} />
     </EmbedFrame>
   );
 }

@@ -2,23 +2,21 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChartFrame } from "@/components/charts/chart-frame";
-import type { ChartRow } from "@/components/charts/chart-types";
-import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { CoInvestorTable } from "@/components/organizations/co-investor-table";
+import { InvestorCapitalBody, investorCapitalChart } from "@/components/organizations/investor-capital-chart";
 import { OrganizationHeader } from "@/components/organizations/organization-header";
 import { PortfolioTable } from "@/components/organizations/portfolio-table";
 import { RecipientShareTable } from "@/components/organizations/recipient-share-table";
 import { StatCard } from "@/components/ui/stat-card";
 import { getInvestor } from "@/lib/data/investor";
 import { getOrganizationProfile } from "@/lib/data/organization-profile";
-import { KIND_LABELS } from "@/lib/domain";
 import { AsOfBanner } from "@/components/story/as-of-banner";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
 import { investorCard } from "@/lib/share/cards";
 import { shareMetadata } from "@/lib/share/share-card";
 import { parseGrain } from "@/lib/filters/period-grain";
-import { formatNumber, formatPeriod, formatUsd, formatUsdExact } from "@/lib/format";
+import { formatNumber, formatUsd, formatUsdExact } from "@/lib/format";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -39,16 +37,9 @@ export default async function InvestorPage({ params, searchParams }: Props) {
   const investor = await getInvestor(slug, parseGrain(search.grain), asOf);
   const withAsOf = (href: string) => (asOf ? `${href}${href.includes("?") ? "&" : "?"}asOf=${asOf}` : href);
   if (!investor) notFound();
-  const { profile, capital, grain, kinds, periods, portfolio, recipients, coInvestors } = investor;
+  const { profile, capital, grain, portfolio, recipients, coInvestors } = investor;
   const name = profile.name;
-
-  const series = kinds.map((k) => ({ key: k, label: KIND_LABELS[k], color: `var(--color-${k})` }));
-  const rows: ChartRow[] = periods.map((p) => ({
-    label: formatPeriod(p.period),
-    total: Number(p.total),
-    ...Object.fromEntries(kinds.map((k) => [k, Number(p.byKey[k] ?? 0n)])),
-  }));
-  const grainWord = grain === "year" ? "year" : "quarter";
+  const chart = investorCapitalChart(investor);
 
   return (
     <div className="space-y-8">
@@ -84,11 +75,12 @@ export default async function InvestorPage({ params, searchParams }: Props) {
 
           <ChartFrame
             id="investor-capital"
-            title={`Capital ${name} put in by ${grainWord}, by kind`}
-            description={`${name}’s attributed part of counted equity and convertible deals, by the ${grainWord} they were announced. Compute, cloud and chip commitments are not capital and are not included.`}
-            rows={rows}
-            series={series}
+            title={chart.title}
+            description={chart.description}
+            rows={chart.rows}
+            series={chart.series}
             csvHref={withAsOf(`/api/organizations/${slug}/capital-by-period?grain=${grain}&format=csv`)}
+            embedPath={withAsOf(`/embed/investor-capital/${slug}?grain=${grain}`)}
             actions={
               <nav aria-label="Chart period" className="flex gap-2">
                 {(["year", "quarter"] as const).map((g) => (
@@ -105,11 +97,7 @@ export default async function InvestorPage({ params, searchParams }: Props) {
               </nav>
             }
           >
-            {rows.length > 0 ? (
-              <StackedBarChart rows={rows} series={series} ariaLabel={`Bar chart: capital ${name} put in per ${grainWord}, by kind`} />
-            ) : (
-              <p className="text-sm text-gray-600 dark:text-gray-400">{name} is in no counted deal: nothing to chart.</p>
-            )}
+            <InvestorCapitalBody investor={investor} />
           </ChartFrame>
 
           <section aria-labelledby="recipients" className="space-y-2">

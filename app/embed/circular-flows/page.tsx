@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { CIRCULAR_FLOWS_TITLE, CircularFlowsBody } from "@/components/analysis/circular-flows-section";
+import { analysisEmbedView, type EmbedSearchParams } from "@/components/story/analysis-embed";
+import { EmbedFrame } from "@/components/story/embed-frame";
+import { getCircularFlows } from "@/lib/data/analysis";
+
+export const metadata: Metadata = { title: "Circular flows (embed)", robots: { index: false } };
+
+/** The /analysis circular-flows chart alone (capital in against spending back per loop), for framing on other sites. */
+export default async function EmbedCircularFlows({ searchParams }: { searchParams: EmbedSearchParams }) {
+  const { view, fullHref } = await analysisEmbedView(searchParams, "circular-flows");
+  const { loops } = await getCircularFlows(view);
+  return (
+    <EmbedFrame
+      title={CIRCULAR_FLOWS_TITLE}
+      description="Investors that put capital into an AI company that committed to buy compute, cloud capacity or chips back from them, in US dollars."
+      asOf={view.filters.asOf}
+      fullHref={fullHref}
+    >
+      <CircularFlowsBody loops={loops} />
+    </EmbedFrame>
+  );
+}

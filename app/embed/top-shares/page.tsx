@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { concentrationRows, TopSharesChartBody, topSharesTitle } from "@/components/analysis/concentration-charts";
+import { analysisEmbedView, type EmbedSearchParams } from "@/components/story/analysis-embed";
+import { EmbedFrame } from "@/components/story/embed-frame";
+import { getConcentration } from "@/lib/data/analysis";
+
+export const metadata: Metadata = { title: "Top shares (embed)", robots: { index: false } };
+
+/** The /analysis top 1/3/5 shares chart alone, with the view's filters and asOf, for framing on other sites. */
+export default async function EmbedTopShares({ searchParams }: { searchParams: EmbedSearchParams }) {
+  const { view, fullHref } = await analysisEmbedView(searchParams, "top-shares");
+  const { periods } = await getConcentration(view);
+  const side = view.side === "recipient" ? "recipients" : "investors";
+  return (
+    <EmbedFrame
+      title={topSharesTitle(view)}
+      description={`Each period, the part of its counted AI capital that went to the largest ${side}.`}
+      asOf={view.filters.asOf}
+      fullHref={fullHref}
+    >
+      <TopSharesChartBody view={view} rows={concentrationRows(periods)} />
+    </EmbedFrame>
+  );
+}
