@@ -1,6 +1,4 @@
-import { getRequestActor } from "@/lib/auth/request-actor";
-import { AuthorizationError, requireRole } from "@/lib/auth/roles";
-import { checkOrigin } from "@/lib/auth/same-origin";
+import { authorizeApiWrite } from "@/lib/api/authorize-write";
 import { getDb } from "@/lib/db";
 import { importDealCsv } from "@/lib/import/apply-deal-import";
 import { checkImportSize, decodeUtf8 } from "@/lib/import/import-limits";
@@ -12,15 +10,9 @@ import { withErrorHandling } from "@/lib/request-id";
  * 200 with the preview (dry run) or the result; 400 with every row error and nothing written; 401/403 without rights.
  */
 export const POST = withErrorHandling(async function POST(request: Request) {
-  let actor;
-  try {
-    actor = requireRole(await getRequestActor(request), "editor");
-  } catch (error) {
-    if (error instanceof AuthorizationError) return Response.json({ error: error.message }, { status: error.status });
-    throw error;
-  }
-  const originProblem = checkOrigin(request, actor.via);
-  if (originProblem) return Response.json({ error: originProblem }, { status: 403 });
+  const authorized = await authorizeApiWrite(request, "editor");
+  if ("refusal" in authorized) return authorized.refusal;
+  const { actor } = authorized;
   const declared = Number(request.headers.get("content-length") ?? "0");
   const tooBigDeclared = checkImportSize(declared);
   if (tooBigDeclared) return Response.json({ error: tooBigDeclared }, { status: 413 });

@@ -1,8 +1,6 @@
 import { toDealDetailJson } from "@/lib/api/deal-json";
 import { notFoundJson } from "@/lib/api/responses";
-import { getRequestActor } from "@/lib/auth/request-actor";
-import { AuthorizationError, requireRole } from "@/lib/auth/roles";
-import { checkOrigin } from "@/lib/auth/same-origin";
+import { authorizeApiWrite } from "@/lib/api/authorize-write";
 import { getDeal } from "@/lib/data/deal";
 import { getDb } from "@/lib/db";
 import { patchDeal } from "@/lib/deals/patch-deal";
@@ -29,15 +27,9 @@ const MAX_PATCH_BYTES = 64 * 1024;
  * saved in between (nothing written); 400 naming each bad field; 401/403 without rights; 404 for no such deal.
  */
 export const PATCH = withErrorHandling(async function PATCH(request: Request, { params }: Context) {
-  let actor;
-  try {
-    actor = requireRole(await getRequestActor(request), "editor");
-  } catch (error) {
-    if (error instanceof AuthorizationError) return Response.json({ error: error.message }, { status: error.status });
-    throw error;
-  }
-  const originProblem = checkOrigin(request, actor.via);
-  if (originProblem) return Response.json({ error: originProblem }, { status: 403 });
+  const authorized = await authorizeApiWrite(request, "editor");
+  if ("refusal" in authorized) return authorized.refusal;
+  const { actor } = authorized;
   const id = parseDealId((await params).id);
   if (id === null) return notFoundJson("no deal with that id");
   const text = await request.text();
