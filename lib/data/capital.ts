@@ -1,17 +1,22 @@
 // Counted capital per period for charts and their CSV/JSON downloads.
 import "server-only";
 import { getDb } from "../db";
+import { cachedView, viewKey } from "./view-cache";
 import { DEAL_KINDS, type DealKind } from "../domain";
 import type { CapitalView } from "../filters/capital-view";
-import { capitalByPeriod, DEFAULT_RULE, type CountingRule, type PeriodTotal } from "../measures/capital";
-import { loadMeasureDeals } from "./measure-deals";
+import { DEFAULT_RULE, type CountingRule, type PeriodTotal } from "../measures/capital";
+import { capitalByPeriodSql } from "./raw/capital-by-period";
 
 export type CapitalByPeriod = { view: CapitalView; kinds: DealKind[]; periods: PeriodTotal[] };
 
-export async function getCapitalByPeriod(view: CapitalView): Promise<CapitalByPeriod> {
-  const deals = await loadMeasureDeals(await getDb());
+export function getCapitalByPeriod(view: CapitalView): Promise<CapitalByPeriod> {
+  return cachedView(viewKey("capital-by-period", view), () => computeCapitalByPeriod(view));
+}
+
+async function computeCapitalByPeriod(view: CapitalView): Promise<CapitalByPeriod> {
   const rule: CountingRule = view.include === "commitments" ? { kinds: DEAL_KINDS, includePipeline: false } : DEFAULT_RULE;
-  const periods = capitalByPeriod(deals, { rule, grain: view.grain, stackBy: "kind" });
+  // Summed in SQL (lib/data/raw): the same figures as capitalByPeriod over every deal, without loading them.
+  const periods = await capitalByPeriodSql(await getDb(), rule, view.grain);
   const present = new Set(periods.flatMap((p) => Object.keys(p.byKey)));
   return { view, kinds: rule.kinds.filter((k) => present.has(k)), periods };
 }

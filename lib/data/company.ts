@@ -2,6 +2,7 @@
 // the commitments it made itself.
 import "server-only";
 import { getDb } from "../db";
+import { cachedView, viewKey } from "./view-cache";
 import type { DealKind } from "../domain";
 import { CAPITAL_KINDS, capitalCounted, countedAmount, isCounted, type CapitalSummary } from "../measures/capital";
 import { fundingRoundsByDate, type FundingRoundPoint } from "../measures/funding-rounds";
@@ -36,7 +37,11 @@ export type CompanyView = {
   timeline: DealSummary[];
 };
 
-export async function getCompany(slug: string): Promise<CompanyView | null> {
+export function getCompany(slug: string): Promise<CompanyView | null> {
+  return cachedView(viewKey("company", slug), () => computeCompany(slug));
+}
+
+async function computeCompany(slug: string): Promise<CompanyView | null> {
   const profile = await getOrganizationProfile(slug);
   if (!profile) return null;
   const db = await getDb();

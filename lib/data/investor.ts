@@ -1,6 +1,7 @@
 // Everything /investors/[slug] shows: the organization's deals as an investor and the capital attributed to it.
 import "server-only";
 import { getDb } from "../db";
+import { cachedView, viewKey } from "./view-cache";
 import type { DealKind } from "../domain";
 import { CAPITAL_KINDS, type Grain, type PeriodTotal } from "../measures/capital";
 import { coInvestorsOf, type CoInvestor } from "../measures/co-investors";
@@ -28,7 +29,11 @@ export type InvestorView = {
   coInvestors: CoInvestor[];
 };
 
-export async function getInvestor(slug: string, grain: Grain): Promise<InvestorView | null> {
+export function getInvestor(slug: string, grain: Grain): Promise<InvestorView | null> {
+  return cachedView(viewKey("investor", { slug, grain }), () => computeInvestor(slug, grain));
+}
+
+async function computeInvestor(slug: string, grain: Grain): Promise<InvestorView | null> {
   const profile = await getOrganizationProfile(slug);
   if (!profile) return null;
   const db = await getDb();

@@ -1,6 +1,7 @@
 // Everything the overview page (/) shows, as plain serialisable objects.
 import "server-only";
 import { getDb } from "../db";
+import { cachedView } from "./view-cache";
 import type { AmountQualifier, DealStatus } from "../domain";
 import { capitalByInvestor, capitalByRecipient, capitalCounted, DEFAULT_RULE, herfindahlIndex, periodOf, UNDISCLOSED_KEY } from "../measures/capital";
 import { dealSummarySelect, toDealSummary, type DealSummary } from "./deals";
@@ -31,7 +32,12 @@ export type Overview = {
 
 const LIST_SIZE = 8;
 
-export async function getOverview(): Promise<Overview> {
+/** Cached per data version (lib/data/view-cache.ts): every visitor sees the same overview until the next write. */
+export function getOverview(): Promise<Overview> {
+  return cachedView("overview", computeOverview);
+}
+
+async function computeOverview(): Promise<Overview> {
   const db = await getDb();
   const deals = await loadMeasureDeals(db);
 
