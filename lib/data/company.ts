@@ -7,7 +7,7 @@ import type { DealKind } from "../domain";
 import { CAPITAL_KINDS, capitalCounted, countedAmount, isCounted, type CapitalSummary } from "../measures/capital";
 import { fundingRoundsByDate, type FundingRoundPoint } from "../measures/funding-rounds";
 import { investorSharesOfRecipient, type InvestorShare } from "../measures/funding-shares";
-import { dealSummarySelect, toDealSummary, type DealSummary } from "./deals";
+import { findDealSummaryRows, toDealSummary, type DealSummary } from "./deals";
 import { loadMeasureDeals } from "./measure-deals";
 import { getOrganizationProfile, type OrganizationProfile } from "./organization-profile";
 
@@ -47,12 +47,11 @@ async function computeCompany(slug: string): Promise<CompanyView | null> {
   const db = await getDb();
   const newestFirst = [{ announcedOn: "desc" as const }, { id: "desc" as const }];
   const [received, measured, commitments] = await Promise.all([
-    db.deal.findMany({ where: { deletedAt: null, recipient: { slug } }, orderBy: newestFirst, select: dealSummarySelect }),
+    findDealSummaryRows(db, { where: { deletedAt: null, recipient: { slug } }, orderBy: newestFirst }),
     loadMeasureDeals(db, { recipient: { slug } }),
-    db.deal.findMany({
+    findDealSummaryRows(db, {
       where: { deletedAt: null, kind: { in: [...COMMITMENT_KINDS] }, participations: { some: { organization: { slug } } } },
       orderBy: newestFirst,
-      select: dealSummarySelect,
     }),
   ]);
   const timeline = received.map(toDealSummary);

@@ -1,6 +1,7 @@
 // The deals a CSV export writes: every deal the filters select, in their order, with the fields of the interchange format.
 import "server-only";
 import { getDb } from "../db";
+import type { PrismaClient } from "../generated/prisma/client";
 import type { DealCsvSource } from "../csv/deal-csv-row";
 import type { AmountQualifier, DealKind, DealStatus, ParticipationRole } from "../domain";
 import type { DealFilters } from "../filters/deal-filters";
@@ -8,10 +9,38 @@ import { dealOrderBy, dealWhere } from "./deal-where";
 
 export async function listDealsForCsv(filters: DealFilters): Promise<DealCsvSource[]> {
   const db = await getDb();
-  const rows = await db.deal.findMany({
-    where: dealWhere(filters),
-    orderBy: dealOrderBy(filters),
+  // Ids first, then the rows a chunk at a time, in order: Prisma loads relations with one SQL parameter per deal,
+  // which fails past SQLite's 32,766 parameters (a 100,000-deal export did).
+  const ids = (await db.deal.findMany({ where: dealWhere(filters), orderBy: dealOrderBy(filters), select: { id: true } })).map((d) => d.id);
+  const byId = new Map<number, ExportRow>();
+  for (let start = 0; start < ids.length; start += 5_000) for (const r of await exportRows(db, ids.slice(start, start + 5_000))) byId.set(r.id, r);
+  const rows = ids.flatMap((id) => byId.get(id) ?? []);
+  return rows.map((d) => ({
+    announcedOn: d.announcedOn,
+    investors: d.participations.map((p) => ({ name: p.organization?.name ?? p.partyLabel ?? "Undisclosed", role: p.role as ParticipationRole, note: p.note })),
+    recipientName: d.recipient.name,
+    kind: d.kind as DealKind,
+    status: d.status as DealStatus,
+    round: d.round,
+    amountUsdLow: d.amountUsdLow,
+    amountUsdHigh: d.amountUsdHigh,
+    amountQualifier: d.amountQualifier as AmountQualifier,
+    originalCurrency: d.originalCurrency,
+    originalAmount: d.originalAmount,
+    postMoneyValuationUsd: d.postMoneyValuationUsd,
+    stakeBps: d.stakeBps,
+    summary: d.summary,
+    source: d.sources[0] ?? null,
+  }));
+}
+
+type ExportRow = Awaited<ReturnType<typeof exportRows>>[number];
+
+function exportRows(db: PrismaClient, ids: number[]) {
+  return db.deal.findMany({
+    where: { id: { in: ids } },
     select: {
+      id: true,
       announcedOn: true,
       kind: true,
       status: true,
@@ -30,21 +59,4 @@ export async function listDealsForCsv(filters: DealFilters): Promise<DealCsvSour
       sources: { orderBy: { id: "asc" }, take: 1, select: { url: true, publisher: true, publishedOn: true, unverified: true } },
     },
   });
-  return rows.map((d) => ({
-    announcedOn: d.announcedOn,
-    investors: d.participations.map((p) => ({ name: p.organization?.name ?? p.partyLabel ?? "Undisclosed", role: p.role as ParticipationRole, note: p.note })),
-    recipientName: d.recipient.name,
-    kind: d.kind as DealKind,
-    status: d.status as DealStatus,
-    round: d.round,
-    amountUsdLow: d.amountUsdLow,
-    amountUsdHigh: d.amountUsdHigh,
-    amountQualifier: d.amountQualifier as AmountQualifier,
-    originalCurrency: d.originalCurrency,
-    originalAmount: d.originalAmount,
-    postMoneyValuationUsd: d.postMoneyValuationUsd,
-    stakeBps: d.stakeBps,
-    summary: d.summary,
-    source: d.sources[0] ?? null,
-  }));
 }

@@ -1,6 +1,6 @@
 // Lists of deals: the one summary shape every list, the API and the export share.
 import "server-only";
-import type { Prisma } from "../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { getDb } from "../db";
 import type { AmountQualifier, DealKind, DealStatus, ParticipationRole } from "../domain";
 import type { DealFilters } from "../filters/deal-filters";
@@ -82,6 +82,25 @@ export async function listDeals(filters: DealFilters): Promise<Paged<DealSummary
 /** Every deal matching the filters (for exports), in the filters' order. */
 export async function listAllDeals(filters: DealFilters): Promise<DealSummary[]> {
   const db = await getDb();
-  const rows = await db.deal.findMany({ where: dealWhere(filters), orderBy: dealOrderBy(filters), select: dealSummarySelect });
+  const rows = await findDealSummaryRows(db, { where: dealWhere(filters), orderBy: dealOrderBy(filters) });
   return rows.map(toDealSummary);
+}
+
+const ID_CHUNK = 5_000;
+
+/**
+ * findMany with dealSummarySelect for any number of deals: ids first (a flat query), then the summaries a chunk at a
+ * time. Prisma loads relations with one SQL parameter per parent deal, which fails past SQLite's 32,766 parameters.
+ */
+export async function findDealSummaryRows(
+  db: PrismaClient,
+  args: { where: Prisma.DealWhereInput; orderBy: Prisma.DealOrderByWithRelationInput[] },
+): Promise<DealSummaryRow[]> {
+  const ids = (await db.deal.findMany({ ...args, select: { id: true } })).map((d) => d.id);
+  const byId = new Map<number, DealSummaryRow>();
+  for (let start = 0; start < ids.length; start += ID_CHUNK) {
+    const rows = await db.deal.findMany({ where: { id: { in: ids.slice(start, start + ID_CHUNK) } }, select: dealSummarySelect });
+    for (const r of rows) byId.set(r.id, r);
+  }
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -7,7 +7,7 @@ import { CAPITAL_KINDS, type Grain, type PeriodTotal } from "../measures/capital
 import { coInvestorsOf, type CoInvestor } from "../measures/co-investors";
 import { investorShareOfRecipients, type RecipientShare } from "../measures/funding-shares";
 import { attributedAmount, investorCapital, investorCapitalByPeriod, type InvestorCapital } from "../measures/investor-capital";
-import { dealSummarySelect, toDealSummary, type DealSummary } from "./deals";
+import { findDealSummaryRows, toDealSummary, type DealSummary } from "./deals";
 import { loadMeasureDeals } from "./measure-deals";
 import { getOrganizationProfile, type OrganizationProfile } from "./organization-profile";
 
@@ -40,10 +40,9 @@ async function computeInvestor(slug: string, grain: Grain): Promise<InvestorView
   const [deals, portfolioRows] = await Promise.all([
     // Every deal of every recipient this investor funded: a share of a recipient's funding needs all of that funding.
     loadMeasureDeals(db, { recipient: { received: { some: { deletedAt: null, participations: { some: { organization: { slug } } } } } } }),
-    db.deal.findMany({
+    findDealSummaryRows(db, {
       where: { deletedAt: null, participations: { some: { organization: { slug } } } },
       orderBy: [{ announcedOn: "desc" }, { id: "desc" }],
-      select: dealSummarySelect,
     }),
   ]);
   const own = deals.filter((d) => d.investors.some((i) => i.key === slug));
