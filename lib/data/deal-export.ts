@@ -10,10 +10,10 @@ import { dealOrderBy, dealWhere } from "./deal-where";
 export async function listDealsForCsv(filters: DealFilters): Promise<DealCsvSource[]> {
   const db = await getDb();
   // Ids first, then the rows a chunk at a time, in order: Prisma loads relations with one SQL parameter per deal,
-  // which fails past SQLite's 32,766 parameters (a 100,000-deal export did).
+  // which Prisma refuses past 999 on SQLite (a 100,000-deal export failed).
   const ids = (await db.deal.findMany({ where: dealWhere(filters), orderBy: dealOrderBy(filters), select: { id: true } })).map((d) => d.id);
   const byId = new Map<number, ExportRow>();
-  for (let start = 0; start < ids.length; start += 5_000) for (const r of await exportRows(db, ids.slice(start, start + 5_000))) byId.set(r.id, r);
+  for (let start = 0; start < ids.length; start += 900) for (const r of await exportRows(db, ids.slice(start, start + 900))) byId.set(r.id, r);
   const rows = ids.flatMap((id) => byId.get(id) ?? []);
   return rows.map((d) => ({
     announcedOn: d.announcedOn,

@@ -86,11 +86,12 @@ export async function listAllDeals(filters: DealFilters): Promise<DealSummary[]>
   return rows.map(toDealSummary);
 }
 
-const ID_CHUNK = 5_000;
+// Prisma refuses more than 999 bound parameters on SQLite, and loads relations with one per parent row.
+const ID_CHUNK = 900;
 
 /**
  * findMany with dealSummarySelect for any number of deals: ids first (a flat query), then the summaries a chunk at a
- * time. Prisma loads relations with one SQL parameter per parent deal, which fails past SQLite's 32,766 parameters.
+ * time. Prisma loads relations with one SQL parameter per parent deal, which fails past 999 on SQLite.
  */
 export async function findDealSummaryRows(
   db: PrismaClient,

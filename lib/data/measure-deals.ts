@@ -4,40 +4,35 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { AmountQualifier, DealKind, DealStatus } from "../domain";
 import { UNDISCLOSED_KEY, type MeasureDeal } from "../measures/capital";
 
-/**
- * Ids per participation query. Prisma loads a relation with `IN (…one parameter per parent…)`, which fails past
- * SQLite's 32,766 parameters (100,000 deals did); flat reads in chunks keep every query well under it.
- */
-const CHUNK = 10_000;
-
 /** `where` narrows the deals (e.g. the /deals filters); soft-deleted deals are always left out. */
 export async function loadMeasureDeals(db: PrismaClient, where: Prisma.DealWhereInput = {}): Promise<MeasureDeal[]> {
-  const [deals, organizations] = await Promise.all([
+  // Three flat reads instead of Prisma's relation loading, which binds one SQL parameter per deal and fails past
+  // SQLite's limits (every chart page did at 100,000 deals): the deals, their participations selected by the same
+  // filter, and the organizations.
+  const live: Prisma.DealWhereInput = { AND: [{ deletedAt: null }, where] };
+  const [deals, organizations, parts] = await Promise.all([
     db.deal.findMany({
-      where: { AND: [{ deletedAt: null }, where] },
+      where: live,
       orderBy: [{ announcedOn: "asc" }, { id: "asc" }],
       select: { id: true, kind: true, status: true, announcedOn: true, amountUsdLow: true, amountUsdHigh: true, amountQualifier: true, recipientId: true },
     }),
     db.organization.findMany({ select: { id: true, slug: true, name: true } }),
+    db.participation.findMany({
+      where: { deal: live },
+      orderBy: [{ dealId: "asc" }, { position: "asc" }, { id: "asc" }],
+      select: { dealId: true, organizationId: true, partyLabel: true, committedUsd: true },
+    }),
   ]);
   const orgById = new Map(organizations.map((o) => [o.id, { key: o.slug, name: o.name }]));
   const investorsByDeal = new Map<number, MeasureDeal["investors"]>();
-  for (let start = 0; start < deals.length; start += CHUNK) {
-    const ids = deals.slice(start, start + CHUNK).map((d) => d.id);
-    const parts = await db.participation.findMany({
-      where: { dealId: { in: ids } },
-      orderBy: [{ dealId: "asc" }, { position: "asc" }, { id: "asc" }],
-      select: { dealId: true, organizationId: true, partyLabel: true, committedUsd: true },
-    });
-    for (const p of parts) {
-      const org = p.organizationId === null ? undefined : orgById.get(p.organizationId);
-      const investor = org
-        ? { key: org.key, name: org.name, committedUsd: p.committedUsd }
-        : { key: UNDISCLOSED_KEY, name: p.partyLabel ?? "Undisclosed", committedUsd: p.committedUsd };
-      const list = investorsByDeal.get(p.dealId);
-      if (list) list.push(investor);
-      else investorsByDeal.set(p.dealId, [investor]);
-    }
+  for (const p of parts) {
+    const org = p.organizationId === null ? undefined : orgById.get(p.organizationId);
+    const investor = org
+      ? { key: org.key, name: org.name, committedUsd: p.committedUsd }
+      : { key: UNDISCLOSED_KEY, name: p.partyLabel ?? "Undisclosed", committedUsd: p.committedUsd };
+    const list = investorsByDeal.get(p.dealId);
+    if (list) list.push(investor);
+    else investorsByDeal.set(p.dealId, [investor]);
   }
   return deals.map((d) => ({
     id: d.id,

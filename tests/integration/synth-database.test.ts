@@ -6,7 +6,11 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listDealsRoute } from "@/app/api/deals/route";
+import { getAnalysis } from "@/lib/data/analysis";
+import { listDealsForCsv } from "@/lib/data/deal-export";
 import { getDealStats } from "@/lib/data/deal-stats";
+import { listAllDeals } from "@/lib/data/deals";
+import { parseAnalysisView } from "@/lib/filters/analysis-view";
 import { getOverview } from "@/lib/data/overview";
 import { DEFAULT_DEAL_FILTERS } from "@/lib/filters/deal-filters";
 import { seedOrganizations } from "@/prisma/seed/organizations";
@@ -82,6 +86,15 @@ describe("npm run db:synth", () => {
     expect(BigInt(stats.dealCount)).toBe(live.n);
     const overview = await getOverview();
     expect(overview.capital.total).toBe(expected.total);
+    // More deals than SQLite binds parameters in one Prisma query (999): every list and chart still loads.
+    const all = await listAllDeals(DEFAULT_DEAL_FILTERS);
+    expect(BigInt(all.length)).toBe(live.n);
+    expect(all.map((d) => d.announcedOn)).toEqual(all.map((d) => d.announcedOn).sort().reverse());
+    expect(all.every((d) => d.investors.length > 0 || d.sourceCount > 0)).toBe(true);
+    const analysis = await getAnalysis(parseAnalysisView(new URLSearchParams()).view);
+    expect(analysis.summary.total).toBe(expected.total);
+    const rows = await listDealsForCsv(DEFAULT_DEAL_FILTERS);
+    expect(BigInt(rows.length)).toBe(live.n);
     const body = await (await listDealsRoute(new Request("http://localhost/api/deals?kind=equity&sort=amount_desc&pageSize=5"))).json();
     expect(body.data).toHaveLength(5);
     expect(body.data[0].amountUsdLow ?? body.data[0].amountUsdHigh).toBeGreaterThanOrEqual(body.data[4].amountUsdLow ?? body.data[4].amountUsdHigh);
