@@ -7,6 +7,7 @@
 // Exits non-zero only on errors (a failed request, a crash), never on a missed target.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -160,8 +161,7 @@ async function waitForServer(server: ChildProcess, timeoutMs: number): Promise<v
   while (Date.now() - started < timeoutMs) {
     if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
     try {
-      const r = await fetch(`${base}/api/health`);
-      if (r.ok) return;
+      if ((await firstHit("/api/health")).status === 200) return;
     } catch {
       // not up yet
     }
@@ -237,11 +237,17 @@ function load(urls: string[], seconds: number): Promise<{ rps: number; p50: numb
   });
 }
 
-async function firstHit(url: string): Promise<{ ms: number; status: number }> {
+/** One request with no client-side time limit (fetch gives up after 300 s; a cold page at a million deals can take longer). */
+function firstHit(url: string): Promise<{ ms: number; status: number }> {
   const started = performance.now();
-  const r = await fetch(base + url, { headers: { "x-forwarded-for": nextClient() } });
-  await r.arrayBuffer();
-  return { ms: performance.now() - started, status: r.status };
+  return new Promise((resolve, reject) => {
+    const req = http.get(base + url, { headers: { "x-forwarded-for": nextClient() } }, (res) => {
+      res.on("data", () => {});
+      res.on("end", () => resolve({ ms: performance.now() - started, status: res.statusCode ?? 0 }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+  });
 }
 
 /** Lets the server finish the requests autocannon abandoned at the end of the previous run before the next one. */
