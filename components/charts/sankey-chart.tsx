@@ -1,8 +1,68 @@
 "use client";
-// Recharts is loaded only where this chart renders (next/dynamic), not with every page that links to a chart page:
-// <Link> prefetches pull in the client modules a page's payload names, and Recharts is ~130 kB gzipped. The server
-// still renders the chart into the HTML; the browser hydrates it once the chunk has loaded.
-import dynamic from "next/dynamic";
-export type { SankeyChartNode, SankeyChartLink } from "./recharts/sankey-chart";
 
-export const SankeyChart = dynamic(() => import("./recharts/sankey-chart").then((m) => m.SankeyChart));
+import { Layer, Rectangle, ResponsiveContainer, Sankey, Tooltip, type SankeyNodeProps } from "recharts";
+import { formatUsd, formatUsdExact } from "@/lib/format";
+
+export type SankeyChartNode = { name: string; side: "investor" | "recipient" };
+export type SankeyChartLink = { source: number; target: number; value: number };
+
+const LABEL_CHARS = 22;
+
+function shorten(name: string): string {
+  return name.length > LABEL_CHARS ? `${name.slice(0, LABEL_CHARS - 1)}…` : name;
+}
+
+/**
+ * Labels sit inside the drawing, next to their node (investors' to the right, recipients' to the left), on a halo of
+ * the background colour, so that no margin is wasted and the diagram still reads on a phone.
+ */
+function FlowNode({ x, y, width, height, payload }: SankeyNodeProps) {
+  const node = payload as unknown as SankeyChartNode & { value: number };
+  const investor = node.side === "investor";
+  return (
+    <Layer>
+      <Rectangle x={x} y={y} width={width} height={height} fill={investor ? "var(--chart-investor)" : "var(--chart-recipient)"} fillOpacity={1} />
+      <text
+        x={investor ? x + width + 4 : x - 4}
+        y={y + height / 2}
+        textAnchor={investor ? "start" : "end"}
+        dominantBaseline="middle"
+        fontSize={11}
+        fill="var(--chart-label)"
+        stroke="var(--chart-tooltip-bg)"
+        strokeWidth={3}
+        paintOrder="stroke"
+      >
+        <title>{`${node.name}: ${formatUsdExact(node.value)}`}</title>
+        {`${shorten(node.name)} ${formatUsd(node.value)}`}
+      </text>
+    </Layer>
+  );
+}
+
+/** A Sankey diagram of dollar flows from investors to recipients. Draws what it is given, sums nothing. */
+export function SankeyChart({ nodes, links, ariaLabel }: { nodes: SankeyChartNode[]; links: SankeyChartLink[]; ariaLabel: string }) {
+  const perSide = Math.max(nodes.filter((n) => n.side === "investor").length, nodes.filter((n) => n.side === "recipient").length);
+  const height = Math.max(320, perSide * 30);
+  return (
+    <figure className="w-full" style={{ height }} aria-label={ariaLabel}>
+      <ResponsiveContainer width="100%" height="100%">
+        <Sankey
+          data={{ nodes, links }}
+          node={FlowNode}
+          link={{ stroke: "var(--chart-flow)", strokeOpacity: 0.45 }}
+          nodePadding={12}
+          nodeWidth={8}
+          margin={{ top: 8, bottom: 8, left: 4, right: 4 }}
+          iterations={64}
+          accessibilityLayer
+        >
+          <Tooltip
+            formatter={(value) => formatUsdExact(Number(value))}
+            contentStyle={{ background: "var(--chart-tooltip-bg)", borderColor: "var(--chart-grid)" }}
+          />
+        </Sankey>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

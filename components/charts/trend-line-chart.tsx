@@ -1,8 +1,65 @@
 "use client";
-// Recharts is loaded only where this chart renders (next/dynamic), not with every page that links to a chart page:
-// <Link> prefetches pull in the client modules a page's payload names, and Recharts is ~130 kB gzipped. The server
-// still renders the chart into the HTML; the browser hydrates it once the chunk has loaded.
-import dynamic from "next/dynamic";
-export type { ChartBand } from "./recharts/trend-line-chart";
 
-export const TrendLineChart = dynamic(() => import("./recharts/trend-line-chart").then((m) => m.TrendLineChart));
+import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { ChartRow, ChartSeries, ValueFormat } from "./chart-types";
+import { formatTick, formatValue } from "./format-value";
+
+export type ChartBand = { from: number; to: number; label: string; color: string };
+
+/**
+ * Lines over periods, with optional shaded bands (the HHI readings). A period without a value is a gap in the line,
+ * not a zero. Draws what it is given, sums nothing.
+ */
+export function TrendLineChart({
+  rows,
+  series,
+  format,
+  domain,
+  bands = [],
+  ariaLabel,
+}: {
+  rows: ChartRow[];
+  series: ChartSeries[];
+  format: ValueFormat;
+  domain?: [number, number];
+  bands?: ChartBand[];
+  ariaLabel: string;
+}) {
+  return (
+    <figure className="h-80 w-full" aria-label={ariaLabel}>
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={rows} margin={{ top: 12, right: 8, bottom: 8, left: 8 }} accessibilityLayer>
+          {bands.map((band) => (
+            <ReferenceArea
+              key={band.label}
+              y1={band.from}
+              y2={band.to}
+              fill={band.color}
+              fillOpacity={0.18}
+              ifOverflow="hidden"
+              label={{ value: band.label, position: "insideTopRight", fill: "var(--chart-axis)", fontSize: 11 }}
+            />
+          ))}
+          <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
+          <XAxis dataKey="label" tick={{ fill: "var(--chart-axis)", fontSize: 12 }} tickLine={false} minTickGap={12} padding={{ left: 12, right: 12 }} />
+          <YAxis
+            domain={domain ?? ["auto", "auto"]}
+            tickFormatter={(v: number) => formatTick(v, format)}
+            tick={{ fill: "var(--chart-axis)", fontSize: 12 }}
+            width={56}
+            tickLine={false}
+            allowDataOverflow={domain !== undefined}
+          />
+          <Tooltip
+            formatter={(value, name) => [formatValue(Number(value), format), name]}
+            contentStyle={{ background: "var(--chart-tooltip-bg)", borderColor: "var(--chart-grid)" }}
+          />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {series.map((s) => (
+            <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={{ r: 3, fill: s.color }} connectNulls={false} isAnimationActive={false} />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
