@@ -180,9 +180,11 @@ function startServer(file: string): ChildProcess {
 }
 
 function stopServer(server: ChildProcess) {
-  if (server.pid && server.exitCode === null) {
+  if (!server.pid) return;
+  // The whole tree: next-server does not always stay in the process group of the script that started it.
+  for (const pid of [...descendants(server.pid).reverse(), server.pid]) {
     try {
-      process.kill(-server.pid, "SIGTERM");
+      process.kill(pid, "SIGTERM");
     } catch {
       // already gone
     }
