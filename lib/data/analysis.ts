@@ -3,6 +3,7 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import { getDb } from "../db";
+import { cachedView, viewKey } from "./view-cache";
 import { DEAL_KINDS, type DealKind } from "../domain";
 import { countingRule, DEFAULT_FLOW_LIMIT, type AnalysisView } from "../filters/analysis-view";
 import {
@@ -58,9 +59,11 @@ function concentrationOf(input: AnalysisInput, view: AnalysisView): Concentratio
   return concentrationSeries(input.deals, { rule: input.rule, grain: view.grain, side: view.side });
 }
 
-export async function getConcentration(view: AnalysisView): Promise<WithExcluded<{ periods: ConcentrationPeriod[] }>> {
+export function getConcentration(view: AnalysisView): Promise<WithExcluded<{ periods: ConcentrationPeriod[] }>> {
+  return cachedView(viewKey("concentration", view), async () => {
   const input = await loadAnalysisInput(await getDb(), view);
   return { periods: concentrationOf(input, view), excluded: input.excluded };
+  });
 }
 
 export type FlowsData = { graph: SankeyGraph; undisclosedDeals: number };
@@ -70,9 +73,11 @@ function flowsOf(input: AnalysisInput, limit: number): FlowsData {
   return { graph: sankeyGraph(flows, limit), undisclosedDeals };
 }
 
-export async function getFlows(view: AnalysisView, limit = DEFAULT_FLOW_LIMIT): Promise<WithExcluded<FlowsData>> {
+export function getFlows(view: AnalysisView, limit = DEFAULT_FLOW_LIMIT): Promise<WithExcluded<FlowsData>> {
+  return cachedView(viewKey("flows", { view, limit }), async () => {
   const input = await loadAnalysisInput(await getDb(), view);
   return { ...flowsOf(input, limit), excluded: input.excluded };
+  });
 }
 
 /**
@@ -87,8 +92,8 @@ async function circularFlowsOf(db: PrismaClient, view: AnalysisView): Promise<Wi
   return { loops: loopsInvolving(loops, { investors: view.filters.investors, recipient: view.filters.recipient }, input.directory), excluded: input.excluded };
 }
 
-export async function getCircularFlows(view: AnalysisView): Promise<WithExcluded<{ loops: CircularFlow[] }>> {
-  return circularFlowsOf(await getDb(), view);
+export function getCircularFlows(view: AnalysisView): Promise<WithExcluded<{ loops: CircularFlow[] }>> {
+  return cachedView(viewKey("circular-flows", view), async () => circularFlowsOf(await getDb(), view));
 }
 
 export type CapitalByKindData = { kinds: DealKind[]; periods: PeriodTotal[] };
@@ -99,9 +104,11 @@ function capitalByKindOf(input: AnalysisInput, view: AnalysisView): CapitalByKin
   return { kinds: DEAL_KINDS.filter((k) => present.has(k)), periods };
 }
 
-export async function getCapitalByKind(view: AnalysisView): Promise<WithExcluded<CapitalByKindData>> {
+export function getCapitalByKind(view: AnalysisView): Promise<WithExcluded<CapitalByKindData>> {
+  return cachedView(viewKey("capital-by-kind", view), async () => {
   const input = await loadAnalysisInput(await getDb(), view);
   return { ...capitalByKindOf(input, view), excluded: input.excluded };
+  });
 }
 
 export type Analysis = {
@@ -121,7 +128,12 @@ export type Analysis = {
 const CHOICES_PER_SIDE = 6;
 const LARGEST_DEALS = 10;
 
-export async function getAnalysis(view: AnalysisView): Promise<Analysis> {
+/** Cached per data version and view (lib/data/view-cache.ts). */
+export function getAnalysis(view: AnalysisView): Promise<Analysis> {
+  return cachedView(viewKey("analysis", view), () => computeAnalysis(view));
+}
+
+async function computeAnalysis(view: AnalysisView): Promise<Analysis> {
   const db = await getDb();
   const [input, circular] = await Promise.all([loadAnalysisInput(db, view), circularFlowsOf(db, view)]);
   const ranked = largestDeals(input.deals, input.rule, LARGEST_DEALS);

@@ -5,13 +5,24 @@ import { DEAL_KINDS, type DealKind } from "../domain";
 import type { CapitalView } from "../filters/capital-view";
 import { capitalByPeriod, DEFAULT_RULE, type CountingRule, type PeriodTotal } from "../measures/capital";
 import { loadMeasureDeals } from "./measure-deals";
+import { capitalByPeriodSql } from "./raw/capital-by-period";
+import { cachedView, viewKey } from "./view-cache";
 
 export type CapitalByPeriod = { view: CapitalView; kinds: DealKind[]; periods: PeriodTotal[] };
 
-export async function getCapitalByPeriod(view: CapitalView): Promise<CapitalByPeriod> {
-  const deals = await loadMeasureDeals(await getDb(), {}, view.asOf ? { date: view.asOf } : null);
+/** Cached per data version and view (lib/data/view-cache.ts). */
+export function getCapitalByPeriod(view: CapitalView): Promise<CapitalByPeriod> {
+  return cachedView(viewKey("capital-by-period", view), () => computeCapitalByPeriod(view));
+}
+
+async function computeCapitalByPeriod(view: CapitalView): Promise<CapitalByPeriod> {
+  const db = await getDb();
   const rule: CountingRule = view.include === "commitments" ? { kinds: DEAL_KINDS, includePipeline: false } : DEFAULT_RULE;
-  const periods = capitalByPeriod(deals, { rule, grain: view.grain, stackBy: "kind" });
+  // Today, summed in SQL (lib/data/raw): the same figures as capitalByPeriod over every deal, without loading them.
+  // As of a date, the deals are rebuilt from their events first, so the measure runs on them.
+  const periods = view.asOf
+    ? capitalByPeriod(await loadMeasureDeals(db, {}, { date: view.asOf }), { rule, grain: view.grain, stackBy: "kind" })
+    : await capitalByPeriodSql(db, rule, view.grain);
   const present = new Set(periods.flatMap((p) => Object.keys(p.byKey)));
   return { view, kinds: rule.kinds.filter((k) => present.has(k)), periods };
 }

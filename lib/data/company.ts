@@ -8,6 +8,7 @@ import { fundingRoundsByDate, type FundingRoundPoint } from "../measures/funding
 import { investorSharesOfRecipient, type InvestorShare } from "../measures/funding-shares";
 import { listDealSummaries, type DealSummary } from "./deals";
 import { loadMeasureDeals } from "./measure-deals";
+import { cachedView, viewKey } from "./view-cache";
 import { getOrganizationProfile, type OrganizationProfile } from "./organization-profile";
 
 /**
@@ -37,7 +38,11 @@ export type CompanyView = {
 };
 
 /** The company today, or as its deals were reported on `asOf` (lib/story/as-of.ts). */
-export async function getCompany(slug: string, asOf: string | null = null): Promise<CompanyView | null> {
+export function getCompany(slug: string, asOf: string | null = null): Promise<CompanyView | null> {
+  return cachedView(viewKey("company", { slug, asOf }), () => computeCompany(slug, asOf));
+}
+
+async function computeCompany(slug: string, asOf: string | null): Promise<CompanyView | null> {
   const profile = await getOrganizationProfile(slug);
   if (!profile) return null;
   const db = await getDb();

@@ -2,9 +2,10 @@
 import "server-only";
 import { getDb } from "../db";
 import type { DealFilters } from "../filters/deal-filters";
-import { capitalCounted, type CapitalSummary } from "../measures/capital";
+import { CAPITAL_KINDS, capitalCounted, COUNTED_STATUSES, type CapitalSummary } from "../measures/capital";
 import { dealWhere } from "./deal-where";
 import { asOfScope, loadMeasureDeals } from "./measure-deals";
+import { cachedView, viewKey } from "./view-cache";
 
 export type DealStats = {
   /** Every deal the filters select, of any kind and status (the same count as the /deals list). */
@@ -13,7 +14,37 @@ export type DealStats = {
   capital: CapitalSummary;
 };
 
-export async function getDealStats(filters: DealFilters): Promise<DealStats> {
-  const deals = await loadMeasureDeals(await getDb(), dealWhere(filters), asOfScope(filters));
-  return { dealCount: deals.length, capital: capitalCounted(deals) };
+/** Cached per data version and filters (paging and order do not change the figures). */
+export function getDealStats(filters: DealFilters): Promise<DealStats> {
+  const selecting = { ...filters, page: 1, pageSize: 0, sort: null };
+  return cachedView(viewKey("deal-stats", selecting), () => computeDealStats(filters));
+}
+
+async function computeDealStats(filters: DealFilters): Promise<DealStats> {
+  const db = await getDb();
+  const where = dealWhere(filters);
+  if (filters.asOf) {
+    // As of a date, statuses and amounts are those rebuilt from the events: the measure runs on the rebuilt deals.
+    const deals = await loadMeasureDeals(db, where, asOfScope(filters));
+    return { dealCount: deals.length, capital: capitalCounted(deals) };
+  }
+  // Today, counted in the database rather than by loading every matching deal: the same rule as capitalCounted
+  // (counted kinds and statuses, the amount key: low, else "up to"; undisclosed where there is none; upper bound where
+  // only the high figure is known). A test checks that the two agree.
+  const counted = { AND: [where, { kind: { in: [...CAPITAL_KINDS] }, status: { in: [...COUNTED_STATUSES] } }] };
+  const [dealCount, total, undisclosedCount, upperBound] = await Promise.all([
+    db.deal.count({ where }),
+    db.deal.aggregate({ where: counted, _sum: { amountUsdKey: true }, _count: { _all: true } }),
+    db.deal.count({ where: { AND: [counted, { amountUsdKey: null }] } }),
+    db.deal.aggregate({ where: { AND: [counted, { amountUsdLow: null }] }, _sum: { amountUsdKey: true } }),
+  ]);
+  return {
+    dealCount,
+    capital: {
+      total: total._sum.amountUsdKey ?? 0n,
+      dealCount: total._count._all,
+      undisclosedCount,
+      upperBoundTotal: upperBound._sum.amountUsdKey ?? 0n,
+    },
+  };
 }

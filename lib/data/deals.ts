@@ -67,12 +67,35 @@ export function toDealSummary(d: DealSummaryRow): DealSummary {
 /** The deals matching `where`, newest first, as they are today or as reported on `asOf`. */
 export async function listDealSummaries(db: PrismaClient, where: Prisma.DealWhereInput, asOf: string | null): Promise<DealSummary[]> {
   const newestFirst = [{ announcedOn: "desc" as const }, { id: "desc" as const }];
-  if (!asOf) return (await db.deal.findMany({ where: { AND: [{ deletedAt: null }, where] }, orderBy: newestFirst, select: dealSummarySelect })).map(toDealSummary);
-  const rows = await db.deal.findMany({
-    where: { AND: [{ deletedAt: null }, where, reportedBy(asOf)] },
-    select: { ...dealSummarySelect, events: eventsUpTo(asOf), _count: { select: { sources: true, events: true } } },
-  });
+  if (!asOf) return (await findDealsInChunks(db, { AND: [{ deletedAt: null }, where] }, newestFirst, dealSummarySelect)).map(toDealSummary);
+  const rows = await findDealsInChunks(db, { AND: [{ deletedAt: null }, where, reportedBy(asOf)] }, [], asOfSummarySelect(asOf));
   return rebuildAsOf(rows, asOf).sort(compareDealStates("date_desc")).map(toDealSummary);
+}
+
+const asOfSummarySelect = (asOf: string) =>
+  ({ ...dealSummarySelect, events: eventsUpTo(asOf), _count: { select: { sources: true, events: true } } }) satisfies Prisma.DealSelect;
+
+// Prisma loads a relation with one bound SQL parameter per parent row, and SQLite takes at most 32,766 (Prisma
+// itself binds at most 999 at a time there): at 100,000 deals every page that read all of them failed.
+const ID_CHUNK = 900;
+
+/**
+ * findMany for any number of deals: their ids first (a flat query, in `orderBy`), then the rows with `select` a chunk
+ * of ids at a time, returned in the ids' order.
+ */
+export async function findDealsInChunks<S extends Prisma.DealSelect & { id: true }>(
+  db: PrismaClient,
+  where: Prisma.DealWhereInput,
+  orderBy: Prisma.DealOrderByWithRelationInput[],
+  select: S,
+): Promise<Prisma.DealGetPayload<{ select: S }>[]> {
+  const ids = (await db.deal.findMany({ where, orderBy, select: { id: true } })).map((d) => d.id);
+  const byId = new Map<number, Prisma.DealGetPayload<{ select: S }>>();
+  for (let start = 0; start < ids.length; start += ID_CHUNK) {
+    const rows = (await db.deal.findMany({ where: { id: { in: ids.slice(start, start + ID_CHUNK) } }, select })) as unknown as Prisma.DealGetPayload<{ select: S }>[];
+    for (const row of rows) byId.set((row as { id: number }).id, row);
+  }
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** One page of the deals matching the filters, in the filters' order. A page past the end is empty, not an error. */
@@ -102,12 +125,8 @@ export async function listAllDeals(filters: DealFilters): Promise<DealSummary[]>
   const db = await getDb();
   if (filters.asOf) {
     // As of a date the state filters and the order apply to the rebuilt deals, so they are applied here, in memory.
-    const rows = await db.deal.findMany({
-      where: dealWhere(filters),
-      select: { ...dealSummarySelect, events: eventsUpTo(filters.asOf), _count: { select: { sources: true, events: true } } },
-    });
+    const rows = await findDealsInChunks(db, dealWhere(filters), [], asOfSummarySelect(filters.asOf));
     return rebuildAsOf(rows, filters.asOf, filters).sort(compareDealStates(filters.sort)).map(toDealSummary);
   }
-  const rows = await db.deal.findMany({ where: dealWhere(filters), orderBy: dealOrderBy(filters), select: dealSummarySelect });
-  return rows.map(toDealSummary);
+  return (await findDealsInChunks(db, dealWhere(filters), dealOrderBy(filters), dealSummarySelect)).map(toDealSummary);
 }

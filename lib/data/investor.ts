@@ -8,6 +8,7 @@ import { investorShareOfRecipients, type RecipientShare } from "../measures/fund
 import { attributedAmount, investorCapital, investorCapitalByPeriod, type InvestorCapital } from "../measures/investor-capital";
 import { listDealSummaries, type DealSummary } from "./deals";
 import { loadMeasureDeals } from "./measure-deals";
+import { cachedView, viewKey } from "./view-cache";
 import { getOrganizationProfile, type OrganizationProfile } from "./organization-profile";
 
 export type PortfolioDeal = DealSummary & {
@@ -29,7 +30,11 @@ export type InvestorView = {
 };
 
 /** The investor today, or as its deals were reported on `asOf` (lib/story/as-of.ts). */
-export async function getInvestor(slug: string, grain: Grain, asOf: string | null = null): Promise<InvestorView | null> {
+export function getInvestor(slug: string, grain: Grain, asOf: string | null = null): Promise<InvestorView | null> {
+  return cachedView(viewKey("investor", { slug, grain, asOf }), () => computeInvestor(slug, grain, asOf));
+}
+
+async function computeInvestor(slug: string, grain: Grain, asOf: string | null): Promise<InvestorView | null> {
   const profile = await getOrganizationProfile(slug);
   if (!profile) return null;
   const db = await getDb();

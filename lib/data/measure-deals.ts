@@ -5,6 +5,7 @@ import type { AmountQualifier, DealKind, DealStatus } from "../domain";
 import { UNDISCLOSED_KEY, type MeasureDeal } from "../measures/capital";
 import type { StateFilters } from "../story/as-of";
 import { eventsUpTo, rebuildAsOf } from "./as-of-deals";
+import { findDealsInChunks } from "./deals";
 
 /** Deals as reported on `date`; `filters` (statuses, dates, amounts) then apply to that state. */
 export type AsOfScope = { date: string; filters?: StateFilters };
@@ -14,30 +15,73 @@ export function asOfScope(filters: StateFilters & { asOf: string | null }): AsOf
   return filters.asOf ? { date: filters.asOf, filters } : null;
 }
 
+type Investor = MeasureDeal["investors"][number];
+const investorOf = (org: { slug: string; name: string } | null | undefined, partyLabel: string | null, committedUsd: bigint | null): Investor =>
+  org ? { key: org.slug, name: org.name, committedUsd } : { key: UNDISCLOSED_KEY, name: partyLabel ?? "Undisclosed", committedUsd };
+
 /** `where` narrows the deals (e.g. the /deals filters); soft-deleted deals are always left out. */
 export async function loadMeasureDeals(db: PrismaClient, where: Prisma.DealWhereInput = {}, asOf: AsOfScope | null = null): Promise<MeasureDeal[]> {
-  const rows = await db.deal.findMany({
-    where: { AND: [{ deletedAt: null }, where] },
-    orderBy: [{ announcedOn: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      kind: true,
-      status: true,
-      announcedOn: true,
-      amountUsdLow: true,
-      amountUsdHigh: true,
-      amountQualifier: true,
-      recipient: { select: { slug: true, name: true } },
-      participations: {
-        orderBy: { position: "asc" },
-        select: { partyLabel: true, committedUsd: true, organization: { select: { slug: true, name: true } } },
-      },
-      // Only read under asOf; an empty where keeps the select's type the same either way.
-      events: asOf ? eventsUpTo(asOf.date) : { where: { id: -1 }, select: eventsUpTo("").select },
-      _count: { select: { events: true } },
-    },
+  const live: Prisma.DealWhereInput = { AND: [{ deletedAt: null }, where] };
+  if (asOf) return loadAsOf(db, live, asOf);
+  // Three flat reads instead of Prisma's relation loading, which binds one SQL parameter per deal and fails past
+  // SQLite's limits (every chart page did at 100,000 deals): the deals, their participations selected by the same
+  // filter, and the organizations.
+  const [deals, organizations, parts] = await Promise.all([
+    db.deal.findMany({
+      where: live,
+      orderBy: [{ announcedOn: "asc" }, { id: "asc" }],
+      select: { id: true, kind: true, status: true, announcedOn: true, amountUsdLow: true, amountUsdHigh: true, amountQualifier: true, recipientId: true },
+    }),
+    db.organization.findMany({ select: { id: true, slug: true, name: true } }),
+    db.participation.findMany({
+      where: { deal: live },
+      orderBy: [{ dealId: "asc" }, { position: "asc" }, { id: "asc" }],
+      select: { dealId: true, organizationId: true, partyLabel: true, committedUsd: true },
+    }),
+  ]);
+  const orgById = new Map(organizations.map((o) => [o.id, o]));
+  const investorsByDeal = new Map<number, Investor[]>();
+  for (const p of parts) {
+    const investor = investorOf(p.organizationId === null ? null : orgById.get(p.organizationId), p.partyLabel, p.committedUsd);
+    const list = investorsByDeal.get(p.dealId);
+    if (list) list.push(investor);
+    else investorsByDeal.set(p.dealId, [investor]);
+  }
+  return deals.map((d) => {
+    const recipient = orgById.get(d.recipientId) as { slug: string; name: string };
+    return {
+      id: d.id,
+      kind: d.kind as DealKind,
+      status: d.status as DealStatus,
+      announcedOn: d.announcedOn,
+      amountUsdLow: d.amountUsdLow,
+      amountUsdHigh: d.amountUsdHigh,
+      amountQualifier: d.amountQualifier as AmountQualifier,
+      recipient: { key: recipient.slug, name: recipient.name },
+      investors: investorsByDeal.get(d.id) ?? [],
+    };
   });
-  const deals = asOf ? rebuildAsOf(rows, asOf.date, asOf.filters).sort((a, b) => (a.announcedOn === b.announcedOn ? a.id - b.id : a.announcedOn < b.announcedOn ? -1 : 1)) : rows;
+}
+
+/** Deals rebuilt as reported on a date from their lifecycle events (lib/story/as-of.ts), in date order. */
+async function loadAsOf(db: PrismaClient, live: Prisma.DealWhereInput, asOf: AsOfScope): Promise<MeasureDeal[]> {
+  const rows = await findDealsInChunks(db, live, [], {
+    id: true,
+    kind: true,
+    status: true,
+    announcedOn: true,
+    amountUsdLow: true,
+    amountUsdHigh: true,
+    amountQualifier: true,
+    recipient: { select: { slug: true, name: true } },
+    participations: {
+      orderBy: { position: "asc" },
+      select: { partyLabel: true, committedUsd: true, organization: { select: { slug: true, name: true } } },
+    },
+    events: eventsUpTo(asOf.date),
+    _count: { select: { events: true } },
+  });
+  const deals = rebuildAsOf(rows, asOf.date, asOf.filters).sort((a, b) => (a.announcedOn === b.announcedOn ? a.id - b.id : a.announcedOn < b.announcedOn ? -1 : 1));
   return deals.map((d) => ({
     id: d.id,
     kind: d.kind as DealKind,
@@ -47,10 +91,6 @@ export async function loadMeasureDeals(db: PrismaClient, where: Prisma.DealWhere
     amountUsdHigh: d.amountUsdHigh,
     amountQualifier: d.amountQualifier as AmountQualifier,
     recipient: { key: d.recipient.slug, name: d.recipient.name },
-    investors: d.participations.map((p) =>
-      p.organization
-        ? { key: p.organization.slug, name: p.organization.name, committedUsd: p.committedUsd }
-        : { key: UNDISCLOSED_KEY, name: p.partyLabel ?? "Undisclosed", committedUsd: p.committedUsd },
-    ),
+    investors: d.participations.map((p) => investorOf(p.organization, p.partyLabel, p.committedUsd)),
   }));
 }

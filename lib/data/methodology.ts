@@ -2,6 +2,7 @@
 // page, so the explanation can never drift from what the dashboard does.
 import "server-only";
 import { getDb } from "../db";
+import { cachedView } from "./view-cache";
 import type { AmountQualifier } from "../domain";
 import {
   attributeToInvestors,
@@ -77,7 +78,11 @@ function pickAttributionExample(counted: MeasureDeal[]): Methodology["attributio
   return { deal: { ...refOf(deal), amount }, parts: attributeToInvestors(deal, amount) };
 }
 
-export async function getMethodology(): Promise<Methodology> {
+export function getMethodology(): Promise<Methodology> {
+  return cachedView("methodology", computeMethodology);
+}
+
+async function computeMethodology(): Promise<Methodology> {
   const db = await getDb();
   const [deals, directory] = await Promise.all([loadMeasureDeals(db), loadOrganizationDirectory(db)]);
   const counted = deals.filter((d) => isCounted(d, DEFAULT_RULE));

@@ -6,6 +6,7 @@ import { capitalByInvestor, capitalByRecipient, capitalCounted, DEFAULT_RULE, he
 import { DEFAULT_DEAL_FILTERS } from "../filters/deal-filters";
 import { dealSummarySelect, listDeals, toDealSummary, type DealSummary } from "./deals";
 import { loadMeasureDeals } from "./measure-deals";
+import { cachedView, viewKey } from "./view-cache";
 
 export type StatusChange = {
   eventId: number;
@@ -32,8 +33,15 @@ export type Overview = {
 
 const LIST_SIZE = 8;
 
-/** The overview today, or as the market was reported on `asOf` (deals rebuilt from their lifecycle events). */
-export async function getOverview(asOf: string | null = null): Promise<Overview> {
+/**
+ * The overview today, or as the market was reported on `asOf` (deals rebuilt from their lifecycle events). Cached per
+ * data version (lib/data/view-cache.ts): every visitor sees the same overview until the next write.
+ */
+export function getOverview(asOf: string | null = null): Promise<Overview> {
+  return cachedView(viewKey("overview", { asOf }), () => computeOverview(asOf));
+}
+
+async function computeOverview(asOf: string | null): Promise<Overview> {
   const db = await getDb();
   const deals = await loadMeasureDeals(db, {}, asOf ? { date: asOf } : null);
 

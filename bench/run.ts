@@ -1,0 +1,399 @@
+// `npm run bench -- --deals N [--duration S] [--seed S] [--quick] [--port P] [--no-browser]`
+// Builds (if stale) and starts the production server on a synthetic database of N deals (made with db:synth on first
+// use and cached in bench/.cache), loads each page and endpoint with autocannon (10 connections, fixed duration,
+// on this machine), and writes bench/results/latest.json (one row per page or endpoint) and
+// bench/results/latest-details.json (query timings, cold times, memory, first-load JS, Lighthouse), with tables on
+// stdout. A static page of the same server is the ceiling: ratioToStatic compares across noisy machines.
+// Exits non-zero only on errors (a failed request, a crash), never on a missed target.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { parseArgs } from "../lib/cli/args";
+import { createRandom } from "../lib/synth/random";
+import { synthDatabase } from "../lib/synth/synth-database";
+import { measureFirstLoadJs, runLighthouse, type FirstLoadJs, type LighthouseScores } from "./browser";
+
+type AutocannonResult = { duration: number; errors: number; timeouts: number; non2xx: number; statusCodeStats?: Record<string, { count: number }> };
+type AutocannonInstance = { on(event: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void };
+type Autocannon = (
+  opts: Record<string, unknown>,
+  done: (err: Error | null, result: AutocannonResult) => void,
+) => AutocannonInstance;
+const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+
+const { options, flags } = parseArgs(process.argv.slice(2));
+const quick = flags.has("quick");
+const deals = Number(options.deals ?? (quick ? "5000" : "100000"));
+const seed = Number(options.seed ?? "1");
+const duration = Number(options.duration ?? (quick ? "3" : "10"));
+const port = Number(options.port ?? process.env.BENCH_PORT ?? "3261");
+const withBrowser = !flags.has("no-browser");
+if (!Number.isInteger(deals) || deals < 1 || !Number.isFinite(duration) || duration <= 0) {
+  console.error("usage: npm run bench -- --deals N [--duration S] [--seed S] [--quick] [--port P] [--no-browser]");
+  process.exit(2);
+}
+const CONNECTIONS = 10;
+const ROOT = process.cwd();
+const base = `http://127.0.0.1:${port}`;
+
+export type BenchRow = {
+  name: string;
+  url: string;
+  deals: number;
+  rps: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  errors: number;
+  ratioToStatic: number;
+  firstHitMs: number;
+};
+
+function log(line: string) {
+  console.log(`[bench] ${line}`);
+}
+
+// --- The database: synthesised once per N and seed.
+function ensureDatabase(): string {
+  const file = path.join(ROOT, "bench", ".cache", `synth-${deals}-s${seed}.db`);
+  if (!existsSync(file)) {
+    log(`synthesising ${deals} deals (seed ${seed}) into ${path.relative(ROOT, file)}`);
+    const r = synthDatabase({ deals, seed, out: file + ".tmp", log: (l) => log(`  ${l}`) });
+    spawnSync("mv", [r.file, file]);
+  }
+  return file;
+}
+
+// --- What to request: URLs that vary, so that no cache can hide the query.
+type Scenario = { name: string; urls: string[]; target?: { ratio?: number; p95?: number } };
+
+function scenarios(file: string): Scenario[] {
+  const db = new Database(file, { readonly: true });
+  const random = createRandom(seed + 1000);
+  const topInvestors = (
+    db.prepare(`SELECT o.slug FROM "Participation" p JOIN "Organization" o ON o.id = p."organizationId" WHERE p."dealId" <= 20000 GROUP BY o.id ORDER BY COUNT(*) DESC LIMIT 30`).all() as { slug: string }[]
+  ).map((r) => r.slug);
+  const topRecipients = (db.prepare(`SELECT o.slug FROM "Deal" d JOIN "Organization" o ON o.id = d."recipientId" WHERE d.id <= 20000 GROUP BY o.id ORDER BY COUNT(*) DESC LIMIT 50`).all() as { slug: string }[]).map((r) => r.slug);
+  const maxId = (db.prepare(`SELECT MAX(id) m FROM "Deal"`).get() as { m: number }).m;
+  const liveIds: number[] = [];
+  const isLive = db.prepare(`SELECT 1 FROM "Deal" WHERE id = ? AND "deletedAt" IS NULL`);
+  while (liveIds.length < 200) {
+    const id = random.int(1, maxId);
+    if (isLive.get(id)) liveIds.push(id);
+  }
+  db.close();
+
+  const kinds = ["equity", "convertible", "compute_commitment", "acquisition", "equity,convertible"];
+  const statuses = ["closed", "announced", "in_talks", "closed,announced"];
+  const sorts = ["date_desc", "date_asc", "amount_desc", "amount_asc"];
+  const filterQuery = () => {
+    const p = new URLSearchParams();
+    const roll = random.next();
+    if (roll < 0.25) p.set("kind", random.pick(kinds));
+    if (random.chance(0.35)) p.set("status", random.pick(statuses));
+    if (random.chance(0.4)) p.set("from", `${random.int(2015, 2026)}-0${random.int(1, 9)}-01`);
+    if (random.chance(0.2)) p.set("min", String(10 ** random.int(6, 9)));
+    if (random.chance(0.2)) p.set("recipient", random.pick(topRecipients));
+    else if (random.chance(0.2)) p.set("investor", random.pick(topInvestors));
+    if (random.chance(0.05)) p.set("q", random.pick(["robotics", "Series B", "cloud"]));
+    p.set("sort", random.pick(sorts));
+    if (random.chance(0.5)) p.set("page", String(random.int(1, 40)));
+    return p.toString();
+  };
+  const many = (count: number, make: () => string) => Array.from({ length: count }, make);
+  return [
+    { name: "overview", urls: ["/"], target: { ratio: 0.5, p95: 100 } },
+    { name: "analysis", urls: ["/analysis"], target: { ratio: 0.5, p95: 100 } },
+    { name: "deals (varying filters)", urls: many(300, () => `/deals?${filterQuery()}`), target: { p95: 150 } },
+    { name: "api deals (varying filters)", urls: many(300, () => `/api/deals?${filterQuery()}`), target: { p95: 150 } },
+    { name: "api concentration", urls: ["/api/stats/concentration", "/api/stats/concentration?grain=quarter", "/api/stats/concentration?side=investor"] },
+    { name: "investor page", urls: topInvestors.slice(0, 20).map((s) => `/investors/${s}`) },
+    { name: "deal page", urls: liveIds.map((id) => `/deals/${id}`) },
+  ];
+}
+
+// --- The server.
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const all: number[] = [];
+  const walk = (p: number) => {
+    for (const c of children.get(p) ?? []) {
+      all.push(c);
+      walk(c);
+    }
+  };
+  walk(pid);
+  return all;
+}
+
+/** The largest peak resident set (VmHWM) among the server's processes, in MB. */
+function peakRssMb(pid: number): { mb: number; process: string } {
+  let best = { mb: 0, process: "" };
+  for (const p of [pid, ...descendants(pid)]) {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, "utf8");
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      const name = /Name:\s+(.*)/.exec(status)?.[1] ?? "";
+      if (kb / 1024 > best.mb) best = { mb: Math.round(kb / 1024), process: `${name} (${p})` };
+    } catch {
+      // gone
+    }
+  }
+  return best;
+}
+
+async function waitForServer(server: ChildProcess, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
+    try {
+      if ((await firstHit("/api/health")).status === 200) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the server did not answer on ${base} within ${timeoutMs / 1000} s`);
+}
+
+function startServer(file: string): ChildProcess {
+  log(`starting the production server on port ${port} (builds first if the build is stale)`);
+  return spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["lib/cli/start.ts"], {
+    env: { ...process.env, DATABASE_URL: `file:${file}`, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+}
+
+function stopServer(server: ChildProcess) {
+  if (!server.pid) return;
+  // The whole tree: next-server does not always stay in the process group of the script that started it.
+  for (const pid of [...descendants(server.pid).reverse(), server.pid]) {
+    try {
+      process.kill(pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+// --- Load.
+let clientIp = 0;
+/** Each request comes from one of 500 simulated clients, as on a public site, so the per-client API rate limit does not cap the benchmark. */
+function nextClient(): string {
+  clientIp = (clientIp + 1) % 500;
+  return `10.77.${clientIp >> 8}.${clientIp & 255}`;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function load(urls: string[], seconds: number): Promise<{ rps: number; p50: number; p95: number; p99: number; errors: number; statuses: Record<string, number> }> {
+  let i = 0;
+  const latencies: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: base,
+        connections: CONNECTIONS,
+        duration: seconds,
+        timeout: 30,
+        requests: [
+          {
+            method: "GET",
+            setupRequest: (req: Record<string, unknown>) => ({ ...req, path: urls[i++ % urls.length], headers: { "x-forwarded-for": nextClient(), accept: "text/html,application/json" } }),
+          },
+        ],
+      },
+      (err, result) => {
+        if (err) return reject(err);
+        latencies.sort((a, b) => a - b);
+        const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]));
+        resolve({
+          rps: latencies.length / result.duration,
+          p50: percentile(latencies, 50),
+          p95: percentile(latencies, 95),
+          p99: percentile(latencies, 99),
+          errors: result.errors + result.non2xx,
+          statuses,
+        });
+      },
+    );
+    instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
+  });
+}
+
+/** One request with no client-side time limit (fetch gives up after 300 s; a cold page at a million deals can take longer). */
+function firstHit(url: string): Promise<{ ms: number; status: number }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.get(base + url, { headers: { "x-forwarded-for": nextClient() } }, (res) => {
+      res.on("data", () => {});
+      res.on("end", () => resolve({ ms: performance.now() - started, status: res.statusCode ?? 0 }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+  });
+}
+
+/** Lets the server finish the requests autocannon abandoned at the end of the previous run before the next one. */
+async function settle(): Promise<void> {
+  await new Promise((r) => setTimeout(r, 1000));
+  await firstHit("/api/health");
+}
+
+// --- Tables.
+function table(rows: Record<string, unknown>[]): string {
+  if (rows.length === 0) return "(none)";
+  const headers = Object.keys(rows[0]);
+  const cells = rows.map((r) => headers.map((h) => String(r[h] ?? "")));
+  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i])).join("  ");
+  return [line(headers), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n");
+}
+const round = (x: number, digits = 0) => Number(x.toFixed(digits));
+
+async function main() {
+  const loadavgBefore = readFileSync("/proc/loadavg", "utf8").trim();
+  const file = ensureDatabase();
+  const plan = scenarios(file);
+  const server = startServer(file);
+  const cleanup = () => stopServer(server);
+  process.on("exit", cleanup);
+  process.on("SIGINT", () => process.exit(130));
+  let failed = false;
+  const rows: BenchRow[] = [];
+  let firstLoad: FirstLoadJs[] = [];
+  const lighthouse: LighthouseScores[] = [];
+  let memory = { mb: 0, process: "" };
+  try {
+    await waitForServer(server, 20 * 60_000);
+    log(`server up; load average ${readFileSync("/proc/loadavg", "utf8").trim()}`);
+
+    // Cold through HTTP: the first request of each page on the fresh server.
+    const firstHits = new Map<string, number>();
+    for (const s of plan) {
+      const hit = await firstHit(s.urls[0]);
+      firstHits.set(s.name, hit.ms);
+      if (hit.status !== 200) {
+        console.error(`[bench] ${s.urls[0]} answered ${hit.status}`);
+        failed = true;
+      }
+    }
+
+    const staticUrl = "/about";
+    const warm = await firstHit(staticUrl);
+    if (warm.status !== 200) throw new Error(`the static page ${staticUrl} answered ${warm.status}`);
+    log(`static ceiling ${staticUrl} for ${duration} s`);
+    const ceiling = await load([staticUrl], duration);
+    rows.push({ name: "static page (ceiling)", url: staticUrl, deals, rps: round(ceiling.rps), p50Ms: ceiling.p50, p95Ms: ceiling.p95, p99Ms: ceiling.p99, errors: ceiling.errors, ratioToStatic: 1, firstHitMs: round(warm.ms) });
+    for (const s of plan) {
+      log(`${s.name} (${s.urls.length} URL${s.urls.length > 1 ? "s" : ""}) for ${duration} s`);
+      await settle();
+      const r = await load(s.urls, duration);
+      if (r.errors > 0) {
+        console.error(`[bench] ${s.name}: ${r.errors} errors, statuses ${JSON.stringify(r.statuses)}`);
+        failed = true;
+      }
+      rows.push({
+        name: s.name,
+        url: s.urls.length > 1 ? `${s.urls[0]} (+${s.urls.length - 1} more)` : s.urls[0],
+        deals,
+        rps: round(r.rps),
+        p50Ms: r.p50,
+        p95Ms: r.p95,
+        p99Ms: r.p99,
+        errors: r.errors,
+        ratioToStatic: round(r.rps / ceiling.rps, 3),
+        firstHitMs: round(firstHits.get(s.name) ?? 0),
+      });
+    }
+    memory = peakRssMb(server.pid as number);
+
+    if (withBrowser) {
+      log("first-load JS per page (Playwright, Chromium)");
+      firstLoad = await measureFirstLoadJs(base, ["/", "/deals", "/analysis", "/about", plan.find((s) => s.name === "investor page")?.urls[0] ?? "/investors", plan.find((s) => s.name === "deal page")?.urls[0] ?? "/deals/1"]);
+      for (const page of quick ? ["/"] : ["/", "/deals", "/analysis"]) {
+        log(`Lighthouse desktop ${page}`);
+        lighthouse.push(runLighthouse(base, page));
+      }
+    }
+  } finally {
+    stopServer(server);
+  }
+
+  log("query timings in a fresh process (cold measures, data layer vs raw better-sqlite3)");
+  const investor = plan.find((s) => s.name === "investor page")?.urls[0]?.split("/").pop() ?? "microsoft";
+  const dealId = plan.find((s) => s.name === "deal page")?.urls[0]?.split("/").pop() ?? "1";
+  const q = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "bench/measure-queries.ts", investor, dealId, quick ? "3" : "5"], {
+    env: { ...process.env, DATABASE_URL: `file:${file}` },
+    encoding: "utf8",
+    maxBuffer: 10 * 1024 * 1024,
+  });
+  let queries: { cold: Record<string, number>; hot: { query: string; dataLayerMs: number; rawMs: number; ratio: number }[] } | null = null;
+  if (q.status === 0) queries = JSON.parse(q.stdout);
+  else {
+    console.error(`[bench] query timings failed:\n${q.stderr}`);
+    failed = true;
+  }
+
+  const loadavgAfter = readFileSync("/proc/loadavg", "utf8").trim();
+  const details = {
+    date: new Date().toISOString(),
+    deals,
+    seed,
+    durationSeconds: duration,
+    connections: CONNECTIONS,
+    machine: { cpus: os.cpus().length, loadavgBefore, loadavgAfter },
+    serverPeakRssMb: memory.mb,
+    serverProcess: memory.process,
+    queries,
+    firstLoadJs: firstLoad,
+    lighthouse,
+  };
+  const outDir = path.join(ROOT, "bench", "results");
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, "latest.json"), JSON.stringify(rows, null, 2) + "\n");
+  writeFileSync(path.join(outDir, "latest-details.json"), JSON.stringify(details, null, 2) + "\n");
+
+  console.log(`\nBenchmark: ${deals.toLocaleString("en-US")} deals, ${CONNECTIONS} connections, ${duration} s each, ${os.cpus().length} CPUs, load average before ${loadavgBefore.split(" ").slice(0, 3).join(" ")}, after ${loadavgAfter.split(" ").slice(0, 3).join(" ")}\n`);
+  console.log(table(rows.map((r) => ({ name: r.name, rps: r.rps, "x static": r.ratioToStatic, p50: r.p50Ms, p95: r.p95Ms, p99: r.p99Ms, errors: r.errors, "first hit ms": r.firstHitMs }))));
+  console.log(`\nServer peak RSS (VmHWM): ${memory.mb} MB (${memory.process})`);
+  if (queries) {
+    console.log("\nCold (first call in a fresh process), ms:");
+    console.log(table(Object.entries(queries.cold).map(([measure, ms]) => ({ measure, ms: round(ms) }))));
+    console.log("\nHot queries, median ms: data layer vs raw better-sqlite3:");
+    console.log(table(queries.hot.map((h) => ({ query: h.query, "data layer": round(h.dataLayerMs, 1), raw: round(h.rawMs, 1), ratio: round(h.ratio, 2) }))));
+  }
+  if (firstLoad.length > 0) {
+    console.log("\nFirst-load JS (every script until network idle, gzipped each):");
+    console.log(table(firstLoad.map((f) => ({ page: f.page, scripts: f.scripts, "gzip kB": round(f.gzipBytes / 1024, 1), "raw kB": round(f.rawBytes / 1024, 1) }))));
+  }
+  if (lighthouse.length > 0) {
+    console.log("\nLighthouse desktop:");
+    console.log(table(lighthouse.map((l) => ({ page: l.page, performance: l.performance ?? l.error ?? "-", accessibility: l.accessibility ?? "-", "best practices": l.bestPractices ?? "-" }))));
+  }
+  console.log(`\nWrote bench/results/latest.json and bench/results/latest-details.json`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+// A cache for the views every visitor sees alike (the overview, the analysis, the capital charts), correct across
+// several app processes sharing one database.
+//
+// The key of a cached view includes the data version: the id of the newest Revision. Every write records a
+// revision in its own transaction (lib/revisions.ts: deals, imports, restores, organization edits, the seed), so the
+// version changes in the same commit as the data, and every process sees it on its next request: one primary-key
+// lookup (`SELECT MAX("id") FROM "Revision"`, read once per request thanks to React's cache) instead of recomputing
+// a view over every deal. A write in one process is visible through any other at once; nothing is ever served from
+// before a write that has committed. Entries are kept in this process's memory, least recently used first out.
+import "server-only";
+import { cache } from "react";
+import { getDb } from "../db";
+
+const MAX_ENTRIES = 200;
+type Entry = { version: string; value: Promise<unknown> };
+// One cache per database handle, so that a process (or a test) that switches databases never mixes their views.
+const caches = new WeakMap<object, Map<string, Entry>>();
+
+/** The data version: it changes with every committed write, in any process. */
+export const dataVersion = cache(async (): Promise<string> => {
+  const db = await getDb();
+  const rows = await db.$queryRaw<{ v: bigint | number | null }[]>`SELECT MAX("id") AS "v" FROM "Revision"`;
+  return String(rows[0]?.v ?? 0);
+});
+
+/** A stable key for view parameters (BigInt amounts included). */
+export function viewKey(name: string, params?: unknown): string {
+  return params === undefined ? name : `${name}:${JSON.stringify(params, (_k, v) => (typeof v === "bigint" ? `${v}n` : v))}`;
+}
+
+/**
+ * The view computed once per data version and shared by every request until the next write. The value is shared:
+ * callers must not mutate it. Concurrent first requests share one computation.
+ */
+export async function cachedView<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const db = await getDb();
+  let entries = caches.get(db);
+  if (!entries) caches.set(db, (entries = new Map()));
+  const version = await dataVersion();
+  const hit = entries.get(key);
+  if (hit && hit.version === version) {
+    entries.delete(key);
+    entries.set(key, hit);
+    return hit.value as Promise<T>;
+  }
+  const entry: Entry = { version, value: compute() };
+  entries.set(key, entry);
+  const own = entries;
+  entry.value.catch(() => {
+    if (own.get(key) === entry) own.delete(key);
+  });
+  while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+  return entry.value as Promise<T>;
+}
+
+/** Forget every cached view of the current database (for tests that write around the revision log). */
+export async function clearViewCache(): Promise<void> {
+  caches.delete(await getDb());
+}

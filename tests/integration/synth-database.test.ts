@@ -1,0 +1,102 @@
+// The synthetic database of `npm run db:synth`: deterministic for a seed, built on the real migrations, and read
+// correctly by the app's own data layer (so a benchmark on it measures the real code paths).
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as listDealsRoute } from "@/app/api/deals/route";
+import { getAnalysis } from "@/lib/data/analysis";
+import { listDealsForCsv } from "@/lib/data/deal-export";
+import { getDealStats } from "@/lib/data/deal-stats";
+import { listAllDeals } from "@/lib/data/deals";
+import { parseAnalysisView } from "@/lib/filters/analysis-view";
+import { getOverview } from "@/lib/data/overview";
+import { DEFAULT_DEAL_FILTERS } from "@/lib/filters/deal-filters";
+import { seedOrganizations } from "@/prisma/seed/organizations";
+import { contentHash, synthDatabase } from "@/lib/synth/synth-database";
+import { useTestDbAsAppDb } from "../support/app-db";
+
+const DEALS = 3000;
+let dir: string;
+let file: string;
+let restore: () => Promise<void>;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "deal-synth-"));
+  file = path.join(dir, "a.db");
+  synthDatabase({ deals: DEALS, seed: 7, out: file });
+  restore = useTestDbAsAppDb(`file:${file}`);
+});
+afterAll(async () => {
+  await restore?.();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const raw = () => new Database(file, { readonly: true });
+
+describe("npm run db:synth", () => {
+  it("gives the same content for the same seed and other content for another seed", () => {
+    const again = path.join(dir, "b.db");
+    const other = path.join(dir, "c.db");
+    synthDatabase({ deals: DEALS, seed: 7, out: again });
+    synthDatabase({ deals: DEALS, seed: 8, out: other });
+    expect(contentHash(again)).toBe(contentHash(file));
+    expect(contentHash(other)).not.toBe(contentHash(file));
+  });
+
+  it("writes N deals with investors, sources and lifecycle events, among the real seed organizations", () => {
+    const db = raw();
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    expect(count(`SELECT COUNT(*) n FROM "Deal"`)).toBe(DEALS);
+    expect(count(`SELECT COUNT(*) n FROM "Deal" WHERE id NOT IN (SELECT "dealId" FROM "DealEvent")`)).toBe(0);
+    expect(count(`SELECT COUNT(*) n FROM "Deal" WHERE id NOT IN (SELECT "dealId" FROM "Source")`)).toBe(0);
+    // Several investors per round on average, and the last event of each deal carries its current status.
+    expect(count(`SELECT COUNT(*) n FROM "Participation"`)).toBeGreaterThan(DEALS * 2);
+    expect(
+      count(`SELECT COUNT(*) n FROM "Deal" d JOIN "DealEvent" e ON e."dealId" = d.id
+             WHERE e.id = (SELECT MAX(id) FROM "DealEvent" WHERE "dealId" = d.id) AND e.status <> d.status`),
+    ).toBe(0);
+    // amountUsdKey is the low amount, or the high one where only "up to" is known.
+    expect(count(`SELECT COUNT(*) n FROM "Deal" WHERE "amountUsdKey" IS NOT COALESCE("amountUsdLow", "amountUsdHigh")`)).toBe(0);
+    for (const o of seedOrganizations) expect(db.prepare(`SELECT name FROM "Organization" WHERE slug = ?`).get(o.slug)).toEqual({ name: o.name });
+    // Popularity is skewed: the most funded recipient has far more rounds than the median one.
+    const perRecipient = (db.prepare(`SELECT COUNT(*) n FROM "Deal" GROUP BY "recipientId" ORDER BY n DESC`).all() as { n: number }[]).map((r) => r.n);
+    expect(perRecipient[0]).toBeGreaterThan(10 * perRecipient[Math.floor(perRecipient.length / 2)]);
+    expect(db.pragma("foreign_key_check")).toEqual([]);
+    expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+    db.close();
+  });
+
+  it("is read by the app's data layer: capital counted equals the SQL sum of the counted rows", async () => {
+    const db = raw();
+    db.defaultSafeIntegers(true);
+    const expected = db
+      .prepare(
+        `SELECT COUNT(*) n, COALESCE(SUM("amountUsdKey"), 0) total FROM "Deal"
+         WHERE "deletedAt" IS NULL AND kind IN ('equity', 'convertible') AND status IN ('announced', 'closed')`,
+      )
+      .get() as { n: bigint; total: bigint };
+    const live = db.prepare(`SELECT COUNT(*) n FROM "Deal" WHERE "deletedAt" IS NULL`).get() as { n: bigint };
+    db.close();
+
+    const stats = await getDealStats(DEFAULT_DEAL_FILTERS);
+    expect(stats.capital.total).toBe(expected.total);
+    expect(BigInt(stats.capital.dealCount)).toBe(expected.n);
+    expect(BigInt(stats.dealCount)).toBe(live.n);
+    const overview = await getOverview();
+    expect(overview.capital.total).toBe(expected.total);
+    // More deals than SQLite binds parameters in one Prisma query (999): every list and chart still loads.
+    const all = await listAllDeals(DEFAULT_DEAL_FILTERS);
+    expect(BigInt(all.length)).toBe(live.n);
+    expect(all.map((d) => d.announcedOn)).toEqual(all.map((d) => d.announcedOn).sort().reverse());
+    expect(all.every((d) => d.investors.length > 0 || d.sourceCount > 0)).toBe(true);
+    const analysis = await getAnalysis(parseAnalysisView(new URLSearchParams()).view);
+    expect(analysis.summary.total).toBe(expected.total);
+    const rows = await listDealsForCsv(DEFAULT_DEAL_FILTERS);
+    expect(BigInt(rows.length)).toBe(live.n);
+    const body = await (await listDealsRoute(new Request("http://localhost/api/deals?kind=equity&sort=amount_desc&pageSize=5"))).json();
+    expect(body.data).toHaveLength(5);
+    expect(body.data[0].amountUsdLow ?? body.data[0].amountUsdHigh).toBeGreaterThanOrEqual(body.data[4].amountUsdLow ?? body.data[4].amountUsdHigh);
+  });
+});

@@ -1,0 +1,82 @@
+// The shared views are cached per data version (lib/data/view-cache.ts) and summed in SQL where that is faster
+// (lib/data/raw): a write through another process is seen at once, and the SQL figures equal the measures'.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getCapitalByPeriod } from "@/lib/data/capital";
+import { getDealStats } from "@/lib/data/deal-stats";
+import { dealWhere } from "@/lib/data/deal-where";
+import { loadMeasureDeals } from "@/lib/data/measure-deals";
+import { getOverview } from "@/lib/data/overview";
+import { capitalByPeriodSql } from "@/lib/data/raw/capital-by-period";
+import { DEAL_KINDS } from "@/lib/domain";
+import { DEFAULT_DEAL_FILTERS, parseDealFilters } from "@/lib/filters/deal-filters";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { capitalByPeriod, capitalCounted, DEFAULT_RULE } from "@/lib/measures/capital";
+import { openDatabase } from "@/lib/prisma-client";
+import { recordRevision } from "@/lib/revisions";
+import { seedDatabase } from "@/lib/seed/seed-database";
+import { useTestDbAsAppDb } from "../support/app-db";
+import { createTestDb, type TestDb } from "../support/test-db";
+
+let t: TestDb;
+let other: PrismaClient;
+let restore: () => Promise<void>;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedDatabase(t.db);
+  restore = useTestDbAsAppDb(t.url);
+  // A second connection stands for a second app process sharing the database.
+  other = await openDatabase(t.url);
+});
+afterAll(async () => {
+  await other?.$disconnect();
+  await restore?.();
+  await t?.dispose();
+});
+
+describe("cached views", () => {
+  it("serves the same view until a write, then the new figures at once, even when another process wrote", async () => {
+    const before = await getOverview();
+    expect(before.capital.total).toBe(446_429_100_000n);
+    expect(await getOverview()).toBe(before); // the cached object itself: nothing was recomputed
+
+    // The largest counted deal, soft-deleted through the other connection the way delete-deal does it.
+    const deals = await loadMeasureDeals(t.db);
+    const counted = deals.filter((d) => DEFAULT_RULE.kinds.includes(d.kind) && ["announced", "closed"].includes(d.status));
+    const largest = counted.reduce((a, b) => ((a.amountUsdLow ?? a.amountUsdHigh ?? 0n) >= (b.amountUsdLow ?? b.amountUsdHigh ?? 0n) ? a : b));
+    const amount = largest.amountUsdLow ?? largest.amountUsdHigh ?? 0n;
+    await other.$transaction(async (tx) => {
+      await tx.deal.update({ where: { id: largest.id }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+      await recordRevision(tx, { entityType: "deal", entityId: largest.id, action: "delete", actor: "test", before: null, after: null });
+    });
+
+    const after = await getOverview();
+    expect(after).not.toBe(before);
+    expect(after.capital.total).toBe(before.capital.total - amount);
+    expect(after.totalDeals).toBe(before.totalDeals - 1);
+    expect((await getDealStats(DEFAULT_DEAL_FILTERS)).capital.total).toBe(after.capital.total);
+  });
+});
+
+describe("figures summed in SQL", () => {
+  it("capital by period equals the measure over every deal, for both grains and both counting rules", async () => {
+    const deals = await loadMeasureDeals(t.db);
+    for (const rule of [DEFAULT_RULE, { kinds: DEAL_KINDS, includePipeline: false }, { kinds: DEFAULT_RULE.kinds, includePipeline: true }]) {
+      for (const grain of ["quarter", "year"] as const) {
+        expect(await capitalByPeriodSql(t.db, rule, grain)).toEqual(capitalByPeriod(deals, { rule, grain, stackBy: "kind" }));
+      }
+    }
+    const view = await getCapitalByPeriod({ grain: "quarter", include: "capital", asOf: null });
+    expect(view.periods).toEqual(capitalByPeriod(deals, { rule: DEFAULT_RULE, grain: "quarter", stackBy: "kind" }));
+  });
+
+  it("the /deals headline figures equal capitalCounted over the filtered deals", async () => {
+    for (const query of ["", "kind=equity", "investor=amazon", "from=2024-01-01&status=closed", "q=cloud", "max=1000000000"]) {
+      const { filters } = parseDealFilters(new URLSearchParams(query));
+      const stats = await getDealStats(filters);
+      const deals = await loadMeasureDeals(t.db, dealWhere(filters));
+      expect(stats.capital, query).toEqual(capitalCounted(deals));
+      expect(stats.dealCount, query).toBe(deals.length);
+    }
+  });
+});
