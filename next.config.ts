@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
 const isDev = process.env.NODE_ENV !== "production";
@@ -31,6 +32,10 @@ const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time instead of bundling it.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2"],
   poweredByHeader: false,
+  // Rendered pages are cached in memory only (lib/page-cache-handler.cjs): each data version of "/" and "/analysis"
+  // is a new page (proxy.ts), and the default handler would keep every one of them on disk.
+  cacheHandler: path.join(process.cwd(), "lib", "page-cache-handler.cjs"),
+  cacheMaxMemorySize: 0,
   // CSV imports go through a server action: a 10 MB file (the import limit) plus form overhead.
   experimental: { serverActions: { bodySizeLimit: "11mb" } },
   async headers() {

@@ -9,7 +9,9 @@
 // - /api/* is rate-limited per client (429 with Retry-After), reads and writes with separate budgets, and writes
 //   with a bearer token also per token.
 import { NextResponse, type NextRequest } from "next/server";
+import { readDataVersion } from "@/lib/data/data-version";
 import { dealExists } from "@/lib/data/deal-exists";
+import { getDb } from "@/lib/db";
 import { parseDealId } from "@/lib/filters/deal-id";
 import { API_READS_PER_MINUTE, API_WRITES_PER_MINUTE, clientKey, RateLimiter, tokenKey, TOKEN_WRITES_PER_MINUTE, tooManyRequests } from "@/lib/rate-limit";
 import { REQUEST_ID_HEADER } from "@/lib/request-id";
@@ -20,6 +22,8 @@ const apiReads = new RateLimiter(API_READS_PER_MINUTE, 60_000);
 const apiWrites = new RateLimiter(API_WRITES_PER_MINUTE, 60_000);
 const tokenWrites = new RateLimiter(TOKEN_WRITES_PER_MINUTE, 60_000);
 const DEAL_PAGE = /^\/deals\/[^/]+$/;
+/** Pages every visitor sees alike at their bare address, served from a page rendered once per data version. */
+const CACHED_PAGES = new Map([["/", ""], ["/analysis", "/analysis"]]);
 
 /** The id segment as the page will see it; malformed percent-encoding is no id rather than an error. */
 function idSegment(pathname: string): string {
@@ -42,6 +46,7 @@ export async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
   const next = () => withId(NextResponse.next({ request: { headers } }), requestId);
+  const notFound = () => withId(NextResponse.rewrite(new URL("/deals/missing/not-found", request.url), { status: 404, request: { headers } }), requestId);
 
   if (pathname.startsWith("/api/")) {
     const reading = request.method === "GET" || request.method === "HEAD";
@@ -52,8 +57,18 @@ export async function proxy(request: NextRequest) {
     if (perToken && !perToken.allowed) return withId(tooManyRequests(perToken.retryAfterSeconds), requestId);
     return next();
   }
+  const cached = CACHED_PAGES.get(pathname);
+  if (cached !== undefined && request.nextUrl.search === "" && (request.method === "GET" || request.method === "HEAD")) {
+    const version = await readDataVersion(await getDb());
+    const response = NextResponse.rewrite(new URL(`/v/${version}${cached}`, request.url), { request: { headers } });
+    // Next marks a cached page as cacheable by shared caches for a year; under this address it changes with every write.
+    response.headers.set("Cache-Control", "no-cache");
+    return withId(response, requestId);
+  }
+  // The cached pages are reached only through the rewrite above: asked for directly, they do not exist.
+  if (pathname === "/v" || pathname.startsWith("/v/")) return notFound();
   if (!DEAL_PAGE.test(pathname)) return next();
   const id = parseDealId(idSegment(pathname));
   if (id !== null && (await dealExists(id))) return next();
-  return withId(NextResponse.rewrite(new URL("/deals/missing/not-found", request.url), { status: 404, request: { headers } }), requestId);
+  return notFound();
 }

@@ -23,7 +23,7 @@ import { excludeOrganizations } from "../measures/exclusion";
 import { capitalFlows, sankeyGraph, type SankeyGraph } from "../measures/flows";
 import { largestDeals, type RankedDeal } from "../measures/largest-deals";
 import { nameOf, withDivisions, type OrganizationDirectory } from "../measures/organization-groups";
-import { dealWhere } from "./deal-where";
+import { dealWhereOrEverything } from "./deal-where";
 import { dealSummarySelect, toDealSummary, type DealSummary } from "./deals";
 import { eventsUpTo, rebuildAsOf } from "./as-of-deals";
 import { asOfScope, loadMeasureDeals } from "./measure-deals";
@@ -41,7 +41,7 @@ type AnalysisInput = {
 };
 
 async function loadAnalysisInput(db: PrismaClient, view: AnalysisView, filters = view.filters): Promise<AnalysisInput> {
-  const [allDeals, directory] = await Promise.all([loadMeasureDeals(db, dealWhere(filters), asOfScope(filters)), loadOrganizationDirectory(db)]);
+  const [allDeals, directory] = await Promise.all([loadMeasureDeals(db, dealWhereOrEverything(filters), asOfScope(filters)), loadOrganizationDirectory(db)]);
   const known = view.exclude.filter((slug) => directory.has(slug));
   return {
     allDeals,

@@ -36,6 +36,12 @@ export function dealWhere(f: DealFilters): Prisma.DealWhereInput {
   return { AND: and };
 }
 
+/** dealWhere, or null when the filters select every live deal as it is today (what loadMeasureDeals reads fastest). */
+export function dealWhereOrEverything(f: DealFilters): Prisma.DealWhereInput | null {
+  const where = dealWhere(f);
+  return Array.isArray(where.AND) && where.AND.length === 1 ? null : where;
+}
+
 /** Deals with a lifecycle event on or before the date (or, without any event, dated on or before it): see dealAsOf. */
 export function reportedBy(asOf: string): Prisma.DealWhereInput {
   return { OR: [{ events: { some: { occurredOn: { lte: asOf } } } }, { events: { none: {} }, announcedOn: { lte: asOf } }] };

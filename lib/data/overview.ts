@@ -43,7 +43,7 @@ export function getOverview(asOf: string | null = null): Promise<Overview> {
 
 async function computeOverview(asOf: string | null): Promise<Overview> {
   const db = await getDb();
-  const deals = await loadMeasureDeals(db, {}, asOf ? { date: asOf } : null);
+  const deals = await loadMeasureDeals(db, null, asOf ? { date: asOf } : null);
 
   const capital = capitalCounted(deals, DEFAULT_RULE);
   const topInvestor = capitalByInvestor(deals, DEFAULT_RULE).find((i) => i.key !== UNDISCLOSED_KEY && i.amount > 0n) ?? null;

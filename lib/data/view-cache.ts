@@ -10,6 +10,7 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "../db";
+import { readDataVersion } from "./data-version";
 
 const MAX_ENTRIES = 200;
 type Entry = { version: string; value: Promise<unknown> };
@@ -17,11 +18,7 @@ type Entry = { version: string; value: Promise<unknown> };
 const caches = new WeakMap<object, Map<string, Entry>>();
 
 /** The data version: it changes with every committed write, in any process. */
-export const dataVersion = cache(async (): Promise<string> => {
-  const db = await getDb();
-  const rows = await db.$queryRaw<{ v: bigint | number | null }[]>`SELECT MAX("id") AS "v" FROM "Revision"`;
-  return String(rows[0]?.v ?? 0);
-});
+export const dataVersion = cache(async (): Promise<string> => readDataVersion(await getDb()));
 
 /** A stable key for view parameters (BigInt amounts included). */
 export function viewKey(name: string, params?: unknown): string {

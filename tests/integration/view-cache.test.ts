@@ -6,6 +6,7 @@ import { getDealStats } from "@/lib/data/deal-stats";
 import { dealWhere } from "@/lib/data/deal-where";
 import { loadMeasureDeals } from "@/lib/data/measure-deals";
 import { getOverview } from "@/lib/data/overview";
+import { hasBulkReader } from "@/lib/data/raw/bulk-reader";
 import { capitalByPeriodSql } from "@/lib/data/raw/capital-by-period";
 import { DEAL_KINDS } from "@/lib/domain";
 import { DEFAULT_DEAL_FILTERS, parseDealFilters } from "@/lib/filters/deal-filters";
@@ -55,6 +56,23 @@ describe("cached views", () => {
     expect(after.capital.total).toBe(before.capital.total - amount);
     expect(after.totalDeals).toBe(before.totalDeals - 1);
     expect((await getDealStats(DEFAULT_DEAL_FILTERS)).capital.total).toBe(after.capital.total);
+  });
+});
+
+describe("every live deal through the driver", () => {
+  it("reads the same deals as Prisma, in the same order, with exact BigInt money, soft-deleted ones left out", async () => {
+    expect(hasBulkReader(t.db)).toBe(true); // not the $queryRawUnsafe fallback
+    // The seed states no commitments: give one participation an exact one, past what a double holds.
+    const part = await t.db.participation.findFirstOrThrow({ where: { organizationId: { not: null } }, orderBy: { id: "asc" } });
+    await t.db.participation.update({ where: { id: part.id }, data: { committedUsd: 9_007_199_254_740_993n } });
+    const throughDriver = await loadMeasureDeals(t.db, null);
+    const throughPrisma = await loadMeasureDeals(t.db, {});
+    expect(throughDriver).toEqual(throughPrisma);
+    // The first test soft-deleted one deal: both reads leave it out.
+    expect(throughDriver.length).toBe(await t.db.deal.count({ where: { deletedAt: null } }));
+    expect(throughDriver.length).toBeLessThan(await t.db.deal.count());
+    expect(throughDriver.some((d) => typeof d.amountUsdLow === "bigint" && d.amountUsdLow >= 10_000_000_000n)).toBe(true);
+    expect(throughDriver.flatMap((d) => d.investors).filter((i) => i.committedUsd !== null).map((i) => i.committedUsd)).toEqual([9_007_199_254_740_993n]);
   });
 });
 

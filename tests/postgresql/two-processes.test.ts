@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatUsdExact } from "@/lib/format";
 import { createTestDb, testPostgresUrl, type TestDb } from "../support/test-db";
 
 const onPostgres = testPostgresUrl() !== null;
@@ -114,6 +115,8 @@ describe.skipIf(!onPostgres)("two app processes on one PostgreSQL database", () 
     const listBefore = await json(b, `/api/deals?q=${encodeURIComponent(round)}`);
     expect(listBefore.total).toBe(0);
     const overviewBefore = await get(b, "/");
+    const analysisBefore = await get(b, "/analysis");
+    expect(analysisBefore.text).toContain(`title="${formatUsdExact(BigInt(summaryBefore.capitalCountedUsd))}"`);
     const dealsPageBefore = await get(b, "/deals?sort=date_desc");
     expect(overviewBefore.status).toBe(200);
     expect(dealsPageBefore.text).not.toContain(round);
@@ -138,6 +141,8 @@ describe.skipIf(!onPostgres)("two app processes on one PostgreSQL database", () 
     const overviewAfter = await get(b, "/");
     expect(overviewAfter.text).toContain(round);
     expect(overviewAfter.text).not.toBe(overviewBefore.text);
+    // "/" and "/analysis" are pages rendered once per data version (proxy.ts): B must not serve the one from before.
+    expect((await get(b, "/analysis")).text).toContain(`title="${formatUsdExact(BigInt(summaryAfter.capitalCountedUsd))}"`);
 
     // The other way: an edit through B (the same deal, by id) is what A serves next.
     expect((await get(a, `/deals/${id}`)).text).toContain("Written through process A.");

@@ -1,0 +1,46 @@
+// The whole /analysis page body, shared by its per-request route and its cached one (app/v/[version]/analysis).
+import { AnalysisControls } from "@/components/analysis/analysis-controls";
+import { CapitalByKindChart } from "@/components/analysis/capital-by-kind-chart";
+import { CircularFlowsSection } from "@/components/analysis/circular-flows-section";
+import { ConcentrationCharts } from "@/components/analysis/concentration-charts";
+import { CountingStatement } from "@/components/analysis/counting-statement";
+import { FlowsChart } from "@/components/analysis/flows-chart";
+import { DealList } from "@/components/deals/deal-list";
+import { AsOfBanner } from "@/components/story/as-of-banner";
+import { ParamIssues } from "@/components/ui/param-issues";
+import { getAnalysis } from "@/lib/data/analysis";
+import { analysisViewToParams, parseAnalysisView } from "@/lib/filters/analysis-view";
+
+/** /analysis for a query: per request with parameters, cached per data version for the bare address (proxy.ts). */
+export async function AnalysisView({ query }: { query: Record<string, string | string[] | undefined> }) {
+  const { view, issues } = parseAnalysisView(query);
+  const analysis = await getAnalysis(view);
+  const todayParams = analysisViewToParams({ ...view, filters: { ...view.filters, asOf: null } });
+
+  return (
+    <div className="space-y-8">
+      <AsOfBanner asOf={view.filters.asOf} todayHref={todayParams.size > 0 ? `/analysis?${todayParams}` : "/analysis"} />
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Concentration and flows</h1>
+        <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">
+          How concentrated AI capital is, who it flows from and to, and where money invested comes back to the investor as spending on its
+          cloud or chips. Every chart takes the same filters as the deal list and can be shared by its address.
+        </p>
+      </div>
+      <ParamIssues issues={issues} />
+      <AnalysisControls view={view} choices={analysis.exclusionChoices} />
+      <CountingStatement view={view} summary={analysis.summary} excluded={analysis.excluded} filterNames={analysis.filterNames} />
+      <ConcentrationCharts view={view} periods={analysis.concentration} />
+      <FlowsChart view={view} flows={analysis.flows} />
+      <CircularFlowsSection view={view} loops={analysis.circularFlows} />
+      <CapitalByKindChart view={view} data={analysis.capitalByKind} />
+      <section aria-labelledby="largest-deals">
+        <h2 id="largest-deals" className="text-lg font-semibold">
+          Largest deals counted
+        </h2>
+        <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">The filtered deals with the largest amounts counted (the low end of a range), as counted above.</p>
+        <DealList deals={analysis.largestDeals} empty="No counted deals with a disclosed amount in this view." />
+      </section>
+    </div>
+  );
+}
