@@ -32,6 +32,10 @@ const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time instead of bundling it.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2"],
   poweredByHeader: false,
+  // proxy.ts sees the URL the server was asked for (origin included), so that its rewrites (to the cached pages, to the
+  // not-found page) have the server's own origin and stay internal. Normalised, the URL says "localhost" even when the
+  // server listens on 127.0.0.1 or sits behind HTTPS, and Next then sends the rewrite out as a new request.
+  skipProxyUrlNormalize: true,
   // Rendered pages are cached in memory only (lib/page-cache-handler.cjs): each data version of "/" and "/analysis"
   // is a new page (proxy.ts), and the default handler would keep every one of them on disk.
   cacheHandler: path.join(process.cwd(), "lib", "page-cache-handler.cjs"),

@@ -2,10 +2,23 @@
 import "server-only";
 import { getDb } from "../db";
 import type { AmountQualifier, DealStatus } from "../domain";
-import { capitalByInvestor, capitalByRecipient, capitalCounted, DEFAULT_RULE, herfindahlIndex, periodOf, UNDISCLOSED_KEY } from "../measures/capital";
+import type { PrismaClient } from "../generated/prisma/client";
+import {
+  capitalByInvestor,
+  capitalByRecipient,
+  capitalCounted,
+  DEFAULT_RULE,
+  herfindahlIndex,
+  periodOf,
+  UNDISCLOSED_KEY,
+  type EntityTotal,
+  type MeasureDeal,
+} from "../measures/capital";
 import { DEFAULT_DEAL_FILTERS } from "../filters/deal-filters";
 import { dealSummarySelect, listDeals, toDealSummary, type DealSummary } from "./deals";
+import { getDealStats } from "./deal-stats";
 import { loadMeasureDeals } from "./measure-deals";
+import { capitalByNamedInvestorSql, capitalByRecipientInYearSql, latestYearOfKindsSql } from "./raw/overview-figures";
 import { cachedView, viewKey } from "./view-cache";
 
 export type StatusChange = {
@@ -43,33 +56,48 @@ export function getOverview(asOf: string | null = null): Promise<Overview> {
 
 async function computeOverview(asOf: string | null): Promise<Overview> {
   const db = await getDb();
-  const deals = await loadMeasureDeals(db, null, asOf ? { date: asOf } : null);
-
-  const capital = capitalCounted(deals, DEFAULT_RULE);
-  const topInvestor = capitalByInvestor(deals, DEFAULT_RULE).find((i) => i.key !== UNDISCLOSED_KEY && i.amount > 0n) ?? null;
-  const countedYears = deals.filter((d) => DEFAULT_RULE.kinds.includes(d.kind)).map((d) => periodOf(d.announcedOn, "year"));
-  const latestYear = countedYears.sort().at(-1);
-  let recipientHhi: Overview["recipientHhi"] = null;
-  if (latestYear) {
-    const totals = capitalByRecipient(deals.filter((d) => d.announcedOn.startsWith(latestYear)), DEFAULT_RULE).map((r) => r.amount);
-    recipientHhi = { year: latestYear, hhi: herfindahlIndex(totals), recipients: totals.filter((a) => a > 0n).length };
-  }
-
-  const [latest, changes, totalDeals] = await Promise.all([
+  // Today the headline figures are summed in the database; as of a date, over the deals rebuilt from their events.
+  const asOfDeals = asOf ? await loadMeasureDeals(db, null, { date: asOf }) : null;
+  const [headline, latest, changes, totalDeals] = await Promise.all([
+    asOfDeals ? headlineOf(asOfDeals) : headlineInSql(db),
     asOf
       ? listDeals({ ...DEFAULT_DEAL_FILTERS, pageSize: LIST_SIZE, asOf }).then((page) => page.data)
       : db.deal.findMany({ where: { deletedAt: null }, orderBy: [{ announcedOn: "desc" }, { id: "desc" }], take: LIST_SIZE, select: dealSummarySelect }).then((rows) => rows.map(toDealSummary)),
     latestStatusChanges(asOf),
-    asOf ? deals.length : db.deal.count({ where: { deletedAt: null } }),
+    asOfDeals ? asOfDeals.length : db.deal.count({ where: { deletedAt: null } }),
   ]);
+  return { totalDeals, ...headline, latestDeals: latest, latestChanges: changes };
+}
 
+type Headline = Pick<Overview, "capital" | "largestInvestor" | "recipientHhi">;
+
+const investorRef = (top: EntityTotal | undefined): Overview["largestInvestor"] => (top ? { slug: top.key, name: top.name, amount: top.amount } : null);
+const hhiOf = (year: string, totals: bigint[]) => ({ year, hhi: herfindahlIndex(totals), recipients: totals.filter((a) => a > 0n).length });
+
+/** The headline figures measured over deals in memory (lib/measures). */
+function headlineOf(deals: MeasureDeal[]): Headline {
+  const countedYears = deals.filter((d) => DEFAULT_RULE.kinds.includes(d.kind)).map((d) => periodOf(d.announcedOn, "year"));
+  const latestYear = countedYears.sort().at(-1);
   return {
-    totalDeals,
-    capital,
-    largestInvestor: topInvestor ? { slug: topInvestor.key, name: topInvestor.name, amount: topInvestor.amount } : null,
-    recipientHhi,
-    latestDeals: latest,
-    latestChanges: changes,
+    capital: capitalCounted(deals, DEFAULT_RULE),
+    largestInvestor: investorRef(capitalByInvestor(deals, DEFAULT_RULE).find((i) => i.key !== UNDISCLOSED_KEY && i.amount > 0n)),
+    recipientHhi: latestYear
+      ? hhiOf(latestYear, capitalByRecipient(deals.filter((d) => d.announcedOn.startsWith(latestYear)), DEFAULT_RULE).map((r) => r.amount))
+      : null,
+  };
+}
+
+/** The same figures summed in the database (lib/data/raw/overview-figures.ts), without loading the deals. */
+async function headlineInSql(db: PrismaClient): Promise<Headline> {
+  const [stats, investors, latestYear] = await Promise.all([
+    getDealStats(DEFAULT_DEAL_FILTERS),
+    capitalByNamedInvestorSql(db, DEFAULT_RULE),
+    latestYearOfKindsSql(db, DEFAULT_RULE),
+  ]);
+  return {
+    capital: stats.capital,
+    largestInvestor: investorRef(investors.find((i) => i.amount > 0n)),
+    recipientHhi: latestYear ? hhiOf(latestYear, (await capitalByRecipientInYearSql(db, DEFAULT_RULE, latestYear)).map((r) => r.amount)) : null,
   };
 }
 

@@ -15,6 +15,11 @@ import { getOverview } from "@/lib/data/overview";
 import { DEFAULT_DEAL_FILTERS } from "@/lib/filters/deal-filters";
 import { seedOrganizations } from "@/prisma/seed/organizations";
 import { contentHash, synthDatabase } from "@/lib/synth/synth-database";
+import { getDb } from "@/lib/db";
+import { loadMeasureDeals } from "@/lib/data/measure-deals";
+import { capitalByNamedInvestorSql } from "@/lib/data/raw/overview-figures";
+import { DEAL_KINDS } from "@/lib/domain";
+import { capitalByInvestor, capitalByRecipient, DEFAULT_RULE, herfindahlIndex, UNDISCLOSED_KEY } from "@/lib/measures/capital";
 import { useTestDbAsAppDb } from "../support/app-db";
 
 const DEALS = 3000;
@@ -98,5 +103,21 @@ describe("npm run db:synth", () => {
     const body = await (await listDealsRoute(new Request("http://localhost/api/deals?kind=equity&sort=amount_desc&pageSize=5"))).json();
     expect(body.data).toHaveLength(5);
     expect(body.data[0].amountUsdLow ?? body.data[0].amountUsdHigh).toBeGreaterThanOrEqual(body.data[4].amountUsdLow ?? body.data[4].amountUsdHigh);
+  });
+
+  it("the overview's figures summed in SQL equal the measures over every deal (commitments, unnamed parties, odd dollars)", async () => {
+    const db = await getDb();
+    const deals = await loadMeasureDeals(db, null);
+    expect(deals.some((d) => d.investors.some((i) => i.committedUsd !== null))).toBe(true);
+    for (const rule of [DEFAULT_RULE, { kinds: DEAL_KINDS, includePipeline: true }]) {
+      const named = capitalByInvestor(deals, rule).filter((i) => i.key !== UNDISCLOSED_KEY);
+      expect(await capitalByNamedInvestorSql(db, rule)).toEqual(named);
+    }
+    const overview = await getOverview();
+    const top = capitalByInvestor(deals, DEFAULT_RULE).find((i) => i.key !== UNDISCLOSED_KEY && i.amount > 0n);
+    expect(overview.largestInvestor).toEqual({ slug: top?.key, name: top?.name, amount: top?.amount });
+    const year = deals.filter((d) => DEFAULT_RULE.kinds.includes(d.kind)).map((d) => d.announcedOn.slice(0, 4)).sort().at(-1) as string;
+    const totals = capitalByRecipient(deals.filter((d) => d.announcedOn.startsWith(year)), DEFAULT_RULE).map((r) => r.amount);
+    expect(overview.recipientHhi).toEqual({ year, hhi: herfindahlIndex(totals), recipients: totals.filter((a) => a > 0n).length });
   });
 });

@@ -8,10 +8,11 @@ import { loadMeasureDeals } from "@/lib/data/measure-deals";
 import { getOverview } from "@/lib/data/overview";
 import { hasBulkReader } from "@/lib/data/raw/bulk-reader";
 import { capitalByPeriodSql } from "@/lib/data/raw/capital-by-period";
+import { capitalByNamedInvestorSql } from "@/lib/data/raw/overview-figures";
 import { DEAL_KINDS } from "@/lib/domain";
 import { DEFAULT_DEAL_FILTERS, parseDealFilters } from "@/lib/filters/deal-filters";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { capitalByPeriod, capitalCounted, DEFAULT_RULE } from "@/lib/measures/capital";
+import { capitalByInvestor, capitalByPeriod, capitalCounted, DEFAULT_RULE, UNDISCLOSED_KEY } from "@/lib/measures/capital";
 import { openDatabase } from "@/lib/prisma-client";
 import { recordRevision } from "@/lib/revisions";
 import { seedDatabase } from "@/lib/seed/seed-database";
@@ -73,6 +74,8 @@ describe("every live deal through the driver", () => {
     expect(throughDriver.length).toBeLessThan(await t.db.deal.count());
     expect(throughDriver.some((d) => typeof d.amountUsdLow === "bigint" && d.amountUsdLow >= 10_000_000_000n)).toBe(true);
     expect(throughDriver.flatMap((d) => d.investors).filter((i) => i.committedUsd !== null).map((i) => i.committedUsd)).toEqual([9_007_199_254_740_993n]);
+    // That commitment covers its deal: the overview's SQL attribution gives it all and its co-investors nothing.
+    expect(await capitalByNamedInvestorSql(t.db, DEFAULT_RULE)).toEqual(capitalByInvestor(throughDriver, DEFAULT_RULE).filter((i) => i.key !== UNDISCLOSED_KEY));
   });
 });
 
