@@ -46,6 +46,8 @@ export async function companyCard(slug: string): Promise<ShareCard | null> {
   };
 }
 
+export const ANALYSIS_CARD_ALT = "Capital counted and its concentration among recipients";
+
 export async function analysisCard(): Promise<ShareCard> {
   const analysis = await getAnalysis(parseAnalysisView(new URLSearchParams()).view);
   const latest = analysis.concentration.filter((p) => p.hhi !== null).at(-1);
