@@ -1,13 +1,18 @@
 // Turns the /deals filters into one Prisma `where`, used by every read that honours them.
-import type { Prisma } from "../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { containsText } from "./text-search";
 import type { DealFilters } from "../filters/deal-filters";
 
-export function dealWhere(f: DealFilters): Prisma.DealWhereInput {
+/** Organization ids for the slugs the filters name (resolvedDealWhere); a slug that names no organization has none. */
+export type OrganizationIds = { investors: number[]; recipient: number[] };
+
+export function dealWhere(f: DealFilters, ids?: OrganizationIds): Prisma.DealWhereInput {
   const and: Prisma.DealWhereInput[] = [{ deletedAt: null }];
   // Several investors mean "any of them": the deals of Amazon together with those of Google.
-  if (f.investors.length > 0) and.push({ participations: { some: { organization: { slug: { in: f.investors } } } } });
-  if (f.recipient) and.push({ recipient: { slug: f.recipient } });
+  if (f.investors.length > 0) {
+    and.push({ participations: { some: ids ? { organizationId: { in: ids.investors } } : { organization: { slug: { in: f.investors } } } } });
+  }
+  if (f.recipient) and.push(ids ? { recipientId: { in: ids.recipient } } : { recipient: { slug: f.recipient } });
   if (f.kinds.length > 0) and.push({ kind: { in: f.kinds } });
   if (f.asOf) {
     // As of a date, status, dates and amounts are those of the rebuilt state (lib/data/as-of-deals.ts filters them);
@@ -34,6 +39,20 @@ export function dealWhere(f: DealFilters): Prisma.DealWhereInput {
     });
   }
   return { AND: and };
+}
+
+/**
+ * dealWhere with the organizations named by id rather than by slug. By slug, Prisma joins Organization inside the
+ * correlated EXISTS it checks for every deal, and SQLite then probed the slug for each row (about 1 s for an investor
+ * filter sorted by amount at 100,000 deals); by id the same check is one index probe of Participation per deal.
+ */
+export async function resolvedDealWhere(db: PrismaClient, f: DealFilters): Promise<Prisma.DealWhereInput> {
+  const slugs = [...f.investors, ...(f.recipient ? [f.recipient] : [])];
+  if (slugs.length === 0) return dealWhere(f);
+  const found = await db.organization.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
+  const idOf = new Map(found.map((o) => [o.slug, o.id]));
+  const ids = (list: string[]) => list.flatMap((slug) => idOf.get(slug) ?? []);
+  return dealWhere(f, { investors: ids(f.investors), recipient: ids(f.recipient ? [f.recipient] : []) });
 }
 
 /** Deals with a lifecycle event on or before the date (or, without any event, dated on or before it): see dealAsOf. */
