@@ -130,9 +130,7 @@ export async function listDeals(filters: DealFilters): Promise<Paged<DealSummary
     const start = (filters.page - 1) * filters.pageSize;
     return { data: all.slice(start, start + filters.pageSize), total: all.length, page: filters.page, pageSize: filters.pageSize };
   }
-  const db = await getDb();
-  const where = await resolvedDealWhere(db, filters);
-  const [rows, total] = await Promise.all([findPage(db, filters, where), countDeals(filters)]);
+  const [rows, total] = await Promise.all([findDealPage(await getDb(), filters), countDeals(filters)]);
   return { data: rows.map(toDealSummary), total, page: filters.page, pageSize: filters.pageSize };
 }
 
@@ -142,10 +140,12 @@ export async function listDeals(filters: DealFilters): Promise<Paged<DealSummary
  */
 export function countDeals(filters: DealFilters): Promise<number> {
   const selecting = { ...filters, page: 1, pageSize: 0, sort: null };
-  return cachedView(viewKey("deal-count", selecting), async () => {
-    const db = await getDb();
-    return db.deal.count({ where: await resolvedDealWhere(db, filters) });
-  });
+  return cachedView(viewKey("deal-count", selecting), async () => countDealsIn(await getDb(), filters));
+}
+
+/** The count itself (today's deals), uncached. */
+export async function countDealsIn(db: PrismaClient, filters: DealFilters): Promise<number> {
+  return db.deal.count({ where: await resolvedDealWhere(db, filters) });
 }
 
 /**
@@ -154,7 +154,8 @@ export function countDeals(filters: DealFilters): Promise<number> {
  * deals: 0.7-1.3 s at 100,000). So the page is read from the deals with an amount, in the amount index's order, and
  * only a page that runs past them reads on into the deals without one, by id.
  */
-async function findPage(db: PrismaClient, filters: DealFilters, where: Prisma.DealWhereInput): Promise<DealSummaryRow[]> {
+export async function findDealPage(db: PrismaClient, filters: DealFilters): Promise<DealSummaryRow[]> {
+  const where = await resolvedDealWhere(db, filters);
   const skip = (filters.page - 1) * filters.pageSize;
   const take = filters.pageSize;
   if (filters.sort !== "amount_desc" && filters.sort !== "amount_asc") {

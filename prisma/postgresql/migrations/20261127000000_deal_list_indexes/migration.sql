@@ -1,3 +1,6 @@
+-- DropIndex
+DROP INDEX "Deal_kind_status_announcedOn_idx";
+
 -- CreateIndex
 CREATE INDEX "Deal_list_by_date_idx" ON "Deal"("deletedAt", "announcedOn", "id", "kind", "status", "amountUsdKey", "recipientId");
 
