@@ -4,13 +4,25 @@ import { containsText } from "./text-search";
 import type { DealFilters } from "../filters/deal-filters";
 
 /** Organization ids for the slugs the filters name (resolvedDealWhere); a slug that names no organization has none. */
-export type OrganizationIds = { investors: number[]; recipient: number[] };
+export type OrganizationIds = {
+  investors: number[];
+  recipient: number[];
+  /** The ids of every deal of those investors, when they are few: then the list reads those deals by primary key. */
+  investorDealIds?: number[];
+};
+
+/**
+ * Up to this many deals, an investor filter becomes `id IN (...)` (one bound parameter each; Prisma binds at most 999
+ * at a time on SQLite). A rarer investor otherwise made SQLite probe Participation for nearly every deal to fill a page.
+ */
+const FEW_DEALS = 900;
 
 export function dealWhere(f: DealFilters, ids?: OrganizationIds): Prisma.DealWhereInput {
   const and: Prisma.DealWhereInput[] = [{ deletedAt: null }];
   // Several investors mean "any of them": the deals of Amazon together with those of Google.
   if (f.investors.length > 0) {
-    and.push({ participations: { some: ids ? { organizationId: { in: ids.investors } } : { organization: { slug: { in: f.investors } } } } });
+    if (ids?.investorDealIds) and.push({ id: { in: ids.investorDealIds } });
+    else and.push({ participations: { some: ids ? { organizationId: { in: ids.investors } } : { organization: { slug: { in: f.investors } } } } });
   }
   if (f.recipient) and.push(ids ? { recipientId: { in: ids.recipient } } : { recipient: { slug: f.recipient } });
   if (f.kinds.length > 0) and.push({ kind: { in: f.kinds } });
@@ -52,7 +64,14 @@ export async function resolvedDealWhere(db: PrismaClient, f: DealFilters): Promi
   const found = await db.organization.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
   const idOf = new Map(found.map((o) => [o.slug, o.id]));
   const ids = (list: string[]) => list.flatMap((slug) => idOf.get(slug) ?? []);
-  return dealWhere(f, { investors: ids(f.investors), recipient: ids(f.recipient ? [f.recipient] : []) });
+  const investors = ids(f.investors);
+  let investorDealIds: number[] | undefined;
+  if (f.investors.length > 0) {
+    const rows = await db.participation.findMany({ where: { organizationId: { in: investors } }, select: { dealId: true }, take: FEW_DEALS * 4 });
+    const dealIds = [...new Set(rows.map((r) => r.dealId))];
+    if (rows.length < FEW_DEALS * 4 && dealIds.length <= FEW_DEALS) investorDealIds = dealIds;
+  }
+  return dealWhere(f, { investors, recipient: ids(f.recipient ? [f.recipient] : []), investorDealIds });
 }
 
 /** Deals with a lifecycle event on or before the date (or, without any event, dated on or before it): see dealAsOf. */
