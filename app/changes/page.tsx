@@ -28,7 +28,7 @@ const TEXT_LINK = "rounded text-blue-700 underline focus-visible:outline-2 focus
 
 export default async function ChangesPage({ searchParams }: { searchParams: SearchParams }) {
   const { view, issues } = parseChangeView(await searchParams);
-  const [page, options] = await Promise.all([listChanges(view), getDealFilterOptions()]);
+  const [page, options] = await Promise.all([listChanges(view), getDealFilterOptions(view.filters)]);
   const href = (overrides: Parameters<typeof changeViewToParams>[1]) => {
     const query = changeViewToParams(view, overrides).toString();
     return query ? `/changes?${query}` : "/changes";

@@ -27,7 +27,7 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
   const { filters, issues: filterIssues } = parseDealFilters(params);
   const { pageView, issues: viewIssues } = parseDealPageView(params);
   const issues = [...filterIssues, ...viewIssues];
-  const [page, stats, options] = await Promise.all([listDeals(filters), getDealStats(filters), getDealFilterOptions()]);
+  const [page, stats, options] = await Promise.all([listDeals(filters), getDealStats(filters), getDealFilterOptions(filters)]);
 
   const names = new Map([...options.investors, ...options.recipients].map((o) => [o.slug, o.name]));
   const active = describeDealFilters(filters, (slug) => names.get(slug));

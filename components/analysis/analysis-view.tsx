@@ -32,7 +32,7 @@ export async function AnalysisView({ query }: { query: Record<string, string | s
       <CountingStatement view={view} summary={analysis.summary} excluded={analysis.excluded} filterNames={analysis.filterNames} />
       <ConcentrationCharts view={view} periods={analysis.concentration} />
       <FlowsChart view={view} flows={analysis.flows} />
-      <CircularFlowsSection view={view} loops={analysis.circularFlows} />
+      <CircularFlowsSection view={view} loops={analysis.circularFlows} total={analysis.circularFlowCount} />
       <CapitalByKindChart view={view} data={analysis.capitalByKind} />
       <section aria-labelledby="largest-deals">
         <h2 id="largest-deals" className="text-lg font-semibold">

@@ -15,7 +15,11 @@ function legTotalLabel(total: bigint, anyDisclosed: boolean): string {
   return anyDisclosed ? formatUsd(total) : "undisclosed";
 }
 
-function LegTable({ caption, legs }: { caption: string; legs: CircularLeg[] }) {
+/** Legs listed per side of a loop; a loop of a large synthetic database has hundreds. */
+export const LEGS_SHOWN = 25;
+
+function LegTable({ caption, legs: all }: { caption: string; legs: CircularLeg[] }) {
+  const legs = all.slice(0, LEGS_SHOWN);
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-left text-sm">
@@ -59,6 +63,7 @@ function LegTable({ caption, legs }: { caption: string; legs: CircularLeg[] }) {
           ))}
         </tbody>
       </table>
+      {all.length > legs.length ? <p className="py-1 text-sm text-gray-600 dark:text-gray-400">And {all.length - legs.length} more deals on this side, in the CSV.</p> : null}
     </div>
   );
 }

@@ -30,9 +30,13 @@ export function CircularFlowsBody({ loops }: { loops: CircularFlow[] }) {
   );
 }
 
-/** Capital in against spending back for every loop, then each loop with its diagram and legs. */
-export function CircularFlowsSection({ view, loops }: { view: AnalysisView; loops: CircularFlow[] }) {
+/**
+ * Capital in against spending back per loop, then each loop with its diagram and legs. `loops` are the largest of
+ * `total` (lib/data/analysis.ts caps them); the CSV has every one.
+ */
+export function CircularFlowsSection({ view, loops, total = loops.length }: { view: AnalysisView; loops: CircularFlow[]; total?: number }) {
   const rows = loopRows(loops);
+  const csvHref = `/api/stats/circular-flows?${new URLSearchParams([...analysisViewToParams(view), ["format", "csv"]])}`;
   return (
     <>
       <ChartFrame
@@ -45,6 +49,7 @@ export function CircularFlowsSection({ view, loops }: { view: AnalysisView; loop
             Google Cloud under Google). Legs count when announced or closed{view.pipeline ? ", rumored or in talks" : ""}; a shared round or
             commitment counts only the pair’s part. The kind filter and the count switch do not apply here; investor and recipient filters pick
             loops.
+            {total > loops.length ? ` Showing the ${loops.length} loops with the most money back, of ${total}; the CSV has every loop.` : ""}
           </>
         }
         rows={rows}
@@ -55,7 +60,7 @@ export function CircularFlowsSection({ view, loops }: { view: AnalysisView; loop
           { key: "ratio", label: "Back per dollar in", format: "text" },
         ]}
         rowHeader="Loop"
-        csvHref={`/api/stats/circular-flows?${new URLSearchParams([...analysisViewToParams(view), ["format", "csv"]])}`}
+        csvHref={csvHref}
         embedPath={`/embed/circular-flows?${analysisViewToParams(view)}`}
       >
         <CircularFlowsBody loops={loops} />
@@ -69,6 +74,15 @@ export function CircularFlowsSection({ view, loops }: { view: AnalysisView; loop
             Open a loop to see its diagram and every deal on each side; each deal links to its page and sources.
           </p>
           <CircularFlowList loops={loops} />
+          {total > loops.length ? (
+            <p className="mt-3 text-sm">
+              {total - loops.length} smaller {total - loops.length === 1 ? "loop is" : "loops are"} not shown here:{" "}
+              <a href={csvHref} download className="rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+                download every loop as CSV
+              </a>{" "}
+              or read them from <code>/api/stats/circular-flows</code>.
+            </p>
+          ) : null}
         </section>
       ) : null}
     </>

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import type { DealFilterOptions } from "@/lib/data/deal-filter-options";
+import { TOP_INVESTOR_OPTIONS, TOP_RECIPIENT_OPTIONS, type DealFilterOptions } from "@/lib/data/deal-filter-options";
+import { formatNumber } from "@/lib/format";
 import { DEAL_KINDS, DEAL_STATUSES, KIND_LABELS, STATUS_LABELS } from "@/lib/domain";
 import { DEAL_SORTS, DEFAULT_DEAL_FILTERS, type DealFilters, type DealSort } from "@/lib/filters/deal-filters";
 import { DEFAULT_DEAL_PAGE_VIEW, type DealPageView } from "@/lib/filters/deal-page-view";
@@ -23,6 +24,9 @@ const BOX = "h-4 w-4 rounded border-gray-400 accent-blue-700 focus-visible:outli
 export function DealFilterForm({ filters, pageView, options, clearHref }: { filters: DealFilters; pageView: DealPageView; options: DealFilterOptions; clearHref: string }) {
   // Chosen investors first, so they are visible without scrolling through the list.
   const investors = [...options.investors].sort((a, b) => Number(filters.investors.includes(b.slug)) - Number(filters.investors.includes(a.slug)));
+  // Chosen slugs that match no organization have no checkbox: they stay in the text field, so the form keeps them.
+  const offered = new Set(options.investors.map((o) => o.slug));
+  const unlisted = filters.investors.filter((slug) => !offered.has(slug));
   return (
     <GetForm action="/deals" defaults={{ sort: DEFAULT_DEAL_FILTERS.sort }} label="Filter deals" className="space-y-4">
       {pageView.view !== DEFAULT_DEAL_PAGE_VIEW.view ? <input type="hidden" name="view" value={pageView.view} /> : null}
@@ -41,6 +45,9 @@ export function DealFilterForm({ filters, pageView, options, clearHref }: { filt
         </summary>
         <fieldset className="max-h-64 overflow-y-auto border-t border-gray-200 px-2 py-2 dark:border-gray-800">
           <legend className="sr-only">Investors (deals of any of those chosen)</legend>
+          {options.investorCount > options.investors.length ? (
+            <p className="pb-1 text-xs text-gray-600 dark:text-gray-400">The {formatNumber(TOP_INVESTOR_OPTIONS)} most active of {formatNumber(options.investorCount)}; any other below.</p>
+          ) : null}
           {investors.map((o) => (
             <div key={o.slug} className="flex items-center gap-2 py-0.5 text-sm">
               <input id={`investor-${o.slug}`} type="checkbox" name="investor" value={o.slug} defaultChecked={filters.investors.includes(o.slug)} className={BOX} />
@@ -48,16 +55,36 @@ export function DealFilterForm({ filters, pageView, options, clearHref }: { filt
             </div>
           ))}
         </fieldset>
+        <div className="border-t border-gray-200 px-2 py-2 dark:border-gray-800">
+          <label htmlFor="filter-investor-other" className="block text-sm">Other investors</label>
+          <p id="investor-other-hint" className="text-xs text-gray-600 dark:text-gray-400">Slugs as in their page address, separated by commas: sequoia-capital</p>
+          <input id="filter-investor-other" type="text" name="investor" defaultValue={unlisted.join(",")} maxLength={500} autoComplete="off" spellCheck={false} aria-describedby="investor-other-hint" className={FIELD} />
+        </div>
       </details>
 
       <div>
         <label htmlFor="filter-recipient" className={LABEL}>Recipient</label>
-        <select id="filter-recipient" name="recipient" defaultValue={filters.recipient ?? ""} className={FIELD}>
-          <option value="">Any recipient</option>
+        <p id="recipient-hint" className="text-xs text-gray-600 dark:text-gray-400">
+          Its slug, as in its page address (openai); {options.recipientCount > options.recipients.length ? `the ${formatNumber(TOP_RECIPIENT_OPTIONS)} most active are suggested` : "suggestions as you type"}. Empty for any.
+        </p>
+        <input
+          id="filter-recipient"
+          type="text"
+          name="recipient"
+          list="recipient-choices"
+          defaultValue={filters.recipient ?? ""}
+          maxLength={100}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="Any recipient"
+          aria-describedby="recipient-hint"
+          className={FIELD}
+        />
+        <datalist id="recipient-choices">
           {options.recipients.map((o) => (
-            <option key={o.slug} value={o.slug}>{o.name}</option>
+            <option key={o.slug} value={o.slug} label={o.name} />
           ))}
-        </select>
+        </datalist>
       </div>
 
       <fieldset>

@@ -85,11 +85,21 @@ export function getFlows(view: AnalysisView, limit = DEFAULT_FLOW_LIMIT): Promis
  * of them, do not apply; investor and recipient filters pick the loops of those organizations instead of deals.
  * Dates, statuses, amounts, the pipeline switch and exclusions apply to every leg.
  */
-async function circularFlowsOf(db: PrismaClient, view: AnalysisView): Promise<WithExcluded<{ loops: CircularFlow[] }>> {
-  const legFilters = { ...view.filters, kinds: [], investors: [], recipient: null, q: null };
-  const input = await loadAnalysisInput(db, view, legFilters);
+async function circularFlowsOf(db: PrismaClient, view: AnalysisView, loaded?: Promise<AnalysisInput>): Promise<WithExcluded<{ loops: CircularFlow[] }>> {
+  const legFilters = legFiltersOf(view);
+  const input = await (loaded && sameFilters(legFilters, view.filters) ? loaded : loadAnalysisInput(db, view, legFilters));
   const loops = findCircularFlows(input.deals, input.directory, { includePipeline: view.pipeline });
   return { loops: loopsInvolving(loops, { investors: view.filters.investors, recipient: view.filters.recipient }, input.directory), excluded: input.excluded };
+}
+
+function legFiltersOf(view: AnalysisView): AnalysisView["filters"] {
+  return { ...view.filters, kinds: [], investors: [], recipient: null, q: null };
+}
+
+/** Whether two filter sets select the same deals (paging and order aside), so one load of them serves both. */
+function sameFilters(a: AnalysisView["filters"], b: AnalysisView["filters"]): boolean {
+  const selecting = (f: AnalysisView["filters"]) => viewKey("filters", { ...f, page: 1, pageSize: 0, sort: null });
+  return selecting(a) === selecting(b);
 }
 
 export function getCircularFlows(view: AnalysisView): Promise<WithExcluded<{ loops: CircularFlow[] }>> {
@@ -120,12 +130,17 @@ export type Analysis = {
   filterNames: Record<string, string>;
   concentration: ConcentrationPeriod[];
   flows: FlowsData;
+  /** The CIRCULAR_FLOWS_SHOWN largest loops (by money back); the circular-flows API and CSV give them all. */
   circularFlows: CircularFlow[];
+  /** Every loop in the view. */
+  circularFlowCount: number;
   capitalByKind: CapitalByKindData;
   largestDeals: (DealSummary & Pick<RankedDeal, "amount" | "basis">)[];
 };
 
 const CHOICES_PER_SIDE = 6;
+/** At scale there are thousands of loops (16 MB of HTML at 100,000 deals): the page draws the largest ones. */
+export const CIRCULAR_FLOWS_SHOWN = 20;
 const LARGEST_DEALS = 10;
 
 /** Cached per data version and view (lib/data/view-cache.ts). */
@@ -135,12 +150,15 @@ export function getAnalysis(view: AnalysisView): Promise<Analysis> {
 
 async function computeAnalysis(view: AnalysisView): Promise<Analysis> {
   const db = await getDb();
-  const [input, circular] = await Promise.all([loadAnalysisInput(db, view), circularFlowsOf(db, view)]);
+  // Without kind, investor, recipient or text filters the loops' legs are the same deals as the view's: loaded once
+  // (each load is every deal of the view: the costliest step at 100,000 deals).
+  const loading = loadAnalysisInput(db, view);
+  const [input, circular] = await Promise.all([loading, circularFlowsOf(db, view, loading)]);
   const ranked = largestDeals(input.deals, input.rule, LARGEST_DEALS);
   const where = { id: { in: ranked.map((r) => r.id) } };
   const asOf = view.filters.asOf;
   const rows = asOf
-    ? rebuildAsOf(await db.deal.findMany({ where, select: { ...dealSummarySelect, events: eventsUpTo(asOf), _count: { select: { sources: true, events: true } } } }), asOf)
+    ? rebuildAsOf(await db.deal.findMany({ where, select: { ...dealSummarySelect, events: eventsUpTo(asOf), _count: { select: { events: true } } } }), asOf)
     : await db.deal.findMany({ where, select: dealSummarySelect });
   const byId = new Map(rows.map((r) => [r.id, toDealSummary(r)]));
 
@@ -157,7 +175,8 @@ async function computeAnalysis(view: AnalysisView): Promise<Analysis> {
     filterNames: Object.fromEntries(named.map((slug) => [slug, nameOf(slug, input.directory)])),
     concentration: concentrationOf(input, view),
     flows: flowsOf(input, DEFAULT_FLOW_LIMIT),
-    circularFlows: circular.loops,
+    circularFlows: circular.loops.slice(0, CIRCULAR_FLOWS_SHOWN),
+    circularFlowCount: circular.loops.length,
     capitalByKind: capitalByKindOf(input, view),
     largestDeals: ranked.flatMap((r) => {
       const deal = byId.get(r.id);

@@ -2,11 +2,11 @@
 // the commitments it made itself.
 import "server-only";
 import { getDb } from "../db";
-import type { DealKind } from "../domain";
+import type { DealKind, DealStatus } from "../domain";
 import { CAPITAL_KINDS, capitalCounted, countedAmount, isCounted, type CapitalSummary } from "../measures/capital";
 import { fundingRoundsByDate, type FundingRoundPoint } from "../measures/funding-rounds";
 import { investorSharesOfRecipient, type InvestorShare } from "../measures/funding-shares";
-import { listDealSummaries, type DealSummary } from "./deals";
+import { listDealSummaries, listNewestDealSummaries, type DealSummary } from "./deals";
 import { loadMeasureDeals } from "./measure-deals";
 import { cachedView, viewKey } from "./view-cache";
 import { getOrganizationProfile, type OrganizationProfile } from "./organization-profile";
@@ -27,14 +27,19 @@ export type CompanyView = {
   funding: CapitalSummary;
   /** Counted rounds per date, oldest first: the chart. */
   rounds: FundingRoundPoint[];
-  /** Every equity and convertible deal received, counted or not, oldest first: the rounds table. */
+  /** The newest COMPANY_LIST_LIMIT equity and convertible deals received, counted or not, oldest first: the rounds table. */
   roundDeals: RoundDeal[];
+  /** Every equity and convertible deal received. */
+  roundDealTotal: number;
   latestValuation: { date: string; amount: bigint } | null;
   investors: InvestorShare[];
-  /** Newest first. */
+  /** The newest COMPANY_LIST_LIMIT, newest first. */
   commitmentsMade: DealSummary[];
-  /** Every deal received, newest first. */
+  commitmentTotal: number;
+  /** The newest COMPANY_LIST_LIMIT deals received, newest first. */
   timeline: DealSummary[];
+  /** Every deal received, of any kind and status. */
+  timelineTotal: number;
 };
 
 /** The company today, or as its deals were reported on `asOf` (lib/story/as-of.ts). */
@@ -42,28 +47,43 @@ export function getCompany(slug: string, asOf: string | null = null): Promise<Co
   return cachedView(viewKey("company", { slug, asOf }), () => computeCompany(slug, asOf));
 }
 
+/** How many deals each list of the page shows (newest); /deals has them all. */
+export const COMPANY_LIST_LIMIT = 50;
+
 async function computeCompany(slug: string, asOf: string | null): Promise<CompanyView | null> {
   const profile = await getOrganizationProfile(slug);
   if (!profile) return null;
   const db = await getDb();
-  const [timeline, measured, commitments] = await Promise.all([
-    listDealSummaries(db, { recipient: { slug } }, asOf),
-    loadMeasureDeals(db, { recipient: { slug } }, asOf ? { date: asOf } : null),
-    listDealSummaries(db, { kind: { in: [...COMMITMENT_KINDS] }, participations: { some: { organization: { slug } } } }, asOf),
+  const received = { recipient: { slug } };
+  const capitalReceived = { recipient: { slug }, kind: { in: [...CAPITAL_KINDS] } };
+  const [timeline, capitalDeals, measured, commitments, roundInputs] = await Promise.all([
+    listNewestDealSummaries(db, received, asOf, COMPANY_LIST_LIMIT),
+    listNewestDealSummaries(db, capitalReceived, asOf, COMPANY_LIST_LIMIT),
+    loadMeasureDeals(db, received, asOf ? { date: asOf } : null),
+    listNewestDealSummaries(db, { kind: { in: [...COMMITMENT_KINDS] }, participations: { some: { organization: { slug } } } }, asOf, COMPANY_LIST_LIMIT),
+    // The chart's points need every counted round but only these fields (as of a date, the rebuilt deals).
+    asOf
+      ? listDealSummaries(db, capitalReceived, asOf)
+      : db.deal.findMany({
+          where: { AND: [{ deletedAt: null }, capitalReceived] },
+          select: { kind: true, status: true, announcedOn: true, amountUsdLow: true, amountUsdHigh: true, postMoneyValuationUsd: true },
+        }),
   ]);
-  const rounds = fundingRoundsByDate(timeline);
+  const rounds = fundingRoundsByDate(roundInputs.map((d) => ({ ...d, kind: d.kind as DealKind, status: d.status as DealStatus })));
   const lastValued = rounds.findLast((r) => r.postMoneyValuation !== null);
   return {
     profile,
     funding: capitalCounted(measured),
     rounds,
-    roundDeals: timeline
-      .filter((d) => CAPITAL_KINDS.includes(d.kind))
-      .reverse()
+    roundDeals: capitalDeals.deals
+      .toReversed()
       .map((d) => ({ ...d, counted: isCounted(d) ? countedAmount(d).amount : null })),
+    roundDealTotal: capitalDeals.total,
     latestValuation: lastValued ? { date: lastValued.date, amount: lastValued.postMoneyValuation as bigint } : null,
     investors: investorSharesOfRecipient(measured, slug),
-    commitmentsMade: commitments,
-    timeline,
+    commitmentsMade: commitments.deals,
+    commitmentTotal: commitments.total,
+    timeline: timeline.deals,
+    timelineTotal: timeline.total,
   };
 }

@@ -3,7 +3,8 @@ import "server-only";
 import { getDb } from "../db";
 import type { DealFilters } from "../filters/deal-filters";
 import { CAPITAL_KINDS, capitalCounted, COUNTED_STATUSES, type CapitalSummary } from "../measures/capital";
-import { dealWhere } from "./deal-where";
+import { dealWhere, resolvedDealWhere } from "./deal-where";
+import { countDeals } from "./deals";
 import { asOfScope, loadMeasureDeals } from "./measure-deals";
 import { cachedView, viewKey } from "./view-cache";
 
@@ -31,9 +32,10 @@ async function computeDealStats(filters: DealFilters): Promise<DealStats> {
   // Today, counted in the database rather than by loading every matching deal: the same rule as capitalCounted
   // (counted kinds and statuses, the amount key: low, else "up to"; undisclosed where there is none; upper bound where
   // only the high figure is known). A test checks that the two agree.
-  const counted = { AND: [where, { kind: { in: [...CAPITAL_KINDS] }, status: { in: [...COUNTED_STATUSES] } }] };
+  const resolved = await resolvedDealWhere(db, filters);
+  const counted = { AND: [resolved, { kind: { in: [...CAPITAL_KINDS] }, status: { in: [...COUNTED_STATUSES] } }] };
   const [dealCount, total, undisclosedCount, upperBound] = await Promise.all([
-    db.deal.count({ where }),
+    countDeals(filters),
     db.deal.aggregate({ where: counted, _sum: { amountUsdKey: true }, _count: { _all: true } }),
     db.deal.count({ where: { AND: [counted, { amountUsdKey: null }] } }),
     db.deal.aggregate({ where: { AND: [counted, { amountUsdLow: null }] }, _sum: { amountUsdKey: true } }),

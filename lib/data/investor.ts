@@ -2,11 +2,12 @@
 import "server-only";
 import { getDb } from "../db";
 import type { DealKind } from "../domain";
-import { CAPITAL_KINDS, type Grain, type PeriodTotal } from "../measures/capital";
+import type { PrismaClient } from "../generated/prisma/client";
+import { CAPITAL_KINDS, COUNTED_STATUSES, DEFAULT_RULE, type Grain, type PeriodTotal } from "../measures/capital";
 import { coInvestorsOf, type CoInvestor } from "../measures/co-investors";
 import { investorShareOfRecipients, type RecipientShare } from "../measures/funding-shares";
 import { attributedAmount, investorCapital, investorCapitalByPeriod, type InvestorCapital } from "../measures/investor-capital";
-import { listDealSummaries, type DealSummary } from "./deals";
+import { listNewestDealSummaries, type DealSummary } from "./deals";
 import { loadMeasureDeals } from "./measure-deals";
 import { cachedView, viewKey } from "./view-cache";
 import { getOrganizationProfile, type OrganizationProfile } from "./organization-profile";
@@ -23,8 +24,10 @@ export type InvestorView = {
   /** The kinds present in `periods`, in the domain's order: the chart's series. */
   kinds: DealKind[];
   periods: PeriodTotal[];
-  /** Newest first. */
+  /** The newest PORTFOLIO_LIMIT deals as an investor, newest first. */
   portfolio: PortfolioDeal[];
+  /** Every deal as an investor, of any kind and status. */
+  portfolioTotal: number;
   recipients: RecipientShare[];
   coInvestors: CoInvestor[];
 };
@@ -34,16 +37,27 @@ export function getInvestor(slug: string, grain: Grain, asOf: string | null = nu
   return cachedView(viewKey("investor", { slug, grain, asOf }), () => computeInvestor(slug, grain, asOf));
 }
 
+/** How many deals the portfolio table lists (newest first); /deals?investor=slug has them all. */
+export const PORTFOLIO_LIMIT = 50;
+
 async function computeInvestor(slug: string, grain: Grain, asOf: string | null): Promise<InvestorView | null> {
   const profile = await getOrganizationProfile(slug);
   if (!profile) return null;
   const db = await getDb();
-  const [deals, portfolioRows] = await Promise.all([
-    // Every deal of every recipient this investor funded: a share of a recipient's funding needs all of that funding.
-    loadMeasureDeals(db, { recipient: { received: { some: { deletedAt: null, participations: { some: { organization: { slug } } } } } } }, asOf ? { date: asOf } : null),
-    listDealSummaries(db, { participations: { some: { organization: { slug } } } }, asOf),
+  const ownWhere = { participations: { some: { organization: { slug } } } };
+  const [own, recipientTotals, portfolio] = await Promise.all([
+    loadMeasureDeals(db, ownWhere, asOf ? { date: asOf } : null),
+    asOf ? null : countedFundingOfRecipients(db, slug),
+    listNewestDealSummaries(db, ownWhere, asOf, PORTFOLIO_LIMIT),
   ]);
-  const own = deals.filter((d) => d.investors.some((i) => i.key === slug));
+  // A share of a recipient's funding needs all of that funding: today it is summed in the database; as of a date the
+  // deals are rebuilt from their events, so every deal of every recipient this investor funded is loaded.
+  const recipients = recipientTotals
+    ? investorShareOfRecipients(own, slug, DEFAULT_RULE, recipientTotals)
+    : investorShareOfRecipients(
+        await loadMeasureDeals(db, { recipient: { received: { some: { deletedAt: null, participations: { some: { organization: { slug } } } } } } }, { date: asOf as string }),
+        slug,
+      );
   const byId = new Map(own.map((d) => [d.id, d]));
   const periods = investorCapitalByPeriod(own, slug, { grain });
   const present = new Set(periods.flatMap((p) => Object.keys(p.byKey)));
@@ -53,11 +67,34 @@ async function computeInvestor(slug: string, grain: Grain, asOf: string | null):
     grain,
     kinds: CAPITAL_KINDS.filter((k) => present.has(k)),
     periods,
-    portfolio: portfolioRows.map((row) => {
+    portfolio: portfolio.deals.map((row) => {
       const measured = byId.get(row.id);
       return { ...row, attributed: measured ? attributedAmount(measured, slug) : null };
     }),
-    recipients: investorShareOfRecipients(deals, slug),
+    portfolioTotal: portfolio.total,
+    recipients,
     coInvestors: coInvestorsOf(own, slug),
   };
+}
+
+/**
+ * Counted funding (DEFAULT_RULE: equity and convertible, announced or closed, at the amount key) of every recipient
+ * the investor has a deal with, by recipient slug, summed in the database instead of loading all their deals.
+ */
+async function countedFundingOfRecipients(db: PrismaClient, slug: string): Promise<Map<string, bigint>> {
+  const [sums, organizations] = await Promise.all([
+    db.deal.groupBy({
+      by: ["recipientId"],
+      where: {
+        deletedAt: null,
+        kind: { in: [...CAPITAL_KINDS] },
+        status: { in: [...COUNTED_STATUSES] },
+        recipient: { received: { some: { deletedAt: null, participations: { some: { organization: { slug } } } } } },
+      },
+      _sum: { amountUsdKey: true },
+    }),
+    db.organization.findMany({ select: { id: true, slug: true } }),
+  ]);
+  const slugById = new Map(organizations.map((o) => [o.id, o.slug]));
+  return new Map(sums.map((row) => [slugById.get(row.recipientId) as string, row._sum.amountUsdKey ?? 0n]));
 }

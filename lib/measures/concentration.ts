@@ -72,8 +72,8 @@ export function concentrationSeries(
   for (const deal of deals) {
     if (!isCounted(deal, rule)) continue;
     const period = periodOf(deal.announcedOn, options.grain);
+    // Appended in place: copying the period's list for every deal was quadratic (seconds at 100,000 deals).
     const list = byPeriod.get(period);
-    // Appended in place: copying the list for every deal was quadratic (4 s for 100,000 deals).
     if (list) list.push(deal);
     else byPeriod.set(period, [deal]);
   }

@@ -14,8 +14,18 @@ export type RecipientShare = {
   share: number | null;
 };
 
-/** Each recipient the investor is in a counted deal with, ranked by the capital attributed to the investor. */
-export function investorShareOfRecipients(deals: readonly MeasureDeal[], investorKey: string, rule: CountingRule = DEFAULT_RULE): RecipientShare[] {
+/**
+ * Each recipient the investor is in a counted deal with, ranked by the capital attributed to the investor. A share
+ * needs everything each recipient received: either `deals` holds every deal of those recipients, or
+ * `knownRecipientTotals` gives their counted funding (summed in the database under the same rule) and `deals` need only
+ * hold the investor's own deals.
+ */
+export function investorShareOfRecipients(
+  deals: readonly MeasureDeal[],
+  investorKey: string,
+  rule: CountingRule = DEFAULT_RULE,
+  knownRecipientTotals?: ReadonlyMap<string, bigint>,
+): RecipientShare[] {
   const recipientTotals = new Map<string, bigint>();
   const rows = new Map<string, RecipientShare>();
   for (const deal of deals) {
@@ -31,7 +41,7 @@ export function investorShareOfRecipients(deals: readonly MeasureDeal[], investo
   }
   return [...rows.values()]
     .map((row) => {
-      const recipientTotal = recipientTotals.get(row.key) as bigint;
+      const recipientTotal = (knownRecipientTotals ? knownRecipientTotals.get(row.key) : recipientTotals.get(row.key)) ?? 0n;
       return { ...row, recipientTotal, share: recipientTotal === 0n ? null : ratio(row.investorAmount, recipientTotal) };
     })
     .sort(byAmountThenName((r) => r.investorAmount));

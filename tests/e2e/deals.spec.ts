@@ -51,6 +51,26 @@ test.describe("the deal explorer", () => {
     await context.close();
   });
 
+  test("filter by organizations typed by slug, without JavaScript", async ({ browser }) => {
+    // The form offers only the most active organizations; any other goes in by slug, in plain text fields.
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/deals");
+    const form = page.getByRole("form", { name: "Filter deals" });
+    await form.getByText("Investors", { exact: true }).click();
+    await form.getByLabel("Other investors").fill("amazon");
+    await form.getByLabel("Recipient").fill("anthropic");
+    await form.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/investor=amazon.*recipient=anthropic/);
+    const n = amazonRows.filter((r) => r.recipient === "Anthropic").length;
+    expect(n).toBeGreaterThan(1);
+    await expect(page.getByRole("heading", { name: `Deals 1–${n} of ${n}` })).toBeVisible();
+    // The chosen organizations show as chosen in the form that comes back.
+    await expect(page.getByRole("checkbox", { name: "Amazon", exact: true })).toBeChecked();
+    await expect(page.getByRole("form", { name: "Filter deals" }).getByLabel("Recipient")).toHaveValue("anthropic");
+    await context.close();
+  });
+
   test("share a filtered URL", async ({ page, browser }) => {
     await page.goto("/deals?investor=amazon&kind=equity&view=table&sort=amount_desc");
     const ids = await listedDealIds(page);

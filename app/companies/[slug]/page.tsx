@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ChartFrame } from "@/components/charts/chart-frame";
@@ -31,7 +32,8 @@ export default async function CompanyPage({ params, searchParams }: Props) {
   const asOf = parseDealFilters(await searchParams).filters.asOf;
   const company = await getCompany(slug, asOf);
   if (!company) notFound();
-  const { profile, funding, rounds, roundDeals, latestValuation, investors, commitmentsMade, timeline } = company;
+  const { profile, funding, rounds, roundDeals, roundDealTotal, latestValuation, investors, commitmentsMade, commitmentTotal, timeline, timelineTotal } = company;
+  const asOfParam = asOf ? `&asOf=${asOf}` : "";
   const name = profile.name;
 
   const rows = fundingRoundRows(company);
@@ -45,7 +47,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
         subtitle={`The deals ${name} received and who funded it. Counted funding is equity and convertible deals announced or closed, at the low amount (the “up to” figure where no lower one is known).`}
       />
 
-      {timeline.length === 0 && commitmentsMade.length === 0 ? (
+      {timelineTotal === 0 && commitmentTotal === 0 ? (
         <p className="text-gray-600 dark:text-gray-400">{name} has received no deal in the data.</p>
       ) : (
         <>
@@ -68,7 +70,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
                 value={latestValuation ? formatUsd(latestValuation.amount) : "—"}
                 detail={latestValuation ? `Reported with the round of ${formatDate(latestValuation.date)}` : "No valuation reported with a counted round"}
               />
-              <StatCard label="Deals received" value={formatNumber(timeline.length)} detail="All kinds and statuses, terminated ones included" />
+              <StatCard label="Deals received" value={formatNumber(timelineTotal)} detail="All kinds and statuses, terminated ones included" />
             </dl>
           </section>
 
@@ -85,9 +87,14 @@ export default async function CompanyPage({ params, searchParams }: Props) {
           </ChartFrame>
 
           <section aria-labelledby="rounds" className="space-y-2">
-            <h2 id="rounds" className="text-lg font-semibold">Funding rounds, oldest first</h2>
+            <h2 id="rounds" className="text-lg font-semibold">
+              {roundDealTotal > roundDeals.length ? `Funding rounds: the ${formatNumber(roundDeals.length)} latest of ${formatNumber(roundDealTotal)}, oldest first` : "Funding rounds, oldest first"}
+            </h2>
             {roundDeals.length > 0 ? (
-              <RoundDealTable deals={roundDeals} companyName={name} />
+              <>
+                <RoundDealTable deals={roundDeals} companyName={name} />
+                <MoreDeals shown={roundDeals.length} total={roundDealTotal} href={`/deals?recipient=${slug}&kind=equity,convertible&sort=date_asc${asOfParam}`} label={`All ${formatNumber(roundDealTotal)} equity and convertible deals ${name} received`} />
+              </>
             ) : (
               <p className="text-sm text-gray-600 dark:text-gray-400">No equity or convertible deal for {name} in the data.</p>
             )}
@@ -113,14 +120,30 @@ export default async function CompanyPage({ params, searchParams }: Props) {
               these deals go the other way from funding: they are not capital {name} received, nor capital it invested.
             </p>
             <DealList deals={commitmentsMade} empty={`No compute, cloud or chip commitment made by ${name} in the data.`} />
+            <MoreDeals shown={commitmentsMade.length} total={commitmentTotal} href={`/deals?investor=${slug}&kind=compute_commitment,cloud_credits,chip_supply${asOfParam}`} label={`All ${formatNumber(commitmentTotal)} commitments ${name} made`} />
           </section>
 
           <section aria-labelledby="timeline" className="space-y-2">
-            <h2 id="timeline" className="text-lg font-semibold">Every deal {name} received, newest first</h2>
+            <h2 id="timeline" className="text-lg font-semibold">
+              {timelineTotal > timeline.length ? `The ${formatNumber(timeline.length)} newest of ${formatNumber(timelineTotal)} deals ${name} received` : `Every deal ${name} received, newest first`}
+            </h2>
             <DealList deals={timeline} empty={`${name} has received no deal in the data.`} />
+            <MoreDeals shown={timeline.length} total={timelineTotal} href={`/deals?recipient=${slug}${asOfParam}`} label={`All ${formatNumber(timelineTotal)} deals ${name} received, with filters and paging`} />
           </section>
         </>
       )}
     </div>
+  );
+}
+
+/** The link to the whole list on /deals, when the page shows only the newest deals. */
+function MoreDeals({ shown, total, href, label }: { shown: number; total: number; href: string; label: string }) {
+  if (total <= shown) return null;
+  return (
+    <p className="text-sm">
+      <Link href={href} className="rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+        {label}
+      </Link>
+    </p>
   );
 }

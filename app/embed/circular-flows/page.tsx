@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { CIRCULAR_FLOWS_TITLE, CircularFlowsBody } from "@/components/analysis/circular-flows-section";
 import { analysisEmbedView, type EmbedSearchParams } from "@/components/story/analysis-embed";
 import { EmbedFrame } from "@/components/story/embed-frame";
-import { getCircularFlows } from "@/lib/data/analysis";
+import { CIRCULAR_FLOWS_SHOWN, getCircularFlows } from "@/lib/data/analysis";
 
 export const metadata: Metadata = { title: "Circular flows (embed)", robots: { index: false } };
 
@@ -17,7 +17,7 @@ export default async function EmbedCircularFlows({ searchParams }: { searchParam
       asOf={view.filters.asOf}
       fullHref={fullHref}
     >
-      <CircularFlowsBody loops={loops} />
+      <CircularFlowsBody loops={loops.slice(0, CIRCULAR_FLOWS_SHOWN)} />
     </EmbedFrame>
   );
 }

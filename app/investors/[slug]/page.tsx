@@ -37,7 +37,7 @@ export default async function InvestorPage({ params, searchParams }: Props) {
   const investor = await getInvestor(slug, parseGrain(search.grain), asOf);
   const withAsOf = (href: string) => (asOf ? `${href}${href.includes("?") ? "&" : "?"}asOf=${asOf}` : href);
   if (!investor) notFound();
-  const { profile, capital, grain, portfolio, recipients, coInvestors } = investor;
+  const { profile, capital, grain, portfolio, portfolioTotal, recipients, coInvestors } = investor;
   const name = profile.name;
   const chart = investorCapitalChart(investor);
 
@@ -50,7 +50,7 @@ export default async function InvestorPage({ params, searchParams }: Props) {
         subtitle={`The deals ${name} is named in as an investor, and the capital it put in: its attributed part of each counted deal (equity and convertible, announced or closed, at the low amount or the “up to” figure where no lower one is known). A deal with several investors is split by their committed amounts where known, the rest in equal parts.`}
       />
 
-      {portfolio.length === 0 ? (
+      {portfolioTotal === 0 ? (
         <p className="text-gray-600 dark:text-gray-400">{name} is not named as an investor in any deal in the data.</p>
       ) : (
         <>
@@ -67,7 +67,7 @@ export default async function InvestorPage({ params, searchParams }: Props) {
                   </>
                 }
               />
-              <StatCard label="Deals as investor" value={formatNumber(portfolio.length)} detail="All kinds and statuses, terminated ones included" />
+              <StatCard label="Deals as investor" value={formatNumber(portfolioTotal)} detail="All kinds and statuses, terminated ones included" />
               <StatCard label="Recipients funded" value={formatNumber(recipients.length)} detail="Companies with a counted deal from it" />
               <StatCard label="Co-investors" value={formatNumber(coInvestors.length)} detail="Named investors in the same deals" />
             </dl>
@@ -124,8 +124,17 @@ export default async function InvestorPage({ params, searchParams }: Props) {
           </section>
 
           <section aria-labelledby="portfolio" className="space-y-2">
-            <h2 id="portfolio" className="text-lg font-semibold">Portfolio: every deal, newest first</h2>
+            <h2 id="portfolio" className="text-lg font-semibold">
+              {portfolioTotal > portfolio.length ? `Portfolio: the ${formatNumber(portfolio.length)} newest of ${formatNumber(portfolioTotal)} deals` : "Portfolio: every deal, newest first"}
+            </h2>
             <PortfolioTable deals={portfolio} investorName={name} />
+            {portfolioTotal > portfolio.length ? (
+              <p className="text-sm">
+                <Link href={withAsOf(`/deals?investor=${slug}`)} className="rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+                  All {formatNumber(portfolioTotal)} deals of {name} as an investor, with filters and paging
+                </Link>
+              </p>
+            ) : null}
           </section>
         </>
       )}

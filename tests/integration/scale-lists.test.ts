@@ -1,0 +1,229 @@
+// What keeps the pages that grow with the data small and the /deals hot path on indexes, on a synthetic database
+// (lib/synth, the same generator as the benchmark) of a few thousand deals: bounded filter options that still show a
+// chosen organization, capped organization lists with their totals, capped circular flows on /analysis while the API
+// gives them all, amount sorts that page correctly across deals without an amount, and the query plans of the list.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as circularFlowsRoute } from "@/app/api/stats/circular-flows/route";
+import { CIRCULAR_FLOWS_SHOWN, getAnalysis } from "@/lib/data/analysis";
+import { COMPANY_LIST_LIMIT, getCompany } from "@/lib/data/company";
+import { getDealFilterOptions, TOP_INVESTOR_OPTIONS, TOP_RECIPIENT_OPTIONS } from "@/lib/data/deal-filter-options";
+import { countDealsIn, findDealPage, listAllDeals, listDeals } from "@/lib/data/deals";
+import { getInvestor, PORTFOLIO_LIMIT } from "@/lib/data/investor";
+import { loadMeasureDeals } from "@/lib/data/measure-deals";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { parseAnalysisView } from "@/lib/filters/analysis-view";
+import { DEFAULT_DEAL_FILTERS, parseDealFilters, type DealFilters } from "@/lib/filters/deal-filters";
+import { investorShareOfRecipients } from "@/lib/measures/funding-shares";
+import { synthDatabase } from "@/lib/synth/synth-database";
+import { useTestDbAsAppDb } from "../support/app-db";
+
+const DEALS = 10_000;
+let dir: string;
+let file: string;
+let restore: () => Promise<void>;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "deal-scale-"));
+  file = path.join(dir, "scale.db");
+  synthDatabase({ deals: DEALS, seed: 3, out: file });
+  restore = useTestDbAsAppDb(`file:${file}`);
+});
+afterAll(async () => {
+  await restore?.();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const raw = () => new Database(file, { readonly: true });
+const filters = (query: string): DealFilters => parseDealFilters(new URLSearchParams(query)).filters;
+
+/** Organizations by live deals on one side, most first (what the form should offer first). */
+function ranked(side: "investor" | "recipient"): { slug: string; deals: number }[] {
+  const db = raw();
+  const sql =
+    side === "investor"
+      ? `SELECT o.slug, COUNT(*) AS deals FROM "Participation" p JOIN "Deal" d ON d.id = p."dealId" JOIN "Organization" o ON o.id = p."organizationId" WHERE d."deletedAt" IS NULL GROUP BY o.id ORDER BY deals DESC, o.id`
+      : `SELECT o.slug, COUNT(*) AS deals FROM "Deal" d JOIN "Organization" o ON o.id = d."recipientId" WHERE d."deletedAt" IS NULL GROUP BY o.id ORDER BY deals DESC, o.id`;
+  const rows = db.prepare(sql).all() as { slug: string; deals: number }[];
+  db.close();
+  return rows;
+}
+
+describe("the /deals filter options", () => {
+  it("offer the most active organizations, not all of them", async () => {
+    const investors = ranked("investor");
+    const recipients = ranked("recipient");
+    expect(investors.length).toBeGreaterThan(TOP_INVESTOR_OPTIONS);
+    expect(recipients.length).toBeGreaterThan(TOP_RECIPIENT_OPTIONS);
+    const options = await getDealFilterOptions();
+    expect(options.investors).toHaveLength(TOP_INVESTOR_OPTIONS);
+    expect(options.recipients).toHaveLength(TOP_RECIPIENT_OPTIONS);
+    expect([options.investorCount, options.recipientCount]).toEqual([investors.length, recipients.length]);
+    // The busiest of each side is offered; one with a single deal is not.
+    expect(options.investors.map((o) => o.slug)).toContain(investors[0].slug);
+    expect(options.recipients.map((o) => o.slug)).toContain(recipients[0].slug);
+    expect(options.investors.map((o) => o.slug)).not.toContain(investors.at(-1)?.slug);
+    // Sorted by name for the reader.
+    const names = options.investors.map((o) => o.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it("still offer a chosen investor and recipient outside the most active", async () => {
+    const quietInvestor = ranked("investor").at(-1)?.slug as string;
+    const quietRecipient = ranked("recipient").at(-1)?.slug as string;
+    const plain = await getDealFilterOptions();
+    expect(plain.investors.map((o) => o.slug)).not.toContain(quietInvestor);
+    const options = await getDealFilterOptions({ investors: [quietInvestor], recipient: quietRecipient });
+    expect(options.investors.map((o) => o.slug)).toContain(quietInvestor);
+    expect(options.recipients.map((o) => o.slug)).toContain(quietRecipient);
+    expect(options.investors).toHaveLength(TOP_INVESTOR_OPTIONS + 1);
+    // An unknown slug adds nothing (the form keeps it in its text field instead).
+    expect((await getDealFilterOptions({ investors: ["no-such-organization"], recipient: null })).investors).toHaveLength(TOP_INVESTOR_OPTIONS);
+  });
+});
+
+describe("organization pages at scale", () => {
+  it("list the newest deals of a large investor with the total, and shares equal to those over every recipient's deals", async () => {
+    const top = ranked("investor")[0];
+    expect(top.deals).toBeGreaterThan(PORTFOLIO_LIMIT);
+    const view = await getInvestor(top.slug, "year");
+    if (!view) throw new Error("no view");
+    expect(view.portfolio).toHaveLength(PORTFOLIO_LIMIT);
+    expect(view.portfolioTotal).toBe(top.deals);
+    const dates = view.portfolio.map((d) => d.announcedOn);
+    expect(dates).toEqual([...dates].sort().reverse());
+    const all = await listAllDeals({ ...DEFAULT_DEAL_FILTERS, investors: [top.slug], sort: "date_desc" });
+    expect(view.portfolio.map((d) => d.id)).toEqual(all.slice(0, PORTFOLIO_LIMIT).map((d) => d.id));
+    // The recipient shares from SQL sums are those the measure gives over every deal of every recipient funded.
+    const { getDb } = await import("@/lib/db");
+    const everyDeal = await loadMeasureDeals(await getDb(), { recipient: { received: { some: { deletedAt: null, participations: { some: { organization: { slug: top.slug } } } } } } });
+    expect(view.recipients.length).toBeGreaterThan(1);
+    expect(view.recipients).toEqual(investorShareOfRecipients(everyDeal, top.slug));
+  });
+
+  it("list the newest deals a large company received with the totals", async () => {
+    const top = ranked("recipient")[0];
+    expect(top.deals).toBeGreaterThan(COMPANY_LIST_LIMIT);
+    const view = await getCompany(top.slug);
+    if (!view) throw new Error("no view");
+    expect(view.timeline).toHaveLength(COMPANY_LIST_LIMIT);
+    expect(view.timelineTotal).toBe(top.deals);
+    expect(view.roundDeals.length).toBeLessThanOrEqual(COMPANY_LIST_LIMIT);
+    const capital = await listAllDeals({ ...DEFAULT_DEAL_FILTERS, recipient: top.slug, kinds: ["equity", "convertible"], sort: "date_desc" });
+    expect(view.roundDealTotal).toBe(capital.length);
+    // The rounds table: the latest capital deals, oldest first.
+    expect(view.roundDeals.map((d) => d.id)).toEqual(capital.slice(0, COMPANY_LIST_LIMIT).map((d) => d.id).reverse());
+    // The chart still covers every counted round: its deals add up to the funding count.
+    expect(view.rounds.reduce((s, r) => s + r.deals, 0)).toBe(view.funding.dealCount);
+  });
+});
+
+describe("/analysis circular flows at scale", () => {
+  it("draws the largest loops and counts the rest, while the API returns every loop", async () => {
+    const view = parseAnalysisView(new URLSearchParams()).view;
+    const analysis = await getAnalysis(view);
+    const body = await (await circularFlowsRoute(new Request("http://localhost/api/stats/circular-flows"))).json();
+    expect(body.loops.length).toBeGreaterThan(CIRCULAR_FLOWS_SHOWN);
+    expect(analysis.circularFlowCount).toBe(body.loops.length);
+    expect(analysis.circularFlows).toHaveLength(CIRCULAR_FLOWS_SHOWN);
+    expect(analysis.circularFlows.map((l) => `${l.investor.key}>${l.company.key}`)).toEqual(
+      body.loops.slice(0, CIRCULAR_FLOWS_SHOWN).map((l: { investor: { slug: string }; company: { slug: string } }) => `${l.investor.slug}>${l.company.slug}`),
+    );
+  });
+});
+
+describe("the /deals list", () => {
+  it("pages amount sorts like a full sort, deals without an amount last in both directions", async () => {
+    const db = raw();
+    const rows = db.prepare(`SELECT id, "amountUsdKey" AS k FROM "Deal" WHERE "deletedAt" IS NULL`).safeIntegers(true).all() as { id: bigint; k: bigint | null }[];
+    db.close();
+    const withAmount = rows.filter((r) => r.k !== null).length;
+    expect(withAmount).toBeLessThan(rows.length);
+    const cmp = (a: bigint, b: bigint) => (a === b ? 0 : a < b ? -1 : 1);
+    for (const sort of ["amount_desc", "amount_asc"] as const) {
+      const dir = sort === "amount_desc" ? -1 : 1;
+      const expected = [...rows]
+        .sort((a, b) => (a.k === null ? 1 : 0) - (b.k === null ? 1 : 0) || (a.k !== null && b.k !== null ? dir * cmp(a.k, b.k) : 0) || dir * cmp(a.id, b.id))
+        .map((r) => Number(r.id));
+      // The page that holds the last deals with an amount and the first without one, and a page past it.
+      const pageSize = 40;
+      const boundaryPage = Math.floor(withAmount / pageSize) + 1;
+      for (const page of [1, boundaryPage, boundaryPage + 1]) {
+        const result = await listDeals({ ...DEFAULT_DEAL_FILTERS, sort, page, pageSize });
+        expect(result.total).toBe(rows.length);
+        expect(result.data.map((d) => d.id)).toEqual(expected.slice((page - 1) * pageSize, page * pageSize));
+      }
+    }
+  });
+
+  it("pages one investor's deals in every order like the full list", async () => {
+    const investor = ranked("investor").find((r) => r.deals > 60 && r.deals < 200)?.slug as string;
+    expect(investor).toBeTruthy();
+    for (const sort of ["date_desc", "date_asc", "amount_desc", "amount_asc"] as const) {
+      const all = (await listAllDeals({ ...DEFAULT_DEAL_FILTERS, investors: [investor], sort })).map((d) => d.id);
+      const pageSize = 25;
+      const pages = Math.ceil(all.length / pageSize);
+      const got: number[] = [];
+      for (let page = 1; page <= pages; page++) {
+        const result = await listDeals({ ...DEFAULT_DEAL_FILTERS, investors: [investor], sort, page, pageSize });
+        expect(result.total).toBe(all.length);
+        got.push(...result.data.map((d) => d.id));
+      }
+      expect(got, sort).toEqual(all);
+    }
+  });
+
+  it("reads every filter shape of the benchmark through an index, never scanning or sorting all deals", async () => {
+    const queries: { query: string; params: string }[] = [];
+    const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }), log: [{ emit: "event", level: "query" }] });
+    client.$on("query", (e) => queries.push({ query: e.query, params: e.params }));
+    const investor = ranked("investor")[0].slug;
+    const recipient = ranked("recipient")[0].slug;
+    const shapes = [
+      "sort=date_desc",
+      "sort=date_asc&page=30",
+      "sort=amount_desc&page=12",
+      "sort=amount_asc",
+      "kind=equity&sort=date_desc&page=3",
+      "kind=equity,convertible&status=closed,announced&sort=amount_desc",
+      "status=in_talks&from=2024-03-01&sort=date_asc",
+      "min=100000000&sort=amount_asc&page=2",
+      `recipient=${recipient}&sort=date_desc&page=2`,
+      `recipient=${recipient}&kind=equity&sort=amount_desc`,
+      `investor=${investor}&sort=date_desc&page=5`,
+      `investor=${investor}&kind=equity&sort=amount_asc`,
+      `investor=${investor}&status=closed&from=2022-01-01&sort=amount_desc&page=4`,
+    ];
+    const db = raw();
+    try {
+      for (const shape of shapes) {
+        queries.length = 0;
+        const f = filters(shape);
+        await findDealPage(client, f);
+        await countDealsIn(client, f);
+        const onDeal = queries.filter((q) => /FROM `main`\.`(Deal|Participation)`/.test(q.query) && /`main`\.`Deal`/.test(q.query));
+        expect(onDeal.length, shape).toBeGreaterThanOrEqual(2);
+        for (const q of onDeal) {
+          const sql = q.query.replaceAll("`main`.", "").replaceAll("`", '"');
+          const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(JSON.parse(q.params) as unknown[])) as { detail: string }[]).map((p) => p.detail);
+          const text = plan.join("\n");
+          expect(text, `${shape}\n${sql}\n${text}`).not.toMatch(/^SCAN (Deal|Participation)\b/m);
+          expect(text, `${shape}\n${sql}\n${text}`).toMatch(/(SEARCH|SCAN) (Deal|Participation) USING (COVERING )?INDEX|SEARCH Deal USING INTEGER PRIMARY KEY/);
+          // A page of the list walks its index in order; only one recipient's deals may be sorted. (A rare investor's
+          // page is read from its own participations, at most FEW_PARTICIPATIONS of them, and sorted.)
+          const fromDeal = /^SELECT [^(]*FROM "Deal"/.test(sql);
+          if (fromDeal && /LIMIT/.test(sql) && /USE TEMP B-TREE FOR ORDER BY/.test(text)) {
+            expect(text, `${shape}\n${sql}\n${text}`).toMatch(/SEARCH Deal USING .*INDEX \w+ \(recipientId=\?/);
+          }
+        }
+      }
+    } finally {
+      db.close();
+      await client.$disconnect();
+    }
+  });
+});
