@@ -1,7 +1,7 @@
 "use client";
 
-import { Layer, Rectangle, ResponsiveContainer, Sankey, Tooltip, type SankeyNodeProps } from "recharts";
-import { useDrawAfterHydration } from "./use-draw-after-hydration";
+import { Layer, Rectangle, Sankey, Tooltip, type SankeyNodeProps } from "recharts";
+import { useChartSize } from "./use-chart-size";
 import { formatUsd, formatUsdExact } from "@/lib/format";
 
 export type SankeyChartNode = { name: string; side: "investor" | "recipient" };
@@ -45,27 +45,27 @@ function FlowNode({ x, y, width, height, payload }: SankeyNodeProps) {
 export function SankeyChart({ nodes, links, ariaLabel }: { nodes: SankeyChartNode[]; links: SankeyChartLink[]; ariaLabel: string }) {
   const perSide = Math.max(nodes.filter((n) => n.side === "investor").length, nodes.filter((n) => n.side === "recipient").length);
   const height = Math.max(320, perSide * 30);
-  const draw = useDrawAfterHydration();
+  const { ref, size } = useChartSize<HTMLElement>();
   return (
-    <figure className="w-full" style={{ height }} aria-label={ariaLabel}>
-      {draw ? (
-        <ResponsiveContainer width="100%" height="100%">
-          <Sankey
-            data={{ nodes, links }}
-            node={FlowNode}
-            link={{ stroke: "var(--chart-flow)", strokeOpacity: 0.45 }}
-            nodePadding={12}
-            nodeWidth={8}
-            margin={{ top: 8, bottom: 8, left: 4, right: 4 }}
-            iterations={64}
-            accessibilityLayer
-          >
-            <Tooltip
-              formatter={(value) => formatUsdExact(Number(value))}
-              contentStyle={{ background: "var(--chart-tooltip-bg)", borderColor: "var(--chart-grid)" }}
-            />
-          </Sankey>
-        </ResponsiveContainer>
+    <figure ref={ref} className="w-full" style={{ height }} aria-label={ariaLabel}>
+      {size ? (
+        <Sankey
+          width={size.width}
+          height={size.height}
+          data={{ nodes, links }}
+          node={FlowNode}
+          link={{ stroke: "var(--chart-flow)", strokeOpacity: 0.45 }}
+          nodePadding={12}
+          nodeWidth={8}
+          margin={{ top: 8, bottom: 8, left: 4, right: 4 }}
+          iterations={64}
+          accessibilityLayer
+        >
+          <Tooltip
+            formatter={(value) => formatUsdExact(Number(value))}
+            contentStyle={{ background: "var(--chart-tooltip-bg)", borderColor: "var(--chart-grid)" }}
+          />
+        </Sankey>
       ) : null}
     </figure>
   );
