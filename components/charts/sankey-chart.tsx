@@ -47,25 +47,28 @@ export function SankeyChart({ nodes, links, ariaLabel }: { nodes: SankeyChartNod
   const height = Math.max(320, perSide * 30);
   const { ref, size } = useChartSize<HTMLElement>();
   return (
-    <figure ref={ref} className="w-full" style={{ height }} aria-label={ariaLabel}>
+    <figure ref={ref} className="relative w-full" style={{ height }} aria-label={ariaLabel}>
       {size ? (
-        <Sankey
-          width={size.width}
-          height={size.height}
-          data={{ nodes, links }}
-          node={FlowNode}
-          link={{ stroke: "var(--chart-flow)", strokeOpacity: 0.45 }}
-          nodePadding={12}
-          nodeWidth={8}
-          margin={{ top: 8, bottom: 8, left: 4, right: 4 }}
-          iterations={64}
-          accessibilityLayer
-        >
-          <Tooltip
-            formatter={(value) => formatUsdExact(Number(value))}
-            contentStyle={{ background: "var(--chart-tooltip-bg)", borderColor: "var(--chart-grid)" }}
-          />
-        </Sankey>
+        // Out of the flow: the figure's size never depends on the drawing, so measuring it cannot feed back.
+        <div className="absolute inset-0">
+          <Sankey
+            width={size.width}
+            height={size.height}
+            data={{ nodes, links }}
+            node={FlowNode}
+            link={{ stroke: "var(--chart-flow)", strokeOpacity: 0.45 }}
+            nodePadding={12}
+            nodeWidth={8}
+            margin={{ top: 8, bottom: 8, left: 4, right: 4 }}
+            iterations={64}
+            accessibilityLayer
+          >
+            <Tooltip
+              formatter={(value) => formatUsdExact(Number(value))}
+              contentStyle={{ background: "var(--chart-tooltip-bg)", borderColor: "var(--chart-grid)" }}
+            />
+          </Sankey>
+        </div>
       ) : null}
     </figure>
   );
