@@ -10,14 +10,26 @@ import { chromium } from "@playwright/test";
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
-export type FirstLoadJs = { page: string; scripts: number; gzipBytes: number; rawBytes: number };
+export type FirstLoadJs = { page: string; charts: boolean; budgetKb: number; scripts: number; gzipBytes: number; rawBytes: number };
+export type FirstLoadPage = { path: string; charts: boolean };
+
+/** Issue 6's budgets, gzipped: pages that draw a chart carry Recharts (about 130 kB), the others must not. */
+export const FIRST_LOAD_BUDGET_KB = { charts: 250, noCharts: 150 };
+
+/** The pages measured: every page kind, split by whether it draws charts. */
+export function firstLoadPages(investorPath: string, dealPath: string, companyPath = "/companies/openai"): FirstLoadPage[] {
+  return [
+    ...["/", "/analysis", investorPath, companyPath].map((path) => ({ path, charts: true })),
+    ...["/deals", dealPath, "/investors", "/companies", "/methodology", "/changes", "/about"].map((path) => ({ path, charts: false })),
+  ];
+}
 
 /** Every script Chromium downloads to render the page until the network is idle, each gzipped on its own. */
-export async function measureFirstLoadJs(base: string, pages: string[]): Promise<FirstLoadJs[]> {
+export async function measureFirstLoadJs(base: string, pages: FirstLoadPage[]): Promise<FirstLoadJs[]> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROME_FLAGS.filter((f) => f !== "--headless") });
   const results: FirstLoadJs[] = [];
   try {
-    for (const page of pages) {
+    for (const { path: page, charts } of pages) {
       const context = await browser.newContext();
       const tab = await context.newPage();
       const bodies: Promise<Buffer | null>[] = [];
@@ -26,7 +38,7 @@ export async function measureFirstLoadJs(base: string, pages: string[]): Promise
       });
       await tab.goto(base + page, { waitUntil: "networkidle", timeout: 120_000 });
       const all = (await Promise.all(bodies)).filter((b): b is Buffer => b !== null);
-      results.push({ page, scripts: all.length, gzipBytes: all.reduce((s, b) => s + gzipSync(b).length, 0), rawBytes: all.reduce((s, b) => s + b.length, 0) });
+      results.push({ page, charts, budgetKb: charts ? FIRST_LOAD_BUDGET_KB.charts : FIRST_LOAD_BUDGET_KB.noCharts, scripts: all.length, gzipBytes: all.reduce((s, b) => s + gzipSync(b).length, 0), rawBytes: all.reduce((s, b) => s + b.length, 0) });
       await context.close();
     }
   } finally {

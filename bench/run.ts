@@ -15,7 +15,7 @@ import Database from "better-sqlite3";
 import { parseArgs } from "../lib/cli/args";
 import { createRandom } from "../lib/synth/random";
 import { synthDatabase } from "../lib/synth/synth-database";
-import { measureFirstLoadJs, runLighthouse, type FirstLoadJs, type LighthouseScores } from "./browser";
+import { firstLoadPages, measureFirstLoadJs, runLighthouse, type FirstLoadJs, type LighthouseScores } from "./browser";
 
 type AutocannonResult = { duration: number; errors: number; timeouts: number; non2xx: number; statusCodeStats?: Record<string, { count: number }> };
 type AutocannonInstance = { on(event: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void };
@@ -328,7 +328,7 @@ async function main() {
 
     if (withBrowser) {
       log("first-load JS per page (Playwright, Chromium)");
-      firstLoad = await measureFirstLoadJs(base, ["/", "/deals", "/analysis", "/about", plan.find((s) => s.name === "investor page")?.urls[0] ?? "/investors", plan.find((s) => s.name === "deal page")?.urls[0] ?? "/deals/1"]);
+      firstLoad = await measureFirstLoadJs(base, firstLoadPages(plan.find((s) => s.name === "investor page")?.urls[0] ?? "/investors/microsoft", plan.find((s) => s.name === "deal page")?.urls[0] ?? "/deals/1"));
       for (const page of quick ? ["/"] : ["/", "/deals", "/analysis"]) {
         log(`Lighthouse desktop ${page}`);
         lighthouse.push(runLighthouse(base, page));
@@ -383,7 +383,7 @@ async function main() {
   }
   if (firstLoad.length > 0) {
     console.log("\nFirst-load JS (every script until network idle, gzipped each):");
-    console.log(table(firstLoad.map((f) => ({ page: f.page, scripts: f.scripts, "gzip kB": round(f.gzipBytes / 1024, 1), "raw kB": round(f.rawBytes / 1024, 1) }))));
+    console.log(table(firstLoad.map((f) => ({ page: f.page, charts: f.charts ? "yes" : "no", scripts: f.scripts, "gzip kB": round(f.gzipBytes / 1024, 1), "raw kB": round(f.rawBytes / 1024, 1), "budget kB": f.budgetKb, within: f.gzipBytes / 1024 <= f.budgetKb ? "yes" : "NO" }))));
   }
   if (lighthouse.length > 0) {
     console.log("\nLighthouse desktop:");

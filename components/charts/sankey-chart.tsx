@@ -1,6 +1,7 @@
 "use client";
 
-import { Layer, Rectangle, ResponsiveContainer, Sankey, Tooltip, type SankeyNodeProps } from "recharts";
+import { Layer, Rectangle, Sankey, Tooltip, type SankeyNodeProps } from "recharts";
+import { useChartSize } from "./use-chart-size";
 import { formatUsd, formatUsdExact } from "@/lib/format";
 
 export type SankeyChartNode = { name: string; side: "investor" | "recipient" };
@@ -44,25 +45,31 @@ function FlowNode({ x, y, width, height, payload }: SankeyNodeProps) {
 export function SankeyChart({ nodes, links, ariaLabel }: { nodes: SankeyChartNode[]; links: SankeyChartLink[]; ariaLabel: string }) {
   const perSide = Math.max(nodes.filter((n) => n.side === "investor").length, nodes.filter((n) => n.side === "recipient").length);
   const height = Math.max(320, perSide * 30);
+  const { ref, size } = useChartSize<HTMLElement>();
   return (
-    <figure className="w-full" style={{ height }} aria-label={ariaLabel}>
-      <ResponsiveContainer width="100%" height="100%">
-        <Sankey
-          data={{ nodes, links }}
-          node={FlowNode}
-          link={{ stroke: "var(--chart-flow)", strokeOpacity: 0.45 }}
-          nodePadding={12}
-          nodeWidth={8}
-          margin={{ top: 8, bottom: 8, left: 4, right: 4 }}
-          iterations={64}
-          accessibilityLayer
-        >
-          <Tooltip
-            formatter={(value) => formatUsdExact(Number(value))}
-            contentStyle={{ background: "var(--chart-tooltip-bg)", borderColor: "var(--chart-grid)" }}
-          />
-        </Sankey>
-      </ResponsiveContainer>
+    <figure ref={ref} className="relative w-full" style={{ height }} aria-label={ariaLabel}>
+      {size ? (
+        // Out of the flow: the figure's size never depends on the drawing, so measuring it cannot feed back.
+        <div className="absolute inset-0">
+          <Sankey
+            width={size.width}
+            height={size.height}
+            data={{ nodes, links }}
+            node={FlowNode}
+            link={{ stroke: "var(--chart-flow)", strokeOpacity: 0.45 }}
+            nodePadding={12}
+            nodeWidth={8}
+            margin={{ top: 8, bottom: 8, left: 4, right: 4 }}
+            iterations={64}
+            accessibilityLayer
+          >
+            <Tooltip
+              formatter={(value) => formatUsdExact(Number(value))}
+              contentStyle={{ background: "var(--chart-tooltip-bg)", borderColor: "var(--chart-grid)" }}
+            />
+          </Sankey>
+        </div>
+      ) : null}
     </figure>
   );
 }

@@ -17,8 +17,9 @@ test.describe("the overview", () => {
   test("draws capital by quarter, with its data as a table and as CSV that adds up to the headline", async ({ page, request }) => {
     await page.goto("/");
     const chart = page.getByRole("figure", { name: /capital counted per quarter/ });
-    await expect(chart.locator("svg").first()).toBeVisible();
-    expect(await chart.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(10);
+    // The chart draws after hydration (time-sliced), and Recharts adds its bars after the empty surface: wait for them.
+    await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible({ timeout: 20_000 });
+    await expect.poll(() => chart.locator(".recharts-bar-rectangle").count(), { timeout: 20_000 }).toBeGreaterThan(10);
 
     await page.getByText("Show the data as a table").click();
     const table = page.getByRole("table", { name: "Capital counted by quarter, by kind" });
