@@ -10,7 +10,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { databaseFilePath, databaseProvider } from "../../db-url";
+import { databaseFilePath, databaseProvider, resolveDatabaseUrl } from "../../db-url";
 
 export type BulkReader = {
   all<Row>(sql: string, params?: readonly (string | number)[]): Promise<Row[]>;
@@ -56,7 +56,10 @@ export function openBulkReader(url: string): BulkReader {
   };
 }
 
-const readers = new WeakMap<object, BulkReader>();
+// On globalThis, like the database handle (lib/db.ts): Next bundles this module into more than one chunk (the proxy,
+// pages, route handlers), and a handle registered by one copy must be found by the others.
+const globalForReaders = globalThis as unknown as { dealTrackerBulkReaders?: WeakMap<object, BulkReader> };
+const readers = (globalForReaders.dealTrackerBulkReaders ??= new WeakMap<object, BulkReader>());
 
 /** Called by openDatabase: the reader that goes with a Prisma handle. */
 export function registerBulkReader(client: object, url: string): void {
@@ -74,7 +77,8 @@ export function hasBulkReader(db: PrismaClient): boolean {
 export function bulkReaderOf(db: PrismaClient): BulkReader {
   return (
     readers.get(db) ?? {
-      all: <Row>(sql: string, params: readonly (string | number)[] = []) => db.$queryRawUnsafe<Row[]>(sql, ...params),
+      all: <Row>(sql: string, params: readonly (string | number)[] = []) =>
+        db.$queryRawUnsafe<Row[]>(databaseProvider(resolveDatabaseUrl()) === "postgresql" ? numberPlaceholders(sql) : sql, ...params),
       close: async () => {},
     }
   );
