@@ -27,6 +27,7 @@ import { dealWhereOrEverything } from "./deal-where";
 import { dealSummarySelect, toDealSummary, type DealSummary } from "./deals";
 import { eventsUpTo, rebuildAsOf } from "./as-of-deals";
 import { asOfScope, loadMeasureDeals } from "./measure-deals";
+import { concentrationSeriesSql } from "./raw/concentration-figures";
 import { loadOrganizationDirectory } from "./organization-directory";
 
 type Party = { key: string; name: string };
@@ -59,10 +60,20 @@ function concentrationOf(input: AnalysisInput, view: AnalysisView): Concentratio
   return concentrationSeries(input.deals, { rule: input.rule, grain: view.grain, side: view.side });
 }
 
+/**
+ * Whether the view is every live deal today with nobody excluded: then its figures can be summed in the database
+ * (lib/data/raw) instead of measured over every deal loaded into memory.
+ */
+function isWholeMarket(view: AnalysisView): boolean {
+  return view.exclude.length === 0 && view.filters.asOf === null && dealWhereOrEverything(view.filters) === null;
+}
+
 export function getConcentration(view: AnalysisView): Promise<WithExcluded<{ periods: ConcentrationPeriod[] }>> {
   return cachedView(viewKey("concentration", view), async () => {
-  const input = await loadAnalysisInput(await getDb(), view);
-  return { periods: concentrationOf(input, view), excluded: input.excluded };
+    const db = await getDb();
+    if (isWholeMarket(view)) return { periods: await concentrationSeriesSql(db, { rule: countingRule(view), grain: view.grain, side: view.side }), excluded: [] };
+    const input = await loadAnalysisInput(db, view);
+    return { periods: concentrationOf(input, view), excluded: input.excluded };
   });
 }
 

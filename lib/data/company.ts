@@ -7,7 +7,7 @@ import { CAPITAL_KINDS, capitalCounted, countedAmount, isCounted, type CapitalSu
 import { fundingRoundsByDate, type FundingRoundPoint } from "../measures/funding-rounds";
 import { investorSharesOfRecipient, type InvestorShare } from "../measures/funding-shares";
 import { listDealSummaries, listNewestDealSummaries, type DealSummary } from "./deals";
-import { loadMeasureDeals } from "./measure-deals";
+import { loadMeasureDeals, loadMeasureDealsMatching } from "./measure-deals";
 import { cachedView, viewKey } from "./view-cache";
 import { getOrganizationProfile, type OrganizationProfile } from "./organization-profile";
 
@@ -54,13 +54,15 @@ async function computeCompany(slug: string, asOf: string | null): Promise<Compan
   const profile = await getOrganizationProfile(slug);
   if (!profile) return null;
   const db = await getDb();
-  const received = { recipient: { slug } };
-  const capitalReceived = { recipient: { slug }, kind: { in: [...CAPITAL_KINDS] } };
+  const id = (await db.organization.findFirstOrThrow({ where: { slug, deletedAt: null }, select: { id: true } })).id;
+  // By the organization's id, which the recipient index answers; through its slug the database joined every deal.
+  const received = { recipientId: id };
+  const capitalReceived = { recipientId: id, kind: { in: [...CAPITAL_KINDS] } };
   const [timeline, capitalDeals, measured, commitments, roundInputs] = await Promise.all([
     listNewestDealSummaries(db, received, asOf, COMPANY_LIST_LIMIT),
     listNewestDealSummaries(db, capitalReceived, asOf, COMPANY_LIST_LIMIT),
-    loadMeasureDeals(db, received, asOf ? { date: asOf } : null),
-    listNewestDealSummaries(db, { kind: { in: [...COMMITMENT_KINDS] }, participations: { some: { organization: { slug } } } }, asOf, COMPANY_LIST_LIMIT),
+    asOf ? loadMeasureDeals(db, received, { date: asOf }) : loadMeasureDealsMatching(db, { sql: `d."recipientId" = ?`, params: [id] }),
+    listNewestDealSummaries(db, { kind: { in: [...COMMITMENT_KINDS] }, participations: { some: { organizationId: id } } }, asOf, COMPANY_LIST_LIMIT),
     // The chart's points need every counted round but only these fields (as of a date, the rebuilt deals).
     asOf
       ? listDealSummaries(db, capitalReceived, asOf)

@@ -80,20 +80,35 @@ type BulkDeal = { id: number; kind: string; status: string; announcedOn: string;
 type BulkPart = { dealId: number; organizationId: number | null; partyLabel: string | null; committedUsd: string | null };
 const bigintOrNull = (text: string | null) => (text === null ? null : BigInt(text));
 
+/**
+ * A condition on the live deals in portable SQL (the deal's alias is `d`), for reads through the bulk reader: e.g.
+ * an organization's deals by its id, which Prisma's nested `some` over a slug turns into a scan of every deal.
+ */
+export type DealCondition = { sql: string; params: (string | number)[] };
+
 /** Every live deal with its investors: three flat reads through the driver, joined here. */
-async function loadEveryLiveDeal(db: PrismaClient): Promise<MeasureDeal[]> {
+function loadEveryLiveDeal(db: PrismaClient): Promise<MeasureDeal[]> {
+  return loadMeasureDealsMatching(db, null);
+}
+
+/** The live deals that meet `condition` (every live deal with null), today, in date order: loadMeasureDeals' shape. */
+export async function loadMeasureDealsMatching(db: PrismaClient, condition: DealCondition | null): Promise<MeasureDeal[]> {
   const reader = bulkReaderOf(db);
+  const where = condition ? `d."deletedAt" IS NULL AND (${condition.sql})` : `d."deletedAt" IS NULL`;
+  const params = condition?.params ?? [];
   const [deals, organizations, parts] = await Promise.all([
     reader.all<BulkDeal>(
-      `SELECT "id", "kind", "status", "announcedOn", CAST("amountUsdLow" AS TEXT) AS "low", CAST("amountUsdHigh" AS TEXT) AS "high",
-              "amountQualifier", "recipientId"
-         FROM "Deal" WHERE "deletedAt" IS NULL ORDER BY "announcedOn", "id"`,
+      `SELECT d."id", d."kind", d."status", d."announcedOn", CAST(d."amountUsdLow" AS TEXT) AS "low", CAST(d."amountUsdHigh" AS TEXT) AS "high",
+              d."amountQualifier", d."recipientId"
+         FROM "Deal" d WHERE ${where} ORDER BY d."announcedOn", d."id"`,
+      params,
     ),
     reader.all<{ id: number; slug: string; name: string }>(`SELECT "id", "slug", "name" FROM "Organization"`),
     reader.all<BulkPart>(
       `SELECT p."dealId", p."organizationId", p."partyLabel", CAST(p."committedUsd" AS TEXT) AS "committedUsd"
          FROM "Participation" p JOIN "Deal" d ON d."id" = p."dealId"
-        WHERE d."deletedAt" IS NULL ORDER BY p."dealId", p."position", p."id"`,
+        WHERE ${where} ORDER BY p."dealId", p."position", p."id"`,
+      params,
     ),
   ]);
   return assemble(

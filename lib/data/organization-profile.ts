@@ -3,7 +3,7 @@ import "server-only";
 import { cache } from "react";
 import { getDb } from "../db";
 import type { OrganizationType } from "../domain";
-import { dealCountsSelect } from "./organization-where";
+import { bulkReaderOf } from "./raw/bulk-reader";
 
 export type RelatedOrganization = { slug: string; name: string; type: OrganizationType; dealsAsInvestor: number; dealsAsRecipient: number };
 
@@ -16,10 +16,28 @@ export type OrganizationProfile = RelatedOrganization & {
   children: RelatedOrganization[];
 };
 
-const relatedSelect = { slug: true, name: true, type: true, deletedAt: true, ...dealCountsSelect } as const;
+const relatedSelect = { id: true, slug: true, name: true, type: true, deletedAt: true } as const;
+type RelatedRow = { id: number; slug: string; name: string; type: string };
+type Counts = { dealsAsInvestor: number; dealsAsRecipient: number };
 
-function toRelated(o: { slug: string; name: string; type: string; _count: { participations: number; received: number } }): RelatedOrganization {
-  return { slug: o.slug, name: o.name, type: o.type as OrganizationType, dealsAsInvestor: o._count.participations, dealsAsRecipient: o._count.received };
+/**
+ * The live deals each organization is in, on each side, counted through the indexes in one query. (Prisma's relation
+ * count with a `where` on the deal listed every live deal for each count: 0.6-2.3 s per profile at 100,000 deals.)
+ */
+async function dealCounts(ids: number[]): Promise<Map<number, Counts>> {
+  const rows = await bulkReaderOf(await getDb()).all<{ id: number; investor: number; recipient: number }>(
+    `SELECT o."id",
+            CAST((SELECT COUNT(*) FROM "Participation" p JOIN "Deal" d ON d."id" = p."dealId" WHERE p."organizationId" = o."id" AND d."deletedAt" IS NULL) AS INTEGER) AS "investor",
+            CAST((SELECT COUNT(*) FROM "Deal" d WHERE d."recipientId" = o."id" AND d."deletedAt" IS NULL) AS INTEGER) AS "recipient"
+       FROM "Organization" o WHERE o."id" IN (${ids.map(() => "?").join(", ")})`,
+    ids,
+  );
+  return new Map(rows.map((r) => [Number(r.id), { dealsAsInvestor: Number(r.investor), dealsAsRecipient: Number(r.recipient) }]));
+}
+
+function toRelated(o: RelatedRow, counts: Map<number, Counts>): RelatedOrganization {
+  const { dealsAsInvestor, dealsAsRecipient } = counts.get(o.id) ?? { dealsAsInvestor: 0, dealsAsRecipient: 0 };
+  return { slug: o.slug, name: o.name, type: o.type as OrganizationType, dealsAsInvestor, dealsAsRecipient };
 }
 
 /** Null when no live organization has this slug. Cached per request: a page and its metadata share one query. */
@@ -37,12 +55,14 @@ export const getOrganizationProfile = cache(async (slug: string): Promise<Organi
     },
   });
   if (!org) return null;
+  const parent = org.parent && org.parent.deletedAt === null ? org.parent : null;
+  const counts = await dealCounts([org.id, ...(parent ? [parent.id] : []), ...org.children.map((c) => c.id)]);
   return {
-    ...toRelated(org),
+    ...toRelated(org, counts),
     country: org.country,
     website: org.website,
     aliases: org.aliases.map((a) => a.alias),
-    parent: org.parent && org.parent.deletedAt === null ? toRelated(org.parent) : null,
-    children: org.children.map(toRelated),
+    parent: parent ? toRelated(parent, counts) : null,
+    children: org.children.map((c) => toRelated(c, counts)),
   };
 });

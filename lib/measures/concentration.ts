@@ -12,6 +12,7 @@ import {
   topNShare,
   UNDISCLOSED_KEY,
   type CountingRule,
+  type EntityTotal,
   type Grain,
   type MeasureDeal,
 } from "./capital";
@@ -77,11 +78,23 @@ export function concentrationSeries(
     if (list) list.push(deal);
     else byPeriod.set(period, [deal]);
   }
-  if (byPeriod.size === 0) return [];
-  const periods = [...byPeriod.keys()].sort();
-  return periodRange(periods[0], periods[periods.length - 1], options.grain).map((period) => {
-    const periodDeals = byPeriod.get(period) ?? [];
-    const totals = options.side === "recipient" ? capitalByRecipient(periodDeals, rule) : capitalByInvestor(periodDeals, rule);
+  const totalsByPeriod = new Map<string, EntityTotal[]>();
+  for (const [period, periodDeals] of byPeriod) {
+    totalsByPeriod.set(period, options.side === "recipient" ? capitalByRecipient(periodDeals, rule) : capitalByInvestor(periodDeals, rule));
+  }
+  return concentrationOfTotals(totalsByPeriod, options.grain);
+}
+
+/**
+ * The series from each period's totals per entity (capitalByRecipient or capitalByInvestor of the period's counted
+ * deals: largest first, the undisclosed entry anywhere). Shared by concentrationSeries and the same figures summed
+ * in the database (lib/data/raw/concentration-figures.ts).
+ */
+export function concentrationOfTotals(totalsByPeriod: ReadonlyMap<string, readonly EntityTotal[]>, grain: Grain): ConcentrationPeriod[] {
+  if (totalsByPeriod.size === 0) return [];
+  const periods = [...totalsByPeriod.keys()].sort();
+  return periodRange(periods[0], periods[periods.length - 1], grain).map((period) => {
+    const totals = totalsByPeriod.get(period) ?? [];
     const total = totals.reduce((s, t) => s + t.amount, 0n);
     const named = totals.filter((t) => t.key !== UNDISCLOSED_KEY && t.amount > 0n);
     const amounts = named.map((t) => t.amount);

@@ -16,8 +16,10 @@ import { DEFAULT_DEAL_FILTERS } from "@/lib/filters/deal-filters";
 import { seedOrganizations } from "@/prisma/seed/organizations";
 import { contentHash, synthDatabase } from "@/lib/synth/synth-database";
 import { getDb } from "@/lib/db";
-import { loadMeasureDeals } from "@/lib/data/measure-deals";
+import { loadMeasureDeals, loadMeasureDealsMatching } from "@/lib/data/measure-deals";
 import { capitalByNamedInvestorSql } from "@/lib/data/raw/overview-figures";
+import { concentrationSeriesSql } from "@/lib/data/raw/concentration-figures";
+import { concentrationSeries } from "@/lib/measures/concentration";
 import { DEAL_KINDS } from "@/lib/domain";
 import { capitalByInvestor, capitalByRecipient, DEFAULT_RULE, herfindahlIndex, UNDISCLOSED_KEY } from "@/lib/measures/capital";
 import { useTestDbAsAppDb } from "../support/app-db";
@@ -119,5 +121,29 @@ describe("npm run db:synth", () => {
     const year = deals.filter((d) => DEFAULT_RULE.kinds.includes(d.kind)).map((d) => d.announcedOn.slice(0, 4)).sort().at(-1) as string;
     const totals = capitalByRecipient(deals.filter((d) => d.announcedOn.startsWith(year)), DEFAULT_RULE).map((r) => r.amount);
     expect(overview.recipientHhi).toEqual({ year, hhi: herfindahlIndex(totals), recipients: totals.filter((a) => a > 0n).length });
+  });
+
+  it("concentration summed in SQL equals the measure over every deal, both sides, both grains, both counting rules", async () => {
+    const db = await getDb();
+    const deals = await loadMeasureDeals(db, null);
+    for (const rule of [DEFAULT_RULE, { kinds: DEAL_KINDS, includePipeline: true }]) {
+      for (const grain of ["year", "quarter"] as const) {
+        for (const side of ["recipient", "investor"] as const) {
+          const expected = concentrationSeries(deals, { rule, grain, side });
+          expect(expected.some((p) => p.entities > 1)).toBe(true);
+          expect(await concentrationSeriesSql(db, { rule, grain, side }), `${side} ${grain}`).toEqual(expected);
+        }
+      }
+    }
+  });
+
+  it("an organization's deals read by id through the driver equal Prisma's read of the same deals", async () => {
+    const db = await getDb();
+    const org = await db.organization.findFirstOrThrow({ where: { slug: "microsoft" }, select: { id: true } });
+    const asInvestor = await loadMeasureDealsMatching(db, { sql: `d."id" IN (SELECT "dealId" FROM "Participation" WHERE "organizationId" = ?)`, params: [org.id] });
+    expect(asInvestor.length).toBeGreaterThan(10);
+    expect(asInvestor).toEqual(await loadMeasureDeals(db, { participations: { some: { organization: { slug: "microsoft" } } } }));
+    const asRecipient = await loadMeasureDealsMatching(db, { sql: `d."recipientId" = ?`, params: [org.id] });
+    expect(asRecipient).toEqual(await loadMeasureDeals(db, { recipient: { slug: "microsoft" } }));
   });
 });

@@ -9,6 +9,13 @@ import { getOverview } from "@/lib/data/overview";
 import { hasBulkReader } from "@/lib/data/raw/bulk-reader";
 import { capitalByPeriodSql } from "@/lib/data/raw/capital-by-period";
 import { capitalByNamedInvestorSql } from "@/lib/data/raw/overview-figures";
+import { concentrationSeriesSql } from "@/lib/data/raw/concentration-figures";
+import { concentrationSeries } from "@/lib/measures/concentration";
+import { getConcentration } from "@/lib/data/analysis";
+import { parseAnalysisView } from "@/lib/filters/analysis-view";
+import { excludeOrganizations } from "@/lib/measures/exclusion";
+import { withDivisions } from "@/lib/measures/organization-groups";
+import { loadOrganizationDirectory } from "@/lib/data/organization-directory";
 import { DEAL_KINDS } from "@/lib/domain";
 import { DEFAULT_DEAL_FILTERS, parseDealFilters } from "@/lib/filters/deal-filters";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -89,6 +96,24 @@ describe("figures summed in SQL", () => {
     }
     const view = await getCapitalByPeriod({ grain: "quarter", include: "capital", asOf: null });
     expect(view.periods).toEqual(capitalByPeriod(deals, { rule: DEFAULT_RULE, grain: "quarter", stackBy: "kind" }));
+  });
+
+  it("concentration equals the measure over every deal, both sides and grains, and /api/stats uses the SQL only for the whole market", async () => {
+    const deals = await loadMeasureDeals(t.db);
+    for (const rule of [DEFAULT_RULE, { kinds: DEAL_KINDS, includePipeline: true }]) {
+      for (const grain of ["quarter", "year"] as const) {
+        for (const side of ["recipient", "investor"] as const) {
+          expect(await concentrationSeriesSql(t.db, { rule, grain, side }), `${side} ${grain}`).toEqual(concentrationSeries(deals, { rule, grain, side }));
+        }
+      }
+    }
+    // With an exclusion the view is measured over the remaining deals, not the SQL of the whole market.
+    const view = parseAnalysisView(new URLSearchParams("exclude=openai")).view;
+    const { periods } = await getConcentration(view);
+    const remaining = excludeOrganizations(deals, withDivisions(["openai"], await loadOrganizationDirectory(t.db)));
+    expect(remaining.length).toBeLessThan(deals.length);
+    expect(periods).toEqual(concentrationSeries(remaining, { rule: DEFAULT_RULE, grain: view.grain, side: view.side }));
+    expect(periods).not.toEqual(await concentrationSeriesSql(t.db, { rule: DEFAULT_RULE, grain: view.grain, side: view.side }));
   });
 
   it("the /deals headline figures equal capitalCounted over the filtered deals", async () => {

@@ -11,7 +11,7 @@ import { bulkReaderOf } from "./bulk-reader";
 
 const marks = (values: readonly unknown[]) => values.map(() => "?").join(", ");
 
-function countedWhere(rule: CountingRule, alias: string): { sql: string; params: string[] } {
+export function countedWhere(rule: CountingRule, alias: string): { sql: string; params: string[] } {
   const statuses = [...COUNTED_STATUSES, ...(rule.includePipeline ? PIPELINE_STATUSES : [])];
   return {
     sql: `${alias}."deletedAt" IS NULL AND ${alias}."kind" IN (${marks(rule.kinds)}) AND ${alias}."status" IN (${marks(statuses)})`,
@@ -19,34 +19,28 @@ function countedWhere(rule: CountingRule, alias: string): { sql: string; params:
   };
 }
 
-const byAmountThenName = (a: EntityTotal, b: EntityTotal) => (a.amount === b.amount ? a.name.localeCompare(b.name) : a.amount > b.amount ? -1 : 1);
+export const byAmountThenName = (a: EntityTotal, b: EntityTotal) => (a.amount === b.amount ? a.name.localeCompare(b.name) : a.amount > b.amount ? -1 : 1);
 
 /**
- * capitalByInvestor for the named investors (the undisclosed entry left out): each counted deal split among its
- * investors as attributeToInvestors does it. Stated commitments that cover the deal are taken in order, capped at
- * what is left; otherwise they count in full and the rest is split equally among the investors without one, the
- * odd dollars going to the first listed. (An investor without a commitment in a deal that commitments cover gets
- * no part, not a zero one: NULL here, as attributeToInvestors leaves it out.)
+ * The CTEs "parts" and "shares": each named investor's part ("share") of every deal that meets `dealWhere` (on alias
+ * d), with the deal's "announcedOn", as attributeToInvestors splits it. Callers add the SELECT.
  */
-export async function capitalByNamedInvestorSql(db: PrismaClient, rule: CountingRule): Promise<EntityTotal[]> {
-  if (rule.kinds.length === 0) return [];
-  const counted = countedWhere(rule, "d");
-  const rows = await bulkReaderOf(db).all<{ slug: string; name: string; total: string }>(
-    `WITH "parts" AS (
-       SELECT p."organizationId", p."committedUsd", COALESCE(d."amountUsdKey", 0) AS "amount",
+export function investorSharesSql(dealWhere: string): string {
+  return `WITH "parts" AS (
+       SELECT p."organizationId", p."committedUsd", d."announcedOn", COALESCE(d."amountUsdKey", 0) AS "amount",
               SUM(CASE WHEN p."committedUsd" IS NULL THEN 0 ELSE 1 END) OVER "deal" AS "committedCount",
               CAST(COALESCE(SUM(p."committedUsd") OVER "deal", 0) AS BIGINT) AS "committedSum",
               SUM(CASE WHEN p."committedUsd" IS NULL THEN 1 ELSE 0 END) OVER "deal" AS "openCount",
               CAST(COALESCE(SUM(p."committedUsd") OVER "before", 0) AS BIGINT) AS "committedBefore",
               SUM(CASE WHEN p."committedUsd" IS NULL THEN 1 ELSE 0 END) OVER "upTo" AS "openRank"
          FROM "Participation" p JOIN "Deal" d ON d."id" = p."dealId"
-        WHERE ${counted.sql}
+        WHERE ${dealWhere}
        WINDOW "deal" AS (PARTITION BY p."dealId"),
               "upTo" AS (PARTITION BY p."dealId" ORDER BY p."position", p."id" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW),
               "before" AS (PARTITION BY p."dealId" ORDER BY p."position", p."id" ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
      ),
      "shares" AS (
-       SELECT "organizationId",
+       SELECT "organizationId", "announcedOn",
               CASE
                 WHEN "committedCount" > 0 AND "committedSum" >= "amount" THEN
                   CASE
@@ -61,6 +55,21 @@ export async function capitalByNamedInvestorSql(db: PrismaClient, rule: Counting
               END AS "share"
          FROM "parts" WHERE "organizationId" IS NOT NULL
      )
+`;
+}
+
+/**
+ * capitalByInvestor for the named investors (the undisclosed entry left out): each counted deal split among its
+ * investors as attributeToInvestors does it. Stated commitments that cover the deal are taken in order, capped at
+ * what is left; otherwise they count in full and the rest is split equally among the investors without one, the
+ * odd dollars going to the first listed. (An investor without a commitment in a deal that commitments cover gets
+ * no part, not a zero one: NULL here, as attributeToInvestors leaves it out.)
+ */
+export async function capitalByNamedInvestorSql(db: PrismaClient, rule: CountingRule): Promise<EntityTotal[]> {
+  if (rule.kinds.length === 0) return [];
+  const counted = countedWhere(rule, "d");
+  const rows = await bulkReaderOf(db).all<{ slug: string; name: string; total: string }>(
+    `${investorSharesSql(counted.sql)}
      SELECT o."slug", o."name", CAST(SUM(s."share") AS TEXT) AS "total"
        FROM "shares" s JOIN "Organization" o ON o."id" = s."organizationId"
       WHERE s."share" IS NOT NULL
