@@ -14,6 +14,7 @@ import {
   UNDISCLOSED_KEY,
   type CapitalSummary,
   type CountingRule,
+  type EntityTotal,
   type MeasureDeal,
   type PeriodTotal,
 } from "../measures/capital";
@@ -28,6 +29,8 @@ import { dealSummarySelect, toDealSummary, type DealSummary } from "./deals";
 import { eventsUpTo, rebuildAsOf } from "./as-of-deals";
 import { asOfScope, loadMeasureDeals } from "./measure-deals";
 import { concentrationSeriesSql } from "./raw/concentration-figures";
+import { circularFlowLegsSql, flowsSql, largestDealsSql, marketTotalsSql } from "./raw/analysis-figures";
+import { capitalByPeriodSql } from "./raw/capital-by-period";
 import { loadOrganizationDirectory } from "./organization-directory";
 
 type Party = { key: string; name: string };
@@ -86,7 +89,12 @@ function flowsOf(input: AnalysisInput, limit: number): FlowsData {
 
 export function getFlows(view: AnalysisView, limit = DEFAULT_FLOW_LIMIT): Promise<WithExcluded<FlowsData>> {
   return cachedView(viewKey("flows", { view, limit }), async () => {
-  const input = await loadAnalysisInput(await getDb(), view);
+  const db = await getDb();
+  if (isWholeMarket(view)) {
+    const rule = countingRule(view);
+    return { ...(await flowsSql(db, rule, await marketTotalsSql(db, rule), limit)), excluded: [] };
+  }
+  const input = await loadAnalysisInput(db, view);
   return { ...flowsOf(input, limit), excluded: input.excluded };
   });
 }
@@ -114,7 +122,10 @@ function sameFilters(a: AnalysisView["filters"], b: AnalysisView["filters"]): bo
 }
 
 export function getCircularFlows(view: AnalysisView): Promise<WithExcluded<{ loops: CircularFlow[] }>> {
-  return cachedView(viewKey("circular-flows", view), async () => circularFlowsOf(await getDb(), view));
+  return cachedView(viewKey("circular-flows", view), async () => {
+    const db = await getDb();
+    return isWholeMarket(view) ? { loops: await wholeMarketLoops(db, view), excluded: [] } : circularFlowsOf(db, view);
+  });
 }
 
 export type CapitalByKindData = { kinds: DealKind[]; periods: PeriodTotal[] };
@@ -127,7 +138,9 @@ function capitalByKindOf(input: AnalysisInput, view: AnalysisView): CapitalByKin
 
 export function getCapitalByKind(view: AnalysisView): Promise<WithExcluded<CapitalByKindData>> {
   return cachedView(viewKey("capital-by-kind", view), async () => {
-  const input = await loadAnalysisInput(await getDb(), view);
+  const db = await getDb();
+  if (isWholeMarket(view)) return { ...(await wholeMarketCapitalByKind(db, view)), excluded: [] };
+  const input = await loadAnalysisInput(db, view);
   return { ...capitalByKindOf(input, view), excluded: input.excluded };
   });
 }
@@ -161,37 +174,95 @@ export function getAnalysis(view: AnalysisView): Promise<Analysis> {
 
 async function computeAnalysis(view: AnalysisView): Promise<Analysis> {
   const db = await getDb();
+  return isWholeMarket(view) ? computeWholeMarketAnalysis(db, view) : measureAnalysis(db, view);
+}
+
+/**
+ * The analysis measured over the view's deals loaded into memory (lib/measures): any view. Exported with
+ * computeWholeMarketAnalysis for the test that compares the two.
+ */
+export async function measureAnalysis(db: PrismaClient, view: AnalysisView): Promise<Analysis> {
   // Without kind, investor, recipient or text filters the loops' legs are the same deals as the view's: loaded once
   // (each load is every deal of the view: the costliest step at 100,000 deals).
   const loading = loadAnalysisInput(db, view);
   const [input, circular] = await Promise.all([loading, circularFlowsOf(db, view, loading)]);
   const ranked = largestDeals(input.deals, input.rule, LARGEST_DEALS);
-  const where = { id: { in: ranked.map((r) => r.id) } };
-  const asOf = view.filters.asOf;
-  const rows = asOf
-    ? rebuildAsOf(await db.deal.findMany({ where, select: { ...dealSummarySelect, events: eventsUpTo(asOf), _count: { select: { events: true } } } }), asOf)
-    : await db.deal.findMany({ where, select: dealSummarySelect });
-  const byId = new Map(rows.map((r) => [r.id, toDealSummary(r)]));
-
-  const choices = new Map<string, Party>();
-  for (const p of input.excluded) choices.set(p.key, p);
-  const largest = [...capitalByRecipient(input.allDeals, input.rule).slice(0, CHOICES_PER_SIDE), ...capitalByInvestor(input.allDeals, input.rule).slice(0, CHOICES_PER_SIDE)];
-  for (const e of largest) if (e.key !== UNDISCLOSED_KEY && e.amount > 0n && !choices.has(e.key)) choices.set(e.key, { key: e.key, name: e.name });
 
   const named = [...view.filters.investors, ...(view.filters.recipient ? [view.filters.recipient] : [])];
   return {
     summary: capitalCounted(input.deals, input.rule),
     excluded: input.excluded,
-    exclusionChoices: [...choices.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    exclusionChoices: exclusionChoicesOf(input.excluded, capitalByRecipient(input.allDeals, input.rule), capitalByInvestor(input.allDeals, input.rule)),
     filterNames: Object.fromEntries(named.map((slug) => [slug, nameOf(slug, input.directory)])),
     concentration: concentrationOf(input, view),
     flows: flowsOf(input, DEFAULT_FLOW_LIMIT),
     circularFlows: circular.loops.slice(0, CIRCULAR_FLOWS_SHOWN),
     circularFlowCount: circular.loops.length,
     capitalByKind: capitalByKindOf(input, view),
-    largestDeals: ranked.flatMap((r) => {
-      const deal = byId.get(r.id);
-      return deal ? [{ ...deal, amount: r.amount, basis: r.basis }] : [];
-    }),
+    largestDeals: await largestDealRows(db, ranked, view.filters.asOf),
   };
+}
+
+/** Largest deals' list rows, in the ranking's order. */
+async function largestDealRows(db: PrismaClient, ranked: RankedDeal[], asOf: string | null): Promise<Analysis["largestDeals"]> {
+  const where = { id: { in: ranked.map((r) => r.id) } };
+  const rows = asOf
+    ? rebuildAsOf(await db.deal.findMany({ where, select: { ...dealSummarySelect, events: eventsUpTo(asOf), _count: { select: { events: true } } } }), asOf)
+    : await db.deal.findMany({ where, select: dealSummarySelect });
+  const byId = new Map(rows.map((r) => [r.id, toDealSummary(r)]));
+  return ranked.flatMap((r) => {
+    const deal = byId.get(r.id);
+    return deal ? [{ ...deal, amount: r.amount, basis: r.basis }] : [];
+  });
+}
+
+/** The organizations most worth excluding: the excluded ones, then the largest recipients and investors. */
+function exclusionChoicesOf(excluded: Party[], recipients: EntityTotal[], investors: EntityTotal[]): Party[] {
+  const choices = new Map<string, Party>();
+  for (const p of excluded) choices.set(p.key, p);
+  const largest = [...recipients.slice(0, CHOICES_PER_SIDE), ...investors.slice(0, CHOICES_PER_SIDE)];
+  for (const e of largest) if (e.key !== UNDISCLOSED_KEY && e.amount > 0n && !choices.has(e.key)) choices.set(e.key, { key: e.key, name: e.name });
+  return [...choices.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * The whole market today, summed in the database (lib/data/raw): the same Analysis as computeAnalysis measures over
+ * every deal in memory (a test compares the two), holding only totals, the drawn flows and the loops' legs.
+ */
+export async function computeWholeMarketAnalysis(db: PrismaClient, view: AnalysisView): Promise<Analysis> {
+  if (!isWholeMarket(view)) throw new Error("computeWholeMarketAnalysis: the view filters or excludes deals");
+  const rule = countingRule(view);
+  const totalsLoad = marketTotalsSql(db, rule);
+  const [totals, concentration, flows, loops, capitalByKind, ranked] = await Promise.all([
+    totalsLoad,
+    concentrationSeriesSql(db, { rule, grain: view.grain, side: view.side }),
+    totalsLoad.then((t) => flowsSql(db, rule, t, DEFAULT_FLOW_LIMIT)),
+    wholeMarketLoops(db, view),
+    wholeMarketCapitalByKind(db, view),
+    largestDealsSql(db, rule, LARGEST_DEALS),
+  ]);
+  return {
+    summary: totals.summary,
+    excluded: [],
+    exclusionChoices: exclusionChoicesOf([], totals.recipients, totals.investors),
+    filterNames: {},
+    concentration,
+    flows,
+    circularFlows: loops.slice(0, CIRCULAR_FLOWS_SHOWN),
+    circularFlowCount: loops.length,
+    capitalByKind,
+    largestDeals: await largestDealRows(db, ranked, null),
+  };
+}
+
+/** Every loop of the whole market, found over the deals that can be its legs only. */
+async function wholeMarketLoops(db: PrismaClient, view: AnalysisView): Promise<CircularFlow[]> {
+  const [legs, directory] = await Promise.all([circularFlowLegsSql(db), loadOrganizationDirectory(db)]);
+  return findCircularFlows(legs, directory, { includePipeline: view.pipeline });
+}
+
+async function wholeMarketCapitalByKind(db: PrismaClient, view: AnalysisView): Promise<CapitalByKindData> {
+  const periods = await capitalByPeriodSql(db, countingRule(view), view.grain);
+  const present = new Set(periods.flatMap((p) => Object.keys(p.byKey)));
+  return { kinds: DEAL_KINDS.filter((k) => present.has(k)), periods };
 }

@@ -30,14 +30,12 @@ export function capitalFlows(deals: readonly MeasureDeal[], rule: CountingRule =
       byPair.set(pairKey, flow);
     }
   }
-  const flows = [...byPair.values()].sort(
-    (a, b) =>
-      (a.amount === b.amount ? 0 : a.amount > b.amount ? -1 : 1) ||
-      a.investor.name.localeCompare(b.investor.name) ||
-      a.recipient.name.localeCompare(b.recipient.name),
-  );
-  return { flows, undisclosedDeals };
+  return { flows: [...byPair.values()].sort(byFlowOrder), undisclosedDeals };
 }
+
+/** Largest first, ties by investor, then recipient name. */
+export const byFlowOrder = (a: Omit<Flow, "dealIds">, b: Omit<Flow, "dealIds">): number =>
+  (a.amount === b.amount ? 0 : a.amount > b.amount ? -1 : 1) || a.investor.name.localeCompare(b.investor.name) || a.recipient.name.localeCompare(b.recipient.name);
 
 export type SankeyNode = { id: string; key: string; name: string; side: "investor" | "recipient" };
 export type SankeyLink = { source: number; target: number; amount: bigint; dealIds: number[] };

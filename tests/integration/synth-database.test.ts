@@ -6,7 +6,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listDealsRoute } from "@/app/api/deals/route";
-import { getAnalysis } from "@/lib/data/analysis";
+import { computeWholeMarketAnalysis, getAnalysis, measureAnalysis } from "@/lib/data/analysis";
 import { listDealsForCsv } from "@/lib/data/deal-export";
 import { getDealStats } from "@/lib/data/deal-stats";
 import { listAllDeals } from "@/lib/data/deals";
@@ -133,6 +133,21 @@ describe("npm run db:synth", () => {
           expect(expected.some((p) => p.entities > 1)).toBe(true);
           expect(await concentrationSeriesSql(db, { rule, grain, side }), `${side} ${grain}`).toEqual(expected);
         }
+      }
+    }
+  });
+
+  it("the whole market's analysis summed in SQL equals the analysis measured over every deal in memory", async () => {
+    const db = await getDb();
+    for (const query of ["", "grain=quarter&side=investor", "pipeline=1&count=all", "count=compute_commitment"]) {
+      const view = parseAnalysisView(new URLSearchParams(query)).view;
+      const [inSql, inMemory] = await Promise.all([computeWholeMarketAnalysis(db, view), measureAnalysis(db, view)]);
+      expect(inSql, query).toEqual(inMemory);
+      if (query === "") {
+        expect(inMemory.circularFlowCount).toBeGreaterThan(0);
+        expect(inMemory.flows.graph.links.length).toBeGreaterThan(0);
+        expect(inMemory.flows.graph.omitted.flows).toBeGreaterThan(0);
+        expect(inMemory.exclusionChoices.length).toBeGreaterThan(6);
       }
     }
   });

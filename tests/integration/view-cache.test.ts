@@ -11,7 +11,7 @@ import { capitalByPeriodSql } from "@/lib/data/raw/capital-by-period";
 import { capitalByNamedInvestorSql } from "@/lib/data/raw/overview-figures";
 import { concentrationSeriesSql } from "@/lib/data/raw/concentration-figures";
 import { concentrationSeries } from "@/lib/measures/concentration";
-import { getConcentration } from "@/lib/data/analysis";
+import { computeWholeMarketAnalysis, getConcentration, measureAnalysis } from "@/lib/data/analysis";
 import { parseAnalysisView } from "@/lib/filters/analysis-view";
 import { excludeOrganizations } from "@/lib/measures/exclusion";
 import { withDivisions } from "@/lib/measures/organization-groups";
@@ -114,6 +114,15 @@ describe("figures summed in SQL", () => {
     expect(remaining.length).toBeLessThan(deals.length);
     expect(periods).toEqual(concentrationSeries(remaining, { rule: DEFAULT_RULE, grain: view.grain, side: view.side }));
     expect(periods).not.toEqual(await concentrationSeriesSql(t.db, { rule: DEFAULT_RULE, grain: view.grain, side: view.side }));
+  });
+
+  it("the whole market's analysis summed in SQL equals the analysis measured over every deal in memory", async () => {
+    for (const query of ["", "grain=quarter&side=investor", "pipeline=1&count=all"]) {
+      const view = parseAnalysisView(new URLSearchParams(query)).view;
+      const inMemory = await measureAnalysis(t.db, view);
+      expect(await computeWholeMarketAnalysis(t.db, view), query).toEqual(inMemory);
+      expect(inMemory.circularFlowCount, query).toBeGreaterThan(0);
+    }
   });
 
   it("the /deals headline figures equal capitalCounted over the filtered deals", async () => {

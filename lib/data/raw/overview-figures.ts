@@ -23,11 +23,12 @@ export const byAmountThenName = (a: EntityTotal, b: EntityTotal) => (a.amount ==
 
 /**
  * The CTEs "parts" and "shares": each named investor's part ("share") of every deal that meets `dealWhere` (on alias
- * d), with the deal's "announcedOn", as attributeToInvestors splits it. Callers add the SELECT.
+ * d), with the deal's "dealId", "announcedOn" and "recipientId", as attributeToInvestors splits it. Callers add the
+ * SELECT.
  */
 export function investorSharesSql(dealWhere: string): string {
   return `WITH "parts" AS (
-       SELECT p."organizationId", p."committedUsd", d."announcedOn", COALESCE(d."amountUsdKey", 0) AS "amount",
+       SELECT p."dealId", p."organizationId", p."committedUsd", d."announcedOn", d."recipientId", COALESCE(d."amountUsdKey", 0) AS "amount",
               SUM(CASE WHEN p."committedUsd" IS NULL THEN 0 ELSE 1 END) OVER "deal" AS "committedCount",
               CAST(COALESCE(SUM(p."committedUsd") OVER "deal", 0) AS BIGINT) AS "committedSum",
               SUM(CASE WHEN p."committedUsd" IS NULL THEN 1 ELSE 0 END) OVER "deal" AS "openCount",
@@ -40,7 +41,7 @@ export function investorSharesSql(dealWhere: string): string {
               "before" AS (PARTITION BY p."dealId" ORDER BY p."position", p."id" ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
      ),
      "shares" AS (
-       SELECT "organizationId", "announcedOn",
+       SELECT "dealId", "organizationId", "announcedOn", "recipientId",
               CASE
                 WHEN "committedCount" > 0 AND "committedSum" >= "amount" THEN
                   CASE
