@@ -32,13 +32,12 @@ export function investorSharesSql(dealWhere: string): string {
               SUM(CASE WHEN p."committedUsd" IS NULL THEN 0 ELSE 1 END) OVER "deal" AS "committedCount",
               CAST(COALESCE(SUM(p."committedUsd") OVER "deal", 0) AS BIGINT) AS "committedSum",
               SUM(CASE WHEN p."committedUsd" IS NULL THEN 1 ELSE 0 END) OVER "deal" AS "openCount",
-              CAST(COALESCE(SUM(p."committedUsd") OVER "before", 0) AS BIGINT) AS "committedBefore",
+              CAST(COALESCE(SUM(p."committedUsd") OVER "upTo", 0) - COALESCE(p."committedUsd", 0) AS BIGINT) AS "committedBefore",
               SUM(CASE WHEN p."committedUsd" IS NULL THEN 1 ELSE 0 END) OVER "upTo" AS "openRank"
          FROM "Participation" p JOIN "Deal" d ON d."id" = p."dealId"
         WHERE ${dealWhere}
-       WINDOW "deal" AS (PARTITION BY p."dealId"),
-              "upTo" AS (PARTITION BY p."dealId" ORDER BY p."position", p."id" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW),
-              "before" AS (PARTITION BY p."dealId" ORDER BY p."position", p."id" ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+       WINDOW "deal" AS (PARTITION BY p."dealId" ORDER BY p."position", p."id" ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING),
+              "upTo" AS (PARTITION BY p."dealId" ORDER BY p."position", p."id" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
      ),
      "shares" AS (
        SELECT "dealId", "organizationId", "announcedOn", "recipientId",
