@@ -8,11 +8,40 @@
 // a view over every deal. A write in one process is visible through any other at once; nothing is ever served from
 // before a write that has committed. Entries are kept in this process's memory, least recently used first out.
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { cache } from "react";
 import { getDb } from "../db";
 import { readDataVersion } from "./data-version";
 
 const MAX_ENTRIES = 200;
+/**
+ * How many views may be computed at once. A view that measures many deals holds them all in memory while it runs
+ * (an investor page at 1,000,000 deals, hundreds of megabytes); with two cores more at once only adds memory, not
+ * speed. Views computed inside a view (the overview asks for the /deals figures) run in their caller's turn.
+ */
+const MAX_COMPUTING = 2;
+let computing = 0;
+const waiting: (() => void)[] = [];
+const insideView = new AsyncLocalStorage<true>();
+
+async function inTurn<T>(compute: () => Promise<T>): Promise<T> {
+  if (insideView.getStore()) return compute();
+  if (computing >= MAX_COMPUTING) await new Promise<void>((resolve) => waiting.push(resolve));
+  else computing++;
+  try {
+    return await insideView.run(true, compute);
+  } finally {
+    // The turn passes straight to the next waiting view (the count stays), or is given back.
+    const next = waiting.shift();
+    if (next) next();
+    else computing--;
+  }
+}
+
+/** How many view computations are running and waiting (for the test of the limit). */
+export function viewComputations(): { running: number; waiting: number } {
+  return { running: computing, waiting: waiting.length };
+}
 type Entry = { version: string; value: Promise<unknown> };
 // One cache per database handle, so that a process (or a test) that switches databases never mixes their views.
 const caches = new WeakMap<object, Map<string, Entry>>();
@@ -27,7 +56,7 @@ export function viewKey(name: string, params?: unknown): string {
 
 /**
  * The view computed once per data version and shared by every request until the next write. The value is shared:
- * callers must not mutate it. Concurrent first requests share one computation.
+ * callers must not mutate it. Concurrent first requests share one computation; at most MAX_COMPUTING run at once.
  */
 export async function cachedView<T>(key: string, compute: () => Promise<T>): Promise<T> {
   const db = await getDb();
@@ -40,7 +69,7 @@ export async function cachedView<T>(key: string, compute: () => Promise<T>): Pro
     entries.set(key, hit);
     return hit.value as Promise<T>;
   }
-  const entry: Entry = { version, value: compute() };
+  const entry: Entry = { version, value: inTurn(compute) };
   entries.set(key, entry);
   const own = entries;
   entry.value.catch(() => {

@@ -7,6 +7,7 @@ import { dealWhere } from "@/lib/data/deal-where";
 import { loadMeasureDeals } from "@/lib/data/measure-deals";
 import { getOverview } from "@/lib/data/overview";
 import { hasBulkReader } from "@/lib/data/raw/bulk-reader";
+import { cachedView, viewComputations } from "@/lib/data/view-cache";
 import { capitalByPeriodSql } from "@/lib/data/raw/capital-by-period";
 import { capitalByNamedInvestorSql } from "@/lib/data/raw/overview-figures";
 import { concentrationSeriesSql } from "@/lib/data/raw/concentration-figures";
@@ -64,6 +65,35 @@ describe("cached views", () => {
     expect(after.capital.total).toBe(before.capital.total - amount);
     expect(after.totalDeals).toBe(before.totalDeals - 1);
     expect((await getDealStats(DEFAULT_DEAL_FILTERS)).capital.total).toBe(after.capital.total);
+  });
+});
+
+describe("view computations", () => {
+  it("run at most two at once; the others wait their turn, and a view computed inside a view never waits", async () => {
+    const releases: (() => void)[] = [];
+    const started: string[] = [];
+    const slow = (name: string) => () =>
+      new Promise<string>((resolve) => {
+        started.push(name);
+        releases.push(() => resolve(name));
+      });
+    const nested = cachedView("limit-test:outer", async () => {
+      started.push("outer");
+      // Inside a view's turn: runs at once although both turns are taken.
+      return cachedView("limit-test:inner", async () => "inner");
+    });
+    const views = ["a", "b", "c"].map((name) => cachedView(`limit-test:${name}`, slow(name)));
+    expect(await nested).toBe("inner");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(started).toEqual(["outer", "a", "b"]);
+    expect(viewComputations()).toEqual({ running: 2, waiting: 1 });
+    releases.shift()?.();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(started).toEqual(["outer", "a", "b", "c"]);
+    expect(viewComputations()).toEqual({ running: 2, waiting: 0 });
+    releases.forEach((release) => release());
+    expect(await Promise.all(views)).toEqual(["a", "b", "c"]);
+    expect(viewComputations()).toEqual({ running: 0, waiting: 0 });
   });
 });
 
