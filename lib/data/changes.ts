@@ -25,57 +25,65 @@ export type ChangeItem = {
 export async function listChanges(view: ChangeView): Promise<Paged<ChangeItem>> {
   const db = await getDb();
   const f = view.filters;
-  // Status, dates, amounts and asOf are read on each change, not on the deal's current row.
-  const deals = await db.deal.findMany({
-    where: dealWhere({ ...f, statuses: [], from: null, to: null, min: null, max: null, asOf: null }),
-    select: {
-      id: true,
-      kind: true,
-      round: true,
-      recipient: { select: { slug: true, name: true } },
-      participations: { orderBy: { position: "asc" }, select: { partyLabel: true, organization: { select: { name: true } } } },
-      events: {
-        select: {
-          id: true,
-          occurredOn: true,
-          status: true,
-          amountUsdLow: true,
-          amountUsdHigh: true,
-          amountQualifier: true,
-          note: true,
-          source: { select: { url: true, publisher: true, title: true } },
-        },
-      },
-    },
+  // Status, dates, amounts and asOf are read on each change, not on the deal's current row. Every event of the
+  // matching deals is read flat (one query, whatever the number of deals: loading them as each deal's relation bound
+  // a parameter per deal, past SQLite's limit at 100,000 deals); the deals and sources only for the page shown.
+  const events = await db.dealEvent.findMany({
+    where: { deal: dealWhere({ ...f, statuses: [], from: null, to: null, min: null, max: null, asOf: null }) },
+    select: { id: true, dealId: true, occurredOn: true, status: true, amountUsdLow: true, amountUsdHigh: true, amountQualifier: true, note: true, sourceId: true },
   });
+  const byDeal = new Map<number, typeof events>();
+  for (const event of events) {
+    const list = byDeal.get(event.dealId);
+    if (list) list.push(event);
+    else byDeal.set(event.dealId, [event]);
+  }
   const filters = { kinds: view.changes, statuses: f.statuses, from: f.from, to: f.to, min: f.min, max: f.max, asOf: f.asOf };
-  const all = deals.flatMap((deal) =>
-    dealChanges(deal.events)
-      .filter((c) => matchesChangeFilters(c, filters))
-      .map((change) => ({ change, deal })),
-  );
-  all.sort((a, b) => compareChangesNewestFirst(a.change, b.change));
+  const all = [...byDeal.values()].flatMap((dealEvents) => dealChanges(dealEvents).filter((c) => matchesChangeFilters(c, filters)));
+  all.sort(compareChangesNewestFirst);
   const start = (f.page - 1) * f.pageSize;
-  const data = all.slice(start, start + f.pageSize).map(({ change: { event, kinds, previous }, deal }): ChangeItem => ({
-    eventId: event.id,
-    occurredOn: event.occurredOn,
-    kinds,
-    status: event.status as DealStatus,
-    amountUsdLow: event.amountUsdLow,
-    amountUsdHigh: event.amountUsdHigh,
-    amountQualifier: event.amountQualifier as AmountQualifier,
-    previous: previous
-      ? { status: previous.status as DealStatus, amountUsdLow: previous.amountUsdLow, amountUsdHigh: previous.amountUsdHigh, amountQualifier: previous.amountQualifier as AmountQualifier }
-      : null,
-    note: event.note,
-    source: event.source,
-    deal: {
-      id: deal.id,
-      kind: deal.kind as DealKind,
-      round: deal.round,
-      recipient: deal.recipient,
-      investors: deal.participations.map((p) => p.organization?.name ?? p.partyLabel ?? "Undisclosed"),
-    },
-  }));
+  const page = all.slice(start, start + f.pageSize);
+  const [deals, sources] = await Promise.all([
+    db.deal.findMany({
+      where: { id: { in: [...new Set(page.map((c) => c.event.dealId))] } },
+      select: {
+        id: true,
+        kind: true,
+        round: true,
+        recipient: { select: { slug: true, name: true } },
+        participations: { orderBy: { position: "asc" }, select: { partyLabel: true, organization: { select: { name: true } } } },
+      },
+    }),
+    db.source.findMany({
+      where: { id: { in: page.flatMap((c) => (c.event.sourceId === null ? [] : [c.event.sourceId])) } },
+      select: { id: true, url: true, publisher: true, title: true },
+    }),
+  ]);
+  const dealById = new Map(deals.map((d) => [d.id, d]));
+  const sourceById = new Map(sources.map(({ id, ...source }) => [id, source]));
+  const data = page.map(({ event, kinds, previous }): ChangeItem => {
+    const deal = dealById.get(event.dealId) as (typeof deals)[number];
+    return {
+      eventId: event.id,
+      occurredOn: event.occurredOn,
+      kinds,
+      status: event.status as DealStatus,
+      amountUsdLow: event.amountUsdLow,
+      amountUsdHigh: event.amountUsdHigh,
+      amountQualifier: event.amountQualifier as AmountQualifier,
+      previous: previous
+        ? { status: previous.status as DealStatus, amountUsdLow: previous.amountUsdLow, amountUsdHigh: previous.amountUsdHigh, amountQualifier: previous.amountQualifier as AmountQualifier }
+        : null,
+      note: event.note,
+      source: event.sourceId === null ? null : (sourceById.get(event.sourceId) ?? null),
+      deal: {
+        id: deal.id,
+        kind: deal.kind as DealKind,
+        round: deal.round,
+        recipient: deal.recipient,
+        investors: deal.participations.map((p) => p.organization?.name ?? p.partyLabel ?? "Undisclosed"),
+      },
+    };
+  });
   return { data, total: all.length, page: f.page, pageSize: f.pageSize };
 }

@@ -20,6 +20,8 @@ import { parseAnalysisView } from "@/lib/filters/analysis-view";
 import { DEFAULT_DEAL_FILTERS, parseDealFilters, type DealFilters } from "@/lib/filters/deal-filters";
 import { investorShareOfRecipients } from "@/lib/measures/funding-shares";
 import { synthDatabase } from "@/lib/synth/synth-database";
+import { listChanges } from "@/lib/data/changes";
+import { parseChangeView } from "@/lib/filters/change-filters";
 import { useTestDbAsAppDb } from "../support/app-db";
 
 const DEALS = 10_000;
@@ -225,5 +227,20 @@ describe("the /deals list", () => {
       db.close();
       await client.$disconnect();
     }
+  });
+});
+
+describe("/changes at scale", () => {
+  it("lists the changes of thousands of deals newest first, from one flat read of their events", async () => {
+    const { view } = parseChangeView(new URLSearchParams());
+    const page = await listChanges(view);
+    const db = new Database(file, { readonly: true });
+    const events = (db.prepare(`SELECT COUNT(*) AS n FROM "DealEvent" e JOIN "Deal" d ON d."id" = e."dealId" WHERE d."deletedAt" IS NULL`).get() as { n: number }).n;
+    db.close();
+    // Every event is a change of some kind (a first report, a status or an amount change), or the same state again.
+    expect(page.total).toBeGreaterThan(DEALS);
+    expect(page.total).toBeLessThanOrEqual(events);
+    expect(page.data).toHaveLength(view.filters.pageSize);
+    expect(page.data.map((c) => c.occurredOn)).toEqual(page.data.map((c) => c.occurredOn).sort().reverse());
   });
 });
