@@ -62,14 +62,16 @@ export function CartesianPlot({
       <div className={`relative mt-3 ml-16 h-60 ${rightTicks ? "mr-16" : "mr-6"}`}>
         <svg data-chart-plot="" aria-hidden="true" viewBox={`0 0 ${VIEW} ${VIEW}`} preserveAspectRatio="none" className="absolute inset-0 h-full w-full overflow-visible">
           <path d={grid} stroke="var(--chart-grid)" fill="none" vectorEffect="non-scaling-stroke" />
-          {tooltips.map((tip, i) => {
-            const b = band(i, categories.length);
-            return (
-              <rect key={i} x={coord(b.x)} y={0} width={coord(b.width)} height={VIEW} className="fill-transparent hover:fill-gray-400/20">
-                <title>{tip}</title>
-              </rect>
-            );
-          })}
+          <g className="fill-transparent [&>rect:hover]:fill-gray-400/20">
+            {tooltips.map((tip, i) => {
+              const b = band(i, categories.length);
+              return (
+                <rect key={i} x={coord(b.x)} width={coord(b.width)} height={VIEW}>
+                  <title>{tip}</title>
+                </rect>
+              );
+            })}
+          </g>
           <g pointerEvents="none">{children}</g>
         </svg>
         <div aria-hidden="true">
