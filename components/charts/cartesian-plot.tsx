@@ -29,6 +29,12 @@ function labelClasses(labels: string[]): (string | null)[] {
   return labels.map((_, i) => (i % base === 0 ? "block" : i % sm === 0 ? "hidden sm:block" : i % lg === 0 ? "hidden lg:block" : null));
 }
 
+/**
+ * Past this many categories a column is a few pixels wide: too thin to point at, and thousands of <title>s (a company
+ * with 3,000 rounds in a large database) would add most of a megabyte to the page. The data table has the figures.
+ */
+export const MAX_TOOLTIP_COLUMNS = 200;
+
 const AXIS_TEXT = "absolute whitespace-nowrap text-xs leading-none text-[color:var(--chart-axis)]";
 
 export function CartesianPlot({
@@ -63,7 +69,7 @@ export function CartesianPlot({
         <svg data-chart-plot="" aria-hidden="true" viewBox={`0 0 ${VIEW} ${VIEW}`} preserveAspectRatio="none" className="absolute inset-0 h-full w-full overflow-visible">
           <path d={grid} stroke="var(--chart-grid)" fill="none" vectorEffect="non-scaling-stroke" />
           <g className="fill-transparent [&>rect:hover]:fill-gray-400/20">
-            {tooltips.map((tip, i) => {
+            {(categories.length <= MAX_TOOLTIP_COLUMNS ? tooltips : []).map((tip, i) => {
               const b = band(i, categories.length);
               return (
                 <rect key={i} x={coord(b.x)} width={coord(b.width)} height={VIEW}>

@@ -2,6 +2,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { MAX_TOOLTIP_COLUMNS } from "@/components/charts/cartesian-plot";
 import { niceTicks, yScale } from "@/components/charts/chart-scale";
 import { FundingRoundsChart } from "@/components/charts/funding-rounds-chart";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
@@ -74,6 +75,15 @@ describe("the stacked bar chart", () => {
     // The legend names each series, the axis writes money short.
     expect(markup).toMatch(/<li[^>]*>.*Equity<\/li>/);
     expect(markup).toContain(">$80<");
+  });
+
+  it("leaves out the tooltip columns when there are too many to point at, not the bars", () => {
+    const many: ChartRow[] = Array.from({ length: MAX_TOOLTIP_COLUMNS + 1 }, (_, i) => ({ label: `Day ${i}`, equity: i + 1 }));
+    const markup = renderToStaticMarkup(createElement(StackedBarChart, { rows: many, series: series.slice(0, 1), ariaLabel: "Many" }));
+    expect(markup).not.toContain("<title>");
+    expect(rects(attr(markup, /class="chart-bars" d="([^"]+)"/g)[0])).toHaveLength(MAX_TOOLTIP_COLUMNS + 1);
+    const few = renderToStaticMarkup(createElement(StackedBarChart, { rows: many.slice(0, MAX_TOOLTIP_COLUMNS), series: series.slice(0, 1), ariaLabel: "Few" }));
+    expect(few.match(/<title>/g)).toHaveLength(MAX_TOOLTIP_COLUMNS);
   });
 
   it("draws side by side when not stacked", () => {
