@@ -18,8 +18,8 @@ function legTotalLabel(total: bigint, anyDisclosed: boolean): string {
 /** Legs listed per side of a loop; a loop of a large synthetic database has hundreds. */
 export const LEGS_SHOWN = 25;
 
-function LegTable({ caption, legs: all }: { caption: string; legs: CircularLeg[] }) {
-  const legs = all.slice(0, LEGS_SHOWN);
+function LegTable({ caption, legs: all, shown }: { caption: string; legs: CircularLeg[]; shown: number }) {
+  const legs = all.slice(0, shown);
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-left text-sm">
@@ -68,8 +68,11 @@ function LegTable({ caption, legs: all }: { caption: string; legs: CircularLeg[]
   );
 }
 
-/** Every loop, closed unless `open`; opening one shows its diagram and both legs, each linked to its deal. */
-export function CircularFlowList({ loops, open = false }: { loops: CircularFlow[]; open?: boolean }) {
+/**
+ * Every loop, closed unless `open`; opening one shows its diagram and the first `legsShown` legs of each side, each
+ * linked to its deal (the CSV has them all).
+ */
+export function CircularFlowList({ loops, open = false, legsShown = LEGS_SHOWN }: { loops: CircularFlow[]; open?: boolean; legsShown?: number }) {
   return (
     <ul className="mt-4 space-y-2">
       {loops.map((loop) => {
@@ -90,8 +93,8 @@ export function CircularFlowList({ loops, open = false }: { loops: CircularFlow[
               </summary>
               <div className="space-y-4 border-t border-gray-200 p-3 dark:border-gray-800">
                 <CircularFlowDiagram id={id} investor={loop.investor.name} company={loop.company.name} suppliers={suppliers} inLabel={inLabel} backLabel={backLabel} />
-                <LegTable caption={`Capital in: ${loop.investor.name} → ${loop.company.name}`} legs={loop.moneyIn} />
-                <LegTable caption={`Spending back: ${loop.company.name} → ${suppliers.join(", ")}`} legs={loop.moneyBack} />
+                <LegTable caption={`Capital in: ${loop.investor.name} → ${loop.company.name}`} legs={loop.moneyIn} shown={legsShown} />
+                <LegTable caption={`Spending back: ${loop.company.name} → ${suppliers.join(", ")}`} legs={loop.moneyBack} shown={legsShown} />
               </div>
             </details>
           </li>

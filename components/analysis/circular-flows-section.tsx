@@ -5,6 +5,12 @@ import { analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-
 import type { CircularFlow } from "@/lib/measures/circular-flows";
 import { CircularFlowList, formatBackToIn } from "./circular-flow-list";
 
+/**
+ * Legs listed per side of each loop on /analysis: twenty loops of a large database with every leg made most of the
+ * page's megabyte of HTML (each row is in the HTML and again in React's payload); the CSV lists every leg.
+ */
+const LEGS_SHOWN_HERE = 5;
+
 const series = [
   { key: "moneyIn", label: "Capital in", color: "var(--chart-money-in)" },
   { key: "moneyBack", label: "Spending back", color: "var(--chart-money-back)" },
@@ -73,7 +79,7 @@ export function CircularFlowsSection({ view, loops, total = loops.length }: { vi
           <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
             Open a loop to see its diagram and every deal on each side; each deal links to its page and sources.
           </p>
-          <CircularFlowList loops={loops} />
+          <CircularFlowList loops={loops} legsShown={LEGS_SHOWN_HERE} />
           {total > loops.length ? (
             <p className="mt-3 text-sm">
               {total - loops.length} smaller {total - loops.length === 1 ? "loop is" : "loops are"} not shown here:{" "}

@@ -1,6 +1,6 @@
 import { ChartFrame } from "@/components/charts/chart-frame";
 import type { ChartRow } from "@/components/charts/chart-types";
-import { SankeyChart } from "@/components/charts/sankey-chart";
+import { SankeyIsland } from "@/components/charts/sankey-island";
 import type { FlowsData } from "@/lib/data/analysis";
 import { analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-view";
 import { formatNumber, formatUsd } from "@/lib/format";
@@ -15,7 +15,7 @@ export function FlowsBody({ flows }: { flows: FlowsData }) {
   const { graph } = flows;
   const shown = graph.links.length;
   return shown > 0 ? (
-    <SankeyChart
+    <SankeyIsland
       nodes={graph.nodes.map((n) => ({ name: n.name, side: n.side }))}
       links={graph.links.map((l) => ({ source: l.source, target: l.target, value: Number(l.amount) }))}
       ariaLabel={`Sankey diagram: the ${shown} largest flows of counted capital from investors (left) to recipients (right)`}

@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 
-// Saves the chart as drawn: its <svg> with the title and a legend on top, as SVG or as PNG. CSS variables (the
+// Saves the chart as drawn: its <svg> with the title and a legend on top and its HTML axis labels written in as
+// <text>, as SVG or as PNG. It reads the drawing from the page, so it carries no chart data of its own. CSS variables (the
 // chart colours, light or dark) do not survive outside the page, so every element gets its computed colours and
 // fonts written inline first; the PNG is that SVG painted on a canvas at twice the size.
 
@@ -32,10 +33,15 @@ function toRgb(color: string, cache: Map<string, string>): string {
   return rgb;
 }
 
-/** The largest <svg> inside the chart body: the chart itself, not a legend icon. */
+/**
+ * The chart's drawing: the server-drawn plot (data-chart-plot) or else the largest <svg> inside the chart body (the
+ * Sankey diagram, not a legend icon).
+ */
 function findChartSvg(bodyId: string): SVGSVGElement | null {
   const body = document.getElementById(bodyId);
   if (!body) return null;
+  const plot = body.querySelector<SVGSVGElement>("svg[data-chart-plot]");
+  if (plot) return plot;
   let best: SVGSVGElement | null = null;
   let bestArea = 0;
   for (const svg of body.querySelectorAll("svg")) {
@@ -46,6 +52,13 @@ function findChartSvg(bodyId: string): SVGSVGElement | null {
     }
   }
   return best;
+}
+
+/** The HTML text drawn around a plot (axis ticks, band labels) that the file must carry, where it is visible. */
+function chartTexts(bodyId: string): HTMLElement[] {
+  const body = document.getElementById(bodyId);
+  if (!body) return [];
+  return [...body.querySelectorAll<HTMLElement>("[data-chart-text]")].filter((e) => e.getClientRects().length > 0 && e.textContent);
 }
 
 function inlineComputedStyles(source: SVGSVGElement, clone: SVGSVGElement, colors: Map<string, string>) {
@@ -85,9 +98,15 @@ function svgElement<K extends keyof SVGElementTagNameMap>(name: K, attributes: R
   return element;
 }
 
-/** The standalone SVG document: background, title, legend, then the chart. */
-function serializeChart(source: SVGSVGElement, title: string, legend: LegendEntry[]): { markup: string; width: number; height: number } {
-  const { width, height } = source.getBoundingClientRect();
+/** The standalone SVG document: background, title, legend, then the chart with its HTML labels written as <text>. */
+function serializeChart(source: SVGSVGElement, texts: HTMLElement[], title: string, legend: LegendEntry[]): { markup: string; width: number; height: number } {
+  const plot = source.getBoundingClientRect();
+  // The drawing's box: the plot and every label around it.
+  const boxes = texts.map((t) => t.getBoundingClientRect());
+  const left = Math.min(plot.left, ...boxes.map((b) => b.left));
+  const top = Math.min(plot.top, ...boxes.map((b) => b.top));
+  const width = Math.max(plot.right, ...boxes.map((b) => b.right)) - left;
+  const height = Math.max(plot.bottom, ...boxes.map((b) => b.bottom)) - top;
   const colors = new Map<string, string>();
   const page = getComputedStyle(document.body);
   const font = page.fontFamily;
@@ -106,28 +125,44 @@ function serializeChart(source: SVGSVGElement, title: string, legend: LegendEntr
     x += w;
   }
   const header = PADDING + HEADER_LINE * (1 + (legend.length > 0 ? line + 1 : 0));
-  const totalHeight = Math.ceil(height + header);
+  const totalWidth = Math.ceil(width + 2 * PADDING);
+  const totalHeight = Math.ceil(height + header + PADDING);
 
-  const root = svgElement("svg", { xmlns: "http://www.w3.org/2000/svg", width: Math.ceil(width), height: totalHeight, viewBox: `0 0 ${Math.ceil(width)} ${totalHeight}` });
+  const root = svgElement("svg", { xmlns: "http://www.w3.org/2000/svg", width: totalWidth, height: totalHeight, viewBox: `0 0 ${totalWidth} ${totalHeight}` });
   root.appendChild(svgElement("rect", { width: "100%", height: "100%", fill: background }));
   const heading = svgElement("text", { x: PADDING, y: PADDING + 14, fill: foreground, "font-family": font, "font-size": 14, "font-weight": 600 });
   heading.textContent = title;
   root.appendChild(heading);
-  for (const { entry, x: left, line: row } of placed) {
+  for (const { entry, x: at, line: row } of placed) {
     const y = PADDING + HEADER_LINE * (row + 1);
-    root.appendChild(svgElement("rect", { x: left, y: y + 4, width: 12, height: 12, fill: resolveColor(entry.color, source, colors) }));
-    const label = svgElement("text", { x: left + 18, y: y + 14, fill: foreground, "font-family": font, "font-size": 12 });
+    root.appendChild(svgElement("rect", { x: at, y: y + 4, width: 12, height: 12, fill: resolveColor(entry.color, source, colors) }));
+    const label = svgElement("text", { x: at + 18, y: y + 14, fill: foreground, "font-family": font, "font-size": 12 });
     label.textContent = entry.label;
     root.appendChild(label);
   }
   const chart = source.cloneNode(true) as SVGSVGElement;
   inlineComputedStyles(source, chart, colors);
-  chart.setAttribute("x", "0");
-  chart.setAttribute("y", String(header));
-  chart.setAttribute("width", String(width));
-  chart.setAttribute("height", String(height));
+  for (const tooltip of chart.querySelectorAll("title")) tooltip.remove();
+  chart.setAttribute("x", String(PADDING + plot.left - left));
+  chart.setAttribute("y", String(header + plot.top - top));
+  chart.setAttribute("width", String(plot.width));
+  chart.setAttribute("height", String(plot.height));
   root.appendChild(chart);
-  return { markup: new XMLSerializer().serializeToString(root), width: Math.ceil(width), height: totalHeight };
+  texts.forEach((element, i) => {
+    const style = getComputedStyle(element);
+    const box = boxes[i];
+    const text = svgElement("text", {
+      x: PADDING + box.left - left,
+      // The baseline of one line of text, about four fifths down its box.
+      y: header + box.top - top + box.height * 0.8,
+      fill: toRgb(style.color, colors),
+      "font-family": style.fontFamily,
+      "font-size": parseFloat(style.fontSize),
+    });
+    text.textContent = element.textContent;
+    root.appendChild(text);
+  });
+  return { markup: new XMLSerializer().serializeToString(root), width: totalWidth, height: totalHeight };
 }
 
 function saveBlob(blob: Blob, fileName: string) {
@@ -178,7 +213,7 @@ export function ChartExport({ bodyId, title, fileName, legend, disabled }: { bod
       return;
     }
     try {
-      const { markup, width, height } = serializeChart(svg, title, legend);
+      const { markup, width, height } = serializeChart(svg, chartTexts(bodyId), title, legend);
       const blob = format === "svg" ? new Blob([markup], { type: "image/svg+xml;charset=utf-8" }) : await rasterize(markup, width, height);
       saveBlob(blob, `${fileName}.${format}`);
       setStatus(`Saved ${fileName}.${format}`);

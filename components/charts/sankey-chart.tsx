@@ -3,9 +3,7 @@
 import { Layer, Rectangle, Sankey, Tooltip, type SankeyNodeProps } from "recharts";
 import { useChartSize } from "./use-chart-size";
 import { formatUsd, formatUsdExact } from "@/lib/format";
-
-export type SankeyChartNode = { name: string; side: "investor" | "recipient" };
-export type SankeyChartLink = { source: number; target: number; value: number };
+import { sankeyHeight, type SankeyChartLink, type SankeyChartNode } from "./sankey-size";
 
 const LABEL_CHARS = 22;
 
@@ -41,10 +39,12 @@ function FlowNode({ x, y, width, height, payload }: SankeyNodeProps) {
   );
 }
 
-/** A Sankey diagram of dollar flows from investors to recipients. Draws what it is given, sums nothing. */
+/**
+ * A Sankey diagram of dollar flows from investors to recipients. Draws what it is given, sums nothing. The only chart
+ * still drawn by Recharts in the browser: sankey-island.tsx loads it when it comes near the viewport.
+ */
 export function SankeyChart({ nodes, links, ariaLabel }: { nodes: SankeyChartNode[]; links: SankeyChartLink[]; ariaLabel: string }) {
-  const perSide = Math.max(nodes.filter((n) => n.side === "investor").length, nodes.filter((n) => n.side === "recipient").length);
-  const height = Math.max(320, perSide * 30);
+  const height = sankeyHeight(nodes);
   const { ref, size } = useChartSize<HTMLElement>();
   return (
     <figure ref={ref} className="relative w-full" style={{ height }} aria-label={ariaLabel}>

@@ -1,34 +1,52 @@
-"use client";
-
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { useChartSize } from "./use-chart-size";
 import { formatUsd, formatUsdExact } from "@/lib/format";
+import { CartesianPlot } from "./cartesian-plot";
+import { band, coord, niceTicks, yScale } from "./chart-scale";
 import type { ChartRow, ChartSeries } from "./chart-types";
 
-/** A bar chart of US-dollar amounts, stacked (default) or side by side: draws what it is given, sums nothing. */
+/** A row's value for a series: a missing key is a zero bar. */
+function valueOf(row: ChartRow, key: string): number {
+  const v = row[key];
+  return typeof v === "number" && Number.isFinite(v) ? v : 0;
+}
+
+/**
+ * A bar chart of US-dollar amounts, stacked (default) or side by side: draws what it is given, sums nothing (a stack's
+ * height is its bars, one on the other). Rendered on the server as SVG: one path per series.
+ */
 export function StackedBarChart({ rows, series, ariaLabel, stacked = true }: { rows: ChartRow[]; series: ChartSeries[]; ariaLabel: string; stacked?: boolean }) {
-  const { ref, size } = useChartSize<HTMLElement>();
+  const heights = rows.map((row) => (stacked ? series.reduce((s, k) => s + valueOf(row, k.key), 0) : Math.max(0, ...series.map((k) => valueOf(row, k.key)))));
+  const ticks = niceTicks(0, Math.max(0, ...heights));
+  const y = yScale([0, ticks[ticks.length - 1]]);
+  const paths = series.map(() => [] as string[]);
+  rows.forEach((row, i) => {
+    const b = band(i, rows.length);
+    const gap = b.width * 0.1;
+    const width = stacked ? b.width - 2 * gap : (b.width - 2 * gap) / series.length;
+    let base = 0;
+    series.forEach((s, j) => {
+      const v = valueOf(row, s.key);
+      if (v <= 0) return;
+      const top = stacked ? base + v : v;
+      const bottom = stacked ? base : 0;
+      base = top;
+      const x = coord(b.x + gap + (stacked ? 0 : j * width));
+      paths[j].push(`M${x} ${y(top)}h${coord(width)}V${y(bottom)}h${coord(-width)}z`);
+    });
+  });
+  const tooltips = rows.map((row, i) => {
+    const lines = series.filter((s) => valueOf(row, s.key) > 0).map((s) => `${s.label}: ${formatUsdExact(valueOf(row, s.key))}`);
+    if (stacked && lines.length > 1) lines.push(`Total: ${formatUsdExact(heights[i])}`);
+    return [row.label, ...(lines.length > 0 ? lines : ["Nothing counted"])].join("\n");
+  });
   return (
-    <figure ref={ref} className="relative h-80 w-full" aria-label={ariaLabel}>
-      {size ? (
-        // Out of the flow: the figure's size never depends on the drawing, so measuring it cannot feed back.
-        <div className="absolute inset-0">
-          <BarChart width={size.width} height={size.height} data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer>
-            <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
-            <XAxis dataKey="label" tick={{ fill: "var(--chart-axis)", fontSize: 12 }} tickLine={false} minTickGap={12} />
-            <YAxis tickFormatter={(v: number) => formatUsd(v)} tick={{ fill: "var(--chart-axis)", fontSize: 12 }} width={64} tickLine={false} />
-            <Tooltip
-              formatter={(value, name) => [formatUsdExact(Number(value)), name]}
-              contentStyle={{ background: "var(--chart-tooltip-bg)", borderColor: "var(--chart-grid)" }}
-              cursor={{ fill: "var(--chart-grid)", opacity: 0.4 }}
-            />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
-            {series.map((s) => (
-              <Bar key={s.key} dataKey={s.key} name={s.label} stackId={stacked ? "total" : undefined} fill={s.color} isAnimationActive={false} />
-            ))}
-          </BarChart>
-        </div>
-      ) : null}
-    </figure>
+    <CartesianPlot
+      ariaLabel={ariaLabel}
+      categories={rows.map((r) => r.label)}
+      tooltips={tooltips}
+      leftTicks={ticks.map((t) => ({ value: t, y: y(t), label: formatUsd(t) }))}
+      legend={series.map((s) => ({ label: s.label, color: s.color, shape: "bar" }))}
+    >
+      {series.map((s, j) => (paths[j].length > 0 ? <path key={s.key} className="chart-bars" d={paths[j].join("")} fill={s.color} /> : null))}
+    </CartesianPlot>
   );
 }

@@ -1,15 +1,20 @@
-"use client";
-
-import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis } from "recharts";
-import { useChartSize } from "./use-chart-size";
+import { CartesianPlot } from "./cartesian-plot";
+import { band, coord, niceTicks, yScale } from "./chart-scale";
 import type { ChartRow, ChartSeries, ValueFormat } from "./chart-types";
 import { formatTick, formatValue } from "./format-value";
 
 export type ChartBand = { from: number; to: number; label: string; color: string };
 
+/** A row's value, or null when it has none (a gap in the line, not a zero). */
+function valueOf(row: ChartRow, key: string): number | null {
+  const v = row[key];
+  return typeof v === "number" && Number.isFinite(v) ? v : null;
+}
+
 /**
  * Lines over periods, with optional shaded bands (the HHI readings). A period without a value is a gap in the line,
- * not a zero. Draws what it is given, sums nothing.
+ * not a zero. Draws what it is given, sums nothing. Rendered on the server as SVG: a line and a path of dots per
+ * series (a zero-length segment with round caps is a dot that stays round however the plot is stretched).
  */
 export function TrendLineChart({
   rows,
@@ -26,45 +31,48 @@ export function TrendLineChart({
   bands?: ChartBand[];
   ariaLabel: string;
 }) {
-  const { ref, size } = useChartSize<HTMLElement>();
+  const values = rows.flatMap((row) => series.map((s) => valueOf(row, s.key)).filter((v): v is number => v !== null));
+  const ticks = domain ? niceTicks(domain[0], domain[1]).filter((t) => t >= domain[0] && t <= domain[1]) : niceTicks(Math.min(0, ...values), Math.max(...values, 1));
+  const scaleDomain: [number, number] = domain ?? [ticks[0], ticks[ticks.length - 1]];
+  const y = yScale(scaleDomain);
+  const lines = series.map((s) => {
+    let line = "";
+    let dots = "";
+    let drawing = false;
+    rows.forEach((row, i) => {
+      const v = valueOf(row, s.key);
+      if (v === null) {
+        drawing = false;
+        return;
+      }
+      const x = coord(band(i, rows.length).center);
+      line += `${drawing ? "L" : "M"}${x} ${y(v)}`;
+      dots += `M${x} ${y(v)}h0`;
+      drawing = true;
+    });
+    return { series: s, line, dots };
+  });
+  const tooltips = rows.map((row) => [row.label, ...series.map((s) => `${s.label}: ${formatValue(valueOf(row, s.key) ?? undefined, format)}`)].join("\n"));
   return (
-    <figure ref={ref} className="relative h-80 w-full" aria-label={ariaLabel}>
-      {size ? (
-        // Out of the flow: the figure's size never depends on the drawing, so measuring it cannot feed back.
-        <div className="absolute inset-0">
-          <LineChart width={size.width} height={size.height} data={rows} margin={{ top: 12, right: 8, bottom: 8, left: 8 }} accessibilityLayer>
-            {bands.map((band) => (
-              <ReferenceArea
-                key={band.label}
-                y1={band.from}
-                y2={band.to}
-                fill={band.color}
-                fillOpacity={0.18}
-                ifOverflow="hidden"
-                label={{ value: band.label, position: "insideTopRight", fill: "var(--chart-axis)", fontSize: 11 }}
-              />
-            ))}
-            <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
-            <XAxis dataKey="label" tick={{ fill: "var(--chart-axis)", fontSize: 12 }} tickLine={false} minTickGap={12} padding={{ left: 12, right: 12 }} />
-            <YAxis
-              domain={domain ?? ["auto", "auto"]}
-              tickFormatter={(v: number) => formatTick(v, format)}
-              tick={{ fill: "var(--chart-axis)", fontSize: 12 }}
-              width={56}
-              tickLine={false}
-              allowDataOverflow={domain !== undefined}
-            />
-            <Tooltip
-              formatter={(value, name) => [formatValue(Number(value), format), name]}
-              contentStyle={{ background: "var(--chart-tooltip-bg)", borderColor: "var(--chart-grid)" }}
-            />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
-            {series.map((s) => (
-              <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={{ r: 3, fill: s.color }} connectNulls={false} isAnimationActive={false} />
-            ))}
-          </LineChart>
-        </div>
-      ) : null}
-    </figure>
+    <CartesianPlot
+      ariaLabel={ariaLabel}
+      categories={rows.map((r) => r.label)}
+      tooltips={tooltips}
+      leftTicks={ticks.map((t) => ({ value: t, y: y(t), label: formatTick(t, format) }))}
+      legend={series.map((s) => ({ label: s.label, color: s.color, shape: "line" }))}
+      bandLabels={bands.map((b) => ({ text: b.label, y: y(Math.min(b.to, scaleDomain[1])) }))}
+    >
+      {bands.map((b) => {
+        const top = y(Math.min(b.to, scaleDomain[1]));
+        const bottom = y(Math.max(b.from, scaleDomain[0]));
+        return bottom > top ? <rect key={b.label} x={0} y={top} width={1000} height={coord(bottom - top)} fill={b.color} fillOpacity={0.18} /> : null;
+      })}
+      {lines.map(({ series: s, line, dots }) => (
+        <g key={s.key} stroke={s.color} fill="none">
+          <path className="chart-line" d={line} strokeWidth={2} vectorEffect="non-scaling-stroke" />
+          <path className="chart-dots" d={dots} strokeWidth={7} strokeLinecap="round" vectorEffect="non-scaling-stroke" />
+        </g>
+      ))}
+    </CartesianPlot>
   );
 }

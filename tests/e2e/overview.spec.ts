@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { devices, expect, test } from "@playwright/test";
 import { formatNumber, formatUsd } from "@/lib/format";
+import { barCount } from "./chart-marks";
 import { seedCapitalCounted, seedDealCount } from "./seed-facts";
 
 test.describe("the overview", () => {
@@ -17,9 +18,11 @@ test.describe("the overview", () => {
   test("draws capital by quarter, with its data as a table and as CSV that adds up to the headline", async ({ page, request }) => {
     await page.goto("/");
     const chart = page.getByRole("figure", { name: /capital counted per quarter/ });
-    // The chart draws after hydration (time-sliced), and Recharts adds its bars after the empty surface: wait for them.
-    await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible({ timeout: 20_000 });
-    await expect.poll(() => chart.locator(".recharts-bar-rectangle").count(), { timeout: 20_000 }).toBeGreaterThan(10);
+    // The bars are drawn on the server: one path per kind, one closed rectangle per quarter that has some.
+    await expect(chart.locator("path.chart-bars").first()).toBeVisible();
+    expect(await barCount(chart)).toBeGreaterThan(10);
+    // Each quarter's column carries its figures as a tooltip.
+    await expect(chart.locator("rect title").filter({ hasText: /^Q1 2026\n/ })).toHaveCount(1);
 
     await page.getByText("Show the data as a table").click();
     const table = page.getByRole("table", { name: "Capital counted by quarter, by kind" });
@@ -39,7 +42,7 @@ test.describe("the overview", () => {
     await page.getByRole("link", { name: "Add commitments and other kinds" }).click();
     await expect(page).toHaveURL(/include=commitments/);
     await expect(page.getByRole("heading", { name: "Capital and commitments by quarter, by kind" })).toBeVisible();
-    await expect(page.getByRole("figure", { name: /capital and commitments per quarter/ }).getByText("Compute commitment")).toBeVisible();
+    await expect(page.getByRole("figure", { name: /capital and commitments per quarter/ }).getByText("Compute commitment", { exact: true })).toBeVisible();
     await page.getByRole("link", { name: "Show capital only" }).click();
     await expect(page.getByRole("heading", { name: "Capital counted by quarter, by kind" })).toBeVisible();
   });
@@ -104,7 +107,7 @@ test.describe("the overview on a phone", () => {
 
   test("fits the screen without sideways scrolling", async ({ page }) => {
     await page.goto("/");
-    await expect(page.getByRole("figure", { name: /capital counted per quarter/ }).locator(".recharts-bar-rectangle").first()).toBeVisible();
+    await expect(page.getByRole("figure", { name: /capital counted per quarter/ }).locator("path.chart-bars").first()).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await expect(page.getByRole("link", { name: "Overview" })).toBeVisible();

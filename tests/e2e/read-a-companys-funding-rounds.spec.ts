@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { formatNumber, formatUsd } from "@/lib/format";
 import { countedDollars, isCountedRow, seedRows } from "../support/seed-csv";
+import { barCount } from "./chart-marks";
 
 const openAiRounds = seedRows.filter((r) => r.recipient === "OpenAI" && isCountedRow(r));
 const openAiFunding = openAiRounds.reduce((sum, r) => sum + countedDollars(r), 0n);
@@ -21,12 +22,12 @@ test.describe("read a company's funding rounds", () => {
   test("see the rounds as bars with the valuation as a step line", async ({ page, request }) => {
     await page.goto("/companies/openai");
     const chart = page.getByRole("figure", { name: /OpenAI's counted funding per round date and its post-money valuation/ });
-    // Recharts draws after hydration: wait for the first bar before counting.
-    await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
-    expect(await chart.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(4);
-    await expect(chart.getByText("Post-money valuation")).toBeVisible();
+    await expect(chart.locator("path.chart-bars")).toBeVisible();
+    expect(await barCount(chart)).toBeGreaterThan(4);
+    // The legend names the line (the tooltips name it too).
+    await expect(chart.getByText("Post-money valuation", { exact: true })).toBeVisible();
     // A step line only moves straight across or straight up: every segment of its path is horizontal or vertical.
-    const d = (await chart.locator("path.recharts-line-curve").getAttribute("d")) as string;
+    const d = (await chart.locator("path.chart-line").getAttribute("d")) as string;
     const points = [...d.matchAll(/(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)/g)].map((m) => [Number(m[1]), Number(m[2])]);
     expect(points.length).toBeGreaterThan(6);
     for (let i = 1; i < points.length; i++) {

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { formatNumber, formatShare, formatUsd } from "@/lib/format";
 import { attributedInSeed, countedDollars, investorNames, isCountedRow, seedRows } from "../support/seed-csv";
+import { barCount } from "./chart-marks";
 
 // Figures straight from the seed CSV, with equal splits among a deal's investors.
 const amazonCapital = attributedInSeed("Amazon");
@@ -36,8 +37,8 @@ test.describe("read an investor's portfolio", () => {
     await expect(milestone.getByText("Announced", { exact: true })).toBeVisible();
 
     const chart = page.getByRole("figure", { name: /capital Amazon put in per year/ });
-    await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
-    expect(await chart.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(2);
+    await expect(chart.locator("path.chart-bars").first()).toBeVisible();
+    expect(await barCount(chart)).toBeGreaterThan(2);
     const href = await page.getByRole("link", { name: "Download CSV" }).getAttribute("href");
     const csv = (await (await request.get(href as string)).text()).trim().split("\n");
     expect(csv.slice(1).reduce((sum, line) => sum + BigInt(line.split(",").at(-1) as string), 0n)).toBe(amazonCapital);

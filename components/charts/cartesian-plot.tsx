@@ -1,0 +1,118 @@
+import type { ReactNode } from "react";
+import { VIEW, band, coord, percent } from "./chart-scale";
+
+// The frame every bar and line chart shares, rendered on the server: a plot drawn as SVG in a 1000 x 1000 viewBox
+// stretched to the plot's box (so it fills any width, phone or desktop, and lines stay 1-2 px thick through
+// vector-effect), with its axis labels, band labels and legend as HTML, so text keeps its size at any width. Each
+// category has a column that shows its figures as a <title> tooltip and lights up under the pointer. Text the
+// PNG/SVG export must carry is marked data-chart-text (chart-export.tsx writes it into the file).
+
+export type AxisTick = { value: number; y: number; label: string };
+export type LegendItem = { label: string; color: string; shape: "bar" | "line" };
+export type PlotLabel = { text: string; y: number };
+
+/** Chars at 12 px are about 7 px wide: how many category labels fit in a plot of `width` px. */
+function labelStep(labels: string[], width: number, base = 1): number {
+  const widest = Math.max(...labels.map((l) => l.length)) * 7 + 12;
+  const needed = Math.max(1, Math.ceil((labels.length * widest) / width));
+  return base * Math.ceil(needed / base);
+}
+
+/**
+ * Which category labels show at which width: every `lg`-th from 1024 px, every `sm`-th from 640 px, every `base`-th on a
+ * phone (each a multiple of the next, so a label shown on a phone also shows wider).
+ */
+function labelClasses(labels: string[]): (string | null)[] {
+  const lg = labelStep(labels, 850);
+  const sm = labelStep(labels, 480, lg);
+  const base = labelStep(labels, 240, sm);
+  return labels.map((_, i) => (i % base === 0 ? "block" : i % sm === 0 ? "hidden sm:block" : i % lg === 0 ? "hidden lg:block" : null));
+}
+
+/**
+ * Past this many categories a column is a few pixels wide: too thin to point at, and thousands of <title>s (a company
+ * with 3,000 rounds in a large database) would add most of a megabyte to the page. The data table has the figures.
+ */
+export const MAX_TOOLTIP_COLUMNS = 200;
+
+const AXIS_TEXT = "absolute whitespace-nowrap text-xs leading-none text-[color:var(--chart-axis)]";
+
+export function CartesianPlot({
+  ariaLabel,
+  className = "",
+  categories,
+  tooltips,
+  leftTicks,
+  rightTicks,
+  legend,
+  bandLabels = [],
+  children,
+}: {
+  ariaLabel: string;
+  className?: string;
+  /** The x-axis categories, left to right. */
+  categories: string[];
+  /** The tooltip of each category's column: its figures, exact. */
+  tooltips: string[];
+  leftTicks: AxisTick[];
+  rightTicks?: AxisTick[];
+  legend: LegendItem[];
+  bandLabels?: PlotLabel[];
+  /** The marks, in viewBox coordinates. */
+  children: ReactNode;
+}) {
+  const shown = labelClasses(categories);
+  const grid = leftTicks.map((t) => `M0 ${t.y}H${VIEW}`).join("");
+  return (
+    <figure aria-label={ariaLabel} className={`w-full overflow-hidden ${className}`}>
+      <div className={`relative mt-3 ml-16 h-60 ${rightTicks ? "mr-16" : "mr-6"}`}>
+        <svg data-chart-plot="" aria-hidden="true" viewBox={`0 0 ${VIEW} ${VIEW}`} preserveAspectRatio="none" className="absolute inset-0 h-full w-full overflow-visible">
+          <path d={grid} stroke="var(--chart-grid)" fill="none" vectorEffect="non-scaling-stroke" />
+          <g className="fill-transparent [&>rect:hover]:fill-gray-400/20">
+            {(categories.length <= MAX_TOOLTIP_COLUMNS ? tooltips : []).map((tip, i) => {
+              const b = band(i, categories.length);
+              return (
+                <rect key={i} x={coord(b.x)} width={coord(b.width)} height={VIEW}>
+                  <title>{tip}</title>
+                </rect>
+              );
+            })}
+          </g>
+          <g pointerEvents="none">{children}</g>
+        </svg>
+        <div aria-hidden="true">
+          {leftTicks.map((t) => (
+            <span key={t.value} data-chart-text="" className={`${AXIS_TEXT} right-full mr-1.5 -translate-y-1/2`} style={{ top: percent(t.y) }}>
+              {t.label}
+            </span>
+          ))}
+          {rightTicks?.map((t) => (
+            <span key={t.value} data-chart-text="" className={`${AXIS_TEXT} left-full ml-1.5 -translate-y-1/2`} style={{ top: percent(t.y) }}>
+              {t.label}
+            </span>
+          ))}
+          {bandLabels.map((l) => (
+            <span key={l.text} data-chart-text="" className="absolute right-1 mt-1 text-[11px] leading-none text-[color:var(--chart-axis)]" style={{ top: percent(l.y) }}>
+              {l.text}
+            </span>
+          ))}
+          {categories.map((label, i) =>
+            shown[i] ? (
+              <span key={i} data-chart-text="" className={`${AXIS_TEXT} ${shown[i]} top-full mt-1.5 -translate-x-1/2`} style={{ left: percent(band(i, categories.length).center) }}>
+                {label}
+              </span>
+            ) : null,
+          )}
+        </div>
+      </div>
+      <ul className="mt-7 flex flex-wrap justify-center gap-x-4 gap-y-1 text-xs">
+        {legend.map((item) => (
+          <li key={item.label} className="flex items-center gap-1.5">
+            <span aria-hidden="true" className={item.shape === "bar" ? "inline-block h-2.5 w-2.5" : "inline-block h-0.5 w-3.5"} style={{ background: item.color }} />
+            {item.label}
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}

@@ -1,0 +1,153 @@
+// The bar and line charts are drawn on the server (components/charts): what they draw must match the rows they get.
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { MAX_TOOLTIP_COLUMNS } from "@/components/charts/cartesian-plot";
+import { niceTicks, yScale } from "@/components/charts/chart-scale";
+import { FundingRoundsChart } from "@/components/charts/funding-rounds-chart";
+import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
+import type { ChartRow } from "@/components/charts/chart-types";
+import { TrendLineChart } from "@/components/charts/trend-line-chart";
+import { formatUsdExact } from "@/lib/format";
+
+/** The rectangles of a bar path: [x, top, width, bottom] from "M x top h width V bottom h -width z". */
+function rects(d: string): number[][] {
+  return [...d.matchAll(/M(-?[\d.]+) (-?[\d.]+)h(-?[\d.]+)V(-?[\d.]+)h-?[\d.]+z/g)].map((m) => m.slice(1, 5).map(Number));
+}
+
+function attr(markup: string, selector: RegExp): string[] {
+  return [...markup.matchAll(selector)].map((m) => m[1]);
+}
+
+describe("scales", () => {
+  it("ticks are round and cover the values", () => {
+    for (const [min, max] of [
+      [0, 1],
+      [0, 10_000],
+      [0, 83_000_000_000],
+      [0, 7],
+      [3, 1234],
+    ]) {
+      const ticks = niceTicks(min, max);
+      expect(ticks[0]).toBeLessThanOrEqual(min);
+      expect(ticks[ticks.length - 1]).toBeGreaterThanOrEqual(max);
+      expect(ticks.length).toBeGreaterThanOrEqual(3);
+      expect(ticks.length).toBeLessThanOrEqual(12);
+      const step = ticks[1] - ticks[0];
+      expect(step / 10 ** Math.floor(Math.log10(step))).toSatisfy((m: number) => [1, 2, 2.5, 5].some((n) => Math.abs(m - n) < 1e-9));
+    }
+  });
+
+  it("maps the domain onto the viewBox, top down, clamped", () => {
+    const y = yScale([0, 200]);
+    expect([y(0), y(100), y(200), y(-5), y(500)]).toEqual([1000, 500, 0, 1000, 0]);
+  });
+});
+
+describe("the stacked bar chart", () => {
+  const series = [
+    { key: "equity", label: "Equity", color: "var(--color-equity)" },
+    { key: "convertible", label: "Convertible", color: "var(--color-convertible)" },
+  ];
+  const rows: ChartRow[] = [
+    { label: "2024", equity: 30, convertible: 10, total: 40 },
+    { label: "2025", equity: 80, total: 80 },
+    { label: "2026", equity: 0, convertible: 0, total: 0 },
+  ];
+
+  it("stacks each period's bars to its total, one path per series, with the exact figures as a tooltip", () => {
+    const markup = renderToStaticMarkup(createElement(StackedBarChart, { rows, series, ariaLabel: "Stacked bars" }));
+    expect(markup).toContain('aria-label="Stacked bars"');
+    const [equity, convertible] = attr(markup, /class="chart-bars" d="([^"]+)"/g).map(rects);
+    expect(equity).toHaveLength(2);
+    expect(convertible).toHaveLength(1);
+    const y = yScale([0, 80]);
+    // 2024: equity from 0 to 30, convertible on top of it to 40.
+    expect(equity[0][1]).toBe(y(30));
+    expect(equity[0][3]).toBe(y(0));
+    expect(convertible[0][3]).toBe(y(30));
+    expect(convertible[0][1]).toBe(y(40));
+    expect(equity[1][1]).toBe(y(80));
+    // Bars sit in their period's column, left to right.
+    expect(equity[0][0]).toBeLessThan(equity[1][0]);
+    expect(markup).toContain(`<title>2024\nEquity: ${formatUsdExact(30)}\nConvertible: ${formatUsdExact(10)}\nTotal: ${formatUsdExact(40)}</title>`);
+    expect(markup).toContain("<title>2026\nNothing counted</title>");
+    // The legend names each series, the axis writes money short.
+    expect(markup).toMatch(/<li[^>]*>.*Equity<\/li>/);
+    expect(markup).toContain(">$80<");
+  });
+
+  it("leaves out the tooltip columns when there are too many to point at, not the bars", () => {
+    const many: ChartRow[] = Array.from({ length: MAX_TOOLTIP_COLUMNS + 1 }, (_, i) => ({ label: `Day ${i}`, equity: i + 1 }));
+    const markup = renderToStaticMarkup(createElement(StackedBarChart, { rows: many, series: series.slice(0, 1), ariaLabel: "Many" }));
+    expect(markup).not.toContain("<title>");
+    expect(rects(attr(markup, /class="chart-bars" d="([^"]+)"/g)[0])).toHaveLength(MAX_TOOLTIP_COLUMNS + 1);
+    const few = renderToStaticMarkup(createElement(StackedBarChart, { rows: many.slice(0, MAX_TOOLTIP_COLUMNS), series: series.slice(0, 1), ariaLabel: "Few" }));
+    expect(few.match(/<title>/g)).toHaveLength(MAX_TOOLTIP_COLUMNS);
+  });
+
+  it("draws side by side when not stacked", () => {
+    const markup = renderToStaticMarkup(createElement(StackedBarChart, { rows, series, ariaLabel: "Side by side", stacked: false }));
+    const [equity, convertible] = attr(markup, /class="chart-bars" d="([^"]+)"/g).map(rects);
+    const y = yScale([0, 80]);
+    expect(convertible[0][3]).toBe(y(0));
+    expect(convertible[0][1]).toBe(y(10));
+    expect(convertible[0][0]).toBeGreaterThan(equity[0][0]);
+  });
+});
+
+describe("the trend line chart", () => {
+  it("leaves a gap where a period has no value, never a zero", () => {
+    const rows: ChartRow[] = [
+      { label: "2022", hhi: 2000 },
+      { label: "2023" },
+      { label: "2024", hhi: 4000 },
+      { label: "2025", hhi: 5000 },
+    ];
+    const markup = renderToStaticMarkup(
+      createElement(TrendLineChart, {
+        rows,
+        series: [{ key: "hhi", label: "HHI", color: "var(--chart-hhi)" }],
+        format: "number",
+        domain: [0, 10_000],
+        bands: [{ from: 2500, to: 10_000, label: "Highly concentrated", color: "var(--band-high)" }],
+        ariaLabel: "HHI",
+      }),
+    );
+    const [line] = attr(markup, /class="chart-line" d="([^"]+)"/g);
+    // Two runs: 2022 alone, then 2024 to 2025.
+    expect(line.match(/M/g)).toHaveLength(2);
+    expect(line.match(/L/g)).toHaveLength(1);
+    const [dots] = attr(markup, /class="chart-dots" d="([^"]+)"/g);
+    expect(dots.match(/h0/g)).toHaveLength(3);
+    expect(markup).toContain("<title>2023\nHHI: —</title>");
+    expect(markup).toContain("Highly concentrated");
+    expect(markup).toContain(`y="0" width="1000" height="${yScale([0, 10_000])(2500)}"`);
+  });
+});
+
+describe("the funding rounds chart", () => {
+  it("draws the valuation as a step line through the rounds that report one", () => {
+    const rows: ChartRow[] = [
+      { label: "Jan 2023", amount: 10, valuation: 100, total: 10 },
+      { label: "Jun 2023", amount: 20, total: 20 },
+      { label: "Jan 2024", amount: 30, valuation: 300, total: 30 },
+    ];
+    const markup = renderToStaticMarkup(
+      createElement(FundingRoundsChart, {
+        rows,
+        amount: { key: "amount", label: "Amount", color: "var(--color-equity)" },
+        valuation: { key: "valuation", label: "Valuation", color: "var(--chart-valuation)" },
+        ariaLabel: "Rounds",
+      }),
+    );
+    expect(rects(attr(markup, /class="chart-bars" d="([^"]+)"/g)[0])).toHaveLength(3);
+    const [step] = attr(markup, /class="chart-line" d="([^"]+)"/g);
+    const points = [...step.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(points).toHaveLength(3);
+    // Across at the old valuation, then up to the new one.
+    expect(points[1][1]).toBe(points[0][1]);
+    expect(points[2][0]).toBe(points[1][0]);
+    expect(points[2][1]).toBeLessThan(points[1][1]);
+  });
+});
