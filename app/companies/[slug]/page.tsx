@@ -5,6 +5,7 @@ import { ChartFrame } from "@/components/charts/chart-frame";
 import { DealList } from "@/components/deals/deal-list";
 import { fundingRoundRows, FundingRoundsBody, fundingRoundsTitle } from "@/components/organizations/funding-rounds-body";
 import { InvestorShareTable } from "@/components/organizations/investor-share-table";
+import { FirstRows } from "@/components/organizations/more-rows-note";
 import { OrganizationHeader } from "@/components/organizations/organization-header";
 import { RoundDealTable } from "@/components/organizations/round-deal-table";
 import { StatCard } from "@/components/ui/stat-card";
@@ -107,7 +108,13 @@ export default async function CompanyPage({ params, searchParams }: Props) {
               100%.
             </p>
             {investors.length > 0 ? (
-              <InvestorShareTable rows={investors} companyName={name} />
+              <FirstRows
+                rows={investors}
+                table={(rows) => <InvestorShareTable rows={rows} companyName={name} />}
+                what="investors, by their share"
+                href={`/deals?recipient=${slug}${asOfParam}`}
+                linkText={`Every deal ${name} received`}
+              />
             ) : (
               <p className="text-sm text-gray-600 dark:text-gray-400">No counted funding, so no shares.</p>
             )}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { CoInvestorTable } from "@/components/organizations/co-investor-table";
+import { FirstRows } from "@/components/organizations/more-rows-note";
 import { InvestorCapitalBody, investorCapitalChart } from "@/components/organizations/investor-capital-chart";
 import { OrganizationHeader } from "@/components/organizations/organization-header";
 import { PortfolioTable } from "@/components/organizations/portfolio-table";
@@ -107,7 +108,13 @@ export default async function InvestorPage({ params, searchParams }: Props) {
               all investors, and the share of that funding that came from {name}.
             </p>
             {recipients.length > 0 ? (
-              <RecipientShareTable rows={recipients} investorName={name} />
+              <FirstRows
+                rows={recipients}
+                table={(rows) => <RecipientShareTable rows={rows} investorName={name} />}
+                what="recipients, by capital"
+                href={withAsOf(`/deals?investor=${slug}`)}
+                linkText={`Every deal of ${name} as an investor`}
+              />
             ) : (
               <p className="text-sm text-gray-600 dark:text-gray-400">No counted deal: {name}&rsquo;s deals are commitments, pipeline or terminated.</p>
             )}
@@ -117,7 +124,13 @@ export default async function InvestorPage({ params, searchParams }: Props) {
             <h2 id="co-investors" className="text-lg font-semibold">Co-investors</h2>
             <p className="text-sm text-gray-600 dark:text-gray-400">Named organizations in the same deals as {name}, of any kind and status.</p>
             {coInvestors.length > 0 ? (
-              <CoInvestorTable rows={coInvestors} investorName={name} />
+              <FirstRows
+                rows={coInvestors}
+                table={(rows) => <CoInvestorTable rows={rows} investorName={name} />}
+                what="co-investors, by deals together"
+                href={withAsOf(`/deals?investor=${slug}`)}
+                linkText={`Every deal of ${name} as an investor`}
+              />
             ) : (
               <p className="text-sm text-gray-600 dark:text-gray-400">{name} is the only named investor in each of its deals.</p>
             )}

@@ -1,0 +1,31 @@
+// Organization pages show the first ROWS_SHOWN rows of their ranked tables and say how many there are in all.
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { CoInvestorTable } from "@/components/organizations/co-investor-table";
+import { FirstRows, ROWS_SHOWN } from "@/components/organizations/more-rows-note";
+import type { CoInvestor } from "@/lib/measures/co-investors";
+
+const coInvestors = (n: number): CoInvestor[] => Array.from({ length: n }, (_, i) => ({ key: `org-${i}`, name: `Org ${i}`, deals: n - i }) as CoInvestor);
+const render = (rows: CoInvestor[]) =>
+  renderToStaticMarkup(
+    createElement(FirstRows<CoInvestor>, { rows, table: (shown) => createElement(CoInvestorTable, { rows: shown, investorName: "Microsoft" }), what: "co-investors", href: "/deals?investor=microsoft", linkText: "Every deal" }),
+  );
+const bodyRows = (html: string) => (html.split("<tbody>")[1]?.match(/<tr/g) ?? []).length;
+
+describe("ranked tables on organization pages", () => {
+  it("show the first rows of a long list, the largest first, and say how many there are", () => {
+    const html = render(coInvestors(ROWS_SHOWN + 1234));
+    expect(bodyRows(html)).toBe(ROWS_SHOWN);
+    expect(html).toContain("Org 0<");
+    expect(html).not.toContain(`Org ${ROWS_SHOWN}<`);
+    expect(html).toContain(`The first ${ROWS_SHOWN} of 1,284 co-investors.`);
+    expect(html).toContain('href="/deals?investor=microsoft"');
+  });
+
+  it("show a short list whole, with no note", () => {
+    const html = render(coInvestors(ROWS_SHOWN));
+    expect(bodyRows(html)).toBe(ROWS_SHOWN);
+    expect(html).not.toContain("The first");
+  });
+});
