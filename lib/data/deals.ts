@@ -258,7 +258,17 @@ export async function listAllDeals(filters: DealFilters): Promise<DealSummary[]>
  * Only for today's deals (asOf null) and a q without the search separator; null otherwise.
  */
 export async function searchSql(db: PrismaClient, f: DealFilters): Promise<{ from: string; params: (string | number)[] } | null | "none"> {
-  if (!f.q || f.asOf || f.q.includes(SEARCH_SEPARATOR)) return null;
+  if (!f.q) return null;
+  return filterSql(db, f);
+}
+
+/**
+ * The filters of today's deals as SQL (`FROM "Deal" d WHERE ...`), for the reads Prisma writes badly; "none" when a
+ * named organization does not exist (nothing matches), null as of a date or for a q holding the search separator.
+ * Investors as `id IN (their participations' deals)`: a list built once, not an EXISTS probed for every deal.
+ */
+export async function filterSql(db: PrismaClient, f: DealFilters): Promise<{ from: string; params: (string | number)[] } | null | "none"> {
+  if (f.asOf || f.q?.includes(SEARCH_SEPARATOR)) return null;
   const postgres = databaseProvider(resolveDatabaseUrl()) === "postgresql";
   const slugs = [...f.investors, ...(f.recipient ? [f.recipient] : [])];
   const found = slugs.length === 0 ? [] : await db.organization.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
@@ -272,7 +282,7 @@ export async function searchSql(db: PrismaClient, f: DealFilters): Promise<{ fro
     params.push(...values);
     return values.map(() => "?").join(", ");
   };
-  if (investorIds.length > 0) where.push(`EXISTS (SELECT 1 FROM "Participation" p WHERE p."dealId" = d."id" AND p."organizationId" IN (${list(investorIds)}))`);
+  if (investorIds.length > 0) where.push(`d."id" IN (SELECT p."dealId" FROM "Participation" p WHERE p."organizationId" IN (${list(investorIds)}))`);
   if (recipientId !== undefined) where.push(`d."recipientId" = ${list([recipientId])}`);
   if (f.kinds.length > 0) where.push(`d."kind" IN (${list(f.kinds)})`);
   if (f.statuses.length > 0) where.push(`d."status" IN (${list(f.statuses)})`);
@@ -282,8 +292,10 @@ export async function searchSql(db: PrismaClient, f: DealFilters): Promise<{ fro
   const amount = (bound: bigint) => (postgres ? `CAST(${list([bound.toString()])} AS BIGINT)` : list([bound.toString()]));
   if (f.min !== null) where.push(`d."amountUsdKey" >= ${amount(f.min)}`);
   if (f.max !== null) where.push(`d."amountUsdKey" <= ${amount(f.max)}`);
-  where.push(`d."id" IN (SELECT s."dealId" FROM "DealSearch" s WHERE s."text" ${postgres ? "ILIKE" : "LIKE"} ?)`);
-  params.push(`%${f.q}%`);
+  if (f.q) {
+    where.push(`d."id" IN (SELECT s."dealId" FROM "DealSearch" s WHERE s."text" ${postgres ? "ILIKE" : "LIKE"} ?)`);
+    params.push(`%${f.q}%`);
+  }
   return { from: `FROM "Deal" d WHERE ${where.join(" AND ")}`, params };
 }
 
