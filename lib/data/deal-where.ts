@@ -1,5 +1,6 @@
 // Turns the /deals filters into one Prisma `where`, used by every read that honours them.
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { SEARCH_SEPARATOR } from "../deals/deal-search";
 import { containsText } from "./text-search";
 import type { DealFilters } from "../filters/deal-filters";
 
@@ -40,17 +41,25 @@ export function dealWhere(f: DealFilters, ids?: OrganizationIds): Prisma.DealWhe
   }
   if (f.q) {
     const q = f.q;
-    and.push({
-      OR: [
-        { recipient: { name: containsText(q) } },
-        { round: containsText(q) },
-        { summary: containsText(q) },
-        { participations: { some: { organization: { name: containsText(q) } } } },
-        { participations: { some: { partyLabel: containsText(q) } } },
-      ],
-    });
+    // The deal's search text (lib/deals/deal-search.ts) holds every field below, joined by a separator: one narrow
+    // table read instead of joining Organization and Participation for every deal. A q holding that separator could
+    // match across two fields there, so it is searched field by field.
+    and.push(q.includes(SEARCH_SEPARATOR) ? fieldByFieldSearch(q) : { search: { is: { text: containsText(q) } } });
   }
   return { AND: and };
+}
+
+/** The search field by field: what the search text answers in one read (tests compare the two). */
+export function fieldByFieldSearch(q: string): Prisma.DealWhereInput {
+  return {
+    OR: [
+      { recipient: { name: containsText(q) } },
+      { round: containsText(q) },
+      { summary: containsText(q) },
+      { participations: { some: { organization: { name: containsText(q) } } } },
+      { participations: { some: { partyLabel: containsText(q) } } },
+    ],
+  };
 }
 
 /** dealWhere, or null when the filters select every live deal as it is today (what loadMeasureDeals reads fastest). */

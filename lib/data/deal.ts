@@ -1,11 +1,16 @@
 // One deal with everything its page shows.
 import "server-only";
+import { cache } from "react";
 import { getDb } from "../db";
 import type { AmountQualifier, DealKind, DealStatus, ParticipationRole } from "../domain";
 
 export type DealDetail = NonNullable<Awaited<ReturnType<typeof getDeal>>>;
 
-export async function getDeal(id: number) {
+/**
+ * Once per request (React's cache): the page's metadata, its share card and the page itself all read the deal, and
+ * each read used to be three round trips of its own.
+ */
+export const getDeal = cache(async (id: number) => {
   const db = await getDb();
   const deal = await db.deal.findFirst({
     where: { id, deletedAt: null },
@@ -53,4 +58,4 @@ export async function getDeal(id: number) {
     unverified: deal.sources.some((s) => s.unverified),
     revisions: revisions.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
   };
-}
+});

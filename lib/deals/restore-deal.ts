@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import { recordRevision, snapshotDeal } from "../revisions";
+import { refreshDealSearch } from "./deal-search";
 
 const money = z.union([z.string().regex(/^\d+$/), z.null()]).transform((v) => (v === null ? null : BigInt(v)));
 
@@ -58,6 +59,7 @@ export async function restoreDealRevision(tx: Prisma.TransactionClient, revision
   });
   await tx.participation.deleteMany({ where: { dealId } });
   await tx.participation.createMany({ data: participations.map((p) => ({ ...p, dealId })) });
+  await refreshDealSearch(tx, [dealId]);
   await recordRevision(tx, { entityType: "deal", entityId: dealId, action: "restore", actor, before, after: await snapshotDeal(tx, dealId) });
   return dealId;
 }

@@ -4,6 +4,7 @@ import type { Prisma } from "../generated/prisma/client";
 import type { PlannedDeal } from "../import/plan-deal-import";
 import { amountKey } from "../measures/capital";
 import { recordRevision, snapshotDeal, type RevisionAction } from "../revisions";
+import { refreshDealSearch } from "./deal-search";
 
 export type DealSnapshot = NonNullable<Awaited<ReturnType<typeof snapshotDeal>>>;
 
@@ -65,6 +66,7 @@ export async function createDeal(tx: Prisma.TransactionClient, deal: DealInput, 
       sourceId: created.sources[0]?.id ?? null,
     },
   });
+  await refreshDealSearch(tx, [created.id]);
   await recordRevision(tx, { entityType: "deal", entityId: created.id, action, actor, before: null, after: await snapshotDeal(tx, created.id) });
   return created.id;
 }
@@ -118,5 +120,6 @@ export async function updateDeal(
       },
     });
   }
+  await refreshDealSearch(tx, [id]);
   await recordRevision(tx, { entityType: "deal", entityId: id, action: options.action ?? "update", actor: options.actor, before, after: await snapshotDeal(tx, id) });
 }

@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { seedOrganizations } from "../../prisma/seed/organizations";
+import { fillDealSearchSql } from "../deals/deal-search";
 import { aliasKey, type DealKind, type DealStatus, type OrganizationType } from "../domain";
 import { createRandom, weightedSampler, zipfSampler, type Random } from "./random";
 
@@ -301,6 +302,8 @@ export function synthDatabase(options: SynthOptions): SynthResult {
 
   const indexStarted = performance.now();
   for (const sql of indexSql) db.exec(sql);
+  // The search text of every deal (lib/deals/deal-search.ts), once the Participation index is back.
+  db.exec(fillDealSearchSql("sqlite"));
   db.exec("ANALYZE");
   log(`indexes and ANALYZE (${Math.round(performance.now() - indexStarted)} ms)`);
   db.pragma("journal_mode = DELETE");

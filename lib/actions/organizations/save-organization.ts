@@ -8,6 +8,7 @@ import { getDb } from "../../db";
 import { aliasKey } from "../../domain";
 import { createOrganization } from "../../organizations/create-organization";
 import { organizationFormSchema } from "../../organizations/organization-form";
+import { refreshOrganizationDealSearch } from "../../deals/deal-search";
 import { recordRevision } from "../../revisions";
 import { authorizationFailure, formValues, type ActionState, type FieldErrors } from "../action-state";
 
@@ -55,6 +56,8 @@ export async function saveOrganization(_state: ActionState, formData: FormData):
     const before = await tx.organization.findUnique({ where: { id }, include: { aliases: { select: { alias: true } } } });
     if (!before) return null;
     await tx.organization.update({ where: { id }, data: fields });
+    // The deals' search text holds the name (lib/deals/deal-search.ts).
+    if (before.name !== fields.name) await refreshOrganizationDealSearch(tx, id);
     await tx.organizationAlias.deleteMany({ where: { organizationId: id } });
     await tx.organizationAlias.createMany({ data: aliases.map((alias) => ({ organizationId: id, alias, key: aliasKey(alias) })) });
     await recordRevision(tx, { entityType: "organization", entityId: id, action: "update", actor: actor.email, before, after: { ...fields, aliases } });
