@@ -9,7 +9,7 @@ import { CircularFlowList, formatBackToIn } from "./circular-flow-list";
  * Legs listed per side of each loop on /analysis: twenty loops of a large database with every leg made most of the
  * page's megabyte of HTML (each row is in the HTML and again in React's payload); the CSV lists every leg.
  */
-const LEGS_SHOWN_HERE = 5;
+const LEGS_SHOWN_HERE = 3;
 
 const series = [
   { key: "moneyIn", label: "Capital in", color: "var(--chart-money-in)" },

@@ -164,7 +164,7 @@ export type Analysis = {
 
 const CHOICES_PER_SIDE = 6;
 /** At scale there are thousands of loops (16 MB of HTML at 100,000 deals): the page draws the largest ones. */
-export const CIRCULAR_FLOWS_SHOWN = 20;
+export const CIRCULAR_FLOWS_SHOWN = 10;
 const LARGEST_DEALS = 10;
 
 /** Cached per data version and view (lib/data/view-cache.ts). */
