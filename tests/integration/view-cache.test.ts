@@ -77,23 +77,36 @@ describe("view computations", () => {
         started.push(name);
         releases.push(() => resolve(name));
       });
-    const nested = cachedView("limit-test:outer", async () => {
-      started.push("outer");
-      // Inside a view's turn: runs at once although both turns are taken.
-      return cachedView("limit-test:inner", async () => "inner");
-    });
-    const views = ["a", "b", "c"].map((name) => cachedView(`limit-test:${name}`, slow(name)));
-    expect(await nested).toBe("inner");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(started).toEqual(["outer", "a", "b"]);
-    expect(viewComputations()).toEqual({ running: 2, waiting: 1 });
-    releases.shift()?.();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(started).toEqual(["outer", "a", "b", "c"]);
-    expect(viewComputations()).toEqual({ running: 2, waiting: 0 });
-    releases.forEach((release) => release());
-    expect(await Promise.all(views)).toEqual(["a", "b", "c"]);
-    expect(viewComputations()).toEqual({ running: 0, waiting: 0 });
+    // Each view reads the data version first, so on PostgreSQL they reach their turn in no fixed order: wait for counts.
+    const until = async (done: () => boolean) => {
+      for (let i = 0; i < 500 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    try {
+      const a = cachedView("limit-test:a", slow("a"));
+      await until(() => started.length === 1);
+      // The second turn: the outer view asks for an inner one while both turns are taken, and gets it at once.
+      const outer = cachedView("limit-test:outer", async () => cachedView("limit-test:inner", async () => "inner"));
+      expect(await outer).toBe("inner");
+      const rest = ["b", "c", "d"].map((name) => cachedView(`limit-test:${name}`, slow(name)));
+      await until(() => started.length === 2 && viewComputations().waiting === 2);
+      expect(viewComputations()).toEqual({ running: 2, waiting: 2 });
+      releases.shift()?.();
+      await until(() => started.length === 3);
+      expect(started).toHaveLength(3);
+      expect(viewComputations()).toEqual({ running: 2, waiting: 1 });
+      while (releases.length > 0 || started.length < 4) {
+        releases.shift()?.();
+        await until(() => releases.length > 0 || started.length === 4);
+      }
+      expect((await Promise.all([a, ...rest])).sort()).toEqual(["a", "b", "c", "d"]);
+      expect(viewComputations()).toEqual({ running: 0, waiting: 0 });
+    } finally {
+      // A failed expectation must not leave views holding their turns (every later view would wait forever).
+      for (let i = 0; i < 5 && (releases.length > 0 || viewComputations().running > 0); i++) {
+        releases.splice(0).forEach((release) => release());
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
   });
 });
 
