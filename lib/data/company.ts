@@ -9,7 +9,7 @@ import { investorSharesOfRecipient, type InvestorShare } from "../measures/fundi
 import { listDealSummaries, listNewestDealSummaries, type DealSummary } from "./deals";
 import { loadMeasureDeals, loadMeasureDealsMatching } from "./measure-deals";
 import { cachedView, viewKey } from "./view-cache";
-import { getOrganizationProfile, type OrganizationProfile } from "./organization-profile";
+import { findOrganization, type OrganizationProfile } from "./organization-profile";
 
 /**
  * Purchases of compute, cloud and chips. In the data the buyer is the "investor" and the seller the recipient (OpenAI
@@ -51,10 +51,10 @@ export function getCompany(slug: string, asOf: string | null = null): Promise<Co
 export const COMPANY_LIST_LIMIT = 50;
 
 async function computeCompany(slug: string, asOf: string | null): Promise<CompanyView | null> {
-  const profile = await getOrganizationProfile(slug);
-  if (!profile) return null;
+  const found = await findOrganization(slug);
+  if (!found) return null;
+  const { id, profile } = found;
   const db = await getDb();
-  const id = (await db.organization.findFirstOrThrow({ where: { slug, deletedAt: null }, select: { id: true } })).id;
   // By the organization's id, which the recipient index answers; through its slug the database joined every deal.
   const received = { recipientId: id };
   const capitalReceived = { recipientId: id, kind: { in: [...CAPITAL_KINDS] } };

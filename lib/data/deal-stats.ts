@@ -2,10 +2,11 @@
 import "server-only";
 import { getDb } from "../db";
 import type { DealFilters } from "../filters/deal-filters";
-import { CAPITAL_KINDS, capitalCounted, COUNTED_STATUSES, type CapitalSummary } from "../measures/capital";
+import { CAPITAL_KINDS, capitalCounted, COUNTED_STATUSES, DEFAULT_RULE, type CapitalSummary } from "../measures/capital";
 import { dealWhere, resolvedDealWhere } from "./deal-where";
 import { countDeals, filterSql } from "./deals";
 import { bulkReaderOf } from "./raw/bulk-reader";
+import { countedWhere } from "./raw/overview-figures";
 import { asOfScope, loadMeasureDeals } from "./measure-deals";
 import { cachedView, viewKey } from "./view-cache";
 
@@ -63,15 +64,15 @@ async function capitalInSql(db: Awaited<ReturnType<typeof getDb>>, filters: Deal
   const sql = await filterSql(db, filters);
   if (sql === null) return null;
   if (sql === "none") return { total: 0n, dealCount: 0, undisclosedCount: 0, upperBoundTotal: 0n };
-  const inList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(", ");
-  const counted = `d."kind" IN (${inList(CAPITAL_KINDS)}) AND d."status" IN (${inList(COUNTED_STATUSES)})`;
+  // The counted rule as the other SQL figures write it (its placeholders come before the filters', once per use).
+  const { sql: counted, params: countedParams } = countedWhere(DEFAULT_RULE, "d");
   const [row] = await bulkReaderOf(db).all<{ total: string | null; deals: number | string; undisclosed: number | string; upper: string | null }>(
     `SELECT CAST(SUM(CASE WHEN ${counted} THEN d."amountUsdKey" END) AS TEXT) AS "total",
             COUNT(CASE WHEN ${counted} THEN 1 END) AS "deals",
             COUNT(CASE WHEN ${counted} AND d."amountUsdKey" IS NULL THEN 1 END) AS "undisclosed",
             CAST(SUM(CASE WHEN ${counted} AND d."amountUsdLow" IS NULL THEN d."amountUsdKey" END) AS TEXT) AS "upper"
        ${sql.from}`,
-    sql.params,
+    [...countedParams, ...countedParams, ...countedParams, ...countedParams, ...sql.params],
   );
   return {
     total: BigInt(row?.total ?? 0),

@@ -3,15 +3,16 @@ import "server-only";
 import { getDb } from "../db";
 import type { DealKind } from "../domain";
 import type { PrismaClient } from "../generated/prisma/client";
-import { CAPITAL_KINDS, COUNTED_STATUSES, DEFAULT_RULE, type Grain, type PeriodTotal } from "../measures/capital";
+import { CAPITAL_KINDS, DEFAULT_RULE, type Grain, type PeriodTotal } from "../measures/capital";
 import { coInvestorsOf, type CoInvestor } from "../measures/co-investors";
 import { investorShareOfRecipients, type RecipientShare } from "../measures/funding-shares";
 import { attributedAmount, investorCapital, investorCapitalByPeriod, type InvestorCapital } from "../measures/investor-capital";
 import { listNewestDealSummaries, type DealSummary } from "./deals";
 import { loadMeasureDeals, loadMeasureDealsMatching } from "./measure-deals";
 import { bulkReaderOf } from "./raw/bulk-reader";
+import { countedWhere } from "./raw/overview-figures";
 import { cachedView, viewKey } from "./view-cache";
-import { getOrganizationProfile, type OrganizationProfile } from "./organization-profile";
+import { findOrganization, type OrganizationProfile } from "./organization-profile";
 
 export type PortfolioDeal = DealSummary & {
   /** The investor's attributed part of the deal's counted amount; null when the deal is not counted as capital. */
@@ -42,10 +43,10 @@ export function getInvestor(slug: string, grain: Grain, asOf: string | null = nu
 export const PORTFOLIO_LIMIT = 50;
 
 async function computeInvestor(slug: string, grain: Grain, asOf: string | null): Promise<InvestorView | null> {
-  const profile = await getOrganizationProfile(slug);
-  if (!profile) return null;
+  const found = await findOrganization(slug);
+  if (!found) return null;
+  const { id, profile } = found;
   const db = await getDb();
-  const id = (await db.organization.findFirstOrThrow({ where: { slug, deletedAt: null }, select: { id: true } })).id;
   // By the organization's id: a nested `some` over its slug made the database check every deal (30 s at 100,000).
   const ownWhere = { participations: { some: { organizationId: id } } };
   const [own, recipientTotals, portfolio] = await Promise.all([
@@ -85,13 +86,14 @@ async function computeInvestor(slug: string, grain: Grain, asOf: string | null):
  * the investor has a deal with, by recipient slug, summed in the database instead of loading all their deals.
  */
 async function countedFundingOfRecipients(db: PrismaClient, investorId: number): Promise<Map<string, bigint>> {
+  const counted = countedWhere(DEFAULT_RULE, "d");
   const rows = await bulkReaderOf(db).all<{ slug: string; total: string }>(
     `SELECT o."slug", CAST(COALESCE(SUM(d."amountUsdKey"), 0) AS TEXT) AS "total"
        FROM "Deal" d JOIN "Organization" o ON o."id" = d."recipientId"
-      WHERE d."deletedAt" IS NULL AND d."kind" IN (${CAPITAL_KINDS.map(() => "?").join(", ")}) AND d."status" IN (${COUNTED_STATUSES.map(() => "?").join(", ")})
+      WHERE ${counted.sql}
         AND d."recipientId" IN (SELECT f."recipientId" FROM "Participation" p JOIN "Deal" f ON f."id" = p."dealId" WHERE p."organizationId" = ? AND f."deletedAt" IS NULL)
       GROUP BY o."id", o."slug"`,
-    [...CAPITAL_KINDS, ...COUNTED_STATUSES, investorId],
+    [...counted.params, investorId],
   );
   return new Map(rows.map((r) => [r.slug, BigInt(r.total)]));
 }

@@ -27,7 +27,7 @@ const investorOf = (org: { slug: string; name: string } | null | undefined, part
 export async function loadMeasureDeals(db: PrismaClient, where: Prisma.DealWhereInput | null = null, asOf: AsOfScope | null = null): Promise<MeasureDeal[]> {
   const live: Prisma.DealWhereInput = { AND: [{ deletedAt: null }, where ?? {}] };
   if (asOf) return loadAsOf(db, live, asOf);
-  if (where === null) return loadEveryLiveDeal(db);
+  if (where === null) return loadMeasureDealsMatching(db, null);
   // Three flat reads instead of Prisma's relation loading, which binds one SQL parameter per deal and fails past
   // SQLite's limits (every chart page did at 100,000 deals): the deals, their participations selected by the same
   // filter, and the organizations.
@@ -86,12 +86,10 @@ const bigintOrNull = (text: string | null) => (text === null ? null : BigInt(tex
  */
 export type DealCondition = { sql: string; params: (string | number)[] };
 
-/** Every live deal with its investors: three flat reads through the driver, joined here. */
-function loadEveryLiveDeal(db: PrismaClient): Promise<MeasureDeal[]> {
-  return loadMeasureDealsMatching(db, null);
-}
-
-/** The live deals that meet `condition` (every live deal with null), today, in date order: loadMeasureDeals' shape. */
+/**
+ * The live deals that meet `condition` (every live deal with null), today, in date order, in loadMeasureDeals' shape:
+ * three flat reads through the driver, joined here.
+ */
 export async function loadMeasureDealsMatching(db: PrismaClient, condition: DealCondition | null): Promise<MeasureDeal[]> {
   const reader = bulkReaderOf(db);
   const where = condition ? `d."deletedAt" IS NULL AND (${condition.sql})` : `d."deletedAt" IS NULL`;

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { getDb } from "../db";
 import type { OrganizationType } from "../domain";
 import { bulkReaderOf } from "./raw/bulk-reader";
+import { marks } from "./raw/overview-figures";
 
 export type RelatedOrganization = { slug: string; name: string; type: OrganizationType; dealsAsInvestor: number; dealsAsRecipient: number };
 
@@ -29,7 +30,7 @@ async function dealCounts(ids: number[]): Promise<Map<number, Counts>> {
     `SELECT o."id",
             CAST((SELECT COUNT(*) FROM "Participation" p JOIN "Deal" d ON d."id" = p."dealId" WHERE p."organizationId" = o."id" AND d."deletedAt" IS NULL) AS INTEGER) AS "investor",
             CAST((SELECT COUNT(*) FROM "Deal" d WHERE d."recipientId" = o."id" AND d."deletedAt" IS NULL) AS INTEGER) AS "recipient"
-       FROM "Organization" o WHERE o."id" IN (${ids.map(() => "?").join(", ")})`,
+       FROM "Organization" o WHERE o."id" IN (${marks(ids)})`,
     ids,
   );
   return new Map(rows.map((r) => [Number(r.id), { dealsAsInvestor: Number(r.investor), dealsAsRecipient: Number(r.recipient) }]));
@@ -41,7 +42,12 @@ function toRelated(o: RelatedRow, counts: Map<number, Counts>): RelatedOrganizat
 }
 
 /** Null when no live organization has this slug. Cached per request: a page and its metadata share one query. */
-export const getOrganizationProfile = cache(async (slug: string): Promise<OrganizationProfile | null> => {
+export async function getOrganizationProfile(slug: string): Promise<OrganizationProfile | null> {
+  return (await findOrganization(slug))?.profile ?? null;
+}
+
+/** The profile with the organization's id, for the views that then read its deals by id; null when none. */
+export const findOrganization = cache(async (slug: string): Promise<{ id: number; profile: OrganizationProfile } | null> => {
   const db = await getDb();
   const org = await db.organization.findFirst({
     where: { slug, deletedAt: null },
@@ -57,7 +63,7 @@ export const getOrganizationProfile = cache(async (slug: string): Promise<Organi
   if (!org) return null;
   const parent = org.parent && org.parent.deletedAt === null ? org.parent : null;
   const counts = await dealCounts([org.id, ...(parent ? [parent.id] : []), ...org.children.map((c) => c.id)]);
-  return {
+  const profile: OrganizationProfile = {
     ...toRelated(org, counts),
     country: org.country,
     website: org.website,
@@ -65,4 +71,5 @@ export const getOrganizationProfile = cache(async (slug: string): Promise<Organi
     parent: parent ? toRelated(parent, counts) : null,
     children: org.children.map((c) => toRelated(c, counts)),
   };
+  return { id: org.id, profile };
 });

@@ -10,10 +10,9 @@ import { byFlowOrder, sankeyGraph, type Flow, type SankeyGraph } from "../../mea
 import type { RankedDeal } from "../../measures/largest-deals";
 import { loadMeasureDealsMatching } from "../measure-deals";
 import { bulkReaderOf } from "./bulk-reader";
-import { byAmountThenName, countedWhere, investorSharesSql } from "./overview-figures";
+import { byAmountThenName, countedWhere, investorSharesSql, marks } from "./overview-figures";
 
 type Org = { slug: string; name: string };
-const marks = (values: readonly unknown[]) => values.map(() => "?").join(", ");
 
 /** What one pass over the counted deals and one over their investors' parts give: the totals every view needs. */
 export type MarketTotals = {

@@ -9,7 +9,8 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import { COUNTED_STATUSES, PIPELINE_STATUSES, type CountingRule, type EntityTotal } from "../../measures/capital";
 import { bulkReaderOf } from "./bulk-reader";
 
-const marks = (values: readonly unknown[]) => values.map(() => "?").join(", ");
+/** One `?` per value, for an IN list. */
+export const marks = (values: readonly unknown[]) => values.map(() => "?").join(", ");
 
 export function countedWhere(rule: CountingRule, alias: string): { sql: string; params: string[] } {
   const statuses = [...COUNTED_STATUSES, ...(rule.includePipeline ? PIPELINE_STATUSES : [])];
