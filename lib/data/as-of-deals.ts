@@ -1,18 +1,34 @@
 // Threads `asOf` through the reads: the events to load with each deal and the one place rows are rebuilt with them.
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
-import { dealAsOf, matchesStateFilters, type DealState, type HistoryEvent, type StateFilters } from "../story/as-of";
+import { dealAsOf, matchesStateFilters, type DealState, type ReportedEvent, type StateFilters } from "../story/as-of";
 
-/** The events a row needs to be rebuilt as of `asOf` (only those on or before it matter). */
+/** What an event reports, as dealAsOf reads it (lib/story/as-of.ts ReportedEvent). */
+export const reportedEventSelect = {
+  id: true,
+  occurredOn: true,
+  status: true,
+  amountUsdLow: true,
+  amountUsdHigh: true,
+  amountQualifier: true,
+  round: true,
+  postMoneyValuationUsd: true,
+  stakeBps: true,
+  summary: true,
+  originalCurrency: true,
+  originalAmount: true,
+} satisfies Prisma.DealEventSelect;
+
+/** The events a row needs to be rebuilt as of `asOf` (only those on or before it matter), with all they report. */
 export function eventsUpTo(asOf: string) {
   return {
     where: { occurredOn: { lte: asOf } },
     orderBy: [{ occurredOn: "asc" }, { id: "asc" }],
-    select: { id: true, occurredOn: true, status: true, amountUsdLow: true, amountUsdHigh: true, amountQualifier: true },
+    select: reportedEventSelect,
   } satisfies Prisma.Deal$eventsArgs;
 }
 
-type RowWithEvents = DealState & { events: HistoryEvent[]; _count: { events: number } };
+type RowWithEvents = DealState & { events: ReportedEvent[]; _count: { events: number } };
 
 const NO_STATE_FILTERS: StateFilters = { statuses: [], from: null, to: null, min: null, max: null };
 

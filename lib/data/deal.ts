@@ -3,6 +3,7 @@ import "server-only";
 import { cache } from "react";
 import { getDb } from "../db";
 import type { AmountQualifier, DealKind, DealStatus, ParticipationRole } from "../domain";
+import { reportedEventSelect } from "./as-of-deals";
 
 export type DealDetail = NonNullable<Awaited<ReturnType<typeof getDeal>>>;
 
@@ -37,7 +38,7 @@ export const getDeal = cache(async (id: number) => {
       sources: { orderBy: [{ publishedOn: "asc" }, { id: "asc" }], select: { id: true, url: true, publisher: true, publishedOn: true, title: true, unverified: true } },
       events: {
         orderBy: [{ occurredOn: "asc" }, { id: "asc" }],
-        select: { id: true, occurredOn: true, status: true, amountUsdLow: true, amountUsdHigh: true, amountQualifier: true, note: true, source: { select: { url: true, publisher: true } } },
+        select: { ...reportedEventSelect, note: true, source: { select: { url: true, publisher: true } } },
       },
     },
   });

@@ -17,6 +17,8 @@ function addError(errors: FieldErrors, field: string, message: string) {
 /**
  * Validates the submitted fields. `lifecycleChanged` says whether, compared with the stored deal, the status or
  * amount changes: then the change's date and a source are required, because such a change is a lifecycle event.
+ * Any other edit of a reported term (round, valuation, summary...) is recorded as an event too (lib/deals/write-deal.ts);
+ * its date is optional (a correction need not have one) but used when given.
  */
 export function parseDealForm(
   values: Record<string, string>,
@@ -36,10 +38,16 @@ export function parseDealForm(
   if (Object.keys(fieldErrors).length > 0 || plan.deals.length !== 1) return { ok: false, fieldErrors };
 
   const deal = plan.deals[0];
-  if (!lifecycleChanged(deal)) return { ok: true, deal, change: null };
-
   const changeDate = (values.change_date ?? "").trim();
   const note = (values.change_note ?? "").trim();
+  if (!lifecycleChanged(deal)) {
+    if (changeDate === "") return { ok: true, deal, change: null };
+    if (!isIsoDate(changeDate)) addError(fieldErrors, "change_date", "the date of the change must be a date (YYYY-MM-DD)");
+    if (note.length > 1000) addError(fieldErrors, "change_note", "the note is longer than 1,000 characters");
+    if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+    return { ok: true, deal, change: { occurredOn: changeDate, note, source: null } };
+  }
+
   if (!isIsoDate(changeDate)) addError(fieldErrors, "change_date", "a change of status or amount needs the date it was reported (YYYY-MM-DD)");
   if (!deal.source?.url || !isHttpUrl(deal.source.url)) addError(fieldErrors, "source_url", "a change of status or amount needs the URL of the report");
   if (note.length > 1000) addError(fieldErrors, "change_note", "the note is longer than 1,000 characters");

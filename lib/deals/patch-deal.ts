@@ -7,7 +7,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { loadDirectory } from "../import/apply-deal-import";
 import { parseDealForm } from "./deal-form";
 import { dealToFormValues } from "./deal-form-values";
-import { changesLifecycle, DealConflictError, DealNotFoundError, updateDeal } from "./write-deal";
+import { changesStatusOrAmount, DealConflictError, DealNotFoundError, updateDeal } from "./write-deal";
 
 /** What a PATCH body may hold: the CSV columns, the lifecycle change's date and note, and the version edited. */
 export const PATCHABLE_FIELDS: readonly string[] = [...DEAL_CSV_COLUMNS, "change_date", "change_note"];
@@ -67,7 +67,7 @@ export async function patchDeal(db: PrismaClient, id: number, body: unknown, ifM
   if (stored.version !== expected) return conflict(id, stored.version, expected);
 
   const values = { ...dealToFormValues(stored), ...given };
-  const parsed = parseDealForm(values, await loadDirectory(db), (deal) => changesLifecycle(stored, deal));
+  const parsed = parseDealForm(values, await loadDirectory(db), (deal) => changesStatusOrAmount(stored, deal));
   if (!parsed.ok) return invalid(parsed.fieldErrors);
   try {
     const newVersion = await db.$transaction(async (tx) => {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import { recordRevision, snapshotDeal } from "../revisions";
 import { refreshDealSearch } from "./deal-search";
+import { REPORTED_FIELDS } from "../story/as-of";
 
 const money = z.union([z.string().regex(/^\d+$/), z.null()]).transform((v) => (v === null ? null : BigInt(v)));
 
@@ -59,6 +60,12 @@ export async function restoreDealRevision(tx: Prisma.TransactionClient, revision
   });
   await tx.participation.deleteMany({ where: { dealId } });
   await tx.participation.createMany({ data: participations.map((p) => ({ ...p, dealId })) });
+  // The restored terms are the deal's story from today on (as the writer's edits are): the latest lifecycle event is
+  // what the deal shows "as of" any date, so it must match the row again.
+  const reported = Object.fromEntries(REPORTED_FIELDS.map((field) => [field, fields[field]])) as Pick<typeof fields, (typeof REPORTED_FIELDS)[number]>;
+  if (REPORTED_FIELDS.some((field) => before[field] !== reported[field])) {
+    await tx.dealEvent.create({ data: { dealId, occurredOn: new Date().toISOString().slice(0, 10), ...reported, note: `Restored revision ${revisionId}` } });
+  }
   await refreshDealSearch(tx, [dealId]);
   await recordRevision(tx, { entityType: "deal", entityId: dealId, action: "restore", actor, before, after: await snapshotDeal(tx, dealId) });
   return dealId;

@@ -1,8 +1,9 @@
 // The one way a deal is written, whether by the editor's form or a CSV import: fields, participations, sources,
-// a lifecycle event when the status or amount changes, a version for optimistic concurrency, and a revision.
+// a lifecycle event when any reported field changes, a version for optimistic concurrency, and a revision.
 import type { Prisma } from "../generated/prisma/client";
 import type { PlannedDeal } from "../import/plan-deal-import";
 import { amountKey } from "../measures/capital";
+import { REPORTED_FIELDS } from "../story/as-of";
 import { recordRevision, snapshotDeal, type RevisionAction } from "../revisions";
 import { refreshDealSearch } from "./deal-search";
 
@@ -21,7 +22,7 @@ export class DealNotFoundError extends Error {
   }
 }
 
-/** What a lifecycle step is dated and sourced with when an edit changes the status or the amount. */
+/** What a lifecycle step is dated and sourced with when an edit changes a reported field. */
 export type DealChange = { occurredOn: string; note: string; source: { url: string; publisher: string | null; publishedOn: string | null } | null };
 
 type DealInput = Omit<PlannedDeal, "row" | "id">;
@@ -45,6 +46,22 @@ function dealFields(deal: DealInput) {
   };
 }
 
+/** What a lifecycle event records of a deal: every reported field (lib/story/as-of.ts REPORTED_FIELDS), as it now stands. */
+function reportedState(deal: DealInput) {
+  return {
+    status: deal.status,
+    amountUsdLow: deal.amountUsdLow,
+    amountUsdHigh: deal.amountUsdHigh,
+    amountQualifier: deal.amountQualifier,
+    round: deal.round,
+    postMoneyValuationUsd: deal.postMoneyValuationUsd,
+    stakeBps: deal.stakeBps,
+    summary: deal.summary,
+    originalCurrency: deal.originalCurrency,
+    originalAmount: deal.originalAmount,
+  } satisfies Record<(typeof REPORTED_FIELDS)[number], unknown>;
+}
+
 export async function createDeal(tx: Prisma.TransactionClient, deal: DealInput, actor: string, action: RevisionAction = "create"): Promise<number> {
   const created = await tx.deal.create({
     data: {
@@ -58,10 +75,7 @@ export async function createDeal(tx: Prisma.TransactionClient, deal: DealInput, 
     data: {
       dealId: created.id,
       occurredOn: deal.announcedOn,
-      status: deal.status,
-      amountUsdLow: deal.amountUsdLow,
-      amountUsdHigh: deal.amountUsdHigh,
-      amountQualifier: deal.amountQualifier,
+      ...reportedState(deal),
       note: "",
       sourceId: created.sources[0]?.id ?? null,
     },
@@ -71,13 +85,30 @@ export async function createDeal(tx: Prisma.TransactionClient, deal: DealInput, 
   return created.id;
 }
 
-export function changesLifecycle(before: { status: string; amountUsdLow: bigint | null; amountUsdHigh: bigint | null; amountQualifier: string }, after: DealInput): boolean {
+/**
+ * Whether the edit changes the status or an amount: a new step of the deal's story, which the form accepts only with
+ * the date it was reported and a source.
+ */
+export function changesStatusOrAmount(
+  before: { status: string; amountUsdLow: bigint | null; amountUsdHigh: bigint | null; amountQualifier: string },
+  after: DealInput,
+): boolean {
   return (
     before.status !== after.status ||
     before.amountUsdLow !== after.amountUsdLow ||
     before.amountUsdHigh !== after.amountUsdHigh ||
     before.amountQualifier !== after.amountQualifier
   );
+}
+
+/**
+ * Whether the edit changes anything a lifecycle event records (the status and amounts, or a term: round, valuation,
+ * stake, summary, original amount). Then the writer records an event, so that the deal as of an earlier date keeps
+ * showing what was reported then and the new value shows from the change's date on.
+ */
+export function changesReport(before: Record<(typeof REPORTED_FIELDS)[number], unknown>, after: DealInput): boolean {
+  const now: Record<string, unknown> = reportedState(after);
+  return REPORTED_FIELDS.some((field) => before[field] !== now[field]);
 }
 
 /**
@@ -106,15 +137,13 @@ export async function updateDeal(
   }
   await tx.participation.deleteMany({ where: { dealId: id } });
   await tx.participation.createMany({ data: deal.participations.map((p) => ({ ...p, dealId: id })) });
-  if (changesLifecycle(before, deal)) {
+  // Dated by the change (required for a status or amount change, optional for a term), else by the source, else today.
+  if (changesReport(before, deal)) {
     await tx.dealEvent.create({
       data: {
         dealId: id,
         occurredOn: options.change?.occurredOn ?? deal.source?.publishedOn ?? new Date().toISOString().slice(0, 10),
-        status: deal.status,
-        amountUsdLow: deal.amountUsdLow,
-        amountUsdHigh: deal.amountUsdHigh,
-        amountQualifier: deal.amountQualifier,
+        ...reportedState(deal),
         note: options.change?.note ?? "",
         sourceId,
       },

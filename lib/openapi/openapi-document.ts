@@ -69,7 +69,7 @@ export const openApiDocument = {
         operationId: "editDeal",
         summary: "Edit one deal: the fields sent replace the stored ones, if nobody saved it since `version`",
         description:
-          "Needs an editor's API token (`Authorization: Bearer <token>`). The body is a JSON object of CSV columns (`summary`, `status`, `amount_usd_low`...; strings, numbers or null) and `version`, the version edited (or an `If-Match` header). Validated like the editor's form: a change of status or amount also needs `change_date` and `source_url` (and may take `change_note`), and records a lifecycle event. Every edit leaves a revision.",
+          "Needs an editor's API token (`Authorization: Bearer <token>`). The body is a JSON object of CSV columns (`summary`, `status`, `amount_usd_low`...; strings, numbers or null) and `version`, the version edited (or an `If-Match` header). Validated like the editor's form: a change of status or amount also needs `change_date` and `source_url` (and may take `change_note`). Any change of a reported field (status, amounts, round, valuation, stake, summary, original amount) records a lifecycle event, dated `change_date` when given (else the source's date, else today). Every edit leaves a revision.",
         security: [{ bearer: [] }],
         parameters: [
           { name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } },

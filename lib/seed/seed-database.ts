@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { PrismaClient } from "../generated/prisma/client";
 import { seedOrganizations } from "../../prisma/seed/organizations";
-import { seedHistory } from "../../prisma/seed/history";
+import { seedHistory, type SeedTerms } from "../../prisma/seed/history";
 import { importDealCsv } from "../import/apply-deal-import";
 import { formatRowError } from "../import/parse-deal-csv";
 import { recordRevision } from "../revisions";
@@ -56,30 +56,47 @@ async function seedOrganizationsOnce(db: PrismaClient): Promise<number> {
   }, SEED_TRANSACTION);
 }
 
+/** A seed step's terms as a lifecycle event records them (prisma/seed/history.ts: US dollars, no stake). */
+function eventTerms(terms: SeedTerms, amounts: { amountUsdLow: bigint | null; amountUsdHigh: bigint | null }) {
+  return { ...terms, stakeBps: null, originalCurrency: "USD", originalAmount: amounts.amountUsdLow ?? amounts.amountUsdHigh };
+}
+
 async function addHistory(db: PrismaClient): Promise<number> {
   let count = 0;
   await db.$transaction(async (tx) => {
     for (const { deal: match, firstReport, events } of seedHistory) {
       const deal = await tx.deal.findFirst({
         where: { round: match.round, recipient: { slug: match.recipient }, participations: { some: { organization: { slug: match.investor } } } },
-        select: { id: true, events: { orderBy: [{ occurredOn: "asc" }, { id: "asc" }], take: 1, select: { id: true } } },
+        select: {
+          id: true,
+          round: true,
+          postMoneyValuationUsd: true,
+          stakeBps: true,
+          summary: true,
+          originalCurrency: true,
+          originalAmount: true,
+          events: { orderBy: [{ occurredOn: "asc" }, { id: "asc" }], take: 1, select: { id: true, amountUsdLow: true, amountUsdHigh: true } },
+        },
       });
       if (!deal) throw new Error(`seed history names a deal that is not in the seed: ${JSON.stringify(match)}`);
+      const { id: dealId, events: firstEvents, ...current } = deal;
       if (firstReport) {
-        const [first] = deal.events;
+        const [first] = firstEvents;
         if (!first) throw new Error(`seed history corrects the first report of a deal without one: ${JSON.stringify(match)}`);
-        await tx.dealEvent.update({ where: { id: first.id }, data: { status: firstReport.status, note: firstReport.note } });
+        await tx.dealEvent.update({ where: { id: first.id }, data: { status: firstReport.status, ...eventTerms(firstReport.terms, first), note: firstReport.note } });
       }
       for (const event of events) {
-        const source = await tx.source.create({ data: { dealId: deal.id, ...event.source } });
+        const source = await tx.source.create({ data: { dealId, ...event.source } });
         await tx.dealEvent.create({
           data: {
-            dealId: deal.id,
+            dealId,
             occurredOn: event.occurredOn,
             status: event.status,
             amountUsdLow: event.amountUsdLow,
             amountUsdHigh: event.amountUsdHigh,
             amountQualifier: event.amountQualifier,
+            // A story's last step is the deal as its row states it.
+            ...(event.terms ? eventTerms(event.terms, event) : current),
             note: event.note,
             sourceId: source.id,
           },

@@ -187,7 +187,7 @@ export function synthDatabase(options: SynthOptions): SynthResult {
     `INSERT INTO "Source" ("id","dealId","url","publisher","publishedOn","title","unverified","createdAt") VALUES (?,?,?,?,?,?,?,?)`,
   );
   const insertEvent = db.prepare(
-    `INSERT INTO "DealEvent" ("id","dealId","occurredOn","status","amountUsdLow","amountUsdHigh","amountQualifier","note","sourceId","createdAt") VALUES (?,?,?,?,?,?,?,?,?,?)`,
+    `INSERT INTO "DealEvent" ("id","dealId","occurredOn","status","amountUsdLow","amountUsdHigh","amountQualifier","round","postMoneyValuationUsd","stakeBps","summary","originalCurrency","originalAmount","note","sourceId","createdAt") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
   );
 
   const { days, weights } = dayTable();
@@ -267,8 +267,9 @@ export function synthDatabase(options: SynthOptions): SynthResult {
             ? `${recipient.name} raised ${key === null ? "an undisclosed amount" : `$${key.toLocaleString("en-US")}`} in a round led by ${leadName}.`
             : `${leadName} and ${recipient.name}: ${kind.replace(/_/g, " ")} agreement.`;
 
+        const round = roundName(kind, key, year, random);
         insertDeal.run(
-          dealId, recipient.id, kind, status, roundName(kind, key, year, random), announcedOn, low, high, qualifier, key, currency, original,
+          dealId, recipient.id, kind, status, round, announcedOn, low, high, qualifier, key, currency, original,
           valuation, stakeBps, summary, path.length, CREATED_AT, CREATED_AT, deleted ? CREATED_AT : null,
         );
 
@@ -291,9 +292,10 @@ export function synthDatabase(options: SynthOptions): SynthResult {
         }
 
         let occurredOn = announcedOn;
+        // Each step reports the whole deal (lib/story/as-of.ts); only the status moves along the path.
         path.forEach((step, i) => {
           if (i > 0) occurredOn = addDays(occurredOn, random.int(7, 120));
-          insertEvent.run(++eventId, dealId, occurredOn, step, low, high, qualifier, i === 0 ? "" : `Reported ${step.replace("_", " ")}`, firstSource, CREATED_AT);
+          insertEvent.run(++eventId, dealId, occurredOn, step, low, high, qualifier, round, valuation, stakeBps, summary, currency, original, i === 0 ? "" : `Reported ${step.replace("_", " ")}`, firstSource, CREATED_AT);
         });
       }
     })();

@@ -84,6 +84,27 @@ describe("editing deals", () => {
     ]);
   });
 
+  it("records a change of a term (round, valuation, summary) as a lifecycle event, so earlier dates keep the old terms", async () => {
+    const result = await asEditor(async () => saveDeal(IDLE, await editForm(dealId, {
+      round: "Series D", post_money_valuation_usd: "14000000000", summary: "Series D talks at $14B", change_date: "2026-07-20",
+    })));
+    expect(result).toMatchObject({ redirectedTo: `/admin/deals/${dealId}?saved=1` });
+    const events = await t.db.dealEvent.findMany({ where: { dealId }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.occurredOn, e.status, e.round, e.postMoneyValuationUsd, e.summary])).toEqual([
+      ["2026-07-01", "in_talks", "Series D talks", null, "Talks reported"],
+      ["2026-07-20", "in_talks", "Series D", 14_000_000_000n, "Series D talks at $14B"],
+    ]);
+    // An edit that changes nothing reported records no step.
+    await asEditor(async () => saveDeal(IDLE, await editForm(dealId, {})));
+    expect(await t.db.dealEvent.count({ where: { dealId } })).toBe(2);
+  });
+
+  it("dates a term's correction without a date of its own at its source, else today", async () => {
+    await asEditor(async () => saveDeal(IDLE, await editForm(dealId, { summary: "Talks reported by Example" })));
+    const last = await t.db.dealEvent.findFirstOrThrow({ where: { dealId }, orderBy: { id: "desc" } });
+    expect([last.occurredOn, last.summary]).toEqual([new Date().toISOString().slice(0, 10), "Talks reported by Example"]);
+  });
+
   it("refuses a status change without its date and source, naming the fields", async () => {
     const result = await asEditor(async () => saveDeal(IDLE, await editForm(dealId, { status: "announced" })));
     expect(result).toMatchObject({ status: "error", fieldErrors: { change_date: [expect.any(String)], source_url: [expect.any(String)] } });
@@ -121,6 +142,15 @@ describe("editing deals", () => {
     expect(deal.deletedAt).toBeNull();
     expect(deal.participations.map((p) => [p.organization?.slug, p.role])).toEqual([["nvidia", "lead"], ["qia", "participant"]]);
     expect((await t.db.revision.findMany({ where: { entityType: "deal", entityId: dealId }, orderBy: { id: "asc" } })).map((r) => r.action)).toEqual(["create", "delete", "restore"]);
+  });
+
+  it("records a restore that changes reported terms as a lifecycle event, so the latest event is the deal again", async () => {
+    await asEditor(async () => saveDeal(IDLE, await editForm(dealId, { summary: "Edited", change_date: "2026-07-10" })));
+    const created = await t.db.revision.findFirstOrThrow({ where: { entityType: "deal", entityId: dealId, action: "create" } });
+    await asEditor(() => restoreDealRevisionAction(IDLE, form({ revisionId: String(created.id) })));
+    const events = await t.db.dealEvent.findMany({ where: { dealId }, orderBy: { id: "asc" } });
+    expect(events.map((e) => e.summary)).toEqual(["Talks reported", "Edited", "Talks reported"]);
+    expect(events.at(-1)?.note).toBe(`Restored revision ${created.id}`);
   });
 
   it("names unknown organizations in the form instead of creating them", async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadMeasureDeals } from "@/lib/data/measure-deals";
 import { capitalCounted } from "@/lib/measures/capital";
 import { SEED_CSV_PATH, seedDatabase } from "@/lib/seed/seed-database";
+import { REPORTED_FIELDS } from "@/lib/story/as-of";
 import { createTestDb, type TestDb } from "../support/test-db";
 
 let t: TestDb;
@@ -21,7 +22,7 @@ describe("the seed", () => {
     expect(await t.db.deal.count()).toBe(csvRows.length);
   });
 
-  it("counts capital exactly as DESIGN.md defines it", async () => {
+  it("counts capital exactly as docs/domain.md defines it", async () => {
     // Computed here straight from the CSV, independently of the measures module.
     let expected = 0n;
     let rows = 0;
@@ -50,16 +51,23 @@ describe("the seed", () => {
     expect(deal.events.every((e) => e.source?.url?.startsWith("https://"))).toBe(true);
     // The row keeps its current state: the last event's.
     expect(deal.status).toBe(deal.events.at(-1)?.status);
+    // Each step reports the terms of its day: no round name while in talks, the valuation then reported, and the
+    // 8-K's "Series C Preferred" and the $852B close only from the days they were reported.
+    expect(deal.events.map((e) => [e.occurredOn, e.round, e.postMoneyValuationUsd])).toEqual([
+      ["2025-12-17", null, 500_000_000_000n],
+      ["2026-01-29", null, 830_000_000_000n],
+      ["2026-02-27", deal.round, 840_000_000_000n],
+      ["2026-03-31", deal.round, 852_000_000_000n],
+    ]);
+    expect(deal.events.map((e) => /8-K/.test(e.summary))).toEqual([false, false, true, true]);
+    expect(deal.events.map((e) => /\$122B|\$852B/.test(e.summary))).toEqual([false, false, false, true]);
+    expect(deal.events.map((e) => e.originalAmount)).toEqual([10_000_000_000n, 50_000_000_000n, 15_000_000_000n, 15_000_000_000n]);
   });
 
-  it("ends every deal's lifecycle at the deal's current status and amounts", async () => {
-    const deals = await t.db.deal.findMany({
-      select: { id: true, status: true, amountUsdLow: true, amountUsdHigh: true, events: { orderBy: [{ occurredOn: "asc" }, { id: "asc" }], select: { status: true, amountUsdLow: true, amountUsdHigh: true } } },
-    });
-    for (const deal of deals) {
-      const last = deal.events.at(-1);
-      expect([deal.id, last?.status, last?.amountUsdLow, last?.amountUsdHigh]).toEqual([deal.id, deal.status, deal.amountUsdLow, deal.amountUsdHigh]);
-    }
+  it("ends every deal's lifecycle at the deal as it stands: every reported field", async () => {
+    const fields = Object.fromEntries(REPORTED_FIELDS.map((f) => [f, true])) as Record<(typeof REPORTED_FIELDS)[number], true>;
+    const deals = await t.db.deal.findMany({ select: { id: true, ...fields, events: { orderBy: [{ occurredOn: "asc" }, { id: "asc" }], select: fields } } });
+    for (const { events, ...deal } of deals) expect({ ...events.at(-1), id: deal.id }).toEqual(deal);
   });
 
   it("gives every deal a first event with its source", async () => {

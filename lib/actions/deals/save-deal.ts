@@ -6,7 +6,7 @@ import { getSessionActor } from "../../auth/session";
 import { getDb } from "../../db";
 import { dealIdSchema, parseDealForm, versionSchema } from "../../deals/deal-form";
 import { dealToFormValues } from "../../deals/deal-form-values";
-import { changesLifecycle, createDeal, DealConflictError, DealNotFoundError, updateDeal } from "../../deals/write-deal";
+import { changesStatusOrAmount, createDeal, DealConflictError, DealNotFoundError, updateDeal } from "../../deals/write-deal";
 import { loadDirectory } from "../../import/apply-deal-import";
 import { authorizationFailure, formValues, type ActionState } from "../action-state";
 
@@ -27,7 +27,7 @@ export async function saveDeal(_state: ActionState, formData: FormData): Promise
   const before = id === null ? null : await db.deal.findFirst({ where: { id, deletedAt: null }, select: { status: true, amountUsdLow: true, amountUsdHigh: true, amountQualifier: true } });
   if (id !== null && !before) return { status: "error", message: `There is no deal ${id}; it may have been deleted.`, values };
 
-  const parsed = parseDealForm(values, await loadDirectory(db), (deal) => before !== null && changesLifecycle(before, deal));
+  const parsed = parseDealForm(values, await loadDirectory(db), (deal) => before !== null && changesStatusOrAmount(before, deal));
   if (!parsed.ok) return { status: "error", message: "Some fields need attention.", fieldErrors: parsed.fieldErrors, values };
 
   let savedId: number;
