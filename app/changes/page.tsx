@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/deals/status-badge";
+import { dealHref } from "@/lib/story/view-href";
 import { AsOfBanner } from "@/components/story/as-of-banner";
 import { ChangeFilterForm } from "@/components/story/change-filter-form";
 import { ExternalLink, hostOf } from "@/components/ui/external-link";
@@ -63,7 +64,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
                 <time dateTime={change.occurredOn} className="font-medium text-gray-900 dark:text-gray-100">{formatDate(change.occurredOn)}</time>
                 <span>{change.kinds.map((k) => CHANGE_LABELS[k]).join(" and ")}</span>
               </div>
-              <Link href={`/deals/${change.deal.id}`} className={`${TEXT_LINK} mt-1 inline-block font-medium`}>
+              <Link href={dealHref(change.deal.id, view.filters.asOf)} className={`${TEXT_LINK} mt-1 inline-block font-medium`}>
                 {partiesText(change.deal)}
               </Link>
               {change.deal.round ? <span className="text-sm text-gray-600 dark:text-gray-400"> · {change.deal.round}</span> : null}

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { OrganizationSearchForm } from "@/components/organizations/organization-search-form";
 import { RankingTable } from "@/components/organizations/ranking-table";
+import { AsOfBanner, withoutAsOf } from "@/components/story/as-of-banner";
+import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { listCompanies } from "@/lib/data/organization-rankings";
 import { hasOrganizationFilters, parseOrganizationFilters } from "@/lib/filters/organization-filters";
 import { formatNumber } from "@/lib/format";
@@ -8,11 +10,15 @@ import { formatNumber } from "@/lib/format";
 export const metadata: Metadata = { title: "Companies" };
 
 export default async function CompaniesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { filters, issues } = parseOrganizationFilters(await searchParams);
-  const { rows, total } = await listCompanies(filters);
+  const search = await searchParams;
+  const { filters, issues } = parseOrganizationFilters(search);
+  // As of a date the ranking counts the deals as reported then, as /deals and /analysis do (parsed the same way).
+  const asOf = parseDealFilters(search).filters.asOf;
+  const { rows, total } = await listCompanies(filters, asOf);
 
   return (
     <div className="space-y-6">
+      <AsOfBanner asOf={asOf} todayHref={withoutAsOf("/companies", search)} />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Companies</h1>
         <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">
@@ -20,7 +26,7 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
           amount. Compute, cloud and chip contracts sold (AWS, Oracle, CoreWeave) count as deals received but not as capital.
         </p>
       </div>
-      <OrganizationSearchForm action="/companies" filters={filters} issues={issues} searchLabel="Search companies" />
+      <OrganizationSearchForm action="/companies" filters={filters} issues={issues} asOf={asOf} searchLabel="Search companies" />
       {total === 0 ? (
         <p className="text-gray-600 dark:text-gray-400">No deals yet, so no companies. Load the researched deals with npm run db:seed.</p>
       ) : rows.length === 0 ? (
@@ -30,7 +36,7 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
           <h2 id="ranking-heading" className="text-lg font-semibold">
             {hasOrganizationFilters(filters) ? `${formatNumber(rows.length)} of ${formatNumber(total)} companies` : `All ${formatNumber(total)} companies`}, by capital received
           </h2>
-          <RankingTable rows={rows} hrefBase="/companies" caption="Companies ranked by the counted capital they received" capitalHeading="Capital received (counted)" />
+          <RankingTable rows={rows} hrefBase="/companies" asOf={asOf} caption="Companies ranked by the counted capital they received" capitalHeading="Capital received (counted)" />
         </section>
       )}
     </div>

@@ -139,9 +139,10 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
               sort={filters.sort}
               hrefFor={(sort) => href({ filters: { sort, page: 1 } })}
               caption={`Deals ${first}–${last} of ${page.total}; sort by date or amount with the column headers`}
+              asOf={filters.asOf}
             />
           ) : (
-            <DealTimeline deals={page.data} group={pageView.group} byDate={byDate} />
+            <DealTimeline deals={page.data} group={pageView.group} byDate={byDate} asOf={filters.asOf} />
           )}
 
           <Pagination page={page.page} pageCount={pageCount} hrefFor={(p) => href({ filters: { page: p } })} label="Pages of deals" />

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { OrganizationSearchForm } from "@/components/organizations/organization-search-form";
 import { RankingTable } from "@/components/organizations/ranking-table";
+import { AsOfBanner, withoutAsOf } from "@/components/story/as-of-banner";
+import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { listInvestors } from "@/lib/data/organization-rankings";
 import { hasOrganizationFilters, parseOrganizationFilters } from "@/lib/filters/organization-filters";
 import { formatNumber } from "@/lib/format";
@@ -8,11 +10,15 @@ import { formatNumber } from "@/lib/format";
 export const metadata: Metadata = { title: "Investors" };
 
 export default async function InvestorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { filters, issues } = parseOrganizationFilters(await searchParams);
-  const { rows, total } = await listInvestors(filters);
+  const search = await searchParams;
+  const { filters, issues } = parseOrganizationFilters(search);
+  // As of a date the ranking counts the deals as reported then, as /deals and /analysis do (parsed the same way).
+  const asOf = parseDealFilters(search).filters.asOf;
+  const { rows, total } = await listInvestors(filters, asOf);
 
   return (
     <div className="space-y-6">
+      <AsOfBanner asOf={asOf} todayHref={withoutAsOf("/investors", search)} />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Investors</h1>
         <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">
@@ -21,7 +27,7 @@ export default async function InvestorsPage({ searchParams }: { searchParams: Pr
           known. Venture arms and units (GV, AMD Ventures) are ranked on their own, not added to their parent company.
         </p>
       </div>
-      <OrganizationSearchForm action="/investors" filters={filters} issues={issues} searchLabel="Search investors" />
+      <OrganizationSearchForm action="/investors" filters={filters} issues={issues} asOf={asOf} searchLabel="Search investors" />
       {total === 0 ? (
         <p className="text-gray-600 dark:text-gray-400">No deals yet, so no investors. Load the researched deals with npm run db:seed.</p>
       ) : rows.length === 0 ? (
@@ -31,7 +37,7 @@ export default async function InvestorsPage({ searchParams }: { searchParams: Pr
           <h2 id="ranking-heading" className="text-lg font-semibold">
             {hasOrganizationFilters(filters) ? `${formatNumber(rows.length)} of ${formatNumber(total)} investors` : `All ${formatNumber(total)} investors`}, by capital put in
           </h2>
-          <RankingTable rows={rows} hrefBase="/investors" caption="Investors ranked by the counted capital attributed to them" capitalHeading="Capital put in (counted)" />
+          <RankingTable rows={rows} hrefBase="/investors" asOf={asOf} caption="Investors ranked by the counted capital attributed to them" capitalHeading="Capital put in (counted)" />
         </section>
       )}
     </div>

@@ -4,7 +4,10 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { CircularFlowList, formatBackToIn } from "@/components/analysis/circular-flow-list";
 import { WorkedTable } from "@/components/methodology/worked-table";
+import { AsOfBanner } from "@/components/story/as-of-banner";
 import { getMethodology } from "@/lib/data/methodology";
+import { parseDealFilters } from "@/lib/filters/deal-filters";
+import { dealHref } from "@/lib/story/view-href";
 import { KIND_LABELS, STATUS_LABELS } from "@/lib/domain";
 import { formatAmount, formatDate, formatDecimal, formatNumber, formatShare, formatUsd, formatUsdExact } from "@/lib/format";
 import { CAPITAL_KINDS, COUNTED_STATUSES, PIPELINE_STATUSES } from "@/lib/measures/capital";
@@ -27,23 +30,26 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function DealLink({ id, label, on }: { id: number; label: string; on: string }) {
+function DealLink({ id, label, on, asOf }: { id: number; label: string; on: string; asOf: string | null }) {
   return (
-    <Link href={`/deals/${id}`} className={LINK}>
+    <Link href={dealHref(id, asOf)} className={LINK}>
       {label}, {formatDate(on)}
     </Link>
   );
 }
 
-export default async function MethodologyPage() {
+export default async function MethodologyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // The worked examples come from the data, which editors change: render on each request, never once at build time.
   await connection();
-  const m = await getMethodology();
+  // As of a date the worked examples are drawn from the deals as reported then, so every figure quoted is of that date.
+  const asOf = parseDealFilters(await searchParams).filters.asOf;
+  const m = await getMethodology(asOf);
   const hhi = m.hhiExample;
   const split = m.attributionExample;
 
   return (
     <article className="max-w-4xl space-y-10 text-gray-800 dark:text-gray-200">
+      <AsOfBanner asOf={asOf} todayHref="/methodology" />
       <header>
         <h1 className="text-2xl font-semibold tracking-tight text-gray-900 sm:text-3xl dark:text-gray-100">How every number is counted</h1>
         <p className="mt-2">
@@ -85,7 +91,7 @@ export default async function MethodologyPage() {
           caption="Worked example: the latest counted deal reported each way"
           head={["Deal", "Reported as", "Counted"]}
           rows={m.amountExamples.map((e) => [
-            <DealLink key="deal" id={e.id} label={e.label} on={e.announcedOn} />,
+            <DealLink key="deal" id={e.id} label={e.label} on={e.announcedOn} asOf={asOf} />,
             formatAmount(e.amountUsdLow, e.amountUsdHigh, e.amountQualifier),
             e.counted.basis === "undisclosed" ? "Nothing (undisclosed)" : `${formatUsdExact(e.counted.amount)}${e.counted.basis === "upper_bound" ? " (upper bound)" : ""}`,
           ])}
@@ -135,7 +141,7 @@ export default async function MethodologyPage() {
             head={["Investor", "Part"]}
             rows={split.parts.map((p) => [p.name, formatUsdExact(p.amount)])}
             foot={[
-              <Link key="deal" href={`/deals/${split.deal.id}`} className={LINK}>
+              <Link key="deal" href={dealHref(split.deal.id, asOf)} className={LINK}>
                 The round
               </Link>,
               formatUsdExact(split.deal.amount),
@@ -185,7 +191,7 @@ export default async function MethodologyPage() {
               {formatNumber(m.circularCount)} loops are found in the counted data. The largest, worked out leg by leg (money back per dollar in:{" "}
               {formatBackToIn(m.circularExample.backToIn)}):
             </p>
-            <CircularFlowList loops={[m.circularExample]} open />
+            <CircularFlowList loops={[m.circularExample]} asOf={asOf} open />
           </>
         ) : (
           <p>No circular flow is found in the data yet.</p>

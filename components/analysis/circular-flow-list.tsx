@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { dealHref } from "@/lib/story/view-href";
 import { StatusBadge } from "@/components/deals/status-badge";
 import { KIND_LABELS } from "@/lib/domain";
 import { formatDate, formatUsd, formatUsdExact } from "@/lib/format";
@@ -18,7 +19,7 @@ function legTotalLabel(total: bigint, anyDisclosed: boolean): string {
 /** Legs listed per side of a loop; a loop of a large synthetic database has hundreds. */
 export const LEGS_SHOWN = 25;
 
-function LegTable({ caption, legs: all, shown }: { caption: string; legs: CircularLeg[]; shown: number }) {
+function LegTable({ caption, legs: all, shown, asOf }: { caption: string; legs: CircularLeg[]; shown: number; asOf: string | null }) {
   const legs = all.slice(0, shown);
   return (
     <div className="overflow-x-auto">
@@ -37,7 +38,7 @@ function LegTable({ caption, legs: all, shown }: { caption: string; legs: Circul
           {legs.map((leg) => (
             <tr key={`${leg.dealId}-${leg.from.key}`} className="border-b border-gray-100 dark:border-gray-900">
               <th scope="row" className="py-1 pr-3 font-normal">
-                <Link href={`/deals/${leg.dealId}`} className="text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+                <Link href={dealHref(leg.dealId, asOf)} className="text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
                   {leg.from.name} → {leg.to.name}
                 </Link>
               </th>
@@ -72,7 +73,7 @@ function LegTable({ caption, legs: all, shown }: { caption: string; legs: Circul
  * Every loop, closed unless `open`; opening one shows its diagram and the first `legsShown` legs of each side, each
  * linked to its deal (the CSV has them all).
  */
-export function CircularFlowList({ loops, open = false, legsShown = LEGS_SHOWN }: { loops: CircularFlow[]; open?: boolean; legsShown?: number }) {
+export function CircularFlowList({ loops, asOf, open = false, legsShown = LEGS_SHOWN }: { loops: CircularFlow[]; asOf: string | null; open?: boolean; legsShown?: number }) {
   return (
     <ul className="mt-4 space-y-2">
       {loops.map((loop) => {
@@ -93,8 +94,8 @@ export function CircularFlowList({ loops, open = false, legsShown = LEGS_SHOWN }
               </summary>
               <div className="space-y-4 border-t border-gray-200 p-3 dark:border-gray-800">
                 <CircularFlowDiagram id={id} investor={loop.investor.name} company={loop.company.name} suppliers={suppliers} inLabel={inLabel} backLabel={backLabel} />
-                <LegTable caption={`Capital in: ${loop.investor.name} → ${loop.company.name}`} legs={loop.moneyIn} shown={legsShown} />
-                <LegTable caption={`Spending back: ${loop.company.name} → ${suppliers.join(", ")}`} legs={loop.moneyBack} shown={legsShown} />
+                <LegTable caption={`Capital in: ${loop.investor.name} → ${loop.company.name}`} legs={loop.moneyIn} shown={legsShown} asOf={asOf} />
+                <LegTable caption={`Spending back: ${loop.company.name} → ${suppliers.join(", ")}`} legs={loop.moneyBack} shown={legsShown} asOf={asOf} />
               </div>
             </details>
           </li>

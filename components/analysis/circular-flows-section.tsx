@@ -79,7 +79,7 @@ export function CircularFlowsSection({ view, loops, total = loops.length }: { vi
           <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
             Open a loop to see its diagram and every deal on each side; each deal links to its page and sources.
           </p>
-          <CircularFlowList loops={loops} legsShown={LEGS_SHOWN_HERE} />
+          <CircularFlowList loops={loops} asOf={view.filters.asOf} legsShown={LEGS_SHOWN_HERE} />
           {total > loops.length ? (
             <p className="mt-3 text-sm">
               {total - loops.length} smaller {total - loops.length === 1 ? "loop is" : "loops are"} not shown here:{" "}

@@ -4,6 +4,7 @@ import type { AnalysisView } from "@/lib/filters/analysis-view";
 import { hasActiveFilters } from "@/lib/filters/deal-filters";
 import { formatDate, formatNumber, formatUsd, formatUsdExact } from "@/lib/format";
 import type { CapitalSummary } from "@/lib/measures/capital";
+import { withAsOf } from "@/lib/story/view-href";
 
 function countedKinds(view: AnalysisView): string {
   if (view.count === "capital") return "equity and convertible investments";
@@ -53,7 +54,7 @@ export function CountingStatement({
         <p className="mt-1">
           Only deals with {filters.join(", ")}.{" "}
           {hasActiveFilters(f) ? (
-            <Link href="/analysis" className="text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+            <Link href={withAsOf("/analysis", f.asOf)} className="text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
               Show all deals
             </Link>
           ) : null}
@@ -65,7 +66,7 @@ export function CountingStatement({
         </p>
       ) : null}
       <p className="mt-1">
-        <Link href="/methodology" className="text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+        <Link href={withAsOf("/methodology", f.asOf)} className="text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
           How every number is counted
         </Link>
       </p>

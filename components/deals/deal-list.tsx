@@ -2,15 +2,17 @@ import Link from "next/link";
 import { KIND_LABELS } from "@/lib/domain";
 import type { DealSummary } from "@/lib/data/deals";
 import { formatAmount, formatDate } from "@/lib/format";
+import { dealHref } from "@/lib/story/view-href";
 import { StatusBadge } from "./status-badge";
 
-export function DealList({ deals, empty }: { deals: DealSummary[]; empty: string }) {
+/** `asOf`: the view's date, kept on every deal link (null today). */
+export function DealList({ deals, empty, asOf }: { deals: DealSummary[]; empty: string; asOf: string | null }) {
   if (deals.length === 0) return <p className="text-sm text-gray-600 dark:text-gray-400">{empty}</p>;
   return (
     <ul className="divide-y divide-gray-200 dark:divide-gray-800">
       {deals.map((deal) => (
         <li key={deal.id} className="py-3">
-          <Link href={`/deals/${deal.id}`} className="group block rounded focus-visible:outline-2 focus-visible:outline-blue-600">
+          <Link href={dealHref(deal.id, asOf)} className="group block rounded focus-visible:outline-2 focus-visible:outline-blue-600">
             <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
               <span className="font-medium group-hover:underline">
                 {deal.investors.length > 0 ? `${deal.investors.slice(0, 3).map((i) => i.name).join(", ")}${deal.investors.length > 3 ? ` +${deal.investors.length - 3}` : ""} → ` : ""}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { DealSummary } from "@/lib/data/deals";
 import { KIND_LABELS } from "@/lib/domain";
 import type { DealSort } from "@/lib/filters/deal-filters";
+import { dealHref } from "@/lib/story/view-href";
 import { formatAmount, formatDate, formatNumber, formatUsdExact } from "@/lib/format";
 import { StatusBadge } from "./status-badge";
 
@@ -34,7 +35,7 @@ function SortHeader({ column, className }: { column: SortColumn; className?: str
 }
 
 /** Deals as a table; sorting is a link that sets `sort` in the URL, so a sorted view can be shared like any other. */
-export function DealTable({ deals, sort, hrefFor, caption }: { deals: DealSummary[]; sort: DealSort; hrefFor: (sort: DealSort) => string; caption: string }) {
+export function DealTable({ deals, sort, hrefFor, caption, asOf }: { deals: DealSummary[]; sort: DealSort; hrefFor: (sort: DealSort) => string; caption: string; asOf: string | null }) {
   const date = sortColumn("Date", sort, "date", hrefFor);
   const amount = sortColumn("Amount", sort, "amount", hrefFor);
   return (
@@ -61,7 +62,7 @@ export function DealTable({ deals, sort, hrefFor, caption }: { deals: DealSummar
                 <time dateTime={deal.announcedOn}>{formatDate(deal.announcedOn)}</time>
               </td>
               <td className="min-w-48 py-2 pr-4">
-                <Link href={`/deals/${deal.id}`} className="rounded font-medium text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+                <Link href={dealHref(deal.id, asOf)} className="rounded font-medium text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
                   {deal.investors.length > 0 ? `${deal.investors.slice(0, 3).map((i) => i.name).join(", ")}${deal.investors.length > 3 ? ` +${deal.investors.length - 3}` : ""} → ` : ""}
                   {deal.recipient.name}
                 </Link>

@@ -7,8 +7,8 @@ import { DealList } from "./deal-list";
  * Deals under a heading per month or quarter. Only a date order makes periods contiguous, so sorted by amount the
  * deals are one list (each still shows its date).
  */
-export function DealTimeline({ deals, group, byDate }: { deals: DealSummary[]; group: "month" | "quarter"; byDate: boolean }) {
-  if (!byDate) return <DealList deals={deals} empty="No deals." />;
+export function DealTimeline({ deals, group, byDate, asOf }: { deals: DealSummary[]; group: "month" | "quarter"; byDate: boolean; asOf: string | null }) {
+  if (!byDate) return <DealList deals={deals} empty="No deals." asOf={asOf} />;
   return (
     <div className="space-y-6">
       {groupByPeriod(deals, group).map(({ period, items }) => (
@@ -16,7 +16,7 @@ export function DealTimeline({ deals, group, byDate }: { deals: DealSummary[]; g
           <h3 id={`period-${period}`} className="text-base font-semibold">
             {formatPeriod(period)}
           </h3>
-          <DealList deals={items} empty="No deals." />
+          <DealList deals={items} empty="No deals." asOf={asOf} />
         </section>
       ))}
     </div>

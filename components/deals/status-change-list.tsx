@@ -1,15 +1,16 @@
 import Link from "next/link";
 import type { StatusChange } from "@/lib/data/overview";
 import { formatAmount, formatDate } from "@/lib/format";
+import { dealHref } from "@/lib/story/view-href";
 import { StatusBadge } from "./status-badge";
 
-export function StatusChangeList({ changes }: { changes: StatusChange[] }) {
+export function StatusChangeList({ changes, asOf }: { changes: StatusChange[]; asOf: string | null }) {
   if (changes.length === 0) return <p className="text-sm text-gray-600 dark:text-gray-400">No status changes recorded yet.</p>;
   return (
     <ul className="divide-y divide-gray-200 dark:divide-gray-800">
       {changes.map((change) => (
         <li key={change.eventId} className="py-3">
-          <Link href={`/deals/${change.dealId}`} className="group block rounded focus-visible:outline-2 focus-visible:outline-blue-600">
+          <Link href={dealHref(change.dealId, asOf)} className="group block rounded focus-visible:outline-2 focus-visible:outline-blue-600">
             <span className="font-medium group-hover:underline">
               {change.investors.slice(0, 3).join(", ")} → {change.recipient}
             </span>

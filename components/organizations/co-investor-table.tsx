@@ -1,8 +1,9 @@
 import Link from "next/link";
+import { investorHref } from "@/lib/story/view-href";
 import type { CoInvestor } from "@/lib/measures/co-investors";
 import { formatNumber } from "@/lib/format";
 
-export function CoInvestorTable({ rows, investorName }: { rows: CoInvestor[]; investorName: string }) {
+export function CoInvestorTable({ rows, investorName, asOf }: { rows: CoInvestor[]; investorName: string; asOf: string | null }) {
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-left text-sm sm:min-w-96">
@@ -17,7 +18,7 @@ export function CoInvestorTable({ rows, investorName }: { rows: CoInvestor[]; in
           {rows.map((row) => (
             <tr key={row.key} className="border-b border-gray-100 dark:border-gray-900">
               <th scope="row" className="py-2 pr-3 font-medium">
-                <Link href={`/investors/${row.key}`} className="text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+                <Link href={investorHref(row.key, asOf)} className="text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
                   {row.name}
                 </Link>
               </th>

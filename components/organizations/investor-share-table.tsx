@@ -1,10 +1,11 @@
 import Link from "next/link";
+import { investorHref } from "@/lib/story/view-href";
 import { UNDISCLOSED_KEY } from "@/lib/measures/capital";
 import type { InvestorShare } from "@/lib/measures/funding-shares";
 import { formatNumber, formatShare, formatUsd, formatUsdExact } from "@/lib/format";
 
 /** Who funded a company, with each investor's attributed part of its counted funding. */
-export function InvestorShareTable({ rows, companyName }: { rows: InvestorShare[]; companyName: string }) {
+export function InvestorShareTable({ rows, companyName, asOf }: { rows: InvestorShare[]; companyName: string; asOf: string | null }) {
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-left text-sm">
@@ -24,7 +25,7 @@ export function InvestorShareTable({ rows, companyName }: { rows: InvestorShare[
                 {row.key === UNDISCLOSED_KEY ? (
                   <span>Unnamed investors</span>
                 ) : (
-                  <Link href={`/investors/${row.key}`} className="text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+                  <Link href={investorHref(row.key, asOf)} className="text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
                     {row.name}
                   </Link>
                 )}

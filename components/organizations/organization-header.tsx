@@ -3,6 +3,7 @@ import type { OrganizationProfile, RelatedOrganization } from "@/lib/data/organi
 import { ORGANIZATION_TYPE_LABELS } from "@/lib/domain";
 import { formatCountry, formatNumber } from "@/lib/format";
 import { organizationHref, type OrganizationSide } from "@/lib/organizations/organization-href";
+import { companyHref, investorHref } from "@/lib/story/view-href";
 import { ExternalLink, hostOf } from "@/components/ui/external-link";
 
 const LINK = "text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
@@ -14,10 +15,10 @@ function dealCounts(org: RelatedOrganization): string {
   return parts.length > 0 ? `deals: ${parts.join(", ")}` : "no deals";
 }
 
-function Related({ org, side }: { org: RelatedOrganization; side: OrganizationSide }) {
+function Related({ org, side, asOf }: { org: RelatedOrganization; side: OrganizationSide; asOf: string | null }) {
   return (
     <>
-      <Link href={organizationHref(org, side)} className={LINK}>
+      <Link href={organizationHref(org, side, asOf)} className={LINK}>
         {org.name}
       </Link>
       <span className="text-gray-600 dark:text-gray-400">
@@ -29,11 +30,11 @@ function Related({ org, side }: { org: RelatedOrganization; side: OrganizationSi
 }
 
 /** Who the organization is, how it is also reported, and the organizations it belongs to or owns (linked, never merged). */
-export function OrganizationHeader({ profile, side, subtitle }: { profile: OrganizationProfile; side: OrganizationSide; subtitle: string }) {
+export function OrganizationHeader({ profile, side, subtitle, asOf }: { profile: OrganizationProfile; side: OrganizationSide; subtitle: string; asOf: string | null }) {
   const asOther =
     side === "investor"
-      ? { count: profile.dealsAsRecipient, href: `/companies/${profile.slug}`, lead: "also received", label: "a company" }
-      : { count: profile.dealsAsInvestor, href: `/investors/${profile.slug}`, lead: "also took part as an investor in", label: "an investor" };
+      ? { count: profile.dealsAsRecipient, href: companyHref(profile.slug, asOf), lead: "also received", label: "a company" }
+      : { count: profile.dealsAsInvestor, href: investorHref(profile.slug, asOf), lead: "also took part as an investor in", label: "an investor" };
   return (
     <header className="space-y-2">
       <p className="text-sm text-gray-600 dark:text-gray-400">
@@ -52,7 +53,7 @@ export function OrganizationHeader({ profile, side, subtitle }: { profile: Organ
           <div>
             <dt className="inline font-medium">Part of: </dt>
             <dd className="inline">
-              <Related org={profile.parent} side={side} />
+              <Related org={profile.parent} side={side} asOf={asOf} />
             </dd>
           </div>
         ) : null}
@@ -63,7 +64,7 @@ export function OrganizationHeader({ profile, side, subtitle }: { profile: Organ
               {profile.children.map((child, index) => (
                 <span key={child.slug}>
                   {index > 0 ? "; " : ""}
-                  <Related org={child} side={side} />
+                  <Related org={child} side={side} asOf={asOf} />
                 </span>
               ))}
             </dd>

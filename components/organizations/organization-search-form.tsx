@@ -2,14 +2,16 @@ import Link from "next/link";
 import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES } from "@/lib/domain";
 import type { FilterIssue } from "@/lib/filters/deal-filters";
 import { hasOrganizationFilters, type OrganizationFilters } from "@/lib/filters/organization-filters";
+import { withAsOf } from "@/lib/story/view-href";
 
 const FIELD = "mt-1 block w-full rounded border border-gray-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:bg-gray-900";
 
-/** A plain GET form: the search lives in the URL, works without JavaScript and can be shared. */
-export function OrganizationSearchForm({ action, filters, issues, searchLabel }: { action: string; filters: OrganizationFilters; issues: FilterIssue[]; searchLabel: string }) {
+/** A plain GET form: the search lives in the URL, works without JavaScript and can be shared. It keeps the view's `asOf`. */
+export function OrganizationSearchForm({ action, filters, issues, searchLabel, asOf }: { action: string; filters: OrganizationFilters; issues: FilterIssue[]; searchLabel: string; asOf: string | null }) {
   return (
     <div className="space-y-2">
       <form action={action} method="get" role="search" aria-label={searchLabel} className="flex flex-wrap items-end gap-3">
+        {asOf ? <input type="hidden" name="asOf" value={asOf} /> : null}
         <div className="w-full sm:w-64">
           <label htmlFor="org-q" className="text-sm font-medium">
             Name
@@ -33,7 +35,7 @@ export function OrganizationSearchForm({ action, filters, issues, searchLabel }:
           Search
         </button>
         {hasOrganizationFilters(filters) ? (
-          <Link href={action} className="rounded px-2 py-2 text-sm text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+          <Link href={withAsOf(action, asOf)} className="rounded px-2 py-2 text-sm text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
             Clear the search
           </Link>
         ) : null}

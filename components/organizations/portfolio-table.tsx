@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { companyHref, dealHref } from "@/lib/story/view-href";
 import { StatusBadge } from "@/components/deals/status-badge";
 import type { PortfolioDeal } from "@/lib/data/investor";
 import { KIND_LABELS } from "@/lib/domain";
@@ -7,7 +8,7 @@ import { formatAmount, formatDate, formatUsd, formatUsdExact } from "@/lib/forma
 const LINK = "text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
 
 /** Every deal the investor is in, with the amount as reported and the part of it counted for the investor. */
-export function PortfolioTable({ deals, investorName }: { deals: PortfolioDeal[]; investorName: string }) {
+export function PortfolioTable({ deals, investorName, asOf }: { deals: PortfolioDeal[]; investorName: string; asOf: string | null }) {
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-left text-sm">
@@ -30,7 +31,7 @@ export function PortfolioTable({ deals, investorName }: { deals: PortfolioDeal[]
                 <time dateTime={deal.announcedOn}>{formatDate(deal.announcedOn)}</time>
               </td>
               <th scope="row" className="min-w-48 py-2 pr-3 font-normal">
-                <Link href={`/deals/${deal.id}`} className={LINK}>
+                <Link href={dealHref(deal.id, asOf)} className={LINK}>
                   {deal.round ?? KIND_LABELS[deal.kind]}
                 </Link>
                 {deal.investors.length > 1 ? (
@@ -38,7 +39,7 @@ export function PortfolioTable({ deals, investorName }: { deals: PortfolioDeal[]
                 ) : null}
               </th>
               <td className="py-2 pr-3">
-                <Link href={`/companies/${deal.recipient.slug}`} className={LINK}>
+                <Link href={companyHref(deal.recipient.slug, asOf)} className={LINK}>
                   {deal.recipient.name}
                 </Link>
               </td>

@@ -2,9 +2,10 @@ import Link from "next/link";
 import type { RankedOrganization } from "@/lib/data/organization-rankings";
 import { ORGANIZATION_TYPE_LABELS } from "@/lib/domain";
 import { formatCountry, formatNumber, formatUsd, formatUsdExact } from "@/lib/format";
+import { withAsOf } from "@/lib/story/view-href";
 
-/** The ranking of /investors or /companies; `hrefBase` is where each name links ("/investors"). */
-export function RankingTable({ rows, hrefBase, caption, capitalHeading }: { rows: RankedOrganization[]; hrefBase: string; caption: string; capitalHeading: string }) {
+/** The ranking of /investors or /companies; `hrefBase` is where each name links ("/investors"), as of the view's date. */
+export function RankingTable({ rows, hrefBase, caption, capitalHeading, asOf }: { rows: RankedOrganization[]; hrefBase: string; caption: string; capitalHeading: string; asOf: string | null }) {
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-left text-sm">
@@ -25,7 +26,7 @@ export function RankingTable({ rows, hrefBase, caption, capitalHeading }: { rows
             <tr key={row.slug} className="border-b border-gray-100 dark:border-gray-900">
               <td className="py-2 pr-3 text-right text-gray-600 dark:text-gray-400">{row.rank}</td>
               <th scope="row" className="py-2 pr-3 font-medium">
-                <Link href={`${hrefBase}/${row.slug}`} className="text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+                <Link href={withAsOf(`${hrefBase}/${row.slug}`, asOf)} className="text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
                   {row.name}
                 </Link>
               </th>

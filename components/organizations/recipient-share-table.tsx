@@ -1,9 +1,10 @@
 import Link from "next/link";
+import { companyHref } from "@/lib/story/view-href";
 import type { RecipientShare } from "@/lib/measures/funding-shares";
 import { formatNumber, formatShare, formatUsd, formatUsdExact } from "@/lib/format";
 
 /** The recipients an investor funded, by the capital it put in, with its share of each one's counted funding. */
-export function RecipientShareTable({ rows, investorName }: { rows: RecipientShare[]; investorName: string }) {
+export function RecipientShareTable({ rows, investorName, asOf }: { rows: RecipientShare[]; investorName: string; asOf: string | null }) {
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-left text-sm">
@@ -21,7 +22,7 @@ export function RecipientShareTable({ rows, investorName }: { rows: RecipientSha
           {rows.map((row) => (
             <tr key={row.key} className="border-b border-gray-100 dark:border-gray-900">
               <th scope="row" className="py-2 pr-3 font-medium">
-                <Link href={`/companies/${row.key}`} className="text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+                <Link href={companyHref(row.key, asOf)} className="text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
                   {row.name}
                 </Link>
               </th>

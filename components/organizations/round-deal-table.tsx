@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { dealHref } from "@/lib/story/view-href";
 import { StatusBadge } from "@/components/deals/status-badge";
 import type { RoundDeal } from "@/lib/data/company";
 import { KIND_LABELS } from "@/lib/domain";
@@ -7,7 +8,7 @@ import { formatAmount, formatDate, formatUsd, formatUsdExact } from "@/lib/forma
 const LINK = "text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
 
 /** Each equity or convertible deal a company received, counted or not, with the valuation reported with it. */
-export function RoundDealTable({ deals, companyName }: { deals: RoundDeal[]; companyName: string }) {
+export function RoundDealTable({ deals, companyName, asOf }: { deals: RoundDeal[]; companyName: string; asOf: string | null }) {
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-left text-sm">
@@ -30,7 +31,7 @@ export function RoundDealTable({ deals, companyName }: { deals: RoundDeal[]; com
                 <time dateTime={deal.announcedOn}>{formatDate(deal.announcedOn)}</time>
               </td>
               <th scope="row" className="min-w-48 py-2 pr-3 font-normal">
-                <Link href={`/deals/${deal.id}`} className={LINK}>
+                <Link href={dealHref(deal.id, asOf)} className={LINK}>
                   {deal.round ?? KIND_LABELS[deal.kind]}
                 </Link>
               </th>

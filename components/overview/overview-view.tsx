@@ -114,11 +114,11 @@ export async function OverviewView({ query }: { query: Query }) {
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="latest-deals">
           <h2 id="latest-deals" className="text-lg font-semibold">Latest deals</h2>
-          <DealList deals={overview.latestDeals} empty="No deals yet." />
+          <DealList deals={overview.latestDeals} empty="No deals yet." asOf={view.asOf} />
         </section>
         <section aria-labelledby="latest-changes">
           <h2 id="latest-changes" className="text-lg font-semibold">Latest status changes</h2>
-          <StatusChangeList changes={overview.latestChanges} />
+          <StatusChangeList changes={overview.latestChanges} asOf={view.asOf} />
         </section>
       </div>
     </div>

@@ -78,13 +78,15 @@ function pickAttributionExample(counted: MeasureDeal[]): Methodology["attributio
   return { deal: { ...refOf(deal), amount }, parts: attributeToInvestors(deal, amount) };
 }
 
-export function getMethodology(): Promise<Methodology> {
-  return cachedView("methodology", computeMethodology);
+/** The worked examples, from today's deals (cached per data version) or from the deals as reported on `asOf`. */
+export function getMethodology(asOf: string | null = null): Promise<Methodology> {
+  // One cached entry per data version for today; dates are many and rarely repeated, so an as-of view is computed.
+  return asOf ? computeMethodology(asOf) : cachedView("methodology", () => computeMethodology(null));
 }
 
-async function computeMethodology(): Promise<Methodology> {
+async function computeMethodology(asOf: string | null): Promise<Methodology> {
   const db = await getDb();
-  const [deals, directory] = await Promise.all([loadMeasureDeals(db), loadOrganizationDirectory(db)]);
+  const [deals, directory] = await Promise.all([loadMeasureDeals(db, null, asOf ? { date: asOf } : null), loadOrganizationDirectory(db)]);
   const counted = deals.filter((d) => isCounted(d, DEFAULT_RULE));
 
   const latestYear = counted.map((d) => periodOf(d.announcedOn, "year")).at(-1);

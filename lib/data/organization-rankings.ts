@@ -22,21 +22,24 @@ export type RankedOrganization = {
 
 export type OrganizationRanking = { rows: RankedOrganization[]; total: number };
 
-/** Every organization in a live deal as an investor, ranked by the counted capital attributed to it. */
-export function listInvestors(filters: OrganizationFilters): Promise<OrganizationRanking> {
-  return listRanked(filters, "investor");
+/**
+ * Every organization in a live deal as an investor, ranked by the counted capital attributed to it; with `asOf`, over
+ * the deals as reported on that date (organizations in none of them are left out).
+ */
+export function listInvestors(filters: OrganizationFilters, asOf: string | null = null): Promise<OrganizationRanking> {
+  return listRanked(filters, "investor", asOf);
 }
 
-/** Every organization that received a live deal, ranked by the counted capital it received. */
-export function listCompanies(filters: OrganizationFilters): Promise<OrganizationRanking> {
-  return listRanked(filters, "recipient");
+/** Every organization that received a live deal, ranked by the counted capital it received (as of `asOf`, if given). */
+export function listCompanies(filters: OrganizationFilters, asOf: string | null = null): Promise<OrganizationRanking> {
+  return listRanked(filters, "recipient", asOf);
 }
 
-async function listRanked(filters: OrganizationFilters, side: "investor" | "recipient"): Promise<OrganizationRanking> {
+async function listRanked(filters: OrganizationFilters, side: "investor" | "recipient", asOf: string | null): Promise<OrganizationRanking> {
   const db = await getDb();
   const inDeals = side === "investor" ? { participations: { some: { deal: { deletedAt: null } } } } : { received: { some: { deletedAt: null } } };
   const [deals, matching] = await Promise.all([
-    loadMeasureDeals(db),
+    loadMeasureDeals(db, null, asOf ? { date: asOf } : null),
     db.organization.findMany({ where: { AND: [organizationWhere(filters), inDeals] }, select: { slug: true, type: true, country: true } }),
   ]);
   const ranking: OrganizationRank[] = side === "investor" ? rankInvestors(deals) : rankRecipients(deals);

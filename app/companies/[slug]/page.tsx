@@ -12,6 +12,7 @@ import { StatCard } from "@/components/ui/stat-card";
 import { getCompany } from "@/lib/data/company";
 import { getOrganizationProfile } from "@/lib/data/organization-profile";
 import { AsOfBanner } from "@/components/story/as-of-banner";
+import { withAsOf } from "@/lib/story/view-href";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
 import { companyCard } from "@/lib/share/cards";
@@ -34,7 +35,6 @@ export default async function CompanyPage({ params, searchParams }: Props) {
   const company = await getCompany(slug, asOf);
   if (!company) notFound();
   const { profile, funding, rounds, roundDeals, roundDealTotal, latestValuation, investors, commitmentsMade, commitmentTotal, timeline, timelineTotal } = company;
-  const asOfParam = asOf ? `&asOf=${asOf}` : "";
   const name = profile.name;
 
   const rows = fundingRoundRows(company);
@@ -45,6 +45,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
       <OrganizationHeader
         profile={profile}
         side="company"
+        asOf={asOf}
         subtitle={`The deals ${name} received and who funded it. Counted funding is equity and convertible deals announced or closed, at the low amount (the “up to” figure where no lower one is known).`}
       />
 
@@ -81,8 +82,8 @@ export default async function CompanyPage({ params, searchParams }: Props) {
             description={`Bars: counted equity and convertible deals announced that day, added together (tranches of one round often share a date). Line: the post-money valuation reported with them, held until the next one. Undisclosed amounts show no bar; each round’s valuation is in the table below and in the CSV.`}
             rows={rows}
             series={[]}
-            csvHref={`/api/organizations/${slug}/funding-rounds?format=csv${asOf ? `&asOf=${asOf}` : ""}`}
-            embedPath={`/embed/funding-rounds/${slug}${asOf ? `?asOf=${asOf}` : ""}`}
+            csvHref={withAsOf(`/api/organizations/${slug}/funding-rounds?format=csv`, asOf)}
+            embedPath={withAsOf(`/embed/funding-rounds/${slug}`, asOf)}
           >
             <FundingRoundsBody company={company} />
           </ChartFrame>
@@ -93,8 +94,8 @@ export default async function CompanyPage({ params, searchParams }: Props) {
             </h2>
             {roundDeals.length > 0 ? (
               <>
-                <RoundDealTable deals={roundDeals} companyName={name} />
-                <MoreDeals shown={roundDeals.length} total={roundDealTotal} href={`/deals?recipient=${slug}&kind=equity,convertible&sort=date_asc${asOfParam}`} label={`All ${formatNumber(roundDealTotal)} equity and convertible deals ${name} received`} />
+                <RoundDealTable deals={roundDeals} companyName={name} asOf={asOf} />
+                <MoreDeals shown={roundDeals.length} total={roundDealTotal} href={withAsOf(`/deals?recipient=${slug}&kind=equity,convertible&sort=date_asc`, asOf)} label={`All ${formatNumber(roundDealTotal)} equity and convertible deals ${name} received`} />
               </>
             ) : (
               <p className="text-sm text-gray-600 dark:text-gray-400">No equity or convertible deal for {name} in the data.</p>
@@ -110,9 +111,9 @@ export default async function CompanyPage({ params, searchParams }: Props) {
             {investors.length > 0 ? (
               <FirstRows
                 rows={investors}
-                table={(rows) => <InvestorShareTable rows={rows} companyName={name} />}
+                table={(rows) => <InvestorShareTable rows={rows} companyName={name} asOf={asOf} />}
                 what="investors, by their share"
-                href={`/deals?recipient=${slug}${asOfParam}`}
+                href={withAsOf(`/deals?recipient=${slug}`, asOf)}
                 linkText={`Every deal ${name} received`}
               />
             ) : (
@@ -126,16 +127,16 @@ export default async function CompanyPage({ params, searchParams }: Props) {
               Purchase contracts in which {name} is the buyer. In the data the buyer is listed as the investor and the seller as the recipient, so
               these deals go the other way from funding: they are not capital {name} received, nor capital it invested.
             </p>
-            <DealList deals={commitmentsMade} empty={`No compute, cloud or chip commitment made by ${name} in the data.`} />
-            <MoreDeals shown={commitmentsMade.length} total={commitmentTotal} href={`/deals?investor=${slug}&kind=compute_commitment,cloud_credits,chip_supply${asOfParam}`} label={`All ${formatNumber(commitmentTotal)} commitments ${name} made`} />
+            <DealList deals={commitmentsMade} empty={`No compute, cloud or chip commitment made by ${name} in the data.`} asOf={asOf} />
+            <MoreDeals shown={commitmentsMade.length} total={commitmentTotal} href={withAsOf(`/deals?investor=${slug}&kind=compute_commitment,cloud_credits,chip_supply`, asOf)} label={`All ${formatNumber(commitmentTotal)} commitments ${name} made`} />
           </section>
 
           <section aria-labelledby="timeline" className="space-y-2">
             <h2 id="timeline" className="text-lg font-semibold">
               {timelineTotal > timeline.length ? `The ${formatNumber(timeline.length)} newest of ${formatNumber(timelineTotal)} deals ${name} received` : `Every deal ${name} received, newest first`}
             </h2>
-            <DealList deals={timeline} empty={`${name} has received no deal in the data.`} />
-            <MoreDeals shown={timeline.length} total={timelineTotal} href={`/deals?recipient=${slug}${asOfParam}`} label={`All ${formatNumber(timelineTotal)} deals ${name} received, with filters and paging`} />
+            <DealList deals={timeline} empty={`${name} has received no deal in the data.`} asOf={asOf} />
+            <MoreDeals shown={timeline.length} total={timelineTotal} href={withAsOf(`/deals?recipient=${slug}`, asOf)} label={`All ${formatNumber(timelineTotal)} deals ${name} received, with filters and paging`} />
           </section>
         </>
       )}

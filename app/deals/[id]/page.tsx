@@ -10,7 +10,8 @@ import { parseDealId } from "@/lib/filters/deal-id";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { dealCard } from "@/lib/share/cards";
 import { shareMetadata } from "@/lib/share/share-card";
-import { dealAsOf } from "@/lib/story/as-of";
+import { dealAsOf, publishedBy } from "@/lib/story/as-of";
+import { withAsOf } from "@/lib/story/view-href";
 import { KIND_LABELS } from "@/lib/domain";
 import { formatAmount, formatDate, formatNumber, formatStake, formatUsd } from "@/lib/format";
 import { ExternalLink, hostOf } from "@/components/ui/external-link";
@@ -38,12 +39,21 @@ const ROLE_LABELS = { lead: "Lead", co_lead: "Co-lead", participant: "Participan
 
 export default async function DealPage({ params, searchParams }: Props) {
   const current = await loadDeal(params);
-  // As of a date the terms and status are those reported then (lib/story/as-of.ts); later steps stay listed, marked so.
+  // As of a date the page shows what was reported by then and nothing later (lib/story/as-of.ts): the status, amounts
+  // and terms (round, valuation, stake, summary) of the latest step on or before the date, the steps and the sources
+  // published by then (undated sources stay: nothing says they are later), and no related deals of today (links to
+  // the lists as of the date instead). A deal not yet reported then is shown as today, and says so.
   const asOf = parseDealFilters(await searchParams).filters.asOf;
   const reported = asOf ? dealAsOf(current, current.events, asOf) : current;
+  const asOfView = asOf !== null && reported !== null ? asOf : null;
   const deal = reported ?? current;
+  const events = asOfView ? deal.events.filter((e) => e.occurredOn <= asOfView) : deal.events;
+  const sources = asOfView ? deal.sources.filter((s) => publishedBy(s, asOfView)) : deal.sources;
+  const laterReports = deal.events.length - events.length + deal.sources.length - sources.length;
   const investorSlugs = deal.participations.flatMap((p) => (p.organization ? [p.organization.slug] : []));
-  const related = await getRelatedDeals({ id: deal.id, recipientSlug: deal.recipient.slug, investorSlugs });
+  const related = asOfView ? null : await getRelatedDeals({ id: deal.id, recipientSlug: deal.recipient.slug, investorSlugs });
+  const recipientDealsHref = withAsOf(`/deals?recipient=${deal.recipient.slug}`, asOf);
+  const investorDealsHref = withAsOf(`/deals?${investorSlugs.map((slug) => `investor=${slug}`).join("&")}`, asOf);
   const terms: [string, string][] = [
     ["Amount", formatAmount(deal.amountUsdLow, deal.amountUsdHigh, deal.amountQualifier)],
     ["Kind", KIND_LABELS[deal.kind]],
@@ -59,6 +69,12 @@ export default async function DealPage({ params, searchParams }: Props) {
       {asOf && !reported ? (
         <p role="note" className="rounded border border-gray-300 p-3 dark:border-gray-700">
           This deal had not been reported by {formatDate(asOf)}. What follows is what is known today.
+        </p>
+      ) : null}
+      {asOfView && laterReports > 0 ? (
+        <p role="note" className="rounded border border-gray-300 p-3 dark:border-gray-700">
+          Reports published after {formatDate(asOfView)} are left out ({laterReports === 1 ? "one step or source" : `${laterReports} steps and sources`}):{" "}
+          <Link href={`/deals/${deal.id}`} className="underline">see the deal today</Link>.
         </p>
       ) : null}
       <header>
@@ -111,8 +127,8 @@ export default async function DealPage({ params, searchParams }: Props) {
       <section aria-labelledby="lifecycle">
         <h2 id="lifecycle" className="text-lg font-semibold">Lifecycle</h2>
         <ol className="mt-3 space-y-4 border-l-2 border-gray-200 pl-4 dark:border-gray-800">
-          {deal.events.map((event, index) => (
-            <li key={event.id} className={`relative ${asOf && event.occurredOn > asOf ? "opacity-60" : ""}`}>
+          {events.map((event, index) => (
+            <li key={event.id} className="relative">
               <span aria-hidden="true" className="absolute -left-[1.4rem] top-1.5 h-3 w-3 rounded-full bg-gray-400 dark:bg-gray-500" />
               <div className="flex flex-wrap items-center gap-2">
                 <time dateTime={event.occurredOn} className="font-medium">{formatDate(event.occurredOn)}</time>
@@ -120,7 +136,6 @@ export default async function DealPage({ params, searchParams }: Props) {
                 <span>{formatAmount(event.amountUsdLow, event.amountUsdHigh, event.amountQualifier)}</span>
               </div>
               <p className="text-sm text-gray-700 dark:text-gray-300">
-                {asOf && event.occurredOn > asOf ? <strong className="font-medium">After the date shown: </strong> : null}
                 {event.note || (index === 0 ? "First report" : "As reported in the cited source")}
               </p>
               {event.source?.url ? (
@@ -136,7 +151,7 @@ export default async function DealPage({ params, searchParams }: Props) {
       <section aria-labelledby="sources">
         <h2 id="sources" className="text-lg font-semibold">Sources</h2>
         <ul className="mt-2 space-y-1">
-          {deal.sources.map((s) => (
+          {sources.map((s) => (
             <li key={s.id}>
               {s.url ? (
                 <ExternalLink href={s.url} className="text-blue-700 underline dark:text-blue-400">
@@ -154,31 +169,48 @@ export default async function DealPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="related">
         <h2 id="related" className="text-lg font-semibold">Related deals</h2>
-        <div className="mt-2 grid gap-8 lg:grid-cols-2">
-          <section aria-labelledby="related-recipient">
-            <h3 id="related-recipient" className="font-semibold">Other deals of {deal.recipient.name}</h3>
-            <DealList deals={related.sameRecipient.deals} empty={`No other deals of ${deal.recipient.name}.`} />
-            {related.sameRecipient.total > 0 ? (
-              <Link href={`/deals?recipient=${deal.recipient.slug}`} className={MORE_LINK}>
-                All deals of {deal.recipient.name}
+        {related === null ? (
+          <ul className="mt-2 space-y-1">
+            <li>
+              <Link href={recipientDealsHref} className={MORE_LINK}>
+                All deals of {deal.recipient.name} as of {formatDate(asOfView ?? "")}
               </Link>
-            ) : null}
-          </section>
-          <section aria-labelledby="related-investors">
-            <h3 id="related-investors" className="font-semibold">Deals sharing an investor</h3>
-            <DealList deals={related.sharedInvestors.deals} empty={investorSlugs.length > 0 ? "No other recipient shares an investor with this deal." : "This deal names no investor to compare."} />
-            {related.sharedInvestors.total > related.sharedInvestors.deals.length ? (
-              <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
-                The {related.sharedInvestors.deals.length} latest of {related.sharedInvestors.total}.
-              </p>
-            ) : null}
+            </li>
             {investorSlugs.length > 0 ? (
-              <Link href={`/deals?${investorSlugs.map((slug) => `investor=${slug}`).join("&")}`} className={MORE_LINK}>
-                Every deal of {investorSlugs.length === 1 ? "this investor" : "these investors"}
-              </Link>
+              <li>
+                <Link href={investorDealsHref} className={MORE_LINK}>
+                  Every deal of {investorSlugs.length === 1 ? "this investor" : "these investors"} as of {formatDate(asOfView ?? "")}
+                </Link>
+              </li>
             ) : null}
-          </section>
-        </div>
+          </ul>
+        ) : (
+          <div className="mt-2 grid gap-8 lg:grid-cols-2">
+            <section aria-labelledby="related-recipient">
+              <h3 id="related-recipient" className="font-semibold">Other deals of {deal.recipient.name}</h3>
+              <DealList deals={related.sameRecipient.deals} empty={`No other deals of ${deal.recipient.name}.`} asOf={null} />
+              {related.sameRecipient.total > 0 ? (
+                <Link href={recipientDealsHref} className={MORE_LINK}>
+                  All deals of {deal.recipient.name}
+                </Link>
+              ) : null}
+            </section>
+            <section aria-labelledby="related-investors">
+              <h3 id="related-investors" className="font-semibold">Deals sharing an investor</h3>
+              <DealList deals={related.sharedInvestors.deals} empty={investorSlugs.length > 0 ? "No other recipient shares an investor with this deal." : "This deal names no investor to compare."} asOf={null} />
+              {related.sharedInvestors.total > related.sharedInvestors.deals.length ? (
+                <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
+                  The {related.sharedInvestors.deals.length} latest of {related.sharedInvestors.total}.
+                </p>
+              ) : null}
+              {investorSlugs.length > 0 ? (
+                <Link href={investorDealsHref} className={MORE_LINK}>
+                  Every deal of {investorSlugs.length === 1 ? "this investor" : "these investors"}
+                </Link>
+              ) : null}
+            </section>
+          </div>
+        )}
       </section>
 
       <section aria-labelledby="history">

@@ -12,6 +12,7 @@ import { StatCard } from "@/components/ui/stat-card";
 import { getInvestor } from "@/lib/data/investor";
 import { getOrganizationProfile } from "@/lib/data/organization-profile";
 import { AsOfBanner } from "@/components/story/as-of-banner";
+import { withAsOf } from "@/lib/story/view-href";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
 import { investorCard } from "@/lib/share/cards";
@@ -36,7 +37,6 @@ export default async function InvestorPage({ params, searchParams }: Props) {
   const search = await searchParams;
   const asOf = parseDealFilters(search).filters.asOf;
   const investor = await getInvestor(slug, parseGrain(search.grain), asOf);
-  const withAsOf = (href: string) => (asOf ? `${href}${href.includes("?") ? "&" : "?"}asOf=${asOf}` : href);
   if (!investor) notFound();
   const { profile, capital, grain, portfolio, portfolioTotal, recipients, coInvestors } = investor;
   const name = profile.name;
@@ -48,6 +48,7 @@ export default async function InvestorPage({ params, searchParams }: Props) {
       <OrganizationHeader
         profile={profile}
         side="investor"
+        asOf={asOf}
         subtitle={`The deals ${name} is named in as an investor, and the capital it put in: its attributed part of each counted deal (equity and convertible, announced or closed, at the low amount or the “up to” figure where no lower one is known). A deal with several investors is split by their committed amounts where known, the rest in equal parts.`}
       />
 
@@ -80,14 +81,14 @@ export default async function InvestorPage({ params, searchParams }: Props) {
             description={chart.description}
             rows={chart.rows}
             series={chart.series}
-            csvHref={withAsOf(`/api/organizations/${slug}/capital-by-period?grain=${grain}&format=csv`)}
-            embedPath={withAsOf(`/embed/investor-capital/${slug}?grain=${grain}`)}
+            csvHref={withAsOf(`/api/organizations/${slug}/capital-by-period?grain=${grain}&format=csv`, asOf)}
+            embedPath={withAsOf(`/embed/investor-capital/${slug}?grain=${grain}`, asOf)}
             actions={
               <nav aria-label="Chart period" className="flex gap-2">
                 {(["year", "quarter"] as const).map((g) => (
                   <Link
                     key={g}
-                    href={withAsOf(g === "year" ? `/investors/${slug}` : `/investors/${slug}?grain=quarter`)}
+                    href={withAsOf(g === "year" ? `/investors/${slug}` : `/investors/${slug}?grain=quarter`, asOf)}
                     scroll={false}
                     aria-current={g === grain ? "true" : undefined}
                     className={`${TOGGLE} ${g === grain ? "border-blue-700 bg-blue-50 text-blue-900 dark:border-blue-400 dark:bg-blue-950 dark:text-blue-100" : "border-gray-300 hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800"}`}
@@ -110,9 +111,9 @@ export default async function InvestorPage({ params, searchParams }: Props) {
             {recipients.length > 0 ? (
               <FirstRows
                 rows={recipients}
-                table={(rows) => <RecipientShareTable rows={rows} investorName={name} />}
+                table={(rows) => <RecipientShareTable rows={rows} investorName={name} asOf={asOf} />}
                 what="recipients, by capital"
-                href={withAsOf(`/deals?investor=${slug}`)}
+                href={withAsOf(`/deals?investor=${slug}`, asOf)}
                 linkText={`Every deal of ${name} as an investor`}
               />
             ) : (
@@ -126,9 +127,9 @@ export default async function InvestorPage({ params, searchParams }: Props) {
             {coInvestors.length > 0 ? (
               <FirstRows
                 rows={coInvestors}
-                table={(rows) => <CoInvestorTable rows={rows} investorName={name} />}
+                table={(rows) => <CoInvestorTable rows={rows} investorName={name} asOf={asOf} />}
                 what="co-investors, by deals together"
-                href={withAsOf(`/deals?investor=${slug}`)}
+                href={withAsOf(`/deals?investor=${slug}`, asOf)}
                 linkText={`Every deal of ${name} as an investor`}
               />
             ) : (
@@ -140,10 +141,10 @@ export default async function InvestorPage({ params, searchParams }: Props) {
             <h2 id="portfolio" className="text-lg font-semibold">
               {portfolioTotal > portfolio.length ? `Portfolio: the ${formatNumber(portfolio.length)} newest of ${formatNumber(portfolioTotal)} deals` : "Portfolio: every deal, newest first"}
             </h2>
-            <PortfolioTable deals={portfolio} investorName={name} />
+            <PortfolioTable deals={portfolio} investorName={name} asOf={asOf} />
             {portfolioTotal > portfolio.length ? (
               <p className="text-sm">
-                <Link href={withAsOf(`/deals?investor=${slug}`)} className="rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+                <Link href={withAsOf(`/deals?investor=${slug}`, asOf)} className="rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
                   All {formatNumber(portfolioTotal)} deals of {name} as an investor, with filters and paging
                 </Link>
               </p>
