@@ -34,17 +34,50 @@ test.describe("follow the story", () => {
     expect(today[0]).toMatch(/\$35B[\s\S]*Announced[\s\S]*conditional tranche/);
     expect(today[0]).not.toContain("In talks");
     expect(today[1]).toMatch(/\$15B[\s\S]*Closed[\s\S]*initial tranche/);
+  });
 
-    // The deal itself: as of the date its terms are the talks; today the 8-K's $50B commitment with its $15B tranche.
-    const dealHref = await page.getByRole("row").filter({ hasText: "initial tranche" }).getByRole("link").first().getAttribute("href");
-    await page.goto(`${dealHref}?asOf=2026-01-30`);
+  test("a deal opened from an as-of list shows only what was reported by then; today it shows the 8-K's terms", async ({ page }) => {
+    await page.goto(`${amazonOpenAi}&asOf=2026-01-30`);
+    // The list's link keeps the date: the deal page opens as of 30 January.
+    const row = page.getByRole("row").filter({ hasText: "In talks" });
+    await row.getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/deals\/\d+\?asOf=2026-01-30$/);
+    const dealPath = new URL(page.url()).pathname;
+
+    const article = page.locator("article");
+    await expect(page.getByRole("complementary", { name: "Date shown" })).toContainText("30 Jan 2026");
+    await expect(article.locator("header").getByText("In talks", { exact: true })).toBeVisible();
     const terms = page.getByRole("region", { name: "Terms" });
     await expect(terms.getByText("Up to $50B", { exact: true })).toBeVisible();
-    await expect(page.locator("article > header").getByText("In talks", { exact: true })).toBeVisible();
-    await expect(page.getByText("After the date shown:").first()).toBeVisible();
-    await page.goto(dealHref as string);
+    await expect(terms.getByText("$830B", { exact: true })).toBeVisible();
+    await expect(article).toContainText("as much as $50B");
+    // Nothing reported after the date: no round name from the 8-K, no $852B close, no 8-K, no later step or source.
+    for (const later of ["Series C", "$852B", "8-K", "Closed"]) await expect(article).not.toContainText(later);
+    await expect(page).not.toHaveTitle(/Series C/);
+    await expect(page.getByRole("note").filter({ hasText: "Reports published after 30 Jan 2026 are left out" })).toBeVisible();
+    // Links onward keep the date.
+    await expect(page.getByRole("link", { name: /All deals of OpenAI as of 30 Jan 2026/ })).toHaveAttribute("href", "/deals?recipient=openai&asOf=2026-01-30");
+
+    await page.getByRole("link", { name: "Back to today" }).click();
+    await expect(page).toHaveURL(new RegExp(`${dealPath}$`));
+    await expect(article.locator("header").getByText("Closed", { exact: true })).toBeVisible();
+    await expect(article.locator("header")).toContainText("(Series C Preferred)");
     await expect(page.getByRole("region", { name: "Terms" }).getByText("$15B", { exact: true })).toBeVisible();
-    await expect(page.getByText(/\$50B total commitment/)).toBeVisible();
+    await expect(page.getByRole("region", { name: "Terms" }).getByText("$852B", { exact: true })).toBeVisible();
+    await expect(article).toContainText("8-K");
+    await expect(page).toHaveTitle(/Series C/);
+  });
+
+  test("/investors as of a date ranks the deals reported by then, and its links keep the date", async ({ page }) => {
+    await page.goto("/investors?asOf=2026-01-30");
+    await expect(page.getByRole("complementary", { name: "Date shown" })).toContainText("30 Jan 2026");
+    const amazon = page.getByRole("table").getByRole("link", { name: "Amazon", exact: true });
+    await expect(amazon).toHaveAttribute("href", "/investors/amazon?asOf=2026-01-30");
+    await amazon.click();
+    await expect(page).toHaveURL(/\/investors\/amazon\?asOf=2026-01-30$/);
+    const dealLinks = await page.locator('a[href^="/deals/"]').evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    expect(dealLinks.length).toBeGreaterThan(0);
+    for (const href of dealLinks) expect(href).toMatch(/asOf=2026-01-30/);
   });
 
   test("the header's date control sets asOf on the current page and keeps its filters", async ({ page }) => {

@@ -46,7 +46,7 @@ export function rowsWithInvestor(name: string): SeedRow[] {
   return seedRows.filter((r) => investorNames(r).some((n) => n.toLowerCase() === name.toLowerCase()));
 }
 
-/** Capital counted as DESIGN.md defines it, summed straight from the CSV. */
+/** Capital counted as docs/domain.md defines it, summed straight from the CSV. */
 export function capitalOf(rows: SeedRow[]): { total: bigint; deals: number } {
   const counted = rows.filter(isCountedRow);
   return { total: counted.reduce((sum, r) => sum + countedDollars(r), 0n), deals: counted.length };
