@@ -27,10 +27,13 @@ async function loadDeal(params: Props["params"]) {
   return deal;
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const deal = await loadDeal(params);
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const current = await loadDeal(params);
+  // The title names the round as reported on the date shown (a round named later must not show in the tab either).
+  const asOf = parseDealFilters(await searchParams).filters.asOf;
+  const deal = (asOf ? dealAsOf(current, current.events, asOf) : null) ?? current;
   const card = await dealCard(deal.id);
-  return { title: `${deal.recipient.name}: ${deal.round ?? KIND_LABELS[deal.kind]}`, ...(card ? shareMetadata(card) : {}) };
+  return { title: `${deal.recipient.name}: ${deal.round ?? KIND_LABELS[deal.kind]}`, ...(card && !asOf ? shareMetadata(card) : {}) };
 }
 
 const MORE_LINK = "mt-2 inline-block rounded text-sm text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
