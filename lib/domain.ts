@@ -1,4 +1,4 @@
-// The vocabulary of the domain (DESIGN.md), shared by the schema checks, the importer, the measures and the pages.
+// The vocabulary of the domain (docs/domain.md), shared by the schema checks, the importer, the measures and the pages.
 
 export const ORGANIZATION_TYPES = [
   "big_tech",

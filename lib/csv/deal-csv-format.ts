@@ -1,4 +1,4 @@
-// The CSV interchange format of DESIGN.md: one header, shared by export and import so that export -> import is a round trip.
+// The CSV interchange format (docs/domain.md, "CSV interchange"): one header, shared by export and import so that export -> import is a round trip.
 import { z } from "zod";
 import { AMOUNT_QUALIFIERS, DEAL_KINDS, DEAL_STATUSES, type ParticipationRole } from "../domain";
 import { isoDateSchema } from "../validation";

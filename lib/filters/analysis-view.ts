@@ -109,7 +109,7 @@ export function analysisViewToParams(view: AnalysisView, overrides: Partial<Omit
   return params;
 }
 
-/** The counting rule a view asks for (DESIGN.md, "Capital counted"): which kinds, and whether the pipeline counts. */
+/** The counting rule a view asks for (docs/domain.md, "Capital counted"): which kinds, and whether the pipeline counts. */
 export function countingRule(view: Pick<AnalysisView, "count" | "pipeline">): CountingRule {
   const kinds: readonly DealKind[] = view.count === "capital" ? CAPITAL_KINDS : view.count === "all" ? DEAL_KINDS : [view.count];
   return { kinds, includePipeline: view.pipeline };

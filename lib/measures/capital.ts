@@ -1,4 +1,4 @@
-// The one definition of every number the dashboard shows (DESIGN.md, "Measures"). Pages, the API and charts call
+// The one definition of every number the dashboard shows (docs/domain.md, "Measures"). Pages, the API and charts call
 // these functions; nothing else adds up money. All money is BigInt whole dollars; only shares are fractions.
 import type { AmountQualifier, DealKind, DealStatus } from "../domain";
 

@@ -1,4 +1,4 @@
-// Circular flows (DESIGN.md, "Flows"): an investor puts capital into a company, and that company commits to spend with
+// Circular flows (docs/domain.md, "Measures"): an investor puts capital into a company, and that company commits to spend with
 // the investor (compute, cloud or chips): Microsoft -> OpenAI -> Azure. The data reads "investors pay, recipient
 // receives", so the spending leg is a deal whose investors include the company and whose recipient is the investor
 // or one of its divisions. Divisions are matched through the parent relation (rootOf), never by name.

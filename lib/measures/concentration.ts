@@ -1,4 +1,4 @@
-// Concentration over time (DESIGN.md, "Concentration"): per period, the share of counted capital held by the largest
+// Concentration over time (docs/domain.md, "Measures"): per period, the share of counted capital held by the largest
 // 1, 3 and 5 recipients or investors, their names, and the Herfindahl-Hirschman index.
 import {
   capitalByInvestor,

@@ -1,4 +1,4 @@
-// Capital flows (DESIGN.md, "Flows"): how much each investor put into each recipient, for a Sankey diagram and its table.
+// Capital flows (docs/domain.md, "Measures"): how much each investor put into each recipient, for a Sankey diagram and its table.
 import { attributeToInvestors, countedAmount, DEFAULT_RULE, isCounted, UNDISCLOSED_KEY, type CountingRule, type MeasureDeal } from "./capital";
 
 type Party = { key: string; name: string };
