@@ -7,6 +7,7 @@ import { getInvestor } from "@/lib/data/investor";
 import { getDealStats } from "@/lib/data/deal-stats";
 import { listDeals } from "@/lib/data/deals";
 import { getOverview } from "@/lib/data/overview";
+import { listInvestors } from "@/lib/data/organization-rankings";
 import { parseAnalysisView } from "@/lib/filters/analysis-view";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { seedDatabase } from "@/lib/seed/seed-database";
@@ -62,9 +63,22 @@ describe("as of a date", () => {
       ["announced", 35_000_000_000n],
       ["closed", 15_000_000_000n],
     ]);
+    // Its terms are those of the date too: no round name while in talks; today the 8-K's Series C Preferred.
+    expect(then.data.map((d) => d.round)).toEqual([null]);
+    expect(now.data.map((d) => d.round)).toEqual([expect.stringContaining("conditional tranche"), expect.stringContaining("(Series C Preferred)")]);
     // Between the announcement and the close the $15B tranche was announced, not yet closed.
     const march = await listDeals(filters("investor=amazon&recipient=openai&kind=equity&asOf=2026-03-15&status=closed"));
     expect(march.total).toBe(0);
+  });
+
+  it("ranks investors as of a date over the deals as reported then", async () => {
+    const none = { q: null, type: null };
+    const [then, today] = await Promise.all([listInvestors(none, "2026-01-30"), listInvestors(none)]);
+    const amazon = (r: typeof then) => r.rows.find((row) => row.slug === "amazon")!;
+    // Amazon's $15B in OpenAI was not counted on 30 January (talks); Amazon's earlier deals in Anthropic were.
+    expect(amazon(today).capital - amazon(then).capital).toBeGreaterThanOrEqual(15_000_000_000n);
+    expect(amazon(then).capital).toBeGreaterThan(0n);
+    expect(then.total).toBeLessThan(today.total);
   });
 
   it("counts the overview's capital from the deals as they were, equal to the sum of the rebuilt rows", async () => {
