@@ -5,6 +5,7 @@ import { EmbedFrame } from "@/components/story/embed-frame";
 import { getCompany } from "@/lib/data/company";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
+import { withAsOf } from "@/lib/story/view-href";
 
 export const metadata: Metadata = { title: "Funding rounds of a company (embed)", robots: { index: false } };
 
@@ -22,7 +23,7 @@ export default async function EmbedFundingRounds({ params, searchParams }: Props
       title={fundingRoundsTitle(company)}
       description="Bars: counted equity and convertible deals announced that day, added together, in US dollars. Line: the post-money valuation reported with them."
       asOf={asOf}
-      fullHref={`/companies/${slug}${asOf ? `?asOf=${asOf}` : ""}#funding-rounds`}
+      fullHref={withAsOf(`/companies/${slug}#funding-rounds`, asOf)}
     >
       <FundingRoundsBody company={company} />
     </EmbedFrame>

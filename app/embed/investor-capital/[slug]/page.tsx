@@ -6,6 +6,7 @@ import { getInvestor } from "@/lib/data/investor";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
 import { parseGrain } from "@/lib/filters/period-grain";
+import { withAsOf } from "@/lib/story/view-href";
 
 export const metadata: Metadata = { title: "Capital put in by an investor (embed)", robots: { index: false } };
 
@@ -20,11 +21,8 @@ export default async function EmbedInvestorCapital({ params, searchParams }: Pro
   const investor = await getInvestor(slug, parseGrain(search.grain), asOf);
   if (!investor) notFound();
   const { title, description } = investorCapitalChart(investor);
-  const full = new URLSearchParams();
-  if (investor.grain === "quarter") full.set("grain", "quarter");
-  if (asOf) full.set("asOf", asOf);
   return (
-    <EmbedFrame title={title} description={description} asOf={asOf} fullHref={`/investors/${slug}${full.size > 0 ? `?${full}` : ""}#investor-capital`}>
+    <EmbedFrame title={title} description={description} asOf={asOf} fullHref={withAsOf(`/investors/${slug}${investor.grain === "quarter" ? "?grain=quarter" : ""}#investor-capital`, asOf)}>
       <InvestorCapitalBody investor={investor} />
     </EmbedFrame>
   );
