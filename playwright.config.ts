@@ -8,7 +8,11 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [["list"]],
-  timeout: 30_000,
+  // Tests wait on states; these bounds only say how long a state may take on a loaded 2-core machine (a client-side
+  // navigation waits for the next page's whole render, since no route streams a loading.tsx; a share card is drawn
+  // on first request). Generous bounds cost nothing when the state comes sooner.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     launchOptions: {

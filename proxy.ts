@@ -1,37 +1,31 @@
 // Runs before every request but static assets:
 // - Every request gets an id (`x-request-id`, on the request the app sees and on the response): the server logs an
 //   unexpected error with it, and an API error answer carries it, so a user's report leads to the log line.
-// - /deals/<id> gets its HTTP status before the page renders: a deal page streams, and once streaming starts the
-//   notFound() in the page can show the not-found UI but can no longer turn the status into 404. Missing or
-//   malformed ids are rewritten to a path no route matches, which renders app/not-found.tsx with status 404 while
-//   the address bar keeps the URL that was asked for. Proxy runs on the Node.js runtime in Next 16, so it can ask
-//   the database directly.
+// - The bare "/" and "/analysis" are rewritten to their page rendered once per data version (app/v/).
+//   Not-found pages need nothing here: no page streams before its lookup (there is no loading.tsx), so a page's
+//   notFound() answers 404 itself.
 // - /api/* is rate-limited per client (429 with Retry-After), reads and writes with separate budgets, and writes
 //   with a bearer token also per token.
 import { NextResponse, type NextRequest } from "next/server";
 import { readDataVersion } from "@/lib/data/data-version";
-import { dealExists } from "@/lib/data/deal-exists";
 import { getDb } from "@/lib/db";
-import { parseDealId } from "@/lib/filters/deal-id";
 import { API_READS_PER_MINUTE, API_WRITES_PER_MINUTE, clientKey, RateLimiter, tokenKey, TOKEN_WRITES_PER_MINUTE, tooManyRequests } from "@/lib/rate-limit";
 import { REQUEST_ID_HEADER } from "@/lib/request-id";
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|manifest.webmanifest|screenshot.png).*)"] };
 
 const apiReads = new RateLimiter(API_READS_PER_MINUTE, 60_000);
 const apiWrites = new RateLimiter(API_WRITES_PER_MINUTE, 60_000);
 const tokenWrites = new RateLimiter(TOKEN_WRITES_PER_MINUTE, 60_000);
-const DEAL_PAGE = /^\/deals\/[^/]+$/;
 /** Pages every visitor sees alike at their bare address, served from a page rendered once per data version. */
 const CACHED_PAGES = new Map([["/", ""], ["/analysis", "/analysis"]]);
 
-/** The id segment as the page will see it; malformed percent-encoding is no id rather than an error. */
-function idSegment(pathname: string): string {
-  const raw = pathname.split("/")[2] ?? "";
+function decodes(pathname: string): boolean {
   try {
-    return decodeURIComponent(raw);
+    decodeURIComponent(pathname);
+    return true;
   } catch {
-    return raw;
+    return false;
   }
 }
 
@@ -46,8 +40,11 @@ export async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
   const next = () => withId(NextResponse.next({ request: { headers } }), requestId);
-  const notFound = () => withId(NextResponse.rewrite(new URL("/deals/missing/not-found", request.url), { status: 404, request: { headers } }), requestId);
+  // A path no route matches: app/not-found.tsx with status 404, the address bar keeping the URL asked for.
+  const notFound = () => withId(NextResponse.rewrite(new URL("/_not-found-rewrite", request.url), { status: 404, request: { headers } }), requestId);
 
+  // A path whose percent-encoding does not decode names nothing (Next would fail on it with a 500 in any dynamic route).
+  if (!decodes(pathname)) return notFound();
   if (pathname.startsWith("/api/")) {
     const reading = request.method === "GET" || request.method === "HEAD";
     const verdict = (reading ? apiReads : apiWrites).check(clientKey(request.headers));
@@ -67,8 +64,5 @@ export async function proxy(request: NextRequest) {
   }
   // The cached pages are reached only through the rewrite above: asked for directly, they do not exist.
   if (pathname === "/v" || pathname.startsWith("/v/")) return notFound();
-  if (!DEAL_PAGE.test(pathname)) return next();
-  const id = parseDealId(idSegment(pathname));
-  if (id !== null && (await dealExists(id))) return next();
-  return notFound();
+  return next();
 }

@@ -8,6 +8,9 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "AI Deal Tracker", template: "%s · AI Deal Tracker" },
   description: "Who invested how much in which AI company, when, on what terms, how sure the report is, and where the capital concentrates.",
+  // The static files live in public/: /favicon.ico (asked for by browsers on their own), the SVG icon and the manifest.
+  icons: { icon: [{ url: "/icon.svg", type: "image/svg+xml" }], shortcut: "/favicon.ico" },
+  manifest: "/manifest.webmanifest",
   // Share cards need absolute image URLs: SITE_URL is the public address (e.g. https://deals.example.org).
   ...(process.env.SITE_URL ? { metadataBase: new URL(process.env.SITE_URL) } : {}),
 };
@@ -32,8 +35,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </a>
           <SiteHeader />
         </SiteChrome>
-        {/* At least a screen tall: the footer starts below the fold, so content streaming in after a loading skeleton does
-            not push a visible footer down (a layout shift Lighthouse counted as CLS 0.6 on /). */}
+        {/* At least a screen tall: the footer starts below the fold, so the page's content never moves it into view. */}
         <main id="main" className="mx-auto min-h-screen w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
           {children}
         </main>

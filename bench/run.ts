@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { parseArgs } from "../lib/cli/args";
+import { parseCommandLine } from "../lib/cli/args";
 import { createRandom } from "../lib/synth/random";
 import { synthDatabase } from "../lib/synth/synth-database";
 import { firstLoadPages, measureFirstLoadJs, runLighthouse, type FirstLoadJs, type LighthouseScores } from "./browser";
@@ -25,15 +25,19 @@ type Autocannon = (
 ) => AutocannonInstance;
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
-const { options, flags } = parseArgs(process.argv.slice(2));
-const quick = flags.has("quick");
+const BENCH_USAGE = "usage: npm run bench -- --deals N [--duration S] [--seed S] [--quick] [--port P] [--no-browser]";
+const { values: options } = parseCommandLine({
+  usage: BENCH_USAGE,
+  options: { deals: "string", duration: "string", seed: "string", quick: "boolean", port: "string", "no-browser": "boolean" },
+});
+const quick = options.quick === true;
 const deals = Number(options.deals ?? (quick ? "5000" : "100000"));
 const seed = Number(options.seed ?? "1");
 const duration = Number(options.duration ?? (quick ? "3" : "10"));
 const port = Number(options.port ?? process.env.BENCH_PORT ?? "3261");
-const withBrowser = !flags.has("no-browser");
+const withBrowser = !options["no-browser"];
 if (!Number.isInteger(deals) || deals < 1 || !Number.isFinite(duration) || duration <= 0) {
-  console.error("usage: npm run bench -- --deals N [--duration S] [--seed S] [--quick] [--port P] [--no-browser]");
+  console.error(BENCH_USAGE);
   process.exit(2);
 }
 const CONNECTIONS = 10;

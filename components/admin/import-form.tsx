@@ -29,7 +29,7 @@ export function ImportForm() {
             className="mt-1 block text-sm"
           />
           <p id="import-file-hint" className="mt-1 text-xs text-gray-600 dark:text-gray-400">
-            The interchange format (see the README); at most 10 MB. Nothing is written until you confirm the preview.
+            The interchange format (docs/using.md, CSV format); at most 10 MB. Nothing is written until you confirm the preview.
           </p>
           {fileErrors ? <p id="import-file-error" className="mt-1 text-sm text-red-700 dark:text-red-400">{fileErrors.join(" ")}</p> : null}
         </div>

@@ -25,7 +25,9 @@ export function DealList({ deals, empty, asOf }: { deals: DealSummary[]; empty: 
               <span aria-hidden="true">·</span>
               <span>{KIND_LABELS[deal.kind]}</span>
               <StatusBadge status={deal.status} />
-              {deal.round ? <span className="max-w-full truncate">{deal.round}</span> : null}
+              {/* Wrapped, not truncated: a nowrap round name is as wide as its text, and in the grids that hold this list
+                  (the overview, a deal's related deals) that pushed the page wider than a 375 px phone. */}
+              {deal.round ? <span className="min-w-0 [overflow-wrap:anywhere]">{deal.round}</span> : null}
             </div>
           </Link>
         </li>

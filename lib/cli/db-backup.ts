@@ -7,7 +7,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { databaseFilePath, databaseProvider, redactDatabaseUrl, resolveDatabaseUrl } from "../db-url";
 import { backupPostgres } from "../postgresql/backup";
-import { fail, parseArgs } from "./args";
+import { fail, parseCommandLine } from "./args";
 import { elapsed, loadEnvFiles } from "./run";
 
 export async function backupDatabase(source: string, target: string): Promise<{ pages: number; integrity: string }> {
@@ -34,11 +34,12 @@ export function checkIntegrity(file: string): string {
 }
 
 async function main() {
+  const usage = "usage: npm run db:backup -- FILE [--force]\n  FILE     where to write the copy\n  --force  overwrite FILE if it exists";
+  const { positionals, values } = parseCommandLine({ usage, options: { force: "boolean" }, positionals: 1 });
   loadEnvFiles();
-  const { positional, flags } = parseArgs(process.argv.slice(2));
-  const target = positional[0];
-  if (!target) fail("usage: npm run db:backup -- FILE [--force]");
-  if (existsSync(target) && !flags.has("force")) fail(`${target} exists; pass --force to overwrite it`);
+  const target = positionals[0];
+  if (!target) fail(usage);
+  if (existsSync(target) && !values.force) fail(`${target} exists; pass --force to overwrite it`);
   const url = resolveDatabaseUrl();
   const started = performance.now();
   if (databaseProvider(url) === "postgresql") {

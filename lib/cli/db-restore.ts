@@ -5,7 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { databaseFilePath, databaseProvider, redactDatabaseUrl, resolveDatabaseUrl } from "../db-url";
 import { restorePostgres } from "../postgresql/backup";
-import { fail, parseArgs } from "./args";
+import { fail, parseCommandLine } from "./args";
 import { checkIntegrity } from "./db-backup";
 import { elapsed, loadEnvFiles } from "./run";
 
@@ -22,10 +22,11 @@ export async function restoreDatabase(backup: string, target: string): Promise<n
 }
 
 async function main() {
+  const usage = "usage: npm run db:restore -- FILE\n  FILE  a backup written by npm run db:backup, copied over the configured database";
+  const { positionals } = parseCommandLine({ usage, options: {}, positionals: 1 });
   loadEnvFiles();
-  const { positional } = parseArgs(process.argv.slice(2));
-  const backup = positional[0];
-  if (!backup) fail("usage: npm run db:restore -- FILE");
+  const backup = positionals[0];
+  if (!backup) fail(usage);
   const url = resolveDatabaseUrl();
   const started = performance.now();
   if (databaseProvider(url) === "postgresql") {

@@ -1,13 +1,51 @@
 // Creates the SQLite file if needed, applies the migrations, and seeds it when it holds no deals. On PostgreSQL
 // (DATABASE_URL=postgresql://…) it applies prisma/postgresql/migrations to the database the URL names.
 // Usage: npm run db:migrate (migrations only) | tsx lib/cli/prepare-db.ts (migrations and seed)
-import { mkdirSync } from "node:fs";
+// On SQLite `prisma migrate deploy` runs only when the database is behind the migrations folder: the schema engine
+// takes its own lock on the file and fails ("SocketTimeout") while a running server holds the database open, so the
+// operator commands that prepare the database (user:create, token:create, import) check first and, on an up-to-date
+// database, migrate nothing and work beside `next start`.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { databaseFilePath, databaseProvider, redactDatabaseUrl, resolveDatabaseUrl } from "../db-url";
 import { migratePostgres, withSeedLock } from "../postgresql/migrate";
 import { openDatabase } from "../prisma-client";
 import { seedDatabase } from "../seed/seed-database";
+import { parseCommandLine } from "./args";
 import { binPath, elapsed, loadEnvFiles, runOrExit } from "./run";
+
+export const SQLITE_MIGRATIONS_DIR = "prisma/migrations";
+
+/**
+ * The migrations of the folder that the SQLite database has not applied as they are (missing, unfinished, rolled
+ * back, or changed since: a different sha256, Prisma's checksum). A missing file or table means all of them.
+ */
+export function pendingSqliteMigrations(file: string, dir = path.resolve(SQLITE_MIGRATIONS_DIR)): string[] {
+  const migrations = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, "migration.sql")))
+    .map((entry) => entry.name)
+    .sort();
+  if (!existsSync(file)) return migrations;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  let applied: Map<string, string>;
+  try {
+    db.pragma("busy_timeout = 10000");
+    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!table) return migrations;
+    const rows = db
+      .prepare("SELECT migration_name AS name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
+      .all() as { name: string; checksum: string }[];
+    applied = new Map(rows.map((row) => [row.name, row.checksum]));
+  } finally {
+    db.close();
+  }
+  return migrations.filter((name) => {
+    const checksum = createHash("sha256").update(readFileSync(path.join(dir, name, "migration.sql"))).digest("hex");
+    return applied.get(name) !== checksum;
+  });
+}
 
 export async function prepareDatabase(options: { seed: boolean; quiet?: boolean }): Promise<void> {
   loadEnvFiles();
@@ -19,8 +57,11 @@ export async function prepareDatabase(options: { seed: boolean; quiet?: boolean 
   } else {
     const file = databaseFilePath(url);
     mkdirSync(path.dirname(file), { recursive: true });
-    runOrExit(binPath("prisma"), ["migrate", "deploy"], { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" }, options.quiet);
-    if (!options.quiet) console.log(`database ${file}: migrations applied in ${elapsed(started)}`);
+    const pending = pendingSqliteMigrations(file);
+    if (pending.length > 0) {
+      runOrExit(binPath("prisma"), ["migrate", "deploy"], { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" }, options.quiet);
+      if (!options.quiet) console.log(`database ${file}: ${pending.length} migrations applied in ${elapsed(started)}`);
+    } else if (!options.quiet) console.log(`database ${file}: up to date, no migration to apply`);
   }
   if (!options.seed) return;
   const db = await openDatabase(url);
@@ -41,7 +82,11 @@ export async function prepareDatabase(options: { seed: boolean; quiet?: boolean 
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
-  prepareDatabase({ seed: !process.argv.includes("--no-seed") }).catch((error) => {
+  const { values } = parseCommandLine({
+    usage: "usage: npm run db:migrate (tsx lib/cli/prepare-db.ts --no-seed)\n  --no-seed  apply the migrations only; without it an empty database is also seeded",
+    options: { "no-seed": "boolean" },
+  });
+  prepareDatabase({ seed: !values["no-seed"] }).catch((error) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { parseCommandLine } from "./args";
 import { prepareDatabase } from "./prepare-db";
 import { binPath, elapsed, runOrExit } from "./run";
 
@@ -28,6 +29,7 @@ export function buildIsCurrent(root = process.cwd()): boolean {
 }
 
 async function main() {
+  parseCommandLine({ usage: "usage: npm start\n  migrates, seeds an empty database, builds when the sources changed, and serves on PORT (default 3000)", options: {} });
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   await prepareDatabase({ seed: true });
   if (!buildIsCurrent()) {

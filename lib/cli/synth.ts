@@ -2,11 +2,12 @@
 // (lib/synth/synth-database.ts), for benchmarks. Never touches the app's own database unless --out names it.
 import path from "node:path";
 import { contentHash, synthDatabase } from "../synth/synth-database";
-import { fail, parseArgs } from "./args";
+import { fail, parseCommandLine } from "./args";
 
-const { options, flags } = parseArgs(process.argv.slice(2));
+const usage = "usage: npm run db:synth -- --deals N [--seed S] [--out FILE] [--hash]";
+const { values: options } = parseCommandLine({ usage, options: { deals: "string", seed: "string", out: "string", hash: "boolean" } });
 const deals = Number(options.deals ?? "");
-if (!Number.isInteger(deals) || deals < 1) fail("usage: npm run db:synth -- --deals N [--seed S] [--out FILE] [--hash]\n--deals must be a positive whole number");
+if (!Number.isInteger(deals) || deals < 1) fail(`${usage}\n--deals must be a positive whole number`);
 const seed = options.seed === undefined ? 1 : Number(options.seed);
 if (!Number.isInteger(seed) || seed < 0) fail(`--seed must be a whole number, got ${options.seed}`);
 const out = options.out ?? path.join("data", `synth-${deals}-s${seed}.db`);
@@ -16,5 +17,5 @@ console.log(
   `Wrote ${path.relative(process.cwd(), result.file)}: ${result.deals} deals, ${result.organizations} organizations, ${result.participations} participations, ` +
     `${result.sources} sources, ${result.events} lifecycle events in ${(result.ms / 1000).toFixed(1)} s`,
 );
-if (flags.has("hash")) console.log(`content hash ${contentHash(result.file)}`);
+if (options.hash) console.log(`content hash ${contentHash(result.file)}`);
 console.log(`Serve it with DATABASE_URL=file:${result.file} npm start`);

@@ -1,12 +1,13 @@
 // npm run token:create -- --email E --name N   (prints the token once)
 import { createApiToken } from "../auth/accounts";
 import { openDatabase } from "../prisma-client";
-import { fail, parseArgs } from "./args";
+import { fail, parseCommandLine } from "./args";
 import { prepareDatabase } from "./prepare-db";
 
 async function main() {
-  const { options } = parseArgs(process.argv.slice(2));
-  if (!options.email || !options.name) fail("usage: npm run token:create -- --email E --name N");
+  const usage = "usage: npm run token:create -- --email E --name N\n  --email  the account the token acts as\n  --name   what the token is for (shown in /admin/tokens)";
+  const { values: options } = parseCommandLine({ usage, options: { email: "string", name: "string" } });
+  if (!options.email || !options.name) fail(usage);
   await prepareDatabase({ seed: false, quiet: true });
   const db = await openDatabase();
   try {

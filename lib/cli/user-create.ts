@@ -1,12 +1,13 @@
 // npm run user:create -- --email E --password P --role editor|admin
 import { createUser } from "../auth/accounts";
 import { openDatabase } from "../prisma-client";
-import { fail, parseArgs } from "./args";
+import { fail, parseCommandLine } from "./args";
 import { prepareDatabase } from "./prepare-db";
 
 async function main() {
-  const { options } = parseArgs(process.argv.slice(2));
-  if (!options.email || !options.password || !options.role) fail("usage: npm run user:create -- --email E --password P --role editor|admin");
+  const usage = "usage: npm run user:create -- --email E --password P --role editor|admin\n  --password  12 characters or more";
+  const { values: options } = parseCommandLine({ usage, options: { email: "string", password: "string", role: "string" } });
+  if (!options.email || !options.password || !options.role) fail(usage);
   await prepareDatabase({ seed: false, quiet: true });
   const db = await openDatabase();
   try {

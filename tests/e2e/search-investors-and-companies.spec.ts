@@ -3,8 +3,13 @@ import { expect, test } from "@playwright/test";
 test.describe("search investors and companies", () => {
   test("find an investor by another name it is reported under, with the keyboard", async ({ page }) => {
     await page.goto("/investors");
-    await page.getByLabel("Name").focus();
+    // Each step waits for the state it needs: typing goes to the focused field, and Enter only once the field holds
+    // the text (on a loaded machine a keystroke sent before then was lost, and the URL never got q=QIA).
+    const name = page.getByLabel("Name");
+    await name.focus();
+    await expect(name).toBeFocused();
     await page.keyboard.type("QIA");
+    await expect(name).toHaveValue("QIA");
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/[?&]q=QIA/);
     const ranking = page.getByRole("table", { name: /Investors ranked/ });

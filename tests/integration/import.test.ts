@@ -39,6 +39,18 @@ describe("CSV import", () => {
     expect(deal.participations.map((p) => [p.organization?.slug, p.role])).toEqual([["brand-new-fund", "lead"], ["qia", "participant"]]);
   });
 
+  it("keeps parties named by description as labels, as the seed does, and creates no organization for them", async () => {
+    const orgsBefore = await t.db.organization.count();
+    const result = await importDealCsv(t.db, `${HEADER}\n${row("Two Asian telecom operators;Undisclosed investors", "321")}\n`, { actor: "test" });
+    expect(result.ok && result.newOrganizations).toEqual([]);
+    expect(await t.db.organization.count()).toBe(orgsBefore);
+    const deal = await t.db.deal.findFirstOrThrow({ where: { amountUsdLow: 321n }, select: { participations: { select: { organizationId: true, partyLabel: true }, orderBy: { position: "asc" } } } });
+    expect(deal.participations).toEqual([
+      { organizationId: null, partyLabel: "Two Asian telecom operators" },
+      { organizationId: null, partyLabel: "Undisclosed investors" },
+    ]);
+  });
+
   it("writes nothing on a dry run", async () => {
     const before = await t.db.deal.count();
     const result = await importDealCsv(t.db, `${HEADER}\n${row("Amazon", "100")}\n`, { actor: "test", dryRun: true });

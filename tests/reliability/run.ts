@@ -1,18 +1,19 @@
-// `npm run test:reliability`: durability, concurrency, crash, soak, errors and bad-input suites against the production
+// `npm run test:reliability`: durability, concurrency, crash, soak, errors, bad-input and operators suites against the production
 // build, then a summary table (suite | cases tried | passed | data lost). Exits non-zero unless every suite passed
 // and no data was lost.
 //   --short            the version `npm test` runs: 3 kills, a 20 s soak (memory reported, not judged), and no
 //                      re-run of the two Vitest files (the Vitest step of `npm test` has just run them)
 //   --soak-seconds N   soak length (default 300, short 20); also RELIABILITY_SOAK_SECONDS
 //   --kills N          crash test kills (default 20, short 3)
-//   --only a,b         run only these suites (durability, concurrency, crash, soak, errors, bad-input)
-// Servers listen on RELIABILITY_PORT (default 3230) and the next four ports.
+//   --only a,b         run only these suites (durability, concurrency, crash, soak, errors, bad-input, operators)
+// Servers listen on RELIABILITY_PORT (default 3230) and the next five ports.
 import { rmSync } from "node:fs";
 import { runBadInput } from "./bad-input";
 import { runConcurrency } from "./concurrency";
 import { runCrash } from "./crash";
 import { runDurability } from "./durability";
 import { runErrors } from "./errors";
+import { runOperators } from "./operators";
 import { runSoak } from "./soak";
 import { ensureBuild, log, WORK_DIR, type SuiteResult } from "./support";
 
@@ -51,6 +52,7 @@ async function main() {
     ["soak", () => runSoak({ seconds: soakSeconds, checkMemory: !short })],
     ["errors", () => runErrors()],
     ["bad-input", () => runBadInput()],
+    ["operators", () => runOperators()],
   ];
   for (const [name, run] of suites) {
     if (!want(name)) continue;

@@ -4,6 +4,7 @@ import { csvCell, toCsv } from "@/lib/csv/write-csv";
 import { formatRowError, parseDealCsv } from "@/lib/import/parse-deal-csv";
 import { planDealImport } from "@/lib/import/plan-deal-import";
 import { buildDirectory } from "@/lib/organizations/directory";
+import { parseDealForm } from "@/lib/deals/deal-form";
 
 const HEADER = DEAL_CSV_COLUMNS.join(",");
 const GOOD =
@@ -88,6 +89,13 @@ describe("investor tokens", () => {
     expect(isUnnamedParty("Undisclosed lenders")).toBe(true);
     expect(isUnnamedParty("individual investors via banks")).toBe(true);
     expect(isUnnamedParty("Nvidia")).toBe(false);
+    expect(isUnnamedParty("Two Asian telecom operators")).toBe(true);
+    expect(isUnnamedParty("Undisclosed investors")).toBe(true);
+    expect(isUnnamedParty("Several sovereign wealth funds")).toBe(true);
+    expect(isUnnamedParty("Asian telecom operators")).toBe(true);
+    expect(isUnnamedParty("Thrive Capital")).toBe(false);
+    expect(isUnnamedParty("Insight Partners")).toBe(false);
+    expect(isUnnamedParty("Tiger Global")).toBe(false);
   });
   it("writes roles back in the same notation", () => {
     expect(formatInvestorToken("SoftBank", "co_lead", null)).toBe("SoftBank (co-lead)");
@@ -131,5 +139,18 @@ describe("CSV writer", () => {
   });
   it("leaves numbers alone and quotes commas, quotes and newlines", () => {
     expect(toCsv(["a", "b"], [[-5, 12n], ["x,y", "line\nbreak"]])).toBe('a,b\n-5,12\n"x,y","line\nbreak"\n');
+  });
+});
+
+describe("the editor's deal form", () => {
+  it("keeps parties named by description as labels, as the import and the seed do", () => {
+    const values = Object.fromEntries(DEAL_CSV_COLUMNS.map((c, i) => [c, GOOD.match(/("[^"]*"|[^,]*)(,|$)/g)![i].replace(/,$/, "").replace(/^"|"$/g, "")]));
+    const result = parseDealForm({ ...values, investors: "Two Asian telecom operators (lead); Undisclosed investors" }, directory, () => false);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.deal.participations.map((p) => [p.organizationId, p.partyLabel, p.role])).toEqual([
+      [null, "Two Asian telecom operators", "lead"],
+      [null, "Undisclosed investors", "participant"],
+    ]);
   });
 });

@@ -19,7 +19,7 @@ import { ExternalLink, hostOf } from "@/components/ui/external-link";
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 async function loadDeal(params: Props["params"]) {
-  // proxy.ts answers 404 for these before the page streams; this keeps the page correct on its own.
+  // Answers 404: the page has no loading.tsx, so nothing is sent before this lookup.
   const id = parseDealId((await params).id);
   if (id === null) notFound();
   const deal = await getDeal(id);

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { checkLoginThrottle, clearLoginFailures, recordLoginFailure } from "../../auth/login-throttle";
 import { verifyPassword } from "../../auth/password";
+import { pruneAuthRecords } from "../../auth/prune";
 import { startSession } from "../../auth/session";
 import { getDb } from "../../db";
 import type { ActionState } from "../action-state";
@@ -32,6 +33,7 @@ export async function signIn(_state: ActionState, formData: FormData): Promise<A
 
   const db = await getDb();
   const ip = await clientAddress();
+  await pruneAuthRecords(db);
   const verdict = await checkLoginThrottle(db, ip, parsed.data.email);
   if (!verdict.allowed) {
     const minutes = Math.ceil(verdict.retryAfterSeconds / 60);

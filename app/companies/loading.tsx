@@ -1,5 +1,0 @@
-import { OrganizationPageSkeleton } from "@/components/organizations/organization-page-skeleton";
-
-export default function Loading() {
-  return <OrganizationPageSkeleton label="Loading the companies…" />;
-}
