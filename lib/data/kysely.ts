@@ -25,7 +25,7 @@ const INT8_OID = 20;
 
 const postgresHandles = new WeakSet<Reads>();
 
-export function openReads(url: string): Reads {
+function openReads(url: string): Reads {
   if (databaseProvider(url) === "postgresql") {
     const pool = new pg.Pool({
       connectionString: url,

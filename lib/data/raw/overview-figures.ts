@@ -32,7 +32,7 @@ export function periodOf(column: "d.announcedOn", grain: Grain): AliasableExpres
 }
 
 /** The quarter (1-4) of an ISO date column. */
-export function quarterOf(column: "d.announcedOn"): Expression<number> {
+function quarterOf(column: "d.announcedOn"): Expression<number> {
   const month = onDeal.cast<number>(onDeal.fn<string>("substr", [column, sql.lit(6), sql.lit(2)]), "integer");
   return onDeal(onDeal.parens(month, "+", sql.lit(2)), "/", sql.lit(3)) as unknown as Expression<number>;
 }
