@@ -7,7 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "./generated/prisma-pg/client";
 import { databaseProvider, resolveDatabaseUrl } from "./db-url";
-import { registerBulkReader } from "./data/raw/bulk-reader";
+import { registerReads } from "./data/kysely";
 
 const BUSY_TIMEOUT_MS = 10_000;
 /** Connections each app process keeps to PostgreSQL (DATABASE_POOL_SIZE overrides). */
@@ -21,7 +21,7 @@ export async function openDatabase(url: string = resolveDatabaseUrl()): Promise<
   await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await client.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   await client.$queryRawUnsafe(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  registerBulkReader(client, url);
+  registerReads(client, url);
   return client;
 }
 
@@ -29,10 +29,6 @@ async function openPostgres(url: string): Promise<PrismaClient> {
   const max = Number(process.env.DATABASE_POOL_SIZE) || DEFAULT_PG_POOL_SIZE;
   const client = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
   await client.$connect();
-  registerBulkReader(client, url);
+  registerReads(client, url);
   return client as unknown as PrismaClient;
-}
-
-export function isPostgres(url: string = resolveDatabaseUrl()): boolean {
-  return databaseProvider(url) === "postgresql";
 }

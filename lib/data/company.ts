@@ -8,6 +8,7 @@ import { fundingRoundsByDate, type FundingRoundPoint } from "../measures/funding
 import { investorSharesOfRecipient, type InvestorShare } from "../measures/funding-shares";
 import { listDealSummaries, listNewestDealSummaries, type DealSummary } from "./deals";
 import { loadMeasureDeals, loadMeasureDealsMatching } from "./measure-deals";
+import { onDeal } from "./raw/overview-figures";
 import { cachedView, viewKey } from "./view-cache";
 import { findOrganization, type OrganizationProfile } from "./organization-profile";
 
@@ -61,7 +62,7 @@ async function computeCompany(slug: string, asOf: string | null): Promise<Compan
   const [timeline, capitalDeals, measured, commitments, roundInputs] = await Promise.all([
     listNewestDealSummaries(db, received, asOf, COMPANY_LIST_LIMIT),
     listNewestDealSummaries(db, capitalReceived, asOf, COMPANY_LIST_LIMIT),
-    asOf ? loadMeasureDeals(db, received, { date: asOf }) : loadMeasureDealsMatching(db, { sql: `d."recipientId" = ?`, params: [id] }),
+    asOf ? loadMeasureDeals(db, received, { date: asOf }) : loadMeasureDealsMatching(db, onDeal("d.recipientId", "=", id)),
     listNewestDealSummaries(db, { kind: { in: [...COMMITMENT_KINDS] }, participations: { some: { organizationId: id } } }, asOf, COMPANY_LIST_LIMIT),
     // The chart's points need every counted round but only these fields (as of a date, the rebuilt deals).
     asOf

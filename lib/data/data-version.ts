@@ -2,8 +2,12 @@
 // (lib/revisions.ts), so the version changes in the same commit as the data and every process sees it at once.
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
+import { readsOf } from "./kysely";
 
 export async function readDataVersion(db: PrismaClient): Promise<string> {
-  const rows = await db.$queryRaw<{ v: bigint | number | null }[]>`SELECT MAX("id") AS "v" FROM "Revision"`;
-  return String(rows[0]?.v ?? 0);
+  const row = await readsOf(db)
+    .selectFrom("Revision")
+    .select((eb) => eb.fn.max("id").as("v"))
+    .executeTakeFirst();
+  return String(row?.v ?? 0);
 }

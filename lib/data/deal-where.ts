@@ -1,5 +1,11 @@
-// Turns the /deals filters into one Prisma `where`, used by every read that honours them.
+// Turns the /deals filters into SQL: `applyDealFilters` and `applyDealSort` on a Kysely query over "Deal as d" for
+// today's deals (the /deals list's searches and the headline figures), and one Prisma `where` (`dealWhere`) for the
+// reads still made through Prisma (lists of rows with their relations, as-of views, the export).
+import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import type { Deal } from "../generated/kysely/types";
+import { isPostgresReads, type Reads } from "./kysely";
+import { onDeal } from "./raw/overview-figures";
 import { SEARCH_SEPARATOR } from "../deals/deal-search";
 import { containsText } from "./text-search";
 import type { DealFilters } from "../filters/deal-filters";
@@ -105,4 +111,78 @@ export function dealOrderBy(f: DealFilters): Prisma.DealOrderByWithRelationInput
     case "date_desc":
       return [{ announcedOn: "desc" }, { id: "desc" }];
   }
+}
+
+/**
+ * The /deals filters of today's deals as one Kysely condition on "Deal as d". Organizations are named by slug in
+ * uncorrelated subqueries (each read once into a list, not probed for every deal): investors as `id IN (their
+ * participations' deals)`, the recipient as `recipientId IN (its id)`. Text search as the database's own LIKE
+ * (ILIKE on PostgreSQL, as Prisma's case-insensitive `contains`) with the pattern Prisma binds (`%q%`, wildcards not
+ * escaped) over the search text (lib/deals/deal-search.ts), `id IN (SELECT "dealId" FROM "DealSearch" WHERE "text"
+ * LIKE ?)`: one scan of the narrow table; a q holding the search text's separator, which could match across two
+ * fields there, is searched field by field. As of a date the state filters apply to rebuilt deals, not to rows: this
+ * refuses them.
+ */
+export function dealFilterCondition(f: DealFilters, reads: Reads): Expression<SqlBool> {
+  if (f.asOf) throw new Error("dealFilterCondition: today's deals only (asOf is rebuilt from events)");
+  const eb = onDeal;
+  const and: Expression<SqlBool>[] = [eb("d.deletedAt", "is", null)];
+  if (f.investors.length > 0) {
+    const investorDeals = eb
+      .selectFrom("Participation as p")
+      .where("p.organizationId", "in", eb.selectFrom("Organization as o").where("o.slug", "in", f.investors).select("o.id"))
+      .select("p.dealId");
+    and.push(eb("d.id", "in", investorDeals));
+  }
+  if (f.recipient) and.push(eb("d.recipientId", "in", eb.selectFrom("Organization as o").where("o.slug", "=", f.recipient).select("o.id")));
+  if (f.kinds.length > 0) and.push(eb("d.kind", "in", f.kinds));
+  if (f.statuses.length > 0) and.push(eb("d.status", "in", f.statuses));
+  if (f.from) and.push(eb("d.announcedOn", ">=", f.from));
+  if (f.to) and.push(eb("d.announcedOn", "<=", f.to));
+  // Amount bounds apply to the counted amount: the low figure, or the "up to" figure where there is no low one.
+  if (f.min !== null) and.push(eb("d.amountUsdKey", ">=", f.min));
+  if (f.max !== null) and.push(eb("d.amountUsdKey", "<=", f.max));
+  if (f.q) {
+    const like = isPostgresReads(reads) ? "ilike" : "like";
+    const pattern = `%${f.q}%`;
+    if (!f.q.includes(SEARCH_SEPARATOR)) {
+      and.push(eb("d.id", "in", eb.selectFrom("DealSearch as s").where("s.text", like, pattern).select("s.dealId")));
+    } else {
+      // Field by field, as fieldByFieldSearch says it to Prisma.
+      const parties = eb
+        .selectFrom("Participation as p")
+        .leftJoin("Organization as o", "o.id", "p.organizationId")
+        .where((w) => w.or([w("o.name", like, pattern), w("p.partyLabel", like, pattern)]))
+        .select("p.dealId");
+      and.push(
+        eb.or([
+          eb("d.recipientId", "in", eb.selectFrom("Organization as o").where("o.name", like, pattern).select("o.id")),
+          eb("d.round", like, pattern),
+          eb("d.summary", like, pattern),
+          eb("d.id", "in", parties),
+        ]),
+      );
+    }
+  }
+  return eb.and(and);
+}
+
+type DealQuery<DBx extends { d: Deal }, TB extends keyof DBx, O> = SelectQueryBuilder<DBx, TB, O>;
+
+/** A Kysely query over "Deal as d" narrowed to the deals the /deals filters select today (dealFilterCondition). */
+export function applyDealFilters<DBx extends { d: Deal }, TB extends keyof DBx, O>(query: DealQuery<DBx, TB, O>, f: DealFilters, reads: Reads): DealQuery<DBx, TB, O> {
+  return query.where(dealFilterCondition(f, reads));
+}
+
+/**
+ * The /deals order on a Kysely query over "Deal as d": by date, or by the counted amount with deals without one last
+ * in both directions; the id breaks ties in the same direction.
+ */
+export function applyDealSort<DBx extends { d: Deal }, TB extends keyof DBx, O>(query: DealQuery<DBx, TB, O>, sort: DealFilters["sort"]): DealQuery<DBx, TB, O> {
+  const direction = sort === "date_desc" || sort === "amount_desc" ? "desc" : "asc";
+  if (sort === "date_desc" || sort === "date_asc") return query.orderBy(onDeal.ref("d.announcedOn"), direction).orderBy(onDeal.ref("d.id"), direction);
+  return query
+    .orderBy(onDeal.case().when("d.amountUsdKey", "is", null).then(sql.lit(1)).else(sql.lit(0)).end())
+    .orderBy(onDeal.ref("d.amountUsdKey"), direction)
+    .orderBy(onDeal.ref("d.id"), direction);
 }

@@ -6,11 +6,9 @@ import type { AmountQualifier, DealKind, DealStatus, ParticipationRole } from ".
 import type { DealFilters } from "../filters/deal-filters";
 import { compareDealStates } from "../story/as-of";
 import { eventsUpTo, rebuildAsOf } from "./as-of-deals";
-import { dealOrderBy, dealWhere, reportedBy, resolvedDealWhere } from "./deal-where";
+import { applyDealFilters, applyDealSort, dealOrderBy, dealWhere, reportedBy, resolvedDealWhere } from "./deal-where";
 import { cachedView, viewKey } from "./view-cache";
-import { SEARCH_SEPARATOR } from "../deals/deal-search";
-import { databaseProvider, resolveDatabaseUrl } from "../db-url";
-import { bulkReaderOf } from "./raw/bulk-reader";
+import { countAll, readsOf } from "./kysely";
 
 export type DealSummary = {
   id: number;
@@ -250,71 +248,19 @@ export async function listAllDeals(filters: DealFilters): Promise<DealSummary[]>
 }
 
 /**
- * The text search's list and count in SQL, through the bulk reader: Prisma can only write the search text's relation
- * as a join probed for every deal along the list index (0.4-0.8 s at 100,000), while SQL says `id IN (SELECT "dealId"
- * FROM "DealSearch" WHERE "text" LIKE ?)`, which scans the narrow table once into a list. The same filters, the same
- * LIKE pattern Prisma binds for `contains` (`%q%`, wildcards unescaped, ILIKE on PostgreSQL), the same order (amounts
- * present first, then by id): tests/integration/deal-search.test.ts compares the two on every sort and filter.
- * Only for today's deals (asOf null) and a q without the search separator; null otherwise.
+ * A text search's page and count go through Kysely (applyDealFilters): Prisma can only write the search text's
+ * relation as a join probed for every deal along the list index (0.4-0.8 s at 100,000), while the SQL condition reads
+ * the narrow DealSearch table once into a list of ids; tests/integration/deal-search.test.ts compares the two on every
+ * sort and filter. Null without a q (today's other lists stay on Prisma's indexed paths); asOf is handled before.
  */
-export async function searchSql(db: PrismaClient, f: DealFilters): Promise<{ from: string; params: (string | number)[] } | null | "none"> {
-  if (!f.q) return null;
-  return filterSql(db, f);
-}
-
-/**
- * The filters of today's deals as SQL (`FROM "Deal" d WHERE ...`), for the reads Prisma writes badly; "none" when a
- * named organization does not exist (nothing matches), null as of a date or for a q holding the search separator.
- * Investors as `id IN (their participations' deals)`: a list built once, not an EXISTS probed for every deal.
- */
-export async function filterSql(db: PrismaClient, f: DealFilters): Promise<{ from: string; params: (string | number)[] } | null | "none"> {
-  if (f.asOf || f.q?.includes(SEARCH_SEPARATOR)) return null;
-  const postgres = databaseProvider(resolveDatabaseUrl()) === "postgresql";
-  const slugs = [...f.investors, ...(f.recipient ? [f.recipient] : [])];
-  const found = slugs.length === 0 ? [] : await db.organization.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
-  const idOf = new Map(found.map((o) => [o.slug, o.id]));
-  const investorIds = f.investors.flatMap((slug) => idOf.get(slug) ?? []);
-  const recipientId = f.recipient ? idOf.get(f.recipient) : undefined;
-  if ((f.investors.length > 0 && investorIds.length === 0) || (f.recipient && recipientId === undefined)) return "none";
-  const where: string[] = [`d."deletedAt" IS NULL`];
-  const params: (string | number)[] = [];
-  const list = (values: readonly (string | number)[]) => {
-    params.push(...values);
-    return values.map(() => "?").join(", ");
-  };
-  if (investorIds.length > 0) where.push(`d."id" IN (SELECT p."dealId" FROM "Participation" p WHERE p."organizationId" IN (${list(investorIds)}))`);
-  if (recipientId !== undefined) where.push(`d."recipientId" = ${list([recipientId])}`);
-  if (f.kinds.length > 0) where.push(`d."kind" IN (${list(f.kinds)})`);
-  if (f.statuses.length > 0) where.push(`d."status" IN (${list(f.statuses)})`);
-  if (f.from) where.push(`d."announcedOn" >= ${list([f.from])}`);
-  if (f.to) where.push(`d."announcedOn" <= ${list([f.to])}`);
-  // BigInt bounds bound as text: SQLite compares them as numbers against the INTEGER column, PostgreSQL casts.
-  const amount = (bound: bigint) => (postgres ? `CAST(${list([bound.toString()])} AS BIGINT)` : list([bound.toString()]));
-  if (f.min !== null) where.push(`d."amountUsdKey" >= ${amount(f.min)}`);
-  if (f.max !== null) where.push(`d."amountUsdKey" <= ${amount(f.max)}`);
-  if (f.q) {
-    where.push(`d."id" IN (SELECT s."dealId" FROM "DealSearch" s WHERE s."text" ${postgres ? "ILIKE" : "LIKE"} ?)`);
-    params.push(`%${f.q}%`);
-  }
-  return { from: `FROM "Deal" d WHERE ${where.join(" AND ")}`, params };
-}
-
-const SEARCH_ORDER: Record<DealFilters["sort"], string> = {
-  date_desc: `d."announcedOn" DESC, d."id" DESC`,
-  date_asc: `d."announcedOn" ASC, d."id" ASC`,
-  amount_desc: `CASE WHEN d."amountUsdKey" IS NULL THEN 1 ELSE 0 END, d."amountUsdKey" DESC, d."id" DESC`,
-  amount_asc: `CASE WHEN d."amountUsdKey" IS NULL THEN 1 ELSE 0 END, d."amountUsdKey" ASC, d."id" ASC`,
-};
-
 async function findSearchPage(db: PrismaClient, f: DealFilters): Promise<DealSummaryRow[] | null> {
-  const sql = await searchSql(db, f);
-  if (sql === null) return null;
-  if (sql === "none") return [];
-  const rows = await bulkReaderOf(db).all<{ id: number | string }>(
-    `SELECT d."id" AS "id" ${sql.from} ORDER BY ${SEARCH_ORDER[f.sort]} LIMIT ${Number(f.pageSize)} OFFSET ${(f.page - 1) * f.pageSize}`,
-    sql.params,
-  );
-  const ids = rows.map((r) => Number(r.id));
+  if (!f.q) return null;
+  const reads = readsOf(db);
+  const rows = await applyDealSort(applyDealFilters(reads.selectFrom("Deal as d").select("d.id"), f, reads), f.sort)
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
   const found = await db.deal.findMany({ where: { id: { in: ids } }, select: dealSummarySelect });
   const byId = new Map(found.map((row) => [row.id, row]));
@@ -322,9 +268,8 @@ async function findSearchPage(db: PrismaClient, f: DealFilters): Promise<DealSum
 }
 
 async function countSearch(db: PrismaClient, f: DealFilters): Promise<number | null> {
-  const sql = await searchSql(db, f);
-  if (sql === null) return null;
-  if (sql === "none") return 0;
-  const rows = await bulkReaderOf(db).all<{ n: number | string }>(`SELECT COUNT(*) AS "n" ${sql.from}`, sql.params);
-  return Number(rows[0]?.n ?? 0);
+  if (!f.q) return null;
+  const reads = readsOf(db);
+  const row = await applyDealFilters(reads.selectFrom("Deal as d").select(countAll().as("n")), f, reads).executeTakeFirst();
+  return row?.n ?? 0;
 }

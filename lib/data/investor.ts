@@ -9,8 +9,8 @@ import { investorShareOfRecipients, type RecipientShare } from "../measures/fund
 import { attributedAmount, investorCapital, investorCapitalByPeriod, type InvestorCapital } from "../measures/investor-capital";
 import { listNewestDealSummaries, type DealSummary } from "./deals";
 import { loadMeasureDeals, loadMeasureDealsMatching } from "./measure-deals";
-import { bulkReaderOf } from "./raw/bulk-reader";
-import { countedWhere } from "./raw/overview-figures";
+import { moneySum, readsOf, toMoney } from "./kysely";
+import { countedDeal, onDeal } from "./raw/overview-figures";
 import { cachedView, viewKey } from "./view-cache";
 import { findOrganization, type OrganizationProfile } from "./organization-profile";
 
@@ -50,7 +50,9 @@ async function computeInvestor(slug: string, grain: Grain, asOf: string | null):
   // By the organization's id: a nested `some` over its slug made the database check every deal (30 s at 100,000).
   const ownWhere = { participations: { some: { organizationId: id } } };
   const [own, recipientTotals, portfolio] = await Promise.all([
-    asOf ? loadMeasureDeals(db, ownWhere, { date: asOf }) : loadMeasureDealsMatching(db, { sql: `d."id" IN (SELECT "dealId" FROM "Participation" WHERE "organizationId" = ?)`, params: [id] }),
+    asOf
+      ? loadMeasureDeals(db, ownWhere, { date: asOf })
+      : loadMeasureDealsMatching(db, onDeal("d.id", "in", onDeal.selectFrom("Participation").where("organizationId", "=", id).select("dealId"))),
     asOf ? null : countedFundingOfRecipients(db, id),
     listNewestDealSummaries(db, ownWhere, asOf, PORTFOLIO_LIMIT),
   ]);
@@ -86,14 +88,15 @@ async function computeInvestor(slug: string, grain: Grain, asOf: string | null):
  * the investor has a deal with, by recipient slug, summed in the database instead of loading all their deals.
  */
 async function countedFundingOfRecipients(db: PrismaClient, investorId: number): Promise<Map<string, bigint>> {
-  const counted = countedWhere(DEFAULT_RULE, "d");
-  const rows = await bulkReaderOf(db).all<{ slug: string; total: string }>(
-    `SELECT o."slug", CAST(COALESCE(SUM(d."amountUsdKey"), 0) AS TEXT) AS "total"
-       FROM "Deal" d JOIN "Organization" o ON o."id" = d."recipientId"
-      WHERE ${counted.sql}
-        AND d."recipientId" IN (SELECT f."recipientId" FROM "Participation" p JOIN "Deal" f ON f."id" = p."dealId" WHERE p."organizationId" = ? AND f."deletedAt" IS NULL)
-      GROUP BY o."id", o."slug"`,
-    [...counted.params, investorId],
-  );
-  return new Map(rows.map((r) => [r.slug, BigInt(r.total)]));
+  const rows = await readsOf(db)
+    .selectFrom("Deal as d")
+    .innerJoin("Organization as o", "o.id", "d.recipientId")
+    .where(countedDeal(DEFAULT_RULE))
+    .where("d.recipientId", "in", (eb) =>
+      eb.selectFrom("Participation as p").innerJoin("Deal as f", "f.id", "p.dealId").where("p.organizationId", "=", investorId).where("f.deletedAt", "is", null).select("f.recipientId"),
+    )
+    .groupBy(["o.id", "o.slug"])
+    .select((eb) => ["o.slug", moneySum(eb.ref("d.amountUsdKey")).as("total")])
+    .execute();
+  return new Map(rows.map((r) => [r.slug, toMoney(r.total)]));
 }

@@ -1,12 +1,14 @@
 // Loads deals in the shape the measures take. Server-only: pages and route handlers call it, never the client.
 import "server-only";
+import type { Expression, SqlBool } from "kysely";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { AmountQualifier, DealKind, DealStatus } from "../domain";
 import { UNDISCLOSED_KEY, type MeasureDeal } from "../measures/capital";
 import type { StateFilters } from "../story/as-of";
 import { eventsUpTo, rebuildAsOf } from "./as-of-deals";
 import { findDealsInChunks } from "./deals";
-import { bulkReaderOf } from "./raw/bulk-reader";
+import { readsOf } from "./kysely";
+import { onDeal } from "./raw/overview-figures";
 
 /** Deals as reported on `date`; `filters` (statuses, dates, amounts) then apply to that state. */
 export type AsOfScope = { date: string; filters?: StateFilters };
@@ -22,7 +24,7 @@ const investorOf = (org: { slug: string; name: string } | null | undefined, part
 
 /**
  * `where` narrows the deals (e.g. the /deals filters); soft-deleted deals are always left out. With no `where` (every
- * live deal, today) the rows come through the bulk reader (lib/data/raw/bulk-reader.ts), many times faster than Prisma.
+ * live deal, today) the rows come through Kysely (lib/data/kysely.ts), many times faster than Prisma.
  */
 export async function loadMeasureDeals(db: PrismaClient, where: Prisma.DealWhereInput | null = null, asOf: AsOfScope | null = null): Promise<MeasureDeal[]> {
   const live: Prisma.DealWhereInput = { AND: [{ deletedAt: null }, where ?? {}] };
@@ -76,44 +78,34 @@ function assemble(deals: FlatDeal[], organizations: { id: number; slug: string; 
   });
 }
 
-type BulkDeal = { id: number; kind: string; status: string; announcedOn: string; low: string | null; high: string | null; amountQualifier: string; recipientId: number };
-type BulkPart = { dealId: number; organizationId: number | null; partyLabel: string | null; committedUsd: string | null };
-const bigintOrNull = (text: string | null) => (text === null ? null : BigInt(text));
-
 /**
- * A condition on the live deals in portable SQL (the deal's alias is `d`), for reads through the bulk reader: e.g.
- * an organization's deals by its id, which Prisma's nested `some` over a slug turns into a scan of every deal.
+ * The live deals that meet `condition` (a Kysely condition on the deal aliased d; every live deal with null), today,
+ * in date order, in loadMeasureDeals' shape: three flat reads through Kysely, joined here. E.g. an organization's deals
+ * by its id, which Prisma's nested `some` over a slug turns into a scan of every deal.
  */
-export type DealCondition = { sql: string; params: (string | number)[] };
-
-/**
- * The live deals that meet `condition` (every live deal with null), today, in date order, in loadMeasureDeals' shape:
- * three flat reads through the driver, joined here.
- */
-export async function loadMeasureDealsMatching(db: PrismaClient, condition: DealCondition | null): Promise<MeasureDeal[]> {
-  const reader = bulkReaderOf(db);
-  const where = condition ? `d."deletedAt" IS NULL AND (${condition.sql})` : `d."deletedAt" IS NULL`;
-  const params = condition?.params ?? [];
+export async function loadMeasureDealsMatching(db: PrismaClient, condition: Expression<SqlBool> | null): Promise<MeasureDeal[]> {
+  const reads = readsOf(db);
+  const live = condition ? onDeal.and([onDeal("d.deletedAt", "is", null), condition]) : onDeal("d.deletedAt", "is", null);
   const [deals, organizations, parts] = await Promise.all([
-    reader.all<BulkDeal>(
-      `SELECT d."id", d."kind", d."status", d."announcedOn", CAST(d."amountUsdLow" AS TEXT) AS "low", CAST(d."amountUsdHigh" AS TEXT) AS "high",
-              d."amountQualifier", d."recipientId"
-         FROM "Deal" d WHERE ${where} ORDER BY d."announcedOn", d."id"`,
-      params,
-    ),
-    reader.all<{ id: number; slug: string; name: string }>(`SELECT "id", "slug", "name" FROM "Organization"`),
-    reader.all<BulkPart>(
-      `SELECT p."dealId", p."organizationId", p."partyLabel", CAST(p."committedUsd" AS TEXT) AS "committedUsd"
-         FROM "Participation" p JOIN "Deal" d ON d."id" = p."dealId"
-        WHERE ${where} ORDER BY p."dealId", p."position", p."id"`,
-      params,
-    ),
+    reads
+      .selectFrom("Deal as d")
+      .where(live)
+      .select(["d.id", "d.kind", "d.status", "d.announcedOn", "d.amountUsdLow", "d.amountUsdHigh", "d.amountQualifier", "d.recipientId"])
+      .orderBy("d.announcedOn")
+      .orderBy("d.id")
+      .execute(),
+    reads.selectFrom("Organization").select(["id", "slug", "name"]).execute(),
+    reads
+      .selectFrom("Participation as p")
+      .innerJoin("Deal as d", "d.id", "p.dealId")
+      .where(live)
+      .select(["p.dealId", "p.organizationId", "p.partyLabel", "p.committedUsd"])
+      .orderBy("p.dealId")
+      .orderBy("p.position")
+      .orderBy("p.id")
+      .execute(),
   ]);
-  return assemble(
-    deals.map((d) => ({ ...d, amountUsdLow: bigintOrNull(d.low), amountUsdHigh: bigintOrNull(d.high) })),
-    organizations,
-    parts.map((p) => ({ ...p, committedUsd: bigintOrNull(p.committedUsd) })),
-  );
+  return assemble(deals, organizations, parts);
 }
 
 /** Deals rebuilt as reported on a date from their lifecycle events (lib/story/as-of.ts), in date order. */

@@ -3,8 +3,7 @@ import "server-only";
 import { cache } from "react";
 import { getDb } from "../db";
 import type { OrganizationType } from "../domain";
-import { bulkReaderOf } from "./raw/bulk-reader";
-import { marks } from "./raw/overview-figures";
+import { countAll, readsOf } from "./kysely";
 
 export type RelatedOrganization = { slug: string; name: string; type: OrganizationType; dealsAsInvestor: number; dealsAsRecipient: number };
 
@@ -26,14 +25,22 @@ type Counts = { dealsAsInvestor: number; dealsAsRecipient: number };
  * count with a `where` on the deal listed every live deal for each count: 0.6-2.3 s per profile at 100,000 deals.)
  */
 async function dealCounts(ids: number[]): Promise<Map<number, Counts>> {
-  const rows = await bulkReaderOf(await getDb()).all<{ id: number; investor: number; recipient: number }>(
-    `SELECT o."id",
-            CAST((SELECT COUNT(*) FROM "Participation" p JOIN "Deal" d ON d."id" = p."dealId" WHERE p."organizationId" = o."id" AND d."deletedAt" IS NULL) AS INTEGER) AS "investor",
-            CAST((SELECT COUNT(*) FROM "Deal" d WHERE d."recipientId" = o."id" AND d."deletedAt" IS NULL) AS INTEGER) AS "recipient"
-       FROM "Organization" o WHERE o."id" IN (${marks(ids)})`,
-    ids,
-  );
-  return new Map(rows.map((r) => [Number(r.id), { dealsAsInvestor: Number(r.investor), dealsAsRecipient: Number(r.recipient) }]));
+  const rows = await readsOf(await getDb())
+    .selectFrom("Organization as o")
+    .where("o.id", "in", ids)
+    .select((eb) => [
+      "o.id",
+      eb
+        .selectFrom("Participation as p")
+        .innerJoin("Deal as d", "d.id", "p.dealId")
+        .whereRef("p.organizationId", "=", "o.id")
+        .where("d.deletedAt", "is", null)
+        .select(countAll().as("n"))
+        .as("investor"),
+      eb.selectFrom("Deal as d").whereRef("d.recipientId", "=", "o.id").where("d.deletedAt", "is", null).select(countAll().as("n")).as("recipient"),
+    ])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { dealsAsInvestor: r.investor ?? 0, dealsAsRecipient: r.recipient ?? 0 }]));
 }
 
 function toRelated(o: RelatedRow, counts: Map<number, Counts>): RelatedOrganization {

@@ -2,7 +2,7 @@
 import "server-only";
 import { getDb } from "../db";
 import { dealSummarySelect, toDealSummary, type DealSummary } from "./deals";
-import { bulkReaderOf } from "./raw/bulk-reader";
+import { countAll, readsOf } from "./kysely";
 
 export type RelatedDeals = {
   sameRecipient: { deals: DealSummary[]; total: number };
@@ -46,13 +46,16 @@ async function sharedInvestorDeals(
   recipientId: number,
   investorIds: number[],
 ): Promise<{ ids: number[]; total: number }> {
-  const reader = bulkReaderOf(db);
-  const from = `FROM "Deal" d WHERE d."id" IN (SELECT p."dealId" FROM "Participation" p WHERE p."organizationId" IN (${investorIds.map(() => "?").join(", ")}))
-     AND d."deletedAt" IS NULL AND d."id" <> ? AND d."recipientId" <> ?`;
-  const params = [...investorIds, dealId, recipientId];
+  const reads = readsOf(db);
+  const from = reads
+    .selectFrom("Deal as d")
+    .where("d.id", "in", (eb) => eb.selectFrom("Participation as p").where("p.organizationId", "in", investorIds).select("p.dealId"))
+    .where("d.deletedAt", "is", null)
+    .where("d.id", "<>", dealId)
+    .where("d.recipientId", "<>", recipientId);
   const [newest, count] = await Promise.all([
-    reader.all<{ id: number | string }>(`SELECT d."id" AS "id" ${from} ORDER BY d."announcedOn" DESC, d."id" DESC LIMIT ${LIMIT}`, params),
-    reader.all<{ n: number | string }>(`SELECT COUNT(*) AS "n" ${from}`, params),
+    from.select("d.id").orderBy("d.announcedOn", "desc").orderBy("d.id", "desc").limit(LIMIT).execute(),
+    from.select(countAll().as("n")).executeTakeFirst(),
   ]);
-  return { ids: newest.map((r) => Number(r.id)), total: Number(count[0]?.n ?? 0) };
+  return { ids: newest.map((r) => r.id), total: count?.n ?? 0 };
 }

@@ -1,6 +1,6 @@
 // The PostgreSQL schema is derived from prisma/schema.prisma (the one source of truth, written for SQLite): the same
-// models with the datasource provider and the generated client's folder swapped. `npm run db:schema` writes it to
-// prisma/postgresql/schema.prisma; a unit test fails when that file is stale.
+// models with the datasource provider and the generated client's folder swapped, and no Kysely generator.
+// `npm run db:schema` writes it to prisma/postgresql/schema.prisma; a unit test fails when that file is stale.
 
 export const SQLITE_SCHEMA_PATH = "prisma/schema.prisma";
 export const POSTGRESQL_SCHEMA_PATH = "prisma/postgresql/schema.prisma";
@@ -15,6 +15,9 @@ export function postgresqlSchemaFrom(sqliteSchema: string): string {
   let out = sqliteSchema;
   out = replaceOnce(out, /(generator client \{[^}]*output\s*=\s*)"\.\.\/lib\/generated\/prisma"/, '$1"../../lib/generated/prisma-pg"');
   out = replaceOnce(out, /(datasource db \{[^}]*provider\s*=\s*)"sqlite"/, '$1"postgresql"');
+  // One set of Kysely table types (the models are the same), generated from prisma/schema.prisma alone: from here
+  // the generator would write a second copy relative to prisma/postgresql.
+  out = replaceOnce(out, /\n(?:\/\/[^\n]*\n)*generator kysely \{[^}]*\}\n/, "");
   // Prisma 6.19 wants a url in the datasource; the driver adapter's URL (DATABASE_URL) is the one actually used.
   out = replaceOnce(out, /(datasource db \{[^}]*url\s*=\s*)"[^"]*"/, '$1"postgresql://localhost:5432/deal_tracker"');
   return HEADER + out;

@@ -17,6 +17,7 @@ import { seedOrganizations } from "@/prisma/seed/organizations";
 import { contentHash, synthDatabase } from "@/lib/synth/synth-database";
 import { getDb } from "@/lib/db";
 import { loadMeasureDeals, loadMeasureDealsMatching } from "@/lib/data/measure-deals";
+import { onDeal } from "@/lib/data/raw/overview-figures";
 import { capitalByNamedInvestorSql } from "@/lib/data/raw/overview-figures";
 import { concentrationSeriesSql } from "@/lib/data/raw/concentration-figures";
 import { concentrationSeries } from "@/lib/measures/concentration";
@@ -155,10 +156,10 @@ describe("npm run db:synth", () => {
   it("an organization's deals read by id through the driver equal Prisma's read of the same deals", async () => {
     const db = await getDb();
     const org = await db.organization.findFirstOrThrow({ where: { slug: "microsoft" }, select: { id: true } });
-    const asInvestor = await loadMeasureDealsMatching(db, { sql: `d."id" IN (SELECT "dealId" FROM "Participation" WHERE "organizationId" = ?)`, params: [org.id] });
+    const asInvestor = await loadMeasureDealsMatching(db, onDeal("d.id", "in", onDeal.selectFrom("Participation").where("organizationId", "=", org.id).select("dealId")));
     expect(asInvestor.length).toBeGreaterThan(10);
     expect(asInvestor).toEqual(await loadMeasureDeals(db, { participations: { some: { organization: { slug: "microsoft" } } } }));
-    const asRecipient = await loadMeasureDealsMatching(db, { sql: `d."recipientId" = ?`, params: [org.id] });
+    const asRecipient = await loadMeasureDealsMatching(db, onDeal("d.recipientId", "=", org.id));
     expect(asRecipient).toEqual(await loadMeasureDeals(db, { recipient: { slug: "microsoft" } }));
   });
 });

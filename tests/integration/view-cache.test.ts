@@ -6,7 +6,7 @@ import { getDealStats } from "@/lib/data/deal-stats";
 import { dealWhere } from "@/lib/data/deal-where";
 import { loadMeasureDeals } from "@/lib/data/measure-deals";
 import { getOverview } from "@/lib/data/overview";
-import { hasBulkReader } from "@/lib/data/raw/bulk-reader";
+import { readsOf } from "@/lib/data/kysely";
 import { cachedView, viewComputations } from "@/lib/data/view-cache";
 import { capitalByPeriodSql } from "@/lib/data/raw/capital-by-period";
 import { capitalByNamedInvestorSql } from "@/lib/data/raw/overview-figures";
@@ -112,7 +112,7 @@ describe("view computations", () => {
 
 describe("every live deal through the driver", () => {
   it("reads the same deals as Prisma, in the same order, with exact BigInt money, soft-deleted ones left out", async () => {
-    expect(hasBulkReader(t.db)).toBe(true); // not the $queryRawUnsafe fallback
+    expect(readsOf(t.db)).toBeTruthy(); // the handle's own Kysely handle
     // The seed states no commitments: give one participation an exact one, past what a double holds.
     const part = await t.db.participation.findFirstOrThrow({ where: { organizationId: { not: null } }, orderBy: { id: "asc" } });
     await t.db.participation.update({ where: { id: part.id }, data: { committedUsd: 9_007_199_254_740_993n } });

@@ -1,16 +1,17 @@
 // The /analysis figures of the whole market today (every live deal, nobody excluded), summed in the database instead
 // of measured over every deal loaded into memory: at 1,000,000 deals that load held gigabytes. Each function returns
 // what its measure in lib/measures returns over loadMeasureDeals(db); tests/integration compares them on the seed and
-// on a synthetic database. Portable SQL for SQLite and PostgreSQL through the bulk reader (see overview-figures.ts).
+// on a synthetic database. Kysely queries that run on SQLite and PostgreSQL alike (see overview-figures.ts).
 import "server-only";
+import { sql, type NotNull } from "kysely";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { CAPITAL_KINDS, UNDISCLOSED_KEY, type CapitalSummary, type CountingRule, type EntityTotal, type MeasureDeal } from "../../measures/capital";
 import { SPEND_BACK_KINDS } from "../../measures/circular-flows";
 import { byFlowOrder, sankeyGraph, type Flow, type SankeyGraph } from "../../measures/flows";
 import type { RankedDeal } from "../../measures/largest-deals";
 import { loadMeasureDealsMatching } from "../measure-deals";
-import { bulkReaderOf } from "./bulk-reader";
-import { byAmountThenName, countedWhere, investorSharesSql, marks } from "./overview-figures";
+import { countAll, moneySum, moneyText, readsOf, toMoney } from "../kysely";
+import { byAmountThenName, countedDeal, onDeal, withInvestorShares } from "./overview-figures";
 
 type Org = { slug: string; name: string };
 
@@ -29,47 +30,50 @@ export type MarketTotals = {
 
 export async function marketTotalsSql(db: PrismaClient, rule: CountingRule): Promise<MarketTotals> {
   const empty: CapitalSummary = { total: 0n, dealCount: 0, undisclosedCount: 0, upperBoundTotal: 0n };
-  const reader = bulkReaderOf(db);
-  const organizations = new Map(
-    (await reader.all<{ id: number; slug: string; name: string }>(`SELECT "id", "slug", "name" FROM "Organization"`)).map((o) => [Number(o.id), { slug: o.slug, name: o.name }]),
-  );
+  const reads = readsOf(db);
+  const organizations = new Map((await reads.selectFrom("Organization").select(["id", "slug", "name"]).execute()).map((o) => [o.id, { slug: o.slug, name: o.name }]));
   if (rule.kinds.length === 0) return { summary: empty, recipients: [], investors: [], pairs: [], undisclosedByRecipient: new Map(), organizations };
-  const counted = countedWhere(rule, "d");
+  const counted = countedDeal(rule);
   const [byRecipient, pairRows] = await Promise.all([
-    reader.all<{ recipientId: number; total: string; deals: number | string; undisclosed: number | string; upperBound: string }>(
-      `SELECT d."recipientId", CAST(SUM(COALESCE(d."amountUsdKey", 0)) AS TEXT) AS "total", CAST(COUNT(*) AS INTEGER) AS "deals",
-              CAST(SUM(CASE WHEN d."amountUsdKey" IS NULL THEN 1 ELSE 0 END) AS INTEGER) AS "undisclosed",
-              CAST(SUM(CASE WHEN d."amountUsdLow" IS NULL THEN COALESCE(d."amountUsdHigh", 0) ELSE 0 END) AS TEXT) AS "upperBound"
-         FROM "Deal" d WHERE ${counted.sql} GROUP BY d."recipientId"`,
-      counted.params,
-    ),
-    reader.all<{ organizationId: number; recipientId: number; total: string }>(
-      `${investorSharesSql(counted.sql)}
-       SELECT "organizationId", "recipientId", CAST(SUM("share") AS TEXT) AS "total"
-         FROM "shares" WHERE "share" IS NOT NULL GROUP BY "organizationId", "recipientId"`,
-      counted.params,
-    ),
+    reads
+      .selectFrom("Deal as d")
+      .where(counted)
+      .groupBy("d.recipientId")
+      .select((eb) => [
+        "d.recipientId",
+        moneySum(eb.fn.coalesce("d.amountUsdKey", sql<bigint>`0`)).as("total"),
+        countAll().as("deals"),
+        eb.cast<number>(eb.fn.sum(eb.case().when("d.amountUsdKey", "is", null).then(1).else(0).end()), "integer").as("undisclosed"),
+        moneySum(eb.case().when("d.amountUsdLow", "is", null).then(eb.fn.coalesce("d.amountUsdHigh", sql<bigint>`0`)).else(sql<bigint>`0`).end()).as("upperBound"),
+      ])
+      .execute(),
+    withInvestorShares(reads, counted)
+      .selectFrom("shares")
+      .where("share", "is not", null)
+      .groupBy(["organizationId", "recipientId"])
+      .select((eb) => ["organizationId", "recipientId", moneySum(eb.ref("share")).as("total")])
+      .execute(),
   ]);
   const org = (id: number) => organizations.get(Number(id)) as Org;
   const summary = { ...empty };
   const recipients: EntityTotal[] = [];
   const recipientTotal = new Map<number, bigint>();
   for (const r of byRecipient) {
-    const amount = BigInt(r.total);
+    const amount = toMoney(r.total);
     summary.total += amount;
-    summary.dealCount += Number(r.deals);
-    summary.undisclosedCount += Number(r.undisclosed);
-    summary.upperBoundTotal += BigInt(r.upperBound);
-    recipientTotal.set(Number(r.recipientId), amount);
+    summary.dealCount += r.deals;
+    summary.undisclosedCount += r.undisclosed;
+    summary.upperBoundTotal += toMoney(r.upperBound);
+    recipientTotal.set(r.recipientId, amount);
     recipients.push({ key: org(r.recipientId).slug, name: org(r.recipientId).name, amount });
   }
   const byInvestor = new Map<number, bigint>();
   const undisclosedByRecipient = new Map(recipientTotal);
   const pairs: MarketTotals["pairs"] = [];
   for (const p of pairRows) {
-    const amount = BigInt(p.total);
-    const investorId = Number(p.organizationId);
-    const recipientId = Number(p.recipientId);
+    const amount = toMoney(p.total);
+    const investorId = p.organizationId as number;
+    const recipientId = p.recipientId;
     byInvestor.set(investorId, (byInvestor.get(investorId) ?? 0n) + amount);
     undisclosedByRecipient.set(recipientId, (undisclosedByRecipient.get(recipientId) ?? 0n) - amount);
     if (amount > 0n) pairs.push({ investorId, recipientId, amount });
@@ -97,9 +101,11 @@ export async function flowsSql(db: PrismaClient, rule: CountingRule, totals: Mar
   const shown = flows.slice(0, limit);
   const dealIds = await flowDealIds(db, rule, shown);
   const withIds: Flow[] = flows.map((f, i) => ({ investor: f.investor, recipient: f.recipient, amount: f.amount, dealIds: i < shown.length ? (dealIds.get(`${f.investorId}:${f.recipientId}`) ?? []) : [] }));
-  const counted = countedWhere(rule, "d");
-  const undisclosed = rule.kinds.length === 0 ? [{ n: 0 }] : await bulkReaderOf(db).all<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS "n" FROM "Deal" d WHERE ${counted.sql} AND d."amountUsdKey" IS NULL`, counted.params);
-  return { graph: sankeyGraph(withIds, limit), undisclosedDeals: Number(undisclosed[0]?.n ?? 0) };
+  const undisclosed =
+    rule.kinds.length === 0
+      ? { n: 0 }
+      : await readsOf(db).selectFrom("Deal as d").where(countedDeal(rule)).where("d.amountUsdKey", "is", null).select(countAll().as("n")).executeTakeFirst();
+  return { graph: sankeyGraph(withIds, limit), undisclosedDeals: undisclosed?.n ?? 0 };
 }
 
 /** The deals behind each drawn flow, in date order (as capitalFlows meets them): read for the drawn recipients only. */
@@ -108,25 +114,21 @@ async function flowDealIds(db: PrismaClient, rule: CountingRule, shown: { invest
   if (shown.length === 0) return ids;
   const wanted = new Set(shown.map((f) => `${f.investorId}:${f.recipientId}`));
   const recipientIds = [...new Set(shown.map((f) => f.recipientId))];
-  const counted = countedWhere(rule, "d");
-  const where = `${counted.sql} AND d."amountUsdKey" IS NOT NULL AND d."recipientId" IN (${marks(recipientIds)})`;
-  const params = [...counted.params, ...recipientIds];
-  const reader = bulkReaderOf(db);
+  const where = onDeal.and([countedDeal(rule), onDeal("d.amountUsdKey", "is not", null), onDeal("d.recipientId", "in", recipientIds)]);
+  const reads = readsOf(db);
   const [deals, shares] = await Promise.all([
-    reader.all<{ id: number; recipientId: number; amount: string }>(
-      `SELECT d."id", d."recipientId", CAST(d."amountUsdKey" AS TEXT) AS "amount" FROM "Deal" d WHERE ${where} ORDER BY d."announcedOn", d."id"`,
-      params,
-    ),
-    reader.all<{ dealId: number; organizationId: number; share: string }>(
-      `${investorSharesSql(where)} SELECT "dealId", "organizationId", CAST("share" AS TEXT) AS "share" FROM "shares" WHERE "share" IS NOT NULL`,
-      params,
-    ),
+    reads.selectFrom("Deal as d").where(where).select(["d.id", "d.recipientId", "d.amountUsdKey"]).orderBy("d.announcedOn").orderBy("d.id").execute(),
+    withInvestorShares(reads, where)
+      .selectFrom("shares")
+      .where("share", "is not", null)
+      .select((eb) => ["dealId", "organizationId", moneyText(eb.ref("share")).as("share")])
+      .execute(),
   ]);
   const partsByDeal = new Map<number, { organizationId: number; share: bigint }[]>();
   for (const s of shares) {
-    const list = partsByDeal.get(Number(s.dealId)) ?? [];
-    list.push({ organizationId: Number(s.organizationId), share: BigInt(s.share) });
-    partsByDeal.set(Number(s.dealId), list);
+    const list = partsByDeal.get(s.dealId) ?? [];
+    list.push({ organizationId: s.organizationId as number, share: toMoney(s.share) });
+    partsByDeal.set(s.dealId, list);
   }
   const add = (key: string, dealId: number) => {
     if (!wanted.has(key)) return;
@@ -135,11 +137,10 @@ async function flowDealIds(db: PrismaClient, rule: CountingRule, shown: { invest
     ids.set(key, list);
   };
   for (const d of deals) {
-    const id = Number(d.id);
-    const parts = partsByDeal.get(id) ?? [];
-    for (const p of parts) if (p.share > 0n) add(`${p.organizationId}:${Number(d.recipientId)}`, id);
-    const unnamed = BigInt(d.amount) - parts.reduce((s, p) => s + p.share, 0n);
-    if (unnamed > 0n) add(`null:${Number(d.recipientId)}`, id);
+    const parts = partsByDeal.get(d.id) ?? [];
+    for (const p of parts) if (p.share > 0n) add(`${p.organizationId}:${d.recipientId}`, d.id);
+    const unnamed = (d.amountUsdKey as bigint) - parts.reduce((s, p) => s + p.share, 0n);
+    if (unnamed > 0n) add(`null:${d.recipientId}`, d.id);
   }
   return ids;
 }
@@ -147,14 +148,17 @@ async function flowDealIds(db: PrismaClient, rule: CountingRule, shown: { invest
 /** largestDeals: the counted deals with the largest disclosed amounts; ties go to the later deal. */
 export async function largestDealsSql(db: PrismaClient, rule: CountingRule, limit: number): Promise<RankedDeal[]> {
   if (rule.kinds.length === 0) return [];
-  const counted = countedWhere(rule, "d");
-  const rows = await bulkReaderOf(db).all<{ id: number; amount: string; low: string | null }>(
-    `SELECT d."id", CAST(d."amountUsdKey" AS TEXT) AS "amount", CAST(d."amountUsdLow" AS TEXT) AS "low"
-       FROM "Deal" d WHERE ${counted.sql} AND d."amountUsdKey" IS NOT NULL
-      ORDER BY d."amountUsdKey" DESC, d."announcedOn" DESC, d."id" DESC LIMIT ${Math.max(0, Math.floor(limit))}`,
-    counted.params,
-  );
-  return rows.map((r) => ({ id: Number(r.id), amount: BigInt(r.amount), basis: r.low === null ? "upper_bound" : "low" }));
+  const rows = await readsOf(db)
+    .selectFrom("Deal as d")
+    .where(countedDeal(rule))
+    .where("d.amountUsdKey", "is not", null)
+    .select(["d.id", "d.amountUsdKey", "d.amountUsdLow"])
+    .orderBy("d.amountUsdKey", "desc")
+    .orderBy("d.announcedOn", "desc")
+    .orderBy("d.id", "desc")
+    .limit(Math.max(0, Math.floor(limit)))
+    .execute();
+  return rows.map((r) => ({ id: r.id, amount: r.amountUsdKey as bigint, basis: r.amountUsdLow === null ? "upper_bound" : "low" }));
 }
 
 /**
@@ -164,15 +168,36 @@ export async function largestDealsSql(db: PrismaClient, rule: CountingRule, limi
  * any other capital deal has no spending leg back.
  */
 export function circularFlowLegsSql(db: PrismaClient): Promise<MeasureDeal[]> {
-  const spend = marks(SPEND_BACK_KINDS);
-  const families = `SELECT "id" FROM "Organization" WHERE "parentId" IS NOT NULL UNION SELECT "parentId" FROM "Organization" WHERE "parentId" IS NOT NULL`;
-  return loadMeasureDealsMatching(db, {
-    sql: `d."kind" IN (${spend}) OR (d."kind" IN (${marks(CAPITAL_KINDS)})
-            AND (d."recipientId" IN (SELECT p."organizationId" FROM "Participation" p JOIN "Deal" s ON s."id" = p."dealId" WHERE s."kind" IN (${spend}) AND s."deletedAt" IS NULL AND p."organizationId" IS NOT NULL)
-                 OR d."recipientId" IN (${families}))
-            AND d."id" IN (SELECT q."dealId" FROM "Participation" q
-                            WHERE q."organizationId" IN (SELECT s."recipientId" FROM "Deal" s WHERE s."kind" IN (${spend}) AND s."deletedAt" IS NULL)
-                               OR q."organizationId" IN (${families})))`,
-    params: [...SPEND_BACK_KINDS, ...CAPITAL_KINDS, ...SPEND_BACK_KINDS, ...SPEND_BACK_KINDS],
-  });
+  const reads = readsOf(db);
+  const spend = [...SPEND_BACK_KINDS];
+  // Organizations in a corporate family: every child and every parent.
+  const families = reads
+    .selectFrom("Organization")
+    .where("parentId", "is not", null)
+    .select("id")
+    .union(reads.selectFrom("Organization").where("parentId", "is not", null).select("parentId as id").$narrowType<{ id: NotNull }>());
+  const spenders = reads
+    .selectFrom("Participation as p")
+    .innerJoin("Deal as s", "s.id", "p.dealId")
+    .where("s.kind", "in", spend)
+    .where("s.deletedAt", "is", null)
+    .where("p.organizationId", "is not", null)
+    .select("p.organizationId")
+    .$narrowType<{ organizationId: NotNull }>();
+  const sellers = reads.selectFrom("Deal as s").where("s.kind", "in", spend).where("s.deletedAt", "is", null).select("s.recipientId");
+  const withSellerInvestor = reads
+    .selectFrom("Participation as q")
+    .where((eb) => eb.or([eb("q.organizationId", "in", sellers), eb("q.organizationId", "in", families)]))
+    .select("q.dealId");
+  return loadMeasureDealsMatching(
+    db,
+    onDeal.or([
+      onDeal("d.kind", "in", spend),
+      onDeal.and([
+        onDeal("d.kind", "in", [...CAPITAL_KINDS]),
+        onDeal.or([onDeal("d.recipientId", "in", spenders), onDeal("d.recipientId", "in", families)]),
+        onDeal("d.id", "in", withSellerInvestor),
+      ]),
+    ]),
+  );
 }

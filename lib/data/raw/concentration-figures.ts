@@ -3,59 +3,55 @@
 // the period's whole counted capital. The shares and the HHI are then the measure's own (concentrationOfTotals), so
 // the figures equal concentrationSeries over loadMeasureDeals(db) without loading a deal; a test compares them.
 import "server-only";
+import { sql } from "kysely";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { UNDISCLOSED_KEY, type CountingRule, type EntityTotal, type Grain } from "../../measures/capital";
 import { concentrationOfTotals, type ConcentrationPeriod, type Side } from "../../measures/concentration";
-import { bulkReaderOf } from "./bulk-reader";
-import { byAmountThenName, countedWhere, investorSharesSql } from "./overview-figures";
-
-/** The period of an ISO date column as periodOf writes it ("2025" or "2025-Q3"), in SQL both databases run. */
-export function periodSql(column: string, grain: Grain): string {
-  const year = `SUBSTR(${column}, 1, 4)`;
-  return grain === "year" ? year : `${year} || '-Q' || CAST((CAST(SUBSTR(${column}, 6, 2) AS INTEGER) + 2) / 3 AS TEXT)`;
-}
-
-type Row = { period: string; slug: string; name: string; total: string };
+import { moneySum, readsOf, toMoney } from "../kysely";
+import { byAmountThenName, countedDeal, onDeal, periodOf, withInvestorShares } from "./overview-figures";
 
 export async function concentrationSeriesSql(db: PrismaClient, options: { rule: CountingRule; grain: Grain; side: Side }): Promise<ConcentrationPeriod[]> {
   const { rule, grain, side } = options;
   if (rule.kinds.length === 0) return [];
-  const counted = countedWhere(rule, "d");
-  const reader = bulkReaderOf(db);
-  const period = periodSql(`d."announcedOn"`, grain);
+  const reads = readsOf(db);
+  const counted = countedDeal(rule);
+  const period = periodOf("d.announcedOn", grain);
+  const amount = onDeal.fn.coalesce("d.amountUsdKey", sql<bigint>`0`);
   const [entities, periodTotals] = await Promise.all([
     side === "recipient"
-      ? reader.all<Row>(
-          `SELECT ${period} AS "period", o."slug", o."name", CAST(SUM(COALESCE(d."amountUsdKey", 0)) AS TEXT) AS "total"
-             FROM "Deal" d JOIN "Organization" o ON o."id" = d."recipientId"
-            WHERE ${counted.sql}
-            GROUP BY 1, o."id", o."slug", o."name"`,
-          counted.params,
-        )
-      : reader.all<Row>(
-          `${investorSharesSql(counted.sql)}
-           SELECT ${periodSql(`s."announcedOn"`, grain)} AS "period", o."slug", o."name", CAST(SUM(s."share") AS TEXT) AS "total"
-             FROM "shares" s JOIN "Organization" o ON o."id" = s."organizationId"
-            WHERE s."share" IS NOT NULL
-            GROUP BY 1, o."id", o."slug", o."name"`,
-          counted.params,
-        ),
+      ? reads
+          .selectFrom("Deal as d")
+          .innerJoin("Organization as o", "o.id", "d.recipientId")
+          .where(counted)
+          .groupBy((eb) => [period, eb.ref("o.id"), eb.ref("o.slug"), eb.ref("o.name")])
+          .select([period.as("period"), "o.slug", "o.name", moneySum(amount).as("total")])
+          .execute()
+      : // The shares' announcedOn is the deal's: read under the alias d, the period is the same expression.
+        withInvestorShares(reads, counted)
+          .selectFrom("shares as d")
+          .innerJoin("Organization as o", "o.id", "d.organizationId")
+          .where("d.share", "is not", null)
+          .groupBy((eb) => [period, eb.ref("o.id"), eb.ref("o.slug"), eb.ref("o.name")])
+          .select((eb) => [period.as("period"), "o.slug", "o.name", moneySum(eb.ref("d.share")).as("total")])
+          .execute(),
     // Every counted dollar of the period, unnamed investors' parts included (a deal's parts add up to the deal).
-    reader.all<{ period: string; total: string }>(
-      `SELECT ${period} AS "period", CAST(SUM(COALESCE(d."amountUsdKey", 0)) AS TEXT) AS "total" FROM "Deal" d WHERE ${counted.sql} GROUP BY 1`,
-      counted.params,
-    ),
+    reads
+      .selectFrom("Deal as d")
+      .where(counted)
+      .groupBy(() => [period])
+      .select([period.as("period"), moneySum(amount).as("total")])
+      .execute(),
   ]);
   const byPeriod = new Map<string, EntityTotal[]>();
   for (const r of entities) {
     const list = byPeriod.get(r.period) ?? [];
-    list.push({ key: r.slug, name: r.name, amount: BigInt(r.total) });
+    list.push({ key: r.slug, name: r.name, amount: toMoney(r.total) });
     byPeriod.set(r.period, list);
   }
   const totalsByPeriod = new Map<string, EntityTotal[]>();
   for (const p of periodTotals) {
     const named = (byPeriod.get(p.period) ?? []).sort(byAmountThenName);
-    const rest = BigInt(p.total) - named.reduce((s, e) => s + e.amount, 0n);
+    const rest = toMoney(p.total) - named.reduce((s, e) => s + e.amount, 0n);
     totalsByPeriod.set(p.period, rest > 0n ? [...named, { key: UNDISCLOSED_KEY, name: "Undisclosed", amount: rest }] : named);
   }
   return concentrationOfTotals(totalsByPeriod, grain);

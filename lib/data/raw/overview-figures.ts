@@ -1,106 +1,169 @@
 // The overview's figures about every live deal today, computed in the database rather than by loading every deal
-// (lib/data/overview.ts uses them when no `asOf` is asked for). Portable SQL for SQLite and PostgreSQL through the
-// bulk reader: window functions, CASE instead of the dialects' different scalar MIN/MAX, integer arithmetic on
-// BIGINT (sums cast back to BIGINT so PostgreSQL's NUMERIC never divides with decimals), totals read as TEXT.
+// (lib/data/overview.ts uses them when no `asOf` is asked for), and the pieces every figure in SQL shares: the
+// counted rule, a deal's period and the investors' parts. Kysely queries (lib/data/kysely.ts) that run on SQLite and
+// PostgreSQL alike: window functions, CASE instead of the dialects' different scalar MIN/MAX, integer arithmetic on
+// BIGINT (sums cast back to BIGINT so PostgreSQL's NUMERIC never divides with decimals), totals read as text.
 // Each function returns exactly what its measure in lib/measures/capital.ts returns over loadMeasureDeals(db);
 // tests/integration/view-cache.test.ts compares them on the seed and on a synthetic database.
 import "server-only";
+import { expressionBuilder, sql, type AliasableExpression, type Expression, type SqlBool } from "kysely";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { COUNTED_STATUSES, PIPELINE_STATUSES, type CountingRule, type EntityTotal } from "../../measures/capital";
-import { bulkReaderOf } from "./bulk-reader";
+import type { DB, Deal } from "../../generated/kysely/types";
+import { COUNTED_STATUSES, PIPELINE_STATUSES, type CountingRule, type EntityTotal, type Grain } from "../../measures/capital";
+import { moneySum, readsOf, toMoney, type Reads } from "../kysely";
 
-/** One `?` per value, for an IN list. */
-export const marks = (values: readonly unknown[]) => values.map(() => "?").join(", ");
+/** Conditions on a deal aliased `d`, for any query that reads "Deal as d" (with subqueries over every table). */
+export const onDeal = expressionBuilder<DB & { d: Deal }, "d">();
 
-export function countedWhere(rule: CountingRule, alias: string): { sql: string; params: string[] } {
+/** The counting rule's deals: live, of its kinds, in a counted status (and the pipeline's when it includes it). */
+export function countedDeal(rule: CountingRule): Expression<SqlBool> {
   const statuses = [...COUNTED_STATUSES, ...(rule.includePipeline ? PIPELINE_STATUSES : [])];
-  return {
-    sql: `${alias}."deletedAt" IS NULL AND ${alias}."kind" IN (${marks(rule.kinds)}) AND ${alias}."status" IN (${marks(statuses)})`,
-    params: [...rule.kinds, ...statuses],
-  };
+  return onDeal.and([onDeal("d.deletedAt", "is", null), onDeal("d.kind", "in", [...rule.kinds]), onDeal("d.status", "in", statuses)]);
+}
+
+/**
+ * The period of an ISO date column as periodOf writes it ("2025" or "2025-Q3"). Constants are literals, not bound
+ * parameters, so that PostgreSQL sees the same expression in the select list and in GROUP BY.
+ */
+export function periodOf(column: "d.announcedOn", grain: Grain): AliasableExpression<string> {
+  const year = onDeal.fn<string>("substr", [column, sql.lit(1), sql.lit(4)]);
+  if (grain === "year") return year;
+  return onDeal(onDeal(year, "||", sql.lit("-Q")), "||", onDeal.cast<string>(quarterOf(column), "text")) as unknown as AliasableExpression<string>;
+}
+
+/** The quarter (1-4) of an ISO date column. */
+function quarterOf(column: "d.announcedOn"): Expression<number> {
+  const month = onDeal.cast<number>(onDeal.fn<string>("substr", [column, sql.lit(6), sql.lit(2)]), "integer");
+  return onDeal(onDeal.parens(month, "+", sql.lit(2)), "/", sql.lit(3)) as unknown as Expression<number>;
 }
 
 export const byAmountThenName = (a: EntityTotal, b: EntityTotal) => (a.amount === b.amount ? a.name.localeCompare(b.name) : a.amount > b.amount ? -1 : 1);
 
 /**
- * The CTEs "parts" and "shares": each named investor's part ("share") of every deal that meets `dealWhere` (on alias
- * d), with the deal's "dealId", "announcedOn" and "recipientId", as attributeToInvestors splits it. Callers add the
- * SELECT.
+ * The CTEs "parts" and "shares": each named investor's part ("share") of every deal that meets `dealCondition` (on
+ * alias d), with the deal's "dealId", "announcedOn" and "recipientId", as attributeToInvestors splits it. Stated
+ * commitments that cover the deal are taken in order, capped at what is left; otherwise they count in full and the
+ * rest is split equally among the investors without one, the odd dollars going to the first listed. (An investor
+ * without a commitment in a deal that commitments cover gets no part, not a zero one: NULL here, as
+ * attributeToInvestors leaves it out.) Callers select from "shares".
  */
-export function investorSharesSql(dealWhere: string): string {
-  return `WITH "parts" AS (
-       SELECT p."dealId", p."organizationId", p."committedUsd", d."announcedOn", d."recipientId", COALESCE(d."amountUsdKey", 0) AS "amount",
-              SUM(CASE WHEN p."committedUsd" IS NULL THEN 0 ELSE 1 END) OVER "deal" AS "committedCount",
-              CAST(COALESCE(SUM(p."committedUsd") OVER "deal", 0) AS BIGINT) AS "committedSum",
-              SUM(CASE WHEN p."committedUsd" IS NULL THEN 1 ELSE 0 END) OVER "deal" AS "openCount",
-              CAST(COALESCE(SUM(p."committedUsd") OVER "upTo", 0) - COALESCE(p."committedUsd", 0) AS BIGINT) AS "committedBefore",
-              SUM(CASE WHEN p."committedUsd" IS NULL THEN 1 ELSE 0 END) OVER "upTo" AS "openRank"
-         FROM "Participation" p JOIN "Deal" d ON d."id" = p."dealId"
-        WHERE ${dealWhere}
-       WINDOW "deal" AS (PARTITION BY p."dealId" ORDER BY p."position", p."id" ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING),
-              "upTo" AS (PARTITION BY p."dealId" ORDER BY p."position", p."id" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-     ),
-     "shares" AS (
-       SELECT "dealId", "organizationId", "announcedOn", "recipientId",
-              CASE
-                WHEN "committedCount" > 0 AND "committedSum" >= "amount" THEN
-                  CASE
-                    WHEN "committedUsd" IS NULL THEN NULL
-                    WHEN "committedBefore" >= "amount" THEN 0
-                    WHEN "committedUsd" < "amount" - "committedBefore" THEN "committedUsd"
-                    ELSE "amount" - "committedBefore"
-                  END
-                WHEN "committedUsd" IS NOT NULL THEN "committedUsd"
-                ELSE ("amount" - "committedSum") / "openCount"
-                     + CASE WHEN "openRank" <= ("amount" - "committedSum") % "openCount" THEN 1 ELSE 0 END
-              END AS "share"
-         FROM "parts" WHERE "organizationId" IS NOT NULL
-     )
-`;
+export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBool>) {
+  return reads
+    .with("parts", (db) =>
+      db
+        .selectFrom("Participation as p")
+        .innerJoin("Deal as d", "d.id", "p.dealId")
+        .where(dealCondition)
+        .select((eb) => {
+          const withCommitment = eb.case().when("p.committedUsd", "is", null).then(0).else(1).end();
+          const withoutCommitment = eb.case().when("p.committedUsd", "is", null).then(1).else(0).end();
+          const committedSum = eb.fn.sum<bigint | null>("p.committedUsd");
+          return [
+            "p.dealId",
+            "p.organizationId",
+            "p.committedUsd",
+            "d.announcedOn",
+            "d.recipientId",
+            eb.fn.coalesce("d.amountUsdKey", sql<bigint>`0`).as("amount"),
+            eb.fn.sum<bigint>(withCommitment).over((ob) => ob.partitionBy("p.dealId")).as("committedCount"),
+            eb.cast<bigint>(eb.fn.coalesce(committedSum.over((ob) => ob.partitionBy("p.dealId")), sql.lit(0)), "bigint").as("committedSum"),
+            eb.fn.sum<bigint>(withoutCommitment).over((ob) => ob.partitionBy("p.dealId")).as("openCount"),
+              // Up to and including this investor, in listing order (position, then id: unique, so the default RANGE
+            // frame is these rows).
+            eb
+              .cast<bigint>(
+                eb(
+                  eb.fn.coalesce(committedSum.over((ob) => ob.partitionBy("p.dealId").orderBy("p.position").orderBy("p.id")), sql.lit(0)),
+                  "-",
+                  eb.fn.coalesce("p.committedUsd", sql.lit(0)),
+                ),
+                "bigint",
+              )
+              .as("committedBefore"),
+            eb.fn.sum<bigint>(withoutCommitment).over((ob) => ob.partitionBy("p.dealId").orderBy("p.position").orderBy("p.id")).as("openRank"),
+          ];
+        }),
+    )
+    .with("shares", (db) =>
+      db
+        .selectFrom("parts")
+        .where("organizationId", "is not", null)
+        .select((eb) => {
+          // Kysely writes a binary operation without parentheses: parens() keeps each difference whole.
+          const rest = eb.parens(eb.ref("amount"), "-", eb.ref("committedSum"));
+          const left = eb.parens(eb.ref("amount"), "-", eb.ref("committedBefore"));
+          return [
+            "dealId",
+            "organizationId",
+            "announcedOn",
+            "recipientId",
+            eb
+              .case()
+              .when(eb.and([eb("committedCount", ">", sql<bigint>`0`), eb("committedSum", ">=", eb.ref("amount"))]))
+              .then(
+                eb
+                  .case()
+                  .when("committedUsd", "is", null)
+                  .then(sql<bigint | null>`NULL`)
+                  .when("committedBefore", ">=", eb.ref("amount"))
+                  .then(sql<bigint>`0`)
+                  .when("committedUsd", "<", left)
+                  .then(eb.ref("committedUsd"))
+                  .else(left)
+                  .end(),
+              )
+              .when("committedUsd", "is not", null)
+              .then(eb.ref("committedUsd"))
+              .else(
+                eb(
+                  eb(rest, "/", eb.ref("openCount")),
+                  "+",
+                  eb.case().when(eb("openRank", "<=", eb(rest, "%", eb.ref("openCount")))).then(sql<bigint>`1`).else(sql<bigint>`0`).end(),
+                ),
+              )
+              .end()
+              .as("share"),
+          ];
+        }),
+    );
 }
 
-/**
- * capitalByInvestor for the named investors (the undisclosed entry left out): each counted deal split among its
- * investors as attributeToInvestors does it. Stated commitments that cover the deal are taken in order, capped at
- * what is left; otherwise they count in full and the rest is split equally among the investors without one, the
- * odd dollars going to the first listed. (An investor without a commitment in a deal that commitments cover gets
- * no part, not a zero one: NULL here, as attributeToInvestors leaves it out.)
- */
+/** capitalByInvestor for the named investors (the undisclosed entry left out): each counted deal split as above. */
 export async function capitalByNamedInvestorSql(db: PrismaClient, rule: CountingRule): Promise<EntityTotal[]> {
   if (rule.kinds.length === 0) return [];
-  const counted = countedWhere(rule, "d");
-  const rows = await bulkReaderOf(db).all<{ slug: string; name: string; total: string }>(
-    `${investorSharesSql(counted.sql)}
-     SELECT o."slug", o."name", CAST(SUM(s."share") AS TEXT) AS "total"
-       FROM "shares" s JOIN "Organization" o ON o."id" = s."organizationId"
-      WHERE s."share" IS NOT NULL
-      GROUP BY o."id", o."slug", o."name"`,
-    counted.params,
-  );
-  return rows.map((r) => ({ key: r.slug, name: r.name, amount: BigInt(r.total) })).sort(byAmountThenName);
+  const rows = await withInvestorShares(readsOf(db), countedDeal(rule))
+    .selectFrom("shares as s")
+    .innerJoin("Organization as o", "o.id", "s.organizationId")
+    .where("s.share", "is not", null)
+    .groupBy(["o.id", "o.slug", "o.name"])
+    .select((eb) => ["o.slug", "o.name", moneySum(eb.ref("s.share")).as("total")])
+    .execute();
+  return rows.map((r) => ({ key: r.slug, name: r.name, amount: toMoney(r.total) })).sort(byAmountThenName);
 }
 
 /** Counted capital per recipient among the deals announced in `year` (capitalByRecipient over those deals). */
 export async function capitalByRecipientInYearSql(db: PrismaClient, rule: CountingRule, year: string): Promise<EntityTotal[]> {
   if (rule.kinds.length === 0) return [];
-  const counted = countedWhere(rule, "d");
-  const rows = await bulkReaderOf(db).all<{ slug: string; name: string; total: string }>(
-    `SELECT o."slug", o."name", CAST(SUM(COALESCE(d."amountUsdKey", 0)) AS TEXT) AS "total"
-       FROM "Deal" d JOIN "Organization" o ON o."id" = d."recipientId"
-      WHERE ${counted.sql} AND d."announcedOn" >= ? AND d."announcedOn" < ?
-      GROUP BY o."id", o."slug", o."name"`,
-    [...counted.params, `${year}-01-01`, `${Number(year) + 1}-01-01`],
-  );
-  return rows.map((r) => ({ key: r.slug, name: r.name, amount: BigInt(r.total) })).sort(byAmountThenName);
+  const rows = await readsOf(db)
+    .selectFrom("Deal as d")
+    .innerJoin("Organization as o", "o.id", "d.recipientId")
+    .where(countedDeal(rule))
+    .where("d.announcedOn", ">=", `${year}-01-01`)
+    .where("d.announcedOn", "<", `${Number(year) + 1}-01-01`)
+    .groupBy(["o.id", "o.slug", "o.name"])
+    .select((eb) => ["o.slug", "o.name", moneySum(eb.fn.coalesce("d.amountUsdKey", sql.lit(0))).as("total")])
+    .execute();
+  return rows.map((r) => ({ key: r.slug, name: r.name, amount: toMoney(r.total) })).sort(byAmountThenName);
 }
 
 /** The year of the newest live deal of the rule's kinds (any status), or null. */
 export async function latestYearOfKindsSql(db: PrismaClient, rule: CountingRule): Promise<string | null> {
   if (rule.kinds.length === 0) return null;
-  const rows = await bulkReaderOf(db).all<{ latest: string | null }>(
-    `SELECT MAX("announcedOn") AS "latest" FROM "Deal" WHERE "deletedAt" IS NULL AND "kind" IN (${marks(rule.kinds)})`,
-    [...rule.kinds],
-  );
-  return rows[0]?.latest?.slice(0, 4) ?? null;
+  const row = await readsOf(db)
+    .selectFrom("Deal")
+    .where("deletedAt", "is", null)
+    .where("kind", "in", [...rule.kinds])
+    .select((eb) => eb.fn.max("announcedOn").as("latest"))
+    .executeTakeFirst();
+  return row?.latest?.slice(0, 4) ?? null;
 }
-

@@ -1,0 +1,121 @@
+// The one query path for reads in SQL: Kysely over the database driver itself, typed by the tables generated from
+// prisma/schema.prisma (lib/generated/kysely, made by `prisma generate`). Prisma 6.19 with a driver adapter spends
+// most of a large read turning rows into objects (100,000 deals took 4 s through findMany and 3 s through $queryRaw,
+// against about 0.1 s through better-sqlite3 itself), and it cannot say several of the list's queries the way the
+// indexes want them. Prisma stays for the schema, the migrations, the writers and the small reads by relation.
+//
+// Each Prisma handle gets a Kysely handle on the same database (registered by lib/prisma-client.ts): a second
+// better-sqlite3 connection for SQLite (WAL lets it read while Prisma writes), a small pg pool for PostgreSQL.
+// Integers come back alike on both: BIGINT columns (money) as bigint, every other integer column as a number.
+// Expressions are cast where the dialects differ: counts to INTEGER (`countAll`), sums of money to TEXT (`moneySum`,
+// read with `toMoney`), since PostgreSQL's SUM of BIGINT is NUMERIC.
+import Database from "better-sqlite3";
+import { Kysely, PostgresDialect, sql, SqliteDialect, type Expression, type RawBuilder, type SqliteDatabase, type SqliteStatement } from "kysely";
+import pg from "pg";
+import type { PrismaClient } from "../generated/prisma/client";
+import type { DB } from "../generated/kysely/types";
+import { databaseFilePath, databaseProvider } from "../db-url";
+
+export type Reads = Kysely<DB>;
+
+const BUSY_TIMEOUT_MS = 10_000;
+
+// PostgreSQL's type id of INT8 (BIGINT).
+const INT8_OID = 20;
+
+const postgresHandles = new WeakSet<Reads>();
+
+function openReads(url: string): Reads {
+  if (databaseProvider(url) === "postgresql") {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 2,
+      allowExitOnIdle: true,
+      // BIGINT as bigint, exact, rather than pg's default text; for this pool only, not Prisma's.
+      types: { getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === INT8_OID ? (text: string) => BigInt(text) : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
+    });
+    // An idle connection closed by the server (a restart, a dropped test database) must not crash the process.
+    pool.on("error", () => {});
+    const reads = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    postgresHandles.add(reads);
+    return reads;
+  }
+  return new Kysely<DB>({
+    dialect: new SqliteDialect({
+      database: async () => {
+        const db = new Database(databaseFilePath(url), { fileMustExist: true });
+        db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+        return exactIntegers(db);
+      },
+    }),
+  });
+}
+
+/**
+ * better-sqlite3 reads every integer as a JavaScript number, so a BIGINT past 2^53 would be rounded. A statement that
+ * returns a column declared BIGINT reads its integers exactly (safeIntegers) and turns back into numbers those of
+ * every other column (ids, counts).
+ */
+function exactIntegers(db: Database.Database): SqliteDatabase {
+  return {
+    close: () => db.close(),
+    prepare(text: string): SqliteStatement {
+      const stmt = db.prepare(text);
+      if (!stmt.reader) return stmt as unknown as SqliteStatement;
+      const columns = stmt.columns();
+      const exact = columns.filter((c) => c.type?.toUpperCase() === "BIGINT").map((c) => c.name);
+      if (exact.length === 0) return stmt as unknown as SqliteStatement;
+      stmt.safeIntegers(true);
+      const keep = new Set(exact);
+      const others = columns.map((c) => c.name).filter((name) => !keep.has(name));
+      const fix = (row: Record<string, unknown>) => {
+        for (const name of others) if (typeof row[name] === "bigint") row[name] = Number(row[name]);
+        return row;
+      };
+      return {
+        reader: true,
+        all: (parameters) => (stmt.all(...parameters) as Record<string, unknown>[]).map(fix),
+        run: (parameters) => stmt.run(...parameters),
+        *iterate(parameters) {
+          for (const row of stmt.iterate(...parameters)) yield fix(row as Record<string, unknown>);
+        },
+      };
+    },
+  };
+}
+
+// On globalThis, like the database handle (lib/db.ts): Next bundles this module into more than one chunk (the proxy,
+// pages, route handlers), and a handle registered by one copy must be found by the others.
+const globalForReads = globalThis as unknown as { dealTrackerReads?: WeakMap<object, Reads> };
+const handles = (globalForReads.dealTrackerReads ??= new WeakMap<object, Reads>());
+
+/** Called by openDatabase: the Kysely handle that goes with a Prisma handle. */
+export function registerReads(client: object, url: string): void {
+  handles.set(client, openReads(url));
+}
+
+/** The Kysely handle of a Prisma handle opened by openDatabase (lib/prisma-client.ts). */
+export function readsOf(db: PrismaClient): Reads {
+  const reads = handles.get(db);
+  if (!reads) throw new Error("This database handle has no Kysely handle: open it with openDatabase (lib/prisma-client.ts)");
+  return reads;
+}
+
+export function isPostgresReads(reads: Reads): boolean {
+  return postgresHandles.has(reads);
+}
+
+/** COUNT(*) as a number on both dialects (PostgreSQL counts in BIGINT). */
+export const countAll = (): RawBuilder<number> => sql<number>`CAST(COUNT(*) AS INTEGER)`;
+
+/** A count of the rows where `condition` holds, as a number. */
+export const countWhere = (condition: Expression<unknown>): RawBuilder<number> => sql<number>`CAST(COUNT(CASE WHEN ${condition} THEN 1 END) AS INTEGER)`;
+
+/** SUM of money as exact text (PostgreSQL's SUM of BIGINT is NUMERIC; SQLite's would be rounded past 2^53). */
+export const moneySum = (amount: Expression<unknown>): RawBuilder<string | null> => sql<string | null>`CAST(SUM(${amount}) AS TEXT)`;
+
+/** Money an expression computes (not a BIGINT column), as exact text. */
+export const moneyText = (amount: Expression<unknown>): RawBuilder<string | null> => sql<string | null>`CAST(${amount} AS TEXT)`;
+
+/** The text of moneySum or moneyText as BigInt dollars (null as 0). */
+export const toMoney = (text: string | null | undefined): bigint => BigInt(text ?? 0);
