@@ -158,9 +158,12 @@ export function parseInvestorTokens(column: string, isKnownName: (name: string) 
     });
 }
 
-/** Parties named only by description ("Undisclosed buyers", "individual investors via banks") are not organizations. */
+/**
+ * Parties named only by description ("Undisclosed buyers", "individual investors via banks", the "Public investors" who
+ * buy a listing's shares) are not organizations.
+ */
 export function isUnnamedParty(name: string): boolean {
-  return /^undisclosed\b/i.test(name) || /^[a-z]/.test(name);
+  return /^(undisclosed|public investors)\b/i.test(name) || /^[a-z]/.test(name);
 }
 
 /** Writes one participation back in the investors column's notation. */

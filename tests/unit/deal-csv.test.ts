@@ -87,6 +87,8 @@ describe("investor tokens", () => {
   it("recognises unnamed parties", () => {
     expect(isUnnamedParty("Undisclosed lenders")).toBe(true);
     expect(isUnnamedParty("individual investors via banks")).toBe(true);
+    expect(isUnnamedParty("Public investors")).toBe(true);
+    expect(isUnnamedParty("Publicis")).toBe(false);
     expect(isUnnamedParty("Nvidia")).toBe(false);
   });
   it("writes roles back in the same notation", () => {
