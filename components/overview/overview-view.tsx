@@ -111,12 +111,14 @@ export async function OverviewView({ query }: { query: Query }) {
         <CapitalByPeriodBody capital={capital} />
       </ChartFrame>
 
+      {/* min-w-0: a grid item is otherwise as wide as its longest unbreakable line, and a long round name (truncated
+          on purpose in the list) pushed the page wider than a phone. */}
       <div className="grid gap-8 lg:grid-cols-2">
-        <section aria-labelledby="latest-deals">
+        <section aria-labelledby="latest-deals" className="min-w-0">
           <h2 id="latest-deals" className="text-lg font-semibold">Latest deals</h2>
           <DealList deals={overview.latestDeals} empty="No deals yet." asOf={view.asOf} />
         </section>
-        <section aria-labelledby="latest-changes">
+        <section aria-labelledby="latest-changes" className="min-w-0">
           <h2 id="latest-changes" className="text-lg font-semibold">Latest status changes</h2>
           <StatusChangeList changes={overview.latestChanges} asOf={view.asOf} />
         </section>

@@ -159,10 +159,11 @@ export function parseInvestorTokens(column: string, isKnownName: (name: string) 
 }
 
 // A description rather than a name: it starts in lower case ("individual investors via banks"), with a word that hides
-// or counts the parties ("Undisclosed buyers", "Two Asian telecom operators", "Several sovereign funds"), or ends in a
+// or counts the parties ("Undisclosed buyers", "Two Asian telecom operators", "Several sovereign funds", the "Public
+// investors" who buy a listing's shares), or ends in a
 // plural that only a description uses ("Asian telecom operators"). A known organization is matched before this is
 // asked, so a real name that happens to fit stays that organization.
-const UNNAMED_START = /^(undisclosed|unnamed|unidentified|unspecified|anonymous|other|several|various|multiple|some|many|a few|a group|a consortium|a number|two|three|four|five|six|seven|eight|nine|ten|dozens?|\d+)\b/i;
+const UNNAMED_START = /^(undisclosed|public investors|unnamed|unidentified|unspecified|anonymous|other|several|various|multiple|some|many|a few|a group|a consortium|a number|two|three|four|five|six|seven|eight|nine|ten|dozens?|\d+)\b/i;
 const UNNAMED_END = /\b(investors|operators|lenders|buyers|backers|shareholders|banks)$/i;
 
 /** Parties named only by description are not organizations: the seed, the import and the editor's form keep them as labels. */

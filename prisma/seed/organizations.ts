@@ -27,8 +27,16 @@ export type SeedOrganization = {
 //   investment holding company that invests here through Vision Fund 2).
 // - sovereign_fund: state-owned investors and governments (QIA, GIC, MGX, OIA, PSP Investments, Bpifrance, Government of Canada).
 // - corporate: other operating companies and holding companies (Cisco, Salesforce, Samsung, SpaceX, Kingdom Holding, Exor...).
-// - other: individuals (it is one table for all investors).
-// Unnamed parties ("Undisclosed ...", lowercase tokens such as "global debt investors") are not organizations.
+// - other: individuals (it is one table for all investors) and universities.
+// - Chinese platform companies (Alibaba, Tencent, Meituan) are `corporate`: big_tech is the US platform giants. Robot and
+//   defence makers whose product is hardware (Figure AI, Apptronik, Anduril) are `corporate`; robotics and driving
+//   companies whose product is a foundation model (Skild AI, Covariant, Physical Intelligence, Wayve) are `ai_lab`.
+//   Data-centre developers that lease buildings (Aligned, Vantage, Core Scientific) are `corporate`; those that sell
+//   compute (Lambda, Nscale, Crusoe, IREN) are `cloud`.
+// - Acquired companies keep a null parent (xAI, Graphcore, Windsurf...): their rounds before the acquisition are not
+//   rolled up under the buyer.
+// Unnamed parties ("Undisclosed ...", "Public investors (...)", lowercase tokens such as "global debt investors") are not
+// organizations (`isUnnamedParty`).
 // Countries are HQ countries (ISO 3166-1 alpha-2); null where HQ is ambiguous. Websites only where certain.
 
 export const seedOrganizations: SeedOrganization[] = [
@@ -571,7 +579,8 @@ export const seedOrganizations: SeedOrganization[] = [
     country: "CA",
     website: "https://www.investpsp.com",
     parent: null,
-    aliases: ["Public Sector Pension Investment Board", "PSP"],
+    // "PSP Growth" is PSP Investments' growth-equity team, not a separate entity.
+    aliases: ["Public Sector Pension Investment Board", "PSP", "PSP Growth"],
   },
   {
     slug: "bpifrance",
@@ -855,7 +864,16 @@ export const seedOrganizations: SeedOrganization[] = [
   { slug: "vy-capital", name: "Vy Capital", type: "vc", country: "AE", website: null, parent: null, aliases: [] },
 
   // --- Individuals ---
-  { slug: "jeff-bezos", name: "Jeff Bezos", type: "other", country: "US", website: null, parent: null, aliases: [] },
+  {
+    // Bezos Expeditions is his personal investment office: sources name either for the same money, so it is an alias.
+    slug: "jeff-bezos",
+    name: "Jeff Bezos",
+    type: "other",
+    country: "US",
+    website: null,
+    parent: null,
+    aliases: ["Bezos Expeditions"],
+  },
   { slug: "eric-schmidt", name: "Eric Schmidt", type: "other", country: "US", website: null, parent: null, aliases: [] },
   { slug: "xavier-niel", name: "Xavier Niel", type: "other", country: "FR", website: null, parent: null, aliases: [] },
   {
@@ -867,4 +885,588 @@ export const seedOrganizations: SeedOrganization[] = [
     parent: null,
     aliases: ["Rodolphe Saade"],
   },
+
+  // --- Added with the 2023-2026 research file (deals-more): big tech, chipmakers and their units ---
+  { slug: "apple", name: "Apple", type: "big_tech", country: "US", website: "https://www.apple.com", parent: null, aliases: [] },
+  { slug: "intel", name: "Intel", type: "chipmaker", country: "US", website: "https://www.intel.com", parent: null, aliases: ["Intel Corporation", "Intel Corp"] },
+  { slug: "intel-capital", name: "Intel Capital", type: "vc", country: "US", website: null, parent: "intel", aliases: [] },
+  { slug: "qualcomm", name: "Qualcomm", type: "chipmaker", country: "US", website: "https://www.qualcomm.com", parent: null, aliases: ["Qualcomm Inc"] },
+  { slug: "qualcomm-ventures", name: "Qualcomm Ventures", type: "vc", country: "US", website: null, parent: "qualcomm", aliases: [] },
+  {
+    // Alphabet's independent growth fund.
+    slug: "capitalg",
+    name: "CapitalG",
+    type: "vc",
+    country: "US",
+    website: null,
+    parent: "google",
+    aliases: [],
+  },
+  { slug: "amazon-industrial-innovation-fund", name: "Amazon Industrial Innovation Fund", type: "vc", country: "US", website: null, parent: "amazon", aliases: [] },
+  {
+    // Invests OpenAI's and its partners' money in start-ups; run by OpenAI.
+    slug: "openai-startup-fund",
+    name: "OpenAI Startup Fund",
+    type: "vc",
+    country: "US",
+    website: null,
+    parent: "openai",
+    aliases: [],
+  },
+  { slug: "servicenow-ventures", name: "ServiceNow Ventures", type: "vc", country: "US", website: null, parent: "servicenow", aliases: [] },
+  {
+    // Samsung Electronics' venture fund (Bay Area based).
+    slug: "samsung-catalyst-fund",
+    name: "Samsung Catalyst Fund",
+    type: "vc",
+    country: "US",
+    website: null,
+    parent: "samsung",
+    aliases: [],
+  },
+  {
+    // A Samsung group financial affiliate: under the group as Samsung's other units.
+    slug: "samsung-securities",
+    name: "Samsung Securities",
+    type: "vc",
+    country: "KR",
+    website: null,
+    parent: "samsung",
+    aliases: [],
+  },
+  { slug: "groq", name: "Groq", type: "chipmaker", country: "US", website: null, parent: null, aliases: ["Groq Inc"] },
+  {
+    // Acquired by SoftBank in July 2024 (a deal row); parent left null like xAI's, so its history is not rolled up under SoftBank.
+    slug: "graphcore",
+    name: "Graphcore",
+    type: "chipmaker",
+    country: "GB",
+    website: null,
+    parent: null,
+    aliases: ["Graphcore Ltd"],
+  },
+  { slug: "lightmatter", name: "Lightmatter", type: "chipmaker", country: "US", website: null, parent: null, aliases: [] },
+  {
+    // HQ given as Toronto or Santa Clara depending on the source, so country is left null.
+    slug: "tenstorrent",
+    name: "Tenstorrent",
+    type: "chipmaker",
+    country: null,
+    website: null,
+    parent: null,
+    aliases: ["Tenstorrent Inc"],
+  },
+  { slug: "ampere-computing", name: "Ampere Computing", type: "chipmaker", country: "US", website: null, parent: null, aliases: ["Ampere"] },
+  { slug: "enfabrica", name: "Enfabrica", type: "chipmaker", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "rivos", name: "Rivos", type: "chipmaker", country: "US", website: null, parent: null, aliases: [] },
+
+  // --- Compute providers ---
+  { slug: "lambda", name: "Lambda", type: "cloud", country: "US", website: null, parent: null, aliases: ["Lambda Labs"] },
+  { slug: "nscale", name: "Nscale", type: "cloud", country: "GB", website: null, parent: null, aliases: ["Nscale Global Holdings"] },
+  { slug: "crusoe", name: "Crusoe", type: "cloud", country: "US", website: null, parent: null, aliases: ["Crusoe Energy", "Crusoe Cloud"] },
+  {
+    // Data-centre operator selling GPU cloud capacity (Microsoft's GB300 contract), hence cloud.
+    slug: "iren",
+    name: "IREN",
+    type: "cloud",
+    country: "AU",
+    website: null,
+    parent: null,
+    aliases: ["Iris Energy"],
+  },
+
+  // --- AI labs ---
+  { slug: "moonshot-ai", name: "Moonshot AI", type: "ai_lab", country: "CN", website: null, parent: null, aliases: ["Moonshot"] },
+  { slug: "minimax", name: "MiniMax", type: "ai_lab", country: "CN", website: null, parent: null, aliases: [] },
+  { slug: "deepseek", name: "DeepSeek", type: "ai_lab", country: "CN", website: null, parent: null, aliases: [] },
+  {
+    // Trains its own music models.
+    slug: "suno",
+    name: "Suno",
+    type: "ai_lab",
+    country: "US",
+    website: null,
+    parent: null,
+    aliases: [],
+  },
+  {
+    // Trains its own driving foundation model (embodied AI), as Skild AI does for robots.
+    slug: "wayve",
+    name: "Wayve",
+    type: "ai_lab",
+    country: "GB",
+    website: null,
+    parent: null,
+    aliases: [],
+  },
+  { slug: "adept", name: "Adept", type: "ai_lab", country: "US", website: null, parent: null, aliases: ["Adept AI"] },
+  {
+    // Robotics foundation model (RFM-1).
+    slug: "covariant",
+    name: "Covariant",
+    type: "ai_lab",
+    country: "US",
+    website: null,
+    parent: null,
+    aliases: [],
+  },
+  { slug: "world-labs", name: "World Labs", type: "ai_lab", country: "US", website: null, parent: null, aliases: [] },
+  {
+    // Trains its own video models (Gen-3, Gen-4).
+    slug: "runway",
+    name: "Runway",
+    type: "ai_lab",
+    country: "US",
+    website: null,
+    parent: null,
+    aliases: ["Runway AI"],
+  },
+  { slug: "black-forest-labs", name: "Black Forest Labs", type: "ai_lab", country: "DE", website: null, parent: null, aliases: [] },
+  { slug: "periodic-labs", name: "Periodic Labs", type: "ai_lab", country: "US", website: null, parent: null, aliases: [] },
+  {
+    // HQ given as Paris or the US depending on the source, so country is left null.
+    slug: "poolside",
+    name: "Poolside",
+    type: "ai_lab",
+    country: null,
+    website: null,
+    parent: null,
+    aliases: [],
+  },
+  { slug: "physical-intelligence", name: "Physical Intelligence", type: "ai_lab", country: "US", website: null, parent: null, aliases: ["Physical Intelligence (π)"] },
+  { slug: "project-prometheus", name: "Project Prometheus", type: "ai_lab", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "sakana-ai", name: "Sakana AI", type: "ai_lab", country: "JP", website: null, parent: null, aliases: [] },
+  { slug: "luma-ai", name: "Luma AI", type: "ai_lab", country: "US", website: null, parent: null, aliases: ["Luma"] },
+  { slug: "hark", name: "Hark", type: "ai_lab", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "ami-labs", name: "AMI Labs", type: "ai_lab", country: "FR", website: null, parent: null, aliases: ["Advanced Machine Intelligence"] },
+  { slug: "ineffable-intelligence", name: "Ineffable Intelligence", type: "ai_lab", country: "GB", website: null, parent: null, aliases: [] },
+
+  // --- AI product, platform and other companies ---
+  { slug: "hugging-face", name: "Hugging Face", type: "corporate", country: "US", website: "https://huggingface.co", parent: null, aliases: ["Hugging Face Inc"] },
+  { slug: "harvey", name: "Harvey", type: "corporate", country: "US", website: null, parent: null, aliases: ["Harvey AI"] },
+  { slug: "scale-ai", name: "Scale AI", type: "corporate", country: "US", website: null, parent: null, aliases: ["Scale"] },
+  {
+    // Humanoid-robot maker: its main product is the robot.
+    slug: "figure-ai",
+    name: "Figure AI",
+    type: "corporate",
+    country: "US",
+    website: null,
+    parent: null,
+    aliases: ["Figure"],
+  },
+  { slug: "synthesia", name: "Synthesia", type: "corporate", country: "GB", website: null, parent: null, aliases: [] },
+  { slug: "mercor", name: "Mercor", type: "corporate", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "apptronik", name: "Apptronik", type: "corporate", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "cognition", name: "Cognition", type: "corporate", country: "US", website: null, parent: null, aliases: ["Cognition AI"] },
+  { slug: "lovable", name: "Lovable", type: "corporate", country: "SE", website: null, parent: null, aliases: [] },
+  { slug: "fireworks-ai", name: "Fireworks AI", type: "corporate", country: "US", website: null, parent: null, aliases: ["Fireworks"] },
+  { slug: "anduril", name: "Anduril", type: "corporate", country: "US", website: null, parent: null, aliases: ["Anduril Industries"] },
+  { slug: "shield-ai", name: "Shield AI", type: "corporate", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "saronic", name: "Saronic", type: "corporate", country: "US", website: null, parent: null, aliases: ["Saronic Technologies"] },
+  { slug: "xaira-therapeutics", name: "Xaira Therapeutics", type: "corporate", country: "US", website: null, parent: null, aliases: ["Xaira"] },
+  {
+    // Alphabet's self-driving unit.
+    slug: "waymo",
+    name: "Waymo",
+    type: "corporate",
+    country: "US",
+    website: null,
+    parent: "google",
+    aliases: ["Waymo LLC"],
+  },
+  { slug: "casetext", name: "Casetext", type: "corporate", country: "US", website: null, parent: null, aliases: [] },
+  {
+    // Trained the MPT models, but sold a training platform.
+    slug: "mosaicml",
+    name: "MosaicML",
+    type: "corporate",
+    country: "US",
+    website: null,
+    parent: null,
+    aliases: ["Mosaic ML"],
+  },
+  { slug: "run-ai", name: "Run:ai", type: "corporate", country: "IL", website: null, parent: null, aliases: ["Runai", "Run AI"] },
+  { slug: "rockset", name: "Rockset", type: "corporate", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "tabular", name: "Tabular", type: "corporate", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "silo-ai", name: "Silo AI", type: "corporate", country: "FI", website: null, parent: null, aliases: [] },
+  {
+    // Hosts GPUs for CoreWeave (colocation); it does not sell compute in the data.
+    slug: "core-scientific",
+    name: "Core Scientific",
+    type: "corporate",
+    country: "US",
+    website: null,
+    parent: null,
+    aliases: [],
+  },
+  { slug: "zt-systems", name: "ZT Systems", type: "corporate", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "moveworks", name: "Moveworks", type: "corporate", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "weights-and-biases", name: "Weights & Biases", type: "corporate", country: "US", website: null, parent: null, aliases: ["W&B", "Weights and Biases"] },
+  { slug: "x-corp", name: "X", type: "corporate", country: "US", website: null, parent: null, aliases: ["X (Twitter)", "Twitter", "X Corp"] },
+  { slug: "neon", name: "Neon", type: "corporate", country: "US", website: null, parent: null, aliases: ["Neon Inc"] },
+  {
+    // Jony Ive's AI device company, bought by OpenAI.
+    slug: "io",
+    name: "io",
+    type: "corporate",
+    country: "US",
+    website: null,
+    parent: null,
+    aliases: ["io (Jony Ive)", "io Products"],
+  },
+  { slug: "informatica", name: "Informatica", type: "corporate", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "sana", name: "Sana", type: "corporate", country: "SE", website: null, parent: null, aliases: ["Sana Labs"] },
+  { slug: "statsig", name: "Statsig", type: "corporate", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "neptune-ai", name: "Neptune.ai", type: "corporate", country: "PL", website: null, parent: null, aliases: ["Neptune"] },
+  { slug: "synopsys", name: "Synopsys", type: "corporate", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "modular", name: "Modular", type: "corporate", country: "US", website: null, parent: null, aliases: ["Modular Inc"] },
+  {
+    // Data-centre developer (colocation): builds and leases halls, sells no compute in the data.
+    slug: "aligned-data-centers",
+    name: "Aligned Data Centers",
+    type: "corporate",
+    country: "US",
+    website: null,
+    parent: null,
+    aliases: ["Aligned"],
+  },
+  { slug: "vantage-data-centers", name: "Vantage Data Centers", type: "corporate", country: "US", website: null, parent: null, aliases: ["Vantage"] },
+  {
+    // 1GW Abu Dhabi campus built by G42 with OpenAI, Oracle, Nvidia, Cisco and SoftBank: no single parent.
+    slug: "stargate-uae",
+    name: "Stargate UAE",
+    type: "corporate",
+    country: "AE",
+    website: null,
+    parent: null,
+    aliases: [],
+  },
+  {
+    // Blue Owl (80%) and Meta (20%) own the Louisiana campus: no single parent.
+    slug: "hyperion-jv",
+    name: "Hyperion Data Center JV",
+    type: "corporate",
+    country: "US",
+    website: null,
+    parent: null,
+    aliases: ["Hyperion data center JV (Meta/Blue Owl)", "Hyperion"],
+  },
+  {
+    // HUMAIN's data-centre JV with AMD and Cisco as minority owners.
+    slug: "amd-cisco-humain-jv",
+    name: "AMD-Cisco-HUMAIN AI JV",
+    type: "corporate",
+    country: "SA",
+    website: null,
+    parent: null,
+    aliases: [],
+  },
+  {
+    // Not named in the deals: created only as the parent of ABB Robotics.
+    slug: "abb",
+    name: "ABB",
+    type: "corporate",
+    country: "CH",
+    website: "https://www.abb.com",
+    parent: null,
+    aliases: ["ABB Ltd"],
+  },
+  {
+    // The division SoftBank agreed to buy (Oct 2025).
+    slug: "abb-robotics",
+    name: "ABB Robotics",
+    type: "corporate",
+    country: "CH",
+    website: null,
+    parent: "abb",
+    aliases: [],
+  },
+  {
+    // Abu Dhabi AI holding company.
+    slug: "g42",
+    name: "G42",
+    type: "corporate",
+    country: "AE",
+    website: null,
+    parent: null,
+    aliases: ["Group 42"],
+  },
+  {
+    // Saudi AI company owned by the Public Investment Fund (not in the data as an investor).
+    slug: "humain",
+    name: "HUMAIN",
+    type: "corporate",
+    country: "SA",
+    website: null,
+    parent: null,
+    aliases: ["Humain"],
+  },
+  { slug: "thomson-reuters", name: "Thomson Reuters", type: "corporate", country: "CA", website: null, parent: null, aliases: ["Thomson Reuters Corp"] },
+  { slug: "sap", name: "SAP", type: "corporate", country: "DE", website: "https://www.sap.com", parent: null, aliases: ["SAP SE"] },
+  { slug: "bosch", name: "Bosch", type: "corporate", country: "DE", website: null, parent: null, aliases: ["Robert Bosch", "Robert Bosch GmbH"] },
+  { slug: "ibm", name: "IBM", type: "corporate", country: "US", website: "https://www.ibm.com", parent: null, aliases: ["International Business Machines"] },
+  {
+    // Chinese platform giants are corporate: big_tech is the US platform giants.
+    slug: "alibaba",
+    name: "Alibaba",
+    type: "corporate",
+    country: "CN",
+    website: null,
+    parent: null,
+    aliases: ["Alibaba Group", "Alibaba Group Holding"],
+  },
+  { slug: "tencent", name: "Tencent", type: "corporate", country: "CN", website: null, parent: null, aliases: ["Tencent Holdings"] },
+  {
+    // Not named in the deals: created only as the parent of its venture arm.
+    slug: "meituan",
+    name: "Meituan",
+    type: "corporate",
+    country: "CN",
+    website: null,
+    parent: null,
+    aliases: [],
+  },
+  { slug: "meituan-long-z", name: "Meituan Long-Z Investments", type: "vc", country: "CN", website: null, parent: "meituan", aliases: ["Long-Z Investments", "Long-Z Investment"] },
+  { slug: "china-mobile", name: "China Mobile", type: "corporate", country: "CN", website: null, parent: null, aliases: [] },
+  { slug: "catl", name: "CATL", type: "corporate", country: "CN", website: null, parent: null, aliases: ["Contemporary Amperex Technology"] },
+  {
+    // Dual headquarters (Beijing and Morrisville), so country is left null.
+    slug: "lenovo",
+    name: "Lenovo",
+    type: "corporate",
+    country: null,
+    website: null,
+    parent: null,
+    aliases: ["Lenovo Group"],
+  },
+  { slug: "kddi", name: "KDDI", type: "corporate", country: "JP", website: null, parent: null, aliases: [] },
+  { slug: "lg-electronics", name: "LG Electronics", type: "corporate", country: "KR", website: null, parent: null, aliases: [] },
+  { slug: "hyundai-motor-group", name: "Hyundai Motor Group", type: "corporate", country: "KR", website: null, parent: null, aliases: [] },
+  {
+    // Not named in the deals: created only as the parent of Toyota Ventures.
+    slug: "toyota",
+    name: "Toyota",
+    type: "corporate",
+    country: "JP",
+    website: null,
+    parent: null,
+    aliases: ["Toyota Motor"],
+  },
+  { slug: "toyota-ventures", name: "Toyota Ventures", type: "vc", country: "US", website: null, parent: "toyota", aliases: [] },
+  {
+    // Not named in the deals: created only as the parent of Adobe Ventures.
+    slug: "adobe",
+    name: "Adobe",
+    type: "corporate",
+    country: "US",
+    website: "https://www.adobe.com",
+    parent: null,
+    aliases: [],
+  },
+  { slug: "adobe-ventures", name: "Adobe Ventures", type: "vc", country: "US", website: null, parent: "adobe", aliases: [] },
+  {
+    // Not named in the deals: created only as the parent of Figma Ventures.
+    slug: "figma",
+    name: "Figma",
+    type: "corporate",
+    country: "US",
+    website: "https://www.figma.com",
+    parent: null,
+    aliases: [],
+  },
+  { slug: "figma-ventures", name: "Figma Ventures", type: "vc", country: "US", website: null, parent: "figma", aliases: [] },
+  { slug: "workday", name: "Workday", type: "corporate", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "disney", name: "Disney", type: "corporate", country: "US", website: null, parent: null, aliases: ["The Walt Disney Company", "Walt Disney"] },
+  { slug: "uber", name: "Uber", type: "corporate", country: "US", website: null, parent: null, aliases: ["Uber Technologies"] },
+  { slug: "autodesk", name: "Autodesk", type: "corporate", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "canva", name: "Canva", type: "corporate", country: "AU", website: null, parent: null, aliases: [] },
+  { slug: "dell", name: "Dell", type: "corporate", country: "US", website: null, parent: null, aliases: ["Dell Technologies"] },
+  { slug: "super-micro-computer", name: "Super Micro Computer", type: "corporate", country: "US", website: null, parent: null, aliases: ["Supermicro"] },
+  { slug: "nokia", name: "Nokia", type: "corporate", country: "FI", website: null, parent: null, aliases: ["Nokia Oyj"] },
+  { slug: "aker", name: "Aker ASA", type: "corporate", country: "NO", website: null, parent: null, aliases: ["Aker"] },
+  { slug: "hallwood-media", name: "Hallwood Media", type: "corporate", country: "US", website: null, parent: null, aliases: [] },
+
+  // --- Sovereign and public funds, governments ---
+  { slug: "temasek", name: "Temasek", type: "sovereign_fund", country: "SG", website: null, parent: null, aliases: ["Temasek Holdings"] },
+  {
+    // Not named in the deals: created only as the parent of Mubadala Capital.
+    slug: "mubadala",
+    name: "Mubadala",
+    type: "sovereign_fund",
+    country: "AE",
+    website: null,
+    parent: null,
+    aliases: ["Mubadala Investment Company"],
+  },
+  {
+    // Mubadala's asset-management arm.
+    slug: "mubadala-capital",
+    name: "Mubadala Capital",
+    type: "vc",
+    country: "AE",
+    website: null,
+    parent: "mubadala",
+    aliases: [],
+  },
+  {
+    // Federal Crown corporation.
+    slug: "export-development-canada",
+    name: "Export Development Canada",
+    type: "sovereign_fund",
+    country: "CA",
+    website: null,
+    parent: null,
+    aliases: ["EDC"],
+  },
+  {
+    // State-owned development bank.
+    slug: "british-business-bank",
+    name: "British Business Bank",
+    type: "sovereign_fund",
+    country: "GB",
+    website: null,
+    parent: null,
+    aliases: [],
+  },
+  { slug: "uk-sovereign-ai-fund", name: "UK Sovereign AI Fund", type: "sovereign_fund", country: "GB", website: null, parent: null, aliases: [] },
+
+  // --- Venture, growth, hedge funds, asset managers, banks ---
+  { slug: "nea", name: "NEA", type: "vc", country: "US", website: null, parent: null, aliases: ["New Enterprise Associates"] },
+  { slug: "kleiner-perkins", name: "Kleiner Perkins", type: "vc", country: "US", website: null, parent: null, aliases: ["KPCB"] },
+  { slug: "menlo-ventures", name: "Menlo Ventures", type: "vc", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "felicis", name: "Felicis", type: "vc", country: "US", website: null, parent: null, aliases: ["Felicis Ventures"] },
+  { slug: "benchmark", name: "Benchmark", type: "vc", country: "US", website: null, parent: null, aliases: ["Benchmark Capital"] },
+  { slug: "lux-capital", name: "Lux Capital", type: "vc", country: "US", website: null, parent: null, aliases: ["Lux"] },
+  { slug: "8vc", name: "8VC", type: "vc", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "bain-capital-ventures", name: "Bain Capital Ventures", type: "vc", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "ribbit-capital", name: "Ribbit Capital", type: "vc", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "greycroft", name: "Greycroft", type: "vc", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "amplify-partners", name: "Amplify Partners", type: "vc", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "matrix-partners", name: "Matrix Partners", type: "vc", country: "US", website: null, parent: null, aliases: ["Matrix"] },
+  { slug: "atreides-management", name: "Atreides Management", type: "vc", country: "US", website: null, parent: null, aliases: ["Atreides"] },
+  { slug: "1789-capital", name: "1789 Capital", type: "vc", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "parkway-venture-capital", name: "Parkway Venture Capital", type: "vc", country: "US", website: null, parent: null, aliases: ["Parkway"] },
+  { slug: "align-ventures", name: "Align Ventures", type: "vc", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "b-capital", name: "B Capital", type: "vc", country: "US", website: null, parent: null, aliases: ["B Capital Group"] },
+  { slug: "capital-factory", name: "Capital Factory", type: "vc", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "arch-venture-partners", name: "ARCH Venture Partners", type: "vc", country: "US", website: null, parent: null, aliases: ["ARCH Venture", "Arch Venture Partners"] },
+  { slug: "foresite-capital", name: "Foresite Capital", type: "vc", country: "US", website: null, parent: null, aliases: ["Foresite Labs"] },
+  { slug: "f-prime", name: "F-Prime", type: "vc", country: "US", website: null, parent: null, aliases: ["F-Prime Capital"] },
+  {
+    // Venture arm of Two Sigma (the parent group is not named in the data).
+    slug: "two-sigma-ventures",
+    name: "Two Sigma Ventures",
+    type: "vc",
+    country: "US",
+    website: null,
+    parent: null,
+    aliases: [],
+  },
+  { slug: "eclipse", name: "Eclipse", type: "vc", country: "US", website: null, parent: null, aliases: ["Eclipse Ventures"] },
+  { slug: "balderton", name: "Balderton", type: "vc", country: "GB", website: null, parent: null, aliases: ["Balderton Capital"] },
+  {
+    // Mary Meeker's growth fund.
+    slug: "bond",
+    name: "BOND",
+    type: "vc",
+    country: "US",
+    website: null,
+    parent: null,
+    aliases: ["BOND Capital"],
+  },
+  {
+    // Anjney Midha's fund.
+    slug: "amp",
+    name: "AMP",
+    type: "vc",
+    country: "US",
+    website: null,
+    parent: null,
+    aliases: ["AMP PBC"],
+  },
+  { slug: "general-atlantic", name: "General Atlantic", type: "vc", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "advent-international", name: "Advent International", type: "vc", country: "US", website: null, parent: null, aliases: ["Advent"] },
+  { slug: "silver-lake", name: "Silver Lake", type: "vc", country: "US", website: null, parent: null, aliases: ["Silver Lake Partners"] },
+  { slug: "digitalbridge", name: "DigitalBridge", type: "vc", country: "US", website: null, parent: null, aliases: ["DigitalBridge Group"] },
+  { slug: "blue-owl", name: "Blue Owl", type: "vc", country: "US", website: null, parent: null, aliases: ["Blue Owl Capital"] },
+  { slug: "twg-global", name: "TWG Global", type: "vc", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "franklin-templeton", name: "Franklin Templeton", type: "vc", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "wellington-management", name: "Wellington Management", type: "vc", country: "US", website: null, parent: null, aliases: ["Wellington"] },
+  { slug: "tiger-global", name: "Tiger Global", type: "vc", country: "US", website: null, parent: null, aliases: ["Tiger Global Management"] },
+  { slug: "dfj-growth", name: "DFJ Growth", type: "vc", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "y-combinator", name: "Y Combinator", type: "vc", country: "US", website: null, parent: null, aliases: ["YC"] },
+  { slug: "spark-capital", name: "Spark Capital", type: "vc", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "crv", name: "CRV", type: "vc", country: "US", website: null, parent: null, aliases: ["Charles River Ventures"] },
+  { slug: "sv-angel", name: "SV Angel", type: "vc", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "sound-ventures", name: "Sound Ventures", type: "vc", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "type-one-ventures", name: "Type One Ventures", type: "vc", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "perry-creek", name: "Perry Creek", type: "vc", country: "US", website: null, parent: null, aliases: ["Perry Creek Capital"] },
+  { slug: "prime-movers-lab", name: "Prime Movers Lab", type: "vc", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "tamarack-global", name: "Tamarack Global", type: "vc", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "g-squared", name: "G Squared", type: "vc", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "point72", name: "Point72", type: "vc", country: "US", website: null, parent: null, aliases: ["Point72 Asset Management"] },
+  { slug: "citadel", name: "Citadel", type: "vc", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "sandton-capital", name: "Sandton Capital", type: "vc", country: "US", website: null, parent: null, aliases: ["Sandton Capital Partners"] },
+  { slug: "8090-industries", name: "8090 Industries", type: "vc", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "astra-capital-management", name: "Astra Capital Management", type: "vc", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "linden-advisors", name: "Linden Advisors", type: "vc", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "in-q-tel", name: "In-Q-Tel", type: "vc", country: "US", website: null, parent: null, aliases: ["IQT"] },
+  { slug: "evantic", name: "Evantic", type: "vc", country: "US", website: null, parent: null, aliases: ["Evantic Capital"] },
+  { slug: "flying-fish", name: "Flying Fish", type: "vc", country: "US", website: null, parent: null, aliases: ["Flying Fish Partners"] },
+  { slug: "infinitum", name: "Infinitum", type: "vc", country: null, website: null, parent: null, aliases: [] },
+  { slug: "t-capital", name: "T.Capital", type: "vc", country: null, website: null, parent: null, aliases: [] },
+  { slug: "ora-global", name: "Ora Global", type: "vc", country: null, website: null, parent: null, aliases: [] },
+  {
+    // Offices in Stockholm, London and New York, so country is left null.
+    slug: "northzone",
+    name: "Northzone",
+    type: "vc",
+    country: null,
+    website: null,
+    parent: null,
+    aliases: [],
+  },
+  { slug: "creandum", name: "Creandum", type: "vc", country: "SE", website: null, parent: null, aliases: [] },
+  { slug: "eqt", name: "EQT", type: "vc", country: "SE", website: null, parent: null, aliases: ["EQT Group"] },
+  { slug: "air-street-capital", name: "Air Street Capital", type: "vc", country: "GB", website: null, parent: null, aliases: ["Air Street"] },
+  { slug: "hedosophia", name: "Hedosophia", type: "vc", country: "GB", website: null, parent: null, aliases: [] },
+  { slug: "hiro-capital", name: "Hiro Capital", type: "vc", country: "GB", website: null, parent: null, aliases: [] },
+  { slug: "hv-capital", name: "HV Capital", type: "vc", country: "DE", website: null, parent: null, aliases: [] },
+  { slug: "cathay-innovation", name: "Cathay Innovation", type: "vc", country: "FR", website: null, parent: null, aliases: [] },
+  { slug: "macquarie-capital", name: "Macquarie Capital", type: "vc", country: "AU", website: null, parent: null, aliases: [] },
+  { slug: "mufg", name: "Mitsubishi UFJ Financial Group", type: "vc", country: "JP", website: null, parent: null, aliases: ["MUFG"] },
+  { slug: "mpower-partners", name: "MPower Partners", type: "vc", country: "JP", website: null, parent: null, aliases: [] },
+  { slug: "afw-partners", name: "AFW Partners", type: "vc", country: "KR", website: null, parent: null, aliases: [] },
+  {
+    // A private multi-employer pension plan, not state-owned: a financial investor.
+    slug: "healthcare-of-ontario-pension-plan",
+    name: "Healthcare of Ontario Pension Plan",
+    type: "vc",
+    country: "CA",
+    website: null,
+    parent: null,
+    aliases: ["HOOPP"],
+  },
+  { slug: "monolith-management", name: "Monolith Management", type: "vc", country: "CN", website: null, parent: null, aliases: ["Monolith Capital"] },
+  { slug: "5y-capital", name: "5Y Capital", type: "vc", country: "CN", website: null, parent: null, aliases: ["Morningside Venture Capital"] },
+  { slug: "tsinghua-capital", name: "Tsinghua Capital", type: "vc", country: "CN", website: null, parent: null, aliases: [] },
+  { slug: "cpe-yuanfeng", name: "CPE Yuanfeng", type: "vc", country: "CN", website: null, parent: null, aliases: ["CPE"] },
+
+  // --- Individuals and universities ---
+  { slug: "elad-gil", name: "Elad Gil", type: "other", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "nat-friedman", name: "Nat Friedman", type: "other", country: "US", website: null, parent: null, aliases: [] },
+  { slug: "jeff-dean", name: "Jeff Dean", type: "other", country: "US", website: null, parent: null, aliases: [] },
+  {
+    // DeepSeek's founder.
+    slug: "liang-wenfeng",
+    name: "Liang Wenfeng",
+    type: "other",
+    country: "CN",
+    website: null,
+    parent: null,
+    aliases: [],
+  },
+  { slug: "carnegie-mellon-university", name: "Carnegie Mellon University", type: "other", country: "US", website: null, parent: null, aliases: ["CMU"] },
+
 ];

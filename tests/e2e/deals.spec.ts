@@ -31,10 +31,14 @@ test.describe("the deal explorer", () => {
     await expect(figures.getByText(formatUsd(capitalOf(amazonRows).total), { exact: true })).toBeVisible();
     await expect(page.getByRole("heading", { name: `Deals 1–${n} of ${n}` })).toBeVisible();
     await expect(page.getByRole("list", { name: "Active filters" }).getByText("Investor: Amazon")).toBeVisible();
-    expect(await listedDealIds(page)).toHaveLength(n);
-    // Every listed deal names Amazon among its investors; none is only an AWS deal.
-    const results = page.getByRole("region", { name: `Deals 1–${n} of ${n}` });
-    for (const link of await results.getByRole("link", { name: /→/ }).all()) await expect(link).toContainText("Amazon");
+    const ids = await listedDealIds(page);
+    expect(ids).toHaveLength(n);
+    // Every listed deal names Amazon among its investors; none is only an AWS deal. A list of many investors shows the
+    // first three and "+N", so each deal's investors are read from the API.
+    for (const id of ids) {
+      const deal = (await (await page.request.get(`/api/deals/${id}`)).json()) as { investors: { slug: string | null }[] };
+      expect(deal.investors.map((i) => i.slug), `deal ${id}`).toContain("amazon");
+    }
   });
 
   test("filter deals without JavaScript", async ({ browser }) => {

@@ -49,11 +49,11 @@ describe("GET /api/organizations", () => {
 });
 
 describe("GET /api/organizations/[slug]", () => {
-  it("gives Amazon with its unit AWS and its attributed capital in whole dollars", async () => {
+  it("gives Amazon with its units (AWS, its industrial fund) and its attributed capital in whole dollars", async () => {
     const response = await getOrganization(request("/api/organizations/amazon"), slugParams("amazon"));
     const body = await response.json();
     expect(body.parent).toBeNull();
-    expect(body.children.map((c: { slug: string }) => c.slug)).toEqual(["aws"]);
+    expect(body.children.map((c: { slug: string }) => c.slug).sort()).toEqual(["amazon-industrial-innovation-fund", "aws"]);
     expect(body.aliases).toContain("Amazon.com");
     expect(body.figures.asInvestor.capitalAttributedUsd).toBe(Number(attributedInSeed("Amazon")));
     expect(body.figures.asRecipient.capitalCountedUsd).toBe(0);

@@ -103,6 +103,15 @@ describe("the seed", () => {
     expect(coLead.role).toBe("co_lead");
   });
 
+  it("keeps the research file's descriptive parties as labels with their notes, and its spellings on one organization", async () => {
+    const ipo = await t.db.participation.findFirstOrThrow({ where: { deal: { recipient: { slug: "coreweave" }, round: "Nasdaq IPO ($40/share)" } } });
+    expect([ipo.organizationId, ipo.partyLabel, ipo.note]).toEqual([null, "Public investors", "Nasdaq IPO, Nvidia anchor order of $250M per Barron's"]);
+    const stake = await t.db.participation.findFirstOrThrow({ where: { deal: { recipient: { slug: "hyperion-jv" } }, organization: { slug: "blue-owl" } } });
+    expect(stake.note).toBe("80%");
+    expect(await t.db.deal.count({ where: { recipient: { slug: "cursor" } } })).toBe(csvRows.filter((r) => r.recipient === "Cursor (Anysphere)").length);
+    expect(await t.db.organization.count({ where: { name: { in: ["Felicis Ventures", "Matrix", "Blue Owl Capital", "Bezos Expeditions", "Public investors"] } } })).toBe(0);
+  });
+
   it("never seeds over existing data", async () => {
     await t.db.deal.update({ where: { id: 1 }, data: { summary: "edited by an editor" } });
     const again = await seedDatabase(t.db);

@@ -88,6 +88,8 @@ describe("investor tokens", () => {
   it("recognises unnamed parties", () => {
     expect(isUnnamedParty("Undisclosed lenders")).toBe(true);
     expect(isUnnamedParty("individual investors via banks")).toBe(true);
+    expect(isUnnamedParty("Public investors")).toBe(true);
+    expect(isUnnamedParty("Publicis")).toBe(false);
     expect(isUnnamedParty("Nvidia")).toBe(false);
     expect(isUnnamedParty("Two Asian telecom operators")).toBe(true);
     expect(isUnnamedParty("Undisclosed investors")).toBe(true);

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, it, expect } from "vitest";
+import { isUnnamedParty, parseInvestorTokens } from "../../lib/csv/deal-csv-format";
 import { aliasKey, ORGANIZATION_TYPES } from "../../lib/domain";
 import { seedOrganizations, type SeedOrganization } from "../../prisma/seed/organizations";
 
@@ -121,6 +122,29 @@ describe("seed organizations", () => {
     // Role and note annotations fall back to the plain name.
     expect(resolve("Nvidia (co-lead)")).toBe("nvidia");
     expect(resolve("JPMorgan Chase (considering)")).toBe("jpmorgan-chase");
+    expect(resolve("X (Twitter)")).toBe("x-corp");
+    expect(resolve("io (Jony Ive)")).toBe("io");
+    expect(resolve("Hyperion data center JV (Meta/Blue Owl)")).toBe("hyperion-jv");
+    expect(resolve("Blue Owl Capital (80%)")).toBe("blue-owl");
+    expect(resolve("Schwarz Group (IPAI)")).toBe("schwarz-group");
+  });
+
+  it("gives one organization to the spellings of the 2023-2026 research file", () => {
+    expect(resolve("Felicis Ventures")).toBe(resolve("Felicis"));
+    expect(resolve("Matrix")).toBe(resolve("Matrix Partners"));
+    expect(resolve("Blue Owl")).toBe(resolve("Blue Owl Capital"));
+    expect(resolve("Bezos Expeditions")).toBe("jeff-bezos");
+    expect(resolve("PSP Growth")).toBe("psp-investments");
+    expect(resolve("Institutional Venture Partners")).toBe("ivp");
+    expect(org(resolve("Intel Capital")!).parent).toBe("intel");
+    expect(org(resolve("Qualcomm Ventures")!).parent).toBe("qualcomm");
+    expect(org(resolve("CapitalG")!).parent).toBe("google");
+    expect(org(resolve("Amazon Industrial Innovation Fund")!).parent).toBe("amazon");
+    expect(org(resolve("ServiceNow Ventures")!).parent).toBe("servicenow");
+    expect(org(resolve("Samsung Catalyst Fund")!).parent).toBe("samsung");
+    expect(org(resolve("Meituan Long-Z Investments")!).parent).toBe("meituan");
+    expect(org(resolve("ABB Robotics")!).parent).toBe("abb");
+    expect(org(resolve("Waymo")!).parent).toBe("google");
   });
 
   it("has no unnamed parties as organizations", () => {
@@ -139,11 +163,10 @@ describe("seed organizations", () => {
     const unresolved: string[] = [];
     for (const row of rows) {
       if (!resolve(row.recipient)) unresolved.push(`recipient: ${row.recipient}`);
-      for (const raw of row.investors.split(";")) {
-        const token = raw.trim();
-        // Unnamed parties ("Undisclosed ...", "global debt investors") are handled by the importer, not as organizations.
-        if (token === "" || /^undisclosed/i.test(token) || /^[a-z]/.test(token)) continue;
-        if (!resolve(token)) unresolved.push(`investor: ${token}`);
+      for (const token of parseInvestorTokens(row.investors, (name) => index.has(aliasKey(name)))) {
+        // Unnamed parties ("Undisclosed ...", "Public investors (...)", "global debt investors") are labels, not organizations.
+        if (isUnnamedParty(token.name)) continue;
+        if (!resolve(token.raw)) unresolved.push(`investor: ${token.raw}`);
       }
     }
     expect(unresolved).toEqual([]);
