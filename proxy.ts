@@ -6,14 +6,16 @@
 //   malformed ids are rewritten to a path no route matches, which renders app/not-found.tsx with status 404 while
 //   the address bar keeps the URL that was asked for. Proxy runs on the Node.js runtime in Next 16, so it can ask
 //   the database directly.
-// - /api/* is rate-limited per client (429 with Retry-After), reads and writes with separate budgets, and writes
+// - /api/* is rate-limited per client (lib/client-address.ts: the connection's address unless TRUST_PROXY says
+//   otherwise; 429 with Retry-After), reads and writes with separate budgets, and writes
 //   with a bearer token also per token.
 import { NextResponse, type NextRequest } from "next/server";
 import { readDataVersion } from "@/lib/data/data-version";
 import { dealExists } from "@/lib/data/deal-exists";
 import { getDb } from "@/lib/db";
 import { parseDealId } from "@/lib/filters/deal-id";
-import { API_READS_PER_MINUTE, API_WRITES_PER_MINUTE, clientKey, RateLimiter, tokenKey, TOKEN_WRITES_PER_MINUTE, tooManyRequests } from "@/lib/rate-limit";
+import { clientAddress } from "@/lib/client-address";
+import { API_READS_PER_MINUTE, API_WRITES_PER_MINUTE, RateLimiter, tokenKey, TOKEN_WRITES_PER_MINUTE, tooManyRequests } from "@/lib/rate-limit";
 import { REQUEST_ID_HEADER } from "@/lib/request-id";
 
 export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
@@ -50,7 +52,7 @@ export async function proxy(request: NextRequest) {
 
   if (pathname.startsWith("/api/")) {
     const reading = request.method === "GET" || request.method === "HEAD";
-    const verdict = (reading ? apiReads : apiWrites).check(clientKey(request.headers));
+    const verdict = (reading ? apiReads : apiWrites).check(clientAddress(request.headers));
     if (!verdict.allowed) return withId(tooManyRequests(verdict.retryAfterSeconds), requestId);
     const token = reading ? null : tokenKey(request.headers);
     const perToken = token ? tokenWrites.check(token) : null;
