@@ -32,7 +32,7 @@ export async function importDealCsv(
   text: string,
   options: { actor: string; action?: RevisionAction; dryRun?: boolean; createMissing?: boolean },
 ): Promise<ImportResult & { planned?: PlannedDeal[] }> {
-  const plan = planDealImport(parseDealCsv(text), await loadDirectory(db), { createMissing: options.createMissing ?? true });
+  const plan = planDealImport(await parseDealCsv(text), await loadDirectory(db), { createMissing: options.createMissing ?? true });
   if (plan.errors.length > 0) return { ok: false, errors: plan.errors };
   if (options.dryRun) {
     return {
