@@ -7,6 +7,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientAddress, isHttpsRequest, parseTrustProxy, requestOrigin, SOCKET_ADDRESS_HEADER, SOCKET_ORIGIN_HEADER } from "@/lib/client-address";
 import { installConnectionStamp } from "@/lib/connection-stamp";
+import { checkOrigin } from "@/lib/auth/same-origin";
 import { API_READS_PER_MINUTE } from "@/lib/rate-limit";
 import { proxy } from "@/proxy";
 
@@ -76,5 +77,23 @@ describe("the API rate limit", () => {
     expect(statuses.slice(0, API_READS_PER_MINUTE).every((s) => s === 200)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
     expect((await read("192.0.2.11", "203.0.113.1")).status).toBe(200);
+  });
+});
+
+describe("finding 9: the Origin check", () => {
+  const write = (headers: Record<string, string>) =>
+    new Request("http://127.0.0.1:3000/api/import", { method: "POST", headers: { host: "deals.example", [SOCKET_ADDRESS_HEADER]: "198.51.100.9", [SOCKET_ORIGIN_HEADER]: "http://10.0.0.5:3000", ...headers } });
+
+  it("compares scheme, host and port, and ignores an untrusted X-Forwarded-Host", () => {
+    const none = parseTrustProxy(undefined);
+    expect(checkOrigin(write({ origin: "http://deals.example" }), "session", none)).toBeNull();
+    expect(checkOrigin(write({ origin: "https://deals.example" }), "session", none)).toMatch(/not accepted/);
+    expect(checkOrigin(write({ origin: "http://deals.example:8080" }), "session", none)).toMatch(/not accepted/);
+    expect(checkOrigin(write({ origin: "https://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }), "session", none)).toMatch(/not accepted/);
+  });
+
+  it("believes the forwarded host and scheme from a trusted proxy", () => {
+    const proxied = write({ origin: "https://public.example", "x-forwarded-host": "public.example", "x-forwarded-proto": "https" });
+    expect(checkOrigin(proxied, "session", parseTrustProxy("198.51.100.0/24"))).toBeNull();
   });
 });

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDealHistory } from "@/lib/data/admin";
 import { getDeal } from "@/lib/data/deal";
+import { SOCKET_ADDRESS_HEADER, SOCKET_ORIGIN_HEADER } from "@/lib/client-address";
 import { patchDeal } from "@/lib/deals/patch-deal";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { useTestDbForApp } from "../support/app-db";
@@ -43,5 +44,15 @@ describe("finding 4: editors' emails", () => {
     expect(JSON.stringify(otherEditor)).not.toContain(EDITOR);
     const self = await getDealHistory(dealId, { id: 3, email: EDITOR, role: "editor", via: "session" });
     expect(self?.revisions.map((r) => r.actor)).toContain("you");
+  });
+});
+
+describe("finding 10: the feed's links", () => {
+  it("never follow the request's Host or an untrusted X-Forwarded-Host", async () => {
+    const { GET } = await import("@/app/changes/feed.xml/route");
+    const headers = { host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", [SOCKET_ADDRESS_HEADER]: "203.0.113.5", [SOCKET_ORIGIN_HEADER]: "http://10.0.0.5:3000" };
+    const xml = await (await GET(new Request("http://10.0.0.5:3000/changes/feed.xml", { headers }))).text();
+    expect(xml).toContain("http://10.0.0.5:3000/changes");
+    expect(xml).not.toContain("evil.example");
   });
 });
