@@ -1,22 +1,28 @@
 // Finding 6 (issue 22) on the production server: a chunked upload over 10 MB (no Content-Length) was cut at 10 MB by
 // the framework and the rows before the cut imported. It must be refused whole with 413.
-import { spawnSync } from "node:child_process";
 import http from "node:http";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
+import Database from "better-sqlite3";
+import { generateSecret, hashSecret } from "@/lib/auth/secret-token";
 import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
 import { E2E_DATABASE_URL, E2E_EDITOR, E2E_PORT } from "./settings";
 
 const ROW = "2026-02-01,Nvidia,OpenAI,equity,announced,Series Z,1000000,1000000,exact,USD,,,,A chunked upload,https://example.com/a,Example News,2026-02-01\n";
 
-/** An API token for the suite's editor, made with the operators' own command. */
+/**
+ * An API token for the suite's editor, stored as the token command stores one (its SHA-256). Written through the
+ * driver: Playwright cannot load the generated Prisma client.
+ */
 function editorToken(): string {
-  const made = spawnSync(path.join("node_modules", ".bin", "tsx"), ["lib/cli/token-create.ts", "--email", E2E_EDITOR.email, "--name", `uploads-${Date.now()}`], {
-    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
-    encoding: "utf8",
-  });
-  if (made.status !== 0) throw new Error(made.stderr);
-  return made.stdout.trim();
+  const db = new Database(E2E_DATABASE_URL.replace(/^file:/, ""));
+  try {
+    const user = db.prepare('SELECT "id" FROM "User" WHERE "email" = ?').get(E2E_EDITOR.email) as { id: number };
+    const token = generateSecret("dt");
+    db.prepare('INSERT INTO "ApiToken" ("userId", "name", "tokenHash", "prefix", "createdAt") VALUES (?, ?, ?, ?, ?)').run(user.id, `uploads-${Date.now()}`, hashSecret(token), token.slice(0, 10), Date.now());
+    return token;
+  } finally {
+    db.close();
+  }
 }
 
 /** POSTs `total` bytes of whole rows in chunks, without a Content-Length. */
