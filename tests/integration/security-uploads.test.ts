@@ -116,3 +116,21 @@ describe("finding 12: an error does not echo its input", () => {
     expect((await response.text()).length).toBeLessThan(4096);
   });
 });
+
+describe("finding 14: a dry run checks the ids it would update", () => {
+  it("refuses ids of missing and deleted deals in the dry run, as the real run does", async () => {
+    const { POST } = await import("@/app/api/import/route");
+    const deleted = await t.db.deal.findFirstOrThrow({ where: { deletedAt: null }, orderBy: { id: "desc" }, select: { id: true } });
+    await t.db.deal.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });
+    const live = await t.db.deal.findFirstOrThrow({ where: { deletedAt: null }, orderBy: { id: "asc" }, select: { id: true } });
+    const csv = `id,${HEADER}\n${live.id},${ROW}\n999999,${ROW}\n${deleted.id},${ROW}\n`;
+    const request = () => new Request("http://localhost/api/import?dryRun=1", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" }, body: csv });
+    const response = await POST(request());
+    expect(response.status).toBe(400);
+    const { errors } = (await response.json()) as { errors: { row: number; field: string; message: string }[] };
+    expect(errors.map((e) => [e.row, e.field])).toEqual([
+      [3, "id"],
+      [4, "id"],
+    ]);
+  });
+});
