@@ -62,27 +62,44 @@ export async function parseDealCsv(text: string): Promise<ParsedDealCsv> {
     return null;
   };
 
-  // csv-parse parses what it is given synchronously: each slice's records are read and checked before the next
-  // slice, and a turn of the event loop between slices lets other requests run.
-  for (let start = 0; ; start += SLICE_CHARS) {
-    const last = start + SLICE_CHARS >= text.length;
-    if (last) parser.end(text.slice(start));
-    else parser.write(text.slice(start, start + SLICE_CHARS));
+  const drain = (): ParsedDealCsv | null => {
     for (let record = parser.read() as Parsed | null; record !== null; record = parser.read() as Parsed | null) {
       const done = take(record);
-      if (done) {
-        parser.destroy();
-        return done;
-      }
+      if (done) return done;
     }
-    if (failure) {
-      const line = (failure as { lines?: number }).lines;
+    return null;
+  };
+  const invalid = (): ParsedDealCsv => {
+    const line = (failure as { lines?: number } | null)?.lines;
+    return { hasIdColumn, rows: [], errors: [...errors, file(line ?? 1, `the file is not valid CSV: ${(failure as Error | null)?.message}`)] };
+  };
+
+  // Each slice's records are read and checked before the next slice is given, with a turn of the event loop between
+  // slices (which also lets the parser report an error or its end: it emits them on a later tick).
+  for (let start = 0, last = false; !last; start += SLICE_CHARS) {
+    last = start + SLICE_CHARS >= text.length;
+    if (last) parser.end(text.slice(start));
+    else parser.write(text.slice(start, start + SLICE_CHARS));
+    await new Promise((resolve) => setImmediate(resolve));
+    const done = drain();
+    if (done) {
       parser.destroy();
-      return { hasIdColumn, rows: [], errors: [...errors, file(line ?? 1, `the file is not valid CSV: ${(failure as Error).message}`)] };
+      return done;
     }
-    if (last) break;
+    if (failure) return invalid();
+  }
+  // The last record (without a newline) and the end come after end(): read until the parser has ended or failed.
+  while (!parser.readableEnded && !parser.destroyed && !failure) {
+    const done = drain();
+    if (done) {
+      parser.destroy();
+      return done;
+    }
     await new Promise((resolve) => setImmediate(resolve));
   }
+  // A parser that failed is destroyed at once but reports why a tick later: never take its silence for success.
+  if (parser.destroyed && !failure) await new Promise((resolve) => setImmediate(resolve));
+  if (failure || !parser.readableEnded) return invalid();
   if (expected === null) return { hasIdColumn: false, rows: [], errors: [file(1, "the file is empty: expected a header row")] };
   return { hasIdColumn, rows, errors };
 }

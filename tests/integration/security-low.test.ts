@@ -25,6 +25,15 @@ describe("finding 11: amounts", () => {
   });
 });
 
+describe("the streamed import parse", () => {
+  it("reads the last row without a newline, and reports a quote left open at the end", async () => {
+    expect((await parseDealCsv(`${HEADER}\n${row("5")}`)).rows).toHaveLength(1);
+    const open = await parseDealCsv(`${HEADER}\n${row("5")}\n2026-06-01,"Amazon,Anthropic`);
+    expect(open.rows).toEqual([]);
+    expect(open.errors[0].message).toMatch(/not valid CSV/);
+  });
+});
+
 describe("finding 17", () => {
   it("serves the OpenAPI document per request with a short cache life", () => {
     expect((openApiRoute as { dynamic?: string }).dynamic).not.toBe("force-static");
