@@ -4,6 +4,7 @@
 // there), and records, rows and errors are limited so that no file makes the parse grow without bound.
 import { parse } from "csv-parse";
 import { DEAL_CSV_COLUMNS, dealCsvRowSchema, type DealCsvRow } from "../csv/deal-csv-format";
+import { readNeutralisedCell } from "../csv/write-csv";
 
 export type RowError = { row: number; field: string | null; message: string };
 export type ParsedDealCsv = { hasIdColumn: boolean; rows: { row: number; data: DealCsvRow }[]; errors: RowError[] };
@@ -54,7 +55,7 @@ export async function parseDealCsv(text: string): Promise<ParsedDealCsv> {
     if (record.length !== expected.length) {
       errors.push({ row: rowNumber, field: null, message: `expected ${expected.length} columns, found ${record.length}` });
     } else {
-      const result = dealCsvRowSchema.safeParse(Object.fromEntries(expected.map((column, i) => [column, record[i]])));
+      const result = dealCsvRowSchema.safeParse(Object.fromEntries(expected.map((column, i) => [column, readNeutralisedCell(record[i])])));
       if (result.success) rows.push({ row: rowNumber, data: result.data });
       else for (const issue of result.error.issues) errors.push({ row: rowNumber, field: issue.path.length ? String(issue.path[0]) : null, message: capped(issue.message) });
     }

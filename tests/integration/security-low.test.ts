@@ -5,6 +5,7 @@ import * as openApiRoute from "@/app/api/openapi.json/route";
 import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
 import { isHttpsRequest, parseTrustProxy, SOCKET_ADDRESS_HEADER, SOCKET_ORIGIN_HEADER } from "@/lib/client-address";
 import { parseDealCsv } from "@/lib/import/parse-deal-csv";
+import { toCsv } from "@/lib/csv/write-csv";
 
 const HEADER = DEAL_CSV_COLUMNS.join(",");
 const row = (amount: string) => `2026-02-01,Nvidia,OpenAI,equity,announced,Series Z,${amount},${amount},exact,USD,,,,Amount test,https://example.com/a,Example News,2026-02-01`;
@@ -31,6 +32,26 @@ describe("the streamed import parse", () => {
     const open = await parseDealCsv(`${HEADER}\n${row("5")}\n2026-06-01,"Amazon,Anthropic`);
     expect(open.rows).toEqual([]);
     expect(open.errors[0].message).toMatch(/not valid CSV/);
+  });
+});
+
+describe("finding 13: formula-neutralised cells round-trip", () => {
+  it("imports an exported '=Name as =Name, and a name that starts with a quote as itself", async () => {
+    const cells = row("5").split(",");
+    const investors = DEAL_CSV_COLUMNS.indexOf("investors");
+    const recipient = DEAL_CSV_COLUMNS.indexOf("recipient");
+    const summary = DEAL_CSV_COLUMNS.indexOf("summary");
+    const values: (string | null)[] = [...cells];
+    values[investors] = "=Name Capital";
+    values[recipient] = "'=Quoted Co";
+    values[summary] = "-5% in a week";
+    const exported = toCsv(DEAL_CSV_COLUMNS, [values]);
+    expect(exported).toContain("'=Name Capital");
+    const parsed = await parseDealCsv(exported);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows[0].data.recipient).toBe("'=Quoted Co");
+    expect(parsed.rows[0].data.summary).toBe("-5% in a week");
+    expect(JSON.stringify(parsed.rows[0].data.investors, (_k, v) => (typeof v === "bigint" ? String(v) : v))).toContain('"=Name Capital"');
   });
 });
 
