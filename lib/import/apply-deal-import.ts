@@ -93,7 +93,7 @@ async function rowsWithoutLiveDeal(db: PrismaClient, deals: PlannedDeal[]): Prom
     const ids = named.slice(start, start + 900).map((d) => d.id as number);
     for (const { id } of await db.deal.findMany({ where: { id: { in: ids }, deletedAt: null }, select: { id: true } })) live.add(id);
   }
-  return named.filter((d) => !live.has(d.id as number)).map((d) => ({ row: d.row, field: "id", message: `no deal with id ${d.id} to update (it does not exist or is deleted)` }));
+  return named.filter((d) => !live.has(d.id as number)).map((d) => ({ row: d.row, field: "id", message: `no deal with id ${d.id}` }));
 }
 
 async function updateRow(tx: Prisma.TransactionClient, deal: PlannedDeal, actor: string): Promise<void> {
