@@ -8,10 +8,11 @@
 //   the database directly.
 // - /api/* is rate-limited per client (lib/client-address.ts: the connection's address unless TRUST_PROXY says
 //   otherwise; 429 with Retry-After), reads and writes with separate budgets, and writes
-//   with a bearer token also per token.
+//   with a bearer token also per token and per the token's user.
 import { NextResponse, type NextRequest } from "next/server";
 import { readDataVersion } from "@/lib/data/data-version";
 import { dealExists } from "@/lib/data/deal-exists";
+import { hashSecret } from "@/lib/auth/secret-token";
 import { getDb } from "@/lib/db";
 import { parseDealId } from "@/lib/filters/deal-id";
 import { clientAddress } from "@/lib/client-address";
@@ -23,6 +24,7 @@ export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)
 const apiReads = new RateLimiter(API_READS_PER_MINUTE, 60_000);
 const apiWrites = new RateLimiter(API_WRITES_PER_MINUTE, 60_000);
 const tokenWrites = new RateLimiter(TOKEN_WRITES_PER_MINUTE, 60_000);
+const userWrites = new RateLimiter(TOKEN_WRITES_PER_MINUTE, 60_000);
 const DEAL_PAGE = /^\/deals\/[^/]+$/;
 /** Pages every visitor sees alike at their bare address, served from a page rendered once per data version. */
 const CACHED_PAGES = new Map([["/", ""], ["/analysis", "/analysis"]]);
@@ -35,6 +37,14 @@ function idSegment(pathname: string): string {
   } catch {
     return raw;
   }
+}
+
+/** The user a bearer token belongs to (a live token), or null: one lookup by the token's hash. */
+async function tokenOwner(headers: Headers): Promise<number | null> {
+  const match = /^Bearer\s+(\S+)$/i.exec(headers.get("authorization") ?? "");
+  if (!match) return null;
+  const row = await (await getDb()).apiToken.findUnique({ where: { tokenHash: hashSecret(match[1]) }, select: { userId: true, revokedAt: true } });
+  return row && !row.revokedAt ? row.userId : null;
 }
 
 function withId(response: Response, requestId: string): Response {
@@ -57,6 +67,10 @@ export async function proxy(request: NextRequest) {
     const token = reading ? null : tokenKey(request.headers);
     const perToken = token ? tokenWrites.check(token) : null;
     if (perToken && !perToken.allowed) return withId(tooManyRequests(perToken.retryAfterSeconds), requestId);
+    // The same budget per user, so that making more tokens does not buy more writes.
+    const owner = token ? await tokenOwner(request.headers) : null;
+    const perUser = owner !== null ? userWrites.check(`user:${owner}`) : null;
+    if (perUser && !perUser.allowed) return withId(tooManyRequests(perUser.retryAfterSeconds), requestId);
     return next();
   }
   const cached = CACHED_PAGES.get(pathname);

@@ -97,3 +97,27 @@ describe("finding 9: the Origin check", () => {
     expect(checkOrigin(proxied, "session", parseTrustProxy("198.51.100.0/24"))).toBeNull();
   });
 });
+
+describe("finding 16: writes per user", () => {
+  it("cannot be multiplied by making more API tokens", async () => {
+    const { createTestDb } = await import("../support/test-db");
+    const { useTestDbForApp } = await import("../support/app-db");
+    const { createApiToken, createUser } = await import("@/lib/auth/accounts");
+    const { TOKEN_WRITES_PER_MINUTE } = await import("@/lib/rate-limit");
+    const t = await createTestDb();
+    const release = useTestDbForApp(t.db);
+    try {
+      const user = await createUser(t.db, { email: "many-tokens@example.com", password: "many-tokens-password", role: "editor" });
+      const tokens = await Promise.all(Array.from({ length: 3 }, (_, i) => createApiToken(t.db, user.id, `token ${i}`)));
+      const write = (token: string, i: number) =>
+        proxy(new NextRequest("http://localhost:3000/api/import", { method: "POST", headers: { [SOCKET_ADDRESS_HEADER]: `192.0.2.${100 + (i % 100)}`, authorization: `Bearer ${token}` } }));
+      const statuses: number[] = [];
+      for (let i = 0; i <= TOKEN_WRITES_PER_MINUTE; i++) statuses.push((await write(tokens[i % 3].token, i)).status);
+      expect(statuses.slice(0, TOKEN_WRITES_PER_MINUTE).every((s) => s === 200)).toBe(true);
+      expect(statuses.at(-1)).toBe(429);
+    } finally {
+      release();
+      await t.dispose();
+    }
+  });
+});
