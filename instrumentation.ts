@@ -4,6 +4,12 @@
 import type { Instrumentation } from "next";
 import { REQUEST_ID_HEADER } from "./lib/request-id";
 
+// Runs once when the server starts, in the process that accepts the connections: from here on every request carries
+// its socket's address (lib/client-address.ts explains why it is read here).
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") (await import("./lib/connection-stamp")).installConnectionStamp();
+}
+
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   const header = request.headers[REQUEST_ID_HEADER];
   const requestId = (Array.isArray(header) ? header[0] : header) ?? "none";

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import { MAX_IMPORT_BYTES } from "./lib/import/import-limits";
 
 const isDev = process.env.NODE_ENV !== "production";
 
@@ -40,8 +41,10 @@ const nextConfig: NextConfig = {
   // is a new page (proxy.ts), and the default handler would keep every one of them on disk.
   cacheHandler: path.join(process.cwd(), "lib", "page-cache-handler.cjs"),
   cacheMaxMemorySize: 0,
-  // CSV imports go through a server action: a 10 MB file (the import limit) plus form overhead.
-  experimental: { serverActions: { bodySizeLimit: "11mb" } },
+  // CSV imports go through a server action: a 10 MB file (the import limit) plus form overhead. Next passes a body
+  // through proxy.ts buffered up to proxyClientMaxBodySize and drops the rest without an error, so that is set above
+  // every body limit of the app (lib/api/read-body.ts): a body cut there is still over the limit and refused whole.
+  experimental: { serverActions: { bodySizeLimit: "11mb" }, proxyClientMaxBodySize: MAX_IMPORT_BYTES + 2 * 1024 * 1024 },
   async headers() {
     return [
       // "/" is listed on its own: the pattern's parameter does not match an empty path.

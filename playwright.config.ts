@@ -32,6 +32,8 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { DATABASE_URL: E2E_DATABASE_URL, PORT: String(E2E_PORT), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
+    // The specs connect from this machine and name themselves as separate clients with X-Forwarded-For (api-limits),
+    // as a proxy on this machine would: so this machine is the trusted proxy.
+    env: { DATABASE_URL: E2E_DATABASE_URL, PORT: String(E2E_PORT), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", TRUST_PROXY: "127.0.0.1" },
   },
 });

@@ -4,12 +4,15 @@
 // - The bare "/" and "/analysis" are rewritten to their page rendered once per data version (app/v/).
 //   Not-found pages need nothing here: no page streams before its lookup (there is no loading.tsx), so a page's
 //   notFound() answers 404 itself.
-// - /api/* is rate-limited per client (429 with Retry-After), reads and writes with separate budgets, and writes
-//   with a bearer token also per token.
+// - /api/* is rate-limited per client (lib/client-address.ts: the connection's address unless TRUST_PROXY says
+//   otherwise; 429 with Retry-After), reads and writes with separate budgets, and writes
+//   with a bearer token also per token and per the token's user.
 import { NextResponse, type NextRequest } from "next/server";
 import { readDataVersion } from "@/lib/data/data-version";
+import { hashSecret } from "@/lib/auth/secret-token";
 import { getDb } from "@/lib/db";
-import { API_READS_PER_MINUTE, API_WRITES_PER_MINUTE, clientKey, RateLimiter, tokenKey, TOKEN_WRITES_PER_MINUTE, tooManyRequests } from "@/lib/rate-limit";
+import { clientAddress } from "@/lib/client-address";
+import { API_READS_PER_MINUTE, API_WRITES_PER_MINUTE, RateLimiter, tokenKey, TOKEN_WRITES_PER_MINUTE, tooManyRequests } from "@/lib/rate-limit";
 import { REQUEST_ID_HEADER } from "@/lib/request-id";
 
 export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|manifest.webmanifest|screenshot.png).*)"] };
@@ -17,6 +20,7 @@ export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|ico
 const apiReads = new RateLimiter(API_READS_PER_MINUTE, 60_000);
 const apiWrites = new RateLimiter(API_WRITES_PER_MINUTE, 60_000);
 const tokenWrites = new RateLimiter(TOKEN_WRITES_PER_MINUTE, 60_000);
+const userWrites = new RateLimiter(TOKEN_WRITES_PER_MINUTE, 60_000);
 /** Pages every visitor sees alike at their bare address, served from a page rendered once per data version. */
 const CACHED_PAGES = new Map([["/", ""], ["/analysis", "/analysis"]]);
 
@@ -27,6 +31,14 @@ function decodes(pathname: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The user a bearer token belongs to (a live token), or null: one lookup by the token's hash. */
+async function tokenOwner(headers: Headers): Promise<number | null> {
+  const match = /^Bearer\s+(\S+)$/i.exec(headers.get("authorization") ?? "");
+  if (!match) return null;
+  const row = await (await getDb()).apiToken.findUnique({ where: { tokenHash: hashSecret(match[1]) }, select: { userId: true, revokedAt: true } });
+  return row && !row.revokedAt ? row.userId : null;
 }
 
 function withId(response: Response, requestId: string): Response {
@@ -47,11 +59,15 @@ export async function proxy(request: NextRequest) {
   if (!decodes(pathname)) return notFound();
   if (pathname.startsWith("/api/")) {
     const reading = request.method === "GET" || request.method === "HEAD";
-    const verdict = (reading ? apiReads : apiWrites).check(clientKey(request.headers));
+    const verdict = (reading ? apiReads : apiWrites).check(clientAddress(request.headers));
     if (!verdict.allowed) return withId(tooManyRequests(verdict.retryAfterSeconds), requestId);
     const token = reading ? null : tokenKey(request.headers);
     const perToken = token ? tokenWrites.check(token) : null;
     if (perToken && !perToken.allowed) return withId(tooManyRequests(perToken.retryAfterSeconds), requestId);
+    // The same budget per user, so that making more tokens does not buy more writes.
+    const owner = token ? await tokenOwner(request.headers) : null;
+    const perUser = owner !== null ? userWrites.check(`user:${owner}`) : null;
+    if (perUser && !perUser.allowed) return withId(tooManyRequests(perUser.retryAfterSeconds), requestId);
     return next();
   }
   const cached = CACHED_PAGES.get(pathname);

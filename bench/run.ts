@@ -177,7 +177,8 @@ async function waitForServer(server: ChildProcess, timeoutMs: number): Promise<v
 function startServer(file: string): ChildProcess {
   log(`starting the production server on port ${port} (builds first if the build is stale)`);
   return spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["lib/cli/start.ts"], {
-    env: { ...process.env, DATABASE_URL: `file:${file}`, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    // The load comes from this machine as many clients, named by X-Forwarded-For as a local proxy would name them.
+    env: { ...process.env, DATABASE_URL: `file:${file}`, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", TRUST_PROXY: "127.0.0.1" },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });

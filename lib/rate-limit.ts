@@ -30,10 +30,6 @@ export class RateLimiter {
   }
 }
 
-/** The client a request comes from: the first X-Forwarded-For address behind a proxy, else one shared "direct" bucket. */
-export function clientKey(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "direct";
-}
 
 /** A limit from the environment (a positive whole number), else the default. */
 export function limitFromEnv(name: string, fallback: number, env: Record<string, string | undefined> = process.env): number {

@@ -31,3 +31,17 @@ export async function snapshotDeal(tx: Prisma.TransactionClient, dealId: number)
     include: { participations: { orderBy: { position: "asc" } }, sources: { orderBy: { id: "asc" } } },
   });
 }
+
+/**
+ * Who made a revision, as shown to a reader. A revision records its actor as the editor's email (or `cli:<user>` for
+ * the import command, `seed` for the shipped data); an email is private, so visitors and editors see "an editor",
+ * and only admins, who manage the accounts, see which one. Applied where the revisions are read, so no page's
+ * HTML or React payload carries an email it should not.
+ */
+export function revisionActorName(actor: string, viewer: { email: string; role: string } | null): string {
+  if (viewer?.role === "admin") return actor;
+  if (viewer && actor === viewer.email) return "you";
+  if (actor.includes("@")) return "an editor";
+  if (actor.startsWith("cli:")) return "an operator";
+  return actor;
+}

@@ -2,6 +2,7 @@
 // signing out (or an admin) ends a session for good.
 import "server-only";
 import { cookies, headers } from "next/headers";
+import { isHttpsRequest } from "../client-address";
 import { getDb } from "../db";
 import type { Actor, UserRole } from "./roles";
 import { generateSecret, hashSecret } from "./secret-token";
@@ -9,9 +10,9 @@ import { generateSecret, hashSecret } from "./secret-token";
 export const SESSION_COOKIE = "dt_session";
 const SESSION_DAYS = 14;
 
+/** Secure whenever the site is served over HTTPS, directly or through a trusted proxy (lib/client-address.ts). */
 async function isHttps(): Promise<boolean> {
-  const h = await headers();
-  return h.get("x-forwarded-proto") === "https" || (h.get("origin") ?? "").startsWith("https://");
+  return isHttpsRequest(await headers());
 }
 
 export async function startSession(userId: number): Promise<void> {

@@ -37,8 +37,9 @@ const wholeDollars = (field: string) =>
         ctx.addIssue({ code: "custom", message: `${field} must be whole US dollars (digits only, no commas, signs or symbols); got "${value}"` });
         return z.NEVER;
       }
-      if (value.length > 16) {
-        ctx.addIssue({ code: "custom", message: `${field} is implausibly large (${value}); the limit is 15 digits` });
+      // 15 digits stay below 2^53, so the amount reads back exactly wherever it becomes a JavaScript number (JSON, charts).
+      if (value.replace(/^0+(?=\d)/, "").length > 15) {
+        ctx.addIssue({ code: "custom", message: `${field} is implausibly large (${value.slice(0, 40)}); the limit is 15 digits` });
         return z.NEVER;
       }
       return BigInt(value);

@@ -1,6 +1,8 @@
 // Reads for the editors' pages. Callers have checked the session (the admin layout and each page).
 import "server-only";
+import type { Actor } from "../auth/roles";
 import { getDb } from "../db";
+import { revisionActorName } from "../revisions";
 import { containsText } from "./text-search";
 import { dealToFormValues } from "../deals/deal-form-values";
 
@@ -75,7 +77,7 @@ export async function getOrganizationForEditing(id: number) {
   };
 }
 
-export async function getDealHistory(id: number) {
+export async function getDealHistory(id: number, viewer: Actor) {
   const db = await getDb();
   const deal = await db.deal.findUnique({ where: { id }, select: { id: true, deletedAt: true, round: true, recipient: { select: { name: true } } } });
   if (!deal) return null;
@@ -86,7 +88,7 @@ export async function getDealHistory(id: number) {
   });
   return {
     deal: { id: deal.id, deleted: deal.deletedAt !== null, title: `${deal.recipient.name}${deal.round ? `: ${deal.round}` : ""}` },
-    revisions: revisions.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    revisions: revisions.map((r) => ({ ...r, actor: revisionActorName(r.actor, viewer), createdAt: r.createdAt.toISOString() })),
   };
 }
 

@@ -2,6 +2,7 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "../db";
+import { revisionActorName } from "../revisions";
 import type { AmountQualifier, DealKind, DealStatus, ParticipationRole } from "../domain";
 import { reportedEventSelect } from "./as-of-deals";
 
@@ -57,6 +58,7 @@ export const getDeal = cache(async (id: number) => {
     participations: deal.participations.map((p) => ({ ...p, role: p.role as ParticipationRole })),
     events: deal.events.map((e) => ({ ...e, status: e.status as DealStatus, amountQualifier: e.amountQualifier as AmountQualifier })),
     unverified: deal.sources.some((s) => s.unverified),
-    revisions: revisions.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    // The public page is the same for everyone (and cached), so it never names an editor.
+    revisions: revisions.map((r) => ({ ...r, actor: revisionActorName(r.actor, null), createdAt: r.createdAt.toISOString() })),
   };
 });

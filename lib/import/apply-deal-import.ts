@@ -32,8 +32,10 @@ export async function importDealCsv(
   text: string,
   options: { actor: string; action?: RevisionAction; dryRun?: boolean; createMissing?: boolean },
 ): Promise<ImportResult & { planned?: PlannedDeal[] }> {
-  const plan = planDealImport(parseDealCsv(text), await loadDirectory(db), { createMissing: options.createMissing ?? true });
+  const plan = planDealImport(await parseDealCsv(text), await loadDirectory(db), { createMissing: options.createMissing ?? true });
   if (plan.errors.length > 0) return { ok: false, errors: plan.errors };
+  const unknownIds = await rowsWithoutLiveDeal(db, plan.deals);
+  if (unknownIds.length > 0) return { ok: false, errors: unknownIds };
   if (options.dryRun) {
     return {
       ok: true,
@@ -78,6 +80,20 @@ export async function importDealCsv(
     if (error instanceof RowFailure) return { ok: false, errors: [error.rowError] };
     throw error;
   }
+}
+
+/**
+ * Rows whose `id` names no live deal (missing or deleted): checked before a dry run answers, so that a preview never
+ * counts an update the real run would refuse. (The real run still checks each one in its transaction.)
+ */
+async function rowsWithoutLiveDeal(db: PrismaClient, deals: PlannedDeal[]): Promise<RowError[]> {
+  const named = deals.filter((d) => d.id !== null);
+  const live = new Set<number>();
+  for (let start = 0; start < named.length; start += 900) {
+    const ids = named.slice(start, start + 900).map((d) => d.id as number);
+    for (const { id } of await db.deal.findMany({ where: { id: { in: ids }, deletedAt: null }, select: { id: true } })) live.add(id);
+  }
+  return named.filter((d) => !live.has(d.id as number)).map((d) => ({ row: d.row, field: "id", message: `no deal with id ${d.id}` }));
 }
 
 async function updateRow(tx: Prisma.TransactionClient, deal: PlannedDeal, actor: string): Promise<void> {

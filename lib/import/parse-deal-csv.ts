@@ -1,64 +1,110 @@
 // Turns CSV text in the interchange format into validated rows and per-row errors, without touching the database.
-import { parse } from "csv-parse/sync";
+// The file is parsed as a stream, a slice at a time with a turn of the event loop between slices, so a large import
+// never holds the server for long; the header is checked as soon as it is read (a file that is not the format stops
+// there), and records, rows and errors are limited so that no file makes the parse grow without bound.
+import { parse } from "csv-parse";
 import { DEAL_CSV_COLUMNS, dealCsvRowSchema, type DealCsvRow } from "../csv/deal-csv-format";
+import { readNeutralisedCell } from "../csv/write-csv";
 
 export type RowError = { row: number; field: string | null; message: string };
 export type ParsedDealCsv = { hasIdColumn: boolean; rows: { row: number; data: DealCsvRow }[]; errors: RowError[] };
 
-const MAX_ROWS = 200_000;
+export const MAX_ROWS = 200_000;
+/** Characters in one record: a deal's row is a few hundred; a longer one is not a row of this format. */
+export const MAX_RECORD_CHARS = 64 * 1024;
+/** Errors reported before the parse stops: enough to fix a file by, without a report larger than the file. */
+export const MAX_ERRORS = 1000;
+/** Characters of one error message: messages may quote the input, and a report must stay small whatever it held. */
+export const MAX_MESSAGE_CHARS = 300;
+const SLICE_CHARS = 8 * 1024;
 
-export function parseDealCsv(text: string): ParsedDealCsv {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      bom: true,
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    return { hasIdColumn: false, rows: [], errors: [{ row: line ?? 1, field: null, message: `the file is not valid CSV: ${(error as Error).message}` }] };
-  }
-  if (records.length === 0) return { hasIdColumn: false, rows: [], errors: [{ row: 1, field: null, message: "the file is empty: expected a header row" }] };
+function capped(message: string): string {
+  return message.length > MAX_MESSAGE_CHARS ? `${message.slice(0, MAX_MESSAGE_CHARS - 1)}…` : message;
+}
 
-  const header = records[0].record.map((h) => h.trim());
-  const hasIdColumn = header[0] === "id";
-  const expected = hasIdColumn ? ["id", ...DEAL_CSV_COLUMNS] : [...DEAL_CSV_COLUMNS];
-  if (header.length !== expected.length || header.some((h, i) => h !== expected[i])) {
-    const missing = expected.filter((c) => !header.includes(c));
-    const extra = header.filter((c) => !(expected as string[]).includes(c));
-    const detail = [missing.length ? `missing ${missing.join(", ")}` : "", extra.length ? `unexpected ${extra.join(", ")}` : "", !missing.length && !extra.length ? "columns out of order" : ""]
-      .filter(Boolean)
-      .join("; ");
-    return { hasIdColumn, rows: [], errors: [{ row: 1, field: null, message: `the header must be "${expected.join(",")}" (${detail})` }] };
-  }
-  if (records.length - 1 > MAX_ROWS) {
-    return { hasIdColumn, rows: [], errors: [{ row: 1, field: null, message: `the file has ${records.length - 1} rows; at most ${MAX_ROWS} are imported at once` }] };
-  }
+type Parsed = { record: string[]; info: { lines: number } };
 
+export async function parseDealCsv(text: string): Promise<ParsedDealCsv> {
+  const parser = parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true, max_record_size: MAX_RECORD_CHARS });
+  let failure: Error | null = null;
+  parser.on("error", (error) => (failure = error));
+
+  let expected: string[] | null = null;
+  let hasIdColumn = false;
+  let count = 0;
   const rows: ParsedDealCsv["rows"] = [];
   const errors: RowError[] = [];
-  for (const { record, info } of records.slice(1)) {
+  const file = (row: number, message: string): RowError => ({ row, field: null, message: capped(message) });
+
+  /** One record; a result ends the parse. */
+  const take = ({ record, info }: Parsed): ParsedDealCsv | null => {
+    if (expected === null) {
+      const header = record.map((h) => h.trim());
+      hasIdColumn = header[0] === "id";
+      expected = hasIdColumn ? ["id", ...DEAL_CSV_COLUMNS] : [...DEAL_CSV_COLUMNS];
+      if (header.length === expected.length && header.every((h, i) => h === expected?.[i])) return null;
+      const missing = expected.filter((c) => !header.includes(c));
+      const extra = header.filter((c) => !(expected as string[]).includes(c));
+      const detail = [missing.length ? `missing ${missing.join(", ")}` : "", extra.length ? `unexpected ${extra.join(", ")}` : "", !missing.length && !extra.length ? "columns out of order" : ""]
+        .filter(Boolean)
+        .join("; ");
+      return { hasIdColumn, rows: [], errors: [file(1, `the header must be "${expected.join(",")}" (${capped(detail)})`)] };
+    }
+    if (++count > MAX_ROWS) return { hasIdColumn, rows: [], errors: [file(1, `the file has more than ${MAX_ROWS} rows; at most ${MAX_ROWS} are imported at once`)] };
     const rowNumber = info.lines;
     if (record.length !== expected.length) {
       errors.push({ row: rowNumber, field: null, message: `expected ${expected.length} columns, found ${record.length}` });
-      continue;
-    }
-    const raw = Object.fromEntries(expected.map((column, i) => [column, record[i]]));
-    const result = dealCsvRowSchema.safeParse(raw);
-    if (result.success) {
-      rows.push({ row: rowNumber, data: result.data });
     } else {
-      for (const issue of result.error.issues) {
-        errors.push({ row: rowNumber, field: issue.path.length ? String(issue.path[0]) : null, message: issue.message });
-      }
+      const result = dealCsvRowSchema.safeParse(Object.fromEntries(expected.map((column, i) => [column, readNeutralisedCell(record[i])])));
+      if (result.success) rows.push({ row: rowNumber, data: result.data });
+      else for (const issue of result.error.issues) errors.push({ row: rowNumber, field: issue.path.length ? String(issue.path[0]) : null, message: capped(issue.message) });
     }
+    if (errors.length >= MAX_ERRORS) return { hasIdColumn, rows, errors: [...errors, file(rowNumber, `stopped at row ${rowNumber} after ${MAX_ERRORS} problems; fix these and import again`)] };
+    return null;
+  };
+
+  const drain = (): ParsedDealCsv | null => {
+    for (let record = parser.read() as Parsed | null; record !== null; record = parser.read() as Parsed | null) {
+      const done = take(record);
+      if (done) return done;
+    }
+    return null;
+  };
+  const invalid = (): ParsedDealCsv => {
+    const line = (failure as { lines?: number } | null)?.lines;
+    return { hasIdColumn, rows: [], errors: [...errors, file(line ?? 1, `the file is not valid CSV: ${(failure as Error | null)?.message}`)] };
+  };
+
+  // Each slice's records are read and checked before the next slice is given, with a turn of the event loop between
+  // slices (which also lets the parser report an error or its end: it emits them on a later tick).
+  for (let start = 0, last = false; !last; start += SLICE_CHARS) {
+    last = start + SLICE_CHARS >= text.length;
+    if (last) parser.end(text.slice(start));
+    else parser.write(text.slice(start, start + SLICE_CHARS));
+    await new Promise((resolve) => setImmediate(resolve));
+    const done = drain();
+    if (done) {
+      parser.destroy();
+      return done;
+    }
+    if (failure) return invalid();
   }
+  // The last record (without a newline) and the end come after end(): read until the parser has ended or failed.
+  while (!parser.readableEnded && !parser.destroyed && !failure) {
+    const done = drain();
+    if (done) {
+      parser.destroy();
+      return done;
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  // A parser that failed is destroyed at once but reports why a tick later: never take its silence for success.
+  if (parser.destroyed && !failure) await new Promise((resolve) => setImmediate(resolve));
+  if (failure || !parser.readableEnded) return invalid();
+  if (expected === null) return { hasIdColumn: false, rows: [], errors: [file(1, "the file is empty: expected a header row")] };
   return { hasIdColumn, rows, errors };
 }
 
 export function formatRowError(error: RowError): string {
   return `row ${error.row}${error.field ? `, ${error.field}` : ""}: ${error.message}`;
 }
-

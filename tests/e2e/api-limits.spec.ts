@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 import { API_WRITES_PER_MINUTE, TOKEN_WRITES_PER_MINUTE } from "@/lib/rate-limit";
 
 test("a client that writes to the API too often is told to slow down, with Retry-After", async ({ request }) => {
-  // Its own forwarded address, so that this client's budget is not the one the other specs share.
+  // Its own forwarded address (the suite's server trusts this machine as its proxy: TRUST_PROXY in
+  // playwright.config.ts), so that this client's budget is not the one the other specs share.
   const headers = { "x-forwarded-for": "198.51.100.23", "content-type": "text/csv" };
   const statuses: number[] = [];
   for (let i = 0; i <= API_WRITES_PER_MINUTE; i++) statuses.push((await request.post("/api/import", { headers, data: "x" })).status());

@@ -34,7 +34,7 @@ describe("GET /api/deals/export.csv", () => {
     const text = await response.text();
     expect(text.split("\n")[0]).toBe(DEAL_CSV_COLUMNS.join(","));
 
-    const parsed = parseDealCsv(text);
+    const parsed = await parseDealCsv(text);
     expect(parsed.errors).toEqual([]);
     const plan = planDealImport(parsed, await loadDirectory(t.db));
     expect(plan.errors).toEqual([]);
@@ -90,12 +90,12 @@ describe("GET /api/deals/export.csv", () => {
     // A second, independent check: the export plans into the same deals as prisma/seed/deals.csv itself. Names are
     // compared through the organizations they resolve to, since an alias and the canonical name are one organization.
     const directory = await loadDirectory(t.db);
-    const plan = (text: string) =>
-      planDealImport(parseDealCsv(text), directory)
+    const plan = async (text: string) =>
+      planDealImport(await parseDealCsv(text), directory)
         .deals.map((deal) => ({ ...deal, row: 0 })) // row numbers differ: the orders differ
         .sort((a, b) => a.announcedOn.localeCompare(b.announcedOn) || a.summary.localeCompare(b.summary));
-    const fromExport = plan(await (await download("")).text());
-    const fromSeed = plan(readFileSync(SEED_CSV_PATH, "utf8"));
+    const fromExport = await plan(await (await download("")).text());
+    const fromSeed = await plan(readFileSync(SEED_CSV_PATH, "utf8"));
     expect(fromExport).toHaveLength(seedRows.length);
     expect(fromExport).toEqual(fromSeed);
   });
@@ -103,7 +103,7 @@ describe("GET /api/deals/export.csv", () => {
   it("exports only the filtered deals, with a file name that says so", async () => {
     const response = await download("investor=amazon&kind=equity&page=2&pageSize=1");
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="deals-investor-amazon-kind-equity.csv"');
-    const parsed = parseDealCsv(await response.text());
+    const parsed = await parseDealCsv(await response.text());
     // Every matching deal, not one page of them.
     const expected = rowsWithInvestor("Amazon").filter((r) => r.kind === "equity");
     expect(parsed.rows.map((r) => r.data.round).sort()).toEqual(expected.map((r) => r.round).sort());

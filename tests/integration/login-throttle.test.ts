@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkLoginThrottle, clearLoginFailures, recordLoginFailure, REFUSE_AFTER, THROTTLE_WINDOW_MS } from "@/lib/auth/login-throttle";
+import { ADDRESS_LIMIT, beginLoginAttempt, finishLoginAttempt, PAIR_LIMIT, THROTTLE_WINDOW_MS, type LoginAttempt } from "@/lib/auth/login-throttle";
 import { createTestDb, type TestDb } from "../support/test-db";
 
 let t: TestDb;
@@ -8,31 +8,30 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.dispose());
 
+const outcome = (a: LoginAttempt) => (a.allowed ? a.delayMs : "refused");
+
 describe("sign-in throttling", () => {
   it("lets the first failures through at once, then slows, then refuses until the window passes", async () => {
     const verdicts = [];
-    for (let i = 0; i < REFUSE_AFTER; i++) {
-      verdicts.push(await checkLoginThrottle(t.db, "10.0.0.1", "a@example.com"));
-      await recordLoginFailure(t.db, "10.0.0.1", "a@example.com");
-    }
-    expect(verdicts.map((v) => (v.allowed ? v.delayMs : "refused"))).toEqual([0, 0, 0, 1000, 2000, 4000, 8000, 8000]);
-    const refused = await checkLoginThrottle(t.db, "10.0.0.1", "a@example.com");
-    expect(refused.allowed).toBe(false);
+    for (let i = 0; i <= PAIR_LIMIT; i++) verdicts.push(outcome(await beginLoginAttempt(t.db, "10.0.0.1", "a@example.com")));
+    expect(verdicts).toEqual([0, 0, 0, 1000, 2000, 4000, 8000, 8000, "refused"]);
+    const refused = await beginLoginAttempt(t.db, "10.0.0.1", "a@example.com");
     expect(!refused.allowed && refused.retryAfterSeconds).toBeGreaterThan(14 * 60);
     const later = new Date(Date.now() + THROTTLE_WINDOW_MS + 1000);
-    expect(await checkLoginThrottle(t.db, "10.0.0.1", "a@example.com", later)).toEqual({ allowed: true, delayMs: 0 });
+    expect(outcome(await beginLoginAttempt(t.db, "10.0.0.1", "a@example.com", later))).toBe(0);
   });
 
-  it("counts per account across addresses, and per address across accounts", async () => {
-    for (let i = 0; i < REFUSE_AFTER; i++) await recordLoginFailure(t.db, `10.1.0.${i}`, "b@example.com");
-    expect((await checkLoginThrottle(t.db, "10.9.9.9", "b@example.com")).allowed).toBe(false);
-    for (let i = 0; i < REFUSE_AFTER; i++) await recordLoginFailure(t.db, "10.2.0.1", `user${i}@example.com`);
-    expect((await checkLoginThrottle(t.db, "10.2.0.1", "someone-else@example.com")).allowed).toBe(false);
+  it("refuses one address trying many accounts", async () => {
+    for (let i = 0; i < ADDRESS_LIMIT; i++) expect((await beginLoginAttempt(t.db, "10.2.0.1", `user${i}@example.com`)).allowed).toBe(true);
+    expect((await beginLoginAttempt(t.db, "10.2.0.1", "someone-else@example.com")).allowed).toBe(false);
+    expect((await beginLoginAttempt(t.db, "10.2.0.2", "someone-else@example.com")).allowed).toBe(true);
   });
 
-  it("forgets an account's failures after a successful sign-in", async () => {
-    for (let i = 0; i < 5; i++) await recordLoginFailure(t.db, `10.3.0.${i}`, "c@example.com");
-    await clearLoginFailures(t.db, "c@example.com");
-    expect(await checkLoginThrottle(t.db, "10.3.9.9", "c@example.com")).toEqual({ allowed: true, delayMs: 0 });
+  it("forgets this address's failures for the account after a successful sign-in", async () => {
+    for (let i = 0; i < 5; i++) await beginLoginAttempt(t.db, "10.3.0.1", "c@example.com");
+    const success = await beginLoginAttempt(t.db, "10.3.0.1", "c@example.com");
+    if (!success.allowed) throw new Error("expected the attempt to be allowed");
+    await finishLoginAttempt(t.db, success, "10.3.0.1", "c@example.com", true);
+    expect(await t.db.loginAttempt.count({ where: { key: "pair:c@example.com|10.3.0.1" } })).toBe(0);
   });
 });

@@ -29,7 +29,7 @@ const base: DealCsvSource = {
 };
 
 describe("toDealCsvRow", () => {
-  it("writes every column of the interchange format in order", () => {
+  it("writes every column of the interchange format in order", async () => {
     expect(toDealCsvRow(base)).toEqual([
       "2026-02-27",
       "SoftBank (co-lead);Nvidia (considering);Undisclosed buyers",
@@ -52,17 +52,17 @@ describe("toDealCsvRow", () => {
     expect(toDealCsvRow(base)).toHaveLength(DEAL_CSV_COLUMNS.length);
   });
 
-  it("marks an unverified source the way the importer reads it", () => {
+  it("marks an unverified source the way the importer reads it", async () => {
     const row = toDealCsvRow({ ...base, source: { url: null, publisher: null, publishedOn: null, unverified: true } });
     expect(row.slice(-3)).toEqual(["unverified", "unverified", null]);
   });
 
-  it("leaves the source columns empty when there is no source", () => {
+  it("leaves the source columns empty when there is no source", async () => {
     expect(toDealCsvRow({ ...base, source: null }).slice(-3)).toEqual([null, null, null]);
   });
 
-  it("reads back through the importer's parser with the same values", () => {
-    const parsed = parseDealCsv(toCsv(DEAL_CSV_COLUMNS, [toDealCsvRow({ ...base, stakeBps: 1005, round: null, amountQualifier: "range", amountUsdLow: 300_000_000n, amountUsdHigh: 550_000_000n })]));
+  it("reads back through the importer's parser with the same values", async () => {
+    const parsed = await parseDealCsv(toCsv(DEAL_CSV_COLUMNS, [toDealCsvRow({ ...base, stakeBps: 1005, round: null, amountQualifier: "range", amountUsdLow: 300_000_000n, amountUsdHigh: 550_000_000n })]));
     expect(parsed.errors).toEqual([]);
     const row = parsed.rows[0].data;
     expect([row.stake_pct, row.round, row.amount_qualifier, row.amount_usd_low, row.amount_usd_high]).toEqual([1005, null, "range", 300_000_000n, 550_000_000n]);
@@ -71,7 +71,7 @@ describe("toDealCsvRow", () => {
 });
 
 describe("formatStakePct", () => {
-  it("writes basis points as the percentage the importer reads", () => {
+  it("writes basis points as the percentage the importer reads", async () => {
     expect([formatStakePct(1000), formatStakePct(250), formatStakePct(1005), formatStakePct(5), formatStakePct(0), formatStakePct(10000)]).toEqual([
       "10",
       "2.5",
@@ -86,16 +86,16 @@ describe("formatStakePct", () => {
 describe("dealExportFileName", () => {
   const name = (query: string) => dealExportFileName(parseDealFilters(new URLSearchParams(query)).filters);
 
-  it("says what was filtered", () => {
+  it("says what was filtered", async () => {
     expect(name("investor=amazon&kind=equity")).toBe("deals-investor-amazon-kind-equity.csv");
     expect(name("recipient=openai&from=2024-01-01&min=1000000000")).toBe("deals-recipient-openai-from-2024-01-01-min-1000000000.csv");
   });
 
-  it("leaves out order and paging, which do not change what is exported", () => {
+  it("leaves out order and paging, which do not change what is exported", async () => {
     expect(name("sort=amount_desc&page=3&pageSize=50")).toBe("deals-all.csv");
   });
 
-  it("keeps free text to safe characters", () => {
+  it("keeps free text to safe characters", async () => {
     expect(name("q=Série \"C\"/../x")).toBe("deals-q-serie-c-x.csv");
     expect(name("q=%E2%82%AC")).toBe("deals-q-text.csv");
   });

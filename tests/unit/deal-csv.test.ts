@@ -18,8 +18,8 @@ const directory = buildDirectory([
 ]);
 
 describe("parseDealCsv", () => {
-  it("reads a valid row into typed values with exact money", () => {
-    const parsed = parseDealCsv(`${HEADER}\n${GOOD}\n`);
+  it("reads a valid row into typed values with exact money", async () => {
+    const parsed = await parseDealCsv(`${HEADER}\n${GOOD}\n`);
     expect(parsed.errors).toEqual([]);
     expect(parsed.rows).toHaveLength(1);
     const row = parsed.rows[0].data;
@@ -29,23 +29,23 @@ describe("parseDealCsv", () => {
     expect(row.summary).toBe("Summary, with a comma");
   });
 
-  it("accepts a byte-order mark and an optional leading id column", () => {
-    const parsed = parseDealCsv(`\uFEFFid,${HEADER}\n12,${GOOD}\n`);
+  it("accepts a byte-order mark and an optional leading id column", async () => {
+    const parsed = await parseDealCsv(`\uFEFFid,${HEADER}\n12,${GOOD}\n`);
     expect(parsed.errors).toEqual([]);
     expect(parsed.hasIdColumn).toBe(true);
     expect(parsed.rows[0].data.id).toBe(12);
   });
 
-  it("refuses a wrong header and says what is missing", () => {
-    const parsed = parseDealCsv("announced_on,investors\n2026-01-01,X\n");
+  it("refuses a wrong header and says what is missing", async () => {
+    const parsed = await parseDealCsv("announced_on,investors\n2026-01-01,X\n");
     expect(parsed.rows).toEqual([]);
     expect(parsed.errors[0].row).toBe(1);
     expect(parsed.errors[0].message).toContain("missing recipient");
   });
 
-  it("names the row and the field of each bad value", () => {
+  it("names the row and the field of each bad value", async () => {
     const bad = GOOD.replace("2026-02-27", "2026-02-30").replace(",equity,", ",shares,").replace("30000000000,30000000000,exact", "$30B,30000000000,exact");
-    const parsed = parseDealCsv(`${HEADER}\n${GOOD}\n${bad}\n`);
+    const parsed = await parseDealCsv(`${HEADER}\n${GOOD}\n${bad}\n`);
     expect(parsed.rows).toHaveLength(1);
     const fields = parsed.errors.map((e) => [e.row, e.field]);
     expect(fields).toEqual(expect.arrayContaining([[3, "announced_on"], [3, "kind"], [3, "amount_usd_low"]]));
@@ -54,29 +54,29 @@ describe("parseDealCsv", () => {
     );
   });
 
-  it("checks that amounts agree with their qualifier", () => {
+  it("checks that amounts agree with their qualifier", async () => {
     const upToWithoutHigh = GOOD.replace("30000000000,30000000000,exact", "30000000000,,up_to");
     const lowAboveHigh = GOOD.replace("30000000000,30000000000,exact", "5,4,range");
-    const parsed = parseDealCsv(`${HEADER}\n${upToWithoutHigh}\n${lowAboveHigh}\n`);
+    const parsed = await parseDealCsv(`${HEADER}\n${upToWithoutHigh}\n${lowAboveHigh}\n`);
     expect(parsed.errors.map((e) => [e.row, e.field])).toEqual([
       [2, "amount_usd_high"],
       [3, "amount_usd_low"],
     ]);
   });
 
-  it("refuses source URLs that are not http(s)", () => {
-    const parsed = parseDealCsv(`${HEADER}\n${GOOD.replace("https://example.com/a", "javascript:alert(1)")}\n`);
+  it("refuses source URLs that are not http(s)", async () => {
+    const parsed = await parseDealCsv(`${HEADER}\n${GOOD.replace("https://example.com/a", "javascript:alert(1)")}\n`);
     expect(parsed.errors).toEqual([{ row: 2, field: "source_url", message: "source_url must be an http(s) URL or 'unverified'" }]);
   });
 
-  it("reports a row with the wrong number of columns", () => {
-    const parsed = parseDealCsv(`${HEADER}\n2026-01-01,A,B\n`);
+  it("reports a row with the wrong number of columns", async () => {
+    const parsed = await parseDealCsv(`${HEADER}\n2026-01-01,A,B\n`);
     expect(parsed.errors).toEqual([{ row: 2, field: null, message: "expected 17 columns, found 3" }]);
   });
 });
 
 describe("investor tokens", () => {
-  it("turns (lead) and (co-lead) into roles and other annotations into notes", () => {
+  it("turns (lead) and (co-lead) into roles and other annotations into notes", async () => {
     const tokens = parseInvestorTokens("SoftBank (lead); Nvidia (co-lead);JPMorgan Chase (considering);Amazon (AWS)", directory.has);
     expect(tokens.map((t) => [t.name, t.role, t.note])).toEqual([
       ["SoftBank", "lead", null],
@@ -85,7 +85,7 @@ describe("investor tokens", () => {
       ["Amazon (AWS)", "participant", null],
     ]);
   });
-  it("recognises unnamed parties", () => {
+  it("recognises unnamed parties", async () => {
     expect(isUnnamedParty("Undisclosed lenders")).toBe(true);
     expect(isUnnamedParty("individual investors via banks")).toBe(true);
     expect(isUnnamedParty("Public investors")).toBe(true);
@@ -99,15 +99,15 @@ describe("investor tokens", () => {
     expect(isUnnamedParty("Insight Partners")).toBe(false);
     expect(isUnnamedParty("Tiger Global")).toBe(false);
   });
-  it("writes roles back in the same notation", () => {
+  it("writes roles back in the same notation", async () => {
     expect(formatInvestorToken("SoftBank", "co_lead", null)).toBe("SoftBank (co-lead)");
     expect(formatInvestorToken("JPMorgan Chase", "participant", "considering")).toBe("JPMorgan Chase (considering)");
   });
 });
 
 describe("planDealImport", () => {
-  it("resolves names through aliases and keeps unnamed parties as labels", () => {
-    const plan = planDealImport(parseDealCsv(`${HEADER}\n${GOOD.replace(",OpenAI,", ",OpenAI (employee shareholders),")}\n`), directory);
+  it("resolves names through aliases and keeps unnamed parties as labels", async () => {
+    const plan = planDealImport(await parseDealCsv(`${HEADER}\n${GOOD.replace(",OpenAI,", ",OpenAI (employee shareholders),")}\n`), directory);
     expect(plan.errors).toEqual([]);
     expect(plan.deals[0].recipientId).toBe(1);
     expect(plan.deals[0].participations).toEqual([
@@ -116,22 +116,22 @@ describe("planDealImport", () => {
       { organizationId: null, partyLabel: "Undisclosed buyers", role: "participant", note: null, position: 2 },
     ]);
   });
-  it("reports unknown organizations and duplicates by row", () => {
-    const plan = planDealImport(parseDealCsv(`${HEADER}\n${GOOD.replace("Nvidia", "Nvidiaa")}\n${GOOD.replace("Nvidia", "SoftBank Group")}\n`), directory);
+  it("reports unknown organizations and duplicates by row", async () => {
+    const plan = planDealImport(await parseDealCsv(`${HEADER}\n${GOOD.replace("Nvidia", "Nvidiaa")}\n${GOOD.replace("Nvidia", "SoftBank Group")}\n`), directory);
     expect(plan.deals).toEqual([]);
     expect(plan.errors).toEqual([
       { row: 2, field: "investors", message: '"Nvidiaa" is not a known organization or alias' },
       { row: 3, field: "investors", message: '"SoftBank Group" names SoftBank a second time' },
     ]);
   });
-  it("flags an unverified source", () => {
-    const plan = planDealImport(parseDealCsv(`${HEADER}\n${GOOD.replace("https://example.com/a,Example News,2026-02-28", "unverified,unverified,")}\n`), directory);
+  it("flags an unverified source", async () => {
+    const plan = planDealImport(await parseDealCsv(`${HEADER}\n${GOOD.replace("https://example.com/a,Example News,2026-02-28", "unverified,unverified,")}\n`), directory);
     expect(plan.deals[0].source).toEqual({ url: null, publisher: null, publishedOn: null, unverified: true });
   });
 });
 
 describe("CSV writer", () => {
-  it("neutralises cells a spreadsheet would run as formulas", () => {
+  it("neutralises cells a spreadsheet would run as formulas", async () => {
     expect(csvCell("=HYPERLINK(\"x\")")).toBe("\"'=HYPERLINK(\"\"x\"\")\"");
     expect(csvCell("+1")).toBe("'+1");
     expect(csvCell("-2")).toBe("'-2");
@@ -139,7 +139,7 @@ describe("CSV writer", () => {
     expect(csvCell("\tx")).toBe("'\tx");
     expect(csvCell("plain")).toBe("plain");
   });
-  it("leaves numbers alone and quotes commas, quotes and newlines", () => {
+  it("leaves numbers alone and quotes commas, quotes and newlines", async () => {
     expect(toCsv(["a", "b"], [[-5, 12n], ["x,y", "line\nbreak"]])).toBe('a,b\n-5,12\n"x,y","line\nbreak"\n');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkOrigin } from "@/lib/auth/same-origin";
+import { parseTrustProxy } from "@/lib/client-address";
 
 const request = (headers: Record<string, string>) => new Request("http://deals.example/api/import", { method: "POST", headers: { host: "deals.example", ...headers } });
 
@@ -17,7 +18,8 @@ describe("checkOrigin", () => {
     expect(checkOrigin(request({}), "session")).toBe("a signed-in browser request must send its Origin");
     expect(checkOrigin(request({}), "token")).toBeNull();
   });
-  it("compares with the host the proxy forwarded", () => {
-    expect(checkOrigin(request({ origin: "https://public.example", "x-forwarded-host": "public.example" }), "session")).toBeNull();
+  it("compares with the host and scheme a trusted proxy forwarded", () => {
+    const proxied = { origin: "https://public.example", "x-forwarded-host": "public.example", "x-forwarded-proto": "https", "x-dt-socket-address": "10.0.0.2" };
+    expect(checkOrigin(request(proxied), "session", parseTrustProxy("10.0.0.0/8"))).toBeNull();
   });
 });

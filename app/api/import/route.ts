@@ -1,25 +1,23 @@
 import { authorizeApiWrite } from "@/lib/api/authorize-write";
+import { readBodyWithLimit } from "@/lib/api/read-body";
 import { getDb } from "@/lib/db";
 import { importDealCsv } from "@/lib/import/apply-deal-import";
-import { checkImportSize, decodeUtf8 } from "@/lib/import/import-limits";
+import { decodeUtf8, importTooLarge, MAX_IMPORT_BYTES } from "@/lib/import/import-limits";
 import { toImportPreview } from "@/lib/import/import-preview";
 import { withErrorHandling } from "@/lib/request-id";
 
 /**
  * POST /api/import[?dryRun=1] with the CSV as the request body (text/csv) and `Authorization: Bearer <token>`.
- * 200 with the preview (dry run) or the result; 400 with every row error and nothing written; 401/403 without rights.
+ * 200 with the preview (dry run) or the result; 400 with every row error and nothing written; 401/403 without rights;
+ * 413 for a body over the import limit, however it is sent (nothing read past the limit, nothing written).
  */
 export const POST = withErrorHandling(async function POST(request: Request) {
   const authorized = await authorizeApiWrite(request, "editor");
   if ("refusal" in authorized) return authorized.refusal;
   const { actor } = authorized;
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  const tooBigDeclared = checkImportSize(declared);
-  if (tooBigDeclared) return Response.json({ error: tooBigDeclared }, { status: 413 });
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  const tooBig = checkImportSize(bytes.byteLength);
-  if (tooBig) return Response.json({ error: tooBig }, { status: 413 });
-  const text = decodeUtf8(bytes);
+  const body = await readBodyWithLimit(request, MAX_IMPORT_BYTES, importTooLarge);
+  if (!body.ok) return body.response;
+  const text = decodeUtf8(body.bytes);
   if (text === null) return Response.json({ error: "the body is not UTF-8 text" }, { status: 400 });
 
   const dryRun = ["1", "true"].includes(new URL(request.url).searchParams.get("dryRun") ?? "");

@@ -3,10 +3,12 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { checkLoginThrottle, clearLoginFailures, recordLoginFailure } from "../../auth/login-throttle";
-import { verifyPassword } from "../../auth/password";
+import { beginLoginAttempt, finishLoginAttempt } from "../../auth/login-throttle";
+import { verifyPasswordOrDummy } from "../../auth/password";
+import { safeNextPath } from "../../auth/safe-next";
 import { pruneAuthRecords } from "../../auth/prune";
 import { startSession } from "../../auth/session";
+import { clientAddress } from "../../client-address";
 import { getDb } from "../../db";
 import type { ActionState } from "../action-state";
 
@@ -16,38 +18,27 @@ const signInSchema = z.object({
   next: z.string().optional(),
 });
 
-/** Only same-site paths are followed after signing in, never another origin. */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/admin";
-}
-
-async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "direct";
-}
-
 export async function signIn(_state: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));
   const email = typeof formData.get("email") === "string" ? String(formData.get("email")) : "";
   if (!parsed.success) return { status: "error", fieldErrors: z.flattenError(parsed.error).fieldErrors, values: { email } };
 
   const db = await getDb();
-  const ip = await clientAddress();
+  const ip = clientAddress(await headers());
   await pruneAuthRecords(db);
-  const verdict = await checkLoginThrottle(db, ip, parsed.data.email);
-  if (!verdict.allowed) {
-    const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
+  // Recorded before the password is checked (see login-throttle.ts), so concurrent attempts are counted too.
+  const attempt = await beginLoginAttempt(db, ip, parsed.data.email);
+  if (!attempt.allowed) {
+    const minutes = Math.ceil(attempt.retryAfterSeconds / 60);
     return { status: "error", httpStatus: 429, message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, values: { email } };
   }
-  if (verdict.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
+  if (attempt.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, attempt.delayMs));
 
   const user = await db.user.findUnique({ where: { email: parsed.data.email }, select: { id: true, passwordHash: true, disabledAt: true } });
-  const ok = user !== null && user.disabledAt === null && (await verifyPassword(user.passwordHash, parsed.data.password));
-  if (!ok) {
-    await recordLoginFailure(db, ip, parsed.data.email);
-    return { status: "error", message: "The email or the password is wrong.", values: { email } };
-  }
-  await clearLoginFailures(db, parsed.data.email);
+  const passwordMatches = await verifyPasswordOrDummy(user?.passwordHash ?? null, parsed.data.password);
+  const ok = user !== null && user.disabledAt === null && passwordMatches;
+  await finishLoginAttempt(db, attempt, ip, parsed.data.email, ok);
+  if (!ok) return { status: "error", message: "The email or the password is wrong.", values: { email } };
   await startSession(user.id);
-  redirect(safeNext(parsed.data.next));
+  redirect(safeNextPath(parsed.data.next));
 }

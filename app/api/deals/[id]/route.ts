@@ -1,6 +1,7 @@
 import { toDealDetailJson } from "@/lib/api/deal-json";
 import { notFoundJson } from "@/lib/api/responses";
 import { authorizeApiWrite } from "@/lib/api/authorize-write";
+import { readBodyWithLimit } from "@/lib/api/read-body";
 import { getDeal } from "@/lib/data/deal";
 import { getDb } from "@/lib/db";
 import { patchDeal } from "@/lib/deals/patch-deal";
@@ -32,11 +33,11 @@ export const PATCH = withErrorHandling(async function PATCH(request: Request, { 
   const { actor } = authorized;
   const id = parseDealId((await params).id);
   if (id === null) return notFoundJson("no deal with that id");
-  const text = await request.text();
-  if (text.length > MAX_PATCH_BYTES) return Response.json({ error: `the body is larger than ${MAX_PATCH_BYTES / 1024} KB` }, { status: 413 });
+  const read = await readBodyWithLimit(request, MAX_PATCH_BYTES, () => `the body is larger than ${MAX_PATCH_BYTES / 1024} KB`);
+  if (!read.ok) return read.response;
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(read.bytes));
   } catch {
     return Response.json({ error: "invalid fields; nothing was written", fields: { body: ["the body is not JSON"] } }, { status: 400 });
   }

@@ -12,9 +12,9 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 /** Editors only: every revision of a deal with what it changed, and a way back to any of them. */
 export default async function DealHistoryPage({ params, searchParams }: Props) {
   const { id } = await params;
-  await requirePageActor(`/deals/${id}/history`);
+  const viewer = await requirePageActor(`/deals/${id}/history`);
   if (!/^\d{1,9}$/.test(id)) notFound();
-  const [history, query] = await Promise.all([getDealHistory(Number(id)), searchParams]);
+  const [history, query] = await Promise.all([getDealHistory(Number(id), viewer), searchParams]);
   if (!history) notFound();
   return (
     <div className="space-y-6">
