@@ -1,4 +1,4 @@
-// `npm test`: the whole suite in order — lint, type check, unit and integration tests (Vitest, real SQLite),
+// `npm test`: the whole suite in order — lint, the formatter's check, type check, unit and integration tests (Vitest, real SQLite),
 // then the browser tests on the production build (Playwright in Chromium), then the short reliability suites.
 // Stops at the first failing step.
 import { spawnSync } from "node:child_process";
@@ -7,6 +7,7 @@ import path from "node:path";
 const bin = (name: string) => path.join("node_modules", ".bin", name);
 const steps: [string, string, string[]][] = [
   ["lint", bin("eslint"), ["--max-warnings", "0", "."]],
+  ["format check", bin("prettier"), ["--check", "."]],
   ["typecheck", bin("tsc"), ["--noEmit"]],
   ["unit and integration tests", bin("vitest"), ["run"]],
   ["end-to-end tests", bin("tsx"), ["tests/e2e/run.ts"]],
