@@ -15,5 +15,7 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
   const requestId = (Array.isArray(header) ? header[0] : header) ?? "none";
   const digest = (error as { digest?: string }).digest ?? "none";
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  console.error(`[request ${requestId}] ${request.method} ${request.path} failed (${context.routeType} ${context.routePath}), reference ${digest}: ${detail}`);
+  console.error(
+    `[request ${requestId}] ${request.method} ${request.path} failed (${context.routeType} ${context.routePath}), reference ${digest}: ${detail}`,
+  );
 };

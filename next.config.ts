@@ -6,18 +6,19 @@ const isDev = process.env.NODE_ENV !== "production";
 
 // No third-party origin anywhere: the dashboard loads nothing from elsewhere. Next's bootstrap scripts are inline,
 // hence 'unsafe-inline' for scripts; React's development build also needs eval.
-const contentSecurityPolicy = (frameAncestors: string) => [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  `frame-ancestors ${frameAncestors}`,
-].join("; ");
+const contentSecurityPolicy = (frameAncestors: string) =>
+  [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join("; ");
 
 const commonHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -26,7 +27,11 @@ const commonHeaders = [
 ];
 
 // Every page refuses to be framed (clickjacking), except the /embed/* charts, which exist to be framed by any site.
-const securityHeaders = [{ key: "Content-Security-Policy", value: contentSecurityPolicy("'none'") }, { key: "X-Frame-Options", value: "DENY" }, ...commonHeaders];
+const securityHeaders = [
+  { key: "Content-Security-Policy", value: contentSecurityPolicy("'none'") },
+  { key: "X-Frame-Options", value: "DENY" },
+  ...commonHeaders,
+];
 const embedHeaders = [{ key: "Content-Security-Policy", value: contentSecurityPolicy("*") }, ...commonHeaders];
 
 const nextConfig: NextConfig = {

@@ -17,7 +17,14 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   projects: [
@@ -34,6 +41,12 @@ export default defineConfig({
     stdout: "pipe",
     // The specs connect from this machine and name themselves as separate clients with X-Forwarded-For (api-limits),
     // as a proxy on this machine would: so this machine is the trusted proxy.
-    env: { DATABASE_URL: E2E_DATABASE_URL, PORT: String(E2E_PORT), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", TRUST_PROXY: "127.0.0.1" },
+    env: {
+      DATABASE_URL: E2E_DATABASE_URL,
+      PORT: String(E2E_PORT),
+      HOSTNAME: "127.0.0.1",
+      NEXT_TELEMETRY_DISABLED: "1",
+      TRUST_PROXY: "127.0.0.1",
+    },
   },
 });

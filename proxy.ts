@@ -12,17 +12,29 @@ import { readDataVersion } from "@/lib/data/data-version";
 import { hashSecret } from "@/lib/auth/secret-token";
 import { getDb } from "@/lib/db";
 import { clientAddress } from "@/lib/client-address";
-import { API_READS_PER_MINUTE, API_WRITES_PER_MINUTE, RateLimiter, tokenKey, TOKEN_WRITES_PER_MINUTE, tooManyRequests } from "@/lib/rate-limit";
+import {
+  API_READS_PER_MINUTE,
+  API_WRITES_PER_MINUTE,
+  RateLimiter,
+  tokenKey,
+  TOKEN_WRITES_PER_MINUTE,
+  tooManyRequests,
+} from "@/lib/rate-limit";
 import { REQUEST_ID_HEADER } from "@/lib/request-id";
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|manifest.webmanifest|screenshot.png).*)"] };
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|manifest.webmanifest|screenshot.png).*)"],
+};
 
 const apiReads = new RateLimiter(API_READS_PER_MINUTE, 60_000);
 const apiWrites = new RateLimiter(API_WRITES_PER_MINUTE, 60_000);
 const tokenWrites = new RateLimiter(TOKEN_WRITES_PER_MINUTE, 60_000);
 const userWrites = new RateLimiter(TOKEN_WRITES_PER_MINUTE, 60_000);
 /** Pages every visitor sees alike at their bare address, served from a page rendered once per data version. */
-const CACHED_PAGES = new Map([["/", ""], ["/analysis", "/analysis"]]);
+const CACHED_PAGES = new Map([
+  ["/", ""],
+  ["/analysis", "/analysis"],
+]);
 
 function decodes(pathname: string): boolean {
   try {
@@ -37,7 +49,9 @@ function decodes(pathname: string): boolean {
 async function tokenOwner(headers: Headers): Promise<number | null> {
   const match = /^Bearer\s+(\S+)$/i.exec(headers.get("authorization") ?? "");
   if (!match) return null;
-  const row = await (await getDb()).apiToken.findUnique({ where: { tokenHash: hashSecret(match[1]) }, select: { userId: true, revokedAt: true } });
+  const row = await (
+    await getDb()
+  ).apiToken.findUnique({ where: { tokenHash: hashSecret(match[1]) }, select: { userId: true, revokedAt: true } });
   return row && !row.revokedAt ? row.userId : null;
 }
 
@@ -53,7 +67,8 @@ export async function proxy(request: NextRequest) {
   headers.set(REQUEST_ID_HEADER, requestId);
   const next = () => withId(NextResponse.next({ request: { headers } }), requestId);
   // A path no route matches: app/not-found.tsx with status 404, the address bar keeping the URL asked for.
-  const notFound = () => withId(NextResponse.rewrite(new URL("/_not-found-rewrite", request.url), { status: 404, request: { headers } }), requestId);
+  const notFound = () =>
+    withId(NextResponse.rewrite(new URL("/_not-found-rewrite", request.url), { status: 404, request: { headers } }), requestId);
 
   // A path whose percent-encoding does not decode names nothing (Next would fail on it with a 500 in any dynamic route).
   if (!decodes(pathname)) return notFound();

@@ -5,7 +5,12 @@ import { defineConfig } from "vitest/config";
 // `npm run test:pg`, a fresh PostgreSQL database). The "postgresql" project (SQLite beside PostgreSQL, several app
 // processes on one database) exists only when TEST_POSTGRES_URL names a server.
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "tests/support/server-only-stub.ts") } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      "server-only": path.resolve(import.meta.dirname, "tests/support/server-only-stub.ts"),
+    },
+  },
   test: {
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },

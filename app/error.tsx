@@ -7,7 +7,11 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <p className="mt-2 text-gray-600 dark:text-gray-400">
         The page could not be loaded{error.digest ? ` (reference ${error.digest})` : ""}. The data is safe; try again.
       </p>
-      <button type="button" onClick={reset} className="mt-4 rounded bg-blue-700 px-4 py-2 text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
+      <button
+        type="button"
+        onClick={reset}
+        className="mt-4 rounded bg-blue-700 px-4 py-2 text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+      >
         Try again
       </button>
     </div>

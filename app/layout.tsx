@@ -7,7 +7,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "AI Deal Tracker", template: "%s · AI Deal Tracker" },
-  description: "Who invested how much in which AI company, when, on what terms, how sure the report is, and where the capital concentrates.",
+  description:
+    "Who invested how much in which AI company, when, on what terms, how sure the report is, and where the capital concentrates.",
   // The static files live in public/: /favicon.ico (asked for by browsers on their own), the SVG icon and the manifest.
   icons: { icon: [{ url: "/icon.svg", type: "image/svg+xml" }], shortcut: "/favicon.ico" },
   manifest: "/manifest.webmanifest",

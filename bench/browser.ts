@@ -8,7 +8,15 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROME_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 export type FirstLoadJs = { page: string; charts: boolean; budgetKb: number; scripts: number; gzipBytes: number; rawBytes: number };
 export type FirstLoadPage = { path: string; charts: boolean };
@@ -38,7 +46,14 @@ export async function measureFirstLoadJs(base: string, pages: FirstLoadPage[]): 
       });
       await tab.goto(base + page, { waitUntil: "networkidle", timeout: 120_000 });
       const all = (await Promise.all(bodies)).filter((b): b is Buffer => b !== null);
-      results.push({ page, charts, budgetKb: charts ? FIRST_LOAD_BUDGET_KB.charts : FIRST_LOAD_BUDGET_KB.noCharts, scripts: all.length, gzipBytes: all.reduce((s, b) => s + gzipSync(b).length, 0), rawBytes: all.reduce((s, b) => s + b.length, 0) });
+      results.push({
+        page,
+        charts,
+        budgetKb: charts ? FIRST_LOAD_BUDGET_KB.charts : FIRST_LOAD_BUDGET_KB.noCharts,
+        scripts: all.length,
+        gzipBytes: all.reduce((s, b) => s + gzipSync(b).length, 0),
+        rawBytes: all.reduce((s, b) => s + b.length, 0),
+      });
       await context.close();
     }
   } finally {
@@ -47,7 +62,13 @@ export async function measureFirstLoadJs(base: string, pages: FirstLoadPage[]): 
   return results;
 }
 
-export type LighthouseScores = { page: string; performance: number | null; accessibility: number | null; bestPractices: number | null; error?: string };
+export type LighthouseScores = {
+  page: string;
+  performance: number | null;
+  accessibility: number | null;
+  bestPractices: number | null;
+  error?: string;
+};
 
 export function runLighthouse(base: string, page: string): LighthouseScores {
   const dir = mkdtempSync(path.join(os.tmpdir(), "bench-lh-"));
@@ -66,7 +87,14 @@ export function runLighthouse(base: string, page: string): LighthouseScores {
       ],
       { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, encoding: "utf8", timeout: 180_000 },
     );
-    if (result.status !== 0) return { page, performance: null, accessibility: null, bestPractices: null, error: (result.stderr || String(result.error)).slice(-300) };
+    if (result.status !== 0)
+      return {
+        page,
+        performance: null,
+        accessibility: null,
+        bestPractices: null,
+        error: (result.stderr || String(result.error)).slice(-300),
+      };
     const report = JSON.parse(readFileSync(out, "utf8")) as { categories: Record<string, { score: number | null }> };
     const score = (id: string) => (report.categories[id]?.score == null ? null : Math.round((report.categories[id].score as number) * 100));
     return { page, performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices") };

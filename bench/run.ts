@@ -17,12 +17,15 @@ import { createRandom } from "../lib/synth/random";
 import { synthDatabase } from "../lib/synth/synth-database";
 import { firstLoadPages, measureFirstLoadJs, runLighthouse, type FirstLoadJs, type LighthouseScores } from "./browser";
 
-type AutocannonResult = { duration: number; errors: number; timeouts: number; non2xx: number; statusCodeStats?: Record<string, { count: number }> };
+type AutocannonResult = {
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodeStats?: Record<string, { count: number }>;
+};
 type AutocannonInstance = { on(event: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void };
-type Autocannon = (
-  opts: Record<string, unknown>,
-  done: (err: Error | null, result: AutocannonResult) => void,
-) => AutocannonInstance;
+type Autocannon = (opts: Record<string, unknown>, done: (err: Error | null, result: AutocannonResult) => void) => AutocannonInstance;
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 const BENCH_USAGE = "usage: npm run bench -- --deals N [--duration S] [--seed S] [--quick] [--port P] [--no-browser]";
@@ -79,9 +82,19 @@ function scenarios(file: string): Scenario[] {
   const db = new Database(file, { readonly: true });
   const random = createRandom(seed + 1000);
   const topInvestors = (
-    db.prepare(`SELECT o.slug FROM "Participation" p JOIN "Organization" o ON o.id = p."organizationId" WHERE p."dealId" <= 20000 GROUP BY o.id ORDER BY COUNT(*) DESC LIMIT 30`).all() as { slug: string }[]
+    db
+      .prepare(
+        `SELECT o.slug FROM "Participation" p JOIN "Organization" o ON o.id = p."organizationId" WHERE p."dealId" <= 20000 GROUP BY o.id ORDER BY COUNT(*) DESC LIMIT 30`,
+      )
+      .all() as { slug: string }[]
   ).map((r) => r.slug);
-  const topRecipients = (db.prepare(`SELECT o.slug FROM "Deal" d JOIN "Organization" o ON o.id = d."recipientId" WHERE d.id <= 20000 GROUP BY o.id ORDER BY COUNT(*) DESC LIMIT 50`).all() as { slug: string }[]).map((r) => r.slug);
+  const topRecipients = (
+    db
+      .prepare(
+        `SELECT o.slug FROM "Deal" d JOIN "Organization" o ON o.id = d."recipientId" WHERE d.id <= 20000 GROUP BY o.id ORDER BY COUNT(*) DESC LIMIT 50`,
+      )
+      .all() as { slug: string }[]
+  ).map((r) => r.slug);
   const maxId = (db.prepare(`SELECT MAX(id) m FROM "Deal"`).get() as { m: number }).m;
   const liveIds: number[] = [];
   const isLive = db.prepare(`SELECT 1 FROM "Deal" WHERE id = ? AND "deletedAt" IS NULL`);
@@ -114,7 +127,10 @@ function scenarios(file: string): Scenario[] {
     { name: "analysis", urls: ["/analysis"], target: { ratio: 0.5, p95: 100 } },
     { name: "deals (varying filters)", urls: many(300, () => `/deals?${filterQuery()}`), target: { p95: 150 } },
     { name: "api deals (varying filters)", urls: many(300, () => `/api/deals?${filterQuery()}`), target: { p95: 150 } },
-    { name: "api concentration", urls: ["/api/stats/concentration", "/api/stats/concentration?grain=quarter", "/api/stats/concentration?side=investor"] },
+    {
+      name: "api concentration",
+      urls: ["/api/stats/concentration", "/api/stats/concentration?grain=quarter", "/api/stats/concentration?side=investor"],
+    },
     { name: "investor page", urls: topInvestors.slice(0, 20).map((s) => `/investors/${s}`) },
     { name: "deal page", urls: liveIds.map((id) => `/deals/${id}`) },
   ];
@@ -209,7 +225,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function load(urls: string[], seconds: number): Promise<{ rps: number; p50: number; p95: number; p99: number; errors: number; statuses: Record<string, number> }> {
+function load(
+  urls: string[],
+  seconds: number,
+): Promise<{ rps: number; p50: number; p95: number; p99: number; errors: number; statuses: Record<string, number> }> {
   let i = 0;
   const latencies: number[] = [];
   return new Promise((resolve, reject) => {
@@ -222,7 +241,11 @@ function load(urls: string[], seconds: number): Promise<{ rps: number; p50: numb
         requests: [
           {
             method: "GET",
-            setupRequest: (req: Record<string, unknown>) => ({ ...req, path: urls[i++ % urls.length], headers: { "x-forwarded-for": nextClient(), accept: "text/html,application/json" } }),
+            setupRequest: (req: Record<string, unknown>) => ({
+              ...req,
+              path: urls[i++ % urls.length],
+              headers: { "x-forwarded-for": nextClient(), accept: "text/html,application/json" },
+            }),
           },
         ],
       },
@@ -307,7 +330,18 @@ async function main() {
     if (warm.status !== 200) throw new Error(`the static page ${staticUrl} answered ${warm.status}`);
     log(`static ceiling ${staticUrl} for ${duration} s`);
     const ceiling = await load([staticUrl], duration);
-    rows.push({ name: "static page (ceiling)", url: staticUrl, deals, rps: round(ceiling.rps), p50Ms: ceiling.p50, p95Ms: ceiling.p95, p99Ms: ceiling.p99, errors: ceiling.errors, ratioToStatic: 1, firstHitMs: round(warm.ms) });
+    rows.push({
+      name: "static page (ceiling)",
+      url: staticUrl,
+      deals,
+      rps: round(ceiling.rps),
+      p50Ms: ceiling.p50,
+      p95Ms: ceiling.p95,
+      p99Ms: ceiling.p99,
+      errors: ceiling.errors,
+      ratioToStatic: 1,
+      firstHitMs: round(warm.ms),
+    });
     for (const s of plan) {
       log(`${s.name} (${s.urls.length} URL${s.urls.length > 1 ? "s" : ""}) for ${duration} s`);
       await settle();
@@ -333,7 +367,13 @@ async function main() {
 
     if (withBrowser) {
       log("first-load JS per page (Playwright, Chromium)");
-      firstLoad = await measureFirstLoadJs(base, firstLoadPages(plan.find((s) => s.name === "investor page")?.urls[0] ?? "/investors/microsoft", plan.find((s) => s.name === "deal page")?.urls[0] ?? "/deals/1"));
+      firstLoad = await measureFirstLoadJs(
+        base,
+        firstLoadPages(
+          plan.find((s) => s.name === "investor page")?.urls[0] ?? "/investors/microsoft",
+          plan.find((s) => s.name === "deal page")?.urls[0] ?? "/deals/1",
+        ),
+      );
       for (const page of quick ? ["/"] : ["/", "/deals", "/analysis"]) {
         log(`Lighthouse desktop ${page}`);
         lighthouse.push(runLighthouse(base, page));
@@ -344,13 +384,25 @@ async function main() {
   }
 
   log("query timings in a fresh process (cold measures, data layer vs raw better-sqlite3)");
-  const investor = plan.find((s) => s.name === "investor page")?.urls[0]?.split("/").pop() ?? "microsoft";
-  const dealId = plan.find((s) => s.name === "deal page")?.urls[0]?.split("/").pop() ?? "1";
-  const q = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "bench/measure-queries.ts", investor, dealId, quick ? "3" : "5"], {
-    env: { ...process.env, DATABASE_URL: `file:${file}` },
-    encoding: "utf8",
-    maxBuffer: 10 * 1024 * 1024,
-  });
+  const investor =
+    plan
+      .find((s) => s.name === "investor page")
+      ?.urls[0]?.split("/")
+      .pop() ?? "microsoft";
+  const dealId =
+    plan
+      .find((s) => s.name === "deal page")
+      ?.urls[0]?.split("/")
+      .pop() ?? "1";
+  const q = spawnSync(
+    path.join(ROOT, "node_modules", ".bin", "tsx"),
+    ["--conditions=react-server", "bench/measure-queries.ts", investor, dealId, quick ? "3" : "5"],
+    {
+      env: { ...process.env, DATABASE_URL: `file:${file}` },
+      encoding: "utf8",
+      maxBuffer: 10 * 1024 * 1024,
+    },
+  );
   let queries: { cold: Record<string, number>; hot: { query: string; dataLayerMs: number; rawMs: number; ratio: number }[] } | null = null;
   if (q.status === 0) queries = JSON.parse(q.stdout);
   else {
@@ -377,22 +429,67 @@ async function main() {
   writeFileSync(path.join(outDir, "latest.json"), JSON.stringify(rows, null, 2) + "\n");
   writeFileSync(path.join(outDir, "latest-details.json"), JSON.stringify(details, null, 2) + "\n");
 
-  console.log(`\nBenchmark: ${deals.toLocaleString("en-US")} deals, ${CONNECTIONS} connections, ${duration} s each, ${os.cpus().length} CPUs, load average before ${loadavgBefore.split(" ").slice(0, 3).join(" ")}, after ${loadavgAfter.split(" ").slice(0, 3).join(" ")}\n`);
-  console.log(table(rows.map((r) => ({ name: r.name, rps: r.rps, "x static": r.ratioToStatic, p50: r.p50Ms, p95: r.p95Ms, p99: r.p99Ms, errors: r.errors, "first hit ms": r.firstHitMs }))));
+  console.log(
+    `\nBenchmark: ${deals.toLocaleString("en-US")} deals, ${CONNECTIONS} connections, ${duration} s each, ${os.cpus().length} CPUs, load average before ${loadavgBefore.split(" ").slice(0, 3).join(" ")}, after ${loadavgAfter.split(" ").slice(0, 3).join(" ")}\n`,
+  );
+  console.log(
+    table(
+      rows.map((r) => ({
+        name: r.name,
+        rps: r.rps,
+        "x static": r.ratioToStatic,
+        p50: r.p50Ms,
+        p95: r.p95Ms,
+        p99: r.p99Ms,
+        errors: r.errors,
+        "first hit ms": r.firstHitMs,
+      })),
+    ),
+  );
   console.log(`\nServer peak RSS (VmHWM): ${memory.mb} MB (${memory.process})`);
   if (queries) {
     console.log("\nCold (first call in a fresh process), ms:");
     console.log(table(Object.entries(queries.cold).map(([measure, ms]) => ({ measure, ms: round(ms) }))));
     console.log("\nHot queries, median ms: data layer vs raw better-sqlite3:");
-    console.log(table(queries.hot.map((h) => ({ query: h.query, "data layer": round(h.dataLayerMs, 1), raw: round(h.rawMs, 1), ratio: round(h.ratio, 2) }))));
+    console.log(
+      table(
+        queries.hot.map((h) => ({
+          query: h.query,
+          "data layer": round(h.dataLayerMs, 1),
+          raw: round(h.rawMs, 1),
+          ratio: round(h.ratio, 2),
+        })),
+      ),
+    );
   }
   if (firstLoad.length > 0) {
     console.log("\nFirst-load JS (every script until network idle, gzipped each):");
-    console.log(table(firstLoad.map((f) => ({ page: f.page, charts: f.charts ? "yes" : "no", scripts: f.scripts, "gzip kB": round(f.gzipBytes / 1024, 1), "raw kB": round(f.rawBytes / 1024, 1), "budget kB": f.budgetKb, within: f.gzipBytes / 1024 <= f.budgetKb ? "yes" : "NO" }))));
+    console.log(
+      table(
+        firstLoad.map((f) => ({
+          page: f.page,
+          charts: f.charts ? "yes" : "no",
+          scripts: f.scripts,
+          "gzip kB": round(f.gzipBytes / 1024, 1),
+          "raw kB": round(f.rawBytes / 1024, 1),
+          "budget kB": f.budgetKb,
+          within: f.gzipBytes / 1024 <= f.budgetKb ? "yes" : "NO",
+        })),
+      ),
+    );
   }
   if (lighthouse.length > 0) {
     console.log("\nLighthouse desktop:");
-    console.log(table(lighthouse.map((l) => ({ page: l.page, performance: l.performance ?? l.error ?? "-", accessibility: l.accessibility ?? "-", "best practices": l.bestPractices ?? "-" }))));
+    console.log(
+      table(
+        lighthouse.map((l) => ({
+          page: l.page,
+          performance: l.performance ?? l.error ?? "-",
+          accessibility: l.accessibility ?? "-",
+          "best practices": l.bestPractices ?? "-",
+        })),
+      ),
+    );
   }
   console.log(`\nWrote bench/results/latest.json and bench/results/latest-details.json`);
   process.exit(failed ? 1 : 0);

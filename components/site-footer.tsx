@@ -10,8 +10,14 @@ export function SiteFooter() {
         </p>
         <p>
           Open data and open source. Amounts are in US dollars; figures are exact sums of the listed deals. The{" "}
-          <a href="/api/openapi.json" className="underline">API</a> serves the same data as JSON and CSV.{" "}
-          <Link href="/admin" prefetch={false} className="underline">Editors sign in here</Link>.
+          <a href="/api/openapi.json" className="underline">
+            API
+          </a>{" "}
+          serves the same data as JSON and CSV.{" "}
+          <Link href="/admin" prefetch={false} className="underline">
+            Editors sign in here
+          </Link>
+          .
         </p>
       </div>
     </footer>

@@ -24,7 +24,10 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
   if (value === "" || value === "0" || value.toLowerCase() === "false") return { kind: "none" };
   if (/^\d+$/.test(value)) return { kind: "hops", hops: Number(value) };
   const list = new BlockList();
-  for (const entry of value.split(",").map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [address, prefix, ...rest] = entry.split("/");
     const family = isIP(address);
     const bits = prefix === undefined ? null : Number(prefix);
@@ -102,7 +105,11 @@ export function requestOrigin(headers: HeaderSource, host: "header" | "socket", 
   if (site) return new URL(site).origin;
   const socketOrigin = headers.get(SOCKET_ORIGIN_HEADER);
   const forwarded = fromTrustedProxy(headers, trust);
-  const name = forwarded ? headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host") : host === "header" ? headers.get("host") : null;
+  const name = forwarded
+    ? headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host")
+    : host === "header"
+      ? headers.get("host")
+      : null;
   const scheme = isHttpsRequest(headers, trust) ? "https" : "http";
   if (name) {
     try {

@@ -22,7 +22,12 @@ export function stampRequest(request: http.IncomingMessage): void {
     const name = raw[i].toLowerCase();
     if (name === SOCKET_ADDRESS_HEADER || name === SOCKET_ORIGIN_HEADER) raw.splice(i, 2);
   }
-  raw.push(SOCKET_ADDRESS_HEADER, request.headers[SOCKET_ADDRESS_HEADER] as string, SOCKET_ORIGIN_HEADER, request.headers[SOCKET_ORIGIN_HEADER] as string);
+  raw.push(
+    SOCKET_ADDRESS_HEADER,
+    request.headers[SOCKET_ADDRESS_HEADER] as string,
+    SOCKET_ORIGIN_HEADER,
+    request.headers[SOCKET_ORIGIN_HEADER] as string,
+  );
 }
 
 /**

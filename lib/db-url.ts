@@ -14,7 +14,9 @@ export function resolveDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string
   const url = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
   if (databaseProvider(url) === "postgresql") return url;
   if (!url.startsWith("file:")) {
-    throw new Error(`DATABASE_URL must be a SQLite file URL like ${DEFAULT_DATABASE_URL} or a PostgreSQL URL like postgresql://user@host:5432/deals; got "${url}"`);
+    throw new Error(
+      `DATABASE_URL must be a SQLite file URL like ${DEFAULT_DATABASE_URL} or a PostgreSQL URL like postgresql://user@host:5432/deals; got "${url}"`,
+    );
   }
   return `file:${databaseFilePath(url)}`;
 }

@@ -1,15 +1,6 @@
 // The vocabulary of the domain (docs/domain.md), shared by the schema checks, the importer, the measures and the pages.
 
-export const ORGANIZATION_TYPES = [
-  "big_tech",
-  "chipmaker",
-  "cloud",
-  "ai_lab",
-  "vc",
-  "sovereign_fund",
-  "corporate",
-  "other",
-] as const;
+export const ORGANIZATION_TYPES = ["big_tech", "chipmaker", "cloud", "ai_lab", "vc", "sovereign_fund", "corporate", "other"] as const;
 export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 
 export const DEAL_KINDS = [
@@ -67,10 +58,5 @@ export const ORGANIZATION_TYPE_LABELS: Record<OrganizationType, string> = {
 
 /** The normalised form of a name used to match aliases: case, dots, commas and spacing do not matter. */
 export function aliasKey(name: string): string {
-  return name
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[.,]/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  return name.normalize("NFKC").toLowerCase().replace(/[.,]/g, "").replace(/\s+/g, " ").trim();
 }

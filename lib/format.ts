@@ -1,7 +1,13 @@
 // The one place that writes money, dates and shares for people. Pure: used by server pages and client charts alike.
 import type { AmountQualifier } from "./domain";
 
-const compactUsd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 });
+const compactUsd = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  notation: "compact",
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 1,
+});
 const fullUsd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 const wholeNumber = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
@@ -30,7 +36,9 @@ export function formatAmount(low: bigint | null, high: bigint | null, qualifier:
     case "undisclosed":
       return "Undisclosed";
     case "up_to":
-      return low !== null && high !== null && low !== high ? `${formatUsd(low)} now, up to ${formatUsd(high)}` : `Up to ${formatUsd((high ?? low) as bigint)}`;
+      return low !== null && high !== null && low !== high
+        ? `${formatUsd(low)} now, up to ${formatUsd(high)}`
+        : `Up to ${formatUsd((high ?? low) as bigint)}`;
     case "at_least":
       return `At least ${formatUsd((low ?? high) as bigint)}`;
     case "about":

@@ -21,7 +21,8 @@ export class RateLimiter {
       if (this.windows.size > 10_000) this.forgetExpired(now);
     }
     window.count++;
-    if (window.count > this.limit) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000)) };
+    if (window.count > this.limit)
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000)) };
     return { allowed: true, remaining: this.limit - window.count };
   }
 
@@ -29,7 +30,6 @@ export class RateLimiter {
     for (const [key, window] of this.windows) if (now - window.start >= this.windowMs) this.windows.delete(key);
   }
 }
-
 
 /** A limit from the environment (a positive whole number), else the default. */
 export function limitFromEnv(name: string, fallback: number, env: Record<string, string | undefined> = process.env): number {

@@ -15,7 +15,11 @@ export function logRequestError(requestId: string, where: string, error: unknown
 /** The only thing an API client learns about an unexpected failure: that it happened, and its reference. */
 export function internalErrorJson(requestId: string): Response {
   return Response.json(
-    { error: "internal error", message: `Something went wrong on the server. Quote this reference when reporting it: ${requestId}.`, requestId },
+    {
+      error: "internal error",
+      message: `Something went wrong on the server. Quote this reference when reporting it: ${requestId}.`,
+      requestId,
+    },
     { status: 500, headers: { [REQUEST_ID_HEADER]: requestId } },
   );
 }

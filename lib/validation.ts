@@ -13,4 +13,7 @@ export function isIsoDate(value: string): boolean {
 }
 
 export const isoDateSchema = (field: string) =>
-  z.string().trim().refine(isIsoDate, { message: `${field} must be a date written YYYY-MM-DD` });
+  z
+    .string()
+    .trim()
+    .refine(isIsoDate, { message: `${field} must be a date written YYYY-MM-DD` });

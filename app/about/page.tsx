@@ -12,12 +12,23 @@ export default function AboutPage() {
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">About this tracker</h1>
       <p>
-        The AI Deal Tracker records who invested how much in which AI company, when, on what terms and how sure the report is, with a source for
-        every deal. It is open source and self-hostable: one Node.js process and one database file.
+        The AI Deal Tracker records who invested how much in which AI company, when, on what terms and how sure the report is, with a source
+        for every deal. It is open source and self-hostable: one Node.js process and one database file.
       </p>
       <p>
-        Read <Link className={LINK} href="/methodology">how every number is counted</Link>, browse <Link className={LINK} href="/deals">the deals</Link>, or
-        fetch the same data from <a className={LINK} href="/api/openapi.json">the API</a>.
+        Read{" "}
+        <Link className={LINK} href="/methodology">
+          how every number is counted
+        </Link>
+        , browse{" "}
+        <Link className={LINK} href="/deals">
+          the deals
+        </Link>
+        , or fetch the same data from{" "}
+        <a className={LINK} href="/api/openapi.json">
+          the API
+        </a>
+        .
       </p>
     </div>
   );

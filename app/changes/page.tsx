@@ -21,7 +21,9 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
   const query = changeViewToParams(view, { page: 1 }).toString();
   return {
     title: "What changed",
-    alternates: { types: { "application/atom+xml": [{ url: `/changes/feed.xml${query ? `?${query}` : ""}`, title: "Atom feed of these changes" }] } },
+    alternates: {
+      types: { "application/atom+xml": [{ url: `/changes/feed.xml${query ? `?${query}` : ""}`, title: "Atom feed of these changes" }] },
+    },
   };
 }
 
@@ -44,9 +46,12 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">What changed</h1>
         <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">
-          New deals and every change of status or reported amount, newest first, each with its deal and its source. The filters work as on the
-          deal list; status, dates and amounts apply to the state after each change.{" "}
-          <a href={feedHref} className={TEXT_LINK}>Follow these changes with a feed reader (Atom)</a>.
+          New deals and every change of status or reported amount, newest first, each with its deal and its source. The filters work as on
+          the deal list; status, dates and amounts apply to the state after each change.{" "}
+          <a href={feedHref} className={TEXT_LINK}>
+            Follow these changes with a feed reader (Atom)
+          </a>
+          .
         </p>
       </div>
       <ParamIssues issues={issues} />
@@ -61,7 +66,9 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
           {page.data.map((change) => (
             <li key={change.eventId} className="py-3">
               <div className="flex flex-wrap items-center gap-2 text-sm text-gray-600 dark:text-gray-400">
-                <time dateTime={change.occurredOn} className="font-medium text-gray-900 dark:text-gray-100">{formatDate(change.occurredOn)}</time>
+                <time dateTime={change.occurredOn} className="font-medium text-gray-900 dark:text-gray-100">
+                  {formatDate(change.occurredOn)}
+                </time>
                 <span>{change.kinds.map((k) => CHANGE_LABELS[k]).join(" and ")}</span>
               </div>
               <Link href={dealHref(change.deal.id, view.filters.asOf)} className={`${TEXT_LINK} mt-1 inline-block font-medium`}>
@@ -72,7 +79,9 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
                 {change.previous ? (
                   <>
                     <StatusBadge status={change.previous.status} />
-                    <span>{formatAmount(change.previous.amountUsdLow, change.previous.amountUsdHigh, change.previous.amountQualifier)}</span>
+                    <span>
+                      {formatAmount(change.previous.amountUsdLow, change.previous.amountUsdHigh, change.previous.amountQualifier)}
+                    </span>
                     <span aria-label="became">→</span>
                   </>
                 ) : null}

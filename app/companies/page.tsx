@@ -22,8 +22,8 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Companies</h1>
         <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">
-          Every organization that received a deal, ranked by the capital counted into it: equity and convertible deals announced or closed, at the low
-          amount. Compute, cloud and chip contracts sold (AWS, Oracle, CoreWeave) count as deals received but not as capital.
+          Every organization that received a deal, ranked by the capital counted into it: equity and convertible deals announced or closed,
+          at the low amount. Compute, cloud and chip contracts sold (AWS, Oracle, CoreWeave) count as deals received but not as capital.
         </p>
       </div>
       <OrganizationSearchForm action="/companies" filters={filters} issues={issues} asOf={asOf} searchLabel="Search companies" />
@@ -34,9 +34,18 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
       ) : (
         <section aria-labelledby="ranking-heading" className="space-y-2">
           <h2 id="ranking-heading" className="text-lg font-semibold">
-            {hasOrganizationFilters(filters) ? `${formatNumber(rows.length)} of ${formatNumber(total)} companies` : `All ${formatNumber(total)} companies`}, by capital received
+            {hasOrganizationFilters(filters)
+              ? `${formatNumber(rows.length)} of ${formatNumber(total)} companies`
+              : `All ${formatNumber(total)} companies`}
+            , by capital received
           </h2>
-          <RankingTable rows={rows} hrefBase="/companies" asOf={asOf} caption="Companies ranked by the counted capital they received" capitalHeading="Capital received (counted)" />
+          <RankingTable
+            rows={rows}
+            hrefBase="/companies"
+            asOf={asOf}
+            caption="Companies ranked by the counted capital they received"
+            capitalHeading="Capital received (counted)"
+          />
         </section>
       )}
     </div>

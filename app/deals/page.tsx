@@ -58,7 +58,10 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
           <ul className="list-disc pl-5">
             {issues.map((issue, i) => (
               <li key={i}>
-                <code className="break-all">{issue.param}={issue.value}</code>: {issue.message}.
+                <code className="break-all">
+                  {issue.param}={issue.value}
+                </code>
+                : {issue.message}.
               </li>
             ))}
           </ul>
@@ -67,7 +70,11 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
 
       <section aria-label="Figures for these filters">
         <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <StatCard label={active.length > 0 ? "Deals matching the filters" : "Deals"} value={formatNumber(stats.dealCount)} detail="All kinds and statuses" />
+          <StatCard
+            label={active.length > 0 ? "Deals matching the filters" : "Deals"}
+            value={formatNumber(stats.dealCount)}
+            detail="All kinds and statuses"
+          />
           <StatCard
             label="Capital counted among them"
             value={<span title={formatUsdExact(capital.total)}>{formatUsd(capital.total)}</span>}
@@ -84,24 +91,37 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
 
       {active.length > 0 ? (
         <section aria-labelledby="active-filters" className="flex flex-wrap items-center gap-2 text-sm">
-          <h2 id="active-filters" className="font-medium">Active filters:</h2>
+          <h2 id="active-filters" className="font-medium">
+            Active filters:
+          </h2>
           <ul aria-label="Active filters" className="flex flex-wrap gap-2">
             {active.map((f) => (
-              <li key={f.label} className="inline-flex items-center gap-1 rounded-full border border-gray-300 py-0.5 pl-3 pr-1 dark:border-gray-700">
+              <li
+                key={f.label}
+                className="inline-flex items-center gap-1 rounded-full border border-gray-300 py-0.5 pl-3 pr-1 dark:border-gray-700"
+              >
                 {f.label}
-                <Link href={href({ filters: { ...f.remove, page: 1 } })} aria-label={`Remove filter ${f.label}`} className="rounded-full px-1.5 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-gray-800">
+                <Link
+                  href={href({ filters: { ...f.remove, page: 1 } })}
+                  aria-label={`Remove filter ${f.label}`}
+                  className="rounded-full px-1.5 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-gray-800"
+                >
                   <span aria-hidden="true">×</span>
                 </Link>
               </li>
             ))}
           </ul>
-          <Link href={clearHref} className={TEXT_LINK}>Clear all filters</Link>
+          <Link href={clearHref} className={TEXT_LINK}>
+            Clear all filters
+          </Link>
         </section>
       ) : null}
 
       <div className="grid grid-cols-1 gap-8 lg:grid-cols-[17rem_minmax(0,1fr)]">
         <section aria-labelledby="filters-title">
-          <h2 id="filters-title" className="mb-3 text-lg font-semibold">Filters</h2>
+          <h2 id="filters-title" className="mb-3 text-lg font-semibold">
+            Filters
+          </h2>
           {/* Folded on phones so the results are not pushed below a long form; on wide screens the form is always shown
               (the closed details' content is made visible) and the toggle is hidden. */}
           <details className="rounded border border-gray-200 p-2 dark:border-gray-800 lg:border-0 lg:p-0 lg:[&::details-content]:[content-visibility:visible]">
@@ -117,9 +137,17 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
         <section aria-labelledby="results-title" className="min-w-0 space-y-4">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2 id="results-title" className="text-lg font-semibold">
-              {page.total === 0 ? "No deals" : page.data.length === 0 ? `No deals on page ${page.page}` : `Deals ${formatNumber(first)}–${formatNumber(last)} of ${formatNumber(page.total)}`}
+              {page.total === 0
+                ? "No deals"
+                : page.data.length === 0
+                  ? `No deals on page ${page.page}`
+                  : `Deals ${formatNumber(first)}–${formatNumber(last)} of ${formatNumber(page.total)}`}
             </h2>
-            <a href={csvHref} download className="rounded border border-gray-300 px-3 py-1.5 text-sm hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-800">
+            <a
+              href={csvHref}
+              download
+              className="rounded border border-gray-300 px-3 py-1.5 text-sm hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-800"
+            >
               Download CSV ({formatNumber(page.total)} {page.total === 1 ? "deal" : "deals"})
             </a>
           </div>
@@ -131,7 +159,9 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
           ) : page.data.length === 0 ? (
             <p>
               There are {formatNumber(pageCount)} {pageCount === 1 ? "page" : "pages"} of results.{" "}
-              <Link href={href({ filters: { page: 1 } })} className={TEXT_LINK}>Go to the first page</Link>
+              <Link href={href({ filters: { page: 1 } })} className={TEXT_LINK}>
+                Go to the first page
+              </Link>
             </p>
           ) : pageView.view === "table" ? (
             <DealTable
@@ -152,7 +182,15 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
   );
 }
 
-function ViewSwitch({ pageView, byDate, hrefFor }: { pageView: DealPageView; byDate: boolean; hrefFor: (view: Partial<DealPageView>) => string }) {
+function ViewSwitch({
+  pageView,
+  byDate,
+  hrefFor,
+}: {
+  pageView: DealPageView;
+  byDate: boolean;
+  hrefFor: (view: Partial<DealPageView>) => string;
+}) {
   const option = (label: string, on: boolean, target: Partial<DealPageView>) => (
     <li>
       <Link href={hrefFor(target)} aria-current={on ? "page" : undefined} className={on ? SWITCH_ON : SWITCH_OFF}>
@@ -176,7 +214,9 @@ function ViewSwitch({ pageView, byDate, hrefFor }: { pageView: DealPageView; byD
           </ul>
         </nav>
       ) : null}
-      {pageView.view === "timeline" && !byDate ? <p className="text-gray-600 dark:text-gray-400">Sorted by amount, so not grouped by period.</p> : null}
+      {pageView.view === "timeline" && !byDate ? (
+        <p className="text-gray-600 dark:text-gray-400">Sorted by amount, so not grouped by period.</p>
+      ) : null}
     </div>
   );
 }
@@ -196,7 +236,10 @@ function EmptyResults({ filtersLabel, clearHref }: { filtersLabel: string[]; cle
     <div className="rounded-lg border border-dashed border-gray-300 p-6 dark:border-gray-700">
       <p className="font-medium">No deal matches all of these filters: {filtersLabel.join("; ")}.</p>
       <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">Remove one of them above, or start again from every deal.</p>
-      <Link href={clearHref} className="mt-3 inline-block rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
+      <Link
+        href={clearHref}
+        className="mt-3 inline-block rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+      >
         Clear all filters
       </Link>
     </div>

@@ -22,9 +22,9 @@ export default async function InvestorsPage({ searchParams }: { searchParams: Pr
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Investors</h1>
         <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">
-          Every organization named as an investor in a deal, ranked by the capital it put in: its attributed part of counted deals (equity and
-          convertible, announced or closed, at the low amount). A deal with several investors is split in equal parts where their commitments are not
-          known. Venture arms and units (GV, AMD Ventures) are ranked on their own, not added to their parent company.
+          Every organization named as an investor in a deal, ranked by the capital it put in: its attributed part of counted deals (equity
+          and convertible, announced or closed, at the low amount). A deal with several investors is split in equal parts where their
+          commitments are not known. Venture arms and units (GV, AMD Ventures) are ranked on their own, not added to their parent company.
         </p>
       </div>
       <OrganizationSearchForm action="/investors" filters={filters} issues={issues} asOf={asOf} searchLabel="Search investors" />
@@ -35,9 +35,18 @@ export default async function InvestorsPage({ searchParams }: { searchParams: Pr
       ) : (
         <section aria-labelledby="ranking-heading" className="space-y-2">
           <h2 id="ranking-heading" className="text-lg font-semibold">
-            {hasOrganizationFilters(filters) ? `${formatNumber(rows.length)} of ${formatNumber(total)} investors` : `All ${formatNumber(total)} investors`}, by capital put in
+            {hasOrganizationFilters(filters)
+              ? `${formatNumber(rows.length)} of ${formatNumber(total)} investors`
+              : `All ${formatNumber(total)} investors`}
+            , by capital put in
           </h2>
-          <RankingTable rows={rows} hrefBase="/investors" asOf={asOf} caption="Investors ranked by the counted capital attributed to them" capitalHeading="Capital put in (counted)" />
+          <RankingTable
+            rows={rows}
+            hrefBase="/investors"
+            asOf={asOf}
+            caption="Investors ranked by the counted capital attributed to them"
+            capitalHeading="Capital put in (counted)"
+          />
         </section>
       )}
     </div>

@@ -53,26 +53,28 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
       <header>
         <h1 className="text-2xl font-semibold tracking-tight text-gray-900 sm:text-3xl dark:text-gray-100">How every number is counted</h1>
         <p className="mt-2">
-          Every figure on this site comes from one set of measures, computed from the deals in the database and exact to the dollar. The worked
-          examples below are computed from the current data by those same measures, so they change when the data does.
+          Every figure on this site comes from one set of measures, computed from the deals in the database and exact to the dollar. The
+          worked examples below are computed from the current data by those same measures, so they change when the data does.
         </p>
       </header>
 
       <Section id="which-deals" title="Which deals count">
         <p>
-          <strong>Capital counted</strong> is money invested into companies: deals of kind {list(CAPITAL_KINDS.map((k) => KIND_LABELS[k].toLowerCase()))}{" "}
-          with status {list(COUNTED_STATUSES.map((s) => STATUS_LABELS[s].toLowerCase()))}. Today that is{" "}
-          <strong title={formatUsdExact(m.summary.total)}>{formatUsd(m.summary.total)}</strong> across {formatNumber(m.summary.dealCount)} deals.
+          <strong>Capital counted</strong> is money invested into companies: deals of kind{" "}
+          {list(CAPITAL_KINDS.map((k) => KIND_LABELS[k].toLowerCase()))} with status{" "}
+          {list(COUNTED_STATUSES.map((s) => STATUS_LABELS[s].toLowerCase()))}. Today that is{" "}
+          <strong title={formatUsdExact(m.summary.total)}>{formatUsd(m.summary.total)}</strong> across {formatNumber(m.summary.dealCount)}{" "}
+          deals.
         </p>
         <ul className="list-disc space-y-1 pl-5">
           <li>
-            Deals with status {list(PIPELINE_STATUSES.map((s) => STATUS_LABELS[s].toLowerCase()))} are the <em>pipeline</em>: left out unless
-            the pipeline switch adds them. Terminated deals never count.
+            Deals with status {list(PIPELINE_STATUSES.map((s) => STATUS_LABELS[s].toLowerCase()))} are the <em>pipeline</em>: left out
+            unless the pipeline switch adds them. Terminated deals never count.
           </li>
           <li>
-            Compute and cloud commitments, chip supply, licensing, acquisitions, joint ventures and other transactions are never added to capital
-            silently (a $300B compute contract would drown every funding round). The analysis can count all kinds, each as its own series, or one
-            kind alone; the page always says what it counts.
+            Compute and cloud commitments, chip supply, licensing, acquisitions, joint ventures and other transactions are never added to
+            capital silently (a $300B compute contract would drown every funding round). The analysis can count all kinds, each as its own
+            series, or one kind alone; the page always says what it counts.
           </li>
           <li>A deal is dated by its announcement or first report; quarters and years are calendar ones.</li>
         </ul>
@@ -82,8 +84,8 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
         <ul className="list-disc space-y-1 pl-5">
           <li>A range counts at its low end; “about” and “at least” figures count as reported.</li>
           <li>
-            Where only an “up to” figure is known, that figure counts, and the pages say how much of a total comes from such upper bounds. Where a
-            lower amount is known as well (“$500M now, up to $2B”), the lower one counts.
+            Where only an “up to” figure is known, that figure counts, and the pages say how much of a total comes from such upper bounds.
+            Where a lower amount is known as well (“$500M now, up to $2B”), the lower one counts.
           </li>
           <li>An undisclosed amount counts as nothing, and the deal is reported as undisclosed rather than dropped.</li>
         </ul>
@@ -93,17 +95,19 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
           rows={m.amountExamples.map((e) => [
             <DealLink key="deal" id={e.id} label={e.label} on={e.announcedOn} asOf={asOf} />,
             formatAmount(e.amountUsdLow, e.amountUsdHigh, e.amountQualifier),
-            e.counted.basis === "undisclosed" ? "Nothing (undisclosed)" : `${formatUsdExact(e.counted.amount)}${e.counted.basis === "upper_bound" ? " (upper bound)" : ""}`,
+            e.counted.basis === "undisclosed"
+              ? "Nothing (undisclosed)"
+              : `${formatUsdExact(e.counted.amount)}${e.counted.basis === "upper_bound" ? " (upper bound)" : ""}`,
           ])}
         />
       </Section>
 
       <Section id="hhi" title="Shares of the largest and the Herfindahl-Hirschman index">
         <p>
-          For each period, the counted capital of each recipient (or investor) is divided by the period’s total. The top 1, 3 and 5 shares add up
-          the largest of these shares. The <strong>Herfindahl-Hirschman index</strong> (HHI) is the sum of the squared percentage shares: 10,000
-          when one organization takes everything, 5,000 for two equal halves, close to 0 when capital is spread thin. It is rounded to a whole
-          number; a period with no counted capital has no index.
+          For each period, the counted capital of each recipient (or investor) is divided by the period’s total. The top 1, 3 and 5 shares
+          add up the largest of these shares. The <strong>Herfindahl-Hirschman index</strong> (HHI) is the sum of the squared percentage
+          shares: 10,000 when one organization takes everything, 5,000 for two equal halves, close to 0 when capital is spread thin. It is
+          rounded to a whole number; a period with no counted capital has no index.
         </p>
         <ul className="list-disc space-y-1 pl-5">
           {HHI_BANDS.map((b) => (
@@ -114,15 +118,20 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
         </ul>
         <p>
           These are the readings of the 2010 US Horizontal Merger Guidelines, the usual ones; the 2023 guidelines moved the “highly
-          concentrated” mark to 1,800. On the investor side, the part of rounds whose investors were not named is in the total but is nobody’s
-          share, so the index treats it as spread thin: a lower bound.
+          concentrated” mark to 1,800. On the investor side, the part of rounds whose investors were not named is in the total but is
+          nobody’s share, so the index treats it as spread thin: a lower bound.
         </p>
         {hhi ? (
           <WorkedTable
             caption={`Worked example: the recipient HHI of ${hhi.year}`}
             head={["Recipient", "Capital counted", "Share", "Share² (points)"]}
             rows={hhi.terms.map((t) => [t.name, formatUsdExact(t.amount), formatShare(t.share), formatDecimal(t.points, 1)])}
-            foot={["Total", formatUsdExact(hhi.total), formatShare(1), `HHI ${formatNumber(hhi.hhi)} (${hhiReadingLabel(hhi.hhi).toLowerCase()})`]}
+            foot={[
+              "Total",
+              formatUsdExact(hhi.total),
+              formatShare(1),
+              `HHI ${formatNumber(hhi.hhi)} (${hhiReadingLabel(hhi.hhi).toLowerCase()})`,
+            ]}
           />
         ) : (
           <p>There is no counted capital yet to work an example on.</p>
@@ -131,9 +140,10 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
 
       <Section id="attribution" title="Investors’ parts of shared rounds">
         <p>
-          A round has one amount and often several investors. Where an investor’s own commitment is reported, it gets that; the rest is split in
-          equal parts among the others, the odd dollars going to the first listed (the lead), so that the parts always add up to the round.
-          Unnamed parties share as “undisclosed”. Investor rankings, investor-side concentration and capital flows all use these parts.
+          A round has one amount and often several investors. Where an investor’s own commitment is reported, it gets that; the rest is
+          split in equal parts among the others, the odd dollars going to the first listed (the lead), so that the parts always add up to
+          the round. Unnamed parties share as “undisclosed”. Investor rankings, investor-side concentration and capital flows all use these
+          parts.
         </p>
         {split ? (
           <WorkedTable
@@ -153,31 +163,29 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
       <Section id="exclusion" title="Excluding an organization">
         <p>
           “Without OpenAI” leaves out what OpenAI received and OpenAI’s own part of the rounds it joined; its co-investors keep their parts.
-          Excluding a company excludes its divisions too (Amazon takes AWS with it). Every figure is then computed on the rest of the market in the
-          same way.
+          Excluding a company excludes its divisions too (Amazon takes AWS with it). Every figure is then computed on the rest of the market
+          in the same way.
         </p>
       </Section>
 
       <Section id="flows" title="Capital flows">
         <p>
-          A flow is the counted capital from one investor to one recipient, summed over their deals, with shared rounds split as above. The Sankey
-          diagram draws the largest flows and says what the smaller ones add up to; an organization that both invests and receives appears on
-          each side.
+          A flow is the counted capital from one investor to one recipient, summed over their deals, with shared rounds split as above. The
+          Sankey diagram draws the largest flows and says what the smaller ones add up to; an organization that both invests and receives
+          appears on each side.
         </p>
       </Section>
 
       <Section id="circular-flows" title="Circular flows">
         <p>
-          A circular flow is an investor that put {list(CAPITAL_KINDS.map((k) => KIND_LABELS[k].toLowerCase()))} capital into a company, where
-          that company in turn committed to spend with the investor: a {list(SPEND_BACK_KINDS.map((k) => KIND_LABELS[k].toLowerCase()))} deal.
-          In the data “investors pay, the recipient receives”, so the spending leg is a deal whose investors include the company and whose
-          recipient is the investor or one of its divisions. Both legs count when announced or closed (rumored and in talks too under the pipeline
-          switch), a shared round or commitment counts only the pair’s part, and the ratio is the money back per dollar in, shown only when both
-          sides have a disclosed amount.
+          A circular flow is an investor that put {list(CAPITAL_KINDS.map((k) => KIND_LABELS[k].toLowerCase()))} capital into a company,
+          where that company in turn committed to spend with the investor: a{" "}
+          {list(SPEND_BACK_KINDS.map((k) => KIND_LABELS[k].toLowerCase()))} deal. In the data “investors pay, the recipient receives”, so
+          the spending leg is a deal whose investors include the company and whose recipient is the investor or one of its divisions. Both
+          legs count when announced or closed (rumored and in talks too under the pipeline switch), a shared round or commitment counts only
+          the pair’s part, and the ratio is the money back per dollar in, shown only when both sides have a disclosed amount.
         </p>
-        <p>
-          Divisions are matched through each organization’s documented parent, never by similar names. The parents recorded today:
-        </p>
+        <p>Divisions are matched through each organization’s documented parent, never by similar names. The parents recorded today:</p>
         <ul className="list-disc pl-5">
           {m.divisions.map((d) => (
             <li key={d.name}>
@@ -188,8 +196,8 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
         {m.circularExample ? (
           <>
             <p>
-              {formatNumber(m.circularCount)} loops are found in the counted data. The largest, worked out leg by leg (money back per dollar in:{" "}
-              {formatBackToIn(m.circularExample.backToIn)}):
+              {formatNumber(m.circularCount)} loops are found in the counted data. The largest, worked out leg by leg (money back per dollar
+              in: {formatBackToIn(m.circularExample.backToIn)}):
             </p>
             <CircularFlowList loops={[m.circularExample]} asOf={asOf} open />
           </>

@@ -24,7 +24,17 @@ const LABELS: Record<string, string> = {
   summary: "Summary",
 };
 
-export function DealForm({ dealId, version, initial, organizationNames }: { dealId: number | null; version: number | null; initial: Record<string, string>; organizationNames: string[] }) {
+export function DealForm({
+  dealId,
+  version,
+  initial,
+  organizationNames,
+}: {
+  dealId: number | null;
+  version: number | null;
+  initial: Record<string, string>;
+  organizationNames: string[];
+}) {
   const [state, action, pending] = useActionState(saveDeal, IDLE);
   const [deleteState, deleteAction, deleting] = useActionState(deleteDeal, IDLE);
   const v = state.values ?? initial;
@@ -43,7 +53,15 @@ export function DealForm({ dealId, version, initial, organizationNames }: { deal
         </datalist>
         <fieldset className="grid gap-4 sm:grid-cols-2">
           <legend className="mb-2 text-lg font-semibold">Who and when</legend>
-          <TextField name="recipient" label={LABELS.recipient} list="organization-names" required defaultValue={v.recipient} errors={e.recipient} hint="The company receiving the money (for a compute contract: the provider)." />
+          <TextField
+            name="recipient"
+            label={LABELS.recipient}
+            list="organization-names"
+            required
+            defaultValue={v.recipient}
+            errors={e.recipient}
+            hint="The company receiving the money (for a compute contract: the provider)."
+          />
           <TextArea
             name="investors"
             label={LABELS.investors}
@@ -53,19 +71,75 @@ export function DealForm({ dealId, version, initial, organizationNames }: { deal
             errors={e.investors}
             hint="Separated by semicolons, lead first; add (lead) or (co-lead) after a name. Names and aliases of existing organizations."
           />
-          <TextField name="announced_on" label={LABELS.announced_on} type="date" required defaultValue={v.announced_on} errors={e.announced_on} />
+          <TextField
+            name="announced_on"
+            label={LABELS.announced_on}
+            type="date"
+            required
+            defaultValue={v.announced_on}
+            errors={e.announced_on}
+          />
           <TextField name="round" label={LABELS.round} defaultValue={v.round} errors={e.round} maxLength={300} />
-          <SelectField name="kind" label={LABELS.kind} defaultValue={v.kind ?? "equity"} errors={e.kind} options={DEAL_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
-          <SelectField name="status" label={LABELS.status} defaultValue={v.status ?? "announced"} errors={e.status} options={DEAL_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+          <SelectField
+            name="kind"
+            label={LABELS.kind}
+            defaultValue={v.kind ?? "equity"}
+            errors={e.kind}
+            options={DEAL_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+          />
+          <SelectField
+            name="status"
+            label={LABELS.status}
+            defaultValue={v.status ?? "announced"}
+            errors={e.status}
+            options={DEAL_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+          />
         </fieldset>
         <fieldset className="grid gap-4 sm:grid-cols-3">
           <legend className="mb-2 text-lg font-semibold">Terms</legend>
-          <SelectField name="amount_qualifier" label={LABELS.amount_qualifier} defaultValue={v.amount_qualifier ?? "exact"} errors={e.amount_qualifier} options={AMOUNT_QUALIFIERS.map((q) => ({ value: q, label: q.replace("_", " ") }))} />
-          <TextField name="amount_usd_low" label={LABELS.amount_usd_low} inputMode="numeric" defaultValue={v.amount_usd_low} errors={e.amount_usd_low} hint="Whole dollars, digits only. Empty for “up to” with no floor." />
-          <TextField name="amount_usd_high" label={LABELS.amount_usd_high} inputMode="numeric" defaultValue={v.amount_usd_high} errors={e.amount_usd_high} />
-          <TextField name="original_currency" label={LABELS.original_currency} defaultValue={v.original_currency ?? "USD"} errors={e.original_currency} maxLength={3} />
-          <TextField name="original_amount" label={LABELS.original_amount} inputMode="numeric" defaultValue={v.original_amount} errors={e.original_amount} />
-          <TextField name="post_money_valuation_usd" label={LABELS.post_money_valuation_usd} inputMode="numeric" defaultValue={v.post_money_valuation_usd} errors={e.post_money_valuation_usd} />
+          <SelectField
+            name="amount_qualifier"
+            label={LABELS.amount_qualifier}
+            defaultValue={v.amount_qualifier ?? "exact"}
+            errors={e.amount_qualifier}
+            options={AMOUNT_QUALIFIERS.map((q) => ({ value: q, label: q.replace("_", " ") }))}
+          />
+          <TextField
+            name="amount_usd_low"
+            label={LABELS.amount_usd_low}
+            inputMode="numeric"
+            defaultValue={v.amount_usd_low}
+            errors={e.amount_usd_low}
+            hint="Whole dollars, digits only. Empty for “up to” with no floor."
+          />
+          <TextField
+            name="amount_usd_high"
+            label={LABELS.amount_usd_high}
+            inputMode="numeric"
+            defaultValue={v.amount_usd_high}
+            errors={e.amount_usd_high}
+          />
+          <TextField
+            name="original_currency"
+            label={LABELS.original_currency}
+            defaultValue={v.original_currency ?? "USD"}
+            errors={e.original_currency}
+            maxLength={3}
+          />
+          <TextField
+            name="original_amount"
+            label={LABELS.original_amount}
+            inputMode="numeric"
+            defaultValue={v.original_amount}
+            errors={e.original_amount}
+          />
+          <TextField
+            name="post_money_valuation_usd"
+            label={LABELS.post_money_valuation_usd}
+            inputMode="numeric"
+            defaultValue={v.post_money_valuation_usd}
+            errors={e.post_money_valuation_usd}
+          />
           <TextField name="stake_pct" label={LABELS.stake_pct} inputMode="decimal" defaultValue={v.stake_pct} errors={e.stake_pct} />
         </fieldset>
         <TextArea name="summary" label={LABELS.summary} rows={4} defaultValue={v.summary} errors={e.summary} />
@@ -76,7 +150,14 @@ export function DealForm({ dealId, version, initial, organizationNames }: { deal
           <TextField name="source_date" label="Published on" type="date" defaultValue={v.source_date} errors={e.source_date} />
           {dealId !== null ? (
             <>
-              <TextField name="change_date" label="Date of the change" type="date" defaultValue={v.change_date} errors={e.change_date} hint="Needed when the status or an amount changes: it becomes a step of the deal's lifecycle." />
+              <TextField
+                name="change_date"
+                label="Date of the change"
+                type="date"
+                defaultValue={v.change_date}
+                errors={e.change_date}
+                hint="Needed when the status or an amount changes: it becomes a step of the deal's lifecycle."
+              />
               <div className="sm:col-span-2">
                 <TextField name="change_note" label="What changed" defaultValue={v.change_note} errors={e.change_note} maxLength={1000} />
               </div>
@@ -95,7 +176,9 @@ export function DealForm({ dealId, version, initial, organizationNames }: { deal
           <button type="submit" className={SECONDARY_BUTTON} disabled={deleting}>
             Delete this deal
           </button>
-          <p className="mt-1 text-xs text-gray-600 dark:text-gray-400">Deleting hides the deal from public pages; it can be restored from its history.</p>
+          <p className="mt-1 text-xs text-gray-600 dark:text-gray-400">
+            Deleting hides the deal from public pages; it can be restored from its history.
+          </p>
         </form>
       ) : null}
     </div>
@@ -105,21 +188,32 @@ export function DealForm({ dealId, version, initial, organizationNames }: { deal
 function ConflictTable({ theirs, yours }: { theirs: Record<string, string>; yours: Record<string, string> }) {
   const fields = Object.keys(LABELS).filter((k) => (theirs[k] ?? "") !== (yours[k] ?? ""));
   return (
-    <section aria-labelledby="conflict-title" className="rounded border border-amber-400 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950">
-      <h2 id="conflict-title" className="font-semibold">Both versions</h2>
+    <section
+      aria-labelledby="conflict-title"
+      className="rounded border border-amber-400 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950"
+    >
+      <h2 id="conflict-title" className="font-semibold">
+        Both versions
+      </h2>
       <div className="mt-2 overflow-x-auto">
         <table className="min-w-full text-left text-sm">
           <thead>
             <tr>
-              <th scope="col" className="pr-4">Field</th>
-              <th scope="col" className="pr-4">Saved by someone else</th>
+              <th scope="col" className="pr-4">
+                Field
+              </th>
+              <th scope="col" className="pr-4">
+                Saved by someone else
+              </th>
               <th scope="col">Yours</th>
             </tr>
           </thead>
           <tbody>
             {fields.map((f) => (
               <tr key={f}>
-                <th scope="row" className="pr-4 font-normal">{LABELS[f]}</th>
+                <th scope="row" className="pr-4 font-normal">
+                  {LABELS[f]}
+                </th>
                 <td className="pr-4">{theirs[f] || "—"}</td>
                 <td>{yours[f] || "—"}</td>
               </tr>

@@ -34,7 +34,16 @@ function describedBy(name: string, errors?: string[], hint?: ReactNode) {
   return ids || undefined;
 }
 
-export function TextField(props: Common & { defaultValue?: string; type?: string; inputMode?: "numeric" | "decimal" | "url" | "email"; list?: string; autoComplete?: string; maxLength?: number }) {
+export function TextField(
+  props: Common & {
+    defaultValue?: string;
+    type?: string;
+    inputMode?: "numeric" | "decimal" | "url" | "email";
+    list?: string;
+    autoComplete?: string;
+    maxLength?: number;
+  },
+) {
   const { name, errors, hint, required, defaultValue, type = "text", inputMode, list, autoComplete, maxLength } = props;
   return (
     <Shell {...props}>

@@ -18,7 +18,9 @@ export function ImportForm() {
       <form action={action} className="space-y-3" encType="multipart/form-data">
         <input type="hidden" name="intent" value="preview" />
         <div>
-          <label htmlFor="import-file" className="block text-sm font-medium">CSV file</label>
+          <label htmlFor="import-file" className="block text-sm font-medium">
+            CSV file
+          </label>
           <input
             id="import-file"
             name="file"
@@ -31,20 +33,42 @@ export function ImportForm() {
           <p id="import-file-hint" className="mt-1 text-xs text-gray-600 dark:text-gray-400">
             The interchange format (docs/using.md, CSV format); at most 10 MB. Nothing is written until you confirm the preview.
           </p>
-          {fileErrors ? <p id="import-file-error" className="mt-1 text-sm text-red-700 dark:text-red-400">{fileErrors.join(" ")}</p> : null}
+          {fileErrors ? (
+            <p id="import-file-error" className="mt-1 text-sm text-red-700 dark:text-red-400">
+              {fileErrors.join(" ")}
+            </p>
+          ) : null}
         </div>
-        <button type="submit" className={BUTTON} disabled={pending}>{pending ? "Checking…" : "Preview import"}</button>
+        <button type="submit" className={BUTTON} disabled={pending}>
+          {pending ? "Checking…" : "Preview import"}
+        </button>
       </form>
       <FormMessage status={state.status} message={state.message} />
       {preview && !preview.ok ? (
         <section aria-labelledby="import-errors">
-          <h2 id="import-errors" className="text-lg font-semibold">Problems to fix</h2>
+          <h2 id="import-errors" className="text-lg font-semibold">
+            Problems to fix
+          </h2>
           <div className="overflow-x-auto">
             <table className="min-w-full text-left text-sm">
-              <thead><tr><th scope="col" className="pr-4">Line</th><th scope="col" className="pr-4">Field</th><th scope="col">Problem</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col" className="pr-4">
+                    Line
+                  </th>
+                  <th scope="col" className="pr-4">
+                    Field
+                  </th>
+                  <th scope="col">Problem</th>
+                </tr>
+              </thead>
               <tbody>
                 {preview.errors.map((e, i) => (
-                  <tr key={i}><td className="pr-4">{e.row}</td><td className="pr-4">{e.field ?? "—"}</td><td>{e.message}</td></tr>
+                  <tr key={i}>
+                    <td className="pr-4">{e.row}</td>
+                    <td className="pr-4">{e.field ?? "—"}</td>
+                    <td>{e.message}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>
@@ -53,7 +77,9 @@ export function ImportForm() {
       ) : null}
       {preview && preview.ok ? (
         <section aria-labelledby="import-preview" className="space-y-3">
-          <h2 id="import-preview" className="text-lg font-semibold">{data.applied ? "Imported" : "Preview"}</h2>
+          <h2 id="import-preview" className="text-lg font-semibold">
+            {data.applied ? "Imported" : "Preview"}
+          </h2>
           <p>
             {preview.create} deals to create, {preview.update} to update by id.
             {preview.newOrganizations.length > 0 ? ` New organizations: ${preview.newOrganizations.join(", ")}.` : " No new organizations."}
@@ -61,10 +87,36 @@ export function ImportForm() {
           {preview.rows.length > 0 ? (
             <div className="max-h-80 overflow-auto">
               <table className="min-w-full text-left text-sm">
-                <thead><tr><th scope="col" className="pr-4">Line</th><th scope="col" className="pr-4">Action</th><th scope="col" className="pr-4">Date</th><th scope="col" className="pr-4">Kind</th><th scope="col" className="pr-4">Status</th><th scope="col">Round</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col" className="pr-4">
+                      Line
+                    </th>
+                    <th scope="col" className="pr-4">
+                      Action
+                    </th>
+                    <th scope="col" className="pr-4">
+                      Date
+                    </th>
+                    <th scope="col" className="pr-4">
+                      Kind
+                    </th>
+                    <th scope="col" className="pr-4">
+                      Status
+                    </th>
+                    <th scope="col">Round</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {preview.rows.map((r) => (
-                    <tr key={r.row}><td className="pr-4">{r.row}</td><td className="pr-4">{r.id === null ? "create" : `update #${r.id}`}</td><td className="pr-4">{r.announcedOn}</td><td className="pr-4">{r.kind}</td><td className="pr-4">{r.status}</td><td>{r.round ?? "—"}</td></tr>
+                    <tr key={r.row}>
+                      <td className="pr-4">{r.row}</td>
+                      <td className="pr-4">{r.id === null ? "create" : `update #${r.id}`}</td>
+                      <td className="pr-4">{r.announcedOn}</td>
+                      <td className="pr-4">{r.kind}</td>
+                      <td className="pr-4">{r.status}</td>
+                      <td>{r.round ?? "—"}</td>
+                    </tr>
                   ))}
                 </tbody>
               </table>
@@ -74,7 +126,9 @@ export function ImportForm() {
             <form action={action}>
               <input type="hidden" name="intent" value="apply" />
               <input type="hidden" name="csv" value={data.csv} />
-              <button type="submit" className={BUTTON} disabled={pending}>{pending ? "Importing…" : "Apply the import"}</button>
+              <button type="submit" className={BUTTON} disabled={pending}>
+                {pending ? "Importing…" : "Apply the import"}
+              </button>
             </form>
           ) : null}
         </section>

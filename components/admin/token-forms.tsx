@@ -15,11 +15,20 @@ export function CreateTokenForm() {
       <FormMessage status={state.status} message={state.message} />
       {token ? (
         <p>
-          <label htmlFor="new-token" className="block text-sm font-medium">New token</label>
-          <input id="new-token" readOnly value={token} className="mt-1 w-full rounded border border-gray-300 px-2 py-1 font-mono text-sm dark:border-gray-700 dark:bg-gray-900" />
+          <label htmlFor="new-token" className="block text-sm font-medium">
+            New token
+          </label>
+          <input
+            id="new-token"
+            readOnly
+            value={token}
+            className="mt-1 w-full rounded border border-gray-300 px-2 py-1 font-mono text-sm dark:border-gray-700 dark:bg-gray-900"
+          />
         </p>
       ) : null}
-      <button type="submit" className={BUTTON} disabled={pending}>Create token</button>
+      <button type="submit" className={BUTTON} disabled={pending}>
+        Create token
+      </button>
     </form>
   );
 }
@@ -29,7 +38,9 @@ export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />
-      <button type="submit" className={SECONDARY_BUTTON} disabled={pending} aria-label={`Revoke token ${name}`}>Revoke</button>
+      <button type="submit" className={SECONDARY_BUTTON} disabled={pending} aria-label={`Revoke token ${name}`}>
+        Revoke
+      </button>
       <FormMessage status={state.status} message={state.message} />
     </form>
   );

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { COUNT_LABELS, COUNT_OPTIONS, type AnalysisView } from "@/lib/filters/analysis-view";
 
-const FIELD = "mt-1 block w-full rounded border border-gray-300 bg-white px-2 py-1.5 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:bg-gray-900 dark:[color-scheme:dark]";
+const FIELD =
+  "mt-1 block w-full rounded border border-gray-300 bg-white px-2 py-1.5 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:bg-gray-900 dark:[color-scheme:dark]";
 const BUTTON = "rounded border px-3 py-1.5 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600";
 
 /**
@@ -21,7 +22,12 @@ export function AnalysisControls({ view, choices }: { view: AnalysisView; choice
     ...(f.asOf ? [["asOf", f.asOf] as [string, string]] : []),
   ];
   return (
-    <form method="get" action="/analysis" aria-label="What to show" className="rounded-lg border border-gray-200 p-4 text-sm dark:border-gray-800">
+    <form
+      method="get"
+      action="/analysis"
+      aria-label="What to show"
+      className="rounded-lg border border-gray-200 p-4 text-sm dark:border-gray-800"
+    >
       {hidden.map(([name, value]) => (
         <input key={`${name}-${value}`} type="hidden" name={name} value={value} />
       ))}
@@ -59,7 +65,13 @@ export function AnalysisControls({ view, choices }: { view: AnalysisView; choice
           <input type="date" name="to" defaultValue={f.to ?? ""} className={FIELD} />
         </label>
         <label className="flex items-start gap-2 self-end pb-1.5">
-          <input type="checkbox" name="pipeline" value="1" defaultChecked={view.pipeline} className="mt-0.5 h-4 w-4 focus-visible:outline-2 focus-visible:outline-blue-600" />
+          <input
+            type="checkbox"
+            name="pipeline"
+            value="1"
+            defaultChecked={view.pipeline}
+            className="mt-0.5 h-4 w-4 focus-visible:outline-2 focus-visible:outline-blue-600"
+          />
           <span>Add the pipeline: rumored and in-talks deals</span>
         </label>
       </div>
@@ -69,7 +81,13 @@ export function AnalysisControls({ view, choices }: { view: AnalysisView; choice
           <div className="mt-2 flex flex-wrap gap-x-4 gap-y-2">
             {choices.map((c) => (
               <label key={c.key} className="flex items-center gap-1.5">
-                <input type="checkbox" name="exclude" value={c.key} defaultChecked={view.exclude.includes(c.key)} className="h-4 w-4 focus-visible:outline-2 focus-visible:outline-blue-600" />
+                <input
+                  type="checkbox"
+                  name="exclude"
+                  value={c.key}
+                  defaultChecked={view.exclude.includes(c.key)}
+                  className="h-4 w-4 focus-visible:outline-2 focus-visible:outline-blue-600"
+                />
                 {c.name}
               </label>
             ))}

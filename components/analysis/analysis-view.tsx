@@ -38,7 +38,9 @@ export async function AnalysisView({ query }: { query: Record<string, string | s
         <h2 id="largest-deals" className="text-lg font-semibold">
           Largest deals counted
         </h2>
-        <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">The filtered deals with the largest amounts counted (the low end of a range), as counted above.</p>
+        <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
+          The filtered deals with the largest amounts counted (the low end of a range), as counted above.
+        </p>
         <DealList deals={analysis.largestDeals} empty="No counted deals with a disclosed amount in this view." asOf={view.filters.asOf} />
       </section>
     </div>

@@ -25,7 +25,16 @@ export function CircularFlowDiagram({
     <svg viewBox="0 0 360 200" role="img" aria-label={description} className="h-auto w-full max-w-md">
       <defs>
         {(["in", "back"] as const).map((leg) => (
-          <marker key={leg} id={`${id}-${leg}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker
+            key={leg}
+            id={`${id}-${leg}`}
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
             <path d="M0,0 L10,5 L0,10 z" fill={leg === "in" ? "var(--chart-money-in)" : "var(--chart-money-back)"} />
           </marker>
         ))}
@@ -47,7 +56,14 @@ export function CircularFlowDiagram({
       <text x="180" y="18" textAnchor="middle" fontSize="12" className={text}>
         capital in: {inLabel}
       </text>
-      <path d="M290,133 C240,177 120,177 70,133" fill="none" stroke="var(--chart-money-back)" strokeWidth="3" strokeDasharray="6 3" markerEnd={`url(#${id}-back)`} />
+      <path
+        d="M290,133 C240,177 120,177 70,133"
+        fill="none"
+        stroke="var(--chart-money-back)"
+        strokeWidth="3"
+        strokeDasharray="6 3"
+        markerEnd={`url(#${id}-back)`}
+      />
       <text x="180" y="195" textAnchor="middle" fontSize="12" className={text}>
         spending back: {backLabel}
       </text>

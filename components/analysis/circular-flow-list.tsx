@@ -27,18 +27,31 @@ function LegTable({ caption, legs: all, shown, asOf }: { caption: string; legs: 
         <caption className="py-1 text-left font-medium">{caption}</caption>
         <thead>
           <tr className="border-b border-gray-200 dark:border-gray-800">
-            <th scope="col" className="py-1 pr-3 font-medium">Deal</th>
-            <th scope="col" className="py-1 pr-3 font-medium">Date</th>
-            <th scope="col" className="py-1 pr-3 font-medium">Kind</th>
-            <th scope="col" className="py-1 pr-3 font-medium">Status</th>
-            <th scope="col" className="py-1 text-right font-medium">Amount</th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Deal
+            </th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Date
+            </th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Kind
+            </th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Status
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">
+              Amount
+            </th>
           </tr>
         </thead>
         <tbody>
           {legs.map((leg) => (
             <tr key={`${leg.dealId}-${leg.from.key}`} className="border-b border-gray-100 dark:border-gray-900">
               <th scope="row" className="py-1 pr-3 font-normal">
-                <Link href={dealHref(leg.dealId, asOf)} className="text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+                <Link
+                  href={dealHref(leg.dealId, asOf)}
+                  className="text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
+                >
                   {leg.from.name} → {leg.to.name}
                 </Link>
               </th>
@@ -64,7 +77,9 @@ function LegTable({ caption, legs: all, shown, asOf }: { caption: string; legs: 
           ))}
         </tbody>
       </table>
-      {all.length > legs.length ? <p className="py-1 text-sm text-gray-600 dark:text-gray-400">And {all.length - legs.length} more deals on this side, in the CSV.</p> : null}
+      {all.length > legs.length ? (
+        <p className="py-1 text-sm text-gray-600 dark:text-gray-400">And {all.length - legs.length} more deals on this side, in the CSV.</p>
+      ) : null}
     </div>
   );
 }
@@ -73,13 +88,29 @@ function LegTable({ caption, legs: all, shown, asOf }: { caption: string; legs: 
  * Every loop, closed unless `open`; opening one shows its diagram and the first `legsShown` legs of each side, each
  * linked to its deal (the CSV has them all).
  */
-export function CircularFlowList({ loops, asOf, open = false, legsShown = LEGS_SHOWN }: { loops: CircularFlow[]; asOf: string | null; open?: boolean; legsShown?: number }) {
+export function CircularFlowList({
+  loops,
+  asOf,
+  open = false,
+  legsShown = LEGS_SHOWN,
+}: {
+  loops: CircularFlow[];
+  asOf: string | null;
+  open?: boolean;
+  legsShown?: number;
+}) {
   return (
     <ul className="mt-4 space-y-2">
       {loops.map((loop) => {
         const suppliers = [...new Set(loop.moneyBack.map((l) => l.to.name))];
-        const inLabel = legTotalLabel(loop.inTotal, loop.moneyIn.some((l) => l.basis !== "undisclosed"));
-        const backLabel = legTotalLabel(loop.backTotal, loop.moneyBack.some((l) => l.basis !== "undisclosed"));
+        const inLabel = legTotalLabel(
+          loop.inTotal,
+          loop.moneyIn.some((l) => l.basis !== "undisclosed"),
+        );
+        const backLabel = legTotalLabel(
+          loop.backTotal,
+          loop.moneyBack.some((l) => l.basis !== "undisclosed"),
+        );
         const id = `loop-${loop.investor.key}-${loop.company.key}`;
         return (
           <li key={id}>
@@ -93,9 +124,26 @@ export function CircularFlowList({ loops, asOf, open = false, legsShown = LEGS_S
                 </span>
               </summary>
               <div className="space-y-4 border-t border-gray-200 p-3 dark:border-gray-800">
-                <CircularFlowDiagram id={id} investor={loop.investor.name} company={loop.company.name} suppliers={suppliers} inLabel={inLabel} backLabel={backLabel} />
-                <LegTable caption={`Capital in: ${loop.investor.name} → ${loop.company.name}`} legs={loop.moneyIn} shown={legsShown} asOf={asOf} />
-                <LegTable caption={`Spending back: ${loop.company.name} → ${suppliers.join(", ")}`} legs={loop.moneyBack} shown={legsShown} asOf={asOf} />
+                <CircularFlowDiagram
+                  id={id}
+                  investor={loop.investor.name}
+                  company={loop.company.name}
+                  suppliers={suppliers}
+                  inLabel={inLabel}
+                  backLabel={backLabel}
+                />
+                <LegTable
+                  caption={`Capital in: ${loop.investor.name} → ${loop.company.name}`}
+                  legs={loop.moneyIn}
+                  shown={legsShown}
+                  asOf={asOf}
+                />
+                <LegTable
+                  caption={`Spending back: ${loop.company.name} → ${suppliers.join(", ")}`}
+                  legs={loop.moneyBack}
+                  shown={legsShown}
+                  asOf={asOf}
+                />
               </div>
             </details>
           </li>

@@ -30,7 +30,12 @@ export const CIRCULAR_FLOWS_TITLE = "Circular flows: capital invested and spendi
 /** The paired bars per loop (or the empty state), drawn the same on /analysis and in its embed. */
 export function CircularFlowsBody({ loops }: { loops: CircularFlow[] }) {
   return loops.length > 0 ? (
-    <StackedBarChart rows={loopRows(loops)} series={series} stacked={false} ariaLabel="Bar chart: capital in and spending back for each circular flow" />
+    <StackedBarChart
+      rows={loopRows(loops)}
+      series={series}
+      stacked={false}
+      ariaLabel="Bar chart: capital in and spending back for each circular flow"
+    />
   ) : (
     <p className="text-sm text-gray-600 dark:text-gray-400">No circular flows in this view.</p>
   );
@@ -53,9 +58,11 @@ export function CircularFlowsSection({ view, loops, total = loops.length }: { vi
             Pairs where an investor put equity or convertible capital into a company that committed to buy compute, cloud capacity or chips
             from that investor or one of its divisions (linked by the documented parent relation: AWS under Amazon, Azure under Microsoft,
             Google Cloud under Google). Legs count when announced or closed{view.pipeline ? ", rumored or in talks" : ""}; a shared round or
-            commitment counts only the pair’s part. The kind filter and the count switch do not apply here; investor and recipient filters pick
-            loops.
-            {total > loops.length ? ` Showing the ${loops.length} loops with the most money back, of ${total}; the CSV has every loop.` : ""}
+            commitment counts only the pair’s part. The kind filter and the count switch do not apply here; investor and recipient filters
+            pick loops.
+            {total > loops.length
+              ? ` Showing the ${loops.length} loops with the most money back, of ${total}; the CSV has every loop.`
+              : ""}
           </>
         }
         rows={rows}
@@ -83,7 +90,11 @@ export function CircularFlowsSection({ view, loops, total = loops.length }: { vi
           {total > loops.length ? (
             <p className="mt-3 text-sm">
               {total - loops.length} smaller {total - loops.length === 1 ? "loop is" : "loops are"} not shown here:{" "}
-              <a href={csvHref} download className="rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+              <a
+                href={csvHref}
+                download
+                className="rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
+              >
                 download every loop as CSV
               </a>{" "}
               or read them from <code>/api/stats/circular-flows</code>.

@@ -5,7 +5,11 @@ import { analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-
 import { formatPeriod } from "@/lib/format";
 import { HHI_BANDS, hhiReadingLabel, type ConcentrationPeriod } from "@/lib/measures/concentration";
 
-export const BAND_COLORS = { unconcentrated: "var(--band-unconcentrated)", moderate: "var(--band-moderate)", high: "var(--band-high)" } as const;
+export const BAND_COLORS = {
+  unconcentrated: "var(--band-unconcentrated)",
+  moderate: "var(--band-moderate)",
+  high: "var(--band-high)",
+} as const;
 
 /** A key with no value is left out of the row: a gap in the line and a dash in the table, never a zero. */
 function withValues(entries: Record<string, number | string | null | undefined>): Record<string, number | string> {
@@ -72,7 +76,13 @@ export function HhiChartBody({ view, rows }: { view: AnalysisView; rows: ChartRo
 export function TopSharesChartBody({ view, rows }: { view: AnalysisView; rows: ChartRow[] }) {
   const { side, per } = sideAndPer(view);
   return rows.length > 0 ? (
-    <TrendLineChart rows={rows} series={TOP_SERIES} format="share" domain={[0, 1]} ariaLabel={`Line chart: share of counted capital of the top 1, 3 and 5 ${side} per ${per}`} />
+    <TrendLineChart
+      rows={rows}
+      series={TOP_SERIES}
+      format="share"
+      domain={[0, 1]}
+      ariaLabel={`Line chart: share of counted capital of the top 1, 3 and 5 ${side} per ${per}`}
+    />
   ) : (
     <p className="text-sm text-gray-600 dark:text-gray-400">{EMPTY}</p>
   );
@@ -110,13 +120,17 @@ export function ConcentrationCharts({ view, periods }: { view: AnalysisView; per
         description={
           <>
             <p>
-              The sum of the squared percentage shares of each of the {side} in the {per}’s counted capital: 10,000 when one takes everything,
-              near 0 when it is spread over many.{unnamedNote} A {per} with no counted capital has no index (a gap, not a zero).
+              The sum of the squared percentage shares of each of the {side} in the {per}’s counted capital: 10,000 when one takes
+              everything, near 0 when it is spread over many.{unnamedNote} A {per} with no counted capital has no index (a gap, not a zero).
             </p>
             <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
               {HHI_BANDS.map((b) => (
                 <li key={b.reading} className="flex items-center gap-1.5">
-                  <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm opacity-60" style={{ background: BAND_COLORS[b.reading] }} />
+                  <span
+                    aria-hidden="true"
+                    className="inline-block h-3 w-3 rounded-sm opacity-60"
+                    style={{ background: BAND_COLORS[b.reading] }}
+                  />
                   {b.label}: {b.reading === "unconcentrated" ? "below 1,500" : b.reading === "moderate" ? "1,500 to 2,500" : "above 2,500"}
                 </li>
               ))}

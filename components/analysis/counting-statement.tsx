@@ -8,7 +8,8 @@ import { withAsOf } from "@/lib/story/view-href";
 
 function countedKinds(view: AnalysisView): string {
   if (view.count === "capital") return "equity and convertible investments";
-  if (view.count === "all") return "deals of every kind (equity, convertible, compute, cloud and chip commitments, licensing, acquisitions, joint ventures, other)";
+  if (view.count === "all")
+    return "deals of every kind (equity, convertible, compute, cloud and chip commitments, licensing, acquisitions, joint ventures, other)";
   return `${KIND_LABELS[view.count].toLowerCase()} deals only`;
 }
 
@@ -42,7 +43,10 @@ export function CountingStatement({
         What this page counts
       </h2>
       <p className="mt-1">
-        {countedKinds(view)}, {view.pipeline ? "announced, closed, rumored or in talks (pipeline included)" : "announced or closed (rumored and in-talks deals are pipeline, left out)"}
+        {countedKinds(view)},{" "}
+        {view.pipeline
+          ? "announced, closed, rumored or in talks (pipeline included)"
+          : "announced or closed (rumored and in-talks deals are pipeline, left out)"}
         , at their low amount, or the “up to” figure where no lower one is known. Terminated deals never count.{" "}
         <strong>
           <span title={formatUsdExact(summary.total)}>{formatUsd(summary.total)}</span> across {formatNumber(summary.dealCount)} deals
@@ -54,7 +58,10 @@ export function CountingStatement({
         <p className="mt-1">
           Only deals with {filters.join(", ")}.{" "}
           {hasActiveFilters(f) ? (
-            <Link href={withAsOf("/analysis", f.asOf)} className="text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+            <Link
+              href={withAsOf("/analysis", f.asOf)}
+              className="text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
+            >
               Show all deals
             </Link>
           ) : null}
@@ -62,11 +69,15 @@ export function CountingStatement({
       ) : null}
       {excluded.length > 0 ? (
         <p className="mt-1">
-          Without {excluded.map((e) => e.name).join(", ")}: what they received and their part of the rounds they joined are left out, with their divisions.
+          Without {excluded.map((e) => e.name).join(", ")}: what they received and their part of the rounds they joined are left out, with
+          their divisions.
         </p>
       ) : null}
       <p className="mt-1">
-        <Link href={withAsOf("/methodology", f.asOf)} className="text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+        <Link
+          href={withAsOf("/methodology", f.asOf)}
+          className="text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
+        >
           How every number is counted
         </Link>
       </p>

@@ -41,7 +41,9 @@ export function FlowsChart({ view, flows }: { view: AnalysisView; flows: FlowsDa
       description={
         <>
           Counted capital from each investor to each recipient; a round with several investors is split among them.
-          {graph.omitted.flows > 0 ? ` ${formatNumber(graph.omitted.flows)} smaller flows (${formatUsd(graph.omitted.amount)} in all) are not drawn.` : ""}
+          {graph.omitted.flows > 0
+            ? ` ${formatNumber(graph.omitted.flows)} smaller flows (${formatUsd(graph.omitted.amount)} in all) are not drawn.`
+            : ""}
           {flows.undisclosedDeals > 0 ? ` ${formatNumber(flows.undisclosedDeals)} deals with undisclosed amounts carry no flow.` : ""}
         </>
       }

@@ -66,7 +66,13 @@ export function CartesianPlot({
   return (
     <figure aria-label={ariaLabel} className={`w-full overflow-hidden ${className}`}>
       <div className={`relative mt-3 ml-16 h-60 ${rightTicks ? "mr-16" : "mr-6"}`}>
-        <svg data-chart-plot="" aria-hidden="true" viewBox={`0 0 ${VIEW} ${VIEW}`} preserveAspectRatio="none" className="absolute inset-0 h-full w-full overflow-visible">
+        <svg
+          data-chart-plot=""
+          aria-hidden="true"
+          viewBox={`0 0 ${VIEW} ${VIEW}`}
+          preserveAspectRatio="none"
+          className="absolute inset-0 h-full w-full overflow-visible"
+        >
           <path d={grid} stroke="var(--chart-grid)" fill="none" vectorEffect="non-scaling-stroke" />
           <g className="fill-transparent [&>rect:hover]:fill-gray-400/20">
             {(categories.length <= MAX_TOOLTIP_COLUMNS ? tooltips : []).map((tip, i) => {
@@ -82,23 +88,43 @@ export function CartesianPlot({
         </svg>
         <div aria-hidden="true">
           {leftTicks.map((t) => (
-            <span key={t.value} data-chart-text="" className={`${AXIS_TEXT} right-full mr-1.5 -translate-y-1/2`} style={{ top: percent(t.y) }}>
+            <span
+              key={t.value}
+              data-chart-text=""
+              className={`${AXIS_TEXT} right-full mr-1.5 -translate-y-1/2`}
+              style={{ top: percent(t.y) }}
+            >
               {t.label}
             </span>
           ))}
           {rightTicks?.map((t) => (
-            <span key={t.value} data-chart-text="" className={`${AXIS_TEXT} left-full ml-1.5 -translate-y-1/2`} style={{ top: percent(t.y) }}>
+            <span
+              key={t.value}
+              data-chart-text=""
+              className={`${AXIS_TEXT} left-full ml-1.5 -translate-y-1/2`}
+              style={{ top: percent(t.y) }}
+            >
               {t.label}
             </span>
           ))}
           {bandLabels.map((l) => (
-            <span key={l.text} data-chart-text="" className="absolute right-1 mt-1 text-[11px] leading-none text-[color:var(--chart-axis)]" style={{ top: percent(l.y) }}>
+            <span
+              key={l.text}
+              data-chart-text=""
+              className="absolute right-1 mt-1 text-[11px] leading-none text-[color:var(--chart-axis)]"
+              style={{ top: percent(l.y) }}
+            >
               {l.text}
             </span>
           ))}
           {categories.map((label, i) =>
             shown[i] ? (
-              <span key={i} data-chart-text="" className={`${AXIS_TEXT} ${shown[i]} top-full mt-1.5 -translate-x-1/2`} style={{ left: percent(band(i, categories.length).center) }}>
+              <span
+                key={i}
+                data-chart-text=""
+                className={`${AXIS_TEXT} ${shown[i]} top-full mt-1.5 -translate-x-1/2`}
+                style={{ left: percent(band(i, categories.length).center) }}
+              >
                 {label}
               </span>
             ) : null,
@@ -108,7 +134,11 @@ export function CartesianPlot({
       <ul className="mt-7 flex flex-wrap justify-center gap-x-4 gap-y-1 text-xs">
         {legend.map((item) => (
           <li key={item.label} className="flex items-center gap-1.5">
-            <span aria-hidden="true" className={item.shape === "bar" ? "inline-block h-2.5 w-2.5" : "inline-block h-0.5 w-3.5"} style={{ background: item.color }} />
+            <span
+              aria-hidden="true"
+              className={item.shape === "bar" ? "inline-block h-2.5 w-2.5" : "inline-block h-0.5 w-3.5"}
+              style={{ background: item.color }}
+            />
             {item.label}
           </li>
         ))}

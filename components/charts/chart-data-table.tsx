@@ -18,14 +18,19 @@ export function ChartDataTable({
   columns?: ChartColumn[];
   rowHeader: string;
 }) {
-  const shown: ChartColumn[] = columns ?? [...series.map((s) => ({ key: s.key, label: s.label, format: "usd" as const })), { key: "total", label: "Total", format: "usd" }];
+  const shown: ChartColumn[] = columns ?? [
+    ...series.map((s) => ({ key: s.key, label: s.label, format: "usd" as const })),
+    { key: "total", label: "Total", format: "usd" },
+  ];
   return (
     <div className="mt-2 overflow-x-auto">
       <table className="min-w-full text-left">
         <caption className="sr-only">{title}</caption>
         <thead>
           <tr className="border-b border-gray-200 dark:border-gray-800">
-            <th scope="col" className="py-1 pr-4 font-medium">{rowHeader}</th>
+            <th scope="col" className="py-1 pr-4 font-medium">
+              {rowHeader}
+            </th>
             {shown.map((c) => (
               <th key={c.key} scope="col" className={`py-1 pr-4 font-medium ${c.format === "text" ? "" : "text-right"}`}>
                 {c.label}
@@ -36,7 +41,9 @@ export function ChartDataTable({
         <tbody>
           {rows.map((row, index) => (
             <tr key={`${row.label}-${index}`} className="border-b border-gray-100 dark:border-gray-900">
-              <th scope="row" className="py-1 pr-4 font-normal">{row.label}</th>
+              <th scope="row" className="py-1 pr-4 font-normal">
+                {row.label}
+              </th>
               {shown.map((c) => (
                 <td key={c.key} className={`py-1 pr-4 ${c.format === "text" ? "" : "text-right"}`}>
                   {/* A period chart's missing series is a zero; a missing value in other tables is "no value". */}

@@ -6,7 +6,11 @@ const noSubscription = () => () => {};
 
 /** The chart's "Embed" action: an iframe snippet of its /embed page, with this site's address filled in by the browser. */
 export function ChartEmbed({ path, title }: { path: string; title: string }) {
-  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => "");
+  const origin = useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => "",
+  );
   const snippet = `<iframe src="${origin}${path}" title="${title.replace(/"/g, "&quot;")}" width="640" height="420" style="border:0" loading="lazy"></iframe>`;
   return (
     <details className="relative">
@@ -17,7 +21,13 @@ export function ChartEmbed({ path, title }: { path: string; title: string }) {
         <label className="block text-sm font-medium" htmlFor={`embed-${path}`}>
           Paste this into your page
         </label>
-        <textarea id={`embed-${path}`} readOnly rows={5} value={snippet} className="mt-1 w-full rounded border border-gray-300 p-1 font-mono text-xs dark:border-gray-700 dark:bg-gray-950" />
+        <textarea
+          id={`embed-${path}`}
+          readOnly
+          rows={5}
+          value={snippet}
+          className="mt-1 w-full rounded border border-gray-300 p-1 font-mono text-xs dark:border-gray-700 dark:bg-gray-950"
+        />
         <a href={path} className="mt-1 inline-block text-sm text-blue-700 underline dark:text-blue-400">
           Open the embeddable chart
         </a>

@@ -8,7 +8,19 @@ import { useState } from "react";
 // fonts written inline first; the PNG is that SVG painted on a canvas at twice the size.
 
 // Inherited properties are written only where they change from the parent, so the file stays small.
-const INHERITED = ["fill", "fill-opacity", "stroke", "stroke-width", "stroke-opacity", "stroke-dasharray", "font-family", "font-size", "font-weight", "text-anchor", "visibility"];
+const INHERITED = [
+  "fill",
+  "fill-opacity",
+  "stroke",
+  "stroke-width",
+  "stroke-opacity",
+  "stroke-dasharray",
+  "font-family",
+  "font-size",
+  "font-weight",
+  "text-anchor",
+  "visibility",
+];
 const COLOR_PROPERTIES = new Set(["fill", "stroke"]);
 const HEADER_LINE = 20;
 const PADDING = 8;
@@ -70,10 +82,12 @@ function inlineComputedStyles(source: SVGSVGElement, clone: SVGSVGElement, color
     for (const attribute of [...target.attributes]) if (attribute.value.includes("var(")) target.removeAttribute(attribute.name);
     const computed = getComputedStyle(element);
     const parent = element === source ? null : getComputedStyle(element.parentElement as Element);
-    const declarations = INHERITED.filter((p) => parent === null || computed.getPropertyValue(p) !== parent.getPropertyValue(p)).map((p) => {
-      const value = computed.getPropertyValue(p);
-      return `${p}:${COLOR_PROPERTIES.has(p) ? toRgb(value, colors) : value}`;
-    });
+    const declarations = INHERITED.filter((p) => parent === null || computed.getPropertyValue(p) !== parent.getPropertyValue(p)).map(
+      (p) => {
+        const value = computed.getPropertyValue(p);
+        return `${p}:${COLOR_PROPERTIES.has(p) ? toRgb(value, colors) : value}`;
+      },
+    );
     // Not inherited: written wherever they are not the default.
     if (computed.opacity !== "1") declarations.push(`opacity:${computed.opacity}`);
     const baseline = computed.getPropertyValue("dominant-baseline");
@@ -99,7 +113,12 @@ function svgElement<K extends keyof SVGElementTagNameMap>(name: K, attributes: R
 }
 
 /** The standalone SVG document: background, title, legend, then the chart with its HTML labels written as <text>. */
-function serializeChart(source: SVGSVGElement, texts: HTMLElement[], title: string, legend: LegendEntry[]): { markup: string; width: number; height: number } {
+function serializeChart(
+  source: SVGSVGElement,
+  texts: HTMLElement[],
+  title: string,
+  legend: LegendEntry[],
+): { markup: string; width: number; height: number } {
   const plot = source.getBoundingClientRect();
   // The drawing's box: the plot and every label around it.
   const boxes = texts.map((t) => t.getBoundingClientRect());
@@ -128,9 +147,21 @@ function serializeChart(source: SVGSVGElement, texts: HTMLElement[], title: stri
   const totalWidth = Math.ceil(width + 2 * PADDING);
   const totalHeight = Math.ceil(height + header + PADDING);
 
-  const root = svgElement("svg", { xmlns: "http://www.w3.org/2000/svg", width: totalWidth, height: totalHeight, viewBox: `0 0 ${totalWidth} ${totalHeight}` });
+  const root = svgElement("svg", {
+    xmlns: "http://www.w3.org/2000/svg",
+    width: totalWidth,
+    height: totalHeight,
+    viewBox: `0 0 ${totalWidth} ${totalHeight}`,
+  });
   root.appendChild(svgElement("rect", { width: "100%", height: "100%", fill: background }));
-  const heading = svgElement("text", { x: PADDING, y: PADDING + 14, fill: foreground, "font-family": font, "font-size": 14, "font-weight": 600 });
+  const heading = svgElement("text", {
+    x: PADDING,
+    y: PADDING + 14,
+    fill: foreground,
+    "font-family": font,
+    "font-size": 14,
+    "font-weight": 600,
+  });
   heading.textContent = title;
   root.appendChild(heading);
   for (const { entry, x: at, line: row } of placed) {
@@ -203,7 +234,19 @@ function rasterize(markup: string, width: number, height: number): Promise<Blob>
 const BUTTON =
   "rounded border border-gray-300 px-3 py-1.5 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-60 dark:border-gray-700 dark:hover:bg-gray-800";
 
-export function ChartExport({ bodyId, title, fileName, legend, disabled }: { bodyId: string; title: string; fileName: string; legend: LegendEntry[]; disabled: boolean }) {
+export function ChartExport({
+  bodyId,
+  title,
+  fileName,
+  legend,
+  disabled,
+}: {
+  bodyId: string;
+  title: string;
+  fileName: string;
+  legend: LegendEntry[];
+  disabled: boolean;
+}) {
   const [status, setStatus] = useState("");
 
   async function download(format: "svg" | "png") {

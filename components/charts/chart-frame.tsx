@@ -4,7 +4,8 @@ import { ChartEmbed } from "./chart-embed";
 import { ChartExport } from "./chart-export";
 import type { ChartColumn, ChartRow, ChartSeries } from "./chart-types";
 
-const BUTTON = "rounded border border-gray-300 px-3 py-1.5 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-800";
+const BUTTON =
+  "rounded border border-gray-300 px-3 py-1.5 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-800";
 
 /**
  * Every chart's frame: a title that says what is counted, the chart, its data as a table (the accessible
@@ -56,7 +57,13 @@ export function ChartFrame({
           <a href={csvHref} download className={BUTTON}>
             Download CSV<span className="sr-only"> of {title}</span>
           </a>
-          <ChartExport bodyId={`${id}-chart`} title={title} fileName={id} legend={series.map((s) => ({ label: s.label, color: s.color }))} disabled={rows.length === 0} />
+          <ChartExport
+            bodyId={`${id}-chart`}
+            title={title}
+            fileName={id}
+            legend={series.map((s) => ({ label: s.label, color: s.color }))}
+            disabled={rows.length === 0}
+          />
           <a href={`#${id}`} className={BUTTON}>
             Link to this chart<span className="sr-only">: {title}</span>
           </a>
@@ -67,7 +74,9 @@ export function ChartFrame({
         {children}
       </div>
       <details className="mt-3 text-sm" open={tableOpen}>
-        <summary className="cursor-pointer rounded text-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">Show the data as a table</summary>
+        <summary className="cursor-pointer rounded text-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+          Show the data as a table
+        </summary>
         <ChartDataTable title={title} rows={rows} series={series} columns={columns} rowHeader={rowHeader} />
       </details>
     </section>

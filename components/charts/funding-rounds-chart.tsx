@@ -13,7 +13,17 @@ function valueOf(row: ChartRow, key: string): number | null {
  * until the next round resets it, so the line steps rather than slopes, and it only has points where one was reported.
  * Draws what it is given, sums nothing. Rendered on the server as SVG.
  */
-export function FundingRoundsChart({ rows, amount, valuation, ariaLabel }: { rows: ChartRow[]; amount: ChartSeries; valuation: ChartSeries; ariaLabel: string }) {
+export function FundingRoundsChart({
+  rows,
+  amount,
+  valuation,
+  ariaLabel,
+}: {
+  rows: ChartRow[];
+  amount: ChartSeries;
+  valuation: ChartSeries;
+  ariaLabel: string;
+}) {
   const amountTicks = niceTicks(0, Math.max(0, ...rows.map((r) => valueOf(r, amount.key) ?? 0)));
   const valuationTicks = niceTicks(0, Math.max(0, ...rows.map((r) => valueOf(r, valuation.key) ?? 0)));
   const yAmount = yScale([0, amountTicks[amountTicks.length - 1]]);
@@ -25,7 +35,8 @@ export function FundingRoundsChart({ rows, amount, valuation, ariaLabel }: { row
   rows.forEach((row, i) => {
     const b = band(i, rows.length);
     const a = valueOf(row, amount.key);
-    if (a !== null && a > 0) bars += `M${coord(b.x + b.width * 0.1)} ${yAmount(a)}h${coord(b.width * 0.8)}V${yAmount(0)}h${coord(-b.width * 0.8)}z`;
+    if (a !== null && a > 0)
+      bars += `M${coord(b.x + b.width * 0.1)} ${yAmount(a)}h${coord(b.width * 0.8)}V${yAmount(0)}h${coord(-b.width * 0.8)}z`;
     const v = valueOf(row, valuation.key);
     if (v === null) return;
     const x = coord(b.center);

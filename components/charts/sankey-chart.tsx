@@ -20,7 +20,14 @@ function FlowNode({ x, y, width, height, payload }: SankeyNodeProps) {
   const investor = node.side === "investor";
   return (
     <Layer>
-      <Rectangle x={x} y={y} width={width} height={height} fill={investor ? "var(--chart-investor)" : "var(--chart-recipient)"} fillOpacity={1} />
+      <Rectangle
+        x={x}
+        y={y}
+        width={width}
+        height={height}
+        fill={investor ? "var(--chart-investor)" : "var(--chart-recipient)"}
+        fillOpacity={1}
+      />
       <text
         x={investor ? x + width + 4 : x - 4}
         y={y + height / 2}

@@ -27,7 +27,11 @@ export function SankeyIsland({ nodes, links, ariaLabel }: { nodes: SankeyChartNo
     return () => observer.disconnect();
   }, []);
   const placeholder = (
-    <figure aria-label={ariaLabel} className="flex w-full items-center justify-center rounded bg-gray-50 text-sm text-gray-600 dark:bg-gray-900 dark:text-gray-400" style={{ height: sankeyHeight(nodes) }}>
+    <figure
+      aria-label={ariaLabel}
+      className="flex w-full items-center justify-center rounded bg-gray-50 text-sm text-gray-600 dark:bg-gray-900 dark:text-gray-400"
+      style={{ height: sankeyHeight(nodes) }}
+    >
       The diagram draws when it scrolls into view.
     </figure>
   );

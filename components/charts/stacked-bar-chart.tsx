@@ -13,8 +13,20 @@ function valueOf(row: ChartRow, key: string): number {
  * A bar chart of US-dollar amounts, stacked (default) or side by side: draws what it is given, sums nothing (a stack's
  * height is its bars, one on the other). Rendered on the server as SVG: one path per series.
  */
-export function StackedBarChart({ rows, series, ariaLabel, stacked = true }: { rows: ChartRow[]; series: ChartSeries[]; ariaLabel: string; stacked?: boolean }) {
-  const heights = rows.map((row) => (stacked ? series.reduce((s, k) => s + valueOf(row, k.key), 0) : Math.max(0, ...series.map((k) => valueOf(row, k.key)))));
+export function StackedBarChart({
+  rows,
+  series,
+  ariaLabel,
+  stacked = true,
+}: {
+  rows: ChartRow[];
+  series: ChartSeries[];
+  ariaLabel: string;
+  stacked?: boolean;
+}) {
+  const heights = rows.map((row) =>
+    stacked ? series.reduce((s, k) => s + valueOf(row, k.key), 0) : Math.max(0, ...series.map((k) => valueOf(row, k.key))),
+  );
   const ticks = niceTicks(0, Math.max(0, ...heights));
   const y = yScale([0, ticks[ticks.length - 1]]);
   const paths = series.map(() => [] as string[]);
@@ -46,7 +58,9 @@ export function StackedBarChart({ rows, series, ariaLabel, stacked = true }: { r
       leftTicks={ticks.map((t) => ({ value: t, y: y(t), label: formatUsd(t) }))}
       legend={series.map((s) => ({ label: s.label, color: s.color, shape: "bar" }))}
     >
-      {series.map((s, j) => (paths[j].length > 0 ? <path key={s.key} className="chart-bars" d={paths[j].join("")} fill={s.color} /> : null))}
+      {series.map((s, j) =>
+        paths[j].length > 0 ? <path key={s.key} className="chart-bars" d={paths[j].join("")} fill={s.color} /> : null,
+      )}
     </CartesianPlot>
   );
 }

@@ -32,7 +32,9 @@ export function TrendLineChart({
   ariaLabel: string;
 }) {
   const values = rows.flatMap((row) => series.map((s) => valueOf(row, s.key)).filter((v): v is number => v !== null));
-  const ticks = domain ? niceTicks(domain[0], domain[1]).filter((t) => t >= domain[0] && t <= domain[1]) : niceTicks(Math.min(0, ...values), Math.max(...values, 1));
+  const ticks = domain
+    ? niceTicks(domain[0], domain[1]).filter((t) => t >= domain[0] && t <= domain[1])
+    : niceTicks(Math.min(0, ...values), Math.max(...values, 1));
   const scaleDomain: [number, number] = domain ?? [ticks[0], ticks[ticks.length - 1]];
   const y = yScale(scaleDomain);
   const lines = series.map((s) => {
@@ -52,7 +54,9 @@ export function TrendLineChart({
     });
     return { series: s, line, dots };
   });
-  const tooltips = rows.map((row) => [row.label, ...series.map((s) => `${s.label}: ${formatValue(valueOf(row, s.key) ?? undefined, format)}`)].join("\n"));
+  const tooltips = rows.map((row) =>
+    [row.label, ...series.map((s) => `${s.label}: ${formatValue(valueOf(row, s.key) ?? undefined, format)}`)].join("\n"),
+  );
   return (
     <CartesianPlot
       ariaLabel={ariaLabel}
@@ -65,7 +69,9 @@ export function TrendLineChart({
       {bands.map((b) => {
         const top = y(Math.min(b.to, scaleDomain[1]));
         const bottom = y(Math.max(b.from, scaleDomain[0]));
-        return bottom > top ? <rect key={b.label} x={0} y={top} width={1000} height={coord(bottom - top)} fill={b.color} fillOpacity={0.18} /> : null;
+        return bottom > top ? (
+          <rect key={b.label} x={0} y={top} width={1000} height={coord(bottom - top)} fill={b.color} fillOpacity={0.18} />
+        ) : null;
       })}
       {lines.map(({ series: s, line, dots }) => (
         <g key={s.key} stroke={s.color} fill="none">

@@ -13,7 +13,8 @@ const SORT_LABELS: Record<DealSort, string> = {
   amount_asc: "Smallest amount first",
 };
 
-const FIELD = "mt-1 block w-full rounded border border-gray-300 bg-white px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:bg-gray-900";
+const FIELD =
+  "mt-1 block w-full rounded border border-gray-300 bg-white px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:bg-gray-900";
 const LABEL = "block text-sm font-medium";
 const BOX = "h-4 w-4 rounded border-gray-400 accent-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600";
 
@@ -21,9 +22,21 @@ const BOX = "h-4 w-4 rounded border-gray-400 accent-blue-700 focus-visible:outli
  * The /deals filters as a GET form: submitting it loads /deals with the filters in the URL, so it works without
  * JavaScript and every result can be bookmarked. Paging starts over on every change.
  */
-export function DealFilterForm({ filters, pageView, options, clearHref }: { filters: DealFilters; pageView: DealPageView; options: DealFilterOptions; clearHref: string }) {
+export function DealFilterForm({
+  filters,
+  pageView,
+  options,
+  clearHref,
+}: {
+  filters: DealFilters;
+  pageView: DealPageView;
+  options: DealFilterOptions;
+  clearHref: string;
+}) {
   // Chosen investors first, so they are visible without scrolling through the list.
-  const investors = [...options.investors].sort((a, b) => Number(filters.investors.includes(b.slug)) - Number(filters.investors.includes(a.slug)));
+  const investors = [...options.investors].sort(
+    (a, b) => Number(filters.investors.includes(b.slug)) - Number(filters.investors.includes(a.slug)),
+  );
   // Chosen slugs that match no organization have no checkbox: they stay in the text field, so the form keeps them.
   const offered = new Set(options.investors.map((o) => o.slug));
   const unlisted = filters.investors.filter((slug) => !offered.has(slug));
@@ -35,8 +48,18 @@ export function DealFilterForm({ filters, pageView, options, clearHref }: { filt
       {filters.asOf ? <input type="hidden" name="asOf" value={filters.asOf} /> : null}
 
       <div>
-        <label htmlFor="filter-q" className={LABEL}>Search</label>
-        <input id="filter-q" type="search" name="q" defaultValue={filters.q ?? ""} maxLength={200} placeholder="Name, round or summary" className={FIELD} />
+        <label htmlFor="filter-q" className={LABEL}>
+          Search
+        </label>
+        <input
+          id="filter-q"
+          type="search"
+          name="q"
+          defaultValue={filters.q ?? ""}
+          maxLength={200}
+          placeholder="Name, round or summary"
+          className={FIELD}
+        />
       </div>
 
       <details open={filters.investors.length > 0} className="rounded border border-gray-200 dark:border-gray-800">
@@ -46,26 +69,55 @@ export function DealFilterForm({ filters, pageView, options, clearHref }: { filt
         <fieldset className="max-h-64 overflow-y-auto border-t border-gray-200 px-2 py-2 dark:border-gray-800">
           <legend className="sr-only">Investors (deals of any of those chosen)</legend>
           {options.investorCount > options.investors.length ? (
-            <p className="pb-1 text-xs text-gray-600 dark:text-gray-400">The {formatNumber(TOP_INVESTOR_OPTIONS)} most active of {formatNumber(options.investorCount)}; any other below.</p>
+            <p className="pb-1 text-xs text-gray-600 dark:text-gray-400">
+              The {formatNumber(TOP_INVESTOR_OPTIONS)} most active of {formatNumber(options.investorCount)}; any other below.
+            </p>
           ) : null}
           {investors.map((o) => (
             <div key={o.slug} className="flex items-center gap-2 py-0.5 text-sm">
-              <input id={`investor-${o.slug}`} type="checkbox" name="investor" value={o.slug} defaultChecked={filters.investors.includes(o.slug)} className={BOX} />
+              <input
+                id={`investor-${o.slug}`}
+                type="checkbox"
+                name="investor"
+                value={o.slug}
+                defaultChecked={filters.investors.includes(o.slug)}
+                className={BOX}
+              />
               <label htmlFor={`investor-${o.slug}`}>{o.name}</label>
             </div>
           ))}
         </fieldset>
         <div className="border-t border-gray-200 px-2 py-2 dark:border-gray-800">
-          <label htmlFor="filter-investor-other" className="block text-sm">Other investors</label>
-          <p id="investor-other-hint" className="text-xs text-gray-600 dark:text-gray-400">Slugs as in their page address, separated by commas: sequoia-capital</p>
-          <input id="filter-investor-other" type="text" name="investor" defaultValue={unlisted.join(",")} maxLength={500} autoComplete="off" spellCheck={false} aria-describedby="investor-other-hint" className={FIELD} />
+          <label htmlFor="filter-investor-other" className="block text-sm">
+            Other investors
+          </label>
+          <p id="investor-other-hint" className="text-xs text-gray-600 dark:text-gray-400">
+            Slugs as in their page address, separated by commas: sequoia-capital
+          </p>
+          <input
+            id="filter-investor-other"
+            type="text"
+            name="investor"
+            defaultValue={unlisted.join(",")}
+            maxLength={500}
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby="investor-other-hint"
+            className={FIELD}
+          />
         </div>
       </details>
 
       <div>
-        <label htmlFor="filter-recipient" className={LABEL}>Recipient</label>
+        <label htmlFor="filter-recipient" className={LABEL}>
+          Recipient
+        </label>
         <p id="recipient-hint" className="text-xs text-gray-600 dark:text-gray-400">
-          Its slug, as in its page address (openai); {options.recipientCount > options.recipients.length ? `the ${formatNumber(TOP_RECIPIENT_OPTIONS)} most active are suggested` : "suggestions as you type"}. Empty for any.
+          Its slug, as in its page address (openai);{" "}
+          {options.recipientCount > options.recipients.length
+            ? `the ${formatNumber(TOP_RECIPIENT_OPTIONS)} most active are suggested`
+            : "suggestions as you type"}
+          . Empty for any.
         </p>
         <input
           id="filter-recipient"
@@ -92,7 +144,14 @@ export function DealFilterForm({ filters, pageView, options, clearHref }: { filt
         <div className="mt-1 grid grid-cols-1 gap-0.5 text-sm">
           {DEAL_KINDS.map((kind) => (
             <div key={kind} className="flex items-center gap-2">
-              <input id={`kind-${kind}`} type="checkbox" name="kind" value={kind} defaultChecked={filters.kinds.includes(kind)} className={BOX} />
+              <input
+                id={`kind-${kind}`}
+                type="checkbox"
+                name="kind"
+                value={kind}
+                defaultChecked={filters.kinds.includes(kind)}
+                className={BOX}
+              />
               <label htmlFor={`kind-${kind}`}>{KIND_LABELS[kind]}</label>
             </div>
           ))}
@@ -104,7 +163,14 @@ export function DealFilterForm({ filters, pageView, options, clearHref }: { filt
         <div className="mt-1 grid grid-cols-2 gap-0.5 text-sm">
           {DEAL_STATUSES.map((status) => (
             <div key={status} className="flex items-center gap-2">
-              <input id={`status-${status}`} type="checkbox" name="status" value={status} defaultChecked={filters.statuses.includes(status)} className={BOX} />
+              <input
+                id={`status-${status}`}
+                type="checkbox"
+                name="status"
+                value={status}
+                defaultChecked={filters.statuses.includes(status)}
+                className={BOX}
+              />
               <label htmlFor={`status-${status}`}>{STATUS_LABELS[status]}</label>
             </div>
           ))}
@@ -115,11 +181,15 @@ export function DealFilterForm({ filters, pageView, options, clearHref }: { filt
         <legend className={LABEL}>Announced</legend>
         <div className="grid grid-cols-2 gap-2">
           <div>
-            <label htmlFor="filter-from" className="block text-sm">From</label>
+            <label htmlFor="filter-from" className="block text-sm">
+              From
+            </label>
             <input id="filter-from" type="date" name="from" defaultValue={filters.from ?? ""} className={FIELD} />
           </div>
           <div>
-            <label htmlFor="filter-to" className="block text-sm">To</label>
+            <label htmlFor="filter-to" className="block text-sm">
+              To
+            </label>
             <input id="filter-to" type="date" name="to" defaultValue={filters.to ?? ""} className={FIELD} />
           </div>
         </div>
@@ -127,33 +197,69 @@ export function DealFilterForm({ filters, pageView, options, clearHref }: { filt
 
       <fieldset>
         <legend className={LABEL}>Amount, whole US dollars</legend>
-        <p id="amount-hint" className="text-xs text-gray-600 dark:text-gray-400">The low figure, or the “up to” one; 1000000000 is $1B. Undisclosed amounts match no bound.</p>
+        <p id="amount-hint" className="text-xs text-gray-600 dark:text-gray-400">
+          The low figure, or the “up to” one; 1000000000 is $1B. Undisclosed amounts match no bound.
+        </p>
         <div className="grid grid-cols-2 gap-2">
           <div>
-            <label htmlFor="filter-min" className="block text-sm">Minimum</label>
-            <input id="filter-min" type="number" name="min" min={0} step={1} inputMode="numeric" aria-describedby="amount-hint" defaultValue={filters.min?.toString() ?? ""} className={FIELD} />
+            <label htmlFor="filter-min" className="block text-sm">
+              Minimum
+            </label>
+            <input
+              id="filter-min"
+              type="number"
+              name="min"
+              min={0}
+              step={1}
+              inputMode="numeric"
+              aria-describedby="amount-hint"
+              defaultValue={filters.min?.toString() ?? ""}
+              className={FIELD}
+            />
           </div>
           <div>
-            <label htmlFor="filter-max" className="block text-sm">Maximum</label>
-            <input id="filter-max" type="number" name="max" min={0} step={1} inputMode="numeric" aria-describedby="amount-hint" defaultValue={filters.max?.toString() ?? ""} className={FIELD} />
+            <label htmlFor="filter-max" className="block text-sm">
+              Maximum
+            </label>
+            <input
+              id="filter-max"
+              type="number"
+              name="max"
+              min={0}
+              step={1}
+              inputMode="numeric"
+              aria-describedby="amount-hint"
+              defaultValue={filters.max?.toString() ?? ""}
+              className={FIELD}
+            />
           </div>
         </div>
       </fieldset>
 
       <div>
-        <label htmlFor="filter-sort" className={LABEL}>Order</label>
+        <label htmlFor="filter-sort" className={LABEL}>
+          Order
+        </label>
         <select id="filter-sort" name="sort" defaultValue={filters.sort} className={FIELD}>
           {DEAL_SORTS.map((sort) => (
-            <option key={sort} value={sort}>{SORT_LABELS[sort]}</option>
+            <option key={sort} value={sort}>
+              {SORT_LABELS[sort]}
+            </option>
           ))}
         </select>
       </div>
 
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
+        <button
+          type="submit"
+          className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+        >
           Apply filters
         </button>
-        <Link href={clearHref} className="rounded text-sm text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+        <Link
+          href={clearHref}
+          className="rounded text-sm text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
+        >
           Clear filters
         </Link>
       </div>

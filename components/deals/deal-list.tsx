@@ -15,7 +15,12 @@ export function DealList({ deals, empty, asOf }: { deals: DealSummary[]; empty: 
           <Link href={dealHref(deal.id, asOf)} className="group block rounded focus-visible:outline-2 focus-visible:outline-blue-600">
             <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
               <span className="font-medium group-hover:underline">
-                {deal.investors.length > 0 ? `${deal.investors.slice(0, 3).map((i) => i.name).join(", ")}${deal.investors.length > 3 ? ` +${deal.investors.length - 3}` : ""} → ` : ""}
+                {deal.investors.length > 0
+                  ? `${deal.investors
+                      .slice(0, 3)
+                      .map((i) => i.name)
+                      .join(", ")}${deal.investors.length > 3 ? ` +${deal.investors.length - 3}` : ""} → `
+                  : ""}
                 {deal.recipient.name}
               </span>
               <span className="font-semibold">{formatAmount(deal.amountUsdLow, deal.amountUsdHigh, deal.amountQualifier)}</span>

@@ -25,7 +25,11 @@ function sortColumn(label: string, sort: DealSort, column: "date" | "amount", hr
 function SortHeader({ column, className }: { column: SortColumn; className?: string }) {
   return (
     <th scope="col" aria-sort={column.direction ?? undefined} className={`py-2 pr-4 font-medium ${className ?? ""}`}>
-      <Link href={column.href} scroll={false} className="inline-flex items-center gap-1 rounded text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+      <Link
+        href={column.href}
+        scroll={false}
+        className="inline-flex items-center gap-1 rounded text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
+      >
         {column.label}
         <span aria-hidden="true">{column.direction === "ascending" ? "▲" : column.direction === "descending" ? "▼" : "↕"}</span>
         <span className="sr-only">, sort {column.next}</span>
@@ -35,7 +39,19 @@ function SortHeader({ column, className }: { column: SortColumn; className?: str
 }
 
 /** Deals as a table; sorting is a link that sets `sort` in the URL, so a sorted view can be shared like any other. */
-export function DealTable({ deals, sort, hrefFor, caption, asOf }: { deals: DealSummary[]; sort: DealSort; hrefFor: (sort: DealSort) => string; caption: string; asOf: string | null }) {
+export function DealTable({
+  deals,
+  sort,
+  hrefFor,
+  caption,
+  asOf,
+}: {
+  deals: DealSummary[];
+  sort: DealSort;
+  hrefFor: (sort: DealSort) => string;
+  caption: string;
+  asOf: string | null;
+}) {
   const date = sortColumn("Date", sort, "date", hrefFor);
   const amount = sortColumn("Amount", sort, "amount", hrefFor);
   return (
@@ -47,12 +63,22 @@ export function DealTable({ deals, sort, hrefFor, caption, asOf }: { deals: Deal
         <thead>
           <tr className="border-b border-gray-200 dark:border-gray-800">
             <SortHeader column={date} />
-            <th scope="col" className="py-2 pr-4 font-medium">Deal</th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Deal
+            </th>
             <SortHeader column={amount} className="text-right" />
-            <th scope="col" className="py-2 pr-4 font-medium">Status</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Kind</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Round</th>
-            <th scope="col" className="py-2 text-right font-medium">Sources</th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Status
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Kind
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Round
+            </th>
+            <th scope="col" className="py-2 text-right font-medium">
+              Sources
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -62,13 +88,27 @@ export function DealTable({ deals, sort, hrefFor, caption, asOf }: { deals: Deal
                 <time dateTime={deal.announcedOn}>{formatDate(deal.announcedOn)}</time>
               </td>
               <td className="min-w-48 py-2 pr-4">
-                <Link href={dealHref(deal.id, asOf)} className="rounded font-medium text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
-                  {deal.investors.length > 0 ? `${deal.investors.slice(0, 3).map((i) => i.name).join(", ")}${deal.investors.length > 3 ? ` +${deal.investors.length - 3}` : ""} → ` : ""}
+                <Link
+                  href={dealHref(deal.id, asOf)}
+                  className="rounded font-medium text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
+                >
+                  {deal.investors.length > 0
+                    ? `${deal.investors
+                        .slice(0, 3)
+                        .map((i) => i.name)
+                        .join(", ")}${deal.investors.length > 3 ? ` +${deal.investors.length - 3}` : ""} → `
+                    : ""}
                   {deal.recipient.name}
                 </Link>
               </td>
               <td className="whitespace-nowrap py-2 pr-4 text-right font-medium">
-                <span title={deal.amountQualifier === "undisclosed" ? undefined : formatUsdExact((deal.amountUsdLow ?? deal.amountUsdHigh) as bigint)}>{formatAmount(deal.amountUsdLow, deal.amountUsdHigh, deal.amountQualifier)}</span>
+                <span
+                  title={
+                    deal.amountQualifier === "undisclosed" ? undefined : formatUsdExact((deal.amountUsdLow ?? deal.amountUsdHigh) as bigint)
+                  }
+                >
+                  {formatAmount(deal.amountUsdLow, deal.amountUsdHigh, deal.amountQualifier)}
+                </span>
               </td>
               <td className="py-2 pr-4">
                 <StatusBadge status={deal.status} />

@@ -7,7 +7,17 @@ import { DealList } from "./deal-list";
  * Deals under a heading per month or quarter. Only a date order makes periods contiguous, so sorted by amount the
  * deals are one list (each still shows its date).
  */
-export function DealTimeline({ deals, group, byDate, asOf }: { deals: DealSummary[]; group: "month" | "quarter"; byDate: boolean; asOf: string | null }) {
+export function DealTimeline({
+  deals,
+  group,
+  byDate,
+  asOf,
+}: {
+  deals: DealSummary[];
+  group: "month" | "quarter";
+  byDate: boolean;
+  asOf: string | null;
+}) {
   if (!byDate) return <DealList deals={deals} empty="No deals." asOf={asOf} />;
   return (
     <div className="space-y-6">

@@ -25,7 +25,12 @@ export function FundingRoundsBody({ company }: { company: CompanyView }) {
   const rows = fundingRoundRows(company);
   const name = company.profile.name;
   return rows.length > 0 ? (
-    <FundingRoundsChart rows={rows} amount={FUNDING_AMOUNT} valuation={FUNDING_VALUATION} ariaLabel={`Bar and step-line chart: ${name}'s counted funding per round date and its post-money valuation`} />
+    <FundingRoundsChart
+      rows={rows}
+      amount={FUNDING_AMOUNT}
+      valuation={FUNDING_VALUATION}
+      ariaLabel={`Bar and step-line chart: ${name}'s counted funding per round date and its post-money valuation`}
+    />
   ) : (
     <p className="text-sm text-gray-600 dark:text-gray-400">{name} has no counted funding round to chart.</p>
   );

@@ -5,7 +5,12 @@ import { KIND_LABELS } from "@/lib/domain";
 import { formatPeriod } from "@/lib/format";
 
 /** The rows, series and title of an investor's capital-by-period chart: the same on /investors/[slug] and in its embed. */
-export function investorCapitalChart(investor: InvestorView): { title: string; description: string; rows: ChartRow[]; series: ChartSeries[] } {
+export function investorCapitalChart(investor: InvestorView): {
+  title: string;
+  description: string;
+  rows: ChartRow[];
+  series: ChartSeries[];
+} {
   const { profile, grain, kinds, periods } = investor;
   const grainWord = grain === "year" ? "year" : "quarter";
   return {
@@ -25,7 +30,11 @@ export function InvestorCapitalBody({ investor }: { investor: InvestorView }) {
   const { rows, series } = investorCapitalChart(investor);
   const name = investor.profile.name;
   return rows.length > 0 ? (
-    <StackedBarChart rows={rows} series={series} ariaLabel={`Bar chart: capital ${name} put in per ${investor.grain === "year" ? "year" : "quarter"}, by kind`} />
+    <StackedBarChart
+      rows={rows}
+      series={series}
+      ariaLabel={`Bar chart: capital ${name} put in per ${investor.grain === "year" ? "year" : "quarter"}, by kind`}
+    />
   ) : (
     <p className="text-sm text-gray-600 dark:text-gray-400">{name} is in no counted deal: nothing to chart.</p>
   );

@@ -12,14 +12,29 @@ export const ROWS_SHOWN = 50;
  * The first ROWS_SHOWN rows of a ranked list drawn by `table`, and, when there are more, a note saying how many and
  * where every deal behind them is listed.
  */
-export function FirstRows<Row>({ rows, table, what, href, linkText }: { rows: Row[]; table: (rows: Row[]) => ReactNode; what: string; href: string; linkText: string }) {
+export function FirstRows<Row>({
+  rows,
+  table,
+  what,
+  href,
+  linkText,
+}: {
+  rows: Row[];
+  table: (rows: Row[]) => ReactNode;
+  what: string;
+  href: string;
+  linkText: string;
+}) {
   return (
     <>
       {table(rows.slice(0, ROWS_SHOWN))}
       {rows.length > ROWS_SHOWN ? (
         <p className="text-sm text-gray-600 dark:text-gray-400">
           The first {formatNumber(ROWS_SHOWN)} of {formatNumber(rows.length)} {what}.{" "}
-          <Link href={href} className="rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+          <Link
+            href={href}
+            className="rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
+          >
             {linkText}
           </Link>
         </p>

@@ -30,11 +30,26 @@ function Related({ org, side, asOf }: { org: RelatedOrganization; side: Organiza
 }
 
 /** Who the organization is, how it is also reported, and the organizations it belongs to or owns (linked, never merged). */
-export function OrganizationHeader({ profile, side, subtitle, asOf }: { profile: OrganizationProfile; side: OrganizationSide; subtitle: string; asOf: string | null }) {
+export function OrganizationHeader({
+  profile,
+  side,
+  subtitle,
+  asOf,
+}: {
+  profile: OrganizationProfile;
+  side: OrganizationSide;
+  subtitle: string;
+  asOf: string | null;
+}) {
   const asOther =
     side === "investor"
       ? { count: profile.dealsAsRecipient, href: companyHref(profile.slug, asOf), lead: "also received", label: "a company" }
-      : { count: profile.dealsAsInvestor, href: investorHref(profile.slug, asOf), lead: "also took part as an investor in", label: "an investor" };
+      : {
+          count: profile.dealsAsInvestor,
+          href: investorHref(profile.slug, asOf),
+          lead: "also took part as an investor in",
+          label: "an investor",
+        };
   return (
     <header className="space-y-2">
       <p className="text-sm text-gray-600 dark:text-gray-400">
@@ -82,7 +97,9 @@ export function OrganizationHeader({ profile, side, subtitle, asOf }: { profile:
         ) : null}
       </dl>
       {profile.parent || profile.children.length > 0 ? (
-        <p className="text-sm text-gray-600 dark:text-gray-400">The figures on this page are {profile.name}&rsquo;s own: related organizations keep theirs.</p>
+        <p className="text-sm text-gray-600 dark:text-gray-400">
+          The figures on this page are {profile.name}&rsquo;s own: related organizations keep theirs.
+        </p>
       ) : null}
       {asOther.count > 0 ? (
         <p className="text-sm">

@@ -4,10 +4,23 @@ import type { FilterIssue } from "@/lib/filters/deal-filters";
 import { hasOrganizationFilters, type OrganizationFilters } from "@/lib/filters/organization-filters";
 import { withAsOf } from "@/lib/story/view-href";
 
-const FIELD = "mt-1 block w-full rounded border border-gray-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:bg-gray-900";
+const FIELD =
+  "mt-1 block w-full rounded border border-gray-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:bg-gray-900";
 
 /** A plain GET form: the search lives in the URL, works without JavaScript and can be shared. It keeps the view's `asOf`. */
-export function OrganizationSearchForm({ action, filters, issues, searchLabel, asOf }: { action: string; filters: OrganizationFilters; issues: FilterIssue[]; searchLabel: string; asOf: string | null }) {
+export function OrganizationSearchForm({
+  action,
+  filters,
+  issues,
+  searchLabel,
+  asOf,
+}: {
+  action: string;
+  filters: OrganizationFilters;
+  issues: FilterIssue[];
+  searchLabel: string;
+  asOf: string | null;
+}) {
   return (
     <div className="space-y-2">
       <form action={action} method="get" role="search" aria-label={searchLabel} className="flex flex-wrap items-end gap-3">
@@ -31,17 +44,26 @@ export function OrganizationSearchForm({ action, filters, issues, searchLabel, a
             ))}
           </select>
         </div>
-        <button type="submit" className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
+        <button
+          type="submit"
+          className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+        >
           Search
         </button>
         {hasOrganizationFilters(filters) ? (
-          <Link href={withAsOf(action, asOf)} className="rounded px-2 py-2 text-sm text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+          <Link
+            href={withAsOf(action, asOf)}
+            className="rounded px-2 py-2 text-sm text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
+          >
             Clear the search
           </Link>
         ) : null}
       </form>
       {issues.length > 0 ? (
-        <div role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+        <div
+          role="status"
+          className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
           Ignored: {issues.map((i) => i.message).join("; ")}.
         </div>
       ) : null}

@@ -15,13 +15,27 @@ export function PortfolioTable({ deals, investorName, asOf }: { deals: Portfolio
         <caption className="sr-only">Every deal {investorName} is named in, newest first</caption>
         <thead>
           <tr className="border-b border-gray-200 dark:border-gray-800">
-            <th scope="col" className="py-2 pr-3 font-medium">Date</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Deal</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Recipient</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Kind</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Amount as reported</th>
-            <th scope="col" className="py-2 text-right font-medium">Counted for {investorName}</th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Date
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Deal
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Recipient
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Kind
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Status
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              Amount as reported
+            </th>
+            <th scope="col" className="py-2 text-right font-medium">
+              Counted for {investorName}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -35,7 +49,9 @@ export function PortfolioTable({ deals, investorName, asOf }: { deals: Portfolio
                   {deal.round ?? KIND_LABELS[deal.kind]}
                 </Link>
                 {deal.investors.length > 1 ? (
-                  <span className="block text-xs text-gray-600 dark:text-gray-400">with {deal.investors.length - 1} other {deal.investors.length === 2 ? "investor" : "investors"}</span>
+                  <span className="block text-xs text-gray-600 dark:text-gray-400">
+                    with {deal.investors.length - 1} other {deal.investors.length === 2 ? "investor" : "investors"}
+                  </span>
                 ) : null}
               </th>
               <td className="py-2 pr-3">
@@ -47,7 +63,9 @@ export function PortfolioTable({ deals, investorName, asOf }: { deals: Portfolio
               <td className="py-2 pr-3">
                 <StatusBadge status={deal.status} />
               </td>
-              <td className="whitespace-nowrap py-2 pr-3 text-right">{formatAmount(deal.amountUsdLow, deal.amountUsdHigh, deal.amountQualifier)}</td>
+              <td className="whitespace-nowrap py-2 pr-3 text-right">
+                {formatAmount(deal.amountUsdLow, deal.amountUsdHigh, deal.amountQualifier)}
+              </td>
               <td className="whitespace-nowrap py-2 text-right">
                 {deal.attributed === null ? (
                   <span className="text-gray-600 dark:text-gray-400">Not counted</span>

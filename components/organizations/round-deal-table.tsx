@@ -15,13 +15,27 @@ export function RoundDealTable({ deals, companyName, asOf }: { deals: RoundDeal[
         <caption className="sr-only">Equity and convertible deals {companyName} received, oldest first, with post-money valuations</caption>
         <thead>
           <tr className="border-b border-gray-200 dark:border-gray-800">
-            <th scope="col" className="py-2 pr-3 font-medium">Date</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Round</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Investors</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Amount as reported</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Counted</th>
-            <th scope="col" className="py-2 text-right font-medium">Post-money valuation</th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Date
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Round
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Investors
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Status
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              Amount as reported
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              Counted
+            </th>
+            <th scope="col" className="py-2 text-right font-medium">
+              Post-money valuation
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -39,12 +53,22 @@ export function RoundDealTable({ deals, companyName, asOf }: { deals: RoundDeal[
               <td className="py-2 pr-3">
                 <StatusBadge status={deal.status} />
               </td>
-              <td className="whitespace-nowrap py-2 pr-3 text-right">{formatAmount(deal.amountUsdLow, deal.amountUsdHigh, deal.amountQualifier)}</td>
               <td className="whitespace-nowrap py-2 pr-3 text-right">
-                {deal.counted === null ? <span className="text-gray-600 dark:text-gray-400">Not counted</span> : <span title={formatUsdExact(deal.counted)}>{formatUsd(deal.counted)}</span>}
+                {formatAmount(deal.amountUsdLow, deal.amountUsdHigh, deal.amountQualifier)}
+              </td>
+              <td className="whitespace-nowrap py-2 pr-3 text-right">
+                {deal.counted === null ? (
+                  <span className="text-gray-600 dark:text-gray-400">Not counted</span>
+                ) : (
+                  <span title={formatUsdExact(deal.counted)}>{formatUsd(deal.counted)}</span>
+                )}
               </td>
               <td className="whitespace-nowrap py-2 text-right">
-                {deal.postMoneyValuationUsd === null ? <span className="text-gray-600 dark:text-gray-400">Not reported</span> : formatUsd(deal.postMoneyValuationUsd)}
+                {deal.postMoneyValuationUsd === null ? (
+                  <span className="text-gray-600 dark:text-gray-400">Not reported</span>
+                ) : (
+                  formatUsd(deal.postMoneyValuationUsd)
+                )}
               </td>
             </tr>
           ))}

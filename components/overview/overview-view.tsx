@@ -34,7 +34,8 @@ export async function OverviewView({ query }: { query: Query }) {
       <div className="py-16 text-center">
         <h1 className="text-2xl font-semibold">No deals yet</h1>
         <p className="mt-2 text-gray-600 dark:text-gray-400">
-          The database is empty. Run <code className="rounded bg-gray-100 px-1 dark:bg-gray-800">npm run db:seed</code> to load the researched deals.
+          The database is empty. Run <code className="rounded bg-gray-100 px-1 dark:bg-gray-800">npm run db:seed</code> to load the
+          researched deals.
         </p>
       </div>
     );
@@ -68,11 +69,19 @@ export async function OverviewView({ query }: { query: Query }) {
               </>
             }
           />
-          <StatCard label="Deals tracked" value={formatNumber(overview.totalDeals)} detail="All kinds and statuses, terminated ones included" />
+          <StatCard
+            label="Deals tracked"
+            value={formatNumber(overview.totalDeals)}
+            detail="All kinds and statuses, terminated ones included"
+          />
           <StatCard
             label="Largest investor by capital"
             value={overview.largestInvestor?.name ?? "—"}
-            detail={overview.largestInvestor ? `${formatUsd(overview.largestInvestor.amount)} counted (shared rounds split equally)` : "No counted capital yet"}
+            detail={
+              overview.largestInvestor
+                ? `${formatUsd(overview.largestInvestor.amount)} counted (shared rounds split equally)`
+                : "No counted capital yet"
+            }
           />
           <StatCard
             label={overview.recipientHhi ? `Recipient HHI, ${overview.recipientHhi.year}` : "Recipient HHI"}
@@ -115,11 +124,15 @@ export async function OverviewView({ query }: { query: Query }) {
           on purpose in the list) pushed the page wider than a phone. */}
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="latest-deals" className="min-w-0">
-          <h2 id="latest-deals" className="text-lg font-semibold">Latest deals</h2>
+          <h2 id="latest-deals" className="text-lg font-semibold">
+            Latest deals
+          </h2>
           <DealList deals={overview.latestDeals} empty="No deals yet." asOf={view.asOf} />
         </section>
         <section aria-labelledby="latest-changes" className="min-w-0">
-          <h2 id="latest-changes" className="text-lg font-semibold">Latest status changes</h2>
+          <h2 id="latest-changes" className="text-lg font-semibold">
+            Latest status changes
+          </h2>
           <StatusChangeList changes={overview.latestChanges} asOf={view.asOf} />
         </section>
       </div>

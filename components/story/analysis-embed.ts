@@ -3,7 +3,10 @@ import { analysisViewToParams, parseAnalysisView, type AnalysisView } from "@/li
 export type EmbedSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** An /analysis chart's embed takes the page's parameters; the link back opens the same view at the chart's anchor. */
-export async function analysisEmbedView(searchParams: EmbedSearchParams, anchor: string): Promise<{ view: AnalysisView; fullHref: string }> {
+export async function analysisEmbedView(
+  searchParams: EmbedSearchParams,
+  anchor: string,
+): Promise<{ view: AnalysisView; fullHref: string }> {
   const { view } = parseAnalysisView(await searchParams);
   const params = analysisViewToParams(view);
   return { view, fullHref: `/analysis${params.size > 0 ? `?${params}` : ""}#${anchor}` };

@@ -3,52 +3,91 @@ import { DEAL_KINDS, DEAL_STATUSES, KIND_LABELS, STATUS_LABELS } from "@/lib/dom
 import type { ChangeView } from "@/lib/filters/change-filters";
 import { CHANGE_KINDS, CHANGE_LABELS } from "@/lib/story/changes";
 
-const FIELD = "mt-1 block w-full rounded border border-gray-300 bg-white px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:bg-gray-900";
+const FIELD =
+  "mt-1 block w-full rounded border border-gray-300 bg-white px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:bg-gray-900";
 const LABEL = "block text-sm font-medium";
 
 /** The /changes filters as a plain GET form (one value per field; several investors or statuses work in the address). */
 export function ChangeFilterForm({ view, options }: { view: ChangeView; options: DealFilterOptions }) {
   const f = view.filters;
   return (
-    <form method="get" action="/changes" aria-label="Filter changes" className="grid grid-cols-1 gap-3 rounded-lg border border-gray-200 p-4 sm:grid-cols-3 lg:grid-cols-6 dark:border-gray-800">
+    <form
+      method="get"
+      action="/changes"
+      aria-label="Filter changes"
+      className="grid grid-cols-1 gap-3 rounded-lg border border-gray-200 p-4 sm:grid-cols-3 lg:grid-cols-6 dark:border-gray-800"
+    >
       {f.asOf ? <input type="hidden" name="asOf" value={f.asOf} /> : null}
       <div>
-        <label htmlFor="change-investor" className={LABEL}>Investor</label>
+        <label htmlFor="change-investor" className={LABEL}>
+          Investor
+        </label>
         <select id="change-investor" name="investor" defaultValue={f.investors[0] ?? ""} className={FIELD}>
           <option value="">Any investor</option>
-          {options.investors.map((o) => <option key={o.slug} value={o.slug}>{o.name}</option>)}
+          {options.investors.map((o) => (
+            <option key={o.slug} value={o.slug}>
+              {o.name}
+            </option>
+          ))}
         </select>
       </div>
       <div>
-        <label htmlFor="change-recipient" className={LABEL}>Recipient</label>
+        <label htmlFor="change-recipient" className={LABEL}>
+          Recipient
+        </label>
         <select id="change-recipient" name="recipient" defaultValue={f.recipient ?? ""} className={FIELD}>
           <option value="">Any recipient</option>
-          {options.recipients.map((o) => <option key={o.slug} value={o.slug}>{o.name}</option>)}
+          {options.recipients.map((o) => (
+            <option key={o.slug} value={o.slug}>
+              {o.name}
+            </option>
+          ))}
         </select>
       </div>
       <div>
-        <label htmlFor="change-kind" className={LABEL}>Deal kind</label>
+        <label htmlFor="change-kind" className={LABEL}>
+          Deal kind
+        </label>
         <select id="change-kind" name="kind" defaultValue={f.kinds[0] ?? ""} className={FIELD}>
           <option value="">Any kind</option>
-          {DEAL_KINDS.map((k) => <option key={k} value={k}>{KIND_LABELS[k]}</option>)}
+          {DEAL_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
         </select>
       </div>
       <div>
-        <label htmlFor="change-change" className={LABEL}>Change</label>
+        <label htmlFor="change-change" className={LABEL}>
+          Change
+        </label>
         <select id="change-change" name="change" defaultValue={view.changes[0] ?? ""} className={FIELD}>
           <option value="">Any change</option>
-          {CHANGE_KINDS.map((k) => <option key={k} value={k}>{CHANGE_LABELS[k]}</option>)}
+          {CHANGE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {CHANGE_LABELS[k]}
+            </option>
+          ))}
         </select>
       </div>
       <div>
-        <label htmlFor="change-status" className={LABEL}>Status after</label>
+        <label htmlFor="change-status" className={LABEL}>
+          Status after
+        </label>
         <select id="change-status" name="status" defaultValue={f.statuses[0] ?? ""} className={FIELD}>
           <option value="">Any status</option>
-          {DEAL_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+          {DEAL_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABELS[s]}
+            </option>
+          ))}
         </select>
       </div>
       <div className="flex items-end">
-        <button type="submit" className="w-full rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
+        <button
+          type="submit"
+          className="w-full rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+        >
           Show changes
         </button>
       </div>

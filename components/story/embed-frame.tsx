@@ -5,7 +5,19 @@ import { formatDate } from "@/lib/format";
  * What an /embed page shows around its chart: the title, the chart, the date shown and a link back to the full view on
  * this site (opened outside the frame). Nothing else, so that the page stays light in someone else's article.
  */
-export function EmbedFrame({ title, description, asOf, fullHref, children }: { title: string; description: string; asOf: string | null; fullHref: string; children: ReactNode }) {
+export function EmbedFrame({
+  title,
+  description,
+  asOf,
+  fullHref,
+  children,
+}: {
+  title: string;
+  description: string;
+  asOf: string | null;
+  fullHref: string;
+  children: ReactNode;
+}) {
   return (
     <figure className="space-y-2">
       <figcaption>
@@ -14,7 +26,11 @@ export function EmbedFrame({ title, description, asOf, fullHref, children }: { t
       </figcaption>
       {children}
       <p className="text-xs text-gray-600 dark:text-gray-400">
-        {asOf ? <>As reported on <time dateTime={asOf}>{formatDate(asOf)}</time>. </> : null}
+        {asOf ? (
+          <>
+            As reported on <time dateTime={asOf}>{formatDate(asOf)}</time>.{" "}
+          </>
+        ) : null}
         Source:{" "}
         <a href={fullHref} target="_blank" rel="noopener" className="underline">
           AI Deal Tracker, the full view with its data and sources

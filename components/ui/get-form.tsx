@@ -8,7 +8,19 @@ import { useTransition, type FormEvent, type ReactNode } from "react";
  * equal to their defaults (so shared links stay short), the page changes without a full reload, and the form says
  * it is loading meanwhile. (No loading.tsx here: its streamed fallback is never replaced when JavaScript is off.)
  */
-export function GetForm({ action, defaults, label, className, children }: { action: string; defaults: Record<string, string>; label: string; className?: string; children: ReactNode }) {
+export function GetForm({
+  action,
+  defaults,
+  label,
+  className,
+  children,
+}: {
+  action: string;
+  defaults: Record<string, string>;
+  label: string;
+  className?: string;
+  children: ReactNode;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   function submit(event: FormEvent<HTMLFormElement>) {

@@ -48,7 +48,13 @@ export function toDealDetailJson(deal: DealDetail) {
       committedUsd: usd(p.committedUsd),
     })),
     sourceCount: deal.sources.length,
-    sources: deal.sources.map((s) => ({ url: s.url, publisher: s.publisher, publishedOn: s.publishedOn, title: s.title, unverified: s.unverified })),
+    sources: deal.sources.map((s) => ({
+      url: s.url,
+      publisher: s.publisher,
+      publishedOn: s.publishedOn,
+      title: s.title,
+      unverified: s.unverified,
+    })),
     events: deal.events.map((e) => ({
       occurredOn: e.occurredOn,
       status: e.status,

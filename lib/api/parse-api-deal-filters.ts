@@ -13,7 +13,11 @@ export function parseApiDealFilters(request: Request): { filters: DealFilters; e
   const { filters, issues } = parseDealFilters(params);
   const unknown: FilterIssue[] = [...new Set(params.keys())]
     .filter((name) => !KNOWN.has(name))
-    .map((name) => ({ param: name, value: params.getAll(name).join(","), message: `unknown parameter; the parameters are ${DEAL_FILTER_PARAMS.join(", ")}` }));
+    .map((name) => ({
+      param: name,
+      value: params.getAll(name).join(","),
+      message: `unknown parameter; the parameters are ${DEAL_FILTER_PARAMS.join(", ")}`,
+    }));
   const all = [...issues, ...unknown];
   return all.length > 0 ? { filters: null, error: invalidParameters(all) } : { filters, error: null };
 }

@@ -11,7 +11,8 @@ export function payloadTooLarge(message: string): Response {
 
 export async function readBodyWithLimit(request: Request, limit: number, tooLarge: (bytes: number) => string): Promise<BodyRead> {
   const declared = request.headers.get("content-length");
-  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) return { ok: false, response: payloadTooLarge(tooLarge(Number(declared))) };
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit)
+    return { ok: false, response: payloadTooLarge(tooLarge(Number(declared))) };
   if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

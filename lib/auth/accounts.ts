@@ -6,8 +6,14 @@ import { USER_ROLES } from "./roles";
 import { generateSecret, hashSecret } from "./secret-token";
 
 export const newUserSchema = z.object({
-  email: z.email({ error: "email must be an email address" }).max(200).transform((e) => e.toLowerCase()),
-  password: z.string().min(MIN_PASSWORD_LENGTH, { error: `password must be at least ${MIN_PASSWORD_LENGTH} characters` }).max(200),
+  email: z
+    .email({ error: "email must be an email address" })
+    .max(200)
+    .transform((e) => e.toLowerCase()),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, { error: `password must be at least ${MIN_PASSWORD_LENGTH} characters` })
+    .max(200),
   role: z.enum(USER_ROLES, { error: `role must be one of ${USER_ROLES.join(", ")}` }),
 });
 

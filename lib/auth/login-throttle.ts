@@ -47,7 +47,11 @@ export async function beginLoginAttempt(db: PrismaClient, ip: string, email: str
   if (over) {
     // A refused attempt is not a failure: it leaves no row, so a client that keeps trying does not extend its wait.
     await db.loginAttempt.deleteMany({ where: { id: { in: rowIds } } });
-    const oldest = await db.loginAttempt.findFirst({ where: { key: over, createdAt: { gt: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+    const oldest = await db.loginAttempt.findFirst({
+      where: { key: over, createdAt: { gt: since } },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    });
     const until = (oldest?.createdAt.getTime() ?? now.getTime()) + THROTTLE_WINDOW_MS;
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
   }
@@ -59,7 +63,13 @@ export async function beginLoginAttempt(db: PrismaClient, ip: string, email: str
  * After a verified attempt: a failure keeps the rows beginLoginAttempt wrote (they are the record of it); a success
  * removes them and this account's failures from this address.
  */
-export async function finishLoginAttempt(db: PrismaClient, attempt: { rowIds: number[] }, ip: string, email: string, succeeded: boolean): Promise<void> {
+export async function finishLoginAttempt(
+  db: PrismaClient,
+  attempt: { rowIds: number[] },
+  ip: string,
+  email: string,
+  succeeded: boolean,
+): Promise<void> {
   if (!succeeded) return;
   await db.loginAttempt.deleteMany({ where: { OR: [{ id: { in: attempt.rowIds } }, { key: keysFor(ip, email).pair }] } });
 }

@@ -5,7 +5,10 @@ export type UserRole = (typeof USER_ROLES)[number];
 export type Actor = { id: number; email: string; role: UserRole; via: "session" | "token" };
 
 export class AuthorizationError extends Error {
-  constructor(readonly status: 401 | 403, message: string) {
+  constructor(
+    readonly status: 401 | 403,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -14,15 +14,19 @@ export type CommandSpec<O extends Record<string, "string" | "boolean">> = {
 type Values<O extends Record<string, "string" | "boolean">> = { [K in keyof O]?: O[K] extends "string" ? string : boolean };
 
 export type CommandLine<O extends Record<string, "string" | "boolean">> =
-  | { ok: true; values: Values<O>; positionals: string[] }
-  | { ok: false; exitCode: 0 | 2; message: string };
+  { ok: true; values: Values<O>; positionals: string[] } | { ok: false; exitCode: 0 | 2; message: string };
 
 /** Reads argv against the spec without side effects: the values, or the message and exit code to stop with. */
 export function readCommandLine<O extends Record<string, "string" | "boolean">>(argv: string[], spec: CommandSpec<O>): CommandLine<O> {
   const options = Object.fromEntries(Object.entries(spec.options).map(([name, type]) => [name, { type }]));
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals: true });
+    parsed = parseArgs({
+      args: argv,
+      options: { ...options, help: { type: "boolean", short: "h" } },
+      strict: true,
+      allowPositionals: true,
+    });
   } catch (error) {
     return { ok: false, exitCode: 2, message: `${(error as Error).message}\n${spec.usage}` };
   }
@@ -37,7 +41,10 @@ export function readCommandLine<O extends Record<string, "string" | "boolean">>(
 }
 
 /** Reads this process's command line; prints the usage and exits on `--help` (0) or on a bad argument (2). */
-export function parseCommandLine<O extends Record<string, "string" | "boolean">>(spec: CommandSpec<O>, argv = process.argv.slice(2)): { values: Values<O>; positionals: string[] } {
+export function parseCommandLine<O extends Record<string, "string" | "boolean">>(
+  spec: CommandSpec<O>,
+  argv = process.argv.slice(2),
+): { values: Values<O>; positionals: string[] } {
   const line = readCommandLine(argv, spec);
   if (line.ok) return line;
   if (line.exitCode === 0) console.log(line.message);

@@ -45,7 +45,9 @@ async function main() {
   if (databaseProvider(url) === "postgresql") {
     try {
       const { bytes, tables } = backupPostgres(url, path.resolve(target));
-      console.log(`backed up ${redactDatabaseUrl(url)} to ${target} with pg_dump: ${tables} tables, ${bytes} bytes, in ${elapsed(started)}`);
+      console.log(
+        `backed up ${redactDatabaseUrl(url)} to ${target} with pg_dump: ${tables} tables, ${bytes} bytes, in ${elapsed(started)}`,
+      );
     } catch (error) {
       fail((error as Error).message);
     }

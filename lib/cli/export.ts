@@ -11,7 +11,8 @@ import { loadEnvFiles } from "./run";
 
 async function main() {
   const { positionals, values } = parseCommandLine({
-    usage: 'usage: npm run export -- [FILE] [--query "investor=amazon&kind=equity"]\n  FILE     where to write the CSV (standard output without it)\n  --query  the /deals filters, as in its URL',
+    usage:
+      'usage: npm run export -- [FILE] [--query "investor=amazon&kind=equity"]\n  FILE     where to write the CSV (standard output without it)\n  --query  the /deals filters, as in its URL',
     options: { query: "string" },
     positionals: 1,
   });

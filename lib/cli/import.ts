@@ -24,7 +24,9 @@ async function main() {
     const result = await importDealCsv(db, text, { actor: values.actor ?? `cli:${process.env.USER ?? "operator"}`, dryRun });
     if (!result.ok) fail(`nothing imported; ${result.errors.length} problems:\n${result.errors.map(formatRowError).join("\n")}`);
     const orgs = result.newOrganizations.length ? `; new organizations: ${result.newOrganizations.join(", ")}` : "";
-    console.log(`${dryRun ? "dry run, nothing written: would create" : "created"} ${result.created} deals, ${dryRun ? "update" : "updated"} ${result.updated}${orgs}`);
+    console.log(
+      `${dryRun ? "dry run, nothing written: would create" : "created"} ${result.created} deals, ${dryRun ? "update" : "updated"} ${result.updated}${orgs}`,
+    );
   } finally {
     await db.$disconnect();
   }

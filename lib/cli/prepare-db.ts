@@ -42,7 +42,9 @@ export function pendingSqliteMigrations(file: string, dir = path.resolve(SQLITE_
     db.close();
   }
   return migrations.filter((name) => {
-    const checksum = createHash("sha256").update(readFileSync(path.join(dir, name, "migration.sql"))).digest("hex");
+    const checksum = createHash("sha256")
+      .update(readFileSync(path.join(dir, name, "migration.sql")))
+      .digest("hex");
     return applied.get(name) !== checksum;
   });
 }
@@ -53,13 +55,21 @@ export async function prepareDatabase(options: { seed: boolean; quiet?: boolean 
   const started = performance.now();
   if (databaseProvider(url) === "postgresql") {
     const { applied, alreadyApplied } = await migratePostgres(url);
-    if (!options.quiet) console.log(`database ${redactDatabaseUrl(url)}: ${applied.length} migrations applied (${alreadyApplied} already) in ${elapsed(started)}`);
+    if (!options.quiet)
+      console.log(
+        `database ${redactDatabaseUrl(url)}: ${applied.length} migrations applied (${alreadyApplied} already) in ${elapsed(started)}`,
+      );
   } else {
     const file = databaseFilePath(url);
     mkdirSync(path.dirname(file), { recursive: true });
     const pending = pendingSqliteMigrations(file);
     if (pending.length > 0) {
-      runOrExit(binPath("prisma"), ["migrate", "deploy"], { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" }, options.quiet);
+      runOrExit(
+        binPath("prisma"),
+        ["migrate", "deploy"],
+        { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+        options.quiet,
+      );
       if (!options.quiet) console.log(`database ${file}: ${pending.length} migrations applied in ${elapsed(started)}`);
     } else if (!options.quiet) console.log(`database ${file}: up to date, no migration to apply`);
   }
@@ -74,7 +84,9 @@ export async function prepareDatabase(options: { seed: boolean; quiet?: boolean 
         : `not seeding: ${result.reason}`,
     );
     if ((await db.user.count({ where: { role: "admin", disabledAt: null } })) === 0) {
-      console.log("No admin account yet. Create one with:\n  npm run user:create -- --email you@example.com --password '<12+ characters>' --role admin");
+      console.log(
+        "No admin account yet. Create one with:\n  npm run user:create -- --email you@example.com --password '<12+ characters>' --role admin",
+      );
     }
   } finally {
     await db.$disconnect();
@@ -83,7 +95,8 @@ export async function prepareDatabase(options: { seed: boolean; quiet?: boolean 
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
   const { values } = parseCommandLine({
-    usage: "usage: npm run db:migrate (tsx lib/cli/prepare-db.ts --no-seed)\n  --no-seed  apply the migrations only; without it an empty database is also seeded",
+    usage:
+      "usage: npm run db:migrate (tsx lib/cli/prepare-db.ts --no-seed)\n  --no-seed  apply the migrations only; without it an empty database is also seeded",
     options: { "no-seed": "boolean" },
   });
   prepareDatabase({ seed: !values["no-seed"] }).catch((error) => {

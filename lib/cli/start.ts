@@ -7,7 +7,18 @@ import { parseCommandLine } from "./args";
 import { prepareDatabase } from "./prepare-db";
 import { binPath, elapsed, runOrExit } from "./run";
 
-const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "prisma/schema.prisma",
+  "next.config.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
@@ -29,7 +40,10 @@ export function buildIsCurrent(root = process.cwd()): boolean {
 }
 
 async function main() {
-  parseCommandLine({ usage: "usage: npm start\n  migrates, seeds an empty database, builds when the sources changed, and serves on PORT (default 3000)", options: {} });
+  parseCommandLine({
+    usage: "usage: npm start\n  migrates, seeds an empty database, builds when the sources changed, and serves on PORT (default 3000)",
+    options: {},
+  });
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   await prepareDatabase({ seed: true });
   if (!buildIsCurrent()) {
@@ -39,13 +53,17 @@ async function main() {
     console.log(`built in ${elapsed(started)}`);
   }
   const port = process.env.PORT ?? "3000";
-  const server = spawn(binPath("next"), ["start", "--port", port, ...(process.env.HOSTNAME ? ["--hostname", process.env.HOSTNAME] : [])], { stdio: "inherit", env });
+  const server = spawn(binPath("next"), ["start", "--port", port, ...(process.env.HOSTNAME ? ["--hostname", process.env.HOSTNAME] : [])], {
+    stdio: "inherit",
+    env,
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
 }
 
 // Only when run as a command: the reliability tests import buildIsCurrent without starting a server.
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename))
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

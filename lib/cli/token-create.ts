@@ -5,7 +5,8 @@ import { fail, parseCommandLine } from "./args";
 import { prepareDatabase } from "./prepare-db";
 
 async function main() {
-  const usage = "usage: npm run token:create -- --email E --name N\n  --email  the account the token acts as\n  --name   what the token is for (shown in /admin/tokens)";
+  const usage =
+    "usage: npm run token:create -- --email E --name N\n  --email  the account the token acts as\n  --name   what the token is for (shown in /admin/tokens)";
   const { values: options } = parseCommandLine({ usage, options: { email: "string", name: "string" } });
   if (!options.email || !options.name) fail(usage);
   await prepareDatabase({ seed: false, quiet: true });

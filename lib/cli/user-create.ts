@@ -14,7 +14,11 @@ async function main() {
     const user = await createUser(db, { email: options.email, password: options.password, role: options.role as "editor" });
     console.log(`created ${user.role} ${user.email} (id ${user.id})`);
   } catch (error) {
-    fail(error instanceof Error && "issues" in error ? (error as { issues: { message: string }[] }).issues.map((i) => i.message).join("; ") : String((error as Error).message));
+    fail(
+      error instanceof Error && "issues" in error
+        ? (error as { issues: { message: string }[] }).issues.map((i) => i.message).join("; ")
+        : String((error as Error).message),
+    );
   } finally {
     await db.$disconnect();
   }

@@ -34,7 +34,10 @@ const wholeDollars = (field: string) =>
     .transform((value, ctx) => {
       if (value === "") return null;
       if (!/^\d+$/.test(value)) {
-        ctx.addIssue({ code: "custom", message: `${field} must be whole US dollars (digits only, no commas, signs or symbols); got "${value}"` });
+        ctx.addIssue({
+          code: "custom",
+          message: `${field} must be whole US dollars (digits only, no commas, signs or symbols); got "${value}"`,
+        });
         return z.NEVER;
       }
       // 15 digits stay below 2^53, so the amount reads back exactly wherever it becomes a JavaScript number (JSON, charts).
@@ -125,11 +128,14 @@ export const dealCsvRowSchema = z
     const { amount_usd_low: low, amount_usd_high: high, amount_qualifier: q } = row;
     const issue = (message: string, path: string) => ctx.addIssue({ code: "custom", message, path: [path] });
     if (low !== null && high !== null && low > high) issue("amount_usd_low is greater than amount_usd_high", "amount_usd_low");
-    if (q === "undisclosed" && (low !== null || high !== null)) issue("an undisclosed amount must leave amount_usd_low and amount_usd_high empty", "amount_qualifier");
+    if (q === "undisclosed" && (low !== null || high !== null))
+      issue("an undisclosed amount must leave amount_usd_low and amount_usd_high empty", "amount_qualifier");
     if (q === "up_to" && high === null) issue("amount_qualifier up_to needs amount_usd_high (the 'as much as' figure)", "amount_usd_high");
-    if (q === "range" && (low === null || high === null)) issue("amount_qualifier range needs both amount_usd_low and amount_usd_high", "amount_usd_low");
+    if (q === "range" && (low === null || high === null))
+      issue("amount_qualifier range needs both amount_usd_low and amount_usd_high", "amount_usd_low");
     if ((q === "exact" || q === "at_least") && low === null) issue(`amount_qualifier ${q} needs amount_usd_low`, "amount_usd_low");
-    if (q === "exact" && high !== null && low !== high) issue("an exact amount must have amount_usd_low equal to amount_usd_high", "amount_usd_high");
+    if (q === "exact" && high !== null && low !== high)
+      issue("an exact amount must have amount_usd_low equal to amount_usd_high", "amount_usd_high");
     if (q === "about" && low === null && high === null) issue("amount_qualifier about needs an amount", "amount_usd_low");
   });
 
@@ -164,7 +170,8 @@ export function parseInvestorTokens(column: string, isKnownName: (name: string) 
 // investors" who buy a listing's shares), or ends in a
 // plural that only a description uses ("Asian telecom operators"). A known organization is matched before this is
 // asked, so a real name that happens to fit stays that organization.
-const UNNAMED_START = /^(undisclosed|public investors|unnamed|unidentified|unspecified|anonymous|other|several|various|multiple|some|many|a few|a group|a consortium|a number|two|three|four|five|six|seven|eight|nine|ten|dozens?|\d+)\b/i;
+const UNNAMED_START =
+  /^(undisclosed|public investors|unnamed|unidentified|unspecified|anonymous|other|several|various|multiple|some|many|a few|a group|a consortium|a number|two|three|four|five|six|seven|eight|nine|ten|dozens?|\d+)\b/i;
 const UNNAMED_END = /\b(investors|operators|lenders|buyers|backers|shareholders|banks)$/i;
 
 /** Parties named only by description are not organizations: the seed, the import and the editor's form keep them as labels. */

@@ -28,7 +28,11 @@ export function dealToFormValues(deal: EditableDeal): Record<string, string> {
     status: deal.status as DealStatus,
     amountQualifier: deal.amountQualifier as AmountQualifier,
     recipientName: deal.recipient.name,
-    investors: deal.participations.map((p) => ({ name: p.organization?.name ?? p.partyLabel ?? "Undisclosed", role: p.role as ParticipationRole, note: p.note })),
+    investors: deal.participations.map((p) => ({
+      name: p.organization?.name ?? p.partyLabel ?? "Undisclosed",
+      role: p.role as ParticipationRole,
+      note: p.note,
+    })),
     // An edit records the source of its change, not the deal's first source, so the form starts without one.
     source: null,
   });

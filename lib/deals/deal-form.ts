@@ -32,7 +32,7 @@ export function parseDealForm(
     for (const issue of parsed.error.issues) addError(fieldErrors, String(issue.path[0] ?? "form"), issue.message);
     return { ok: false, fieldErrors };
   }
-  if (parsed.data.investors === "") addError(fieldErrors, "investors", "name at least one investor (\"Undisclosed\" if none was reported)");
+  if (parsed.data.investors === "") addError(fieldErrors, "investors", 'name at least one investor ("Undisclosed" if none was reported)');
   const plan = planDealImport({ hasIdColumn: false, rows: [{ row: 1, data: parsed.data }], errors: [] }, directory);
   for (const error of plan.errors) addError(fieldErrors, error.field ?? "form", error.message);
   if (Object.keys(fieldErrors).length > 0 || plan.deals.length !== 1) return { ok: false, fieldErrors };
@@ -48,14 +48,20 @@ export function parseDealForm(
     return { ok: true, deal, change: { occurredOn: changeDate, note, source: null } };
   }
 
-  if (!isIsoDate(changeDate)) addError(fieldErrors, "change_date", "a change of status or amount needs the date it was reported (YYYY-MM-DD)");
-  if (!deal.source?.url || !isHttpUrl(deal.source.url)) addError(fieldErrors, "source_url", "a change of status or amount needs the URL of the report");
+  if (!isIsoDate(changeDate))
+    addError(fieldErrors, "change_date", "a change of status or amount needs the date it was reported (YYYY-MM-DD)");
+  if (!deal.source?.url || !isHttpUrl(deal.source.url))
+    addError(fieldErrors, "source_url", "a change of status or amount needs the URL of the report");
   if (note.length > 1000) addError(fieldErrors, "change_note", "the note is longer than 1,000 characters");
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
   return {
     ok: true,
     deal,
-    change: { occurredOn: changeDate, note, source: { url: deal.source!.url as string, publisher: deal.source!.publisher, publishedOn: deal.source!.publishedOn } },
+    change: {
+      occurredOn: changeDate,
+      note,
+      source: { url: deal.source!.url as string, publisher: deal.source!.publisher, publishedOn: deal.source!.publishedOn },
+    },
   };
 }
 

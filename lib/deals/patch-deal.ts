@@ -19,10 +19,24 @@ export type PatchDealResult =
   | { status: 409; body: { error: string; message: string; currentVersion: number } };
 
 const EDITABLE_SELECT = {
-  announcedOn: true, kind: true, status: true, round: true, amountUsdLow: true, amountUsdHigh: true, amountQualifier: true,
-  originalCurrency: true, originalAmount: true, postMoneyValuationUsd: true, stakeBps: true, summary: true, version: true,
+  announcedOn: true,
+  kind: true,
+  status: true,
+  round: true,
+  amountUsdLow: true,
+  amountUsdHigh: true,
+  amountQualifier: true,
+  originalCurrency: true,
+  originalAmount: true,
+  postMoneyValuationUsd: true,
+  stakeBps: true,
+  summary: true,
+  version: true,
   recipient: { select: { name: true } },
-  participations: { orderBy: { position: "asc" as const }, select: { role: true, note: true, partyLabel: true, organization: { select: { name: true } } } },
+  participations: {
+    orderBy: { position: "asc" as const },
+    select: { role: true, note: true, partyLabel: true, organization: { select: { name: true } } },
+  },
 } as const;
 
 function invalid(fields: FieldErrors): PatchDealResult {
@@ -32,20 +46,36 @@ function invalid(fields: FieldErrors): PatchDealResult {
 function conflict(id: number, currentVersion: number, expected: number): PatchDealResult {
   return {
     status: 409,
-    body: { error: "conflict", message: `deal ${id} is at version ${currentVersion}, not ${expected}: someone saved it since you read it; nothing was written`, currentVersion },
+    body: {
+      error: "conflict",
+      message: `deal ${id} is at version ${currentVersion}, not ${expected}: someone saved it since you read it; nothing was written`,
+      currentVersion,
+    },
   };
 }
 
 /** The version the client edited: `version` in the body, or an If-Match header (`"3"`, `W/"3"` or `3`). */
 function expectedVersion(body: Record<string, unknown>, ifMatch: string | null): number | string {
-  const raw = body.version ?? ifMatch?.trim().replace(/^W\//, "").replace(/^"(.*)"$/, "$1");
+  const raw =
+    body.version ??
+    ifMatch
+      ?.trim()
+      .replace(/^W\//, "")
+      .replace(/^"(.*)"$/, "$1");
   if (raw === undefined || raw === null || raw === "") return "send the version you edited, as `version` in the body or an If-Match header";
   const value = typeof raw === "number" ? raw : typeof raw === "string" && /^\d+$/.test(raw) ? Number(raw) : NaN;
   return Number.isSafeInteger(value) && value > 0 ? value : "version must be a positive whole number";
 }
 
-export async function patchDeal(db: PrismaClient, id: number, body: unknown, ifMatch: string | null, actor: string): Promise<PatchDealResult> {
-  if (body === null || typeof body !== "object" || Array.isArray(body)) return invalid({ body: ["the body must be a JSON object of fields"] });
+export async function patchDeal(
+  db: PrismaClient,
+  id: number,
+  body: unknown,
+  ifMatch: string | null,
+  actor: string,
+): Promise<PatchDealResult> {
+  if (body === null || typeof body !== "object" || Array.isArray(body))
+    return invalid({ body: ["the body must be a JSON object of fields"] });
   const input = body as Record<string, unknown>;
   const errors: FieldErrors = {};
   const given: Record<string, string> = {};

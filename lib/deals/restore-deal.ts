@@ -40,7 +40,8 @@ export class RestoreError extends Error {}
 
 export async function restoreDealRevision(tx: Prisma.TransactionClient, revisionId: number, actor: string): Promise<number> {
   const revision = await tx.revision.findUnique({ where: { id: revisionId } });
-  if (!revision || revision.entityType !== "deal" || !revision.after) throw new RestoreError(`revision ${revisionId} is not a restorable deal revision`);
+  if (!revision || revision.entityType !== "deal" || !revision.after)
+    throw new RestoreError(`revision ${revisionId} is not a restorable deal revision`);
   const parsed = snapshotSchema.safeParse(JSON.parse(revision.after));
   if (!parsed.success) throw new RestoreError(`revision ${revisionId} cannot be read back: ${parsed.error.issues[0]?.message}`);
   const snap = parsed.data;
@@ -62,11 +63,23 @@ export async function restoreDealRevision(tx: Prisma.TransactionClient, revision
   await tx.participation.createMany({ data: participations.map((p) => ({ ...p, dealId })) });
   // The restored terms are the deal's story from today on (as the writer's edits are): the latest lifecycle event is
   // what the deal shows "as of" any date, so it must match the row again.
-  const reported = Object.fromEntries(REPORTED_FIELDS.map((field) => [field, fields[field]])) as Pick<typeof fields, (typeof REPORTED_FIELDS)[number]>;
+  const reported = Object.fromEntries(REPORTED_FIELDS.map((field) => [field, fields[field]])) as Pick<
+    typeof fields,
+    (typeof REPORTED_FIELDS)[number]
+  >;
   if (REPORTED_FIELDS.some((field) => before[field] !== reported[field])) {
-    await tx.dealEvent.create({ data: { dealId, occurredOn: new Date().toISOString().slice(0, 10), ...reported, note: `Restored revision ${revisionId}` } });
+    await tx.dealEvent.create({
+      data: { dealId, occurredOn: new Date().toISOString().slice(0, 10), ...reported, note: `Restored revision ${revisionId}` },
+    });
   }
   await refreshDealSearch(tx, [dealId]);
-  await recordRevision(tx, { entityType: "deal", entityId: dealId, action: "restore", actor, before, after: await snapshotDeal(tx, dealId) });
+  await recordRevision(tx, {
+    entityType: "deal",
+    entityId: dealId,
+    action: "restore",
+    actor,
+    before,
+    after: await snapshotDeal(tx, dealId),
+  });
   return dealId;
 }

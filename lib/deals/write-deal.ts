@@ -11,7 +11,10 @@ export type DealSnapshot = NonNullable<Awaited<ReturnType<typeof snapshotDeal>>>
 
 /** Someone saved the deal since this editor loaded it: nothing was written; both versions go back to the editor. */
 export class DealConflictError extends Error {
-  constructor(readonly current: DealSnapshot, readonly expectedVersion: number) {
+  constructor(
+    readonly current: DealSnapshot,
+    readonly expectedVersion: number,
+  ) {
     super(`deal ${current.id} was changed by someone else (version ${current.version}, you edited version ${expectedVersion})`);
   }
 }
@@ -23,7 +26,11 @@ export class DealNotFoundError extends Error {
 }
 
 /** What a lifecycle step is dated and sourced with when an edit changes a reported field. */
-export type DealChange = { occurredOn: string; note: string; source: { url: string; publisher: string | null; publishedOn: string | null } | null };
+export type DealChange = {
+  occurredOn: string;
+  note: string;
+  source: { url: string; publisher: string | null; publishedOn: string | null } | null;
+};
 
 type DealInput = Omit<PlannedDeal, "row" | "id">;
 
@@ -62,7 +69,12 @@ function reportedState(deal: DealInput) {
   } satisfies Record<(typeof REPORTED_FIELDS)[number], unknown>;
 }
 
-export async function createDeal(tx: Prisma.TransactionClient, deal: DealInput, actor: string, action: RevisionAction = "create"): Promise<number> {
+export async function createDeal(
+  tx: Prisma.TransactionClient,
+  deal: DealInput,
+  actor: string,
+  action: RevisionAction = "create",
+): Promise<number> {
   const created = await tx.deal.create({
     data: {
       ...dealFields(deal),
@@ -81,7 +93,14 @@ export async function createDeal(tx: Prisma.TransactionClient, deal: DealInput, 
     },
   });
   await refreshDealSearch(tx, [created.id]);
-  await recordRevision(tx, { entityType: "deal", entityId: created.id, action, actor, before: null, after: await snapshotDeal(tx, created.id) });
+  await recordRevision(tx, {
+    entityType: "deal",
+    entityId: created.id,
+    action,
+    actor,
+    before: null,
+    after: await snapshotDeal(tx, created.id),
+  });
   return created.id;
 }
 
@@ -150,5 +169,12 @@ export async function updateDeal(
     });
   }
   await refreshDealSearch(tx, [id]);
-  await recordRevision(tx, { entityType: "deal", entityId: id, action: options.action ?? "update", actor: options.actor, before, after: await snapshotDeal(tx, id) });
+  await recordRevision(tx, {
+    entityType: "deal",
+    entityId: id,
+    action: options.action ?? "update",
+    actor: options.actor,
+    before,
+    after: await snapshotDeal(tx, id),
+  });
 }

@@ -45,13 +45,22 @@ export type AnalysisView = {
   exclude: string[];
 };
 
-export const DEFAULT_ANALYSIS_VIEW: Omit<AnalysisView, "filters"> = { grain: "year", side: "recipient", count: "capital", pipeline: false, exclude: [] };
+export const DEFAULT_ANALYSIS_VIEW: Omit<AnalysisView, "filters"> = {
+  grain: "year",
+  side: "recipient",
+  count: "capital",
+  pipeline: false,
+  exclude: [],
+};
 
 type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
 
 function valuesOf(source: ParamSource, name: string): string[] {
   const raw = source instanceof URLSearchParams ? source.getAll(name) : [source[name] ?? []].flat();
-  return raw.flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "");
+  return raw
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
 }
 
 function firstIssueMessage(error: z.ZodError): string {
@@ -81,7 +90,8 @@ export function parseAnalysisView(source: ParamSource): { view: AnalysisView; is
   for (const slug of valuesOf(source, "exclude")) {
     const parsed = analysisParamSchemas.exclude.safeParse(slug);
     if (!parsed.success) issues.push({ param: "exclude", value: slug, message: firstIssueMessage(parsed.error) });
-    else if (view.exclude.length >= MAX_EXCLUDED) issues.push({ param: "exclude", value: slug, message: `at most ${MAX_EXCLUDED} organizations can be excluded` });
+    else if (view.exclude.length >= MAX_EXCLUDED)
+      issues.push({ param: "exclude", value: slug, message: `at most ${MAX_EXCLUDED} organizations can be excluded` });
     else if (!view.exclude.includes(slug)) view.exclude.push(slug);
   }
   return { view, issues };

@@ -49,7 +49,21 @@ export type FilterIssue = { param: string; value: string; message: string };
 export type ParsedDealFilters = { filters: DealFilters; issues: FilterIssue[] };
 
 /** The parameters this schema reads; others (e.g. `format`) belong to the caller. */
-export const DEAL_FILTER_PARAMS = ["investor", "recipient", "kind", "status", "from", "to", "min", "max", "q", "sort", "page", "pageSize", "asOf"] as const;
+export const DEAL_FILTER_PARAMS = [
+  "investor",
+  "recipient",
+  "kind",
+  "status",
+  "from",
+  "to",
+  "min",
+  "max",
+  "q",
+  "sort",
+  "page",
+  "pageSize",
+  "asOf",
+] as const;
 
 export type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -68,7 +82,11 @@ export function parseDealFilters(source: ParamSource): ParsedDealFilters {
   const filters: DealFilters = { ...DEFAULT_DEAL_FILTERS, investors: [], kinds: [], statuses: [] };
   const bad = (param: string, value: string, message: string) => issues.push({ param, value, message });
   // Empty values (an untouched form field) mean "no filter", not an error.
-  const values = (name: string) => allValues(source, name).flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "");
+  const values = (name: string) =>
+    allValues(source, name)
+      .flatMap((v) => v.split(","))
+      .map((v) => v.trim())
+      .filter((v) => v !== "");
   const single = (name: string): string | null => {
     const all = values(name);
     if (all.length > 1) bad(name, all.join(","), `${name} takes one value`);
@@ -165,5 +183,7 @@ export function dealFiltersToParams(filters: DealFilters, overrides: Partial<Dea
 
 /** True when any filter other than sort and paging is set. */
 export function hasActiveFilters(f: DealFilters): boolean {
-  return f.investors.length + f.kinds.length + f.statuses.length > 0 || [f.recipient, f.from, f.to, f.min, f.max, f.q].some((v) => v !== null);
+  return (
+    f.investors.length + f.kinds.length + f.statuses.length > 0 || [f.recipient, f.from, f.to, f.min, f.max, f.q].some((v) => v !== null)
+  );
 }

@@ -17,7 +17,9 @@ export const DEAL_PAGE_VIEW_PARAMS = ["view", "group"] as const;
 export function parseDealPageView(source: ParamSource): { pageView: DealPageView; issues: FilterIssue[] } {
   const issues: FilterIssue[] = [];
   const pick = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
-    const values = allValues(source, name).map((v) => v.trim()).filter((v) => v !== "");
+    const values = allValues(source, name)
+      .map((v) => v.trim())
+      .filter((v) => v !== "");
     if (values.length === 0) return fallback;
     if (values.length === 1 && (allowed as readonly string[]).includes(values[0])) return values[0] as T;
     issues.push({ param: name, value: values.join(","), message: `${name} must be one of ${allowed.join(", ")}` });
@@ -31,7 +33,11 @@ export function parseDealPageView(source: ParamSource): { pageView: DealPageView
 }
 
 /** A link to /deals showing these filters in this view (defaults left out, so links stay short and stable). */
-export function dealsPageHref(filters: DealFilters, pageView: DealPageView, overrides: { filters?: Partial<DealFilters>; pageView?: Partial<DealPageView> } = {}): string {
+export function dealsPageHref(
+  filters: DealFilters,
+  pageView: DealPageView,
+  overrides: { filters?: Partial<DealFilters>; pageView?: Partial<DealPageView> } = {},
+): string {
   const params = dealFiltersToParams(filters, overrides.filters);
   const view = { ...pageView, ...overrides.pageView };
   if (view.view !== DEFAULT_DEAL_PAGE_VIEW.view) params.set("view", view.view);

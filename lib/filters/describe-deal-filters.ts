@@ -11,8 +11,10 @@ export function describeDealFilters(filters: DealFilters, nameOf: (slug: string)
   for (const slug of filters.investors) {
     active.push({ label: `Investor: ${nameOf(slug) ?? slug}`, remove: { investors: filters.investors.filter((s) => s !== slug) } });
   }
-  if (filters.recipient) active.push({ label: `Recipient: ${nameOf(filters.recipient) ?? filters.recipient}`, remove: { recipient: null } });
-  for (const kind of filters.kinds) active.push({ label: `Kind: ${KIND_LABELS[kind]}`, remove: { kinds: filters.kinds.filter((k) => k !== kind) } });
+  if (filters.recipient)
+    active.push({ label: `Recipient: ${nameOf(filters.recipient) ?? filters.recipient}`, remove: { recipient: null } });
+  for (const kind of filters.kinds)
+    active.push({ label: `Kind: ${KIND_LABELS[kind]}`, remove: { kinds: filters.kinds.filter((k) => k !== kind) } });
   for (const status of filters.statuses) {
     active.push({ label: `Status: ${STATUS_LABELS[status]}`, remove: { statuses: filters.statuses.filter((s) => s !== status) } });
   }

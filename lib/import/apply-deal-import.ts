@@ -9,8 +9,7 @@ import { parseDealCsv, type RowError } from "./parse-deal-csv";
 import { planDealImport, type PlannedDeal } from "./plan-deal-import";
 
 export type ImportResult =
-  | { ok: true; created: number; updated: number; dealIds: number[]; newOrganizations: string[] }
-  | { ok: false; errors: RowError[] };
+  { ok: true; created: number; updated: number; dealIds: number[]; newOrganizations: string[] } | { ok: false; errors: RowError[] };
 
 class RowFailure extends Error {
   constructor(readonly rowError: RowError) {
@@ -51,13 +50,20 @@ export async function importDealCsv(
       async (tx) => {
         const newIds = new Map<string, number>();
         for (const name of plan.newOrganizations) {
-          const org = await createOrganization(tx, { name, type: "other", country: null, website: null, parentId: null, aliases: [] }, options.actor, "import");
+          const org = await createOrganization(
+            tx,
+            { name, type: "other", country: null, website: null, parentId: null, aliases: [] },
+            options.actor,
+            "import",
+          );
           newIds.set(aliasKey(name), org.id);
         }
         const resolveNew = (name: string) => newIds.get(aliasKey(name)) as number;
         for (const deal of plan.deals) {
           if (deal.newRecipient) deal.recipientId = resolveNew(deal.newRecipient);
-          deal.participations = deal.participations.map(({ newOrganization, ...p }) => (newOrganization ? { ...p, organizationId: resolveNew(newOrganization) } : p));
+          deal.participations = deal.participations.map(({ newOrganization, ...p }) =>
+            newOrganization ? { ...p, organizationId: resolveNew(newOrganization) } : p,
+          );
         }
         const dealIds: number[] = [];
         let created = 0;

@@ -4,7 +4,13 @@ import type { PlannedDeal } from "./plan-deal-import";
 import type { RowError } from "./parse-deal-csv";
 
 export type ImportPreview =
-  | { ok: true; create: number; update: number; newOrganizations: string[]; rows: { row: number; id: number | null; announcedOn: string; kind: string; status: string; round: string | null }[] }
+  | {
+      ok: true;
+      create: number;
+      update: number;
+      newOrganizations: string[];
+      rows: { row: number; id: number | null; announcedOn: string; kind: string; status: string; round: string | null }[];
+    }
   | { ok: false; errors: RowError[] };
 
 const PREVIEW_ROWS = 200;
@@ -16,6 +22,8 @@ export function toImportPreview(result: ImportResult & { planned?: PlannedDeal[]
     create: result.created,
     update: result.updated,
     newOrganizations: result.newOrganizations,
-    rows: (result.planned ?? []).slice(0, PREVIEW_ROWS).map((d) => ({ row: d.row, id: d.id, announcedOn: d.announcedOn, kind: d.kind, status: d.status, round: d.round })),
+    rows: (result.planned ?? [])
+      .slice(0, PREVIEW_ROWS)
+      .map((d) => ({ row: d.row, id: d.id, announcedOn: d.announcedOn, kind: d.kind, status: d.status, round: d.round })),
   };
 }

@@ -45,21 +45,37 @@ export async function parseDealCsv(text: string): Promise<ParsedDealCsv> {
       if (header.length === expected.length && header.every((h, i) => h === expected?.[i])) return null;
       const missing = expected.filter((c) => !header.includes(c));
       const extra = header.filter((c) => !(expected as string[]).includes(c));
-      const detail = [missing.length ? `missing ${missing.join(", ")}` : "", extra.length ? `unexpected ${extra.join(", ")}` : "", !missing.length && !extra.length ? "columns out of order" : ""]
+      const detail = [
+        missing.length ? `missing ${missing.join(", ")}` : "",
+        extra.length ? `unexpected ${extra.join(", ")}` : "",
+        !missing.length && !extra.length ? "columns out of order" : "",
+      ]
         .filter(Boolean)
         .join("; ");
       return { hasIdColumn, rows: [], errors: [file(1, `the header must be "${expected.join(",")}" (${capped(detail)})`)] };
     }
-    if (++count > MAX_ROWS) return { hasIdColumn, rows: [], errors: [file(1, `the file has more than ${MAX_ROWS} rows; at most ${MAX_ROWS} are imported at once`)] };
+    if (++count > MAX_ROWS)
+      return {
+        hasIdColumn,
+        rows: [],
+        errors: [file(1, `the file has more than ${MAX_ROWS} rows; at most ${MAX_ROWS} are imported at once`)],
+      };
     const rowNumber = info.lines;
     if (record.length !== expected.length) {
       errors.push({ row: rowNumber, field: null, message: `expected ${expected.length} columns, found ${record.length}` });
     } else {
       const result = dealCsvRowSchema.safeParse(Object.fromEntries(expected.map((column, i) => [column, readNeutralisedCell(record[i])])));
       if (result.success) rows.push({ row: rowNumber, data: result.data });
-      else for (const issue of result.error.issues) errors.push({ row: rowNumber, field: issue.path.length ? String(issue.path[0]) : null, message: capped(issue.message) });
+      else
+        for (const issue of result.error.issues)
+          errors.push({ row: rowNumber, field: issue.path.length ? String(issue.path[0]) : null, message: capped(issue.message) });
     }
-    if (errors.length >= MAX_ERRORS) return { hasIdColumn, rows, errors: [...errors, file(rowNumber, `stopped at row ${rowNumber} after ${MAX_ERRORS} problems; fix these and import again`)] };
+    if (errors.length >= MAX_ERRORS)
+      return {
+        hasIdColumn,
+        rows,
+        errors: [...errors, file(rowNumber, `stopped at row ${rowNumber} after ${MAX_ERRORS} problems; fix these and import again`)],
+      };
     return null;
   };
 
@@ -72,7 +88,11 @@ export async function parseDealCsv(text: string): Promise<ParsedDealCsv> {
   };
   const invalid = (): ParsedDealCsv => {
     const line = (failure as { lines?: number } | null)?.lines;
-    return { hasIdColumn, rows: [], errors: [...errors, file(line ?? 1, `the file is not valid CSV: ${(failure as Error | null)?.message}`)] };
+    return {
+      hasIdColumn,
+      rows: [],
+      errors: [...errors, file(line ?? 1, `the file is not valid CSV: ${(failure as Error | null)?.message}`)],
+    };
   };
 
   // Each slice's records are read and checked before the next slice is given, with a turn of the event loop between

@@ -43,7 +43,11 @@ export type DealImportPlan = { deals: PlannedDeal[]; errors: RowError[]; newOrga
  * With `createMissing`, names that match no organization become new organizations (listed in the plan, so a
  * preview can say which); without it they are row errors, as in the editor's form.
  */
-export function planDealImport(parsed: ParsedDealCsv, directory: OrganizationDirectory, options: { createMissing?: boolean } = {}): DealImportPlan {
+export function planDealImport(
+  parsed: ParsedDealCsv,
+  directory: OrganizationDirectory,
+  options: { createMissing?: boolean } = {},
+): DealImportPlan {
   const errors: RowError[] = [...parsed.errors];
   const deals: PlannedDeal[] = [];
   const newOrganizations = new Map<string, string>();
@@ -54,7 +58,8 @@ export function planDealImport(parsed: ParsedDealCsv, directory: OrganizationDir
     const rowErrors: RowError[] = [];
     const recipient = directory.resolve(data.recipient);
     const newRecipient = !recipient && options.createMissing ? data.recipient : undefined;
-    if (!recipient && !newRecipient) rowErrors.push({ row, field: "recipient", message: `"${data.recipient}" is not a known organization or alias` });
+    if (!recipient && !newRecipient)
+      rowErrors.push({ row, field: "recipient", message: `"${data.recipient}" is not a known organization or alias` });
 
     const participations: PlannedParticipation[] = [];
     const seen = new Set<number>();
@@ -68,7 +73,14 @@ export function planDealImport(parsed: ParsedDealCsv, directory: OrganizationDir
         if (newRecipient && aliasKey(newRecipient) === aliasKey(token.name)) {
           rowErrors.push({ row, field: "investors", message: `${token.name} cannot invest in itself` });
         } else {
-          participations.push({ organizationId: null, newOrganization: token.name, partyLabel: null, role: token.role, note: token.note, position });
+          participations.push({
+            organizationId: null,
+            newOrganization: token.name,
+            partyLabel: null,
+            role: token.role,
+            note: token.note,
+            position,
+          });
         }
       } else if (!org) {
         rowErrors.push({ row, field: "investors", message: `"${token.name}" is not a known organization or alias` });

@@ -194,7 +194,10 @@ export function capitalByInvestor(deals: readonly MeasureDeal[], rule: CountingR
  */
 export function topNShare(amounts: readonly bigint[], n: number, total: bigint = sumOf(amounts)): number {
   if (total === 0n) return 0;
-  const top = [...amounts].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)).slice(0, n).reduce((s, a) => s + a, 0n);
+  const top = [...amounts]
+    .sort((a, b) => (a > b ? -1 : a < b ? 1 : 0))
+    .slice(0, n)
+    .reduce((s, a) => s + a, 0n);
   return ratio(top, total);
 }
 

@@ -132,6 +132,7 @@ export function loopsInvolving(
   const investorRoots = new Set(criteria.investors.map((k) => rootOf(k, directory)));
   const recipientRoot = criteria.recipient === null ? null : rootOf(criteria.recipient, directory);
   return loops.filter(
-    (loop) => (investorRoots.size === 0 || investorRoots.has(loop.investor.key)) && (recipientRoot === null || loop.company.key === recipientRoot),
+    (loop) =>
+      (investorRoots.size === 0 || investorRoots.has(loop.investor.key)) && (recipientRoot === null || loop.company.key === recipientRoot),
   );
 }

@@ -118,7 +118,11 @@ export type HhiTerm = { key: string; name: string; amount: bigint; share: number
  * The HHI written out term by term, for showing how it is computed: each entity's share and its squared percentage
  * share ("points"). The points add up to the HHI before it is rounded.
  */
-export function hhiBreakdown(entities: readonly { key: string; name: string; amount: bigint }[]): { total: bigint; terms: HhiTerm[]; hhi: number } {
+export function hhiBreakdown(entities: readonly { key: string; name: string; amount: bigint }[]): {
+  total: bigint;
+  terms: HhiTerm[];
+  hhi: number;
+} {
   const named = entities.filter((e) => e.amount > 0n);
   const total = named.reduce((s, e) => s + e.amount, 0n);
   const terms = named.map((e) => {

@@ -1,5 +1,13 @@
 // Capital flows (docs/domain.md, "Measures"): how much each investor put into each recipient, for a Sankey diagram and its table.
-import { attributeToInvestors, countedAmount, DEFAULT_RULE, isCounted, UNDISCLOSED_KEY, type CountingRule, type MeasureDeal } from "./capital";
+import {
+  attributeToInvestors,
+  countedAmount,
+  DEFAULT_RULE,
+  isCounted,
+  UNDISCLOSED_KEY,
+  type CountingRule,
+  type MeasureDeal,
+} from "./capital";
 
 type Party = { key: string; name: string };
 export type Flow = { investor: Party; recipient: Party; amount: bigint; dealIds: number[] };
@@ -9,7 +17,10 @@ export type Flow = { investor: Party; recipient: Party; amount: bigint; dealIds:
  * deal is split among its investors as everywhere else (attributeToInvestors). Deals with undisclosed amounts carry
  * no capital and make no flow; they are counted in `undisclosedDeals`.
  */
-export function capitalFlows(deals: readonly MeasureDeal[], rule: CountingRule = DEFAULT_RULE): { flows: Flow[]; undisclosedDeals: number } {
+export function capitalFlows(
+  deals: readonly MeasureDeal[],
+  rule: CountingRule = DEFAULT_RULE,
+): { flows: Flow[]; undisclosedDeals: number } {
   const byPair = new Map<string, Flow>();
   let undisclosedDeals = 0;
   for (const deal of deals) {
@@ -35,7 +46,9 @@ export function capitalFlows(deals: readonly MeasureDeal[], rule: CountingRule =
 
 /** Largest first, ties by investor, then recipient name. */
 export const byFlowOrder = (a: Omit<Flow, "dealIds">, b: Omit<Flow, "dealIds">): number =>
-  (a.amount === b.amount ? 0 : a.amount > b.amount ? -1 : 1) || a.investor.name.localeCompare(b.investor.name) || a.recipient.name.localeCompare(b.recipient.name);
+  (a.amount === b.amount ? 0 : a.amount > b.amount ? -1 : 1) ||
+  a.investor.name.localeCompare(b.investor.name) ||
+  a.recipient.name.localeCompare(b.recipient.name);
 
 export type SankeyNode = { id: string; key: string; name: string; side: "investor" | "recipient" };
 export type SankeyLink = { source: number; target: number; amount: bigint; dealIds: number[] };
@@ -60,7 +73,12 @@ export function sankeyGraph(flows: readonly Flow[], limit: number): SankeyGraph 
   // Investors first, then recipients, so node order reads left to right.
   shown.forEach((f) => nodeOf(f.investor, "investor"));
   shown.forEach((f) => nodeOf(f.recipient, "recipient"));
-  const links = shown.map((f) => ({ source: nodeOf(f.investor, "investor"), target: nodeOf(f.recipient, "recipient"), amount: f.amount, dealIds: f.dealIds }));
+  const links = shown.map((f) => ({
+    source: nodeOf(f.investor, "investor"),
+    target: nodeOf(f.recipient, "recipient"),
+    amount: f.amount,
+    dealIds: f.dealIds,
+  }));
   const rest = flows.slice(limit);
   return { nodes, links, omitted: { flows: rest.length, amount: rest.reduce((s, f) => s + f.amount, 0n) } };
 }

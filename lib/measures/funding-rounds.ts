@@ -23,13 +23,20 @@ export function fundingRoundsByDate(deals: readonly RoundInput[], rule: Counting
   const byDate = new Map<string, FundingRoundPoint>();
   for (const deal of deals) {
     if (!isCounted(deal, rule)) continue;
-    const point = byDate.get(deal.announcedOn) ?? { date: deal.announcedOn, amount: 0n, deals: 0, undisclosedDeals: 0, postMoneyValuation: null };
+    const point = byDate.get(deal.announcedOn) ?? {
+      date: deal.announcedOn,
+      amount: 0n,
+      deals: 0,
+      undisclosedDeals: 0,
+      postMoneyValuation: null,
+    };
     const { amount, basis } = countedAmount(deal);
     point.amount += amount;
     point.deals++;
     if (basis === "undisclosed") point.undisclosedDeals++;
     const valuation = deal.postMoneyValuationUsd;
-    if (valuation !== null && (point.postMoneyValuation === null || valuation > point.postMoneyValuation)) point.postMoneyValuation = valuation;
+    if (valuation !== null && (point.postMoneyValuation === null || valuation > point.postMoneyValuation))
+      point.postMoneyValuation = valuation;
     byDate.set(deal.announcedOn, point);
   }
   return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));

@@ -1,6 +1,15 @@
 // Who funded whom, as shares of counted funding: an investor's share of each recipient it funded, and each
 // investor's share of one recipient. Attribution follows attributeToInvestors, so a recipient's shares add up to 1.
-import { attributeToInvestors, countedAmount, DEFAULT_RULE, isCounted, ratio, UNDISCLOSED_KEY, type CountingRule, type MeasureDeal } from "./capital";
+import {
+  attributeToInvestors,
+  countedAmount,
+  DEFAULT_RULE,
+  isCounted,
+  ratio,
+  UNDISCLOSED_KEY,
+  type CountingRule,
+  type MeasureDeal,
+} from "./capital";
 
 export type RecipientShare = {
   key: string;
@@ -57,7 +66,11 @@ export type InvestorShare = {
 };
 
 /** Each investor in the recipient's counted deals with its attributed amount and share, largest first. */
-export function investorSharesOfRecipient(deals: readonly MeasureDeal[], recipientKey: string, rule: CountingRule = DEFAULT_RULE): InvestorShare[] {
+export function investorSharesOfRecipient(
+  deals: readonly MeasureDeal[],
+  recipientKey: string,
+  rule: CountingRule = DEFAULT_RULE,
+): InvestorShare[] {
   const rows = new Map<string, InvestorShare>();
   let total = 0n;
   for (const deal of deals) {
@@ -74,7 +87,9 @@ export function investorSharesOfRecipient(deals: readonly MeasureDeal[], recipie
       rows.set(key, row);
     }
   }
-  return [...rows.values()].map((row) => ({ ...row, share: total === 0n ? null : ratio(row.amount, total) })).sort(byAmountThenName((r) => r.amount));
+  return [...rows.values()]
+    .map((row) => ({ ...row, share: total === 0n ? null : ratio(row.amount, total) }))
+    .sort(byAmountThenName((r) => r.amount));
 }
 
 function byAmountThenName<T extends { name: string }>(amountOf: (row: T) => bigint) {

@@ -59,7 +59,8 @@ export function investorCapitalByPeriod(
   if (parts.length === 0) return [];
   const periods = parts.map((p) => p.period).sort();
   const byPeriod = new Map<string, PeriodTotal>();
-  for (const period of periodRange(periods[0], periods[periods.length - 1], options.grain)) byPeriod.set(period, { period, total: 0n, byKey: {} });
+  for (const period of periodRange(periods[0], periods[periods.length - 1], options.grain))
+    byPeriod.set(period, { period, total: 0n, byKey: {} });
   for (const part of parts) {
     const bucket = byPeriod.get(part.period) as PeriodTotal;
     bucket.total += part.amount;

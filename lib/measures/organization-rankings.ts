@@ -1,5 +1,13 @@
 // The rankings of /investors and /companies: counted capital per organization together with its deal counts.
-import { attributeToInvestors, countedAmount, DEFAULT_RULE, isCounted, UNDISCLOSED_KEY, type CountingRule, type MeasureDeal } from "./capital";
+import {
+  attributeToInvestors,
+  countedAmount,
+  DEFAULT_RULE,
+  isCounted,
+  UNDISCLOSED_KEY,
+  type CountingRule,
+  type MeasureDeal,
+} from "./capital";
 
 export type OrganizationRank = {
   key: string;
@@ -12,7 +20,9 @@ export type OrganizationRank = {
 };
 
 function rank(rows: Map<string, OrganizationRank>): OrganizationRank[] {
-  return [...rows.values()].sort((a, b) => (a.amount === b.amount ? b.deals - a.deals || a.name.localeCompare(b.name) : a.amount > b.amount ? -1 : 1));
+  return [...rows.values()].sort((a, b) =>
+    a.amount === b.amount ? b.deals - a.deals || a.name.localeCompare(b.name) : a.amount > b.amount ? -1 : 1,
+  );
 }
 
 /** Every named investor, by the counted capital attributed to it (attributeToInvestors), then by deal count and name. */

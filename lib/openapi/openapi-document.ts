@@ -6,25 +6,39 @@ import { DEAL_SORTS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../filters/deal-fi
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const param = (name: string) => ({ $ref: `#/components/parameters/${name}` });
-const usd = (description: string) => ({ type: ["integer", "null"], minimum: 0, description: `${description} Whole US dollars; null when not known.` });
+const usd = (description: string) => ({
+  type: ["integer", "null"],
+  minimum: 0,
+  description: `${description} Whole US dollars; null when not known.`,
+});
 const jsonContent = (schema: object) => ({ "application/json": { schema } });
 
 const FILTER_PARAMETERS = ["investor", "recipient", "kind", "status", "from", "to", "min", "max", "q", "asOf"].map(param);
 const LIST_PARAMETERS = [...FILTER_PARAMETERS, param("sort"), param("page"), param("pageSize")];
 
 const slugParameter = { name: "slug", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,99}$" } };
-const formatParameter = { name: "format", in: "query", description: "csv for the same data as CSV.", schema: { type: "string", enum: ["csv"] } };
+const formatParameter = {
+  name: "format",
+  in: "query",
+  description: "csv for the same data as CSV.",
+  schema: { type: "string", enum: ["csv"] },
+};
 
 const statsContent = { ...jsonContent({ type: "object" }), "text/csv": { schema: { type: "string" } } };
 const analysisParameter = (name: string, description: string, schema: object) => ({ name, in: "query", description, schema });
 // The /analysis view: the /deals filters plus what is measured and how.
 const ANALYSIS_PARAMETERS = [
-  ...["investor", "recipient", "kind", "status", "from", "to", "min", "max", "q", "asOf"].map((name) => ({ $ref: `#/components/parameters/${name}` })),
+  ...["investor", "recipient", "kind", "status", "from", "to", "min", "max", "q", "asOf"].map((name) => ({
+    $ref: `#/components/parameters/${name}`,
+  })),
   analysisParameter("grain", "Period grain (default year).", { type: "string", enum: ["year", "quarter"] }),
   analysisParameter("side", "Measure recipients or investors (default recipient).", { type: "string", enum: ["recipient", "investor"] }),
   analysisParameter("count", "What is counted: capital (equity and convertible, the default), all kinds, or one kind.", { type: "string" }),
   analysisParameter("pipeline", "1 adds rumored and in-talks deals.", { type: "string", enum: ["0", "1"] }),
-  analysisParameter("exclude", "Organization slug to leave out with its divisions; repeatable.", { type: "array", items: { type: "string" } }),
+  analysisParameter("exclude", "Organization slug to leave out with its divisions; repeatable.", {
+    type: "array",
+    items: { type: "string" },
+  }),
   analysisParameter("format", "csv for the same data as CSV.", { type: "string", enum: ["csv"] }),
 ];
 
@@ -73,16 +87,37 @@ export const openApiDocument = {
         security: [{ bearer: [] }],
         parameters: [
           { name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } },
-          { name: "If-Match", in: "header", description: "The version edited, when the body has no `version`.", schema: { type: "string" } },
+          {
+            name: "If-Match",
+            in: "header",
+            description: "The version edited, when the body has no `version`.",
+            schema: { type: "string" },
+          },
         ],
-        requestBody: { required: true, content: jsonContent({ type: "object", properties: { version: { type: "integer", minimum: 1 } }, additionalProperties: { type: ["string", "number", "null"] } }) },
+        requestBody: {
+          required: true,
+          content: jsonContent({
+            type: "object",
+            properties: { version: { type: "integer", minimum: 1 } },
+            additionalProperties: { type: ["string", "number", "null"] },
+          }),
+        },
         responses: {
-          "200": { description: "`{ id, version }`: the edit landed; `version` is the new one (also the ETag).", content: jsonContent({ type: "object", properties: { id: { type: "integer" }, version: { type: "integer" } } }) },
-          "400": { description: "`{ error, fields: { <field>: [message] } }` naming each bad field; nothing was written.", content: jsonContent({ type: "object" }) },
+          "200": {
+            description: "`{ id, version }`: the edit landed; `version` is the new one (also the ETag).",
+            content: jsonContent({ type: "object", properties: { id: { type: "integer" }, version: { type: "integer" } } }),
+          },
+          "400": {
+            description: "`{ error, fields: { <field>: [message] } }` naming each bad field; nothing was written.",
+            content: jsonContent({ type: "object" }),
+          },
           "401": { description: "No valid token or session." },
           "403": { description: "The user may not edit, or a foreign Origin." },
           "404": { description: "No live deal has this id.", content: jsonContent(ref("NotFound")) },
-          "409": { description: "`{ error: \"conflict\", message, currentVersion }`: someone saved the deal since `version`; nothing was written.", content: jsonContent({ type: "object" }) },
+          "409": {
+            description: '`{ error: "conflict", message, currentVersion }`: someone saved the deal since `version`; nothing was written.',
+            content: jsonContent({ type: "object" }),
+          },
           "429": { description: "Too many writes from this client or with this token; see Retry-After." },
         },
       },
@@ -121,7 +156,12 @@ export const openApiDocument = {
         description: "Malformed values fall back to their defaults.",
         parameters: [
           { name: "grain", in: "query", schema: { type: "string", enum: ["quarter", "year"], default: "quarter" } },
-          { name: "include", in: "query", schema: { type: "string", enum: ["capital", "commitments"], default: "capital" }, description: "commitments adds every other kind as its own series." },
+          {
+            name: "include",
+            in: "query",
+            schema: { type: "string", enum: ["capital", "commitments"], default: "capital" },
+            description: "commitments adds every other kind as its own series.",
+          },
           { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv"], default: "json" } },
           param("asOf"),
         ],
@@ -139,7 +179,19 @@ export const openApiDocument = {
         summary: "Atom feed of new deals and status or amount changes, newest first (the /changes page)",
         description:
           "Takes the /deals filters; status, from, to, min, max and asOf apply to the state after each change. Entry ids are tag: URIs made from the lifecycle event's id, so they stay the same between requests. At most 50 entries unless pageSize is given.",
-        parameters: [...FILTER_PARAMETERS, param("page"), param("pageSize"), { name: "change", in: "query", description: "Kinds of change; repeatable.", schema: { type: "array", items: { type: "string", enum: ["new", "status", "amount"] } }, style: "form", explode: true }],
+        parameters: [
+          ...FILTER_PARAMETERS,
+          param("page"),
+          param("pageSize"),
+          {
+            name: "change",
+            in: "query",
+            description: "Kinds of change; repeatable.",
+            schema: { type: "array", items: { type: "string", enum: ["new", "status", "amount"] } },
+            style: "form",
+            explode: true,
+          },
+        ],
         responses: {
           "200": { description: "An Atom 1.0 feed.", content: { "application/atom+xml": { schema: { type: "string" } } } },
           "400": badParameters,
@@ -157,7 +209,11 @@ export const openApiDocument = {
         responses: {
           "200": {
             description: "The matching organizations: slug, name, type, country, parent, dealsAsInvestor, dealsAsRecipient.",
-            content: jsonContent({ type: "object", required: ["total", "data"], properties: { total: { type: "integer" }, data: { type: "array", items: { type: "object" } } } }),
+            content: jsonContent({
+              type: "object",
+              required: ["total", "data"],
+              properties: { total: { type: "integer" }, data: { type: "array", items: { type: "object" } } },
+            }),
           },
           "400": badParameters,
         },
@@ -170,7 +226,10 @@ export const openApiDocument = {
         parameters: [slugParameter],
         responses: {
           "200": { description: "The organization.", content: jsonContent({ type: "object" }) },
-          "404": { description: "No organization has this slug.", content: jsonContent({ type: "object", properties: { error: { const: "not found" }, slug: { type: "string" } } }) },
+          "404": {
+            description: "No organization has this slug.",
+            content: jsonContent({ type: "object", properties: { error: { const: "not found" }, slug: { type: "string" } } }),
+          },
         },
       },
     },
@@ -178,8 +237,18 @@ export const openApiDocument = {
       get: {
         operationId: "getInvestorCapitalByPeriod",
         summary: "The counted capital attributed to this investor, per year or quarter and kind",
-        parameters: [slugParameter, { name: "grain", in: "query", schema: { type: "string", enum: ["year", "quarter"] } }, formatParameter, param("asOf")],
-        responses: { "200": { description: "`{ slug, grain, series, data: [{ period, totalUsd, byKind }] }`, or CSV.", content: { ...jsonContent({ type: "object" }), "text/csv": { schema: { type: "string" } } } } },
+        parameters: [
+          slugParameter,
+          { name: "grain", in: "query", schema: { type: "string", enum: ["year", "quarter"] } },
+          formatParameter,
+          param("asOf"),
+        ],
+        responses: {
+          "200": {
+            description: "`{ slug, grain, series, data: [{ period, totalUsd, byKind }] }`, or CSV.",
+            content: { ...jsonContent({ type: "object" }), "text/csv": { schema: { type: "string" } } },
+          },
+        },
       },
     },
     "/api/organizations/{slug}/funding-rounds": {
@@ -187,20 +256,39 @@ export const openApiDocument = {
         operationId: "getFundingRounds",
         summary: "This company's counted funding per announcement date, with the post-money valuation where reported",
         parameters: [slugParameter, formatParameter, param("asOf")],
-        responses: { "200": { description: "`{ slug, data: [{ date, countedUsd, deals, undisclosedDeals, postMoneyValuationUsd }] }`, or CSV.", content: { ...jsonContent({ type: "object" }), "text/csv": { schema: { type: "string" } } } } },
+        responses: {
+          "200": {
+            description: "`{ slug, data: [{ date, countedUsd, deals, undisclosedDeals, postMoneyValuationUsd }] }`, or CSV.",
+            content: { ...jsonContent({ type: "object" }), "text/csv": { schema: { type: "string" } } },
+          },
+        },
       },
     },
     "/api/import": {
       post: {
         operationId: "importDeals",
         summary: "Import deals from a CSV in the interchange format: all rows or none",
-        description: "Needs an editor's API token (`Authorization: Bearer <token>`). Names that match no organization create one. At most 10 MB.",
+        description:
+          "Needs an editor's API token (`Authorization: Bearer <token>`). Names that match no organization create one. At most 10 MB.",
         security: [{ bearer: [] }],
-        parameters: [{ name: "dryRun", in: "query", description: "1 to check and preview without writing.", schema: { type: "string", enum: ["1", "true"] } }],
+        parameters: [
+          {
+            name: "dryRun",
+            in: "query",
+            description: "1 to check and preview without writing.",
+            schema: { type: "string", enum: ["1", "true"] },
+          },
+        ],
         requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
         responses: {
-          "200": { description: "`{ dryRun, create, update, newOrganizations, rows, dealIds }`.", content: jsonContent({ type: "object" }) },
-          "400": { description: "Invalid rows, each with its line and field; nothing was written.", content: jsonContent({ type: "object", properties: { errors: { type: "array", items: { type: "object" } } } }) },
+          "200": {
+            description: "`{ dryRun, create, update, newOrganizations, rows, dealIds }`.",
+            content: jsonContent({ type: "object" }),
+          },
+          "400": {
+            description: "Invalid rows, each with its line and field; nothing was written.",
+            content: jsonContent({ type: "object", properties: { errors: { type: "array", items: { type: "object" } } } }),
+          },
           "401": { description: "No valid token or session." },
           "403": { description: "The token's user may not import." },
           "413": { description: "The body is larger than 10 MB." },
@@ -213,7 +301,11 @@ export const openApiDocument = {
         summary: "Per period: HHI (0-10,000) and the shares (0-1) of the top 1, 3 and 5 recipients or investors",
         parameters: ANALYSIS_PARAMETERS,
         responses: {
-          "200": { description: "`{ grain, side, counting, data: [{ period, totalUsd, hhi, top1Share, top3Share, top5Share, leaders: [{slug, name, amountUsd, share}] }] }`; HHI and shares are null for a period without counted capital. CSV with format=csv.", content: statsContent },
+          "200": {
+            description:
+              "`{ grain, side, counting, data: [{ period, totalUsd, hhi, top1Share, top3Share, top5Share, leaders: [{slug, name, amountUsd, share}] }] }`; HHI and shares are null for a period without counted capital. CSV with format=csv.",
+            content: statsContent,
+          },
           "400": badParameters,
         },
       },
@@ -222,9 +314,21 @@ export const openApiDocument = {
       get: {
         operationId: "getFlows",
         summary: "Capital from investors to recipients: Sankey nodes and links",
-        parameters: [...ANALYSIS_PARAMETERS, { name: "limit", in: "query", description: "How many of the largest flows (1-200, default 20).", schema: { type: "integer", minimum: 1, maximum: 200 } }],
+        parameters: [
+          ...ANALYSIS_PARAMETERS,
+          {
+            name: "limit",
+            in: "query",
+            description: "How many of the largest flows (1-200, default 20).",
+            schema: { type: "integer", minimum: 1, maximum: 200 },
+          },
+        ],
         responses: {
-          "200": { description: "`{ counting, limit, nodes: [{id, slug, name, side}], links: [{source, target, valueUsd, dealIds}], omitted: {flows, amountUsd}, undisclosedDeals }`. CSV with format=csv.", content: statsContent },
+          "200": {
+            description:
+              "`{ counting, limit, nodes: [{id, slug, name, side}], links: [{source, target, valueUsd, dealIds}], omitted: {flows, amountUsd}, undisclosedDeals }`. CSV with format=csv.",
+            content: statsContent,
+          },
           "400": badParameters,
         },
       },
@@ -235,7 +339,11 @@ export const openApiDocument = {
         summary: "Loops where capital invested comes back to the investor (or a division of it) as a compute, cloud or chip commitment",
         parameters: ANALYSIS_PARAMETERS,
         responses: {
-          "200": { description: "`{ counting, loops: [{ investor, company, moneyInUsd, moneyBackUsd, backToIn, moneyIn: [leg], moneyBack: [leg] }] }`. CSV with format=csv.", content: statsContent },
+          "200": {
+            description:
+              "`{ counting, loops: [{ investor, company, moneyInUsd, moneyBackUsd, backToIn, moneyIn: [leg], moneyBack: [leg] }] }`. CSV with format=csv.",
+            content: statsContent,
+          },
           "400": badParameters,
         },
       },
@@ -246,7 +354,10 @@ export const openApiDocument = {
         summary: "Counted amounts per period, by kind",
         parameters: ANALYSIS_PARAMETERS,
         responses: {
-          "200": { description: "`{ grain, counting, series, data: [{ period, totalUsd, byKind }] }`. CSV with format=csv.", content: statsContent },
+          "200": {
+            description: "`{ grain, counting, series, data: [{ period, totalUsd, byKind }] }`. CSV with format=csv.",
+            content: statsContent,
+          },
           "400": badParameters,
         },
       },
@@ -258,9 +369,16 @@ export const openApiDocument = {
         responses: {
           "200": {
             description: "The database answers.",
-            content: jsonContent({ type: "object", required: ["status", "deals"], properties: { status: { const: "ok" }, deals: { type: "integer" } } }),
+            content: jsonContent({
+              type: "object",
+              required: ["status", "deals"],
+              properties: { status: { const: "ok" }, deals: { type: "integer" } },
+            }),
           },
-          "503": { description: "The database does not answer.", content: jsonContent({ type: "object", properties: { status: { const: "unavailable" } } }) },
+          "503": {
+            description: "The database does not answer.",
+            content: jsonContent({ type: "object", properties: { status: { const: "unavailable" } } }),
+          },
         },
       },
     },
@@ -273,35 +391,98 @@ export const openApiDocument = {
     },
   },
   components: {
-    securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API token from /admin/tokens or npm run token:create." } },
+    securitySchemes: {
+      bearer: { type: "http", scheme: "bearer", description: "An API token from /admin/tokens or npm run token:create." },
+    },
     parameters: {
       investor: {
         name: "investor",
         in: "query",
-        description: "Organization slug of an investor (e.g. amazon). Repeat it, or separate slugs with commas, for deals of any of them. AWS is its own organization (aws), not amazon.",
+        description:
+          "Organization slug of an investor (e.g. amazon). Repeat it, or separate slugs with commas, for deals of any of them. AWS is its own organization (aws), not amazon.",
         schema: { type: "array", items: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,99}$" } },
         style: "form",
         explode: true,
       },
-      recipient: { name: "recipient", in: "query", description: "Organization slug of the recipient (e.g. openai).", schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,99}$" } },
-      kind: { name: "kind", in: "query", description: "Deal kinds; repeatable.", schema: { type: "array", items: { type: "string", enum: [...DEAL_KINDS] } }, style: "form", explode: true },
-      status: { name: "status", in: "query", description: "Current statuses; repeatable.", schema: { type: "array", items: { type: "string", enum: [...DEAL_STATUSES] } }, style: "form", explode: true },
+      recipient: {
+        name: "recipient",
+        in: "query",
+        description: "Organization slug of the recipient (e.g. openai).",
+        schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,99}$" },
+      },
+      kind: {
+        name: "kind",
+        in: "query",
+        description: "Deal kinds; repeatable.",
+        schema: { type: "array", items: { type: "string", enum: [...DEAL_KINDS] } },
+        style: "form",
+        explode: true,
+      },
+      status: {
+        name: "status",
+        in: "query",
+        description: "Current statuses; repeatable.",
+        schema: { type: "array", items: { type: "string", enum: [...DEAL_STATUSES] } },
+        style: "form",
+        explode: true,
+      },
       from: { name: "from", in: "query", description: "Announced on or after this date.", schema: { type: "string", format: "date" } },
-      to: { name: "to", in: "query", description: "Announced on or before this date; not before `from`.", schema: { type: "string", format: "date" } },
-      min: { name: "min", in: "query", description: "Counted amount (the low figure, or the 'up to' one where no low is known) at least this many whole US dollars. Undisclosed amounts never match an amount bound.", schema: { type: "string", pattern: "^\\d{1,16}$" } },
-      max: { name: "max", in: "query", description: "Counted amount at most this many whole US dollars; not below `min`.", schema: { type: "string", pattern: "^\\d{1,16}$" } },
+      to: {
+        name: "to",
+        in: "query",
+        description: "Announced on or before this date; not before `from`.",
+        schema: { type: "string", format: "date" },
+      },
+      min: {
+        name: "min",
+        in: "query",
+        description:
+          "Counted amount (the low figure, or the 'up to' one where no low is known) at least this many whole US dollars. Undisclosed amounts never match an amount bound.",
+        schema: { type: "string", pattern: "^\\d{1,16}$" },
+      },
+      max: {
+        name: "max",
+        in: "query",
+        description: "Counted amount at most this many whole US dollars; not below `min`.",
+        schema: { type: "string", pattern: "^\\d{1,16}$" },
+      },
       asOf: {
         name: "asOf",
         in: "query",
-        description: "Show the deals as reported on this date, rebuilt from their lifecycle events: deals first reported later are left out, and status, amounts and the filters on them are those of that date.",
+        description:
+          "Show the deals as reported on this date, rebuilt from their lifecycle events: deals first reported later are left out, and status, amounts and the filters on them are those of that date.",
         schema: { type: "string", format: "date" },
       },
-      q: { name: "q", in: "query", description: "Free text, case-insensitive, in the recipient's and investors' names, the round and the summary.", schema: { type: "string", maxLength: 200 } },
+      q: {
+        name: "q",
+        in: "query",
+        description: "Free text, case-insensitive, in the recipient's and investors' names, the round and the summary.",
+        schema: { type: "string", maxLength: 200 },
+      },
       sort: { name: "sort", in: "query", schema: { type: "string", enum: [...DEAL_SORTS], default: "date_desc" } },
-      page: { name: "page", in: "query", description: "1-based; a page past the end is empty.", schema: { type: "integer", minimum: 1, default: 1 } },
-      pageSize: { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } },
-      view: { name: "view", in: "query", description: "Presentation of the /deals page; accepted and ignored here.", schema: { type: "string" } },
-      group: { name: "group", in: "query", description: "Timeline grouping of the /deals page; accepted and ignored here.", schema: { type: "string" } },
+      page: {
+        name: "page",
+        in: "query",
+        description: "1-based; a page past the end is empty.",
+        schema: { type: "integer", minimum: 1, default: 1 },
+      },
+      pageSize: {
+        name: "pageSize",
+        in: "query",
+        schema: { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE },
+      },
+      view: {
+        name: "view",
+        in: "query",
+        description: "Presentation of the /deals page; accepted and ignored here.",
+        schema: { type: "string" },
+      },
+      group: {
+        name: "group",
+        in: "query",
+        description: "Timeline grouping of the /deals page; accepted and ignored here.",
+        schema: { type: "string" },
+      },
     },
     schemas: {
       Organization: { type: "object", required: ["slug", "name"], properties: { slug: { type: "string" }, name: { type: "string" } } },
@@ -316,7 +497,20 @@ export const openApiDocument = {
       },
       Deal: {
         type: "object",
-        required: ["id", "announcedOn", "kind", "status", "round", "amountUsdLow", "amountUsdHigh", "amountQualifier", "postMoneyValuationUsd", "recipient", "investors", "sourceCount"],
+        required: [
+          "id",
+          "announcedOn",
+          "kind",
+          "status",
+          "round",
+          "amountUsdLow",
+          "amountUsdHigh",
+          "amountQualifier",
+          "postMoneyValuationUsd",
+          "recipient",
+          "investors",
+          "sourceCount",
+        ],
         properties: {
           id: { type: "integer" },
           announcedOn: { type: "string", format: "date", description: "Announced or first reported." },
@@ -335,7 +529,12 @@ export const openApiDocument = {
       DealPage: {
         type: "object",
         required: ["data", "total", "page", "pageSize"],
-        properties: { data: { type: "array", items: ref("Deal") }, total: { type: "integer" }, page: { type: "integer" }, pageSize: { type: "integer" } },
+        properties: {
+          data: { type: "array", items: ref("Deal") },
+          total: { type: "integer" },
+          page: { type: "integer" },
+          pageSize: { type: "integer" },
+        },
       },
       DealDetail: {
         allOf: [
@@ -351,7 +550,15 @@ export const openApiDocument = {
               unverified: { type: "boolean", description: "True when some source has no page that confirms it." },
               investors: {
                 type: "array",
-                items: { allOf: [ref("Investor"), { type: "object", properties: { note: { type: ["string", "null"] }, committedUsd: usd("Amount this investor committed.") } }] },
+                items: {
+                  allOf: [
+                    ref("Investor"),
+                    {
+                      type: "object",
+                      properties: { note: { type: ["string", "null"] }, committedUsd: usd("Amount this investor committed.") },
+                    },
+                  ],
+                },
               },
               sources: {
                 type: "array",
@@ -378,7 +585,10 @@ export const openApiDocument = {
                     amountUsdHigh: usd("High amount as reported then."),
                     amountQualifier: { type: "string", enum: [...AMOUNT_QUALIFIERS] },
                     note: { type: "string" },
-                    source: { type: ["object", "null"], properties: { url: { type: ["string", "null"] }, publisher: { type: ["string", "null"] } } },
+                    source: {
+                      type: ["object", "null"],
+                      properties: { url: { type: ["string", "null"] }, publisher: { type: ["string", "null"] } },
+                    },
                   },
                 },
               },
@@ -402,10 +612,20 @@ export const openApiDocument = {
         properties: {
           grain: { type: "string", enum: ["quarter", "year"] },
           include: { type: "string", enum: ["capital", "commitments"] },
-          series: { type: "array", items: { type: "object", properties: { kind: { type: "string", enum: [...DEAL_KINDS] }, label: { type: "string" } } } },
+          series: {
+            type: "array",
+            items: { type: "object", properties: { kind: { type: "string", enum: [...DEAL_KINDS] }, label: { type: "string" } } },
+          },
           data: {
             type: "array",
-            items: { type: "object", properties: { period: { type: "string" }, totalUsd: { type: "integer" }, byKind: { type: "object", additionalProperties: { type: "integer" } } } },
+            items: {
+              type: "object",
+              properties: {
+                period: { type: "string" },
+                totalUsd: { type: "integer" },
+                byKind: { type: "object", additionalProperties: { type: "integer" } },
+              },
+            },
           },
         },
       },
@@ -416,11 +636,19 @@ export const openApiDocument = {
           error: { const: "invalid parameters" },
           issues: {
             type: "array",
-            items: { type: "object", required: ["param", "value", "message"], properties: { param: { type: "string" }, value: { type: "string" }, message: { type: "string" } } },
+            items: {
+              type: "object",
+              required: ["param", "value", "message"],
+              properties: { param: { type: "string" }, value: { type: "string" }, message: { type: "string" } },
+            },
           },
         },
       },
-      NotFound: { type: "object", required: ["error", "message"], properties: { error: { const: "not found" }, message: { type: "string" } } },
+      NotFound: {
+        type: "object",
+        required: ["error", "message"],
+        properties: { error: { const: "not found" }, message: { type: "string" } },
+      },
     },
   },
 };

@@ -33,7 +33,12 @@ export type OrganizationInput = {
   aliases: string[];
 };
 
-export async function createOrganization(tx: Prisma.TransactionClient, input: OrganizationInput, actor: string, action: "create" | "import" = "create") {
+export async function createOrganization(
+  tx: Prisma.TransactionClient,
+  input: OrganizationInput,
+  actor: string,
+  action: "create" | "import" = "create",
+) {
   const slug = input.slug ?? (await uniqueSlug(tx, input.name));
   const org = await tx.organization.create({
     data: {

@@ -3,7 +3,12 @@ import { z } from "zod";
 import { aliasKey, ORGANIZATION_TYPES } from "../domain";
 import { isHttpUrl } from "../csv/deal-csv-format";
 
-const optional = (schema: z.ZodType<string, string>) => z.string().trim().transform((v) => (v === "" ? null : v)).pipe(schema.nullable());
+const optional = (schema: z.ZodType<string, string>) =>
+  z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? null : v))
+    .pipe(schema.nullable());
 
 export const organizationFormSchema = z.object({
   name: z.string().trim().min(1, { error: "name is required" }).max(200),
@@ -22,7 +27,15 @@ export const organizationFormSchema = z.object({
   aliases: z
     .string()
     .max(4000)
-    .transform((v) => [...new Map(v.split(/\n|;/).map((a) => a.trim()).filter(Boolean).map((a) => [aliasKey(a), a])).values()]),
+    .transform((v) => [
+      ...new Map(
+        v
+          .split(/\n|;/)
+          .map((a) => a.trim())
+          .filter(Boolean)
+          .map((a) => [aliasKey(a), a]),
+      ).values(),
+    ]),
 });
 
 export type OrganizationForm = z.output<typeof organizationFormSchema>;

@@ -3,7 +3,11 @@ import { companyHref, investorHref } from "../story/view-href";
 
 export type OrganizationSide = "investor" | "company";
 
-export function organizationHref(org: { slug: string; dealsAsInvestor: number; dealsAsRecipient: number }, prefer: OrganizationSide, asOf: string | null): string {
+export function organizationHref(
+  org: { slug: string; dealsAsInvestor: number; dealsAsRecipient: number },
+  prefer: OrganizationSide,
+  asOf: string | null,
+): string {
   const asInvestor = investorHref(org.slug, asOf);
   const asCompany = companyHref(org.slug, asOf);
   if (prefer === "investor") return org.dealsAsInvestor > 0 || org.dealsAsRecipient === 0 ? asInvestor : asCompany;

@@ -7,7 +7,8 @@ import { requirePostgresProgram } from "./binaries";
 
 function run(program: string, args: string[]): string {
   const result = spawnSync(requirePostgresProgram(program), args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`${program} failed: ${(result.stderr || result.error?.message || `exit ${result.status}`).trim()}`);
+  if (result.status !== 0)
+    throw new Error(`${program} failed: ${(result.stderr || result.error?.message || `exit ${result.status}`).trim()}`);
   return result.stdout;
 }
 
@@ -26,6 +27,16 @@ export function checkPostgresBackup(file: string): number {
 /** Replaces every object of the dump in the database at `url`, in one transaction. */
 export function restorePostgres(backup: string, url: string): number {
   const tables = checkPostgresBackup(backup);
-  run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", "--dbname", url, backup]);
+  run("pg_restore", [
+    "--clean",
+    "--if-exists",
+    "--no-owner",
+    "--no-privileges",
+    "--single-transaction",
+    "--exit-on-error",
+    "--dbname",
+    url,
+    backup,
+  ]);
   return tables;
 }

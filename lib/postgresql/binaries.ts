@@ -8,7 +8,9 @@ export function findPostgresProgram(name: string, env: NodeJS.ProcessEnv = proce
   if (env.PG_BIN) dirs.push(env.PG_BIN);
   const debian = "/usr/lib/postgresql";
   if (existsSync(debian)) {
-    const versions = readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync(debian)
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a));
     dirs.push(...versions.map((v) => path.join(debian, v, "bin")));
   }
   dirs.push(...(env.PATH ?? "").split(path.delimiter).filter(Boolean));
@@ -21,6 +23,7 @@ export function findPostgresProgram(name: string, env: NodeJS.ProcessEnv = proce
 
 export function requirePostgresProgram(name: string): string {
   const found = findPostgresProgram(name);
-  if (!found) throw new Error(`${name} not found: install PostgreSQL's client programs (Debian: apt-get install postgresql-client) or set PG_BIN`);
+  if (!found)
+    throw new Error(`${name} not found: install PostgreSQL's client programs (Debian: apt-get install postgresql-client) or set PG_BIN`);
   return found;
 }

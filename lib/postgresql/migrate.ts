@@ -60,7 +60,8 @@ export async function migratePostgres(url: string, dir = path.resolve(POSTGRESQL
       const checksum = createHash("sha256").update(sql).digest("hex");
       const previous = byName.get(name);
       if (previous) {
-        if (!previous.finished_at) throw new Error(`migration ${name} started earlier but did not finish; inspect the database before going on`);
+        if (!previous.finished_at)
+          throw new Error(`migration ${name} started earlier but did not finish; inspect the database before going on`);
         if (previous.checksum !== checksum) throw new Error(`migration ${name} was changed after it was applied (checksum differs)`);
         continue;
       }

@@ -44,10 +44,24 @@ async function seedOrganizationsOnce(db: PrismaClient): Promise<number> {
           website: org.website,
           parentId: org.parent === null ? null : (idBySlug.get(org.parent) as number),
         };
-        const row = await tx.organization.upsert({ where: { slug: org.slug }, create: { slug: org.slug, ...data }, update: data, select: { id: true } });
+        const row = await tx.organization.upsert({
+          where: { slug: org.slug },
+          create: { slug: org.slug, ...data },
+          update: data,
+          select: { id: true },
+        });
         await tx.organizationAlias.deleteMany({ where: { organizationId: row.id } });
-        await tx.organizationAlias.createMany({ data: org.aliases.map((alias) => ({ organizationId: row.id, alias, key: aliasKey(alias) })) });
-        await recordRevision(tx, { entityType: "organization", entityId: row.id, action: "seed", actor: ACTOR, before: null, after: { slug: org.slug, ...data, aliases: org.aliases } });
+        await tx.organizationAlias.createMany({
+          data: org.aliases.map((alias) => ({ organizationId: row.id, alias, key: aliasKey(alias) })),
+        });
+        await recordRevision(tx, {
+          entityType: "organization",
+          entityId: row.id,
+          action: "seed",
+          actor: ACTOR,
+          before: null,
+          after: { slug: org.slug, ...data, aliases: org.aliases },
+        });
         idBySlug.set(org.slug, row.id);
         pending.splice(pending.indexOf(org), 1);
       }
@@ -66,7 +80,11 @@ async function addHistory(db: PrismaClient): Promise<number> {
   await db.$transaction(async (tx) => {
     for (const { deal: match, firstReport, events } of seedHistory) {
       const deal = await tx.deal.findFirst({
-        where: { round: match.round, recipient: { slug: match.recipient }, participations: { some: { organization: { slug: match.investor } } } },
+        where: {
+          round: match.round,
+          recipient: { slug: match.recipient },
+          participations: { some: { organization: { slug: match.investor } } },
+        },
         select: {
           id: true,
           round: true,
@@ -75,7 +93,11 @@ async function addHistory(db: PrismaClient): Promise<number> {
           summary: true,
           originalCurrency: true,
           originalAmount: true,
-          events: { orderBy: [{ occurredOn: "asc" }, { id: "asc" }], take: 1, select: { id: true, amountUsdLow: true, amountUsdHigh: true } },
+          events: {
+            orderBy: [{ occurredOn: "asc" }, { id: "asc" }],
+            take: 1,
+            select: { id: true, amountUsdLow: true, amountUsdHigh: true },
+          },
         },
       });
       if (!deal) throw new Error(`seed history names a deal that is not in the seed: ${JSON.stringify(match)}`);
@@ -83,7 +105,10 @@ async function addHistory(db: PrismaClient): Promise<number> {
       if (firstReport) {
         const [first] = firstEvents;
         if (!first) throw new Error(`seed history corrects the first report of a deal without one: ${JSON.stringify(match)}`);
-        await tx.dealEvent.update({ where: { id: first.id }, data: { status: firstReport.status, ...eventTerms(firstReport.terms, first), note: firstReport.note } });
+        await tx.dealEvent.update({
+          where: { id: first.id },
+          data: { status: firstReport.status, ...eventTerms(firstReport.terms, first), note: firstReport.note },
+        });
       }
       for (const event of events) {
         const source = await tx.source.create({ data: { dealId, ...event.source } });

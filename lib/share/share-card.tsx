@@ -24,19 +24,29 @@ export type ShareCard = {
 export async function shareCardImage(card: ShareCard): Promise<ImageResponse> {
   const [regular, bold] = await fonts;
   return new ImageResponse(
-    (
-      <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", justifyContent: "space-between", padding: 64, background: "#0b1220", color: "#f8fafc", fontFamily: "DejaVu Sans" }}>
-        <div style={{ display: "flex", flexDirection: "column" }}>
-          <div style={{ fontSize: 28, color: "#93c5fd", textTransform: "uppercase", letterSpacing: 2 }}>{card.eyebrow}</div>
-          <div style={{ fontSize: 56, fontWeight: 700, marginTop: 16, lineHeight: 1.15 }}>{card.title}</div>
-        </div>
-        <div style={{ display: "flex", flexDirection: "column" }}>
-          <div style={{ fontSize: 112, fontWeight: 700, color: "#fbbf24" }}>{card.figure}</div>
-          <div style={{ fontSize: 30, color: "#cbd5e1", marginTop: 8 }}>{card.detail}</div>
-        </div>
-        <div style={{ fontSize: 26, color: "#94a3b8" }}>AI Deal Tracker · deals in AI companies, with their sources</div>
+    <div
+      style={{
+        width: "100%",
+        height: "100%",
+        display: "flex",
+        flexDirection: "column",
+        justifyContent: "space-between",
+        padding: 64,
+        background: "#0b1220",
+        color: "#f8fafc",
+        fontFamily: "DejaVu Sans",
+      }}
+    >
+      <div style={{ display: "flex", flexDirection: "column" }}>
+        <div style={{ fontSize: 28, color: "#93c5fd", textTransform: "uppercase", letterSpacing: 2 }}>{card.eyebrow}</div>
+        <div style={{ fontSize: 56, fontWeight: 700, marginTop: 16, lineHeight: 1.15 }}>{card.title}</div>
       </div>
-    ),
+      <div style={{ display: "flex", flexDirection: "column" }}>
+        <div style={{ fontSize: 112, fontWeight: 700, color: "#fbbf24" }}>{card.figure}</div>
+        <div style={{ fontSize: 30, color: "#cbd5e1", marginTop: 8 }}>{card.detail}</div>
+      </div>
+      <div style={{ fontSize: 26, color: "#94a3b8" }}>AI Deal Tracker · deals in AI companies, with their sources</div>
+    </div>,
     {
       ...SHARE_CARD_SIZE,
       fonts: [

@@ -33,7 +33,14 @@ export type ReportedTerms = {
 export type ReportedEvent = HistoryEvent & ReportedTerms;
 
 /** The fields an event reports besides its status and amounts, in one list for the writer, the reads and the rebuild. */
-export const REPORTED_TERMS = ["round", "postMoneyValuationUsd", "stakeBps", "summary", "originalCurrency", "originalAmount"] as const satisfies readonly (keyof ReportedTerms)[];
+export const REPORTED_TERMS = [
+  "round",
+  "postMoneyValuationUsd",
+  "stakeBps",
+  "summary",
+  "originalCurrency",
+  "originalAmount",
+] as const satisfies readonly (keyof ReportedTerms)[];
 
 /** Every field a lifecycle event records: a change to any of them is a new step of the deal's story. */
 export const REPORTED_FIELDS = ["status", "amountUsdLow", "amountUsdHigh", "amountQualifier", ...REPORTED_TERMS] as const;

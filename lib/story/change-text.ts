@@ -19,6 +19,7 @@ export function partiesText(deal: Describable["deal"]): string {
 
 /** A one-line title: the parties, then the new state, or the old state and the new one. */
 export function changeTitle(change: Describable): string {
-  if (change.previous === null) return `${partiesText(change.deal)}: first reported, ${stateText(change).replace(/^./, (c) => c.toLowerCase())}`;
+  if (change.previous === null)
+    return `${partiesText(change.deal)}: first reported, ${stateText(change).replace(/^./, (c) => c.toLowerCase())}`;
   return `${partiesText(change.deal)}: ${stateText(change.previous).replace(/^./, (c) => c.toLowerCase())} → ${stateText(change).replace(/^./, (c) => c.toLowerCase())}`;
 }

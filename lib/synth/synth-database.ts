@@ -34,9 +34,74 @@ const CREATED_AT = "2026-11-01T00:00:00.000+00:00";
 const FIRST_YEAR = 2012;
 const LAST_DAY = "2026-10-31";
 
-const RECIPIENT_WORDS = ["Neural", "Quantum", "Vector", "Tensor", "Cortex", "Lumen", "Aether", "Synapse", "Helix", "Nimbus", "Orbit", "Prism", "Vertex", "Atlas", "Cobalt", "Echo", "Fathom", "Kestrel", "Lattice", "Meridian", "Nova", "Onyx", "Photon", "Radiant", "Sierra", "Tidal", "Umbra", "Vireo", "Zenith", "Arbor"];
-const RECIPIENT_SUFFIXES = ["Labs", "AI", "Systems", "Robotics", "Intelligence", "Dynamics", "Compute", "Models", "Health AI", "Bio", "Works", "Analytics"];
-const INVESTOR_WORDS = ["Summit", "Harbor", "Granite", "Beacon", "Redwood", "Northstar", "Ironbridge", "Bluepeak", "Silverline", "Foundry", "Keystone", "Lighthouse", "Oakmont", "Pinnacle", "Riverside", "Sequoia Row", "Stonegate", "Trailhead", "Westbrook", "Alder"];
+const RECIPIENT_WORDS = [
+  "Neural",
+  "Quantum",
+  "Vector",
+  "Tensor",
+  "Cortex",
+  "Lumen",
+  "Aether",
+  "Synapse",
+  "Helix",
+  "Nimbus",
+  "Orbit",
+  "Prism",
+  "Vertex",
+  "Atlas",
+  "Cobalt",
+  "Echo",
+  "Fathom",
+  "Kestrel",
+  "Lattice",
+  "Meridian",
+  "Nova",
+  "Onyx",
+  "Photon",
+  "Radiant",
+  "Sierra",
+  "Tidal",
+  "Umbra",
+  "Vireo",
+  "Zenith",
+  "Arbor",
+];
+const RECIPIENT_SUFFIXES = [
+  "Labs",
+  "AI",
+  "Systems",
+  "Robotics",
+  "Intelligence",
+  "Dynamics",
+  "Compute",
+  "Models",
+  "Health AI",
+  "Bio",
+  "Works",
+  "Analytics",
+];
+const INVESTOR_WORDS = [
+  "Summit",
+  "Harbor",
+  "Granite",
+  "Beacon",
+  "Redwood",
+  "Northstar",
+  "Ironbridge",
+  "Bluepeak",
+  "Silverline",
+  "Foundry",
+  "Keystone",
+  "Lighthouse",
+  "Oakmont",
+  "Pinnacle",
+  "Riverside",
+  "Sequoia Row",
+  "Stonegate",
+  "Trailhead",
+  "Westbrook",
+  "Alder",
+];
 const INVESTOR_SUFFIXES = ["Capital", "Ventures", "Partners", "Growth", "Fund", "Investments", "Holdings", "Management"];
 const COUNTRIES = ["US", "US", "US", "US", "GB", "FR", "DE", "CA", "IL", "CN", "IN", "SG", "AE", "JP", "KR", "SE", "CH", "NL"];
 const PUBLISHERS: { name: string; domain: string }[] = [
@@ -51,18 +116,42 @@ const PUBLISHERS: { name: string; domain: string }[] = [
 ];
 const UNNAMED_PARTIES = ["Undisclosed investors", "Undisclosed strategic investors", "Undisclosed lenders", "individual investors"];
 
-const KINDS: DealKind[] = ["equity", "convertible", "compute_commitment", "cloud_credits", "chip_supply", "licensing_acquihire", "acquisition", "joint_venture", "other"];
+const KINDS: DealKind[] = [
+  "equity",
+  "convertible",
+  "compute_commitment",
+  "cloud_credits",
+  "chip_supply",
+  "licensing_acquihire",
+  "acquisition",
+  "joint_venture",
+  "other",
+];
 const KIND_WEIGHTS = [70, 5, 6, 3, 3, 2, 5, 2, 4];
 const STATUSES: DealStatus[] = ["closed", "announced", "rumored", "in_talks", "terminated"];
 const STATUS_WEIGHTS = [55, 25, 7, 8, 5];
 const INVESTOR_COUNT_WEIGHTS = [25, 25, 20, 13, 9, 5, 3]; // 1..7 investors in an equity round
 const RECIPIENT_TYPES: OrganizationType[] = ["ai_lab", "corporate"];
-const INVESTOR_TYPES: OrganizationType[] = ["vc", "vc", "vc", "vc", "corporate", "sovereign_fund", "big_tech", "chipmaker", "cloud", "other"];
+const INVESTOR_TYPES: OrganizationType[] = [
+  "vc",
+  "vc",
+  "vc",
+  "vc",
+  "corporate",
+  "sovereign_fund",
+  "big_tech",
+  "chipmaker",
+  "cloud",
+  "other",
+];
 
 type Org = { id: number; slug: string; name: string };
 
 function slugify(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 /** Every calendar day from FIRST_YEAR to LAST_DAY, weighted so that each year has ~30% more deals than the one before. */
@@ -104,7 +193,10 @@ function roundName(kind: DealKind, amount: number | null, year: string, random: 
 }
 
 function dropSecondaryIndexes(db: Database.Database): string[] {
-  const rows = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`).all() as { name: string; sql: string }[];
+  const rows = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`).all() as {
+    name: string;
+    sql: string;
+  }[];
   for (const r of rows) db.exec(`DROP INDEX "${r.name}"`);
   return rows.map((r) => r.sql);
 }
@@ -148,7 +240,17 @@ export function synthDatabase(options: SynthOptions): SynthResult {
     for (const o of seedOrganizations) idBySlug.set(o.slug, ++orgId);
     for (const o of seedOrganizations) {
       const id = idBySlug.get(o.slug) as number;
-      insertOrg.run(id, o.slug, o.name, o.type, o.country, o.website, o.parent ? (idBySlug.get(o.parent) ?? null) : null, CREATED_AT, CREATED_AT);
+      insertOrg.run(
+        id,
+        o.slug,
+        o.name,
+        o.type,
+        o.country,
+        o.website,
+        o.parent ? (idBySlug.get(o.parent) ?? null) : null,
+        CREATED_AT,
+        CREATED_AT,
+      );
       for (const alias of o.aliases) insertAlias.run(id, alias, aliasKey(alias));
       usedSlugs.add(o.slug);
       const org = { id, slug: o.slug, name: o.name };
@@ -169,7 +271,8 @@ export function synthDatabase(options: SynthOptions): SynthResult {
       }
     };
     // The labs take the top popularity ranks, then other companies, then the sellers of compute and chips.
-    const rank = (slug: string) => ["ai_lab", "corporate", "cloud", "chipmaker"].indexOf(seedOrganizations.find((o) => o.slug === slug)?.type ?? "");
+    const rank = (slug: string) =>
+      ["ai_lab", "corporate", "cloud", "chipmaker"].indexOf(seedOrganizations.find((o) => o.slug === slug)?.type ?? "");
     recipients.sort((a, b) => rank(a.slug) - rank(b.slug));
     generate(Math.max(400, Math.round(n / 40)), RECIPIENT_WORDS, RECIPIENT_SUFFIXES, RECIPIENT_TYPES, recipients);
     generate(Math.max(200, Math.round(n / 200)), INVESTOR_WORDS, INVESTOR_SUFFIXES, INVESTOR_TYPES, investors);
@@ -221,10 +324,20 @@ export function synthDatabase(options: SynthOptions): SynthResult {
         const q = random.next();
         if (q < 0.6) qualifier = "exact";
         else if (q < 0.75) qualifier = "about";
-        else if (q < 0.82) { qualifier = "range"; high = Math.round((amount * (12 + Math.floor(random.next() * 9))) / 10); }
-        else if (q < 0.87) { qualifier = "up_to"; low = null; }
-        else if (q < 0.91) { qualifier = "at_least"; high = null; }
-        else { qualifier = "undisclosed"; low = null; high = null; }
+        else if (q < 0.82) {
+          qualifier = "range";
+          high = Math.round((amount * (12 + Math.floor(random.next() * 9))) / 10);
+        } else if (q < 0.87) {
+          qualifier = "up_to";
+          low = null;
+        } else if (q < 0.91) {
+          qualifier = "at_least";
+          high = null;
+        } else {
+          qualifier = "undisclosed";
+          low = null;
+          high = null;
+        }
         const key = low ?? high;
         const foreign = random.chance(0.06);
         const currency = foreign ? random.pick(["EUR", "GBP", "CNY", "JPY"]) : "USD";
@@ -256,7 +369,8 @@ export function synthDatabase(options: SynthOptions): SynthResult {
             continue;
           }
           let investor = investors[pickInvestor()];
-          for (let tries = 0; (chosen.has(investor.id) || investor.id === recipient.id) && tries < 8; tries++) investor = investors[pickInvestor()];
+          for (let tries = 0; (chosen.has(investor.id) || investor.id === recipient.id) && tries < 8; tries++)
+            investor = investors[pickInvestor()];
           if (chosen.has(investor.id) || investor.id === recipient.id) continue;
           chosen.add(investor.id);
           parties.push({ org: investor, label: null });
@@ -269,8 +383,25 @@ export function synthDatabase(options: SynthOptions): SynthResult {
 
         const round = roundName(kind, key, year, random);
         insertDeal.run(
-          dealId, recipient.id, kind, status, round, announcedOn, low, high, qualifier, key, currency, original,
-          valuation, stakeBps, summary, path.length, CREATED_AT, CREATED_AT, deleted ? CREATED_AT : null,
+          dealId,
+          recipient.id,
+          kind,
+          status,
+          round,
+          announcedOn,
+          low,
+          high,
+          qualifier,
+          key,
+          currency,
+          original,
+          valuation,
+          stakeBps,
+          summary,
+          path.length,
+          CREATED_AT,
+          CREATED_AT,
+          deleted ? CREATED_AT : null,
         );
 
         const hasLead = parties.length > 1 && random.chance(0.6);
@@ -287,15 +418,43 @@ export function synthDatabase(options: SynthOptions): SynthResult {
           const unverified = random.chance(0.03);
           const id = ++sourceId;
           firstSource ??= id;
-          const url = unverified ? null : `https://${publisher.domain}/${announcedOn.slice(0, 7).replace("-", "/")}/${recipient.slug}-${dealId}-${s + 1}`;
-          insertSource.run(id, dealId, url, publisher.name, announcedOn, `${recipient.name} ${kind === "equity" ? "funding" : "deal"} report`, unverified ? 1 : 0, CREATED_AT);
+          const url = unverified
+            ? null
+            : `https://${publisher.domain}/${announcedOn.slice(0, 7).replace("-", "/")}/${recipient.slug}-${dealId}-${s + 1}`;
+          insertSource.run(
+            id,
+            dealId,
+            url,
+            publisher.name,
+            announcedOn,
+            `${recipient.name} ${kind === "equity" ? "funding" : "deal"} report`,
+            unverified ? 1 : 0,
+            CREATED_AT,
+          );
         }
 
         let occurredOn = announcedOn;
         // Each step reports the whole deal (lib/story/as-of.ts); only the status moves along the path.
         path.forEach((step, i) => {
           if (i > 0) occurredOn = addDays(occurredOn, random.int(7, 120));
-          insertEvent.run(++eventId, dealId, occurredOn, step, low, high, qualifier, round, valuation, stakeBps, summary, currency, original, i === 0 ? "" : `Reported ${step.replace("_", " ")}`, firstSource, CREATED_AT);
+          insertEvent.run(
+            ++eventId,
+            dealId,
+            occurredOn,
+            step,
+            low,
+            high,
+            qualifier,
+            round,
+            valuation,
+            stakeBps,
+            summary,
+            currency,
+            original,
+            i === 0 ? "" : `Reported ${step.replace("_", " ")}`,
+            firstSource,
+            CREATED_AT,
+          );
         });
       }
     })();
@@ -310,7 +469,15 @@ export function synthDatabase(options: SynthOptions): SynthResult {
   log(`indexes and ANALYZE (${Math.round(performance.now() - indexStarted)} ms)`);
   db.pragma("journal_mode = DELETE");
   db.close();
-  return { file, organizations: orgId, deals: n, participations: participationId, sources: sourceId, events: eventId, ms: Math.round(performance.now() - started) };
+  return {
+    file,
+    organizations: orgId,
+    deals: n,
+    participations: participationId,
+    sources: sourceId,
+    events: eventId,
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 /** SHA-256 of every row of the data tables in id order: equal for two databases with the same content. */

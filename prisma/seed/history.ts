@@ -72,7 +72,8 @@ export const seedHistory: SeedHistory[] = [
         terms: {
           round: null,
           postMoneyValuationUsd: 500_000_000_000n,
-          summary: "Early talks reported for Amazon to invest about $10B in OpenAI at a valuation above $500B, with OpenAI adopting Amazon's Trainium chips.",
+          summary:
+            "Early talks reported for Amazon to invest about $10B in OpenAI at a valuation above $500B, with OpenAI adopting Amazon's Trainium chips.",
         },
         note: "Early talks for Amazon to invest ~$10B at a valuation above $500B, with OpenAI adopting Trainium chips.",
         source: {
@@ -118,7 +119,8 @@ export const seedHistory: SeedHistory[] = [
       terms: {
         round: "2026 mega-round - Nvidia",
         postMoneyValuationUsd: ANNOUNCED_POST_MONEY,
-        summary: "$30B equity commitment replacing the unfinished $100B LOI; reportedly paid in three installments over the year (The Information). The round was announced at $110B ($840B post-money).",
+        summary:
+          "$30B equity commitment replacing the unfinished $100B LOI; reportedly paid in three installments over the year (The Information). The round was announced at $110B ($840B post-money).",
       },
       note: "Announced within OpenAI's $110B round: Nvidia $30B, replacing the unfinished $100B letter of intent.",
     },

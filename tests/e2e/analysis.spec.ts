@@ -54,7 +54,10 @@ test.describe("the analysis", () => {
     await expect(table.getByRole("row", { name: /^2025 / })).toContainText(before.share);
     await expect(table.getByRole("row", { name: /^2025 / })).toContainText(before.name);
 
-    await page.getByRole("group", { name: /Exclude organizations/ }).getByLabel("OpenAI").check();
+    await page
+      .getByRole("group", { name: /Exclude organizations/ })
+      .getByLabel("OpenAI")
+      .check();
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/exclude=openai/);
     await expect(page.getByRole("region", { name: "What this page counts" })).toContainText("Without OpenAI");
@@ -168,7 +171,10 @@ test.describe("the analysis on a 375 px phone", () => {
     const hhi = chart(page, HHI_YEAR).getByRole("figure");
     await expect(hhi.locator("path.chart-line")).toBeVisible();
     const labels = await hhi.locator("[data-chart-text].top-full").evaluateAll((spans) =>
-      spans.filter((s) => s.getClientRects().length > 0).map((s) => s.getBoundingClientRect()).map((r) => [r.left, r.right]),
+      spans
+        .filter((s) => s.getClientRects().length > 0)
+        .map((s) => s.getBoundingClientRect())
+        .map((r) => [r.left, r.right]),
     );
     expect(labels.length).toBeGreaterThan(1);
     for (let i = 1; i < labels.length; i++) expect(labels[i][0]).toBeGreaterThanOrEqual(labels[i - 1][1]);

@@ -12,7 +12,9 @@ test("a client that writes to the API too often is told to slow down, with Retry
   const refused = await request.post("/api/import", { headers, data: "x" });
   expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
   // Another client is unaffected.
-  expect((await request.post("/api/import", { headers: { ...headers, "x-forwarded-for": "198.51.100.24" }, data: "x" })).status()).toBe(401);
+  expect((await request.post("/api/import", { headers: { ...headers, "x-forwarded-for": "198.51.100.24" }, data: "x" })).status()).toBe(
+    401,
+  );
 });
 
 test("writes with one API token are limited per token, whichever address they come from", async ({ request }) => {
@@ -25,7 +27,11 @@ test("writes with one API token are limited per token, whichever address they co
   expect(statuses.slice(0, TOKEN_WRITES_PER_MINUTE).every((s) => s === 401)).toBe(true);
   expect(statuses.at(-1)).toBe(429);
   // Another token from the same address is unaffected.
-  expect((await request.post("/api/import", { headers: { "x-forwarded-for": "198.51.100.100", authorization: `Bearer ${token}x` }, data: "x" })).status()).toBe(401);
+  expect(
+    (
+      await request.post("/api/import", { headers: { "x-forwarded-for": "198.51.100.100", authorization: `Bearer ${token}x` }, data: "x" })
+    ).status(),
+  ).toBe(401);
 });
 
 test("every response carries its own request id", async ({ request }) => {

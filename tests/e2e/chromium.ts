@@ -20,7 +20,9 @@ export function ensureChromium(): string {
   }
   const canApt = process.getuid?.() === 0 && spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
   if (!canApt) {
-    throw new Error(`Chromium is needed for the browser tests and was not found. Install it with:\n  ${INSTALL}\nor set CHROMIUM_PATH to a Chromium binary.`);
+    throw new Error(
+      `Chromium is needed for the browser tests and was not found. Install it with:\n  ${INSTALL}\nor set CHROMIUM_PATH to a Chromium binary.`,
+    );
   }
   console.log("Chromium not found: installing Debian's chromium with apt-get...");
   execFileSync("apt-get", ["update"], { stdio: "inherit" });

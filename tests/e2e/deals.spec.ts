@@ -37,7 +37,10 @@ test.describe("the deal explorer", () => {
     // first three and "+N", so each deal's investors are read from the API.
     for (const id of ids) {
       const deal = (await (await page.request.get(`/api/deals/${id}`)).json()) as { investors: { slug: string | null }[] };
-      expect(deal.investors.map((i) => i.slug), `deal ${id}`).toContain("amazon");
+      expect(
+        deal.investors.map((i) => i.slug),
+        `deal ${id}`,
+      ).toContain("amazon");
     }
   });
 
@@ -92,14 +95,22 @@ test.describe("the deal explorer", () => {
   test("open a deal from the timeline", async ({ page }) => {
     await page.goto("/deals?investor=amazon");
     const february = page.getByRole("region", { name: "Feb 2026" });
-    await february.getByRole("link", { name: /Amazon → OpenAI/ }).first().click();
+    await february
+      .getByRole("link", { name: /Amazon → OpenAI/ })
+      .first()
+      .click();
     await expect(page).toHaveURL(/\/deals\/\d+$/);
     await expect(page.getByRole("heading", { level: 1, name: /Amazon → OpenAI/ })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Lifecycle" })).toBeVisible();
     const related = page.getByRole("region", { name: "Related deals" });
     await expect(related.getByRole("heading", { name: "Other deals of OpenAI" })).toBeVisible();
     // Amazon's deals with Anthropic share its investor.
-    await expect(related.getByRole("region", { name: "Deals sharing an investor" }).getByRole("link", { name: /Amazon → Anthropic/ }).first()).toBeVisible();
+    await expect(
+      related
+        .getByRole("region", { name: "Deals sharing an investor" })
+        .getByRole("link", { name: /Amazon → Anthropic/ })
+        .first(),
+    ).toBeVisible();
   });
 
   test("group the timeline by quarter", async ({ page }) => {
@@ -130,7 +141,9 @@ test.describe("the deal explorer", () => {
     await expect(amount).toHaveAttribute("aria-sort", "descending");
     await expect(page.getByRole("columnheader", { name: /Date/ })).not.toHaveAttribute("aria-sort", /.+/);
     // The largest counted amount of the seed (low figure, or the "up to" one) comes first.
-    const largest = [...seedRows].sort((a, b) => Number(BigInt(b.amount_usd_low || b.amount_usd_high || "0") - BigInt(a.amount_usd_low || a.amount_usd_high || "0")))[0];
+    const largest = [...seedRows].sort((a, b) =>
+      Number(BigInt(b.amount_usd_low || b.amount_usd_high || "0") - BigInt(a.amount_usd_low || a.amount_usd_high || "0")),
+    )[0];
     const firstRow = page.getByRole("row").nth(1);
     await expect(firstRow.getByRole("link")).toContainText(largest.recipient.replace(/ \(.*\)$/, ""));
     await page.getByRole("link", { name: /^Amount/ }).click();
@@ -151,7 +164,9 @@ test.describe("the deal explorer", () => {
     await page.getByLabel("Search").fill("Colossus");
     await page.getByLabel("Search").press("Enter");
     await expect(page).toHaveURL(/q=Colossus/);
-    const expected = seedRows.filter((r) => [r.recipient, r.investors, r.round, r.summary].some((v) => v.toLowerCase().includes("colossus")));
+    const expected = seedRows.filter((r) =>
+      [r.recipient, r.investors, r.round, r.summary].some((v) => v.toLowerCase().includes("colossus")),
+    );
     await expect(page.getByRole("heading", { name: `Deals 1–${expected.length} of ${expected.length}` })).toBeVisible();
   });
 
@@ -182,7 +197,13 @@ test.describe("the deal explorer", () => {
   });
 
   test("lists the same deals as /api/deals for the same URL", async ({ page, request }) => {
-    for (const query of ["", "investor=amazon", "investor=amazon&investor=google&sort=amount_desc&view=table", "kind=compute_commitment&from=2025-01-01&pageSize=5&page=2", "q=OpenAI&status=closed&min=1000000000"]) {
+    for (const query of [
+      "",
+      "investor=amazon",
+      "investor=amazon&investor=google&sort=amount_desc&view=table",
+      "kind=compute_commitment&from=2025-01-01&pageSize=5&page=2",
+      "q=OpenAI&status=closed&min=1000000000",
+    ]) {
       await page.goto(`/deals?${query}`);
       const api = await (await request.get(`/api/deals?${query}`)).json();
       expect(await listedDealIds(page), query).toEqual(api.data.map((d: { id: number }) => d.id));
@@ -211,7 +232,9 @@ test.describe("the deal explorer", () => {
     await expect(figures.getByText(formatNumber(summary.dealCount), { exact: true })).toBeVisible();
     await expect(figures.getByText(new RegExp(`^${summary.countedDealCount} equity and convertible deals`))).toBeVisible();
     await page.goto("/deals");
-    await expect(page.getByRole("region", { name: "Figures for these filters" }).getByText(formatUsd(summary.capitalCountedUsd), { exact: true })).toBeVisible();
+    await expect(
+      page.getByRole("region", { name: "Figures for these filters" }).getByText(formatUsd(summary.capitalCountedUsd), { exact: true }),
+    ).toBeVisible();
   });
 
   const pagesToCheck: [string, string][] = [
@@ -227,7 +250,10 @@ test.describe("the deal explorer", () => {
         // axe walks every one of the ~150 form controls of /deals: allow for a busy two-core machine.
         test.slow();
         await page.emulateMedia({ colorScheme });
-        const path = target === "deal" ? `/deals/${(await (await request.get("/api/deals?investor=amazon&recipient=openai")).json()).data[0].id}` : target;
+        const path =
+          target === "deal"
+            ? `/deals/${(await (await request.get("/api/deals?investor=amazon&recipient=openai")).json()).data[0].id}`
+            : target;
         await page.goto(path);
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
         const results = await new AxeBuilder({ page }).analyze();

@@ -62,15 +62,23 @@ test.describe("editors", () => {
     await expect(lifecycle.getByText("Round closed at $1.5B")).toBeVisible();
     await expect(lifecycle.getByText("Up to $2B")).toBeVisible();
     await page.goto("/");
-    await expect(page.getByRole("region", { name: "Latest status changes" }).getByRole("link", { name: /Nvidia, Qatar Investment Authority → Mistral AI/ }).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole("region", { name: "Latest status changes" })
+        .getByRole("link", { name: /Nvidia, Qatar Investment Authority → Mistral AI/ })
+        .first(),
+    ).toBeVisible();
   });
 
   test("import a CSV through the page: preview first, then apply", async ({ page }) => {
     await signIn(page, "/admin/import");
-    const row = "2026-09-01,Brand New Capital (lead);SoftBank,Anthropic,equity,announced,E2E import round,700000000,700000000,exact,USD,,,,Imported in a test,https://example.com/import,Example,2026-09-01";
+    const row =
+      "2026-09-01,Brand New Capital (lead);SoftBank,Anthropic,equity,announced,E2E import round,700000000,700000000,exact,USD,,,,Imported in a test,https://example.com/import,Example,2026-09-01";
     const bad = "2026-13-01,SoftBank,Anthropic,equity,announced,Bad row,1,1,exact,USD,,,,x,,,";
     const header = DEAL_CSV_COLUMNS.join(",");
-    await page.getByLabel("CSV file").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(`${header}\n${row}\n${bad}\n`) });
+    await page
+      .getByLabel("CSV file")
+      .setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(`${header}\n${row}\n${bad}\n`) });
     await page.getByRole("button", { name: "Preview import" }).click();
     await expect(page.getByRole("cell", { name: "announced_on must be a date written YYYY-MM-DD" })).toBeVisible();
 

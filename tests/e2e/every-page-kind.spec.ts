@@ -4,13 +4,25 @@ import { seedCapitalCounted, seedDealCount } from "./seed-facts";
 
 // One page of every kind a visitor can open, with what shows that its content is there: its headline figure or list.
 const PAGES: { path: string; content: (page: Page) => ReturnType<Page["getByRole"]> }[] = [
-  { path: "/", content: (page) => page.getByRole("region", { name: "Headline figures" }).getByText(formatUsd(seedCapitalCounted), { exact: true }) },
+  {
+    path: "/",
+    content: (page) => page.getByRole("region", { name: "Headline figures" }).getByText(formatUsd(seedCapitalCounted), { exact: true }),
+  },
   { path: "/?asOf=2026-01-30", content: (page) => page.getByRole("region", { name: "Headline figures" }) },
-  { path: "/deals", content: (page) => page.getByRole("heading", { name: new RegExp(`^Deals 1–\\d+ of ${formatNumber(seedDealCount)}$`) }) },
+  {
+    path: "/deals",
+    content: (page) => page.getByRole("heading", { name: new RegExp(`^Deals 1–\\d+ of ${formatNumber(seedDealCount)}$`) }),
+  },
   { path: "/deals/1", content: (page) => page.getByRole("heading", { name: /^Other deals of / }) },
-  { path: "/investors", content: (page) => page.getByRole("table", { name: /Investors ranked/ }).getByRole("link", { name: "Amazon", exact: true }) },
+  {
+    path: "/investors",
+    content: (page) => page.getByRole("table", { name: /Investors ranked/ }).getByRole("link", { name: "Amazon", exact: true }),
+  },
   { path: "/investors/amazon", content: (page) => page.getByRole("region", { name: "Headline figures" }) },
-  { path: "/companies", content: (page) => page.getByRole("table", { name: /Companies ranked/ }).getByRole("link", { name: "OpenAI", exact: true }) },
+  {
+    path: "/companies",
+    content: (page) => page.getByRole("table", { name: /Companies ranked/ }).getByRole("link", { name: "OpenAI", exact: true }),
+  },
   { path: "/companies/openai", content: (page) => page.getByRole("figure", { name: /OpenAI's counted funding per round date/ }) },
   { path: "/analysis", content: (page) => page.getByRole("heading", { name: "Largest deals counted" }) },
   { path: "/analysis?grain=quarter", content: (page) => page.getByRole("heading", { name: "Largest deals counted" }) },

@@ -11,7 +11,10 @@ const APP = `http://127.0.0.1:${E2E_PORT}`;
 const amazonOpenAi = "/deals?investor=amazon&recipient=openai&kind=equity&view=table&sort=amount_desc";
 
 async function dealRows(page: Page) {
-  const rows = page.getByRole("table").getByRole("row").filter({ has: page.getByRole("cell") });
+  const rows = page
+    .getByRole("table")
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell") });
   return rows.allInnerTexts();
 }
 
@@ -56,7 +59,10 @@ test.describe("follow the story", () => {
     await expect(page).not.toHaveTitle(/Series C/);
     await expect(page.getByRole("note").filter({ hasText: "Reports published after 30 Jan 2026 are left out" })).toBeVisible();
     // Links onward keep the date.
-    await expect(page.getByRole("link", { name: /All deals of OpenAI as of 30 Jan 2026/ })).toHaveAttribute("href", "/deals?recipient=openai&asOf=2026-01-30");
+    await expect(page.getByRole("link", { name: /All deals of OpenAI as of 30 Jan 2026/ })).toHaveAttribute(
+      "href",
+      "/deals?recipient=openai&asOf=2026-01-30",
+    );
 
     await page.getByRole("link", { name: "Back to today" }).click();
     await expect(page).toHaveURL(new RegExp(`${dealPath}$`));
@@ -116,7 +122,12 @@ test.describe("follow the story", () => {
       await page.goto(`http://127.0.0.1:${OTHER_PORT}/`);
       const framed = page.frameLocator("#embed");
       await expect(framed.getByRole("heading", { name: /Capital counted by quarter/ })).toBeVisible();
-      await expect(framed.getByRole("figure", { name: /capital counted per quarter/ }).locator("svg").first()).toBeVisible();
+      await expect(
+        framed
+          .getByRole("figure", { name: /capital counted per quarter/ })
+          .locator("svg")
+          .first(),
+      ).toBeVisible();
       await expect(framed.getByText("As reported on 30 Jan 2026.")).toBeVisible();
       await expect(framed.getByRole("link", { name: /AI Deal Tracker/ })).toHaveAttribute("href", "/?asOf=2026-01-30#capital-by-quarter");
       // The site's own header is not part of an embed.
@@ -141,14 +152,46 @@ test.describe("follow the story", () => {
 
   // Every chart's /embed page: the page's parameters in, the chart drawn alone (no site header), a link back to its anchor.
   const embeds = [
-    { url: "/embed/capital-by-period?include=commitments&asOf=2026-01-30", chart: "Stacked bar chart: capital and commitments per quarter, by kind", back: "/?include=commitments&asOf=2026-01-30#capital-by-quarter" },
-    { url: "/embed/concentration?side=investor&asOf=2026-01-30", chart: "Line chart: HHI of investors per year, over bands for unconcentrated, moderately and highly concentrated", back: "/analysis?asOf=2026-01-30&side=investor#hhi" },
-    { url: "/embed/top-shares?grain=quarter", chart: "Line chart: share of counted capital of the top 1, 3 and 5 recipients per quarter", back: "/analysis?grain=quarter#top-shares" },
-    { url: "/embed/capital-by-kind?count=all&asOf=2026-01-30", chart: "Stacked bar chart: counted amounts per year, by kind", back: "/analysis?asOf=2026-01-30&count=all#capital-by-kind" },
-    { url: "/embed/flows?investor=amazon", chart: /^Sankey diagram: the \d+ largest flows of counted capital/, back: "/analysis?investor=amazon#flows" },
-    { url: "/embed/circular-flows", chart: "Bar chart: capital in and spending back for each circular flow", back: "/analysis#circular-flows" },
-    { url: "/embed/investor-capital/amazon?grain=quarter&asOf=2026-01-30", chart: "Bar chart: capital Amazon put in per quarter, by kind", back: "/investors/amazon?grain=quarter&asOf=2026-01-30#investor-capital" },
-    { url: "/embed/funding-rounds/openai?asOf=2026-01-30", chart: "Bar and step-line chart: OpenAI's counted funding per round date and its post-money valuation", back: "/companies/openai?asOf=2026-01-30#funding-rounds" },
+    {
+      url: "/embed/capital-by-period?include=commitments&asOf=2026-01-30",
+      chart: "Stacked bar chart: capital and commitments per quarter, by kind",
+      back: "/?include=commitments&asOf=2026-01-30#capital-by-quarter",
+    },
+    {
+      url: "/embed/concentration?side=investor&asOf=2026-01-30",
+      chart: "Line chart: HHI of investors per year, over bands for unconcentrated, moderately and highly concentrated",
+      back: "/analysis?asOf=2026-01-30&side=investor#hhi",
+    },
+    {
+      url: "/embed/top-shares?grain=quarter",
+      chart: "Line chart: share of counted capital of the top 1, 3 and 5 recipients per quarter",
+      back: "/analysis?grain=quarter#top-shares",
+    },
+    {
+      url: "/embed/capital-by-kind?count=all&asOf=2026-01-30",
+      chart: "Stacked bar chart: counted amounts per year, by kind",
+      back: "/analysis?asOf=2026-01-30&count=all#capital-by-kind",
+    },
+    {
+      url: "/embed/flows?investor=amazon",
+      chart: /^Sankey diagram: the \d+ largest flows of counted capital/,
+      back: "/analysis?investor=amazon#flows",
+    },
+    {
+      url: "/embed/circular-flows",
+      chart: "Bar chart: capital in and spending back for each circular flow",
+      back: "/analysis#circular-flows",
+    },
+    {
+      url: "/embed/investor-capital/amazon?grain=quarter&asOf=2026-01-30",
+      chart: "Bar chart: capital Amazon put in per quarter, by kind",
+      back: "/investors/amazon?grain=quarter&asOf=2026-01-30#investor-capital",
+    },
+    {
+      url: "/embed/funding-rounds/openai?asOf=2026-01-30",
+      chart: "Bar and step-line chart: OpenAI's counted funding per round date and its post-money valuation",
+      back: "/companies/openai?asOf=2026-01-30#funding-rounds",
+    },
   ];
 
   test("every chart's embed page answers 200, may be framed, and draws just its chart with a link back", async ({ page }) => {
@@ -156,7 +199,13 @@ test.describe("follow the story", () => {
       const response = await page.goto(url);
       expect(response?.status(), url).toBe(200);
       expect((await response?.allHeaders())?.["content-security-policy"], url).toContain("frame-ancestors *");
-      await expect(page.getByRole("figure", { name: chart, exact: typeof chart === "string" }).locator("svg").first(), url).toBeVisible();
+      await expect(
+        page
+          .getByRole("figure", { name: chart, exact: typeof chart === "string" })
+          .locator("svg")
+          .first(),
+        url,
+      ).toBeVisible();
       await expect(page.getByRole("link", { name: /AI Deal Tracker/ }), url).toHaveAttribute("href", back);
       await expect(page.getByRole("navigation", { name: "Main" }), url).toHaveCount(0);
     }
@@ -172,10 +221,14 @@ test.describe("follow the story", () => {
     }
     await page.goto("/investors/amazon?asOf=2026-01-30");
     await page.locator("#investor-capital summary", { hasText: "Embed" }).click();
-    expect(await page.locator("#investor-capital").getByLabel("Paste this into your page").inputValue()).toContain(`${APP}/embed/investor-capital/amazon?grain=year&asOf=2026-01-30"`);
+    expect(await page.locator("#investor-capital").getByLabel("Paste this into your page").inputValue()).toContain(
+      `${APP}/embed/investor-capital/amazon?grain=year&asOf=2026-01-30"`,
+    );
     await page.goto("/companies/openai");
     await page.locator("#funding-rounds summary", { hasText: "Embed" }).click();
-    expect(await page.locator("#funding-rounds").getByLabel("Paste this into your page").inputValue()).toContain(`${APP}/embed/funding-rounds/openai"`);
+    expect(await page.locator("#funding-rounds").getByLabel("Paste this into your page").inputValue()).toContain(
+      `${APP}/embed/funding-rounds/openai"`,
+    );
   });
 
   test("/changes lists changes with links to the deal and the source, and its Atom feed parses", async ({ page, request }) => {
@@ -202,7 +255,9 @@ test.describe("follow the story", () => {
         entries: own(feed, "entry").map((e) => ({
           required: ["id", "title", "updated"].map((n) => own(e, n).length),
           id: own(e, "id")[0]?.textContent,
-          link: own(e, "link").find((l) => l.getAttribute("rel") === "alternate")?.getAttribute("href"),
+          link: own(e, "link")
+            .find((l) => l.getAttribute("rel") === "alternate")
+            ?.getAttribute("href"),
         })),
       };
     }, xml);
@@ -213,7 +268,10 @@ test.describe("follow the story", () => {
       expect(entry.id).toMatch(/^tag:127\.0\.0\.1,2026:deal-event-\d+$/);
       expect(entry.link).toMatch(new RegExp(`^${APP.replace(/\./g, "\\.")}/deals/\\d+$`));
     }
-    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", /\/changes\/feed\.xml\?investor=amazon/);
+    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+      "href",
+      /\/changes\/feed\.xml\?investor=amazon/,
+    );
   });
 
   test("deal, investor, company and analysis pages carry share cards with a generated PNG", async ({ page, request }) => {

@@ -5,7 +5,10 @@ import { countedSeedRows, seedCapitalCounted, seedRecipientTotals } from "./seed
 
 test.describe("the methodology", () => {
   test("explains the counting with a worked HHI example computed from the data", async ({ page }) => {
-    const latestYear = countedSeedRows.map((r) => r.row.announced_on.slice(0, 4)).sort().at(-1) as string;
+    const latestYear = countedSeedRows
+      .map((r) => r.row.announced_on.slice(0, 4))
+      .sort()
+      .at(-1) as string;
     // Recipients whose only deals that year are undisclosed have no share and are no term of the sum.
     const amounts = [...seedRecipientTotals(latestYear).values()].filter((a) => a > 0n);
     const total = amounts.reduce((s, a) => s + a, 0n);

@@ -42,7 +42,9 @@ test.describe("the overview", () => {
     await page.getByRole("link", { name: "Add commitments and other kinds" }).click();
     await expect(page).toHaveURL(/include=commitments/);
     await expect(page.getByRole("heading", { name: "Capital and commitments by quarter, by kind" })).toBeVisible();
-    await expect(page.getByRole("figure", { name: /capital and commitments per quarter/ }).getByText("Compute commitment", { exact: true })).toBeVisible();
+    await expect(
+      page.getByRole("figure", { name: /capital and commitments per quarter/ }).getByText("Compute commitment", { exact: true }),
+    ).toBeVisible();
     await page.getByRole("link", { name: "Show capital only" }).click();
     await expect(page.getByRole("heading", { name: "Capital counted by quarter, by kind" })).toBeVisible();
   });
@@ -50,7 +52,10 @@ test.describe("the overview", () => {
   test("links the latest deals and status changes to their deal pages", async ({ page }) => {
     await page.goto("/");
     const changes = page.getByRole("region", { name: "Latest status changes" });
-    await changes.getByRole("link", { name: /Amazon → OpenAI/ }).first().click();
+    await changes
+      .getByRole("link", { name: /Amazon → OpenAI/ })
+      .first()
+      .click();
     await expect(page).toHaveURL(/\/deals\/\d+$/);
     await expect(page.getByRole("heading", { level: 1, name: /Amazon → OpenAI/ })).toBeVisible();
     const lifecycle = page.getByRole("region", { name: "Lifecycle" });
@@ -107,7 +112,12 @@ test.describe("the overview on a phone", () => {
 
   test("fits the screen without sideways scrolling", async ({ page }) => {
     await page.goto("/");
-    await expect(page.getByRole("figure", { name: /capital counted per quarter/ }).locator("path.chart-bars").first()).toBeVisible();
+    await expect(
+      page
+        .getByRole("figure", { name: /capital counted per quarter/ })
+        .locator("path.chart-bars")
+        .first(),
+    ).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await expect(page.getByRole("link", { name: "Overview" })).toBeVisible();

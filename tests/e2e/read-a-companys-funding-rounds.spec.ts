@@ -44,10 +44,14 @@ test.describe("read a company's funding rounds", () => {
     const rounds = page.getByRole("table", { name: /Equity and convertible deals OpenAI received/ });
     await expect(rounds.getByRole("row").filter({ hasText: "27 Feb 2026" }).first().getByRole("cell", { name: "$852B" })).toBeVisible();
     // Every terminated round (Nvidia's letter of intent, Disney's investment) is listed and not counted.
-    const terminated = seedRows.filter((r) => r.recipient === "OpenAI" && ["equity", "convertible"].includes(r.kind) && r.status === "terminated").length;
+    const terminated = seedRows.filter(
+      (r) => r.recipient === "OpenAI" && ["equity", "convertible"].includes(r.kind) && r.status === "terminated",
+    ).length;
     expect(terminated).toBeGreaterThan(1);
     await expect(rounds.getByRole("row").filter({ hasText: "Terminated" })).toHaveCount(terminated);
-    await expect(rounds.getByRole("row").filter({ hasText: "Terminated" }).getByRole("cell", { name: "Not counted" })).toHaveCount(terminated);
+    await expect(rounds.getByRole("row").filter({ hasText: "Terminated" }).getByRole("cell", { name: "Not counted" })).toHaveCount(
+      terminated,
+    );
   });
 
   test("see the commitments OpenAI made, Oracle among them, apart from its funding", async ({ page }) => {

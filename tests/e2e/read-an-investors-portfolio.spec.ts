@@ -47,7 +47,9 @@ test.describe("read an investor's portfolio", () => {
     await expect(page).toHaveURL(/grain=quarter/);
     await expect(page.getByRole("heading", { name: "Capital Amazon put in by quarter, by kind" })).toBeVisible();
     await page.getByText("Show the data as a table").click();
-    await expect(page.getByRole("table", { name: "Capital Amazon put in by quarter, by kind" }).getByRole("rowheader", { name: "Q1 2026" })).toBeVisible();
+    await expect(
+      page.getByRole("table", { name: "Capital Amazon put in by quarter, by kind" }).getByRole("rowheader", { name: "Q1 2026" }),
+    ).toBeVisible();
   });
 
   test("read its share of each recipient's funding and open a deal", async ({ page }) => {
@@ -56,9 +58,14 @@ test.describe("read an investor's portfolio", () => {
     const openai = shares.getByRole("row").filter({ has: page.getByRole("link", { name: "OpenAI" }) });
     await expect(openai.getByRole("cell", { name: formatUsd(amazonIntoOpenAi), exact: true })).toBeVisible();
     await expect(openai.getByRole("cell", { name: formatUsd(openAiFunding), exact: true })).toBeVisible();
-    await expect(openai.getByRole("cell", { name: formatShare(Number(amazonIntoOpenAi) / Number(openAiFunding)), exact: true })).toBeVisible();
+    await expect(
+      openai.getByRole("cell", { name: formatShare(Number(amazonIntoOpenAi) / Number(openAiFunding)), exact: true }),
+    ).toBeVisible();
 
-    await page.getByRole("table", { name: /Every deal Amazon is named in/ }).getByRole("link", { name: /Amazon initial tranche/ }).click();
+    await page
+      .getByRole("table", { name: /Every deal Amazon is named in/ })
+      .getByRole("link", { name: /Amazon initial tranche/ })
+      .click();
     await expect(page).toHaveURL(/\/deals\/\d+$/);
     await expect(page.getByRole("heading", { level: 1, name: "Amazon → OpenAI" })).toBeVisible();
   });

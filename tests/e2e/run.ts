@@ -16,9 +16,15 @@ rmSync(E2E_DB_DIR, { recursive: true, force: true });
 // Migrate and seed the fresh database and add the editor the specs sign in as, with the operators' own commands.
 const env = { ...process.env, DATABASE_URL: E2E_DATABASE_URL };
 const tsx = path.join("node_modules", ".bin", "tsx");
-for (const args of [["lib/cli/seed.ts"], ["lib/cli/user-create.ts", "--email", E2E_EDITOR.email, "--password", E2E_EDITOR.password, "--role", "editor"]]) {
+for (const args of [
+  ["lib/cli/seed.ts"],
+  ["lib/cli/user-create.ts", "--email", E2E_EDITOR.email, "--password", E2E_EDITOR.password, "--role", "editor"],
+]) {
   const step = spawnSync(tsx, args, { stdio: "inherit", env });
   if (step.status !== 0) process.exit(step.status ?? 1);
 }
-const result = spawnSync(path.join("node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], { stdio: "inherit", env: process.env });
+const result = spawnSync(path.join("node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env: process.env,
+});
 process.exit(result.status ?? 1);

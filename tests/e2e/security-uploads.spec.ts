@@ -7,7 +7,8 @@ import { generateSecret, hashSecret } from "@/lib/auth/secret-token";
 import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
 import { E2E_DATABASE_URL, E2E_EDITOR, E2E_PORT } from "./settings";
 
-const ROW = "2026-02-01,Nvidia,OpenAI,equity,announced,Series Z,1000000,1000000,exact,USD,,,,A chunked upload,https://example.com/a,Example News,2026-02-01\n";
+const ROW =
+  "2026-02-01,Nvidia,OpenAI,equity,announced,Series Z,1000000,1000000,exact,USD,,,,A chunked upload,https://example.com/a,Example News,2026-02-01\n";
 
 /**
  * An API token for the suite's editor, stored as the token command stores one (its SHA-256). Written through the
@@ -18,7 +19,13 @@ function editorToken(): string {
   try {
     const user = db.prepare('SELECT "id" FROM "User" WHERE "email" = ?').get(E2E_EDITOR.email) as { id: number };
     const token = generateSecret("dt");
-    db.prepare('INSERT INTO "ApiToken" ("userId", "name", "tokenHash", "prefix", "createdAt") VALUES (?, ?, ?, ?, ?)').run(user.id, `uploads-${Date.now()}`, hashSecret(token), token.slice(0, 10), Date.now());
+    db.prepare('INSERT INTO "ApiToken" ("userId", "name", "tokenHash", "prefix", "createdAt") VALUES (?, ?, ?, ?, ?)').run(
+      user.id,
+      `uploads-${Date.now()}`,
+      hashSecret(token),
+      token.slice(0, 10),
+      Date.now(),
+    );
     return token;
   } finally {
     db.close();
@@ -29,7 +36,18 @@ function editorToken(): string {
 function postChunked(pathname: string, token: string, total: number): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: "127.0.0.1", port: E2E_PORT, path: pathname, method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "text/csv", "transfer-encoding": "chunked", "x-forwarded-for": "198.51.100.77" } },
+      {
+        host: "127.0.0.1",
+        port: E2E_PORT,
+        path: pathname,
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${token}`,
+          "content-type": "text/csv",
+          "transfer-encoding": "chunked",
+          "x-forwarded-for": "198.51.100.77",
+        },
+      },
       (response) => {
         let body = "";
         response.setEncoding("utf8");
@@ -38,7 +56,9 @@ function postChunked(pathname: string, token: string, total: number): Promise<{ 
       },
     );
     // The server may answer and close before the whole body is sent: that is the refusal, not an error of the test.
-    request.on("error", (error) => (["EPIPE", "ECONNRESET"].includes((error as NodeJS.ErrnoException).code ?? "") ? undefined : reject(error)));
+    request.on("error", (error) =>
+      ["EPIPE", "ECONNRESET"].includes((error as NodeJS.ErrnoException).code ?? "") ? undefined : reject(error),
+    );
     request.write(`${DEAL_CSV_COLUMNS.join(",")}\n`);
     const block = ROW.repeat(500);
     let sent = 0;

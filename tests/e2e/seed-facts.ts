@@ -6,7 +6,9 @@ export const seedDealCount = seedRows.length;
 export const seedCapitalCounted = capitalOf(seedRows).total;
 
 /** The rows counted as capital by default (equity and convertible, announced or closed), with their counted amount. */
-export const countedSeedRows: { row: SeedRow; amount: bigint }[] = seedRows.filter(isCountedRow).map((row) => ({ row, amount: countedDollars(row) }));
+export const countedSeedRows: { row: SeedRow; amount: bigint }[] = seedRows
+  .filter(isCountedRow)
+  .map((row) => ({ row, amount: countedDollars(row) }));
 
 /** Counted capital per recipient (as spelled in the CSV) in one year, leaving out the rows `skip` picks. */
 export function seedRecipientTotals(year: string, skip: (r: SeedRow) => boolean = () => false): Map<string, bigint> {

@@ -50,7 +50,19 @@ afterAll(async () => {
   await t?.dispose();
 });
 
-type ConcentrationJson = { grain: string; side: string; data: { period: string; totalUsd: number; hhi: number | null; top1Share: number | null; top3Share: number | null; top5Share: number | null; leaders: { slug: string; amountUsd: number; share: number }[] }[] };
+type ConcentrationJson = {
+  grain: string;
+  side: string;
+  data: {
+    period: string;
+    totalUsd: number;
+    hhi: number | null;
+    top1Share: number | null;
+    top3Share: number | null;
+    top5Share: number | null;
+    leaders: { slug: string; amountUsd: number; share: number }[];
+  }[];
+};
 
 describe("GET /api/stats/concentration", () => {
   it("gives the recipient HHI and top shares per year, with empty years kept as nulls", async () => {
@@ -95,7 +107,11 @@ describe("GET /api/stats/concentration", () => {
     const recipients = (await (await call(getConcentration, "side=recipient")).json()) as ConcentrationJson;
     expect(investors.data.map((p) => p.totalUsd)).toEqual(recipients.data.map((p) => p.totalUsd));
     // 2019: Microsoft alone put $1B into OpenAI.
-    expect(investors.data[0]).toMatchObject({ period: "2019", hhi: 10000, leaders: [{ slug: "microsoft", amountUsd: 1_000_000_000, share: 1 }] });
+    expect(investors.data[0]).toMatchObject({
+      period: "2019",
+      hhi: 10000,
+      leaders: [{ slug: "microsoft", amountUsd: 1_000_000_000, share: 1 }],
+    });
   });
 
   it("answers CSV with one row per period", async () => {
@@ -136,7 +152,11 @@ describe("GET /api/stats/flows", () => {
   });
 
   it("puts SoftBank -> OpenAI first: $7.5B + $22.5B + $30B + an eighth of the $6.6B round", async () => {
-    const body = (await (await call(getFlows, "limit=3")).json()) as { nodes: { slug: string }[]; links: { source: number; target: number; valueUsd: number }[]; omitted: { flows: number } };
+    const body = (await (await call(getFlows, "limit=3")).json()) as {
+      nodes: { slug: string }[];
+      links: { source: number; target: number; valueUsd: number }[];
+      omitted: { flows: number };
+    };
     expect(body.links).toHaveLength(3);
     const first = body.links[0];
     expect([body.nodes[first.source].slug, body.nodes[first.target].slug, first.valueUsd]).toEqual(["softbank", "openai", 60_825_000_000]);
@@ -208,7 +228,10 @@ describe("GET /api/stats/circular-flows", () => {
 
 describe("GET /api/stats/capital-by-kind", () => {
   it("stacks every kind when all kinds are counted, each period adding up", async () => {
-    const body = (await (await call(getCapitalByKind, "count=all")).json()) as { series: { kind: string }[]; data: { totalUsd: number; byKind: Record<string, number> }[] };
+    const body = (await (await call(getCapitalByKind, "count=all")).json()) as {
+      series: { kind: string }[];
+      data: { totalUsd: number; byKind: Record<string, number> }[];
+    };
     expect(body.series.map((s) => s.kind)).toContain("compute_commitment");
     for (const p of body.data) expect(Object.values(p.byKind).reduce((s, v) => s + v, 0)).toBe(p.totalUsd);
     const computeInCsv = csvRows

@@ -77,7 +77,10 @@ describe("as of a date", () => {
     ]);
     // Its terms are those of the date too: no round name while in talks; today the 8-K's Series C Preferred.
     expect(then.data.map((d) => d.round)).toEqual([null]);
-    expect(now.data.map((d) => d.round)).toEqual([expect.stringContaining("conditional tranche"), expect.stringContaining("(Series C Preferred)")]);
+    expect(now.data.map((d) => d.round)).toEqual([
+      expect.stringContaining("conditional tranche"),
+      expect.stringContaining("(Series C Preferred)"),
+    ]);
     // Between the announcement and the close the $15B tranche was announced, not yet closed.
     const march = await listDeals(filters("investor=amazon&recipient=openai&kind=equity&asOf=2026-03-15&status=closed"));
     expect(march.total).toBe(0);
@@ -97,8 +100,16 @@ describe("as of a date", () => {
     const [then, today] = await Promise.all([getOverview("2026-01-30"), getOverview()]);
     const expectedThen = await capitalFromEvents("2026-01-30");
     const expectedToday = await capitalFromEvents("9999-12-31");
-    expect([then.capital.total, then.capital.dealCount, then.totalDeals]).toEqual([expectedThen.total, expectedThen.count, expectedThen.reported]);
-    expect([today.capital.total, today.capital.dealCount, today.totalDeals]).toEqual([expectedToday.total, expectedToday.count, expectedToday.reported]);
+    expect([then.capital.total, then.capital.dealCount, then.totalDeals]).toEqual([
+      expectedThen.total,
+      expectedThen.count,
+      expectedThen.reported,
+    ]);
+    expect([today.capital.total, today.capital.dealCount, today.totalDeals]).toEqual([
+      expectedToday.total,
+      expectedToday.count,
+      expectedToday.reported,
+    ]);
     expect(then.capital.total).toBeLessThan(today.capital.total);
     // Nothing reported after the date appears in its lists.
     expect(then.latestDeals.every((d) => d.announcedOn <= "2026-01-30")).toBe(true);
@@ -106,7 +117,8 @@ describe("as of a date", () => {
   });
 
   it("shows Nvidia's $100B letter as announced before it was replaced, and terminated after", async () => {
-    const loi = (date: string | null) => listDeals(filters(`investor=nvidia&recipient=openai&q=Letter of intent${date ? `&asOf=${date}` : ""}`));
+    const loi = (date: string | null) =>
+      listDeals(filters(`investor=nvidia&recipient=openai&q=Letter of intent${date ? `&asOf=${date}` : ""}`));
     expect((await loi("2026-01-30")).data.map((d) => d.status)).toEqual(["announced"]);
     expect((await loi(null)).data.map((d) => d.status)).toEqual(["terminated"]);
     expect((await loi("2025-09-21")).total).toBe(0);
@@ -144,8 +156,12 @@ describe("as of a date", () => {
   });
 
   it("answers the API with the same parameter, and 400 for a malformed date", async () => {
-    const body = await (await listDealsRoute(new Request("http://localhost/api/deals?investor=amazon&recipient=openai&kind=equity&asOf=2026-01-30"))).json();
-    expect(body.data.map((d: { status: string; amountUsdHigh: number }) => [d.status, d.amountUsdHigh])).toEqual([["in_talks", 50_000_000_000]]);
+    const body = await (
+      await listDealsRoute(new Request("http://localhost/api/deals?investor=amazon&recipient=openai&kind=equity&asOf=2026-01-30"))
+    ).json();
+    expect(body.data.map((d: { status: string; amountUsdHigh: number }) => [d.status, d.amountUsdHigh])).toEqual([
+      ["in_talks", 50_000_000_000],
+    ]);
     const bad = await listDealsRoute(new Request("http://localhost/api/deals?asOf=2026-13-01"));
     expect(bad.status).toBe(400);
     expect(JSON.stringify(await bad.json())).toContain("asOf");

@@ -26,7 +26,10 @@ function walk(dir: string, match: (file: string) => boolean): string[] {
   });
 }
 
-const actionFiles = walk(path.join(process.cwd(), "lib", "actions"), (f) => f.endsWith(".ts") && readFileSync(f, "utf8").startsWith('"use server"'));
+const actionFiles = walk(
+  path.join(process.cwd(), "lib", "actions"),
+  (f) => f.endsWith(".ts") && readFileSync(f, "utf8").startsWith('"use server"'),
+);
 const routeFiles = walk(path.join(process.cwd(), "app", "api"), (f) => f.endsWith("route.ts"));
 
 let t: TestDb;
@@ -53,10 +56,29 @@ async function tableCounts() {
 function plausibleForm(): FormData {
   const form = new FormData();
   const fields: Record<string, string> = {
-    id: "1", version: "1", revisionId: "1", name: "automation", email: "new-editor@example.com", password: "a-long-password-123", role: "editor",
-    announced_on: "2026-06-01", investors: "Amazon", recipient: "Anthropic", kind: "equity", status: "announced", amount_qualifier: "exact",
-    amount_usd_low: "5", amount_usd_high: "5", original_currency: "USD", summary: "x", slug: "new-org", type: "other", parentId: "", aliases: "",
-    intent: "apply", csv: "announced_on,investors,recipient,kind,status,round,amount_usd_low,amount_usd_high,amount_qualifier,original_currency,original_amount,post_money_valuation_usd,stake_pct,summary,source_url,source_publisher,source_date\n2026-06-01,Amazon,Anthropic,equity,announced,,5,5,exact,USD,,,,x,,,\n",
+    id: "1",
+    version: "1",
+    revisionId: "1",
+    name: "automation",
+    email: "new-editor@example.com",
+    password: "a-long-password-123",
+    role: "editor",
+    announced_on: "2026-06-01",
+    investors: "Amazon",
+    recipient: "Anthropic",
+    kind: "equity",
+    status: "announced",
+    amount_qualifier: "exact",
+    amount_usd_low: "5",
+    amount_usd_high: "5",
+    original_currency: "USD",
+    summary: "x",
+    slug: "new-org",
+    type: "other",
+    parentId: "",
+    aliases: "",
+    intent: "apply",
+    csv: "announced_on,investors,recipient,kind,status,round,amount_usd_low,amount_usd_high,amount_qualifier,original_currency,original_amount,post_money_valuation_usd,stake_pct,summary,source_url,source_publisher,source_date\n2026-06-01,Amazon,Anthropic,equity,announced,,5,5,exact,USD,,,,x,,,\n",
   };
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   return form;
@@ -106,7 +128,10 @@ describe("server actions", () => {
 describe("route handlers that change data", () => {
   const entries = routeFiles.flatMap((file) => {
     const source = readFileSync(file, "utf8");
-    return MUTATING_METHODS.filter((m) => new RegExp(`export (async function|const) ${m}\\b`).test(source)).map((method) => ({ file, method }));
+    return MUTATING_METHODS.filter((m) => new RegExp(`export (async function|const) ${m}\\b`).test(source)).map((method) => ({
+      file,
+      method,
+    }));
   });
 
   it("finds them", () => {
@@ -115,7 +140,10 @@ describe("route handlers that change data", () => {
 
   for (const { file, method } of entries) {
     it(`${method} ${path.relative(process.cwd(), file)}: refuses no token, a revoked token and a malformed header`, async () => {
-      const loaded = (await import(file)) as Record<string, (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>>;
+      const loaded = (await import(file)) as Record<
+        string,
+        (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>
+      >;
       const context = { params: Promise.resolve({ id: "1", slug: "openai" }) };
       const csv = plausibleForm().get("csv") as string;
       const cases: [string, Record<string, string>][] = [
@@ -126,7 +154,10 @@ describe("route handlers that change data", () => {
       for (const [label, headers] of cases) {
         requestContext.reset();
         const before = await tableCounts();
-        const response = await loaded[method](new Request("http://localhost/api/x", { method, headers: { "content-type": "text/csv", ...headers }, body: csv }), context);
+        const response = await loaded[method](
+          new Request("http://localhost/api/x", { method, headers: { "content-type": "text/csv", ...headers }, body: csv }),
+          context,
+        );
         expect(response.status, label).toBe(401);
         expect(await tableCounts(), `${label} wrote`).toEqual(before);
       }
@@ -140,7 +171,13 @@ describe("the import API with a valid token", () => {
     const { token } = await createApiToken(t.db, editor.id, "ci");
     const { POST } = await import("@/app/api/import/route");
     const before = await t.db.deal.count();
-    const response = await POST(new Request("http://localhost/api/import", { method: "POST", headers: { authorization: `Bearer ${token}` }, body: plausibleForm().get("csv") as string }));
+    const response = await POST(
+      new Request("http://localhost/api/import", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}` },
+        body: plausibleForm().get("csv") as string,
+      }),
+    );
     expect(response.status).toBe(200);
     expect(await t.db.deal.count()).toBe(before + 1);
   });
@@ -151,7 +188,11 @@ describe("the import API with a valid token", () => {
     const { POST } = await import("@/app/api/import/route");
     const before = await tableCounts();
     const response = await POST(
-      new Request("http://localhost/api/import", { method: "POST", headers: { authorization: `Bearer ${token}`, origin: "https://evil.example", host: "localhost" }, body: plausibleForm().get("csv") as string }),
+      new Request("http://localhost/api/import", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, origin: "https://evil.example", host: "localhost" },
+        body: plausibleForm().get("csv") as string,
+      }),
     );
     expect(response.status).toBe(403);
     expect(await tableCounts()).toEqual(before);
@@ -166,7 +207,14 @@ describe("the deal edit API with a valid token", () => {
     const { version } = await t.db.deal.findUniqueOrThrow({ where: { id: 3 } });
     const context = { params: Promise.resolve({ id: "3" }) };
     const patch = (headers: Record<string, string>) =>
-      PATCH(new Request("http://localhost/api/deals/3", { method: "PATCH", headers: { authorization: `Bearer ${token}`, host: "localhost", ...headers }, body: JSON.stringify({ version, summary: "edited through the API" }) }), context);
+      PATCH(
+        new Request("http://localhost/api/deals/3", {
+          method: "PATCH",
+          headers: { authorization: `Bearer ${token}`, host: "localhost", ...headers },
+          body: JSON.stringify({ version, summary: "edited through the API" }),
+        }),
+        context,
+      );
     const before = await tableCounts();
     expect((await patch({ origin: "https://evil.example" })).status).toBe(403);
     expect(await tableCounts()).toEqual(before);

@@ -32,14 +32,21 @@ describe.skipIf(!onPostgres)("backup and restore on PostgreSQL", () => {
   it("npm run db:backup dumps a live database while another process writes, and the dump restores", async () => {
     const target = path.join(dir, "live.dump");
     // Another process writes as fast as it can, as an app server would.
-    const writer = spawn(process.execPath, ["-e", `
+    const writer = spawn(
+      process.execPath,
+      [
+        "-e",
+        `
       const pg = require("pg");
       const c = new pg.Client({ connectionString: ${JSON.stringify(t.url)} });
       c.connect().then(async () => {
         process.stdout.write("ready\\n");
         for (let n = 0; ; n++) await c.query('UPDATE "Deal" SET summary = $1 WHERE id = 1', ["edit " + n]);
       });
-    `], { stdio: ["ignore", "pipe", "inherit"] });
+    `,
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     await new Promise<void>((resolve) => writer.stdout!.once("data", () => resolve()));
     const editNumber = async () => Number((await t.db.deal.findUniqueOrThrow({ where: { id: 1 } })).summary.replace("edit ", ""));
     await new Promise((r) => setTimeout(r, 200));

@@ -27,14 +27,21 @@ describe.skipIf(testPostgresUrl() !== null)("backup and restore", () => {
   it("copies a live database while another process writes, and the copy passes integrity_check", async () => {
     const target = path.join(dir, "backup.db");
     // A separate process writes as fast as it can, as the app server would, so the backup truly runs among writes.
-    const writer = spawn(process.execPath, ["-e", `
+    const writer = spawn(
+      process.execPath,
+      [
+        "-e",
+        `
       const db = new (require("better-sqlite3"))(${JSON.stringify(t.file)});
       db.pragma("busy_timeout = 10000");
       const update = db.prepare("UPDATE Deal SET summary = ? WHERE id = 1");
       let n = 0;
       process.stdout.write("ready\\n");
       for (;;) update.run("edit " + n++);
-    `], { stdio: ["ignore", "pipe", "inherit"] });
+    `,
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     await new Promise<void>((resolve) => writer.stdout!.once("data", () => resolve()));
     const editNumber = async () => Number((await t.db.deal.findUniqueOrThrow({ where: { id: 1 } })).summary.replace("edit ", ""));
     await new Promise((r) => setTimeout(r, 200));

@@ -69,12 +69,18 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  console.log(`bad input: ${tally.csv} CSV cases, ${tally.form} form cases, ${tally.api} API cases tried; ${tally.failed} failed; ${tally.partial} partial writes`);
+  console.log(
+    `bad input: ${tally.csv} CSV cases, ${tally.form} form cases, ${tally.api} API cases tried; ${tally.failed} failed; ${tally.partial} partial writes`,
+  );
   await t?.dispose();
 });
 
 function importRequest(body: BodyInit, query = "") {
-  return new Request(`http://localhost/api/import${query}`, { method: "POST", headers: { "content-type": "text/csv", authorization: `Bearer ${token}` }, body });
+  return new Request(`http://localhost/api/import${query}`, {
+    method: "POST",
+    headers: { "content-type": "text/csv", authorization: `Bearer ${token}` },
+    body,
+  });
 }
 
 describe("CSV corpus", () => {
@@ -94,7 +100,8 @@ describe("CSV corpus", () => {
       }
       if (c.field !== undefined) expect(result.errors.map((e) => e.field)).toContain(c.field);
       if (c.row !== undefined) expect(result.errors.map((e) => e.row)).toContain(c.row);
-      if (c.field) expect(result.errors.find((e) => e.field === c.field)?.message, "the message names what is wrong").toContain(c.mentions ?? c.field);
+      if (c.field)
+        expect(result.errors.find((e) => e.field === c.field)?.message, "the message names what is wrong").toContain(c.mentions ?? c.field);
     });
   });
 
@@ -112,7 +119,12 @@ describe("CSV corpus", () => {
   it("POST /api/import refuses bytes that are not UTF-8 with 400", async () => {
     const { POST } = await import("@/app/api/import/route");
     const latin1 = new Uint8Array([...new TextEncoder().encode(file(row()).slice(0, -30)), 0xe9, 0x0a]);
-    for (const body of [latin1, new Uint8Array([0xff, 0xfe, 0x00, 0x61]), new Uint8Array([0xc3, 0x28]), new Uint8Array([0xed, 0xa0, 0x80])]) {
+    for (const body of [
+      latin1,
+      new Uint8Array([0xff, 0xfe, 0x00, 0x61]),
+      new Uint8Array([0xc3, 0x28]),
+      new Uint8Array([0xed, 0xa0, 0x80]),
+    ]) {
       await tryCase("csv", async () => {
         const response = await POST(importRequest(body));
         expect(response.status).toBe(400);
@@ -150,18 +162,22 @@ describe("CSV corpus", () => {
     });
   });
 
-  it.each(acceptedCsvCases().map((c) => [c.name, c] as const))("accepts the valid but unusual file: %s (dry run, nothing written)", async (_name, c) => {
-    const { POST } = await import("@/app/api/import/route");
-    await tryCase("csv", async () => {
-      const direct = await importDealCsv(t.db, c.body, { actor: "bad-input", dryRun: true });
-      expect(direct.ok, direct.ok ? "" : JSON.stringify(direct.errors)).toBe(true);
-      if (c.check && direct.ok) {
-        for (const [key, value] of Object.entries(c.check)) expect((direct.planned?.[0] as Record<string, unknown> | undefined)?.[key]).toBe(value);
-      }
-      const response = await POST(importRequest(c.body, "?dryRun=1"));
-      expect(response.status).toBe(200);
-    });
-  });
+  it.each(acceptedCsvCases().map((c) => [c.name, c] as const))(
+    "accepts the valid but unusual file: %s (dry run, nothing written)",
+    async (_name, c) => {
+      const { POST } = await import("@/app/api/import/route");
+      await tryCase("csv", async () => {
+        const direct = await importDealCsv(t.db, c.body, { actor: "bad-input", dryRun: true });
+        expect(direct.ok, direct.ok ? "" : JSON.stringify(direct.errors)).toBe(true);
+        if (c.check && direct.ok) {
+          for (const [key, value] of Object.entries(c.check))
+            expect((direct.planned?.[0] as Record<string, unknown> | undefined)?.[key]).toBe(value);
+        }
+        const response = await POST(importRequest(c.body, "?dryRun=1"));
+        expect(response.status).toBe(200);
+      });
+    },
+  );
 
   it("imports a formula cell as text and neutralises it on the way out", async () => {
     const summary = '=HYPERLINK("http://evil.example","click")';
@@ -203,9 +219,23 @@ async function expectFieldError(action: Action, values: Record<string, string>, 
 }
 
 const DEAL_FORM: Record<string, string> = {
-  announced_on: "2026-06-01", investors: "Amazon", recipient: "Anthropic", kind: "equity", status: "announced", round: "",
-  amount_usd_low: "5", amount_usd_high: "5", amount_qualifier: "exact", original_currency: "USD", original_amount: "",
-  post_money_valuation_usd: "", stake_pct: "", summary: "x", source_url: "", source_publisher: "", source_date: "",
+  announced_on: "2026-06-01",
+  investors: "Amazon",
+  recipient: "Anthropic",
+  kind: "equity",
+  status: "announced",
+  round: "",
+  amount_usd_low: "5",
+  amount_usd_high: "5",
+  amount_qualifier: "exact",
+  original_currency: "USD",
+  original_amount: "",
+  post_money_valuation_usd: "",
+  stake_pct: "",
+  summary: "x",
+  source_url: "",
+  source_publisher: "",
+  source_date: "",
 };
 const LONG = "x".repeat(10_000);
 
@@ -218,16 +248,37 @@ describe("form corpus", () => {
     }
     await tryCase("form", () => expectFieldError(saveDeal, { ...DEAL_FORM, investors: "" }, "investors", editorCookie));
     const tooLong: Record<string, string> = {
-      announced_on: LONG, investors: LONG, recipient: LONG, kind: LONG, status: LONG, round: LONG, amount_usd_low: LONG, amount_usd_high: LONG,
-      amount_qualifier: LONG, original_currency: LONG, original_amount: LONG, post_money_valuation_usd: LONG, stake_pct: LONG, summary: LONG,
-      source_url: LONG, source_publisher: LONG, source_date: LONG,
+      announced_on: LONG,
+      investors: LONG,
+      recipient: LONG,
+      kind: LONG,
+      status: LONG,
+      round: LONG,
+      amount_usd_low: LONG,
+      amount_usd_high: LONG,
+      amount_qualifier: LONG,
+      original_currency: LONG,
+      original_amount: LONG,
+      post_money_valuation_usd: LONG,
+      stake_pct: LONG,
+      summary: LONG,
+      source_url: LONG,
+      source_publisher: LONG,
+      source_date: LONG,
     };
     for (const [field, value] of Object.entries(tooLong)) {
       await tryCase("form", () => expectFieldError(saveDeal, { ...DEAL_FORM, [field]: value }, field, editorCookie));
     }
     const wrongType: [string, string][] = [
-      ["amount_usd_low", "abc"], ["amount_usd_high", "5M"], ["original_amount", "-3"], ["post_money_valuation_usd", "1.5e9"],
-      ["stake_pct", "ten"], ["announced_on", "2026-13-45"], ["source_date", "tomorrow"], ["kind", "1"], ["status", "true"],
+      ["amount_usd_low", "abc"],
+      ["amount_usd_high", "5M"],
+      ["original_amount", "-3"],
+      ["post_money_valuation_usd", "1.5e9"],
+      ["stake_pct", "ten"],
+      ["announced_on", "2026-13-45"],
+      ["source_date", "tomorrow"],
+      ["kind", "1"],
+      ["status", "true"],
     ];
     for (const [field, value] of wrongType) {
       await tryCase("form", () => expectFieldError(saveDeal, { ...DEAL_FORM, [field]: value }, field, editorCookie));
@@ -237,10 +288,28 @@ describe("form corpus", () => {
     }
     await tryCase("form", () => expectFieldError(saveDeal, { ...DEAL_FORM, id: "999999" }, "deal 999999", editorCookie));
     await tryCase("form", () =>
-      expectFieldError(saveDeal, { ...DEAL_FORM, id: "1", version: "abc", change_date: "2026-06-02", source_url: "https://example.com/report" }, "version", editorCookie),
+      expectFieldError(
+        saveDeal,
+        { ...DEAL_FORM, id: "1", version: "abc", change_date: "2026-06-02", source_url: "https://example.com/report" },
+        "version",
+        editorCookie,
+      ),
     );
     await tryCase("form", () =>
-      expectFieldError(saveDeal, { ...DEAL_FORM, id: "1", version: "1", amount_usd_low: "7", amount_usd_high: "7", change_date: "2026-13-45", source_url: "https://example.com/r" }, "change_date", editorCookie),
+      expectFieldError(
+        saveDeal,
+        {
+          ...DEAL_FORM,
+          id: "1",
+          version: "1",
+          amount_usd_low: "7",
+          amount_usd_high: "7",
+          change_date: "2026-13-45",
+          source_url: "https://example.com/r",
+        },
+        "change_date",
+        editorCookie,
+      ),
     );
   });
 
@@ -248,12 +317,23 @@ describe("form corpus", () => {
     const { saveOrganization } = await import("@/lib/actions/organizations/save-organization");
     const good = { name: "Bad Input Org", slug: "bad-input-org", type: "other", country: "", website: "", parentId: "", aliases: "" };
     const empty = { name: "", slug: "", type: "", country: "", website: "", parentId: "", aliases: "" };
-    for (const field of ["name", "slug", "type"]) await tryCase("form", () => expectFieldError(saveOrganization, empty, field, editorCookie));
+    for (const field of ["name", "slug", "type"])
+      await tryCase("form", () => expectFieldError(saveOrganization, empty, field, editorCookie));
     for (const field of ["name", "slug", "type", "country", "website", "parentId", "aliases"]) {
-      await tryCase("form", () => expectFieldError(saveOrganization, { ...good, [field]: field === "aliases" ? `${LONG};` : LONG }, field, editorCookie));
+      await tryCase("form", () =>
+        expectFieldError(saveOrganization, { ...good, [field]: field === "aliases" ? `${LONG};` : LONG }, field, editorCookie),
+      );
     }
-    const wrong: [string, string][] = [["slug", "Upper Case!"], ["type", "bogus"], ["country", "usa"], ["website", "ftp://x"], ["parentId", "abc"], ["parentId", "-4"]];
-    for (const [field, value] of wrong) await tryCase("form", () => expectFieldError(saveOrganization, { ...good, [field]: value }, field, editorCookie));
+    const wrong: [string, string][] = [
+      ["slug", "Upper Case!"],
+      ["type", "bogus"],
+      ["country", "usa"],
+      ["website", "ftp://x"],
+      ["parentId", "abc"],
+      ["parentId", "-4"],
+    ];
+    for (const [field, value] of wrong)
+      await tryCase("form", () => expectFieldError(saveOrganization, { ...good, [field]: value }, field, editorCookie));
     await tryCase("form", () => expectFieldError(saveOrganization, { ...good, id: "abc" }, "id", editorCookie));
     await tryCase("form", () => expectFieldError(saveOrganization, { ...good, slug: "amazon" }, "slug", editorCookie));
   });
@@ -278,22 +358,69 @@ describe("form corpus", () => {
 
 // ---------------------------------------------------------------------------------------------------------------
 const DEAL_PARAMS: [string, string][] = [
-  ["investor", "UPPER!"], ["investor", "a b"], ["recipient", "%%%"], ["recipient", "x".repeat(300)], ["kind", "bogus"], ["status", "x"],
-  ["from", "2026-13-01"], ["to", "abc"], ["min", "-1"], ["max", "1e9"], ["min", "99999999999999999999"], ["max", "1,000"],
-  ["q", "q".repeat(201)], ["sort", "sideways"], ["page", "0"], ["page", "-3"], ["page", "abc"], ["pageSize", "100000"], ["pageSize", "0"],
+  ["investor", "UPPER!"],
+  ["investor", "a b"],
+  ["recipient", "%%%"],
+  ["recipient", "x".repeat(300)],
+  ["kind", "bogus"],
+  ["status", "x"],
+  ["from", "2026-13-01"],
+  ["to", "abc"],
+  ["min", "-1"],
+  ["max", "1e9"],
+  ["min", "99999999999999999999"],
+  ["max", "1,000"],
+  ["q", "q".repeat(201)],
+  ["sort", "sideways"],
+  ["page", "0"],
+  ["page", "-3"],
+  ["page", "abc"],
+  ["pageSize", "100000"],
+  ["pageSize", "0"],
   ["investors", "amazon"],
 ];
-const ANALYSIS_PARAMS: [string, string][] = [["grain", "week"], ["side", "left"], ["count", "everything"], ["pipeline", "maybe"], ["exclude", "%%%"], ["exclude", "UPPER"]];
+const ANALYSIS_PARAMS: [string, string][] = [
+  ["grain", "week"],
+  ["side", "left"],
+  ["count", "everything"],
+  ["pipeline", "maybe"],
+  ["exclude", "%%%"],
+  ["exclude", "UPPER"],
+];
 
 const GET_ROUTES: { path: string; load: () => Promise<{ GET: (request: Request) => Promise<Response> }>; params: [string, string][] }[] = [
   { path: "/api/deals", load: () => import("@/app/api/deals/route"), params: DEAL_PARAMS },
   { path: "/api/deals/export.csv", load: () => import("@/app/api/deals/export.csv/route"), params: DEAL_PARAMS },
   { path: "/api/stats/summary", load: () => import("@/app/api/stats/summary/route"), params: DEAL_PARAMS },
-  { path: "/api/stats/concentration", load: () => import("@/app/api/stats/concentration/route"), params: [...DEAL_PARAMS.filter(([p]) => p !== "investors"), ...ANALYSIS_PARAMS] },
-  { path: "/api/stats/flows", load: () => import("@/app/api/stats/flows/route"), params: [...DEAL_PARAMS.filter(([p]) => p !== "investors"), ...ANALYSIS_PARAMS, ["limit", "0"], ["limit", "abc"], ["limit", "100000"]] },
-  { path: "/api/stats/circular-flows", load: () => import("@/app/api/stats/circular-flows/route"), params: [...DEAL_PARAMS.filter(([p]) => p !== "investors"), ...ANALYSIS_PARAMS] },
-  { path: "/api/stats/capital-by-kind", load: () => import("@/app/api/stats/capital-by-kind/route"), params: [...DEAL_PARAMS.filter(([p]) => p !== "investors"), ...ANALYSIS_PARAMS] },
-  { path: "/api/organizations", load: () => import("@/app/api/organizations/route"), params: [["q", "q".repeat(201)], ["type", "bogus"], ["type", "investor,company"]] },
+  {
+    path: "/api/stats/concentration",
+    load: () => import("@/app/api/stats/concentration/route"),
+    params: [...DEAL_PARAMS.filter(([p]) => p !== "investors"), ...ANALYSIS_PARAMS],
+  },
+  {
+    path: "/api/stats/flows",
+    load: () => import("@/app/api/stats/flows/route"),
+    params: [...DEAL_PARAMS.filter(([p]) => p !== "investors"), ...ANALYSIS_PARAMS, ["limit", "0"], ["limit", "abc"], ["limit", "100000"]],
+  },
+  {
+    path: "/api/stats/circular-flows",
+    load: () => import("@/app/api/stats/circular-flows/route"),
+    params: [...DEAL_PARAMS.filter(([p]) => p !== "investors"), ...ANALYSIS_PARAMS],
+  },
+  {
+    path: "/api/stats/capital-by-kind",
+    load: () => import("@/app/api/stats/capital-by-kind/route"),
+    params: [...DEAL_PARAMS.filter(([p]) => p !== "investors"), ...ANALYSIS_PARAMS],
+  },
+  {
+    path: "/api/organizations",
+    load: () => import("@/app/api/organizations/route"),
+    params: [
+      ["q", "q".repeat(201)],
+      ["type", "bogus"],
+      ["type", "investor,company"],
+    ],
+  },
 ];
 
 describe("API parameter corpus", () => {
@@ -307,7 +434,10 @@ describe("API parameter corpus", () => {
           expect(response.status, `${route.path}?${param}=${value.slice(0, 30)}`).toBe(400);
           const json = (await response.json()) as { error: string; issues: { param: string; message: string }[] };
           expect(json.error).toBeTruthy();
-          expect(json.issues.map((i) => i.param), `${route.path}?${param}`).toContain(param);
+          expect(
+            json.issues.map((i) => i.param),
+            `${route.path}?${param}`,
+          ).toContain(param);
         });
       }
     });

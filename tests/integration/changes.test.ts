@@ -26,11 +26,17 @@ const ATOM = "http://www.w3.org/2005/Atom";
 /** Parses strictly: any well-formedness error fails the test. */
 function parseXml(xml: string) {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, message) => void (level !== "warning" && errors.push(message)) }).parseFromString(xml, "application/xml");
+  const doc = new DOMParser({ onError: (level, message) => void (level !== "warning" && errors.push(message)) }).parseFromString(
+    xml,
+    "application/xml",
+  );
   expect(errors).toEqual([]);
   return doc;
 }
-const children = (el: XmlElement, name: string) => Array.from(el.childNodes).filter((n): n is XmlElement => n.nodeType === 1 && (n as XmlElement).localName === name && (n as XmlElement).namespaceURI === ATOM);
+const children = (el: XmlElement, name: string) =>
+  Array.from(el.childNodes).filter(
+    (n): n is XmlElement => n.nodeType === 1 && (n as XmlElement).localName === name && (n as XmlElement).namespaceURI === ATOM,
+  );
 const text = (el: XmlElement, name: string) => children(el, name)[0]?.textContent ?? null;
 
 describe("/changes", () => {
@@ -54,9 +60,15 @@ describe("/changes", () => {
     expect(nvidia.data.every((c) => c.deal.investors.includes("Nvidia"))).toBe(true);
     const closed = await changes("change=status&status=closed&pageSize=200");
     expect(closed.data.length).toBeGreaterThan(0);
-    expect(closed.data.every((c) => c.kinds.includes("status") && c.status === "closed" && c.previous !== null && c.previous.status !== "closed")).toBe(true);
+    expect(
+      closed.data.every(
+        (c) => c.kinds.includes("status") && c.status === "closed" && c.previous !== null && c.previous.status !== "closed",
+      ),
+    ).toBe(true);
     // Amazon's $15B tranche closed with the round on 2026-03-31, after being announced on 2026-02-27.
-    expect(closed.data.some((c) => c.occurredOn === "2026-03-31" && c.deal.investors.includes("Amazon") && c.previous?.status === "announced")).toBe(true);
+    expect(
+      closed.data.some((c) => c.occurredOn === "2026-03-31" && c.deal.investors.includes("Amazon") && c.previous?.status === "announced"),
+    ).toBe(true);
   });
 
   it("tells the Amazon -> OpenAI story step by step, and stops at asOf", async () => {
@@ -89,7 +101,11 @@ describe("/changes/feed.xml", () => {
     expect(entries).toHaveLength(expected.data.length);
     for (const entry of entries) {
       for (const name of ["id", "title", "updated"]) expect(children(entry, name)).toHaveLength(1);
-      expect(children(entry, "link").some((l) => l.getAttribute("rel") === "alternate" && /^http:\/\/localhost\/deals\/\d+$/.test(l.getAttribute("href") ?? ""))).toBe(true);
+      expect(
+        children(entry, "link").some(
+          (l) => l.getAttribute("rel") === "alternate" && /^http:\/\/localhost\/deals\/\d+$/.test(l.getAttribute("href") ?? ""),
+        ),
+      ).toBe(true);
     }
     const ids = entries.map((e) => text(e, "id"));
     expect(ids).toEqual(expected.data.map((c) => `tag:localhost,2026:deal-event-${c.eventId}`));
@@ -102,9 +118,18 @@ describe("/changes/feed.xml", () => {
   });
 
   it("escapes text that looks like markup", async () => {
-    const deal = await t.db.deal.findFirstOrThrow({ where: { participations: { some: { organization: { slug: "amazon" } } } }, select: { id: true } });
+    const deal = await t.db.deal.findFirstOrThrow({
+      where: { participations: { some: { organization: { slug: "amazon" } } } },
+      select: { id: true },
+    });
     await t.db.dealEvent.create({
-      data: { dealId: deal.id, occurredOn: "2099-01-01", status: "terminated", amountQualifier: "undisclosed", note: `<script>alert("x")</script> & more` },
+      data: {
+        dealId: deal.id,
+        occurredOn: "2099-01-01",
+        status: "terminated",
+        amountQualifier: "undisclosed",
+        note: `<script>alert("x")</script> & more`,
+      },
     });
     const xml = await (await feed(new Request("http://localhost/changes/feed.xml?investor=amazon&change=status"))).text();
     expect(xml).not.toContain("<script>");

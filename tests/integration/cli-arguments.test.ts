@@ -25,20 +25,37 @@ const COMMANDS = [
 
 /** Runs a command as its npm script does (export needs React's server build); asynchronously, so that Vitest's worker
  * stays responsive while the commands start. */
-function run(script: string, args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function run(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const conditions = script.endsWith("export.ts") ? ["--conditions=react-server"] : [];
   return new Promise((resolve) => {
-    execFile(path.join("node_modules", ".bin", "tsx"), [...conditions, script, ...args], { encoding: "utf8", env: { ...process.env, ...env } }, (error, stdout, stderr) => {
-      resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
-    });
+    execFile(
+      path.join("node_modules", ".bin", "tsx"),
+      [...conditions, script, ...args],
+      { encoding: "utf8", env: { ...process.env, ...env } },
+      (error, stdout, stderr) => {
+        resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
 describe("reading a command line", () => {
-  const spec = { usage: "usage: npm run import -- FILE [--dry-run]", options: { "dry-run": "boolean", actor: "string" }, positionals: 1 } as const;
+  const spec = {
+    usage: "usage: npm run import -- FILE [--dry-run]",
+    options: { "dry-run": "boolean", actor: "string" },
+    positionals: 1,
+  } as const;
 
   it("returns the known flags, options and arguments", () => {
-    expect(readCommandLine(["a.csv", "--dry-run", "--actor", "me"], spec)).toEqual({ ok: true, values: { "dry-run": true, actor: "me" }, positionals: ["a.csv"] });
+    expect(readCommandLine(["a.csv", "--dry-run", "--actor", "me"], spec)).toEqual({
+      ok: true,
+      values: { "dry-run": true, actor: "me" },
+      positionals: ["a.csv"],
+    });
   });
 
   it("refuses an unknown flag with the usage", () => {
@@ -71,7 +88,10 @@ describe("every operator command", () => {
   });
 
   it.each(COMMANDS)("%s prints its usage on --help and refuses --no-such-flag", async (script) => {
-    const [help, typo] = await Promise.all([run(script, ["--help"], { DATABASE_URL: testDb.url }), run(script, ["--no-such-flag"], { DATABASE_URL: testDb.url })]);
+    const [help, typo] = await Promise.all([
+      run(script, ["--help"], { DATABASE_URL: testDb.url }),
+      run(script, ["--no-such-flag"], { DATABASE_URL: testDb.url }),
+    ]);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^usage: /);
     expect(typo.status).toBe(2);
@@ -81,7 +101,8 @@ describe("every operator command", () => {
   it("a misspelt --dry-run imports nothing", async () => {
     const file = path.join(dir, "one.csv");
     // A valid row: with the flag ignored, it would be imported.
-    const row = "2026-06-01,Typo Capital,Typo Labs,equity,announced,Seed,100,100,exact,USD,100,,,Test,https://example.com/x,Example,2026-06-01";
+    const row =
+      "2026-06-01,Typo Capital,Typo Labs,equity,announced,Seed,100,100,exact,USD,100,,,Test,https://example.com/x,Example,2026-06-01";
     writeFileSync(file, `${DEAL_CSV_COLUMNS.join(",")}\n${row}\n`);
     const before = await testDb.db.deal.count();
     const typo = await run("lib/cli/import.ts", [file, "--dryrun"], { DATABASE_URL: testDb.url });

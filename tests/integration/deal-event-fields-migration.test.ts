@@ -22,8 +22,19 @@ describe("the deal event fields migration", () => {
     const org = await t.db.organization.create({ data: { slug: "lab", name: "Lab", type: "ai_lab" } });
     const deal = await t.db.deal.create({
       data: {
-        recipientId: org.id, kind: "equity", status: "closed", round: "Series B", announcedOn: "2025-01-01", amountUsdLow: 5n, amountUsdHigh: 5n,
-        amountQualifier: "exact", originalCurrency: "EUR", originalAmount: 4n, postMoneyValuationUsd: 50n, stakeBps: 250, summary: "Closed",
+        recipientId: org.id,
+        kind: "equity",
+        status: "closed",
+        round: "Series B",
+        announcedOn: "2025-01-01",
+        amountUsdLow: 5n,
+        amountUsdHigh: 5n,
+        amountQualifier: "exact",
+        originalCurrency: "EUR",
+        originalAmount: 4n,
+        postMoneyValuationUsd: 50n,
+        stakeBps: 250,
+        summary: "Closed",
       },
     });
     // As the old writer stored them: status and amounts only (the new columns at their defaults).
@@ -36,9 +47,19 @@ describe("the deal event fields migration", () => {
     await t.db.$executeRawUnsafe(backfill(t.provider));
     const events = await t.db.dealEvent.findMany({ where: { dealId: deal.id }, orderBy: { id: "asc" } });
     for (const e of events) {
-      expect([e.round, e.postMoneyValuationUsd, e.stakeBps, e.summary, e.originalCurrency, e.originalAmount]).toEqual(["Series B", 50n, 250, "Closed", "EUR", 4n]);
+      expect([e.round, e.postMoneyValuationUsd, e.stakeBps, e.summary, e.originalCurrency, e.originalAmount]).toEqual([
+        "Series B",
+        50n,
+        250,
+        "Closed",
+        "EUR",
+        4n,
+      ]);
     }
     // What they did record stays.
-    expect(events.map((e) => [e.status, e.amountUsdHigh])).toEqual([["in_talks", 6n], ["closed", 5n]]);
+    expect(events.map((e) => [e.status, e.amountUsdHigh])).toEqual([
+      ["in_talks", 6n],
+      ["closed", 5n],
+    ]);
   });
 });

@@ -80,8 +80,16 @@ describe("GET /api/deals/export.csv", () => {
         postMoneyValuationUsd: deal.postMoneyValuationUsd,
         stakeBps: deal.stakeBps,
         summary: deal.summary,
-        participations: deal.participations.map((p) => ({ organizationId: p.organizationId, partyLabel: p.partyLabel, role: p.role, note: p.note, position: p.position })),
-        source: source ? { url: source.url, publisher: source.publisher, publishedOn: source.publishedOn, unverified: source.unverified } : null,
+        participations: deal.participations.map((p) => ({
+          organizationId: p.organizationId,
+          partyLabel: p.partyLabel,
+          role: p.role,
+          note: p.note,
+          position: p.position,
+        })),
+        source: source
+          ? { url: source.url, publisher: source.publisher, publishedOn: source.publishedOn, unverified: source.unverified }
+          : null,
       });
     });
   });

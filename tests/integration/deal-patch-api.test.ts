@@ -23,14 +23,22 @@ afterAll(async () => t?.dispose());
 
 function patch(id: number | string, body: unknown, headers: Record<string, string> = {}) {
   return PATCH(
-    new Request(`http://localhost/api/deals/${id}`, { method: "PATCH", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) }),
+    new Request(`http://localhost/api/deals/${id}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
     { params: Promise.resolve({ id: String(id) }) },
   );
 }
 
 async function state(id: number) {
   const deal = await t.db.deal.findUniqueOrThrow({ where: { id }, select: { summary: true, version: true, status: true } });
-  return { ...deal, revisions: await t.db.revision.count({ where: { entityType: "deal", entityId: id } }), events: await t.db.dealEvent.count({ where: { dealId: id } }) };
+  return {
+    ...deal,
+    revisions: await t.db.revision.count({ where: { entityType: "deal", entityId: id } }),
+    events: await t.db.dealEvent.count({ where: { dealId: id } }),
+  };
 }
 
 describe("PATCH /api/deals/{id}", () => {
@@ -42,7 +50,13 @@ describe("PATCH /api/deals/{id}", () => {
     expect(response.headers.get("etag")).toBe(`"${before.version + 1}"`);
     const after = await state(5);
     // A new summary is a reported term: one lifecycle event, so the deal as of an earlier date keeps the old one.
-    expect(after).toMatchObject({ summary: "Edited by a script", version: before.version + 1, status: before.status, revisions: before.revisions + 1, events: before.events + 1 });
+    expect(after).toMatchObject({
+      summary: "Edited by a script",
+      version: before.version + 1,
+      status: before.status,
+      revisions: before.revisions + 1,
+      events: before.events + 1,
+    });
     const revision = await t.db.revision.findFirstOrThrow({ where: { entityType: "deal", entityId: 5 }, orderBy: { id: "desc" } });
     expect(revision).toMatchObject({ action: "update", actor: "api-editor@example.com" });
     expect(JSON.parse(revision.after!)).toMatchObject({ summary: "Edited by a script", version: before.version + 1 });
@@ -70,7 +84,13 @@ describe("PATCH /api/deals/{id}", () => {
     expect(refused.status).toBe(400);
     expect(Object.keys((await refused.json()).fields).sort()).toEqual(["change_date", "source_url"]);
     expect(await state(8)).toEqual(before);
-    const landed = await patch(8, { version: before.version, status: next, change_date: "2026-08-01", source_url: "https://example.com/closed", source_publisher: "Example" });
+    const landed = await patch(8, {
+      version: before.version,
+      status: next,
+      change_date: "2026-08-01",
+      source_url: "https://example.com/closed",
+      source_publisher: "Example",
+    });
     expect(landed.status).toBe(200);
     expect(await state(8)).toMatchObject({ status: next, events: before.events + 1, revisions: before.revisions + 1 });
   });

@@ -60,8 +60,17 @@ async function compareWithPrisma(db: PrismaClient, query: string): Promise<numbe
   const f = parseDealFilters(new URLSearchParams(query)).filters;
   const where = f.q ? { AND: [dealWhere({ ...f, q: null }), fieldByFieldSearch(f.q)] } : dealWhere(f);
   const page = await listDeals(f);
-  const expected = await db.deal.findMany({ where, orderBy: ORDERS[f.sort], skip: (f.page - 1) * f.pageSize, take: f.pageSize, select: { id: true } });
-  expect(page.data.map((d) => d.id), query).toEqual(expected.map((d) => d.id));
+  const expected = await db.deal.findMany({
+    where,
+    orderBy: ORDERS[f.sort],
+    skip: (f.page - 1) * f.pageSize,
+    take: f.pageSize,
+    select: { id: true },
+  });
+  expect(
+    page.data.map((d) => d.id),
+    query,
+  ).toEqual(expected.map((d) => d.id));
   const total = await db.deal.count({ where });
   expect(page.total, query).toBe(total);
   const stats = await getDealStats(f);
@@ -73,7 +82,12 @@ async function compareWithPrisma(db: PrismaClient, query: string): Promise<numbe
   ]);
   expect(stats, query).toEqual({
     dealCount: total,
-    capital: { total: sum._sum.amountUsdKey ?? 0n, dealCount: sum._count._all, undisclosedCount: undisclosed, upperBoundTotal: upper._sum.amountUsdKey ?? 0n },
+    capital: {
+      total: sum._sum.amountUsdKey ?? 0n,
+      dealCount: sum._count._all,
+      undisclosedCount: undisclosed,
+      upperBoundTotal: upper._sum.amountUsdKey ?? 0n,
+    },
   });
   return total;
 }
@@ -98,7 +112,28 @@ function searchShapes(q: string, investor: string, recipient: string): string[] 
 }
 
 /** Queries of every shape: names, rounds, words of summaries, party labels, case changes, LIKE wildcards, misses. */
-const QUERIES = ["amazon", "AMAZON", "openai", "Series", "series b", "cloud", "robotics", "Undisclosed", "buyers", "a", "e", "Inc", "%", "_", "100%", "chip supply", "raised", "zzz-no-match", "Microsoft Azure", "9"];
+const QUERIES = [
+  "amazon",
+  "AMAZON",
+  "openai",
+  "Series",
+  "series b",
+  "cloud",
+  "robotics",
+  "Undisclosed",
+  "buyers",
+  "a",
+  "e",
+  "Inc",
+  "%",
+  "_",
+  "100%",
+  "chip supply",
+  "raised",
+  "zzz-no-match",
+  "Microsoft Azure",
+  "9",
+];
 
 let t: TestDb;
 
@@ -136,7 +171,10 @@ describe("the deal search on the seed", () => {
   });
 
   it("never matches across two fields, and searches field by field for a q holding the separator", async () => {
-    const deal = await t.db.deal.findFirstOrThrow({ where: { round: { not: null } }, select: { round: true, recipient: { select: { name: true } } } });
+    const deal = await t.db.deal.findFirstOrThrow({
+      where: { round: { not: null } },
+      select: { round: true, recipient: { select: { name: true } } },
+    });
     // The end of the recipient's name and the start of the round are adjacent in the search text.
     const spanning = `${deal.recipient.name.slice(-2)}${SEARCH_SEPARATOR}${(deal.round as string).slice(0, 2)}`;
     const { text, fields } = await bothWays(t.db, spanning);
@@ -157,25 +195,45 @@ describe("the deal search on the seed", () => {
       }[sort as "date_desc"];
       const where = { AND: [{ deletedAt: null }, fieldByFieldSearch("a")] };
       const expected = await t.db.deal.findMany({ where, orderBy: order, skip: 10, take: 10, select: { id: true } });
-      expect(page.data.map((d) => d.id), sort).toEqual(expected.map((d) => d.id));
+      expect(
+        page.data.map((d) => d.id),
+        sort,
+      ).toEqual(expected.map((d) => d.id));
       expect(page.total, sort).toBe(await t.db.deal.count({ where }));
     }
   });
 });
 
 describe("the deal search after edits", () => {
-  const HEADER = "announced_on,investors,recipient,kind,status,round,amount_usd_low,amount_usd_high,amount_qualifier,original_currency,original_amount,post_money_valuation_usd,stake_pct,summary,source_url,source_publisher,source_date";
-  const csv = (rows: string[], id?: number) => [id === undefined ? HEADER : `id,${HEADER}`, ...rows.map((r) => (id === undefined ? r : `${id},${r}`))].join("\n");
+  const HEADER =
+    "announced_on,investors,recipient,kind,status,round,amount_usd_low,amount_usd_high,amount_qualifier,original_currency,original_amount,post_money_valuation_usd,stake_pct,summary,source_url,source_publisher,source_date";
+  const csv = (rows: string[], id?: number) =>
+    [id === undefined ? HEADER : `id,${HEADER}`, ...rows.map((r) => (id === undefined ? r : `${id},${r}`))].join("\n");
 
   it("follows deals created, edited and restored", async () => {
-    const created = await importDealCsv(t.db, csv(["2026-05-01,Amazon,Anthropic,equity,announced,Series Quokka,1000000,1000000,exact,USD,,,,A marsupial round,https://example.com/quokka,Example,2026-05-01"]), { actor: "test", createMissing: false });
+    const created = await importDealCsv(
+      t.db,
+      csv([
+        "2026-05-01,Amazon,Anthropic,equity,announced,Series Quokka,1000000,1000000,exact,USD,,,,A marsupial round,https://example.com/quokka,Example,2026-05-01",
+      ]),
+      { actor: "test", createMissing: false },
+    );
     expect(created.ok && created.created).toBe(1);
     const id = (await bothWays(t.db, "quokka")).text[0];
     expect(id).toBeGreaterThan(0);
     expect(await bothWays(t.db, "marsupial")).toEqual({ text: [id], fields: [id] });
 
     // Edited through the import's update path: the old words are gone, the new ones found.
-    await importDealCsv(t.db, csv([`2026-05-01,Google,Anthropic,equity,announced,Series Wombat,1000000,1000000,exact,USD,,,,A burrowing round,https://example.com/quokka,Example,2026-05-01`], id), { actor: "test", createMissing: false });
+    await importDealCsv(
+      t.db,
+      csv(
+        [
+          `2026-05-01,Google,Anthropic,equity,announced,Series Wombat,1000000,1000000,exact,USD,,,,A burrowing round,https://example.com/quokka,Example,2026-05-01`,
+        ],
+        id,
+      ),
+      { actor: "test", createMissing: false },
+    );
     expect(await bothWays(t.db, "quokka")).toEqual({ text: [], fields: [] });
     expect(await bothWays(t.db, "marsupial")).toEqual({ text: [], fields: [] });
     expect(await bothWays(t.db, "wombat")).toEqual({ text: [id], fields: [id] });
@@ -198,7 +256,17 @@ describe("the deal search after edits", () => {
     const rename = async (slug: string, name: string) => {
       const org = await t.db.organization.findUniqueOrThrow({ where: { slug } });
       const form = new FormData();
-      for (const [k, v] of Object.entries({ id: String(org.id), name, slug, type: org.type, country: org.country ?? "", website: org.website ?? "", parentId: org.parentId ? String(org.parentId) : "", aliases: "" })) form.set(k, v);
+      for (const [k, v] of Object.entries({
+        id: String(org.id),
+        name,
+        slug,
+        type: org.type,
+        country: org.country ?? "",
+        website: org.website ?? "",
+        parentId: org.parentId ? String(org.parentId) : "",
+        aliases: "",
+      }))
+        form.set(k, v);
       requestContext.reset();
       requestContext.cookies.set("dt_session", cookie);
       await expect(saveOrganization(IDLE, form)).rejects.toThrow(/NEXT_REDIRECT/);
@@ -239,15 +307,35 @@ describe("related deals", () => {
   it("list and count the deals sharing an investor as the relation filter does", async () => {
     const deals = await t.db.deal.findMany({
       where: { deletedAt: null },
-      select: { id: true, recipientId: true, recipient: { select: { slug: true } }, participations: { select: { organizationId: true, organization: { select: { slug: true } } } } },
+      select: {
+        id: true,
+        recipientId: true,
+        recipient: { select: { slug: true } },
+        participations: { select: { organizationId: true, organization: { select: { slug: true } } } },
+      },
     });
     let compared = 0;
     for (const d of deals.slice(0, 40)) {
       const investorIds = d.participations.flatMap((p) => (p.organizationId === null ? [] : [p.organizationId]));
-      const related = await getRelatedDeals({ id: d.id, recipientSlug: d.recipient.slug, investorSlugs: d.participations.flatMap((p) => (p.organization ? [p.organization.slug] : [])) });
-      const where = { deletedAt: null, id: { not: d.id }, recipientId: { not: d.recipientId }, participations: { some: { organizationId: { in: investorIds } } } };
-      const expected = investorIds.length === 0 ? [] : await t.db.deal.findMany({ where, orderBy: [{ announcedOn: "desc" }, { id: "desc" }], take: 8, select: { id: true } });
-      expect(related.sharedInvestors.deals.map((x) => x.id), String(d.id)).toEqual(expected.map((x) => x.id));
+      const related = await getRelatedDeals({
+        id: d.id,
+        recipientSlug: d.recipient.slug,
+        investorSlugs: d.participations.flatMap((p) => (p.organization ? [p.organization.slug] : [])),
+      });
+      const where = {
+        deletedAt: null,
+        id: { not: d.id },
+        recipientId: { not: d.recipientId },
+        participations: { some: { organizationId: { in: investorIds } } },
+      };
+      const expected =
+        investorIds.length === 0
+          ? []
+          : await t.db.deal.findMany({ where, orderBy: [{ announcedOn: "desc" }, { id: "desc" }], take: 8, select: { id: true } });
+      expect(
+        related.sharedInvestors.deals.map((x) => x.id),
+        String(d.id),
+      ).toEqual(expected.map((x) => x.id));
       expect(related.sharedInvestors.total, String(d.id)).toBe(investorIds.length === 0 ? 0 : await t.db.deal.count({ where }));
       compared += related.sharedInvestors.total;
     }
@@ -272,8 +360,15 @@ describe.skipIf(Boolean(testPostgresUrl()))("the deal search on a synthetic data
           matched += text.length;
         }
         expect(matched).toBeGreaterThan(1000);
-        const investor = (await db.organization.findFirstOrThrow({ where: { participations: { some: {} } }, orderBy: { participations: { _count: "desc" } } })).slug;
-        const recipient = (await db.organization.findFirstOrThrow({ where: { received: { some: {} } }, orderBy: { received: { _count: "desc" } } })).slug;
+        const investor = (
+          await db.organization.findFirstOrThrow({
+            where: { participations: { some: {} } },
+            orderBy: { participations: { _count: "desc" } },
+          })
+        ).slug;
+        const recipient = (
+          await db.organization.findFirstOrThrow({ where: { received: { some: {} } }, orderBy: { received: { _count: "desc" } } })
+        ).slug;
         let listed = 0;
         for (const q of ["robotics", "Series B", "cloud", "e"]) {
           for (const query of searchShapes(encodeURIComponent(q), investor, recipient)) listed += await compareWithPrisma(db, query);

@@ -30,10 +30,26 @@ describe("GET /api/deals", () => {
     expect(response.status).toBe(200);
     const body = await response.json();
     expect([body.total, body.page, body.pageSize, body.data.length]).toEqual([seedRows.length, 1, 25, 25]);
-    const newest = seedRows.map((r) => r.announced_on).sort().at(-1);
+    const newest = seedRows
+      .map((r) => r.announced_on)
+      .sort()
+      .at(-1);
     expect(body.data[0].announcedOn).toBe(newest);
     expect(Object.keys(body.data[0]).sort()).toEqual(
-      ["amountQualifier", "amountUsdHigh", "amountUsdLow", "announcedOn", "id", "investors", "kind", "postMoneyValuationUsd", "recipient", "round", "sourceCount", "status"].sort(),
+      [
+        "amountQualifier",
+        "amountUsdHigh",
+        "amountUsdLow",
+        "announcedOn",
+        "id",
+        "investors",
+        "kind",
+        "postMoneyValuationUsd",
+        "recipient",
+        "round",
+        "sourceCount",
+        "status",
+      ].sort(),
     );
   });
 
@@ -133,9 +149,16 @@ describe("GET /api/deals/{id}", () => {
     const response = await byId(String(deal.id));
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect([body.id, body.recipient.slug, body.amountUsdLow, body.postMoneyValuationUsd]).toEqual([deal.id, "openai", 15_000_000_000, 852_000_000_000]);
+    expect([body.id, body.recipient.slug, body.amountUsdLow, body.postMoneyValuationUsd]).toEqual([
+      deal.id,
+      "openai",
+      15_000_000_000,
+      852_000_000_000,
+    ]);
     // The seed history: talks of ~$10B, then up to $50B, then $15B announced, then closed (prisma/seed/history.ts).
-    expect(body.events.map((e: { occurredOn: string; status: string; amountQualifier: string }) => [e.occurredOn, e.status, e.amountQualifier])).toEqual([
+    expect(
+      body.events.map((e: { occurredOn: string; status: string; amountQualifier: string }) => [e.occurredOn, e.status, e.amountQualifier]),
+    ).toEqual([
       ["2025-12-17", "in_talks", "about"],
       ["2026-01-29", "in_talks", "up_to"],
       ["2026-02-27", "announced", "exact"],
@@ -164,7 +187,14 @@ describe("GET /api/deals/{id}", () => {
 
   it("answers 404 for a deleted deal", async () => {
     const deal = await t.db.deal.create({
-      data: { recipientId: (await t.db.organization.findUniqueOrThrow({ where: { slug: "openai" } })).id, kind: "other", status: "rumored", announcedOn: "2020-01-01", amountQualifier: "undisclosed", deletedAt: new Date() },
+      data: {
+        recipientId: (await t.db.organization.findUniqueOrThrow({ where: { slug: "openai" } })).id,
+        kind: "other",
+        status: "rumored",
+        announcedOn: "2020-01-01",
+        amountQualifier: "undisclosed",
+        deletedAt: new Date(),
+      },
     });
     expect((await byId(String(deal.id))).status).toBe(404);
     await t.db.deal.delete({ where: { id: deal.id } });

@@ -44,7 +44,15 @@ function form(values: Record<string, string>): FormData {
 
 async function editForm(id: number, changes: Record<string, string>) {
   const current = await getDealForEditing(id);
-  return form({ ...current!.values, source_url: "", source_publisher: "", source_date: "", id: String(id), version: String(current!.version), ...changes });
+  return form({
+    ...current!.values,
+    source_url: "",
+    source_publisher: "",
+    source_date: "",
+    id: String(id),
+    version: String(current!.version),
+    ...changes,
+  });
 }
 
 beforeAll(async () => {
@@ -59,11 +67,25 @@ afterAll(async () => t?.dispose());
 
 beforeEach(async () => {
   const created = await asEditor(() =>
-    saveDeal(IDLE, form({
-      announced_on: "2026-07-01", investors: "Nvidia (lead); QIA", recipient: "Mistral AI", kind: "equity", status: "in_talks", round: "Series D talks",
-      amount_usd_low: "", amount_usd_high: "2000000000", amount_qualifier: "up_to", original_currency: "USD", summary: "Talks reported",
-      source_url: "https://example.com/talks", source_publisher: "Example", source_date: "2026-07-01",
-    })),
+    saveDeal(
+      IDLE,
+      form({
+        announced_on: "2026-07-01",
+        investors: "Nvidia (lead); QIA",
+        recipient: "Mistral AI",
+        kind: "equity",
+        status: "in_talks",
+        round: "Series D talks",
+        amount_usd_low: "",
+        amount_usd_high: "2000000000",
+        amount_qualifier: "up_to",
+        original_currency: "USD",
+        summary: "Talks reported",
+        source_url: "https://example.com/talks",
+        source_publisher: "Example",
+        source_date: "2026-07-01",
+      }),
+    ),
   );
   expect(created).toMatchObject({ redirectedTo: expect.stringMatching(/^\/admin\/deals\/\d+\?saved=1$/) });
   dealId = Number(/\/admin\/deals\/(\d+)/.exec((created as { redirectedTo: string }).redirectedTo)![1]);
@@ -71,12 +93,26 @@ beforeEach(async () => {
 
 describe("editing deals", () => {
   it("records a status change as a lifecycle event with its date and source", async () => {
-    const result = await asEditor(async () => saveDeal(IDLE, await editForm(dealId, {
-      status: "closed", amount_usd_low: "1500000000", amount_usd_high: "1500000000", amount_qualifier: "exact",
-      change_date: "2026-08-15", change_note: "Round closed at $1.5B", source_url: "https://example.com/closed", source_publisher: "Example",
-    })));
+    const result = await asEditor(async () =>
+      saveDeal(
+        IDLE,
+        await editForm(dealId, {
+          status: "closed",
+          amount_usd_low: "1500000000",
+          amount_usd_high: "1500000000",
+          amount_qualifier: "exact",
+          change_date: "2026-08-15",
+          change_note: "Round closed at $1.5B",
+          source_url: "https://example.com/closed",
+          source_publisher: "Example",
+        }),
+      ),
+    );
     expect(result).toMatchObject({ redirectedTo: `/admin/deals/${dealId}?saved=1` });
-    const deal = await t.db.deal.findUniqueOrThrow({ where: { id: dealId }, include: { events: { orderBy: { id: "asc" }, include: { source: true } } } });
+    const deal = await t.db.deal.findUniqueOrThrow({
+      where: { id: dealId },
+      include: { events: { orderBy: { id: "asc" }, include: { source: true } } },
+    });
     expect([deal.status, deal.amountUsdLow, deal.amountUsdKey, deal.version]).toEqual(["closed", 1_500_000_000n, 1_500_000_000n, 2]);
     expect(deal.events.map((e) => [e.occurredOn, e.status, e.amountUsdHigh, e.source?.url])).toEqual([
       ["2026-07-01", "in_talks", 2_000_000_000n, "https://example.com/talks"],
@@ -85,9 +121,17 @@ describe("editing deals", () => {
   });
 
   it("records a change of a term (round, valuation, summary) as a lifecycle event, so earlier dates keep the old terms", async () => {
-    const result = await asEditor(async () => saveDeal(IDLE, await editForm(dealId, {
-      round: "Series D", post_money_valuation_usd: "14000000000", summary: "Series D talks at $14B", change_date: "2026-07-20",
-    })));
+    const result = await asEditor(async () =>
+      saveDeal(
+        IDLE,
+        await editForm(dealId, {
+          round: "Series D",
+          post_money_valuation_usd: "14000000000",
+          summary: "Series D talks at $14B",
+          change_date: "2026-07-20",
+        }),
+      ),
+    );
     expect(result).toMatchObject({ redirectedTo: `/admin/deals/${dealId}?saved=1` });
     const events = await t.db.dealEvent.findMany({ where: { dealId }, orderBy: { id: "asc" } });
     expect(events.map((e) => [e.occurredOn, e.status, e.round, e.postMoneyValuationUsd, e.summary])).toEqual([
@@ -116,7 +160,12 @@ describe("editing deals", () => {
     const first = await asEditor(async () => saveDeal(IDLE, await editForm(dealId, { summary: "Their summary" })));
     expect(first).toMatchObject({ redirectedTo: expect.any(String) });
     const second = await asEditor(() => saveDeal(IDLE, stale));
-    expect(second).toMatchObject({ status: "conflict", currentVersion: 2, theirs: { summary: "Their summary" }, values: { summary: "My summary", version: "2" } });
+    expect(second).toMatchObject({
+      status: "conflict",
+      currentVersion: 2,
+      theirs: { summary: "Their summary" },
+      values: { summary: "My summary", version: "2" },
+    });
     expect((await t.db.deal.findUniqueOrThrow({ where: { id: dealId } })).summary).toBe("Their summary");
   });
 
@@ -138,10 +187,18 @@ describe("editing deals", () => {
     const created = await t.db.revision.findFirstOrThrow({ where: { entityType: "deal", entityId: dealId, action: "create" } });
     const restored = await asEditor(() => restoreDealRevisionAction(IDLE, form({ revisionId: String(created.id) })));
     expect(restored).toEqual({ redirectedTo: `/deals/${dealId}/history?restored=${created.id}` });
-    const deal = await t.db.deal.findUniqueOrThrow({ where: { id: dealId }, include: { participations: { orderBy: { position: "asc" }, include: { organization: true } } } });
+    const deal = await t.db.deal.findUniqueOrThrow({
+      where: { id: dealId },
+      include: { participations: { orderBy: { position: "asc" }, include: { organization: true } } },
+    });
     expect(deal.deletedAt).toBeNull();
-    expect(deal.participations.map((p) => [p.organization?.slug, p.role])).toEqual([["nvidia", "lead"], ["qia", "participant"]]);
-    expect((await t.db.revision.findMany({ where: { entityType: "deal", entityId: dealId }, orderBy: { id: "asc" } })).map((r) => r.action)).toEqual(["create", "delete", "restore"]);
+    expect(deal.participations.map((p) => [p.organization?.slug, p.role])).toEqual([
+      ["nvidia", "lead"],
+      ["qia", "participant"],
+    ]);
+    expect(
+      (await t.db.revision.findMany({ where: { entityType: "deal", entityId: dealId }, orderBy: { id: "asc" } })).map((r) => r.action),
+    ).toEqual(["create", "delete", "restore"]);
   });
 
   it("records a restore that changes reported terms as a lifecycle event, so the latest event is the deal again", async () => {

@@ -21,7 +21,10 @@ describe("CSV import", () => {
     const orgsBefore = await t.db.organization.count();
     const badDate = row("Amazon", "200").replace("2026-06-01,", "2026-13-01,");
     const result = await importDealCsv(t.db, `${HEADER}\n${row("Brand New Fund", "100")}\n${badDate}\n`, { actor: "test" });
-    expect(result).toEqual({ ok: false, errors: [{ row: 3, field: "announced_on", message: "announced_on must be a date written YYYY-MM-DD" }] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ row: 3, field: "announced_on", message: "announced_on must be a date written YYYY-MM-DD" }],
+    });
     expect(await t.db.deal.count()).toBe(before);
     expect(await t.db.organization.count()).toBe(orgsBefore);
   });
@@ -35,16 +38,27 @@ describe("CSV import", () => {
     expect(result.ok).toBe(true);
     const created = await t.db.organization.findFirstOrThrow({ where: { name: "Brand New Fund" } });
     expect(created.slug).toBe("brand-new-fund");
-    const deal = await t.db.deal.findUniqueOrThrow({ where: { id: result.ok ? result.dealIds[0] : 0 }, include: { participations: { include: { organization: true }, orderBy: { position: "asc" } } } });
-    expect(deal.participations.map((p) => [p.organization?.slug, p.role])).toEqual([["brand-new-fund", "lead"], ["qia", "participant"]]);
+    const deal = await t.db.deal.findUniqueOrThrow({
+      where: { id: result.ok ? result.dealIds[0] : 0 },
+      include: { participations: { include: { organization: true }, orderBy: { position: "asc" } } },
+    });
+    expect(deal.participations.map((p) => [p.organization?.slug, p.role])).toEqual([
+      ["brand-new-fund", "lead"],
+      ["qia", "participant"],
+    ]);
   });
 
   it("keeps parties named by description as labels, as the seed does, and creates no organization for them", async () => {
     const orgsBefore = await t.db.organization.count();
-    const result = await importDealCsv(t.db, `${HEADER}\n${row("Two Asian telecom operators;Undisclosed investors", "321")}\n`, { actor: "test" });
+    const result = await importDealCsv(t.db, `${HEADER}\n${row("Two Asian telecom operators;Undisclosed investors", "321")}\n`, {
+      actor: "test",
+    });
     expect(result.ok && result.newOrganizations).toEqual([]);
     expect(await t.db.organization.count()).toBe(orgsBefore);
-    const deal = await t.db.deal.findFirstOrThrow({ where: { amountUsdLow: 321n }, select: { participations: { select: { organizationId: true, partyLabel: true }, orderBy: { position: "asc" } } } });
+    const deal = await t.db.deal.findFirstOrThrow({
+      where: { amountUsdLow: 321n },
+      select: { participations: { select: { organizationId: true, partyLabel: true }, orderBy: { position: "asc" } } },
+    });
     expect(deal.participations).toEqual([
       { organizationId: null, partyLabel: "Two Asian telecom operators" },
       { organizationId: null, partyLabel: "Undisclosed investors" },

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADDRESS_LIMIT, beginLoginAttempt, finishLoginAttempt, PAIR_LIMIT, THROTTLE_WINDOW_MS, type LoginAttempt } from "@/lib/auth/login-throttle";
+import {
+  ADDRESS_LIMIT,
+  beginLoginAttempt,
+  finishLoginAttempt,
+  PAIR_LIMIT,
+  THROTTLE_WINDOW_MS,
+  type LoginAttempt,
+} from "@/lib/auth/login-throttle";
 import { createTestDb, type TestDb } from "../support/test-db";
 
 let t: TestDb;

@@ -32,7 +32,15 @@ describe("GET /api/organizations", () => {
     expect(body.data.every((o: { type: string }) => o.type === "cloud")).toBe(true);
     const aws = body.data.find((o: { slug: string }) => o.slug === "aws");
     // "Amazon (AWS)" receives three deals in the seed CSV.
-    expect(aws).toEqual({ slug: "aws", name: "AWS", type: "cloud", country: "US", parent: "amazon", dealsAsInvestor: 0, dealsAsRecipient: seedRows.filter((r) => r.recipient === "Amazon (AWS)").length });
+    expect(aws).toEqual({
+      slug: "aws",
+      name: "AWS",
+      type: "cloud",
+      country: "US",
+      parent: "amazon",
+      dealsAsInvestor: 0,
+      dealsAsRecipient: seedRows.filter((r) => r.recipient === "Amazon (AWS)").length,
+    });
   });
 
   it("searches names and aliases, and treats empty parameters as no filter", async () => {
@@ -76,7 +84,10 @@ describe("GET /api/organizations/[slug]", () => {
 
 describe("the chart downloads", () => {
   it("gives Amazon's capital by year as CSV adding up to its attributed capital", async () => {
-    const response = await getCapitalByPeriod(request("/api/organizations/amazon/capital-by-period?grain=year&format=csv"), slugParams("amazon"));
+    const response = await getCapitalByPeriod(
+      request("/api/organizations/amazon/capital-by-period?grain=year&format=csv"),
+      slugParams("amazon"),
+    );
     expect(response.headers.get("content-type")).toContain("text/csv");
     const lines = (await response.text()).trim().split("\n");
     expect(lines[0]).toBe("period,equity_usd,convertible_usd,total_usd");
@@ -84,7 +95,9 @@ describe("the chart downloads", () => {
   });
 
   it("falls back to years on a bad grain", async () => {
-    const body = await (await getCapitalByPeriod(request("/api/organizations/amazon/capital-by-period?grain=week"), slugParams("amazon"))).json();
+    const body = await (
+      await getCapitalByPeriod(request("/api/organizations/amazon/capital-by-period?grain=week"), slugParams("amazon"))
+    ).json();
     expect(body.grain).toBe("year");
     expect(body.data[0].period).toBe("2023");
   });

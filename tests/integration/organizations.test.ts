@@ -37,7 +37,10 @@ describe("an investor's page on the seed", () => {
   });
 
   it("splits shared rounds equally: SoftBank and Nvidia", async () => {
-    for (const [slug, name] of [["softbank", "SoftBank"], ["nvidia", "Nvidia"]] as const) {
+    for (const [slug, name] of [
+      ["softbank", "SoftBank"],
+      ["nvidia", "Nvidia"],
+    ] as const) {
       const investor = await getInvestor(slug, "year");
       expect(investor?.capital.total, name).toBe(attributedInSeed(name));
     }
@@ -102,7 +105,9 @@ describe("a company's page on the seed", () => {
     const sellers = new Set(openai?.commitmentsMade.map((d) => d.recipient.slug));
     expect(sellers.has("oracle")).toBe(true);
     expect(sellers.has("aws")).toBe(true);
-    expect(openai?.commitmentsMade.every((d) => COMMITMENT_KINDS.includes(d.kind) && d.investors.some((i) => i.slug === "openai"))).toBe(true);
+    expect(openai?.commitmentsMade.every((d) => COMMITMENT_KINDS.includes(d.kind) && d.investors.some((i) => i.slug === "openai"))).toBe(
+      true,
+    );
   });
 });
 
@@ -133,7 +138,9 @@ describe("the rankings", () => {
   it("ranks companies by counted capital received, OpenAI at the figure of the CSV", async () => {
     const { rows } = await listCompanies(NO_SEARCH);
     const openai = rows.find((r) => r.slug === "openai");
-    expect(openai?.capital).toBe(seedRows.filter((r) => r.recipient === "OpenAI" && isCountedRow(r)).reduce((sum, r) => sum + countedDollars(r), 0n));
+    expect(openai?.capital).toBe(
+      seedRows.filter((r) => r.recipient === "OpenAI" && isCountedRow(r)).reduce((sum, r) => sum + countedDollars(r), 0n),
+    );
     expect(openai?.deals).toBe(seedRows.filter((r) => r.recipient.startsWith("OpenAI")).length);
   });
 });

@@ -84,7 +84,9 @@ describe("the /deals filter options", () => {
     expect(options.recipients.map((o) => o.slug)).toContain(quietRecipient);
     expect(options.investors).toHaveLength(TOP_INVESTOR_OPTIONS + 1);
     // An unknown slug adds nothing (the form keeps it in its text field instead).
-    expect((await getDealFilterOptions({ investors: ["no-such-organization"], recipient: null })).investors).toHaveLength(TOP_INVESTOR_OPTIONS);
+    expect((await getDealFilterOptions({ investors: ["no-such-organization"], recipient: null })).investors).toHaveLength(
+      TOP_INVESTOR_OPTIONS,
+    );
   });
 });
 
@@ -102,7 +104,9 @@ describe("organization pages at scale", () => {
     expect(view.portfolio.map((d) => d.id)).toEqual(all.slice(0, PORTFOLIO_LIMIT).map((d) => d.id));
     // The recipient shares from SQL sums are those the measure gives over every deal of every recipient funded.
     const { getDb } = await import("@/lib/db");
-    const everyDeal = await loadMeasureDeals(await getDb(), { recipient: { received: { some: { deletedAt: null, participations: { some: { organization: { slug: top.slug } } } } } } });
+    const everyDeal = await loadMeasureDeals(await getDb(), {
+      recipient: { received: { some: { deletedAt: null, participations: { some: { organization: { slug: top.slug } } } } } },
+    });
     expect(view.recipients.length).toBeGreaterThan(1);
     expect(view.recipients).toEqual(investorShareOfRecipients(everyDeal, top.slug));
   });
@@ -115,10 +119,20 @@ describe("organization pages at scale", () => {
     expect(view.timeline).toHaveLength(COMPANY_LIST_LIMIT);
     expect(view.timelineTotal).toBe(top.deals);
     expect(view.roundDeals.length).toBeLessThanOrEqual(COMPANY_LIST_LIMIT);
-    const capital = await listAllDeals({ ...DEFAULT_DEAL_FILTERS, recipient: top.slug, kinds: ["equity", "convertible"], sort: "date_desc" });
+    const capital = await listAllDeals({
+      ...DEFAULT_DEAL_FILTERS,
+      recipient: top.slug,
+      kinds: ["equity", "convertible"],
+      sort: "date_desc",
+    });
     expect(view.roundDealTotal).toBe(capital.length);
     // The rounds table: the latest capital deals, oldest first.
-    expect(view.roundDeals.map((d) => d.id)).toEqual(capital.slice(0, COMPANY_LIST_LIMIT).map((d) => d.id).reverse());
+    expect(view.roundDeals.map((d) => d.id)).toEqual(
+      capital
+        .slice(0, COMPANY_LIST_LIMIT)
+        .map((d) => d.id)
+        .reverse(),
+    );
     // The chart still covers every counted round: its deals add up to the funding count.
     expect(view.rounds.reduce((s, r) => s + r.deals, 0)).toBe(view.funding.dealCount);
   });
@@ -133,7 +147,9 @@ describe("/analysis circular flows at scale", () => {
     expect(analysis.circularFlowCount).toBe(body.loops.length);
     expect(analysis.circularFlows).toHaveLength(CIRCULAR_FLOWS_SHOWN);
     expect(analysis.circularFlows.map((l) => `${l.investor.key}>${l.company.key}`)).toEqual(
-      body.loops.slice(0, CIRCULAR_FLOWS_SHOWN).map((l: { investor: { slug: string }; company: { slug: string } }) => `${l.investor.slug}>${l.company.slug}`),
+      body.loops
+        .slice(0, CIRCULAR_FLOWS_SHOWN)
+        .map((l: { investor: { slug: string }; company: { slug: string } }) => `${l.investor.slug}>${l.company.slug}`),
     );
   });
 });
@@ -141,7 +157,10 @@ describe("/analysis circular flows at scale", () => {
 describe("the /deals list", () => {
   it("pages amount sorts like a full sort, deals without an amount last in both directions", async () => {
     const db = raw();
-    const rows = db.prepare(`SELECT id, "amountUsdKey" AS k FROM "Deal" WHERE "deletedAt" IS NULL`).safeIntegers(true).all() as { id: bigint; k: bigint | null }[];
+    const rows = db.prepare(`SELECT id, "amountUsdKey" AS k FROM "Deal" WHERE "deletedAt" IS NULL`).safeIntegers(true).all() as {
+      id: bigint;
+      k: bigint | null;
+    }[];
     db.close();
     const withAmount = rows.filter((r) => r.k !== null).length;
     expect(withAmount).toBeLessThan(rows.length);
@@ -149,7 +168,12 @@ describe("the /deals list", () => {
     for (const sort of ["amount_desc", "amount_asc"] as const) {
       const dir = sort === "amount_desc" ? -1 : 1;
       const expected = [...rows]
-        .sort((a, b) => (a.k === null ? 1 : 0) - (b.k === null ? 1 : 0) || (a.k !== null && b.k !== null ? dir * cmp(a.k, b.k) : 0) || dir * cmp(a.id, b.id))
+        .sort(
+          (a, b) =>
+            (a.k === null ? 1 : 0) - (b.k === null ? 1 : 0) ||
+            (a.k !== null && b.k !== null ? dir * cmp(a.k, b.k) : 0) ||
+            dir * cmp(a.id, b.id),
+        )
         .map((r) => Number(r.id));
       // The page that holds the last deals with an amount and the first without one, and a page past it.
       const pageSize = 40;
@@ -181,7 +205,10 @@ describe("the /deals list", () => {
 
   it("reads every filter shape of the benchmark through an index, never scanning or sorting all deals", async () => {
     const queries: { query: string; params: string }[] = [];
-    const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }), log: [{ emit: "event", level: "query" }] });
+    const client = new PrismaClient({
+      adapter: new PrismaBetterSQLite3({ url: `file:${file}` }),
+      log: [{ emit: "event", level: "query" }],
+    });
     client.$on("query", (e) => queries.push({ query: e.query, params: e.params }));
     const investor = ranked("investor")[0].slug;
     const recipient = ranked("recipient")[0].slug;
@@ -211,10 +238,14 @@ describe("the /deals list", () => {
         expect(onDeal.length, shape).toBeGreaterThanOrEqual(2);
         for (const q of onDeal) {
           const sql = q.query.replaceAll("`main`.", "").replaceAll("`", '"');
-          const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(JSON.parse(q.params) as unknown[])) as { detail: string }[]).map((p) => p.detail);
+          const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(JSON.parse(q.params) as unknown[])) as { detail: string }[]).map(
+            (p) => p.detail,
+          );
           const text = plan.join("\n");
           expect(text, `${shape}\n${sql}\n${text}`).not.toMatch(/^SCAN (Deal|Participation)\b/m);
-          expect(text, `${shape}\n${sql}\n${text}`).toMatch(/(SEARCH|SCAN) (Deal|Participation) USING (COVERING )?INDEX|SEARCH Deal USING INTEGER PRIMARY KEY/);
+          expect(text, `${shape}\n${sql}\n${text}`).toMatch(
+            /(SEARCH|SCAN) (Deal|Participation) USING (COVERING )?INDEX|SEARCH Deal USING INTEGER PRIMARY KEY/,
+          );
           // A page of the list walks its index in order; only one recipient's deals may be sorted. (A rare investor's
           // page is read from its own participations, at most FEW_PARTICIPATIONS of them, and sorted.)
           const fromDeal = /^SELECT [^(]*FROM "Deal"/.test(sql);
@@ -235,12 +266,21 @@ describe("/changes at scale", () => {
     const { view } = parseChangeView(new URLSearchParams());
     const page = await listChanges(view);
     const db = new Database(file, { readonly: true });
-    const events = (db.prepare(`SELECT COUNT(*) AS n FROM "DealEvent" e JOIN "Deal" d ON d."id" = e."dealId" WHERE d."deletedAt" IS NULL`).get() as { n: number }).n;
+    const events = (
+      db.prepare(`SELECT COUNT(*) AS n FROM "DealEvent" e JOIN "Deal" d ON d."id" = e."dealId" WHERE d."deletedAt" IS NULL`).get() as {
+        n: number;
+      }
+    ).n;
     db.close();
     // Every event is a change of some kind (a first report, a status or an amount change), or the same state again.
     expect(page.total).toBeGreaterThan(DEALS);
     expect(page.total).toBeLessThanOrEqual(events);
     expect(page.data).toHaveLength(view.filters.pageSize);
-    expect(page.data.map((c) => c.occurredOn)).toEqual(page.data.map((c) => c.occurredOn).sort().reverse());
+    expect(page.data.map((c) => c.occurredOn)).toEqual(
+      page.data
+        .map((c) => c.occurredOn)
+        .sort()
+        .reverse(),
+    );
   });
 });

@@ -5,7 +5,14 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientAddress, isHttpsRequest, parseTrustProxy, requestOrigin, SOCKET_ADDRESS_HEADER, SOCKET_ORIGIN_HEADER } from "@/lib/client-address";
+import {
+  clientAddress,
+  isHttpsRequest,
+  parseTrustProxy,
+  requestOrigin,
+  SOCKET_ADDRESS_HEADER,
+  SOCKET_ORIGIN_HEADER,
+} from "@/lib/client-address";
 import { installConnectionStamp } from "@/lib/connection-stamp";
 import { checkOrigin } from "@/lib/auth/same-origin";
 import { API_READS_PER_MINUTE } from "@/lib/rate-limit";
@@ -20,24 +27,40 @@ beforeAll(async () => {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) headers.set(name, Array.isArray(value) ? value.join(", ") : (value ?? ""));
     res.setHeader("content-type", "application/json");
-    res.end(JSON.stringify({ client: clientAddress(headers, parseTrustProxy(undefined)), origin: requestOrigin(headers, "socket", parseTrustProxy(undefined)) }));
+    res.end(
+      JSON.stringify({
+        client: clientAddress(headers, parseTrustProxy(undefined)),
+        origin: requestOrigin(headers, "socket", parseTrustProxy(undefined)),
+      }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const stamped = (socket: string, extra: Record<string, string> = {}) => new Headers({ [SOCKET_ADDRESS_HEADER]: socket, [SOCKET_ORIGIN_HEADER]: "http://10.0.0.5:3000", ...extra });
+const stamped = (socket: string, extra: Record<string, string> = {}) =>
+  new Headers({ [SOCKET_ADDRESS_HEADER]: socket, [SOCKET_ORIGIN_HEADER]: "http://10.0.0.5:3000", ...extra });
 
 describe("the connection's address", () => {
   it("is what a real server's request carries, whatever the client sends in its headers", async () => {
-    const spoofed = { "x-forwarded-for": "203.0.113.99", "x-real-ip": "203.0.113.98", [SOCKET_ADDRESS_HEADER]: "203.0.113.97", [SOCKET_ORIGIN_HEADER]: "https://evil.example", host: "evil.example" };
+    const spoofed = {
+      "x-forwarded-for": "203.0.113.99",
+      "x-real-ip": "203.0.113.98",
+      [SOCKET_ADDRESS_HEADER]: "203.0.113.97",
+      [SOCKET_ORIGIN_HEADER]: "https://evil.example",
+      host: "evil.example",
+    };
     const answer = await (await fetch(`${base}/`, { headers: spoofed })).json();
     expect(answer).toEqual({ client: "127.0.0.1", origin: base });
   });
 
   it("ignores forwarded headers unless TRUST_PROXY trusts the peer", () => {
-    const headers = stamped("198.51.100.7", { "x-forwarded-for": "203.0.113.1, 10.0.0.2", "x-forwarded-proto": "https", "x-forwarded-host": "evil.example" });
+    const headers = stamped("198.51.100.7", {
+      "x-forwarded-for": "203.0.113.1, 10.0.0.2",
+      "x-forwarded-proto": "https",
+      "x-forwarded-host": "evil.example",
+    });
     expect(clientAddress(headers, parseTrustProxy(undefined))).toBe("198.51.100.7");
     expect(isHttpsRequest(headers, parseTrustProxy(undefined))).toBe(false);
     expect(requestOrigin(headers, "socket", parseTrustProxy(undefined))).toBe("http://10.0.0.5:3000");
@@ -46,7 +69,11 @@ describe("the connection's address", () => {
   });
 
   it("walks X-Forwarded-For past trusted proxies, or back a number of hops", () => {
-    const headers = stamped("::ffff:10.0.0.1", { "x-forwarded-for": "203.0.113.66, 203.0.113.1, 10.0.0.2", "x-forwarded-proto": "https", "x-forwarded-host": "deals.example" });
+    const headers = stamped("::ffff:10.0.0.1", {
+      "x-forwarded-for": "203.0.113.66, 203.0.113.1, 10.0.0.2",
+      "x-forwarded-proto": "https",
+      "x-forwarded-host": "deals.example",
+    });
     expect(clientAddress(headers, parseTrustProxy("10.0.0.0/8"))).toBe("203.0.113.1");
     expect(clientAddress(headers, parseTrustProxy("10.0.0.1, 10.0.0.2, 203.0.113.1"))).toBe("203.0.113.66");
     expect(clientAddress(headers, parseTrustProxy("1"))).toBe("10.0.0.2");
@@ -69,7 +96,9 @@ describe("the connection's address", () => {
 
 describe("the API rate limit", () => {
   const read = (socket: string, forwardedFor: string) =>
-    proxy(new NextRequest("http://localhost:3000/api/deals", { headers: { [SOCKET_ADDRESS_HEADER]: socket, "x-forwarded-for": forwardedFor } }));
+    proxy(
+      new NextRequest("http://localhost:3000/api/deals", { headers: { [SOCKET_ADDRESS_HEADER]: socket, "x-forwarded-for": forwardedFor } }),
+    );
 
   it("cannot be reset by rotating X-Forwarded-For, and one client's 429 is not another's", async () => {
     const statuses: number[] = [];
@@ -82,14 +111,28 @@ describe("the API rate limit", () => {
 
 describe("finding 9: the Origin check", () => {
   const write = (headers: Record<string, string>) =>
-    new Request("http://127.0.0.1:3000/api/import", { method: "POST", headers: { host: "deals.example", [SOCKET_ADDRESS_HEADER]: "198.51.100.9", [SOCKET_ORIGIN_HEADER]: "http://10.0.0.5:3000", ...headers } });
+    new Request("http://127.0.0.1:3000/api/import", {
+      method: "POST",
+      headers: {
+        host: "deals.example",
+        [SOCKET_ADDRESS_HEADER]: "198.51.100.9",
+        [SOCKET_ORIGIN_HEADER]: "http://10.0.0.5:3000",
+        ...headers,
+      },
+    });
 
   it("compares scheme, host and port, and ignores an untrusted X-Forwarded-Host", () => {
     const none = parseTrustProxy(undefined);
     expect(checkOrigin(write({ origin: "http://deals.example" }), "session", none)).toBeNull();
     expect(checkOrigin(write({ origin: "https://deals.example" }), "session", none)).toMatch(/not accepted/);
     expect(checkOrigin(write({ origin: "http://deals.example:8080" }), "session", none)).toMatch(/not accepted/);
-    expect(checkOrigin(write({ origin: "https://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }), "session", none)).toMatch(/not accepted/);
+    expect(
+      checkOrigin(
+        write({ origin: "https://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }),
+        "session",
+        none,
+      ),
+    ).toMatch(/not accepted/);
   });
 
   it("believes the forwarded host and scheme from a trusted proxy", () => {
@@ -110,7 +153,12 @@ describe("finding 16: writes per user", () => {
       const user = await createUser(t.db, { email: "many-tokens@example.com", password: "many-tokens-password", role: "editor" });
       const tokens = await Promise.all(Array.from({ length: 3 }, (_, i) => createApiToken(t.db, user.id, `token ${i}`)));
       const write = (token: string, i: number) =>
-        proxy(new NextRequest("http://localhost:3000/api/import", { method: "POST", headers: { [SOCKET_ADDRESS_HEADER]: `192.0.2.${100 + (i % 100)}`, authorization: `Bearer ${token}` } }));
+        proxy(
+          new NextRequest("http://localhost:3000/api/import", {
+            method: "POST",
+            headers: { [SOCKET_ADDRESS_HEADER]: `192.0.2.${100 + (i % 100)}`, authorization: `Bearer ${token}` },
+          }),
+        );
       const statuses: number[] = [];
       for (let i = 0; i <= TOKEN_WRITES_PER_MINUTE; i++) statuses.push((await write(tokens[i % 3].token, i)).status);
       expect(statuses.slice(0, TOKEN_WRITES_PER_MINUTE).every((s) => s === 200)).toBe(true);

@@ -8,7 +8,8 @@ import { parseDealCsv } from "@/lib/import/parse-deal-csv";
 import { toCsv } from "@/lib/csv/write-csv";
 
 const HEADER = DEAL_CSV_COLUMNS.join(",");
-const row = (amount: string) => `2026-02-01,Nvidia,OpenAI,equity,announced,Series Z,${amount},${amount},exact,USD,,,,Amount test,https://example.com/a,Example News,2026-02-01`;
+const row = (amount: string) =>
+  `2026-02-01,Nvidia,OpenAI,equity,announced,Series Z,${amount},${amount},exact,USD,,,,Amount test,https://example.com/a,Example News,2026-02-01`;
 
 describe("finding 11: amounts", () => {
   it("refuses an amount above 2^53 instead of rounding it, naming the field", async () => {
@@ -62,7 +63,8 @@ describe("finding 17", () => {
   });
 
   it("marks cookies Secure over HTTPS, directly or through a trusted proxy, and never on a client's word", () => {
-    const direct = (origin: string, extra: Record<string, string> = {}) => new Headers({ [SOCKET_ADDRESS_HEADER]: "10.0.0.9", [SOCKET_ORIGIN_HEADER]: origin, ...extra });
+    const direct = (origin: string, extra: Record<string, string> = {}) =>
+      new Headers({ [SOCKET_ADDRESS_HEADER]: "10.0.0.9", [SOCKET_ORIGIN_HEADER]: origin, ...extra });
     expect(isHttpsRequest(direct("https://10.0.0.5:443"), parseTrustProxy(undefined))).toBe(true);
     expect(isHttpsRequest(direct("http://10.0.0.5:3000", { "x-forwarded-proto": "https" }), parseTrustProxy("10.0.0.0/8"))).toBe(true);
     expect(isHttpsRequest(direct("http://10.0.0.5:3000", { "x-forwarded-proto": "https" }), parseTrustProxy(undefined))).toBe(false);

@@ -19,7 +19,11 @@ beforeAll(async () => {
   t = await createTestDb();
   release = useTestDbForApp(t.db);
   await seedDatabase(t.db);
-  const deal = await t.db.deal.findFirstOrThrow({ where: { deletedAt: null }, orderBy: { id: "asc" }, select: { id: true, version: true } });
+  const deal = await t.db.deal.findFirstOrThrow({
+    where: { deletedAt: null },
+    orderBy: { id: "asc" },
+    select: { id: true, version: true },
+  });
   dealId = deal.id;
   const result = await patchDeal(t.db, dealId, { summary: "Edited for the privacy test.", version: deal.version }, null, EDITOR);
   expect(result.status).toBe(200);
@@ -50,7 +54,13 @@ describe("finding 4: editors' emails", () => {
 describe("finding 10: the feed's links", () => {
   it("never follow the request's Host or an untrusted X-Forwarded-Host", async () => {
     const { GET } = await import("@/app/changes/feed.xml/route");
-    const headers = { host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", [SOCKET_ADDRESS_HEADER]: "203.0.113.5", [SOCKET_ORIGIN_HEADER]: "http://10.0.0.5:3000" };
+    const headers = {
+      host: "evil.example",
+      "x-forwarded-host": "evil.example",
+      "x-forwarded-proto": "https",
+      [SOCKET_ADDRESS_HEADER]: "203.0.113.5",
+      [SOCKET_ORIGIN_HEADER]: "http://10.0.0.5:3000",
+    };
     const xml = await (await GET(new Request("http://10.0.0.5:3000/changes/feed.xml", { headers }))).text();
     expect(xml).toContain("http://10.0.0.5:3000/changes");
     expect(xml).not.toContain("evil.example");

@@ -38,7 +38,14 @@ let release: () => void;
 beforeAll(async () => {
   t = await createTestDb();
   release = useTestDbForApp(t.db);
-  for (const email of ["owner@example.com", "second@example.com", "third@example.com", "known@example.com", "timed@example.com", "returning@example.com"]) {
+  for (const email of [
+    "owner@example.com",
+    "second@example.com",
+    "third@example.com",
+    "known@example.com",
+    "timed@example.com",
+    "returning@example.com",
+  ]) {
     await createUser(t.db, { email, password: PASSWORD, role: "editor" });
   }
 });
@@ -128,7 +135,16 @@ describe("finding 15: sign-in time does not reveal whether an email exists", () 
 });
 
 describe("finding 3: no open redirect after signing in", () => {
-  const offSite = ["/\\evil.example/landing", "/\t/evil.example/x", "//evil.example", "/%2F/evil.example", "https://evil.example/", "/a/..//evil.example", "\\\\evil.example", " /x"];
+  const offSite = [
+    "/\\evil.example/landing",
+    "/\t/evil.example/x",
+    "//evil.example",
+    "/%2F/evil.example",
+    "https://evil.example/",
+    "/a/..//evil.example",
+    "\\\\evil.example",
+    " /x",
+  ];
 
   it("resolves next with the URL parser and keeps only paths on this site", () => {
     for (const next of offSite) {

@@ -13,7 +13,8 @@ import { useTestDbForApp } from "../support/app-db";
 import { createTestDb, type TestDb } from "../support/test-db";
 
 const HEADER = DEAL_CSV_COLUMNS.join(",");
-const ROW = "2026-02-01,Nvidia,OpenAI,equity,announced,Series Z,1000000,1000000,exact,USD,,,,An upload test,https://example.com/a,Example News,2026-02-01";
+const ROW =
+  "2026-02-01,Nvidia,OpenAI,equity,announced,Series Z,1000000,1000000,exact,USD,,,,An upload test,https://example.com/a,Example News,2026-02-01";
 
 let t: TestDb;
 let release: () => void;
@@ -44,7 +45,12 @@ function endlessBody(chunk: Uint8Array) {
 }
 
 const streamed = (url: string, method: string, body: ReadableStream<Uint8Array>, contentType: string) =>
-  new Request(url, { method, headers: { authorization: `Bearer ${token}`, "content-type": contentType }, body, duplex: "half" } as RequestInit);
+  new Request(url, {
+    method,
+    headers: { authorization: `Bearer ${token}`, "content-type": contentType },
+    body,
+    duplex: "half",
+  } as RequestInit);
 
 describe("finding 6: bodies are read with a hard limit", () => {
   it("POST /api/import answers 413 to a chunked body past 10 MB, reading little past the limit and writing nothing", async () => {
@@ -73,7 +79,9 @@ describe("finding 6: bodies are read with a hard limit", () => {
   it("PATCH /api/deals/{id} stops reading at 64 KB", async () => {
     const { PATCH } = await import("@/app/api/deals/[id]/route");
     const { stream, pulled } = endlessBody(new TextEncoder().encode(" ".repeat(16 * 1024)));
-    const response = await PATCH(streamed("http://localhost/api/deals/1", "PATCH", stream, "application/json"), { params: Promise.resolve({ id: "1" }) });
+    const response = await PATCH(streamed("http://localhost/api/deals/1", "PATCH", stream, "application/json"), {
+      params: Promise.resolve({ id: "1" }),
+    });
     expect(response.status).toBe(413);
     expect(pulled.bytes).toBeLessThan(256 * 1024);
   });
@@ -111,7 +119,13 @@ describe("finding 7: an import checks its header first and does not hold the ser
 describe("finding 12: an error does not echo its input", () => {
   it("answers a 1 MB body of NUL bytes with a small error", async () => {
     const { POST } = await import("@/app/api/import/route");
-    const response = await POST(new Request("http://localhost/api/import", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" }, body: "\0".repeat(1024 * 1024) }));
+    const response = await POST(
+      new Request("http://localhost/api/import", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+        body: "\0".repeat(1024 * 1024),
+      }),
+    );
     expect(response.status).toBe(400);
     expect((await response.text()).length).toBeLessThan(4096);
   });
@@ -124,7 +138,12 @@ describe("finding 14: a dry run checks the ids it would update", () => {
     await t.db.deal.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });
     const live = await t.db.deal.findFirstOrThrow({ where: { deletedAt: null }, orderBy: { id: "asc" }, select: { id: true } });
     const csv = `id,${HEADER}\n${live.id},${ROW}\n999999,${ROW}\n${deleted.id},${ROW}\n`;
-    const request = () => new Request("http://localhost/api/import?dryRun=1", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" }, body: csv });
+    const request = () =>
+      new Request("http://localhost/api/import?dryRun=1", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+        body: csv,
+      });
     const response = await POST(request());
     expect(response.status).toBe(400);
     const { errors } = (await response.json()) as { errors: { row: number; field: string; message: string }[] };

@@ -39,7 +39,11 @@ describe("the seed", () => {
   it("keeps the superseded stages of Amazon -> OpenAI as lifecycle events of one deal, not as deals", async () => {
     expect(await t.db.deal.count({ where: { round: { contains: "superseded" } } })).toBe(0);
     const deal = await t.db.deal.findFirstOrThrow({
-      where: { recipient: { slug: "openai" }, participations: { some: { organization: { slug: "amazon" } } }, round: { contains: "initial tranche" } },
+      where: {
+        recipient: { slug: "openai" },
+        participations: { some: { organization: { slug: "amazon" } } },
+        round: { contains: "initial tranche" },
+      },
       include: { events: { orderBy: { occurredOn: "asc" }, include: { source: true } } },
     });
     expect(deal.events.map((e) => [e.occurredOn, e.status, e.amountQualifier, e.amountUsdHigh])).toEqual([
@@ -66,7 +70,9 @@ describe("the seed", () => {
 
   it("ends every deal's lifecycle at the deal as it stands: every reported field", async () => {
     const fields = Object.fromEntries(REPORTED_FIELDS.map((f) => [f, true])) as Record<(typeof REPORTED_FIELDS)[number], true>;
-    const deals = await t.db.deal.findMany({ select: { id: true, ...fields, events: { orderBy: [{ occurredOn: "asc" }, { id: "asc" }], select: fields } } });
+    const deals = await t.db.deal.findMany({
+      select: { id: true, ...fields, events: { orderBy: [{ occurredOn: "asc" }, { id: "asc" }], select: fields } },
+    });
     for (const { events, ...deal } of deals) expect({ ...events.at(-1), id: deal.id }).toEqual(deal);
   });
 
@@ -99,17 +105,33 @@ describe("the seed", () => {
       where: { organization: { slug: "lightspeed-venture-partners" }, deal: { recipient: { slug: "mistral-ai" }, round: "Seed" } },
     });
     expect(lead.role).toBe("lead");
-    const coLead = await t.db.participation.findFirstOrThrow({ where: { organization: { slug: "softbank" }, deal: { recipient: { slug: "skild-ai" } } } });
+    const coLead = await t.db.participation.findFirstOrThrow({
+      where: { organization: { slug: "softbank" }, deal: { recipient: { slug: "skild-ai" } } },
+    });
     expect(coLead.role).toBe("co_lead");
   });
 
   it("keeps the research file's descriptive parties as labels with their notes, and its spellings on one organization", async () => {
-    const ipo = await t.db.participation.findFirstOrThrow({ where: { deal: { recipient: { slug: "coreweave" }, round: "Nasdaq IPO ($40/share)" } } });
-    expect([ipo.organizationId, ipo.partyLabel, ipo.note]).toEqual([null, "Public investors", "Nasdaq IPO, Nvidia anchor order of $250M per Barron's"]);
-    const stake = await t.db.participation.findFirstOrThrow({ where: { deal: { recipient: { slug: "hyperion-jv" } }, organization: { slug: "blue-owl" } } });
+    const ipo = await t.db.participation.findFirstOrThrow({
+      where: { deal: { recipient: { slug: "coreweave" }, round: "Nasdaq IPO ($40/share)" } },
+    });
+    expect([ipo.organizationId, ipo.partyLabel, ipo.note]).toEqual([
+      null,
+      "Public investors",
+      "Nasdaq IPO, Nvidia anchor order of $250M per Barron's",
+    ]);
+    const stake = await t.db.participation.findFirstOrThrow({
+      where: { deal: { recipient: { slug: "hyperion-jv" } }, organization: { slug: "blue-owl" } },
+    });
     expect(stake.note).toBe("80%");
-    expect(await t.db.deal.count({ where: { recipient: { slug: "cursor" } } })).toBe(csvRows.filter((r) => r.recipient === "Cursor (Anysphere)").length);
-    expect(await t.db.organization.count({ where: { name: { in: ["Felicis Ventures", "Matrix", "Blue Owl Capital", "Bezos Expeditions", "Public investors"] } } })).toBe(0);
+    expect(await t.db.deal.count({ where: { recipient: { slug: "cursor" } } })).toBe(
+      csvRows.filter((r) => r.recipient === "Cursor (Anysphere)").length,
+    );
+    expect(
+      await t.db.organization.count({
+        where: { name: { in: ["Felicis Ventures", "Matrix", "Blue Owl Capital", "Bezos Expeditions", "Public investors"] } },
+      }),
+    ).toBe(0);
   });
 
   it("never seeds over existing data", async () => {

@@ -20,7 +20,11 @@ describe("a route handler whose database fails", () => {
   const routes: [string, () => Promise<(request: Request, context: never) => Promise<Response>>, string][] = [
     ["GET /api/deals", async () => (await import("@/app/api/deals/route")).GET, "http://localhost/api/deals?investor=amazon"],
     ["GET /api/stats/summary", async () => (await import("@/app/api/stats/summary/route")).GET, "http://localhost/api/stats/summary"],
-    ["GET /api/deals/export.csv", async () => (await import("@/app/api/deals/export.csv/route")).GET, "http://localhost/api/deals/export.csv"],
+    [
+      "GET /api/deals/export.csv",
+      async () => (await import("@/app/api/deals/export.csv/route")).GET,
+      "http://localhost/api/deals/export.csv",
+    ],
   ];
 
   for (const [name, load, url] of routes) {
@@ -29,7 +33,9 @@ describe("a route handler whose database fails", () => {
       const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));
       const handler = await load();
       const requestId = `req-${name.length}-${Date.now()}`;
-      const response = await handler(new Request(url, { headers: { "x-request-id": requestId } }), { params: Promise.resolve({}) } as never);
+      const response = await handler(new Request(url, { headers: { "x-request-id": requestId } }), {
+        params: Promise.resolve({}),
+      } as never);
       spy.mockRestore();
 
       expect(response.status).toBe(500);

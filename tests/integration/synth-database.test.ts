@@ -67,9 +67,12 @@ describe("npm run db:synth", () => {
     ).toBe(0);
     // amountUsdKey is the low amount, or the high one where only "up to" is known.
     expect(count(`SELECT COUNT(*) n FROM "Deal" WHERE "amountUsdKey" IS NOT COALESCE("amountUsdLow", "amountUsdHigh")`)).toBe(0);
-    for (const o of seedOrganizations) expect(db.prepare(`SELECT name FROM "Organization" WHERE slug = ?`).get(o.slug)).toEqual({ name: o.name });
+    for (const o of seedOrganizations)
+      expect(db.prepare(`SELECT name FROM "Organization" WHERE slug = ?`).get(o.slug)).toEqual({ name: o.name });
     // Popularity is skewed: the most funded recipient has far more rounds than the median one.
-    const perRecipient = (db.prepare(`SELECT COUNT(*) n FROM "Deal" GROUP BY "recipientId" ORDER BY n DESC`).all() as { n: number }[]).map((r) => r.n);
+    const perRecipient = (db.prepare(`SELECT COUNT(*) n FROM "Deal" GROUP BY "recipientId" ORDER BY n DESC`).all() as { n: number }[]).map(
+      (r) => r.n,
+    );
     expect(perRecipient[0]).toBeGreaterThan(10 * perRecipient[Math.floor(perRecipient.length / 2)]);
     expect(db.pragma("foreign_key_check")).toEqual([]);
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
@@ -97,7 +100,12 @@ describe("npm run db:synth", () => {
     // More deals than SQLite binds parameters in one Prisma query (999): every list and chart still loads.
     const all = await listAllDeals(DEFAULT_DEAL_FILTERS);
     expect(BigInt(all.length)).toBe(live.n);
-    expect(all.map((d) => d.announcedOn)).toEqual(all.map((d) => d.announcedOn).sort().reverse());
+    expect(all.map((d) => d.announcedOn)).toEqual(
+      all
+        .map((d) => d.announcedOn)
+        .sort()
+        .reverse(),
+    );
     expect(all.every((d) => d.investors.length > 0 || d.sourceCount > 0)).toBe(true);
     const analysis = await getAnalysis(parseAnalysisView(new URLSearchParams()).view);
     expect(analysis.summary.total).toBe(expected.total);
@@ -105,7 +113,9 @@ describe("npm run db:synth", () => {
     expect(BigInt(rows.length)).toBe(live.n);
     const body = await (await listDealsRoute(new Request("http://localhost/api/deals?kind=equity&sort=amount_desc&pageSize=5"))).json();
     expect(body.data).toHaveLength(5);
-    expect(body.data[0].amountUsdLow ?? body.data[0].amountUsdHigh).toBeGreaterThanOrEqual(body.data[4].amountUsdLow ?? body.data[4].amountUsdHigh);
+    expect(body.data[0].amountUsdLow ?? body.data[0].amountUsdHigh).toBeGreaterThanOrEqual(
+      body.data[4].amountUsdLow ?? body.data[4].amountUsdHigh,
+    );
   });
 
   it("the overview's figures summed in SQL equal the measures over every deal (commitments, unnamed parties, odd dollars)", async () => {
@@ -119,8 +129,15 @@ describe("npm run db:synth", () => {
     const overview = await getOverview();
     const top = capitalByInvestor(deals, DEFAULT_RULE).find((i) => i.key !== UNDISCLOSED_KEY && i.amount > 0n);
     expect(overview.largestInvestor).toEqual({ slug: top?.key, name: top?.name, amount: top?.amount });
-    const year = deals.filter((d) => DEFAULT_RULE.kinds.includes(d.kind)).map((d) => d.announcedOn.slice(0, 4)).sort().at(-1) as string;
-    const totals = capitalByRecipient(deals.filter((d) => d.announcedOn.startsWith(year)), DEFAULT_RULE).map((r) => r.amount);
+    const year = deals
+      .filter((d) => DEFAULT_RULE.kinds.includes(d.kind))
+      .map((d) => d.announcedOn.slice(0, 4))
+      .sort()
+      .at(-1) as string;
+    const totals = capitalByRecipient(
+      deals.filter((d) => d.announcedOn.startsWith(year)),
+      DEFAULT_RULE,
+    ).map((r) => r.amount);
     expect(overview.recipientHhi).toEqual({ year, hhi: herfindahlIndex(totals), recipients: totals.filter((a) => a > 0n).length });
   });
 
@@ -156,7 +173,10 @@ describe("npm run db:synth", () => {
   it("an organization's deals read by id through the driver equal Prisma's read of the same deals", async () => {
     const db = await getDb();
     const org = await db.organization.findFirstOrThrow({ where: { slug: "microsoft" }, select: { id: true } });
-    const asInvestor = await loadMeasureDealsMatching(db, onDeal("d.id", "in", onDeal.selectFrom("Participation").where("organizationId", "=", org.id).select("dealId")));
+    const asInvestor = await loadMeasureDealsMatching(
+      db,
+      onDeal("d.id", "in", onDeal.selectFrom("Participation").where("organizationId", "=", org.id).select("dealId")),
+    );
     expect(asInvestor.length).toBeGreaterThan(10);
     expect(asInvestor).toEqual(await loadMeasureDeals(db, { participations: { some: { organization: { slug: "microsoft" } } } }));
     const asRecipient = await loadMeasureDealsMatching(db, onDeal("d.recipientId", "=", org.id));

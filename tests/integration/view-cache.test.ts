@@ -54,7 +54,9 @@ describe("cached views", () => {
     // The largest counted deal, soft-deleted through the other connection the way delete-deal does it.
     const deals = await loadMeasureDeals(t.db);
     const counted = deals.filter((d) => DEFAULT_RULE.kinds.includes(d.kind) && ["announced", "closed"].includes(d.status));
-    const largest = counted.reduce((a, b) => ((a.amountUsdLow ?? a.amountUsdHigh ?? 0n) >= (b.amountUsdLow ?? b.amountUsdHigh ?? 0n) ? a : b));
+    const largest = counted.reduce((a, b) =>
+      (a.amountUsdLow ?? a.amountUsdHigh ?? 0n) >= (b.amountUsdLow ?? b.amountUsdHigh ?? 0n) ? a : b,
+    );
     const amount = largest.amountUsdLow ?? largest.amountUsdHigh ?? 0n;
     await other.$transaction(async (tx) => {
       await tx.deal.update({ where: { id: largest.id }, data: { deletedAt: new Date(), version: { increment: 1 } } });
@@ -124,16 +126,27 @@ describe("every live deal through the driver", () => {
     expect(throughDriver.length).toBe(await t.db.deal.count({ where: { deletedAt: null } }));
     expect(throughDriver.length).toBeLessThan(await t.db.deal.count());
     expect(throughDriver.some((d) => typeof d.amountUsdLow === "bigint" && d.amountUsdLow >= 10_000_000_000n)).toBe(true);
-    expect(throughDriver.flatMap((d) => d.investors).filter((i) => i.committedUsd !== null).map((i) => i.committedUsd)).toEqual([9_007_199_254_740_993n]);
+    expect(
+      throughDriver
+        .flatMap((d) => d.investors)
+        .filter((i) => i.committedUsd !== null)
+        .map((i) => i.committedUsd),
+    ).toEqual([9_007_199_254_740_993n]);
     // That commitment covers its deal: the overview's SQL attribution gives it all and its co-investors nothing.
-    expect(await capitalByNamedInvestorSql(t.db, DEFAULT_RULE)).toEqual(capitalByInvestor(throughDriver, DEFAULT_RULE).filter((i) => i.key !== UNDISCLOSED_KEY));
+    expect(await capitalByNamedInvestorSql(t.db, DEFAULT_RULE)).toEqual(
+      capitalByInvestor(throughDriver, DEFAULT_RULE).filter((i) => i.key !== UNDISCLOSED_KEY),
+    );
   });
 });
 
 describe("figures summed in SQL", () => {
   it("capital by period equals the measure over every deal, for both grains and both counting rules", async () => {
     const deals = await loadMeasureDeals(t.db);
-    for (const rule of [DEFAULT_RULE, { kinds: DEAL_KINDS, includePipeline: false }, { kinds: DEFAULT_RULE.kinds, includePipeline: true }]) {
+    for (const rule of [
+      DEFAULT_RULE,
+      { kinds: DEAL_KINDS, includePipeline: false },
+      { kinds: DEFAULT_RULE.kinds, includePipeline: true },
+    ]) {
       for (const grain of ["quarter", "year"] as const) {
         expect(await capitalByPeriodSql(t.db, rule, grain)).toEqual(capitalByPeriod(deals, { rule, grain, stackBy: "kind" }));
       }
@@ -147,7 +160,9 @@ describe("figures summed in SQL", () => {
     for (const rule of [DEFAULT_RULE, { kinds: DEAL_KINDS, includePipeline: true }]) {
       for (const grain of ["quarter", "year"] as const) {
         for (const side of ["recipient", "investor"] as const) {
-          expect(await concentrationSeriesSql(t.db, { rule, grain, side }), `${side} ${grain}`).toEqual(concentrationSeries(deals, { rule, grain, side }));
+          expect(await concentrationSeriesSql(t.db, { rule, grain, side }), `${side} ${grain}`).toEqual(
+            concentrationSeries(deals, { rule, grain, side }),
+          );
         }
       }
     }

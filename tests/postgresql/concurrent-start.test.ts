@@ -28,7 +28,10 @@ describe.skipIf(!onPostgres)("several processes preparing one empty PostgreSQL d
       [1, 2, 3].map(
         () =>
           new Promise<{ code: number | null; output: string }>((resolve) => {
-            const child = spawn(path.join("node_modules", ".bin", "tsx"), ["lib/cli/seed.ts"], { env: { ...process.env, DATABASE_URL: t.url }, stdio: ["ignore", "pipe", "pipe"] });
+            const child = spawn(path.join("node_modules", ".bin", "tsx"), ["lib/cli/seed.ts"], {
+              env: { ...process.env, DATABASE_URL: t.url },
+              stdio: ["ignore", "pipe", "pipe"],
+            });
             let output = "";
             child.stdout.on("data", (c) => (output += c));
             child.stderr.on("data", (c) => (output += c));
@@ -40,6 +43,8 @@ describe.skipIf(!onPostgres)("several processes preparing one empty PostgreSQL d
     expect(runs.filter((r) => /seeded 114 organizations/.test(r.output))).toHaveLength(1);
     expect(await t.db.deal.count()).toBe(seedRows.length);
     const migrations = (await t.db.$queryRawUnsafe(`SELECT count(*)::int AS n FROM "_prisma_migrations"`)) as { n: number }[];
-    expect(migrations[0].n).toBe(readdirSync("prisma/postgresql/migrations", { withFileTypes: true }).filter((e) => e.isDirectory()).length);
+    expect(migrations[0].n).toBe(
+      readdirSync("prisma/postgresql/migrations", { withFileTypes: true }).filter((e) => e.isDirectory()).length,
+    );
   });
 });

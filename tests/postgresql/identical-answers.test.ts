@@ -62,7 +62,16 @@ async function on<T>(t: TestDb, read: () => Promise<T>): Promise<T> {
  */
 async function both(read: () => Promise<unknown>): Promise<[string, string]> {
   const text = (value: unknown) =>
-    JSON.stringify(value, (key, v) => (typeof v === "bigint" ? `${v}n` : (key === "createdAt" || key === "updatedAt") && typeof v === "string" && !Number.isNaN(Date.parse(v)) ? "<timestamp>" : v), 1);
+    JSON.stringify(
+      value,
+      (key, v) =>
+        typeof v === "bigint"
+          ? `${v}n`
+          : (key === "createdAt" || key === "updatedAt") && typeof v === "string" && !Number.isNaN(Date.parse(v))
+            ? "<timestamp>"
+            : v,
+      1,
+    );
   return [text(await on(sqlite, read)), text(await on(postgres, read))];
 }
 
@@ -112,7 +121,9 @@ describe.skipIf(!onPostgres)("SQLite and PostgreSQL give identical answers on th
   });
 
   it("search ignores case on both (OpenAI, openai and OPENAI find the same deals)", async () => {
-    const totals = await Promise.all(["openai", "OPENAI"].map(async (q) => JSON.parse((await fetchBoth(listDeals, `/api/deals?q=${q}`))[1].body).total));
+    const totals = await Promise.all(
+      ["openai", "OPENAI"].map(async (q) => JSON.parse((await fetchBoth(listDeals, `/api/deals?q=${q}`))[1].body).total),
+    );
     expect(totals[0]).toBeGreaterThan(0);
     expect(totals[1]).toBe(totals[0]);
   });

@@ -24,7 +24,11 @@ beforeAll(async () => {
   const sql = execFileSync(
     path.join("node_modules", ".bin", "prisma"),
     ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/postgresql/schema.prisma", "--script"],
-    { env: { ...process.env, DATABASE_URL: fromSchema.url, PRISMA_HIDE_UPDATE_MESSAGE: "1" }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+    {
+      env: { ...process.env, DATABASE_URL: fromSchema.url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
   const client = new pg.Client({ connectionString: fromSchema.url });
   await client.connect();
@@ -37,14 +41,23 @@ afterAll(async () => {
 });
 
 function schemaDump(url: string): string {
-  const result = spawnSync(requirePostgresProgram("pg_dump"), ["--schema-only", "--no-owner", "--no-privileges", "--exclude-table=_prisma_migrations", "--dbname", url], { encoding: "utf8" });
+  const result = spawnSync(
+    requirePostgresProgram("pg_dump"),
+    ["--schema-only", "--no-owner", "--no-privileges", "--exclude-table=_prisma_migrations", "--dbname", url],
+    { encoding: "utf8" },
+  );
   if (result.status !== 0) throw new Error(result.stderr);
-  return result.stdout
-    .split("\n")
-    // Comments, and the random key of the \\restrict lines newer pg_dump versions write, differ between any two dumps;
-    // the recreated public schema lost its default comment.
-    .filter((line) => line.trim() !== "" && !line.startsWith("--") && !/^\\(un)?restrict /.test(line) && !line.startsWith("COMMENT ON SCHEMA public"))
-    .join("\n");
+  return (
+    result.stdout
+      .split("\n")
+      // Comments, and the random key of the \\restrict lines newer pg_dump versions write, differ between any two dumps;
+      // the recreated public schema lost its default comment.
+      .filter(
+        (line) =>
+          line.trim() !== "" && !line.startsWith("--") && !/^\\(un)?restrict /.test(line) && !line.startsWith("COMMENT ON SCHEMA public"),
+      )
+      .join("\n")
+  );
 }
 
 describe.skipIf(!onPostgres)("PostgreSQL migrations", () => {

@@ -15,7 +15,9 @@ const started = performance.now();
 const initdb = findPostgresProgram("initdb");
 const pgCtl = findPostgresProgram("pg_ctl");
 if (!initdb || !pgCtl) {
-  console.log("test:pg skipped: PostgreSQL binaries not found (initdb and pg_ctl; looked in /usr/lib/postgresql/*/bin, PG_BIN and PATH). On Debian: apt-get install postgresql");
+  console.log(
+    "test:pg skipped: PostgreSQL binaries not found (initdb and pg_ctl; looked in /usr/lib/postgresql/*/bin, PG_BIN and PATH). On Debian: apt-get install postgresql",
+  );
   process.exit(0);
 }
 
@@ -41,7 +43,9 @@ function osUserIds(name: string): { uid: number; gid: number } {
   const uid = spawnSync("id", ["-u", name], { encoding: "utf8" });
   const gid = spawnSync("id", ["-g", name], { encoding: "utf8" });
   if (uid.status !== 0) {
-    console.error(`test:pg runs as root, and initdb refuses root: it needs an unprivileged OS user "${name}" (Debian's postgresql package creates "postgres"; set PG_TEST_OS_USER to use another)`);
+    console.error(
+      `test:pg runs as root, and initdb refuses root: it needs an unprivileged OS user "${name}" (Debian's postgresql package creates "postgres"; set PG_TEST_OS_USER to use another)`,
+    );
     process.exit(1);
   }
   return { uid: Number(uid.stdout), gid: Number(gid.stdout) };

@@ -95,7 +95,11 @@ const get = async (base: string, url: string) => {
 const json = async (base: string, url: string) => JSON.parse((await get(base, url)).text);
 
 async function importCsv(base: string, csv: string) {
-  const response = await fetch(`${base}/api/import`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" }, body: csv });
+  const response = await fetch(`${base}/api/import`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+    body: csv,
+  });
   const body = await response.json();
   expect(response.status, JSON.stringify(body)).toBe(200);
   return body as { dealIds: number[] };

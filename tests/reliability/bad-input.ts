@@ -10,11 +10,25 @@ export function runBadInput(): SuiteResult {
   for (const c of failedTests) log(`bad input: FAIL ${c.name}: ${c.detail}`);
   if (!line) {
     log("bad input: the test printed no figures line");
-    return { suite: "bad input", tried: cases.length, passed: cases.length - failedTests.length, lost: 0, figures: "no figures line", ok: false };
+    return {
+      suite: "bad input",
+      tried: cases.length,
+      passed: cases.length - failedTests.length,
+      lost: 0,
+      figures: "no figures line",
+      ok: false,
+    };
   }
   const [csv, form, api, failed, partial] = line.slice(1).map(Number);
   const tried = csv + form + api;
   const figures = `${csv} CSV cases, ${form} form cases, ${api} API cases; ${failed} failed; ${partial} partial writes (counted as data lost)`;
   log(`bad input: ${figures}`);
-  return { suite: "bad input", tried, passed: tried - failed, lost: partial, figures, ok: failedTests.length === 0 && failed === 0 && partial === 0 };
+  return {
+    suite: "bad input",
+    tried,
+    passed: tried - failed,
+    lost: partial,
+    figures,
+    ok: failedTests.length === 0 && failed === 0 && partial === 0,
+  };
 }

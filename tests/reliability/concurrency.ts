@@ -23,7 +23,12 @@ export async function runConcurrency(options: { editors?: number; editsEach?: nu
   const editors = await createEditors(url, editorCount, "concurrent-editor");
 
   const db = await openDatabase(url);
-  const deals = await db.deal.findMany({ where: { deletedAt: null, status: { in: ["announced", "closed"] } }, orderBy: { id: "asc" }, take: editorCount + 1, select: { id: true, version: true, status: true } });
+  const deals = await db.deal.findMany({
+    where: { deletedAt: null, status: { in: ["announced", "closed"] } },
+    orderBy: { id: "asc" },
+    take: editorCount + 1,
+    select: { id: true, version: true, status: true },
+  });
   if (deals.length < editorCount + 1) throw new Error("the seed has too few announced or closed deals");
   const initial = new Map(deals.map((d) => [d.id, d]));
   const eventsBefore = await db.dealEvent.count();
@@ -34,7 +39,17 @@ export async function runConcurrency(options: { editors?: number; editsEach?: nu
 
   const server = await startServer(url, options.port ?? BASE_PORT, LOAD_TEST_LIMITS);
   const landed: Landed[] = [];
-  const tally = { edits: 0, attempts: 0, landed: 0, conflicts: 0, conflictsOnOwnDeals: 0, gaveUp: 0, serverErrors: 0, otherRefusals: 0, networkErrors: 0 };
+  const tally = {
+    edits: 0,
+    attempts: 0,
+    landed: 0,
+    conflicts: 0,
+    conflictsOnOwnDeals: 0,
+    gaveUp: 0,
+    serverErrors: 0,
+    otherRefusals: 0,
+    networkErrors: 0,
+  };
   const problems: string[] = [];
   const started = performance.now();
   try {
@@ -47,7 +62,13 @@ export async function runConcurrency(options: { editors?: number; editsEach?: nu
           const summary = `edit ${i} by editor ${e}`;
           const statusChange = i % 10 === 9 ? (i % 20 === 9 ? "closed" : "announced") : null;
           const fields = statusChange
-            ? { summary, status: statusChange, change_date: "2026-09-01", source_url: `https://example.com/status/${e}/${i}`, source_publisher: "Reliability test" }
+            ? {
+                summary,
+                status: statusChange,
+                change_date: "2026-09-01",
+                source_url: `https://example.com/status/${e}/${i}`,
+                source_publisher: "Reliability test",
+              }
             : { summary };
           let done = false;
           let failed = false;
@@ -97,7 +118,10 @@ export async function runConcurrency(options: { editors?: number; editsEach?: nu
   const check = await openDatabase(url);
   let lost = 0;
   try {
-    const revisions = await check.revision.findMany({ where: { entityType: "deal", action: "update", actor: { in: editors.map((e) => e.email) } }, select: { entityId: true, actor: true, before: true, after: true } });
+    const revisions = await check.revision.findMany({
+      where: { entityType: "deal", action: "update", actor: { in: editors.map((e) => e.email) } },
+      select: { entityId: true, actor: true, before: true, after: true },
+    });
     const byVersion = new Map(revisions.map((r) => [`${r.entityId}:${JSON.parse(r.after!).version}`, r]));
     for (const edit of landed) {
       const revision = byVersion.get(`${edit.dealId}:${edit.version}`);
@@ -131,7 +155,8 @@ export async function runConcurrency(options: { editors?: number; editsEach?: nu
     }).length;
     const statusChanges = revisions.filter((r) => JSON.parse(r.before!).status !== JSON.parse(r.after!).status).length;
     const newEvents = (await check.dealEvent.count()) - eventsBefore;
-    if (newEvents !== reportedChanges) problems.push(`${reportedChanges} changes of reported fields landed but ${newEvents} lifecycle events were written`);
+    if (newEvents !== reportedChanges)
+      problems.push(`${reportedChanges} changes of reported fields landed but ${newEvents} lifecycle events were written`);
     log(`concurrency: ${reportedChanges} landed changes of reported fields (${statusChanges} of status), ${newEvents} lifecycle events`);
   } finally {
     await check.$disconnect();

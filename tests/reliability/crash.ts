@@ -51,7 +51,11 @@ function inspect(file: string, run: string) {
     const integrity = (db.pragma("integrity_check") as { integrity_check: string }[]).map((r) => r.integrity_check).join("; ");
     const deals = (db.prepare("SELECT count(*) AS n FROM Deal").get() as { n: number }).n;
     const ofRun = (db.prepare("SELECT count(*) AS n FROM Deal WHERE round = ?").get(`Crash test ${run}`) as { n: number }).n;
-    const revisionsOfRun = (db.prepare("SELECT count(*) AS n FROM Revision WHERE action = 'import' AND after LIKE ?").get(`%"round":"Crash test ${run}"%`) as { n: number }).n;
+    const revisionsOfRun = (
+      db.prepare("SELECT count(*) AS n FROM Revision WHERE action = 'import' AND after LIKE ?").get(`%"round":"Crash test ${run}"%`) as {
+        n: number;
+      }
+    ).n;
     return { integrity, deals, ofRun, revisionsOfRun };
   } finally {
     db.close();
@@ -69,7 +73,11 @@ export async function runCrash(options: { kills?: number; port?: number; calibra
   const { file, url } = freshDatabase("crash");
   const [editor] = await createEditors(url, 1, "crash-importer");
   const post = (origin: string, csv: string) =>
-    fetch(`${origin}/api/import`, { method: "POST", headers: { authorization: `Bearer ${editor.token}`, "content-type": "text/csv" }, body: csv });
+    fetch(`${origin}/api/import`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${editor.token}`, "content-type": "text/csv" },
+      body: csv,
+    });
   const problems: string[] = [];
   const probe = new Database(file);
   probe.pragma("busy_timeout = 0");
@@ -99,12 +107,17 @@ export async function runCrash(options: { kills?: number; port?: number; calibra
     if (response.status !== 200) throw new Error(`the calibration import answered ${response.status}: ${await response.text()}`);
     await server.stop();
     const afterCalibration = inspect(file, "calibration");
-    if (afterCalibration.deals !== calibration.deals + ROWS || afterCalibration.integrity !== "ok") problems.push(`the calibration import left ${afterCalibration.deals - calibration.deals} deals, integrity ${afterCalibration.integrity}`);
+    if (afterCalibration.deals !== calibration.deals + ROWS || afterCalibration.integrity !== "ok")
+      problems.push(
+        `the calibration import left ${afterCalibration.deals - calibration.deals} deals, integrity ${afterCalibration.integrity}`,
+      );
     if (txStart < 0) {
       txStart = 0;
       txEnd = totalMs;
     }
-    log(`crash: an unkilled 10,000-row import answers in ${(totalMs / 1000).toFixed(1)} s; its write transaction is open from ${(txStart / 1000).toFixed(1)} s to ${(txEnd / 1000).toFixed(1)} s`);
+    log(
+      `crash: an unkilled 10,000-row import answers in ${(totalMs / 1000).toFixed(1)} s; its write transaction is open from ${(txStart / 1000).toFixed(1)} s to ${(txEnd / 1000).toFixed(1)} s`,
+    );
     const window = txEnd - txStart;
     const early = Math.max(1, kills - 2);
     delays = Array.from({ length: kills }, (_, k) => {
@@ -121,7 +134,10 @@ export async function runCrash(options: { kills?: number; port?: number; calibra
     const before = inspect(file, run);
     const delay = delays[k];
     const started = performance.now();
-    const request = post(server.origin, importCsv(run)).then((r) => r.status, () => "killed" as const);
+    const request = post(server.origin, importCsv(run)).then(
+      (r) => r.status,
+      () => "killed" as const,
+    );
     if (afterTransactionOpens) {
       while (!writeLockHeld(probe) && performance.now() - started < 120_000) await sleep(10);
       await sleep(delay);
@@ -148,7 +164,9 @@ export async function runCrash(options: { kills?: number; port?: number; calibra
     if (after.deals < before.deals) outcome.lostDeals += before.deals - after.deals;
     if (mid) outcome.midTransaction++;
     if (verdict !== "absent" && verdict !== "applied") problems.push(`kill ${k + 1}: ${verdict}`);
-    log(`crash: kill ${k + 1}/${kills} at ${(killedAt / 1000).toFixed(2)} s (${mid ? "inside the write transaction" : "outside the write transaction"}; client saw ${status}): ${verdict}, integrity ${after.integrity}`);
+    log(
+      `crash: kill ${k + 1}/${kills} at ${(killedAt / 1000).toFixed(2)} s (${mid ? "inside the write transaction" : "outside the write transaction"}; client saw ${status}): ${verdict}, integrity ${after.integrity}`,
+    );
   }
   probe.close();
 

@@ -5,7 +5,18 @@ import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { BASE_PORT, createEditors, freshDatabase, LOAD_TEST_LIMITS, log, ROOT, sleep, startServer, WORK_DIR, type SuiteResult } from "./support";
+import {
+  BASE_PORT,
+  createEditors,
+  freshDatabase,
+  LOAD_TEST_LIMITS,
+  log,
+  ROOT,
+  sleep,
+  startServer,
+  WORK_DIR,
+  type SuiteResult,
+} from "./support";
 import { runVitestFile } from "./vitest-suite";
 
 const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
@@ -20,7 +31,9 @@ export async function runDurability(options: { port?: number; withVitest?: boole
   const backupFile = path.join(WORK_DIR, "durability-backup.db");
   rmSync(backupFile, { force: true });
   try {
-    const health = (await (await fetch(`${server.origin}/api/health`)).json()) as { sqlite: { journalMode: string; busyTimeoutMs: number; synchronous: number; foreignKeys: boolean } };
+    const health = (await (await fetch(`${server.origin}/api/health`)).json()) as {
+      sqlite: { journalMode: string; busyTimeoutMs: number; synchronous: number; foreignKeys: boolean };
+    };
     const s = health.sqlite;
     cases.push({ name: "journal_mode is WAL", ok: s.journalMode === "wal", detail: s.journalMode });
     cases.push({ name: "busy_timeout >= 5 s", ok: s.busyTimeoutMs >= 5000, detail: `${s.busyTimeoutMs} ms` });
@@ -80,12 +93,18 @@ export async function runDurability(options: { port?: number; withVitest?: boole
   }
 
   // Restore the backup over the live file and serve it again.
-  const expected = new Database(backupFile, { readonly: true }).prepare("SELECT summary FROM Deal WHERE id = 1").get() as { summary: string };
+  const expected = new Database(backupFile, { readonly: true }).prepare("SELECT summary FROM Deal WHERE id = 1").get() as {
+    summary: string;
+  };
   const restore = spawnSync(tsx, ["lib/cli/db-restore.ts", backupFile], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
   server = await startServer(url, port, LOAD_TEST_LIMITS);
   try {
     const deal = (await (await fetch(`${server.origin}/api/deals/1`)).json()) as { summary: string };
-    cases.push({ name: "db:restore brings the backup back on a restarted server", ok: restore.status === 0 && deal.summary === expected.summary, detail: `restore exit ${restore.status}; deal 1 reads "${deal.summary}"` });
+    cases.push({
+      name: "db:restore brings the backup back on a restarted server",
+      ok: restore.status === 0 && deal.summary === expected.summary,
+      detail: `restore exit ${restore.status}; deal 1 reads "${deal.summary}"`,
+    });
   } finally {
     await server.stop();
   }
@@ -97,4 +116,3 @@ export async function runDurability(options: { port?: number; withVitest?: boole
   const figures = `${cases.length} checks: pragmas read from the live server, backup during API writes, restore, and ${unit.cases.length} backup integration tests`;
   return { suite: "durability", tried: cases.length, passed, lost, figures, ok: passed === cases.length && lost === 0 };
 }
-

@@ -14,8 +14,13 @@ export async function runErrors(options: { port?: number } = {}): Promise<SuiteR
   const server = await startServer(url, options.port ?? BASE_PORT + 4, LOAD_TEST_LIMITS);
   try {
     const markup = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
-    const version = (new Database(file, { readonly: true }).prepare("SELECT version FROM Deal WHERE id = 1").get() as { version: number }).version;
-    const edit = await fetch(`${server.origin}/api/deals/1`, { method: "PATCH", headers: { authorization: `Bearer ${editor.token}`, "content-type": "application/json" }, body: JSON.stringify({ version, summary: markup }) });
+    const version = (new Database(file, { readonly: true }).prepare("SELECT version FROM Deal WHERE id = 1").get() as { version: number })
+      .version;
+    const edit = await fetch(`${server.origin}/api/deals/1`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${editor.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ version, summary: markup }),
+    });
     const page = await (await fetch(`${server.origin}/deals/1`)).text();
     cases.push({
       name: "a summary holding HTML is shown as text on the deal page",
@@ -37,12 +42,26 @@ export async function runErrors(options: { port?: number } = {}): Promise<SuiteR
     } catch {
       // checked below
     }
-    cases.push({ name: "API 500 answers with a request id and no internals", ok: api.status === 500 && apiBody.requestId === apiId && apiId !== "" && !INTERNALS.test(apiText), detail: `${api.status} ${apiText.slice(0, 200)}` });
+    cases.push({
+      name: "API 500 answers with a request id and no internals",
+      ok: api.status === 500 && apiBody.requestId === apiId && apiId !== "" && !INTERNALS.test(apiText),
+      detail: `${api.status} ${apiText.slice(0, 200)}`,
+    });
 
     // The page's HTML (with its payload) must hold no internals; the error page is drawn in the browser, so read
     // what a visitor sees there.
     const html = await (await fetch(`${server.origin}/deals`)).text();
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    });
     let seen = "";
     try {
       const page = await browser.newPage();
@@ -55,17 +74,36 @@ export async function runErrors(options: { port?: number } = {}): Promise<SuiteR
       await browser.close();
     }
     const reference = /\(reference (\w+)\)/.exec(seen)?.[1] ?? "";
-    cases.push({ name: "a failing page shows a reference and no stack or SQL", ok: reference !== "" && !INTERNALS.test(seen) && !INTERNALS.test(html), detail: reference ? `reference ${reference}` : seen.slice(0, 300) });
+    cases.push({
+      name: "a failing page shows a reference and no stack or SQL",
+      ok: reference !== "" && !INTERNALS.test(seen) && !INTERNALS.test(html),
+      detail: reference ? `reference ${reference}` : seen.slice(0, 300),
+    });
 
     await new Promise((r) => setTimeout(r, 300));
     const output = server.output();
-    cases.push({ name: "the server log has the API error's stack under its request id", ok: new RegExp(`\\[request ${apiId}\\][^\\n]*failed`).test(output), detail: apiId });
-    cases.push({ name: "the server log ties the page's reference to a request id", ok: reference !== "" && new RegExp(`\\[request [0-9a-f-]{36}\\][^\\n]*reference ${reference}`).test(output), detail: reference });
+    cases.push({
+      name: "the server log has the API error's stack under its request id",
+      ok: new RegExp(`\\[request ${apiId}\\][^\\n]*failed`).test(output),
+      detail: apiId,
+    });
+    cases.push({
+      name: "the server log ties the page's reference to a request id",
+      ok: reference !== "" && new RegExp(`\\[request [0-9a-f-]{36}\\][^\\n]*reference ${reference}`).test(output),
+      detail: reference,
+    });
     if (cases.some((c) => !c.ok)) log(`errors: server log tail:\n${output.slice(-3000)}`);
   } finally {
     await server.stop();
   }
   for (const c of cases) log(`errors: ${c.ok ? "ok  " : "FAIL"} ${c.name} (${c.detail})`);
   const passed = cases.filter((c) => c.ok).length;
-  return { suite: "errors", tried: cases.length, passed, lost: 0, figures: `${cases.length} checks on the production server`, ok: passed === cases.length };
+  return {
+    suite: "errors",
+    tried: cases.length,
+    passed,
+    lost: 0,
+    figures: `${cases.length} checks on the production server`,
+    ok: passed === cases.length,
+  };
 }

@@ -14,25 +14,43 @@ type Outcome = { status: number | null; stdout: string; stderr: string };
 
 function npmScript(args: string[], url: string): Promise<Outcome> {
   return new Promise((resolve) => {
-    execFile("npm", ["run", "--silent", ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, DATABASE_URL: url } }, (error, stdout, stderr) => {
-      resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
-    });
+    execFile(
+      "npm",
+      ["run", "--silent", ...args],
+      { cwd: ROOT, encoding: "utf8", env: { ...process.env, DATABASE_URL: url } },
+      (error, stdout, stderr) => {
+        resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
 export async function runOperators(options: { port?: number } = {}): Promise<SuiteResult> {
   const { file, url } = freshDatabase("operators");
-  const migrationsBefore = (new Database(file, { readonly: true }).prepare("SELECT COUNT(*) AS n FROM _prisma_migrations").get() as { n: number }).n;
+  const migrationsBefore = (
+    new Database(file, { readonly: true }).prepare("SELECT COUNT(*) AS n FROM _prisma_migrations").get() as { n: number }
+  ).n;
   const cases: { name: string; ok: boolean; detail: string }[] = [];
   const server = await startServer(url, options.port ?? BASE_PORT + 5);
   const csv = path.join(WORK_DIR, "operators-import.csv");
   const exported = path.join(WORK_DIR, "operators-export.csv");
   const backup = path.join(WORK_DIR, "operators-backup.db");
   for (const f of [csv, exported, backup]) rmSync(f, { force: true });
-  writeFileSync(csv, `${DEAL_CSV_COLUMNS.join(",")}\n2026-06-01,Operator Capital,Operator Labs,equity,announced,Seed,100,100,exact,USD,100,,,Test,https://example.com/operators,Example,2026-06-01\n`);
+  writeFileSync(
+    csv,
+    `${DEAL_CSV_COLUMNS.join(",")}\n2026-06-01,Operator Capital,Operator Labs,equity,announced,Seed,100,100,exact,USD,100,,,Test,https://example.com/operators,Example,2026-06-01\n`,
+  );
   try {
-    const check = (name: string, outcome: Outcome, ok: boolean) => cases.push({ name, ok: outcome.status === 0 && ok, detail: `exit ${outcome.status}; ${(outcome.stderr || outcome.stdout).trim().slice(-300)}` });
-    const user = await npmScript(["user:create", "--", "--email", "operator@example.com", "--password", "operator-password-1", "--role", "admin"], url);
+    const check = (name: string, outcome: Outcome, ok: boolean) =>
+      cases.push({
+        name,
+        ok: outcome.status === 0 && ok,
+        detail: `exit ${outcome.status}; ${(outcome.stderr || outcome.stdout).trim().slice(-300)}`,
+      });
+    const user = await npmScript(
+      ["user:create", "--", "--email", "operator@example.com", "--password", "operator-password-1", "--role", "admin"],
+      url,
+    );
     check("user:create beside the server", user, /created admin operator@example\.com/.test(user.stdout));
     const token = await npmScript(["token:create", "--", "--email", "operator@example.com", "--name", "operators"], url);
     check("token:create beside the server", token, /^\S{20,}$/.test(token.stdout.trim()));
@@ -51,7 +69,9 @@ export async function runOperators(options: { port?: number } = {}): Promise<Sui
     check("db:restore beside the server", restoreRun, /integrity ok/.test(restoreRun.stdout));
     const health = await fetch(`${server.origin}/api/health`);
     cases.push({ name: "the server still answers", ok: health.ok, detail: String(health.status) });
-    const migrationsAfter = (new Database(file, { readonly: true }).prepare("SELECT COUNT(*) AS n FROM _prisma_migrations").get() as { n: number }).n;
+    const migrationsAfter = (
+      new Database(file, { readonly: true }).prepare("SELECT COUNT(*) AS n FROM _prisma_migrations").get() as { n: number }
+    ).n;
     cases.push({
       name: "no migration was applied, and none is pending",
       ok: migrationsAfter === migrationsBefore && pendingSqliteMigrations(file).length === 0,
@@ -63,5 +83,12 @@ export async function runOperators(options: { port?: number } = {}): Promise<Sui
   }
   for (const c of cases) log(`operators: ${c.ok ? "ok  " : "FAIL"} ${c.name} (${c.detail})`);
   const passed = cases.filter((c) => c.ok).length;
-  return { suite: "operators", tried: cases.length, passed, lost: 0, figures: `${cases.length} operator commands and checks beside a running server`, ok: passed === cases.length };
+  return {
+    suite: "operators",
+    tried: cases.length,
+    passed,
+    lost: 0,
+    figures: `${cases.length} operator commands and checks beside a running server`,
+    ok: passed === cases.length,
+  };
 }

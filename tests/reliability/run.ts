@@ -34,7 +34,10 @@ const want = (suite: string) => {
 };
 
 function table(results: SuiteResult[]): string {
-  const rows = [["suite", "cases tried", "passed", "data lost", ""], ...results.map((r) => [r.suite, String(r.tried), String(r.passed), String(r.lost), r.ok ? "ok" : "FAILED"])];
+  const rows = [
+    ["suite", "cases tried", "passed", "data lost", ""],
+    ...results.map((r) => [r.suite, String(r.tried), String(r.passed), String(r.lost), r.ok ? "ok" : "FAILED"]),
+  ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(" | ")} |`;
   return [line(rows[0]), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.slice(1).map(line)].join("\n");

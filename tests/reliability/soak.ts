@@ -5,7 +5,18 @@
 // measured time, at least 10 s, unmeasured) to the end: the average of the first and of the last fifth of the samples
 // taken during the measured time.
 import { openDatabase } from "@/lib/prisma-client";
-import { BASE_PORT, createEditors, formatMb, freshDatabase, LOAD_TEST_LIMITS, log, residentBytes, sleep, startServer, type SuiteResult } from "./support";
+import {
+  BASE_PORT,
+  createEditors,
+  formatMb,
+  freshDatabase,
+  LOAD_TEST_LIMITS,
+  log,
+  residentBytes,
+  sleep,
+  startServer,
+  type SuiteResult,
+} from "./support";
 
 const CONNECTIONS = 20;
 const WRITE_SHARE = 0.1;
@@ -23,9 +34,21 @@ export async function runSoak(options: { seconds: number; port?: number; checkMe
   const orgs = await db.organization.findMany({ take: 6, orderBy: { id: "asc" }, select: { slug: true } });
   await db.$disconnect();
   const reads = [
-    "/", "/deals", "/deals?investor=amazon", "/deals?view=table&sort=amount_desc", "/analysis", "/investors", "/companies",
-    `/investors/${orgs[0].slug}`, `/companies/${orgs[1].slug}`, "/methodology",
-    "/api/deals?kind=equity", "/api/stats/summary", "/api/stats/concentration", "/api/organizations?q=a", "/api/deals/export.csv?investor=amazon",
+    "/",
+    "/deals",
+    "/deals?investor=amazon",
+    "/deals?view=table&sort=amount_desc",
+    "/analysis",
+    "/investors",
+    "/companies",
+    `/investors/${orgs[0].slug}`,
+    `/companies/${orgs[1].slug}`,
+    "/methodology",
+    "/api/deals?kind=equity",
+    "/api/stats/summary",
+    "/api/stats/concentration",
+    "/api/organizations?q=a",
+    "/api/deals/export.csv?investor=amazon",
   ];
   const dealPages = deals.slice(0, 40).map((d) => d.id);
 
@@ -82,7 +105,10 @@ export async function runSoak(options: { seconds: number; port?: number; checkMe
               } else record(`PATCH ${dealId}: ${response.status} ${JSON.stringify(body)}`);
             } else {
               tally.reads++;
-              const path = Math.random() < 0.25 ? `/deals/${dealPages[Math.floor(Math.random() * dealPages.length)]}` : reads[Math.floor(Math.random() * reads.length)];
+              const path =
+                Math.random() < 0.25
+                  ? `/deals/${dealPages[Math.floor(Math.random() * dealPages.length)]}`
+                  : reads[Math.floor(Math.random() * reads.length)];
               const response = await fetch(`${server.origin}${path}`);
               await response.arrayBuffer();
               if (response.status !== 200) record(`GET ${path}: ${response.status}`);
@@ -128,10 +154,19 @@ export async function runSoak(options: { seconds: number; port?: number; checkMe
   const peak = Math.max(...samples.map((s) => s.rss));
   const growth = (end - baseline) / baseline;
   const memoryOk = options.checkMemory === false || growth < 0.1;
-  const curve = Array.from({ length: 11 }, (_, i) => samples.find((x) => x.t >= (i / 10) * (warmupMs + durationMs)) ?? samples.at(-1)!).map((x) => `${(x.t / 1000).toFixed(0)} s ${(x.rss / 1024 / 1024).toFixed(0)}`);
+  const curve = Array.from({ length: 11 }, (_, i) => samples.find((x) => x.t >= (i / 10) * (warmupMs + durationMs)) ?? samples.at(-1)!).map(
+    (x) => `${(x.t / 1000).toFixed(0)} s ${(x.rss / 1024 / 1024).toFixed(0)}`,
+  );
   log(`soak: server memory (MB) over time: ${curve.join(", ")}`);
   for (const e of errorsSeen) log(`soak problem: ${e}`);
   const figures = `${(durationMs / 1000).toFixed(0)} s measured at ${CONNECTIONS} connections: ${tally.requests} requests (${(tally.requests / seconds).toFixed(0)}/s; ${tally.reads} reads, ${tally.writes} writes, ${tally.landed} landed), ${tally.errors} errors; server memory ${formatMb(baseline)} after warm-up (every route once, ${(warmupRequestsMs / 1000).toFixed(0)} s, then ${(warmupMs / 1000).toFixed(0)} s of load) -> ${formatMb(end)} at the end (${(growth * 100).toFixed(1)} %${options.checkMemory === false ? ", not judged in the short version" : ""}, peak ${formatMb(peak)})`;
   log(`soak: ${figures}`);
-  return { suite: "soak", tried: tally.requests, passed: tally.requests - tally.errors, lost, figures, ok: tally.errors === 0 && lost === 0 && memoryOk && tally.landed > 0 };
+  return {
+    suite: "soak",
+    tried: tally.requests,
+    passed: tally.requests - tally.errors,
+    lost,
+    figures,
+    ok: tally.errors === 0 && lost === 0 && memoryOk && tally.landed > 0,
+  };
 }

@@ -8,10 +8,16 @@ import { buildIsCurrent } from "@/lib/cli/start";
 import { openDatabase } from "@/lib/prisma-client";
 
 export const ROOT = process.cwd();
-export const WORK_DIR = process.env.RELIABILITY_DIR ? path.resolve(process.env.RELIABILITY_DIR) : path.join(ROOT, "tests", ".tmp", "reliability");
+export const WORK_DIR = process.env.RELIABILITY_DIR
+  ? path.resolve(process.env.RELIABILITY_DIR)
+  : path.join(ROOT, "tests", ".tmp", "reliability");
 export const BASE_PORT = Number(process.env.RELIABILITY_PORT ?? 3230);
 /** Limits high enough that the load tests measure the database, not the rate limiter. */
-export const LOAD_TEST_LIMITS = { RATE_LIMIT_API_READS: "10000000", RATE_LIMIT_API_WRITES: "10000000", RATE_LIMIT_TOKEN_WRITES: "10000000" };
+export const LOAD_TEST_LIMITS = {
+  RATE_LIMIT_API_READS: "10000000",
+  RATE_LIMIT_API_WRITES: "10000000",
+  RATE_LIMIT_TOKEN_WRITES: "10000000",
+};
 
 export type SuiteResult = { suite: string; tried: number; passed: number; lost: number; figures: string; ok: boolean };
 
@@ -25,7 +31,10 @@ const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
 export function ensureBuild() {
   if (buildIsCurrent()) return;
   log("building the production app...");
-  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) throw new Error("next build failed");
 }
 
@@ -64,16 +73,28 @@ export async function createEditors(url: string, count: number, prefix: string):
   }
 }
 
-export type Server = { port: number; origin: string; pid: number; child: ChildProcess; output: () => string; stop: () => Promise<void>; kill: () => Promise<void> };
+export type Server = {
+  port: number;
+  origin: string;
+  pid: number;
+  child: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+  kill: () => Promise<void>;
+};
 
 /** Starts `next start` on the production build, in its own process group, and waits for /api/health. */
 export async function startServer(url: string, port: number, env: Record<string, string> = {}): Promise<Server> {
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: url, ...env },
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "--port", String(port), "--hostname", "127.0.0.1"],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: url, ...env },
+    },
+  );
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));

@@ -14,7 +14,15 @@ export const scenario = [
   // 1. A alone, 100 -> A 100.
   measureDeal({ announcedOn: "2024-02-10", recipient: X, amountUsdLow: 100n, amountUsdHigh: 100n, investors: [A] }),
   // 2. 101 split between B and A: B 51 (the odd dollar, listed first), A 50.
-  measureDeal({ announcedOn: "2024-05-01", kind: "convertible", status: "announced", recipient: X, amountUsdLow: 101n, amountUsdHigh: 101n, investors: [B, A] }),
+  measureDeal({
+    announcedOn: "2024-05-01",
+    kind: "convertible",
+    status: "announced",
+    recipient: X,
+    amountUsdLow: 101n,
+    amountUsdHigh: 101n,
+    investors: [B, A],
+  }),
   // 3. "Up to" 30 with no low figure, three ways: 10 each.
   measureDeal({ announcedOn: "2024-08-01", recipient: Y, amountUsdHigh: 30n, amountQualifier: "up_to", investors: [A, C, B] }),
   // 4. In talks: pipeline, not counted.

@@ -7,7 +7,10 @@ import { parse } from "csv-parse/sync";
 
 export type SeedRow = Record<string, string>;
 
-export const seedRows = parse(readFileSync(path.join(process.cwd(), "prisma", "seed", "deals.csv"), "utf8"), { columns: true, bom: true }) as SeedRow[];
+export const seedRows = parse(readFileSync(path.join(process.cwd(), "prisma", "seed", "deals.csv"), "utf8"), {
+  columns: true,
+  bom: true,
+}) as SeedRow[];
 
 /** The names in a row's investors column, without the (lead)/(co-lead) role marks. */
 export function investorNames(row: SeedRow): string[] {

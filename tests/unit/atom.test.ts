@@ -33,7 +33,9 @@ describe("buildAtomFeed", () => {
     expect(xml).toContain("<id>tag:deals.example,2026:changes?investor=amazon&amp;kind=equity</id>");
     expect(xml).toContain("<title>Changes: Amazon &amp; co &lt;test&gt;</title>");
     expect(xml).toContain("<updated>2026-03-31T00:00:00Z</updated>");
-    expect(xml).toContain(`<link rel="self" href="https://deals.example/changes/feed.xml?investor=amazon&amp;kind=equity" type="application/atom+xml"/>`);
+    expect(xml).toContain(
+      `<link rel="self" href="https://deals.example/changes/feed.xml?investor=amazon&amp;kind=equity" type="application/atom+xml"/>`,
+    );
     expect(xml).toContain("<id>tag:deals.example,2026:deal-event-42</id>");
     expect(xml).toContain("<title>Amazon → OpenAI: in talks, up to $50B → &quot;announced&quot; &lt;$15B&gt;</title>");
     expect(xml).toContain(`<link rel="related" href="https://news.example/a?b=1&amp;c=2" title="Publisher &amp; Co"/>`);

@@ -15,7 +15,15 @@ const directory = directoryOf([
   ["softbank", "SoftBank", null],
 ]);
 const compute = (announcedOn: string, payer: string, supplier: string, amount: bigint | null, extra = {}) =>
-  measureDeal({ announcedOn, kind: "compute_commitment", status: "announced", amountUsdLow: amount, investors: [investor(payer, directory.get(payer)?.name)], recipient: org(supplier, directory.get(supplier)?.name), ...extra });
+  measureDeal({
+    announcedOn,
+    kind: "compute_commitment",
+    status: "announced",
+    amountUsdLow: amount,
+    investors: [investor(payer, directory.get(payer)?.name)],
+    recipient: org(supplier, directory.get(supplier)?.name),
+    ...extra,
+  });
 
 describe("findCircularFlows", () => {
   it("finds Microsoft -> OpenAI -> Azure through Azure's parent, with both legs and the ratio back to in", () => {
@@ -28,7 +36,9 @@ describe("findCircularFlows", () => {
     expect(loop.investor).toEqual({ key: "microsoft", name: "Microsoft" });
     expect(loop.company).toEqual({ key: "openai", name: "OpenAI" });
     expect(loop.moneyIn.map((l) => [l.dealId, l.from.name, l.to.name, l.amount])).toEqual([[1, "Microsoft", "OpenAI", 10n]]);
-    expect(loop.moneyBack.map((l) => [l.dealId, l.from.name, l.to.name, l.amount, l.status])).toEqual([[2, "OpenAI", "Microsoft Azure", 250n, "announced"]]);
+    expect(loop.moneyBack.map((l) => [l.dealId, l.from.name, l.to.name, l.amount, l.status])).toEqual([
+      [2, "OpenAI", "Microsoft Azure", 250n, "announced"],
+    ]);
     expect([loop.inTotal, loop.backTotal, loop.backToIn]).toEqual([10n, 250n, 25]);
   });
 
@@ -45,8 +55,19 @@ describe("findCircularFlows", () => {
 
   it("counts only the pair's part of a shared round and of a shared commitment", () => {
     const deals = [
-      measureDeal({ announcedOn: "2024-10-02", amountUsdLow: 100n, investors: [investor("thrive", "Thrive Capital"), investor("oracle", "Oracle")] }),
-      measureDeal({ announcedOn: "2025-01-21", kind: "compute_commitment", status: "announced", amountUsdLow: 60n, investors: [investor("openai", "OpenAI"), investor("softbank", "SoftBank"), investor("anthropic", "Anthropic")], recipient: org("oracle", "Oracle") }),
+      measureDeal({
+        announcedOn: "2024-10-02",
+        amountUsdLow: 100n,
+        investors: [investor("thrive", "Thrive Capital"), investor("oracle", "Oracle")],
+      }),
+      measureDeal({
+        announcedOn: "2025-01-21",
+        kind: "compute_commitment",
+        status: "announced",
+        amountUsdLow: 60n,
+        investors: [investor("openai", "OpenAI"), investor("softbank", "SoftBank"), investor("anthropic", "Anthropic")],
+        recipient: org("oracle", "Oracle"),
+      }),
     ];
     const [loop] = findCircularFlows(deals, directory, { includePipeline: false });
     // Oracle put in half of 100; OpenAI's third of the 60 commitment comes back.
@@ -55,7 +76,12 @@ describe("findCircularFlows", () => {
 
   it("is no loop when both deals go the same way (OpenAI invests in CoreWeave and buys from it)", () => {
     const deals = [
-      measureDeal({ announcedOn: "2025-03-10", amountUsdLow: 35n, investors: [investor("openai", "OpenAI")], recipient: org("coreweave", "CoreWeave") }),
+      measureDeal({
+        announcedOn: "2025-03-10",
+        amountUsdLow: 35n,
+        investors: [investor("openai", "OpenAI")],
+        recipient: org("coreweave", "CoreWeave"),
+      }),
       compute("2025-03-10", "openai", "coreweave", 119n),
     ];
     expect(findCircularFlows(deals, directory, { includePipeline: false })).toEqual([]);
@@ -63,7 +89,12 @@ describe("findCircularFlows", () => {
 
   it("never uses terminated legs, and rumored or in-talks legs only under the pipeline switch", () => {
     const deals = [
-      measureDeal({ announcedOn: "2026-04-20", amountUsdLow: 5n, recipient: org("anthropic", "Anthropic"), investors: [investor("amazon", "Amazon")] }),
+      measureDeal({
+        announcedOn: "2026-04-20",
+        amountUsdLow: 5n,
+        recipient: org("anthropic", "Anthropic"),
+        investors: [investor("amazon", "Amazon")],
+      }),
       compute("2026-05-05", "anthropic", "aws", 200n, { status: "rumored" }),
       compute("2026-05-06", "anthropic", "aws", 999n, { status: "terminated" }),
     ];
@@ -73,7 +104,10 @@ describe("findCircularFlows", () => {
   });
 
   it("keeps a loop whose spending is undisclosed, with no ratio", () => {
-    const deals = [measureDeal({ announcedOn: "2025-01-01", amountUsdLow: 5n, investors: [investor("amazon", "Amazon")] }), compute("2025-02-01", "openai", "aws", null, { amountQualifier: "undisclosed" })];
+    const deals = [
+      measureDeal({ announcedOn: "2025-01-01", amountUsdLow: 5n, investors: [investor("amazon", "Amazon")] }),
+      compute("2025-02-01", "openai", "aws", null, { amountQualifier: "undisclosed" }),
+    ];
     const [loop] = findCircularFlows(deals, directory, { includePipeline: false });
     expect([loop.inTotal, loop.backTotal, loop.backToIn, loop.moneyBack[0].basis]).toEqual([5n, 0n, null, "undisclosed"]);
   });
@@ -84,7 +118,12 @@ describe("findCircularFlows", () => {
       compute("2025-10-28", "openai", "azure", 250n),
       measureDeal({ announcedOn: "2026-02-27", amountUsdLow: 50n, investors: [investor("amazon", "Amazon")] }),
       compute("2026-02-27", "openai", "aws", 138n),
-      measureDeal({ announcedOn: "2024-11-22", amountUsdLow: 8n, recipient: org("anthropic", "Anthropic"), investors: [investor("amazon", "Amazon")] }),
+      measureDeal({
+        announcedOn: "2024-11-22",
+        amountUsdLow: 8n,
+        recipient: org("anthropic", "Anthropic"),
+        investors: [investor("amazon", "Amazon")],
+      }),
       compute("2026-04-20", "anthropic", "aws", 100n),
     ];
     const loops = findCircularFlows(deals, directory, { includePipeline: false });

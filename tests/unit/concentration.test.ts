@@ -58,7 +58,12 @@ describe("concentrationSeries on the recipient side", () => {
   });
 
   it("returns nothing when nothing is counted", () => {
-    expect(concentrationSeries([measureDeal({ announcedOn: "2025-01-01", amountUsdLow: 5n, status: "terminated" })], { grain: "year", side: "recipient" })).toEqual([]);
+    expect(
+      concentrationSeries([measureDeal({ announcedOn: "2025-01-01", amountUsdLow: 5n, status: "terminated" })], {
+        grain: "year",
+        side: "recipient",
+      }),
+    ).toEqual([]);
   });
 
   it("follows the counting rule: commitments and the pipeline only when switched in", () => {
@@ -67,7 +72,8 @@ describe("concentrationSeries on the recipient side", () => {
       measureDeal({ announcedOn: "2025-02-01", amountUsdLow: 30n, kind: "compute_commitment", recipient: org("oracle", "Oracle") }),
       measureDeal({ announcedOn: "2025-03-01", amountUsdLow: 10n, status: "in_talks", recipient: org("xai", "xAI") }),
     ];
-    const totalOf = (rule: Parameters<typeof concentrationSeries>[1]["rule"]) => concentrationSeries(deals, { grain: "year", side: "recipient", rule })[0].total;
+    const totalOf = (rule: Parameters<typeof concentrationSeries>[1]["rule"]) =>
+      concentrationSeries(deals, { grain: "year", side: "recipient", rule })[0].total;
     expect(totalOf(undefined)).toBe(10n);
     expect(totalOf({ kinds: ["equity", "compute_commitment"], includePipeline: false })).toBe(40n);
     expect(totalOf({ kinds: ["equity"], includePipeline: true })).toBe(20n);
@@ -78,7 +84,11 @@ describe("concentrationSeries on the investor side", () => {
   it("splits shared rounds and leaves unnamed investors in the total but out of the ranking", () => {
     const points = concentrationSeries(
       [
-        measureDeal({ announcedOn: "2025-01-01", amountUsdLow: 100n, investors: [investor("thrive", "Thrive Capital"), investor("microsoft", "Microsoft")] }),
+        measureDeal({
+          announcedOn: "2025-01-01",
+          amountUsdLow: 100n,
+          investors: [investor("thrive", "Thrive Capital"), investor("microsoft", "Microsoft")],
+        }),
         measureDeal({ announcedOn: "2025-02-01", amountUsdLow: 100n, investors: [investor(UNDISCLOSED_KEY, "Undisclosed investors")] }),
       ],
       { grain: "year", side: "investor" },
@@ -95,7 +105,14 @@ describe("concentrationSeries on the investor side", () => {
 
 describe("hhiReading", () => {
   it("reads the usual bands: below 1,500, 1,500 to 2,500, above 2,500", () => {
-    expect([0, 1499, 1500, 2500, 2501, 10000].map(hhiReading)).toEqual(["unconcentrated", "unconcentrated", "moderate", "moderate", "high", "high"]);
+    expect([0, 1499, 1500, 2500, 2501, 10000].map(hhiReading)).toEqual([
+      "unconcentrated",
+      "unconcentrated",
+      "moderate",
+      "moderate",
+      "high",
+      "high",
+    ]);
   });
 });
 

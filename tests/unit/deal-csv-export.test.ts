@@ -62,24 +62,41 @@ describe("toDealCsvRow", () => {
   });
 
   it("reads back through the importer's parser with the same values", async () => {
-    const parsed = await parseDealCsv(toCsv(DEAL_CSV_COLUMNS, [toDealCsvRow({ ...base, stakeBps: 1005, round: null, amountQualifier: "range", amountUsdLow: 300_000_000n, amountUsdHigh: 550_000_000n })]));
+    const parsed = await parseDealCsv(
+      toCsv(DEAL_CSV_COLUMNS, [
+        toDealCsvRow({
+          ...base,
+          stakeBps: 1005,
+          round: null,
+          amountQualifier: "range",
+          amountUsdLow: 300_000_000n,
+          amountUsdHigh: 550_000_000n,
+        }),
+      ]),
+    );
     expect(parsed.errors).toEqual([]);
     const row = parsed.rows[0].data;
-    expect([row.stake_pct, row.round, row.amount_qualifier, row.amount_usd_low, row.amount_usd_high]).toEqual([1005, null, "range", 300_000_000n, 550_000_000n]);
+    expect([row.stake_pct, row.round, row.amount_qualifier, row.amount_usd_low, row.amount_usd_high]).toEqual([
+      1005,
+      null,
+      "range",
+      300_000_000n,
+      550_000_000n,
+    ]);
     expect(row.investors).toBe("SoftBank (co-lead);Nvidia (considering);Undisclosed buyers");
   });
 });
 
 describe("formatStakePct", () => {
   it("writes basis points as the percentage the importer reads", async () => {
-    expect([formatStakePct(1000), formatStakePct(250), formatStakePct(1005), formatStakePct(5), formatStakePct(0), formatStakePct(10000)]).toEqual([
-      "10",
-      "2.5",
-      "10.05",
-      "0.05",
-      "0",
-      "100",
-    ]);
+    expect([
+      formatStakePct(1000),
+      formatStakePct(250),
+      formatStakePct(1005),
+      formatStakePct(5),
+      formatStakePct(0),
+      formatStakePct(10000),
+    ]).toEqual(["10", "2.5", "10.05", "0.05", "0", "100"]);
   });
 });
 
@@ -96,7 +113,7 @@ describe("dealExportFileName", () => {
   });
 
   it("keeps free text to safe characters", async () => {
-    expect(name("q=Série \"C\"/../x")).toBe("deals-q-serie-c-x.csv");
+    expect(name('q=Série "C"/../x')).toBe("deals-q-serie-c-x.csv");
     expect(name("q=%E2%82%AC")).toBe("deals-q-text.csv");
   });
 });

@@ -8,7 +8,7 @@ import { parseDealForm } from "@/lib/deals/deal-form";
 
 const HEADER = DEAL_CSV_COLUMNS.join(",");
 const GOOD =
-  "2026-02-27,SoftBank (co-lead);Nvidia;Undisclosed buyers,OpenAI,equity,closed,Mega round,30000000000,30000000000,exact,USD,30000000000,852000000000,2.5,\"Summary, with a comma\",https://example.com/a,Example News,2026-02-28";
+  '2026-02-27,SoftBank (co-lead);Nvidia;Undisclosed buyers,OpenAI,equity,closed,Mega round,30000000000,30000000000,exact,USD,30000000000,852000000000,2.5,"Summary, with a comma",https://example.com/a,Example News,2026-02-28';
 
 const directory = buildDirectory([
   { id: 1, slug: "openai", name: "OpenAI", aliases: [{ alias: "OpenAI (employee shareholders)" }] },
@@ -44,11 +44,19 @@ describe("parseDealCsv", () => {
   });
 
   it("names the row and the field of each bad value", async () => {
-    const bad = GOOD.replace("2026-02-27", "2026-02-30").replace(",equity,", ",shares,").replace("30000000000,30000000000,exact", "$30B,30000000000,exact");
+    const bad = GOOD.replace("2026-02-27", "2026-02-30")
+      .replace(",equity,", ",shares,")
+      .replace("30000000000,30000000000,exact", "$30B,30000000000,exact");
     const parsed = await parseDealCsv(`${HEADER}\n${GOOD}\n${bad}\n`);
     expect(parsed.rows).toHaveLength(1);
     const fields = parsed.errors.map((e) => [e.row, e.field]);
-    expect(fields).toEqual(expect.arrayContaining([[3, "announced_on"], [3, "kind"], [3, "amount_usd_low"]]));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        [3, "announced_on"],
+        [3, "kind"],
+        [3, "amount_usd_low"],
+      ]),
+    );
     expect(formatRowError(parsed.errors.find((e) => e.field === "amount_usd_low")!)).toBe(
       'row 3, amount_usd_low: amount_usd_low must be whole US dollars (digits only, no commas, signs or symbols); got "$30B"',
     );
@@ -107,7 +115,10 @@ describe("investor tokens", () => {
 
 describe("planDealImport", () => {
   it("resolves names through aliases and keeps unnamed parties as labels", async () => {
-    const plan = planDealImport(await parseDealCsv(`${HEADER}\n${GOOD.replace(",OpenAI,", ",OpenAI (employee shareholders),")}\n`), directory);
+    const plan = planDealImport(
+      await parseDealCsv(`${HEADER}\n${GOOD.replace(",OpenAI,", ",OpenAI (employee shareholders),")}\n`),
+      directory,
+    );
     expect(plan.errors).toEqual([]);
     expect(plan.deals[0].recipientId).toBe(1);
     expect(plan.deals[0].participations).toEqual([
@@ -117,7 +128,10 @@ describe("planDealImport", () => {
     ]);
   });
   it("reports unknown organizations and duplicates by row", async () => {
-    const plan = planDealImport(await parseDealCsv(`${HEADER}\n${GOOD.replace("Nvidia", "Nvidiaa")}\n${GOOD.replace("Nvidia", "SoftBank Group")}\n`), directory);
+    const plan = planDealImport(
+      await parseDealCsv(`${HEADER}\n${GOOD.replace("Nvidia", "Nvidiaa")}\n${GOOD.replace("Nvidia", "SoftBank Group")}\n`),
+      directory,
+    );
     expect(plan.deals).toEqual([]);
     expect(plan.errors).toEqual([
       { row: 2, field: "investors", message: '"Nvidiaa" is not a known organization or alias' },
@@ -125,14 +139,17 @@ describe("planDealImport", () => {
     ]);
   });
   it("flags an unverified source", async () => {
-    const plan = planDealImport(await parseDealCsv(`${HEADER}\n${GOOD.replace("https://example.com/a,Example News,2026-02-28", "unverified,unverified,")}\n`), directory);
+    const plan = planDealImport(
+      await parseDealCsv(`${HEADER}\n${GOOD.replace("https://example.com/a,Example News,2026-02-28", "unverified,unverified,")}\n`),
+      directory,
+    );
     expect(plan.deals[0].source).toEqual({ url: null, publisher: null, publishedOn: null, unverified: true });
   });
 });
 
 describe("CSV writer", () => {
   it("neutralises cells a spreadsheet would run as formulas", async () => {
-    expect(csvCell("=HYPERLINK(\"x\")")).toBe("\"'=HYPERLINK(\"\"x\"\")\"");
+    expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
     expect(csvCell("+1")).toBe("'+1");
     expect(csvCell("-2")).toBe("'-2");
     expect(csvCell("@SUM")).toBe("'@SUM");
@@ -140,14 +157,33 @@ describe("CSV writer", () => {
     expect(csvCell("plain")).toBe("plain");
   });
   it("leaves numbers alone and quotes commas, quotes and newlines", async () => {
-    expect(toCsv(["a", "b"], [[-5, 12n], ["x,y", "line\nbreak"]])).toBe('a,b\n-5,12\n"x,y","line\nbreak"\n');
+    expect(
+      toCsv(
+        ["a", "b"],
+        [
+          [-5, 12n],
+          ["x,y", "line\nbreak"],
+        ],
+      ),
+    ).toBe('a,b\n-5,12\n"x,y","line\nbreak"\n');
   });
 });
 
 describe("the editor's deal form", () => {
   it("keeps parties named by description as labels, as the import and the seed do", () => {
-    const values = Object.fromEntries(DEAL_CSV_COLUMNS.map((c, i) => [c, GOOD.match(/("[^"]*"|[^,]*)(,|$)/g)![i].replace(/,$/, "").replace(/^"|"$/g, "")]));
-    const result = parseDealForm({ ...values, investors: "Two Asian telecom operators (lead); Undisclosed investors" }, directory, () => false);
+    const values = Object.fromEntries(
+      DEAL_CSV_COLUMNS.map((c, i) => [
+        c,
+        GOOD.match(/("[^"]*"|[^,]*)(,|$)/g)!
+          [i].replace(/,$/, "")
+          .replace(/^"|"$/g, ""),
+      ]),
+    );
+    const result = parseDealForm(
+      { ...values, investors: "Two Asian telecom operators (lead); Undisclosed investors" },
+      directory,
+      () => false,
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.deal.participations.map((p) => [p.organizationId, p.partyLabel, p.role])).toEqual([

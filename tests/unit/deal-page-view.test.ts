@@ -28,7 +28,9 @@ describe("dealsPageHref", () => {
 
   it("keeps the filters and the view, and applies overrides", () => {
     const { filters } = parseDealFilters(new URLSearchParams("investor=amazon&investor=google&kind=equity&page=3"));
-    expect(dealsPageHref(filters, { view: "table", group: "month" }, { filters: { page: 1 } })).toBe("/deals?investor=amazon&investor=google&kind=equity&view=table");
+    expect(dealsPageHref(filters, { view: "table", group: "month" }, { filters: { page: 1 } })).toBe(
+      "/deals?investor=amazon&investor=google&kind=equity&view=table",
+    );
     expect(dealsPageHref(filters, { view: "table", group: "month" }, { pageView: { view: "timeline", group: "quarter" } })).toBe(
       "/deals?investor=amazon&investor=google&kind=equity&page=3&group=quarter",
     );

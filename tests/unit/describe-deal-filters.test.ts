@@ -11,7 +11,11 @@ describe("describeDealFilters", () => {
   });
 
   it("names each active filter in words, with organization names", () => {
-    expect(describeQuery("investor=amazon&recipient=openai&kind=equity&status=closed&from=2024-01-01&to=2024-12-31&min=1000000000&max=25000000000&q=tranche").map((f) => f.label)).toEqual([
+    expect(
+      describeQuery(
+        "investor=amazon&recipient=openai&kind=equity&status=closed&from=2024-01-01&to=2024-12-31&min=1000000000&max=25000000000&q=tranche",
+      ).map((f) => f.label),
+    ).toEqual([
       "Investor: Amazon",
       "Recipient: OpenAI",
       "Kind: Equity",

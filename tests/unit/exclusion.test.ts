@@ -21,7 +21,11 @@ describe("excludeOrganizations", () => {
   });
 
   it("removes only an excluded investor's part of a shared round", () => {
-    const deal = measureDeal({ announcedOn: "2025-01-01", amountUsdLow: 90n, investors: [investor("a", "A"), investor("b", "B"), investor("c", "C")] });
+    const deal = measureDeal({
+      announcedOn: "2025-01-01",
+      amountUsdLow: 90n,
+      investors: [investor("a", "A"), investor("b", "B"), investor("c", "C")],
+    });
     const [rest] = excludeOrganizations([deal], new Set(["b"]));
     expect(countedAmount(rest)).toEqual({ amount: 60n, basis: "low" });
     expect(capitalByInvestor([rest]).map((i) => [i.key, i.amount])).toEqual([
@@ -32,7 +36,12 @@ describe("excludeOrganizations", () => {
 
   it("drops a deal whose only investor is excluded, and keeps an 'up to' amount an upper bound", () => {
     const solo = measureDeal({ announcedOn: "2025-01-01", amountUsdLow: 15n, investors: [investor("amazon", "Amazon")] });
-    const upTo = measureDeal({ announcedOn: "2025-01-02", amountUsdHigh: 100n, amountQualifier: "up_to", investors: [investor("amazon", "Amazon"), investor("nvidia", "Nvidia")] });
+    const upTo = measureDeal({
+      announcedOn: "2025-01-02",
+      amountUsdHigh: 100n,
+      amountQualifier: "up_to",
+      investors: [investor("amazon", "Amazon"), investor("nvidia", "Nvidia")],
+    });
     const rest = excludeOrganizations([solo, upTo], new Set(["amazon"]));
     expect(rest).toHaveLength(1);
     expect(countedAmount(rest[0])).toEqual({ amount: 50n, basis: "upper_bound" });
@@ -40,7 +49,11 @@ describe("excludeOrganizations", () => {
   });
 
   it("keeps a co-invested deal of undisclosed amount, without the excluded investor", () => {
-    const deal = measureDeal({ announcedOn: "2026-03-10", amountQualifier: "undisclosed", investors: [investor("nvidia", "Nvidia"), investor("amd", "AMD")] });
+    const deal = measureDeal({
+      announcedOn: "2026-03-10",
+      amountQualifier: "undisclosed",
+      investors: [investor("nvidia", "Nvidia"), investor("amd", "AMD")],
+    });
     const [rest] = excludeOrganizations([deal], new Set(["nvidia"]));
     expect(rest.investors.map((i) => i.key)).toEqual(["amd"]);
     expect(countedAmount(rest)).toEqual({ amount: 0n, basis: "undisclosed" });
@@ -55,7 +68,13 @@ describe("excludeOrganizations", () => {
     const excluded = withDivisions(["amazon"], directory);
     expect([...excluded].sort()).toEqual(["amazon", "aws"]);
     const deals = [
-      measureDeal({ announcedOn: "2026-02-27", amountUsdLow: 38n, kind: "compute_commitment", investors: [investor("openai", "OpenAI")], recipient: org("aws", "AWS") }),
+      measureDeal({
+        announcedOn: "2026-02-27",
+        amountUsdLow: 38n,
+        kind: "compute_commitment",
+        investors: [investor("openai", "OpenAI")],
+        recipient: org("aws", "AWS"),
+      }),
       measureDeal({ announcedOn: "2026-02-27", amountUsdLow: 15n, investors: [investor("amazon", "Amazon")] }),
       measureDeal({ announcedOn: "2026-02-27", amountUsdLow: 5n, investors: [investor("microsoft", "Microsoft")] }),
     ];

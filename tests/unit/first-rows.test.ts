@@ -6,10 +6,17 @@ import { CoInvestorTable } from "@/components/organizations/co-investor-table";
 import { FirstRows, ROWS_SHOWN } from "@/components/organizations/more-rows-note";
 import type { CoInvestor } from "@/lib/measures/co-investors";
 
-const coInvestors = (n: number): CoInvestor[] => Array.from({ length: n }, (_, i) => ({ key: `org-${i}`, name: `Org ${i}`, deals: n - i }) as CoInvestor);
+const coInvestors = (n: number): CoInvestor[] =>
+  Array.from({ length: n }, (_, i) => ({ key: `org-${i}`, name: `Org ${i}`, deals: n - i }) as CoInvestor);
 const render = (rows: CoInvestor[]) =>
   renderToStaticMarkup(
-    createElement(FirstRows<CoInvestor>, { rows, table: (shown) => createElement(CoInvestorTable, { rows: shown, investorName: "Microsoft", asOf: null }), what: "co-investors", href: "/deals?investor=microsoft", linkText: "Every deal" }),
+    createElement(FirstRows<CoInvestor>, {
+      rows,
+      table: (shown) => createElement(CoInvestorTable, { rows: shown, investorName: "Microsoft", asOf: null }),
+      what: "co-investors",
+      href: "/deals?investor=microsoft",
+      linkText: "Every deal",
+    }),
   );
 const bodyRows = (html: string) => (html.split("<tbody>")[1]?.match(/<tr/g) ?? []).length;
 

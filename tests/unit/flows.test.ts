@@ -7,10 +7,35 @@ const openai = org("openai", "OpenAI");
 const deals = [
   measureDeal({ id: 1, announcedOn: "2023-01-23", amountUsdLow: 10n, recipient: openai, investors: [investor("microsoft", "Microsoft")] }),
   measureDeal({ id: 2, announcedOn: "2024-01-01", amountUsdLow: 5n, recipient: openai, investors: [investor("microsoft", "Microsoft")] }),
-  measureDeal({ id: 3, announcedOn: "2024-10-02", amountUsdLow: 100n, recipient: openai, investors: [investor("thrive", "Thrive Capital"), investor("microsoft", "Microsoft")] }),
-  measureDeal({ id: 4, announcedOn: "2024-11-22", amountUsdLow: 8n, recipient: org("anthropic", "Anthropic"), investors: [investor("amazon", "Amazon")] }),
-  measureDeal({ id: 5, announcedOn: "2025-01-01", amountQualifier: "undisclosed", recipient: openai, investors: [investor("microsoft", "Microsoft")] }),
-  measureDeal({ id: 6, announcedOn: "2025-03-10", amountUsdLow: 900n, kind: "compute_commitment", recipient: org("coreweave", "CoreWeave"), investors: [investor("openai", "OpenAI")] }),
+  measureDeal({
+    id: 3,
+    announcedOn: "2024-10-02",
+    amountUsdLow: 100n,
+    recipient: openai,
+    investors: [investor("thrive", "Thrive Capital"), investor("microsoft", "Microsoft")],
+  }),
+  measureDeal({
+    id: 4,
+    announcedOn: "2024-11-22",
+    amountUsdLow: 8n,
+    recipient: org("anthropic", "Anthropic"),
+    investors: [investor("amazon", "Amazon")],
+  }),
+  measureDeal({
+    id: 5,
+    announcedOn: "2025-01-01",
+    amountQualifier: "undisclosed",
+    recipient: openai,
+    investors: [investor("microsoft", "Microsoft")],
+  }),
+  measureDeal({
+    id: 6,
+    announcedOn: "2025-03-10",
+    amountUsdLow: 900n,
+    kind: "compute_commitment",
+    recipient: org("coreweave", "CoreWeave"),
+    investors: [investor("openai", "OpenAI")],
+  }),
 ];
 
 describe("capitalFlows", () => {
@@ -43,7 +68,16 @@ describe("sankeyGraph", () => {
   });
 
   it("puts an organization that invests and receives on both sides, so the graph has no cycle", () => {
-    const both = capitalFlows([...deals, measureDeal({ id: 7, announcedOn: "2025-03-10", amountUsdLow: 35n, recipient: org("coreweave", "CoreWeave"), investors: [investor("openai", "OpenAI")] })]);
+    const both = capitalFlows([
+      ...deals,
+      measureDeal({
+        id: 7,
+        announcedOn: "2025-03-10",
+        amountUsdLow: 35n,
+        recipient: org("coreweave", "CoreWeave"),
+        investors: [investor("openai", "OpenAI")],
+      }),
+    ]);
     const graph = sankeyGraph(both.flows, 10);
     expect(graph.nodes.filter((n) => n.key === "openai").map((n) => n.id)).toEqual(["investor:openai", "recipient:openai"]);
     for (const link of graph.links) expect(graph.nodes[link.source].side).toBe("investor");
@@ -53,8 +87,18 @@ describe("sankeyGraph", () => {
 describe("capitalFlows with unnamed investors", () => {
   it("gathers unnamed parties of different deals into one 'Undisclosed investors' flow per recipient", () => {
     const { flows } = capitalFlows([
-      measureDeal({ announcedOn: "2024-05-01", amountUsdLow: 6n, recipient: org("xai", "xAI"), investors: [investor(UNDISCLOSED_KEY, "Undisclosed investor group")] }),
-      measureDeal({ announcedOn: "2025-06-30", amountUsdLow: 5n, recipient: org("xai", "xAI"), investors: [investor(UNDISCLOSED_KEY, "Undisclosed strategic investors")] }),
+      measureDeal({
+        announcedOn: "2024-05-01",
+        amountUsdLow: 6n,
+        recipient: org("xai", "xAI"),
+        investors: [investor(UNDISCLOSED_KEY, "Undisclosed investor group")],
+      }),
+      measureDeal({
+        announcedOn: "2025-06-30",
+        amountUsdLow: 5n,
+        recipient: org("xai", "xAI"),
+        investors: [investor(UNDISCLOSED_KEY, "Undisclosed strategic investors")],
+      }),
     ]);
     expect(flows.map((f) => [f.investor.name, f.amount])).toEqual([["Undisclosed investors", 11n]]);
   });

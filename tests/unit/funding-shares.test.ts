@@ -39,7 +39,12 @@ describe("investorSharesOfRecipient", () => {
     const w = { key: "w", name: "Willow" };
     const deals = [
       measureDeal({ announcedOn: "2025-01-01", recipient: w, amountUsdLow: 30n, investors: [] }),
-      measureDeal({ announcedOn: "2025-02-01", recipient: w, amountUsdLow: 10n, investors: [investor("a", "Amazon"), investor(UNDISCLOSED_KEY, "Undisclosed buyers")] }),
+      measureDeal({
+        announcedOn: "2025-02-01",
+        recipient: w,
+        amountUsdLow: 10n,
+        investors: [investor("a", "Amazon"), investor(UNDISCLOSED_KEY, "Undisclosed buyers")],
+      }),
     ];
     // The unnamed parties: 30 + 5 of 40; Amazon 5 of 40.
     expect(investorSharesOfRecipient(deals, "w")).toEqual([

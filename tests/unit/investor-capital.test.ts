@@ -41,7 +41,17 @@ describe("investorCapitalByPeriod", () => {
   });
   it("splits by quarter from the first counted quarter to the last", () => {
     const quarters = investorCapitalByPeriod(scenario, "a", { grain: "quarter" });
-    expect(quarters.map((q) => q.period)).toEqual(["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1"]);
+    expect(quarters.map((q) => q.period)).toEqual([
+      "2024-Q1",
+      "2024-Q2",
+      "2024-Q3",
+      "2024-Q4",
+      "2025-Q1",
+      "2025-Q2",
+      "2025-Q3",
+      "2025-Q4",
+      "2026-Q1",
+    ]);
     expect(quarters.slice(0, 3).map((q) => q.total)).toEqual([100n, 50n, 10n]);
   });
   it("is empty for an investor with no counted deal", () => {

@@ -17,6 +17,8 @@ describe("largestDeals", () => {
       { id: 5, amount: 300n, basis: "low" },
       { id: 1, amount: 300n, basis: "low" },
     ]);
-    expect(largestDeals(deals, { kinds: ["equity", "compute_commitment"], includePipeline: false }, 1)).toEqual([{ id: 4, amount: 9000n, basis: "low" }]);
+    expect(largestDeals(deals, { kinds: ["equity", "compute_commitment"], includePipeline: false }, 1)).toEqual([
+      { id: 4, amount: 9000n, basis: "low" },
+    ]);
   });
 });

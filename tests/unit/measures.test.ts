@@ -22,7 +22,10 @@ describe("countedAmount", () => {
     expect(countedAmount({ amountUsdLow: 300_000_000n, amountUsdHigh: 550_000_000n })).toEqual({ amount: 300_000_000n, basis: "low" });
   });
   it("takes the high amount where only 'up to' is known, and marks it", () => {
-    expect(countedAmount({ amountUsdLow: null, amountUsdHigh: 50_000_000_000n })).toEqual({ amount: 50_000_000_000n, basis: "upper_bound" });
+    expect(countedAmount({ amountUsdLow: null, amountUsdHigh: 50_000_000_000n })).toEqual({
+      amount: 50_000_000_000n,
+      basis: "upper_bound",
+    });
   });
   it("counts nothing for an undisclosed amount", () => {
     expect(countedAmount({ amountUsdLow: null, amountUsdHigh: null })).toEqual({ amount: 0n, basis: "undisclosed" });
@@ -117,14 +120,22 @@ describe("attributeToInvestors", () => {
     ]);
   });
   it("still lists the investors of a deal whose amount is undisclosed, each with nothing", () => {
-    const d = deal({ announcedOn: "2025-01-01", investors: [{ key: "a", name: "A", committedUsd: null }, { key: "b", name: "B", committedUsd: null }] });
+    const d = deal({
+      announcedOn: "2025-01-01",
+      investors: [
+        { key: "a", name: "A", committedUsd: null },
+        { key: "b", name: "B", committedUsd: null },
+      ],
+    });
     expect(attributeToInvestors(d, 0n)).toEqual([
       { key: "a", name: "A", amount: 0n },
       { key: "b", name: "B", amount: 0n },
     ]);
   });
   it("gives a deal with no named investor to 'undisclosed'", () => {
-    expect(attributeToInvestors(deal({ announcedOn: "2025-01-01", investors: [] }), 5n)).toEqual([{ key: UNDISCLOSED_KEY, name: "Undisclosed", amount: 5n }]);
+    expect(attributeToInvestors(deal({ announcedOn: "2025-01-01", investors: [] }), 5n)).toEqual([
+      { key: UNDISCLOSED_KEY, name: "Undisclosed", amount: 5n },
+    ]);
   });
 });
 

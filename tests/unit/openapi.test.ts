@@ -34,13 +34,18 @@ describe("the OpenAPI document", () => {
   it("documents every route handler of the app, and no route that does not exist", () => {
     // The Atom feed of /changes is the one route handler outside app/api.
     const routes = [...routeHandlerPaths(), ...routeHandlerPaths(path.join(process.cwd(), "app", "changes"), "/changes")].sort();
-    expect(routes).toEqual(expect.arrayContaining(["/api/deals", "/api/deals/{id}", "/api/deals/export.csv", "/api/stats/summary", "/api/openapi.json"]));
+    expect(routes).toEqual(
+      expect.arrayContaining(["/api/deals", "/api/deals/{id}", "/api/deals/export.csv", "/api/stats/summary", "/api/openapi.json"]),
+    );
     expect(Object.keys(served.paths).sort()).toEqual(routes);
   });
 
   it("gives every operation an id and responses, and declares its path parameters", () => {
     const ids = new Set<string>();
-    for (const [route, item] of Object.entries(served.paths) as [string, Record<string, { operationId: string; responses: object; parameters?: { name?: string; in?: string }[] }>][]) {
+    for (const [route, item] of Object.entries(served.paths) as [
+      string,
+      Record<string, { operationId: string; responses: object; parameters?: { name?: string; in?: string }[] }>,
+    ][]) {
       for (const operation of Object.values(item)) {
         expect(operation.operationId).toBeTruthy();
         expect(ids.has(operation.operationId)).toBe(false);

@@ -3,7 +3,10 @@ import { parseOrganizationFilters } from "@/lib/filters/organization-filters";
 
 describe("parseOrganizationFilters", () => {
   it("reads a search and a type", () => {
-    expect(parseOrganizationFilters(new URLSearchParams("q=%20amaz%20&type=big_tech"))).toEqual({ filters: { q: "amaz", type: "big_tech" }, issues: [] });
+    expect(parseOrganizationFilters(new URLSearchParams("q=%20amaz%20&type=big_tech"))).toEqual({
+      filters: { q: "amaz", type: "big_tech" },
+      issues: [],
+    });
   });
   it("treats empty fields as no filter", () => {
     expect(parseOrganizationFilters({ q: "", type: "" })).toEqual({ filters: { q: null, type: null }, issues: [] });

@@ -11,7 +11,9 @@ describe("organizationHref", () => {
     expect(organizationHref({ slug: "gv", dealsAsInvestor: 1, dealsAsRecipient: 0 }, "company", null)).toBe("/investors/gv");
   });
   it("keeps the view's date", () => {
-    expect(organizationHref({ slug: "amazon", dealsAsInvestor: 7, dealsAsRecipient: 0 }, "investor", "2026-01-30")).toBe("/investors/amazon?asOf=2026-01-30");
+    expect(organizationHref({ slug: "amazon", dealsAsInvestor: 7, dealsAsRecipient: 0 }, "investor", "2026-01-30")).toBe(
+      "/investors/amazon?asOf=2026-01-30",
+    );
   });
   it("keeps the asked side for an organization with no deals at all", () => {
     expect(organizationHref({ slug: "idle", dealsAsInvestor: 0, dealsAsRecipient: 0 }, "company", null)).toBe("/companies/idle");

@@ -6,11 +6,18 @@ import { describe, expect, it } from "vitest";
 import { seedRows } from "../support/seed-csv";
 
 const root = process.cwd();
-const docs = ["README.md", ...readdirSync(path.join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => path.join("docs", f))];
+const docs = [
+  "README.md",
+  ...readdirSync(path.join(root, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => path.join("docs", f)),
+];
 
 describe("the README's account of the shipped data", () => {
   it("states the number of researched deals the seed holds", () => {
-    const stated = docs.flatMap((file) => [...readFileSync(path.join(root, file), "utf8").matchAll(/(\d[\d,]*) researched deals/g)].map((m) => [file, m[1]]));
+    const stated = docs.flatMap((file) =>
+      [...readFileSync(path.join(root, file), "utf8").matchAll(/(\d[\d,]*) researched deals/g)].map((m) => [file, m[1]]),
+    );
     expect(stated.length).toBeGreaterThan(0);
     for (const [file, count] of stated) expect(Number(count.replace(/,/g, "")), file).toBe(seedRows.length);
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { checkOrigin } from "@/lib/auth/same-origin";
 import { parseTrustProxy } from "@/lib/client-address";
 
-const request = (headers: Record<string, string>) => new Request("http://deals.example/api/import", { method: "POST", headers: { host: "deals.example", ...headers } });
+const request = (headers: Record<string, string>) =>
+  new Request("http://deals.example/api/import", { method: "POST", headers: { host: "deals.example", ...headers } });
 
 describe("checkOrigin", () => {
   it("accepts this site's origin for a session and for a token", () => {
@@ -19,7 +20,12 @@ describe("checkOrigin", () => {
     expect(checkOrigin(request({}), "token")).toBeNull();
   });
   it("compares with the host and scheme a trusted proxy forwarded", () => {
-    const proxied = { origin: "https://public.example", "x-forwarded-host": "public.example", "x-forwarded-proto": "https", "x-dt-socket-address": "10.0.0.2" };
+    const proxied = {
+      origin: "https://public.example",
+      "x-forwarded-host": "public.example",
+      "x-forwarded-proto": "https",
+      "x-dt-socket-address": "10.0.0.2",
+    };
     expect(checkOrigin(request(proxied), "session", parseTrustProxy("10.0.0.0/8"))).toBeNull();
   });
 });

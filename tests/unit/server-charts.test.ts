@@ -70,7 +70,9 @@ describe("the stacked bar chart", () => {
     expect(equity[1][1]).toBe(y(80));
     // Bars sit in their period's column, left to right.
     expect(equity[0][0]).toBeLessThan(equity[1][0]);
-    expect(markup).toContain(`<title>2024\nEquity: ${formatUsdExact(30)}\nConvertible: ${formatUsdExact(10)}\nTotal: ${formatUsdExact(40)}</title>`);
+    expect(markup).toContain(
+      `<title>2024\nEquity: ${formatUsdExact(30)}\nConvertible: ${formatUsdExact(10)}\nTotal: ${formatUsdExact(40)}</title>`,
+    );
     expect(markup).toContain("<title>2026\nNothing counted</title>");
     // The legend names each series, the axis writes money short.
     expect(markup).toMatch(/<li[^>]*>.*Equity<\/li>/);
@@ -82,7 +84,9 @@ describe("the stacked bar chart", () => {
     const markup = renderToStaticMarkup(createElement(StackedBarChart, { rows: many, series: series.slice(0, 1), ariaLabel: "Many" }));
     expect(markup).not.toContain("<title>");
     expect(rects(attr(markup, /class="chart-bars" d="([^"]+)"/g)[0])).toHaveLength(MAX_TOOLTIP_COLUMNS + 1);
-    const few = renderToStaticMarkup(createElement(StackedBarChart, { rows: many.slice(0, MAX_TOOLTIP_COLUMNS), series: series.slice(0, 1), ariaLabel: "Few" }));
+    const few = renderToStaticMarkup(
+      createElement(StackedBarChart, { rows: many.slice(0, MAX_TOOLTIP_COLUMNS), series: series.slice(0, 1), ariaLabel: "Few" }),
+    );
     expect(few.match(/<title>/g)).toHaveLength(MAX_TOOLTIP_COLUMNS);
   });
 
@@ -98,12 +102,7 @@ describe("the stacked bar chart", () => {
 
 describe("the trend line chart", () => {
   it("leaves a gap where a period has no value, never a zero", () => {
-    const rows: ChartRow[] = [
-      { label: "2022", hhi: 2000 },
-      { label: "2023" },
-      { label: "2024", hhi: 4000 },
-      { label: "2025", hhi: 5000 },
-    ];
+    const rows: ChartRow[] = [{ label: "2022", hhi: 2000 }, { label: "2023" }, { label: "2024", hhi: 4000 }, { label: "2025", hhi: 5000 }];
     const markup = renderToStaticMarkup(
       createElement(TrendLineChart, {
         rows,

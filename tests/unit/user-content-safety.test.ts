@@ -21,12 +21,23 @@ describe("links to other sites", () => {
   const render = (href: string, text?: string) => renderToStaticMarkup(createElement(ExternalLink, { href }, text));
 
   it("become links with rel=noopener noreferrer for http and https", () => {
-    expect(render("https://example.com/a?b=1", "Example")).toBe('<a href="https://example.com/a?b=1" rel="noopener noreferrer">Example</a>');
+    expect(render("https://example.com/a?b=1", "Example")).toBe(
+      '<a href="https://example.com/a?b=1" rel="noopener noreferrer">Example</a>',
+    );
     expect(render("http://example.com/")).toBe('<a href="http://example.com/" rel="noopener noreferrer">example.com</a>');
   });
 
   it("stay plain text for any other scheme, so a stored javascript: or data: URL never runs", () => {
-    for (const href of ["javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:x", "file:///etc/passwd", "//evil.example", "not a url"]) {
+    for (const href of [
+      "javascript:alert(1)",
+      "JAVASCRIPT:alert(1)",
+      " javascript:alert(1)",
+      "data:text/html,<script>alert(1)</script>",
+      "vbscript:x",
+      "file:///etc/passwd",
+      "//evil.example",
+      "not a url",
+    ]) {
       const html = render(href, "source");
       expect(html, href).not.toContain("<a");
       expect(html, href).not.toContain("href");
@@ -35,14 +46,18 @@ describe("links to other sites", () => {
   });
 
   it("are made only by ExternalLink: no other <a> in the app takes a stored URL", () => {
-    const offenders = sources.filter((file) => !file.endsWith("external-link.tsx") && /<a\s[^>]*href=\{[^}]*\b(url|website|source)\b/i.test(readFileSync(file, "utf8")));
+    const offenders = sources.filter(
+      (file) => !file.endsWith("external-link.tsx") && /<a\s[^>]*href=\{[^}]*\b(url|website|source)\b/i.test(readFileSync(file, "utf8")),
+    );
     expect(offenders).toEqual([]);
   });
 });
 
 describe("user text", () => {
   it("is never rendered as HTML: nothing in the app uses dangerouslySetInnerHTML or innerHTML", () => {
-    const offenders = sources.filter((file) => /dangerouslySetInnerHTML|\.innerHTML\s*=|outerHTML\s*=|insertAdjacentHTML/.test(readFileSync(file, "utf8")));
+    const offenders = sources.filter((file) =>
+      /dangerouslySetInnerHTML|\.innerHTML\s*=|outerHTML\s*=|insertAdjacentHTML/.test(readFileSync(file, "utf8")),
+    );
     expect(offenders).toEqual([]);
   });
 

@@ -10,7 +10,9 @@ describe("links inside an as-of view", () => {
 
   it("add it after an existing query and before a fragment", () => {
     expect(withAsOf("/deals?recipient=openai&kind=equity", "2026-01-30")).toBe("/deals?recipient=openai&kind=equity&asOf=2026-01-30");
-    expect(withAsOf("/investors/amazon?grain=quarter#investor-capital", "2026-01-30")).toBe("/investors/amazon?grain=quarter&asOf=2026-01-30#investor-capital");
+    expect(withAsOf("/investors/amazon?grain=quarter#investor-capital", "2026-01-30")).toBe(
+      "/investors/amazon?grain=quarter&asOf=2026-01-30#investor-capital",
+    );
     expect(withAsOf("/companies/openai#funding-rounds", "2026-01-30")).toBe("/companies/openai?asOf=2026-01-30#funding-rounds");
   });
 

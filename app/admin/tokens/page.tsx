@@ -17,7 +17,23 @@ export default async function TokensPage() {
       <div className="overflow-x-auto">
         <table className="min-w-full text-left text-sm">
           <caption className="sr-only">Tokens</caption>
-          <thead><tr><th scope="col" className="pr-4">Name</th><th scope="col" className="pr-4">Starts with</th><th scope="col" className="pr-4">Owner</th><th scope="col" className="pr-4">Last used</th><th scope="col">State</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col" className="pr-4">
+                Name
+              </th>
+              <th scope="col" className="pr-4">
+                Starts with
+              </th>
+              <th scope="col" className="pr-4">
+                Owner
+              </th>
+              <th scope="col" className="pr-4">
+                Last used
+              </th>
+              <th scope="col">State</th>
+            </tr>
+          </thead>
           <tbody>
             {tokens.map((t) => (
               <tr key={t.id} className="border-b border-gray-100 dark:border-gray-900">

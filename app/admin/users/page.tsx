@@ -17,12 +17,25 @@ export default async function UsersPage() {
       <div className="overflow-x-auto">
         <table className="min-w-full text-left text-sm">
           <caption className="sr-only">Users</caption>
-          <thead><tr><th scope="col" className="pr-4">Email</th><th scope="col" className="pr-4">Role</th><th scope="col">Since</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col" className="pr-4">
+                Email
+              </th>
+              <th scope="col" className="pr-4">
+                Role
+              </th>
+              <th scope="col">Since</th>
+            </tr>
+          </thead>
           <tbody>
             {users.map((u) => (
               <tr key={u.id} className="border-b border-gray-100 dark:border-gray-900">
                 <td className="py-2 pr-4">{u.email}</td>
-                <td className="py-2 pr-4">{u.role}{u.disabledAt ? " (disabled)" : ""}</td>
+                <td className="py-2 pr-4">
+                  {u.role}
+                  {u.disabledAt ? " (disabled)" : ""}
+                </td>
                 <td className="py-2">{u.createdAt.slice(0, 10)}</td>
               </tr>
             ))}

@@ -13,7 +13,9 @@ const KNOWN = new Set<string>(CHANGE_VIEW_PARAMS);
 export const GET = withErrorHandling(async (request: Request) => {
   const url = new URL(request.url);
   const { view, issues } = parseChangeView(url.searchParams);
-  const unknown = [...new Set(url.searchParams.keys())].filter((k) => !KNOWN.has(k)).map((k) => ({ param: k, value: url.searchParams.get(k) ?? "", message: "unknown parameter" }));
+  const unknown = [...new Set(url.searchParams.keys())]
+    .filter((k) => !KNOWN.has(k))
+    .map((k) => ({ param: k, value: url.searchParams.get(k) ?? "", message: "unknown parameter" }));
   if (issues.length + unknown.length > 0) return invalidParameters([...issues, ...unknown]);
   const pageSize = url.searchParams.has("pageSize") ? view.filters.pageSize : FEED_SIZE;
   const page = await listChanges({ ...view, filters: { ...view.filters, pageSize } });

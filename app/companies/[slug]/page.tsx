@@ -34,7 +34,19 @@ export default async function CompanyPage({ params, searchParams }: Props) {
   const asOf = parseDealFilters(await searchParams).filters.asOf;
   const company = await getCompany(slug, asOf);
   if (!company) notFound();
-  const { profile, funding, rounds, roundDeals, roundDealTotal, latestValuation, investors, commitmentsMade, commitmentTotal, timeline, timelineTotal } = company;
+  const {
+    profile,
+    funding,
+    rounds,
+    roundDeals,
+    roundDealTotal,
+    latestValuation,
+    investors,
+    commitmentsMade,
+    commitmentTotal,
+    timeline,
+    timelineTotal,
+  } = company;
   const name = profile.name;
 
   const rows = fundingRoundRows(company);
@@ -66,13 +78,25 @@ export default async function CompanyPage({ params, searchParams }: Props) {
                   </>
                 }
               />
-              <StatCard label="Funding rounds" value={formatNumber(funding.dealCount)} detail={`Counted deals, announced on ${formatNumber(rounds.length)} dates`} />
+              <StatCard
+                label="Funding rounds"
+                value={formatNumber(funding.dealCount)}
+                detail={`Counted deals, announced on ${formatNumber(rounds.length)} dates`}
+              />
               <StatCard
                 label="Latest post-money valuation"
                 value={latestValuation ? formatUsd(latestValuation.amount) : "—"}
-                detail={latestValuation ? `Reported with the round of ${formatDate(latestValuation.date)}` : "No valuation reported with a counted round"}
+                detail={
+                  latestValuation
+                    ? `Reported with the round of ${formatDate(latestValuation.date)}`
+                    : "No valuation reported with a counted round"
+                }
               />
-              <StatCard label="Deals received" value={formatNumber(timelineTotal)} detail="All kinds and statuses, terminated ones included" />
+              <StatCard
+                label="Deals received"
+                value={formatNumber(timelineTotal)}
+                detail="All kinds and statuses, terminated ones included"
+              />
             </dl>
           </section>
 
@@ -90,12 +114,19 @@ export default async function CompanyPage({ params, searchParams }: Props) {
 
           <section aria-labelledby="rounds" className="space-y-2">
             <h2 id="rounds" className="text-lg font-semibold">
-              {roundDealTotal > roundDeals.length ? `Funding rounds: the ${formatNumber(roundDeals.length)} latest of ${formatNumber(roundDealTotal)}, oldest first` : "Funding rounds, oldest first"}
+              {roundDealTotal > roundDeals.length
+                ? `Funding rounds: the ${formatNumber(roundDeals.length)} latest of ${formatNumber(roundDealTotal)}, oldest first`
+                : "Funding rounds, oldest first"}
             </h2>
             {roundDeals.length > 0 ? (
               <>
                 <RoundDealTable deals={roundDeals} companyName={name} asOf={asOf} />
-                <MoreDeals shown={roundDeals.length} total={roundDealTotal} href={withAsOf(`/deals?recipient=${slug}&kind=equity,convertible&sort=date_asc`, asOf)} label={`All ${formatNumber(roundDealTotal)} equity and convertible deals ${name} received`} />
+                <MoreDeals
+                  shown={roundDeals.length}
+                  total={roundDealTotal}
+                  href={withAsOf(`/deals?recipient=${slug}&kind=equity,convertible&sort=date_asc`, asOf)}
+                  label={`All ${formatNumber(roundDealTotal)} equity and convertible deals ${name} received`}
+                />
               </>
             ) : (
               <p className="text-sm text-gray-600 dark:text-gray-400">No equity or convertible deal for {name} in the data.</p>
@@ -103,10 +134,12 @@ export default async function CompanyPage({ params, searchParams }: Props) {
           </section>
 
           <section aria-labelledby="investors" className="space-y-2">
-            <h2 id="investors" className="text-lg font-semibold">Investors and their shares of {name}&rsquo;s counted funding</h2>
+            <h2 id="investors" className="text-lg font-semibold">
+              Investors and their shares of {name}&rsquo;s counted funding
+            </h2>
             <p className="max-w-3xl text-sm text-gray-600 dark:text-gray-400">
-              Each counted deal is split among its investors by their committed amounts where known, the rest in equal parts; the shares add up to
-              100%.
+              Each counted deal is split among its investors by their committed amounts where known, the rest in equal parts; the shares add
+              up to 100%.
             </p>
             {investors.length > 0 ? (
               <FirstRows
@@ -122,21 +155,35 @@ export default async function CompanyPage({ params, searchParams }: Props) {
           </section>
 
           <section aria-labelledby="commitments" className="space-y-2">
-            <h2 id="commitments" className="text-lg font-semibold">Commitments {name} made: compute, cloud and chips</h2>
+            <h2 id="commitments" className="text-lg font-semibold">
+              Commitments {name} made: compute, cloud and chips
+            </h2>
             <p className="max-w-3xl text-sm text-gray-600 dark:text-gray-400">
-              Purchase contracts in which {name} is the buyer. In the data the buyer is listed as the investor and the seller as the recipient, so
-              these deals go the other way from funding: they are not capital {name} received, nor capital it invested.
+              Purchase contracts in which {name} is the buyer. In the data the buyer is listed as the investor and the seller as the
+              recipient, so these deals go the other way from funding: they are not capital {name} received, nor capital it invested.
             </p>
             <DealList deals={commitmentsMade} empty={`No compute, cloud or chip commitment made by ${name} in the data.`} asOf={asOf} />
-            <MoreDeals shown={commitmentsMade.length} total={commitmentTotal} href={withAsOf(`/deals?investor=${slug}&kind=compute_commitment,cloud_credits,chip_supply`, asOf)} label={`All ${formatNumber(commitmentTotal)} commitments ${name} made`} />
+            <MoreDeals
+              shown={commitmentsMade.length}
+              total={commitmentTotal}
+              href={withAsOf(`/deals?investor=${slug}&kind=compute_commitment,cloud_credits,chip_supply`, asOf)}
+              label={`All ${formatNumber(commitmentTotal)} commitments ${name} made`}
+            />
           </section>
 
           <section aria-labelledby="timeline" className="space-y-2">
             <h2 id="timeline" className="text-lg font-semibold">
-              {timelineTotal > timeline.length ? `The ${formatNumber(timeline.length)} newest of ${formatNumber(timelineTotal)} deals ${name} received` : `Every deal ${name} received, newest first`}
+              {timelineTotal > timeline.length
+                ? `The ${formatNumber(timeline.length)} newest of ${formatNumber(timelineTotal)} deals ${name} received`
+                : `Every deal ${name} received, newest first`}
             </h2>
             <DealList deals={timeline} empty={`${name} has received no deal in the data.`} asOf={asOf} />
-            <MoreDeals shown={timeline.length} total={timelineTotal} href={withAsOf(`/deals?recipient=${slug}`, asOf)} label={`All ${formatNumber(timelineTotal)} deals ${name} received, with filters and paging`} />
+            <MoreDeals
+              shown={timeline.length}
+              total={timelineTotal}
+              href={withAsOf(`/deals?recipient=${slug}`, asOf)}
+              label={`All ${formatNumber(timelineTotal)} deals ${name} received, with filters and paging`}
+            />
           </section>
         </>
       )}
@@ -149,7 +196,10 @@ function MoreDeals({ shown, total, href, label }: { shown: number; total: number
   if (total <= shown) return null;
   return (
     <p className="text-sm">
-      <Link href={href} className="rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+      <Link
+        href={href}
+        className="rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
+      >
         {label}
       </Link>
     </p>

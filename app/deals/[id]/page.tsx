@@ -36,7 +36,8 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   return { title: `${deal.recipient.name}: ${deal.round ?? KIND_LABELS[deal.kind]}`, ...(card && !asOf ? shareMetadata(card) : {}) };
 }
 
-const MORE_LINK = "mt-2 inline-block rounded text-sm text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
+const MORE_LINK =
+  "mt-2 inline-block rounded text-sm text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
 
 const ROLE_LABELS = { lead: "Lead", co_lead: "Co-lead", participant: "Participant" } as const;
 
@@ -62,7 +63,8 @@ export default async function DealPage({ params, searchParams }: Props) {
     ["Kind", KIND_LABELS[deal.kind]],
     ["Announced or first reported", formatDate(deal.announcedOn)],
   ];
-  if (deal.originalCurrency !== "USD" && deal.originalAmount !== null) terms.push(["Original amount", `${formatNumber(deal.originalAmount)} ${deal.originalCurrency}`]);
+  if (deal.originalCurrency !== "USD" && deal.originalAmount !== null)
+    terms.push(["Original amount", `${formatNumber(deal.originalAmount)} ${deal.originalCurrency}`]);
   if (deal.postMoneyValuationUsd !== null) terms.push(["Post-money valuation", formatUsd(deal.postMoneyValuationUsd)]);
   if (deal.stakeBps !== null) terms.push(["Stake", formatStake(deal.stakeBps)]);
 
@@ -76,14 +78,21 @@ export default async function DealPage({ params, searchParams }: Props) {
       ) : null}
       {asOfView && laterReports > 0 ? (
         <p role="note" className="rounded border border-gray-300 p-3 dark:border-gray-700">
-          Reports published after {formatDate(asOfView)} are left out ({laterReports === 1 ? "one step or source" : `${laterReports} steps and sources`}):{" "}
-          <Link href={`/deals/${deal.id}`} className="underline">see the deal today</Link>.
+          Reports published after {formatDate(asOfView)} are left out (
+          {laterReports === 1 ? "one step or source" : `${laterReports} steps and sources`}):{" "}
+          <Link href={`/deals/${deal.id}`} className="underline">
+            see the deal today
+          </Link>
+          .
         </p>
       ) : null}
       <header>
         <p className="text-sm text-gray-600 dark:text-gray-400">Deal #{deal.id}</p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">
-          {deal.participations.map((p) => p.organization?.name ?? p.partyLabel).slice(0, 4).join(", ")}
+          {deal.participations
+            .map((p) => p.organization?.name ?? p.partyLabel)
+            .slice(0, 4)
+            .join(", ")}
           {deal.participations.length > 4 ? ` and ${deal.participations.length - 4} more` : ""} → {deal.recipient.name}
         </h1>
         <div className="mt-2 flex flex-wrap items-center gap-2">
@@ -99,7 +108,9 @@ export default async function DealPage({ params, searchParams }: Props) {
       </header>
 
       <section aria-labelledby="terms">
-        <h2 id="terms" className="text-lg font-semibold">Terms</h2>
+        <h2 id="terms" className="text-lg font-semibold">
+          Terms
+        </h2>
         <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-2">
           {terms.map(([label, value]) => (
             <div key={label} className="flex justify-between gap-4 border-b border-gray-100 py-1 dark:border-gray-900">
@@ -111,7 +122,9 @@ export default async function DealPage({ params, searchParams }: Props) {
       </section>
 
       <section aria-labelledby="participants">
-        <h2 id="participants" className="text-lg font-semibold">Investors</h2>
+        <h2 id="participants" className="text-lg font-semibold">
+          Investors
+        </h2>
         {deal.participations.length === 0 ? (
           <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">No investors named.</p>
         ) : (
@@ -119,7 +132,11 @@ export default async function DealPage({ params, searchParams }: Props) {
             {deal.participations.map((p) => (
               <li key={p.id}>
                 <span className="font-medium">{p.organization?.name ?? p.partyLabel}</span>
-                <span className="text-gray-600 dark:text-gray-400"> · {ROLE_LABELS[p.role]}{p.note ? ` (${p.note})` : ""}</span>
+                <span className="text-gray-600 dark:text-gray-400">
+                  {" "}
+                  · {ROLE_LABELS[p.role]}
+                  {p.note ? ` (${p.note})` : ""}
+                </span>
                 {p.committedUsd !== null ? <span> · {formatUsd(p.committedUsd)}</span> : null}
               </li>
             ))}
@@ -128,13 +145,17 @@ export default async function DealPage({ params, searchParams }: Props) {
       </section>
 
       <section aria-labelledby="lifecycle">
-        <h2 id="lifecycle" className="text-lg font-semibold">Lifecycle</h2>
+        <h2 id="lifecycle" className="text-lg font-semibold">
+          Lifecycle
+        </h2>
         <ol className="mt-3 space-y-4 border-l-2 border-gray-200 pl-4 dark:border-gray-800">
           {events.map((event, index) => (
             <li key={event.id} className="relative">
               <span aria-hidden="true" className="absolute -left-[1.4rem] top-1.5 h-3 w-3 rounded-full bg-gray-400 dark:bg-gray-500" />
               <div className="flex flex-wrap items-center gap-2">
-                <time dateTime={event.occurredOn} className="font-medium">{formatDate(event.occurredOn)}</time>
+                <time dateTime={event.occurredOn} className="font-medium">
+                  {formatDate(event.occurredOn)}
+                </time>
                 <StatusBadge status={event.status} />
                 <span>{formatAmount(event.amountUsdLow, event.amountUsdHigh, event.amountQualifier)}</span>
               </div>
@@ -152,7 +173,9 @@ export default async function DealPage({ params, searchParams }: Props) {
       </section>
 
       <section aria-labelledby="sources">
-        <h2 id="sources" className="text-lg font-semibold">Sources</h2>
+        <h2 id="sources" className="text-lg font-semibold">
+          Sources
+        </h2>
         <ul className="mt-2 space-y-1">
           {sources.map((s) => (
             <li key={s.id}>
@@ -171,7 +194,9 @@ export default async function DealPage({ params, searchParams }: Props) {
       </section>
 
       <section aria-labelledby="related">
-        <h2 id="related" className="text-lg font-semibold">Related deals</h2>
+        <h2 id="related" className="text-lg font-semibold">
+          Related deals
+        </h2>
         {related === null ? (
           <ul className="mt-2 space-y-1">
             <li>
@@ -190,7 +215,9 @@ export default async function DealPage({ params, searchParams }: Props) {
         ) : (
           <div className="mt-2 grid gap-8 lg:grid-cols-2">
             <section aria-labelledby="related-recipient">
-              <h3 id="related-recipient" className="font-semibold">Other deals of {deal.recipient.name}</h3>
+              <h3 id="related-recipient" className="font-semibold">
+                Other deals of {deal.recipient.name}
+              </h3>
               <DealList deals={related.sameRecipient.deals} empty={`No other deals of ${deal.recipient.name}.`} asOf={null} />
               {related.sameRecipient.total > 0 ? (
                 <Link href={recipientDealsHref} className={MORE_LINK}>
@@ -199,8 +226,18 @@ export default async function DealPage({ params, searchParams }: Props) {
               ) : null}
             </section>
             <section aria-labelledby="related-investors">
-              <h3 id="related-investors" className="font-semibold">Deals sharing an investor</h3>
-              <DealList deals={related.sharedInvestors.deals} empty={investorSlugs.length > 0 ? "No other recipient shares an investor with this deal." : "This deal names no investor to compare."} asOf={null} />
+              <h3 id="related-investors" className="font-semibold">
+                Deals sharing an investor
+              </h3>
+              <DealList
+                deals={related.sharedInvestors.deals}
+                empty={
+                  investorSlugs.length > 0
+                    ? "No other recipient shares an investor with this deal."
+                    : "This deal names no investor to compare."
+                }
+                asOf={null}
+              />
               {related.sharedInvestors.total > related.sharedInvestors.deals.length ? (
                 <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
                   The {related.sharedInvestors.deals.length} latest of {related.sharedInvestors.total}.
@@ -217,7 +254,9 @@ export default async function DealPage({ params, searchParams }: Props) {
       </section>
 
       <section aria-labelledby="history">
-        <h2 id="history" className="text-lg font-semibold">Revision history</h2>
+        <h2 id="history" className="text-lg font-semibold">
+          Revision history
+        </h2>
         <ul className="mt-2 space-y-1 text-sm text-gray-700 dark:text-gray-300">
           {deal.revisions.map((r) => (
             <li key={r.id}>

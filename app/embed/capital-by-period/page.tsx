@@ -7,7 +7,11 @@ import { parseCapitalView } from "@/lib/filters/capital-view";
 export const metadata: Metadata = { title: "Capital by period (embed)", robots: { index: false } };
 
 /** The overview's capital-by-period chart alone, for framing on other sites (next.config.ts lets /embed/* be framed). */
-export default async function EmbedCapitalByPeriod({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function EmbedCapitalByPeriod({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const view = parseCapitalView(await searchParams);
   const capital = await getCapitalByPeriod(view);
   const per = view.grain === "year" ? "year" : "quarter";

@@ -69,7 +69,11 @@ export default async function InvestorPage({ params, searchParams }: Props) {
                   </>
                 }
               />
-              <StatCard label="Deals as investor" value={formatNumber(portfolioTotal)} detail="All kinds and statuses, terminated ones included" />
+              <StatCard
+                label="Deals as investor"
+                value={formatNumber(portfolioTotal)}
+                detail="All kinds and statuses, terminated ones included"
+              />
               <StatCard label="Recipients funded" value={formatNumber(recipients.length)} detail="Companies with a counted deal from it" />
               <StatCard label="Co-investors" value={formatNumber(coInvestors.length)} detail="Named investors in the same deals" />
             </dl>
@@ -103,10 +107,12 @@ export default async function InvestorPage({ params, searchParams }: Props) {
           </ChartFrame>
 
           <section aria-labelledby="recipients" className="space-y-2">
-            <h2 id="recipients" className="text-lg font-semibold">Recipients, by capital {name} put in</h2>
+            <h2 id="recipients" className="text-lg font-semibold">
+              Recipients, by capital {name} put in
+            </h2>
             <p className="max-w-3xl text-sm text-gray-600 dark:text-gray-400">
-              For each company {name} funded in a counted deal: {name}&rsquo;s attributed amount, everything the company received in counted deals from
-              all investors, and the share of that funding that came from {name}.
+              For each company {name} funded in a counted deal: {name}&rsquo;s attributed amount, everything the company received in counted
+              deals from all investors, and the share of that funding that came from {name}.
             </p>
             {recipients.length > 0 ? (
               <FirstRows
@@ -117,13 +123,19 @@ export default async function InvestorPage({ params, searchParams }: Props) {
                 linkText={`Every deal of ${name} as an investor`}
               />
             ) : (
-              <p className="text-sm text-gray-600 dark:text-gray-400">No counted deal: {name}&rsquo;s deals are commitments, pipeline or terminated.</p>
+              <p className="text-sm text-gray-600 dark:text-gray-400">
+                No counted deal: {name}&rsquo;s deals are commitments, pipeline or terminated.
+              </p>
             )}
           </section>
 
           <section aria-labelledby="co-investors" className="space-y-2">
-            <h2 id="co-investors" className="text-lg font-semibold">Co-investors</h2>
-            <p className="text-sm text-gray-600 dark:text-gray-400">Named organizations in the same deals as {name}, of any kind and status.</p>
+            <h2 id="co-investors" className="text-lg font-semibold">
+              Co-investors
+            </h2>
+            <p className="text-sm text-gray-600 dark:text-gray-400">
+              Named organizations in the same deals as {name}, of any kind and status.
+            </p>
             {coInvestors.length > 0 ? (
               <FirstRows
                 rows={coInvestors}
@@ -139,12 +151,17 @@ export default async function InvestorPage({ params, searchParams }: Props) {
 
           <section aria-labelledby="portfolio" className="space-y-2">
             <h2 id="portfolio" className="text-lg font-semibold">
-              {portfolioTotal > portfolio.length ? `Portfolio: the ${formatNumber(portfolio.length)} newest of ${formatNumber(portfolioTotal)} deals` : "Portfolio: every deal, newest first"}
+              {portfolioTotal > portfolio.length
+                ? `Portfolio: the ${formatNumber(portfolio.length)} newest of ${formatNumber(portfolioTotal)} deals`
+                : "Portfolio: every deal, newest first"}
             </h2>
             <PortfolioTable deals={portfolio} investorName={name} asOf={asOf} />
             {portfolioTotal > portfolio.length ? (
               <p className="text-sm">
-                <Link href={withAsOf(`/deals?investor=${slug}`, asOf)} className="rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
+                <Link
+                  href={withAsOf(`/deals?investor=${slug}`, asOf)}
+                  className="rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
+                >
                   All {formatNumber(portfolioTotal)} deals of {name} as an investor, with filters and paging
                 </Link>
               </p>

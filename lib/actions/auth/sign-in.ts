@@ -30,11 +30,19 @@ export async function signIn(_state: ActionState, formData: FormData): Promise<A
   const attempt = await beginLoginAttempt(db, ip, parsed.data.email);
   if (!attempt.allowed) {
     const minutes = Math.ceil(attempt.retryAfterSeconds / 60);
-    return { status: "error", httpStatus: 429, message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, values: { email } };
+    return {
+      status: "error",
+      httpStatus: 429,
+      message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      values: { email },
+    };
   }
   if (attempt.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, attempt.delayMs));
 
-  const user = await db.user.findUnique({ where: { email: parsed.data.email }, select: { id: true, passwordHash: true, disabledAt: true } });
+  const user = await db.user.findUnique({
+    where: { email: parsed.data.email },
+    select: { id: true, passwordHash: true, disabledAt: true },
+  });
   const passwordMatches = await verifyPasswordOrDummy(user?.passwordHash ?? null, parsed.data.password);
   const ok = user !== null && user.disabledAt === null && passwordMatches;
   await finishLoginAttempt(db, attempt, ip, parsed.data.email, ok);

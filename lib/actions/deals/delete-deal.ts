@@ -23,7 +23,14 @@ export async function deleteDeal(_state: ActionState, formData: FormData): Promi
     const before = await snapshotDeal(tx, id.data);
     if (!before || before.deletedAt) return false;
     await tx.deal.update({ where: { id: id.data }, data: { deletedAt: new Date(), version: { increment: 1 } } });
-    await recordRevision(tx, { entityType: "deal", entityId: id.data, action: "delete", actor: actor.email, before, after: await snapshotDeal(tx, id.data) });
+    await recordRevision(tx, {
+      entityType: "deal",
+      entityId: id.data,
+      action: "delete",
+      actor: actor.email,
+      before,
+      after: await snapshotDeal(tx, id.data),
+    });
     return true;
   });
   if (!deleted) return { status: "error", message: `There is no deal ${id.data} to delete.` };

@@ -21,10 +21,16 @@ export async function saveDeal(_state: ActionState, formData: FormData): Promise
   const values = formValues(formData);
   const db = await getDb();
   const idField = values.id ?? "";
-  const id = idField === "" ? null : dealIdSchema.safeParse(idField).data ?? NaN;
+  const id = idField === "" ? null : (dealIdSchema.safeParse(idField).data ?? NaN);
   if (Number.isNaN(id)) return { status: "error", message: "The deal id is not valid.", values };
 
-  const before = id === null ? null : await db.deal.findFirst({ where: { id, deletedAt: null }, select: { status: true, amountUsdLow: true, amountUsdHigh: true, amountQualifier: true } });
+  const before =
+    id === null
+      ? null
+      : await db.deal.findFirst({
+          where: { id, deletedAt: null },
+          select: { status: true, amountUsdLow: true, amountUsdHigh: true, amountQualifier: true },
+        });
   if (id !== null && !before) return { status: "error", message: `There is no deal ${id}; it may have been deleted.`, values };
 
   const parsed = parseDealForm(values, await loadDirectory(db), (deal) => before !== null && changesStatusOrAmount(before, deal));
@@ -37,7 +43,9 @@ export async function saveDeal(_state: ActionState, formData: FormData): Promise
     } else {
       const version = versionSchema.safeParse(values.version);
       if (!version.success) return { status: "error", message: "The form is missing the deal's version; reload it.", values };
-      await db.$transaction((tx) => updateDeal(tx, id, parsed.deal, { actor: actor.email, expectedVersion: version.data, change: parsed.change ?? undefined }));
+      await db.$transaction((tx) =>
+        updateDeal(tx, id, parsed.deal, { actor: actor.email, expectedVersion: version.data, change: parsed.change ?? undefined }),
+      );
       savedId = id;
     }
   } catch (error) {
@@ -45,10 +53,24 @@ export async function saveDeal(_state: ActionState, formData: FormData): Promise
       const current = await db.deal.findUniqueOrThrow({
         where: { id: error.current.id },
         select: {
-          announcedOn: true, kind: true, status: true, round: true, amountUsdLow: true, amountUsdHigh: true, amountQualifier: true,
-          originalCurrency: true, originalAmount: true, postMoneyValuationUsd: true, stakeBps: true, summary: true, version: true,
+          announcedOn: true,
+          kind: true,
+          status: true,
+          round: true,
+          amountUsdLow: true,
+          amountUsdHigh: true,
+          amountQualifier: true,
+          originalCurrency: true,
+          originalAmount: true,
+          postMoneyValuationUsd: true,
+          stakeBps: true,
+          summary: true,
+          version: true,
           recipient: { select: { name: true } },
-          participations: { orderBy: { position: "asc" }, select: { role: true, note: true, partyLabel: true, organization: { select: { name: true } } } },
+          participations: {
+            orderBy: { position: "asc" },
+            select: { role: true, note: true, partyLabel: true, organization: { select: { name: true } } },
+          },
         },
       });
       return {

@@ -27,7 +27,8 @@ export async function importDeals(_state: ActionState, formData: FormData): Prom
     const tooBig = checkImportSize(file.size);
     if (tooBig) return { status: "error", fieldErrors: { file: [tooBig] } };
     text = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
-    if (text === null) return { status: "error", fieldErrors: { file: ["the file is not UTF-8 text; save it as CSV UTF-8 and try again"] } };
+    if (text === null)
+      return { status: "error", fieldErrors: { file: ["the file is not UTF-8 text; save it as CSV UTF-8 and try again"] } };
   } else {
     const csv = formData.get("csv");
     text = typeof csv === "string" ? csv : null;
@@ -38,7 +39,12 @@ export async function importDeals(_state: ActionState, formData: FormData): Prom
   const db = await getDb();
   const result = await importDealCsv(db, text, { actor: actor.email, dryRun: intent === "preview" });
   const preview = toImportPreview(result);
-  if (!preview.ok) return { status: "error", message: `Nothing was imported: ${preview.errors.length} problem${preview.errors.length === 1 ? "" : "s"} to fix first.`, data: { preview } };
+  if (!preview.ok)
+    return {
+      status: "error",
+      message: `Nothing was imported: ${preview.errors.length} problem${preview.errors.length === 1 ? "" : "s"} to fix first.`,
+      data: { preview },
+    };
   if (intent === "preview") return { status: "ok", message: "Dry run: nothing has been written yet.", data: { preview, csv: text } };
   return {
     status: "ok",

@@ -22,7 +22,13 @@ export async function saveOrganization(_state: ActionState, formData: FormData):
   }
   const values = formValues(formData);
   const parsed = organizationFormSchema.safeParse(values);
-  if (!parsed.success) return { status: "error", message: "Some fields need attention.", fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors, values };
+  if (!parsed.success)
+    return {
+      status: "error",
+      message: "Some fields need attention.",
+      fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors,
+      values,
+    };
   const input = parsed.data;
   const id = values.id ? Number(values.id) : null;
   if (id !== null && !Number.isInteger(id)) return { status: "error", message: "The organization id is not valid.", values };
@@ -46,8 +52,12 @@ export async function saveOrganization(_state: ActionState, formData: FormData):
     }
   }
   const keys = input.aliases.map(aliasKey);
-  const takenAliases = await db.organizationAlias.findMany({ where: { key: { in: keys }, ...(id !== null ? { organizationId: { not: id } } : {}) }, select: { alias: true } });
-  if (takenAliases.length > 0) fieldErrors.aliases = [`already an alias of another organization: ${takenAliases.map((a) => a.alias).join(", ")}`];
+  const takenAliases = await db.organizationAlias.findMany({
+    where: { key: { in: keys }, ...(id !== null ? { organizationId: { not: id } } : {}) },
+    select: { alias: true },
+  });
+  if (takenAliases.length > 0)
+    fieldErrors.aliases = [`already an alias of another organization: ${takenAliases.map((a) => a.alias).join(", ")}`];
   if (Object.keys(fieldErrors).length > 0) return { status: "error", message: "Some fields need attention.", fieldErrors, values };
 
   const { aliases, ...fields } = input;
@@ -60,7 +70,14 @@ export async function saveOrganization(_state: ActionState, formData: FormData):
     if (before.name !== fields.name) await refreshOrganizationDealSearch(tx, id);
     await tx.organizationAlias.deleteMany({ where: { organizationId: id } });
     await tx.organizationAlias.createMany({ data: aliases.map((alias) => ({ organizationId: id, alias, key: aliasKey(alias) })) });
-    await recordRevision(tx, { entityType: "organization", entityId: id, action: "update", actor: actor.email, before, after: { ...fields, aliases } });
+    await recordRevision(tx, {
+      entityType: "organization",
+      entityId: id,
+      action: "update",
+      actor: actor.email,
+      before,
+      after: { ...fields, aliases },
+    });
     return id;
   });
   if (savedId === null) return { status: "error", message: `There is no organization ${id}.`, values };

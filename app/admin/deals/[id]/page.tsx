@@ -19,11 +19,17 @@ export default async function EditDealPage({ params, searchParams }: Props) {
       <h1 className="text-2xl font-semibold">Edit deal #{deal.id}</h1>
       {query.saved ? (
         <p role="status" className="text-green-800 dark:text-green-300">
-          Saved (version {deal.version}). <Link href={`/deals/${deal.id}`} className="underline">See it on the public page</Link>.
+          Saved (version {deal.version}).{" "}
+          <Link href={`/deals/${deal.id}`} className="underline">
+            See it on the public page
+          </Link>
+          .
         </p>
       ) : null}
       <p className="text-sm">
-        <Link href={`/deals/${deal.id}/history`} className="text-blue-700 underline dark:text-blue-400">Revision history</Link>
+        <Link href={`/deals/${deal.id}/history`} className="text-blue-700 underline dark:text-blue-400">
+          Revision history
+        </Link>
       </p>
       <DealForm dealId={deal.id} version={deal.version} initial={deal.values} organizationNames={organizations.map((o) => o.name)} />
     </div>

@@ -42,5 +42,8 @@ export const PATCH = withErrorHandling(async function PATCH(request: Request, { 
     return Response.json({ error: "invalid fields; nothing was written", fields: { body: ["the body is not JSON"] } }, { status: 400 });
   }
   const result = await patchDeal(await getDb(), id, body, request.headers.get("if-match"), actor.email);
-  return Response.json(result.body, { status: result.status, headers: result.status === 200 ? { etag: `"${result.body.version}"` } : undefined });
+  return Response.json(result.body, {
+    status: result.status,
+    headers: result.status === 200 ? { etag: `"${result.body.version}"` } : undefined,
+  });
 });

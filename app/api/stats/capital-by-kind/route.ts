@@ -20,6 +20,10 @@ export const GET = withErrorHandling(async function GET(request: Request) {
     grain: view.grain,
     counting: countingOf(view, excluded),
     series: kinds.map((k) => ({ kind: k, label: KIND_LABELS[k] })),
-    data: periods.map((p) => ({ period: p.period, totalUsd: Number(p.total), byKind: Object.fromEntries(kinds.map((k) => [k, Number(p.byKey[k] ?? 0n)])) })),
+    data: periods.map((p) => ({
+      period: p.period,
+      totalUsd: Number(p.total),
+      byKind: Object.fromEntries(kinds.map((k) => [k, Number(p.byKey[k] ?? 0n)])),
+    })),
   });
 });

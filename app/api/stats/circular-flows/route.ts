@@ -41,7 +41,12 @@ export const GET = withErrorHandling(async function GET(request: Request) {
     dealAmountUsd: Number(g.dealAmount),
   });
   return Response.json({
-    counting: { moneyInKinds: CAPITAL_KINDS, moneyBackKinds: SPEND_BACK_KINDS, pipeline: view.pipeline, excluded: countingOf(view, excluded).excluded },
+    counting: {
+      moneyInKinds: CAPITAL_KINDS,
+      moneyBackKinds: SPEND_BACK_KINDS,
+      pipeline: view.pipeline,
+      excluded: countingOf(view, excluded).excluded,
+    },
     loops: loops.map((l) => ({
       investor: { slug: l.investor.key, name: l.investor.name },
       company: { slug: l.company.key, name: l.company.name },

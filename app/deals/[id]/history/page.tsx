@@ -22,14 +22,25 @@ export default async function DealHistoryPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-semibold">History of deal #{history.deal.id}</h1>
         <p className="text-gray-700 dark:text-gray-300">{history.deal.title}</p>
         {history.deal.deleted ? (
-          <p className="mt-2 font-medium text-red-800 dark:text-red-300">This deal is deleted: restore a version from before the deletion to bring it back.</p>
+          <p className="mt-2 font-medium text-red-800 dark:text-red-300">
+            This deal is deleted: restore a version from before the deletion to bring it back.
+          </p>
         ) : (
           <p className="mt-2 text-sm">
-            <Link href={`/deals/${history.deal.id}`} className="text-blue-700 underline dark:text-blue-400">Public page</Link> ·{" "}
-            <Link href={`/admin/deals/${history.deal.id}`} className="text-blue-700 underline dark:text-blue-400">Edit</Link>
+            <Link href={`/deals/${history.deal.id}`} className="text-blue-700 underline dark:text-blue-400">
+              Public page
+            </Link>{" "}
+            ·{" "}
+            <Link href={`/admin/deals/${history.deal.id}`} className="text-blue-700 underline dark:text-blue-400">
+              Edit
+            </Link>
           </p>
         )}
-        {query.restored ? <p role="status" className="mt-2 text-green-800 dark:text-green-300">Restored the version of revision {String(query.restored)}.</p> : null}
+        {query.restored ? (
+          <p role="status" className="mt-2 text-green-800 dark:text-green-300">
+            Restored the version of revision {String(query.restored)}.
+          </p>
+        ) : null}
       </div>
       <ol className="space-y-4">
         {history.revisions.map((r, index) => {
@@ -37,7 +48,8 @@ export default async function DealHistoryPage({ params, searchParams }: Props) {
           return (
             <li key={r.id} className="rounded border border-gray-200 p-4 dark:border-gray-800">
               <h2 className="font-medium">
-                Revision {r.id}: {r.action} by {r.actor}, <time dateTime={r.createdAt}>{r.createdAt.slice(0, 19).replace("T", " ")} UTC</time>
+                Revision {r.id}: {r.action} by {r.actor},{" "}
+                <time dateTime={r.createdAt}>{r.createdAt.slice(0, 19).replace("T", " ")} UTC</time>
               </h2>
               {changes.length > 0 ? (
                 <div className="mt-2 overflow-x-auto">
@@ -45,17 +57,27 @@ export default async function DealHistoryPage({ params, searchParams }: Props) {
                     <caption className="sr-only">Changes in revision {r.id}</caption>
                     <thead>
                       <tr>
-                        <th scope="col" className="pr-4">Field</th>
-                        <th scope="col" className="pr-4">Before</th>
+                        <th scope="col" className="pr-4">
+                          Field
+                        </th>
+                        <th scope="col" className="pr-4">
+                          Before
+                        </th>
                         <th scope="col">After</th>
                       </tr>
                     </thead>
                     <tbody>
                       {changes.map((c) => (
                         <tr key={c.field} className="align-top">
-                          <th scope="row" className="pr-4 font-normal">{c.field}</th>
-                          <td className="pr-4"><del className="text-red-800 dark:text-red-300">{c.before}</del></td>
-                          <td><ins className="text-green-800 no-underline dark:text-green-300">{c.after}</ins></td>
+                          <th scope="row" className="pr-4 font-normal">
+                            {c.field}
+                          </th>
+                          <td className="pr-4">
+                            <del className="text-red-800 dark:text-red-300">{c.before}</del>
+                          </td>
+                          <td>
+                            <ins className="text-green-800 no-underline dark:text-green-300">{c.after}</ins>
+                          </td>
                         </tr>
                       ))}
                     </tbody>
@@ -64,7 +86,11 @@ export default async function DealHistoryPage({ params, searchParams }: Props) {
               ) : (
                 <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">No field changed.</p>
               )}
-              {index > 0 ? <div className="mt-3"><RestoreButton revisionId={r.id} /></div> : null}
+              {index > 0 ? (
+                <div className="mt-3">
+                  <RestoreButton revisionId={r.id} />
+                </div>
+              ) : null}
             </li>
           );
         })}

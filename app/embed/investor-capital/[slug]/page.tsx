@@ -22,7 +22,12 @@ export default async function EmbedInvestorCapital({ params, searchParams }: Pro
   if (!investor) notFound();
   const { title, description } = investorCapitalChart(investor);
   return (
-    <EmbedFrame title={title} description={description} asOf={asOf} fullHref={withAsOf(`/investors/${slug}${investor.grain === "quarter" ? "?grain=quarter" : ""}#investor-capital`, asOf)}>
+    <EmbedFrame
+      title={title}
+      description={description}
+      asOf={asOf}
+      fullHref={withAsOf(`/investors/${slug}${investor.grain === "quarter" ? "?grain=quarter" : ""}#investor-capital`, asOf)}
+    >
       <InvestorCapitalBody investor={investor} />
     </EmbedFrame>
   );

@@ -10,11 +10,21 @@ export function generateStaticParams(): { version: string }[] {
 }
 
 // app/analysis/opengraph-image.tsx belongs to /analysis: under this route it is named explicitly.
-const image = { url: "/analysis/opengraph-image", width: SHARE_CARD_SIZE.width, height: SHARE_CARD_SIZE.height, type: SHARE_CARD_TYPE, alt: ANALYSIS_CARD_ALT };
+const image = {
+  url: "/analysis/opengraph-image",
+  width: SHARE_CARD_SIZE.width,
+  height: SHARE_CARD_SIZE.height,
+  type: SHARE_CARD_TYPE,
+  alt: ANALYSIS_CARD_ALT,
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   const card = shareMetadata(await analysisCard());
-  return { title: "Concentration and flows", openGraph: { ...card.openGraph, images: [image] }, twitter: { ...card.twitter, images: [image] } };
+  return {
+    title: "Concentration and flows",
+    openGraph: { ...card.openGraph, images: [image] },
+    twitter: { ...card.twitter, images: [image] },
+  };
 }
 
 export default function CachedAnalysisPage() {

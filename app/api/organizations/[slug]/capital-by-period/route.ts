@@ -11,7 +11,9 @@ import { withErrorHandling } from "@/lib/request-id";
 export const GET = withErrorHandling(async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const search = new URL(request.url).searchParams;
-  const investor = isOrganizationSlug(slug) ? await getInvestor(slug, parseGrain(search.get("grain")), parseDealFilters(search).filters.asOf) : null;
+  const investor = isOrganizationSlug(slug)
+    ? await getInvestor(slug, parseGrain(search.get("grain")), parseDealFilters(search).filters.asOf)
+    : null;
   if (!investor) return Response.json({ error: "not found", slug }, { status: 404 });
   const { grain, kinds, periods } = investor;
   if (search.get("format") === "csv") {
@@ -23,6 +25,10 @@ export const GET = withErrorHandling(async function GET(request: Request, { para
     slug,
     grain,
     series: kinds.map((k) => ({ kind: k, label: KIND_LABELS[k] })),
-    data: periods.map((p) => ({ period: p.period, totalUsd: Number(p.total), byKind: Object.fromEntries(kinds.map((k) => [k, Number(p.byKey[k] ?? 0n)])) })),
+    data: periods.map((p) => ({
+      period: p.period,
+      totalUsd: Number(p.total),
+      byKind: Object.fromEntries(kinds.map((k) => [k, Number(p.byKey[k] ?? 0n)])),
+    })),
   });
 });
