@@ -4,7 +4,7 @@ import type { Actor } from "../auth/roles";
 import { getDb } from "../db";
 import { revisionActorName } from "../revisions";
 import { containsText } from "./text-search";
-import { dealToFormValues } from "../deals/deal-form-values";
+import { dealToFormValues, EDITABLE_DEAL_SELECT } from "../deals/deal-form-values";
 
 const PAGE_SIZE = 50;
 
@@ -12,14 +12,30 @@ export async function listDealsForEditing(q: string, showDeleted: boolean) {
   const db = await getDb();
   const where = {
     deletedAt: showDeleted ? { not: null } : null,
-    ...(q ? { OR: [{ recipient: { name: containsText(q) } }, { round: containsText(q) }, { participations: { some: { organization: { name: containsText(q) } } } }] } : {}),
+    ...(q
+      ? {
+          OR: [
+            { recipient: { name: containsText(q) } },
+            { round: containsText(q) },
+            { participations: { some: { organization: { name: containsText(q) } } } },
+          ],
+        }
+      : {}),
   };
   const [rows, total] = await Promise.all([
     db.deal.findMany({
       where,
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       take: PAGE_SIZE,
-      select: { id: true, announcedOn: true, status: true, round: true, version: true, updatedAt: true, recipient: { select: { name: true } } },
+      select: {
+        id: true,
+        announcedOn: true,
+        status: true,
+        round: true,
+        version: true,
+        updatedAt: true,
+        recipient: { select: { name: true } },
+      },
     }),
     db.deal.count({ where }),
   ]);
@@ -30,12 +46,7 @@ export async function getDealForEditing(id: number) {
   const db = await getDb();
   const deal = await db.deal.findFirst({
     where: { id, deletedAt: null },
-    select: {
-      id: true, version: true, announcedOn: true, kind: true, status: true, round: true, amountUsdLow: true, amountUsdHigh: true, amountQualifier: true,
-      originalCurrency: true, originalAmount: true, postMoneyValuationUsd: true, stakeBps: true, summary: true,
-      recipient: { select: { name: true } },
-      participations: { orderBy: { position: "asc" }, select: { role: true, note: true, partyLabel: true, organization: { select: { name: true } } } },
-    },
+    select: { id: true, ...EDITABLE_DEAL_SELECT },
   });
   if (!deal) return null;
   return { id: deal.id, version: deal.version, values: dealToFormValues(deal) };
@@ -49,10 +60,21 @@ export async function listOrganizationNames() {
 export async function listOrganizationsForEditing(q: string) {
   const db = await getDb();
   return db.organization.findMany({
-    where: { deletedAt: null, ...(q ? { OR: [{ name: containsText(q) }, { slug: containsText(q) }, { aliases: { some: { alias: containsText(q) } } }] } : {}) },
+    where: {
+      deletedAt: null,
+      ...(q ? { OR: [{ name: containsText(q) }, { slug: containsText(q) }, { aliases: { some: { alias: containsText(q) } } }] } : {}),
+    },
     orderBy: { name: "asc" },
     take: 200,
-    select: { id: true, slug: true, name: true, type: true, country: true, parent: { select: { name: true } }, _count: { select: { aliases: true } } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      type: true,
+      country: true,
+      parent: { select: { name: true } },
+      _count: { select: { aliases: true } },
+    },
   });
 }
 
@@ -60,7 +82,16 @@ export async function getOrganizationForEditing(id: number) {
   const db = await getDb();
   const org = await db.organization.findFirst({
     where: { id, deletedAt: null },
-    select: { id: true, slug: true, name: true, type: true, country: true, website: true, parentId: true, aliases: { orderBy: { alias: "asc" }, select: { alias: true } } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      type: true,
+      country: true,
+      website: true,
+      parentId: true,
+      aliases: { orderBy: { alias: "asc" }, select: { alias: true } },
+    },
   });
   if (!org) return null;
   return {
@@ -79,7 +110,10 @@ export async function getOrganizationForEditing(id: number) {
 
 export async function getDealHistory(id: number, viewer: Actor) {
   const db = await getDb();
-  const deal = await db.deal.findUnique({ where: { id }, select: { id: true, deletedAt: true, round: true, recipient: { select: { name: true } } } });
+  const deal = await db.deal.findUnique({
+    where: { id },
+    select: { id: true, deletedAt: true, round: true, recipient: { select: { name: true } } },
+  });
   if (!deal) return null;
   const revisions = await db.revision.findMany({
     where: { entityType: "deal", entityId: id },
@@ -99,11 +133,19 @@ export async function listTokens(userId: number, all: boolean) {
     orderBy: { id: "desc" },
     select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, user: { select: { email: true } } },
   });
-  return rows.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null }));
+  return rows.map((t) => ({
+    ...t,
+    createdAt: t.createdAt.toISOString(),
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+  }));
 }
 
 export async function listUsers() {
   const db = await getDb();
-  const rows = await db.user.findMany({ orderBy: { email: "asc" }, select: { id: true, email: true, role: true, createdAt: true, disabledAt: true } });
+  const rows = await db.user.findMany({
+    orderBy: { email: "asc" },
+    select: { id: true, email: true, role: true, createdAt: true, disabledAt: true },
+  });
   return rows.map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), disabledAt: u.disabledAt?.toISOString() ?? null }));
 }

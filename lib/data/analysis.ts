@@ -45,7 +45,10 @@ type AnalysisInput = {
 };
 
 async function loadAnalysisInput(db: PrismaClient, view: AnalysisView, filters = view.filters): Promise<AnalysisInput> {
-  const [allDeals, directory] = await Promise.all([loadMeasureDeals(db, dealWhereOrEverything(filters), asOfScope(filters)), loadOrganizationDirectory(db)]);
+  const [allDeals, directory] = await Promise.all([
+    loadMeasureDeals(db, dealWhereOrEverything(filters), asOfScope(filters)),
+    loadOrganizationDirectory(db),
+  ]);
   const known = view.exclude.filter((slug) => directory.has(slug));
   return {
     allDeals,
@@ -74,7 +77,8 @@ function isWholeMarket(view: AnalysisView): boolean {
 export function getConcentration(view: AnalysisView): Promise<WithExcluded<{ periods: ConcentrationPeriod[] }>> {
   return cachedView(viewKey("concentration", view), async () => {
     const db = await getDb();
-    if (isWholeMarket(view)) return { periods: await concentrationSeriesSql(db, { rule: countingRule(view), grain: view.grain, side: view.side }), excluded: [] };
+    if (isWholeMarket(view))
+      return { periods: await concentrationSeriesSql(db, { rule: countingRule(view), grain: view.grain, side: view.side }), excluded: [] };
     const input = await loadAnalysisInput(db, view);
     return { periods: concentrationOf(input, view), excluded: input.excluded };
   });
@@ -89,13 +93,13 @@ function flowsOf(input: AnalysisInput, limit: number): FlowsData {
 
 export function getFlows(view: AnalysisView, limit = DEFAULT_FLOW_LIMIT): Promise<WithExcluded<FlowsData>> {
   return cachedView(viewKey("flows", { view, limit }), async () => {
-  const db = await getDb();
-  if (isWholeMarket(view)) {
-    const rule = countingRule(view);
-    return { ...(await flowsSql(db, rule, await marketTotalsSql(db, rule), limit)), excluded: [] };
-  }
-  const input = await loadAnalysisInput(db, view);
-  return { ...flowsOf(input, limit), excluded: input.excluded };
+    const db = await getDb();
+    if (isWholeMarket(view)) {
+      const rule = countingRule(view);
+      return { ...(await flowsSql(db, rule, await marketTotalsSql(db, rule), limit)), excluded: [] };
+    }
+    const input = await loadAnalysisInput(db, view);
+    return { ...flowsOf(input, limit), excluded: input.excluded };
   });
 }
 
@@ -104,11 +108,18 @@ export function getFlows(view: AnalysisView, limit = DEFAULT_FLOW_LIMIT): Promis
  * of them, do not apply; investor and recipient filters pick the loops of those organizations instead of deals.
  * Dates, statuses, amounts, the pipeline switch and exclusions apply to every leg.
  */
-async function circularFlowsOf(db: PrismaClient, view: AnalysisView, loaded?: Promise<AnalysisInput>): Promise<WithExcluded<{ loops: CircularFlow[] }>> {
+async function circularFlowsOf(
+  db: PrismaClient,
+  view: AnalysisView,
+  loaded?: Promise<AnalysisInput>,
+): Promise<WithExcluded<{ loops: CircularFlow[] }>> {
   const legFilters = legFiltersOf(view);
   const input = await (loaded && sameFilters(legFilters, view.filters) ? loaded : loadAnalysisInput(db, view, legFilters));
   const loops = findCircularFlows(input.deals, input.directory, { includePipeline: view.pipeline });
-  return { loops: loopsInvolving(loops, { investors: view.filters.investors, recipient: view.filters.recipient }, input.directory), excluded: input.excluded };
+  return {
+    loops: loopsInvolving(loops, { investors: view.filters.investors, recipient: view.filters.recipient }, input.directory),
+    excluded: input.excluded,
+  };
 }
 
 function legFiltersOf(view: AnalysisView): AnalysisView["filters"] {
@@ -138,10 +149,10 @@ function capitalByKindOf(input: AnalysisInput, view: AnalysisView): CapitalByKin
 
 export function getCapitalByKind(view: AnalysisView): Promise<WithExcluded<CapitalByKindData>> {
   return cachedView(viewKey("capital-by-kind", view), async () => {
-  const db = await getDb();
-  if (isWholeMarket(view)) return { ...(await wholeMarketCapitalByKind(db, view)), excluded: [] };
-  const input = await loadAnalysisInput(db, view);
-  return { ...capitalByKindOf(input, view), excluded: input.excluded };
+    const db = await getDb();
+    if (isWholeMarket(view)) return { ...(await wholeMarketCapitalByKind(db, view)), excluded: [] };
+    const input = await loadAnalysisInput(db, view);
+    return { ...capitalByKindOf(input, view), excluded: input.excluded };
   });
 }
 
@@ -192,7 +203,11 @@ export async function measureAnalysis(db: PrismaClient, view: AnalysisView): Pro
   return {
     summary: capitalCounted(input.deals, input.rule),
     excluded: input.excluded,
-    exclusionChoices: exclusionChoicesOf(input.excluded, capitalByRecipient(input.allDeals, input.rule), capitalByInvestor(input.allDeals, input.rule)),
+    exclusionChoices: exclusionChoicesOf(
+      input.excluded,
+      capitalByRecipient(input.allDeals, input.rule),
+      capitalByInvestor(input.allDeals, input.rule),
+    ),
     filterNames: Object.fromEntries(named.map((slug) => [slug, nameOf(slug, input.directory)])),
     concentration: concentrationOf(input, view),
     flows: flowsOf(input, DEFAULT_FLOW_LIMIT),
@@ -207,7 +222,10 @@ export async function measureAnalysis(db: PrismaClient, view: AnalysisView): Pro
 async function largestDealRows(db: PrismaClient, ranked: RankedDeal[], asOf: string | null): Promise<Analysis["largestDeals"]> {
   const where = { id: { in: ranked.map((r) => r.id) } };
   const rows = asOf
-    ? rebuildAsOf(await db.deal.findMany({ where, select: { ...dealSummarySelect, events: eventsUpTo(asOf), _count: { select: { events: true } } } }), asOf)
+    ? rebuildAsOf(
+        await db.deal.findMany({ where, select: { ...dealSummarySelect, events: eventsUpTo(asOf), _count: { select: { events: true } } } }),
+        asOf,
+      )
     : await db.deal.findMany({ where, select: dealSummarySelect });
   const byId = new Map(rows.map((r) => [r.id, toDealSummary(r)]));
   return ranked.flatMap((r) => {
@@ -221,7 +239,8 @@ function exclusionChoicesOf(excluded: Party[], recipients: EntityTotal[], invest
   const choices = new Map<string, Party>();
   for (const p of excluded) choices.set(p.key, p);
   const largest = [...recipients.slice(0, CHOICES_PER_SIDE), ...investors.slice(0, CHOICES_PER_SIDE)];
-  for (const e of largest) if (e.key !== UNDISCLOSED_KEY && e.amount > 0n && !choices.has(e.key)) choices.set(e.key, { key: e.key, name: e.name });
+  for (const e of largest)
+    if (e.key !== UNDISCLOSED_KEY && e.amount > 0n && !choices.has(e.key)) choices.set(e.key, { key: e.key, name: e.name });
   return [...choices.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 

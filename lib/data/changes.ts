@@ -30,7 +30,17 @@ export async function listChanges(view: ChangeView): Promise<Paged<ChangeItem>> 
   // a parameter per deal, past SQLite's limit at 100,000 deals); the deals and sources only for the page shown.
   const events = await db.dealEvent.findMany({
     where: { deal: dealWhere({ ...f, statuses: [], from: null, to: null, min: null, max: null, asOf: null }) },
-    select: { id: true, dealId: true, occurredOn: true, status: true, amountUsdLow: true, amountUsdHigh: true, amountQualifier: true, note: true, sourceId: true },
+    select: {
+      id: true,
+      dealId: true,
+      occurredOn: true,
+      status: true,
+      amountUsdLow: true,
+      amountUsdHigh: true,
+      amountQualifier: true,
+      note: true,
+      sourceId: true,
+    },
   });
   const byDeal = new Map<number, typeof events>();
   for (const event of events) {
@@ -72,7 +82,12 @@ export async function listChanges(view: ChangeView): Promise<Paged<ChangeItem>> 
       amountUsdHigh: event.amountUsdHigh,
       amountQualifier: event.amountQualifier as AmountQualifier,
       previous: previous
-        ? { status: previous.status as DealStatus, amountUsdLow: previous.amountUsdLow, amountUsdHigh: previous.amountUsdHigh, amountQualifier: previous.amountQualifier as AmountQualifier }
+        ? {
+            status: previous.status as DealStatus,
+            amountUsdLow: previous.amountUsdLow,
+            amountUsdHigh: previous.amountUsdHigh,
+            amountQualifier: previous.amountQualifier as AmountQualifier,
+          }
         : null,
       note: event.note,
       source: event.sourceId === null ? null : (sourceById.get(event.sourceId) ?? null),

@@ -63,7 +63,12 @@ async function computeCompany(slug: string, asOf: string | null): Promise<Compan
     listNewestDealSummaries(db, received, asOf, COMPANY_LIST_LIMIT),
     listNewestDealSummaries(db, capitalReceived, asOf, COMPANY_LIST_LIMIT),
     asOf ? loadMeasureDeals(db, received, { date: asOf }) : loadMeasureDealsMatching(db, onDeal("d.recipientId", "=", id)),
-    listNewestDealSummaries(db, { kind: { in: [...COMMITMENT_KINDS] }, participations: { some: { organizationId: id } } }, asOf, COMPANY_LIST_LIMIT),
+    listNewestDealSummaries(
+      db,
+      { kind: { in: [...COMMITMENT_KINDS] }, participations: { some: { organizationId: id } } },
+      asOf,
+      COMPANY_LIST_LIMIT,
+    ),
     // The chart's points need every counted round but only these fields (as of a date, the rebuilt deals).
     asOf
       ? listDealSummaries(db, capitalReceived, asOf)
@@ -78,9 +83,7 @@ async function computeCompany(slug: string, asOf: string | null): Promise<Compan
     profile,
     funding: capitalCounted(measured),
     rounds,
-    roundDeals: capitalDeals.deals
-      .toReversed()
-      .map((d) => ({ ...d, counted: isCounted(d) ? countedAmount(d).amount : null })),
+    roundDeals: capitalDeals.deals.toReversed().map((d) => ({ ...d, counted: isCounted(d) ? countedAmount(d).amount : null })),
     roundDealTotal: capitalDeals.total,
     latestValuation: lastValued ? { date: lastValued.date, amount: lastValued.postMoneyValuation as bigint } : null,
     investors: investorSharesOfRecipient(measured, slug),

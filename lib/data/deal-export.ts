@@ -14,7 +14,11 @@ export async function listDealsForCsv(filters: DealFilters): Promise<DealCsvSour
   const rows = await findDealsInChunks(db, dealWhere(filters), dealOrderBy(filters), exportSelect);
   return rows.map((d) => ({
     announcedOn: d.announcedOn,
-    investors: d.participations.map((p) => ({ name: p.organization?.name ?? p.partyLabel ?? "Undisclosed", role: p.role as ParticipationRole, note: p.note })),
+    investors: d.participations.map((p) => ({
+      name: p.organization?.name ?? p.partyLabel ?? "Undisclosed",
+      role: p.role as ParticipationRole,
+      note: p.note,
+    })),
     recipientName: d.recipient.name,
     kind: d.kind as DealKind,
     status: d.status as DealStatus,
@@ -46,7 +50,10 @@ const exportSelect = {
   stakeBps: true,
   summary: true,
   recipient: { select: { name: true } },
-  participations: { orderBy: { position: "asc" }, select: { role: true, note: true, partyLabel: true, organization: { select: { name: true } } } },
+  participations: {
+    orderBy: { position: "asc" },
+    select: { role: true, note: true, partyLabel: true, organization: { select: { name: true } } },
+  },
   // The first source recorded is the one the deal was imported with; later ones document lifecycle events.
   sources: { orderBy: { id: "asc" }, take: 1, select: { url: true, publisher: true, publishedOn: true, unverified: true } },
 } satisfies Prisma.DealSelect;

@@ -20,14 +20,24 @@ export type DealFilterOptions = {
 export const TOP_INVESTOR_OPTIONS = 50;
 export const TOP_RECIPIENT_OPTIONS = 100;
 
-type TopOptions = Omit<DealFilterOptions, "investors" | "recipients"> & { investors: OrganizationOption[]; recipients: OrganizationOption[] };
+type TopOptions = Omit<DealFilterOptions, "investors" | "recipients"> & {
+  investors: OrganizationOption[];
+  recipients: OrganizationOption[];
+};
 
 /** The options for a form whose filters name `chosen` (shown even when they are not among the most active). */
-export async function getDealFilterOptions(chosen: { investors: readonly string[]; recipient: string | null } = { investors: [], recipient: null }): Promise<DealFilterOptions> {
+export async function getDealFilterOptions(
+  chosen: { investors: readonly string[]; recipient: string | null } = { investors: [], recipient: null },
+): Promise<DealFilterOptions> {
   const top = await cachedView("deal-filter-options", computeTopOptions);
   const known = new Set([...top.investors, ...top.recipients].map((o) => o.slug));
   const missing = [...new Set([...chosen.investors, ...(chosen.recipient ? [chosen.recipient] : [])])].filter((slug) => !known.has(slug));
-  const extra = missing.length === 0 ? [] : await (await getDb()).organization.findMany({ where: { slug: { in: missing }, deletedAt: null }, select: { slug: true, name: true } });
+  const extra =
+    missing.length === 0
+      ? []
+      : await (
+          await getDb()
+        ).organization.findMany({ where: { slug: { in: missing }, deletedAt: null }, select: { slug: true, name: true } });
   const withChosen = (list: OrganizationOption[], slugs: readonly string[]) => {
     const have = new Set(list.map((o) => o.slug));
     const added = extra.filter((o) => slugs.includes(o.slug) && !have.has(o.slug));
@@ -56,10 +66,19 @@ async function computeTopOptions(): Promise<TopOptions> {
   const recipientRanks = ranked(asRecipient.map((r) => ({ id: r.recipientId, count: r._count._all })));
   // A little more than needed, since a soft-deleted organization is left out after the fact.
   const slack = 20;
-  const ids = [...investorRanks.slice(0, TOP_INVESTOR_OPTIONS + slack), ...recipientRanks.slice(0, TOP_RECIPIENT_OPTIONS + slack)].map((r) => r.id);
-  const orgs = await db.organization.findMany({ where: { id: { in: [...new Set(ids)] }, ...live }, select: { id: true, slug: true, name: true } });
+  const ids = [...investorRanks.slice(0, TOP_INVESTOR_OPTIONS + slack), ...recipientRanks.slice(0, TOP_RECIPIENT_OPTIONS + slack)].map(
+    (r) => r.id,
+  );
+  const orgs = await db.organization.findMany({
+    where: { id: { in: [...new Set(ids)] }, ...live },
+    select: { id: true, slug: true, name: true },
+  });
   const byId = new Map(orgs.map((o) => [o.id, { slug: o.slug, name: o.name }]));
-  const pick = (ranks: { id: number }[], n: number) => ranks.flatMap((r) => byId.get(r.id) ?? []).slice(0, n).sort(byName);
+  const pick = (ranks: { id: number }[], n: number) =>
+    ranks
+      .flatMap((r) => byId.get(r.id) ?? [])
+      .slice(0, n)
+      .sort(byName);
   return {
     investors: pick(investorRanks, TOP_INVESTOR_OPTIONS),
     recipients: pick(recipientRanks, TOP_RECIPIENT_OPTIONS),

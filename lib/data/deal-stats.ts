@@ -47,7 +47,13 @@ async function capitalInSql(db: Awaited<ReturnType<typeof getDb>>, filters: Deal
       moneySum(eb.case().when(counted).then(eb.ref("d.amountUsdKey")).end()).as("total"),
       countWhere(counted).as("deals"),
       countWhere(eb.and([counted, eb("d.amountUsdKey", "is", null)])).as("undisclosed"),
-      moneySum(eb.case().when(eb.and([counted, eb("d.amountUsdLow", "is", null)])).then(eb.ref("d.amountUsdKey")).end()).as("upper"),
+      moneySum(
+        eb
+          .case()
+          .when(eb.and([counted, eb("d.amountUsdLow", "is", null)]))
+          .then(eb.ref("d.amountUsdKey"))
+          .end(),
+      ).as("upper"),
     ])
     .executeTakeFirst();
   return {

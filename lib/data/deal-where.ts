@@ -29,7 +29,10 @@ export function dealWhere(f: DealFilters, ids?: OrganizationIds): Prisma.DealWhe
   // Several investors mean "any of them": the deals of Amazon together with those of Google.
   if (f.investors.length > 0) {
     if (ids?.investorDealIds) and.push({ id: { in: ids.investorDealIds } });
-    else and.push({ participations: { some: ids ? { organizationId: { in: ids.investors } } : { organization: { slug: { in: f.investors } } } } });
+    else
+      and.push({
+        participations: { some: ids ? { organizationId: { in: ids.investors } } : { organization: { slug: { in: f.investors } } } },
+      });
   }
   if (f.recipient) and.push(ids ? { recipientId: { in: ids.recipient } } : { recipient: { slug: f.recipient } });
   if (f.kinds.length > 0) and.push({ kind: { in: f.kinds } });
@@ -88,7 +91,11 @@ export async function resolvedDealWhere(db: PrismaClient, f: DealFilters): Promi
   const investors = ids(f.investors);
   let investorDealIds: number[] | undefined;
   if (f.investors.length > 0) {
-    const rows = await db.participation.findMany({ where: { organizationId: { in: investors } }, select: { dealId: true }, take: FEW_DEALS * 4 });
+    const rows = await db.participation.findMany({
+      where: { organizationId: { in: investors } },
+      select: { dealId: true },
+      take: FEW_DEALS * 4,
+    });
     const dealIds = [...new Set(rows.map((r) => r.dealId))];
     if (rows.length < FEW_DEALS * 4 && dealIds.length <= FEW_DEALS) investorDealIds = dealIds;
   }
@@ -170,7 +177,11 @@ export function dealFilterCondition(f: DealFilters, reads: Reads): Expression<Sq
 type DealQuery<DBx extends { d: Deal }, TB extends keyof DBx, O> = SelectQueryBuilder<DBx, TB, O>;
 
 /** A Kysely query over "Deal as d" narrowed to the deals the /deals filters select today (dealFilterCondition). */
-export function applyDealFilters<DBx extends { d: Deal }, TB extends keyof DBx, O>(query: DealQuery<DBx, TB, O>, f: DealFilters, reads: Reads): DealQuery<DBx, TB, O> {
+export function applyDealFilters<DBx extends { d: Deal }, TB extends keyof DBx, O>(
+  query: DealQuery<DBx, TB, O>,
+  f: DealFilters,
+  reads: Reads,
+): DealQuery<DBx, TB, O> {
   return query.where(dealFilterCondition(f, reads));
 }
 
@@ -178,9 +189,13 @@ export function applyDealFilters<DBx extends { d: Deal }, TB extends keyof DBx, 
  * The /deals order on a Kysely query over "Deal as d": by date, or by the counted amount with deals without one last
  * in both directions; the id breaks ties in the same direction.
  */
-export function applyDealSort<DBx extends { d: Deal }, TB extends keyof DBx, O>(query: DealQuery<DBx, TB, O>, sort: DealFilters["sort"]): DealQuery<DBx, TB, O> {
+export function applyDealSort<DBx extends { d: Deal }, TB extends keyof DBx, O>(
+  query: DealQuery<DBx, TB, O>,
+  sort: DealFilters["sort"],
+): DealQuery<DBx, TB, O> {
   const direction = sort === "date_desc" || sort === "amount_desc" ? "desc" : "asc";
-  if (sort === "date_desc" || sort === "date_asc") return query.orderBy(onDeal.ref("d.announcedOn"), direction).orderBy(onDeal.ref("d.id"), direction);
+  if (sort === "date_desc" || sort === "date_asc")
+    return query.orderBy(onDeal.ref("d.announcedOn"), direction).orderBy(onDeal.ref("d.id"), direction);
   return query
     .orderBy(onDeal.case().when("d.amountUsdKey", "is", null).then(sql.lit(1)).else(sql.lit(0)).end())
     .orderBy(onDeal.ref("d.amountUsdKey"), direction)

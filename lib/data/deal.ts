@@ -34,9 +34,19 @@ export const getDeal = cache(async (id: number) => {
       recipient: { select: { slug: true, name: true } },
       participations: {
         orderBy: { position: "asc" },
-        select: { id: true, role: true, note: true, partyLabel: true, committedUsd: true, organization: { select: { slug: true, name: true } } },
+        select: {
+          id: true,
+          role: true,
+          note: true,
+          partyLabel: true,
+          committedUsd: true,
+          organization: { select: { slug: true, name: true } },
+        },
       },
-      sources: { orderBy: [{ publishedOn: "asc" }, { id: "asc" }], select: { id: true, url: true, publisher: true, publishedOn: true, title: true, unverified: true } },
+      sources: {
+        orderBy: [{ publishedOn: "asc" }, { id: "asc" }],
+        select: { id: true, url: true, publisher: true, publishedOn: true, title: true, unverified: true },
+      },
       events: {
         orderBy: [{ occurredOn: "asc" }, { id: "asc" }],
         select: { ...reportedEventSelect, note: true, source: { select: { url: true, publisher: true } } },

@@ -39,7 +39,10 @@ export const dealSummarySelect = {
   amountQualifier: true,
   postMoneyValuationUsd: true,
   recipient: { select: { slug: true, name: true } },
-  participations: { orderBy: { position: "asc" }, select: { role: true, partyLabel: true, organization: { select: { slug: true, name: true } } } },
+  participations: {
+    orderBy: { position: "asc" },
+    select: { role: true, partyLabel: true, organization: { select: { slug: true, name: true } } },
+  },
   // The sources' ids rather than `_count`: Prisma turns a relation count into a join on a GROUP BY over the whole Source
   // table (0.5-1.3 s per page at 100,000 deals), while a relation load reads only the listed deals' sources by index.
   sources: { select: { id: true } },
@@ -118,7 +121,10 @@ export async function findDealsInChunks<S extends Prisma.DealSelect & { id: true
   const ids = (await db.deal.findMany({ where, orderBy, select: { id: true } })).map((d) => d.id);
   const byId = new Map<number, Prisma.DealGetPayload<{ select: S }>>();
   for (let start = 0; start < ids.length; start += ID_CHUNK) {
-    const rows = (await db.deal.findMany({ where: { id: { in: ids.slice(start, start + ID_CHUNK) } }, select })) as unknown as Prisma.DealGetPayload<{ select: S }>[];
+    const rows = (await db.deal.findMany({
+      where: { id: { in: ids.slice(start, start + ID_CHUNK) } },
+      select,
+    })) as unknown as Prisma.DealGetPayload<{ select: S }>[];
     for (const row of rows) byId.set((row as { id: number }).id, row);
   }
   return ids.flatMap((id) => byId.get(id) ?? []);
@@ -192,7 +198,8 @@ export async function findDealPage(db: PrismaClient, filters: DealFilters): Prom
     select: dealSummarySelect,
   });
   if (withAmount.length === take) return withAmount;
-  const amountCount = withAmount.length > 0 ? skip + withAmount.length : await db.deal.count({ where: { AND: [where, { amountUsdKey: { not: null } }] } });
+  const amountCount =
+    withAmount.length > 0 ? skip + withAmount.length : await db.deal.count({ where: { AND: [where, { amountUsdKey: { not: null } }] } });
   const withoutAmount = await db.deal.findMany({
     where: { AND: [where, { amountUsdKey: null }] },
     orderBy: [{ id: direction }],
@@ -215,8 +222,15 @@ async function findInvestorPage(db: PrismaClient, organizationId: number, filter
   const others = await resolvedDealWhere(db, { ...filters, investors: [] });
   const skip = (filters.page - 1) * filters.pageSize;
   const take = filters.pageSize;
-  const dealIds = async (deal: Prisma.DealWhereInput, orderBy: Prisma.ParticipationOrderByWithRelationInput[], from: number, count: number) =>
-    (await db.participation.findMany({ where: { organizationId, deal }, orderBy, skip: from, take: count, select: { dealId: true } })).map((p) => p.dealId);
+  const dealIds = async (
+    deal: Prisma.DealWhereInput,
+    orderBy: Prisma.ParticipationOrderByWithRelationInput[],
+    from: number,
+    count: number,
+  ) =>
+    (await db.participation.findMany({ where: { organizationId, deal }, orderBy, skip: from, take: count, select: { dealId: true } })).map(
+      (p) => p.dealId,
+    );
   let ids: number[];
   if (filters.sort === "date_desc" || filters.sort === "date_asc") {
     const direction = filters.sort === "date_desc" ? "desc" : "asc";
@@ -227,8 +241,17 @@ async function findInvestorPage(db: PrismaClient, organizationId: number, filter
     const withAmount = { AND: [others, { amountUsdKey: { not: null } }] };
     ids = await dealIds(withAmount, [{ deal: { amountUsdKey: direction } }, { dealId: direction }], skip, take);
     if (ids.length < take) {
-      const amountCount = ids.length > 0 ? skip + ids.length : await db.participation.count({ where: { organizationId, deal: withAmount } });
-      ids = [...ids, ...(await dealIds({ AND: [others, { amountUsdKey: null }] }, [{ dealId: direction }], Math.max(0, skip - amountCount), take - ids.length))];
+      const amountCount =
+        ids.length > 0 ? skip + ids.length : await db.participation.count({ where: { organizationId, deal: withAmount } });
+      ids = [
+        ...ids,
+        ...(await dealIds(
+          { AND: [others, { amountUsdKey: null }] },
+          [{ dealId: direction }],
+          Math.max(0, skip - amountCount),
+          take - ids.length,
+        )),
+      ];
     }
   }
   const rows = await db.deal.findMany({ where: { id: { in: ids } }, select: dealSummarySelect });

@@ -52,7 +52,10 @@ async function computeInvestor(slug: string, grain: Grain, asOf: string | null):
   const [own, recipientTotals, portfolio] = await Promise.all([
     asOf
       ? loadMeasureDeals(db, ownWhere, { date: asOf })
-      : loadMeasureDealsMatching(db, onDeal("d.id", "in", onDeal.selectFrom("Participation").where("organizationId", "=", id).select("dealId"))),
+      : loadMeasureDealsMatching(
+          db,
+          onDeal("d.id", "in", onDeal.selectFrom("Participation").where("organizationId", "=", id).select("dealId")),
+        ),
     asOf ? null : countedFundingOfRecipients(db, id),
     listNewestDealSummaries(db, ownWhere, asOf, PORTFOLIO_LIMIT),
   ]);
@@ -61,7 +64,11 @@ async function computeInvestor(slug: string, grain: Grain, asOf: string | null):
   const recipients = recipientTotals
     ? investorShareOfRecipients(own, slug, DEFAULT_RULE, recipientTotals)
     : investorShareOfRecipients(
-        await loadMeasureDeals(db, { recipient: { received: { some: { deletedAt: null, participations: { some: { organizationId: id } } } } } }, { date: asOf as string }),
+        await loadMeasureDeals(
+          db,
+          { recipient: { received: { some: { deletedAt: null, participations: { some: { organizationId: id } } } } } },
+          { date: asOf as string },
+        ),
         slug,
       );
   const byId = new Map(own.map((d) => [d.id, d]));
@@ -93,7 +100,12 @@ async function countedFundingOfRecipients(db: PrismaClient, investorId: number):
     .innerJoin("Organization as o", "o.id", "d.recipientId")
     .where(countedDeal(DEFAULT_RULE))
     .where("d.recipientId", "in", (eb) =>
-      eb.selectFrom("Participation as p").innerJoin("Deal as f", "f.id", "p.dealId").where("p.organizationId", "=", investorId).where("f.deletedAt", "is", null).select("f.recipientId"),
+      eb
+        .selectFrom("Participation as p")
+        .innerJoin("Deal as f", "f.id", "p.dealId")
+        .where("p.organizationId", "=", investorId)
+        .where("f.deletedAt", "is", null)
+        .select("f.recipientId"),
     )
     .groupBy(["o.id", "o.slug"])
     .select((eb) => ["o.slug", moneySum(eb.ref("d.amountUsdKey")).as("total")])

@@ -10,7 +10,16 @@
 // Expressions are cast where the dialects differ: counts to INTEGER (`countAll`), sums of money to TEXT (`moneySum`,
 // read with `toMoney`), since PostgreSQL's SUM of BIGINT is NUMERIC.
 import Database from "better-sqlite3";
-import { Kysely, PostgresDialect, sql, SqliteDialect, type Expression, type RawBuilder, type SqliteDatabase, type SqliteStatement } from "kysely";
+import {
+  Kysely,
+  PostgresDialect,
+  sql,
+  SqliteDialect,
+  type Expression,
+  type RawBuilder,
+  type SqliteDatabase,
+  type SqliteStatement,
+} from "kysely";
 import pg from "pg";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { DB } from "../generated/kysely/types";
@@ -32,7 +41,10 @@ function openReads(url: string): Reads {
       max: 2,
       allowExitOnIdle: true,
       // BIGINT as bigint, exact, rather than pg's default text; for this pool only, not Prisma's.
-      types: { getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === INT8_OID ? (text: string) => BigInt(text) : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
+      types: {
+        getTypeParser: ((oid: number, format?: "text" | "binary") =>
+          oid === INT8_OID ? (text: string) => BigInt(text) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
     });
     // An idle connection closed by the server (a restart, a dropped test database) must not crash the process.
     pool.on("error", () => {});
@@ -109,7 +121,8 @@ export function isPostgresReads(reads: Reads): boolean {
 export const countAll = (): RawBuilder<number> => sql<number>`CAST(COUNT(*) AS INTEGER)`;
 
 /** A count of the rows where `condition` holds, as a number. */
-export const countWhere = (condition: Expression<unknown>): RawBuilder<number> => sql<number>`CAST(COUNT(CASE WHEN ${condition} THEN 1 END) AS INTEGER)`;
+export const countWhere = (condition: Expression<unknown>): RawBuilder<number> =>
+  sql<number>`CAST(COUNT(CASE WHEN ${condition} THEN 1 END) AS INTEGER)`;
 
 /** SUM of money as exact text (PostgreSQL's SUM of BIGINT is NUMERIC; SQLite's would be rounded past 2^53). */
 export const moneySum = (amount: Expression<unknown>): RawBuilder<string | null> => sql<string | null>`CAST(SUM(${amount}) AS TEXT)`;

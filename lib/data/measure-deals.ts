@@ -19,14 +19,22 @@ export function asOfScope(filters: StateFilters & { asOf: string | null }): AsOf
 }
 
 type Investor = MeasureDeal["investors"][number];
-const investorOf = (org: { slug: string; name: string } | null | undefined, partyLabel: string | null, committedUsd: bigint | null): Investor =>
+const investorOf = (
+  org: { slug: string; name: string } | null | undefined,
+  partyLabel: string | null,
+  committedUsd: bigint | null,
+): Investor =>
   org ? { key: org.slug, name: org.name, committedUsd } : { key: UNDISCLOSED_KEY, name: partyLabel ?? "Undisclosed", committedUsd };
 
 /**
  * `where` narrows the deals (e.g. the /deals filters); soft-deleted deals are always left out. With no `where` (every
  * live deal, today) the rows come through Kysely (lib/data/kysely.ts), many times faster than Prisma.
  */
-export async function loadMeasureDeals(db: PrismaClient, where: Prisma.DealWhereInput | null = null, asOf: AsOfScope | null = null): Promise<MeasureDeal[]> {
+export async function loadMeasureDeals(
+  db: PrismaClient,
+  where: Prisma.DealWhereInput | null = null,
+  asOf: AsOfScope | null = null,
+): Promise<MeasureDeal[]> {
   const live: Prisma.DealWhereInput = { AND: [{ deletedAt: null }, where ?? {}] };
   if (asOf) return loadAsOf(db, live, asOf);
   if (where === null) return loadMeasureDealsMatching(db, null);
@@ -37,7 +45,16 @@ export async function loadMeasureDeals(db: PrismaClient, where: Prisma.DealWhere
     db.deal.findMany({
       where: live,
       orderBy: [{ announcedOn: "asc" }, { id: "asc" }],
-      select: { id: true, kind: true, status: true, announcedOn: true, amountUsdLow: true, amountUsdHigh: true, amountQualifier: true, recipientId: true },
+      select: {
+        id: true,
+        kind: true,
+        status: true,
+        announcedOn: true,
+        amountUsdLow: true,
+        amountUsdHigh: true,
+        amountQualifier: true,
+        recipientId: true,
+      },
     }),
     db.organization.findMany({ select: { id: true, slug: true, name: true } }),
     db.participation.findMany({
@@ -49,7 +66,16 @@ export async function loadMeasureDeals(db: PrismaClient, where: Prisma.DealWhere
   return assemble(deals, organizations, parts);
 }
 
-type FlatDeal = { id: number; kind: string; status: string; announcedOn: string; amountUsdLow: bigint | null; amountUsdHigh: bigint | null; amountQualifier: string; recipientId: number };
+type FlatDeal = {
+  id: number;
+  kind: string;
+  status: string;
+  announcedOn: string;
+  amountUsdLow: bigint | null;
+  amountUsdHigh: bigint | null;
+  amountQualifier: string;
+  recipientId: number;
+};
 type FlatPart = { dealId: number; organizationId: number | null; partyLabel: string | null; committedUsd: bigint | null };
 
 /** Deals in date order with their participations in position order, joined to their organizations. */
@@ -126,7 +152,9 @@ async function loadAsOf(db: PrismaClient, live: Prisma.DealWhereInput, asOf: AsO
     events: eventsUpTo(asOf.date),
     _count: { select: { events: true } },
   });
-  const deals = rebuildAsOf(rows, asOf.date, asOf.filters).sort((a, b) => (a.announcedOn === b.announcedOn ? a.id - b.id : a.announcedOn < b.announcedOn ? -1 : 1));
+  const deals = rebuildAsOf(rows, asOf.date, asOf.filters).sort((a, b) =>
+    a.announcedOn === b.announcedOn ? a.id - b.id : a.announcedOn < b.announcedOn ? -1 : 1,
+  );
   return deals.map((d) => ({
     id: d.id,
     kind: d.kind as DealKind,

@@ -23,7 +23,14 @@ import { nameOf } from "../measures/organization-groups";
 import { loadMeasureDeals } from "./measure-deals";
 import { loadOrganizationDirectory } from "./organization-directory";
 
-type DealRef = { id: number; label: string; announcedOn: string; amountUsdLow: bigint | null; amountUsdHigh: bigint | null; amountQualifier: AmountQualifier };
+type DealRef = {
+  id: number;
+  label: string;
+  announcedOn: string;
+  amountUsdLow: bigint | null;
+  amountUsdHigh: bigint | null;
+  amountQualifier: AmountQualifier;
+};
 export type AmountExample = DealRef & { counted: CountedAmount };
 
 export type Methodology = {
@@ -69,7 +76,10 @@ function pickAmountExamples(counted: MeasureDeal[]): AmountExample[] {
 /** A round shared by several named investors, preferably one whose amount does not split evenly (the odd dollars). */
 function pickAttributionExample(counted: MeasureDeal[]): Methodology["attributionExample"] {
   const shared = counted.filter(
-    (d) => d.investors.length >= 2 && d.investors.every((i) => i.key !== UNDISCLOSED_KEY && i.committedUsd === null) && countedAmount(d).basis === "low",
+    (d) =>
+      d.investors.length >= 2 &&
+      d.investors.every((i) => i.key !== UNDISCLOSED_KEY && i.committedUsd === null) &&
+      countedAmount(d).basis === "low",
   );
   const uneven = shared.filter((d) => countedAmount(d).amount % BigInt(d.investors.length) !== 0n);
   const deal = uneven.at(-1) ?? shared.at(-1);

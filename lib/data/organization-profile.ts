@@ -37,7 +37,12 @@ async function dealCounts(ids: number[]): Promise<Map<number, Counts>> {
         .where("d.deletedAt", "is", null)
         .select(countAll().as("n"))
         .as("investor"),
-      eb.selectFrom("Deal as d").whereRef("d.recipientId", "=", "o.id").where("d.deletedAt", "is", null).select(countAll().as("n")).as("recipient"),
+      eb
+        .selectFrom("Deal as d")
+        .whereRef("d.recipientId", "=", "o.id")
+        .where("d.deletedAt", "is", null)
+        .select(countAll().as("n"))
+        .as("recipient"),
     ])
     .execute();
   return new Map(rows.map((r) => [r.id, { dealsAsInvestor: r.investor ?? 0, dealsAsRecipient: r.recipient ?? 0 }]));

@@ -37,7 +37,8 @@ export function listCompanies(filters: OrganizationFilters, asOf: string | null 
 
 async function listRanked(filters: OrganizationFilters, side: "investor" | "recipient", asOf: string | null): Promise<OrganizationRanking> {
   const db = await getDb();
-  const inDeals = side === "investor" ? { participations: { some: { deal: { deletedAt: null } } } } : { received: { some: { deletedAt: null } } };
+  const inDeals =
+    side === "investor" ? { participations: { some: { deal: { deletedAt: null } } } } : { received: { some: { deletedAt: null } } };
   const [deals, matching] = await Promise.all([
     loadMeasureDeals(db, null, asOf ? { date: asOf } : null),
     db.organization.findMany({ where: { AND: [organizationWhere(filters), inDeals] }, select: { slug: true, type: true, country: true } }),
@@ -47,7 +48,18 @@ async function listRanked(filters: OrganizationFilters, side: "investor" | "reci
   const rows = ranking.flatMap((r, index) => {
     const org = bySlug.get(r.key);
     if (!org) return [];
-    return [{ rank: index + 1, slug: r.key, name: r.name, type: org.type as OrganizationType, country: org.country, capital: r.amount, deals: r.deals, countedDeals: r.countedDeals }];
+    return [
+      {
+        rank: index + 1,
+        slug: r.key,
+        name: r.name,
+        type: org.type as OrganizationType,
+        country: org.country,
+        capital: r.amount,
+        deals: r.deals,
+        countedDeals: r.countedDeals,
+      },
+    ];
   });
   return { rows, total: ranking.length };
 }

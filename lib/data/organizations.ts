@@ -49,7 +49,9 @@ export type OrganizationDetail = {
 export async function getOrganizationDetail(slug: string): Promise<OrganizationDetail | null> {
   const profile = await getOrganizationProfile(slug);
   if (!profile) return null;
-  const deals = await loadMeasureDeals(await getDb(), { OR: [{ recipient: { slug } }, { participations: { some: { organization: { slug } } } }] });
+  const deals = await loadMeasureDeals(await getDb(), {
+    OR: [{ recipient: { slug } }, { participations: { some: { organization: { slug } } } }],
+  });
   return {
     profile,
     asInvestor: investorCapital(deals, slug),

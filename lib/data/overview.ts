@@ -62,7 +62,14 @@ async function computeOverview(asOf: string | null): Promise<Overview> {
     asOfDeals ? headlineOf(asOfDeals) : headlineInSql(db),
     asOf
       ? listDeals({ ...DEFAULT_DEAL_FILTERS, pageSize: LIST_SIZE, asOf }).then((page) => page.data)
-      : db.deal.findMany({ where: { deletedAt: null }, orderBy: [{ announcedOn: "desc" }, { id: "desc" }], take: LIST_SIZE, select: dealSummarySelect }).then((rows) => rows.map(toDealSummary)),
+      : db.deal
+          .findMany({
+            where: { deletedAt: null },
+            orderBy: [{ announcedOn: "desc" }, { id: "desc" }],
+            take: LIST_SIZE,
+            select: dealSummarySelect,
+          })
+          .then((rows) => rows.map(toDealSummary)),
     latestStatusChanges(asOf),
     asOfDeals ? asOfDeals.length : db.deal.count({ where: { deletedAt: null } }),
   ]);
@@ -71,7 +78,8 @@ async function computeOverview(asOf: string | null): Promise<Overview> {
 
 type Headline = Pick<Overview, "capital" | "largestInvestor" | "recipientHhi">;
 
-const investorRef = (top: EntityTotal | undefined): Overview["largestInvestor"] => (top ? { slug: top.key, name: top.name, amount: top.amount } : null);
+const investorRef = (top: EntityTotal | undefined): Overview["largestInvestor"] =>
+  top ? { slug: top.key, name: top.name, amount: top.amount } : null;
 const hhiOf = (year: string, totals: bigint[]) => ({ year, hhi: herfindahlIndex(totals), recipients: totals.filter((a) => a > 0n).length });
 
 /** The headline figures measured over deals in memory (lib/measures). */
@@ -82,7 +90,13 @@ function headlineOf(deals: MeasureDeal[]): Headline {
     capital: capitalCounted(deals, DEFAULT_RULE),
     largestInvestor: investorRef(capitalByInvestor(deals, DEFAULT_RULE).find((i) => i.key !== UNDISCLOSED_KEY && i.amount > 0n)),
     recipientHhi: latestYear
-      ? hhiOf(latestYear, capitalByRecipient(deals.filter((d) => d.announcedOn.startsWith(latestYear)), DEFAULT_RULE).map((r) => r.amount))
+      ? hhiOf(
+          latestYear,
+          capitalByRecipient(
+            deals.filter((d) => d.announcedOn.startsWith(latestYear)),
+            DEFAULT_RULE,
+          ).map((r) => r.amount),
+        )
       : null,
   };
 }
@@ -97,7 +111,12 @@ async function headlineInSql(db: PrismaClient): Promise<Headline> {
   return {
     capital: stats.capital,
     largestInvestor: investorRef(investors.find((i) => i.amount > 0n)),
-    recipientHhi: latestYear ? hhiOf(latestYear, (await capitalByRecipientInYearSql(db, DEFAULT_RULE, latestYear)).map((r) => r.amount)) : null,
+    recipientHhi: latestYear
+      ? hhiOf(
+          latestYear,
+          (await capitalByRecipientInYearSql(db, DEFAULT_RULE, latestYear)).map((r) => r.amount),
+        )
+      : null,
   };
 }
 

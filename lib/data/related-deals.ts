@@ -17,7 +17,10 @@ export async function getRelatedDeals(deal: { id: number; recipientSlug: string;
   const newestFirst = [{ announcedOn: "desc" as const }, { id: "desc" as const }];
   // By id, not by slug: a slug inside the relation filter made SQLite look the organization up again for every deal it
   // checked (most of a second per deal page at 100,000 deals).
-  const orgs = await db.organization.findMany({ where: { slug: { in: [deal.recipientSlug, ...deal.investorSlugs] } }, select: { id: true, slug: true } });
+  const orgs = await db.organization.findMany({
+    where: { slug: { in: [deal.recipientSlug, ...deal.investorSlugs] } },
+    select: { id: true, slug: true },
+  });
   const recipientId = orgs.find((o) => o.slug === deal.recipientSlug)?.id ?? -1;
   const investorIds = orgs.filter((o) => deal.investorSlugs.includes(o.slug)).map((o) => o.id);
   const sameRecipientWhere = { deletedAt: null, id: { not: deal.id }, recipientId };

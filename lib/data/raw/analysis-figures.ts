@@ -5,7 +5,14 @@
 import "server-only";
 import { sql, type NotNull } from "kysely";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { CAPITAL_KINDS, UNDISCLOSED_KEY, type CapitalSummary, type CountingRule, type EntityTotal, type MeasureDeal } from "../../measures/capital";
+import {
+  CAPITAL_KINDS,
+  UNDISCLOSED_KEY,
+  type CapitalSummary,
+  type CountingRule,
+  type EntityTotal,
+  type MeasureDeal,
+} from "../../measures/capital";
 import { SPEND_BACK_KINDS } from "../../measures/circular-flows";
 import { byFlowOrder, sankeyGraph, type Flow, type SankeyGraph } from "../../measures/flows";
 import type { RankedDeal } from "../../measures/largest-deals";
@@ -31,8 +38,11 @@ export type MarketTotals = {
 export async function marketTotalsSql(db: PrismaClient, rule: CountingRule): Promise<MarketTotals> {
   const empty: CapitalSummary = { total: 0n, dealCount: 0, undisclosedCount: 0, upperBoundTotal: 0n };
   const reads = readsOf(db);
-  const organizations = new Map((await reads.selectFrom("Organization").select(["id", "slug", "name"]).execute()).map((o) => [o.id, { slug: o.slug, name: o.name }]));
-  if (rule.kinds.length === 0) return { summary: empty, recipients: [], investors: [], pairs: [], undisclosedByRecipient: new Map(), organizations };
+  const organizations = new Map(
+    (await reads.selectFrom("Organization").select(["id", "slug", "name"]).execute()).map((o) => [o.id, { slug: o.slug, name: o.name }]),
+  );
+  if (rule.kinds.length === 0)
+    return { summary: empty, recipients: [], investors: [], pairs: [], undisclosedByRecipient: new Map(), organizations };
   const counted = countedDeal(rule);
   const [byRecipient, pairRows] = await Promise.all([
     reads
@@ -44,7 +54,14 @@ export async function marketTotalsSql(db: PrismaClient, rule: CountingRule): Pro
         moneySum(eb.fn.coalesce("d.amountUsdKey", sql<bigint>`0`)).as("total"),
         countAll().as("deals"),
         eb.cast<number>(eb.fn.sum(eb.case().when("d.amountUsdKey", "is", null).then(1).else(0).end()), "integer").as("undisclosed"),
-        moneySum(eb.case().when("d.amountUsdLow", "is", null).then(eb.fn.coalesce("d.amountUsdHigh", sql<bigint>`0`)).else(sql<bigint>`0`).end()).as("upperBound"),
+        moneySum(
+          eb
+            .case()
+            .when("d.amountUsdLow", "is", null)
+            .then(eb.fn.coalesce("d.amountUsdHigh", sql<bigint>`0`))
+            .else(sql<bigint>`0`)
+            .end(),
+        ).as("upperBound"),
       ])
       .execute(),
     withInvestorShares(reads, counted)
@@ -83,33 +100,72 @@ export async function marketTotalsSql(db: PrismaClient, rule: CountingRule): Pro
   const unnamed = [...undisclosedByRecipient.values()].reduce((s, a) => s + a, 0n);
   // (capitalByInvestor also lists it at zero when some unnamed part was zero; no view shows an empty entry.)
   if (unnamed > 0n) investors.push({ key: UNDISCLOSED_KEY, name: "Undisclosed", amount: unnamed });
-  return { summary, recipients: recipients.sort(byAmountThenName), investors: investors.sort(byAmountThenName), pairs, undisclosedByRecipient, organizations };
+  return {
+    summary,
+    recipients: recipients.sort(byAmountThenName),
+    investors: investors.sort(byAmountThenName),
+    pairs,
+    undisclosedByRecipient,
+    organizations,
+  };
 }
 
 /** capitalFlows then sankeyGraph(flows, limit), with the deal ids only of the flows drawn. */
-export async function flowsSql(db: PrismaClient, rule: CountingRule, totals: MarketTotals, limit: number): Promise<{ graph: SankeyGraph; undisclosedDeals: number }> {
+export async function flowsSql(
+  db: PrismaClient,
+  rule: CountingRule,
+  totals: MarketTotals,
+  limit: number,
+): Promise<{ graph: SankeyGraph; undisclosedDeals: number }> {
   const org = (id: number) => {
     const o = totals.organizations.get(id) as Org;
     return { key: o.slug, name: o.name };
   };
   type Candidate = Omit<Flow, "dealIds"> & { investorId: number | null; recipientId: number };
-  const flows: Candidate[] = totals.pairs.map((p) => ({ investor: org(p.investorId), recipient: org(p.recipientId), amount: p.amount, investorId: p.investorId, recipientId: p.recipientId }));
+  const flows: Candidate[] = totals.pairs.map((p) => ({
+    investor: org(p.investorId),
+    recipient: org(p.recipientId),
+    amount: p.amount,
+    investorId: p.investorId,
+    recipientId: p.recipientId,
+  }));
   for (const [recipientId, amount] of totals.undisclosedByRecipient) {
-    if (amount > 0n) flows.push({ investor: { key: UNDISCLOSED_KEY, name: "Undisclosed investors" }, recipient: org(recipientId), amount, investorId: null, recipientId });
+    if (amount > 0n)
+      flows.push({
+        investor: { key: UNDISCLOSED_KEY, name: "Undisclosed investors" },
+        recipient: org(recipientId),
+        amount,
+        investorId: null,
+        recipientId,
+      });
   }
   flows.sort(byFlowOrder);
   const shown = flows.slice(0, limit);
   const dealIds = await flowDealIds(db, rule, shown);
-  const withIds: Flow[] = flows.map((f, i) => ({ investor: f.investor, recipient: f.recipient, amount: f.amount, dealIds: i < shown.length ? (dealIds.get(`${f.investorId}:${f.recipientId}`) ?? []) : [] }));
+  const withIds: Flow[] = flows.map((f, i) => ({
+    investor: f.investor,
+    recipient: f.recipient,
+    amount: f.amount,
+    dealIds: i < shown.length ? (dealIds.get(`${f.investorId}:${f.recipientId}`) ?? []) : [],
+  }));
   const undisclosed =
     rule.kinds.length === 0
       ? { n: 0 }
-      : await readsOf(db).selectFrom("Deal as d").where(countedDeal(rule)).where("d.amountUsdKey", "is", null).select(countAll().as("n")).executeTakeFirst();
+      : await readsOf(db)
+          .selectFrom("Deal as d")
+          .where(countedDeal(rule))
+          .where("d.amountUsdKey", "is", null)
+          .select(countAll().as("n"))
+          .executeTakeFirst();
   return { graph: sankeyGraph(withIds, limit), undisclosedDeals: undisclosed?.n ?? 0 };
 }
 
 /** The deals behind each drawn flow, in date order (as capitalFlows meets them): read for the drawn recipients only. */
-async function flowDealIds(db: PrismaClient, rule: CountingRule, shown: { investorId: number | null; recipientId: number }[]): Promise<Map<string, number[]>> {
+async function flowDealIds(
+  db: PrismaClient,
+  rule: CountingRule,
+  shown: { investorId: number | null; recipientId: number }[],
+): Promise<Map<string, number[]>> {
   const ids = new Map<string, number[]>();
   if (shown.length === 0) return ids;
   const wanted = new Set(shown.map((f) => `${f.investorId}:${f.recipientId}`));
@@ -117,7 +173,13 @@ async function flowDealIds(db: PrismaClient, rule: CountingRule, shown: { invest
   const where = onDeal.and([countedDeal(rule), onDeal("d.amountUsdKey", "is not", null), onDeal("d.recipientId", "in", recipientIds)]);
   const reads = readsOf(db);
   const [deals, shares] = await Promise.all([
-    reads.selectFrom("Deal as d").where(where).select(["d.id", "d.recipientId", "d.amountUsdKey"]).orderBy("d.announcedOn").orderBy("d.id").execute(),
+    reads
+      .selectFrom("Deal as d")
+      .where(where)
+      .select(["d.id", "d.recipientId", "d.amountUsdKey"])
+      .orderBy("d.announcedOn")
+      .orderBy("d.id")
+      .execute(),
     withInvestorShares(reads, where)
       .selectFrom("shares")
       .where("share", "is not", null)

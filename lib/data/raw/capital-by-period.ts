@@ -13,7 +13,11 @@ export async function capitalByPeriodSql(db: PrismaClient, rule: CountingRule, g
     .selectFrom("Deal as d")
     .where(countedDeal(rule))
     .groupBy((eb) => [periodOf("d.announcedOn", grain), eb.ref("d.kind")])
-    .select((eb) => [periodOf("d.announcedOn", grain).as("period"), "d.kind", moneySum(eb.fn.coalesce("d.amountUsdKey", sql<bigint>`0`)).as("total")])
+    .select((eb) => [
+      periodOf("d.announcedOn", grain).as("period"),
+      "d.kind",
+      moneySum(eb.fn.coalesce("d.amountUsdKey", sql<bigint>`0`)).as("total"),
+    ])
     .execute();
   if (rows.length === 0) return [];
   const periods = rows.map((r) => r.period).sort();

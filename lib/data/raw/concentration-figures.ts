@@ -10,7 +10,10 @@ import { concentrationOfTotals, type ConcentrationPeriod, type Side } from "../.
 import { moneySum, readsOf, toMoney } from "../kysely";
 import { byAmountThenName, countedDeal, onDeal, periodOf, withInvestorShares } from "./overview-figures";
 
-export async function concentrationSeriesSql(db: PrismaClient, options: { rule: CountingRule; grain: Grain; side: Side }): Promise<ConcentrationPeriod[]> {
+export async function concentrationSeriesSql(
+  db: PrismaClient,
+  options: { rule: CountingRule; grain: Grain; side: Side },
+): Promise<ConcentrationPeriod[]> {
   const { rule, grain, side } = options;
   if (rule.kinds.length === 0) return [];
   const reads = readsOf(db);

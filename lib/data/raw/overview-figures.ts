@@ -28,7 +28,11 @@ export function countedDeal(rule: CountingRule): Expression<SqlBool> {
 export function periodOf(column: "d.announcedOn", grain: Grain): AliasableExpression<string> {
   const year = onDeal.fn<string>("substr", [column, sql.lit(1), sql.lit(4)]);
   if (grain === "year") return year;
-  return onDeal(onDeal(year, "||", sql.lit("-Q")), "||", onDeal.cast<string>(quarterOf(column), "text")) as unknown as AliasableExpression<string>;
+  return onDeal(
+    onDeal(year, "||", sql.lit("-Q")),
+    "||",
+    onDeal.cast<string>(quarterOf(column), "text"),
+  ) as unknown as AliasableExpression<string>;
 }
 
 /** The quarter (1-4) of an ISO date column. */
@@ -37,7 +41,8 @@ function quarterOf(column: "d.announcedOn"): Expression<number> {
   return onDeal(onDeal.parens(month, "+", sql.lit(2)), "/", sql.lit(3)) as unknown as Expression<number>;
 }
 
-export const byAmountThenName = (a: EntityTotal, b: EntityTotal) => (a.amount === b.amount ? a.name.localeCompare(b.name) : a.amount > b.amount ? -1 : 1);
+export const byAmountThenName = (a: EntityTotal, b: EntityTotal) =>
+  a.amount === b.amount ? a.name.localeCompare(b.name) : a.amount > b.amount ? -1 : 1;
 
 /**
  * The CTEs "parts" and "shares": each named investor's part ("share") of every deal that meets `dealCondition` (on
@@ -65,22 +70,42 @@ export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBo
             "d.announcedOn",
             "d.recipientId",
             eb.fn.coalesce("d.amountUsdKey", sql<bigint>`0`).as("amount"),
-            eb.fn.sum<bigint>(withCommitment).over((ob) => ob.partitionBy("p.dealId")).as("committedCount"),
-            eb.cast<bigint>(eb.fn.coalesce(committedSum.over((ob) => ob.partitionBy("p.dealId")), sql.lit(0)), "bigint").as("committedSum"),
-            eb.fn.sum<bigint>(withoutCommitment).over((ob) => ob.partitionBy("p.dealId")).as("openCount"),
-              // Up to and including this investor, in listing order (position, then id: unique, so the default RANGE
+            eb.fn
+              .sum<bigint>(withCommitment)
+              .over((ob) => ob.partitionBy("p.dealId"))
+              .as("committedCount"),
+            eb
+              .cast<bigint>(
+                eb.fn.coalesce(
+                  committedSum.over((ob) => ob.partitionBy("p.dealId")),
+                  sql.lit(0),
+                ),
+                "bigint",
+              )
+              .as("committedSum"),
+            eb.fn
+              .sum<bigint>(withoutCommitment)
+              .over((ob) => ob.partitionBy("p.dealId"))
+              .as("openCount"),
+            // Up to and including this investor, in listing order (position, then id: unique, so the default RANGE
             // frame is these rows).
             eb
               .cast<bigint>(
                 eb(
-                  eb.fn.coalesce(committedSum.over((ob) => ob.partitionBy("p.dealId").orderBy("p.position").orderBy("p.id")), sql.lit(0)),
+                  eb.fn.coalesce(
+                    committedSum.over((ob) => ob.partitionBy("p.dealId").orderBy("p.position").orderBy("p.id")),
+                    sql.lit(0),
+                  ),
                   "-",
                   eb.fn.coalesce("p.committedUsd", sql.lit(0)),
                 ),
                 "bigint",
               )
               .as("committedBefore"),
-            eb.fn.sum<bigint>(withoutCommitment).over((ob) => ob.partitionBy("p.dealId").orderBy("p.position").orderBy("p.id")).as("openRank"),
+            eb.fn
+              .sum<bigint>(withoutCommitment)
+              .over((ob) => ob.partitionBy("p.dealId").orderBy("p.position").orderBy("p.id"))
+              .as("openRank"),
           ];
         }),
     )
@@ -118,7 +143,12 @@ export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBo
                 eb(
                   eb(rest, "/", eb.ref("openCount")),
                   "+",
-                  eb.case().when(eb("openRank", "<=", eb(rest, "%", eb.ref("openCount")))).then(sql<bigint>`1`).else(sql<bigint>`0`).end(),
+                  eb
+                    .case()
+                    .when(eb("openRank", "<=", eb(rest, "%", eb.ref("openCount"))))
+                    .then(sql<bigint>`1`)
+                    .else(sql<bigint>`0`)
+                    .end(),
                 ),
               )
               .end()
