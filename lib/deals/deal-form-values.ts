@@ -21,6 +21,28 @@ export type EditableDeal = {
   participations: { role: string; note: string | null; partyLabel: string | null; organization: { name: string } | null }[];
 };
 
+/** What dealToFormValues reads: the editor's page, a save's conflict and a PATCH all load a deal with this select. */
+export const EDITABLE_DEAL_SELECT = {
+  announcedOn: true,
+  kind: true,
+  status: true,
+  round: true,
+  amountUsdLow: true,
+  amountUsdHigh: true,
+  amountQualifier: true,
+  originalCurrency: true,
+  originalAmount: true,
+  postMoneyValuationUsd: true,
+  stakeBps: true,
+  summary: true,
+  version: true,
+  recipient: { select: { name: true } },
+  participations: {
+    orderBy: { position: "asc" as const },
+    select: { role: true, note: true, partyLabel: true, organization: { select: { name: true } } },
+  },
+} as const;
+
 export function dealToFormValues(deal: EditableDeal): Record<string, string> {
   const row = toDealCsvRow({
     ...deal,

@@ -6,7 +6,7 @@ import { DEAL_CSV_COLUMNS } from "../csv/deal-csv-format";
 import type { PrismaClient } from "../generated/prisma/client";
 import { loadDirectory } from "../import/apply-deal-import";
 import { parseDealForm } from "./deal-form";
-import { dealToFormValues } from "./deal-form-values";
+import { dealToFormValues, EDITABLE_DEAL_SELECT } from "./deal-form-values";
 import { changesStatusOrAmount, DealConflictError, DealNotFoundError, updateDeal } from "./write-deal";
 
 /** What a PATCH body may hold: the CSV columns, the lifecycle change's date and note, and the version edited. */
@@ -17,27 +17,6 @@ export type PatchDealResult =
   | { status: 400; body: { error: string; fields: FieldErrors } }
   | { status: 404; body: { error: string; message: string } }
   | { status: 409; body: { error: string; message: string; currentVersion: number } };
-
-const EDITABLE_SELECT = {
-  announcedOn: true,
-  kind: true,
-  status: true,
-  round: true,
-  amountUsdLow: true,
-  amountUsdHigh: true,
-  amountQualifier: true,
-  originalCurrency: true,
-  originalAmount: true,
-  postMoneyValuationUsd: true,
-  stakeBps: true,
-  summary: true,
-  version: true,
-  recipient: { select: { name: true } },
-  participations: {
-    orderBy: { position: "asc" as const },
-    select: { role: true, note: true, partyLabel: true, organization: { select: { name: true } } },
-  },
-} as const;
 
 function invalid(fields: FieldErrors): PatchDealResult {
   return { status: 400, body: { error: "invalid fields; nothing was written", fields } };
@@ -92,7 +71,7 @@ export async function patchDeal(
   if (Object.keys(errors).length > 0) return invalid(errors);
   const expected = version as number;
 
-  const stored = await db.deal.findFirst({ where: { id, deletedAt: null }, select: EDITABLE_SELECT });
+  const stored = await db.deal.findFirst({ where: { id, deletedAt: null }, select: EDITABLE_DEAL_SELECT });
   if (!stored) return { status: 404, body: { error: "not found", message: `no deal with id ${id}` } };
   if (stored.version !== expected) return conflict(id, stored.version, expected);
 

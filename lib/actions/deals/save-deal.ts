@@ -5,7 +5,7 @@ import { requireRole } from "../../auth/roles";
 import { getSessionActor } from "../../auth/session";
 import { getDb } from "../../db";
 import { dealIdSchema, parseDealForm, versionSchema } from "../../deals/deal-form";
-import { dealToFormValues } from "../../deals/deal-form-values";
+import { dealToFormValues, EDITABLE_DEAL_SELECT } from "../../deals/deal-form-values";
 import { changesStatusOrAmount, createDeal, DealConflictError, DealNotFoundError, updateDeal } from "../../deals/write-deal";
 import { loadDirectory } from "../../import/apply-deal-import";
 import { authorizationFailure, formValues, type ActionState } from "../action-state";
@@ -52,26 +52,7 @@ export async function saveDeal(_state: ActionState, formData: FormData): Promise
     if (error instanceof DealConflictError) {
       const current = await db.deal.findUniqueOrThrow({
         where: { id: error.current.id },
-        select: {
-          announcedOn: true,
-          kind: true,
-          status: true,
-          round: true,
-          amountUsdLow: true,
-          amountUsdHigh: true,
-          amountQualifier: true,
-          originalCurrency: true,
-          originalAmount: true,
-          postMoneyValuationUsd: true,
-          stakeBps: true,
-          summary: true,
-          version: true,
-          recipient: { select: { name: true } },
-          participations: {
-            orderBy: { position: "asc" },
-            select: { role: true, note: true, partyLabel: true, organization: { select: { name: true } } },
-          },
-        },
+        select: EDITABLE_DEAL_SELECT,
       });
       return {
         status: "conflict",
