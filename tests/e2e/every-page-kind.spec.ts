@@ -78,6 +78,14 @@ test.describe("every page kind", () => {
     }
   });
 
+  test("an unknown API address answers JSON in the API's error shape, whatever the method", async ({ request }) => {
+    for (const response of [await request.get("/api/no-such-endpoint"), await request.post("/api/stats/no-such-stat", { data: "x" })]) {
+      expect(response.status()).toBe(404);
+      expect(response.headers()["content-type"]).toContain("application/json");
+      expect(await response.json()).toMatchObject({ error: "not found" });
+    }
+  });
+
   test("the static files are served from public/ and the pages link them", async ({ page, request }) => {
     for (const [path, type] of [
       ["/favicon.ico", /image\/(x-icon|vnd\.microsoft\.icon)/],

@@ -158,7 +158,8 @@ describe("route handlers that change data", () => {
           new Request("http://localhost/api/x", { method, headers: { "content-type": "text/csv", ...headers }, body: csv }),
           context,
         );
-        expect(response.status, label).toBe(401);
+        // The catch-all answers every address no route serves with 404 before anything else: it writes nothing either.
+        expect(response.status, label).toBe(file.includes("[...") ? 404 : 401);
         expect(await tableCounts(), `${label} wrote`).toEqual(before);
       }
     });

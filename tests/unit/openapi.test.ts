@@ -7,6 +7,8 @@ import { openApiDocument } from "@/lib/openapi/openapi-document";
 function routeHandlerPaths(dir = path.join(process.cwd(), "app", "api"), prefix = "/api"): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     if (entry.isFile()) return entry.name === "route.ts" ? [prefix] : [];
+    // The catch-all (app/api/[...path]) only answers addresses that are not routes: it is not an operation.
+    if (entry.name.startsWith("[...")) return [];
     const segment = entry.name.replace(/^\[(.+)\]$/, "{$1}");
     return routeHandlerPaths(path.join(dir, entry.name), `${prefix}/${segment}`);
   });
