@@ -56,12 +56,8 @@ const nextConfig: NextConfig = {
       { source: "/", headers: securityHeaders },
       { source: "/:path((?!embed/).*)", headers: securityHeaders },
       { source: "/embed/:path*", headers: embedHeaders },
-      // Behind a TLS-terminating proxy that says so: tell browsers to use HTTPS from now on.
-      {
-        source: "/:path*",
-        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
-        headers: [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }],
-      },
+      // Strict-Transport-Security is set by proxy.ts: whether a request came over HTTPS depends on TRUST_PROXY, which a
+      // header rule cannot consult.
     ];
   },
 };

@@ -7,11 +7,13 @@
 // - /api/* is rate-limited per client (lib/client-address.ts: the connection's address unless TRUST_PROXY says
 //   otherwise; 429 with Retry-After), reads and writes with separate budgets, and writes
 //   with a bearer token also per token and per the token's user.
+// - Strict-Transport-Security on every answer to a request that came over HTTPS (directly, by SITE_URL, or as a
+//   trusted proxy says; lib/client-address.ts), never on an X-Forwarded-Proto that anyone could send.
 import { NextResponse, type NextRequest } from "next/server";
 import { readDataVersion } from "@/lib/data/data-version";
 import { hashSecret } from "@/lib/auth/secret-token";
 import { getDb } from "@/lib/db";
-import { clientAddress } from "@/lib/client-address";
+import { clientAddress, isHttpsRequest } from "@/lib/client-address";
 import {
   API_READS_PER_MINUTE,
   API_WRITES_PER_MINUTE,
@@ -55,34 +57,37 @@ async function tokenOwner(headers: Headers): Promise<number | null> {
   return row && !row.revokedAt ? row.userId : null;
 }
 
-function withId(response: Response, requestId: string): Response {
-  response.headers.set(REQUEST_ID_HEADER, requestId);
-  return response;
-}
+/** Sent only when the request reached the site over HTTPS by a judgement that a client cannot fake (isHttpsRequest). */
+const HSTS = "max-age=63072000; includeSubDomains";
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const requestId = crypto.randomUUID();
+  const https = isHttpsRequest(request.headers);
+  const withId = (response: Response): Response => {
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    if (https) response.headers.set("Strict-Transport-Security", HSTS);
+    return response;
+  };
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
-  const next = () => withId(NextResponse.next({ request: { headers } }), requestId);
+  const next = () => withId(NextResponse.next({ request: { headers } }));
   // A path no route matches: app/not-found.tsx with status 404, the address bar keeping the URL asked for.
-  const notFound = () =>
-    withId(NextResponse.rewrite(new URL("/_not-found-rewrite", request.url), { status: 404, request: { headers } }), requestId);
+  const notFound = () => withId(NextResponse.rewrite(new URL("/_not-found-rewrite", request.url), { status: 404, request: { headers } }));
 
   // A path whose percent-encoding does not decode names nothing (Next would fail on it with a 500 in any dynamic route).
   if (!decodes(pathname)) return notFound();
   if (pathname.startsWith("/api/")) {
     const reading = request.method === "GET" || request.method === "HEAD";
     const verdict = (reading ? apiReads : apiWrites).check(clientAddress(request.headers));
-    if (!verdict.allowed) return withId(tooManyRequests(verdict.retryAfterSeconds), requestId);
+    if (!verdict.allowed) return withId(tooManyRequests(verdict.retryAfterSeconds));
     const token = reading ? null : tokenKey(request.headers);
     const perToken = token ? tokenWrites.check(token) : null;
-    if (perToken && !perToken.allowed) return withId(tooManyRequests(perToken.retryAfterSeconds), requestId);
+    if (perToken && !perToken.allowed) return withId(tooManyRequests(perToken.retryAfterSeconds));
     // The same budget per user, so that making more tokens does not buy more writes.
     const owner = token ? await tokenOwner(request.headers) : null;
     const perUser = owner !== null ? userWrites.check(`user:${owner}`) : null;
-    if (perUser && !perUser.allowed) return withId(tooManyRequests(perUser.retryAfterSeconds), requestId);
+    if (perUser && !perUser.allowed) return withId(tooManyRequests(perUser.retryAfterSeconds));
     return next();
   }
   const cached = CACHED_PAGES.get(pathname);
@@ -91,7 +96,7 @@ export async function proxy(request: NextRequest) {
     const response = NextResponse.rewrite(new URL(`/v/${version}${cached}`, request.url), { request: { headers } });
     // Next marks a cached page as cacheable by shared caches for a year; under this address it changes with every write.
     response.headers.set("Cache-Control", "no-cache");
-    return withId(response, requestId);
+    return withId(response);
   }
   // The cached pages are reached only through the rewrite above: asked for directly, they do not exist.
   if (pathname === "/v" || pathname.startsWith("/v/")) return notFound();

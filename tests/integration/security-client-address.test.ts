@@ -109,6 +109,28 @@ describe("the API rate limit", () => {
   });
 });
 
+describe("HSTS", () => {
+  const page = (socket: string, proto: string) =>
+    proxy(
+      new NextRequest("http://localhost:3000/login", {
+        headers: { [SOCKET_ADDRESS_HEADER]: socket, [SOCKET_ORIGIN_HEADER]: "http://127.0.0.1:3000", "x-forwarded-proto": proto },
+      }),
+    );
+
+  it("is sent only when a trusted proxy says the request came over HTTPS, not on anyone's X-Forwarded-Proto", async () => {
+    const before = process.env.TRUST_PROXY;
+    process.env.TRUST_PROXY = "10.0.0.1";
+    try {
+      expect((await page("198.51.100.9", "https")).headers.get("strict-transport-security")).toBeNull();
+      expect((await page("10.0.0.1", "http")).headers.get("strict-transport-security")).toBeNull();
+      expect((await page("10.0.0.1", "https")).headers.get("strict-transport-security")).toContain("max-age=");
+    } finally {
+      if (before === undefined) delete process.env.TRUST_PROXY;
+      else process.env.TRUST_PROXY = before;
+    }
+  });
+});
+
 describe("finding 9: the Origin check", () => {
   const write = (headers: Record<string, string>) =>
     new Request("http://127.0.0.1:3000/api/import", {
