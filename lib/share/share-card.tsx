@@ -1,9 +1,11 @@
 // The image of a page's share card (OpenGraph and Twitter): what the page is, and its headline figure, drawn by
-// next/og with a font bundled in the repository (assets/fonts), so that it renders offline.
+// next/og with a font bundled in the repository (assets/fonts), so that it renders offline: a character the font
+// lacks (an emoji, CJK) is drawn as a fallback glyph, since next/og would otherwise fetch it from a CDN or Google Fonts.
 import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ImageResponse } from "next/og";
+import { drawableText, fontCodePoints } from "./font-coverage";
 
 export const SHARE_CARD_SIZE = { width: 1200, height: 630 };
 export const SHARE_CARD_TYPE = "image/png";
@@ -11,6 +13,8 @@ export const SHARE_CARD_TYPE = "image/png";
 const fonts = Promise.all(
   (["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"] as const).map((file) => readFile(path.join(process.cwd(), "assets", "fonts", file))),
 );
+
+const coverage = fonts.then((faces) => faces.map(fontCodePoints));
 
 export type ShareCard = {
   /** What the page is: "Deal", "Investor", "Company", "Analysis". */
@@ -21,8 +25,14 @@ export type ShareCard = {
   detail: string;
 };
 
-export async function shareCardImage(card: ShareCard): Promise<ImageResponse> {
-  const [regular, bold] = await fonts;
+export async function shareCardImage(shared: ShareCard): Promise<ImageResponse> {
+  const [[regular, bold], faces] = await Promise.all([fonts, coverage]);
+  const card: ShareCard = {
+    eyebrow: drawableText(shared.eyebrow, faces),
+    title: drawableText(shared.title, faces),
+    figure: drawableText(shared.figure, faces),
+    detail: drawableText(shared.detail, faces),
+  };
   return new ImageResponse(
     <div
       style={{
