@@ -25,8 +25,10 @@ export async function seedDatabase(db: PrismaClient, csvPath: string = SEED_CSV_
   return { seeded: true, organizations, deals: result.created, events };
 }
 
-// Hundreds of statements: on PostgreSQL each is a network round trip, beyond Prisma's default 5 s.
-const SEED_TRANSACTION = { timeout: 120_000 };
+// Over a thousand statements (314 organizations, each with its aliases and revision): on PostgreSQL each is a network
+// round trip. A few seconds on an idle machine, but minutes on a starved one; the limit only has to stop a transaction
+// that hangs, so it is generous.
+const SEED_TRANSACTION = { timeout: 600_000 };
 
 async function seedOrganizationsOnce(db: PrismaClient): Promise<number> {
   return db.$transaction(async (tx) => {
