@@ -3,9 +3,12 @@
 // once — the pages and the API — after the other has already served the same URLs (so a per-process cache that is
 // not invalidated across processes would fail here). Run by `npm run test:pg`.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
 import { formatUsdExact } from "@/lib/format";
 import { createTestDb, testPostgresUrl, type TestDb } from "../support/test-db";
 
@@ -58,8 +61,10 @@ async function startApp(name: string) {
   }
 }
 
+/** An operator command as package.json runs it (`export` with --conditions=react-server: it reads the server-only data layer). */
 function cli(args: string[]): string {
-  const result = spawnSync(tsx, args, { env: { ...process.env, DATABASE_URL: t.url }, encoding: "utf8" });
+  const flags = args[0] === "lib/cli/export.ts" ? ["--conditions=react-server"] : [];
+  const result = spawnSync(tsx, [...flags, ...args], { env: { ...process.env, DATABASE_URL: t.url }, encoding: "utf8" });
   if (result.status !== 0) throw new Error(`${args.join(" ")} failed: ${result.stderr}`);
   return result.stdout.trim();
 }
@@ -159,5 +164,33 @@ describe.skipIf(!onPostgres)("two app processes on one PostgreSQL database", () 
     expect(pageOnA.text).not.toContain("Written through process A.");
     expect(await json(a, `/api/deals/${id}`)).toMatchObject({ amountUsdLow: amount * 2 });
     expect((await json(a, "/api/stats/summary")).capitalCountedUsd - summaryBefore.capitalCountedUsd).toBe(amount * 2);
+  });
+
+  it("the operators' commands run beside both processes and apply no migration", async () => {
+    const migrations = async () =>
+      ((await t.db.$queryRawUnsafe('SELECT COUNT(*)::int AS n FROM "_prisma_migrations"')) as { n: number }[])[0].n;
+    const before = await migrations();
+    const email = "operator-pg@example.com";
+    expect(cli(["lib/cli/user-create.ts", "--email", email, "--password", "operator-password-1", "--role", "admin"])).toMatch(
+      /created admin operator-pg@example\.com/,
+    );
+    expect(cli(["lib/cli/token-create.ts", "--email", email, "--name", "beside-the-app"]).split("\n").at(-1)).toMatch(/^\S{20,}$/);
+    const dir = mkdtempSync(path.join(os.tmpdir(), "pg-operators-"));
+    const csv = path.join(dir, "import.csv");
+    const exported = path.join(dir, "export.csv");
+    writeFileSync(
+      csv,
+      `${DEAL_CSV_COLUMNS.join(",")}\n2026-06-01,Operator Capital,Operator Labs PG,equity,announced,Seed,100,100,exact,USD,100,,,Test,https://example.com/operators,Example,2026-06-01\n`,
+    );
+    try {
+      expect(cli(["lib/cli/import.ts", csv, "--dry-run"])).toMatch(/would create 1 deals/);
+      expect(cli(["lib/cli/import.ts", csv])).toMatch(/created 1 deals/);
+      expect((await json(servers[0].base, "/api/deals?q=Operator%20Labs%20PG")).total).toBe(1);
+      cli(["lib/cli/export.ts", exported, "--query", "q=Operator Labs PG"]);
+      expect(readFileSync(exported, "utf8")).toContain("Operator Labs PG");
+      expect(await migrations()).toBe(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
