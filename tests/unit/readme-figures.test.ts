@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { seedRows } from "../support/seed-csv";
+import { attributedInSeed, capitalOf, rowsWithInvestor, seedRows } from "../support/seed-csv";
 
 const root = process.cwd();
 const docs = [
@@ -28,5 +28,14 @@ describe("the README's account of the shipped data", () => {
     const [, from, to] = /researched deals from (\d{4}) to mid-(\d{4})/.exec(readme) ?? [];
     expect([from, to]).toEqual([dates[0].slice(0, 4), dates.at(-1)!.slice(0, 4)]);
     expect(dates.at(-1)! <= `${to}-07-31`).toBe(true);
+  });
+
+  it("states capital counted and Amazon's attributed capital as the CSV sums them", () => {
+    const using = readFileSync(path.join(root, "docs", "using.md"), "utf8");
+    const dollars = (text: string) => BigInt(text.replace(/[$,]/g, ""));
+    const [, capital, counted] = /capital counted is (\$[\d,]+) across (\d+) deals/.exec(using) ?? [];
+    expect({ total: dollars(capital ?? "0"), deals: Number(counted) }).toEqual(capitalOf(seedRows));
+    const [, amazonDeals, amazonCapital] = /Amazon has (\d+) deals and (\$[\d,]+) of counted capital/.exec(using) ?? [];
+    expect([Number(amazonDeals), dollars(amazonCapital ?? "0")]).toEqual([rowsWithInvestor("Amazon").length, attributedInSeed("Amazon")]);
   });
 });
