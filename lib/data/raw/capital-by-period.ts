@@ -23,6 +23,8 @@ export async function capitalByPeriodSql(db: PrismaClient, rule: CountingRule, g
   const periods = rows.map((r) => r.period).sort();
   const byPeriod = new Map<string, PeriodTotal>();
   for (const period of periodRange(periods[0], periods[periods.length - 1], grain)) byPeriod.set(period, { period, total: 0n, byKey: {} });
+  // Kinds enter each period in one order whatever order the database grouped them in, so both dialects answer alike.
+  rows.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
   for (const r of rows) {
     const bucket = byPeriod.get(r.period) as PeriodTotal;
     const amount = toMoney(r.total);
