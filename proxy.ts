@@ -6,7 +6,8 @@
 //   notFound() answers 404 itself.
 // - /api/* is rate-limited per client (lib/client-address.ts: the connection's address unless TRUST_PROXY says
 //   otherwise; 429 with Retry-After), reads and writes with separate budgets, and writes
-//   with a bearer token also per token and per the token's user.
+//   with a bearer token also per token and per the token's user. The counts are in the database (lib/rate-limit.ts),
+//   so that the budgets hold across every app process on it.
 // - Strict-Transport-Security on every answer to a request that came over HTTPS (directly, by SITE_URL, or as a
 //   trusted proxy says; lib/client-address.ts), never on an X-Forwarded-Proto that anyone could send.
 import { NextResponse, type NextRequest } from "next/server";
@@ -28,10 +29,10 @@ export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|manifest.webmanifest|screenshot.png).*)"],
 };
 
-const apiReads = new RateLimiter(API_READS_PER_MINUTE, 60_000);
-const apiWrites = new RateLimiter(API_WRITES_PER_MINUTE, 60_000);
-const tokenWrites = new RateLimiter(TOKEN_WRITES_PER_MINUTE, 60_000);
-const userWrites = new RateLimiter(TOKEN_WRITES_PER_MINUTE, 60_000);
+const apiReads = new RateLimiter("reads", API_READS_PER_MINUTE, 60_000);
+const apiWrites = new RateLimiter("writes", API_WRITES_PER_MINUTE, 60_000);
+const tokenWrites = new RateLimiter("token-writes", TOKEN_WRITES_PER_MINUTE, 60_000);
+const userWrites = new RateLimiter("user-writes", TOKEN_WRITES_PER_MINUTE, 60_000);
 /** Pages every visitor sees alike at their bare address, served from a page rendered once per data version. */
 const CACHED_PAGES = new Map([
   ["/", ""],
@@ -79,14 +80,15 @@ export async function proxy(request: NextRequest) {
   if (!decodes(pathname)) return notFound();
   if (pathname.startsWith("/api/")) {
     const reading = request.method === "GET" || request.method === "HEAD";
-    const verdict = (reading ? apiReads : apiWrites).check(clientAddress(request.headers));
+    const db = await getDb();
+    const verdict = await (reading ? apiReads : apiWrites).check(db, clientAddress(request.headers));
     if (!verdict.allowed) return withId(tooManyRequests(verdict.retryAfterSeconds));
     const token = reading ? null : tokenKey(request.headers);
-    const perToken = token ? tokenWrites.check(token) : null;
+    const perToken = token ? await tokenWrites.check(db, token) : null;
     if (perToken && !perToken.allowed) return withId(tooManyRequests(perToken.retryAfterSeconds));
     // The same budget per user, so that making more tokens does not buy more writes.
     const owner = token ? await tokenOwner(request.headers) : null;
-    const perUser = owner !== null ? userWrites.check(`user:${owner}`) : null;
+    const perUser = owner !== null ? await userWrites.check(db, `user:${owner}`) : null;
     if (perUser && !perUser.allowed) return withId(tooManyRequests(perUser.retryAfterSeconds));
     return next();
   }

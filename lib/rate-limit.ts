@@ -1,34 +1,53 @@
-// Fixed-window request limits per client, kept in this process's memory: enough to stop one client from
-// hammering a single server. (Several app processes each count on their own; a shared store would be needed to
-// enforce one budget across them.)
+// Fixed-window request limits per client, token or user, counted in the database (the RateLimitBucket table), so
+// that every app process on one database counts against the same budget: N processes do not give a client N budgets.
+// A key's window starts at its first request. Each request is one statement that creates the key's row, adds one to
+// it, or starts a new window on it when the old one has ended, and returns the count and the window's end (INSERT ...
+// ON CONFLICT DO UPDATE ... RETURNING: atomic on SQLite and PostgreSQL). Concurrent requests from any process each
+// see a count of their own, so no more than the limit are allowed in a window.
+// Rows of ended windows are deleted, by each process at most once a window.
 import { createHash } from "node:crypto";
+import type { PrismaClient } from "./generated/prisma/client";
 
 export type RateLimitVerdict = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
 export class RateLimiter {
-  private windows = new Map<string, { start: number; count: number }>();
+  private lastPrune = 0;
 
+  /** `name` keeps this limiter's buckets apart from the others' in the one table. */
   constructor(
+    readonly name: string,
     readonly limit: number,
     readonly windowMs: number,
   ) {}
 
-  check(key: string, now = Date.now()): RateLimitVerdict {
-    let window = this.windows.get(key);
-    if (!window || now - window.start >= this.windowMs) {
-      window = { start: now, count: 0 };
-      this.windows.set(key, window);
-      if (this.windows.size > 10_000) this.forgetExpired(now);
+  /** Counts a request against `key`'s budget in its current window and says whether it is within the limit. */
+  async check(db: PrismaClient, key: string, now = Date.now()): Promise<RateLimitVerdict> {
+    if (now - this.lastPrune >= this.windowMs) {
+      this.lastPrune = now;
+      await pruneRateLimitBuckets(db, now);
     }
-    window.count++;
-    if (window.count > this.limit)
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000)) };
-    return { allowed: true, remaining: this.limit - window.count };
+    // SET's expressions all read the row as it was, so the three CASEs agree on whether the window has ended.
+    const rows = await db.$queryRaw<{ count: number | bigint; expiresAt: number | bigint }[]>`
+      INSERT INTO "RateLimitBucket" ("key", "windowStart", "expiresAt", "count")
+      VALUES (${`${this.name}|${key}`}, ${BigInt(now)}, ${BigInt(now + this.windowMs)}, 1)
+      ON CONFLICT ("key") DO UPDATE SET
+        "count" = CASE WHEN "RateLimitBucket"."expiresAt" <= excluded."windowStart" THEN 1
+                       ELSE "RateLimitBucket"."count" + 1 END,
+        "windowStart" = CASE WHEN "RateLimitBucket"."expiresAt" <= excluded."windowStart" THEN excluded."windowStart"
+                             ELSE "RateLimitBucket"."windowStart" END,
+        "expiresAt" = CASE WHEN "RateLimitBucket"."expiresAt" <= excluded."windowStart" THEN excluded."expiresAt"
+                           ELSE "RateLimitBucket"."expiresAt" END
+      RETURNING "count", "expiresAt"`;
+    const count = Number(rows[0].count);
+    const expiresAt = Number(rows[0].expiresAt);
+    if (count > this.limit) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((expiresAt - now) / 1000)) };
+    return { allowed: true, remaining: this.limit - count };
   }
+}
 
-  private forgetExpired(now: number) {
-    for (const [key, window] of this.windows) if (now - window.start >= this.windowMs) this.windows.delete(key);
-  }
+/** Deletes the buckets of windows that have ended: nothing reads them again. */
+export async function pruneRateLimitBuckets(db: PrismaClient, now = Date.now()): Promise<number> {
+  return db.rateLimitBucket.deleteMany({ where: { expiresAt: { lte: BigInt(now) } } }).then((r) => r.count);
 }
 
 /** A limit from the environment (a positive whole number), else the default. */
@@ -48,7 +67,7 @@ export const API_READS_PER_MINUTE = limitFromEnv("RATE_LIMIT_API_READS", 600);
 export const API_WRITES_PER_MINUTE = limitFromEnv("RATE_LIMIT_API_WRITES", 30);
 export const TOKEN_WRITES_PER_MINUTE = limitFromEnv("RATE_LIMIT_TOKEN_WRITES", 30);
 
-/** The bucket of a bearer token: its SHA-256, so that the limiter's memory holds no usable secret. */
+/** The bucket of a bearer token: its SHA-256, so that the limiter's table holds no usable secret. */
 export function tokenKey(headers: Headers): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(headers.get("authorization") ?? "");
   return match ? `token:${createHash("sha256").update(match[1]).digest("hex")}` : null;

@@ -95,6 +95,21 @@ describe("the connection's address", () => {
 });
 
 describe("the API rate limit", () => {
+  // The counts are in the database (lib/rate-limit.ts): the app's handle points at a test database here.
+  let release = () => {};
+  let dispose = async () => {};
+  beforeAll(async () => {
+    const { createTestDb } = await import("../support/test-db");
+    const { useTestDbForApp } = await import("../support/app-db");
+    const t = await createTestDb();
+    release = useTestDbForApp(t.db);
+    dispose = t.dispose;
+  });
+  afterAll(async () => {
+    release();
+    await dispose();
+  });
+
   const read = (socket: string, forwardedFor: string) =>
     proxy(
       new NextRequest("http://localhost:3000/api/deals", { headers: { [SOCKET_ADDRESS_HEADER]: socket, "x-forwarded-for": forwardedFor } }),
