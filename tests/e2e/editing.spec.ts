@@ -2,14 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
 import { E2E_EDITOR } from "./settings";
-
-async function signIn(page: Page, next = "/admin") {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email").fill(E2E_EDITOR.email);
-  await page.getByLabel("Password").fill(E2E_EDITOR.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("navigation", { name: "Editing" })).toBeVisible();
-}
+import { signIn } from "./sign-in";
 
 async function createDeal(page: Page, round: string) {
   await page.goto("/admin/deals/new");

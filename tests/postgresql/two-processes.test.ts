@@ -1,7 +1,8 @@
 // Two app processes on one PostgreSQL database, each started the way an operator starts one (`npm start`'s script:
 // migrate, seed when empty, build when stale, `next start`). A write through one is read back through the other at
 // once — the pages and the API — after the other has already served the same URLs (so a per-process cache that is
-// not invalidated across processes would fail here). Run by `npm run test:pg`.
+// not invalidated across processes would fail here). And a client's API budget is one across both (issue 22, finding
+// 18). Run by `npm run test:pg`.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -11,6 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
 import { formatUsdExact } from "@/lib/format";
+import { API_WRITES_PER_MINUTE } from "@/lib/rate-limit";
 import { createTestDb, testPostgresUrl, type TestDb } from "../support/test-db";
 
 const onPostgres = testPostgresUrl() !== null;
@@ -39,7 +41,15 @@ async function startApp(name: string) {
   const port = await freePort();
   const log: string[] = [];
   const child = spawn(tsx, ["lib/cli/start.ts"], {
-    env: { ...process.env, DATABASE_URL: t.url, PORT: String(port), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
+    // This machine is the trusted proxy, so that a test names a client of its own with X-Forwarded-For.
+    env: {
+      ...process.env,
+      DATABASE_URL: t.url,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      NEXT_TELEMETRY_DISABLED: "1",
+      TRUST_PROXY: "127.0.0.1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -182,6 +192,24 @@ describe.skipIf(!onPostgres)("two app processes on one PostgreSQL database", () 
     expect(pageOnA.text).not.toContain("Written through process A.");
     expect(await json(a, `/api/deals/${id}`)).toMatchObject({ amountUsdLow: amount * 2 });
     expect((await json(a, "/api/stats/summary")).capitalCountedUsd - summaryBefore.capitalCountedUsd).toBe(amount * 2);
+  });
+
+  it("a client's API budget is one across both processes: writes split between them get 429 after the budget, not twice it", async () => {
+    const [a, b] = servers.map((s) => s.base);
+    const headers = { "x-forwarded-for": "198.51.100.180", "content-type": "text/csv" };
+    // Unsigned writes: each is counted, then refused 401 by the route, so the budget is all that varies.
+    const statuses: number[] = [];
+    for (let i = 0; i <= API_WRITES_PER_MINUTE; i++)
+      statuses.push((await fetch(`${i % 2 ? b : a}/api/import`, { method: "POST", headers, body: "x" })).status);
+    expect(statuses.slice(0, API_WRITES_PER_MINUTE)).toEqual(Array(API_WRITES_PER_MINUTE).fill(401));
+    expect(statuses.at(-1)).toBe(429);
+    // Through the other process too, with the time left.
+    const refused = await fetch(`${API_WRITES_PER_MINUTE % 2 ? a : b}/api/import`, { method: "POST", headers, body: "x" });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Another client is unaffected.
+    const other = await fetch(`${a}/api/import`, { method: "POST", headers: { ...headers, "x-forwarded-for": "198.51.100.181" }, body: "x" });
+    expect(other.status).toBe(401);
   });
 
   it("the operators' commands run beside both processes and apply no migration", async () => {
