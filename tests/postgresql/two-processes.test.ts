@@ -208,7 +208,11 @@ describe.skipIf(!onPostgres)("two app processes on one PostgreSQL database", () 
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     // Another client is unaffected.
-    const other = await fetch(`${a}/api/import`, { method: "POST", headers: { ...headers, "x-forwarded-for": "198.51.100.181" }, body: "x" });
+    const other = await fetch(`${a}/api/import`, {
+      method: "POST",
+      headers: { ...headers, "x-forwarded-for": "198.51.100.181" },
+      body: "x",
+    });
     expect(other.status).toBe(401);
   });
 
