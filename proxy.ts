@@ -18,12 +18,13 @@ import { clientAddress, isHttpsRequest } from "@/lib/client-address";
 import {
   API_READS_PER_MINUTE,
   API_WRITES_PER_MINUTE,
+  cannotCount,
   RateLimiter,
   tokenKey,
   TOKEN_WRITES_PER_MINUTE,
   tooManyRequests,
 } from "@/lib/rate-limit";
-import { REQUEST_ID_HEADER } from "@/lib/request-id";
+import { logRequestError, REQUEST_ID_HEADER } from "@/lib/request-id";
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|manifest.webmanifest|screenshot.png).*)"],
@@ -58,6 +59,22 @@ async function tokenOwner(headers: Headers): Promise<number | null> {
   return row && !row.revokedAt ? row.userId : null;
 }
 
+/** The 429 for an API request over one of its budgets, or null to let it through. */
+async function limitApiRequest(request: NextRequest): Promise<Response | null> {
+  const reading = request.method === "GET" || request.method === "HEAD";
+  const db = await getDb();
+  const verdict = await (reading ? apiReads : apiWrites).check(db, clientAddress(request.headers));
+  if (!verdict.allowed) return tooManyRequests(verdict.retryAfterSeconds);
+  const token = reading ? null : tokenKey(request.headers);
+  const perToken = token ? await tokenWrites.check(db, token) : null;
+  if (perToken && !perToken.allowed) return tooManyRequests(perToken.retryAfterSeconds);
+  // The same budget per user, so that making more tokens does not buy more writes.
+  const owner = token ? await tokenOwner(request.headers) : null;
+  const perUser = owner !== null ? await userWrites.check(db, `user:${owner}`) : null;
+  if (perUser && !perUser.allowed) return tooManyRequests(perUser.retryAfterSeconds);
+  return null;
+}
+
 /** Sent only when the request reached the site over HTTPS by a judgement that a client cannot fake (isHttpsRequest). */
 const HSTS = "max-age=63072000; includeSubDomains";
 
@@ -79,18 +96,16 @@ export async function proxy(request: NextRequest) {
   // A path whose percent-encoding does not decode names nothing (Next would fail on it with a 500 in any dynamic route).
   if (!decodes(pathname)) return notFound();
   if (pathname.startsWith("/api/")) {
-    const reading = request.method === "GET" || request.method === "HEAD";
-    const db = await getDb();
-    const verdict = await (reading ? apiReads : apiWrites).check(db, clientAddress(request.headers));
-    if (!verdict.allowed) return withId(tooManyRequests(verdict.retryAfterSeconds));
-    const token = reading ? null : tokenKey(request.headers);
-    const perToken = token ? await tokenWrites.check(db, token) : null;
-    if (perToken && !perToken.allowed) return withId(tooManyRequests(perToken.retryAfterSeconds));
-    // The same budget per user, so that making more tokens does not buy more writes.
-    const owner = token ? await tokenOwner(request.headers) : null;
-    const perUser = owner !== null ? await userWrites.check(db, `user:${owner}`) : null;
-    if (perUser && !perUser.allowed) return withId(tooManyRequests(perUser.retryAfterSeconds));
-    return next();
+    let refusal: Response | null;
+    try {
+      refusal = await limitApiRequest(request);
+    } catch (error) {
+      // A request that cannot be counted is not let through uncounted: under a flood that outlasts the database's
+      // busy timeout, that would lift the limit exactly when it matters. The route would fail on the database too.
+      logRequestError(requestId, `rate limit for ${request.method} ${pathname}`, error);
+      refusal = cannotCount();
+    }
+    return refusal ? withId(refusal) : next();
   }
   const cached = CACHED_PAGES.get(pathname);
   if (cached !== undefined && request.nextUrl.search === "" && (request.method === "GET" || request.method === "HEAD")) {

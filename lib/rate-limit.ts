@@ -79,3 +79,11 @@ export function tooManyRequests(retryAfterSeconds: number): Response {
     { status: 429, headers: { "retry-after": String(retryAfterSeconds) } },
   );
 }
+
+/** When a request cannot be counted (the database does not answer): refused, as the database would fail the route. */
+export function cannotCount(): Response {
+  return Response.json(
+    { error: "unavailable", message: "The server cannot take this request right now; try again in a few seconds." },
+    { status: 503, headers: { "retry-after": "5" } },
+  );
+}

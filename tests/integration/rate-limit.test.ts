@@ -1,10 +1,14 @@
 // Finding 18 (issue 22): the API's rate limits are counted in the database, so that every app process on it counts
 // against one budget. Here on the test database (SQLite, or PostgreSQL under `npm run test:pg`), with a second
 // connection standing in for a second process; tests/postgresql/two-processes.test.ts does it with two real servers.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { SOCKET_ADDRESS_HEADER } from "@/lib/client-address";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { openDatabase } from "@/lib/prisma-client";
 import { pruneRateLimitBuckets, RateLimiter } from "@/lib/rate-limit";
+import { proxy } from "@/proxy";
+import { useTestDbForApp } from "../support/app-db";
 import { createTestDb, type TestDb } from "../support/test-db";
 
 let t: TestDb;
@@ -66,5 +70,30 @@ describe("RateLimiter", () => {
     expect(await t.db.rateLimitBucket.count()).toBe(2);
     await limiter.check(t.db, "c", T0 + 210_000);
     expect((await t.db.rateLimitBucket.findMany()).map((b) => b.key)).toEqual(["prune-test|c"]);
+  });
+});
+
+describe("an API request that cannot be counted", () => {
+  it("is refused with 503 and Retry-After, not let through uncounted, and the error is logged with its request id", async () => {
+    const broken = await createTestDb();
+    const release = useTestDbForApp(broken.db);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      await broken.db.$executeRawUnsafe('DROP TABLE "RateLimitBucket"');
+      const response = await proxy(
+        new NextRequest("http://localhost:3000/api/deals", { headers: { [SOCKET_ADDRESS_HEADER]: "192.0.2.50" } }),
+      );
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("5");
+      expect((await response.json()).error).toBe("unavailable");
+      const requestId = response.headers.get("x-request-id");
+      expect(logged.mock.calls.some(([line]) => String(line).includes(`[request ${requestId}] rate limit for GET /api/deals failed`))).toBe(
+        true,
+      );
+    } finally {
+      logged.mockRestore();
+      release();
+      await broken.dispose();
+    }
   });
 });
