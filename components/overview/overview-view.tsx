@@ -5,6 +5,7 @@ import { DealList } from "@/components/deals/deal-list";
 import { StatusChangeList } from "@/components/deals/status-change-list";
 import { CapitalByPeriodBody, capitalByPeriodChart } from "@/components/overview/capital-by-period-chart";
 import { AsOfBanner } from "@/components/story/as-of-banner";
+import { DataFreshness } from "@/components/story/data-freshness";
 import { StatCard } from "@/components/ui/stat-card";
 import { getCapitalByPeriod } from "@/lib/data/capital";
 import { getOverview } from "@/lib/data/overview";
@@ -48,6 +49,7 @@ export async function OverviewView({ query }: { query: Query }) {
   return (
     <div className="space-y-8">
       <AsOfBanner asOf={view.asOf} todayHref={overviewHref(view.include === "commitments", null)} />
+      <DataFreshness />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Where AI capital goes</h1>
         <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { formatDate } from "@/lib/format";
+import { DataFreshness } from "./data-freshness";
 
 /**
  * What an /embed page shows around its chart: the title, the chart, the date shown and a link back to the full view on
@@ -36,6 +37,7 @@ export function EmbedFrame({
           AI Deal Tracker, the full view with its data and sources
         </a>
       </p>
+      <DataFreshness />
     </figure>
   );
 }

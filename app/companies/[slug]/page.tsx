@@ -12,6 +12,7 @@ import { StatCard } from "@/components/ui/stat-card";
 import { getCompany } from "@/lib/data/company";
 import { getOrganizationProfile } from "@/lib/data/organization-profile";
 import { AsOfBanner } from "@/components/story/as-of-banner";
+import { DataFreshness } from "@/components/story/data-freshness";
 import { withAsOf } from "@/lib/story/view-href";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
@@ -54,6 +55,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-8">
       <AsOfBanner asOf={asOf} todayHref={`/companies/${slug}`} />
+      <DataFreshness />
       <OrganizationHeader
         profile={profile}
         side="company"

@@ -12,6 +12,7 @@ import { StatCard } from "@/components/ui/stat-card";
 import { getInvestor } from "@/lib/data/investor";
 import { getOrganizationProfile } from "@/lib/data/organization-profile";
 import { AsOfBanner } from "@/components/story/as-of-banner";
+import { DataFreshness } from "@/components/story/data-freshness";
 import { withAsOf } from "@/lib/story/view-href";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
@@ -45,6 +46,7 @@ export default async function InvestorPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-8">
       <AsOfBanner asOf={asOf} todayHref={grain === "year" ? `/investors/${slug}` : `/investors/${slug}?grain=quarter`} />
+      <DataFreshness />
       <OrganizationHeader
         profile={profile}
         side="investor"
