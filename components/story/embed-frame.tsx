@@ -1,10 +1,11 @@
 import type { ReactNode } from "react";
 import { formatDate } from "@/lib/format";
 import { DataFreshness } from "./data-freshness";
+import { EmbedHeight } from "./embed-height";
 
 /**
  * What an /embed page shows around its chart: the title, the chart, the date shown and a link back to the full view on
- * this site (opened outside the frame). Nothing else, so that the page stays light in someone else's article.
+ * this site (opened outside the frame), when the data last changed, and its height posted to the host page. Nothing else, so that the page stays light in someone else's article.
  */
 export function EmbedFrame({
   title,
@@ -20,7 +21,7 @@ export function EmbedFrame({
   children: ReactNode;
 }) {
   return (
-    <figure className="space-y-2">
+    <figure id="embed" className="space-y-2">
       <figcaption>
         <h1 className="text-base font-semibold">{title}</h1>
         <p className="text-xs text-gray-600 dark:text-gray-400">{description}</p>
@@ -38,6 +39,7 @@ export function EmbedFrame({
         </a>
       </p>
       <DataFreshness />
+      <EmbedHeight targetId="embed" />
     </figure>
   );
 }

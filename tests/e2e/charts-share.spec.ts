@@ -1,0 +1,108 @@
+// Charts people cite and reuse: when the data last changed, Link / Embed / Cite with copy buttons and a text fallback
+// without JavaScript, and embed snippets whose frames fit their chart from another origin.
+import { createServer, type Server } from "node:http";
+import { expect, test } from "@playwright/test";
+import { E2E_PORT } from "./settings";
+
+const OTHER_PORT = Number(process.env.E2E_OTHER_PORT ?? 3242);
+const APP = `http://127.0.0.1:${E2E_PORT}`;
+const INSTANT = /Data last changed \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC\./;
+
+// Every chart with an embed: its page and its frame's id.
+const CHARTS = [
+  { page: "/", id: "capital-by-quarter" },
+  { page: "/analysis", id: "hhi" },
+  { page: "/analysis", id: "top-shares" },
+  { page: "/analysis", id: "flows" },
+  { page: "/analysis", id: "circular-flows" },
+  { page: "/analysis", id: "capital-by-kind" },
+  { page: "/investors/amazon", id: "investor-capital" },
+  { page: "/companies/openai", id: "funding-rounds" },
+];
+
+test.describe("charts people cite and reuse", () => {
+  test("every page and embed says when the data last changed; a deal page when the deal was last edited", async ({ page }) => {
+    for (const path of ["/", "/analysis", "/deals", "/investors", "/companies/openai", "/changes", "/methodology", "/embed/concentration"]) {
+      await page.goto(path);
+      await expect(page.locator("[data-freshness]"), path).toHaveText(INSTANT);
+    }
+    await page.goto("/deals?investor=amazon&recipient=openai&kind=equity&view=table");
+    await page.getByRole("link", { name: "Amazon → OpenAI" }).first().click();
+    await expect(page.locator("[data-freshness]")).toContainText(/This deal was last edited \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC\./);
+  });
+
+  test("Link, Embed and Cite copy their text to the clipboard", async ({ page, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+    await page.goto("/analysis?side=investor");
+    const hhi = page.locator("#hhi");
+
+    await hhi.getByRole("button", { name: /Copy the link to/ }).click();
+    await expect(hhi.getByRole("button", { name: /copied/ })).toBeVisible();
+    expect(await clipboard()).toBe(`${APP}/analysis?side=investor#hhi`);
+
+    await hhi.locator("summary", { hasText: "Embed" }).click();
+    await hhi.getByRole("button", { name: /Copy embed/ }).click();
+    await expect(hhi.getByRole("status").filter({ hasText: "Copied" })).toBeVisible();
+    const snippet = await clipboard();
+    expect(snippet).toBe(await hhi.getByLabel("Paste this into your page").inputValue());
+    expect(snippet).toContain(`<iframe src="${APP}/embed/concentration?side=investor"`);
+
+    await hhi.locator("summary", { hasText: "Cite" }).click();
+    await hhi.getByRole("button", { name: /Copy cite/ }).click();
+    const citation = await clipboard();
+    const title = (await hhi.getByRole("heading").first().innerText()).trim();
+    expect(citation).toContain(`AI Deal Tracker, “${title}”, data as of `);
+    expect(citation).toMatch(/data as of \d{1,2} [A-Z][a-z]{2} \d{4}, /);
+    expect(citation).toContain(`${APP}/analysis?side=investor#hhi.`);
+  });
+
+  test("without JavaScript, the embed snippet and the citation are text to select", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${APP}/analysis`);
+    const hhi = page.locator("#hhi");
+    await hhi.locator("summary", { hasText: "Cite" }).click();
+    await expect(hhi.getByLabel("Citation")).toHaveValue(/^AI Deal Tracker, “.+”, data as of .+, #hhi\.$/);
+    await hhi.locator("summary", { hasText: "Embed" }).click();
+    await expect(hhi.getByLabel("Paste this into your page")).toHaveValue(/<iframe src="\/embed\/concentration"/);
+    await expect(hhi.getByRole("button", { name: /^Copy/ })).toHaveCount(0);
+    await context.close();
+  });
+
+  test("each chart's snippet framed on another origin shows the whole chart with no inner scroll, and posts its height", async ({ page }) => {
+    const snippets: string[] = [];
+    for (const { page: path, id } of CHARTS) {
+      if (page.url() !== `${APP}${path}`) await page.goto(path);
+      await page.locator(`#${id} summary`, { hasText: "Embed" }).click();
+      snippets.push(await page.locator(`#${id}`).getByLabel("Paste this into your page").inputValue());
+      await page.locator(`#${id} summary`, { hasText: "Embed" }).click();
+    }
+    const html = `<!doctype html><title>Someone else's article</title><body style="margin:0">
+      ${snippets.map((s, i) => s.replace("<iframe ", `<iframe id="f${i}" `).replace(' loading="lazy"', "")).join("\n")}
+      <script>window.heights = {}; addEventListener("message", (e) => {
+        if (e.data && e.data.type === "ai-deal-tracker:embed-height") window.heights[e.data.href] = e.data.height;
+      });</script>`;
+    const server: Server = createServer((_, res) => res.writeHead(200, { "content-type": "text/html" }).end(html));
+    await new Promise<void>((resolve) => server.listen(OTHER_PORT, "127.0.0.1", resolve));
+    try {
+      await page.goto(`http://127.0.0.1:${OTHER_PORT}/`);
+      for (let i = 0; i < CHARTS.length; i++) {
+        const frame = page.frameLocator(`#f${i}`);
+        await expect(frame.locator("[data-freshness]"), CHARTS[i].id).toBeVisible();
+        const { scroll, client, href } = await frame.locator("html").evaluate((root) => ({
+          scroll: root.scrollHeight,
+          client: root.clientHeight,
+          href: window.location.href,
+        }));
+        expect(scroll, `${CHARTS[i].id}: no inner scroll`).toBeLessThanOrEqual(client);
+        // The posted height is what the content needs: at most the frame's, and close to it (the frame fits).
+        await expect.poll(() => page.evaluate((h) => (window as unknown as { heights: Record<string, number> }).heights[h], href)).toBeGreaterThan(0);
+        const posted = await page.evaluate((h) => (window as unknown as { heights: Record<string, number> }).heights[h], href);
+        expect(posted, CHARTS[i].id).toBeLessThanOrEqual(client);
+      }
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
