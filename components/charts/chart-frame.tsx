@@ -9,7 +9,7 @@ const BUTTON =
   "rounded border border-gray-300 px-3 py-1.5 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-800";
 
 /** The snippet's height for the server-drawn bar and line charts: their embed page at 640 px wide, no inner scroll. */
-export const EMBED_HEIGHT = 480;
+export const EMBED_HEIGHT = 500;
 
 /**
  * Every chart's frame: a title that says what is counted, the chart, its data as a table (the accessible

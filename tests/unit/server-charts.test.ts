@@ -19,6 +19,15 @@ function attr(markup: string, selector: RegExp): string[] {
   return [...markup.matchAll(selector)].map((m) => m[1]);
 }
 
+/**
+ * A column's exact figures: shown as its tooltip (under the pointer and on keyboard focus) and, in one line, as the
+ * text a screen reader reads on the same tab stop.
+ */
+function expectMark(markup: string, tip: string) {
+  expect(markup).toMatch(new RegExp(`role="tooltip"[^>]*>${tip.replace(/[$.*+?()[\]{}|\\]/g, "\\$&")}</span>`));
+  expect(markup).toContain(`<span class="sr-only">${tip.replace(/\n/g, "; ")}</span>`);
+}
+
 describe("scales", () => {
   it("ticks are round and cover the values", () => {
     for (const [min, max] of [
@@ -70,10 +79,10 @@ describe("the stacked bar chart", () => {
     expect(equity[1][1]).toBe(y(80));
     // Bars sit in their period's column, left to right.
     expect(equity[0][0]).toBeLessThan(equity[1][0]);
-    expect(markup).toContain(
-      `<title>2024\nEquity: ${formatUsdExact(30)}\nConvertible: ${formatUsdExact(10)}\nTotal: ${formatUsdExact(40)}</title>`,
-    );
-    expect(markup).toContain("<title>2026\nNothing counted</title>");
+    expectMark(markup, `2024\nEquity: ${formatUsdExact(30)}\nConvertible: ${formatUsdExact(10)}\nTotal: ${formatUsdExact(40)}`);
+    expectMark(markup, "2026\nNothing counted");
+    // Each column is a tab stop.
+    expect(markup.match(/tabindex="0"/g)).toHaveLength(rows.length);
     // The legend names each series, the axis writes money short.
     expect(markup).toMatch(/<li[^>]*>.*Equity<\/li>/);
     expect(markup).toContain(">$80<");
@@ -82,12 +91,12 @@ describe("the stacked bar chart", () => {
   it("leaves out the tooltip columns when there are too many to point at, not the bars", () => {
     const many: ChartRow[] = Array.from({ length: MAX_TOOLTIP_COLUMNS + 1 }, (_, i) => ({ label: `Day ${i}`, equity: i + 1 }));
     const markup = renderToStaticMarkup(createElement(StackedBarChart, { rows: many, series: series.slice(0, 1), ariaLabel: "Many" }));
-    expect(markup).not.toContain("<title>");
+    expect(markup).not.toContain('role="tooltip"');
     expect(rects(attr(markup, /class="chart-bars" d="([^"]+)"/g)[0])).toHaveLength(MAX_TOOLTIP_COLUMNS + 1);
     const few = renderToStaticMarkup(
       createElement(StackedBarChart, { rows: many.slice(0, MAX_TOOLTIP_COLUMNS), series: series.slice(0, 1), ariaLabel: "Few" }),
     );
-    expect(few.match(/<title>/g)).toHaveLength(MAX_TOOLTIP_COLUMNS);
+    expect(few.match(/role="tooltip"/g)).toHaveLength(MAX_TOOLTIP_COLUMNS);
   });
 
   it("draws side by side when not stacked", () => {
@@ -119,7 +128,7 @@ describe("the trend line chart", () => {
     expect(line.match(/L/g)).toHaveLength(1);
     const [dots] = attr(markup, /class="chart-dots" d="([^"]+)"/g);
     expect(dots.match(/h0/g)).toHaveLength(3);
-    expect(markup).toContain("<title>2023\nHHI: —</title>");
+    expectMark(markup, "2023\nHHI: —");
     expect(markup).toContain("Highly concentrated");
     expect(markup).toContain(`y="0" width="1000" height="${yScale([0, 10_000])(2500)}"`);
   });
