@@ -1,4 +1,5 @@
 import { ChartFrame } from "@/components/charts/chart-frame";
+import { largestRowTakeaway } from "@/components/charts/takeaway";
 import type { ChartRow } from "@/components/charts/chart-types";
 import { SankeyIsland } from "@/components/charts/sankey-island";
 import { sankeyHeight } from "@/components/charts/sankey-size";
@@ -48,6 +49,7 @@ export function FlowsChart({ view, flows }: { view: AnalysisView; flows: FlowsDa
           {flows.undisclosedDeals > 0 ? ` ${formatNumber(flows.undisclosedDeals)} deals with undisclosed amounts carry no flow.` : ""}
         </>
       }
+      takeaway={largestRowTakeaway(rows, "amount", (r) => `Largest flow: ${r.label} → ${r.recipient}, ${formatUsd(Number(r.amount))}.`)}
       rows={rows}
       series={[
         { key: "investor", label: "Investors", color: "var(--chart-investor)" },

@@ -9,7 +9,7 @@ const BUTTON =
   "rounded border border-gray-300 px-3 py-1.5 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-800";
 
 /** The snippet's height for the server-drawn bar and line charts: their embed page at 640 px wide, no inner scroll. */
-export const EMBED_HEIGHT = 500;
+export const EMBED_HEIGHT = 540;
 
 /**
  * Every chart's frame: a title that says what is counted, the chart, its data as a table (the accessible
@@ -23,6 +23,7 @@ export async function ChartFrame({
   id,
   title,
   description,
+  takeaway,
   rows,
   series,
   csvHref,
@@ -37,6 +38,8 @@ export async function ChartFrame({
   id: string;
   title: string;
   description: ReactNode;
+  /** The chart's one-line takeaway, written from the rows it draws (components/charts/takeaway.ts). */
+  takeaway?: string | null;
   rows: ChartRow[];
   series: ChartSeries[];
   csvHref: string;
@@ -58,6 +61,11 @@ export async function ChartFrame({
           <h2 id={`${id}-title`} className="text-lg font-semibold">
             {title}
           </h2>
+          {takeaway ? (
+            <p data-takeaway="" className="mt-1 font-medium">
+              {takeaway}
+            </p>
+          ) : null}
           <div className="mt-1 text-sm text-gray-600 dark:text-gray-400">{description}</div>
         </div>
         <div className="flex flex-wrap items-center gap-2 text-sm">

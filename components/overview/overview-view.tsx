@@ -1,4 +1,5 @@
 // The whole overview page body, shared by its per-request and its cached route.
+import { periodTakeaway } from "@/components/charts/takeaway";
 import Link from "next/link";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { DealList } from "@/components/deals/deal-list";
@@ -105,6 +106,7 @@ export async function OverviewView({ query }: { query: Query }) {
             ? "Announced and closed deals of every kind at their low amount. Compute, cloud and chip commitments are purchase contracts, not investment: each kind is its own colour."
             : "Equity and convertible investments, announced or closed, at their low amount (the “up to” figure where no lower one is known)."
         }
+        takeaway={periodTakeaway(rows, series, withCommitments ? "announced or closed" : "counted", "quarter")}
         rows={rows}
         series={series}
         csvHref={`/api/stats/capital-by-period?grain=quarter&include=${view.include}${asOfQuery ? `&${asOfQuery}` : ""}&format=csv`}

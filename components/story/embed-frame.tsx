@@ -10,12 +10,15 @@ import { EmbedHeight } from "./embed-height";
 export function EmbedFrame({
   title,
   description,
+  takeaway,
   asOf,
   fullHref,
   children,
 }: {
   title: string;
   description: string;
+  /** The chart's one-line takeaway, the same as on its page. */
+  takeaway?: string | null;
   asOf: string | null;
   fullHref: string;
   children: ReactNode;
@@ -24,6 +27,11 @@ export function EmbedFrame({
     <figure id="embed" className="space-y-2">
       <figcaption>
         <h1 className="text-base font-semibold">{title}</h1>
+        {takeaway ? (
+          <p data-takeaway="" className="text-sm font-medium">
+            {takeaway}
+          </p>
+        ) : null}
         <p className="text-xs text-gray-600 dark:text-gray-400">{description}</p>
       </figcaption>
       {children}

@@ -105,4 +105,36 @@ test.describe("charts people cite and reuse", () => {
       await new Promise((resolve) => server.close(resolve));
     }
   });
+
+  test("a keyboard user tabs to a bar and reads its exact figures, the same the table lists", async ({ page }) => {
+    await page.goto("/");
+    const frame = page.locator("#capital-by-quarter");
+    // The frame's last action comes just before the drawing in the tab order.
+    await frame.locator("summary", { hasText: "Cite" }).focus();
+    await page.keyboard.press("Tab");
+    const first = frame.locator("[data-chart-mark]").first();
+    await expect(first).toBeFocused();
+    const tooltip = first.getByRole("tooltip");
+    await expect(tooltip).toBeVisible();
+    const firstRow = frame.locator("tbody tr").first();
+    const period = (await firstRow.locator("th").textContent())?.trim() ?? "";
+    const total = (await firstRow.locator("td").last().textContent())?.trim() ?? "";
+    expect(total).toMatch(/^\$\d{1,3}(,\d{3})*$/);
+    await expect(tooltip).toContainText(period);
+    await expect(tooltip).toContainText(total);
+    // A screen reader reads the same figures on the same tab stop.
+    expect(await first.locator(".sr-only").textContent()).toBe((await tooltip.textContent())?.replace(/\n/g, "; "));
+    await page.keyboard.press("Tab");
+    await expect(frame.locator("[data-chart-mark]").nth(1)).toBeFocused();
+    await expect(tooltip).toBeHidden();
+  });
+
+  test("each chart's caption states its takeaway from the figures it draws", async ({ page }) => {
+    await page.goto("/analysis");
+    await expect(page.locator("#hhi [data-takeaway]")).toHaveText(/^2026: Anthropic took 51\.8% of \$[\d.]+B; HHI 4,288, highly concentrated\.$/);
+    await expect(page.locator("#top-shares [data-takeaway]")).toHaveText(/^2026: the top 1 recipient took 51\.8%, the top 3 [\d.]+%, the top 5 [\d.]+% of \$[\d.]+B\.$/);
+    await expect(page.locator("#flows [data-takeaway]")).toHaveText(/^Largest flow: .+ → .+, \$[\d.]+[BM]\.$/);
+    await page.goto("/embed/concentration");
+    await expect(page.locator("[data-takeaway]")).toHaveText(/^2026: Anthropic took 51\.8%/);
+  });
 });

@@ -1,9 +1,10 @@
 import Link from "next/link";
+import { periodTakeaway } from "@/components/charts/takeaway";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { DealList } from "@/components/deals/deal-list";
-import { fundingRoundRows, FundingRoundsBody, fundingRoundsTitle } from "@/components/organizations/funding-rounds-body";
+import { FUNDING_AMOUNT, fundingRoundRows, FundingRoundsBody, fundingRoundsTitle } from "@/components/organizations/funding-rounds-body";
 import { InvestorShareTable } from "@/components/organizations/investor-share-table";
 import { FirstRows } from "@/components/organizations/more-rows-note";
 import { OrganizationHeader } from "@/components/organizations/organization-header";
@@ -106,6 +107,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
             id="funding-rounds"
             title={fundingRoundsTitle(company)}
             description={`Bars: counted equity and convertible deals announced that day, added together (tranches of one round often share a date). Line: the post-money valuation reported with them, held until the next one. Undisclosed amounts show no bar; each round’s valuation is in the table below and in the CSV.`}
+            takeaway={periodTakeaway(rows, [FUNDING_AMOUNT], "counted", "round date")}
             rows={rows}
             series={[]}
             csvHref={withAsOf(`/api/organizations/${slug}/funding-rounds?format=csv`, asOf)}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { periodTakeaway } from "@/components/charts/takeaway";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChartFrame } from "@/components/charts/chart-frame";
@@ -85,6 +86,7 @@ export default async function InvestorPage({ params, searchParams }: Props) {
             id="investor-capital"
             title={chart.title}
             description={chart.description}
+            takeaway={periodTakeaway(chart.rows, chart.series, "put in", grain)}
             rows={chart.rows}
             series={chart.series}
             csvHref={withAsOf(`/api/organizations/${slug}/capital-by-period?grain=${grain}&format=csv`, asOf)}
