@@ -49,6 +49,8 @@ export function CartesianPlot({
   rightTicks,
   legend,
   bandLabels = [],
+  positions,
+  xTicks,
   children,
 }: {
   ariaLabel: string;
@@ -61,10 +63,23 @@ export function CartesianPlot({
   rightTicks?: AxisTick[];
   legend: LegendItem[];
   bandLabels?: PlotLabel[];
+  /**
+   * Where each category sits on a time scale (its x in the viewBox), for irregular dates; each column then reaches
+   * halfway to its neighbours. Without it, categories are equal bands.
+   */
+  positions?: number[];
+  /** The x-axis labels of a time scale (years or quarters), in place of the category labels. */
+  xTicks?: { x: number; label: string }[];
   /** The marks, in viewBox coordinates. */
   children: ReactNode;
 }) {
   const shown = labelClasses(categories);
+  const column = (i: number) => {
+    if (!positions) return band(i, categories.length);
+    const left = i === 0 ? 0 : (positions[i - 1] + positions[i]) / 2;
+    const right = i === positions.length - 1 ? VIEW : (positions[i] + positions[i + 1]) / 2;
+    return { x: left, width: right - left, center: positions[i] };
+  };
   const grid = leftTicks.map((t) => `M0 ${t.y}H${VIEW}`).join("");
   return (
     <figure aria-label={ariaLabel} className={`w-full overflow-hidden ${className}`}>
@@ -81,7 +96,7 @@ export function CartesianPlot({
         </svg>
         <ul aria-label="Values" className="absolute inset-0">
           {(categories.length <= MAX_TOOLTIP_COLUMNS ? tooltips : []).map((tip, i) => {
-            const b = band(i, categories.length);
+            const b = column(i);
             // The tooltip opens toward the middle of the plot, so that the figure's edge never cuts it.
             const side = b.center < VIEW / 3 ? "left-0" : b.center > (2 * VIEW) / 3 ? "right-0" : "left-1/2 -translate-x-1/2";
             return (
@@ -135,8 +150,18 @@ export function CartesianPlot({
               {l.text}
             </span>
           ))}
+          {xTicks?.map((t) => (
+            <span
+              key={t.label}
+              data-chart-text=""
+              className={`${AXIS_TEXT} top-full mt-1.5 -translate-x-1/2`}
+              style={{ left: percent(t.x) }}
+            >
+              {t.label}
+            </span>
+          ))}
           {categories.map((label, i) =>
-            shown[i] ? (
+            !xTicks && shown[i] ? (
               <span
                 key={i}
                 data-chart-text=""

@@ -31,6 +31,7 @@ export async function ChartFrame({
   embedHeight = EMBED_HEIGHT,
   actions,
   columns,
+  legend,
   rowHeader = "Period",
   tableOpen = false,
   children,
@@ -49,6 +50,8 @@ export async function ChartFrame({
   embedHeight?: number;
   actions?: ReactNode;
   columns?: ChartColumn[];
+  /** The legend of the downloaded drawing, where it is not the table's series (the funding rounds' bars and line). */
+  legend?: ChartSeries[];
   rowHeader?: string;
   tableOpen?: boolean;
   children: ReactNode;
@@ -66,7 +69,9 @@ export async function ChartFrame({
               {takeaway}
             </p>
           ) : null}
-          <div className="mt-1 text-sm text-gray-600 dark:text-gray-400">{description}</div>
+          <div id={`${id}-description`} className="mt-1 text-sm text-gray-600 dark:text-gray-400">
+            {description}
+          </div>
         </div>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           {actions}
@@ -75,9 +80,12 @@ export async function ChartFrame({
           </a>
           <ChartExport
             bodyId={`${id}-chart`}
+            chartId={id}
             title={title}
+            countedId={`${id}-description`}
             fileName={id}
-            legend={series.map((s) => ({ label: s.label, color: s.color }))}
+            legend={(legend ?? series).map((s) => ({ label: s.label, color: s.color }))}
+            changedAt={changedAt}
             disabled={rows.length === 0}
           />
           <ChartLink id={id} title={title} />

@@ -114,7 +114,8 @@ test.describe("charts people cite and reuse", () => {
     await page.keyboard.press("Tab");
     const first = frame.locator("[data-chart-mark]").first();
     await expect(first).toBeFocused();
-    const tooltip = first.getByRole("tooltip");
+    // The drawn tooltip is hidden from screen readers, which read the same text from the tab stop itself.
+    const tooltip = first.locator('[role="tooltip"]');
     await expect(tooltip).toBeVisible();
     const firstRow = frame.locator("tbody tr").first();
     const period = (await firstRow.locator("th").textContent())?.trim() ?? "";
@@ -131,10 +132,70 @@ test.describe("charts people cite and reuse", () => {
 
   test("each chart's caption states its takeaway from the figures it draws", async ({ page }) => {
     await page.goto("/analysis");
-    await expect(page.locator("#hhi [data-takeaway]")).toHaveText(/^2026: Anthropic took 51\.8% of \$[\d.]+B; HHI 4,288, highly concentrated\.$/);
-    await expect(page.locator("#top-shares [data-takeaway]")).toHaveText(/^2026: the top 1 recipient took 51\.8%, the top 3 [\d.]+%, the top 5 [\d.]+% of \$[\d.]+B\.$/);
+    // The takeaway states the figures of the table's last row: the same rows the chart draws.
+    const hhi = page.locator("#hhi");
+    const last = hhi.locator("tbody tr").last();
+    const [year, index, reading] = await Promise.all([
+      last.locator("th").textContent(),
+      last.locator("td").first().textContent(),
+      last.locator("td").nth(1).textContent(),
+    ]);
+    const share = (await page.locator("#top-shares tbody tr").last().locator("td").first().textContent())?.trim();
+    await expect(hhi.locator("[data-takeaway]")).toHaveText(
+      new RegExp(`^${year?.trim()}: [^;]+ took ${share?.replace(".", "\\.")} of \\$[\\d.]+B; HHI ${index?.trim()}, ${reading?.trim().toLowerCase()}\\.$`),
+    );
+    await expect(page.locator("#top-shares [data-takeaway]")).toHaveText(
+      new RegExp(`^${year?.trim()}: the top 1 recipient took ${share?.replace(".", "\\.")}, the top 3 [\\d.]+%, the top 5 [\\d.]+% of \\$[\\d.]+B\\.$`),
+    );
     await expect(page.locator("#flows [data-takeaway]")).toHaveText(/^Largest flow: .+ → .+, \$[\d.]+[BM]\.$/);
     await page.goto("/embed/concentration");
-    await expect(page.locator("[data-takeaway]")).toHaveText(/^2026: Anthropic took 51\.8%/);
+    await expect(page.locator("[data-takeaway]")).toHaveText(new RegExp(`^${year?.trim()}: [^;]+ took ${share?.replace(".", "\\.")} of`));
+  });
+
+  test("a downloaded PNG and SVG stand alone: title, what is counted, legend, data date and source line", async ({ page }) => {
+    await page.goto("/companies/openai?asOf=2026-03-01");
+    const frame = page.locator("#funding-rounds");
+    await expect(frame.locator("path.chart-bars")).toBeVisible();
+    const [png] = await Promise.all([page.waitForEvent("download"), frame.getByRole("button", { name: /Download PNG/ }).click()]);
+    expect(png.suggestedFilename()).toBe("funding-rounds.png");
+    expect([...(await readDownload(png)).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    const [svg] = await Promise.all([page.waitForEvent("download"), frame.getByRole("button", { name: /Download SVG/ }).click()]);
+    const markup = (await readDownload(svg)).toString("utf8");
+    const texts = (kind: string) => [...markup.matchAll(new RegExp(`<text[^>]*data-export="${kind}"[^>]*>([^<]*)</text>`, "g"))].map((m) => m[1]);
+    expect(markup).toContain("OpenAI: counted funding per round date, with post-money valuation");
+    expect(texts("counted").join(" ")).toContain("Bars: counted equity and convertible deals announced that day");
+    expect(texts("legend")).toEqual(["Counted round amount", "Post-money valuation"]);
+    expect(texts("footer").join(" ")).toMatch(/As reported on 1 Mar 2026\. Data last changed \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC\./);
+    expect(texts("source").join(" ")).toContain(`${APP}/companies/openai?asOf=2026-03-01#funding-rounds`);
+    expect(markup).toContain("Source: AI Deal Tracker,");
+  });
+
+  test("round dates sit on a time scale, and a link without JavaScript switches the values to log scales", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${APP}/companies/openai`);
+    const frame = page.locator("#funding-rounds");
+    // Columns are as wide as the time to their neighbours: irregular dates make unequal columns.
+    const widths = await frame.locator("[data-chart-mark]").evaluateAll((marks) => marks.map((m) => Math.round(m.getBoundingClientRect().width)));
+    expect(widths.length).toBeGreaterThan(3);
+    expect(new Set(widths).size).toBeGreaterThan(2);
+    // The x axis labels years, not each round date.
+    await expect(frame.locator("[data-chart-text]").filter({ hasText: /^20\d\d$/ }).first()).toBeVisible();
+    const linear = await frame.locator("path.chart-bars").getAttribute("d");
+    await frame.getByRole("link", { name: /Show on a log scale/ }).click();
+    await expect(page).toHaveURL(/\/companies\/openai\?scale=log#funding-rounds$/);
+    await expect(frame.getByRole("figure")).toHaveAttribute("aria-label", /on log scales$/);
+    expect(await frame.locator("path.chart-bars").getAttribute("d")).not.toBe(linear);
+    // Powers of ten on the axis.
+    await expect(frame.locator("[data-chart-text]").filter({ hasText: /^\$1B$/ }).first()).toBeVisible();
+    await expect(frame.getByRole("link", { name: /Show on a linear scale/ })).toBeVisible();
+    await context.close();
   });
 });
+
+async function readDownload(download: import("@playwright/test").Download): Promise<Buffer> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { ScaleSwitch } from "@/components/charts/scale-switch";
+import { parseChartScale, withChartScale } from "@/lib/filters/chart-scale";
 import { periodTakeaway } from "@/components/charts/takeaway";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { DealList } from "@/components/deals/deal-list";
-import { FUNDING_AMOUNT, fundingRoundRows, FundingRoundsBody, fundingRoundsTitle } from "@/components/organizations/funding-rounds-body";
+import { FUNDING_AMOUNT, FUNDING_VALUATION, fundingRoundRows, FundingRoundsBody, fundingRoundsTitle } from "@/components/organizations/funding-rounds-body";
 import { InvestorShareTable } from "@/components/organizations/investor-share-table";
 import { FirstRows } from "@/components/organizations/more-rows-note";
 import { OrganizationHeader } from "@/components/organizations/organization-header";
@@ -33,7 +35,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CompanyPage({ params, searchParams }: Props) {
   const { slug } = await params;
   if (!isOrganizationSlug(slug)) notFound();
-  const asOf = parseDealFilters(await searchParams).filters.asOf;
+  const search = await searchParams;
+  const asOf = parseDealFilters(search).filters.asOf;
+  const scale = parseChartScale(search);
   const company = await getCompany(slug, asOf);
   if (!company) notFound();
   const {
@@ -110,10 +114,12 @@ export default async function CompanyPage({ params, searchParams }: Props) {
             takeaway={periodTakeaway(rows, [FUNDING_AMOUNT], "counted", "round date")}
             rows={rows}
             series={[]}
+            legend={[FUNDING_AMOUNT, FUNDING_VALUATION]}
+            actions={<ScaleSwitch scale={scale} href={withAsOf(`/companies/${slug}#funding-rounds`, asOf)} />}
             csvHref={withAsOf(`/api/organizations/${slug}/funding-rounds?format=csv`, asOf)}
-            embedPath={withAsOf(`/embed/funding-rounds/${slug}`, asOf)}
+            embedPath={withChartScale(withAsOf(`/embed/funding-rounds/${slug}`, asOf), scale)}
           >
-            <FundingRoundsBody company={company} />
+            <FundingRoundsBody company={company} scale={scale} />
           </ChartFrame>
 
           <section aria-labelledby="rounds" className="space-y-2">
