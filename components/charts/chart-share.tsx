@@ -125,9 +125,9 @@ function CopyLinkButton({ address, title }: { address: string; title: string }) 
       type="button"
       className={BUTTON}
       onClick={async () => setCopied(await copyText(address, null))}
-      aria-label={copied ? `Link to ${title} copied` : `Copy the link to ${title}`}
     >
-      {copied ? "Copied" : "Copy link"}
+      {copied ? "Copied link" : "Copy link"}
+      <span className="sr-only"> to {title}</span>
     </button>
   );
 }

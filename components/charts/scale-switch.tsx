@@ -6,12 +6,12 @@ const BUTTON =
 /** The switch between a linear and a log value scale: a link to the same view with the other scale, no script needed. */
 export function ScaleSwitch({ scale, href }: { scale: ChartScale; href: string }) {
   return scale === "log" ? (
-    <a href={withChartScale(href, "linear")} className={BUTTON} aria-label="Show on a linear scale (now a log scale)">
-      Linear scale
+    <a href={withChartScale(href, "linear")} className={BUTTON}>
+      Linear scale<span className="sr-only"> (the chart now shows log scales)</span>
     </a>
   ) : (
-    <a href={withChartScale(href, "log")} className={BUTTON} aria-label="Show on a log scale (now a linear scale)">
-      Log scale
+    <a href={withChartScale(href, "log")} className={BUTTON}>
+      Log scale<span className="sr-only"> (the chart now shows linear scales)</span>
     </a>
   );
 }
