@@ -86,3 +86,8 @@ export function formatCountry(code: string | null): string {
     return code;
   }
 }
+
+/** "2 Dec 2026, 07:40 UTC" from an ISO 8601 instant: when something was written, in UTC so that every reader agrees. */
+export function formatInstant(iso: string): string {
+  return `${formatDate(iso.slice(0, 10))}, ${iso.slice(11, 16)} UTC`;
+}

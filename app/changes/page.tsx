@@ -3,6 +3,7 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/deals/status-badge";
 import { dealHref } from "@/lib/story/view-href";
 import { AsOfBanner } from "@/components/story/as-of-banner";
+import { DataFreshness } from "@/components/story/data-freshness";
 import { ChangeFilterForm } from "@/components/story/change-filter-form";
 import { ExternalLink, hostOf } from "@/components/ui/external-link";
 import { Pagination } from "@/components/ui/pagination";
@@ -43,6 +44,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
   return (
     <div className="space-y-6">
       <AsOfBanner asOf={view.filters.asOf} todayHref={href({ asOf: null, page: 1 })} />
+      <DataFreshness />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">What changed</h1>
         <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">

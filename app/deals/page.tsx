@@ -4,6 +4,7 @@ import { DealFilterForm } from "@/components/deals/deal-filter-form";
 import { DealTable } from "@/components/deals/deal-table";
 import { DealTimeline } from "@/components/deals/deal-timeline";
 import { AsOfBanner } from "@/components/story/as-of-banner";
+import { DataFreshness } from "@/components/story/data-freshness";
 import { Notice } from "@/components/ui/notice";
 import { Pagination } from "@/components/ui/pagination";
 import { StatCard } from "@/components/ui/stat-card";
@@ -45,6 +46,7 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-6">
       <AsOfBanner asOf={filters.asOf} todayHref={dealsPageHref({ ...filters, asOf: null }, pageView)} />
+      <DataFreshness />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Deals</h1>
         <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">

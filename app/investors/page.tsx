@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { OrganizationSearchForm } from "@/components/organizations/organization-search-form";
 import { RankingTable } from "@/components/organizations/ranking-table";
 import { AsOfBanner, withoutAsOf } from "@/components/story/as-of-banner";
+import { DataFreshness } from "@/components/story/data-freshness";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { listInvestors } from "@/lib/data/organization-rankings";
 import { hasOrganizationFilters, parseOrganizationFilters } from "@/lib/filters/organization-filters";
@@ -19,6 +20,7 @@ export default async function InvestorsPage({ searchParams }: { searchParams: Pr
   return (
     <div className="space-y-6">
       <AsOfBanner asOf={asOf} todayHref={withoutAsOf("/investors", search)} />
+      <DataFreshness />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Investors</h1>
         <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">

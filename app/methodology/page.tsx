@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { CircularFlowList, formatBackToIn } from "@/components/analysis/circular-flow-list";
 import { WorkedTable } from "@/components/methodology/worked-table";
 import { AsOfBanner } from "@/components/story/as-of-banner";
+import { DataFreshness } from "@/components/story/data-freshness";
 import { getMethodology } from "@/lib/data/methodology";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { dealHref } from "@/lib/story/view-href";
@@ -50,6 +51,7 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
   return (
     <article className="max-w-4xl space-y-10 text-gray-800 dark:text-gray-200">
       <AsOfBanner asOf={asOf} todayHref="/methodology" />
+      <DataFreshness />
       <header>
         <h1 className="text-2xl font-semibold tracking-tight text-gray-900 sm:text-3xl dark:text-gray-100">How every number is counted</h1>
         <p className="mt-2">

@@ -7,6 +7,7 @@ import { CountingStatement } from "@/components/analysis/counting-statement";
 import { FlowsChart } from "@/components/analysis/flows-chart";
 import { DealList } from "@/components/deals/deal-list";
 import { AsOfBanner } from "@/components/story/as-of-banner";
+import { DataFreshness } from "@/components/story/data-freshness";
 import { ParamIssues } from "@/components/ui/param-issues";
 import { getAnalysis } from "@/lib/data/analysis";
 import { analysisViewToParams, parseAnalysisView } from "@/lib/filters/analysis-view";
@@ -20,6 +21,7 @@ export async function AnalysisView({ query }: { query: Record<string, string | s
   return (
     <div className="space-y-8">
       <AsOfBanner asOf={view.filters.asOf} todayHref={todayParams.size > 0 ? `/analysis?${todayParams}` : "/analysis"} />
+      <DataFreshness />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Concentration and flows</h1>
         <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">

@@ -1,4 +1,5 @@
 import { ChartFrame } from "@/components/charts/chart-frame";
+import { periodTakeaway } from "@/components/charts/takeaway";
 import type { ChartRow } from "@/components/charts/chart-types";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import type { CapitalByKindData } from "@/lib/data/analysis";
@@ -43,6 +44,7 @@ export function CapitalByKindChart({ view, data }: { view: AnalysisView; data: C
           ? "Equity and convertible investments. Choose “All kinds” under Count to add compute, cloud and chip commitments, acquisitions and the other kinds, each in its own colour."
           : "Each kind in its own colour. Compute, cloud and chip commitments are purchase contracts, not investment: compare them with equity, never add them to it."
       }
+      takeaway={periodTakeaway(rows, series, "counted", view.grain)}
       rows={rows}
       series={series}
       csvHref={`/api/stats/capital-by-kind?${new URLSearchParams([...analysisViewToParams(view), ["format", "csv"]])}`}

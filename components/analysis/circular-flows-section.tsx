@@ -1,4 +1,6 @@
 import { ChartFrame } from "@/components/charts/chart-frame";
+import { largestRowTakeaway } from "@/components/charts/takeaway";
+import { formatUsd } from "@/lib/format";
 import type { ChartRow } from "@/components/charts/chart-types";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-view";
@@ -65,6 +67,7 @@ export function CircularFlowsSection({ view, loops, total = loops.length }: { vi
               : ""}
           </>
         }
+        takeaway={largestRowTakeaway(rows, "moneyBack", (r) => `Most money back: ${r.label}, ${formatUsd(Number(r.moneyBack))} back for ${formatUsd(Number(r.moneyIn))} in, ${r.ratio}.`)}
         rows={rows}
         series={series}
         columns={[

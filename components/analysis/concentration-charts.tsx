@@ -2,7 +2,8 @@ import { ChartFrame } from "@/components/charts/chart-frame";
 import type { ChartColumn, ChartRow } from "@/components/charts/chart-types";
 import { TrendLineChart } from "@/components/charts/trend-line-chart";
 import { analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-view";
-import { formatPeriod } from "@/lib/format";
+import { takeawayShare } from "@/components/charts/takeaway";
+import { formatNumber, formatPeriod, formatShare, formatUsd } from "@/lib/format";
 import { HHI_BANDS, hhiReadingLabel, type ConcentrationPeriod } from "@/lib/measures/concentration";
 
 export const BAND_COLORS = {
@@ -51,6 +52,24 @@ export function concentrationRows(periods: ConcentrationPeriod[]): ChartRow[] {
       entities: p.entities,
     }),
   }));
+}
+
+/** The latest period with an index: "2025: OpenAI took 47.3% of $86.7B; HHI 3,697, highly concentrated." */
+export function hhiTakeaway(view: AnalysisView, rows: ChartRow[]): string | null {
+  const row = rows.findLast((r) => typeof r.hhi === "number");
+  if (!row) return null;
+  const verb = view.side === "recipient" ? "took" : "put in";
+  const leader = typeof row.largest === "string" && typeof row.top1 === "number" ? `${row.largest} ${verb} ${takeawayShare(row.top1, Number(row.total))}; ` : "";
+  return `${row.label}: ${leader}HHI ${formatNumber(row.hhi as number)}, ${String(row.reading).toLowerCase()}.`;
+}
+
+/** The latest period's top shares: "2026: the top 1 recipient took 51.8%, the top 3 80.1%, the top 5 90.2% of $95B." */
+export function topSharesTakeaway(view: AnalysisView, rows: ChartRow[]): string | null {
+  const row = rows.findLast((r) => typeof r.top1 === "number");
+  if (!row) return null;
+  const one = view.side === "recipient" ? "recipient" : "investor";
+  const shares = (["top3", "top5"] as const).filter((k) => typeof row[k] === "number").map((k) => `the top ${k.slice(3)} ${formatShare(row[k] as number)}`);
+  return `${row.label}: the top 1 ${one} ${view.side === "recipient" ? "took" : "put in"} ${[formatShare(row.top1 as number), ...shares].join(", ")} of ${formatUsd(Number(row.total))}.`;
 }
 
 const EMPTY = "No counted capital in this view: there is no concentration to measure.";
@@ -137,6 +156,7 @@ export function ConcentrationCharts({ view, periods }: { view: AnalysisView; per
             </ul>
           </>
         }
+        takeaway={hhiTakeaway(view, rows)}
         rows={rows}
         series={[{ key: "hhi", label: "HHI", color: "var(--chart-hhi)" }]}
         columns={hhiColumns}
@@ -149,6 +169,7 @@ export function ConcentrationCharts({ view, periods }: { view: AnalysisView; per
         id="top-shares"
         title={topSharesTitle(view)}
         description={`Each ${per}, the part of its counted capital that went to the largest ${side}.${unnamedNote}`}
+        takeaway={topSharesTakeaway(view, rows)}
         rows={rows}
         series={TOP_SERIES}
         columns={shareColumns}

@@ -1,6 +1,8 @@
 import { ChartFrame } from "@/components/charts/chart-frame";
+import { largestRowTakeaway } from "@/components/charts/takeaway";
 import type { ChartRow } from "@/components/charts/chart-types";
 import { SankeyIsland } from "@/components/charts/sankey-island";
+import { sankeyHeight } from "@/components/charts/sankey-size";
 import type { FlowsData } from "@/lib/data/analysis";
 import { analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-view";
 import { formatNumber, formatUsd } from "@/lib/format";
@@ -47,6 +49,7 @@ export function FlowsChart({ view, flows }: { view: AnalysisView; flows: FlowsDa
           {flows.undisclosedDeals > 0 ? ` ${formatNumber(flows.undisclosedDeals)} deals with undisclosed amounts carry no flow.` : ""}
         </>
       }
+      takeaway={largestRowTakeaway(rows, "amount", (r) => `Largest flow: ${r.label} → ${r.recipient}, ${formatUsd(Number(r.amount))}.`)}
       rows={rows}
       series={[
         { key: "investor", label: "Investors", color: "var(--chart-investor)" },
@@ -61,6 +64,8 @@ export function FlowsChart({ view, flows }: { view: AnalysisView; flows: FlowsDa
       tableOpen
       csvHref={`/api/stats/flows?${new URLSearchParams([...analysisViewToParams(view), ["format", "csv"]])}`}
       embedPath={`/embed/flows?${analysisViewToParams(view)}`}
+      // The diagram's own height plus the embed's title, description and source lines at the snippet's width.
+      embedHeight={sankeyHeight(graph.nodes) + 180}
     >
       <FlowsBody flows={flows} />
     </ChartFrame>

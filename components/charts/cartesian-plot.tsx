@@ -1,11 +1,13 @@
 import type { ReactNode } from "react";
-import { VIEW, band, coord, percent } from "./chart-scale";
+import { VIEW, band, percent } from "./chart-scale";
 
 // The frame every bar and line chart shares, rendered on the server: a plot drawn as SVG in a 1000 x 1000 viewBox
 // stretched to the plot's box (so it fills any width, phone or desktop, and lines stay 1-2 px thick through
 // vector-effect), with its axis labels, band labels and legend as HTML, so text keeps its size at any width. Each
-// category has a column that shows its figures as a <title> tooltip and lights up under the pointer. Text the
-// PNG/SVG export must carry is marked data-chart-text (chart-export.tsx writes it into the file).
+// category has a column, an HTML element over the plot, that shows its exact figures under the pointer and on
+// keyboard focus (a tab stop with the same text as its accessible name), with CSS alone: no script reaches the
+// browser for these charts. Text the PNG/SVG export must carry is marked data-chart-text (chart-export.tsx writes it
+// into the file).
 
 export type AxisTick = { value: number; y: number; label: string };
 export type LegendItem = { label: string; color: string; shape: "bar" | "line" };
@@ -30,8 +32,9 @@ function labelClasses(labels: string[]): (string | null)[] {
 }
 
 /**
- * Past this many categories a column is a few pixels wide: too thin to point at, and thousands of <title>s (a company
- * with 3,000 rounds in a large database) would add most of a megabyte to the page. The data table has the figures.
+ * Past this many categories a column is a few pixels wide: too thin to point at or to tab through, and thousands of
+ * tooltips (a company with 3,000 rounds in a large database) would add most of a megabyte to the page. The data table
+ * has the figures.
  */
 export const MAX_TOOLTIP_COLUMNS = 200;
 
@@ -46,6 +49,8 @@ export function CartesianPlot({
   rightTicks,
   legend,
   bandLabels = [],
+  positions,
+  xTicks,
   children,
 }: {
   ariaLabel: string;
@@ -58,10 +63,23 @@ export function CartesianPlot({
   rightTicks?: AxisTick[];
   legend: LegendItem[];
   bandLabels?: PlotLabel[];
+  /**
+   * Where each category sits on a time scale (its x in the viewBox), for irregular dates; each column then reaches
+   * halfway to its neighbours. Without it, categories are equal bands.
+   */
+  positions?: number[];
+  /** The x-axis labels of a time scale (years or quarters), in place of the category labels. */
+  xTicks?: { x: number; label: string }[];
   /** The marks, in viewBox coordinates. */
   children: ReactNode;
 }) {
   const shown = labelClasses(categories);
+  const column = (i: number) => {
+    if (!positions) return band(i, categories.length);
+    const left = i === 0 ? 0 : (positions[i - 1] + positions[i]) / 2;
+    const right = i === positions.length - 1 ? VIEW : (positions[i] + positions[i + 1]) / 2;
+    return { x: left, width: right - left, center: positions[i] };
+  };
   const grid = leftTicks.map((t) => `M0 ${t.y}H${VIEW}`).join("");
   return (
     <figure aria-label={ariaLabel} className={`w-full overflow-hidden ${className}`}>
@@ -74,18 +92,33 @@ export function CartesianPlot({
           className="absolute inset-0 h-full w-full overflow-visible"
         >
           <path d={grid} stroke="var(--chart-grid)" fill="none" vectorEffect="non-scaling-stroke" />
-          <g className="fill-transparent [&>rect:hover]:fill-gray-400/20">
-            {(categories.length <= MAX_TOOLTIP_COLUMNS ? tooltips : []).map((tip, i) => {
-              const b = band(i, categories.length);
-              return (
-                <rect key={i} x={coord(b.x)} width={coord(b.width)} height={VIEW}>
-                  <title>{tip}</title>
-                </rect>
-              );
-            })}
-          </g>
           <g pointerEvents="none">{children}</g>
         </svg>
+        <ul aria-label="Values" className="absolute inset-0">
+          {(categories.length <= MAX_TOOLTIP_COLUMNS ? tooltips : []).map((tip, i) => {
+            const b = column(i);
+            // The tooltip opens toward the middle of the plot, so that the figure's edge never cuts it.
+            const side = b.center < VIEW / 3 ? "left-0" : b.center > (2 * VIEW) / 3 ? "right-0" : "left-1/2 -translate-x-1/2";
+            return (
+              <li
+                key={i}
+                tabIndex={0}
+                data-chart-mark=""
+                className="group absolute inset-y-0 outline-none hover:bg-gray-400/20 focus-visible:bg-gray-400/20 focus-visible:ring-2 focus-visible:ring-blue-600"
+                style={{ left: percent(b.x), width: percent(b.width) }}
+              >
+                <span
+                  aria-hidden="true"
+                  role="tooltip"
+                  className={`pointer-events-none absolute top-1 z-10 hidden w-max max-w-64 rounded bg-gray-900 px-2 py-1 text-xs whitespace-pre-line text-white shadow group-hover:block group-focus:block dark:bg-gray-100 dark:text-gray-900 ${side}`}
+                >
+                  {tip}
+                </span>
+                <span className="sr-only">{tip.replace(/\n/g, "; ")}</span>
+              </li>
+            );
+          })}
+        </ul>
         <div aria-hidden="true">
           {leftTicks.map((t) => (
             <span
@@ -117,8 +150,18 @@ export function CartesianPlot({
               {l.text}
             </span>
           ))}
+          {xTicks?.map((t) => (
+            <span
+              key={t.label}
+              data-chart-text=""
+              className={`${AXIS_TEXT} top-full mt-1.5 -translate-x-1/2`}
+              style={{ left: percent(t.x) }}
+            >
+              {t.label}
+            </span>
+          ))}
           {categories.map((label, i) =>
-            shown[i] ? (
+            !xTicks && shown[i] ? (
               <span
                 key={i}
                 data-chart-text=""

@@ -1,9 +1,11 @@
 "use client";
 
 import { useState } from "react";
+import { formatDate, formatInstant } from "@/lib/format";
 
-// Saves the chart as drawn: its <svg> with the title and a legend on top and its HTML axis labels written in as
-// <text>, as SVG or as PNG. It reads the drawing from the page, so it carries no chart data of its own. CSS variables (the
+// Saves the chart as drawn, as a file that stands alone: its <svg> with the title, what is counted and a legend on
+// top, its HTML axis labels written in as <text>, and below it the date of the data and a source line naming the
+// dashboard and the chart's address; as SVG or as PNG. It reads the drawing from the page, so it carries no chart data of its own. CSS variables (the
 // chart colours, light or dark) do not survive outside the page, so every element gets its computed colours and
 // fonts written inline first; the PNG is that SVG painted on a canvas at twice the size.
 
@@ -26,6 +28,38 @@ const HEADER_LINE = 20;
 const PADDING = 8;
 
 type LegendEntry = { label: string; color: string };
+/** What the file says around the drawing. */
+type Caption = { title: string; counted: string; legend: LegendEntry[]; footer: string[] };
+
+/** Words wrapped into lines of about `width` px at 12 px (about 7 px per character). */
+function wrap(text: string, width: number): string[] {
+  const perLine = Math.max(20, Math.floor(width / 7));
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > perLine) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * The lines under the drawing: when the data last changed (and the date shown, for a view as of a date) and the
+ * source, this dashboard and the chart's address in this view.
+ */
+export function exportFooter(changedAt: string | null, href: string, id: string): string[] {
+  const url = new URL(href);
+  url.hash = id;
+  const asOf = url.searchParams.get("asOf");
+  const dates = [
+    asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? `As reported on ${formatDate(asOf)}.` : "",
+    changedAt ? `Data last changed ${formatInstant(changedAt)}.` : "",
+  ].filter(Boolean);
+  return [...(dates.length > 0 ? [dates.join(" ")] : []), `Source: AI Deal Tracker, ${url.href}`];
+}
 
 /**
  * Any CSS colour as plain rgb()/rgba(): Tailwind's lab() and oklch() colours, which other SVG readers do not know,
@@ -116,8 +150,7 @@ function svgElement<K extends keyof SVGElementTagNameMap>(name: K, attributes: R
 function serializeChart(
   source: SVGSVGElement,
   texts: HTMLElement[],
-  title: string,
-  legend: LegendEntry[],
+  { title, counted, legend, footer }: Caption,
 ): { markup: string; width: number; height: number } {
   const plot = source.getBoundingClientRect();
   // The drawing's box: the plot and every label around it.
@@ -143,9 +176,12 @@ function serializeChart(
     placed.push({ entry, x, line });
     x += w;
   }
-  const header = PADDING + HEADER_LINE * (1 + (legend.length > 0 ? line + 1 : 0));
+  const countedLines = wrap(counted, width);
+  const legendTop = PADDING + HEADER_LINE * (1 + countedLines.length);
+  const header = legendTop + (legend.length > 0 ? HEADER_LINE * (line + 1) : 0) + PADDING;
+  const footerLines = footer.flatMap((f) => wrap(f, width));
   const totalWidth = Math.ceil(width + 2 * PADDING);
-  const totalHeight = Math.ceil(height + header + PADDING);
+  const totalHeight = Math.ceil(height + header + PADDING + HEADER_LINE * footerLines.length + PADDING);
 
   const root = svgElement("svg", {
     xmlns: "http://www.w3.org/2000/svg",
@@ -164,10 +200,16 @@ function serializeChart(
   });
   heading.textContent = title;
   root.appendChild(heading);
+  const small = (text: string, y: number, kind: string) => {
+    const element = svgElement("text", { x: PADDING, y, fill: foreground, "font-family": font, "font-size": 12, "data-export": kind });
+    element.textContent = text;
+    root.appendChild(element);
+  };
+  countedLines.forEach((text, i) => small(text, PADDING + HEADER_LINE * (i + 1) + 14, "counted"));
   for (const { entry, x: at, line: row } of placed) {
-    const y = PADDING + HEADER_LINE * (row + 1);
+    const y = legendTop + HEADER_LINE * row;
     root.appendChild(svgElement("rect", { x: at, y: y + 4, width: 12, height: 12, fill: resolveColor(entry.color, source, colors) }));
-    const label = svgElement("text", { x: at + 18, y: y + 14, fill: foreground, "font-family": font, "font-size": 12 });
+    const label = svgElement("text", { x: at + 18, y: y + 14, fill: foreground, "font-family": font, "font-size": 12, "data-export": "legend" });
     label.textContent = entry.label;
     root.appendChild(label);
   }
@@ -193,6 +235,7 @@ function serializeChart(
     text.textContent = element.textContent;
     root.appendChild(text);
   });
+  footerLines.forEach((text, i) => small(text, header + height + PADDING + HEADER_LINE * i + 14, i === footerLines.length - 1 ? "source" : "footer"));
   return { markup: new XMLSerializer().serializeToString(root), width: totalWidth, height: totalHeight };
 }
 
@@ -236,15 +279,24 @@ const BUTTON =
 
 export function ChartExport({
   bodyId,
+  chartId,
   title,
+  countedId,
   fileName,
   legend,
+  changedAt,
   disabled,
 }: {
   bodyId: string;
+  /** The chart's anchor on its page, for the source line. */
+  chartId: string;
   title: string;
+  /** The element whose text says what the chart counts (the frame's description). */
+  countedId: string;
   fileName: string;
   legend: LegendEntry[];
+  /** When the data last changed (ISO 8601). */
+  changedAt: string | null;
   disabled: boolean;
 }) {
   const [status, setStatus] = useState("");
@@ -256,7 +308,9 @@ export function ChartExport({
       return;
     }
     try {
-      const { markup, width, height } = serializeChart(svg, chartTexts(bodyId), title, legend);
+      const counted = document.getElementById(countedId)?.textContent?.replace(/\s+/g, " ").trim() ?? "";
+      const footer = exportFooter(changedAt, window.location.href, chartId);
+      const { markup, width, height } = serializeChart(svg, chartTexts(bodyId), { title, counted, legend, footer });
       const blob = format === "svg" ? new Blob([markup], { type: "image/svg+xml;charset=utf-8" }) : await rasterize(markup, width, height);
       saveBlob(blob, `${fileName}.${format}`);
       setStatus(`Saved ${fileName}.${format}`);

@@ -1,30 +1,37 @@
 import type { ReactNode } from "react";
 import { ChartDataTable } from "./chart-data-table";
-import { ChartEmbed } from "./chart-embed";
+import { dataState } from "@/lib/data/view-cache";
 import { ChartExport } from "./chart-export";
+import { ChartCite, ChartEmbed, ChartLink } from "./chart-share";
 import type { ChartColumn, ChartRow, ChartSeries } from "./chart-types";
 
 const BUTTON =
   "rounded border border-gray-300 px-3 py-1.5 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-800";
 
+/** The snippet's height for the server-drawn bar and line charts: their embed page at 640 px wide, no inner scroll. */
+export const EMBED_HEIGHT = 540;
+
 /**
  * Every chart's frame: a title that says what is counted, the chart, its data as a table (the accessible
- * alternative), the same data as CSV, the drawing as PNG or SVG, and a link to the chart in this view (every view's
- * state is in its URL, so the link shares exactly what is shown).
+ * alternative), the same data as CSV, the drawing as PNG or SVG, a link to the chart in this view (every view's
+ * state is in its URL, so the link shares exactly what is shown), its embed snippet and a citation.
  *
  * The table shows one column per series plus their total, per period; pass `columns` (and `rowHeader`) for charts
  * whose rows are not periods or whose values are not dollars. `tableOpen` shows the table without a click.
  */
-export function ChartFrame({
+export async function ChartFrame({
   id,
   title,
   description,
+  takeaway,
   rows,
   series,
   csvHref,
   embedPath,
+  embedHeight = EMBED_HEIGHT,
   actions,
   columns,
+  legend,
   rowHeader = "Period",
   tableOpen = false,
   children,
@@ -32,17 +39,24 @@ export function ChartFrame({
   id: string;
   title: string;
   description: ReactNode;
+  /** The chart's one-line takeaway, written from the rows it draws (components/charts/takeaway.ts). */
+  takeaway?: string | null;
   rows: ChartRow[];
   series: ChartSeries[];
   csvHref: string;
   /** The chart's /embed page (with the view's parameters): adds an "Embed" action with an iframe snippet. */
   embedPath?: string;
+  /** The embed page's height at the snippet's width, where the chart is taller than the bar and line charts. */
+  embedHeight?: number;
   actions?: ReactNode;
   columns?: ChartColumn[];
+  /** The legend of the downloaded drawing, where it is not the table's series (the funding rounds' bars and line). */
+  legend?: ChartSeries[];
   rowHeader?: string;
   tableOpen?: boolean;
   children: ReactNode;
 }) {
+  const { changedAt } = await dataState();
   return (
     <section id={id} aria-labelledby={`${id}-title`} className="scroll-mt-4 rounded-lg border border-gray-200 p-4 dark:border-gray-800">
       <div className="flex flex-wrap items-start justify-between gap-2">
@@ -50,7 +64,14 @@ export function ChartFrame({
           <h2 id={`${id}-title`} className="text-lg font-semibold">
             {title}
           </h2>
-          <div className="mt-1 text-sm text-gray-600 dark:text-gray-400">{description}</div>
+          {takeaway ? (
+            <p data-takeaway="" className="mt-1 font-medium">
+              {takeaway}
+            </p>
+          ) : null}
+          <div id={`${id}-description`} className="mt-1 text-sm text-gray-600 dark:text-gray-400">
+            {description}
+          </div>
         </div>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           {actions}
@@ -59,15 +80,17 @@ export function ChartFrame({
           </a>
           <ChartExport
             bodyId={`${id}-chart`}
+            chartId={id}
             title={title}
+            countedId={`${id}-description`}
             fileName={id}
-            legend={series.map((s) => ({ label: s.label, color: s.color }))}
+            legend={(legend ?? series).map((s) => ({ label: s.label, color: s.color }))}
+            changedAt={changedAt}
             disabled={rows.length === 0}
           />
-          <a href={`#${id}`} className={BUTTON}>
-            Link to this chart<span className="sr-only">: {title}</span>
-          </a>
-          {embedPath ? <ChartEmbed path={embedPath} title={title} /> : null}
+          <ChartLink id={id} title={title} />
+          {embedPath ? <ChartEmbed path={embedPath} title={title} height={embedHeight} /> : null}
+          <ChartCite id={id} title={title} changedAt={changedAt} />
         </div>
       </div>
       <div id={`${id}-chart`} className="mt-4">

@@ -37,3 +37,49 @@ export function band(index: number, count: number): { x: number; width: number; 
 export function percent(value: number): string {
   return `${coord(value / 10)}%`;
 }
+
+/** Powers of ten covering [min, max] of positive values: the ticks of a log scale. */
+export function logTicks(min: number, max: number): number[] {
+  const low = Math.floor(Math.log10(Math.max(min, 1)));
+  const high = Math.max(low + 1, Math.ceil(Math.log10(Math.max(max, 1))));
+  return Array.from({ length: high - low + 1 }, (_, i) => 10 ** (low + i));
+}
+
+/** A log scale from a positive domain to the viewBox's y (0 at the top); values at or below the domain sit at its foot. */
+export function yLogScale([min, max]: [number, number]): (value: number) => number {
+  const [low, high] = [Math.log10(min), Math.log10(max)];
+  const span = high - low || 1;
+  return (value) => coord(VIEW - ((Math.min(Math.max(Math.log10(Math.max(value, min)), low), high) - low) / span) * VIEW);
+}
+
+const DAY = 86_400_000;
+
+/**
+ * A time scale for irregular dates (milliseconds): the x of each date in the viewBox, with a margin so that the
+ * first and last marks are not cut in half, and ticks on the first day of each year (of each quarter when the dates
+ * span less than two years).
+ */
+export function timeScale(times: number[]): { x: (time: number) => number; ticks: { x: number; label: string }[] } {
+  const min = Math.min(...times);
+  const max = Math.max(...times);
+  const span = Math.max(max - min, DAY);
+  const margin = VIEW * 0.04;
+  const x = (time: number) => (times.length === 1 ? VIEW / 2 : coord(margin + ((time - min) / span) * (VIEW - 2 * margin)));
+  const ticks: { x: number; label: string }[] = [];
+  const start = new Date(min);
+  const quarterly = span < 2 * 365 * DAY;
+  const months = quarterly ? 3 : 12;
+  let year = start.getUTCFullYear();
+  let month = quarterly ? Math.floor(start.getUTCMonth() / 3) * 3 : 0;
+  for (;;) {
+    month += months;
+    if (month >= 12) {
+      year += Math.floor(month / 12);
+      month %= 12;
+    }
+    const time = Date.UTC(year, month, 1);
+    if (time > max) break;
+    ticks.push({ x: x(time), label: quarterly ? `Q${month / 3 + 1} ${year}` : String(year) });
+  }
+  return { x, ticks };
+}

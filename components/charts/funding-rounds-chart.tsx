@@ -1,6 +1,6 @@
 import { formatUsd, formatUsdExact } from "@/lib/format";
 import { CartesianPlot } from "./cartesian-plot";
-import { band, coord, niceTicks, yScale } from "./chart-scale";
+import { coord, logTicks, niceTicks, timeScale, VIEW, yLogScale, yScale } from "./chart-scale";
 import type { ChartRow, ChartSeries } from "./chart-types";
 
 function valueOf(row: ChartRow, key: string): number | null {
@@ -8,9 +8,22 @@ function valueOf(row: ChartRow, key: string): number | null {
   return typeof v === "number" && Number.isFinite(v) ? v : null;
 }
 
+/** A value axis, linear from zero or logarithmic over powers of ten (values from $1M to $1T side by side). */
+function axis(values: number[], log: boolean): { ticks: number[]; y: (value: number) => number } {
+  if (log) {
+    const positive = values.filter((v) => v > 0);
+    const ticks = logTicks(Math.min(...positive, 1e6), Math.max(...positive, 1e7));
+    return { ticks, y: yLogScale([ticks[0], ticks[ticks.length - 1]]) };
+  }
+  const ticks = niceTicks(0, Math.max(0, ...values));
+  return { ticks, y: yScale([0, ticks[ticks.length - 1]]) };
+}
+
 /**
  * Round amounts as bars (left axis) with the post-money valuation as a step line (right axis): a valuation holds
  * until the next round resets it, so the line steps rather than slopes, and it only has points where one was reported.
+ * Round dates are irregular (months apart, then two on one week), so they sit on a time scale: the row's `time`
+ * (milliseconds). `log` draws both axes on a log scale, where a $100M round and a $40B one both show.
  * Draws what it is given, sums nothing. Rendered on the server as SVG.
  */
 export function FundingRoundsChart({
@@ -18,32 +31,42 @@ export function FundingRoundsChart({
   amount,
   valuation,
   ariaLabel,
+  log = false,
 }: {
   rows: ChartRow[];
   amount: ChartSeries;
   valuation: ChartSeries;
   ariaLabel: string;
+  log?: boolean;
 }) {
-  const amountTicks = niceTicks(0, Math.max(0, ...rows.map((r) => valueOf(r, amount.key) ?? 0)));
-  const valuationTicks = niceTicks(0, Math.max(0, ...rows.map((r) => valueOf(r, valuation.key) ?? 0)));
-  const yAmount = yScale([0, amountTicks[amountTicks.length - 1]]);
-  const yValuation = yScale([0, valuationTicks[valuationTicks.length - 1]]);
+  const amounts = axis(
+    rows.map((r) => valueOf(r, amount.key) ?? 0),
+    log,
+  );
+  const valuations = axis(
+    rows.map((r) => valueOf(r, valuation.key) ?? 0),
+    log,
+  );
+  const time = timeScale(rows.map((r) => valueOf(r, "time") ?? 0));
+  const positions = rows.map((r) => time.x(valueOf(r, "time") ?? 0));
+  // Bars as wide as the closest two dates allow (four fifths of the gap), at most a band of twenty.
+  const gaps = positions.slice(1).map((x, i) => x - positions[i]).filter((g) => g > 0);
+  const width = Math.max(2, Math.min(VIEW / 20, ...gaps.map((g) => g * 0.8)));
+  const foot = amounts.y(amounts.ticks[0]);
   let bars = "";
   let step = "";
   let dots = "";
   let last: number | null = null;
   rows.forEach((row, i) => {
-    const b = band(i, rows.length);
+    const x = positions[i];
     const a = valueOf(row, amount.key);
-    if (a !== null && a > 0)
-      bars += `M${coord(b.x + b.width * 0.1)} ${yAmount(a)}h${coord(b.width * 0.8)}V${yAmount(0)}h${coord(-b.width * 0.8)}z`;
+    if (a !== null && a > 0) bars += `M${coord(x - width / 2)} ${amounts.y(a)}h${coord(width)}V${foot}h${coord(-width)}z`;
     const v = valueOf(row, valuation.key);
     if (v === null) return;
-    const x = coord(b.center);
     // Step after: straight across at the last valuation to this round, then straight up (or down) to the new one.
-    step += last === null ? `M${x},${yValuation(v)}` : `L${x},${last}L${x},${yValuation(v)}`;
-    last = yValuation(v);
-    dots += `M${x} ${yValuation(v)}h0`;
+    step += last === null ? `M${x},${valuations.y(v)}` : `L${x},${last}L${x},${valuations.y(v)}`;
+    last = valuations.y(v);
+    dots += `M${x} ${valuations.y(v)}h0`;
   });
   const tooltips = rows.map((row) =>
     [
@@ -54,13 +77,15 @@ export function FundingRoundsChart({
   );
   return (
     <CartesianPlot
-      ariaLabel={ariaLabel}
+      ariaLabel={`${ariaLabel}${log ? ", on log scales" : ""}`}
       // The valuation colour lives here rather than in globals.css: it belongs to this chart only, in light and dark.
       className="[--chart-valuation:#b45309] dark:[--chart-valuation:#fbbf24]"
       categories={rows.map((r) => r.label)}
       tooltips={tooltips}
-      leftTicks={amountTicks.map((t) => ({ value: t, y: yAmount(t), label: formatUsd(t) }))}
-      rightTicks={valuationTicks.map((t) => ({ value: t, y: yValuation(t), label: formatUsd(t) }))}
+      positions={positions}
+      xTicks={time.ticks}
+      leftTicks={amounts.ticks.map((t) => ({ value: t, y: amounts.y(t), label: formatUsd(t) }))}
+      rightTicks={valuations.ticks.map((t) => ({ value: t, y: valuations.y(t), label: formatUsd(t) }))}
       legend={[
         { label: amount.label, color: amount.color, shape: "bar" },
         { label: valuation.label, color: valuation.color, shape: "line" },

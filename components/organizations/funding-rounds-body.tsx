@@ -1,4 +1,5 @@
 import type { ChartRow, ChartSeries } from "@/components/charts/chart-types";
+import type { ChartScale } from "@/lib/filters/chart-scale";
 import { FundingRoundsChart } from "@/components/charts/funding-rounds-chart";
 import type { CompanyView } from "@/lib/data/company";
 import { formatDate } from "@/lib/format";
@@ -14,6 +15,8 @@ export function fundingRoundsTitle(company: CompanyView): string {
 export function fundingRoundRows(company: CompanyView): ChartRow[] {
   return company.rounds.map((r) => ({
     label: formatDate(r.date),
+    // Where the round sits on the chart's time scale; not a column of the table.
+    time: Date.parse(r.date),
     total: Number(r.amount),
     amount: Number(r.amount),
     ...(r.postMoneyValuation === null ? {} : { valuation: Number(r.postMoneyValuation) }),
@@ -21,7 +24,7 @@ export function fundingRoundRows(company: CompanyView): ChartRow[] {
 }
 
 /** The bars and valuation step line (or the empty state): the same on /companies/[slug] and in its embed. */
-export function FundingRoundsBody({ company }: { company: CompanyView }) {
+export function FundingRoundsBody({ company, scale = "linear" }: { company: CompanyView; scale?: ChartScale }) {
   const rows = fundingRoundRows(company);
   const name = company.profile.name;
   return rows.length > 0 ? (
@@ -29,6 +32,7 @@ export function FundingRoundsBody({ company }: { company: CompanyView }) {
       rows={rows}
       amount={FUNDING_AMOUNT}
       valuation={FUNDING_VALUATION}
+      log={scale === "log"}
       ariaLabel={`Bar and step-line chart: ${name}'s counted funding per round date and its post-money valuation`}
     />
   ) : (

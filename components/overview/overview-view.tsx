@@ -1,10 +1,12 @@
 // The whole overview page body, shared by its per-request and its cached route.
+import { periodTakeaway } from "@/components/charts/takeaway";
 import Link from "next/link";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { DealList } from "@/components/deals/deal-list";
 import { StatusChangeList } from "@/components/deals/status-change-list";
 import { CapitalByPeriodBody, capitalByPeriodChart } from "@/components/overview/capital-by-period-chart";
 import { AsOfBanner } from "@/components/story/as-of-banner";
+import { DataFreshness } from "@/components/story/data-freshness";
 import { StatCard } from "@/components/ui/stat-card";
 import { getCapitalByPeriod } from "@/lib/data/capital";
 import { getOverview } from "@/lib/data/overview";
@@ -48,6 +50,7 @@ export async function OverviewView({ query }: { query: Query }) {
   return (
     <div className="space-y-8">
       <AsOfBanner asOf={view.asOf} todayHref={overviewHref(view.include === "commitments", null)} />
+      <DataFreshness />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Where AI capital goes</h1>
         <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">
@@ -103,6 +106,7 @@ export async function OverviewView({ query }: { query: Query }) {
             ? "Announced and closed deals of every kind at their low amount. Compute, cloud and chip commitments are purchase contracts, not investment: each kind is its own colour."
             : "Equity and convertible investments, announced or closed, at their low amount (the “up to” figure where no lower one is known)."
         }
+        takeaway={periodTakeaway(rows, series, withCommitments ? "announced or closed" : "counted", "quarter")}
         rows={rows}
         series={series}
         csvHref={`/api/stats/capital-by-period?grain=quarter&include=${view.include}${asOfQuery ? `&${asOfQuery}` : ""}&format=csv`}

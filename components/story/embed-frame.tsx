@@ -1,27 +1,37 @@
 import type { ReactNode } from "react";
 import { formatDate } from "@/lib/format";
+import { DataFreshness } from "./data-freshness";
+import { EmbedHeight } from "./embed-height";
 
 /**
  * What an /embed page shows around its chart: the title, the chart, the date shown and a link back to the full view on
- * this site (opened outside the frame). Nothing else, so that the page stays light in someone else's article.
+ * this site (opened outside the frame), when the data last changed, and its height posted to the host page. Nothing else, so that the page stays light in someone else's article.
  */
 export function EmbedFrame({
   title,
   description,
+  takeaway,
   asOf,
   fullHref,
   children,
 }: {
   title: string;
   description: string;
+  /** The chart's one-line takeaway, the same as on its page. */
+  takeaway?: string | null;
   asOf: string | null;
   fullHref: string;
   children: ReactNode;
 }) {
   return (
-    <figure className="space-y-2">
+    <figure id="embed" className="space-y-2">
       <figcaption>
         <h1 className="text-base font-semibold">{title}</h1>
+        {takeaway ? (
+          <p data-takeaway="" className="text-sm font-medium">
+            {takeaway}
+          </p>
+        ) : null}
         <p className="text-xs text-gray-600 dark:text-gray-400">{description}</p>
       </figcaption>
       {children}
@@ -36,6 +46,8 @@ export function EmbedFrame({
           AI Deal Tracker, the full view with its data and sources
         </a>
       </p>
+      <DataFreshness />
+      <EmbedHeight targetId="embed" />
     </figure>
   );
 }

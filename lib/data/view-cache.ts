@@ -11,7 +11,7 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { cache } from "react";
 import { getDb } from "../db";
-import { readDataVersion } from "./data-version";
+import { readDataState, type DataState } from "./data-version";
 
 const MAX_ENTRIES = 200;
 /**
@@ -46,8 +46,13 @@ type Entry = { version: string; value: Promise<unknown> };
 // One cache per database handle, so that a process (or a test) that switches databases never mixes their views.
 const caches = new WeakMap<object, Map<string, Entry>>();
 
+/** The newest revision, read once per request: the data version and when the data last changed. */
+export const dataState = cache(async (): Promise<DataState> => readDataState(await getDb()));
+
 /** The data version: it changes with every committed write, in any process. */
-export const dataVersion = cache(async (): Promise<string> => readDataVersion(await getDb()));
+export async function dataVersion(): Promise<string> {
+  return (await dataState()).version;
+}
 
 /** A stable key for view parameters (BigInt amounts included). */
 export function viewKey(name: string, params?: unknown): string {

@@ -21,8 +21,8 @@ test.describe("the overview", () => {
     // The bars are drawn on the server: one path per kind, one closed rectangle per quarter that has some.
     await expect(chart.locator("path.chart-bars").first()).toBeVisible();
     expect(await barCount(chart)).toBeGreaterThan(10);
-    // Each quarter's column carries its figures as a tooltip.
-    await expect(chart.locator("rect title").filter({ hasText: /^Q1 2026\n/ })).toHaveCount(1);
+    // Each quarter's column carries its figures as a tooltip (shown on hover and focus).
+    await expect(chart.locator('[role="tooltip"]').filter({ hasText: /^Q1 2026\n/ })).toHaveCount(1);
 
     await page.getByText("Show the data as a table").click();
     const table = page.getByRole("table", { name: "Capital counted by quarter, by kind" });

@@ -19,6 +19,15 @@ function attr(markup: string, selector: RegExp): string[] {
   return [...markup.matchAll(selector)].map((m) => m[1]);
 }
 
+/**
+ * A column's exact figures: shown as its tooltip (under the pointer and on keyboard focus) and, in one line, as the
+ * text a screen reader reads on the same tab stop.
+ */
+function expectMark(markup: string, tip: string) {
+  expect(markup).toMatch(new RegExp(`role="tooltip"[^>]*>${tip.replace(/[$.*+?()[\]{}|\\]/g, "\\$&")}</span>`));
+  expect(markup).toContain(`<span class="sr-only">${tip.replace(/\n/g, "; ")}</span>`);
+}
+
 describe("scales", () => {
   it("ticks are round and cover the values", () => {
     for (const [min, max] of [
@@ -70,10 +79,10 @@ describe("the stacked bar chart", () => {
     expect(equity[1][1]).toBe(y(80));
     // Bars sit in their period's column, left to right.
     expect(equity[0][0]).toBeLessThan(equity[1][0]);
-    expect(markup).toContain(
-      `<title>2024\nEquity: ${formatUsdExact(30)}\nConvertible: ${formatUsdExact(10)}\nTotal: ${formatUsdExact(40)}</title>`,
-    );
-    expect(markup).toContain("<title>2026\nNothing counted</title>");
+    expectMark(markup, `2024\nEquity: ${formatUsdExact(30)}\nConvertible: ${formatUsdExact(10)}\nTotal: ${formatUsdExact(40)}`);
+    expectMark(markup, "2026\nNothing counted");
+    // Each column is a tab stop.
+    expect(markup.match(/tabindex="0"/g)).toHaveLength(rows.length);
     // The legend names each series, the axis writes money short.
     expect(markup).toMatch(/<li[^>]*>.*Equity<\/li>/);
     expect(markup).toContain(">$80<");
@@ -82,12 +91,12 @@ describe("the stacked bar chart", () => {
   it("leaves out the tooltip columns when there are too many to point at, not the bars", () => {
     const many: ChartRow[] = Array.from({ length: MAX_TOOLTIP_COLUMNS + 1 }, (_, i) => ({ label: `Day ${i}`, equity: i + 1 }));
     const markup = renderToStaticMarkup(createElement(StackedBarChart, { rows: many, series: series.slice(0, 1), ariaLabel: "Many" }));
-    expect(markup).not.toContain("<title>");
+    expect(markup).not.toContain('role="tooltip"');
     expect(rects(attr(markup, /class="chart-bars" d="([^"]+)"/g)[0])).toHaveLength(MAX_TOOLTIP_COLUMNS + 1);
     const few = renderToStaticMarkup(
       createElement(StackedBarChart, { rows: many.slice(0, MAX_TOOLTIP_COLUMNS), series: series.slice(0, 1), ariaLabel: "Few" }),
     );
-    expect(few.match(/<title>/g)).toHaveLength(MAX_TOOLTIP_COLUMNS);
+    expect(few.match(/role="tooltip"/g)).toHaveLength(MAX_TOOLTIP_COLUMNS);
   });
 
   it("draws side by side when not stacked", () => {
@@ -119,7 +128,7 @@ describe("the trend line chart", () => {
     expect(line.match(/L/g)).toHaveLength(1);
     const [dots] = attr(markup, /class="chart-dots" d="([^"]+)"/g);
     expect(dots.match(/h0/g)).toHaveLength(3);
-    expect(markup).toContain("<title>2023\nHHI: —</title>");
+    expectMark(markup, "2023\nHHI: —");
     expect(markup).toContain("Highly concentrated");
     expect(markup).toContain(`y="0" width="1000" height="${yScale([0, 10_000])(2500)}"`);
   });
@@ -128,9 +137,9 @@ describe("the trend line chart", () => {
 describe("the funding rounds chart", () => {
   it("draws the valuation as a step line through the rounds that report one", () => {
     const rows: ChartRow[] = [
-      { label: "Jan 2023", amount: 10, valuation: 100, total: 10 },
-      { label: "Jun 2023", amount: 20, total: 20 },
-      { label: "Jan 2024", amount: 30, valuation: 300, total: 30 },
+      { label: "Jan 2023", time: Date.UTC(2023, 0, 1), amount: 10, valuation: 100, total: 10 },
+      { label: "Jun 2023", time: Date.UTC(2023, 5, 1), amount: 20, total: 20 },
+      { label: "Jan 2024", time: Date.UTC(2024, 0, 1), amount: 30, valuation: 300, total: 30 },
     ];
     const markup = renderToStaticMarkup(
       createElement(FundingRoundsChart, {
@@ -148,5 +157,36 @@ describe("the funding rounds chart", () => {
     expect(points[1][1]).toBe(points[0][1]);
     expect(points[2][0]).toBe(points[1][0]);
     expect(points[2][1]).toBeLessThan(points[1][1]);
+  });
+
+  it("places round dates on a time scale and, on log scales, labels powers of ten", () => {
+    const rows: ChartRow[] = [
+      { label: "1 Jan 2023", time: Date.UTC(2023, 0, 1), amount: 100_000_000, valuation: 1_000_000_000, total: 100_000_000 },
+      { label: "1 Feb 2023", time: Date.UTC(2023, 1, 1), amount: 1_000_000_000, total: 1_000_000_000 },
+      { label: "1 Jan 2025", time: Date.UTC(2025, 0, 1), amount: 40_000_000_000, valuation: 300_000_000_000, total: 40_000_000_000 },
+    ];
+    const props = {
+      rows,
+      amount: { key: "amount", label: "Amount", color: "var(--color-equity)" },
+      valuation: { key: "valuation", label: "Valuation", color: "var(--chart-valuation)" },
+      ariaLabel: "Rounds",
+    };
+    const linear = renderToStaticMarkup(createElement(FundingRoundsChart, props));
+    const bars = rects(attr(linear, /class="chart-bars" d="([^"]+)"/g)[0]);
+    const centers = bars.map(([x, , width]) => x + width / 2);
+    // One month apart, then 23 months: the second gap is about 23 times the first, not equal.
+    expect((centers[2] - centers[1]) / (centers[1] - centers[0])).toBeGreaterThan(20);
+    // The x axis labels years, not each date.
+    expect(linear).toContain(">2024</span>");
+    expect(linear).toContain(">2025</span>");
+    expect(linear).not.toContain(">1 Feb 2023</span>");
+    // Linear: the $100M round is a sliver next to the $40B one; log: it stands a third of the way up.
+    const log = renderToStaticMarkup(createElement(FundingRoundsChart, { ...props, log: true }));
+    const logBars = rects(attr(log, /class="chart-bars" d="([^"]+)"/g)[0]);
+    const height = ([, top, , bottom]: number[]) => bottom - top;
+    expect(height(bars[0]) / height(bars[2])).toBeLessThan(0.01);
+    expect(height(logBars[0]) / height(logBars[2])).toBeGreaterThan(0.3);
+    for (const tick of ["$100M", "$1B", "$10B", "$100B"]) expect(log).toContain(`>${tick}</span>`);
+    expect(log).toContain('aria-label="Rounds, on log scales"');
   });
 });

@@ -1,9 +1,12 @@
 import Link from "next/link";
+import { ScaleSwitch } from "@/components/charts/scale-switch";
+import { parseChartScale, withChartScale } from "@/lib/filters/chart-scale";
+import { periodTakeaway } from "@/components/charts/takeaway";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { DealList } from "@/components/deals/deal-list";
-import { fundingRoundRows, FundingRoundsBody, fundingRoundsTitle } from "@/components/organizations/funding-rounds-body";
+import { FUNDING_AMOUNT, FUNDING_VALUATION, fundingRoundRows, FundingRoundsBody, fundingRoundsTitle } from "@/components/organizations/funding-rounds-body";
 import { InvestorShareTable } from "@/components/organizations/investor-share-table";
 import { FirstRows } from "@/components/organizations/more-rows-note";
 import { OrganizationHeader } from "@/components/organizations/organization-header";
@@ -12,6 +15,7 @@ import { StatCard } from "@/components/ui/stat-card";
 import { getCompany } from "@/lib/data/company";
 import { getOrganizationProfile } from "@/lib/data/organization-profile";
 import { AsOfBanner } from "@/components/story/as-of-banner";
+import { DataFreshness } from "@/components/story/data-freshness";
 import { withAsOf } from "@/lib/story/view-href";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
@@ -31,7 +35,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CompanyPage({ params, searchParams }: Props) {
   const { slug } = await params;
   if (!isOrganizationSlug(slug)) notFound();
-  const asOf = parseDealFilters(await searchParams).filters.asOf;
+  const search = await searchParams;
+  const asOf = parseDealFilters(search).filters.asOf;
+  const scale = parseChartScale(search);
   const company = await getCompany(slug, asOf);
   if (!company) notFound();
   const {
@@ -54,6 +60,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-8">
       <AsOfBanner asOf={asOf} todayHref={`/companies/${slug}`} />
+      <DataFreshness />
       <OrganizationHeader
         profile={profile}
         side="company"
@@ -104,12 +111,15 @@ export default async function CompanyPage({ params, searchParams }: Props) {
             id="funding-rounds"
             title={fundingRoundsTitle(company)}
             description={`Bars: counted equity and convertible deals announced that day, added together (tranches of one round often share a date). Line: the post-money valuation reported with them, held until the next one. Undisclosed amounts show no bar; each round’s valuation is in the table below and in the CSV.`}
+            takeaway={periodTakeaway(rows, [FUNDING_AMOUNT], "counted", "round date")}
             rows={rows}
             series={[]}
+            legend={[FUNDING_AMOUNT, FUNDING_VALUATION]}
+            actions={<ScaleSwitch scale={scale} href={withAsOf(`/companies/${slug}#funding-rounds`, asOf)} />}
             csvHref={withAsOf(`/api/organizations/${slug}/funding-rounds?format=csv`, asOf)}
-            embedPath={withAsOf(`/embed/funding-rounds/${slug}`, asOf)}
+            embedPath={withChartScale(withAsOf(`/embed/funding-rounds/${slug}`, asOf), scale)}
           >
-            <FundingRoundsBody company={company} />
+            <FundingRoundsBody company={company} scale={scale} />
           </ChartFrame>
 
           <section aria-labelledby="rounds" className="space-y-2">

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { DealList } from "@/components/deals/deal-list";
 import { StatusBadge } from "@/components/deals/status-badge";
 import { AsOfBanner } from "@/components/story/as-of-banner";
+import { DataFreshness } from "@/components/story/data-freshness";
 import { getDeal } from "@/lib/data/deal";
 import { getRelatedDeals } from "@/lib/data/related-deals";
 import { parseDealId } from "@/lib/filters/deal-id";
@@ -71,6 +72,7 @@ export default async function DealPage({ params, searchParams }: Props) {
   return (
     <article className="space-y-8">
       <AsOfBanner asOf={asOf} todayHref={`/deals/${deal.id}`} />
+      <DataFreshness edited={{ label: "This deal was", at: deal.revisions[0]?.createdAt ?? null }} />
       {asOf && !reported ? (
         <p role="note" className="rounded border border-gray-300 p-3 dark:border-gray-700">
           This deal had not been reported by {formatDate(asOf)}. What follows is what is known today.

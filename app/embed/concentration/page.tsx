@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { concentrationRows, HhiChartBody, hhiTitle } from "@/components/analysis/concentration-charts";
+import { concentrationRows, hhiTakeaway, HhiChartBody, hhiTitle } from "@/components/analysis/concentration-charts";
 import { analysisEmbedView, type EmbedSearchParams } from "@/components/story/analysis-embed";
 import { EmbedFrame } from "@/components/story/embed-frame";
 import { getConcentration } from "@/lib/data/analysis";
@@ -11,14 +11,16 @@ export default async function EmbedConcentration({ searchParams }: { searchParam
   const { view, fullHref } = await analysisEmbedView(searchParams, "hhi");
   const { periods } = await getConcentration(view);
   const side = view.side === "recipient" ? "recipients" : "investors";
+  const rows = concentrationRows(periods);
   return (
     <EmbedFrame
       title={hhiTitle(view)}
       description={`Concentration of counted AI capital among ${side}: the sum of squared percentage shares, 0 to 10,000.`}
+      takeaway={hhiTakeaway(view, rows)}
       asOf={view.filters.asOf}
       fullHref={fullHref}
     >
-      <HhiChartBody view={view} rows={concentrationRows(periods)} />
+      <HhiChartBody view={view} rows={rows} />
     </EmbedFrame>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { concentrationRows, TopSharesChartBody, topSharesTitle } from "@/components/analysis/concentration-charts";
+import { concentrationRows, topSharesTakeaway, TopSharesChartBody, topSharesTitle } from "@/components/analysis/concentration-charts";
 import { analysisEmbedView, type EmbedSearchParams } from "@/components/story/analysis-embed";
 import { EmbedFrame } from "@/components/story/embed-frame";
 import { getConcentration } from "@/lib/data/analysis";
@@ -11,14 +11,16 @@ export default async function EmbedTopShares({ searchParams }: { searchParams: E
   const { view, fullHref } = await analysisEmbedView(searchParams, "top-shares");
   const { periods } = await getConcentration(view);
   const side = view.side === "recipient" ? "recipients" : "investors";
+  const rows = concentrationRows(periods);
   return (
     <EmbedFrame
       title={topSharesTitle(view)}
       description={`Each period, the part of its counted AI capital that went to the largest ${side}.`}
+      takeaway={topSharesTakeaway(view, rows)}
       asOf={view.filters.asOf}
       fullHref={fullHref}
     >
-      <TopSharesChartBody view={view} rows={concentrationRows(periods)} />
+      <TopSharesChartBody view={view} rows={rows} />
     </EmbedFrame>
   );
 }

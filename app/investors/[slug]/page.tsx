@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { periodTakeaway } from "@/components/charts/takeaway";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChartFrame } from "@/components/charts/chart-frame";
@@ -12,6 +13,7 @@ import { StatCard } from "@/components/ui/stat-card";
 import { getInvestor } from "@/lib/data/investor";
 import { getOrganizationProfile } from "@/lib/data/organization-profile";
 import { AsOfBanner } from "@/components/story/as-of-banner";
+import { DataFreshness } from "@/components/story/data-freshness";
 import { withAsOf } from "@/lib/story/view-href";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
@@ -45,6 +47,7 @@ export default async function InvestorPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-8">
       <AsOfBanner asOf={asOf} todayHref={grain === "year" ? `/investors/${slug}` : `/investors/${slug}?grain=quarter`} />
+      <DataFreshness />
       <OrganizationHeader
         profile={profile}
         side="investor"
@@ -83,6 +86,7 @@ export default async function InvestorPage({ params, searchParams }: Props) {
             id="investor-capital"
             title={chart.title}
             description={chart.description}
+            takeaway={periodTakeaway(chart.rows, chart.series, "put in", grain)}
             rows={chart.rows}
             series={chart.series}
             csvHref={withAsOf(`/api/organizations/${slug}/capital-by-period?grain=${grain}&format=csv`, asOf)}

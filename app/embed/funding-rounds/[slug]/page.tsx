@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { parseChartScale, withChartScale } from "@/lib/filters/chart-scale";
 import { notFound } from "next/navigation";
 import { FundingRoundsBody, fundingRoundsTitle } from "@/components/organizations/funding-rounds-body";
 import { EmbedFrame } from "@/components/story/embed-frame";
@@ -15,7 +16,9 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function EmbedFundingRounds({ params, searchParams }: Props) {
   const { slug } = await params;
   if (!isOrganizationSlug(slug)) notFound();
-  const asOf = parseDealFilters(await searchParams).filters.asOf;
+  const search = await searchParams;
+  const asOf = parseDealFilters(search).filters.asOf;
+  const scale = parseChartScale(search);
   const company = await getCompany(slug, asOf);
   if (!company) notFound();
   return (
@@ -23,9 +26,9 @@ export default async function EmbedFundingRounds({ params, searchParams }: Props
       title={fundingRoundsTitle(company)}
       description="Bars: counted equity and convertible deals announced that day, added together, in US dollars. Line: the post-money valuation reported with them."
       asOf={asOf}
-      fullHref={withAsOf(`/companies/${slug}#funding-rounds`, asOf)}
+      fullHref={withChartScale(withAsOf(`/companies/${slug}#funding-rounds`, asOf), scale)}
     >
-      <FundingRoundsBody company={company} />
+      <FundingRoundsBody company={company} scale={scale} />
     </EmbedFrame>
   );
 }
