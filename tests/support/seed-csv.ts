@@ -54,3 +54,21 @@ export function capitalOf(rows: SeedRow[]): { total: bigint; deals: number } {
   const counted = rows.filter(isCountedRow);
   return { total: counted.reduce((sum, r) => sum + countedDollars(r), 0n), deals: counted.length };
 }
+
+/** Per year, the recipients' HHI (shares in percent, squared and summed, rounded) and the largest recipient's share. */
+export function recipientHhiByYear(): Map<string, { hhi: number; leader: string; share: string }> {
+  const byYear = new Map<string, Map<string, bigint>>();
+  for (const row of seedRows.filter(isCountedRow)) {
+    const totals = byYear.get(row.announced_on.slice(0, 4)) ?? new Map<string, bigint>();
+    totals.set(row.recipient, (totals.get(row.recipient) ?? 0n) + countedDollars(row));
+    byYear.set(row.announced_on.slice(0, 4), totals);
+  }
+  const out = new Map<string, { hhi: number; leader: string; share: string }>();
+  for (const [year, totals] of byYear) {
+    const sum = [...totals.values()].reduce((a, b) => a + b, 0n);
+    if (sum === 0n) continue;
+    const shares = [...totals].map(([name, amount]) => [name, (Number(amount) / Number(sum)) * 100] as const).sort((a, b) => b[1] - a[1]);
+    out.set(year, { hhi: Math.round(shares.reduce((h, [, s]) => h + s * s, 0)), leader: shares[0][0], share: shares[0][1].toFixed(1) });
+  }
+  return out;
+}

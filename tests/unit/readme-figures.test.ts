@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { attributedInSeed, capitalOf, rowsWithInvestor, seedRows } from "../support/seed-csv";
+import { attributedInSeed, capitalOf, recipientHhiByYear, rowsWithInvestor, seedRows } from "../support/seed-csv";
 
 const root = process.cwd();
 const docs = [
@@ -37,5 +37,16 @@ describe("the README's account of the shipped data", () => {
     expect({ total: dollars(capital ?? "0"), deals: Number(counted) }).toEqual(capitalOf(seedRows));
     const [, amazonDeals, amazonCapital] = /Amazon has (\d+) deals and (\$[\d,]+) of counted capital/.exec(using) ?? [];
     expect([Number(amazonDeals), dollars(amazonCapital ?? "0")]).toEqual([rowsWithInvestor("Amazon").length, attributedInSeed("Amazon")]);
+  });
+
+  it("states each year's recipient HHI and leader as the CSV gives them", () => {
+    const using = readFileSync(path.join(root, "docs", "using.md"), "utf8").replace(/\s+/g, " ");
+    const stated = [...using.matchAll(/([\d,]+) \((\d{4}), ([^,]+?) ([\d.]+)%\)/g)].map((m) => [
+      m[2],
+      { hhi: Number(m[1].replace(/,/g, "")), leader: m[3], share: m[4] },
+    ]);
+    expect(stated.length).toBeGreaterThanOrEqual(4);
+    const computed = recipientHhiByYear();
+    for (const [year, figures] of stated) expect(figures, String(year)).toEqual(computed.get(String(year)));
   });
 });
