@@ -21,7 +21,7 @@ async function computeCapitalByPeriod(view: CapitalView): Promise<CapitalByPerio
   // Today, summed in SQL (lib/data/raw): the same figures as capitalByPeriod over every deal, without loading them.
   // As of a date, the deals are rebuilt from their events first, so the measure runs on them.
   const periods = view.asOf
-    ? capitalByPeriod(await loadMeasureDeals(db, null, { date: view.asOf }), { rule, grain: view.grain, stackBy: "kind" })
+    ? capitalByPeriod(await loadMeasureDeals(db, null, view.asOf), { rule, grain: view.grain, stackBy: "kind" })
     : await capitalByPeriodSql(db, rule, view.grain);
   const present = new Set(periods.flatMap((p) => Object.keys(p.byKey)));
   return { view, kinds: rule.kinds.filter((k) => present.has(k)), periods };

@@ -15,7 +15,7 @@ import {
   type MeasureDeal,
 } from "../measures/capital";
 import { DEFAULT_DEAL_FILTERS } from "../filters/deal-filters";
-import { dealSummarySelect, listDeals, toDealSummary, type DealSummary } from "./deals";
+import { countDeals, listDeals, type DealSummary } from "./deals";
 import { getDealStats } from "./deal-stats";
 import { loadMeasureDeals } from "./measure-deals";
 import { capitalByNamedInvestorSql, capitalByRecipientInYearSql, latestYearOfKindsSql } from "./raw/overview-figures";
@@ -57,21 +57,12 @@ export function getOverview(asOf: string | null = null): Promise<Overview> {
 async function computeOverview(asOf: string | null): Promise<Overview> {
   const db = await getDb();
   // Today the headline figures are summed in the database; as of a date, over the deals rebuilt from their events.
-  const asOfDeals = asOf ? await loadMeasureDeals(db, null, { date: asOf }) : null;
+  const asOfDeals = asOf ? await loadMeasureDeals(db, null, asOf) : null;
   const [headline, latest, changes, totalDeals] = await Promise.all([
     asOfDeals ? headlineOf(asOfDeals) : headlineInSql(db),
-    asOf
-      ? listDeals({ ...DEFAULT_DEAL_FILTERS, pageSize: LIST_SIZE, asOf }).then((page) => page.data)
-      : db.deal
-          .findMany({
-            where: { deletedAt: null },
-            orderBy: [{ announcedOn: "desc" }, { id: "desc" }],
-            take: LIST_SIZE,
-            select: dealSummarySelect,
-          })
-          .then((rows) => rows.map(toDealSummary)),
+    listDeals({ ...DEFAULT_DEAL_FILTERS, pageSize: LIST_SIZE, asOf }).then((page) => page.data),
     latestStatusChanges(asOf),
-    asOfDeals ? asOfDeals.length : db.deal.count({ where: { deletedAt: null } }),
+    countDeals({ ...DEFAULT_DEAL_FILTERS, asOf }),
   ]);
   return { totalDeals, ...headline, latestDeals: latest, latestChanges: changes };
 }
