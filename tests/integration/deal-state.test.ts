@@ -10,7 +10,9 @@ import { readsOf } from "@/lib/data/kysely";
 import { loadMeasureDeals } from "@/lib/data/measure-deals";
 import { clearViewCache } from "@/lib/data/view-cache";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
-import { amountKey, capitalCounted } from "@/lib/measures/capital";
+import { amountKey, capitalByPeriod, capitalCounted, DEFAULT_RULE } from "@/lib/measures/capital";
+import { capitalByPeriodSql } from "@/lib/data/raw/capital-by-period";
+import { DEAL_KINDS } from "@/lib/domain";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { useTestDbForApp } from "../support/app-db";
 import { referenceMeasureDeals, referenceStates, type ReferenceState } from "../support/reference-deals";
@@ -92,6 +94,18 @@ describe("the deals as of a date in SQL", () => {
 
   it("give the measures the deals dealAsOf rebuilds, today and as of each date", async () => {
     for (const asOf of DATES) expect(await loadMeasureDeals(t.db, null, asOf), String(asOf)).toEqual(await referenceMeasureDeals(t.db, asOf));
+  });
+
+  it("give capital by period in SQL equal to capitalByPeriod over the rebuilt deals, for each rule and grain", async () => {
+    const commitments = { kinds: DEAL_KINDS, includePipeline: false };
+    for (const asOf of DATES) {
+      const deals = await referenceMeasureDeals(t.db, asOf);
+      for (const rule of [DEFAULT_RULE, commitments])
+        for (const grain of ["year", "quarter"] as const)
+          expect(await capitalByPeriodSql(t.db, rule, grain, asOf), `${asOf} ${grain}`).toEqual(
+            capitalByPeriod(deals, { rule, grain, stackBy: "kind" }),
+          );
+    }
   });
 
   it("are what /deals lists, counts and sums as of each date, with the state filters and sorts on the rebuilt deals", async () => {
