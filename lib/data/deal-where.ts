@@ -58,7 +58,7 @@ export function dealFilterCondition(f: DealFilters, reads: Reads): Expression<Sq
     if (!f.q.includes(SEARCH_SEPARATOR)) {
       and.push(eb("d.id", "in", eb.selectFrom("DealSearch as s").where("s.text", like, pattern).select("s.dealId")));
     } else {
-      // Field by field, as fieldByFieldSearch says it to Prisma.
+      // Field by field: the same fields the search text joins.
       const parties = eb
         .selectFrom("Participation as p")
         .leftJoin("Organization as o", "o.id", "p.organizationId")
