@@ -10,7 +10,17 @@ import { readsOf } from "@/lib/data/kysely";
 import { loadMeasureDeals } from "@/lib/data/measure-deals";
 import { clearViewCache } from "@/lib/data/view-cache";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
-import { amountKey, capitalByPeriod, capitalCounted, DEFAULT_RULE } from "@/lib/measures/capital";
+import {
+  amountKey,
+  capitalByInvestor,
+  capitalByPeriod,
+  capitalByRecipient,
+  capitalCounted,
+  DEFAULT_RULE,
+  herfindahlIndex,
+  UNDISCLOSED_KEY,
+} from "@/lib/measures/capital";
+import { getOverview } from "@/lib/data/overview";
 import { capitalByPeriodSql } from "@/lib/data/raw/capital-by-period";
 import { DEAL_KINDS } from "@/lib/domain";
 import { seedDatabase } from "@/lib/seed/seed-database";
@@ -105,6 +115,24 @@ describe("the deals as of a date in SQL", () => {
           expect(await capitalByPeriodSql(t.db, rule, grain, asOf), `${asOf} ${grain}`).toEqual(
             capitalByPeriod(deals, { rule, grain, stackBy: "kind" }),
           );
+    }
+  });
+
+  it("give the overview's headline in SQL equal to the measures over the rebuilt deals", async () => {
+    for (const asOf of DATES) {
+      await clearViewCache();
+      const deals = await referenceMeasureDeals(t.db, asOf);
+      const overview = await getOverview(asOf);
+      expect(overview.capital, String(asOf)).toEqual(capitalCounted(deals));
+      const top = capitalByInvestor(deals).find((i) => i.key !== UNDISCLOSED_KEY && i.amount > 0n);
+      expect(overview.largestInvestor, String(asOf)).toEqual(top ? { slug: top.key, name: top.name, amount: top.amount } : null);
+      const years = deals.filter((d) => DEFAULT_RULE.kinds.includes(d.kind)).map((d) => d.announcedOn.slice(0, 4));
+      const year = years.sort().at(-1);
+      const totals = year ? capitalByRecipient(deals.filter((d) => d.announcedOn.startsWith(year))).map((r) => r.amount) : [];
+      expect(overview.recipientHhi, String(asOf)).toEqual(
+        year ? { year, hhi: herfindahlIndex(totals), recipients: totals.filter((a) => a > 0n).length } : null,
+      );
+      expect(overview.totalDeals).toBe(deals.length);
     }
   });
 
