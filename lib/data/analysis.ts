@@ -24,10 +24,11 @@ import { excludeOrganizations } from "../measures/exclusion";
 import { capitalFlows, sankeyGraph, type SankeyGraph } from "../measures/flows";
 import { largestDeals, type RankedDeal } from "../measures/largest-deals";
 import { nameOf, withDivisions, type OrganizationDirectory } from "../measures/organization-groups";
-import { dealWhereOrEverything } from "./deal-where";
-import { dealSummarySelect, toDealSummary, type DealSummary } from "./deals";
-import { eventsUpTo, rebuildAsOf } from "./as-of-deals";
-import { asOfScope, loadMeasureDeals } from "./measure-deals";
+import { dealFilterCondition, selectsEveryDeal } from "./deal-where";
+import { listDealSummaries, type DealSummary } from "./deals";
+import { readsOf } from "./kysely";
+import { loadMeasureDeals } from "./measure-deals";
+import { onDeal } from "./raw/overview-figures";
 import { concentrationSeriesSql } from "./raw/concentration-figures";
 import { circularFlowLegsSql, flowsSql, largestDealsSql, marketTotalsSql } from "./raw/analysis-figures";
 import { capitalByPeriodSql } from "./raw/capital-by-period";
@@ -46,7 +47,7 @@ type AnalysisInput = {
 
 async function loadAnalysisInput(db: PrismaClient, view: AnalysisView, filters = view.filters): Promise<AnalysisInput> {
   const [allDeals, directory] = await Promise.all([
-    loadMeasureDeals(db, dealWhereOrEverything(filters), asOfScope(filters)),
+    loadMeasureDeals(db, dealFilterCondition(filters, readsOf(db)), filters.asOf),
     loadOrganizationDirectory(db),
   ]);
   const known = view.exclude.filter((slug) => directory.has(slug));
@@ -71,7 +72,7 @@ function concentrationOf(input: AnalysisInput, view: AnalysisView): Concentratio
  * (lib/data/raw) instead of measured over every deal loaded into memory.
  */
 function isWholeMarket(view: AnalysisView): boolean {
-  return view.exclude.length === 0 && view.filters.asOf === null && dealWhereOrEverything(view.filters) === null;
+  return view.exclude.length === 0 && view.filters.asOf === null && selectsEveryDeal(view.filters);
 }
 
 export function getConcentration(view: AnalysisView): Promise<WithExcluded<{ periods: ConcentrationPeriod[] }>> {
@@ -220,14 +221,8 @@ export async function measureAnalysis(db: PrismaClient, view: AnalysisView): Pro
 
 /** Largest deals' list rows, in the ranking's order. */
 async function largestDealRows(db: PrismaClient, ranked: RankedDeal[], asOf: string | null): Promise<Analysis["largestDeals"]> {
-  const where = { id: { in: ranked.map((r) => r.id) } };
-  const rows = asOf
-    ? rebuildAsOf(
-        await db.deal.findMany({ where, select: { ...dealSummarySelect, events: eventsUpTo(asOf), _count: { select: { events: true } } } }),
-        asOf,
-      )
-    : await db.deal.findMany({ where, select: dealSummarySelect });
-  const byId = new Map(rows.map((r) => [r.id, toDealSummary(r)]));
+  const rows = ranked.length > 0 ? await listDealSummaries(db, onDeal("d.id", "in", ranked.map((r) => r.id)), asOf) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
   return ranked.flatMap((r) => {
     const deal = byId.get(r.id);
     return deal ? [{ ...deal, amount: r.amount, basis: r.basis }] : [];

@@ -3,8 +3,7 @@ import "server-only";
 import { getDb } from "../db";
 import { DEAL_KINDS, type DealKind } from "../domain";
 import type { CapitalView } from "../filters/capital-view";
-import { capitalByPeriod, DEFAULT_RULE, type CountingRule, type PeriodTotal } from "../measures/capital";
-import { loadMeasureDeals } from "./measure-deals";
+import { DEFAULT_RULE, type CountingRule, type PeriodTotal } from "../measures/capital";
 import { capitalByPeriodSql } from "./raw/capital-by-period";
 import { cachedView, viewKey } from "./view-cache";
 
@@ -18,11 +17,9 @@ export function getCapitalByPeriod(view: CapitalView): Promise<CapitalByPeriod> 
 async function computeCapitalByPeriod(view: CapitalView): Promise<CapitalByPeriod> {
   const db = await getDb();
   const rule: CountingRule = view.include === "commitments" ? { kinds: DEAL_KINDS, includePipeline: false } : DEFAULT_RULE;
-  // Today, summed in SQL (lib/data/raw): the same figures as capitalByPeriod over every deal, without loading them.
-  // As of a date, the deals are rebuilt from their events first, so the measure runs on them.
-  const periods = view.asOf
-    ? capitalByPeriod(await loadMeasureDeals(db, null, { date: view.asOf }), { rule, grain: view.grain, stackBy: "kind" })
-    : await capitalByPeriodSql(db, rule, view.grain);
+  // Summed in SQL over the deals' states (today or as of the date): the same figures as capitalByPeriod over every
+  // deal, without loading them.
+  const periods = await capitalByPeriodSql(db, rule, view.grain, view.asOf);
   const present = new Set(periods.flatMap((p) => Object.keys(p.byKey)));
   return { view, kinds: rule.kinds.filter((k) => present.has(k)), periods };
 }

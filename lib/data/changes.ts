@@ -4,7 +4,8 @@ import { getDb } from "../db";
 import type { AmountQualifier, DealKind, DealStatus } from "../domain";
 import type { ChangeView } from "../filters/change-filters";
 import { compareChangesNewestFirst, dealChanges, matchesChangeFilters, type ChangeKind } from "../story/changes";
-import { dealWhere } from "./deal-where";
+import { applyDealFilters } from "./deal-where";
+import { readsOf } from "./kysely";
 import type { Paged } from "./deals";
 
 export type ChangeItem = {
@@ -28,20 +29,14 @@ export async function listChanges(view: ChangeView): Promise<Paged<ChangeItem>> 
   // Status, dates, amounts and asOf are read on each change, not on the deal's current row. Every event of the
   // matching deals is read flat (one query, whatever the number of deals: loading them as each deal's relation bound
   // a parameter per deal, past SQLite's limit at 100,000 deals); the deals and sources only for the page shown.
-  const events = await db.dealEvent.findMany({
-    where: { deal: dealWhere({ ...f, statuses: [], from: null, to: null, min: null, max: null, asOf: null }) },
-    select: {
-      id: true,
-      dealId: true,
-      occurredOn: true,
-      status: true,
-      amountUsdLow: true,
-      amountUsdHigh: true,
-      amountQualifier: true,
-      note: true,
-      sourceId: true,
-    },
-  });
+  const reads = readsOf(db);
+  const deals = applyDealFilters(reads.selectFrom("Deal as d"), { ...f, statuses: [], from: null, to: null, min: null, max: null, asOf: null }, reads);
+  const events = await reads
+    .selectFrom("DealEvent as e")
+    .where("e.dealId", "in", deals.select("d.id"))
+    .select(["e.id", "e.dealId", "e.occurredOn", "e.status", "e.amountUsdLow", "e.amountUsdHigh", "e.amountQualifier", "e.note", "e.sourceId"])
+    .orderBy("e.id")
+    .execute();
   const byDeal = new Map<number, typeof events>();
   for (const event of events) {
     const list = byDeal.get(event.dealId);
@@ -53,7 +48,7 @@ export async function listChanges(view: ChangeView): Promise<Paged<ChangeItem>> 
   all.sort(compareChangesNewestFirst);
   const start = (f.page - 1) * f.pageSize;
   const page = all.slice(start, start + f.pageSize);
-  const [deals, sources] = await Promise.all([
+  const [pageDeals, sources] = await Promise.all([
     db.deal.findMany({
       where: { id: { in: [...new Set(page.map((c) => c.event.dealId))] } },
       select: {
@@ -69,10 +64,10 @@ export async function listChanges(view: ChangeView): Promise<Paged<ChangeItem>> 
       select: { id: true, url: true, publisher: true, title: true },
     }),
   ]);
-  const dealById = new Map(deals.map((d) => [d.id, d]));
+  const dealById = new Map(pageDeals.map((d) => [d.id, d]));
   const sourceById = new Map(sources.map(({ id, ...source }) => [id, source]));
   const data = page.map(({ event, kinds, previous }): ChangeItem => {
-    const deal = dealById.get(event.dealId) as (typeof deals)[number];
+    const deal = dealById.get(event.dealId) as (typeof pageDeals)[number];
     return {
       eventId: event.id,
       occurredOn: event.occurredOn,

@@ -6,8 +6,10 @@ import type { DealKind, DealStatus } from "../domain";
 import { CAPITAL_KINDS, capitalCounted, countedAmount, isCounted, type CapitalSummary } from "../measures/capital";
 import { fundingRoundsByDate, type FundingRoundPoint } from "../measures/funding-rounds";
 import { investorSharesOfRecipient, type InvestorShare } from "../measures/funding-shares";
-import { listDealSummaries, listNewestDealSummaries, type DealSummary } from "./deals";
-import { loadMeasureDeals, loadMeasureDealsMatching } from "./measure-deals";
+import { listNewestDealSummaries, type DealSummary } from "./deals";
+import { loadMeasureDeals } from "./measure-deals";
+import { dealsAsOf } from "./deal-state";
+import { readsOf } from "./kysely";
 import { onDeal } from "./raw/overview-figures";
 import { cachedView, viewKey } from "./view-cache";
 import { findOrganization, type OrganizationProfile } from "./organization-profile";
@@ -57,25 +59,23 @@ async function computeCompany(slug: string, asOf: string | null): Promise<Compan
   const { id, profile } = found;
   const db = await getDb();
   // By the organization's id, which the recipient index answers; through its slug the database joined every deal.
-  const received = { recipientId: id };
-  const capitalReceived = { recipientId: id, kind: { in: [...CAPITAL_KINDS] } };
+  const received = onDeal("d.recipientId", "=", id);
+  const capitalReceived = onDeal.and([received, onDeal("d.kind", "in", [...CAPITAL_KINDS])]);
+  const commitmentsMade = onDeal.and([
+    onDeal("d.kind", "in", [...COMMITMENT_KINDS]),
+    onDeal("d.id", "in", onDeal.selectFrom("Participation as p").where("p.organizationId", "=", id).select("p.dealId")),
+  ]);
   const [timeline, capitalDeals, measured, commitments, roundInputs] = await Promise.all([
     listNewestDealSummaries(db, received, asOf, COMPANY_LIST_LIMIT),
     listNewestDealSummaries(db, capitalReceived, asOf, COMPANY_LIST_LIMIT),
-    asOf ? loadMeasureDeals(db, received, { date: asOf }) : loadMeasureDealsMatching(db, onDeal("d.recipientId", "=", id)),
-    listNewestDealSummaries(
-      db,
-      { kind: { in: [...COMMITMENT_KINDS] }, participations: { some: { organizationId: id } } },
-      asOf,
-      COMPANY_LIST_LIMIT,
-    ),
-    // The chart's points need every counted round but only these fields (as of a date, the rebuilt deals).
-    asOf
-      ? listDealSummaries(db, capitalReceived, asOf)
-      : db.deal.findMany({
-          where: { AND: [{ deletedAt: null }, capitalReceived] },
-          select: { kind: true, status: true, announcedOn: true, amountUsdLow: true, amountUsdHigh: true, postMoneyValuationUsd: true },
-        }),
+    loadMeasureDeals(db, received, asOf),
+    listNewestDealSummaries(db, commitmentsMade, asOf, COMPANY_LIST_LIMIT),
+    // The chart's points need every counted round but only these fields.
+    dealsAsOf(readsOf(db), asOf)
+      .where("d.deletedAt", "is", null)
+      .where(capitalReceived)
+      .select(["d.kind", "d.status", "d.announcedOn", "d.amountUsdLow", "d.amountUsdHigh", "d.postMoneyValuationUsd"])
+      .execute(),
   ]);
   const rounds = fundingRoundsByDate(roundInputs.map((d) => ({ ...d, kind: d.kind as DealKind, status: d.status as DealStatus })));
   const lastValued = rounds.findLast((r) => r.postMoneyValuation !== null);

@@ -1,25 +1,42 @@
-// The deals a CSV export writes: every deal the filters select, in their order, with the fields of the interchange format.
+// The deals a CSV export writes: every deal the filters select, in their order, with the fields of the interchange
+// format, as the list shows them (today, or as reported on the filters' asOf).
 import "server-only";
 import { getDb } from "../db";
-import type { Prisma } from "../generated/prisma/client";
 import type { DealCsvSource } from "../csv/deal-csv-row";
-import type { AmountQualifier, DealKind, DealStatus, ParticipationRole } from "../domain";
+import type { AmountQualifier, DealKind, DealStatus } from "../domain";
 import type { DealFilters } from "../filters/deal-filters";
-import { dealOrderBy, dealWhere } from "./deal-where";
-import { findDealsInChunks } from "./deals";
+import { dealsAsOf } from "./deal-state";
+import { applyDealFilters, selectInDealOrder } from "./deal-where";
+import { idChunks, partiesOf } from "./deals";
+import { readsOf } from "./kysely";
 
 export async function listDealsForCsv(filters: DealFilters): Promise<DealCsvSource[]> {
-  const db = await getDb();
-  // In chunks of ids (findDealsInChunks): a 100,000-deal export failed on SQLite's parameter limit otherwise.
-  const rows = await findDealsInChunks(db, dealWhere(filters), dealOrderBy(filters), exportSelect);
+  const reads = readsOf(await getDb());
+  const matching = applyDealFilters(dealsAsOf(reads, filters.asOf), filters, reads)
+    .innerJoin("Organization as r", "r.id", "d.recipientId")
+    .select([
+      "d.id",
+      "d.announcedOn",
+      "d.kind",
+      "d.status",
+      "d.round",
+      "d.amountUsdLow",
+      "d.amountUsdHigh",
+      "d.amountQualifier",
+      "d.originalCurrency",
+      "d.originalAmount",
+      "d.postMoneyValuationUsd",
+      "d.stakeBps",
+      "d.summary",
+      "r.name as recipientName",
+    ]);
+  const rows = await selectInDealOrder(matching, filters.sort, 0, null);
+  const ids = rows.map((d) => d.id);
+  const [parties, sources] = await Promise.all([partiesOf(reads, ids), firstSources(reads, ids)]);
   return rows.map((d) => ({
     announcedOn: d.announcedOn,
-    investors: d.participations.map((p) => ({
-      name: p.organization?.name ?? p.partyLabel ?? "Undisclosed",
-      role: p.role as ParticipationRole,
-      note: p.note,
-    })),
-    recipientName: d.recipient.name,
+    investors: (parties.get(d.id) ?? []).map(({ name, role, note }) => ({ name, role, note })),
+    recipientName: d.recipientName,
     kind: d.kind as DealKind,
     status: d.status as DealStatus,
     round: d.round,
@@ -31,29 +48,25 @@ export async function listDealsForCsv(filters: DealFilters): Promise<DealCsvSour
     postMoneyValuationUsd: d.postMoneyValuationUsd,
     stakeBps: d.stakeBps,
     summary: d.summary,
-    source: d.sources[0] ?? null,
+    source: sources.get(d.id) ?? null,
   }));
 }
 
-const exportSelect = {
-  id: true,
-  announcedOn: true,
-  kind: true,
-  status: true,
-  round: true,
-  amountUsdLow: true,
-  amountUsdHigh: true,
-  amountQualifier: true,
-  originalCurrency: true,
-  originalAmount: true,
-  postMoneyValuationUsd: true,
-  stakeBps: true,
-  summary: true,
-  recipient: { select: { name: true } },
-  participations: {
-    orderBy: { position: "asc" },
-    select: { role: true, note: true, partyLabel: true, organization: { select: { name: true } } },
-  },
-  // The first source recorded is the one the deal was imported with; later ones document lifecycle events.
-  sources: { orderBy: { id: "asc" }, take: 1, select: { url: true, publisher: true, publishedOn: true, unverified: true } },
-} satisfies Prisma.DealSelect;
+type FirstSource = NonNullable<DealCsvSource["source"]>;
+
+/** Each deal's first source: the one it was imported with (later ones document lifecycle events). */
+async function firstSources(reads: ReturnType<typeof readsOf>, ids: number[]): Promise<Map<number, FirstSource>> {
+  const first = new Map<number, FirstSource>();
+  for (const chunk of idChunks(ids)) {
+    const rows = await reads
+      .selectFrom("Source as s")
+      .where("s.dealId", "in", chunk)
+      .select(["s.dealId", "s.url", "s.publisher", "s.publishedOn", "s.unverified"])
+      .orderBy("s.dealId")
+      .orderBy("s.id")
+      .execute();
+    for (const s of rows)
+      if (!first.has(s.dealId)) first.set(s.dealId, { url: s.url, publisher: s.publisher, publishedOn: s.publishedOn, unverified: Boolean(s.unverified) });
+  }
+  return first;
+}

@@ -2,12 +2,12 @@
 import "server-only";
 import { getDb } from "../db";
 import type { DealFilters } from "../filters/deal-filters";
-import { capitalCounted, DEFAULT_RULE, type CapitalSummary } from "../measures/capital";
-import { applyDealFilters, dealWhere } from "./deal-where";
+import { DEFAULT_RULE, type CapitalSummary } from "../measures/capital";
+import { dealsAsOf } from "./deal-state";
+import { applyDealFilters } from "./deal-where";
 import { countDeals } from "./deals";
 import { countWhere, moneySum, readsOf, toMoney } from "./kysely";
 import { countedDeal } from "./raw/overview-figures";
-import { asOfScope, loadMeasureDeals } from "./measure-deals";
 import { cachedView, viewKey } from "./view-cache";
 
 export type DealStats = {
@@ -23,26 +23,22 @@ export function getDealStats(filters: DealFilters): Promise<DealStats> {
   return cachedView(viewKey("deal-stats", selecting), () => computeDealStats(filters));
 }
 
+/**
+ * Counted in the database rather than by loading every matching deal: the same rule as capitalCounted (counted kinds
+ * and statuses, the amount key: low, else "up to"; undisclosed where there is none; upper bound where only the high
+ * figure is known), in one pass over the deals' states the filters select (today, or as of their date). A test
+ * compares the two.
+ */
 async function computeDealStats(filters: DealFilters): Promise<DealStats> {
-  const db = await getDb();
-  const where = dealWhere(filters);
-  if (filters.asOf) {
-    // As of a date, statuses and amounts are those rebuilt from the events: the measure runs on the rebuilt deals.
-    const deals = await loadMeasureDeals(db, where, asOfScope(filters));
-    return { dealCount: deals.length, capital: capitalCounted(deals) };
-  }
-  // Today, counted in the database rather than by loading every matching deal: the same rule as capitalCounted
-  // (counted kinds and statuses, the amount key: low, else "up to"; undisclosed where there is none; upper bound where
-  // only the high figure is known), in one pass over the deals the filters select. A test checks that the two agree.
-  const [dealCount, capital] = await Promise.all([countDeals(filters), capitalInSql(db, filters)]);
+  const [dealCount, capital] = await Promise.all([countDeals(filters), capitalInSql(await getDb(), filters)]);
   return { dealCount, capital };
 }
 
-/** capitalCounted over the deals the filters select today, summed by the database (sums read as exact text). */
+/** capitalCounted over the deals the filters select, summed by the database (sums read as exact text). */
 async function capitalInSql(db: Awaited<ReturnType<typeof getDb>>, filters: DealFilters): Promise<CapitalSummary> {
   const reads = readsOf(db);
   const counted = countedDeal(DEFAULT_RULE);
-  const row = await applyDealFilters(reads.selectFrom("Deal as d"), filters, reads)
+  const row = await applyDealFilters(dealsAsOf(reads, filters.asOf), filters, reads)
     .select((eb) => [
       moneySum(eb.case().when(counted).then(eb.ref("d.amountUsdKey")).end()).as("total"),
       countWhere(counted).as("deals"),

@@ -1,137 +1,40 @@
-// Turns the /deals filters into SQL: `applyDealFilters` and `applyDealSort` on a Kysely query over "Deal as d" for
-// today's deals (the /deals list's searches and the headline figures), and one Prisma `where` (`dealWhere`) for the
-// reads still made through Prisma (lists of rows with their relations, as-of views, the export).
-import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
-import type { Prisma, PrismaClient } from "../generated/prisma/client";
+// The /deals filters and order in SQL, once: `applyDealFilters` narrows and `selectInDealOrder` orders any Kysely
+// query over the deals' states aliased `d` (lib/data/deal-state.ts: today the Deal table, as of a date each deal's
+// latest event), so a filter or a sort means the same on every page, the API, the export, the figures and the
+// measures, today and as of a date.
+import { type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
 import type { Deal } from "../generated/kysely/types";
-import { isPostgresReads, type Reads } from "./kysely";
+import { countAll, isPostgresReads, type Reads } from "./kysely";
 import { onDeal } from "./raw/overview-figures";
 import { SEARCH_SEPARATOR } from "../deals/deal-search";
-import { containsText } from "./text-search";
 import type { DealFilters } from "../filters/deal-filters";
 
-/** Organization ids for the slugs the filters name (resolvedDealWhere); a slug that names no organization has none. */
-export type OrganizationIds = {
-  investors: number[];
-  recipient: number[];
-  /** The ids of every deal of those investors, when they are few: then the list reads those deals by primary key. */
-  investorDealIds?: number[];
-};
-
-/**
- * Up to this many deals, an investor filter becomes `id IN (...)` (one bound parameter each; Prisma binds at most 999
- * at a time on SQLite). A rarer investor otherwise made SQLite probe Participation for nearly every deal to fill a page.
- */
-const FEW_DEALS = 900;
-
-export function dealWhere(f: DealFilters, ids?: OrganizationIds): Prisma.DealWhereInput {
-  const and: Prisma.DealWhereInput[] = [{ deletedAt: null }];
-  // Several investors mean "any of them": the deals of Amazon together with those of Google.
-  if (f.investors.length > 0) {
-    if (ids?.investorDealIds) and.push({ id: { in: ids.investorDealIds } });
-    else
-      and.push({
-        participations: { some: ids ? { organizationId: { in: ids.investors } } : { organization: { slug: { in: f.investors } } } },
-      });
-  }
-  if (f.recipient) and.push(ids ? { recipientId: { in: ids.recipient } } : { recipient: { slug: f.recipient } });
-  if (f.kinds.length > 0) and.push({ kind: { in: f.kinds } });
-  if (f.asOf) {
-    // As of a date, status, dates and amounts are those of the rebuilt state (lib/data/as-of-deals.ts filters them);
-    // here only the deals reported by then are kept.
-    and.push(reportedBy(f.asOf));
-  } else {
-    if (f.statuses.length > 0) and.push({ status: { in: f.statuses } });
-    if (f.from) and.push({ announcedOn: { gte: f.from } });
-    if (f.to) and.push({ announcedOn: { lte: f.to } });
-    // Amount bounds apply to the counted amount: the low figure, or the "up to" figure where there is no low one.
-    if (f.min !== null) and.push({ amountUsdKey: { gte: f.min } });
-    if (f.max !== null) and.push({ amountUsdKey: { lte: f.max } });
-  }
-  if (f.q) {
-    const q = f.q;
-    // The deal's search text (lib/deals/deal-search.ts) holds every field below, joined by a separator: one narrow
-    // table read instead of joining Organization and Participation for every deal. A q holding that separator could
-    // match across two fields there, so it is searched field by field.
-    and.push(q.includes(SEARCH_SEPARATOR) ? fieldByFieldSearch(q) : { search: { is: { text: containsText(q) } } });
-  }
-  return { AND: and };
-}
-
-/** The search field by field: what the search text answers in one read (tests compare the two). */
-export function fieldByFieldSearch(q: string): Prisma.DealWhereInput {
-  return {
-    OR: [
-      { recipient: { name: containsText(q) } },
-      { round: containsText(q) },
-      { summary: containsText(q) },
-      { participations: { some: { organization: { name: containsText(q) } } } },
-      { participations: { some: { partyLabel: containsText(q) } } },
-    ],
-  };
-}
-
-/** dealWhere, or null when the filters select every live deal as it is today (what loadMeasureDeals reads fastest). */
-export function dealWhereOrEverything(f: DealFilters): Prisma.DealWhereInput | null {
-  const where = dealWhere(f);
-  return Array.isArray(where.AND) && where.AND.length === 1 ? null : where;
+/** Whether the filters select every live deal (no filter but the date of the view, paging and order). */
+export function selectsEveryDeal(f: DealFilters): boolean {
+  return (
+    f.investors.length === 0 &&
+    f.recipient === null &&
+    f.kinds.length === 0 &&
+    f.statuses.length === 0 &&
+    f.from === null &&
+    f.to === null &&
+    f.min === null &&
+    f.max === null &&
+    !f.q
+  );
 }
 
 /**
- * dealWhere with the organizations named by id rather than by slug. By slug, Prisma joins Organization inside the
- * correlated EXISTS it checks for every deal, and SQLite then probed the slug for each row (about 1 s for an investor
- * filter sorted by amount at 100,000 deals); by id the same check is one index probe of Participation per deal.
- */
-export async function resolvedDealWhere(db: PrismaClient, f: DealFilters): Promise<Prisma.DealWhereInput> {
-  const slugs = [...f.investors, ...(f.recipient ? [f.recipient] : [])];
-  if (slugs.length === 0) return dealWhere(f);
-  const found = await db.organization.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
-  const idOf = new Map(found.map((o) => [o.slug, o.id]));
-  const ids = (list: string[]) => list.flatMap((slug) => idOf.get(slug) ?? []);
-  const investors = ids(f.investors);
-  let investorDealIds: number[] | undefined;
-  if (f.investors.length > 0) {
-    const rows = await db.participation.findMany({
-      where: { organizationId: { in: investors } },
-      select: { dealId: true },
-      take: FEW_DEALS * 4,
-    });
-    const dealIds = [...new Set(rows.map((r) => r.dealId))];
-    if (rows.length < FEW_DEALS * 4 && dealIds.length <= FEW_DEALS) investorDealIds = dealIds;
-  }
-  return dealWhere(f, { investors, recipient: ids(f.recipient ? [f.recipient] : []), investorDealIds });
-}
-
-/** Deals with a lifecycle event on or before the date (or, without any event, dated on or before it): see dealAsOf. */
-export function reportedBy(asOf: string): Prisma.DealWhereInput {
-  return { OR: [{ events: { some: { occurredOn: { lte: asOf } } } }, { events: { none: {} }, announcedOn: { lte: asOf } }] };
-}
-
-export function dealOrderBy(f: DealFilters): Prisma.DealOrderByWithRelationInput[] {
-  switch (f.sort) {
-    case "date_asc":
-      return [{ announcedOn: "asc" }, { id: "asc" }];
-    case "amount_desc":
-      return [{ amountUsdKey: { sort: "desc", nulls: "last" } }, { id: "desc" }];
-    case "amount_asc":
-      return [{ amountUsdKey: { sort: "asc", nulls: "last" } }, { id: "asc" }];
-    case "date_desc":
-      return [{ announcedOn: "desc" }, { id: "desc" }];
-  }
-}
-
-/**
- * The /deals filters of today's deals as one Kysely condition on "Deal as d". Organizations are named by slug in
+ * The /deals filters as one Kysely condition on the deals' states `d` (status, dates and amounts are the state's: as
+ * of a date, the rebuilt ones). Organizations are named by slug in
  * uncorrelated subqueries (each read once into a list, not probed for every deal): investors as `id IN (their
  * participations' deals)`, the recipient as `recipientId IN (its id)`. Text search as the database's own LIKE
  * (ILIKE on PostgreSQL, as Prisma's case-insensitive `contains`) with the pattern Prisma binds (`%q%`, wildcards not
  * escaped) over the search text (lib/deals/deal-search.ts), `id IN (SELECT "dealId" FROM "DealSearch" WHERE "text"
  * LIKE ?)`: one scan of the narrow table; a q holding the search text's separator, which could match across two
- * fields there, is searched field by field. As of a date the state filters apply to rebuilt deals, not to rows: this
- * refuses them.
+ * fields there, is searched field by field. The text searched is the deal's current one (DealSearch).
  */
 export function dealFilterCondition(f: DealFilters, reads: Reads): Expression<SqlBool> {
-  if (f.asOf) throw new Error("dealFilterCondition: today's deals only (asOf is rebuilt from events)");
   const eb = onDeal;
   const and: Expression<SqlBool>[] = [eb("d.deletedAt", "is", null)];
   if (f.investors.length > 0) {
@@ -155,7 +58,7 @@ export function dealFilterCondition(f: DealFilters, reads: Reads): Expression<Sq
     if (!f.q.includes(SEARCH_SEPARATOR)) {
       and.push(eb("d.id", "in", eb.selectFrom("DealSearch as s").where("s.text", like, pattern).select("s.dealId")));
     } else {
-      // Field by field, as fieldByFieldSearch says it to Prisma.
+      // Field by field: the same fields the search text joins.
       const parties = eb
         .selectFrom("Participation as p")
         .leftJoin("Organization as o", "o.id", "p.organizationId")
@@ -176,7 +79,7 @@ export function dealFilterCondition(f: DealFilters, reads: Reads): Expression<Sq
 
 type DealQuery<DBx extends { d: Deal }, TB extends keyof DBx, O> = SelectQueryBuilder<DBx, TB, O>;
 
-/** A Kysely query over "Deal as d" narrowed to the deals the /deals filters select today (dealFilterCondition). */
+/** A Kysely query over the deals' states `d` narrowed to the deals the /deals filters select (dealFilterCondition). */
 export function applyDealFilters<DBx extends { d: Deal }, TB extends keyof DBx, O>(
   query: DealQuery<DBx, TB, O>,
   f: DealFilters,
@@ -186,18 +89,34 @@ export function applyDealFilters<DBx extends { d: Deal }, TB extends keyof DBx, 
 }
 
 /**
- * The /deals order on a Kysely query over "Deal as d": by date, or by the counted amount with deals without one last
- * in both directions; the id breaks ties in the same direction.
+ * The rows of `query` in the /deals order, `limit` of them from `offset` (all with a null limit): by date, or by the
+ * counted amount with the deals without one last in both directions; the id breaks ties in the same direction. An
+ * amount order is read in two parts, the deals with an amount in the amount index's order, then (only when the page
+ * runs past them) those without one by id: one ORDER BY on "nulls last" is a CASE that no index serves, and every
+ * amount page was a sort of all matching deals (0.7-1.3 s at 100,000).
  */
-export function applyDealSort<DBx extends { d: Deal }, TB extends keyof DBx, O>(
+export async function selectInDealOrder<DBx extends { d: Deal }, TB extends keyof DBx, O>(
   query: DealQuery<DBx, TB, O>,
   sort: DealFilters["sort"],
-): DealQuery<DBx, TB, O> {
+  offset: number,
+  limit: number | null,
+): Promise<O[]> {
   const direction = sort === "date_desc" || sort === "amount_desc" ? "desc" : "asc";
+  const slice = (q: DealQuery<DBx, TB, O>, from: number, count: number | null) =>
+    (count === null ? q : q.limit(count).offset(from)).execute();
   if (sort === "date_desc" || sort === "date_asc")
-    return query.orderBy(onDeal.ref("d.announcedOn"), direction).orderBy(onDeal.ref("d.id"), direction);
-  return query
-    .orderBy(onDeal.case().when("d.amountUsdKey", "is", null).then(sql.lit(1)).else(sql.lit(0)).end())
-    .orderBy(onDeal.ref("d.amountUsdKey"), direction)
-    .orderBy(onDeal.ref("d.id"), direction);
+    return slice(query.orderBy(onDeal.ref("d.announcedOn"), direction).orderBy(onDeal.ref("d.id"), direction), offset, limit);
+  const withAmount = query.where(onDeal("d.amountUsdKey", "is not", null));
+  const first = await slice(withAmount.orderBy(onDeal.ref("d.amountUsdKey"), direction).orderBy(onDeal.ref("d.id"), direction), offset, limit);
+  if (limit !== null && first.length === limit) return first;
+  const amountCount =
+    limit === null || first.length > 0
+      ? offset + first.length
+      : ((await withAmount.clearSelect().select(countAll().as("n")).executeTakeFirst()) as { n: number } | undefined)?.n ?? 0;
+  const rest = await slice(
+    query.where(onDeal("d.amountUsdKey", "is", null)).orderBy(onDeal.ref("d.id"), direction),
+    Math.max(0, offset - amountCount),
+    limit === null ? null : limit - first.length,
+  );
+  return [...first, ...rest];
 }

@@ -4,7 +4,6 @@ import { cache } from "react";
 import { getDb } from "../db";
 import { revisionActorName } from "../revisions";
 import type { AmountQualifier, DealKind, DealStatus, ParticipationRole } from "../domain";
-import { reportedEventSelect } from "./as-of-deals";
 
 export type DealDetail = NonNullable<Awaited<ReturnType<typeof getDeal>>>;
 
@@ -49,7 +48,24 @@ export const getDeal = cache(async (id: number) => {
       },
       events: {
         orderBy: [{ occurredOn: "asc" }, { id: "asc" }],
-        select: { ...reportedEventSelect, note: true, source: { select: { url: true, publisher: true } } },
+        // Everything an event reports (REPORTED_FIELDS in lib/story/as-of.ts): the page rebuilds the deal as of a date
+        // with dealAsOf, the reference the deals' states in SQL (lib/data/deal-state.ts) are tested against.
+        select: {
+          id: true,
+          occurredOn: true,
+          status: true,
+          amountUsdLow: true,
+          amountUsdHigh: true,
+          amountQualifier: true,
+          round: true,
+          postMoneyValuationUsd: true,
+          stakeBps: true,
+          summary: true,
+          originalCurrency: true,
+          originalAmount: true,
+          note: true,
+          source: { select: { url: true, publisher: true } },
+        },
       },
     },
   });

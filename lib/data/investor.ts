@@ -8,7 +8,7 @@ import { coInvestorsOf, type CoInvestor } from "../measures/co-investors";
 import { investorShareOfRecipients, type RecipientShare } from "../measures/funding-shares";
 import { attributedAmount, investorCapital, investorCapitalByPeriod, type InvestorCapital } from "../measures/investor-capital";
 import { listNewestDealSummaries, type DealSummary } from "./deals";
-import { loadMeasureDeals, loadMeasureDealsMatching } from "./measure-deals";
+import { loadMeasureDeals } from "./measure-deals";
 import { moneySum, readsOf, toMoney } from "./kysely";
 import { countedDeal, onDeal } from "./raw/overview-figures";
 import { cachedView, viewKey } from "./view-cache";
@@ -48,26 +48,30 @@ async function computeInvestor(slug: string, grain: Grain, asOf: string | null):
   const { id, profile } = found;
   const db = await getDb();
   // By the organization's id: a nested `some` over its slug made the database check every deal (30 s at 100,000).
-  const ownWhere = { participations: { some: { organizationId: id } } };
+  const ownDealIds = onDeal.selectFrom("Participation as p").where("p.organizationId", "=", id).select("p.dealId");
+  const ownDeals = onDeal("d.id", "in", ownDealIds);
   const [own, recipientTotals, portfolio] = await Promise.all([
-    asOf
-      ? loadMeasureDeals(db, ownWhere, { date: asOf })
-      : loadMeasureDealsMatching(
-          db,
-          onDeal("d.id", "in", onDeal.selectFrom("Participation").where("organizationId", "=", id).select("dealId")),
-        ),
+    loadMeasureDeals(db, ownDeals, asOf),
     asOf ? null : countedFundingOfRecipients(db, id),
-    listNewestDealSummaries(db, ownWhere, asOf, PORTFOLIO_LIMIT),
+    listNewestDealSummaries(db, ownDeals, asOf, PORTFOLIO_LIMIT),
   ]);
-  // A share of a recipient's funding needs all of that funding: today it is summed in the database; as of a date the
-  // deals are rebuilt from their events, so every deal of every recipient this investor funded is loaded.
+  // A share of a recipient's funding needs all of that funding: today it is summed in the database; as of a date
+  // every deal of every recipient this investor funded is loaded as reported then.
   const recipients = recipientTotals
     ? investorShareOfRecipients(own, slug, DEFAULT_RULE, recipientTotals)
     : investorShareOfRecipients(
         await loadMeasureDeals(
           db,
-          { recipient: { received: { some: { deletedAt: null, participations: { some: { organizationId: id } } } } } },
-          { date: asOf as string },
+          onDeal(
+            "d.recipientId",
+            "in",
+            onDeal
+              .selectFrom("Deal as f")
+              .where("f.deletedAt", "is", null)
+              .where("f.id", "in", ownDealIds)
+              .select("f.recipientId"),
+          ),
+          asOf,
         ),
         slug,
       );

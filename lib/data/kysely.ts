@@ -64,9 +64,16 @@ function openReads(url: string): Reads {
 }
 
 /**
+ * The schema's money columns (BIGINT). SQLite declares no type for a computed column, so a column of one of these
+ * names that a query computes (the deal's state as of a date, lib/data/deal-state.ts, takes each from an event or the
+ * deal) is read as money too.
+ */
+const MONEY_COLUMNS = new Set(["amountUsdLow", "amountUsdHigh", "amountUsdKey", "originalAmount", "postMoneyValuationUsd", "committedUsd"]);
+
+/**
  * better-sqlite3 reads every integer as a JavaScript number, so a BIGINT past 2^53 would be rounded. A statement that
- * returns a column declared BIGINT reads its integers exactly (safeIntegers) and turns back into numbers those of
- * every other column (ids, counts).
+ * returns a column declared BIGINT (or a computed money column, MONEY_COLUMNS) reads its integers exactly
+ * (safeIntegers) and turns back into numbers those of every other column (ids, counts).
  */
 function exactIntegers(db: Database.Database): SqliteDatabase {
   return {
@@ -75,7 +82,9 @@ function exactIntegers(db: Database.Database): SqliteDatabase {
       const stmt = db.prepare(text);
       if (!stmt.reader) return stmt as unknown as SqliteStatement;
       const columns = stmt.columns();
-      const exact = columns.filter((c) => c.type?.toUpperCase() === "BIGINT").map((c) => c.name);
+      const exact = columns
+        .filter((c) => c.type?.toUpperCase() === "BIGINT" || (c.type === null && MONEY_COLUMNS.has(c.name)))
+        .map((c) => c.name);
       if (exact.length === 0) return stmt as unknown as SqliteStatement;
       stmt.safeIntegers(true);
       const keep = new Set(exact);

@@ -96,7 +96,7 @@ export function getMethodology(asOf: string | null = null): Promise<Methodology>
 
 async function computeMethodology(asOf: string | null): Promise<Methodology> {
   const db = await getDb();
-  const [deals, directory] = await Promise.all([loadMeasureDeals(db, null, asOf ? { date: asOf } : null), loadOrganizationDirectory(db)]);
+  const [deals, directory] = await Promise.all([loadMeasureDeals(db, null, asOf), loadOrganizationDirectory(db)]);
   const counted = deals.filter((d) => isCounted(d, DEFAULT_RULE));
 
   const latestYear = counted.map((d) => periodOf(d.announcedOn, "year")).at(-1);

@@ -40,7 +40,7 @@ async function listRanked(filters: OrganizationFilters, side: "investor" | "reci
   const inDeals =
     side === "investor" ? { participations: { some: { deal: { deletedAt: null } } } } : { received: { some: { deletedAt: null } } };
   const [deals, matching] = await Promise.all([
-    loadMeasureDeals(db, null, asOf ? { date: asOf } : null),
+    loadMeasureDeals(db, null, asOf),
     db.organization.findMany({ where: { AND: [organizationWhere(filters), inDeals] }, select: { slug: true, type: true, country: true } }),
   ]);
   const ranking: OrganizationRank[] = side === "investor" ? rankInvestors(deals) : rankRecipients(deals);

@@ -6,6 +6,7 @@ import type { OrganizationFilters } from "../filters/organization-filters";
 import { capitalCounted, type CapitalSummary } from "../measures/capital";
 import { investorCapital, type InvestorCapital } from "../measures/investor-capital";
 import { loadMeasureDeals } from "./measure-deals";
+import { onDeal } from "./raw/overview-figures";
 import { getOrganizationProfile, type OrganizationProfile } from "./organization-profile";
 import { dealCountsSelect, organizationWhere } from "./organization-where";
 
@@ -49,9 +50,14 @@ export type OrganizationDetail = {
 export async function getOrganizationDetail(slug: string): Promise<OrganizationDetail | null> {
   const profile = await getOrganizationProfile(slug);
   if (!profile) return null;
-  const deals = await loadMeasureDeals(await getDb(), {
-    OR: [{ recipient: { slug } }, { participations: { some: { organization: { slug } } } }],
-  });
+  const organization = onDeal.selectFrom("Organization as o").where("o.slug", "=", slug).select("o.id");
+  const deals = await loadMeasureDeals(
+    await getDb(),
+    onDeal.or([
+      onDeal("d.recipientId", "in", organization),
+      onDeal("d.id", "in", onDeal.selectFrom("Participation as p").where("p.organizationId", "in", organization).select("p.dealId")),
+    ]),
+  );
   return {
     profile,
     asInvestor: investorCapital(deals, slug),

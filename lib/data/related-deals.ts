@@ -1,7 +1,8 @@
 // The deals a deal page points to next: the recipient's other deals, and other deals of the same investors.
 import "server-only";
 import { getDb } from "../db";
-import { dealSummarySelect, toDealSummary, type DealSummary } from "./deals";
+import { listDealSummaries, listNewestDealSummaries, type DealSummary } from "./deals";
+import { onDeal } from "./raw/overview-figures";
 import { countAll, readsOf } from "./kysely";
 
 export type RelatedDeals = {
@@ -14,7 +15,6 @@ const LIMIT = 8;
 
 export async function getRelatedDeals(deal: { id: number; recipientSlug: string; investorSlugs: string[] }): Promise<RelatedDeals> {
   const db = await getDb();
-  const newestFirst = [{ announcedOn: "desc" as const }, { id: "desc" as const }];
   // By id, not by slug: a slug inside the relation filter made SQLite look the organization up again for every deal it
   // checked (most of a second per deal page at 100,000 deals).
   const orgs = await db.organization.findMany({
@@ -23,18 +23,13 @@ export async function getRelatedDeals(deal: { id: number; recipientSlug: string;
   });
   const recipientId = orgs.find((o) => o.slug === deal.recipientSlug)?.id ?? -1;
   const investorIds = orgs.filter((o) => deal.investorSlugs.includes(o.slug)).map((o) => o.id);
-  const sameRecipientWhere = { deletedAt: null, id: { not: deal.id }, recipientId };
-  const [recipientRows, recipientTotal, shared] = await Promise.all([
-    db.deal.findMany({ where: sameRecipientWhere, orderBy: newestFirst, take: LIMIT, select: dealSummarySelect }),
-    db.deal.count({ where: sameRecipientWhere }),
+  const [sameRecipient, shared] = await Promise.all([
+    listNewestDealSummaries(db, onDeal.and([onDeal("d.recipientId", "=", recipientId), onDeal("d.id", "<>", deal.id)]), null, LIMIT),
     investorIds.length > 0 ? sharedInvestorDeals(db, deal.id, recipientId, investorIds) : { ids: [], total: 0 },
   ]);
-  const sharedRows = shared.ids.length > 0 ? await db.deal.findMany({ where: { id: { in: shared.ids } }, select: dealSummarySelect }) : [];
-  const byId = new Map(sharedRows.map((row) => [row.id, row]));
-  return {
-    sameRecipient: { deals: recipientRows.map(toDealSummary), total: recipientTotal },
-    sharedInvestors: { deals: shared.ids.flatMap((id) => byId.get(id) ?? []).map(toDealSummary), total: shared.total },
-  };
+  // The ids are the newest first, the order listDealSummaries reads them in.
+  const sharedDeals = shared.ids.length > 0 ? await listDealSummaries(db, onDeal("d.id", "in", shared.ids), null) : [];
+  return { sameRecipient, sharedInvestors: { deals: sharedDeals, total: shared.total } };
 }
 
 /**

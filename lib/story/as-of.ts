@@ -1,6 +1,6 @@
 // "What was known when": a deal as reported on a given date, rebuilt from its lifecycle events.
-// Pure, so that every view under `asOf` (lists, measures, the deal page, the API) reconstructs deals the same way.
-import { amountKey } from "../measures/capital";
+// Pure: the deal page rebuilds its deal with it, and it is the reference the deals' states in SQL
+// (lib/data/deal-state.ts, which every list and figure reads) are tested against.
 import type { AmountQualifier, DealStatus } from "../domain";
 
 /**
@@ -93,44 +93,7 @@ export function publishedBy(source: { publishedOn: string | null }, asOf: string
   return source.publishedOn === null || source.publishedOn <= asOf;
 }
 
-/** The /deals filters that concern a deal's changing state; under `asOf` they apply to the rebuilt state, not to the row. */
-export type StateFilters = { statuses: readonly string[]; from: string | null; to: string | null; min: bigint | null; max: bigint | null };
-
-export function matchesStateFilters(state: DealState, f: StateFilters): boolean {
-  if (f.statuses.length > 0 && !f.statuses.includes(state.status)) return false;
-  if (f.from !== null && state.announcedOn < f.from) return false;
-  if (f.to !== null && state.announcedOn > f.to) return false;
-  const key = amountKey(state.amountUsdLow, state.amountUsdHigh);
-  if (f.min !== null && (key === null || key < f.min)) return false;
-  if (f.max !== null && (key === null || key > f.max)) return false;
-  return true;
-}
-
 /** Today's date (UTC) as YYYY-MM-DD: the default of every view. */
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
-}
-
-type Sortable = DealState;
-
-/** The order of the /deals sorts, for lists rebuilt in memory (the database orders the others; see dealOrderBy). */
-export function compareDealStates(sort: "date_desc" | "date_asc" | "amount_desc" | "amount_asc"): (a: Sortable, b: Sortable) => number {
-  const byDate = (a: Sortable, b: Sortable) => (a.announcedOn === b.announcedOn ? a.id - b.id : a.announcedOn < b.announcedOn ? -1 : 1);
-  // Undisclosed amounts sort last in both directions, as in the database order.
-  const byAmount = (direction: 1 | -1) => (a: Sortable, b: Sortable) => {
-    const ka = amountKey(a.amountUsdLow, a.amountUsdHigh);
-    const kb = amountKey(b.amountUsdLow, b.amountUsdHigh);
-    if (ka === null || kb === null) return ka === kb ? direction * (a.id - b.id) : ka === null ? 1 : -1;
-    return ka === kb ? direction * (a.id - b.id) : ka < kb ? -direction : direction;
-  };
-  switch (sort) {
-    case "date_asc":
-      return byDate;
-    case "date_desc":
-      return (a, b) => byDate(b, a);
-    case "amount_desc":
-      return byAmount(-1);
-    case "amount_asc":
-      return byAmount(1);
-  }
 }

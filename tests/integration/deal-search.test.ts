@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { IDLE } from "@/lib/actions/action-state";
 import { createUser } from "@/lib/auth/accounts";
 import { generateSecret, hashSecret } from "@/lib/auth/secret-token";
-import { dealWhere, fieldByFieldSearch } from "@/lib/data/deal-where";
+import { applyDealFilters } from "@/lib/data/deal-where";
+import { readsOf } from "@/lib/data/kysely";
+import { fieldByFieldSearch, prismaDealWhere } from "../support/reference-deals";
 import { getDealStats } from "@/lib/data/deal-stats";
 import { listDeals } from "@/lib/data/deals";
 import { getRelatedDeals } from "@/lib/data/related-deals";
@@ -40,7 +42,9 @@ const globalForDb = globalThis as { dealTrackerDb?: Promise<unknown> };
 async function bothWays(db: PrismaClient, q: string): Promise<{ text: number[]; fields: number[] }> {
   const f = parseDealFilters(new URLSearchParams({ q })).filters;
   const ids = async (where: object) => (await db.deal.findMany({ where, orderBy: { id: "asc" }, select: { id: true } })).map((d) => d.id);
-  return { text: await ids(dealWhere(f)), fields: await ids({ AND: [{ deletedAt: null }, fieldByFieldSearch(q)] }) };
+  const reads = readsOf(db);
+  const text = (await applyDealFilters(reads.selectFrom("Deal as d").select("d.id"), f, reads).orderBy("d.id").execute()).map((d) => d.id);
+  return { text, fields: await ids({ AND: [{ deletedAt: null }, fieldByFieldSearch(q)] }) };
 }
 
 const ORDERS = {
@@ -52,13 +56,13 @@ const ORDERS = {
 
 /**
  * /deals through the app (page, total, headline figures: the SQL search path) against Prisma with the field-by-field
- * search and the other filters as dealWhere writes them. Returns how many deals matched.
+ * search and the other filters as Prisma writes them (tests/support/reference-deals.ts). Returns how many deals matched.
  */
 async function compareWithPrisma(db: PrismaClient, query: string): Promise<number> {
   globalForDb.dealTrackerDb = Promise.resolve(db);
   await clearViewCache();
   const f = parseDealFilters(new URLSearchParams(query)).filters;
-  const where = f.q ? { AND: [dealWhere({ ...f, q: null }), fieldByFieldSearch(f.q)] } : dealWhere(f);
+  const where = prismaDealWhere(f);
   const page = await listDeals(f);
   const expected = await db.deal.findMany({
     where,

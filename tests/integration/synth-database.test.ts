@@ -16,7 +16,8 @@ import { DEFAULT_DEAL_FILTERS } from "@/lib/filters/deal-filters";
 import { seedOrganizations } from "@/prisma/seed/organizations";
 import { contentHash, synthDatabase } from "@/lib/synth/synth-database";
 import { getDb } from "@/lib/db";
-import { loadMeasureDeals, loadMeasureDealsMatching } from "@/lib/data/measure-deals";
+import { loadMeasureDeals } from "@/lib/data/measure-deals";
+import { referenceMeasureDeals } from "../support/reference-deals";
 import { onDeal } from "@/lib/data/raw/overview-figures";
 import { capitalByNamedInvestorSql } from "@/lib/data/raw/overview-figures";
 import { concentrationSeriesSql } from "@/lib/data/raw/concentration-figures";
@@ -173,13 +174,13 @@ describe("npm run db:synth", () => {
   it("an organization's deals read by id through the driver equal Prisma's read of the same deals", async () => {
     const db = await getDb();
     const org = await db.organization.findFirstOrThrow({ where: { slug: "microsoft" }, select: { id: true } });
-    const asInvestor = await loadMeasureDealsMatching(
+    const asInvestor = await loadMeasureDeals(
       db,
       onDeal("d.id", "in", onDeal.selectFrom("Participation").where("organizationId", "=", org.id).select("dealId")),
     );
     expect(asInvestor.length).toBeGreaterThan(10);
-    expect(asInvestor).toEqual(await loadMeasureDeals(db, { participations: { some: { organization: { slug: "microsoft" } } } }));
-    const asRecipient = await loadMeasureDealsMatching(db, onDeal("d.recipientId", "=", org.id));
-    expect(asRecipient).toEqual(await loadMeasureDeals(db, { recipient: { slug: "microsoft" } }));
+    expect(asInvestor).toEqual(await referenceMeasureDeals(db, null, { participations: { some: { organization: { slug: "microsoft" } } } }));
+    const asRecipient = await loadMeasureDeals(db, onDeal("d.recipientId", "=", org.id));
+    expect(asRecipient).toEqual(await referenceMeasureDeals(db, null, { recipient: { slug: "microsoft" } }));
   });
 });

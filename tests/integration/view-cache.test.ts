@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCapitalByPeriod } from "@/lib/data/capital";
 import { getDealStats } from "@/lib/data/deal-stats";
-import { dealWhere } from "@/lib/data/deal-where";
 import { loadMeasureDeals } from "@/lib/data/measure-deals";
 import { getOverview } from "@/lib/data/overview";
 import { readsOf } from "@/lib/data/kysely";
@@ -27,6 +26,7 @@ import { seedDatabase } from "@/lib/seed/seed-database";
 import { useTestDbAsAppDb } from "../support/app-db";
 import { capitalOf, seedRows } from "../support/seed-csv";
 import { createTestDb, type TestDb } from "../support/test-db";
+import { prismaDealWhere, referenceMeasureDeals } from "../support/reference-deals";
 
 let t: TestDb;
 let other: PrismaClient;
@@ -120,7 +120,7 @@ describe("every live deal through the driver", () => {
     const part = await t.db.participation.findFirstOrThrow({ where: { organizationId: { not: null } }, orderBy: { id: "asc" } });
     await t.db.participation.update({ where: { id: part.id }, data: { committedUsd: 9_007_199_254_740_993n } });
     const throughDriver = await loadMeasureDeals(t.db, null);
-    const throughPrisma = await loadMeasureDeals(t.db, {});
+    const throughPrisma = await referenceMeasureDeals(t.db, null);
     expect(throughDriver).toEqual(throughPrisma);
     // The first test soft-deleted one deal: both reads leave it out.
     expect(throughDriver.length).toBe(await t.db.deal.count({ where: { deletedAt: null } }));
@@ -188,7 +188,7 @@ describe("figures summed in SQL", () => {
     for (const query of ["", "kind=equity", "investor=amazon", "from=2024-01-01&status=closed", "q=cloud", "max=1000000000"]) {
       const { filters } = parseDealFilters(new URLSearchParams(query));
       const stats = await getDealStats(filters);
-      const deals = await loadMeasureDeals(t.db, dealWhere(filters));
+      const deals = await referenceMeasureDeals(t.db, null, prismaDealWhere(filters));
       expect(stats.capital, query).toEqual(capitalCounted(deals));
       expect(stats.dealCount, query).toBe(deals.length);
     }

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  compareDealStates,
   dealAsOf,
-  matchesStateFilters,
   publishedBy,
   type DealState,
   type ReportedEvent,
@@ -163,33 +161,5 @@ describe("publishedBy", () => {
     expect(publishedBy({ publishedOn: "2026-01-30" }, "2026-01-30")).toBe(true);
     expect(publishedBy({ publishedOn: "2026-02-27" }, "2026-01-30")).toBe(false);
     expect(publishedBy({ publishedOn: null }, "2026-01-30")).toBe(true);
-  });
-});
-
-describe("matchesStateFilters", () => {
-  const none = { statuses: [], from: null, to: null, min: null, max: null };
-  const talks = dealAsOf(deal, events, "2026-01-30")!;
-
-  it("filters on the rebuilt status, date and counted amount", () => {
-    expect(matchesStateFilters(talks, { ...none, statuses: ["in_talks"] })).toBe(true);
-    expect(matchesStateFilters(talks, { ...none, statuses: ["announced"] })).toBe(false);
-    expect(matchesStateFilters(talks, { ...none, to: "2025-12-31" })).toBe(true);
-    expect(matchesStateFilters(talks, { ...none, from: "2026-01-01" })).toBe(false);
-    // "Up to $50B" with no lower figure counts at $50B.
-    expect(matchesStateFilters(talks, { ...none, min: 50_000_000_000n })).toBe(true);
-    expect(matchesStateFilters(talks, { ...none, max: 49_999_999_999n })).toBe(false);
-  });
-});
-
-describe("compareDealStates", () => {
-  const a = { ...deal, id: 1, announcedOn: "2026-01-01", amountUsdLow: null, amountUsdHigh: null };
-  const b = { ...deal, id: 2, announcedOn: "2026-02-01", amountUsdLow: 5n, amountUsdHigh: 5n };
-  const c = { ...deal, id: 3, announcedOn: "2026-01-15", amountUsdLow: null, amountUsdHigh: 9n };
-
-  it("orders like the database: by date, by counted amount with undisclosed last", () => {
-    expect([a, b, c].sort(compareDealStates("date_desc")).map((d) => d.id)).toEqual([2, 3, 1]);
-    expect([a, b, c].sort(compareDealStates("date_asc")).map((d) => d.id)).toEqual([1, 3, 2]);
-    expect([a, b, c].sort(compareDealStates("amount_desc")).map((d) => d.id)).toEqual([3, 2, 1]);
-    expect([a, b, c].sort(compareDealStates("amount_asc")).map((d) => d.id)).toEqual([2, 3, 1]);
   });
 });

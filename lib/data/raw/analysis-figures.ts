@@ -16,7 +16,7 @@ import {
 import { SPEND_BACK_KINDS } from "../../measures/circular-flows";
 import { byFlowOrder, sankeyGraph, type Flow, type SankeyGraph } from "../../measures/flows";
 import type { RankedDeal } from "../../measures/largest-deals";
-import { loadMeasureDealsMatching } from "../measure-deals";
+import { loadMeasureDeals } from "../measure-deals";
 import { countAll, moneySum, moneyText, readsOf, toMoney } from "../kysely";
 import { byAmountThenName, countedDeal, onDeal, withInvestorShares } from "./overview-figures";
 
@@ -251,7 +251,7 @@ export function circularFlowLegsSql(db: PrismaClient): Promise<MeasureDeal[]> {
     .selectFrom("Participation as q")
     .where((eb) => eb.or([eb("q.organizationId", "in", sellers), eb("q.organizationId", "in", families)]))
     .select("q.dealId");
-  return loadMeasureDealsMatching(
+  return loadMeasureDeals(
     db,
     onDeal.or([
       onDeal("d.kind", "in", spend),

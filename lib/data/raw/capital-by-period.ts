@@ -5,12 +5,15 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import { periodRange, type CountingRule, type Grain, type PeriodTotal } from "../../measures/capital";
 import { moneySum, readsOf, toMoney } from "../kysely";
 import { countedDeal, periodOf } from "./overview-figures";
+import { dealsAsOf } from "../deal-state";
 
-/** The same result as capitalByPeriod(deals, { rule, grain, stackBy: "kind" }) over every live deal (a test compares them). */
-export async function capitalByPeriodSql(db: PrismaClient, rule: CountingRule, grain: Grain): Promise<PeriodTotal[]> {
+/**
+ * The same result as capitalByPeriod(deals, { rule, grain, stackBy: "kind" }) over every live deal, today or as
+ * reported on `asOf` (the deals' states, lib/data/deal-state.ts); a test compares them.
+ */
+export async function capitalByPeriodSql(db: PrismaClient, rule: CountingRule, grain: Grain, asOf: string | null = null): Promise<PeriodTotal[]> {
   if (rule.kinds.length === 0) return [];
-  const rows = await readsOf(db)
-    .selectFrom("Deal as d")
+  const rows = await dealsAsOf(readsOf(db), asOf)
     .where(countedDeal(rule))
     .groupBy((eb) => [periodOf("d.announcedOn", grain), eb.ref("d.kind")])
     .select((eb) => [

@@ -11,6 +11,7 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import type { DB, Deal } from "../../generated/kysely/types";
 import { COUNTED_STATUSES, PIPELINE_STATUSES, type CountingRule, type EntityTotal, type Grain } from "../../measures/capital";
 import { moneySum, readsOf, toMoney, type Reads } from "../kysely";
+import { dealsAsOf } from "../deal-state";
 
 /** Conditions on a deal aliased `d`, for any query that reads "Deal as d" (with subqueries over every table). */
 export const onDeal = expressionBuilder<DB & { d: Deal }, "d">();
@@ -52,12 +53,11 @@ export const byAmountThenName = (a: EntityTotal, b: EntityTotal) =>
  * without a commitment in a deal that commitments cover gets no part, not a zero one: NULL here, as
  * attributeToInvestors leaves it out.) Callers select from "shares".
  */
-export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBool>) {
+export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBool>, asOf: string | null = null) {
   return reads
-    .with("parts", (db) =>
-      db
-        .selectFrom("Participation as p")
-        .innerJoin("Deal as d", "d.id", "p.dealId")
+    .with("parts", () =>
+      dealsAsOf(reads, asOf)
+        .innerJoin("Participation as p", "p.dealId", "d.id")
         .where(dealCondition)
         .select((eb) => {
           const withCommitment = eb.case().when("p.committedUsd", "is", null).then(0).else(1).end();
@@ -159,9 +159,9 @@ export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBo
 }
 
 /** capitalByInvestor for the named investors (the undisclosed entry left out): each counted deal split as above. */
-export async function capitalByNamedInvestorSql(db: PrismaClient, rule: CountingRule): Promise<EntityTotal[]> {
+export async function capitalByNamedInvestorSql(db: PrismaClient, rule: CountingRule, asOf: string | null = null): Promise<EntityTotal[]> {
   if (rule.kinds.length === 0) return [];
-  const rows = await withInvestorShares(readsOf(db), countedDeal(rule))
+  const rows = await withInvestorShares(readsOf(db), countedDeal(rule), asOf)
     .selectFrom("shares as s")
     .innerJoin("Organization as o", "o.id", "s.organizationId")
     .where("s.share", "is not", null)
@@ -172,10 +172,14 @@ export async function capitalByNamedInvestorSql(db: PrismaClient, rule: Counting
 }
 
 /** Counted capital per recipient among the deals announced in `year` (capitalByRecipient over those deals). */
-export async function capitalByRecipientInYearSql(db: PrismaClient, rule: CountingRule, year: string): Promise<EntityTotal[]> {
+export async function capitalByRecipientInYearSql(
+  db: PrismaClient,
+  rule: CountingRule,
+  year: string,
+  asOf: string | null = null,
+): Promise<EntityTotal[]> {
   if (rule.kinds.length === 0) return [];
-  const rows = await readsOf(db)
-    .selectFrom("Deal as d")
+  const rows = await dealsAsOf(readsOf(db), asOf)
     .innerJoin("Organization as o", "o.id", "d.recipientId")
     .where(countedDeal(rule))
     .where("d.announcedOn", ">=", `${year}-01-01`)
@@ -187,13 +191,12 @@ export async function capitalByRecipientInYearSql(db: PrismaClient, rule: Counti
 }
 
 /** The year of the newest live deal of the rule's kinds (any status), or null. */
-export async function latestYearOfKindsSql(db: PrismaClient, rule: CountingRule): Promise<string | null> {
+export async function latestYearOfKindsSql(db: PrismaClient, rule: CountingRule, asOf: string | null = null): Promise<string | null> {
   if (rule.kinds.length === 0) return null;
-  const row = await readsOf(db)
-    .selectFrom("Deal")
-    .where("deletedAt", "is", null)
-    .where("kind", "in", [...rule.kinds])
-    .select((eb) => eb.fn.max("announcedOn").as("latest"))
+  const row = await dealsAsOf(readsOf(db), asOf)
+    .where("d.deletedAt", "is", null)
+    .where("d.kind", "in", [...rule.kinds])
+    .select((eb) => eb.fn.max("d.announcedOn").as("latest"))
     .executeTakeFirst();
   return row?.latest?.slice(0, 4) ?? null;
 }
