@@ -8,28 +8,42 @@ export function toRevisionJson(value: unknown): string {
   return JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? v.toString() : v));
 }
 
-export async function recordRevision(
-  tx: Prisma.TransactionClient,
-  revision: { entityType: string; entityId: number; action: RevisionAction; actor: string; before: unknown; after: unknown },
-): Promise<void> {
-  await tx.revision.create({
-    data: {
-      entityType: revision.entityType,
-      entityId: revision.entityId,
-      action: revision.action,
-      actor: revision.actor,
-      before: revision.before === null ? null : toRevisionJson(revision.before),
-      after: revision.after === null ? null : toRevisionJson(revision.after),
-    },
-  });
+export type RevisionInput = { entityType: string; entityId: number; action: RevisionAction; actor: string; before: unknown; after: unknown };
+
+export async function recordRevision(tx: Prisma.TransactionClient, revision: RevisionInput): Promise<void> {
+  await recordRevisions(tx, [revision]);
+}
+
+/** Many revisions in multi-row INSERTs (a batch import leaves one per deal and per new organization). */
+export async function recordRevisions(tx: Prisma.TransactionClient, revisions: readonly RevisionInput[]): Promise<void> {
+  for (let start = 0; start < revisions.length; start += 500) {
+    await tx.revision.createMany({
+      data: revisions.slice(start, start + 500).map((revision) => ({
+        entityType: revision.entityType,
+        entityId: revision.entityId,
+        action: revision.action,
+        actor: revision.actor,
+        before: revision.before === null ? null : toRevisionJson(revision.before),
+        after: revision.after === null ? null : toRevisionJson(revision.after),
+      })),
+    });
+  }
 }
 
 /** The whole of one deal as stored: what a revision keeps and a restore puts back. */
+const SNAPSHOT_INCLUDE = {
+  participations: { orderBy: { position: "asc" } },
+  sources: { orderBy: { id: "asc" } },
+} satisfies Prisma.DealInclude;
+
 export async function snapshotDeal(tx: Prisma.TransactionClient, dealId: number) {
-  return tx.deal.findUnique({
-    where: { id: dealId },
-    include: { participations: { orderBy: { position: "asc" } }, sources: { orderBy: { id: "asc" } } },
-  });
+  return tx.deal.findUnique({ where: { id: dealId }, include: SNAPSHOT_INCLUDE });
+}
+
+/** snapshotDeal for many deals at once (at most a few hundred ids per call), by id. */
+export async function snapshotDeals(tx: Prisma.TransactionClient, dealIds: readonly number[]) {
+  const deals = await tx.deal.findMany({ where: { id: { in: [...dealIds] } }, include: SNAPSHOT_INCLUDE });
+  return new Map(deals.map((d) => [d.id, d]));
 }
 
 /**

@@ -1,8 +1,10 @@
-// Writes planned deals in one transaction: all rows land, or none do. Each deal gets its first lifecycle event and a revision.
+// Writes planned deals in one transaction: all rows land, or none do. Each deal gets its first lifecycle event and a
+// revision. New organizations and new deals are written in multi-row batches (createOrganizations, createDeals), so
+// the statements grow with the file's size in batches of 500 rows, not per row.
 import type { PrismaClient, Prisma } from "../generated/prisma/client";
-import { createDeal, DealNotFoundError, updateDeal } from "../deals/write-deal";
+import { createDeals, DealNotFoundError, updateDeal } from "../deals/write-deal";
 import { aliasKey } from "../domain";
-import { createOrganization } from "../organizations/create-organization";
+import { createOrganizations } from "../organizations/create-organization";
 import { buildDirectory } from "../organizations/directory";
 import type { RevisionAction } from "../revisions";
 import { parseDealCsv, type RowError } from "./parse-deal-csv";
@@ -48,16 +50,13 @@ export async function importDealCsv(
   try {
     return await db.$transaction(
       async (tx) => {
-        const newIds = new Map<string, number>();
-        for (const name of plan.newOrganizations) {
-          const org = await createOrganization(
-            tx,
-            { name, type: "other", country: null, website: null, parentId: null, aliases: [] },
-            options.actor,
-            "import",
-          );
-          newIds.set(aliasKey(name), org.id);
-        }
+        const newOrgs = await createOrganizations(
+          tx,
+          plan.newOrganizations.map((name) => ({ name, type: "other", country: null, website: null, parentId: null, aliases: [] })),
+          options.actor,
+          "import",
+        );
+        const newIds = new Map(plan.newOrganizations.map((name, i) => [aliasKey(name), newOrgs[i].id]));
         const resolveNew = (name: string) => newIds.get(aliasKey(name)) as number;
         for (const deal of plan.deals) {
           if (deal.newRecipient) deal.recipientId = resolveNew(deal.newRecipient);
@@ -65,19 +64,21 @@ export async function importDealCsv(
             newOrganization ? { ...p, organizationId: resolveNew(newOrganization) } : p,
           );
         }
+        const toCreate = plan.deals.filter((deal) => deal.id === null);
+        const createdIds = await createDeals(tx, toCreate, options.actor, options.action ?? "import");
+        const idOf = new Map(toCreate.map((deal, i) => [deal, createdIds[i]]));
         const dealIds: number[] = [];
-        let created = 0;
         let updated = 0;
         for (const deal of plan.deals) {
           if (deal.id === null) {
-            dealIds.push(await createDeal(tx, deal, options.actor, options.action ?? "import"));
-            created++;
+            dealIds.push(idOf.get(deal) as number);
           } else {
             await updateRow(tx, deal, options.actor);
             dealIds.push(deal.id);
             updated++;
           }
         }
+        const created = createdIds.length;
         return { ok: true as const, created, updated, dealIds, newOrganizations: plan.newOrganizations };
       },
       { timeout: 120_000 },
