@@ -1,5 +1,6 @@
 // Every write leaves a revision with its before and after, so nothing an editor does loses data.
 import type { Prisma } from "./generated/prisma/client";
+import { insertRows } from "./insert-rows";
 
 export type RevisionAction = "create" | "update" | "delete" | "import" | "restore" | "seed";
 
@@ -8,7 +9,14 @@ export function toRevisionJson(value: unknown): string {
   return JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? v.toString() : v));
 }
 
-export type RevisionInput = { entityType: string; entityId: number; action: RevisionAction; actor: string; before: unknown; after: unknown };
+export type RevisionInput = {
+  entityType: string;
+  entityId: number;
+  action: RevisionAction;
+  actor: string;
+  before: unknown;
+  after: unknown;
+};
 
 export async function recordRevision(tx: Prisma.TransactionClient, revision: RevisionInput): Promise<void> {
   await recordRevisions(tx, [revision]);
@@ -16,21 +24,22 @@ export async function recordRevision(tx: Prisma.TransactionClient, revision: Rev
 
 /** Many revisions in multi-row INSERTs (a batch import leaves one per deal and per new organization). */
 export async function recordRevisions(tx: Prisma.TransactionClient, revisions: readonly RevisionInput[]): Promise<void> {
-  for (let start = 0; start < revisions.length; start += 500) {
-    await tx.revision.createMany({
-      data: revisions.slice(start, start + 500).map((revision) => ({
-        entityType: revision.entityType,
-        entityId: revision.entityId,
-        action: revision.action,
-        actor: revision.actor,
-        before: revision.before === null ? null : toRevisionJson(revision.before),
-        after: revision.after === null ? null : toRevisionJson(revision.after),
-      })),
-    });
-  }
+  const createdAt = new Date();
+  await insertRows(
+    tx,
+    "Revision",
+    revisions.map((revision) => ({
+      entityType: revision.entityType,
+      entityId: revision.entityId,
+      action: revision.action,
+      actor: revision.actor,
+      before: revision.before === null ? null : toRevisionJson(revision.before),
+      after: revision.after === null ? null : toRevisionJson(revision.after),
+      createdAt,
+    })),
+  );
 }
 
-/** The whole of one deal as stored: what a revision keeps and a restore puts back. */
 const SNAPSHOT_INCLUDE = {
   participations: { orderBy: { position: "asc" } },
   sources: { orderBy: { id: "asc" } },

@@ -9,6 +9,7 @@
 // (lib/deals/write-deal.ts), a revision restore (restore-deal.ts) and an organization rename (save-organization.ts).
 // db:synth and the migration that created the table fill it with SQL.
 import type { Prisma } from "../generated/prisma/client";
+import { insertRows } from "../insert-rows";
 
 export const SEARCH_SEPARATOR = "\u001f";
 
@@ -41,8 +42,10 @@ export async function refreshDealSearch(tx: Prisma.TransactionClient, dealIds: r
       },
     });
     await tx.dealSearch.deleteMany({ where: { dealId: { in: chunk } } });
-    await tx.dealSearch.createMany({
-      data: deals.map((d) => ({
+    await insertRows(
+      tx,
+      "DealSearch",
+      deals.map((d) => ({
         dealId: d.id,
         text: dealSearchText({
           recipientName: d.recipient.name,
@@ -51,7 +54,7 @@ export async function refreshDealSearch(tx: Prisma.TransactionClient, dealIds: r
           parties: d.participations.map((p) => ({ name: p.organization?.name ?? null, label: p.partyLabel })),
         }),
       })),
-    });
+    );
   }
 }
 

@@ -5,6 +5,7 @@ import type { PlannedDeal } from "../import/plan-deal-import";
 import { amountKey } from "../measures/capital";
 import { REPORTED_FIELDS } from "../story/as-of";
 import { recordRevision, recordRevisions, snapshotDeal, snapshotDeals, type RevisionAction } from "../revisions";
+import { insertRows, insertRowsReturningIds } from "../insert-rows";
 import { refreshDealSearch } from "./deal-search";
 
 export type DealSnapshot = NonNullable<Awaited<ReturnType<typeof snapshotDeal>>>;
@@ -78,8 +79,8 @@ export async function createDeal(
   return (await createDeals(tx, [deal], actor, action))[0];
 }
 
-/** Rows per multi-row INSERT: well under SQLite's 32,766 bound parameters and PostgreSQL's 65,535 for the widest table (Deal). */
-const INSERT_BATCH = 500;
+/** Deals per round of statements: bounds the ids listed in the search refresh and the snapshot read. */
+const BATCH = 500;
 
 /**
  * Creates deals in batches, each with its participations, its source, its first lifecycle event, its search row and
@@ -93,16 +94,18 @@ export async function createDeals(
   action: RevisionAction = "create",
 ): Promise<number[]> {
   const ids: number[] = [];
-  for (let start = 0; start < deals.length; start += INSERT_BATCH) {
-    const batch = deals.slice(start, start + INSERT_BATCH);
-    // One INSERT assigns its ids in the order of its rows on both databases (SQLite's rowid under the write lock,
-    // PostgreSQL's sequence read row by row), so the ids sorted ascending are the batch's rows in order, whatever
-    // order RETURNING lists them in.
-    const created = await tx.deal.createManyAndReturn({ data: batch.map(dealFields), select: { id: true } });
-    const batchIds = created.map((d) => d.id).sort((a, b) => a - b);
-    if (batchIds.length !== batch.length) throw new Error(`created ${batchIds.length} deals of ${batch.length}`);
-    await tx.participation.createMany({
-      data: batch.flatMap((deal, i) =>
+  const now = new Date();
+  for (let start = 0; start < deals.length; start += BATCH) {
+    const batch = deals.slice(start, start + BATCH);
+    const batchIds = await insertRowsReturningIds(
+      tx,
+      "Deal",
+      batch.map((deal) => ({ ...dealFields(deal), version: 1, createdAt: now, updatedAt: now })),
+    );
+    await insertRows(
+      tx,
+      "Participation",
+      batch.flatMap((deal, i) =>
         deal.participations.map((p) => ({
           dealId: batchIds[i],
           organizationId: p.organizationId,
@@ -112,22 +115,33 @@ export async function createDeals(
           position: p.position,
         })),
       ),
-    });
-    const withSource = batch.flatMap((deal, i) => (deal.source ? [{ ...deal.source, dealId: batchIds[i] }] : []));
-    // At most one source per new deal, so a source is found again by its deal.
-    const sources = withSource.length
-      ? await tx.source.createManyAndReturn({ data: withSource, select: { id: true, dealId: true } })
-      : [];
-    const sourceOf = new Map(sources.map((s) => [s.dealId, s.id]));
-    await tx.dealEvent.createMany({
-      data: batch.map((deal, i) => ({
+    );
+    const sourced = batch.flatMap((deal, i) => (deal.source ? [{ dealId: batchIds[i], source: deal.source }] : []));
+    const sourceIds = await insertRowsReturningIds(
+      tx,
+      "Source",
+      sourced.map(({ dealId, source }) => ({
+        dealId,
+        url: source.url,
+        publisher: source.publisher,
+        publishedOn: source.publishedOn,
+        unverified: source.unverified,
+        createdAt: now,
+      })),
+    );
+    const sourceOf = new Map(sourced.map(({ dealId }, i) => [dealId, sourceIds[i]]));
+    await insertRows(
+      tx,
+      "DealEvent",
+      batch.map((deal, i) => ({
         dealId: batchIds[i],
         occurredOn: deal.announcedOn,
         ...reportedState(deal),
         note: "",
         sourceId: sourceOf.get(batchIds[i]) ?? null,
+        createdAt: now,
       })),
-    });
+    );
     await refreshDealSearch(tx, batchIds);
     const snapshots = await snapshotDeals(tx, batchIds);
     await recordRevisions(

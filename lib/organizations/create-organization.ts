@@ -1,6 +1,7 @@
 // New organizations met in an import or created by an editor: a unique slug derived from the name, and a revision.
 import type { Prisma } from "../generated/prisma/client";
 import { aliasKey, type OrganizationType } from "../domain";
+import { insertRows, insertRowsReturningIds } from "../insert-rows";
 import { recordRevisions } from "../revisions";
 
 export function slugify(name: string): string {
@@ -77,25 +78,27 @@ export async function createOrganizations(
   );
   const slugs: string[] = [];
   for (let i = 0, g = 0; i < inputs.length; i++) slugs.push(inputs[i].slug ?? generated[g++]);
-  const bySlug = new Map<string, { id: number; slug: string; name: string }>();
-  for (let start = 0; start < inputs.length; start += 500) {
-    const created = await tx.organization.createManyAndReturn({
-      data: inputs.slice(start, start + 500).map((input, i) => ({
-        slug: slugs[start + i],
-        name: input.name,
-        type: input.type,
-        country: input.country,
-        website: input.website,
-        parentId: input.parentId,
-      })),
-      select: { id: true, slug: true, name: true },
-    });
-    for (const org of created) bySlug.set(org.slug, org);
-  }
-  // Slugs are unique, so each input finds its row by its slug.
-  const orgs = slugs.map((slug) => bySlug.get(slug) as { id: number; slug: string; name: string });
-  const aliases = inputs.flatMap((input, i) => input.aliases.map((alias) => ({ organizationId: orgs[i].id, alias, key: aliasKey(alias) })));
-  for (let start = 0; start < aliases.length; start += 500) await tx.organizationAlias.createMany({ data: aliases.slice(start, start + 500) });
+  const now = new Date();
+  const ids = await insertRowsReturningIds(
+    tx,
+    "Organization",
+    inputs.map((input, i) => ({
+      slug: slugs[i],
+      name: input.name,
+      type: input.type,
+      country: input.country,
+      website: input.website,
+      parentId: input.parentId,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  const orgs = inputs.map((input, i) => ({ id: ids[i], slug: slugs[i], name: input.name }));
+  await insertRows(
+    tx,
+    "OrganizationAlias",
+    inputs.flatMap((input, i) => input.aliases.map((alias) => ({ organizationId: ids[i], alias, key: aliasKey(alias) }))),
+  );
   await recordRevisions(
     tx,
     inputs.map((input, i) => ({
