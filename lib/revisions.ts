@@ -49,12 +49,6 @@ export async function snapshotDeal(tx: Prisma.TransactionClient, dealId: number)
   return tx.deal.findUnique({ where: { id: dealId }, include: SNAPSHOT_INCLUDE });
 }
 
-/** snapshotDeal for many deals at once (at most a few hundred ids per call), by id. */
-export async function snapshotDeals(tx: Prisma.TransactionClient, dealIds: readonly number[]) {
-  const deals = await tx.deal.findMany({ where: { id: { in: [...dealIds] } }, include: SNAPSHOT_INCLUDE });
-  return new Map(deals.map((d) => [d.id, d]));
-}
-
 /**
  * Who made a revision, as shown to a reader. A revision records its actor as the editor's email (or `cli:<user>` for
  * the import command, `seed` for the shipped data); an email is private, so visitors and editors see "an editor",

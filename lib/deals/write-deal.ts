@@ -4,7 +4,7 @@ import type { Prisma } from "../generated/prisma/client";
 import type { PlannedDeal } from "../import/plan-deal-import";
 import { amountKey } from "../measures/capital";
 import { REPORTED_FIELDS } from "../story/as-of";
-import { recordRevision, recordRevisions, snapshotDeal, snapshotDeals, type RevisionAction } from "../revisions";
+import { recordRevision, recordRevisions, snapshotDeal, type RevisionAction } from "../revisions";
 import { insertRows, insertRowsReturningIds } from "../insert-rows";
 import { refreshDealSearch } from "./deal-search";
 
@@ -79,6 +79,16 @@ export async function createDeal(
   return (await createDeals(tx, [deal], actor, action))[0];
 }
 
+function byDeal<T extends { dealId: number }>(rows: T[]): Map<number, T[]> {
+  const grouped = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = grouped.get(row.dealId);
+    if (list) list.push(row);
+    else grouped.set(row.dealId, [row]);
+  }
+  return grouped;
+}
+
 /** Deals per round of statements: bounds the ids listed in the search refresh and the snapshot read. */
 const BATCH = 500;
 
@@ -102,20 +112,24 @@ export async function createDeals(
       "Deal",
       batch.map((deal) => ({ ...dealFields(deal), version: 1, createdAt: now, updatedAt: now })),
     );
-    await insertRows(
+    const participations = batch.flatMap((deal, i) =>
+      deal.participations.map((p) => ({
+        id: 0,
+        dealId: batchIds[i],
+        organizationId: p.organizationId,
+        partyLabel: p.partyLabel,
+        role: p.role,
+        note: p.note,
+        committedUsd: null,
+        position: p.position,
+      })),
+    );
+    const participationIds = await insertRowsReturningIds(
       tx,
       "Participation",
-      batch.flatMap((deal, i) =>
-        deal.participations.map((p) => ({
-          dealId: batchIds[i],
-          organizationId: p.organizationId,
-          partyLabel: p.partyLabel,
-          role: p.role,
-          note: p.note,
-          position: p.position,
-        })),
-      ),
+      participations.map(({ id: _id, committedUsd: _committed, ...p }) => p),
     );
+    participations.forEach((p, i) => (p.id = participationIds[i]));
     const sourced = batch.flatMap((deal, i) => (deal.source ? [{ dealId: batchIds[i], source: deal.source }] : []));
     const sourceIds = await insertRowsReturningIds(
       tx,
@@ -143,10 +157,36 @@ export async function createDeals(
       })),
     );
     await refreshDealSearch(tx, batchIds);
-    const snapshots = await snapshotDeals(tx, batchIds);
+    // The revisions' "after" is what snapshotDeal would read back, built from what was just written (reading 500 deals
+    // back through findMany cost as much as writing them); tests/integration/import.test.ts compares the two.
+    const partsOf = byDeal(participations);
+    const sourceRows = sourced.map(({ dealId, source }, i) => ({
+      id: sourceIds[i],
+      dealId,
+      url: source.url,
+      publisher: source.publisher,
+      publishedOn: source.publishedOn,
+      title: null,
+      unverified: source.unverified,
+      createdAt: now,
+    }));
+    const sourcesOf = byDeal(sourceRows);
     await recordRevisions(
       tx,
-      batchIds.map((id) => ({ entityType: "deal", entityId: id, action, actor, before: null, after: snapshots.get(id) })),
+      batch.map((deal, i) => {
+        const id = batchIds[i];
+        const after: DealSnapshot = {
+          id,
+          ...dealFields(deal),
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+          deletedAt: null,
+          participations: (partsOf.get(id) ?? []).sort((a, b) => a.position - b.position),
+          sources: sourcesOf.get(id) ?? [],
+        };
+        return { entityType: "deal", entityId: id, action, actor, before: null, after };
+      }),
     );
     ids.push(...batchIds);
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
 import { importDealCsv } from "@/lib/import/apply-deal-import";
+import { snapshotDeal, toRevisionJson } from "@/lib/revisions";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { syntheticImportCsv } from "@/lib/synth/import-csv";
 import { createTestDb, type TestDb } from "../support/test-db";
@@ -169,6 +170,9 @@ describe("CSV import at scale", () => {
       2,
       "https://example.com/crash/order/10",
     ]);
+    // The revision's "after", built by the batch writer from what it wrote, is the deal as stored, to the character.
+    for (const id of [result.dealIds[0], result.dealIds[10], result.dealIds[599]])
+      expect(revisions.find((r) => r.entityId === id)?.after).toBe(toRevisionJson(await snapshotDeal(t.db, id)));
     const funds = await t.db.organization.findMany({ where: { name: { startsWith: "Synthetic Fund order-" } }, orderBy: { slug: "asc" } });
     expect(funds.map((f) => f.slug)).toEqual([0, 1, 2, 3, 4].map((n) => `synthetic-fund-order-${n}`));
     expect(await t.db.revision.count({ where: { entityType: "organization", entityId: { in: funds.map((f) => f.id) } } })).toBe(5);
