@@ -7,11 +7,22 @@ import { aliasKey } from "../domain";
 import { createOrganizations } from "../organizations/create-organization";
 import { buildDirectory } from "../organizations/directory";
 import type { RevisionAction } from "../revisions";
+import { findDuplicates, type DuplicateChoice, type DuplicateFlag } from "./find-duplicates";
 import { parseDealCsv, type RowError } from "./parse-deal-csv";
 import { planDealImport, type PlannedDeal } from "./plan-deal-import";
 
 export type ImportResult =
-  { ok: true; created: number; updated: number; dealIds: number[]; newOrganizations: string[] } | { ok: false; errors: RowError[] };
+  | {
+      ok: true;
+      created: number;
+      updated: number;
+      skipped: number;
+      dealIds: number[];
+      newOrganizations: string[];
+      duplicates: DuplicateFlag[];
+    }
+  /** `duplicates` set (and no errors): refused under onDuplicate "fail" because rows look like deals already there. */
+  | { ok: false; errors: RowError[]; duplicates?: DuplicateFlag[] };
 
 class RowFailure extends Error {
   constructor(readonly rowError: RowError) {
@@ -31,19 +42,40 @@ export async function loadDirectory(db: PrismaClient | Prisma.TransactionClient)
 export async function importDealCsv(
   db: PrismaClient,
   text: string,
-  options: { actor: string; action?: RevisionAction; dryRun?: boolean; createMissing?: boolean },
+  options: { actor: string; action?: RevisionAction; dryRun?: boolean; createMissing?: boolean; onDuplicate?: DuplicateChoice },
 ): Promise<ImportResult & { planned?: PlannedDeal[] }> {
-  const plan = planDealImport(await parseDealCsv(text), await loadDirectory(db), { createMissing: options.createMissing ?? true });
+  const directory = await loadDirectory(db);
+  const plan = planDealImport(await parseDealCsv(text), directory, { createMissing: options.createMissing ?? true });
   if (plan.errors.length > 0) return { ok: false, errors: plan.errors };
   const unknownIds = await rowsWithoutLiveDeal(db, plan.deals);
   if (unknownIds.length > 0) return { ok: false, errors: unknownIds };
+  // Checked before the transaction, like the ids above: a dry run must report what the real run would refuse.
+  const duplicates = await findDuplicates(db, plan.deals, (id) => directory.nameOf(id) ?? `organization ${id}`);
+  const onDuplicate = options.onDuplicate ?? "fail";
+  if (duplicates.length > 0 && onDuplicate === "fail" && !options.dryRun) return { ok: false, errors: [], duplicates };
+  let skipped = 0;
+  if (duplicates.length > 0 && onDuplicate === "skip") {
+    const flagged = new Set(duplicates.map((d) => d.row));
+    plan.deals = plan.deals.filter((d) => !flagged.has(d.row));
+    skipped = flagged.size;
+    // Organizations only the skipped rows named are not created.
+    const named = new Set(
+      plan.deals
+        .flatMap((d) => [d.newRecipient, ...d.participations.map((p) => p.newOrganization)])
+        .filter(Boolean)
+        .map((n) => aliasKey(n as string)),
+    );
+    plan.newOrganizations = plan.newOrganizations.filter((name) => named.has(aliasKey(name)));
+  }
   if (options.dryRun) {
     return {
       ok: true,
       created: plan.deals.filter((d) => d.id === null).length,
       updated: plan.deals.filter((d) => d.id !== null).length,
+      skipped,
       dealIds: [],
       newOrganizations: plan.newOrganizations,
+      duplicates,
       planned: plan.deals,
     };
   }
@@ -79,7 +111,7 @@ export async function importDealCsv(
           }
         }
         const created = createdIds.length;
-        return { ok: true as const, created, updated, dealIds, newOrganizations: plan.newOrganizations };
+        return { ok: true as const, created, updated, skipped, dealIds, newOrganizations: plan.newOrganizations, duplicates };
       },
       { timeout: 120_000 },
     );

@@ -131,7 +131,7 @@ describe("CSV import at scale", () => {
         },
       },
     }) as unknown as typeof t.db;
-    const result = await importDealCsv(counting, text, { actor: "test" });
+    const result = await importDealCsv(counting, text, { actor: "test", onDuplicate: "create" });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     return { count, created: result.created };
   }
@@ -145,7 +145,7 @@ describe("CSV import at scale", () => {
   });
 
   it("gives every new deal its participations, source, first event, search row and revision, in file order", async () => {
-    const result = await importDealCsv(t.db, syntheticImportCsv("order", 600, { newOrganizations: 5 }), { actor: "test" });
+    const result = await importDealCsv(t.db, syntheticImportCsv("order", 600, { newOrganizations: 5 }), { actor: "test", onDuplicate: "create" });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.dealIds).toHaveLength(600);
     const deals = await t.db.deal.findMany({

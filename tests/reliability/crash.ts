@@ -51,7 +51,7 @@ export async function runCrash(options: { kills?: number; port?: number; calibra
   const { file, url } = freshDatabase("crash");
   const [editor] = await createEditors(url, 1, "crash-importer");
   const post = (origin: string, csv: string) =>
-    fetch(`${origin}/api/import`, {
+    fetch(`${origin}/api/import?onDuplicate=create`, {
       method: "POST",
       headers: { authorization: `Bearer ${editor.token}`, "content-type": "text/csv" },
       body: csv,
