@@ -127,7 +127,14 @@ export async function createDeals(
     const participationIds = await insertRowsReturningIds(
       tx,
       "Participation",
-      participations.map(({ id: _id, committedUsd: _committed, ...p }) => p),
+      participations.map((p) => ({
+        dealId: p.dealId,
+        organizationId: p.organizationId,
+        partyLabel: p.partyLabel,
+        role: p.role,
+        note: p.note,
+        position: p.position,
+      })),
     );
     participations.forEach((p, i) => (p.id = participationIds[i]));
     const sourced = batch.flatMap((deal, i) => (deal.source ? [{ dealId: batchIds[i], source: deal.source }] : []));
