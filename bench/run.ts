@@ -6,13 +6,16 @@
 // stdout. A static page of the same server is the ceiling: ratioToStatic compares across noisy machines.
 // Exits non-zero only on errors (a failed request, a crash), never on a missed target.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { createApiToken, createUser } from "../lib/auth/accounts";
 import { parseCommandLine } from "../lib/cli/args";
+import { openDatabase } from "../lib/prisma-client";
+import { syntheticImportCsv } from "../lib/synth/import-csv";
 import { createRandom } from "../lib/synth/random";
 import { synthDatabase } from "../lib/synth/synth-database";
 import { firstLoadPages, measureFirstLoadJs, runLighthouse, type FirstLoadJs, type LighthouseScores } from "./browser";
@@ -73,6 +76,17 @@ function ensureDatabase(): string {
     spawnSync("mv", [r.file, file]);
   }
   return file;
+}
+
+/**
+ * The run's own copy of the cached database: the import rows write thousands of deals, and the next run must start
+ * from the same data.
+ */
+function runCopy(file: string): string {
+  const copy = file.replace(/\.db$/, ".run.db");
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(copy + suffix, { force: true });
+  copyFileSync(file, copy);
+  return copy;
 }
 
 // --- What to request: URLs that vary, so that no cache can hide the query.
@@ -286,6 +300,66 @@ async function settle(): Promise<void> {
   await firstHit("/api/health");
 }
 
+// --- Imports: POST /api/import of N synthetic rows, timed from the request to the answer (one transaction).
+type ImportTiming = {
+  rows: number;
+  newOrganizations: number;
+  megabytes: number;
+  ms: number;
+  targetMs: number;
+  status: number;
+  created: number;
+};
+const IMPORT_TARGETS: { rows: number; targetMs: number; compact: boolean }[] = [
+  { rows: 10_000, targetMs: 5_000, compact: false },
+  // Compact rows (no round, summary or source) so that 100,000 fit in one import's 10 MB.
+  { rows: 100_000, targetMs: 60_000, compact: true },
+];
+
+async function measureImports(file: string): Promise<ImportTiming[]> {
+  const db = await openDatabase(`file:${file}`);
+  let token: string;
+  try {
+    const user = await createUser(db, {
+      email: `bench-importer-${Date.now()}@example.com`,
+      password: "bench-importer-password",
+      role: "editor",
+    });
+    token = (await createApiToken(db, user.id, "bench import")).token;
+  } finally {
+    await db.$disconnect();
+  }
+  const timings: ImportTiming[] = [];
+  for (const target of quick ? IMPORT_TARGETS.slice(0, 1) : IMPORT_TARGETS) {
+    const newOrganizations = 100;
+    const csv = syntheticImportCsv(`bench-${target.rows}`, target.rows, { newOrganizations, compact: target.compact });
+    log(`import of ${target.rows.toLocaleString("en-US")} rows (POST /api/import)`);
+    await settle();
+    const started = performance.now();
+    // The synthetic rows look alike by design (same recipients, close dates and amounts): created anyway.
+    const response = await fetch(`${base}/api/import?onDuplicate=create`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "text/csv", "x-forwarded-for": nextClient() },
+      body: csv,
+      signal: AbortSignal.timeout(20 * 60_000),
+    });
+    const body = (await response.json()) as { create?: number; error?: string };
+    const ms = performance.now() - started;
+    timings.push({
+      rows: target.rows,
+      newOrganizations,
+      megabytes: round(Buffer.byteLength(csv) / 1024 / 1024, 1),
+      ms: round(ms),
+      targetMs: target.targetMs,
+      status: response.status,
+      created: body.create ?? 0,
+    });
+    if (response.status !== 200 || body.create !== target.rows)
+      throw new Error(`the import of ${target.rows} rows answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  }
+  return timings;
+}
+
 // --- Tables.
 function table(rows: Record<string, unknown>[]): string {
   if (rows.length === 0) return "(none)";
@@ -299,7 +373,8 @@ const round = (x: number, digits = 0) => Number(x.toFixed(digits));
 
 async function main() {
   const loadavgBefore = readFileSync("/proc/loadavg", "utf8").trim();
-  const file = ensureDatabase();
+  const cached = ensureDatabase();
+  const file = runCopy(cached);
   const plan = scenarios(file);
   const server = startServer(file);
   const cleanup = () => stopServer(server);
@@ -309,6 +384,7 @@ async function main() {
   const rows: BenchRow[] = [];
   let firstLoad: FirstLoadJs[] = [];
   const lighthouse: LighthouseScores[] = [];
+  let imports: ImportTiming[] = [];
   let memory = { mb: 0, process: "" };
   try {
     await waitForServer(server, 20 * 60_000);
@@ -379,6 +455,13 @@ async function main() {
         lighthouse.push(runLighthouse(base, page));
       }
     }
+    // Last: the imports add deals to the run's copy of the database.
+    try {
+      imports = await measureImports(file);
+    } catch (error) {
+      console.error(`[bench] ${error instanceof Error ? error.message : error}`);
+      failed = true;
+    }
   } finally {
     stopServer(server);
   }
@@ -398,7 +481,8 @@ async function main() {
     path.join(ROOT, "node_modules", ".bin", "tsx"),
     ["--conditions=react-server", "bench/measure-queries.ts", investor, dealId, quick ? "3" : "5"],
     {
-      env: { ...process.env, DATABASE_URL: `file:${file}` },
+      // The cached database, as the server found it: the run's copy now holds the imported deals too.
+      env: { ...process.env, DATABASE_URL: `file:${cached}` },
       encoding: "utf8",
       maxBuffer: 10 * 1024 * 1024,
     },
@@ -423,6 +507,7 @@ async function main() {
     queries,
     firstLoadJs: firstLoad,
     lighthouse,
+    imports,
   };
   const outDir = path.join(ROOT, "bench", "results");
   mkdirSync(outDir, { recursive: true });
@@ -458,6 +543,21 @@ async function main() {
           "data layer": round(h.dataLayerMs, 1),
           raw: round(h.rawMs, 1),
           ratio: round(h.ratio, 2),
+        })),
+      ),
+    );
+  }
+  if (imports.length > 0) {
+    console.log("\nImport (POST /api/import, one transaction, one revision per deal):");
+    console.log(
+      table(
+        imports.map((i) => ({
+          rows: i.rows,
+          "new organizations": i.newOrganizations,
+          MB: i.megabytes,
+          ms: i.ms,
+          "target ms": i.targetMs,
+          within: i.ms <= i.targetMs ? "yes" : "NO",
         })),
       ),
     );

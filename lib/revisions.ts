@@ -1,5 +1,6 @@
 // Every write leaves a revision with its before and after, so nothing an editor does loses data.
 import type { Prisma } from "./generated/prisma/client";
+import { insertRows } from "./insert-rows";
 
 export type RevisionAction = "create" | "update" | "delete" | "import" | "restore" | "seed";
 
@@ -8,28 +9,44 @@ export function toRevisionJson(value: unknown): string {
   return JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? v.toString() : v));
 }
 
-export async function recordRevision(
-  tx: Prisma.TransactionClient,
-  revision: { entityType: string; entityId: number; action: RevisionAction; actor: string; before: unknown; after: unknown },
-): Promise<void> {
-  await tx.revision.create({
-    data: {
+export type RevisionInput = {
+  entityType: string;
+  entityId: number;
+  action: RevisionAction;
+  actor: string;
+  before: unknown;
+  after: unknown;
+};
+
+export async function recordRevision(tx: Prisma.TransactionClient, revision: RevisionInput): Promise<void> {
+  await recordRevisions(tx, [revision]);
+}
+
+/** Many revisions in multi-row INSERTs (a batch import leaves one per deal and per new organization). */
+export async function recordRevisions(tx: Prisma.TransactionClient, revisions: readonly RevisionInput[]): Promise<void> {
+  const createdAt = new Date();
+  await insertRows(
+    tx,
+    "Revision",
+    revisions.map((revision) => ({
       entityType: revision.entityType,
       entityId: revision.entityId,
       action: revision.action,
       actor: revision.actor,
       before: revision.before === null ? null : toRevisionJson(revision.before),
       after: revision.after === null ? null : toRevisionJson(revision.after),
-    },
-  });
+      createdAt,
+    })),
+  );
 }
 
-/** The whole of one deal as stored: what a revision keeps and a restore puts back. */
+const SNAPSHOT_INCLUDE = {
+  participations: { orderBy: { position: "asc" } },
+  sources: { orderBy: { id: "asc" } },
+} satisfies Prisma.DealInclude;
+
 export async function snapshotDeal(tx: Prisma.TransactionClient, dealId: number) {
-  return tx.deal.findUnique({
-    where: { id: dealId },
-    include: { participations: { orderBy: { position: "asc" } }, sources: { orderBy: { id: "asc" } } },
-  });
+  return tx.deal.findUnique({ where: { id: dealId }, include: SNAPSHOT_INCLUDE });
 }
 
 /**

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { IDLE } from "@/lib/actions/action-state";
 import { importDeals } from "@/lib/actions/imports/import-deals";
+import type { DuplicateFlag } from "@/lib/import/find-duplicates";
 import type { ImportPreview } from "@/lib/import/import-preview";
 import { BUTTON, FormMessage } from "./field";
 
@@ -75,6 +76,7 @@ export function ImportForm() {
           </div>
         </section>
       ) : null}
+      {preview && preview.duplicates && preview.duplicates.length > 0 ? <DuplicateList duplicates={preview.duplicates} /> : null}
       {preview && preview.ok ? (
         <section aria-labelledby="import-preview" className="space-y-3">
           <h2 id="import-preview" className="text-lg font-semibold">
@@ -123,9 +125,10 @@ export function ImportForm() {
             </div>
           ) : null}
           {!data.applied && data.csv ? (
-            <form action={action}>
+            <form action={action} className="space-y-2">
               <input type="hidden" name="intent" value="apply" />
               <input type="hidden" name="csv" value={data.csv} />
+              {preview.duplicates.length > 0 ? <DuplicateChoiceField /> : null}
               <button type="submit" className={BUTTON} disabled={pending}>
                 {pending ? "Importing…" : "Apply the import"}
               </button>
@@ -133,6 +136,55 @@ export function ImportForm() {
           ) : null}
         </section>
       ) : null}
+      {preview && !preview.ok && preview.duplicates && data.csv ? (
+        <form action={action} className="space-y-2">
+          <input type="hidden" name="intent" value="apply" />
+          <input type="hidden" name="csv" value={data.csv} />
+          <DuplicateChoiceField />
+          <button type="submit" className={BUTTON} disabled={pending}>
+            {pending ? "Importing…" : "Apply the import"}
+          </button>
+        </form>
+      ) : null}
     </div>
+  );
+}
+
+function DuplicateChoiceField() {
+  return (
+    <div>
+      <label htmlFor="import-on-duplicate" className="block text-sm font-medium">
+        Rows that look like duplicates
+      </label>
+      <select id="import-on-duplicate" name="onDuplicate" defaultValue="skip" className="mt-1 block rounded border px-2 py-1 text-sm">
+        <option value="skip">Skip them</option>
+        <option value="create">Create them anyway</option>
+        <option value="fail">Import nothing</option>
+      </select>
+    </div>
+  );
+}
+
+function DuplicateList({ duplicates }: { duplicates: DuplicateFlag[] }) {
+  return (
+    <section aria-labelledby="import-duplicates" className="space-y-2">
+      <h2 id="import-duplicates" className="text-lg font-semibold">
+        Likely duplicates ({duplicates.length})
+      </h2>
+      <ul className="max-h-80 space-y-1 overflow-auto text-sm">
+        {duplicates.map((flag) => (
+          <li key={flag.row}>
+            Line {flag.row} looks like{" "}
+            {flag.candidates.map((c, i) => (
+              <span key={i}>
+                {i > 0 ? "; " : ""}
+                {c.kind === "existing" ? <a href={`/deals/${c.dealId}`}>deal #{c.dealId}</a> : `line ${c.row}`} ({c.announcedOn}
+                {c.round ? `, ${c.round}` : ""}): {c.reasons.join(", ")}
+              </span>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -1,6 +1,7 @@
 // npm run import -- FILE [--dry-run] [--actor NAME]: the same import as /admin/import and POST /api/import.
 import { readFileSync, statSync } from "node:fs";
 import { importDealCsv } from "../import/apply-deal-import";
+import { DUPLICATE_CHOICES, formatDuplicate, type DuplicateChoice, type DuplicateFlag } from "../import/find-duplicates";
 import { checkImportSize, decodeUtf8 } from "../import/import-limits";
 import { formatRowError } from "../import/parse-deal-csv";
 import { openDatabase } from "../prisma-client";
@@ -9,8 +10,12 @@ import { prepareDatabase } from "./prepare-db";
 
 async function main() {
   const usage =
-    "usage: npm run import -- FILE [--dry-run] [--actor NAME]\n  FILE       a deals CSV in the interchange format\n  --dry-run  check and report, write nothing\n  --actor    the name the revisions record (default cli:$USER)";
-  const { positionals, values } = parseCommandLine({ usage, options: { "dry-run": "boolean", actor: "string" }, positionals: 1 });
+    "usage: npm run import -- FILE [--dry-run] [--on-duplicate fail|skip|create] [--actor NAME]\n  FILE            a deals CSV in the interchange format\n  --dry-run       check and report, write nothing\n  --on-duplicate  rows that look like a tracked deal or an earlier row: fail (default, nothing written), skip them, or create them anyway\n  --actor         the name the revisions record (default cli:$USER)";
+  const { positionals, values } = parseCommandLine({
+    usage,
+    options: { "dry-run": "boolean", "on-duplicate": "string", actor: "string" },
+    positionals: 1,
+  });
   const file = positionals[0];
   if (!file) fail(usage);
   const tooBig = checkImportSize(statSync(file).size);
@@ -21,11 +26,24 @@ async function main() {
   const db = await openDatabase();
   try {
     const dryRun = values["dry-run"] === true;
-    const result = await importDealCsv(db, text, { actor: values.actor ?? `cli:${process.env.USER ?? "operator"}`, dryRun });
+    const onDuplicate = values["on-duplicate"] ?? "fail";
+    if (!(DUPLICATE_CHOICES as readonly string[]).includes(onDuplicate))
+      fail(`--on-duplicate must be one of ${DUPLICATE_CHOICES.join(", ")}\n${usage}`);
+    const result = await importDealCsv(db, text, {
+      actor: values.actor ?? `cli:${process.env.USER ?? "operator"}`,
+      dryRun,
+      onDuplicate: onDuplicate as DuplicateChoice,
+    });
+    const flags = (duplicates: DuplicateFlag[]) => duplicates.map(formatDuplicate).join("\n");
+    if (!result.ok && result.duplicates)
+      fail(
+        `nothing imported; ${result.duplicates.length} rows look like deals already tracked (--on-duplicate skip or create to go on):\n${flags(result.duplicates)}`,
+      );
     if (!result.ok) fail(`nothing imported; ${result.errors.length} problems:\n${result.errors.map(formatRowError).join("\n")}`);
+    if (result.duplicates.length > 0) console.log(`${result.duplicates.length} likely duplicates:\n${flags(result.duplicates)}`);
     const orgs = result.newOrganizations.length ? `; new organizations: ${result.newOrganizations.join(", ")}` : "";
     console.log(
-      `${dryRun ? "dry run, nothing written: would create" : "created"} ${result.created} deals, ${dryRun ? "update" : "updated"} ${result.updated}${orgs}`,
+      `${dryRun ? "dry run, nothing written: would create" : "created"} ${result.created} deals, ${dryRun ? "update" : "updated"} ${result.updated}${result.skipped ? `, ${dryRun ? "skip" : "skipped"} ${result.skipped}` : ""}${orgs}`,
     );
   } finally {
     await db.$disconnect();

@@ -1,15 +1,28 @@
-// Writes planned deals in one transaction: all rows land, or none do. Each deal gets its first lifecycle event and a revision.
+// Writes planned deals in one transaction: all rows land, or none do. Each deal gets its first lifecycle event and a
+// revision. New organizations and new deals are written in multi-row batches (createOrganizations, createDeals), so
+// the statements grow with the file's size in batches of 500 rows, not per row.
 import type { PrismaClient, Prisma } from "../generated/prisma/client";
-import { createDeal, DealNotFoundError, updateDeal } from "../deals/write-deal";
+import { createDeals, DealNotFoundError, updateDeal } from "../deals/write-deal";
 import { aliasKey } from "../domain";
-import { createOrganization } from "../organizations/create-organization";
+import { createOrganizations } from "../organizations/create-organization";
 import { buildDirectory } from "../organizations/directory";
 import type { RevisionAction } from "../revisions";
+import { findDuplicates, type DuplicateChoice, type DuplicateFlag } from "./find-duplicates";
 import { parseDealCsv, type RowError } from "./parse-deal-csv";
 import { planDealImport, type PlannedDeal } from "./plan-deal-import";
 
 export type ImportResult =
-  { ok: true; created: number; updated: number; dealIds: number[]; newOrganizations: string[] } | { ok: false; errors: RowError[] };
+  | {
+      ok: true;
+      created: number;
+      updated: number;
+      skipped: number;
+      dealIds: number[];
+      newOrganizations: string[];
+      duplicates: DuplicateFlag[];
+    }
+  /** `duplicates` set (and no errors): refused under onDuplicate "fail" because rows look like deals already there. */
+  | { ok: false; errors: RowError[]; duplicates?: DuplicateFlag[] };
 
 class RowFailure extends Error {
   constructor(readonly rowError: RowError) {
@@ -29,35 +42,53 @@ export async function loadDirectory(db: PrismaClient | Prisma.TransactionClient)
 export async function importDealCsv(
   db: PrismaClient,
   text: string,
-  options: { actor: string; action?: RevisionAction; dryRun?: boolean; createMissing?: boolean },
+  options: { actor: string; action?: RevisionAction; dryRun?: boolean; createMissing?: boolean; onDuplicate?: DuplicateChoice },
 ): Promise<ImportResult & { planned?: PlannedDeal[] }> {
-  const plan = planDealImport(await parseDealCsv(text), await loadDirectory(db), { createMissing: options.createMissing ?? true });
+  const directory = await loadDirectory(db);
+  const plan = planDealImport(await parseDealCsv(text), directory, { createMissing: options.createMissing ?? true });
   if (plan.errors.length > 0) return { ok: false, errors: plan.errors };
   const unknownIds = await rowsWithoutLiveDeal(db, plan.deals);
   if (unknownIds.length > 0) return { ok: false, errors: unknownIds };
+  // Checked before the transaction, like the ids above: a dry run must report what the real run would refuse.
+  const duplicates = await findDuplicates(db, plan.deals, (id) => directory.nameOf(id) ?? `organization ${id}`);
+  const onDuplicate = options.onDuplicate ?? "fail";
+  if (duplicates.length > 0 && onDuplicate === "fail" && !options.dryRun) return { ok: false, errors: [], duplicates };
+  let skipped = 0;
+  if (duplicates.length > 0 && onDuplicate === "skip") {
+    const flagged = new Set(duplicates.map((d) => d.row));
+    plan.deals = plan.deals.filter((d) => !flagged.has(d.row));
+    skipped = flagged.size;
+    // Organizations only the skipped rows named are not created.
+    const named = new Set(
+      plan.deals
+        .flatMap((d) => [d.newRecipient, ...d.participations.map((p) => p.newOrganization)])
+        .filter(Boolean)
+        .map((n) => aliasKey(n as string)),
+    );
+    plan.newOrganizations = plan.newOrganizations.filter((name) => named.has(aliasKey(name)));
+  }
   if (options.dryRun) {
     return {
       ok: true,
       created: plan.deals.filter((d) => d.id === null).length,
       updated: plan.deals.filter((d) => d.id !== null).length,
+      skipped,
       dealIds: [],
       newOrganizations: plan.newOrganizations,
+      duplicates,
       planned: plan.deals,
     };
   }
   try {
     return await db.$transaction(
       async (tx) => {
-        const newIds = new Map<string, number>();
-        for (const name of plan.newOrganizations) {
-          const org = await createOrganization(
-            tx,
-            { name, type: "other", country: null, website: null, parentId: null, aliases: [] },
-            options.actor,
-            "import",
-          );
-          newIds.set(aliasKey(name), org.id);
-        }
+        const newOrgs = await createOrganizations(
+          tx,
+          plan.newOrganizations.map((name) => ({ name, type: "other", country: null, website: null, parentId: null, aliases: [] })),
+          options.actor,
+          "import",
+        );
+        const newIds = new Map(plan.newOrganizations.map((name, i) => [aliasKey(name), newOrgs[i].id]));
         const resolveNew = (name: string) => newIds.get(aliasKey(name)) as number;
         for (const deal of plan.deals) {
           if (deal.newRecipient) deal.recipientId = resolveNew(deal.newRecipient);
@@ -65,20 +96,22 @@ export async function importDealCsv(
             newOrganization ? { ...p, organizationId: resolveNew(newOrganization) } : p,
           );
         }
+        const toCreate = plan.deals.filter((deal) => deal.id === null);
+        const createdIds = await createDeals(tx, toCreate, options.actor, options.action ?? "import");
+        const idOf = new Map(toCreate.map((deal, i) => [deal, createdIds[i]]));
         const dealIds: number[] = [];
-        let created = 0;
         let updated = 0;
         for (const deal of plan.deals) {
           if (deal.id === null) {
-            dealIds.push(await createDeal(tx, deal, options.actor, options.action ?? "import"));
-            created++;
+            dealIds.push(idOf.get(deal) as number);
           } else {
             await updateRow(tx, deal, options.actor);
             dealIds.push(deal.id);
             updated++;
           }
         }
-        return { ok: true as const, created, updated, dealIds, newOrganizations: plan.newOrganizations };
+        const created = createdIds.length;
+        return { ok: true as const, created, updated, skipped, dealIds, newOrganizations: plan.newOrganizations, duplicates };
       },
       { timeout: 120_000 },
     );

@@ -278,11 +278,19 @@ export const openApiDocument = {
             description: "1 to check and preview without writing.",
             schema: { type: "string", enum: ["1", "true"] },
           },
+          {
+            name: "onDuplicate",
+            in: "query",
+            description:
+              "Rows that look like a tracked deal or an earlier row (same recipient, an investor in common or none, announced within 30 days, amounts within 10 % or both undisclosed): `fail` (default: 409, nothing written), `skip` them, or `create` them anyway.",
+            schema: { type: "string", enum: ["fail", "skip", "create"], default: "fail" },
+          },
         ],
         requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
         responses: {
           "200": {
-            description: "`{ dryRun, create, update, newOrganizations, rows, dealIds }`.",
+            description:
+              "`{ dryRun, create, update, skip, newOrganizations, duplicates: [{ row, candidates: [{ kind: existing|row, dealId|row, announcedOn, round, reasons }] }], rows, dealIds }`.",
             content: jsonContent({ type: "object" }),
           },
           "400": {
@@ -291,6 +299,10 @@ export const openApiDocument = {
           },
           "401": { description: "No valid token or session." },
           "403": { description: "The token's user may not import." },
+          "409": {
+            description: "Rows look like deals already tracked or earlier rows (onDuplicate=fail): `{ duplicates }`, nothing written.",
+            content: jsonContent({ type: "object", properties: { duplicates: { type: "array", items: { type: "object" } } } }),
+          },
           "413": { description: "The body is larger than 10 MB." },
         },
       },

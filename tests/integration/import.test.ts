@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
 import { importDealCsv } from "@/lib/import/apply-deal-import";
+import { snapshotDeal, toRevisionJson } from "@/lib/revisions";
 import { seedDatabase } from "@/lib/seed/seed-database";
+import { syntheticImportCsv } from "@/lib/synth/import-csv";
 import { createTestDb, type TestDb } from "../support/test-db";
 
 let t: TestDb;
@@ -114,5 +116,65 @@ describe("CSV import", () => {
     const result = await importDealCsv(t.db, text, { actor: "test" });
     expect(result).toEqual({ ok: false, errors: [{ row: 3, field: "id", message: "no deal with id 999999" }] });
     expect(await t.db.deal.count()).toBe(before);
+  });
+});
+
+describe("CSV import at scale", () => {
+  /** The statements one import sends (model operations and raw SQL alike, inside its transaction too). */
+  async function statementsOf(text: string): Promise<{ count: number; created: number }> {
+    let count = 0;
+    const counting = t.db.$extends({
+      query: {
+        $allOperations({ args, query }) {
+          count++;
+          return query(args);
+        },
+      },
+    }) as unknown as typeof t.db;
+    const result = await importDealCsv(counting, text, { actor: "test", onDuplicate: "create" });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    return { count, created: result.created };
+  }
+
+  it("sends as many statements for 400 rows as for 20: they do not grow per row or per new organization", async () => {
+    const small = await statementsOf(syntheticImportCsv("count-small", 20, { newOrganizations: 2 }));
+    const large = await statementsOf(syntheticImportCsv("count-large", 400, { newOrganizations: 40 }));
+    expect([small.created, large.created]).toEqual([20, 400]);
+    expect(large.count).toBe(small.count);
+    expect(small.count).toBeLessThan(30);
+  });
+
+  it("gives every new deal its participations, source, first event, search row and revision, in file order", async () => {
+    const result = await importDealCsv(t.db, syntheticImportCsv("order", 600, { newOrganizations: 5 }), { actor: "test", onDuplicate: "create" });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.dealIds).toHaveLength(600);
+    const deals = await t.db.deal.findMany({
+      where: { id: { in: result.dealIds } },
+      include: { participations: true, sources: true, events: true, search: true },
+      orderBy: { id: "asc" },
+    });
+    // Rows are in file order: the amount is 1,000,000 plus the row's index.
+    expect(deals.map((d) => d.amountUsdLow)).toEqual(result.dealIds.map((_, i) => BigInt(1_000_000 + i)));
+    expect(deals.map((d) => d.id)).toEqual(result.dealIds);
+    for (const [i, deal] of deals.entries()) {
+      expect(deal.sources.map((s) => s.url)).toEqual([`https://example.com/crash/order/${i}`]);
+      expect(deal.events.map((e) => [e.sourceId, e.amountUsdLow])).toEqual([[deal.sources[0].id, deal.amountUsdLow]]);
+      expect(deal.participations).toHaveLength(i % 10 === 0 ? (i % 3 === 0 ? 3 : 2) : i % 3 === 0 ? 2 : 1);
+      expect(deal.search?.text).toContain(`crash order row ${i}`);
+    }
+    const revisions = await t.db.revision.findMany({ where: { entityType: "deal", entityId: { in: result.dealIds } } });
+    expect(revisions).toHaveLength(600);
+    const after = JSON.parse(revisions.find((r) => r.entityId === deals[10].id)?.after ?? "{}");
+    expect([after.amountUsdLow, after.participations.length, after.sources[0].url]).toEqual([
+      "1000010",
+      2,
+      "https://example.com/crash/order/10",
+    ]);
+    // The revision's "after", built by the batch writer from what it wrote, is the deal as stored, to the character.
+    for (const id of [result.dealIds[0], result.dealIds[10], result.dealIds[599]])
+      expect(revisions.find((r) => r.entityId === id)?.after).toBe(toRevisionJson(await snapshotDeal(t.db, id)));
+    const funds = await t.db.organization.findMany({ where: { name: { startsWith: "Synthetic Fund order-" } }, orderBy: { slug: "asc" } });
+    expect(funds.map((f) => f.slug)).toEqual([0, 1, 2, 3, 4].map((n) => `synthetic-fund-order-${n}`));
+    expect(await t.db.revision.count({ where: { entityType: "organization", entityId: { in: funds.map((f) => f.id) } } })).toBe(5);
   });
 });

@@ -4,34 +4,12 @@
 // Just before each kill a probe (BEGIN IMMEDIATE with no wait) tells whether the import's write transaction was open
 // at that moment.
 import Database from "better-sqlite3";
-import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
+import { syntheticImportCsv } from "@/lib/synth/import-csv";
 import { BASE_PORT, createEditors, freshDatabase, LOAD_TEST_LIMITS, log, sleep, startServer, type SuiteResult } from "./support";
 
 const ROWS = 10_000;
 
-function importCsv(run: string, rows = ROWS): string {
-  const lines = [DEAL_CSV_COLUMNS.join(",")];
-  for (let i = 0; i < rows; i++) {
-    const cells: Record<string, string> = {
-      announced_on: `2025-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`,
-      investors: i % 3 === 0 ? "Amazon (lead); Google" : "Nvidia",
-      recipient: i % 2 === 0 ? "Anthropic" : "Mistral AI",
-      kind: "equity",
-      status: "announced",
-      round: `Crash test ${run}`,
-      amount_usd_low: String(1_000_000 + i),
-      amount_usd_high: String(1_000_000 + i),
-      amount_qualifier: "exact",
-      original_currency: "USD",
-      summary: `crash ${run} row ${i}`,
-      source_url: `https://example.com/crash/${run}/${i}`,
-      source_publisher: "Reliability test",
-      source_date: "2025-06-01",
-    };
-    lines.push(DEAL_CSV_COLUMNS.map((c) => cells[c] ?? "").join(","));
-  }
-  return lines.join("\n") + "\n";
-}
+const importCsv = (run: string) => syntheticImportCsv(run, ROWS);
 
 /** True when another connection holds the write lock right now (the import's transaction is open). */
 function writeLockHeld(db: Database.Database): boolean {
@@ -73,7 +51,7 @@ export async function runCrash(options: { kills?: number; port?: number; calibra
   const { file, url } = freshDatabase("crash");
   const [editor] = await createEditors(url, 1, "crash-importer");
   const post = (origin: string, csv: string) =>
-    fetch(`${origin}/api/import`, {
+    fetch(`${origin}/api/import?onDuplicate=create`, {
       method: "POST",
       headers: { authorization: `Bearer ${editor.token}`, "content-type": "text/csv" },
       body: csv,

@@ -2,13 +2,16 @@ import { authorizeApiWrite } from "@/lib/api/authorize-write";
 import { readBodyWithLimit } from "@/lib/api/read-body";
 import { getDb } from "@/lib/db";
 import { importDealCsv } from "@/lib/import/apply-deal-import";
+import { DUPLICATE_CHOICES, type DuplicateChoice } from "@/lib/import/find-duplicates";
 import { decodeUtf8, importTooLarge, MAX_IMPORT_BYTES } from "@/lib/import/import-limits";
 import { toImportPreview } from "@/lib/import/import-preview";
 import { withErrorHandling } from "@/lib/request-id";
 
 /**
- * POST /api/import[?dryRun=1] with the CSV as the request body (text/csv) and `Authorization: Bearer <token>`.
- * 200 with the preview (dry run) or the result; 400 with every row error and nothing written; 401/403 without rights;
+ * POST /api/import[?dryRun=1][&onDuplicate=fail|skip|create] with the CSV as the request body (text/csv) and `Authorization: Bearer <token>`.
+ * 200 with the preview (dry run) or the result, both listing the rows that look like a tracked deal or an earlier row
+ * (`duplicates`); 409 listing them when onDuplicate is fail (the default), nothing written; `skip` leaves them out,
+ * `create` imports them anyway; 400 with every row error and nothing written; 401/403 without rights;
  * 413 for a body over the import limit, however it is sent (nothing read past the limit, nothing written).
  */
 export const POST = withErrorHandling(async function POST(request: Request) {
@@ -20,9 +23,18 @@ export const POST = withErrorHandling(async function POST(request: Request) {
   const text = decodeUtf8(body.bytes);
   if (text === null) return Response.json({ error: "the body is not UTF-8 text" }, { status: 400 });
 
-  const dryRun = ["1", "true"].includes(new URL(request.url).searchParams.get("dryRun") ?? "");
-  const result = await importDealCsv(await getDb(), text, { actor: actor.email, dryRun });
+  const params = new URL(request.url).searchParams;
+  const dryRun = ["1", "true"].includes(params.get("dryRun") ?? "");
+  const onDuplicate = params.get("onDuplicate") ?? "fail";
+  if (!(DUPLICATE_CHOICES as readonly string[]).includes(onDuplicate))
+    return Response.json({ error: `onDuplicate must be one of ${DUPLICATE_CHOICES.join(", ")}` }, { status: 400 });
+  const result = await importDealCsv(await getDb(), text, { actor: actor.email, dryRun, onDuplicate: onDuplicate as DuplicateChoice });
   const preview = toImportPreview(result);
+  if (!preview.ok && preview.duplicates)
+    return Response.json(
+      { error: "rows look like deals already tracked (or earlier rows); nothing was imported", duplicates: preview.duplicates },
+      { status: 409 },
+    );
   if (!preview.ok) return Response.json({ error: "invalid rows; nothing was imported", errors: preview.errors }, { status: 400 });
   return Response.json({ dryRun, ...preview, dealIds: result.ok ? result.dealIds : [] });
 });

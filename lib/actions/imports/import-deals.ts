@@ -4,13 +4,15 @@ import { requireRole } from "../../auth/roles";
 import { getSessionActor } from "../../auth/session";
 import { getDb } from "../../db";
 import { importDealCsv } from "../../import/apply-deal-import";
+import { DUPLICATE_CHOICES, type DuplicateChoice } from "../../import/find-duplicates";
 import { checkImportSize, decodeUtf8 } from "../../import/import-limits";
 import { toImportPreview } from "../../import/import-preview";
 import { authorizationFailure, type ActionState } from "../action-state";
 
 /**
  * Step 1 (`intent=preview`, a file): a dry run that writes nothing and returns the preview with the file's text.
- * Step 2 (`intent=apply`, the text from step 1): applies every row or none.
+ * Step 2 (`intent=apply`, the text from step 1): applies every row or none; `onDuplicate` (fail, skip, create) says
+ * what to do with the rows the preview flagged as likely duplicates.
  */
 export async function importDeals(_state: ActionState, formData: FormData): Promise<ActionState> {
   let actor;
@@ -36,9 +38,17 @@ export async function importDeals(_state: ActionState, formData: FormData): Prom
     const tooBig = checkImportSize(Buffer.byteLength(text));
     if (tooBig) return { status: "error", message: tooBig };
   }
+  const choice = formData.get("onDuplicate");
+  const onDuplicate: DuplicateChoice = DUPLICATE_CHOICES.find((c) => c === choice) ?? "fail";
   const db = await getDb();
-  const result = await importDealCsv(db, text, { actor: actor.email, dryRun: intent === "preview" });
+  const result = await importDealCsv(db, text, { actor: actor.email, dryRun: intent === "preview", onDuplicate });
   const preview = toImportPreview(result);
+  if (!preview.ok && preview.duplicates)
+    return {
+      status: "error",
+      message: `Nothing was imported: ${preview.duplicates.length} rows look like deals already tracked. Choose to skip them or create them anyway.`,
+      data: { preview, csv: text },
+    };
   if (!preview.ok)
     return {
       status: "error",
@@ -48,7 +58,7 @@ export async function importDeals(_state: ActionState, formData: FormData): Prom
   if (intent === "preview") return { status: "ok", message: "Dry run: nothing has been written yet.", data: { preview, csv: text } };
   return {
     status: "ok",
-    message: `Imported: ${preview.create} deals created, ${preview.update} updated${preview.newOrganizations.length ? `, ${preview.newOrganizations.length} organizations created` : ""}.`,
+    message: `Imported: ${preview.create} deals created, ${preview.update} updated${preview.skip ? `, ${preview.skip} skipped as duplicates` : ""}${preview.newOrganizations.length ? `, ${preview.newOrganizations.length} organizations created` : ""}.`,
     data: { applied: true, preview },
   };
 }

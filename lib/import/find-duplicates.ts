@@ -1,0 +1,196 @@
+// Likely duplicates: the same deal reported twice (another outlet, another currency, a rounded amount). Two deals are
+// likely the same when they have the same recipient, an investor in common (or neither names one), were announced
+// within 30 days of each other, and their amounts are within 10 % (or both undisclosed). A row of a file is checked
+// against the live deals in the database and against the rows above it in the same file; each flag names the deal or
+// row it looks like and why. Rows that name an `id` update that deal and are not checked.
+import type { Prisma } from "../generated/prisma/client";
+import { formatUsdExact } from "../format";
+import { amountKey } from "../measures/capital";
+import type { PlannedDeal } from "./plan-deal-import";
+
+export const DUPLICATE_WINDOW_DAYS = 30;
+/** Amounts within this share of the larger one are alike (10 %). */
+const AMOUNT_TOLERANCE = { numerator: 1n, denominator: 10n };
+/** Candidates listed per flagged row: enough to decide by, without a report the size of the file. */
+export const MAX_CANDIDATES = 5;
+
+/** What the check compares of a deal. `recipient` identifies it (an organization id, or a new name's key). */
+export type DuplicateSubject = {
+  recipient: string;
+  announcedOn: string;
+  day: number;
+  amount: bigint | null;
+  /** The named investors' keys, as `recipient`. */
+  investors: Set<string>;
+  investorNames: Map<string, string>;
+};
+
+export type DuplicateCandidate =
+  | { kind: "existing"; dealId: number; announcedOn: string; round: string | null; reasons: string[] }
+  | { kind: "row"; row: number; announcedOn: string; round: string | null; reasons: string[] };
+
+export type DuplicateFlag = { row: number; candidates: DuplicateCandidate[] };
+
+export type DuplicateChoice = "fail" | "skip" | "create";
+export const DUPLICATE_CHOICES: readonly DuplicateChoice[] = ["fail", "skip", "create"];
+
+const DAY_MS = 86_400_000;
+const dayNumber = (isoDate: string) => Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
+
+/** Why two deals look like one, or null when they do not. */
+export function duplicateReasons(a: DuplicateSubject, b: DuplicateSubject, recipientName: string): string[] | null {
+  if (a.recipient !== b.recipient) return null;
+  const days = Math.abs(a.day - b.day);
+  if (days > DUPLICATE_WINDOW_DAYS) return null;
+  let amounts: string;
+  if (a.amount === null && b.amount === null) amounts = "both amounts undisclosed";
+  else if (a.amount === null || b.amount === null) return null;
+  else {
+    const [low, high] = a.amount < b.amount ? [a.amount, b.amount] : [b.amount, a.amount];
+    if ((high - low) * AMOUNT_TOLERANCE.denominator > high * AMOUNT_TOLERANCE.numerator) return null;
+    amounts =
+      low === high
+        ? `same amount (${formatUsdExact(low)})`
+        : `amounts within 10% (${formatUsdExact(a.amount)} and ${formatUsdExact(b.amount)})`;
+  }
+  let investors: string;
+  const common = [...a.investors].filter((key) => b.investors.has(key));
+  if (common.length > 0) investors = `investor in common: ${common.map((key) => a.investorNames.get(key) ?? key).join(", ")}`;
+  else if (a.investors.size === 0 && b.investors.size === 0) investors = "neither names an investor";
+  else return null;
+  return [`same recipient (${recipientName})`, investors, days === 0 ? "announced the same day" : `announced ${days} days apart`, amounts];
+}
+
+function subjectOfPlanned(deal: PlannedDeal): DuplicateSubject {
+  const investors = new Set<string>();
+  const investorNames = new Map<string, string>();
+  for (const p of deal.participations) {
+    const key = p.organizationId !== null ? `id:${p.organizationId}` : p.newOrganization ? `new:${p.newOrganization.toLowerCase()}` : null;
+    if (key === null) continue;
+    investors.add(key);
+  }
+  return {
+    recipient: deal.newRecipient ? `new:${deal.newRecipient.toLowerCase()}` : `id:${deal.recipientId}`,
+    announcedOn: deal.announcedOn,
+    day: dayNumber(deal.announcedOn),
+    amount: amountKey(deal.amountUsdLow, deal.amountUsdHigh),
+    investors,
+    investorNames,
+  };
+}
+
+type Existing = DuplicateSubject & { dealId: number; round: string | null; recipientName: string };
+
+async function loadExisting(db: Prisma.TransactionClient, recipientIds: number[], from: string, to: string): Promise<Existing[]> {
+  const found: Existing[] = [];
+  for (let start = 0; start < recipientIds.length; start += 500) {
+    const deals = await db.deal.findMany({
+      where: { recipientId: { in: recipientIds.slice(start, start + 500) }, deletedAt: null, announcedOn: { gte: from, lte: to } },
+      select: {
+        id: true,
+        recipientId: true,
+        announcedOn: true,
+        round: true,
+        amountUsdLow: true,
+        amountUsdHigh: true,
+        recipient: { select: { name: true } },
+        participations: { select: { organizationId: true, organization: { select: { name: true } } } },
+      },
+    });
+    for (const d of deals) {
+      const named = d.participations.filter((p) => p.organizationId !== null);
+      found.push({
+        dealId: d.id,
+        round: d.round,
+        recipientName: d.recipient.name,
+        recipient: `id:${d.recipientId}`,
+        announcedOn: d.announcedOn,
+        day: dayNumber(d.announcedOn),
+        amount: amountKey(d.amountUsdLow, d.amountUsdHigh),
+        investors: new Set(named.map((p) => `id:${p.organizationId}`)),
+        investorNames: new Map(named.map((p) => [`id:${p.organizationId}`, p.organization?.name ?? ""])),
+      });
+    }
+  }
+  return found;
+}
+
+const shiftDays = (isoDate: string, days: number) =>
+  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * Flags the new rows of a planned import that look like a live deal or an earlier row of the file. `names` gives an
+ * organization's name by id (the directory the plan was made with), for the reasons' text.
+ */
+export async function findDuplicates(
+  db: Prisma.TransactionClient,
+  deals: readonly PlannedDeal[],
+  nameOf: (organizationId: number) => string,
+): Promise<DuplicateFlag[]> {
+  const fresh = deals.filter((d) => d.id === null);
+  if (fresh.length === 0) return [];
+  const dates = fresh.map((d) => d.announcedOn).sort();
+  const recipientIds = [...new Set(fresh.filter((d) => !d.newRecipient).map((d) => d.recipientId))];
+  const existing = await loadExisting(
+    db,
+    recipientIds,
+    shiftDays(dates[0], -DUPLICATE_WINDOW_DAYS),
+    shiftDays(dates[dates.length - 1], DUPLICATE_WINDOW_DAYS),
+  );
+  // Deals and earlier rows by recipient and day, so that a row is compared only with those of its recipient within
+  // the window (a file of thousands of rows for one recipient stays linear).
+  const existingBy = new Bucketed<Existing>();
+  for (const e of existing) existingBy.add(e);
+  const earlierRows = new Bucketed<DuplicateSubject & { deal: PlannedDeal }>();
+  const flags: DuplicateFlag[] = [];
+  for (const deal of fresh) {
+    const subject = subjectOfPlanned(deal);
+    for (const p of deal.participations) {
+      if (p.organizationId !== null) subject.investorNames.set(`id:${p.organizationId}`, nameOf(p.organizationId));
+      else if (p.newOrganization) subject.investorNames.set(`new:${p.newOrganization.toLowerCase()}`, p.newOrganization);
+    }
+    const recipientName = deal.newRecipient ?? nameOf(deal.recipientId);
+    const candidates: DuplicateCandidate[] = [];
+    for (const e of existingBy.near(subject)) {
+      if (candidates.length >= MAX_CANDIDATES) break;
+      const reasons = duplicateReasons(subject, e, recipientName);
+      if (reasons) candidates.push({ kind: "existing", dealId: e.dealId, announcedOn: e.announcedOn, round: e.round, reasons });
+    }
+    for (const other of earlierRows.near(subject)) {
+      if (candidates.length >= MAX_CANDIDATES) break;
+      const reasons = duplicateReasons(subject, other, recipientName);
+      if (reasons)
+        candidates.push({ kind: "row", row: other.deal.row, announcedOn: other.deal.announcedOn, round: other.deal.round, reasons });
+    }
+    earlierRows.add({ ...subject, deal });
+    if (candidates.length > 0) flags.push({ row: deal.row, candidates });
+  }
+  return flags;
+}
+
+class Bucketed<T extends DuplicateSubject> {
+  private readonly byKey = new Map<string, T[]>();
+  add(item: T): void {
+    const key = `${item.recipient}|${item.day}`;
+    const list = this.byKey.get(key);
+    if (list) list.push(item);
+    else this.byKey.set(key, [item]);
+  }
+  /** Those of the subject's recipient announced within the window, nearest days first. */
+  *near(subject: DuplicateSubject): Generator<T> {
+    for (let offset = 0; offset <= DUPLICATE_WINDOW_DAYS; offset++) {
+      for (const day of offset === 0 ? [subject.day] : [subject.day - offset, subject.day + offset])
+        yield* this.byKey.get(`${subject.recipient}|${day}`) ?? [];
+    }
+  }
+}
+
+/** One line per flagged row, for the import command. */
+export function formatDuplicate(flag: DuplicateFlag): string {
+  return `row ${flag.row}: ${flag.candidates
+    .map(
+      (c) =>
+        `${c.kind === "existing" ? `like deal ${c.dealId}` : `like row ${c.row}`} (${c.announcedOn}${c.round ? `, ${c.round}` : ""}: ${c.reasons.join("; ")})`,
+    )
+    .join("; ")}`;
+}
