@@ -9,6 +9,7 @@ import { GET as capitalByPeriodOf } from "@/app/api/organizations/[slug]/capital
 import { GET as fundingRoundsOf } from "@/app/api/organizations/[slug]/funding-rounds/route";
 import { GET as getOrganization } from "@/app/api/organizations/[slug]/route";
 import { GET as listOrganizationsApi } from "@/app/api/organizations/route";
+import { GET as search } from "@/app/api/search/route";
 import { GET as capitalByKind } from "@/app/api/stats/capital-by-kind/route";
 import { GET as capitalByPeriod } from "@/app/api/stats/capital-by-period/route";
 import { GET as circularFlows } from "@/app/api/stats/circular-flows/route";
@@ -144,6 +145,9 @@ describe.skipIf(!onPostgres)("SQLite and PostgreSQL give identical answers on th
     ["/api/stats/circular-flows", circularFlows],
     ["/api/organizations", listOrganizationsApi],
     ["/api/organizations?q=ai", listOrganizationsApi],
+    ...["Antropic", "nvida", "Open%20AI", "Mistal", "QIA", "Anysphere", "a&limit=50", "series&limit=50", "zzzz"].map(
+      (q) => [`/api/search?q=${q}`, search] as [string, Handler],
+    ),
   ] as [string, Handler][])("GET %s", async (url, handler) => {
     const [a, b] = await fetchBoth(handler, url);
     expect(a.status).toBe(200);
