@@ -49,19 +49,49 @@ export function typoDistance(a: string, b: string, max: number): number {
   return previous[b.length];
 }
 
+/** Letters counted in 64 buckets (by character code): the cheap bound that skips most typo distances. */
+function letterCounts(text: string): Uint8Array {
+  const counts = new Uint8Array(64);
+  for (let i = 0; i < text.length; i++) counts[text.charCodeAt(i) & 63]++;
+  return counts;
+}
+
+/**
+ * Letters of the query that the name lacks, counted with repeats: each typo adds at most one, so more than the typos
+ * allowed rules out the name, its words and its beginning (all made of its letters) without a distance.
+ */
+function missingLetters(query: NameQuery, name: Uint8Array): number {
+  let missing = 0;
+  for (const b of query.buckets) if (query.letters[b] > name[b]) missing += query.letters[b] - name[b];
+  return missing;
+}
+
 /** One name of an organization prepared for matching. */
-export type MatchableName = { text: string; compact: string; words: string[] };
+export type MatchableName = {
+  text: string;
+  compact: string;
+  words: { text: string; letters: Uint8Array }[];
+  tails: string[];
+  letters: Uint8Array;
+};
 
 export function matchableName(text: string): MatchableName {
-  return { text, compact: compactName(text), words: words(text) };
+  const list = words(text);
+  // The name from its second, third… word on, compacted: "investmentauthority" in "Qatar Investment Authority" starts at a later word.
+  const tails = list.slice(1).map((_, i) => list.slice(i + 1).join(""));
+  const compact = compactName(text);
+  return { text, compact, words: list.map((w) => ({ text: w, letters: letterCounts(w) })), tails, letters: letterCounts(compact) };
 }
 
 /** The query prepared once for every name it is compared with. */
-export type NameQuery = { compact: string; typos: number };
+export type NameQuery = { compact: string; typos: number; letters: Uint8Array; buckets: number[] };
 
 export function nameQuery(q: string): NameQuery | null {
   const compact = compactName(q);
-  return compact === "" ? null : { compact, typos: typosAllowed(compact.length) };
+  if (compact === "") return null;
+  const letters = letterCounts(compact);
+  const buckets = [...letters.keys()].filter((b) => letters[b] > 0);
+  return { compact, typos: typosAllowed(compact.length), letters, buckets };
 }
 
 /**
@@ -73,11 +103,16 @@ export function matchScore(query: NameQuery, name: MatchableName): number | null
   const q = query.compact;
   if (name.compact === q) return 0;
   if (name.compact.startsWith(q)) return 1;
-  for (let i = 1; i < name.words.length; i++) if (name.words.slice(i).join("").startsWith(q)) return 2;
+  for (const tail of name.tails) if (tail.startsWith(q)) return 2;
   if (q.length >= 3 && name.compact.includes(q)) return 3;
-  if (query.typos === 0) return null;
-  let best = typoDistance(q, name.compact, query.typos);
-  for (const word of name.words) best = Math.min(best, typoDistance(q, word, query.typos));
-  if (name.compact.length > q.length) best = Math.min(best, typoDistance(q, name.compact.slice(0, q.length), query.typos));
+  if (query.typos === 0 || missingLetters(query, name.letters) > query.typos) return null;
+  const typos = query.typos;
+  let best = typoDistance(q, name.compact, typos);
+  for (const word of name.words)
+    if (best > 0 && missingLetters(query, word.letters) <= typos) best = Math.min(best, typoDistance(q, word.text, typos));
+  if (best > 0 && name.compact.length > q.length) {
+    const start = name.compact.slice(0, q.length);
+    if (missingLetters(query, letterCounts(start)) <= typos) best = Math.min(best, typoDistance(q, start, typos));
+  }
   return best <= query.typos ? 4 + best : null;
 }
