@@ -10,6 +10,7 @@ import { StatCard } from "@/components/ui/stat-card";
 import { getDealFilterOptions } from "@/lib/data/deal-filter-options";
 import { getDealStats } from "@/lib/data/deal-stats";
 import { listDeals } from "@/lib/data/deals";
+import { resolveFilterNames } from "@/lib/data/filter-names";
 import { DEFAULT_DEAL_FILTERS, dealFiltersToParams, parseDealFilters } from "@/lib/filters/deal-filters";
 import { dealsPageHref, parseDealPageView, type DealPageView } from "@/lib/filters/deal-page-view";
 import { describeDealFilters } from "@/lib/filters/describe-deal-filters";
@@ -23,10 +24,10 @@ const SWITCH_OFF = `${SWITCH} border border-gray-300 hover:bg-gray-100 dark:bord
 const TEXT_LINK = "rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
 
 export default async function DealsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const params = await searchParams;
+  const { params, issues: nameIssues } = await resolveFilterNames(await searchParams);
   const { filters, issues: filterIssues } = parseDealFilters(params);
   const { pageView, issues: viewIssues } = parseDealPageView(params);
-  const issues = [...filterIssues, ...viewIssues];
+  const issues = [...nameIssues, ...filterIssues, ...viewIssues];
   const [page, stats, options] = await Promise.all([listDeals(filters), getDealStats(filters), getDealFilterOptions(filters)]);
 
   const names = new Map([...options.investors, ...options.recipients].map((o) => [o.slug, o.name]));

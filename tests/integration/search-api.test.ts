@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as listDeals } from "@/app/api/deals/route";
 import { GET as search } from "@/app/api/search/route";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { useTestDbAsAppDb } from "../support/app-db";
@@ -70,5 +71,33 @@ describe("GET /api/search", () => {
     const { status, body } = await get(query);
     expect(status).toBe(400);
     expect(body.issues?.[0].param).toBe(query.includes("size") ? "size" : "limit");
+  });
+});
+
+describe("the investor and recipient filters take names", () => {
+  const deals = async (query: string) => {
+    const response = await listDeals(new Request(`http://localhost/api/deals?pageSize=200&${query}`));
+    return { status: response.status, body: await response.json() };
+  };
+
+  it.each([
+    ["recipient=Anthropic", "recipient=anthropic"],
+    ["recipient=Anthropic%20PBC", "recipient=anthropic"],
+    ["investor=QIA", "investor=qia"],
+    ["investor=Nvidia%20Corp,Amazon", "investor=nvidia&investor=amazon"],
+  ])("%s lists the deals of %s", async (byName, bySlug) => {
+    const [named, slugged] = await Promise.all([deals(byName), deals(bySlug)]);
+    expect(named.status).toBe(200);
+    expect(slugged.body.total).toBeGreaterThan(0);
+    expect(named.body.data).toEqual(slugged.body.data);
+    expect(named.body.filters).toEqual(slugged.body.filters);
+  });
+
+  it("refuses a name that names nothing, with the closest names", async () => {
+    const { status, body } = await deals("recipient=Antropic");
+    expect(status).toBe(400);
+    expect(body.issues).toEqual([
+      expect.objectContaining({ param: "recipient", value: "Antropic", message: expect.stringContaining("did you mean Anthropic (anthropic)") }),
+    ]);
   });
 });
