@@ -51,7 +51,14 @@ export async function loadSearchDirectory(db: PrismaClient): Promise<SearchDirec
     list.push({ alias: a.alias });
     aliasesOf.set(a.organizationId, list);
   }
-  const deals = new Map<number, number>();
-  for (const row of [...received, ...joined]) if (row.id !== null) deals.set(row.id, (deals.get(row.id) ?? 0) + row.deals);
-  return buildDirectory(organizations.map((o) => ({ ...o, aliases: aliasesOf.get(o.id) ?? [], deals: deals.get(o.id) ?? 0 })));
+  const countOf = (rows: { id: number | null; deals: number }[]) => new Map(rows.map((r) => [r.id, r.deals]));
+  const [asRecipient, asInvestor] = [countOf(received), countOf(joined)];
+  return buildDirectory(
+    organizations.map((o) => ({
+      ...o,
+      aliases: aliasesOf.get(o.id) ?? [],
+      dealsAsInvestor: asInvestor.get(o.id) ?? 0,
+      dealsAsRecipient: asRecipient.get(o.id) ?? 0,
+    })),
+  );
 }

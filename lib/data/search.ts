@@ -8,6 +8,7 @@ import { DEFAULT_DEAL_FILTERS } from "../filters/deal-filters";
 import { DEFAULT_SEARCH_LIMIT } from "../filters/search-query";
 import type { DirectoryMatch } from "../organizations/directory";
 import type { PrismaClient } from "../generated/prisma/client";
+import { organizationHref } from "../organizations/organization-href";
 import { dealFilterCondition } from "./deal-where";
 import { readsOf } from "./kysely";
 import { getSearchDirectory, loadSearchDirectory } from "./organization-directory";
@@ -24,7 +25,9 @@ export type SearchDeal = {
   amountQualifier: AmountQualifier;
   recipient: { slug: string; name: string };
 };
-export type SearchResults = { organizations: DirectoryMatch[]; deals: SearchDeal[] };
+/** An organization found, linked to its company page or its investor page, whichever has its deals. */
+export type SearchOrganization = Pick<DirectoryMatch, "id" | "slug" | "name" | "type" | "matched"> & { href: string };
+export type SearchResults = { organizations: SearchOrganization[]; deals: SearchDeal[] };
 
 /** What the site search finds for q, at most `limit` organizations and `limit` deals. */
 export async function searchSite(q: string, limit: number = DEFAULT_SEARCH_LIMIT): Promise<SearchResults> {
@@ -42,8 +45,16 @@ export async function searchDatabase(db: PrismaClient, q: string, limit: number 
  * /deals search reads it (dealFilterCondition). Reading one organization's deals is two index lookups, so a
  * suggestion never scans the search text at scale.
  */
-async function searchWith(db: PrismaClient, organizations: DirectoryMatch[], q: string, limit: number): Promise<SearchResults> {
+async function searchWith(db: PrismaClient, matches: DirectoryMatch[], q: string, limit: number): Promise<SearchResults> {
   const reads = readsOf(db);
+  const organizations = matches.map((m) => ({
+    id: m.id,
+    slug: m.slug,
+    name: m.name,
+    type: m.type,
+    matched: m.matched,
+    href: organizationHref(m, m.type === "ai_lab" || m.type === "corporate" ? "company" : "investor", null),
+  }));
   const best = organizations[0];
   const text = q.trim();
   if (!best && text === "") return { organizations, deals: [] };

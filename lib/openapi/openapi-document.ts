@@ -522,12 +522,13 @@ export const openApiDocument = {
             type: "array",
             items: {
               type: "object",
-              required: ["slug", "name", "type", "matched"],
+              required: ["slug", "name", "type", "matched", "href"],
               properties: {
                 slug: { type: "string" },
                 name: { type: "string" },
                 type: { type: "string", enum: [...ORGANIZATION_TYPES] },
                 matched: { type: "string", description: "The name or alias that matched." },
+                href: { type: "string", description: "Its page: the company page if it received deals, else the investor page." },
               },
             },
           },

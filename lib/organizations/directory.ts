@@ -3,7 +3,7 @@
 import { aliasKey } from "../domain";
 import { matchableName, matchScore, nameQuery, type MatchableName } from "./name-match";
 
-export type DirectoryEntry = { id: number; slug: string; name: string; type: string };
+export type DirectoryEntry = { id: number; slug: string; name: string; type: string; dealsAsInvestor: number; dealsAsRecipient: number };
 /** A suggestion: the organization and the name or alias that matched. */
 export type DirectoryMatch = DirectoryEntry & { matched: string };
 export type OrganizationDirectory = {
@@ -19,19 +19,22 @@ export type DirectoryOrganization = {
   name: string;
   type?: string;
   aliases: { alias: string }[];
-  /** How many deals it is in (received or joined): the more active of two equal matches comes first. */
-  deals?: number;
+  /** How many deals it joined and received: the more active of two equal matches comes first. */
+  dealsAsInvestor?: number;
+  dealsAsRecipient?: number;
 };
 
 export function buildDirectory(organizations: DirectoryOrganization[]): OrganizationDirectory {
   const byKey = new Map<string, DirectoryEntry>();
   const searchable: { entry: DirectoryEntry; deals: number; names: MatchableName[] }[] = [];
   for (const org of organizations) {
-    const entry = { id: org.id, slug: org.slug, name: org.name, type: org.type ?? "" };
+    const dealsAsInvestor = org.dealsAsInvestor ?? 0;
+    const dealsAsRecipient = org.dealsAsRecipient ?? 0;
+    const entry = { id: org.id, slug: org.slug, name: org.name, type: org.type ?? "", dealsAsInvestor, dealsAsRecipient };
     for (const name of [org.name, org.slug, ...org.aliases.map((a) => a.alias)]) byKey.set(aliasKey(name), entry);
     // The name first, so that it is what `matched` says when an alias matches no better.
     const names = [org.name, ...org.aliases.map((a) => a.alias).sort()].map(matchableName);
-    searchable.push({ entry, deals: org.deals ?? 0, names });
+    searchable.push({ entry, deals: dealsAsInvestor + dealsAsRecipient, names });
   }
   return {
     resolve: (name) => byKey.get(aliasKey(name)),

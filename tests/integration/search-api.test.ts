@@ -45,7 +45,7 @@ describe("GET /api/search", () => {
 
   it("says which alias matched, and lists the organization's deals newest first", async () => {
     const { body } = await get("q=QIA&limit=50");
-    expect(body.organizations[0]).toEqual({ slug: "qia", name: "Qatar Investment Authority", type: "sovereign_fund", matched: "QIA" });
+    expect(body.organizations[0]).toEqual({ slug: "qia", name: "Qatar Investment Authority", type: "sovereign_fund", matched: "QIA", href: "/investors/qia" });
     // QIA's deals in the seed CSV: the rows naming it among the investors.
     const expected = seedRows.filter((r) => /Qatar Investment Authority|\bQIA\b/.test(r.investors)).length;
     expect(expected).toBeGreaterThan(0);

@@ -17,7 +17,7 @@ export const GET = withErrorHandling(async function GET(request: Request) {
   const { organizations, deals } = await searchSite(query.q, query.limit);
   return Response.json({
     q: query.q,
-    organizations: organizations.map((o) => ({ slug: o.slug, name: o.name, type: o.type, matched: o.matched })),
+    organizations: organizations.map((o) => ({ slug: o.slug, name: o.name, type: o.type, matched: o.matched, href: o.href })),
     deals: deals.map((d) => ({
       ...d,
       amountUsdLow: d.amountUsdLow === null ? null : Number(d.amountUsdLow),
