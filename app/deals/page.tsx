@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { DealFilterForm } from "@/components/deals/deal-filter-form";
 import { DealTable } from "@/components/deals/deal-table";
 import { DealTimeline } from "@/components/deals/deal-timeline";
@@ -24,7 +25,9 @@ const SWITCH_OFF = `${SWITCH} border border-gray-300 hover:bg-gray-100 dark:bord
 const TEXT_LINK = "rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
 
 export default async function DealsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { params, issues: nameIssues } = await resolveFilterNames(await searchParams);
+  const { params, issues: nameIssues, renamed } = await resolveFilterNames(await searchParams);
+  // Names typed into the form (Anthropic, QIA) become the address with slugs, the one that is shared and bookmarked.
+  if (renamed && nameIssues.length === 0) redirect(`/deals?${new URLSearchParams([...params].filter(([, value]) => value.trim() !== ""))}`);
   const { filters, issues: filterIssues } = parseDealFilters(params);
   const { pageView, issues: viewIssues } = parseDealPageView(params);
   const issues = [...nameIssues, ...filterIssues, ...viewIssues];

@@ -63,9 +63,11 @@ export function fieldByFieldSearch(q: string): Prisma.DealWhereInput {
   return {
     OR: [
       { recipient: { name: containsText(q) } },
+      { recipient: { aliases: { some: { alias: containsText(q) } } } },
       { round: containsText(q) },
       { summary: containsText(q) },
       { participations: { some: { organization: { name: containsText(q) } } } },
+      { participations: { some: { organization: { aliases: { some: { alias: containsText(q) } } } } } },
       { participations: { some: { partyLabel: containsText(q) } } },
     ],
   };
@@ -156,14 +158,16 @@ export function dealFilterCondition(f: DealFilters, reads: Reads): Expression<Sq
       and.push(eb("d.id", "in", eb.selectFrom("DealSearch as s").where("s.text", like, pattern).select("s.dealId")));
     } else {
       // Field by field, as fieldByFieldSearch says it to Prisma.
+      const aliased = eb.selectFrom("OrganizationAlias as a").where("a.alias", like, pattern).select("a.organizationId");
       const parties = eb
         .selectFrom("Participation as p")
         .leftJoin("Organization as o", "o.id", "p.organizationId")
-        .where((w) => w.or([w("o.name", like, pattern), w("p.partyLabel", like, pattern)]))
+        .where((w) => w.or([w("o.name", like, pattern), w("p.partyLabel", like, pattern), w("p.organizationId", "in", aliased)]))
         .select("p.dealId");
       and.push(
         eb.or([
           eb("d.recipientId", "in", eb.selectFrom("Organization as o").where("o.name", like, pattern).select("o.id")),
+          eb("d.recipientId", "in", aliased),
           eb("d.round", like, pattern),
           eb("d.summary", like, pattern),
           eb("d.id", "in", parties),

@@ -18,8 +18,15 @@ function toSearchParams(source: ParamSource): URLSearchParams {
   return params;
 }
 
+export type ResolvedNames = {
+  params: URLSearchParams;
+  issues: FilterIssue[];
+  /** True when a name was replaced by its slug: a page then sends the browser to the address with slugs. */
+  renamed: boolean;
+};
+
 /** The parameters with the organizations' names replaced by slugs, and an issue for each name that names nothing. */
-export async function resolveFilterNames(source: ParamSource): Promise<{ params: URLSearchParams; issues: FilterIssue[] }> {
+export async function resolveFilterNames(source: ParamSource): Promise<ResolvedNames> {
   const params = toSearchParams(source);
   const named = NAMED_PARAMS.some((name) =>
     allValues(params, name).some((v) =>
@@ -29,12 +36,13 @@ export async function resolveFilterNames(source: ParamSource): Promise<{ params:
         .some((s) => s !== "" && !SLUG.test(s)),
     ),
   );
-  if (!named) return { params, issues: [] };
+  if (!named) return { params, issues: [], renamed: false };
   return resolveWith(await getSearchDirectory(), params);
 }
 
-export function resolveWith(directory: OrganizationDirectory, params: URLSearchParams): { params: URLSearchParams; issues: FilterIssue[] } {
+export function resolveWith(directory: OrganizationDirectory, params: URLSearchParams): ResolvedNames {
   const issues: FilterIssue[] = [];
+  let renamed = false;
   for (const name of NAMED_PARAMS) {
     const values = allValues(params, name);
     if (values.length === 0) continue;
@@ -47,15 +55,16 @@ export function resolveWith(directory: OrganizationDirectory, params: URLSearchP
       const found = directory.resolve(value);
       if (found) {
         params.append(name, found.slug);
+        renamed = true;
         continue;
       }
       const close = directory.suggest(value, 3).map((m) => `${m.name} (${m.slug})`);
       issues.push({
         param: name,
         value,
-        message: `no organization is named “${value}”${close.length > 0 ? `; did you mean ${close.join(", or ")}?` : ""}`,
+        message: `no organization is named “${value}”${close.length > 0 ? `; the closest: ${close.join(", ")}` : ""}`,
       });
     }
   }
-  return { params, issues };
+  return { params, issues, renamed };
 }

@@ -1,12 +1,14 @@
 // The text the /deals search (`q`) looks in: one DealSearch row per deal holding every field the search matches (the
-// recipient's name, the round, the summary, each party's organization name and label), joined by U+001F.
+// recipient's name and aliases, the round, the summary, each party's organization name, aliases and label), joined by
+// U+001F. The aliases are there so that a search for "QIA" finds the deals of Qatar Investment Authority.
 //
 // Searching it is exactly the old search (any of those fields contains q, case-insensitively as the database's LIKE /
 // ILIKE does it) as long as q itself holds no U+001F: a match can then never span two fields. lib/data/deal-where.ts
 // falls back to the field-by-field search for such a q.
 //
 // Whoever changes one of those fields refreshes the rows it touches, in its own transaction: the deal writer
-// (lib/deals/write-deal.ts), a revision restore (restore-deal.ts) and an organization rename (save-organization.ts).
+// (lib/deals/write-deal.ts), a revision restore (restore-deal.ts) and an organization's new name or aliases
+// (save-organization.ts).
 // db:synth and the migration that created the table fill it with SQL.
 import type { Prisma } from "../generated/prisma/client";
 
@@ -14,13 +16,20 @@ export const SEARCH_SEPARATOR = "\u001f";
 
 export type SearchFields = {
   recipientName: string;
+  recipientAliases: string[];
   round: string | null;
   summary: string;
-  parties: { name: string | null; label: string | null }[];
+  parties: { name: string | null; aliases: string[]; label: string | null }[];
 };
 
 export function dealSearchText(d: SearchFields): string {
-  return [d.recipientName, d.round ?? "", d.summary, ...d.parties.flatMap((p) => [p.name ?? "", p.label ?? ""])].join(SEARCH_SEPARATOR);
+  return [
+    d.recipientName,
+    ...d.recipientAliases,
+    d.round ?? "",
+    d.summary,
+    ...d.parties.flatMap((p) => [p.name ?? "", ...p.aliases, p.label ?? ""]),
+  ].join(SEARCH_SEPARATOR);
 }
 
 const CHUNK = 500;
@@ -36,8 +45,11 @@ export async function refreshDealSearch(tx: Prisma.TransactionClient, dealIds: r
         id: true,
         round: true,
         summary: true,
-        recipient: { select: { name: true } },
-        participations: { orderBy: { position: "asc" }, select: { partyLabel: true, organization: { select: { name: true } } } },
+        recipient: { select: { name: true, aliases: { select: { alias: true } } } },
+        participations: {
+          orderBy: { position: "asc" },
+          select: { partyLabel: true, organization: { select: { name: true, aliases: { select: { alias: true } } } } },
+        },
       },
     });
     await tx.dealSearch.deleteMany({ where: { dealId: { in: chunk } } });
@@ -46,16 +58,21 @@ export async function refreshDealSearch(tx: Prisma.TransactionClient, dealIds: r
         dealId: d.id,
         text: dealSearchText({
           recipientName: d.recipient.name,
+          recipientAliases: d.recipient.aliases.map((a) => a.alias),
           round: d.round,
           summary: d.summary,
-          parties: d.participations.map((p) => ({ name: p.organization?.name ?? null, label: p.partyLabel })),
+          parties: d.participations.map((p) => ({
+            name: p.organization?.name ?? null,
+            aliases: p.organization?.aliases.map((a) => a.alias) ?? [],
+            label: p.partyLabel,
+          })),
         }),
       })),
     });
   }
 }
 
-/** The deals whose search text holds this organization's name: those it received or took part in. */
+/** The deals whose search text holds this organization's name and aliases: those it received or took part in. */
 export async function refreshOrganizationDealSearch(tx: Prisma.TransactionClient, organizationId: number): Promise<void> {
   const [received, joined] = await Promise.all([
     tx.deal.findMany({ where: { recipientId: organizationId }, select: { id: true } }),
@@ -72,12 +89,15 @@ export async function refreshOrganizationDealSearch(tx: Prisma.TransactionClient
 export function fillDealSearchSql(provider: "sqlite" | "postgresql"): string {
   const sep = provider === "postgresql" ? "chr(31)" : "char(31)";
   const agg = provider === "postgresql" ? "string_agg" : "group_concat";
+  const aliases = `(SELECT "organizationId", ${agg}("alias", ${sep}) AS "aliases" FROM "OrganizationAlias" GROUP BY "organizationId")`;
   return `INSERT INTO "DealSearch" ("dealId", "text")
 SELECT d."id",
-       r."name" || ${sep} || COALESCE(d."round", '') || ${sep} || d."summary" || ${sep} ||
-       COALESCE((SELECT ${agg}(COALESCE(o."name", '') || ${sep} || COALESCE(p."partyLabel", ''), ${sep})
+       r."name" || ${sep} || COALESCE(ra."aliases", '') || ${sep} || COALESCE(d."round", '') || ${sep} || d."summary" || ${sep} ||
+       COALESCE((SELECT ${agg}(COALESCE(o."name", '') || ${sep} || COALESCE(oa."aliases", '') || ${sep} || COALESCE(p."partyLabel", ''), ${sep})
                    FROM "Participation" p LEFT JOIN "Organization" o ON o."id" = p."organizationId"
+                   LEFT JOIN ${aliases} oa ON oa."organizationId" = o."id"
                   WHERE p."dealId" = d."id"), '')
   FROM "Deal" d JOIN "Organization" r ON r."id" = d."recipientId"
+  LEFT JOIN ${aliases} ra ON ra."organizationId" = r."id"
  WHERE NOT EXISTS (SELECT 1 FROM "DealSearch" s WHERE s."dealId" = d."id")`;
 }

@@ -97,7 +97,24 @@ describe("the investor and recipient filters take names", () => {
     const { status, body } = await deals("recipient=Antropic");
     expect(status).toBe(400);
     expect(body.issues).toEqual([
-      expect.objectContaining({ param: "recipient", value: "Antropic", message: expect.stringContaining("did you mean Anthropic (anthropic)") }),
+      expect.objectContaining({ param: "recipient", value: "Antropic", message: expect.stringContaining("the closest: Anthropic (anthropic)") }),
     ]);
+  });
+});
+
+describe("the deals' text search knows the aliases", () => {
+  it("/api/deals?q=QIA lists QIA's deals, as does q=Anysphere Cursor's", async () => {
+    for (const [q, filter] of [
+      ["QIA", "investor=qia"],
+      ["Anysphere", "recipient=cursor"],
+    ]) {
+      const ids = async (query: string) =>
+        ((await (await listDeals(new Request(`http://localhost/api/deals?pageSize=200&${query}`))).json()).data as { id: number }[]).map(
+          (d) => d.id,
+        );
+      const [searched, filtered] = await Promise.all([ids(`q=${q}`), ids(filter)]);
+      expect(filtered.length).toBeGreaterThan(0);
+      expect(searched).toEqual(expect.arrayContaining(filtered));
+    }
   });
 });

@@ -98,6 +98,8 @@ const dealQueries = [
   "q=OpenAI&pageSize=200",
   "q=OPENAI&pageSize=200",
   "q=nvidia&pageSize=200&sort=amount_desc",
+  "q=QIA&pageSize=200",
+  "recipient=Anthropic&pageSize=200",
   "q=series&pageSize=200",
   "q=100%25&pageSize=200",
   "q=_&pageSize=200",
