@@ -88,7 +88,11 @@ export function SiteSearch({ initialQuery = "" }: { initialQuery?: string }) {
       event.preventDefault();
       window.location.assign(suggestions[active].href);
     } else if (event.key === "Escape") {
-      if (expanded) setOpen(false);
+      // A search field clears itself on Escape: while the list is open, Escape only closes the list.
+      if (expanded) {
+        event.preventDefault();
+        setOpen(false);
+      }
       else {
         setQ("");
         setSuggestions([]);

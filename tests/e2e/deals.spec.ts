@@ -158,8 +158,8 @@ test.describe("the deal explorer", () => {
 
   test("search the deals with the keyboard", async ({ page }) => {
     await page.goto("/deals");
-    await page.getByLabel("Search").fill("Colossus");
-    await page.getByLabel("Search").press("Enter");
+    await page.getByLabel("Search", { exact: true }).fill("Colossus");
+    await page.getByLabel("Search", { exact: true }).press("Enter");
     await expect(page).toHaveURL(/q=Colossus/);
     const expected = seedRows.filter((r) =>
       [r.recipient, r.investors, r.round, r.summary].some((v) => v.toLowerCase().includes("colossus")),
@@ -270,8 +270,8 @@ test.describe("the deal explorer on a phone", () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
-    await expect(page.getByLabel("Search")).toBeHidden();
+    await expect(page.getByLabel("Search", { exact: true })).toBeHidden();
     await page.getByText(/^Show the filters/).click();
-    await expect(page.getByLabel("Search")).toBeVisible();
+    await expect(page.getByLabel("Search", { exact: true })).toBeVisible();
   });
 });
