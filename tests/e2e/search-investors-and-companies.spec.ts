@@ -13,7 +13,7 @@ test.describe("search investors and companies", () => {
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/[?&]q=QIA/);
     const ranking = page.getByRole("table", { name: /Investors ranked/ });
-    await expect(ranking.getByRole("link")).toHaveText(["Qatar Investment Authority"]);
+    await expect(ranking.locator("tbody").getByRole("link")).toHaveText(["Qatar Investment Authority"]);
     await page.getByRole("link", { name: "Clear the search" }).click();
     await expect(page).toHaveURL(/\/investors$/);
   });
