@@ -59,7 +59,6 @@ export function RankingTable({
                   >
                     {column === "capital" ? capitalHeading : label}
                     {sorted ? <span aria-hidden="true">{sort.descending ? " ↓" : " ↑"}</span> : null}
-                    <span className="sr-only">, sort {next.descending ? "descending" : "ascending"}</span>
                   </Link>
                 </th>
               );
