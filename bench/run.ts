@@ -145,6 +145,19 @@ function scenarios(file: string): Scenario[] {
       name: "api concentration",
       urls: ["/api/stats/concentration", "/api/stats/concentration?grain=quarter", "/api/stats/concentration?side=investor"],
     },
+    {
+      // What the header's box asks as someone types: the beginnings of active organizations' names, and the same with a
+      // letter dropped (a typo).
+      name: "search suggestions",
+      urls: many(300, () => {
+        const name = random.pick([...topRecipients, ...topInvestors]).replace(/-/g, " ");
+        const typed = name.slice(0, random.int(2, Math.max(2, name.length)));
+        const drop = random.int(1, Math.max(1, typed.length - 1));
+        const q = random.chance(0.3) && typed.length > 4 ? typed.slice(0, drop) + typed.slice(drop + 1) : typed;
+        return `/api/search?q=${encodeURIComponent(q)}&limit=6`;
+      }),
+      target: { p95: 50 },
+    },
     { name: "investor page", urls: topInvestors.slice(0, 20).map((s) => `/investors/${s}`) },
     { name: "deal page", urls: liveIds.map((id) => `/deals/${id}`) },
   ];

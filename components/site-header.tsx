@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Suspense } from "react";
+import { SiteSearch } from "./search/site-search";
 import { AsOfControl, AsOfForm } from "./story/as-of-control";
 
 // prefetch={false}: a link in view would otherwise download its page's JavaScript at once, so every page would load
@@ -40,6 +41,7 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
+        <SiteSearch />
         <Suspense fallback={<AsOfForm asOf="" kept={[]} />}>
           <AsOfControl />
         </Suspense>

@@ -10,6 +10,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { ParamIssues } from "@/components/ui/param-issues";
 import { listChanges } from "@/lib/data/changes";
 import { getDealFilterOptions } from "@/lib/data/deal-filter-options";
+import { resolveFilterNames } from "@/lib/data/filter-names";
 import { changeViewToParams, parseChangeView } from "@/lib/filters/change-filters";
 import { formatAmount, formatDate, formatNumber } from "@/lib/format";
 import { partiesText } from "@/lib/story/change-text";
@@ -18,7 +19,7 @@ import { CHANGE_LABELS } from "@/lib/story/changes";
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
-  const { view } = parseChangeView(await searchParams);
+  const { view } = parseChangeView((await resolveFilterNames(await searchParams)).params);
   const query = changeViewToParams(view, { page: 1 }).toString();
   return {
     title: "What changed",
@@ -31,7 +32,10 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 const TEXT_LINK = "rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
 
 export default async function ChangesPage({ searchParams }: { searchParams: SearchParams }) {
-  const { view, issues } = parseChangeView(await searchParams);
+  const { params, issues: nameIssues } = await resolveFilterNames(await searchParams);
+  const parsed = parseChangeView(params);
+  const { view } = parsed;
+  const issues = [...nameIssues, ...parsed.issues];
   const [page, options] = await Promise.all([listChanges(view), getDealFilterOptions(view.filters)]);
   const href = (overrides: Parameters<typeof changeViewToParams>[1]) => {
     const query = changeViewToParams(view, overrides).toString();

@@ -6,13 +6,16 @@ import { DataFreshness } from "@/components/story/data-freshness";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { listCompanies } from "@/lib/data/organization-rankings";
 import { hasOrganizationFilters, parseOrganizationFilters } from "@/lib/filters/organization-filters";
+import { rankingHref, parseRankingSort } from "@/lib/filters/ranking-sort";
 import { formatNumber } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Companies" };
 
 export default async function CompaniesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const search = await searchParams;
-  const { filters, issues } = parseOrganizationFilters(search);
+  const { filters, issues: filterIssues } = parseOrganizationFilters(search);
+  const { sort, issues: sortIssues } = parseRankingSort(search);
+  const issues = [...filterIssues, ...sortIssues];
   // As of a date the ranking counts the deals as reported then, as /deals and /analysis do (parsed the same way).
   const asOf = parseDealFilters(search).filters.asOf;
   const { rows, total } = await listCompanies(filters, asOf);
@@ -28,7 +31,7 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
           at the low amount. Compute, cloud and chip contracts sold (AWS, Oracle, CoreWeave) count as deals received but not as capital.
         </p>
       </div>
-      <OrganizationSearchForm action="/companies" filters={filters} issues={issues} asOf={asOf} searchLabel="Search companies" />
+      <OrganizationSearchForm action="/companies" filters={filters} sort={sort} issues={issues} asOf={asOf} searchLabel="Search companies" />
       {total === 0 ? (
         <p className="text-gray-600 dark:text-gray-400">No deals yet, so no companies. Load the researched deals with npm run db:seed.</p>
       ) : rows.length === 0 ? (
@@ -46,6 +49,8 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
             hrefBase="/companies"
             asOf={asOf}
             caption="Companies ranked by the counted capital they received"
+            sort={sort}
+            sortHref={(next) => rankingHref("/companies", filters, next, asOf)}
             capitalHeading="Capital received (counted)"
           />
         </section>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { DealFilterForm } from "@/components/deals/deal-filter-form";
 import { DealTable } from "@/components/deals/deal-table";
 import { DealTimeline } from "@/components/deals/deal-timeline";
@@ -11,6 +12,7 @@ import { StatCard } from "@/components/ui/stat-card";
 import { getDealFilterOptions } from "@/lib/data/deal-filter-options";
 import { getDealStats } from "@/lib/data/deal-stats";
 import { listDeals } from "@/lib/data/deals";
+import { resolveFilterNames } from "@/lib/data/filter-names";
 import { DEFAULT_DEAL_FILTERS, dealFiltersToParams, parseDealFilters } from "@/lib/filters/deal-filters";
 import { dealsPageHref, parseDealPageView, type DealPageView } from "@/lib/filters/deal-page-view";
 import { describeDealFilters } from "@/lib/filters/describe-deal-filters";
@@ -24,10 +26,12 @@ const SWITCH_OFF = `${SWITCH} border border-gray-300 hover:bg-gray-100 dark:bord
 const TEXT_LINK = "rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
 
 export default async function DealsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const params = await searchParams;
+  const { params, issues: nameIssues, renamed } = await resolveFilterNames(await searchParams);
+  // Names typed into the form (Anthropic, QIA) become the address with slugs, the one that is shared and bookmarked.
+  if (renamed && nameIssues.length === 0) redirect(`/deals?${new URLSearchParams([...params].filter(([, value]) => value.trim() !== ""))}`);
   const { filters, issues: filterIssues } = parseDealFilters(params);
   const { pageView, issues: viewIssues } = parseDealPageView(params);
-  const issues = [...filterIssues, ...viewIssues];
+  const issues = [...nameIssues, ...filterIssues, ...viewIssues];
   const [page, stats, options] = await Promise.all([listDeals(filters), getDealStats(filters), getDealFilterOptions(filters)]);
 
   const names = new Map([...options.investors, ...options.recipients].map((o) => [o.slug, o.name]));

@@ -6,13 +6,16 @@ import { DataFreshness } from "@/components/story/data-freshness";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { listInvestors } from "@/lib/data/organization-rankings";
 import { hasOrganizationFilters, parseOrganizationFilters } from "@/lib/filters/organization-filters";
+import { rankingHref, parseRankingSort } from "@/lib/filters/ranking-sort";
 import { formatNumber } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Investors" };
 
 export default async function InvestorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const search = await searchParams;
-  const { filters, issues } = parseOrganizationFilters(search);
+  const { filters, issues: filterIssues } = parseOrganizationFilters(search);
+  const { sort, issues: sortIssues } = parseRankingSort(search);
+  const issues = [...filterIssues, ...sortIssues];
   // As of a date the ranking counts the deals as reported then, as /deals and /analysis do (parsed the same way).
   const asOf = parseDealFilters(search).filters.asOf;
   const { rows, total } = await listInvestors(filters, asOf);
@@ -29,7 +32,7 @@ export default async function InvestorsPage({ searchParams }: { searchParams: Pr
           commitments are not known. Venture arms and units (GV, AMD Ventures) are ranked on their own, not added to their parent company.
         </p>
       </div>
-      <OrganizationSearchForm action="/investors" filters={filters} issues={issues} asOf={asOf} searchLabel="Search investors" />
+      <OrganizationSearchForm action="/investors" filters={filters} sort={sort} issues={issues} asOf={asOf} searchLabel="Search investors" />
       {total === 0 ? (
         <p className="text-gray-600 dark:text-gray-400">No deals yet, so no investors. Load the researched deals with npm run db:seed.</p>
       ) : rows.length === 0 ? (
@@ -47,6 +50,8 @@ export default async function InvestorsPage({ searchParams }: { searchParams: Pr
             hrefBase="/investors"
             asOf={asOf}
             caption="Investors ranked by the counted capital attributed to them"
+            sort={sort}
+            sortHref={(next) => rankingHref("/investors", filters, next, asOf)}
             capitalHeading="Capital put in (counted)"
           />
         </section>

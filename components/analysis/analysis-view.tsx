@@ -10,11 +10,15 @@ import { AsOfBanner } from "@/components/story/as-of-banner";
 import { DataFreshness } from "@/components/story/data-freshness";
 import { ParamIssues } from "@/components/ui/param-issues";
 import { getAnalysis } from "@/lib/data/analysis";
+import { resolveFilterNames } from "@/lib/data/filter-names";
 import { analysisViewToParams, parseAnalysisView } from "@/lib/filters/analysis-view";
 
 /** /analysis for a query: per request with parameters, cached per data version for the bare address (proxy.ts). */
 export async function AnalysisView({ query }: { query: Record<string, string | string[] | undefined> }) {
-  const { view, issues } = parseAnalysisView(query);
+  const { params, issues: nameIssues } = await resolveFilterNames(query);
+  const parsed = parseAnalysisView(params);
+  const { view } = parsed;
+  const issues = [...nameIssues, ...parsed.issues];
   const analysis = await getAnalysis(view);
   const todayParams = analysisViewToParams({ ...view, filters: { ...view.filters, asOf: null } });
 

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { TOP_INVESTOR_OPTIONS, TOP_RECIPIENT_OPTIONS, type DealFilterOptions } from "@/lib/data/deal-filter-options";
-import { formatNumber } from "@/lib/format";
+import type { DealFilterOptions } from "@/lib/data/deal-filter-options";
 import { DEAL_KINDS, DEAL_STATUSES, KIND_LABELS, STATUS_LABELS } from "@/lib/domain";
 import { DEAL_SORTS, DEFAULT_DEAL_FILTERS, type DealFilters, type DealSort } from "@/lib/filters/deal-filters";
 import { DEFAULT_DEAL_PAGE_VIEW, type DealPageView } from "@/lib/filters/deal-page-view";
@@ -33,13 +32,13 @@ export function DealFilterForm({
   options: DealFilterOptions;
   clearHref: string;
 }) {
-  // Chosen investors first, so they are visible without scrolling through the list.
-  const investors = [...options.investors].sort(
-    (a, b) => Number(filters.investors.includes(b.slug)) - Number(filters.investors.includes(a.slug)),
-  );
-  // Chosen slugs that match no organization have no checkbox: they stay in the text field, so the form keeps them.
-  const offered = new Set(options.investors.map((o) => o.slug));
-  const unlisted = filters.investors.filter((slug) => !offered.has(slug));
+  // The fields show the chosen organizations' names (the server resolves names back to slugs); a name holding a
+  // comma, or a slug that names no organization, is shown as the slug.
+  const names = new Map([...options.investors, ...options.recipients].map((o) => [o.slug, o.name]));
+  const nameOf = (slug: string) => {
+    const name = names.get(slug);
+    return name && !name.includes(",") ? name : slug;
+  };
   return (
     <GetForm action="/deals" defaults={{ sort: DEFAULT_DEAL_FILTERS.sort }} label="Filter deals" className="space-y-4">
       {pageView.view !== DEFAULT_DEAL_PAGE_VIEW.view ? <input type="hidden" name="view" value={pageView.view} /> : null}
@@ -62,69 +61,39 @@ export function DealFilterForm({
         />
       </div>
 
-      <details open={filters.investors.length > 0} className="rounded border border-gray-200 dark:border-gray-800">
-        <summary className="cursor-pointer rounded px-2 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-blue-600">
-          Investors{filters.investors.length > 0 ? ` (${filters.investors.length} chosen)` : ""}
-        </summary>
-        <fieldset className="max-h-64 overflow-y-auto border-t border-gray-200 px-2 py-2 dark:border-gray-800">
-          <legend className="sr-only">Investors (deals of any of those chosen)</legend>
-          {options.investorCount > options.investors.length ? (
-            <p className="pb-1 text-xs text-gray-600 dark:text-gray-400">
-              The {formatNumber(TOP_INVESTOR_OPTIONS)} most active of {formatNumber(options.investorCount)}; any other below.
-            </p>
-          ) : null}
-          {investors.map((o) => (
-            <div key={o.slug} className="flex items-center gap-2 py-0.5 text-sm">
-              <input
-                id={`investor-${o.slug}`}
-                type="checkbox"
-                name="investor"
-                value={o.slug}
-                defaultChecked={filters.investors.includes(o.slug)}
-                className={BOX}
-              />
-              <label htmlFor={`investor-${o.slug}`}>{o.name}</label>
-            </div>
-          ))}
-        </fieldset>
-        <div className="border-t border-gray-200 px-2 py-2 dark:border-gray-800">
-          <label htmlFor="filter-investor-other" className="block text-sm">
-            Other investors
-          </label>
-          <p id="investor-other-hint" className="text-xs text-gray-600 dark:text-gray-400">
-            Slugs as in their page address, separated by commas: sequoia-capital
-          </p>
-          <input
-            id="filter-investor-other"
-            type="text"
-            name="investor"
-            defaultValue={unlisted.join(",")}
-            maxLength={500}
-            autoComplete="off"
-            spellCheck={false}
-            aria-describedby="investor-other-hint"
-            className={FIELD}
-          />
-        </div>
-      </details>
+      <div>
+        <label htmlFor="filter-investor" className={LABEL}>
+          Investors
+        </label>
+        <p id="investor-hint" className="text-xs text-gray-600 dark:text-gray-400">
+          Names, aliases or page-address names, separated by commas (Amazon, QIA): deals of any of them. Empty for any.
+        </p>
+        <input
+          id="filter-investor"
+          type="text"
+          name="investor"
+          defaultValue={filters.investors.map(nameOf).join(", ")}
+          maxLength={500}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="Any investor"
+          aria-describedby="investor-hint"
+          className={FIELD}
+        />
+      </div>
 
       <div>
         <label htmlFor="filter-recipient" className={LABEL}>
           Recipient
         </label>
         <p id="recipient-hint" className="text-xs text-gray-600 dark:text-gray-400">
-          Its slug, as in its page address (openai);{" "}
-          {options.recipientCount > options.recipients.length
-            ? `the ${formatNumber(TOP_RECIPIENT_OPTIONS)} most active are suggested`
-            : "suggestions as you type"}
-          . Empty for any.
+          Its name, an alias or its page-address name (OpenAI, Anysphere). Empty for any.
         </p>
         <input
           id="filter-recipient"
           type="text"
           name="recipient"
-          list="recipient-choices"
-          defaultValue={filters.recipient ?? ""}
+          defaultValue={filters.recipient ? nameOf(filters.recipient) : ""}
           maxLength={100}
           autoComplete="off"
           spellCheck={false}
@@ -132,11 +101,6 @@ export function DealFilterForm({
           aria-describedby="recipient-hint"
           className={FIELD}
         />
-        <datalist id="recipient-choices">
-          {options.recipients.map((o) => (
-            <option key={o.slug} value={o.slug} label={o.name} />
-          ))}
-        </datalist>
       </div>
 
       <fieldset>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES } from "@/lib/domain";
 import type { FilterIssue } from "@/lib/filters/deal-filters";
 import { hasOrganizationFilters, type OrganizationFilters } from "@/lib/filters/organization-filters";
+import { rankingSortParam, type RankingSort } from "@/lib/filters/ranking-sort";
 import { withAsOf } from "@/lib/story/view-href";
 
 const FIELD =
@@ -14,9 +15,12 @@ export function OrganizationSearchForm({
   issues,
   searchLabel,
   asOf,
+  sort,
 }: {
   action: string;
   filters: OrganizationFilters;
+  /** The table's order, kept when the search changes. */
+  sort: RankingSort;
   issues: FilterIssue[];
   searchLabel: string;
   asOf: string | null;
@@ -25,6 +29,7 @@ export function OrganizationSearchForm({
     <div className="space-y-2">
       <form action={action} method="get" role="search" aria-label={searchLabel} className="flex flex-wrap items-end gap-3">
         {asOf ? <input type="hidden" name="asOf" value={asOf} /> : null}
+        {rankingSortParam(sort) ? <input type="hidden" name="sort" value={rankingSortParam(sort)!} /> : null}
         <div className="w-full sm:w-64">
           <label htmlFor="org-q" className="text-sm font-medium">
             Name

@@ -2,21 +2,39 @@ import Link from "next/link";
 import type { RankedOrganization } from "@/lib/data/organization-rankings";
 import { ORGANIZATION_TYPE_LABELS } from "@/lib/domain";
 import { formatCountry, formatNumber, formatUsd, formatUsdExact } from "@/lib/format";
+import { nextRankingSort, sortRanking, type RankingColumn, type RankingSort } from "@/lib/filters/ranking-sort";
 import { withAsOf } from "@/lib/story/view-href";
 
-/** The ranking of /investors or /companies; `hrefBase` is where each name links ("/investors"), as of the view's date. */
+const COLUMNS: { column: RankingColumn; label: string; numeric: boolean }[] = [
+  { column: "rank", label: "Rank", numeric: true },
+  { column: "name", label: "Name", numeric: false },
+  { column: "type", label: "Type", numeric: false },
+  { column: "country", label: "Country", numeric: false },
+  { column: "capital", label: "Capital", numeric: true },
+  { column: "counted", label: "Counted deals", numeric: true },
+  { column: "deals", label: "All deals", numeric: true },
+];
+
+/**
+ * The ranking of /investors or /companies; `hrefBase` is where each name links ("/investors"), as of the view's date.
+ * Each column's header is a link that sorts by it (`sortHref`), the current one marked with aria-sort.
+ */
 export function RankingTable({
   rows,
   hrefBase,
   caption,
   capitalHeading,
   asOf,
+  sort,
+  sortHref,
 }: {
   rows: RankedOrganization[];
   hrefBase: string;
   caption: string;
   capitalHeading: string;
   asOf: string | null;
+  sort: RankingSort;
+  sortHref: (sort: RankingSort) => string;
 }) {
   return (
     <div className="overflow-x-auto">
@@ -24,31 +42,31 @@ export function RankingTable({
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b border-gray-200 dark:border-gray-800">
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
-              Rank
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Name
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Type
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Country
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
-              {capitalHeading}
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
-              Counted deals
-            </th>
-            <th scope="col" className="py-2 text-right font-medium">
-              All deals
-            </th>
+            {COLUMNS.map(({ column, label, numeric }, i) => {
+              const sorted = sort.column === column;
+              const next = nextRankingSort(sort, column);
+              return (
+                <th
+                  key={column}
+                  scope="col"
+                  aria-sort={sorted ? (sort.descending ? "descending" : "ascending") : undefined}
+                  className={`py-2 font-medium ${i < COLUMNS.length - 1 ? "pr-3" : ""} ${numeric ? "text-right" : ""}`}
+                >
+                  <Link
+                    href={sortHref(next)}
+                    prefetch={false}
+                    className="rounded underline decoration-dotted hover:decoration-solid focus-visible:outline-2 focus-visible:outline-blue-600"
+                  >
+                    {column === "capital" ? capitalHeading : label}
+                    {sorted ? <span aria-hidden="true">{sort.descending ? " ↓" : " ↑"}</span> : null}
+                  </Link>
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
+          {sortRanking(rows, sort).map((row) => (
             <tr key={row.slug} className="border-b border-gray-100 dark:border-gray-900">
               <td className="py-2 pr-3 text-right text-gray-600 dark:text-gray-400">{row.rank}</td>
               <th scope="row" className="py-2 pr-3 font-medium">

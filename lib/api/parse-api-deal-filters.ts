@@ -3,14 +3,18 @@
 // every deal).
 import { DEAL_FILTER_PARAMS, parseDealFilters, type DealFilters, type FilterIssue } from "../filters/deal-filters";
 import { DEAL_PAGE_VIEW_PARAMS } from "../filters/deal-page-view";
+import { resolveFilterNames } from "../data/filter-names";
 import { invalidParameters } from "./responses";
 
 // The page's presentation parameters are accepted and ignored, so that any /deals URL works on /api/deals as it is.
 const KNOWN = new Set<string>([...DEAL_FILTER_PARAMS, ...DEAL_PAGE_VIEW_PARAMS]);
 
-export function parseApiDealFilters(request: Request): { filters: DealFilters; error: null } | { filters: null; error: Response } {
-  const params = new URL(request.url).searchParams;
-  const { filters, issues } = parseDealFilters(params);
+export async function parseApiDealFilters(
+  request: Request,
+): Promise<{ filters: DealFilters; error: null } | { filters: null; error: Response }> {
+  const { params, issues: nameIssues } = await resolveFilterNames(new URL(request.url).searchParams);
+  const { filters, issues: filterIssues } = parseDealFilters(params);
+  const issues = [...nameIssues, ...filterIssues];
   const unknown: FilterIssue[] = [...new Set(params.keys())]
     .filter((name) => !KNOWN.has(name))
     .map((name) => ({

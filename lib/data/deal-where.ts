@@ -59,14 +59,16 @@ export function dealFilterCondition(f: DealFilters, reads: Reads): Expression<Sq
       and.push(eb("d.id", "in", eb.selectFrom("DealSearch as s").where("s.text", like, pattern).select("s.dealId")));
     } else {
       // Field by field: the same fields the search text joins.
+      const aliased = eb.selectFrom("OrganizationAlias as a").where("a.alias", like, pattern).select("a.organizationId");
       const parties = eb
         .selectFrom("Participation as p")
         .leftJoin("Organization as o", "o.id", "p.organizationId")
-        .where((w) => w.or([w("o.name", like, pattern), w("p.partyLabel", like, pattern)]))
+        .where((w) => w.or([w("o.name", like, pattern), w("p.partyLabel", like, pattern), w("p.organizationId", "in", aliased)]))
         .select("p.dealId");
       and.push(
         eb.or([
           eb("d.recipientId", "in", eb.selectFrom("Organization as o").where("o.name", like, pattern).select("o.id")),
+          eb("d.recipientId", "in", aliased),
           eb("d.round", like, pattern),
           eb("d.summary", like, pattern),
           eb("d.id", "in", parties),
@@ -107,12 +109,16 @@ export async function selectInDealOrder<DBx extends { d: Deal }, TB extends keyo
   if (sort === "date_desc" || sort === "date_asc")
     return slice(query.orderBy(onDeal.ref("d.announcedOn"), direction).orderBy(onDeal.ref("d.id"), direction), offset, limit);
   const withAmount = query.where(onDeal("d.amountUsdKey", "is not", null));
-  const first = await slice(withAmount.orderBy(onDeal.ref("d.amountUsdKey"), direction).orderBy(onDeal.ref("d.id"), direction), offset, limit);
+  const first = await slice(
+    withAmount.orderBy(onDeal.ref("d.amountUsdKey"), direction).orderBy(onDeal.ref("d.id"), direction),
+    offset,
+    limit,
+  );
   if (limit !== null && first.length === limit) return first;
   const amountCount =
     limit === null || first.length > 0
       ? offset + first.length
-      : ((await withAmount.clearSelect().select(countAll().as("n")).executeTakeFirst()) as { n: number } | undefined)?.n ?? 0;
+      : (((await withAmount.clearSelect().select(countAll().as("n")).executeTakeFirst()) as { n: number } | undefined)?.n ?? 0);
   const rest = await slice(
     query.where(onDeal("d.amountUsdKey", "is", null)).orderBy(onDeal.ref("d.id"), direction),
     Math.max(0, offset - amountCount),

@@ -1,12 +1,14 @@
 // The text the /deals search (`q`) looks in: one DealSearch row per deal holding every field the search matches (the
-// recipient's name, the round, the summary, each party's organization name and label), joined by U+001F.
+// recipient's name and aliases, the round, the summary, each party's organization name, aliases and label), joined by
+// U+001F. The aliases are there so that a search for "QIA" finds the deals of Qatar Investment Authority.
 //
 // Searching it is exactly the old search (any of those fields contains q, case-insensitively as the database's LIKE /
 // ILIKE does it) as long as q itself holds no U+001F: a match can then never span two fields. lib/data/deal-where.ts
 // falls back to the field-by-field search for such a q.
 //
 // Whoever changes one of those fields refreshes the rows it touches, in its own transaction: the deal writer
-// (lib/deals/write-deal.ts), a revision restore (restore-deal.ts) and an organization rename (save-organization.ts).
+// (lib/deals/write-deal.ts), a revision restore (restore-deal.ts) and an organization's new name or aliases
+// (save-organization.ts).
 // db:synth and the migration that created the table fill it with SQL.
 import { Prisma } from "../generated/prisma/client";
 import { insertRows } from "../insert-rows";
@@ -15,13 +17,20 @@ export const SEARCH_SEPARATOR = "\u001f";
 
 export type SearchFields = {
   recipientName: string;
+  recipientAliases: string[];
   round: string | null;
   summary: string;
-  parties: { name: string | null; label: string | null }[];
+  parties: { name: string | null; aliases: string[]; label: string | null }[];
 };
 
 export function dealSearchText(d: SearchFields): string {
-  return [d.recipientName, d.round ?? "", d.summary, ...d.parties.flatMap((p) => [p.name ?? "", p.label ?? ""])].join(SEARCH_SEPARATOR);
+  return [
+    d.recipientName,
+    ...d.recipientAliases,
+    d.round ?? "",
+    d.summary,
+    ...d.parties.flatMap((p) => [p.name ?? "", ...p.aliases, p.label ?? ""]),
+  ].join(SEARCH_SEPARATOR);
 }
 
 const CHUNK = 500;
@@ -33,30 +42,55 @@ export async function refreshDealSearch(tx: Prisma.TransactionClient, dealIds: r
     const chunk = ids.slice(start, start + CHUNK);
     // Read with SQL rather than findMany's nested relations, which cost more than the whole rest of a batch import.
     const idList = Prisma.join(chunk);
-    const deals = await tx.$queryRaw<{ id: number; round: string | null; summary: string; recipientName: string }[]>`
-      SELECT d."id", d."round", d."summary", r."name" AS "recipientName"
+    const deals = await tx.$queryRaw<{ id: number; round: string | null; summary: string; recipientId: number; recipientName: string }[]>`
+      SELECT d."id", d."round", d."summary", d."recipientId", r."name" AS "recipientName"
         FROM "Deal" d JOIN "Organization" r ON r."id" = d."recipientId"
        WHERE d."id" IN (${idList})`;
-    const parties = await tx.$queryRaw<{ dealId: number; name: string | null; label: string | null }[]>`
-      SELECT p."dealId", o."name", p."partyLabel" AS "label"
+    const parties = await tx.$queryRaw<{ dealId: number; organizationId: number | null; name: string | null; label: string | null }[]>`
+      SELECT p."dealId", p."organizationId", o."name", p."partyLabel" AS "label"
         FROM "Participation" p LEFT JOIN "Organization" o ON o."id" = p."organizationId"
        WHERE p."dealId" IN (${idList})
        ORDER BY p."dealId", p."position"`;
-    const partiesOf = new Map<number, { name: string | null; label: string | null }[]>();
-    for (const p of parties) partiesOf.set(p.dealId, [...(partiesOf.get(p.dealId) ?? []), { name: p.name, label: p.label }]);
+    const organizationIds = [
+      ...new Set([...deals.map((d) => d.recipientId), ...parties.flatMap((p) => (p.organizationId === null ? [] : [p.organizationId]))]),
+    ];
+    const aliases =
+      organizationIds.length === 0
+        ? []
+        : await tx.$queryRaw<{ organizationId: number; alias: string }[]>`
+      SELECT a."organizationId", a."alias" FROM "OrganizationAlias" a
+       WHERE a."organizationId" IN (${Prisma.join(organizationIds)})
+       ORDER BY a."organizationId", a."alias"`;
+    const aliasesOf = new Map<number, string[]>();
+    for (const a of aliases) aliasesOf.set(Number(a.organizationId), [...(aliasesOf.get(Number(a.organizationId)) ?? []), a.alias]);
+    const partiesOf = new Map<number, SearchFields["parties"]>();
+    for (const p of parties) {
+      const party = {
+        name: p.name,
+        aliases: p.organizationId === null ? [] : (aliasesOf.get(Number(p.organizationId)) ?? []),
+        label: p.label,
+      };
+      partiesOf.set(p.dealId, [...(partiesOf.get(p.dealId) ?? []), party]);
+    }
     await tx.$executeRaw`DELETE FROM "DealSearch" WHERE "dealId" IN (${idList})`;
     await insertRows(
       tx,
       "DealSearch",
       deals.map((d) => ({
         dealId: d.id,
-        text: dealSearchText({ recipientName: d.recipientName, round: d.round, summary: d.summary, parties: partiesOf.get(d.id) ?? [] }),
+        text: dealSearchText({
+          recipientName: d.recipientName,
+          recipientAliases: aliasesOf.get(Number(d.recipientId)) ?? [],
+          round: d.round,
+          summary: d.summary,
+          parties: partiesOf.get(d.id) ?? [],
+        }),
       })),
     );
   }
 }
 
-/** The deals whose search text holds this organization's name: those it received or took part in. */
+/** The deals whose search text holds this organization's name and aliases: those it received or took part in. */
 export async function refreshOrganizationDealSearch(tx: Prisma.TransactionClient, organizationId: number): Promise<void> {
   const [received, joined] = await Promise.all([
     tx.deal.findMany({ where: { recipientId: organizationId }, select: { id: true } }),
@@ -73,12 +107,15 @@ export async function refreshOrganizationDealSearch(tx: Prisma.TransactionClient
 export function fillDealSearchSql(provider: "sqlite" | "postgresql"): string {
   const sep = provider === "postgresql" ? "chr(31)" : "char(31)";
   const agg = provider === "postgresql" ? "string_agg" : "group_concat";
+  const aliases = `(SELECT "organizationId", ${agg}("alias", ${sep}) AS "aliases" FROM "OrganizationAlias" GROUP BY "organizationId")`;
   return `INSERT INTO "DealSearch" ("dealId", "text")
 SELECT d."id",
-       r."name" || ${sep} || COALESCE(d."round", '') || ${sep} || d."summary" || ${sep} ||
-       COALESCE((SELECT ${agg}(COALESCE(o."name", '') || ${sep} || COALESCE(p."partyLabel", ''), ${sep})
+       r."name" || ${sep} || COALESCE(ra."aliases", '') || ${sep} || COALESCE(d."round", '') || ${sep} || d."summary" || ${sep} ||
+       COALESCE((SELECT ${agg}(COALESCE(o."name", '') || ${sep} || COALESCE(oa."aliases", '') || ${sep} || COALESCE(p."partyLabel", ''), ${sep})
                    FROM "Participation" p LEFT JOIN "Organization" o ON o."id" = p."organizationId"
+                   LEFT JOIN ${aliases} oa ON oa."organizationId" = o."id"
                   WHERE p."dealId" = d."id"), '')
   FROM "Deal" d JOIN "Organization" r ON r."id" = d."recipientId"
+  LEFT JOIN ${aliases} ra ON ra."organizationId" = r."id"
  WHERE NOT EXISTS (SELECT 1 FROM "DealSearch" s WHERE s."dealId" = d."id")`;
 }

@@ -3,6 +3,7 @@
 import { AMOUNT_QUALIFIERS, DEAL_KINDS, DEAL_STATUSES, ORGANIZATION_TYPES, PARTICIPATION_ROLES } from "../domain";
 import { DEAL_CSV_COLUMNS } from "../csv/deal-csv-format";
 import { DEAL_SORTS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../filters/deal-filters";
+import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from "../filters/search-query";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const param = (name: string) => ({ $ref: `#/components/parameters/${name}` });
@@ -194,6 +195,33 @@ export const openApiDocument = {
         ],
         responses: {
           "200": { description: "An Atom 1.0 feed.", content: { "application/atom+xml": { schema: { type: "string" } } } },
+          "400": badParameters,
+        },
+      },
+    },
+    "/api/search": {
+      get: {
+        operationId: "search",
+        summary: "Organizations by name or alias, forgiving spacing and typos, then deals: what the header's search box suggests",
+        parameters: [
+          {
+            name: "q",
+            in: "query",
+            description:
+              "The text typed. Organizations match by name or alias, whole, by its beginning, a word's beginning or inside, " +
+              "then with one typo from 4 letters and two from 8. The deals are the best-matched organization's, newest first; " +
+              "with no organization matched, those whose text contains q as the deals' q filter reads it.",
+            schema: { type: "string", maxLength: 200 },
+          },
+          {
+            name: "limit",
+            in: "query",
+            description: `How many organizations and how many deals at most (default ${DEFAULT_SEARCH_LIMIT}).`,
+            schema: { type: "integer", minimum: 1, maximum: MAX_SEARCH_LIMIT, default: DEFAULT_SEARCH_LIMIT },
+          },
+        ],
+        responses: {
+          "200": { description: "The organizations best first, then the deals.", content: jsonContent(ref("SearchResults")) },
           "400": badParameters,
         },
       },
@@ -497,6 +525,45 @@ export const openApiDocument = {
       },
     },
     schemas: {
+      SearchResults: {
+        type: "object",
+        required: ["q", "organizations", "deals"],
+        properties: {
+          q: { type: "string" },
+          organizations: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["slug", "name", "type", "matched", "href"],
+              properties: {
+                slug: { type: "string" },
+                name: { type: "string" },
+                type: { type: "string", enum: [...ORGANIZATION_TYPES] },
+                matched: { type: "string", description: "The name or alias that matched." },
+                href: { type: "string", description: "Its page: the company page if it received deals, else the investor page." },
+              },
+            },
+          },
+          deals: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["id", "title", "announcedOn", "kind", "status", "amountUsdLow", "amountUsdHigh", "amountQualifier", "recipient"],
+              properties: {
+                id: { type: "integer" },
+                title: { type: "string", description: "The recipient and the round, or the kind without a round." },
+                announcedOn: { type: "string", format: "date" },
+                kind: { type: "string", enum: [...DEAL_KINDS] },
+                status: { type: "string", enum: [...DEAL_STATUSES] },
+                amountUsdLow: usd("The low (or only) amount."),
+                amountUsdHigh: usd("The high amount of a range or an up-to figure."),
+                amountQualifier: { type: "string", enum: [...AMOUNT_QUALIFIERS] },
+                recipient: { type: "object", required: ["slug", "name"], properties: { slug: { type: "string" }, name: { type: "string" } } },
+              },
+            },
+          },
+        },
+      },
       Organization: { type: "object", required: ["slug", "name"], properties: { slug: { type: "string" }, name: { type: "string" } } },
       Investor: {
         type: "object",

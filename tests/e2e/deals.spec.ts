@@ -18,10 +18,9 @@ async function listedDealIds(page: Page): Promise<number[]> {
 test.describe("the deal explorer", () => {
   test("filter deals by investor", async ({ page }) => {
     await page.goto("/deals");
-    await page.getByRole("form", { name: "Filter deals" }).getByText("Investors", { exact: true }).click();
-    await page.getByRole("checkbox", { name: "Amazon", exact: true }).check();
+    await page.getByRole("form", { name: "Filter deals" }).getByLabel("Investors", { exact: true }).fill("Amazon");
     await page.getByRole("button", { name: "Apply filters" }).click();
-    // Empty fields and the default order stay out of the address.
+    // The name typed comes back as the slug; empty fields and the default order stay out of the address.
     await expect(page).toHaveURL(/\/deals\?investor=amazon$/);
 
     const n = amazonRows.length;
@@ -48,8 +47,7 @@ test.describe("the deal explorer", () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/deals");
-    await page.getByRole("form", { name: "Filter deals" }).getByText("Investors", { exact: true }).click();
-    await page.getByRole("checkbox", { name: "Amazon", exact: true }).check();
+    await page.getByRole("form", { name: "Filter deals" }).getByLabel("Investors", { exact: true }).fill("amazon");
     await page.getByRole("checkbox", { name: "Convertible", exact: true }).check();
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/investor=amazon.*kind=convertible/);
@@ -58,23 +56,22 @@ test.describe("the deal explorer", () => {
     await context.close();
   });
 
-  test("filter by organizations typed by slug, without JavaScript", async ({ browser }) => {
-    // The form offers only the most active organizations; any other goes in by slug, in plain text fields.
+  test("filter by organizations typed by name or alias, without JavaScript", async ({ browser }) => {
+    // The form ships no list of organizations: names and aliases go in plain text fields, and the server resolves them.
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/deals");
     const form = page.getByRole("form", { name: "Filter deals" });
-    await form.getByText("Investors", { exact: true }).click();
-    await form.getByLabel("Other investors").fill("amazon");
-    await form.getByLabel("Recipient").fill("anthropic");
+    await form.getByLabel("Investors", { exact: true }).fill("Amazon");
+    await form.getByLabel("Recipient", { exact: true }).fill("Anthropic PBC");
     await form.getByRole("button", { name: "Apply filters" }).click();
-    await expect(page).toHaveURL(/investor=amazon.*recipient=anthropic/);
+    await expect(page).toHaveURL(/investor=amazon&recipient=anthropic/);
     const n = amazonRows.filter((r) => r.recipient === "Anthropic").length;
     expect(n).toBeGreaterThan(1);
     await expect(page.getByRole("heading", { name: `Deals 1–${n} of ${n}` })).toBeVisible();
-    // The chosen organizations show as chosen in the form that comes back.
-    await expect(page.getByRole("checkbox", { name: "Amazon", exact: true })).toBeChecked();
-    await expect(page.getByRole("form", { name: "Filter deals" }).getByLabel("Recipient")).toHaveValue("anthropic");
+    // The chosen organizations show by name in the form that comes back.
+    await expect(form.getByLabel("Investors", { exact: true })).toHaveValue("Amazon");
+    await expect(form.getByLabel("Recipient", { exact: true })).toHaveValue("Anthropic");
     await context.close();
   });
 
@@ -161,8 +158,8 @@ test.describe("the deal explorer", () => {
 
   test("search the deals with the keyboard", async ({ page }) => {
     await page.goto("/deals");
-    await page.getByLabel("Search").fill("Colossus");
-    await page.getByLabel("Search").press("Enter");
+    await page.getByLabel("Search", { exact: true }).fill("Colossus");
+    await page.getByLabel("Search", { exact: true }).press("Enter");
     await expect(page).toHaveURL(/q=Colossus/);
     const expected = seedRows.filter((r) =>
       [r.recipient, r.investors, r.round, r.summary].some((v) => v.toLowerCase().includes("colossus")),
@@ -273,8 +270,8 @@ test.describe("the deal explorer on a phone", () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
-    await expect(page.getByLabel("Search")).toBeHidden();
+    await expect(page.getByLabel("Search", { exact: true })).toBeHidden();
     await page.getByText(/^Show the filters/).click();
-    await expect(page.getByLabel("Search")).toBeVisible();
+    await expect(page.getByLabel("Search", { exact: true })).toBeVisible();
   });
 });

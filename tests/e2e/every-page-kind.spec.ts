@@ -28,6 +28,10 @@ const PAGES: { path: string; content: (page: Page) => ReturnType<Page["getByRole
   { path: "/analysis?grain=quarter", content: (page) => page.getByRole("heading", { name: "Largest deals counted" }) },
   { path: "/methodology", content: (page) => page.getByRole("heading", { level: 1, name: "How every number is counted" }) },
   { path: "/changes", content: (page) => page.getByRole("list", { name: "Changes, newest first" }).getByRole("listitem").first() },
+  {
+    path: "/search?q=anthropic",
+    content: (page) => page.getByRole("region", { name: "Organizations" }).getByRole("link", { name: "Anthropic", exact: true }),
+  },
   { path: "/about", content: (page) => page.getByRole("heading", { level: 1, name: "About this tracker" }) },
   { path: "/login", content: (page) => page.getByLabel("Email") },
   { path: "/embed/capital-by-period", content: (page) => page.getByRole("figure").first() },

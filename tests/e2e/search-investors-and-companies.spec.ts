@@ -13,7 +13,7 @@ test.describe("search investors and companies", () => {
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/[?&]q=QIA/);
     const ranking = page.getByRole("table", { name: /Investors ranked/ });
-    await expect(ranking.getByRole("link")).toHaveText(["Qatar Investment Authority"]);
+    await expect(ranking.locator("tbody").getByRole("link")).toHaveText(["Qatar Investment Authority"]);
     await page.getByRole("link", { name: "Clear the search" }).click();
     await expect(page).toHaveURL(/\/investors$/);
   });
@@ -47,5 +47,32 @@ test.describe("search investors and companies", () => {
   test("an unknown organization shows the not-found page", async ({ page }) => {
     await page.goto("/investors/no-such-org");
     await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  });
+});
+
+test.describe("sort the rankings by a column", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a column's header link sorts /investors by it, and again the other way, without JavaScript", async ({ page }) => {
+    await page.goto("/investors");
+    const ranking = page.getByRole("table", { name: /Investors ranked/ });
+    await ranking.getByRole("link", { name: /^Name/ }).click();
+    await expect(page).toHaveURL(/\/investors\?sort=name$/);
+    await expect(ranking.getByRole("columnheader", { name: /^Name/ })).toHaveAttribute("aria-sort", "ascending");
+    const names = await ranking.locator("tbody th").allTextContents();
+    expect(names).toEqual([...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0)));
+    await ranking.getByRole("link", { name: /^Name/ }).click();
+    await expect(page).toHaveURL(/\/investors\?sort=name_desc$/);
+    await expect(ranking.getByRole("columnheader", { name: /^Name/ })).toHaveAttribute("aria-sort", "descending");
+    expect(await ranking.locator("tbody th").first().textContent()).toBe(names[names.length - 1]);
+  });
+
+  test("/companies sorts by all deals, most first", async ({ page }) => {
+    await page.goto("/companies");
+    const ranking = page.getByRole("table", { name: /Companies ranked/ });
+    await ranking.getByRole("link", { name: /^All deals/ }).click();
+    await expect(page).toHaveURL(/\/companies\?sort=deals_desc$/);
+    const counts = (await ranking.locator("tbody tr td:last-child").allTextContents()).map((t) => Number(t.replace(/,/g, "")));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
   });
 });

@@ -9,6 +9,7 @@ import { GET as capitalByPeriodOf } from "@/app/api/organizations/[slug]/capital
 import { GET as fundingRoundsOf } from "@/app/api/organizations/[slug]/funding-rounds/route";
 import { GET as getOrganization } from "@/app/api/organizations/[slug]/route";
 import { GET as listOrganizationsApi } from "@/app/api/organizations/route";
+import { GET as search } from "@/app/api/search/route";
 import { GET as capitalByKind } from "@/app/api/stats/capital-by-kind/route";
 import { GET as capitalByPeriod } from "@/app/api/stats/capital-by-period/route";
 import { GET as circularFlows } from "@/app/api/stats/circular-flows/route";
@@ -97,6 +98,8 @@ const dealQueries = [
   "q=OpenAI&pageSize=200",
   "q=OPENAI&pageSize=200",
   "q=nvidia&pageSize=200&sort=amount_desc",
+  "q=QIA&pageSize=200",
+  "recipient=Anthropic&pageSize=200",
   "q=series&pageSize=200",
   "q=100%25&pageSize=200",
   "q=_&pageSize=200",
@@ -144,6 +147,9 @@ describe.skipIf(!onPostgres)("SQLite and PostgreSQL give identical answers on th
     ["/api/stats/circular-flows", circularFlows],
     ["/api/organizations", listOrganizationsApi],
     ["/api/organizations?q=ai", listOrganizationsApi],
+    ...["Antropic", "nvida", "Open%20AI", "Mistal", "QIA", "Anysphere", "a&limit=50", "series&limit=50", "zzzz"].map(
+      (q) => [`/api/search?q=${q}`, search] as [string, Handler],
+    ),
   ] as [string, Handler][])("GET %s", async (url, handler) => {
     const [a, b] = await fetchBoth(handler, url);
     expect(a.status).toBe(200);

@@ -29,9 +29,11 @@ export function fieldByFieldSearch(q: string): Prisma.DealWhereInput {
   return {
     OR: [
       { recipient: { name: containsText(q) } },
+      { recipient: { aliases: { some: { alias: containsText(q) } } } },
       { round: containsText(q) },
       { summary: containsText(q) },
       { participations: { some: { organization: { name: containsText(q) } } } },
+      { participations: { some: { organization: { aliases: { some: { alias: containsText(q) } } } } } },
       { participations: { some: { partyLabel: containsText(q) } } },
     ],
   };

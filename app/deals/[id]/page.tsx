@@ -14,6 +14,7 @@ import { shareMetadata } from "@/lib/share/share-card";
 import { dealAsOf, publishedBy } from "@/lib/story/as-of";
 import { withAsOf } from "@/lib/story/view-href";
 import { KIND_LABELS } from "@/lib/domain";
+import { dealTitle } from "@/lib/deals/deal-title";
 import { formatAmount, formatDate, formatNumber, formatStake, formatUsd } from "@/lib/format";
 import { ExternalLink, hostOf } from "@/components/ui/external-link";
 
@@ -34,7 +35,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const asOf = parseDealFilters(await searchParams).filters.asOf;
   const deal = (asOf ? dealAsOf(current, current.events, asOf) : null) ?? current;
   const card = await dealCard(deal.id);
-  return { title: `${deal.recipient.name}: ${deal.round ?? KIND_LABELS[deal.kind]}`, ...(card && !asOf ? shareMetadata(card) : {}) };
+  return { title: dealTitle({ recipientName: deal.recipient.name, round: deal.round, kind: deal.kind }), ...(card && !asOf ? shareMetadata(card) : {}) };
 }
 
 const MORE_LINK =

@@ -66,10 +66,11 @@ export async function saveOrganization(_state: ActionState, formData: FormData):
     const before = await tx.organization.findUnique({ where: { id }, include: { aliases: { select: { alias: true } } } });
     if (!before) return null;
     await tx.organization.update({ where: { id }, data: fields });
-    // The deals' search text holds the name (lib/deals/deal-search.ts).
-    if (before.name !== fields.name) await refreshOrganizationDealSearch(tx, id);
     await tx.organizationAlias.deleteMany({ where: { organizationId: id } });
     await tx.organizationAlias.createMany({ data: aliases.map((alias) => ({ organizationId: id, alias, key: aliasKey(alias) })) });
+    // The deals' search text holds the name and the aliases (lib/deals/deal-search.ts).
+    const aliasesBefore = before.aliases.map((a) => a.alias).sort();
+    if (before.name !== fields.name || aliasesBefore.join("\n") !== [...aliases].sort().join("\n")) await refreshOrganizationDealSearch(tx, id);
     await recordRevision(tx, {
       entityType: "organization",
       entityId: id,

@@ -9,7 +9,7 @@ import { withErrorHandling } from "@/lib/request-id";
 
 /** GET /api/deals/export.csv: every deal the filters select (not one page), in the CSV interchange format. */
 export const GET = withErrorHandling(async function GET(request: Request) {
-  const { filters, error } = parseApiDealFilters(request);
+  const { filters, error } = await parseApiDealFilters(request);
   if (error) return error;
   const deals = await listDealsForCsv(filters);
   return csvResponse(dealExportFileName(filters), toCsv(DEAL_CSV_COLUMNS, deals.map(toDealCsvRow)));

@@ -1,3 +1,4 @@
+import { resolveFilterNames } from "@/lib/data/filter-names";
 import { toCsv } from "@/lib/csv/write-csv";
 import { getCapitalByKind } from "@/lib/data/analysis";
 import { KIND_LABELS } from "@/lib/domain";
@@ -8,7 +9,9 @@ import { withErrorHandling } from "@/lib/request-id";
 /** GET /api/stats/capital-by-kind?grain=year|quarter[&count&pipeline&exclude...][&format=csv] plus the /deals filters. */
 export const GET = withErrorHandling(async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
-  const { view, issues } = parseAnalysisView(params);
+  const { params: resolved, issues: nameIssues } = await resolveFilterNames(params);
+  const { view, issues: viewIssues } = parseAnalysisView(resolved);
+  const issues = [...nameIssues, ...viewIssues];
   if (issues.length > 0) return invalidParameters(issues);
   const { kinds, periods, excluded } = await getCapitalByKind(view);
   if (wantsCsv(params)) {

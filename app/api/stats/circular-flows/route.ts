@@ -1,3 +1,4 @@
+import { resolveFilterNames } from "@/lib/data/filter-names";
 import { toCsv } from "@/lib/csv/write-csv";
 import { getCircularFlows } from "@/lib/data/analysis";
 import { parseAnalysisView, countingOf } from "@/lib/filters/analysis-view";
@@ -12,7 +13,9 @@ import { withErrorHandling } from "@/lib/request-id";
  */
 export const GET = withErrorHandling(async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
-  const { view, issues } = parseAnalysisView(params);
+  const { params: resolved, issues: nameIssues } = await resolveFilterNames(params);
+  const { view, issues: viewIssues } = parseAnalysisView(resolved);
+  const issues = [...nameIssues, ...viewIssues];
   if (issues.length > 0) return invalidParameters(issues);
   const { loops, excluded } = await getCircularFlows(view);
   if (wantsCsv(params)) {

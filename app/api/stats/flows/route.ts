@@ -1,3 +1,4 @@
+import { resolveFilterNames } from "@/lib/data/filter-names";
 import { toCsv } from "@/lib/csv/write-csv";
 import { getFlows } from "@/lib/data/analysis";
 import { parseAnalysisView, parseFlowLimit, countingOf } from "@/lib/filters/analysis-view";
@@ -10,7 +11,9 @@ import { withErrorHandling } from "@/lib/request-id";
  */
 export const GET = withErrorHandling(async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
-  const { view, issues } = parseAnalysisView(params);
+  const { params: resolved, issues: nameIssues } = await resolveFilterNames(params);
+  const { view, issues: viewIssues } = parseAnalysisView(resolved);
+  const issues = [...nameIssues, ...viewIssues];
   const { limit, issues: limitIssues } = parseFlowLimit(params);
   if (issues.length + limitIssues.length > 0) return invalidParameters([...issues, ...limitIssues]);
   const { graph, undisclosedDeals, excluded } = await getFlows(view, limit);

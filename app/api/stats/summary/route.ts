@@ -4,7 +4,7 @@ import { withErrorHandling } from "@/lib/request-id";
 
 /** GET /api/stats/summary: deal count and capital counted (lib/measures) over the deals the /deals filters select. */
 export const GET = withErrorHandling(async function GET(request: Request) {
-  const { filters, error } = parseApiDealFilters(request);
+  const { filters, error } = await parseApiDealFilters(request);
   if (error) return error;
   const stats = await getDealStats(filters);
   return Response.json({

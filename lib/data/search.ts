@@ -1,0 +1,105 @@
+// The site search: organizations by name or alias (tolerant of spacing and typos, lib/organizations/name-match.ts),
+// then deals. Shared by the header's suggestions, /search and GET /api/search.
+import "server-only";
+import { getDb } from "../db";
+import type { AmountQualifier, DealKind, DealStatus } from "../domain";
+import { dealTitle } from "../deals/deal-title";
+import { DEFAULT_DEAL_FILTERS } from "../filters/deal-filters";
+import { DEFAULT_SEARCH_LIMIT } from "../filters/search-query";
+import type { DirectoryMatch } from "../organizations/directory";
+import type { PrismaClient } from "../generated/prisma/client";
+import { organizationHref } from "../organizations/organization-href";
+import { dealFilterCondition } from "./deal-where";
+import { readsOf } from "./kysely";
+import { getSearchDirectory, loadSearchDirectory } from "./organization-directory";
+import { onDeal } from "./raw/overview-figures";
+
+export type SearchDeal = {
+  id: number;
+  title: string;
+  announcedOn: string;
+  kind: DealKind;
+  status: DealStatus;
+  amountUsdLow: bigint | null;
+  amountUsdHigh: bigint | null;
+  amountQualifier: AmountQualifier;
+  recipient: { slug: string; name: string };
+};
+/** An organization found, linked to its company page or its investor page, whichever has its deals. */
+export type SearchOrganization = Pick<DirectoryMatch, "id" | "slug" | "name" | "type" | "matched"> & { href: string };
+export type SearchResults = { organizations: SearchOrganization[]; deals: SearchDeal[] };
+
+/** What the site search finds for q, at most `limit` organizations and `limit` deals. */
+export async function searchSite(q: string, limit: number = DEFAULT_SEARCH_LIMIT): Promise<SearchResults> {
+  return searchWith(await getDb(), (await getSearchDirectory()).suggest(q, limit), q, limit);
+}
+
+/** The same search on a given database handle, its directory built afresh (tests on both databases). */
+export async function searchDatabase(db: PrismaClient, q: string, limit: number = DEFAULT_SEARCH_LIMIT): Promise<SearchResults> {
+  return searchWith(db, (await loadSearchDirectory(db)).suggest(q, limit), q, limit);
+}
+
+/**
+ * The deals: the newest of the best-matched organization (received or joined), since a name typed with a typo or as
+ * an alias appears in no deal's text; when no organization matches, the newest whose search text contains q, as the
+ * /deals search reads it (dealFilterCondition). Reading one organization's deals is two index lookups, so a
+ * suggestion never scans the search text at scale.
+ */
+async function searchWith(db: PrismaClient, matches: DirectoryMatch[], q: string, limit: number): Promise<SearchResults> {
+  const reads = readsOf(db);
+  const organizations = matches.map((m) => ({
+    id: m.id,
+    slug: m.slug,
+    name: m.name,
+    type: m.type,
+    matched: m.matched,
+    href: organizationHref(m, m.type === "ai_lab" || m.type === "corporate" ? "company" : "investor", null),
+  }));
+  const best = organizations[0];
+  const text = q.trim();
+  if (!best && text === "") return { organizations, deals: [] };
+  const eb = onDeal;
+  const condition = best
+    ? eb.and([
+        eb("d.deletedAt", "is", null),
+        eb.or([
+          eb("d.recipientId", "=", best.id),
+          eb("d.id", "in", eb.selectFrom("Participation as p").where("p.organizationId", "=", best.id).select("p.dealId")),
+        ]),
+      ])
+    : dealFilterCondition({ ...DEFAULT_DEAL_FILTERS, q: text }, reads);
+  const rows = await reads
+    .selectFrom("Deal as d")
+    .innerJoin("Organization as r", "r.id", "d.recipientId")
+    .where(condition)
+    .orderBy("d.announcedOn", "desc")
+    .orderBy("d.id", "desc")
+    .limit(limit)
+    .select([
+      "d.id",
+      "d.announcedOn",
+      "d.kind",
+      "d.status",
+      "d.round",
+      "d.amountUsdLow",
+      "d.amountUsdHigh",
+      "d.amountQualifier",
+      "r.slug as recipientSlug",
+      "r.name as recipientName",
+    ])
+    .execute();
+  return {
+    organizations,
+    deals: rows.map((d) => ({
+      id: d.id,
+      title: dealTitle({ recipientName: d.recipientName, round: d.round, kind: d.kind as DealKind }),
+      announcedOn: d.announcedOn,
+      kind: d.kind as DealKind,
+      status: d.status as DealStatus,
+      amountUsdLow: d.amountUsdLow === null ? null : BigInt(d.amountUsdLow),
+      amountUsdHigh: d.amountUsdHigh === null ? null : BigInt(d.amountUsdHigh),
+      amountQualifier: d.amountQualifier as AmountQualifier,
+      recipient: { slug: d.recipientSlug, name: d.recipientName },
+    })),
+  };
+}

@@ -1,0 +1,93 @@
+import { expect, test } from "@playwright/test";
+
+const searchBox = (page: import("@playwright/test").Page) => page.getByRole("combobox", { name: "Search organizations and deals" });
+
+test.describe("find anything from the header", () => {
+  test("press / on any page, type a name with a typo, pick the suggestion with the keyboard", async ({ page }) => {
+    await page.goto("/methodology");
+    const box = searchBox(page);
+    // The box answers "/" only once the page is interactive: wait until its script has run (the box is hydrated
+    // when typing into it changes its value through React, which the suggestions list then follows).
+    await expect(box).toBeVisible();
+    await expect(async () => {
+      await page.locator("body").click({ position: { x: 1, y: 1 } });
+      await page.keyboard.press("/");
+      await expect(box).toBeFocused({ timeout: 1_000 });
+    }).toPass();
+    await page.keyboard.type("Antropic");
+    await expect(box).toHaveValue("Antropic");
+    const list = page.getByRole("listbox", { name: "Suggestions" });
+    const first = list.getByRole("option").first();
+    await expect(first).toContainText("Anthropic");
+    await expect(box).toHaveAttribute("aria-expanded", "true");
+    await page.keyboard.press("ArrowDown");
+    await expect(first).toHaveAttribute("aria-selected", "true");
+    await expect(box).toHaveAttribute("aria-activedescendant", (await first.getAttribute("id"))!);
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/companies\/anthropic$/);
+  });
+
+  test("Escape closes the suggestions; Enter without one opens the search page", async ({ page }) => {
+    await page.goto("/deals");
+    const box = searchBox(page);
+    await box.click();
+    await box.pressSequentially("nvida");
+    const list = page.getByRole("listbox", { name: "Suggestions" });
+    await expect(list.getByRole("option").first()).toContainText("Nvidia");
+    await page.keyboard.press("Escape");
+    await expect(box).toHaveAttribute("aria-expanded", "false");
+    await expect(list).toBeHidden();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/search\?q=nvida$/);
+    await expect(page.getByRole("region", { name: "Organizations" }).getByRole("link").first()).toHaveText("Nvidia");
+  });
+
+  test("type a name into the recipient filter of /deals with the keyboard", async ({ page }) => {
+    // What the slug selects, to compare with what the typed name selects.
+    await page.goto("/deals?recipient=anthropic");
+    const heading = page.getByRole("heading", { name: /^Deals 1–\d+ of \d+$/ });
+    const bySlug = await heading.textContent();
+    await page.goto("/deals");
+    const recipient = page.getByLabel("Recipient", { exact: true });
+    await recipient.focus();
+    await expect(recipient).toBeFocused();
+    await page.keyboard.type("Anthropic");
+    await expect(recipient).toHaveValue("Anthropic");
+    await page.keyboard.press("Enter");
+    // The name typed comes back as the slug.
+    await expect(page).toHaveURL(/[?&]recipient=anthropic$/);
+    await expect(page.getByText("not understood")).toHaveCount(0);
+    await expect(heading).toHaveText(bySlug!);
+  });
+});
+
+test.describe("find anything without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the header's box submits to /search, which lists organizations then deals, linked", async ({ page }) => {
+    await page.goto("/investors");
+    const box = searchBox(page);
+    await box.fill("QIA");
+    await box.press("Enter");
+    await expect(page).toHaveURL(/\/search\?q=QIA$/);
+    const organizations = page.getByRole("region", { name: "Organizations" });
+    await expect(organizations.getByRole("link").first()).toHaveText("Qatar Investment Authority");
+    await expect(organizations.getByRole("link").first()).toHaveAttribute("href", "/investors/qia");
+    await expect(organizations).toContainText("matched “QIA”");
+    const deals = page.getByRole("region", { name: "Deals" });
+    await expect(deals.getByRole("link").first()).toHaveAttribute("href", /^\/deals\/\d+$/);
+  });
+
+  test("/search?q=anthropic links the company page", async ({ page }) => {
+    await page.goto("/search?q=anthropic");
+    await expect(page.getByRole("region", { name: "Organizations" }).getByRole("link", { name: "Anthropic", exact: true })).toHaveAttribute(
+      "href",
+      "/companies/anthropic",
+    );
+  });
+
+  test("a recipient typed as a name that names nothing is said so, with the closest names", async ({ page }) => {
+    await page.goto("/deals?recipient=Antropic");
+    await expect(page.getByText(/no organization is named “Antropic”; the closest: Anthropic \(anthropic\)/)).toBeVisible();
+  });
+});
