@@ -31,7 +31,14 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
           at the low amount. Compute, cloud and chip contracts sold (AWS, Oracle, CoreWeave) count as deals received but not as capital.
         </p>
       </div>
-      <OrganizationSearchForm action="/companies" filters={filters} sort={sort} issues={issues} asOf={asOf} searchLabel="Search companies" />
+      <OrganizationSearchForm
+        action="/companies"
+        filters={filters}
+        sort={sort}
+        issues={issues}
+        asOf={asOf}
+        searchLabel="Search companies"
+      />
       {total === 0 ? (
         <p className="text-gray-600 dark:text-gray-400">No deals yet, so no companies. Load the researched deals with npm run db:seed.</p>
       ) : rows.length === 0 ? (

@@ -32,7 +32,14 @@ export default async function InvestorsPage({ searchParams }: { searchParams: Pr
           commitments are not known. Venture arms and units (GV, AMD Ventures) are ranked on their own, not added to their parent company.
         </p>
       </div>
-      <OrganizationSearchForm action="/investors" filters={filters} sort={sort} issues={issues} asOf={asOf} searchLabel="Search investors" />
+      <OrganizationSearchForm
+        action="/investors"
+        filters={filters}
+        sort={sort}
+        issues={issues}
+        asOf={asOf}
+        searchLabel="Search investors"
+      />
       {total === 0 ? (
         <p className="text-gray-600 dark:text-gray-400">No deals yet, so no investors. Load the researched deals with npm run db:seed.</p>
       ) : rows.length === 0 ? (

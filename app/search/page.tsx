@@ -17,7 +17,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const { organizations, deals } = query.q === "" ? { organizations: [], deals: [] } : await searchSite(query.q, RESULTS_PER_KIND);
   const best = organizations[0];
   const moreDeals = best
-    ? { href: `/deals?${best.type === "ai_lab" || best.type === "corporate" ? "recipient" : "investor"}=${best.slug}`, label: `Every deal of ${best.name}` }
+    ? {
+        href: `/deals?${best.type === "ai_lab" || best.type === "corporate" ? "recipient" : "investor"}=${best.slug}`,
+        label: `Every deal of ${best.name}`,
+      }
     : { href: `/deals?q=${encodeURIComponent(query.q)}`, label: `Every deal mentioning “${query.q}”` };
 
   return (
@@ -35,7 +38,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             defaultValue={query.q}
             className="min-w-0 flex-1 rounded border border-gray-300 bg-white px-2 py-1 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:bg-gray-900"
           />
-          <button type="submit" className="rounded border border-gray-300 px-3 py-1 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-800">
+          <button
+            type="submit"
+            className="rounded border border-gray-300 px-3 py-1 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-800"
+          >
             Search
           </button>
         </form>
@@ -81,7 +87,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                       {d.title}
                     </Link>{" "}
                     <span className="text-sm text-gray-600 dark:text-gray-400">
-                      {formatDate(d.announcedOn)} · {STATUS_LABELS[d.status]} · {formatAmount(d.amountUsdLow, d.amountUsdHigh, d.amountQualifier)}
+                      {formatDate(d.announcedOn)} · {STATUS_LABELS[d.status]} ·{" "}
+                      {formatAmount(d.amountUsdLow, d.amountUsdHigh, d.amountQualifier)}
                     </span>
                   </li>
                 ))}

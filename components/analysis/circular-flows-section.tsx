@@ -67,7 +67,11 @@ export function CircularFlowsSection({ view, loops, total = loops.length }: { vi
               : ""}
           </>
         }
-        takeaway={largestRowTakeaway(rows, "moneyBack", (r) => `Most money back: ${r.label}, ${formatUsd(Number(r.moneyBack))} back for ${formatUsd(Number(r.moneyIn))} in, ${r.ratio}.`)}
+        takeaway={largestRowTakeaway(
+          rows,
+          "moneyBack",
+          (r) => `Most money back: ${r.label}, ${formatUsd(Number(r.moneyBack))} back for ${formatUsd(Number(r.moneyIn))} in, ${r.ratio}.`,
+        )}
         rows={rows}
         series={series}
         columns={[

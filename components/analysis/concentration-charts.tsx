@@ -59,7 +59,10 @@ export function hhiTakeaway(view: AnalysisView, rows: ChartRow[]): string | null
   const row = rows.findLast((r) => typeof r.hhi === "number");
   if (!row) return null;
   const verb = view.side === "recipient" ? "took" : "put in";
-  const leader = typeof row.largest === "string" && typeof row.top1 === "number" ? `${row.largest} ${verb} ${takeawayShare(row.top1, Number(row.total))}; ` : "";
+  const leader =
+    typeof row.largest === "string" && typeof row.top1 === "number"
+      ? `${row.largest} ${verb} ${takeawayShare(row.top1, Number(row.total))}; `
+      : "";
   return `${row.label}: ${leader}HHI ${formatNumber(row.hhi as number)}, ${String(row.reading).toLowerCase()}.`;
 }
 
@@ -68,7 +71,9 @@ export function topSharesTakeaway(view: AnalysisView, rows: ChartRow[]): string 
   const row = rows.findLast((r) => typeof r.top1 === "number");
   if (!row) return null;
   const one = view.side === "recipient" ? "recipient" : "investor";
-  const shares = (["top3", "top5"] as const).filter((k) => typeof row[k] === "number").map((k) => `the top ${k.slice(3)} ${formatShare(row[k] as number)}`);
+  const shares = (["top3", "top5"] as const)
+    .filter((k) => typeof row[k] === "number")
+    .map((k) => `the top ${k.slice(3)} ${formatShare(row[k] as number)}`);
   return `${row.label}: the top 1 ${one} ${view.side === "recipient" ? "took" : "put in"} ${[formatShare(row.top1 as number), ...shares].join(", ")} of ${formatUsd(Number(row.total))}.`;
 }
 

@@ -209,7 +209,14 @@ function serializeChart(
   for (const { entry, x: at, line: row } of placed) {
     const y = legendTop + HEADER_LINE * row;
     root.appendChild(svgElement("rect", { x: at, y: y + 4, width: 12, height: 12, fill: resolveColor(entry.color, source, colors) }));
-    const label = svgElement("text", { x: at + 18, y: y + 14, fill: foreground, "font-family": font, "font-size": 12, "data-export": "legend" });
+    const label = svgElement("text", {
+      x: at + 18,
+      y: y + 14,
+      fill: foreground,
+      "font-family": font,
+      "font-size": 12,
+      "data-export": "legend",
+    });
     label.textContent = entry.label;
     root.appendChild(label);
   }
@@ -235,7 +242,9 @@ function serializeChart(
     text.textContent = element.textContent;
     root.appendChild(text);
   });
-  footerLines.forEach((text, i) => small(text, header + height + PADDING + HEADER_LINE * i + 14, i === footerLines.length - 1 ? "source" : "footer"));
+  footerLines.forEach((text, i) =>
+    small(text, header + height + PADDING + HEADER_LINE * i + 14, i === footerLines.length - 1 ? "source" : "footer"),
+  );
   return { markup: new XMLSerializer().serializeToString(root), width: totalWidth, height: totalHeight };
 }
 

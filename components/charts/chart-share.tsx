@@ -9,7 +9,8 @@ import { formatDate } from "@/lib/format";
 const noSubscription = () => () => {};
 const BUTTON =
   "rounded border border-gray-300 px-3 py-1.5 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-800";
-const POPOVER = "absolute right-0 z-10 mt-1 w-80 rounded border border-gray-300 bg-white p-3 shadow-lg dark:border-gray-700 dark:bg-gray-900";
+const POPOVER =
+  "absolute right-0 z-10 mt-1 w-80 rounded border border-gray-300 bg-white p-3 shadow-lg dark:border-gray-700 dark:bg-gray-900";
 const FIELD = "mt-1 w-full rounded border border-gray-300 p-1 font-mono text-xs dark:border-gray-700 dark:bg-gray-950";
 
 /** True once the page runs in a browser with JavaScript (false in the server's HTML). */
@@ -74,7 +75,15 @@ export function CopyButton({ text, label, fieldId }: { text: string; label: stri
   );
 }
 
-function CopyPanel({ summary, title, fieldLabel, fieldId, text, rows, children }: {
+function CopyPanel({
+  summary,
+  title,
+  fieldLabel,
+  fieldId,
+  text,
+  rows,
+  children,
+}: {
   summary: string;
   title: string;
   fieldLabel: string;
@@ -121,11 +130,7 @@ function CopyLinkButton({ address, title }: { address: string; title: string }) 
   const [copied, setCopied] = useState(false);
   if (!hydrated) return null;
   return (
-    <button
-      type="button"
-      className={BUTTON}
-      onClick={async () => setCopied(await copyText(address, null))}
-    >
+    <button type="button" className={BUTTON} onClick={async () => setCopied(await copyText(address, null))}>
       {copied ? "Copied link" : "Copy link"}
       <span className="sr-only"> to {title}</span>
     </button>

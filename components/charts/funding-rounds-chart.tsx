@@ -50,7 +50,10 @@ export function FundingRoundsChart({
   const time = timeScale(rows.map((r) => valueOf(r, "time") ?? 0));
   const positions = rows.map((r) => time.x(valueOf(r, "time") ?? 0));
   // Bars as wide as the closest two dates allow (four fifths of the gap), at most a band of twenty.
-  const gaps = positions.slice(1).map((x, i) => x - positions[i]).filter((g) => g > 0);
+  const gaps = positions
+    .slice(1)
+    .map((x, i) => x - positions[i])
+    .filter((g) => g > 0);
   const width = Math.max(2, Math.min(VIEW / 20, ...gaps.map((g) => g * 0.8)));
   const foot = amounts.y(amounts.ticks[0]);
   let bars = "";

@@ -25,7 +25,13 @@ function toSuggestions(answer: ApiAnswer): Suggestion[] {
       detail: o.matched !== o.name ? `matched “${o.matched}”` : "",
       group: "Organizations" as const,
     })),
-    ...answer.deals.map((d) => ({ key: `d-${d.id}`, href: `/deals/${d.id}`, label: d.title, detail: d.announcedOn, group: "Deals" as const })),
+    ...answer.deals.map((d) => ({
+      key: `d-${d.id}`,
+      href: `/deals/${d.id}`,
+      label: d.title,
+      detail: d.announcedOn,
+      group: "Deals" as const,
+    })),
   ];
 }
 
@@ -56,7 +62,9 @@ export function SiteSearch({ initialQuery = "" }: { initialQuery?: string }) {
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const response = await fetch(`/api/search?q=${encodeURIComponent(text)}&limit=${SUGGESTIONS_PER_KIND}`, { signal: controller.signal });
+        const response = await fetch(`/api/search?q=${encodeURIComponent(text)}&limit=${SUGGESTIONS_PER_KIND}`, {
+          signal: controller.signal,
+        });
         if (!response.ok) return;
         setSuggestions(toSuggestions((await response.json()) as ApiAnswer));
         setActive(-1);
@@ -92,8 +100,7 @@ export function SiteSearch({ initialQuery = "" }: { initialQuery?: string }) {
       if (expanded) {
         event.preventDefault();
         setOpen(false);
-      }
-      else {
+      } else {
         setQ("");
         setSuggestions([]);
       }
@@ -138,11 +145,7 @@ export function SiteSearch({ initialQuery = "" }: { initialQuery?: string }) {
       >
         {suggestions.map((s, i) => [
           i === 0 || suggestions[i - 1].group !== s.group ? (
-            <li
-              key={s.group}
-              role="presentation"
-              className="px-3 pt-1.5 text-xs font-semibold text-gray-600 uppercase dark:text-gray-400"
-            >
+            <li key={s.group} role="presentation" className="px-3 pt-1.5 text-xs font-semibold text-gray-600 uppercase dark:text-gray-400">
               {s.group}
             </li>
           ) : null,

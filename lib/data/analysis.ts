@@ -221,7 +221,18 @@ export async function measureAnalysis(db: PrismaClient, view: AnalysisView): Pro
 
 /** Largest deals' list rows, in the ranking's order. */
 async function largestDealRows(db: PrismaClient, ranked: RankedDeal[], asOf: string | null): Promise<Analysis["largestDeals"]> {
-  const rows = ranked.length > 0 ? await listDealSummaries(db, onDeal("d.id", "in", ranked.map((r) => r.id)), asOf) : [];
+  const rows =
+    ranked.length > 0
+      ? await listDealSummaries(
+          db,
+          onDeal(
+            "d.id",
+            "in",
+            ranked.map((r) => r.id),
+          ),
+          asOf,
+        )
+      : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ranked.flatMap((r) => {
     const deal = byId.get(r.id);

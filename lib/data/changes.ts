@@ -30,11 +30,25 @@ export async function listChanges(view: ChangeView): Promise<Paged<ChangeItem>> 
   // matching deals is read flat (one query, whatever the number of deals: loading them as each deal's relation bound
   // a parameter per deal, past SQLite's limit at 100,000 deals); the deals and sources only for the page shown.
   const reads = readsOf(db);
-  const deals = applyDealFilters(reads.selectFrom("Deal as d"), { ...f, statuses: [], from: null, to: null, min: null, max: null, asOf: null }, reads);
+  const deals = applyDealFilters(
+    reads.selectFrom("Deal as d"),
+    { ...f, statuses: [], from: null, to: null, min: null, max: null, asOf: null },
+    reads,
+  );
   const events = await reads
     .selectFrom("DealEvent as e")
     .where("e.dealId", "in", deals.select("d.id"))
-    .select(["e.id", "e.dealId", "e.occurredOn", "e.status", "e.amountUsdLow", "e.amountUsdHigh", "e.amountQualifier", "e.note", "e.sourceId"])
+    .select([
+      "e.id",
+      "e.dealId",
+      "e.occurredOn",
+      "e.status",
+      "e.amountUsdLow",
+      "e.amountUsdHigh",
+      "e.amountQualifier",
+      "e.note",
+      "e.sourceId",
+    ])
     .orderBy("e.id")
     .execute();
   const byDeal = new Map<number, typeof events>();

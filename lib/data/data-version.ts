@@ -18,18 +18,14 @@ export type DataState = {
  */
 function isoTime(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  const date = value instanceof Date ? value : new Date(typeof value === "string" && /^\d+$/.test(value) ? Number(value) : (value as string | number));
+  const date =
+    value instanceof Date ? value : new Date(typeof value === "string" && /^\d+$/.test(value) ? Number(value) : (value as string | number));
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
 /** The newest revision: one primary-key lookup, so that the proxy can ask it on every request of a cached page. */
 export async function readDataState(db: PrismaClient): Promise<DataState> {
-  const row = await readsOf(db)
-    .selectFrom("Revision")
-    .select(["id", "createdAt"])
-    .orderBy("id", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  const row = await readsOf(db).selectFrom("Revision").select(["id", "createdAt"]).orderBy("id", "desc").limit(1).executeTakeFirst();
   return { version: String(row?.id ?? 0), changedAt: isoTime(row?.createdAt) };
 }
 

@@ -66,7 +66,8 @@ async function firstSources(reads: ReturnType<typeof readsOf>, ids: number[]): P
       .orderBy("s.id")
       .execute();
     for (const s of rows)
-      if (!first.has(s.dealId)) first.set(s.dealId, { url: s.url, publisher: s.publisher, publishedOn: s.publishedOn, unverified: Boolean(s.unverified) });
+      if (!first.has(s.dealId))
+        first.set(s.dealId, { url: s.url, publisher: s.publisher, publishedOn: s.publishedOn, unverified: Boolean(s.unverified) });
   }
   return first;
 }

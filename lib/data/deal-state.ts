@@ -47,7 +47,10 @@ export function dealsAsOf(reads: Reads, asOf: string | null): DealStates {
     .where((eb) =>
       eb.or([
         eb("k.dealId", "is not", null),
-        eb.and([eb("x.announcedOn", "<=", asOf), eb.not(eb.exists(eb.selectFrom("DealEvent as n").whereRef("n.dealId", "=", "x.id").select("n.id")))]),
+        eb.and([
+          eb("x.announcedOn", "<=", asOf),
+          eb.not(eb.exists(eb.selectFrom("DealEvent as n").whereRef("n.dealId", "=", "x.id").select("n.id"))),
+        ]),
       ]),
     )
     .select([

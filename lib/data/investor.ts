@@ -65,11 +65,7 @@ async function computeInvestor(slug: string, grain: Grain, asOf: string | null):
           onDeal(
             "d.recipientId",
             "in",
-            onDeal
-              .selectFrom("Deal as f")
-              .where("f.deletedAt", "is", null)
-              .where("f.id", "in", ownDealIds)
-              .select("f.recipientId"),
+            onDeal.selectFrom("Deal as f").where("f.deletedAt", "is", null).where("f.id", "in", ownDealIds).select("f.recipientId"),
           ),
           asOf,
         ),

@@ -14,7 +14,9 @@ const DESCENDING_FIRST: readonly RankingColumn[] = ["capital", "counted", "deals
 type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
 
 export function parseRankingSort(source: ParamSource): { sort: RankingSort; issues: FilterIssue[] } {
-  const raw = (source instanceof URLSearchParams ? source.getAll("sort") : [source.sort ?? []].flat()).map((v) => v.trim()).filter((v) => v !== "");
+  const raw = (source instanceof URLSearchParams ? source.getAll("sort") : [source.sort ?? []].flat())
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
   if (raw.length === 0) return { sort: DEFAULT_RANKING_SORT, issues: [] };
   const value = raw[0];
   const column = value.replace(/_desc$/, "");
@@ -73,7 +75,12 @@ export function sortRanking<T extends SortableRankingRow>(rows: readonly T[], so
 }
 
 /** The address of a ranking page with its search, this order and the view's date. */
-export function rankingHref(path: string, filters: { q: string | null; type: string | null }, sort: RankingSort, asOf: string | null): string {
+export function rankingHref(
+  path: string,
+  filters: { q: string | null; type: string | null },
+  sort: RankingSort,
+  asOf: string | null,
+): string {
   const params = new URLSearchParams();
   if (filters.q) params.set("q", filters.q);
   if (filters.type) params.set("type", filters.type);

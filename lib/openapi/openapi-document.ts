@@ -558,7 +558,11 @@ export const openApiDocument = {
                 amountUsdLow: usd("The low (or only) amount."),
                 amountUsdHigh: usd("The high amount of a range or an up-to figure."),
                 amountQualifier: { type: "string", enum: [...AMOUNT_QUALIFIERS] },
-                recipient: { type: "object", required: ["slug", "name"], properties: { slug: { type: "string" }, name: { type: "string" } } },
+                recipient: {
+                  type: "object",
+                  required: ["slug", "name"],
+                  properties: { slug: { type: "string" }, name: { type: "string" } },
+                },
               },
             },
           },

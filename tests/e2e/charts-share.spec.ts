@@ -22,13 +22,24 @@ const CHARTS = [
 
 test.describe("charts people cite and reuse", () => {
   test("every page and embed says when the data last changed; a deal page when the deal was last edited", async ({ page }) => {
-    for (const path of ["/", "/analysis", "/deals", "/investors", "/companies/openai", "/changes", "/methodology", "/embed/concentration"]) {
+    for (const path of [
+      "/",
+      "/analysis",
+      "/deals",
+      "/investors",
+      "/companies/openai",
+      "/changes",
+      "/methodology",
+      "/embed/concentration",
+    ]) {
       await page.goto(path);
       await expect(page.locator("[data-freshness]"), path).toHaveText(INSTANT);
     }
     await page.goto("/deals?investor=amazon&recipient=openai&kind=equity&view=table");
     await page.getByRole("link", { name: "Amazon → OpenAI" }).first().click();
-    await expect(page.locator("[data-freshness]")).toContainText(/This deal was last edited \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC\./);
+    await expect(page.locator("[data-freshness]")).toContainText(
+      /This deal was last edited \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC\./,
+    );
   });
 
   test("Link, Embed and Cite copy their text to the clipboard", async ({ page, context }) => {
@@ -70,7 +81,9 @@ test.describe("charts people cite and reuse", () => {
     await context.close();
   });
 
-  test("each chart's snippet framed on another origin shows the whole chart with no inner scroll, and posts its height", async ({ page }) => {
+  test("each chart's snippet framed on another origin shows the whole chart with no inner scroll, and posts its height", async ({
+    page,
+  }) => {
     const snippets: string[] = [];
     for (const { page: path, id } of CHARTS) {
       if (page.url() !== `${APP}${path}`) await page.goto(path);
@@ -97,7 +110,9 @@ test.describe("charts people cite and reuse", () => {
         }));
         expect(scroll, `${CHARTS[i].id}: no inner scroll`).toBeLessThanOrEqual(client);
         // The posted height is what the content needs: at most the frame's, and close to it (the frame fits).
-        await expect.poll(() => page.evaluate((h) => (window as unknown as { heights: Record<string, number> }).heights[h], href)).toBeGreaterThan(0);
+        await expect
+          .poll(() => page.evaluate((h) => (window as unknown as { heights: Record<string, number> }).heights[h], href))
+          .toBeGreaterThan(0);
         const posted = await page.evaluate((h) => (window as unknown as { heights: Record<string, number> }).heights[h], href);
         expect(posted, CHARTS[i].id).toBeLessThanOrEqual(client);
       }
@@ -142,10 +157,14 @@ test.describe("charts people cite and reuse", () => {
     ]);
     const share = (await page.locator("#top-shares tbody tr").last().locator("td").first().textContent())?.trim();
     await expect(hhi.locator("[data-takeaway]")).toHaveText(
-      new RegExp(`^${year?.trim()}: [^;]+ took ${share?.replace(".", "\\.")} of \\$[\\d.]+B; HHI ${index?.trim()}, ${reading?.trim().toLowerCase()}\\.$`),
+      new RegExp(
+        `^${year?.trim()}: [^;]+ took ${share?.replace(".", "\\.")} of \\$[\\d.]+B; HHI ${index?.trim()}, ${reading?.trim().toLowerCase()}\\.$`,
+      ),
     );
     await expect(page.locator("#top-shares [data-takeaway]")).toHaveText(
-      new RegExp(`^${year?.trim()}: the top 1 recipient took ${share?.replace(".", "\\.")}, the top 3 [\\d.]+%, the top 5 [\\d.]+% of \\$[\\d.]+B\\.$`),
+      new RegExp(
+        `^${year?.trim()}: the top 1 recipient took ${share?.replace(".", "\\.")}, the top 3 [\\d.]+%, the top 5 [\\d.]+% of \\$[\\d.]+B\\.$`,
+      ),
     );
     await expect(page.locator("#flows [data-takeaway]")).toHaveText(/^Largest flow: .+ → .+, \$[\d.]+[BM]\.$/);
     await page.goto("/embed/concentration");
@@ -161,11 +180,14 @@ test.describe("charts people cite and reuse", () => {
     expect([...(await readDownload(png)).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     const [svg] = await Promise.all([page.waitForEvent("download"), frame.getByRole("button", { name: /Download SVG/ }).click()]);
     const markup = (await readDownload(svg)).toString("utf8");
-    const texts = (kind: string) => [...markup.matchAll(new RegExp(`<text[^>]*data-export="${kind}"[^>]*>([^<]*)</text>`, "g"))].map((m) => m[1]);
+    const texts = (kind: string) =>
+      [...markup.matchAll(new RegExp(`<text[^>]*data-export="${kind}"[^>]*>([^<]*)</text>`, "g"))].map((m) => m[1]);
     expect(markup).toContain("OpenAI: counted funding per round date, with post-money valuation");
     expect(texts("counted").join(" ")).toContain("Bars: counted equity and convertible deals announced that day");
     expect(texts("legend")).toEqual(["Counted round amount", "Post-money valuation"]);
-    expect(texts("footer").join(" ")).toMatch(/As reported on 1 Mar 2026\. Data last changed \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC\./);
+    expect(texts("footer").join(" ")).toMatch(
+      /As reported on 1 Mar 2026\. Data last changed \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC\./,
+    );
     expect(texts("source").join(" ")).toContain(`${APP}/companies/openai?asOf=2026-03-01#funding-rounds`);
     expect(markup).toContain("Source: AI Deal Tracker,");
   });
@@ -176,18 +198,30 @@ test.describe("charts people cite and reuse", () => {
     await page.goto(`${APP}/companies/openai`);
     const frame = page.locator("#funding-rounds");
     // Columns are as wide as the time to their neighbours: irregular dates make unequal columns.
-    const widths = await frame.locator("[data-chart-mark]").evaluateAll((marks) => marks.map((m) => Math.round(m.getBoundingClientRect().width)));
+    const widths = await frame
+      .locator("[data-chart-mark]")
+      .evaluateAll((marks) => marks.map((m) => Math.round(m.getBoundingClientRect().width)));
     expect(widths.length).toBeGreaterThan(3);
     expect(new Set(widths).size).toBeGreaterThan(2);
     // The x axis labels years, not each round date.
-    await expect(frame.locator("[data-chart-text]").filter({ hasText: /^20\d\d$/ }).first()).toBeVisible();
+    await expect(
+      frame
+        .locator("[data-chart-text]")
+        .filter({ hasText: /^20\d\d$/ })
+        .first(),
+    ).toBeVisible();
     const linear = await frame.locator("path.chart-bars").getAttribute("d");
     await frame.getByRole("link", { name: /^Log scale/ }).click();
     await expect(page).toHaveURL(/\/companies\/openai\?scale=log#funding-rounds$/);
     await expect(frame.getByRole("figure")).toHaveAttribute("aria-label", /on log scales$/);
     expect(await frame.locator("path.chart-bars").getAttribute("d")).not.toBe(linear);
     // Powers of ten on the axis.
-    await expect(frame.locator("[data-chart-text]").filter({ hasText: /^\$1B$/ }).first()).toBeVisible();
+    await expect(
+      frame
+        .locator("[data-chart-text]")
+        .filter({ hasText: /^\$1B$/ })
+        .first(),
+    ).toBeVisible();
     await expect(frame.getByRole("link", { name: /^Linear scale/ })).toBeVisible();
     await context.close();
   });

@@ -91,7 +91,11 @@ describe("the deals as of a date in SQL", () => {
       .innerJoin("Organization as r", "r.id", "d.recipientId")
       .where("r.slug", "=", "openai")
       .where("d.id", "in", (eb) =>
-        eb.selectFrom("Participation as p").innerJoin("Organization as o", "o.id", "p.organizationId").where("o.slug", "=", "amazon").select("p.dealId"),
+        eb
+          .selectFrom("Participation as p")
+          .innerJoin("Organization as o", "o.id", "p.organizationId")
+          .where("o.slug", "=", "amazon")
+          .select("p.dealId"),
       )
       .where("d.kind", "=", "equity")
       .selectAll("d")
@@ -103,7 +107,8 @@ describe("the deals as of a date in SQL", () => {
   });
 
   it("give the measures the deals dealAsOf rebuilds, today and as of each date", async () => {
-    for (const asOf of DATES) expect(await loadMeasureDeals(t.db, null, asOf), String(asOf)).toEqual(await referenceMeasureDeals(t.db, asOf));
+    for (const asOf of DATES)
+      expect(await loadMeasureDeals(t.db, null, asOf), String(asOf)).toEqual(await referenceMeasureDeals(t.db, asOf));
   });
 
   it("give capital by period in SQL equal to capitalByPeriod over the rebuilt deals, for each rule and grain", async () => {
@@ -137,7 +142,14 @@ describe("the deals as of a date in SQL", () => {
   });
 
   it("are what /deals lists, counts and sums as of each date, with the state filters and sorts on the rebuilt deals", async () => {
-    const queries = ["", "status=in_talks", "status=announced&status=closed", "from=2026-01-01", "min=10000000000", "kind=equity&max=5000000000"];
+    const queries = [
+      "",
+      "status=in_talks",
+      "status=announced&status=closed",
+      "from=2026-01-01",
+      "min=10000000000",
+      "kind=equity&max=5000000000",
+    ];
     const sorts = ["date_desc", "date_asc", "amount_desc", "amount_asc"] as const;
     for (const asOf of DATES.filter((d) => d !== null)) {
       const reference = await referenceStates(t.db, asOf);
@@ -163,9 +175,15 @@ describe("the deals as of a date in SQL", () => {
         for (const sort of sorts) {
           const ordered = [...matching].sort(referenceOrder(sort));
           const all = await listAllDeals({ ...filters, sort });
-          expect(all.map((d) => [d.id, d.status, d.round]), `${label} ${sort}`).toEqual(ordered.map((d) => [d.id, d.status, d.round]));
+          expect(
+            all.map((d) => [d.id, d.status, d.round]),
+            `${label} ${sort}`,
+          ).toEqual(ordered.map((d) => [d.id, d.status, d.round]));
           const page = await listDeals({ ...filters, sort, page: 2, pageSize: 7 });
-          expect(page.data.map((d) => d.id), `${label} ${sort} page 2`).toEqual(ordered.slice(7, 14).map((d) => d.id));
+          expect(
+            page.data.map((d) => d.id),
+            `${label} ${sort} page 2`,
+          ).toEqual(ordered.slice(7, 14).map((d) => d.id));
           expect(page.total).toBe(matching.length);
         }
       }

@@ -145,7 +145,10 @@ describe("CSV import at scale", () => {
   });
 
   it("gives every new deal its participations, source, first event, search row and revision, in file order", async () => {
-    const result = await importDealCsv(t.db, syntheticImportCsv("order", 600, { newOrganizations: 5 }), { actor: "test", onDuplicate: "create" });
+    const result = await importDealCsv(t.db, syntheticImportCsv("order", 600, { newOrganizations: 5 }), {
+      actor: "test",
+      onDuplicate: "create",
+    });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.dealIds).toHaveLength(600);
     const deals = await t.db.deal.findMany({

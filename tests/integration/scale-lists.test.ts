@@ -244,9 +244,7 @@ describe("the /deals list", () => {
         expect(onDeal.length, shape).toBeGreaterThanOrEqual(2);
         for (const q of onDeal) {
           const sql = q.query;
-          const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...q.params) as { detail: string }[]).map(
-            (p) => p.detail,
-          );
+          const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...q.params) as { detail: string }[]).map((p) => p.detail);
           const text = plan.join("\n");
           expect(text, `${shape}\n${sql}\n${text}`).not.toMatch(/^SCAN (Deal|Participation|d|p)\b/m);
           expect(text, `${shape}\n${sql}\n${text}`).toMatch(
@@ -255,7 +253,9 @@ describe("the /deals list", () => {
           // A page of the list walks its index in order; only one recipient's deals, or one investor's (read by id from
           // its participations), may be sorted.
           if (/limit/.test(sql) && /USE TEMP B-TREE FOR ORDER BY/.test(text)) {
-            expect(text, `${shape}\n${sql}\n${text}`).toMatch(/SEARCH (Deal|d) USING .*INDEX \w+ \(recipientId=\?|SEARCH d USING INTEGER PRIMARY KEY[^]*SEARCH p USING COVERING INDEX \w+ \(organizationId=\?/);
+            expect(text, `${shape}\n${sql}\n${text}`).toMatch(
+              /SEARCH (Deal|d) USING .*INDEX \w+ \(recipientId=\?|SEARCH d USING INTEGER PRIMARY KEY[^]*SEARCH p USING COVERING INDEX \w+ \(organizationId=\?/,
+            );
           }
         }
       }

@@ -45,7 +45,13 @@ describe("GET /api/search", () => {
 
   it("says which alias matched, and lists the organization's deals newest first", async () => {
     const { body } = await get("q=QIA&limit=50");
-    expect(body.organizations[0]).toEqual({ slug: "qia", name: "Qatar Investment Authority", type: "sovereign_fund", matched: "QIA", href: "/investors/qia" });
+    expect(body.organizations[0]).toEqual({
+      slug: "qia",
+      name: "Qatar Investment Authority",
+      type: "sovereign_fund",
+      matched: "QIA",
+      href: "/investors/qia",
+    });
     // QIA's deals in the seed CSV: the rows naming it among the investors.
     const expected = seedRows.filter((r) => /Qatar Investment Authority|\bQIA\b/.test(r.investors)).length;
     expect(expected).toBeGreaterThan(0);
@@ -67,11 +73,14 @@ describe("GET /api/search", () => {
     expect((await get("q=")).body).toMatchObject({ organizations: [], deals: [] });
   });
 
-  it.each(["limit=0", "limit=51", "limit=ten", "limit=1&limit=2", "q=a&size=3"])("answers 400 for %s, naming the parameter", async (query) => {
-    const { status, body } = await get(query);
-    expect(status).toBe(400);
-    expect(body.issues?.[0].param).toBe(query.includes("size") ? "size" : "limit");
-  });
+  it.each(["limit=0", "limit=51", "limit=ten", "limit=1&limit=2", "q=a&size=3"])(
+    "answers 400 for %s, naming the parameter",
+    async (query) => {
+      const { status, body } = await get(query);
+      expect(status).toBe(400);
+      expect(body.issues?.[0].param).toBe(query.includes("size") ? "size" : "limit");
+    },
+  );
 });
 
 describe("the investor and recipient filters take names", () => {
@@ -97,7 +106,11 @@ describe("the investor and recipient filters take names", () => {
     const { status, body } = await deals("recipient=Antropic");
     expect(status).toBe(400);
     expect(body.issues).toEqual([
-      expect.objectContaining({ param: "recipient", value: "Antropic", message: expect.stringContaining("the closest: Anthropic (anthropic)") }),
+      expect.objectContaining({
+        param: "recipient",
+        value: "Antropic",
+        message: expect.stringContaining("the closest: Anthropic (anthropic)"),
+      }),
     ]);
   });
 });

@@ -179,7 +179,9 @@ describe("npm run db:synth", () => {
       onDeal("d.id", "in", onDeal.selectFrom("Participation").where("organizationId", "=", org.id).select("dealId")),
     );
     expect(asInvestor.length).toBeGreaterThan(10);
-    expect(asInvestor).toEqual(await referenceMeasureDeals(db, null, { participations: { some: { organization: { slug: "microsoft" } } } }));
+    expect(asInvestor).toEqual(
+      await referenceMeasureDeals(db, null, { participations: { some: { organization: { slug: "microsoft" } } } }),
+    );
     const asRecipient = await loadMeasureDeals(db, onDeal("d.recipientId", "=", org.id));
     expect(asRecipient).toEqual(await referenceMeasureDeals(db, null, { recipient: { slug: "microsoft" } }));
   });

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  dealAsOf,
-  publishedBy,
-  type DealState,
-  type ReportedEvent,
-  type ReportedTerms,
-} from "@/lib/story/as-of";
+import { dealAsOf, publishedBy, type DealState, type ReportedEvent, type ReportedTerms } from "@/lib/story/as-of";
 
 // A deal told in three steps, as Amazon's 2026 investment in OpenAI was: talks of about $10B, then talks of up to
 // $50B, then a $15B tranche announced. The row holds the latest state; the events hold every step.

@@ -25,7 +25,16 @@ describe("chart takeaways", () => {
     const view = parseAnalysisView({}).view;
     const rows: ChartRow[] = [
       { label: "2024", hhi: 2439, reading: "Moderately concentrated", total: 50e9, top1: 0.324, top3: 0.6, top5: 0.7, largest: "xAI" },
-      { label: "2025", hhi: 3697, reading: "Highly concentrated", total: 86_700_000_000, top1: 0.473, top3: 0.7, top5: 0.8, largest: "OpenAI" },
+      {
+        label: "2025",
+        hhi: 3697,
+        reading: "Highly concentrated",
+        total: 86_700_000_000,
+        top1: 0.473,
+        top3: 0.7,
+        top5: 0.8,
+        largest: "OpenAI",
+      },
       { label: "2026" },
     ];
     expect(hhiTakeaway(view, rows)).toBe("2025: OpenAI took 47.3% of $86.7B; HHI 3,697, highly concentrated.");

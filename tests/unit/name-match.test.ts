@@ -4,7 +4,13 @@ import { compactName, typoDistance } from "@/lib/organizations/name-match";
 import { seedOrganizations } from "@/prisma/seed/organizations";
 
 const directory = buildDirectory(
-  seedOrganizations.map((o, i) => ({ id: i + 1, slug: o.slug, name: o.name, type: o.type, aliases: o.aliases.map((alias) => ({ alias })) })),
+  seedOrganizations.map((o, i) => ({
+    id: i + 1,
+    slug: o.slug,
+    name: o.name,
+    type: o.type,
+    aliases: o.aliases.map((alias) => ({ alias })),
+  })),
 );
 const first = (q: string) => directory.suggest(q, 5)[0];
 
@@ -22,7 +28,12 @@ describe("organization suggestions on the seed's organizations", () => {
   });
 
   it("says which name matched and gives the organization's type", () => {
-    expect(first("Qatar Investment")).toMatchObject({ slug: "qia", name: "Qatar Investment Authority", matched: "Qatar Investment Authority", type: "sovereign_fund" });
+    expect(first("Qatar Investment")).toMatchObject({
+      slug: "qia",
+      name: "Qatar Investment Authority",
+      matched: "Qatar Investment Authority",
+      type: "sovereign_fund",
+    });
   });
 
   it("finds nothing for a word far from every name, and nothing for punctuation alone", () => {

@@ -12,7 +12,11 @@ export const GET = withErrorHandling(async function GET(request: Request) {
   const { query, issues } = parseSearchQuery(params);
   const unknown: FilterIssue[] = [...new Set(params.keys())]
     .filter((name) => !KNOWN.has(name))
-    .map((name) => ({ param: name, value: params.getAll(name).join(","), message: `unknown parameter; the parameters are ${SEARCH_PARAMS.join(", ")}` }));
+    .map((name) => ({
+      param: name,
+      value: params.getAll(name).join(","),
+      message: `unknown parameter; the parameters are ${SEARCH_PARAMS.join(", ")}`,
+    }));
   if (issues.length + unknown.length > 0) return invalidParameters([...issues, ...unknown]);
   const { organizations, deals } = await searchSite(query.q, query.limit);
   return Response.json({

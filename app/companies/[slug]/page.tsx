@@ -6,7 +6,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { DealList } from "@/components/deals/deal-list";
-import { FUNDING_AMOUNT, FUNDING_VALUATION, fundingRoundRows, FundingRoundsBody, fundingRoundsTitle } from "@/components/organizations/funding-rounds-body";
+import {
+  FUNDING_AMOUNT,
+  FUNDING_VALUATION,
+  fundingRoundRows,
+  FundingRoundsBody,
+  fundingRoundsTitle,
+} from "@/components/organizations/funding-rounds-body";
 import { InvestorShareTable } from "@/components/organizations/investor-share-table";
 import { FirstRows } from "@/components/organizations/more-rows-note";
 import { OrganizationHeader } from "@/components/organizations/organization-header";

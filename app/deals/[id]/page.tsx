@@ -35,7 +35,10 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const asOf = parseDealFilters(await searchParams).filters.asOf;
   const deal = (asOf ? dealAsOf(current, current.events, asOf) : null) ?? current;
   const card = await dealCard(deal.id);
-  return { title: dealTitle({ recipientName: deal.recipient.name, round: deal.round, kind: deal.kind }), ...(card && !asOf ? shareMetadata(card) : {}) };
+  return {
+    title: dealTitle({ recipientName: deal.recipient.name, round: deal.round, kind: deal.kind }),
+    ...(card && !asOf ? shareMetadata(card) : {}),
+  };
 }
 
 const MORE_LINK =

@@ -70,7 +70,8 @@ export async function saveOrganization(_state: ActionState, formData: FormData):
     await tx.organizationAlias.createMany({ data: aliases.map((alias) => ({ organizationId: id, alias, key: aliasKey(alias) })) });
     // The deals' search text holds the name and the aliases (lib/deals/deal-search.ts).
     const aliasesBefore = before.aliases.map((a) => a.alias).sort();
-    if (before.name !== fields.name || aliasesBefore.join("\n") !== [...aliases].sort().join("\n")) await refreshOrganizationDealSearch(tx, id);
+    if (before.name !== fields.name || aliasesBefore.join("\n") !== [...aliases].sort().join("\n"))
+      await refreshOrganizationDealSearch(tx, id);
     await recordRevision(tx, {
       entityType: "organization",
       entityId: id,

@@ -11,7 +11,12 @@ import { dealsAsOf } from "../deal-state";
  * The same result as capitalByPeriod(deals, { rule, grain, stackBy: "kind" }) over every live deal, today or as
  * reported on `asOf` (the deals' states, lib/data/deal-state.ts); a test compares them.
  */
-export async function capitalByPeriodSql(db: PrismaClient, rule: CountingRule, grain: Grain, asOf: string | null = null): Promise<PeriodTotal[]> {
+export async function capitalByPeriodSql(
+  db: PrismaClient,
+  rule: CountingRule,
+  grain: Grain,
+  asOf: string | null = null,
+): Promise<PeriodTotal[]> {
   if (rule.kinds.length === 0) return [];
   const rows = await dealsAsOf(readsOf(db), asOf)
     .where(countedDeal(rule))
