@@ -55,7 +55,9 @@ export const openApiDocument = {
     version: "1.0.0",
     description:
       "Investment deals in AI companies with their sources. Amounts are whole US dollars as JSON numbers (exact: all are far below 2^53). " +
-      "The deal filters are the ones /deals takes, so any /deals URL works on /api/deals, /api/deals/export.csv and /api/stats/summary.",
+      "The deal filters are the ones /deals takes, so any /deals URL works on /api/deals, /api/deals/export.csv and /api/stats/summary. " +
+      "Every route is rate limited per client (and writes per token and per user, across every app process): over the limit it answers 429 with Retry-After; " +
+      "when the limit cannot be counted (the database does not answer) it answers 503 with Retry-After rather than serve uncounted.",
     license: { name: "MIT", identifier: "MIT" },
   },
   paths: {
