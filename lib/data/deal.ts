@@ -2,7 +2,10 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "../db";
+import { dealsAsOf } from "./deal-state";
+import { readsOf } from "./kysely";
 import { revisionActorName } from "../revisions";
+import { publishedBy } from "../story/as-of";
 import type { AmountQualifier, DealKind, DealStatus, ParticipationRole } from "../domain";
 
 export type DealDetail = NonNullable<Awaited<ReturnType<typeof getDeal>>>;
@@ -48,8 +51,7 @@ export const getDeal = cache(async (id: number) => {
       },
       events: {
         orderBy: [{ occurredOn: "asc" }, { id: "asc" }],
-        // Everything an event reports (REPORTED_FIELDS in lib/story/as-of.ts): the page rebuilds the deal as of a date
-        // with dealAsOf, the reference the deals' states in SQL (lib/data/deal-state.ts) are tested against.
+        // Everything an event reports (REPORTED_FIELDS in lib/story/as-of.ts): the page lists the steps up to its date.
         select: {
           id: true,
           occurredOn: true,
@@ -86,5 +88,41 @@ export const getDeal = cache(async (id: number) => {
     unverified: deal.sources.some((s) => s.unverified),
     // The public page is the same for everyone (and cached), so it never names an editor.
     revisions: revisions.map((r) => ({ ...r, actor: revisionActorName(r.actor, null), createdAt: r.createdAt.toISOString() })),
+  };
+});
+
+/**
+ * The deal as reported on `asOf`: its state (status, amounts, terms, first-report date) read from the one relation of
+ * the deals' states (lib/data/deal-state.ts), as every list and figure reads it, with its steps and its sources published
+ * by then (undated sources stay: nothing says they are later) and its parties as today. Null when the deal had not
+ * been reported yet.
+ */
+export const getDealAsOf = cache(async (id: number, asOf: string) => {
+  const current = await getDeal(id);
+  if (!current) return null;
+  const state = await dealsAsOf(readsOf(await getDb()), asOf)
+    .where("d.id", "=", id)
+    .select([
+      "d.status",
+      "d.round",
+      "d.announcedOn",
+      "d.amountUsdLow",
+      "d.amountUsdHigh",
+      "d.amountQualifier",
+      "d.originalCurrency",
+      "d.originalAmount",
+      "d.postMoneyValuationUsd",
+      "d.stakeBps",
+      "d.summary",
+    ])
+    .executeTakeFirst();
+  if (!state) return null;
+  return {
+    ...current,
+    ...state,
+    status: state.status as DealStatus,
+    amountQualifier: state.amountQualifier as AmountQualifier,
+    events: current.events.filter((e) => e.occurredOn <= asOf),
+    sources: current.sources.filter((s) => publishedBy(s, asOf)),
   };
 });

@@ -76,10 +76,14 @@ export const openApiDocument = {
       get: {
         operationId: "getDeal",
         summary: "One deal with its investors, sources and lifecycle events",
-        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } }],
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } }, param("asOf")],
         responses: {
           "200": { description: "The deal.", content: jsonContent(ref("DealDetail")) },
-          "404": { description: "No live deal has this id.", content: jsonContent(ref("NotFound")) },
+          "400": badParameters,
+          "404": {
+            description: "No live deal has this id, or it had not been reported by `asOf`.",
+            content: jsonContent(ref("NotFound")),
+          },
         },
       },
       patch: {

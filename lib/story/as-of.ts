@@ -1,6 +1,6 @@
 // "What was known when": a deal as reported on a given date, rebuilt from its lifecycle events.
-// Pure: the deal page rebuilds its deal with it, and it is the reference the deals' states in SQL
-// (lib/data/deal-state.ts, which every list and figure reads) are tested against.
+// Pure, and written apart from the SQL: it is the reference the deals' states in SQL (lib/data/deal-state.ts, which
+// every page, list, figure and API answer reads) are tested against, as lib/measures is for the figures.
 import type { AmountQualifier, DealStatus } from "../domain";
 
 /**

@@ -22,7 +22,8 @@ afterAll(async () => {
 });
 
 const call = (handler: (request: Request) => Promise<Response>, query: string) => handler(new Request(`http://localhost/api?${query}`));
-const byId = (id: string) => getDeal(new Request(`http://localhost/api/deals/${id}`), { params: Promise.resolve({ id }) });
+const byId = (id: string, query = "") =>
+  getDeal(new Request(`http://localhost/api/deals/${id}${query}`), { params: Promise.resolve({ id }) });
 
 describe("GET /api/deals", () => {
   it("pages every deal, newest first, in the documented shape", async () => {
@@ -168,6 +169,36 @@ describe("GET /api/deals/{id}", () => {
     expect(body.sources.length).toBe(4);
     expect(body.sourceCount).toBe(4);
     expect(body.unverified).toBe(false);
+  });
+
+  it("answers as reported on asOf: the state, steps and sources of that date, nothing published later", async () => {
+    const deal = await t.db.deal.findFirstOrThrow({ where: { round: { contains: "Amazon initial tranche" } }, select: { id: true } });
+    const body = await (await byId(String(deal.id), "?asOf=2026-01-30")).json();
+    // On 30 January Amazon was in talks to invest up to $50B at a reported $830B: no round name, no 8-K's $852B yet
+    // (prisma/seed/history.ts).
+    expect([body.status, body.amountQualifier, body.amountUsdHigh, body.round, body.postMoneyValuationUsd]).toEqual([
+      "in_talks",
+      "up_to",
+      50_000_000_000,
+      null,
+      830_000_000_000,
+    ]);
+    expect(body.summary).not.toMatch(/8-K/);
+    expect(body.events.map((e: { occurredOn: string }) => e.occurredOn)).toEqual(["2025-12-17", "2026-01-29"]);
+    expect(body.sources.length).toBeGreaterThan(0);
+    for (const s of body.sources as { publishedOn: string | null }[])
+      expect(s.publishedOn === null || s.publishedOn <= "2026-01-30").toBe(true);
+    expect(body.sources.length).toBeLessThan(4);
+  });
+
+  it("answers 404 as of a date before the deal was reported, and 400 naming a bad asOf or an unknown parameter", async () => {
+    const deal = await t.db.deal.findFirstOrThrow({ where: { round: { contains: "Amazon initial tranche" } }, select: { id: true } });
+    const before = await byId(String(deal.id), "?asOf=2025-01-01");
+    expect(before.status).toBe(404);
+    expect((await before.json()).message).toBe(`deal ${deal.id} had not been reported by 2025-01-01`);
+    const bad = await byId(String(deal.id), "?asOf=30-01-2026&sort=amount_desc");
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).issues.map((i: { param: string }) => i.param).sort()).toEqual(["asOf", "sort"]);
   });
 
   it("flags the unverified deal", async () => {

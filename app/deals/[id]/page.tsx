@@ -5,13 +5,12 @@ import { DealList } from "@/components/deals/deal-list";
 import { StatusBadge } from "@/components/deals/status-badge";
 import { AsOfBanner } from "@/components/story/as-of-banner";
 import { DataFreshness } from "@/components/story/data-freshness";
-import { getDeal } from "@/lib/data/deal";
+import { getDeal, getDealAsOf } from "@/lib/data/deal";
 import { getRelatedDeals } from "@/lib/data/related-deals";
 import { parseDealId } from "@/lib/filters/deal-id";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { dealCard } from "@/lib/share/cards";
 import { shareMetadata } from "@/lib/share/share-card";
-import { dealAsOf, publishedBy } from "@/lib/story/as-of";
 import { withAsOf } from "@/lib/story/view-href";
 import { KIND_LABELS } from "@/lib/domain";
 import { dealTitle } from "@/lib/deals/deal-title";
@@ -33,7 +32,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const current = await loadDeal(params);
   // The title names the round as reported on the date shown (a round named later must not show in the tab either).
   const asOf = parseDealFilters(await searchParams).filters.asOf;
-  const deal = (asOf ? dealAsOf(current, current.events, asOf) : null) ?? current;
+  const deal = (asOf ? await getDealAsOf(current.id, asOf) : null) ?? current;
   const card = await dealCard(deal.id);
   return {
     title: dealTitle({ recipientName: deal.recipient.name, round: deal.round, kind: deal.kind }),
@@ -48,17 +47,16 @@ const ROLE_LABELS = { lead: "Lead", co_lead: "Co-lead", participant: "Participan
 
 export default async function DealPage({ params, searchParams }: Props) {
   const current = await loadDeal(params);
-  // As of a date the page shows what was reported by then and nothing later (lib/story/as-of.ts): the status, amounts
-  // and terms (round, valuation, stake, summary) of the latest step on or before the date, the steps and the sources
+  // As of a date the page shows what was reported by then and nothing later (lib/data/deal-state.ts): the status,
+  // amounts and terms (round, valuation, stake, summary) of the latest step on or before the date, the steps and the sources
   // published by then (undated sources stay: nothing says they are later), and no related deals of today (links to
   // the lists as of the date instead). A deal not yet reported then is shown as today, and says so.
   const asOf = parseDealFilters(await searchParams).filters.asOf;
-  const reported = asOf ? dealAsOf(current, current.events, asOf) : current;
+  const reported = asOf ? await getDealAsOf(current.id, asOf) : current;
   const asOfView = asOf !== null && reported !== null ? asOf : null;
   const deal = reported ?? current;
-  const events = asOfView ? deal.events.filter((e) => e.occurredOn <= asOfView) : deal.events;
-  const sources = asOfView ? deal.sources.filter((s) => publishedBy(s, asOfView)) : deal.sources;
-  const laterReports = deal.events.length - events.length + deal.sources.length - sources.length;
+  const { events, sources } = deal;
+  const laterReports = current.events.length - events.length + current.sources.length - sources.length;
   const investorSlugs = deal.participations.flatMap((p) => (p.organization ? [p.organization.slug] : []));
   const related = asOfView ? null : await getRelatedDeals({ id: deal.id, recipientSlug: deal.recipient.slug, investorSlugs });
   const recipientDealsHref = withAsOf(`/deals?recipient=${deal.recipient.slug}`, asOf);

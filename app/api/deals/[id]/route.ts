@@ -1,22 +1,38 @@
 import { toDealDetailJson } from "@/lib/api/deal-json";
-import { notFoundJson } from "@/lib/api/responses";
+import { invalidParameters, notFoundJson } from "@/lib/api/responses";
 import { authorizeApiWrite } from "@/lib/api/authorize-write";
 import { readBodyWithLimit } from "@/lib/api/read-body";
-import { getDeal } from "@/lib/data/deal";
+import { getDeal, getDealAsOf } from "@/lib/data/deal";
 import { getDb } from "@/lib/db";
 import { patchDeal } from "@/lib/deals/patch-deal";
 import { parseDealId } from "@/lib/filters/deal-id";
+import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { withErrorHandling } from "@/lib/request-id";
 
 type Context = { params: Promise<{ id: string }> };
 
-/** GET /api/deals/{id}: one deal with its investors, sources and lifecycle events. */
-export const GET = withErrorHandling(async function GET(_request: Request, { params }: Context) {
+/**
+ * GET /api/deals/{id}: one deal with its investors, sources and lifecycle events; with `asOf`, as reported on that date
+ * (the deal page's `asOf`): its state then, and only the steps and sources published by then.
+ */
+export const GET = withErrorHandling(async function GET(request: Request, { params }: Context) {
   const { id: raw } = await params;
+  const query = new URL(request.url).searchParams;
+  const issues = [
+    ...parseDealFilters(query).issues.filter((issue) => issue.param === "asOf"),
+    ...[...new Set(query.keys())]
+      .filter((name) => name !== "asOf")
+      .map((name) => ({ param: name, value: query.getAll(name).join(","), message: "unknown parameter; the one parameter is asOf" })),
+  ];
+  if (issues.length > 0) return invalidParameters(issues);
+  const asOf = parseDealFilters(query).filters.asOf;
   const id = parseDealId(raw);
   const deal = id === null ? null : await getDeal(id);
   if (!deal) return notFoundJson(`no deal with id ${raw}`);
-  return Response.json(toDealDetailJson(deal));
+  if (!asOf) return Response.json(toDealDetailJson(deal));
+  const reported = await getDealAsOf(deal.id, asOf);
+  if (!reported) return notFoundJson(`deal ${raw} had not been reported by ${asOf}`);
+  return Response.json(toDealDetailJson(reported));
 });
 
 /** Largest PATCH body accepted: a deal's fields are far smaller. */
