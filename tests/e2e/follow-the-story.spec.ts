@@ -86,6 +86,17 @@ test.describe("follow the story", () => {
     for (const href of dealLinks) expect(href).toMatch(/asOf=2026-01-30/);
   });
 
+  test("the main navigation keeps the view's date, and leads to today's pages outside one", async ({ page }) => {
+    await page.goto("/investors?asOf=2026-01-30");
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link", { name: "Deals", exact: true })).toHaveAttribute("href", "/deals?asOf=2026-01-30");
+    await nav.getByRole("link", { name: "Analysis", exact: true }).click();
+    await expect(page).toHaveURL(/\/analysis\?asOf=2026-01-30$/);
+    await expect(page.getByRole("complementary", { name: "Date shown" })).toContainText("30 Jan 2026");
+    await page.goto("/investors");
+    await expect(nav.getByRole("link", { name: "Deals", exact: true })).toHaveAttribute("href", "/deals");
+  });
+
   test("the header's date control sets asOf on the current page and keeps its filters", async ({ page }) => {
     await page.goto("/deals?investor=amazon");
     const form = page.getByRole("form", { name: "Show as of a date" });
