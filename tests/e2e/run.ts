@@ -1,8 +1,11 @@
-// `npm run test:e2e`: makes sure Chromium is there, starts from a fresh database, and runs Playwright against
-// the production build (playwright.config.ts starts it with `npm start`'s own script).
+// `npm run test:e2e`: makes sure Chromium is there, starts from a fresh database, builds the production app when its
+// sources changed, and runs Playwright against it (playwright.config.ts starts it with `npm start`'s own script).
+// The build runs here rather than inside the web server's start: Playwright gives a server a fixed time to answer,
+// and a build on a loaded machine can take longer than any fixed time; here it takes what it takes.
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
+import { buildIsCurrent } from "../../lib/cli/start";
 import { ensureChromium } from "./chromium";
 import { E2E_DATABASE_URL, E2E_DB_DIR, E2E_EDITOR } from "./settings";
 
@@ -22,6 +25,13 @@ for (const args of [
 ]) {
   const step = spawnSync(tsx, args, { stdio: "inherit", env });
   if (step.status !== 0) process.exit(step.status ?? 1);
+}
+if (!buildIsCurrent()) {
+  const build = spawnSync(path.join("node_modules", ".bin", "next"), ["build"], {
+    stdio: "inherit",
+    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (build.status !== 0) process.exit(build.status ?? 1);
 }
 const result = spawnSync(path.join("node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {
   stdio: "inherit",
