@@ -25,7 +25,7 @@ export default async function AdminDealsPage({ searchParams }: Props) {
           .
         </p>
       ) : null}
-      <form method="get" className="flex flex-wrap items-end gap-2" role="search">
+      <form method="get" className="flex flex-wrap items-end gap-2" role="search" aria-label="Find deals to edit">
         <div>
           <label htmlFor="admin-q" className="block text-sm font-medium">
             Search deals

@@ -27,7 +27,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Search</h1>
-        <form method="get" action="/search" role="search" className="mt-3 flex max-w-xl gap-2">
+        <form method="get" action="/search" role="search" aria-label="Search organizations and deals" className="mt-3 flex max-w-xl gap-2">
           <label htmlFor="search-page-q" className="sr-only">
             Search organizations and deals
           </label>

@@ -109,7 +109,7 @@ export function SiteSearch({ initialQuery = "" }: { initialQuery?: string }) {
   }
 
   return (
-    <form role="search" method="get" action="/search" className="relative w-full sm:w-64">
+    <form role="search" aria-label="Search the site" method="get" action="/search" className="relative w-full sm:w-64">
       <label htmlFor={`${id}-input`} className="sr-only">
         Search organizations and deals
       </label>

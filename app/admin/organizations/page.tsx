@@ -27,7 +27,7 @@ export default async function AdminOrganizationsPage({
           Saved {params.saved}.
         </p>
       ) : null}
-      <form method="get" role="search" className="flex items-end gap-2">
+      <form method="get" role="search" aria-label="Find organizations to edit" className="flex items-end gap-2">
         <div>
           <label htmlFor="org-q" className="block text-sm font-medium">
             Search organizations
