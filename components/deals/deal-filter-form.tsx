@@ -4,6 +4,8 @@ import { DEAL_KINDS, DEAL_STATUSES, KIND_LABELS, STATUS_LABELS } from "@/lib/dom
 import { DEAL_SORTS, DEFAULT_DEAL_FILTERS, type DealFilters, type DealSort } from "@/lib/filters/deal-filters";
 import { DEFAULT_DEAL_PAGE_VIEW, type DealPageView } from "@/lib/filters/deal-page-view";
 import { GetForm } from "@/components/ui/get-form";
+import { AMOUNT_EXAMPLES, formatAmountInput } from "@/lib/filters/amount-input";
+import { formatUsdExact } from "@/lib/format";
 
 const SORT_LABELS: Record<DealSort, string> = {
   date_desc: "Newest first",
@@ -160,9 +162,9 @@ export function DealFilterForm({
       </fieldset>
 
       <fieldset>
-        <legend className={LABEL}>Amount, whole US dollars</legend>
+        <legend className={LABEL}>Amount, US dollars</legend>
         <p id="amount-hint" className="text-xs text-gray-600 dark:text-gray-400">
-          The low figure, or the “up to” one; 1000000000 is $1B. Undisclosed amounts match no bound.
+          Written as you would: {AMOUNT_EXAMPLES}. The low figure, or the “up to” one; undisclosed amounts match no bound.
         </p>
         <div className="grid grid-cols-2 gap-2">
           <div>
@@ -171,15 +173,19 @@ export function DealFilterForm({
             </label>
             <input
               id="filter-min"
-              type="number"
+              type="text"
               name="min"
-              min={0}
-              step={1}
-              inputMode="numeric"
-              aria-describedby="amount-hint"
-              defaultValue={filters.min?.toString() ?? ""}
+              autoComplete="off"
+              spellCheck={false}
+              aria-describedby={filters.min !== null ? "amount-hint amount-min-understood" : "amount-hint"}
+              defaultValue={filters.min !== null ? formatAmountInput(filters.min) : ""}
               className={FIELD}
             />
+            {filters.min !== null ? (
+              <p id="amount-min-understood" className="text-xs text-gray-600 dark:text-gray-400">
+                Understood: {formatUsdExact(filters.min)}
+              </p>
+            ) : null}
           </div>
           <div>
             <label htmlFor="filter-max" className="block text-sm">
@@ -187,15 +193,19 @@ export function DealFilterForm({
             </label>
             <input
               id="filter-max"
-              type="number"
+              type="text"
               name="max"
-              min={0}
-              step={1}
-              inputMode="numeric"
-              aria-describedby="amount-hint"
-              defaultValue={filters.max?.toString() ?? ""}
+              autoComplete="off"
+              spellCheck={false}
+              aria-describedby={filters.max !== null ? "amount-hint amount-max-understood" : "amount-hint"}
+              defaultValue={filters.max !== null ? formatAmountInput(filters.max) : ""}
               className={FIELD}
             />
+            {filters.max !== null ? (
+              <p id="amount-max-understood" className="text-xs text-gray-600 dark:text-gray-400">
+                Understood: {formatUsdExact(filters.max)}
+              </p>
+            ) : null}
           </div>
         </div>
       </fieldset>
