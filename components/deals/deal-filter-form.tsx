@@ -4,6 +4,7 @@ import { DEAL_KINDS, DEAL_STATUSES, KIND_LABELS, STATUS_LABELS } from "@/lib/dom
 import { DEAL_SORTS, DEFAULT_DEAL_FILTERS, type DealFilters, type DealSort } from "@/lib/filters/deal-filters";
 import { DEFAULT_DEAL_PAGE_VIEW, type DealPageView } from "@/lib/filters/deal-page-view";
 import { GetForm } from "@/components/ui/get-form";
+import { SuggestionCombobox } from "@/components/search/suggestion-combobox";
 import { AMOUNT_EXAMPLES, formatAmountInput } from "@/lib/filters/amount-input";
 import { formatUsdExact } from "@/lib/format";
 
@@ -68,18 +69,18 @@ export function DealFilterForm({
           Investors
         </label>
         <p id="investor-hint" className="text-xs text-gray-600 dark:text-gray-400">
-          Names, aliases or page-address names, separated by commas (Amazon, QIA): deals of any of them. Empty for any.
+          Names, aliases or page-address names, separated by commas (Amazon, QIA): deals of any of them; suggestions follow what you type.
+          Empty for any.
         </p>
-        <input
-          id="filter-investor"
-          type="text"
+        <SuggestionCombobox
+          inputId="filter-investor"
           name="investor"
+          onChoose="fill"
+          list
           defaultValue={filters.investors.map(nameOf).join(", ")}
           maxLength={500}
-          autoComplete="off"
-          spellCheck={false}
           placeholder="Any investor"
-          aria-describedby="investor-hint"
+          describedBy="investor-hint"
           className={FIELD}
         />
       </div>
@@ -91,16 +92,14 @@ export function DealFilterForm({
         <p id="recipient-hint" className="text-xs text-gray-600 dark:text-gray-400">
           Its name, an alias or its page-address name (OpenAI, Anysphere). Empty for any.
         </p>
-        <input
-          id="filter-recipient"
-          type="text"
+        <SuggestionCombobox
+          inputId="filter-recipient"
           name="recipient"
+          onChoose="fill"
           defaultValue={filters.recipient ? nameOf(filters.recipient) : ""}
           maxLength={100}
-          autoComplete="off"
-          spellCheck={false}
           placeholder="Any recipient"
-          aria-describedby="recipient-hint"
+          describedBy="recipient-hint"
           className={FIELD}
         />
       </div>

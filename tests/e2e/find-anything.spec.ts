@@ -61,6 +61,49 @@ test.describe("find anything from the header", () => {
   });
 });
 
+test.describe("the /deals name filters suggest organizations", () => {
+  test("a misspelt recipient and two investors are picked from the suggestions with the keyboard", async ({ page }) => {
+    await page.goto("/deals");
+    const recipient = page.getByRole("combobox", { name: "Recipient" });
+    const recipientList = page.locator("#filter-recipient-list");
+    // Suggestions come once the form's script has run: retype until they do.
+    await expect(async () => {
+      await recipient.fill("");
+      await recipient.pressSequentially("Antropic");
+      await expect(recipientList.getByRole("option").first()).toContainText("Anthropic", { timeout: 2_000 });
+    }).toPass();
+    await expect(recipient).toHaveAttribute("aria-expanded", "true");
+    await page.keyboard.press("ArrowDown");
+    await expect(recipient).toHaveAttribute("aria-activedescendant", (await recipientList.getByRole("option").first().getAttribute("id"))!);
+    await page.keyboard.press("Enter");
+    // Enter on a suggestion fills the field and closes the list; it does not submit.
+    await expect(recipient).toHaveValue("Anthropic");
+    await expect(recipient).toHaveAttribute("aria-expanded", "false");
+    await expect(page).toHaveURL(/\/deals$/);
+
+    const investors = page.getByRole("combobox", { name: "Investors" });
+    const investorList = page.locator("#filter-investor-list");
+    await investors.click();
+    await page.keyboard.type("nvida");
+    await expect(investorList.getByRole("option").first()).toContainText("Nvidia");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(investors).toHaveValue("Nvidia");
+    // The next name, after a comma, gets its own suggestions and keeps the first.
+    await page.keyboard.type(", amazn");
+    await expect(investorList.getByRole("option").first()).toContainText("Amazon");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(investors).toHaveValue("Nvidia, Amazon");
+
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/[?&]investor=nvidia&investor=amazon&recipient=anthropic$/);
+    await expect(page.getByText("not understood")).toHaveCount(0);
+    await expect(recipient).toHaveValue("Anthropic");
+    await expect(investors).toHaveValue("Nvidia, Amazon");
+  });
+});
+
 test.describe("find anything without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -89,5 +132,18 @@ test.describe("find anything without JavaScript", () => {
   test("a recipient typed as a name that names nothing is said so, with the closest names", async ({ page }) => {
     await page.goto("/deals?recipient=Antropic");
     await expect(page.getByText(/no organization is named “Antropic”; the closest: Anthropic \(anthropic\)/)).toBeVisible();
+  });
+
+  test("the /deals name and amount fields stay plain fields the server reads", async ({ page }) => {
+    await page.goto("/deals");
+    await page.getByLabel("Recipient", { exact: true }).fill("Anthropic");
+    const min = page.getByLabel("Minimum", { exact: true });
+    await min.fill("1.25B");
+    await min.press("Enter");
+    // The name comes back as the slug and the amount as whole dollars.
+    await expect(page).toHaveURL(/\/deals\?recipient=anthropic&min=1250000000/);
+    await expect(page.getByLabel("Minimum", { exact: true })).toHaveValue("1,250,000,000");
+    await expect(page.getByText("Understood: $1,250,000,000")).toBeVisible();
+    await expect(page.getByText("not understood")).toHaveCount(0);
   });
 });
