@@ -147,4 +147,28 @@ test.describe("find anything without JavaScript", () => {
     await expect(page.getByText("Understood: $1,250,000,000")).toBeVisible();
     await expect(page.getByText("not understood")).toHaveCount(0);
   });
+
+  test("an investor page's co-investors and a company page's investors sort by a header link", async ({ page }) => {
+    await page.goto("/investors/nvidia");
+    const coInvestors = page.getByRole("table", { name: /invested alongside/ });
+    const names = async () => (await coInvestors.locator("tbody th").allTextContents()).map((n) => n.trim().toLowerCase());
+    await coInvestors.getByRole("link", { name: "Co-investor" }).click();
+    await expect(page).toHaveURL(/[?&]coInvestorsSort=name$/);
+    await expect(coInvestors.getByRole("columnheader", { name: "Co-investor" })).toHaveAttribute("aria-sort", "ascending");
+    const ascending = await names();
+    expect(ascending.length).toBeGreaterThan(1);
+    expect(ascending).toEqual([...ascending].sort());
+    await coInvestors.getByRole("link", { name: /^Co-investor/ }).click();
+    await expect(page).toHaveURL(/[?&]coInvestorsSort=name_desc$/);
+    await expect(coInvestors.getByRole("columnheader", { name: /^Co-investor/ })).toHaveAttribute("aria-sort", "descending");
+    expect(await names()).toEqual([...ascending].reverse());
+
+    await page.goto("/companies/anthropic");
+    const investors = page.getByRole("table", { name: /^Investors in Anthropic/ });
+    await investors.getByRole("link", { name: "Counted deals" }).click();
+    await expect(page).toHaveURL(/[?&]investorsSort=counted_desc$/);
+    await expect(investors.getByRole("columnheader", { name: /^Counted deals/ })).toHaveAttribute("aria-sort", "descending");
+    const counts = (await investors.locator("tbody tr td:nth-of-type(1)").allTextContents()).map((c) => Number(c.replace(/,/g, "")));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
 });
