@@ -13,7 +13,7 @@ import { getDealFilterOptions } from "@/lib/data/deal-filter-options";
 import { getDealStats } from "@/lib/data/deal-stats";
 import { listDeals } from "@/lib/data/deals";
 import { resolveFilterNames } from "@/lib/data/filter-names";
-import { DEFAULT_DEAL_FILTERS, dealFiltersToParams, parseDealFilters } from "@/lib/filters/deal-filters";
+import { DEFAULT_DEAL_FILTERS, dealFiltersToParams, parseDealFilters, writeAmountsAsDollars } from "@/lib/filters/deal-filters";
 import { dealsPageHref, parseDealPageView, type DealPageView } from "@/lib/filters/deal-page-view";
 import { describeDealFilters } from "@/lib/filters/describe-deal-filters";
 import { formatNumber, formatUsd, formatUsdExact } from "@/lib/format";
@@ -27,9 +27,12 @@ const TEXT_LINK = "rounded text-blue-700 underline focus-visible:outline-2 focus
 
 export default async function DealsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { params, issues: nameIssues, renamed } = await resolveFilterNames(await searchParams);
-  // Names typed into the form (Anthropic, QIA) become the address with slugs, the one that is shared and bookmarked.
-  if (renamed && nameIssues.length === 0) redirect(`/deals?${new URLSearchParams([...params].filter(([, value]) => value.trim() !== ""))}`);
   const { filters, issues: filterIssues } = parseDealFilters(params);
+  // Names and amounts typed into the form (Anthropic, QIA, 10B) become the address with slugs and whole dollars, the
+  // one that is shared and bookmarked.
+  const rewritten = writeAmountsAsDollars(params, filters) || renamed;
+  if (rewritten && nameIssues.length === 0)
+    redirect(`/deals?${new URLSearchParams([...params].filter(([, value]) => value.trim() !== ""))}`);
   const { pageView, issues: viewIssues } = parseDealPageView(params);
   const issues = [...nameIssues, ...filterIssues, ...viewIssues];
   const [page, stats, options] = await Promise.all([listDeals(filters), getDealStats(filters), getDealFilterOptions(filters)]);

@@ -4,6 +4,9 @@ import { DEAL_KINDS, DEAL_STATUSES, KIND_LABELS, STATUS_LABELS } from "@/lib/dom
 import { DEAL_SORTS, DEFAULT_DEAL_FILTERS, type DealFilters, type DealSort } from "@/lib/filters/deal-filters";
 import { DEFAULT_DEAL_PAGE_VIEW, type DealPageView } from "@/lib/filters/deal-page-view";
 import { GetForm } from "@/components/ui/get-form";
+import { SuggestionCombobox } from "@/components/search/suggestion-combobox";
+import { AMOUNT_EXAMPLES, formatAmountInput } from "@/lib/filters/amount-input";
+import { formatUsdExact } from "@/lib/format";
 
 const SORT_LABELS: Record<DealSort, string> = {
   date_desc: "Newest first",
@@ -66,18 +69,18 @@ export function DealFilterForm({
           Investors
         </label>
         <p id="investor-hint" className="text-xs text-gray-600 dark:text-gray-400">
-          Names, aliases or page-address names, separated by commas (Amazon, QIA): deals of any of them. Empty for any.
+          Names, aliases or page-address names, separated by commas (Amazon, QIA): deals of any of them; suggestions follow what you type.
+          Empty for any.
         </p>
-        <input
-          id="filter-investor"
-          type="text"
+        <SuggestionCombobox
+          inputId="filter-investor"
           name="investor"
+          onChoose="fill"
+          list
           defaultValue={filters.investors.map(nameOf).join(", ")}
           maxLength={500}
-          autoComplete="off"
-          spellCheck={false}
           placeholder="Any investor"
-          aria-describedby="investor-hint"
+          describedBy="investor-hint"
           className={FIELD}
         />
       </div>
@@ -89,16 +92,14 @@ export function DealFilterForm({
         <p id="recipient-hint" className="text-xs text-gray-600 dark:text-gray-400">
           Its name, an alias or its page-address name (OpenAI, Anysphere). Empty for any.
         </p>
-        <input
-          id="filter-recipient"
-          type="text"
+        <SuggestionCombobox
+          inputId="filter-recipient"
           name="recipient"
+          onChoose="fill"
           defaultValue={filters.recipient ? nameOf(filters.recipient) : ""}
           maxLength={100}
-          autoComplete="off"
-          spellCheck={false}
           placeholder="Any recipient"
-          aria-describedby="recipient-hint"
+          describedBy="recipient-hint"
           className={FIELD}
         />
       </div>
@@ -160,9 +161,9 @@ export function DealFilterForm({
       </fieldset>
 
       <fieldset>
-        <legend className={LABEL}>Amount, whole US dollars</legend>
+        <legend className={LABEL}>Amount, US dollars</legend>
         <p id="amount-hint" className="text-xs text-gray-600 dark:text-gray-400">
-          The low figure, or the “up to” one; 1000000000 is $1B. Undisclosed amounts match no bound.
+          Written as you would: {AMOUNT_EXAMPLES}. The low figure, or the “up to” one; undisclosed amounts match no bound.
         </p>
         <div className="grid grid-cols-2 gap-2">
           <div>
@@ -171,15 +172,19 @@ export function DealFilterForm({
             </label>
             <input
               id="filter-min"
-              type="number"
+              type="text"
               name="min"
-              min={0}
-              step={1}
-              inputMode="numeric"
-              aria-describedby="amount-hint"
-              defaultValue={filters.min?.toString() ?? ""}
+              autoComplete="off"
+              spellCheck={false}
+              aria-describedby={filters.min !== null ? "amount-hint amount-min-understood" : "amount-hint"}
+              defaultValue={filters.min !== null ? formatAmountInput(filters.min) : ""}
               className={FIELD}
             />
+            {filters.min !== null ? (
+              <p id="amount-min-understood" className="text-xs text-gray-600 dark:text-gray-400">
+                Understood: {formatUsdExact(filters.min)}
+              </p>
+            ) : null}
           </div>
           <div>
             <label htmlFor="filter-max" className="block text-sm">
@@ -187,15 +192,19 @@ export function DealFilterForm({
             </label>
             <input
               id="filter-max"
-              type="number"
+              type="text"
               name="max"
-              min={0}
-              step={1}
-              inputMode="numeric"
-              aria-describedby="amount-hint"
-              defaultValue={filters.max?.toString() ?? ""}
+              autoComplete="off"
+              spellCheck={false}
+              aria-describedby={filters.max !== null ? "amount-hint amount-max-understood" : "amount-hint"}
+              defaultValue={filters.max !== null ? formatAmountInput(filters.max) : ""}
               className={FIELD}
             />
+            {filters.max !== null ? (
+              <p id="amount-max-understood" className="text-xs text-gray-600 dark:text-gray-400">
+                Understood: {formatUsdExact(filters.max)}
+              </p>
+            ) : null}
           </div>
         </div>
       </fieldset>

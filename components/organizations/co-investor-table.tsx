@@ -1,21 +1,45 @@
 import Link from "next/link";
+import { SortHeader } from "@/components/ui/sort-header";
+import { nextTableSort, sortedAs, type TableSort } from "@/lib/filters/ranking-sort";
+import { CO_INVESTORS_SORT, type CoInvestorsColumn } from "@/lib/filters/organization-table-sorts";
 import { investorHref } from "@/lib/story/view-href";
 import type { CoInvestor } from "@/lib/measures/co-investors";
 import { formatNumber } from "@/lib/format";
 
-export function CoInvestorTable({ rows, investorName, asOf }: { rows: CoInvestor[]; investorName: string; asOf: string | null }) {
+/** Sorted by `sort`; each column's header links to `sortHref` of its order. */
+export function CoInvestorTable({
+  rows,
+  investorName,
+  asOf,
+  sort,
+  sortHref,
+}: {
+  rows: CoInvestor[];
+  investorName: string;
+  asOf: string | null;
+  sort: TableSort<CoInvestorsColumn>;
+  sortHref: (sort: TableSort<CoInvestorsColumn>) => string;
+}) {
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-left text-sm sm:min-w-96">
         <caption className="sr-only">Organizations that invested alongside {investorName}, by deals in common</caption>
         <thead>
           <tr className="border-b border-gray-200 dark:border-gray-800">
-            <th scope="col" className="py-2 pr-3 font-medium">
+            <SortHeader
+              href={sortHref(nextTableSort(CO_INVESTORS_SORT, sort, "name"))}
+              sorted={sortedAs(sort, "name")}
+              className="py-2 pr-3 font-medium"
+            >
               Co-investor
-            </th>
-            <th scope="col" className="py-2 text-right font-medium">
+            </SortHeader>
+            <SortHeader
+              href={sortHref(nextTableSort(CO_INVESTORS_SORT, sort, "deals"))}
+              sorted={sortedAs(sort, "deals")}
+              className="py-2 text-right font-medium"
+            >
               Deals together
-            </th>
+            </SortHeader>
           </tr>
         </thead>
         <tbody>

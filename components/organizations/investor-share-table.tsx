@@ -1,29 +1,61 @@
 import Link from "next/link";
+import { SortHeader } from "@/components/ui/sort-header";
+import { nextTableSort, sortedAs, type TableSort } from "@/lib/filters/ranking-sort";
+import { INVESTORS_SORT, type InvestorsColumn } from "@/lib/filters/organization-table-sorts";
 import { investorHref } from "@/lib/story/view-href";
 import { UNDISCLOSED_KEY } from "@/lib/measures/capital";
 import type { InvestorShare } from "@/lib/measures/funding-shares";
 import { formatNumber, formatShare, formatUsd, formatUsdExact } from "@/lib/format";
 
 /** Who funded a company, with each investor's attributed part of its counted funding. */
-export function InvestorShareTable({ rows, companyName, asOf }: { rows: InvestorShare[]; companyName: string; asOf: string | null }) {
+/** Sorted by `sort`; each column's header links to `sortHref` of its order. */
+export function InvestorShareTable({
+  rows,
+  companyName,
+  asOf,
+  sort,
+  sortHref,
+}: {
+  rows: InvestorShare[];
+  companyName: string;
+  asOf: string | null;
+  sort: TableSort<InvestorsColumn>;
+  sortHref: (sort: TableSort<InvestorsColumn>) => string;
+}) {
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">Investors in {companyName} and their shares of its counted funding</caption>
         <thead>
           <tr className="border-b border-gray-200 dark:border-gray-800">
-            <th scope="col" className="py-2 pr-3 font-medium">
+            <SortHeader
+              href={sortHref(nextTableSort(INVESTORS_SORT, sort, "name"))}
+              sorted={sortedAs(sort, "name")}
+              className="py-2 pr-3 font-medium"
+            >
               Investor
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
+            </SortHeader>
+            <SortHeader
+              href={sortHref(nextTableSort(INVESTORS_SORT, sort, "counted"))}
+              sorted={sortedAs(sort, "counted")}
+              className="py-2 pr-3 text-right font-medium"
+            >
               Counted deals
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
+            </SortHeader>
+            <SortHeader
+              href={sortHref(nextTableSort(INVESTORS_SORT, sort, "amount"))}
+              sorted={sortedAs(sort, "amount")}
+              className="py-2 pr-3 text-right font-medium"
+            >
               Attributed amount
-            </th>
-            <th scope="col" className="py-2 text-right font-medium">
+            </SortHeader>
+            <SortHeader
+              href={sortHref(nextTableSort(INVESTORS_SORT, sort, "share"))}
+              sorted={sortedAs(sort, "share")}
+              className="py-2 text-right font-medium"
+            >
               Share of {companyName}&rsquo;s counted funding
-            </th>
+            </SortHeader>
           </tr>
         </thead>
         <tbody>

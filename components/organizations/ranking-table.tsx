@@ -4,6 +4,7 @@ import { ORGANIZATION_TYPE_LABELS } from "@/lib/domain";
 import { formatCountry, formatNumber, formatUsd, formatUsdExact } from "@/lib/format";
 import { nextRankingSort, sortRanking, type RankingColumn, type RankingSort } from "@/lib/filters/ranking-sort";
 import { withAsOf } from "@/lib/story/view-href";
+import { SortHeader } from "@/components/ui/sort-header";
 
 const COLUMNS: { column: RankingColumn; label: string; numeric: boolean }[] = [
   { column: "rank", label: "Rank", numeric: true },
@@ -46,21 +47,14 @@ export function RankingTable({
               const sorted = sort.column === column;
               const next = nextRankingSort(sort, column);
               return (
-                <th
+                <SortHeader
                   key={column}
-                  scope="col"
-                  aria-sort={sorted ? (sort.descending ? "descending" : "ascending") : undefined}
+                  href={sortHref(next)}
+                  sorted={sorted ? (sort.descending ? "descending" : "ascending") : null}
                   className={`py-2 font-medium ${i < COLUMNS.length - 1 ? "pr-3" : ""} ${numeric ? "text-right" : ""}`}
                 >
-                  <Link
-                    href={sortHref(next)}
-                    prefetch={false}
-                    className="rounded underline decoration-dotted hover:decoration-solid focus-visible:outline-2 focus-visible:outline-blue-600"
-                  >
-                    {column === "capital" ? capitalHeading : label}
-                    {sorted ? <span aria-hidden="true">{sort.descending ? " ↓" : " ↑"}</span> : null}
-                  </Link>
-                </th>
+                  {column === "capital" ? capitalHeading : label}
+                </SortHeader>
               );
             })}
           </tr>

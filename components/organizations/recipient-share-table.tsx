@@ -1,31 +1,67 @@
 import Link from "next/link";
+import { SortHeader } from "@/components/ui/sort-header";
+import { nextTableSort, sortedAs, type TableSort } from "@/lib/filters/ranking-sort";
+import { RECIPIENTS_SORT, type RecipientsColumn } from "@/lib/filters/organization-table-sorts";
 import { companyHref } from "@/lib/story/view-href";
 import type { RecipientShare } from "@/lib/measures/funding-shares";
 import { formatNumber, formatShare, formatUsd, formatUsdExact } from "@/lib/format";
 
 /** The recipients an investor funded, by the capital it put in, with its share of each one's counted funding. */
-export function RecipientShareTable({ rows, investorName, asOf }: { rows: RecipientShare[]; investorName: string; asOf: string | null }) {
+/** Sorted by `sort`; each column's header links to `sortHref` of its order. */
+export function RecipientShareTable({
+  rows,
+  investorName,
+  asOf,
+  sort,
+  sortHref,
+}: {
+  rows: RecipientShare[];
+  investorName: string;
+  asOf: string | null;
+  sort: TableSort<RecipientsColumn>;
+  sortHref: (sort: TableSort<RecipientsColumn>) => string;
+}) {
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">Recipients by the capital {investorName} put in, and its share of their counted funding</caption>
         <thead>
           <tr className="border-b border-gray-200 dark:border-gray-800">
-            <th scope="col" className="py-2 pr-3 font-medium">
+            <SortHeader
+              href={sortHref(nextTableSort(RECIPIENTS_SORT, sort, "name"))}
+              sorted={sortedAs(sort, "name")}
+              className="py-2 pr-3 font-medium"
+            >
               Recipient
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
+            </SortHeader>
+            <SortHeader
+              href={sortHref(nextTableSort(RECIPIENTS_SORT, sort, "counted"))}
+              sorted={sortedAs(sort, "counted")}
+              className="py-2 pr-3 text-right font-medium"
+            >
               Counted deals with {investorName}
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
+            </SortHeader>
+            <SortHeader
+              href={sortHref(nextTableSort(RECIPIENTS_SORT, sort, "amount"))}
+              sorted={sortedAs(sort, "amount")}
+              className="py-2 pr-3 text-right font-medium"
+            >
               {investorName}&rsquo;s attributed amount
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
+            </SortHeader>
+            <SortHeader
+              href={sortHref(nextTableSort(RECIPIENTS_SORT, sort, "funding"))}
+              sorted={sortedAs(sort, "funding")}
+              className="py-2 pr-3 text-right font-medium"
+            >
               Recipient&rsquo;s counted funding
-            </th>
-            <th scope="col" className="py-2 text-right font-medium">
+            </SortHeader>
+            <SortHeader
+              href={sortHref(nextTableSort(RECIPIENTS_SORT, sort, "share"))}
+              sorted={sortedAs(sort, "share")}
+              className="py-2 text-right font-medium"
+            >
               Share from {investorName}
-            </th>
+            </SortHeader>
           </tr>
         </thead>
         <tbody>

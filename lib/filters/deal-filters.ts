@@ -3,6 +3,7 @@
 // reported, so the page can say so and the API can answer 400 naming it.
 import { DEAL_KINDS, DEAL_STATUSES, type DealKind, type DealStatus } from "../domain";
 import { isIsoDate } from "../validation";
+import { AMOUNT_EXAMPLES, parseAmount } from "./amount-input";
 
 export const DEAL_SORTS = ["date_desc", "date_asc", "amount_desc", "amount_asc"] as const;
 export type DealSort = (typeof DEAL_SORTS)[number];
@@ -123,11 +124,19 @@ export function parseDealFilters(source: ParamSource): ParsedDealFilters {
     bad("to", filters.to, "to is before from");
     filters.to = null;
   }
+  // Amounts are read whole, not split on commas: "1,000,000" is one amount.
   for (const name of ["min", "max"] as const) {
-    const value = single(name);
-    if (value === null) continue;
-    if (/^\d{1,16}$/.test(value) && BigInt(value) <= MAX_DOLLARS) filters[name] = BigInt(value);
-    else bad(name, value, `${name} must be whole US dollars (digits only), at most ${MAX_DOLLARS}`);
+    const all = allValues(source, name)
+      .map((v) => v.trim())
+      .filter((v) => v !== "");
+    if (all.length === 0) continue;
+    if (all.length > 1) {
+      bad(name, all.join(" "), `${name} takes one value`);
+      continue;
+    }
+    const dollars = parseAmount(all[0]);
+    if (dollars !== null && dollars <= MAX_DOLLARS) filters[name] = dollars;
+    else bad(name, all[0], `${name} must be an amount in US dollars such as ${AMOUNT_EXAMPLES}, whole dollars, at most ${MAX_DOLLARS}`);
   }
   if (filters.min !== null && filters.max !== null && filters.min > filters.max) {
     bad("max", String(filters.max), "max is below min");
@@ -179,6 +188,21 @@ export function dealFiltersToParams(filters: DealFilters, overrides: Partial<Dea
   if (f.pageSize !== DEFAULT_PAGE_SIZE) params.set("pageSize", String(f.pageSize));
   if (f.asOf) params.set("asOf", f.asOf);
   return params;
+}
+
+/**
+ * Rewrites the amounts read from these parameters ("10B", "1,000,000") as whole dollars, the form the address keeps;
+ * true when one was written otherwise, so a page can send the browser to the address that is shared and bookmarked.
+ */
+export function writeAmountsAsDollars(params: URLSearchParams, filters: DealFilters): boolean {
+  let rewritten = false;
+  for (const name of ["min", "max"] as const) {
+    const dollars = filters[name];
+    if (dollars === null || params.get(name) === dollars.toString()) continue;
+    params.set(name, dollars.toString());
+    rewritten = true;
+  }
+  return rewritten;
 }
 
 /** True when any filter other than sort and paging is set. */

@@ -1,41 +1,111 @@
-// The order of the /investors and /companies rankings: `?sort=<column>` or `?sort=<column>_desc`, set by a link in each
-// column's header, so a table sorts without JavaScript and the order is in the address. The rank stays each row's place
-// in the whole ranking, whatever the order shown.
+// The order of a sortable table: `?<param>=<column>` or `?<param>=<column>_desc`, set by a link in each column's
+// header, so a table sorts without JavaScript and the order is in the address. The /investors and /companies rankings
+// use `sort`; an organization page, which has several tables, one parameter per table (`recipientsSort`, ...). The
+// rank stays each row's place in the whole ranking, whatever the order shown, and ties keep the ranking's order.
 import type { FilterIssue } from "./deal-filters";
-
-export const RANKING_COLUMNS = ["rank", "name", "type", "country", "capital", "counted", "deals"] as const;
-export type RankingColumn = (typeof RANKING_COLUMNS)[number];
-export type RankingSort = { column: RankingColumn; descending: boolean };
-export const DEFAULT_RANKING_SORT: RankingSort = { column: "rank", descending: false };
-
-/** Figures read largest first on a first click; words and the rank read from the top. */
-const DESCENDING_FIRST: readonly RankingColumn[] = ["capital", "counted", "deals"];
 
 type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
 
-export function parseRankingSort(source: ParamSource): { sort: RankingSort; issues: FilterIssue[] } {
-  const raw = (source instanceof URLSearchParams ? source.getAll("sort") : [source.sort ?? []].flat())
+export type TableSort<C extends string> = { column: C; descending: boolean };
+
+/** A table's sortable columns, its default order, the columns that read largest first on a first click. */
+export type TableSortSpec<C extends string> = {
+  param: string;
+  columns: readonly C[];
+  defaultSort: TableSort<C>;
+  descendingFirst: readonly C[];
+};
+
+export function parseTableSort<C extends string>(
+  spec: TableSortSpec<C>,
+  source: ParamSource,
+): { sort: TableSort<C>; issues: FilterIssue[] } {
+  const raw = (source instanceof URLSearchParams ? source.getAll(spec.param) : [source[spec.param] ?? []].flat())
     .map((v) => v.trim())
     .filter((v) => v !== "");
-  if (raw.length === 0) return { sort: DEFAULT_RANKING_SORT, issues: [] };
+  if (raw.length === 0) return { sort: spec.defaultSort, issues: [] };
   const value = raw[0];
   const column = value.replace(/_desc$/, "");
-  if (raw.length > 1 || !(RANKING_COLUMNS as readonly string[]).includes(column)) {
-    const message = `sort must be one of ${RANKING_COLUMNS.join(", ")}, each optionally followed by _desc`;
-    return { sort: DEFAULT_RANKING_SORT, issues: [{ param: "sort", value: raw.join(","), message }] };
+  if (raw.length > 1 || !(spec.columns as readonly string[]).includes(column)) {
+    const message = `${spec.param} must be one of ${spec.columns.join(", ")}, each optionally followed by _desc`;
+    return { sort: spec.defaultSort, issues: [{ param: spec.param, value: raw.join(","), message }] };
   }
-  return { sort: { column: column as RankingColumn, descending: value.endsWith("_desc") }, issues: [] };
+  return { sort: { column: column as C, descending: value.endsWith("_desc") }, issues: [] };
 }
 
-export function rankingSortParam(sort: RankingSort): string | null {
-  if (sort.column === DEFAULT_RANKING_SORT.column && sort.descending === DEFAULT_RANKING_SORT.descending) return null;
+/** The parameter's value for this order; null for the default order, which the address leaves out. */
+export function tableSortParam<C extends string>(spec: TableSortSpec<C>, sort: TableSort<C>): string | null {
+  if (sort.column === spec.defaultSort.column && sort.descending === spec.defaultSort.descending) return null;
   return sort.descending ? `${sort.column}_desc` : sort.column;
 }
 
 /** The sort a column's header link sets: the other direction when the table is sorted by it, else its first one. */
-export function nextRankingSort(current: RankingSort, column: RankingColumn): RankingSort {
+export function nextTableSort<C extends string>(spec: TableSortSpec<C>, current: TableSort<C>, column: C): TableSort<C> {
   if (current.column === column) return { column, descending: !current.descending };
-  return { column, descending: DESCENDING_FIRST.includes(column) };
+  return { column, descending: spec.descendingFirst.includes(column) };
+}
+
+/** A column header's aria-sort: the direction when the table is sorted by this column, else null. */
+export function sortedAs<C extends string>(sort: TableSort<C>, column: C): "ascending" | "descending" | null {
+  return sort.column === column ? (sort.descending ? "descending" : "ascending") : null;
+}
+
+/** Compares by text (case-insensitively), number, or exact BigInt amount; null (no figure) first. */
+export function compareValues(a: string | number | bigint | null, b: string | number | bigint | null): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
+  const x = typeof a === "string" ? a.toLowerCase() : a;
+  const y = typeof b === "string" ? (b as string).toLowerCase() : b;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** The rows in this order, by each row's value in the column; ties keep the rows' given order, in either direction. */
+export function sortTable<T, C extends string>(
+  rows: readonly T[],
+  sort: TableSort<C>,
+  value: (row: T, column: C) => string | number | bigint | null,
+): T[] {
+  const sign = sort.descending ? -1 : 1;
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => sign * compareValues(value(a.row, sort.column), value(b.row, sort.column)) || a.index - b.index)
+    .map(({ row }) => row);
+}
+
+/** The address of the current page with one table's order changed, its other parameters kept. */
+export function tableSortHref<C extends string>(path: string, search: ParamSource, spec: TableSortSpec<C>, sort: TableSort<C>): string {
+  const params = new URLSearchParams();
+  if (search instanceof URLSearchParams) for (const [name, value] of search) params.append(name, value);
+  else for (const [name, value] of Object.entries(search)) for (const v of [value ?? []].flat()) params.append(name, v);
+  params.delete(spec.param);
+  const value = tableSortParam(spec, sort);
+  if (value) params.set(spec.param, value);
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+export const RANKING_COLUMNS = ["rank", "name", "type", "country", "capital", "counted", "deals"] as const;
+export type RankingColumn = (typeof RANKING_COLUMNS)[number];
+export type RankingSort = TableSort<RankingColumn>;
+export const DEFAULT_RANKING_SORT: RankingSort = { column: "rank", descending: false };
+
+/** Figures read largest first on a first click; words and the rank read from the top. */
+const RANKING_SORT: TableSortSpec<RankingColumn> = {
+  param: "sort",
+  columns: RANKING_COLUMNS,
+  defaultSort: DEFAULT_RANKING_SORT,
+  descendingFirst: ["capital", "counted", "deals"],
+};
+
+export function parseRankingSort(source: ParamSource): { sort: RankingSort; issues: FilterIssue[] } {
+  return parseTableSort(RANKING_SORT, source);
+}
+
+export function rankingSortParam(sort: RankingSort): string | null {
+  return tableSortParam(RANKING_SORT, sort);
+}
+
+export function nextRankingSort(current: RankingSort, column: RankingColumn): RankingSort {
+  return nextTableSort(RANKING_SORT, current, column);
 }
 
 export type SortableRankingRow = {
@@ -48,30 +118,32 @@ export type SortableRankingRow = {
   deals: number;
 };
 
-function compareBy(column: RankingColumn, a: SortableRankingRow, b: SortableRankingRow): number {
-  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+function rankingValue(row: SortableRankingRow, column: RankingColumn): string | number | bigint | null {
   switch (column) {
     case "rank":
-      return a.rank - b.rank;
+      return row.rank;
     case "name":
-      return text(a.name.toLowerCase(), b.name.toLowerCase());
+      return row.name;
     case "type":
-      return text(a.type, b.type);
+      return row.type;
     case "country":
-      return text(a.country ?? "", b.country ?? "");
+      return row.country;
     case "capital":
-      return a.capital < b.capital ? -1 : a.capital > b.capital ? 1 : 0;
+      return row.capital;
     case "counted":
-      return a.countedDeals - b.countedDeals;
+      return row.countedDeals;
     case "deals":
-      return a.deals - b.deals;
+      return row.deals;
   }
 }
 
 /** The rows in this order; ties keep the ranking's order (by rank), in either direction. */
 export function sortRanking<T extends SortableRankingRow>(rows: readonly T[], sort: RankingSort): T[] {
-  const sign = sort.descending ? -1 : 1;
-  return [...rows].sort((a, b) => sign * compareBy(sort.column, a, b) || a.rank - b.rank);
+  return sortTable(
+    [...rows].sort((a, b) => a.rank - b.rank),
+    sort,
+    rankingValue,
+  );
 }
 
 /** The address of a ranking page with its search, this order and the view's date. */

@@ -483,14 +483,14 @@ export const openApiDocument = {
         name: "min",
         in: "query",
         description:
-          "Counted amount (the low figure, or the 'up to' one where no low is known) at least this many whole US dollars. Undisclosed amounts never match an amount bound.",
-        schema: { type: "string", pattern: "^\\d{1,16}$" },
+          "Counted amount (the low figure, or the 'up to' one where no low is known) at least this many US dollars. Written as digits (`1000000`, `1,000,000`) or as people write amounts (`10B`, `$1.5bn`, `250m`, `750k`, `2.5 billion`); it must come to whole dollars, at most 10^15. Undisclosed amounts never match an amount bound.",
+        schema: { type: "string", examples: ["1000000000", "10B", "$1.5bn"] },
       },
       max: {
         name: "max",
         in: "query",
-        description: "Counted amount at most this many whole US dollars; not below `min`.",
-        schema: { type: "string", pattern: "^\\d{1,16}$" },
+        description: "Counted amount at most this many US dollars, written as for `min`; not below `min`.",
+        schema: { type: "string", examples: ["25000000000", "25B"] },
       },
       asOf: {
         name: "asOf",

@@ -61,6 +61,49 @@ test.describe("find anything from the header", () => {
   });
 });
 
+test.describe("the /deals name filters suggest organizations", () => {
+  test("a misspelt recipient and two investors are picked from the suggestions with the keyboard", async ({ page }) => {
+    await page.goto("/deals");
+    const recipient = page.getByRole("combobox", { name: "Recipient" });
+    const recipientList = page.locator("#filter-recipient-list");
+    // Suggestions come once the form's script has run: retype until they do.
+    await expect(async () => {
+      await recipient.fill("");
+      await recipient.pressSequentially("Antropic");
+      await expect(recipientList.getByRole("option").first()).toContainText("Anthropic", { timeout: 2_000 });
+    }).toPass();
+    await expect(recipient).toHaveAttribute("aria-expanded", "true");
+    await page.keyboard.press("ArrowDown");
+    await expect(recipient).toHaveAttribute("aria-activedescendant", (await recipientList.getByRole("option").first().getAttribute("id"))!);
+    await page.keyboard.press("Enter");
+    // Enter on a suggestion fills the field and closes the list; it does not submit.
+    await expect(recipient).toHaveValue("Anthropic");
+    await expect(recipient).toHaveAttribute("aria-expanded", "false");
+    await expect(page).toHaveURL(/\/deals$/);
+
+    const investors = page.getByRole("combobox", { name: "Investors" });
+    const investorList = page.locator("#filter-investor-list");
+    await investors.click();
+    await page.keyboard.type("nvida");
+    await expect(investorList.getByRole("option").first()).toContainText("Nvidia");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(investors).toHaveValue("Nvidia");
+    // The next name, after a comma, gets its own suggestions and keeps the first.
+    await page.keyboard.type(", amazn");
+    await expect(investorList.getByRole("option").first()).toContainText("Amazon");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(investors).toHaveValue("Nvidia, Amazon");
+
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/[?&]investor=nvidia&investor=amazon&recipient=anthropic$/);
+    await expect(page.getByText("not understood")).toHaveCount(0);
+    await expect(recipient).toHaveValue("Anthropic");
+    await expect(investors).toHaveValue("Nvidia, Amazon");
+  });
+});
+
 test.describe("find anything without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -89,5 +132,46 @@ test.describe("find anything without JavaScript", () => {
   test("a recipient typed as a name that names nothing is said so, with the closest names", async ({ page }) => {
     await page.goto("/deals?recipient=Antropic");
     await expect(page.getByText(/no organization is named “Antropic”; the closest: Anthropic \(anthropic\)/)).toBeVisible();
+  });
+
+  test("the /deals name and amount fields stay plain fields the server reads", async ({ page }) => {
+    await page.goto("/deals");
+    await page.getByLabel("Recipient", { exact: true }).fill("Anthropic");
+    const min = page.getByLabel("Minimum", { exact: true });
+    await min.fill("1.25B");
+    await min.press("Enter");
+    // The name comes back as the slug and the amount as whole dollars.
+    await expect(page).toHaveURL(/[?&]recipient=anthropic(&|$)/);
+    expect(new URL(page.url()).searchParams.get("min")).toBe("1250000000");
+    await expect(page.getByLabel("Minimum", { exact: true })).toHaveValue("1,250,000,000");
+    await expect(page.getByText("Understood: $1,250,000,000")).toBeVisible();
+    await expect(page.getByText("not understood")).toHaveCount(0);
+  });
+
+  test("an investor page's co-investors and a company page's investors sort by a header link", async ({ page }) => {
+    await page.goto("/investors/nvidia");
+    const coInvestors = page.getByRole("table", { name: /invested alongside/ });
+    const names = async () => (await coInvestors.locator("tbody th").allTextContents()).map((n) => n.trim().toLowerCase());
+    await coInvestors.getByRole("link", { name: "Co-investor" }).click();
+    await expect(page).toHaveURL(/[?&]coInvestorsSort=name$/);
+    await expect(coInvestors.getByRole("columnheader", { name: "Co-investor" })).toHaveAttribute("aria-sort", "ascending");
+    const ascending = await names();
+    expect(ascending.length).toBeGreaterThan(1);
+    expect(ascending).toEqual([...ascending].sort());
+    await coInvestors.getByRole("link", { name: /^Co-investor/ }).click();
+    await expect(page).toHaveURL(/[?&]coInvestorsSort=name_desc$/);
+    await expect(coInvestors.getByRole("columnheader", { name: /^Co-investor/ })).toHaveAttribute("aria-sort", "descending");
+    // The first rows shown are those of the whole list in this order, so not the ascending page turned around.
+    const descending = await names();
+    expect(descending).toEqual([...descending].sort().reverse());
+    expect(descending[0] > ascending.at(-1)!).toBe(true);
+
+    await page.goto("/companies/anthropic");
+    const investors = page.getByRole("table", { name: /^Investors in Anthropic/ });
+    await investors.getByRole("link", { name: "Counted deals" }).click();
+    await expect(page).toHaveURL(/[?&]investorsSort=counted_desc$/);
+    await expect(investors.getByRole("columnheader", { name: /^Counted deals/ })).toHaveAttribute("aria-sort", "descending");
+    const counts = (await investors.locator("tbody tr td:nth-of-type(1)").allTextContents()).map((c) => Number(c.replace(/,/g, "")));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
   });
 });

@@ -102,6 +102,9 @@ describe("bad parameters", () => {
     ["max=1e9", "max"],
     ["min=10&max=5", "max"],
     ["min=99999999999999999999", "min"],
+    ["min=lots", "min"],
+    ["max=1.5", "max"],
+    ["max=1%2C00", "max"],
     [`q=${"x".repeat(201)}`, "q"],
     ["sort=name", "sort"],
     ["page=0", "page"],
@@ -136,6 +139,13 @@ describe("bad parameters", () => {
       ["page", "0"],
       ["foo", "1"],
     ]);
+  });
+
+  it("reads amounts as people write them, exactly as the same bounds in whole dollars", async () => {
+    const typed = await (await call(listDeals, "min=1.25B&max=%241%2C250%2C000%2C000&pageSize=200")).json();
+    const digits = await (await call(listDeals, "min=1250000000&max=1250000000&pageSize=200")).json();
+    expect(typed.total).toBeGreaterThan(0);
+    expect(typed).toEqual(digits);
   });
 
   it("treats empty values, as an untouched form field sends them, as no filter", async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { CoInvestorTable } from "@/components/organizations/co-investor-table";
 import { FirstRows, ROWS_SHOWN } from "@/components/organizations/more-rows-note";
 import type { CoInvestor } from "@/lib/measures/co-investors";
+import { CO_INVESTORS_SORT } from "@/lib/filters/organization-table-sorts";
 
 const coInvestors = (n: number): CoInvestor[] =>
   Array.from({ length: n }, (_, i) => ({ key: `org-${i}`, name: `Org ${i}`, deals: n - i }) as CoInvestor);
@@ -12,7 +13,14 @@ const render = (rows: CoInvestor[]) =>
   renderToStaticMarkup(
     createElement(FirstRows<CoInvestor>, {
       rows,
-      table: (shown) => createElement(CoInvestorTable, { rows: shown, investorName: "Microsoft", asOf: null }),
+      table: (shown) =>
+        createElement(CoInvestorTable, {
+          rows: shown,
+          investorName: "Microsoft",
+          asOf: null,
+          sort: CO_INVESTORS_SORT.defaultSort,
+          sortHref: () => "/",
+        }),
       what: "co-investors",
       href: "/deals?investor=microsoft",
       linkText: "Every deal",

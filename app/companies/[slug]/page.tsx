@@ -28,6 +28,8 @@ import { isOrganizationSlug } from "@/lib/filters/organization-filters";
 import { companyCard } from "@/lib/share/cards";
 import { shareMetadata } from "@/lib/share/share-card";
 import { formatDate, formatNumber, formatUsd, formatUsdExact } from "@/lib/format";
+import { parseTableSort, tableSortHref } from "@/lib/filters/ranking-sort";
+import { INVESTORS_SORT, sortInvestors, type InvestorsColumn } from "@/lib/filters/organization-table-sorts";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -44,6 +46,8 @@ export default async function CompanyPage({ params, searchParams }: Props) {
   const search = await searchParams;
   const asOf = parseDealFilters(search).filters.asOf;
   const scale = parseChartScale(search);
+  // A malformed order falls back to the table's default: the table shows which order it is in.
+  const investorsSort = parseTableSort<InvestorsColumn>(INVESTORS_SORT, search).sort;
   const company = await getCompany(slug, asOf);
   if (!company) notFound();
   const {
@@ -159,8 +163,16 @@ export default async function CompanyPage({ params, searchParams }: Props) {
             </p>
             {investors.length > 0 ? (
               <FirstRows
-                rows={investors}
-                table={(rows) => <InvestorShareTable rows={rows} companyName={name} asOf={asOf} />}
+                rows={sortInvestors(investors, investorsSort)}
+                table={(rows) => (
+                  <InvestorShareTable
+                    rows={rows}
+                    companyName={name}
+                    asOf={asOf}
+                    sort={investorsSort}
+                    sortHref={(sort) => tableSortHref(`/companies/${slug}`, search, INVESTORS_SORT, sort)}
+                  />
+                )}
                 what="investors, by their share"
                 href={withAsOf(`/deals?recipient=${slug}`, asOf)}
                 linkText={`Every deal ${name} received`}

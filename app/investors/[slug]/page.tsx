@@ -20,6 +20,15 @@ import { isOrganizationSlug } from "@/lib/filters/organization-filters";
 import { investorCard } from "@/lib/share/cards";
 import { shareMetadata } from "@/lib/share/share-card";
 import { parseGrain } from "@/lib/filters/period-grain";
+import { parseTableSort, tableSortHref } from "@/lib/filters/ranking-sort";
+import {
+  CO_INVESTORS_SORT,
+  RECIPIENTS_SORT,
+  sortCoInvestors,
+  sortRecipients,
+  type CoInvestorsColumn,
+  type RecipientsColumn,
+} from "@/lib/filters/organization-table-sorts";
 import { formatNumber, formatUsd, formatUsdExact } from "@/lib/format";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -41,6 +50,9 @@ export default async function InvestorPage({ params, searchParams }: Props) {
   const investor = await getInvestor(slug, parseGrain(search.grain), asOf);
   if (!investor) notFound();
   const { profile, capital, grain, portfolio, portfolioTotal, recipients, coInvestors } = investor;
+  // A malformed order falls back to the table's default: the table shows which order it is in.
+  const recipientsSort = parseTableSort<RecipientsColumn>(RECIPIENTS_SORT, search).sort;
+  const coInvestorsSort = parseTableSort<CoInvestorsColumn>(CO_INVESTORS_SORT, search).sort;
   const name = profile.name;
   const chart = investorCapitalChart(investor);
 
@@ -120,8 +132,16 @@ export default async function InvestorPage({ params, searchParams }: Props) {
             </p>
             {recipients.length > 0 ? (
               <FirstRows
-                rows={recipients}
-                table={(rows) => <RecipientShareTable rows={rows} investorName={name} asOf={asOf} />}
+                rows={sortRecipients(recipients, recipientsSort)}
+                table={(rows) => (
+                  <RecipientShareTable
+                    rows={rows}
+                    investorName={name}
+                    asOf={asOf}
+                    sort={recipientsSort}
+                    sortHref={(sort) => tableSortHref(`/investors/${slug}`, search, RECIPIENTS_SORT, sort)}
+                  />
+                )}
                 what="recipients, by capital"
                 href={withAsOf(`/deals?investor=${slug}`, asOf)}
                 linkText={`Every deal of ${name} as an investor`}
@@ -142,8 +162,16 @@ export default async function InvestorPage({ params, searchParams }: Props) {
             </p>
             {coInvestors.length > 0 ? (
               <FirstRows
-                rows={coInvestors}
-                table={(rows) => <CoInvestorTable rows={rows} investorName={name} asOf={asOf} />}
+                rows={sortCoInvestors(coInvestors, coInvestorsSort)}
+                table={(rows) => (
+                  <CoInvestorTable
+                    rows={rows}
+                    investorName={name}
+                    asOf={asOf}
+                    sort={coInvestorsSort}
+                    sortHref={(sort) => tableSortHref(`/investors/${slug}`, search, CO_INVESTORS_SORT, sort)}
+                  />
+                )}
                 what="co-investors, by deals together"
                 href={withAsOf(`/deals?investor=${slug}`, asOf)}
                 linkText={`Every deal of ${name} as an investor`}
