@@ -117,6 +117,38 @@ test.describe("editors", () => {
     await expect(page.getByRole("cell", { name: /Anthropic: E2E import round/ })).toBeVisible();
   });
 
+  test("import through the page with a choice per likely duplicate: update the tracked deal, skip the other", async ({ page }) => {
+    await signIn(page, "/admin/import");
+    const header = DEAL_CSV_COLUMNS.join(",");
+    const row = (date: string, round: string, amount: string) =>
+      `${date},SoftBank,Anthropic,equity,announced,${round},${amount},${amount},exact,USD,,,,Per-row test,https://example.com/per-row,Example,${date}`;
+    const upload = async (rows: string[]) => {
+      await page
+        .getByLabel("CSV file")
+        .setInputFiles({ name: "rows.csv", mimeType: "text/csv", buffer: Buffer.from(`${header}\n${rows.join("\n")}\n`) });
+      await page.getByRole("button", { name: "Preview import" }).click();
+    };
+    await upload([row("2027-02-01", "E2E per-row base", "900000000")]);
+    await page.getByRole("button", { name: "Apply the import" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Imported: 1 deals created" })).toBeVisible();
+
+    await upload([row("2027-02-03", "E2E per-row update", "900000000"), row("2027-02-04", "E2E per-row skip", "910000000")]);
+    const tracked = page
+      .getByRole("region", { name: /Likely duplicates/ })
+      .getByRole("link")
+      .first();
+    const id = Number(/deal #(\d+)/.exec((await tracked.textContent()) ?? "")![1]);
+    await page.getByLabel("Line 2").selectOption(`update:${id}`);
+    await page.getByLabel("Line 3").selectOption("skip");
+    await page.getByLabel("Rows that look like duplicates").selectOption("fail");
+    await page.getByRole("button", { name: "Apply the import" }).click();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Imported: 0 deals created, 1 updated, 1 skipped as duplicates" }),
+    ).toBeVisible();
+    await page.goto(`/admin/deals/${id}`);
+    await expect(page.getByLabel("Round")).toHaveValue("E2E per-row update");
+  });
+
   test("restore an earlier version from the history", async ({ page }) => {
     await signIn(page);
     const id = await createDeal(page, "E2E restore round", "2026-03-01");
