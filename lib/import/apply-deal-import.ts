@@ -148,6 +148,18 @@ export function parseRowDuplicateChoice(text: string): RowDuplicateChoice | null
   return update ? { update: Number(update[1]) } : null;
 }
 
+/** Reads choices written `<row>:<choice>` (the API's `duplicate` parameters, the command's `--duplicates`). */
+export function parseRowDuplicateChoices(items: readonly string[]): { choices: Map<number, RowDuplicateChoice> } | { error: string } {
+  const choices = new Map<number, RowDuplicateChoice>();
+  for (const item of items) {
+    const [, row, choice] = /^(\d+):(.*)$/.exec(item) ?? [];
+    const parsed = choice === undefined ? null : parseRowDuplicateChoice(choice);
+    if (!parsed) return { error: `"${item}" is not <row>:skip, <row>:create or <row>:update:<deal id>` };
+    choices.set(Number(row), parsed);
+  }
+  return { choices };
+}
+
 /** A choice for a row that is not flagged, or an update of a deal the row was not flagged as like, is refused. */
 function rowChoiceErrors(duplicates: DuplicateFlag[], choices: ReadonlyMap<number, RowDuplicateChoice> | undefined): RowError[] {
   if (!choices) return [];

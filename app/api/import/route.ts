@@ -1,7 +1,7 @@
 import { authorizeApiWrite } from "@/lib/api/authorize-write";
 import { readBodyWithLimit } from "@/lib/api/read-body";
 import { getDb } from "@/lib/db";
-import { importDealCsv, parseRowDuplicateChoice, type RowDuplicateChoice } from "@/lib/import/apply-deal-import";
+import { importDealCsv, parseRowDuplicateChoices } from "@/lib/import/apply-deal-import";
 import { DUPLICATE_CHOICES, type DuplicateChoice } from "@/lib/import/find-duplicates";
 import { decodeUtf8, importTooLarge, MAX_IMPORT_BYTES } from "@/lib/import/import-limits";
 import { toImportPreview } from "@/lib/import/import-preview";
@@ -29,19 +29,13 @@ export const POST = withErrorHandling(async function POST(request: Request) {
   const onDuplicate = params.get("onDuplicate") ?? "fail";
   if (!(DUPLICATE_CHOICES as readonly string[]).includes(onDuplicate))
     return Response.json({ error: `onDuplicate must be one of ${DUPLICATE_CHOICES.join(", ")}` }, { status: 400 });
-  const rowChoices = new Map<number, RowDuplicateChoice>();
-  for (const param of params.getAll("duplicate")) {
-    const [, row, choice] = /^(\d+):(.*)$/.exec(param) ?? [];
-    const parsed = choice === undefined ? null : parseRowDuplicateChoice(choice);
-    if (!parsed)
-      return Response.json({ error: `duplicate=${param}: write <row>:skip, <row>:create or <row>:update:<deal id>` }, { status: 400 });
-    rowChoices.set(Number(row), parsed);
-  }
+  const rowChoices = parseRowDuplicateChoices(params.getAll("duplicate"));
+  if ("error" in rowChoices) return Response.json({ error: `duplicate: ${rowChoices.error}` }, { status: 400 });
   const result = await importDealCsv(await getDb(), text, {
     actor: actor.email,
     dryRun,
     onDuplicate: onDuplicate as DuplicateChoice,
-    rowChoices,
+    rowChoices: rowChoices.choices,
   });
   const preview = toImportPreview(result);
   if (!preview.ok && preview.duplicates)
