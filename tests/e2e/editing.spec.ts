@@ -36,7 +36,7 @@ async function createDespiteDuplicate(page: Page, first: string, again: string) 
     "href",
     `/admin/deals/${firstId}`,
   );
-  await expect(flagged).toContainText("announced 1 days apart");
+  await expect(flagged).toContainText("announced 1 day apart");
   await expect(page.getByLabel("Round")).toHaveValue(`E2E duplicate round ${again}`);
   await flagged.getByLabel("Create anyway: this is a different deal").check();
   await page.getByRole("button", { name: "Create deal" }).click();
