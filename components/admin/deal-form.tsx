@@ -1,9 +1,10 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { IDLE } from "@/lib/actions/action-state";
 import { deleteDeal } from "@/lib/actions/deals/delete-deal";
-import { saveDeal } from "@/lib/actions/deals/save-deal";
+import { saveDeal, type DuplicateFormData } from "@/lib/actions/deals/save-deal";
 import { AMOUNT_QUALIFIERS, DEAL_KINDS, DEAL_STATUSES, KIND_LABELS, STATUS_LABELS } from "@/lib/domain";
 import { BUTTON, FormMessage, SECONDARY_BUTTON, SelectField, TextArea, TextField } from "./field";
 
@@ -40,6 +41,7 @@ export function DealForm({
   const v = state.values ?? initial;
   const e = state.fieldErrors ?? {};
   const currentVersion = state.currentVersion ?? version;
+  const duplicates = dealId === null ? ((state.data as DuplicateFormData | undefined)?.duplicates ?? []) : [];
   return (
     <div className="space-y-6">
       {state.status === "conflict" && state.theirs ? <ConflictTable theirs={state.theirs} yours={state.values ?? {}} /> : null}
@@ -165,6 +167,7 @@ export function DealForm({
           ) : null}
         </fieldset>
         <FormMessage status={state.status} message={state.message} />
+        {duplicates.length > 0 ? <LikelyDuplicates candidates={duplicates} /> : null}
         <button type="submit" className={BUTTON} disabled={pending}>
           {pending ? "Saving…" : dealId === null ? "Create deal" : "Save changes"}
         </button>
@@ -182,6 +185,37 @@ export function DealForm({
         </form>
       ) : null}
     </div>
+  );
+}
+
+/** The live deals a new deal looks like (lib/import/find-duplicates.ts), each linked, and the acknowledgement the save needs. */
+function LikelyDuplicates({ candidates }: { candidates: DuplicateFormData["duplicates"] }) {
+  return (
+    <section
+      aria-labelledby="duplicates-title"
+      className="space-y-3 rounded border border-amber-400 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950"
+    >
+      <h2 id="duplicates-title" className="font-semibold">
+        Likely duplicates
+      </h2>
+      <ul className="list-disc space-y-2 pl-5 text-sm">
+        {candidates.map((c) =>
+          c.kind === "existing" ? (
+            <li key={c.dealId}>
+              <Link href={`/admin/deals/${c.dealId}`} className="font-medium text-blue-800 underline dark:text-blue-300">
+                Deal #{c.dealId} ({c.announcedOn}
+                {c.round ? `, ${c.round}` : ""})
+              </Link>
+              : {c.reasons.join("; ")}
+            </li>
+          ) : null,
+        )}
+      </ul>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="create_anyway" value="1" />
+        Create anyway: this is a different deal
+      </label>
+    </section>
   );
 }
 

@@ -128,7 +128,7 @@ export function ImportForm() {
             <form action={action} className="space-y-2">
               <input type="hidden" name="intent" value="apply" />
               <input type="hidden" name="csv" value={data.csv} />
-              {preview.duplicates.length > 0 ? <DuplicateChoiceField /> : null}
+              {preview.duplicates.length > 0 ? <DuplicateChoiceField duplicates={preview.duplicates} /> : null}
               <button type="submit" className={BUTTON} disabled={pending}>
                 {pending ? "Importing…" : "Apply the import"}
               </button>
@@ -140,7 +140,7 @@ export function ImportForm() {
         <form action={action} className="space-y-2">
           <input type="hidden" name="intent" value="apply" />
           <input type="hidden" name="csv" value={data.csv} />
-          <DuplicateChoiceField />
+          <DuplicateChoiceField duplicates={preview.duplicates} />
           <button type="submit" className={BUTTON} disabled={pending}>
             {pending ? "Importing…" : "Apply the import"}
           </button>
@@ -150,17 +150,40 @@ export function ImportForm() {
   );
 }
 
-function DuplicateChoiceField() {
+/** One choice for all the flagged rows, and a choice per row over it (`duplicate_<row>`, read by importDeals). */
+function DuplicateChoiceField({ duplicates }: { duplicates: DuplicateFlag[] }) {
   return (
-    <div>
-      <label htmlFor="import-on-duplicate" className="block text-sm font-medium">
-        Rows that look like duplicates
-      </label>
-      <select id="import-on-duplicate" name="onDuplicate" defaultValue="skip" className="mt-1 block rounded border px-2 py-1 text-sm">
-        <option value="skip">Skip them</option>
-        <option value="create">Create them anyway</option>
-        <option value="fail">Import nothing</option>
-      </select>
+    <div className="space-y-3">
+      <div>
+        <label htmlFor="import-on-duplicate" className="block text-sm font-medium">
+          Rows that look like duplicates
+        </label>
+        <select id="import-on-duplicate" name="onDuplicate" defaultValue="skip" className="mt-1 block rounded border px-2 py-1 text-sm">
+          <option value="skip">Skip them</option>
+          <option value="create">Create them anyway</option>
+          <option value="fail">Import nothing</option>
+        </select>
+      </div>
+      <fieldset className="max-h-80 space-y-1 overflow-auto text-sm">
+        <legend className="font-medium">Or row by row</legend>
+        {duplicates.map((flag) => (
+          <div key={flag.row} className="flex items-center gap-2">
+            <label htmlFor={`duplicate-${flag.row}`}>Line {flag.row}</label>
+            <select id={`duplicate-${flag.row}`} name={`duplicate_${flag.row}`} defaultValue="" className="rounded border px-2 py-1">
+              <option value="">As above</option>
+              <option value="skip">Skip</option>
+              <option value="create">Create anyway</option>
+              {flag.candidates.map((c) =>
+                c.kind === "existing" ? (
+                  <option key={c.dealId} value={`update:${c.dealId}`}>
+                    Update deal #{c.dealId}
+                  </option>
+                ) : null,
+              )}
+            </select>
+          </div>
+        ))}
+      </fieldset>
     </div>
   );
 }

@@ -1,6 +1,6 @@
-// npm run import -- FILE [--dry-run] [--actor NAME]: the same import as /admin/import and POST /api/import.
+// npm run import -- FILE [--dry-run] [--on-duplicate ...] [--duplicates ...] [--actor NAME]: the same import as /admin/import and POST /api/import.
 import { readFileSync, statSync } from "node:fs";
-import { importDealCsv } from "../import/apply-deal-import";
+import { importDealCsv, parseRowDuplicateChoices } from "../import/apply-deal-import";
 import { DUPLICATE_CHOICES, formatDuplicate, type DuplicateChoice, type DuplicateFlag } from "../import/find-duplicates";
 import { checkImportSize, decodeUtf8 } from "../import/import-limits";
 import { formatRowError } from "../import/parse-deal-csv";
@@ -10,10 +10,10 @@ import { prepareDatabase } from "./prepare-db";
 
 async function main() {
   const usage =
-    "usage: npm run import -- FILE [--dry-run] [--on-duplicate fail|skip|create] [--actor NAME]\n  FILE            a deals CSV in the interchange format\n  --dry-run       check and report, write nothing\n  --on-duplicate  rows that look like a tracked deal or an earlier row: fail (default, nothing written), skip them, or create them anyway\n  --actor         the name the revisions record (default cli:$USER)";
+    "usage: npm run import -- FILE [--dry-run] [--on-duplicate fail|skip|create] [--duplicates ROW:CHOICE,...] [--actor NAME]\n  FILE            a deals CSV in the interchange format\n  --dry-run       check and report, write nothing\n  --on-duplicate  rows that look like a tracked deal or an earlier row: fail (default, nothing written), skip them, or create them anyway\n  --duplicates    a choice per flagged row over --on-duplicate, e.g. 2:skip,5:create,7:update:301 (update that tracked deal)\n  --actor         the name the revisions record (default cli:$USER)";
   const { positionals, values } = parseCommandLine({
     usage,
-    options: { "dry-run": "boolean", "on-duplicate": "string", actor: "string" },
+    options: { "dry-run": "boolean", "on-duplicate": "string", duplicates: "string", actor: "string" },
     positionals: 1,
   });
   const file = positionals[0];
@@ -29,10 +29,13 @@ async function main() {
     const onDuplicate = values["on-duplicate"] ?? "fail";
     if (!(DUPLICATE_CHOICES as readonly string[]).includes(onDuplicate))
       fail(`--on-duplicate must be one of ${DUPLICATE_CHOICES.join(", ")}\n${usage}`);
+    const rowChoices = parseRowDuplicateChoices(values.duplicates ? values.duplicates.split(",") : []);
+    if ("error" in rowChoices) fail(`--duplicates: ${rowChoices.error}\n${usage}`);
     const result = await importDealCsv(db, text, {
       actor: values.actor ?? `cli:${process.env.USER ?? "operator"}`,
       dryRun,
       onDuplicate: onDuplicate as DuplicateChoice,
+      rowChoices: rowChoices.choices,
     });
     const flags = (duplicates: DuplicateFlag[]) => duplicates.map(formatDuplicate).join("\n");
     if (!result.ok && result.duplicates)

@@ -42,7 +42,15 @@ export async function loadDirectory(db: PrismaClient | Prisma.TransactionClient)
 export async function importDealCsv(
   db: PrismaClient,
   text: string,
-  options: { actor: string; action?: RevisionAction; dryRun?: boolean; createMissing?: boolean; onDuplicate?: DuplicateChoice },
+  options: {
+    actor: string;
+    action?: RevisionAction;
+    dryRun?: boolean;
+    createMissing?: boolean;
+    onDuplicate?: DuplicateChoice;
+    /** A choice per flagged row (by its row number), over `onDuplicate` for that row. */
+    rowChoices?: ReadonlyMap<number, RowDuplicateChoice>;
+  },
 ): Promise<ImportResult & { planned?: PlannedDeal[] }> {
   const directory = await loadDirectory(db);
   const plan = planDealImport(await parseDealCsv(text), directory, { createMissing: options.createMissing ?? true });
@@ -52,10 +60,19 @@ export async function importDealCsv(
   // Checked before the transaction, like the ids above: a dry run must report what the real run would refuse.
   const duplicates = await findDuplicates(db, plan.deals, (id) => directory.nameOf(id) ?? `organization ${id}`);
   const onDuplicate = options.onDuplicate ?? "fail";
-  if (duplicates.length > 0 && onDuplicate === "fail" && !options.dryRun) return { ok: false, errors: [], duplicates };
+  const choiceErrors = rowChoiceErrors(duplicates, options.rowChoices);
+  if (choiceErrors.length > 0) return { ok: false, errors: choiceErrors };
+  const choiceOf = (row: number): RowDuplicateChoice | "fail" => options.rowChoices?.get(row) ?? onDuplicate;
+  const unresolved = duplicates.filter((d) => choiceOf(d.row) === "fail");
+  if (unresolved.length > 0 && !options.dryRun) return { ok: false, errors: [], duplicates: unresolved };
+  // A row chosen to update the deal it looks like becomes an update of that deal, as if it named its `id`.
+  for (const deal of plan.deals) {
+    const choice = choiceOf(deal.row);
+    if (typeof choice === "object") deal.id = choice.update;
+  }
   let skipped = 0;
-  if (duplicates.length > 0 && onDuplicate === "skip") {
-    const flagged = new Set(duplicates.map((d) => d.row));
+  const flagged = new Set(duplicates.filter((d) => choiceOf(d.row) === "skip").map((d) => d.row));
+  if (flagged.size > 0) {
     plan.deals = plan.deals.filter((d) => !flagged.has(d.row));
     skipped = flagged.size;
     // Organizations only the skipped rows named are not created.
@@ -119,6 +136,42 @@ export async function importDealCsv(
     if (error instanceof RowFailure) return { ok: false, errors: [error.rowError] };
     throw error;
   }
+}
+
+/** What to do with one flagged row: skip it, create it anyway, or update the tracked deal it looks like. */
+export type RowDuplicateChoice = "skip" | "create" | { update: number };
+
+/** Reads a row's choice as a form or a query writes it: `skip`, `create` or `update:<deal id>`. */
+export function parseRowDuplicateChoice(text: string): RowDuplicateChoice | null {
+  if (text === "skip" || text === "create") return text;
+  const update = /^update:([1-9]\d{0,15})$/.exec(text);
+  return update ? { update: Number(update[1]) } : null;
+}
+
+/** Reads choices written `<row>:<choice>` (the API's `duplicate` parameters, the command's `--duplicates`). */
+export function parseRowDuplicateChoices(items: readonly string[]): { choices: Map<number, RowDuplicateChoice> } | { error: string } {
+  const choices = new Map<number, RowDuplicateChoice>();
+  for (const item of items) {
+    const [, row, choice] = /^(\d+):(.*)$/.exec(item) ?? [];
+    const parsed = choice === undefined ? null : parseRowDuplicateChoice(choice);
+    if (!parsed) return { error: `"${item}" is not <row>:skip, <row>:create or <row>:update:<deal id>` };
+    choices.set(Number(row), parsed);
+  }
+  return { choices };
+}
+
+/** A choice for a row that is not flagged, or an update of a deal the row was not flagged as like, is refused. */
+function rowChoiceErrors(duplicates: DuplicateFlag[], choices: ReadonlyMap<number, RowDuplicateChoice> | undefined): RowError[] {
+  if (!choices) return [];
+  const byRow = new Map(duplicates.map((d) => [d.row, d]));
+  const errors: RowError[] = [];
+  for (const [row, choice] of choices) {
+    const flag = byRow.get(row);
+    if (!flag) errors.push({ row, field: "duplicate", message: "this row is not flagged as a likely duplicate" });
+    else if (typeof choice === "object" && !flag.candidates.some((c) => c.kind === "existing" && c.dealId === choice.update))
+      errors.push({ row, field: "duplicate", message: `deal ${choice.update} is not one this row looks like` });
+  }
+  return errors;
 }
 
 /**

@@ -58,7 +58,12 @@ export function duplicateReasons(a: DuplicateSubject, b: DuplicateSubject, recip
   if (common.length > 0) investors = `investor in common: ${common.map((key) => a.investorNames.get(key) ?? key).join(", ")}`;
   else if (a.investors.size === 0 && b.investors.size === 0) investors = "neither names an investor";
   else return null;
-  return [`same recipient (${recipientName})`, investors, days === 0 ? "announced the same day" : `announced ${days} days apart`, amounts];
+  return [
+    `same recipient (${recipientName})`,
+    investors,
+    days === 0 ? "announced the same day" : `announced ${days} day${days === 1 ? "" : "s"} apart`,
+    amounts,
+  ];
 }
 
 function subjectOfPlanned(deal: PlannedDeal): DuplicateSubject {

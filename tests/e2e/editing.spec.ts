@@ -4,21 +4,53 @@ import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
 import { E2E_EDITOR } from "./settings";
 import { signIn } from "./sign-in";
 
-async function createDeal(page: Page, round: string) {
+/** Fills the new-deal form; deals of different `announcedOn` (over 30 days apart) are not likely duplicates. */
+async function fillNewDeal(page: Page, round: string, announcedOn: string) {
   await page.goto("/admin/deals/new");
   await page.getByLabel("Recipient").fill("Mistral AI");
   await page.getByLabel("Investors").fill("Nvidia (lead); QIA");
-  await page.getByLabel("Announced or first reported").fill("2026-07-01");
+  await page.getByLabel("Announced or first reported").fill(announcedOn);
   await page.getByLabel("Round").fill(round);
   await page.getByLabel("Status").selectOption("in_talks");
   await page.getByLabel("Amount qualifier").selectOption("up_to");
   await page.getByLabel("High amount (USD)").fill("2000000000");
   await page.getByLabel("Source URL").fill("https://example.com/talks");
   await page.getByLabel("Publisher").fill("Example News");
+}
+
+async function createDeal(page: Page, round: string, announcedOn: string) {
+  await fillNewDeal(page, round, announcedOn);
   await page.getByRole("button", { name: "Create deal" }).click();
   await expect(page.getByRole("heading", { name: /Edit deal #\d+/ })).toBeVisible();
   return Number(/\/admin\/deals\/(\d+)/.exec(page.url())![1]);
 }
+
+/** Creates a deal on `first`, the same deal reported again on `again` (refused, then created once acknowledged). */
+async function createDespiteDuplicate(page: Page, first: string, again: string) {
+  const firstId = await createDeal(page, `E2E duplicate round ${first}`, first);
+  await fillNewDeal(page, `E2E duplicate round ${again}`, again);
+  await page.getByRole("button", { name: "Create deal" }).click();
+  // Refused, with the existing deal linked and the reasons, and what was typed kept.
+  const flagged = page.getByRole("region", { name: "Likely duplicates" });
+  await expect(flagged.getByRole("link", { name: new RegExp(`^Deal #${firstId} \\(${first}`) })).toHaveAttribute(
+    "href",
+    `/admin/deals/${firstId}`,
+  );
+  await expect(flagged).toContainText("announced 1 day apart");
+  await expect(page.getByLabel("Round")).toHaveValue(`E2E duplicate round ${again}`);
+  await flagged.getByLabel("Create anyway: this is a different deal").check();
+  await page.getByRole("button", { name: "Create deal" }).click();
+  await expect(page.getByRole("heading", { name: /Edit deal #\d+/ })).toBeVisible();
+  expect(Number(/\/admin\/deals\/(\d+)/.exec(page.url())![1])).not.toBe(firstId);
+}
+
+test.describe("editors without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("the new-deal form's duplicate check works as a plain form post", async ({ page }) => {
+    await signIn(page);
+    await createDespiteDuplicate(page, "2027-01-10", "2027-01-11");
+  });
+});
 
 test.describe("editors", () => {
   // Each test walks several forms on the production server; a minute leaves room on a busy two-core machine.
@@ -34,7 +66,7 @@ test.describe("editors", () => {
 
   test("log in, record a status change with a source, see it on the public deal page", async ({ page }) => {
     await signIn(page);
-    const id = await createDeal(page, "E2E Series D talks");
+    const id = await createDeal(page, "E2E Series D talks", "2026-07-01");
     await page.getByLabel("Status").selectOption("closed");
     await page.getByLabel("Amount qualifier").selectOption("exact");
     await page.getByLabel("Low amount (USD)").fill("1500000000");
@@ -85,9 +117,41 @@ test.describe("editors", () => {
     await expect(page.getByRole("cell", { name: /Anthropic: E2E import round/ })).toBeVisible();
   });
 
+  test("import through the page with a choice per likely duplicate: update the tracked deal, skip the other", async ({ page }) => {
+    await signIn(page, "/admin/import");
+    const header = DEAL_CSV_COLUMNS.join(",");
+    const row = (date: string, round: string, amount: string) =>
+      `${date},SoftBank,Anthropic,equity,announced,${round},${amount},${amount},exact,USD,,,,Per-row test,https://example.com/per-row,Example,${date}`;
+    const upload = async (rows: string[]) => {
+      await page
+        .getByLabel("CSV file")
+        .setInputFiles({ name: "rows.csv", mimeType: "text/csv", buffer: Buffer.from(`${header}\n${rows.join("\n")}\n`) });
+      await page.getByRole("button", { name: "Preview import" }).click();
+    };
+    await upload([row("2027-02-01", "E2E per-row base", "900000000")]);
+    await page.getByRole("button", { name: "Apply the import" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Imported: 1 deals created" })).toBeVisible();
+
+    await upload([row("2027-02-03", "E2E per-row update", "900000000"), row("2027-02-04", "E2E per-row skip", "910000000")]);
+    const tracked = page
+      .getByRole("region", { name: /Likely duplicates/ })
+      .getByRole("link")
+      .first();
+    const id = Number(/deal #(\d+)/.exec((await tracked.textContent()) ?? "")![1]);
+    await page.getByLabel("Line 2").selectOption(`update:${id}`);
+    await page.getByLabel("Line 3").selectOption("skip");
+    await page.getByLabel("Rows that look like duplicates").selectOption("fail");
+    await page.getByRole("button", { name: "Apply the import" }).click();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Imported: 0 deals created, 1 updated, 1 skipped as duplicates" }),
+    ).toBeVisible();
+    await page.goto(`/admin/deals/${id}`);
+    await expect(page.getByLabel("Round")).toHaveValue("E2E per-row update");
+  });
+
   test("restore an earlier version from the history", async ({ page }) => {
     await signIn(page);
-    const id = await createDeal(page, "E2E restore round");
+    const id = await createDeal(page, "E2E restore round", "2026-03-01");
     await page.getByLabel("Summary").fill("A wrong summary");
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByText("Saved (version 2).")).toBeVisible();
@@ -100,6 +164,11 @@ test.describe("editors", () => {
     await expect(page.getByRole("heading", { name: /: restore by you,/ })).toBeVisible();
     await page.goto(`/admin/deals/${id}`);
     await expect(page.getByLabel("Summary")).toHaveValue("");
+  });
+
+  test("the new-deal form names a likely duplicate and creates it only when the editor says so", async ({ page }) => {
+    await signIn(page);
+    await createDespiteDuplicate(page, "2026-11-02", "2026-11-03");
   });
 
   test("the editing pages have no accessibility violations", async ({ page }) => {

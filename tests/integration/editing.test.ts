@@ -84,11 +84,60 @@ beforeEach(async () => {
         source_url: "https://example.com/talks",
         source_publisher: "Example",
         source_date: "2026-07-01",
+        // Each test starts from one more copy of this deal: the copies are likely duplicates, acknowledged here.
+        create_anyway: "1",
       }),
     ),
   );
   expect(created).toMatchObject({ redirectedTo: expect.stringMatching(/^\/admin\/deals\/\d+\?saved=1$/) });
   dealId = Number(/\/admin\/deals\/(\d+)/.exec((created as { redirectedTo: string }).redirectedTo)![1]);
+});
+
+/** The deal of beforeEach reported again: another round name, an amount within 10 %, a week later, no acknowledgement. */
+const REPORTED_AGAIN = {
+  announced_on: "2026-07-08",
+  investors: "QIA; Nvidia",
+  recipient: "Mistral AI",
+  kind: "equity",
+  status: "in_talks",
+  round: "Series D",
+  amount_usd_low: "",
+  amount_usd_high: "1900000000",
+  amount_qualifier: "up_to",
+  original_currency: "USD",
+  summary: "Talks reported elsewhere",
+  source_url: "https://example.org/talks",
+  source_publisher: "Elsewhere",
+  source_date: "2026-07-08",
+};
+
+describe("the new-deal form and likely duplicates", () => {
+  it("refuses a likely duplicate without the acknowledgement, naming the deal and why, and writes nothing", async () => {
+    const [deals, revisions] = [await t.db.deal.count(), await t.db.revision.count()];
+    const result = await asEditor(() => saveDeal(IDLE, form(REPORTED_AGAIN)));
+    expect(result).toMatchObject({ status: "error", message: expect.stringContaining("Create anyway"), values: { round: "Series D" } });
+    const { duplicates } = (result as { data: { duplicates: { kind: string; dealId: number; reasons: string[] }[] } }).data;
+    expect(duplicates.map((d) => [d.kind, d.dealId])).toContainEqual(["existing", dealId]);
+    expect(duplicates.find((d) => d.dealId === dealId)!.reasons).toEqual([
+      "same recipient (Mistral AI)",
+      expect.stringMatching(/^investor in common: (Nvidia|Qatar Investment Authority)/),
+      "announced 7 days apart",
+      "amounts within 10% ($1,900,000,000 and $2,000,000,000)",
+    ]);
+    expect([await t.db.deal.count(), await t.db.revision.count()]).toEqual([deals, revisions]);
+  });
+
+  it("creates it when the editor ticks “create anyway”", async () => {
+    const deals = await t.db.deal.count();
+    const result = await asEditor(() => saveDeal(IDLE, form({ ...REPORTED_AGAIN, create_anyway: "1" })));
+    expect(result).toMatchObject({ redirectedTo: expect.stringMatching(/^\/admin\/deals\/\d+\?saved=1$/) });
+    expect(await t.db.deal.count()).toBe(deals + 1);
+  });
+
+  it("creates a deal that looks like no other without asking", async () => {
+    const result = await asEditor(() => saveDeal(IDLE, form({ ...REPORTED_AGAIN, announced_on: "2026-09-01", source_date: "" })));
+    expect(result).toMatchObject({ redirectedTo: expect.stringMatching(/^\/admin\/deals\/\d+\?saved=1$/) });
+  });
 });
 
 describe("editing deals", () => {

@@ -119,4 +119,41 @@ describe("likely duplicates", () => {
 
     expect((await post(text, "?onDuplicate=maybe")).status).toBe(400);
   });
+
+  it("takes a choice per flagged row: skip one, create one, write one over the deal it looks like; a wrong choice writes nothing", async () => {
+    await importDealCsv(t.db, `${HEADER}\n${row("2026-10-01", "SoftBank", "3000000000", "Per-row base")}\n`, { actor: "test" });
+    const base = await t.db.deal.findFirstOrThrow({ where: { round: "Per-row base" }, select: { id: true, version: true } });
+    const text = [
+      HEADER,
+      row("2026-10-02", "SoftBank", "3000000000", "Per-row skipped"),
+      row("2026-10-03", "SoftBank", "3100000000", "Per-row created"),
+      row("2026-10-04", "SoftBank", "2900000000", "Per-row update"),
+    ].join("\n");
+    const before = await t.db.deal.count();
+
+    // A choice for a row that is not flagged, or an update of a deal the row is not like, is a row error.
+    const wrong = await post(text, `?duplicate=2:skip&duplicate=4:update:${base.id + 100000}`);
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { errors: { row: number; field: string }[] }).errors.map((e) => [e.row, e.field])).toEqual([
+      [4, "duplicate"],
+    ]);
+    expect((await post(text, "?duplicate=2:maybe")).status).toBe(400);
+    // Rows with no choice fall back to onDuplicate (fail by default): 409, listing only those.
+    const partly = await post(text, "?duplicate=2:skip");
+    expect(partly.status).toBe(409);
+    expect(((await partly.json()) as { duplicates: { row: number }[] }).duplicates.map((d) => d.row)).toEqual([3, 4]);
+    expect(await t.db.deal.count()).toBe(before);
+
+    const applied = await post(text, `?duplicate=2:skip&duplicate=3:create&duplicate=4:update:${base.id}`);
+    expect(applied.status).toBe(200);
+    expect(await applied.json()).toMatchObject({ create: 1, update: 1, skip: 1 });
+    expect(await t.db.deal.count()).toBe(before + 1);
+    const updated = await t.db.deal.findUniqueOrThrow({
+      where: { id: base.id },
+      select: { round: true, amountUsdHigh: true, version: true },
+    });
+    expect(updated).toEqual({ round: "Per-row update", amountUsdHigh: 2_900_000_000n, version: base.version + 1 });
+    expect(await t.db.deal.count({ where: { round: "Per-row skipped" } })).toBe(0);
+    expect(await t.db.deal.count({ where: { round: "Per-row created" } })).toBe(1);
+  });
 });

@@ -1,17 +1,18 @@
 import { authorizeApiWrite } from "@/lib/api/authorize-write";
 import { readBodyWithLimit } from "@/lib/api/read-body";
 import { getDb } from "@/lib/db";
-import { importDealCsv } from "@/lib/import/apply-deal-import";
+import { importDealCsv, parseRowDuplicateChoices } from "@/lib/import/apply-deal-import";
 import { DUPLICATE_CHOICES, type DuplicateChoice } from "@/lib/import/find-duplicates";
 import { decodeUtf8, importTooLarge, MAX_IMPORT_BYTES } from "@/lib/import/import-limits";
 import { toImportPreview } from "@/lib/import/import-preview";
 import { withErrorHandling } from "@/lib/request-id";
 
 /**
- * POST /api/import[?dryRun=1][&onDuplicate=fail|skip|create] with the CSV as the request body (text/csv) and `Authorization: Bearer <token>`.
+ * POST /api/import[?dryRun=1][&onDuplicate=fail|skip|create][&duplicate=<row>:skip|create|update:<deal id>]... with the CSV as the request body (text/csv) and `Authorization: Bearer <token>`.
  * 200 with the preview (dry run) or the result, both listing the rows that look like a tracked deal or an earlier row
  * (`duplicates`); 409 listing them when onDuplicate is fail (the default), nothing written; `skip` leaves them out,
- * `create` imports them anyway; 400 with every row error and nothing written; 401/403 without rights;
+ * `create` imports them anyway; each `duplicate` parameter chooses for one flagged row (its line number), over
+ * `onDuplicate`, and `update:<deal id>` writes the row over that tracked deal (one it was flagged as like); 400 with every row error and nothing written; 401/403 without rights;
  * 413 for a body over the import limit, however it is sent (nothing read past the limit, nothing written).
  */
 export const POST = withErrorHandling(async function POST(request: Request) {
@@ -28,7 +29,14 @@ export const POST = withErrorHandling(async function POST(request: Request) {
   const onDuplicate = params.get("onDuplicate") ?? "fail";
   if (!(DUPLICATE_CHOICES as readonly string[]).includes(onDuplicate))
     return Response.json({ error: `onDuplicate must be one of ${DUPLICATE_CHOICES.join(", ")}` }, { status: 400 });
-  const result = await importDealCsv(await getDb(), text, { actor: actor.email, dryRun, onDuplicate: onDuplicate as DuplicateChoice });
+  const rowChoices = parseRowDuplicateChoices(params.getAll("duplicate"));
+  if ("error" in rowChoices) return Response.json({ error: `duplicate: ${rowChoices.error}` }, { status: 400 });
+  const result = await importDealCsv(await getDb(), text, {
+    actor: actor.email,
+    dryRun,
+    onDuplicate: onDuplicate as DuplicateChoice,
+    rowChoices: rowChoices.choices,
+  });
   const preview = toImportPreview(result);
   if (!preview.ok && preview.duplicates)
     return Response.json(

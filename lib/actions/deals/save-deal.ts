@@ -8,6 +8,7 @@ import { dealIdSchema, parseDealForm, versionSchema } from "../../deals/deal-for
 import { dealToFormValues, EDITABLE_DEAL_SELECT } from "../../deals/deal-form-values";
 import { changesStatusOrAmount, createDeal, DealConflictError, DealNotFoundError, updateDeal } from "../../deals/write-deal";
 import { loadDirectory } from "../../import/apply-deal-import";
+import { findDuplicates, type DuplicateCandidate } from "../../import/find-duplicates";
 import { authorizationFailure, formValues, type ActionState } from "../action-state";
 
 /** Creates a deal, or updates the one named by `id` if nobody saved it since `version` was loaded. */
@@ -33,13 +34,23 @@ export async function saveDeal(_state: ActionState, formData: FormData): Promise
         });
   if (id !== null && !before) return { status: "error", message: `There is no deal ${id}; it may have been deleted.`, values };
 
-  const parsed = parseDealForm(values, await loadDirectory(db), (deal) => before !== null && changesStatusOrAmount(before, deal));
+  const directory = await loadDirectory(db);
+  const parsed = parseDealForm(values, directory, (deal) => before !== null && changesStatusOrAmount(before, deal));
   if (!parsed.ok) return { status: "error", message: "Some fields need attention.", fieldErrors: parsed.fieldErrors, values };
 
   let savedId: number;
   try {
     if (id === null) {
-      savedId = await db.$transaction((tx) => createDeal(tx, parsed.deal, actor.email));
+      // The check runs here, inside the write's transaction, whatever the form showed: a likely duplicate is created
+      // only when the editor has seen it and ticked "create anyway" (the field `create_anyway`).
+      const acknowledged = values.create_anyway === "1";
+      savedId = await db.$transaction(async (tx) => {
+        if (!acknowledged) {
+          const [flag] = await findDuplicates(tx, [parsed.deal], (orgId) => directory.nameOf(orgId) ?? `organization ${orgId}`);
+          if (flag) throw new LikelyDuplicateError(flag.candidates);
+        }
+        return createDeal(tx, parsed.deal, actor.email);
+      });
     } else {
       const version = versionSchema.safeParse(values.version);
       if (!version.success) return { status: "error", message: "The form is missing the deal's version; reload it.", values };
@@ -62,8 +73,27 @@ export async function saveDeal(_state: ActionState, formData: FormData): Promise
         currentVersion: current.version,
       };
     }
+    if (error instanceof LikelyDuplicateError) {
+      const data: DuplicateFormData = { duplicates: error.candidates };
+      return {
+        status: "error",
+        message:
+          "This looks like a deal already recorded (listed below). Open it to update it instead, or tick “Create anyway” and save again.",
+        values,
+        data,
+      };
+    }
     if (error instanceof DealNotFoundError) return { status: "error", message: error.message, values };
     throw error;
   }
   redirect(`/admin/deals/${savedId}?saved=1`);
+}
+
+/** What the new-deal form shows when the save is refused as a likely duplicate: the live deals it looks like, and why. */
+export type DuplicateFormData = { duplicates: DuplicateCandidate[] };
+
+class LikelyDuplicateError extends Error {
+  constructor(readonly candidates: DuplicateCandidate[]) {
+    super("likely duplicate");
+  }
 }

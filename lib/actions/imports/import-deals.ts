@@ -3,7 +3,7 @@
 import { requireRole } from "../../auth/roles";
 import { getSessionActor } from "../../auth/session";
 import { getDb } from "../../db";
-import { importDealCsv } from "../../import/apply-deal-import";
+import { importDealCsv, parseRowDuplicateChoice, type RowDuplicateChoice } from "../../import/apply-deal-import";
 import { DUPLICATE_CHOICES, type DuplicateChoice } from "../../import/find-duplicates";
 import { checkImportSize, decodeUtf8 } from "../../import/import-limits";
 import { toImportPreview } from "../../import/import-preview";
@@ -12,7 +12,8 @@ import { authorizationFailure, type ActionState } from "../action-state";
 /**
  * Step 1 (`intent=preview`, a file): a dry run that writes nothing and returns the preview with the file's text.
  * Step 2 (`intent=apply`, the text from step 1): applies every row or none; `onDuplicate` (fail, skip, create) says
- * what to do with the rows the preview flagged as likely duplicates.
+ * what to do with the rows the preview flagged as likely duplicates, and `duplicate_<row>` (skip, create,
+ * update:<deal id>) overrides it for one row.
  */
 export async function importDeals(_state: ActionState, formData: FormData): Promise<ActionState> {
   let actor;
@@ -40,8 +41,17 @@ export async function importDeals(_state: ActionState, formData: FormData): Prom
   }
   const choice = formData.get("onDuplicate");
   const onDuplicate: DuplicateChoice = DUPLICATE_CHOICES.find((c) => c === choice) ?? "fail";
+  const rowChoices = new Map<number, RowDuplicateChoice>();
+  for (const [key, value] of formData.entries()) {
+    const row = /^duplicate_(\d+)$/.exec(key);
+    if (!row || typeof value !== "string" || value === "") continue;
+    const parsed = parseRowDuplicateChoice(value);
+    if (!parsed)
+      return { status: "error", message: `Line ${row[1]}: "${value}" is not a choice for a duplicate (skip, create, update:<deal id>).` };
+    rowChoices.set(Number(row[1]), parsed);
+  }
   const db = await getDb();
-  const result = await importDealCsv(db, text, { actor: actor.email, dryRun: intent === "preview", onDuplicate });
+  const result = await importDealCsv(db, text, { actor: actor.email, dryRun: intent === "preview", onDuplicate, rowChoices });
   const preview = toImportPreview(result);
   if (!preview.ok && preview.duplicates)
     return {
