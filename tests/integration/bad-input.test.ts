@@ -369,7 +369,8 @@ const DEAL_PARAMS: [string, string][] = [
   ["min", "-1"],
   ["max", "1e9"],
   ["min", "99999999999999999999"],
-  ["max", "1,000"],
+  // "1,000" is an amount as people write it (lib/filters/amount-input.ts); a comma off the thousands is not.
+  ["max", "1,00"],
   ["q", "q".repeat(201)],
   ["sort", "sideways"],
   ["page", "0"],
