@@ -1,13 +1,13 @@
 // The API reads the same filters as /deals, but strictly: where the page falls back to defaults and says so, the API
 // answers 400 naming each bad parameter, including unknown ones (a typo such as `investors=` would otherwise list
 // every deal).
-import { DEAL_FILTER_PARAMS, parseDealFilters, type DealFilters, type FilterIssue } from "../filters/deal-filters";
+import { DEAL_FILTER_PARAMS, parseDealFilters, type DealFilters } from "../filters/deal-filters";
 import { DEAL_PAGE_VIEW_PARAMS } from "../filters/deal-page-view";
 import { resolveFilterNames } from "../data/filter-names";
-import { invalidParameters } from "./responses";
+import { invalidParameters, unknownParameters } from "./responses";
 
 // The page's presentation parameters are accepted and ignored, so that any /deals URL works on /api/deals as it is.
-const KNOWN = new Set<string>([...DEAL_FILTER_PARAMS, ...DEAL_PAGE_VIEW_PARAMS]);
+const KNOWN = [...DEAL_FILTER_PARAMS, ...DEAL_PAGE_VIEW_PARAMS];
 
 export async function parseApiDealFilters(
   request: Request,
@@ -15,13 +15,7 @@ export async function parseApiDealFilters(
   const { params, issues: nameIssues } = await resolveFilterNames(new URL(request.url).searchParams);
   const { filters, issues: filterIssues } = parseDealFilters(params);
   const issues = [...nameIssues, ...filterIssues];
-  const unknown: FilterIssue[] = [...new Set(params.keys())]
-    .filter((name) => !KNOWN.has(name))
-    .map((name) => ({
-      param: name,
-      value: params.getAll(name).join(","),
-      message: `unknown parameter; the parameters are ${DEAL_FILTER_PARAMS.join(", ")}`,
-    }));
+  const unknown = unknownParameters(params, KNOWN, DEAL_FILTER_PARAMS);
   const all = [...issues, ...unknown];
   return all.length > 0 ? { filters: null, error: invalidParameters(all) } : { filters, error: null };
 }

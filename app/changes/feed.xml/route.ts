@@ -1,4 +1,4 @@
-import { invalidParameters } from "@/lib/api/responses";
+import { invalidParameters, unknownParameters } from "@/lib/api/responses";
 import { listChanges } from "@/lib/data/changes";
 import { changeViewToParams, CHANGE_VIEW_PARAMS, parseChangeView } from "@/lib/filters/change-filters";
 import { atomDate, buildAtomFeed, tagUri } from "@/lib/story/atom";
@@ -7,15 +7,12 @@ import { publicOrigin } from "@/lib/story/public-origin";
 import { withErrorHandling } from "@/lib/request-id";
 
 const FEED_SIZE = 50;
-const KNOWN = new Set<string>(CHANGE_VIEW_PARAMS);
 
 /** GET /changes/feed.xml?<the /changes filters>: the newest changes as an Atom feed, for readers without an account. */
 export const GET = withErrorHandling(async (request: Request) => {
   const url = new URL(request.url);
   const { view, issues } = parseChangeView(url.searchParams);
-  const unknown = [...new Set(url.searchParams.keys())]
-    .filter((k) => !KNOWN.has(k))
-    .map((k) => ({ param: k, value: url.searchParams.get(k) ?? "", message: "unknown parameter" }));
+  const unknown = unknownParameters(url.searchParams, CHANGE_VIEW_PARAMS);
   if (issues.length + unknown.length > 0) return invalidParameters([...issues, ...unknown]);
   const pageSize = url.searchParams.has("pageSize") ? view.filters.pageSize : FEED_SIZE;
   const page = await listChanges({ ...view, filters: { ...view.filters, pageSize } });

@@ -1,5 +1,5 @@
 import { toDealDetailJson } from "@/lib/api/deal-json";
-import { invalidParameters, notFoundJson } from "@/lib/api/responses";
+import { invalidParameters, notFoundJson, unknownParameters } from "@/lib/api/responses";
 import { authorizeApiWrite } from "@/lib/api/authorize-write";
 import { readBodyWithLimit } from "@/lib/api/read-body";
 import { getDeal, getDealAsOf } from "@/lib/data/deal";
@@ -18,14 +18,10 @@ type Context = { params: Promise<{ id: string }> };
 export const GET = withErrorHandling(async function GET(request: Request, { params }: Context) {
   const { id: raw } = await params;
   const query = new URL(request.url).searchParams;
-  const issues = [
-    ...parseDealFilters(query).issues.filter((issue) => issue.param === "asOf"),
-    ...[...new Set(query.keys())]
-      .filter((name) => name !== "asOf")
-      .map((name) => ({ param: name, value: query.getAll(name).join(","), message: "unknown parameter; the one parameter is asOf" })),
-  ];
+  const parsed = parseDealFilters(query);
+  const issues = [...parsed.issues.filter((issue) => issue.param === "asOf"), ...unknownParameters(query, ["asOf"])];
   if (issues.length > 0) return invalidParameters(issues);
-  const asOf = parseDealFilters(query).filters.asOf;
+  const asOf = parsed.filters.asOf;
   const id = parseDealId(raw);
   const deal = id === null ? null : await getDeal(id);
   if (!deal) return notFoundJson(`no deal with id ${raw}`);
