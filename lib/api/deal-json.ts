@@ -2,7 +2,7 @@
 import type { DealDetail } from "../data/deal";
 import type { DealSummary } from "../data/deals";
 
-function usd(amount: bigint | null): number | null {
+export function usd(amount: bigint | null): number | null {
   return amount === null ? null : Number(amount);
 }
 

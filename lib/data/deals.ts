@@ -120,10 +120,15 @@ function liveDeals(reads: Reads, condition: Expression<SqlBool>, asOf: string | 
   return dealsAsOf(reads, asOf).where("d.deletedAt", "is", null).where(condition);
 }
 
-/** The deals that meet `condition`, newest first, as they are today or as reported on `asOf`. */
-export async function listDealSummaries(db: PrismaClient, condition: Expression<SqlBool>, asOf: string | null): Promise<DealSummary[]> {
+/** The deals that meet `condition` (the newest `limit` of them, all with null), newest first, as they are today or as reported on `asOf`. */
+export async function listDealSummaries(
+  db: PrismaClient,
+  condition: Expression<SqlBool>,
+  asOf: string | null,
+  limit: number | null = null,
+): Promise<DealSummary[]> {
   const reads = readsOf(db);
-  return summariesOf(reads, await selectInDealOrder(summaryColumns(liveDeals(reads, condition, asOf)), "date_desc", 0, null));
+  return summariesOf(reads, await selectInDealOrder(summaryColumns(liveDeals(reads, condition, asOf)), "date_desc", 0, limit));
 }
 
 /**

@@ -9,6 +9,7 @@ import { DEFAULT_SEARCH_LIMIT } from "../filters/search-query";
 import type { DirectoryMatch } from "../organizations/directory";
 import type { PrismaClient } from "../generated/prisma/client";
 import { organizationHref } from "../organizations/organization-href";
+import { listDealSummaries } from "./deals";
 import { dealFilterCondition } from "./deal-where";
 import { readsOf } from "./kysely";
 import { getSearchDirectory, loadSearchDirectory } from "./organization-directory";
@@ -42,8 +43,8 @@ export async function searchDatabase(db: PrismaClient, q: string, limit: number 
 /**
  * The deals: the newest of the best-matched organization (received or joined), since a name typed with a typo or as
  * an alias appears in no deal's text; when no organization matches, the newest whose search text contains q, as the
- * /deals search reads it (dealFilterCondition). Reading one organization's deals is two index lookups, so a
- * suggestion never scans the search text at scale.
+ * /deals search reads it (dealFilterCondition). Either is read as every list is (listDealSummaries). Reading one
+ * organization's deals is two index lookups, so a suggestion never scans the search text at scale.
  */
 async function searchWith(db: PrismaClient, matches: DirectoryMatch[], q: string, limit: number): Promise<SearchResults> {
   const reads = readsOf(db);
@@ -60,46 +61,24 @@ async function searchWith(db: PrismaClient, matches: DirectoryMatch[], q: string
   if (!best && text === "") return { organizations, deals: [] };
   const eb = onDeal;
   const condition = best
-    ? eb.and([
-        eb("d.deletedAt", "is", null),
-        eb.or([
-          eb("d.recipientId", "=", best.id),
-          eb("d.id", "in", eb.selectFrom("Participation as p").where("p.organizationId", "=", best.id).select("p.dealId")),
-        ]),
+    ? eb.or([
+        eb("d.recipientId", "=", best.id),
+        eb("d.id", "in", eb.selectFrom("Participation as p").where("p.organizationId", "=", best.id).select("p.dealId")),
       ])
     : dealFilterCondition({ ...DEFAULT_DEAL_FILTERS, q: text }, reads);
-  const rows = await reads
-    .selectFrom("Deal as d")
-    .innerJoin("Organization as r", "r.id", "d.recipientId")
-    .where(condition)
-    .orderBy("d.announcedOn", "desc")
-    .orderBy("d.id", "desc")
-    .limit(limit)
-    .select([
-      "d.id",
-      "d.announcedOn",
-      "d.kind",
-      "d.status",
-      "d.round",
-      "d.amountUsdLow",
-      "d.amountUsdHigh",
-      "d.amountQualifier",
-      "r.slug as recipientSlug",
-      "r.name as recipientName",
-    ])
-    .execute();
+  const deals = await listDealSummaries(db, condition, null, limit);
   return {
     organizations,
-    deals: rows.map((d) => ({
+    deals: deals.map((d) => ({
       id: d.id,
-      title: dealTitle({ recipientName: d.recipientName, round: d.round, kind: d.kind as DealKind }),
+      title: dealTitle({ recipientName: d.recipient.name, round: d.round, kind: d.kind }),
       announcedOn: d.announcedOn,
-      kind: d.kind as DealKind,
-      status: d.status as DealStatus,
-      amountUsdLow: d.amountUsdLow === null ? null : BigInt(d.amountUsdLow),
-      amountUsdHigh: d.amountUsdHigh === null ? null : BigInt(d.amountUsdHigh),
-      amountQualifier: d.amountQualifier as AmountQualifier,
-      recipient: { slug: d.recipientSlug, name: d.recipientName },
+      kind: d.kind,
+      status: d.status,
+      amountUsdLow: d.amountUsdLow,
+      amountUsdHigh: d.amountUsdHigh,
+      amountQualifier: d.amountQualifier,
+      recipient: d.recipient,
     })),
   };
 }
