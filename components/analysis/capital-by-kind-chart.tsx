@@ -44,7 +44,7 @@ export function CapitalByKindChart({ view, data }: { view: AnalysisView; data: C
           ? "Equity and convertible investments. Choose “All kinds” under Count to add compute, cloud and chip commitments, acquisitions and the other kinds, each in its own colour."
           : "Each kind in its own colour. Compute, cloud and chip commitments are purchase contracts, not investment: compare them with equity, never add them to it."
       }
-      takeaway={periodTakeaway(rows, series, "counted", view.grain)}
+      takeaway={periodTakeaway(rows, "counted", view.grain)}
       rows={rows}
       series={series}
       csvHref={`/api/stats/capital-by-kind?${new URLSearchParams([...analysisViewToParams(view), ["format", "csv"]])}`}

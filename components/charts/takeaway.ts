@@ -1,7 +1,7 @@
 // Each chart's one-line takeaway, written from the rows the chart draws (never a second computation of the figures),
 // with lib/format: what a reader should see first, in the chart's caption.
 import { formatShare, formatUsd } from "@/lib/format";
-import type { ChartRow, ChartSeries } from "./chart-types";
+import type { ChartRow } from "./chart-types";
 
 function numberOf(row: ChartRow, key: string): number {
   const v = row[key];
@@ -10,11 +10,11 @@ function numberOf(row: ChartRow, key: string): number {
 
 /**
  * Bars per period, stacked: the latest period's total and the largest period's, e.g. "Q2 2026: $22.1B counted; the
- * largest quarter is Q1 2026, $110B."
+ * largest quarter is Q1 2026, $110B." Each row's `total` is the period's total as the data layer summed it.
  */
-export function periodTakeaway(rows: ChartRow[], series: ChartSeries[], what: string, per: string): string | null {
+export function periodTakeaway(rows: ChartRow[], what: string, per: string): string | null {
   if (rows.length === 0) return null;
-  const totals = rows.map((row) => series.reduce((sum, s) => sum + numberOf(row, s.key), 0));
+  const totals = rows.map((row) => numberOf(row, "total"));
   const last = rows.length - 1;
   const largest = totals.reduce((best, v, i) => (v > totals[best] ? i : best), 0);
   const latest = `${rows[last].label}: ${formatUsd(totals[last])} ${what}`;

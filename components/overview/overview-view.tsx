@@ -106,7 +106,7 @@ export async function OverviewView({ query }: { query: Query }) {
             ? "Announced and closed deals of every kind at their low amount. Compute, cloud and chip commitments are purchase contracts, not investment: each kind is its own colour."
             : "Equity and convertible investments, announced or closed, at their low amount (the “up to” figure where no lower one is known)."
         }
-        takeaway={periodTakeaway(rows, series, withCommitments ? "announced or closed" : "counted", "quarter")}
+        takeaway={periodTakeaway(rows, withCommitments ? "announced or closed" : "counted", "quarter")}
         rows={rows}
         series={series}
         csvHref={`/api/stats/capital-by-period?grain=quarter&include=${view.include}${asOfQuery ? `&${asOfQuery}` : ""}&format=csv`}

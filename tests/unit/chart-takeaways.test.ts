@@ -5,20 +5,15 @@ import type { ChartRow } from "@/components/charts/chart-types";
 import { largestRowTakeaway, periodTakeaway } from "@/components/charts/takeaway";
 import { parseAnalysisView } from "@/lib/filters/analysis-view";
 
-const series = [
-  { key: "equity", label: "Equity", color: "red" },
-  { key: "convertible", label: "Convertible", color: "blue" },
-];
-
 describe("chart takeaways", () => {
   it("names the latest period's stack and the largest period", () => {
     const rows: ChartRow[] = [
-      { label: "Q1 2026", equity: 100_000_000_000, convertible: 10_000_000_000 },
-      { label: "Q2 2026", equity: 20_000_000_000, convertible: 2_100_000_000 },
+      { label: "Q1 2026", total: 110_000_000_000, equity: 100_000_000_000, convertible: 10_000_000_000 },
+      { label: "Q2 2026", total: 22_100_000_000, equity: 20_000_000_000, convertible: 2_100_000_000 },
     ];
-    expect(periodTakeaway(rows, series, "counted", "quarter")).toBe("Q2 2026: $22.1B counted; the largest quarter is Q1 2026, $110B.");
-    expect(periodTakeaway(rows.slice(0, 1), series, "counted", "quarter")).toBe("Q1 2026: $110B counted, the largest quarter shown.");
-    expect(periodTakeaway([], series, "counted", "quarter")).toBeNull();
+    expect(periodTakeaway(rows, "counted", "quarter")).toBe("Q2 2026: $22.1B counted; the largest quarter is Q1 2026, $110B.");
+    expect(periodTakeaway(rows.slice(0, 1), "counted", "quarter")).toBe("Q1 2026: $110B counted, the largest quarter shown.");
+    expect(periodTakeaway([], "counted", "quarter")).toBeNull();
   });
 
   it("writes the latest concentration as the issue's example reads", () => {

@@ -121,7 +121,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
             id="funding-rounds"
             title={fundingRoundsTitle(company)}
             description={`Bars: counted equity and convertible deals announced that day, added together (tranches of one round often share a date). Line: the post-money valuation reported with them, held until the next one. Undisclosed amounts show no bar; each round’s valuation is in the table below and in the CSV.`}
-            takeaway={periodTakeaway(rows, [FUNDING_AMOUNT], "counted", "round date")}
+            takeaway={periodTakeaway(rows, "counted", "round date")}
             rows={rows}
             series={[]}
             legend={[FUNDING_AMOUNT, FUNDING_VALUATION]}

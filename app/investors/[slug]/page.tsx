@@ -98,7 +98,7 @@ export default async function InvestorPage({ params, searchParams }: Props) {
             id="investor-capital"
             title={chart.title}
             description={chart.description}
-            takeaway={periodTakeaway(chart.rows, chart.series, "put in", grain)}
+            takeaway={periodTakeaway(chart.rows, "put in", grain)}
             rows={chart.rows}
             series={chart.series}
             csvHref={withAsOf(`/api/organizations/${slug}/capital-by-period?grain=${grain}&format=csv`, asOf)}
