@@ -6,6 +6,7 @@ import { DEAL_KINDS, KIND_LABELS, type DealKind } from "../domain";
 import { CAPITAL_KINDS, type CountingRule, type Grain } from "../measures/capital";
 import type { Side } from "../measures/concentration";
 import { DEFAULT_DEAL_FILTERS, dealFiltersToParams, parseDealFilters, type DealFilters, type FilterIssue } from "./deal-filters";
+import { grainParam, oneOfParam, readParams, slugParam, wholeNumberParam, type ParamSource } from "./params";
 
 /** What is counted: equity and convertible capital (the default), every kind, or one kind alone. */
 export const COUNT_OPTIONS = ["capital", "all", ...DEAL_KINDS] as const;
@@ -23,18 +24,15 @@ export const MAX_FLOW_LIMIT = 200;
 
 const TRUE_VALUES = ["1", "true", "on", "yes"];
 
-const analysisParamSchemas = {
-  grain: z.enum(["year", "quarter"], { error: "grain must be year or quarter" }),
-  side: z.enum(["recipient", "investor"], { error: "side must be recipient or investor" }),
-  count: z.enum(COUNT_OPTIONS, { error: `count must be capital, all or one kind (${DEAL_KINDS.join(", ")})` }),
-  pipeline: z.enum([...TRUE_VALUES, "0", "false", "off", "no"], { error: "pipeline must be 1 (add rumored and in-talks deals) or 0" }),
-  exclude: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { error: "exclude must be an organization slug such as openai" }),
-  limit: z.coerce
-    .number({ error: "limit must be a whole number" })
-    .int({ error: "limit must be a whole number" })
-    .min(1, { error: "limit must be at least 1" })
-    .max(MAX_FLOW_LIMIT, { error: `limit must be at most ${MAX_FLOW_LIMIT}` }),
+/** The view's own parameters, read beside the /deals filters (dealFilterSchema). */
+export const analysisParamShape = {
+  grain: grainParam,
+  side: oneOfParam(["recipient", "investor"], "must be recipient or investor"),
+  count: oneOfParam(COUNT_OPTIONS, `must be capital, all or one kind (${DEAL_KINDS.join(", ")})`),
+  pipeline: oneOfParam(["1", "true", "on", "yes", "0", "false", "off", "no"], "must be 1 (add rumored and in-talks deals) or 0"),
+  exclude: z.array(slugParam("openai")),
 };
+const flowLimitShape = { limit: wholeNumberParam(1, MAX_FLOW_LIMIT) };
 
 export type AnalysisView = {
   filters: DealFilters;
@@ -53,58 +51,26 @@ export const DEFAULT_ANALYSIS_VIEW: Omit<AnalysisView, "filters"> = {
   exclude: [],
 };
 
-type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
-
-function valuesOf(source: ParamSource, name: string): string[] {
-  const raw = source instanceof URLSearchParams ? source.getAll(name) : [source[name] ?? []].flat();
-  return raw
-    .flatMap((v) => v.split(","))
-    .map((v) => v.trim())
-    .filter((v) => v !== "");
-}
-
-function firstIssueMessage(error: z.ZodError): string {
-  return error.issues[0]?.message ?? "invalid value";
-}
-
 export function parseAnalysisView(source: ParamSource): { view: AnalysisView; issues: FilterIssue[] } {
-  const { filters, issues } = parseDealFilters(source);
-  const view: AnalysisView = { filters, ...DEFAULT_ANALYSIS_VIEW, exclude: [] };
-  const single = <K extends "grain" | "side" | "count" | "pipeline">(name: K): z.output<(typeof analysisParamSchemas)[K]> | null => {
-    const values = valuesOf(source, name);
-    if (values.length === 0) return null;
-    if (values.length > 1) {
-      issues.push({ param: name, value: values.join(","), message: `${name} takes one value` });
-      return null;
-    }
-    const parsed = analysisParamSchemas[name].safeParse(values[0]);
-    if (parsed.success) return parsed.data as z.output<(typeof analysisParamSchemas)[K]>;
-    issues.push({ param: name, value: values[0], message: firstIssueMessage(parsed.error) });
-    return null;
+  const parsed = parseDealFilters(source);
+  const { values: v, issues } = readParams(source, analysisParamShape);
+  const view: AnalysisView = {
+    filters: parsed.filters,
+    grain: v.grain ?? DEFAULT_ANALYSIS_VIEW.grain,
+    side: v.side ?? DEFAULT_ANALYSIS_VIEW.side,
+    count: v.count ?? DEFAULT_ANALYSIS_VIEW.count,
+    pipeline: v.pipeline === null ? DEFAULT_ANALYSIS_VIEW.pipeline : TRUE_VALUES.includes(v.pipeline),
+    exclude: v.exclude.slice(0, MAX_EXCLUDED),
   };
-  view.grain = single("grain") ?? view.grain;
-  view.side = single("side") ?? view.side;
-  view.count = single("count") ?? view.count;
-  const pipeline = single("pipeline");
-  if (pipeline !== null) view.pipeline = TRUE_VALUES.includes(pipeline);
-  for (const slug of valuesOf(source, "exclude")) {
-    const parsed = analysisParamSchemas.exclude.safeParse(slug);
-    if (!parsed.success) issues.push({ param: "exclude", value: slug, message: firstIssueMessage(parsed.error) });
-    else if (view.exclude.length >= MAX_EXCLUDED)
-      issues.push({ param: "exclude", value: slug, message: `at most ${MAX_EXCLUDED} organizations can be excluded` });
-    else if (!view.exclude.includes(slug)) view.exclude.push(slug);
-  }
-  return { view, issues };
+  for (const slug of v.exclude.slice(MAX_EXCLUDED))
+    issues.push({ param: "exclude", value: slug, message: `at most ${MAX_EXCLUDED} organizations can be excluded` });
+  return { view, issues: [...parsed.issues, ...issues] };
 }
 
 /** The number of flows a Sankey draws (`limit`, default DEFAULT_FLOW_LIMIT). */
 export function parseFlowLimit(source: ParamSource): { limit: number; issues: FilterIssue[] } {
-  const values = valuesOf(source, "limit");
-  if (values.length === 0) return { limit: DEFAULT_FLOW_LIMIT, issues: [] };
-  const parsed = analysisParamSchemas.limit.safeParse(values[0]);
-  if (values.length === 1 && parsed.success) return { limit: parsed.data, issues: [] };
-  const message = values.length > 1 ? "limit takes one value" : parsed.error ? firstIssueMessage(parsed.error) : "invalid value";
-  return { limit: DEFAULT_FLOW_LIMIT, issues: [{ param: "limit", value: values.join(","), message }] };
+  const { values, issues } = readParams(source, flowLimitShape);
+  return { limit: values.limit ?? DEFAULT_FLOW_LIMIT, issues };
 }
 
 /** The URL parameters that reproduce a view (defaults left out; sorting and paging do not apply here). */

@@ -1,32 +1,19 @@
 // The URL parameters of /changes and its Atom feed: the /deals filters (investor, recipient, kind, text; status, dates,
 // amounts and asOf read on each change) plus `change`, the kinds of change to show.
+import { z } from "zod";
 import { CHANGE_KINDS, type ChangeKind } from "../story/changes";
-import {
-  allValues,
-  DEAL_FILTER_PARAMS,
-  dealFiltersToParams,
-  parseDealFilters,
-  type DealFilters,
-  type FilterIssue,
-  type ParamSource,
-} from "./deal-filters";
+import { DEAL_FILTER_PARAMS, dealFiltersToParams, parseDealFilters, type DealFilters, type FilterIssue } from "./deal-filters";
+import { oneOfParam, readParams, type ParamSource } from "./params";
 
 export type ChangeView = { filters: DealFilters; changes: ChangeKind[] };
 
 export const CHANGE_VIEW_PARAMS = [...DEAL_FILTER_PARAMS.filter((p) => p !== "sort"), "change"] as const;
+const changeShape = { change: z.array(oneOfParam(CHANGE_KINDS)) };
 
 export function parseChangeView(source: ParamSource): { view: ChangeView; issues: FilterIssue[] } {
   const { filters, issues } = parseDealFilters(source);
-  const changes: ChangeKind[] = [];
-  for (const value of allValues(source, "change")
-    .flatMap((v) => v.split(","))
-    .map((v) => v.trim())
-    .filter((v) => v !== "")) {
-    if ((CHANGE_KINDS as readonly string[]).includes(value)) {
-      if (!changes.includes(value as ChangeKind)) changes.push(value as ChangeKind);
-    } else issues.push({ param: "change", value, message: `change must be one of ${CHANGE_KINDS.join(", ")}` });
-  }
-  return { view: { filters, changes }, issues };
+  const { values, issues: changeIssues } = readParams(source, changeShape);
+  return { view: { filters, changes: values.change }, issues: [...issues, ...changeIssues] };
 }
 
 /** The parameters that reproduce a view (defaults left out), for links, paging and the feed's address. */

@@ -1,9 +1,22 @@
-// The filters of /deals, shared by the page, /api/deals, the CSV export and the stats endpoints, so that the same
-// URL always means the same deals. Parsing never throws: each bad parameter is dropped (the default applies) and
-// reported, so the page can say so and the API can answer 400 naming it.
+// The filters of /deals, shared by the page, /api/deals, the CSV export, the feeds, the embeds and the analysis views,
+// so that the same URL always means the same deals: one zod schema, `dealFilterSchema`, a field for each parameter
+// (lib/filters/params.ts defines each kind once). Parsing never throws: each bad parameter is dropped (the default
+// applies) and reported, so the page can say so and the API can answer 400 naming it.
+import { z } from "zod";
 import { DEAL_KINDS, DEAL_STATUSES, type DealKind, type DealStatus } from "../domain";
-import { isIsoDate } from "../validation";
-import { AMOUNT_EXAMPLES, parseAmount } from "./amount-input";
+import {
+  amountParam,
+  dateParam,
+  oneOfParam,
+  readParams,
+  slugParam,
+  textParam,
+  wholeNumberParam,
+  type FilterIssue,
+  type ParamSource,
+} from "./params";
+
+export { allValues, type FilterIssue, type ParamSource } from "./params";
 
 export const DEAL_SORTS = ["date_desc", "date_asc", "amount_desc", "amount_asc"] as const;
 export type DealSort = (typeof DEAL_SORTS)[number];
@@ -11,7 +24,24 @@ export type DealSort = (typeof DEAL_SORTS)[number];
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 200;
 const MAX_QUERY_LENGTH = 200;
-const MAX_DOLLARS = 10n ** 15n;
+
+/** The /deals parameters, in the order their issues are reported; others (e.g. `format`) belong to the caller. */
+export const dealFilterSchema = z.object({
+  investor: z.array(slugParam("amazon")),
+  recipient: slugParam("openai"),
+  kind: z.array(oneOfParam(DEAL_KINDS)),
+  status: z.array(oneOfParam(DEAL_STATUSES)),
+  from: dateParam,
+  to: dateParam,
+  min: amountParam,
+  max: amountParam,
+  q: textParam(MAX_QUERY_LENGTH),
+  sort: oneOfParam(DEAL_SORTS),
+  page: wholeNumberParam(1, 999_999, "from 1"),
+  pageSize: wholeNumberParam(1, MAX_PAGE_SIZE),
+  /** As reported on this date; null is today. */
+  asOf: dateParam,
+});
 
 export type DealFilters = {
   investors: string[];
@@ -46,128 +76,48 @@ export const DEFAULT_DEAL_FILTERS: DealFilters = {
   asOf: null,
 };
 
-export type FilterIssue = { param: string; value: string; message: string };
 export type ParsedDealFilters = { filters: DealFilters; issues: FilterIssue[] };
 
-/** The parameters this schema reads; others (e.g. `format`) belong to the caller. */
-export const DEAL_FILTER_PARAMS = [
-  "investor",
-  "recipient",
-  "kind",
-  "status",
-  "from",
-  "to",
-  "min",
-  "max",
-  "q",
-  "sort",
-  "page",
-  "pageSize",
-  "asOf",
-] as const;
-
-export type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
-
-/** Every value of one parameter, from a URL or from Next's searchParams object. */
-export function allValues(source: ParamSource, name: string): string[] {
-  if (source instanceof URLSearchParams) return source.getAll(name);
-  const value = source[name];
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
-const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
+/** The parameters `dealFilterSchema` reads. */
+export const DEAL_FILTER_PARAMS = dealFilterSchema.keyof().options;
 
 export function parseDealFilters(source: ParamSource): ParsedDealFilters {
-  const issues: FilterIssue[] = [];
-  const filters: DealFilters = { ...DEFAULT_DEAL_FILTERS, investors: [], kinds: [], statuses: [] };
-  const bad = (param: string, value: string, message: string) => issues.push({ param, value, message });
-  // Empty values (an untouched form field) mean "no filter", not an error.
-  const values = (name: string) =>
-    allValues(source, name)
-      .flatMap((v) => v.split(","))
-      .map((v) => v.trim())
-      .filter((v) => v !== "");
-  const single = (name: string): string | null => {
-    const all = values(name);
-    if (all.length > 1) bad(name, all.join(","), `${name} takes one value`);
-    return all.length === 1 ? all[0] : null;
+  const { values: v, issues } = readParams(source, dealFilterSchema.shape);
+  const filters: DealFilters = {
+    investors: v.investor,
+    recipient: v.recipient,
+    kinds: v.kind,
+    statuses: v.status,
+    from: v.from,
+    to: v.to,
+    min: v.min,
+    max: v.max,
+    q: v.q,
+    sort: v.sort ?? DEFAULT_DEAL_FILTERS.sort,
+    page: v.page ?? DEFAULT_DEAL_FILTERS.page,
+    pageSize: v.pageSize ?? DEFAULT_DEAL_FILTERS.pageSize,
+    asOf: v.asOf,
   };
-
-  for (const slug of values("investor")) {
-    if (SLUG.test(slug)) {
-      if (!filters.investors.includes(slug)) filters.investors.push(slug);
-    } else bad("investor", slug, "investor must be an organization slug such as amazon");
-  }
-  const recipient = single("recipient");
-  if (recipient !== null) {
-    if (SLUG.test(recipient)) filters.recipient = recipient;
-    else bad("recipient", recipient, "recipient must be an organization slug such as openai");
-  }
-  for (const kind of values("kind")) {
-    if ((DEAL_KINDS as readonly string[]).includes(kind)) {
-      if (!filters.kinds.includes(kind as DealKind)) filters.kinds.push(kind as DealKind);
-    } else bad("kind", kind, `kind must be one of ${DEAL_KINDS.join(", ")}`);
-  }
-  for (const status of values("status")) {
-    if ((DEAL_STATUSES as readonly string[]).includes(status)) {
-      if (!filters.statuses.includes(status as DealStatus)) filters.statuses.push(status as DealStatus);
-    } else bad("status", status, `status must be one of ${DEAL_STATUSES.join(", ")}`);
-  }
-  for (const name of ["from", "to"] as const) {
-    const value = single(name);
-    if (value === null) continue;
-    if (isIsoDate(value)) filters[name] = value;
-    else bad(name, value, `${name} must be a date written YYYY-MM-DD`);
-  }
+  // The bounds checked against each other: the later one is dropped, reported where the schema reports its own.
+  const bound = (param: "to" | "max", value: string, message: string) => {
+    const at = issues.findLastIndex((i) => (DEAL_FILTER_PARAMS as readonly string[]).indexOf(i.param) <= DEAL_FILTER_PARAMS.indexOf(param));
+    issues.splice(at + 1, 0, { param, value, message });
+  };
   if (filters.from && filters.to && filters.from > filters.to) {
-    bad("to", filters.to, "to is before from");
+    bound("to", filters.to, "to is before from");
     filters.to = null;
   }
-  // Amounts are read whole, not split on commas: "1,000,000" is one amount.
-  for (const name of ["min", "max"] as const) {
-    const all = allValues(source, name)
-      .map((v) => v.trim())
-      .filter((v) => v !== "");
-    if (all.length === 0) continue;
-    if (all.length > 1) {
-      bad(name, all.join(" "), `${name} takes one value`);
-      continue;
-    }
-    const dollars = parseAmount(all[0]);
-    if (dollars !== null && dollars <= MAX_DOLLARS) filters[name] = dollars;
-    else bad(name, all[0], `${name} must be an amount in US dollars such as ${AMOUNT_EXAMPLES}, whole dollars, at most ${MAX_DOLLARS}`);
-  }
   if (filters.min !== null && filters.max !== null && filters.min > filters.max) {
-    bad("max", String(filters.max), "max is below min");
+    bound("max", String(filters.max), "max is below min");
     filters.max = null;
   }
-  const q = single("q");
-  if (q !== null) {
-    if (q.length <= MAX_QUERY_LENGTH) filters.q = q;
-    else bad("q", `${q.slice(0, 20)}…`, `q must be at most ${MAX_QUERY_LENGTH} characters`);
-  }
-  const sort = single("sort");
-  if (sort !== null) {
-    if ((DEAL_SORTS as readonly string[]).includes(sort)) filters.sort = sort as DealSort;
-    else bad("sort", sort, `sort must be one of ${DEAL_SORTS.join(", ")}`);
-  }
-  const page = single("page");
-  if (page !== null) {
-    if (/^\d{1,6}$/.test(page) && Number(page) >= 1) filters.page = Number(page);
-    else bad("page", page, "page must be a whole number from 1");
-  }
-  const pageSize = single("pageSize");
-  if (pageSize !== null) {
-    if (/^\d{1,4}$/.test(pageSize) && Number(pageSize) >= 1 && Number(pageSize) <= MAX_PAGE_SIZE) filters.pageSize = Number(pageSize);
-    else bad("pageSize", pageSize, `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
-  }
-  const asOf = single("asOf");
-  if (asOf !== null) {
-    if (isIsoDate(asOf)) filters.asOf = asOf;
-    else bad("asOf", asOf, "asOf must be a date written YYYY-MM-DD");
-  }
   return { filters, issues };
+}
+
+/** The `asOf` parameter alone, for the pages and routes that take no other filter (null when absent or bad). */
+export function parseAsOf(source: ParamSource): { asOf: string | null; issues: FilterIssue[] } {
+  const { values, issues } = readParams(source, { asOf: dealFilterSchema.shape.asOf });
+  return { asOf: values.asOf, issues };
 }
 
 /** The URL parameters that reproduce these filters (defaults left out), for links, pagination and exports. */

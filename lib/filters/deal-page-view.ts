@@ -1,6 +1,7 @@
 // How /deals shows the deals its filters select: as a timeline grouped by month or quarter, or as a table.
 // These parameters change the presentation only, never which deals are listed, so /api/deals accepts and ignores them.
-import { allValues, dealFiltersToParams, type DealFilters, type FilterIssue, type ParamSource } from "./deal-filters";
+import { dealFiltersToParams, type DealFilters, type FilterIssue } from "./deal-filters";
+import { oneOfParam, readParams, type ParamSource } from "./params";
 
 export const DEAL_VIEWS = ["timeline", "table"] as const;
 export type DealView = (typeof DEAL_VIEWS)[number];
@@ -10,25 +11,14 @@ export type TimelineGroup = (typeof TIMELINE_GROUPS)[number];
 export type DealPageView = { view: DealView; group: TimelineGroup };
 export const DEFAULT_DEAL_PAGE_VIEW: DealPageView = { view: "timeline", group: "month" };
 
+const dealPageViewShape = { view: oneOfParam(DEAL_VIEWS), group: oneOfParam(TIMELINE_GROUPS) };
 /** The parameters this module reads, on top of the filters'. */
-export const DEAL_PAGE_VIEW_PARAMS = ["view", "group"] as const;
+export const DEAL_PAGE_VIEW_PARAMS = Object.keys(dealPageViewShape) as (keyof typeof dealPageViewShape)[];
 
 /** Lenient like the filters: a bad value falls back to the default and is reported. */
 export function parseDealPageView(source: ParamSource): { pageView: DealPageView; issues: FilterIssue[] } {
-  const issues: FilterIssue[] = [];
-  const pick = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
-    const values = allValues(source, name)
-      .map((v) => v.trim())
-      .filter((v) => v !== "");
-    if (values.length === 0) return fallback;
-    if (values.length === 1 && (allowed as readonly string[]).includes(values[0])) return values[0] as T;
-    issues.push({ param: name, value: values.join(","), message: `${name} must be one of ${allowed.join(", ")}` });
-    return fallback;
-  };
-  const pageView = {
-    view: pick("view", DEAL_VIEWS, DEFAULT_DEAL_PAGE_VIEW.view),
-    group: pick("group", TIMELINE_GROUPS, DEFAULT_DEAL_PAGE_VIEW.group),
-  };
+  const { values, issues } = readParams(source, dealPageViewShape);
+  const pageView = { view: values.view ?? DEFAULT_DEAL_PAGE_VIEW.view, group: values.group ?? DEFAULT_DEAL_PAGE_VIEW.group };
   return { pageView, issues };
 }
 

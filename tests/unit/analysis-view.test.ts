@@ -74,8 +74,8 @@ describe("parseFlowLimit", () => {
     expect(parseFlowLimit({ limit: "500" }).issues.map((i) => i.param)).toEqual(["limit"]);
     expect(parseFlowLimit({ limit: "2.5" })).toEqual({
       limit: 20,
-      issues: [{ param: "limit", value: "2.5", message: "limit must be a whole number" }],
+      issues: [{ param: "limit", value: "2.5", message: "limit must be a whole number from 1 to 200" }],
     });
-    expect(parseFlowLimit({ limit: "0" }).issues[0].message).toBe("limit must be at least 1");
+    expect(parseFlowLimit({ limit: "0" }).issues[0].message).toBe("limit must be a whole number from 1 to 200");
   });
 });

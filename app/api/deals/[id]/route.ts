@@ -6,7 +6,7 @@ import { getDeal, getDealAsOf } from "@/lib/data/deal";
 import { getDb } from "@/lib/db";
 import { patchDeal } from "@/lib/deals/patch-deal";
 import { parseDealId } from "@/lib/filters/deal-id";
-import { parseDealFilters } from "@/lib/filters/deal-filters";
+import { parseAsOf } from "@/lib/filters/deal-filters";
 import { withErrorHandling } from "@/lib/request-id";
 
 type Context = { params: Promise<{ id: string }> };
@@ -18,10 +18,9 @@ type Context = { params: Promise<{ id: string }> };
 export const GET = withErrorHandling(async function GET(request: Request, { params }: Context) {
   const { id: raw } = await params;
   const query = new URL(request.url).searchParams;
-  const parsed = parseDealFilters(query);
-  const issues = [...parsed.issues.filter((issue) => issue.param === "asOf"), ...unknownParameters(query, ["asOf"])];
+  const { asOf, issues: asOfIssues } = parseAsOf(query);
+  const issues = [...asOfIssues, ...unknownParameters(query, ["asOf"])];
   if (issues.length > 0) return invalidParameters(issues);
-  const asOf = parsed.filters.asOf;
   const id = parseDealId(raw);
   const deal = id === null ? null : await getDeal(id);
   if (!deal) return notFoundJson(`no deal with id ${raw}`);
