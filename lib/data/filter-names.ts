@@ -3,12 +3,10 @@
 // alias directory (exact name, slug or alias) and replaced by its organization's slug, so every parser, the URL and
 // the filter compiler keep seeing slugs. A name that names nothing is dropped and reported with the closest names.
 import "server-only";
-import type { FilterIssue, ParamSource } from "../filters/deal-filters";
-import { allValues } from "../filters/deal-filters";
+import { allValues, SLUG_PATTERN as SLUG, type FilterIssue, type ParamSource } from "../filters/params";
 import type { OrganizationDirectory } from "../organizations/directory";
 import { getSearchDirectory } from "./organization-directory";
 
-const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const NAMED_PARAMS = ["investor", "recipient"] as const;
 
 function toSearchParams(source: ParamSource): URLSearchParams {

@@ -2,9 +2,8 @@
 // header, so a table sorts without JavaScript and the order is in the address. The /investors and /companies rankings
 // use `sort`; an organization page, which has several tables, one parameter per table (`recipientsSort`, ...). The
 // rank stays each row's place in the whole ranking, whatever the order shown, and ties keep the ranking's order.
-import type { FilterIssue } from "./deal-filters";
-
-type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
+import { z } from "zod";
+import { readParams, type FilterIssue, type ParamSource } from "./params";
 
 export type TableSort<C extends string> = { column: C; descending: boolean };
 
@@ -16,21 +15,26 @@ export type TableSortSpec<C extends string> = {
   descendingFirst: readonly C[];
 };
 
+/** A table's sort parameter as a field schema: a column, optionally followed by _desc. */
+export function tableSortField<C extends string>(spec: TableSortSpec<C>) {
+  return z.string().transform((value, ctx): TableSort<C> => {
+    const column = value.replace(/_desc$/, "");
+    if ((spec.columns as readonly string[]).includes(column)) return { column: column as C, descending: value.endsWith("_desc") };
+    ctx.issues.push({
+      code: "custom",
+      input: value,
+      message: `must be one of ${spec.columns.join(", ")}, each optionally followed by _desc`,
+    });
+    return z.NEVER;
+  });
+}
+
 export function parseTableSort<C extends string>(
   spec: TableSortSpec<C>,
   source: ParamSource,
 ): { sort: TableSort<C>; issues: FilterIssue[] } {
-  const raw = (source instanceof URLSearchParams ? source.getAll(spec.param) : [source[spec.param] ?? []].flat())
-    .map((v) => v.trim())
-    .filter((v) => v !== "");
-  if (raw.length === 0) return { sort: spec.defaultSort, issues: [] };
-  const value = raw[0];
-  const column = value.replace(/_desc$/, "");
-  if (raw.length > 1 || !(spec.columns as readonly string[]).includes(column)) {
-    const message = `${spec.param} must be one of ${spec.columns.join(", ")}, each optionally followed by _desc`;
-    return { sort: spec.defaultSort, issues: [{ param: spec.param, value: raw.join(","), message }] };
-  }
-  return { sort: { column: column as C, descending: value.endsWith("_desc") }, issues: [] };
+  const { values, issues } = readParams(source, { [spec.param]: tableSortField(spec) });
+  return { sort: values[spec.param] ?? spec.defaultSort, issues };
 }
 
 /** The parameter's value for this order; null for the default order, which the address leaves out. */

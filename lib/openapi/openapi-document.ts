@@ -1,8 +1,10 @@
 // The OpenAPI 3.1 description of the JSON and CSV API, served at /api/openapi.json. Written by hand from the one
-// filter schema (lib/filters/deal-filters.ts) and the vocabulary (lib/domain.ts), so the enumerations cannot drift.
+// filter schema (lib/filters/deal-filters.ts, its fields in lib/filters/params.ts) and the vocabulary (lib/domain.ts),
+// so the enumerations and patterns cannot drift.
 import { AMOUNT_QUALIFIERS, DEAL_KINDS, DEAL_STATUSES, ORGANIZATION_TYPES, PARTICIPATION_ROLES } from "../domain";
 import { DEAL_CSV_COLUMNS } from "../csv/deal-csv-format";
 import { DEAL_SORTS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../filters/deal-filters";
+import { SLUG_PATTERN } from "../filters/params";
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from "../filters/search-query";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -17,7 +19,7 @@ const jsonContent = (schema: object) => ({ "application/json": { schema } });
 const FILTER_PARAMETERS = ["investor", "recipient", "kind", "status", "from", "to", "min", "max", "q", "asOf"].map(param);
 const LIST_PARAMETERS = [...FILTER_PARAMETERS, param("sort"), param("page"), param("pageSize")];
 
-const slugParameter = { name: "slug", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,99}$" } };
+const slugParameter = { name: "slug", in: "path", required: true, schema: { type: "string", pattern: SLUG_PATTERN.source } };
 const formatParameter = {
   name: "format",
   in: "query",
@@ -446,7 +448,7 @@ export const openApiDocument = {
         in: "query",
         description:
           "Organization slug of an investor (e.g. amazon). Repeat it, or separate slugs with commas, for deals of any of them. AWS is its own organization (aws), not amazon.",
-        schema: { type: "array", items: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,99}$" } },
+        schema: { type: "array", items: { type: "string", pattern: SLUG_PATTERN.source } },
         style: "form",
         explode: true,
       },
@@ -454,7 +456,7 @@ export const openApiDocument = {
         name: "recipient",
         in: "query",
         description: "Organization slug of the recipient (e.g. openai).",
-        schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,99}$" },
+        schema: { type: "string", pattern: SLUG_PATTERN.source },
       },
       kind: {
         name: "kind",
