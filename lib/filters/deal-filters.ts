@@ -25,7 +25,10 @@ export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 200;
 const MAX_QUERY_LENGTH = 200;
 
-/** The /deals parameters, in the order their issues are reported; others (e.g. `format`) belong to the caller. */
+/**
+ * The /deals parameters, in the order their issues are reported; others (e.g. `format`) belong to the caller. Read
+ * through `readParams` (parseDealFilters), which applies each field to its parameter's values and drops a bad one alone.
+ */
 export const dealFilterSchema = z.object({
   investor: z.array(slugParam("amazon")),
   recipient: slugParam("openai"),
