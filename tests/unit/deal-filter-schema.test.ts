@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DEAL_FILTER_PARAMS, DEFAULT_DEAL_FILTERS, dealFilterSchema, parseAsOf, parseDealFilters } from "@/lib/filters/deal-filters";
-import { readParams } from "@/lib/filters/params";
+import { readParams, type FilterIssue } from "@/lib/filters/params";
+import { parseAnalysisView, parseFlowLimit } from "@/lib/filters/analysis-view";
+import { parseChangeView } from "@/lib/filters/change-filters";
+import { parseDealPageView } from "@/lib/filters/deal-page-view";
+import { parseOrganizationFilters } from "@/lib/filters/organization-filters";
+import { parseSearchQuery } from "@/lib/filters/search-query";
+import { parseRankingSort } from "@/lib/filters/ranking-sort";
 
 // One good and one or more bad values for each /deals parameter, and what the good one reads as.
 const CASES: { param: string; good: string; reads: Record<string, unknown>; bad: string[] }[] = [
@@ -112,5 +118,22 @@ describe("parseAsOf and the field schemas reused", () => {
     });
     expect(values).toEqual({ since: null, upto: "2024-01-01" });
     expect(issues).toEqual([{ param: "since", value: "soon", message: "since must be a date written YYYY-MM-DD" }]);
+  });
+});
+
+describe("every view's parameters", () => {
+  const views: [string, (query: URLSearchParams) => FilterIssue[]][] = [
+    ["grain=week&side=left&count=everything&pipeline=maybe&exclude=UPPER", (q) => parseAnalysisView(q).issues],
+    ["limit=0", (q) => parseFlowLimit(q).issues],
+    ["change=rumour", (q) => parseChangeView(q).issues],
+    ["view=grid&group=year", (q) => parseDealPageView(q).issues],
+    ["q=" + "q".repeat(101) + "&type=bank", (q) => parseOrganizationFilters(q).issues],
+    ["limit=51", (q) => parseSearchQuery(q).issues],
+    ["sort=height", (q) => parseRankingSort(q).issues],
+  ];
+  it.each(views)("%s: each bad value is an issue whose message names its parameter", (query, parse) => {
+    const issues = parse(new URLSearchParams(query));
+    expect(issues.map((i) => i.param)).toEqual([...new URLSearchParams(query).keys()]);
+    for (const issue of issues) expect(issue.message.startsWith(`${issue.param} `), issue.message).toBe(true);
   });
 });
