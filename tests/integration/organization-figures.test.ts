@@ -80,18 +80,22 @@ describe("organization figures in SQL on the seed", () => {
     await t?.dispose();
   });
 
-  it("equal the measures for every investor, today and as of dates, by year and quarter", async () => {
+  // Each comparison rebuilds the investor's deals apart through Prisma: slow on a loaded machine, so the time limit is wide.
+  it("equal the measures for every investor today", { timeout: 300_000 }, async () => {
     const investors = await ranked("investor");
     expect(investors.length).toBeGreaterThan(20);
-    // Every investor today; the 15 most active (the seed's stories among them) as of each date.
     for (const slug of investors) await expectInvestorAsMeasured(slug, null, "year");
+  });
+
+  it("equal the measures for the 15 most active investors as of dates, by year and quarter", { timeout: 300_000 }, async () => {
+    const investors = (await ranked("investor")).slice(0, 15);
     for (const asOf of DATES.slice(1)) {
-      for (const slug of investors.slice(0, 15)) await expectInvestorAsMeasured(slug, asOf, "year");
+      for (const slug of investors) await expectInvestorAsMeasured(slug, asOf, "year");
     }
     for (const slug of investors.slice(0, 5)) await expectInvestorAsMeasured(slug, "2026-01-30", "quarter");
   });
 
-  it("equal the measures for every company, today and as of dates", async () => {
+  it("equal the measures for every company, today and as of dates", { timeout: 300_000 }, async () => {
     const companies = await ranked("recipient");
     expect(companies.length).toBeGreaterThan(20);
     for (const slug of companies) await expectCompanyAsMeasured(slug, null);
@@ -116,7 +120,7 @@ describe.skipIf(process.env.DATABASE_URL?.startsWith("postgres"))("organization 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("equal the measures for the largest investors and a small one, today and as of dates", async () => {
+  it("equal the measures for the largest investors and a small one, today and as of dates", { timeout: 300_000 }, async () => {
     const investors = await ranked("investor");
     for (const asOf of DATES) {
       for (const slug of [...investors.slice(0, 3), investors[investors.length - 1]]) await expectInvestorAsMeasured(slug, asOf, "year");
@@ -124,7 +128,7 @@ describe.skipIf(process.env.DATABASE_URL?.startsWith("postgres"))("organization 
     await expectInvestorAsMeasured(investors[0], null, "quarter");
   });
 
-  it("equal the measures for the largest companies and a small one, today and as of dates", async () => {
+  it("equal the measures for the largest companies and a small one, today and as of dates", { timeout: 300_000 }, async () => {
     const companies = await ranked("recipient");
     for (const asOf of DATES) {
       for (const slug of [...companies.slice(0, 3), companies[companies.length - 1]]) await expectCompanyAsMeasured(slug, asOf);
