@@ -61,6 +61,8 @@ export type BenchRow = {
   errors: number;
   ratioToStatic: number;
   firstHitMs: number;
+  /** The largest answer of the run, in kB (the issue's bound: no page over 100 kB of HTML). */
+  maxKb: number;
 };
 
 function log(line: string) {
@@ -159,6 +161,7 @@ function scenarios(file: string): Scenario[] {
       target: { p95: 50 },
     },
     { name: "investor page", urls: topInvestors.slice(0, 20).map((s) => `/investors/${s}`) },
+    { name: "company page", urls: topRecipients.slice(0, 20).map((s) => `/companies/${s}`) },
     { name: "deal page", urls: liveIds.map((id) => `/deals/${id}`) },
   ];
 }
@@ -255,9 +258,10 @@ function percentile(sorted: number[], p: number): number {
 function load(
   urls: string[],
   seconds: number,
-): Promise<{ rps: number; p50: number; p95: number; p99: number; errors: number; statuses: Record<string, number> }> {
+): Promise<{ rps: number; p50: number; p95: number; p99: number; errors: number; maxBytes: number; statuses: Record<string, number> }> {
   let i = 0;
   const latencies: number[] = [];
+  let maxBytes = 0;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -286,11 +290,15 @@ function load(
           p95: percentile(latencies, 95),
           p99: percentile(latencies, 99),
           errors: result.errors + result.non2xx,
+          maxBytes,
           statuses,
         });
       },
     );
-    instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
+    instance.on("response", (_client, _status, bytes, ms) => {
+      latencies.push(ms);
+      maxBytes = Math.max(maxBytes, bytes);
+    });
   });
 }
 
@@ -430,6 +438,7 @@ async function main() {
       errors: ceiling.errors,
       ratioToStatic: 1,
       firstHitMs: round(warm.ms),
+      maxKb: round(ceiling.maxBytes / 1024, 1),
     });
     for (const s of plan) {
       log(`${s.name} (${s.urls.length} URL${s.urls.length > 1 ? "s" : ""}) for ${duration} s`);
@@ -450,6 +459,7 @@ async function main() {
         errors: r.errors,
         ratioToStatic: round(r.rps / ceiling.rps, 3),
         firstHitMs: round(firstHits.get(s.name) ?? 0),
+        maxKb: round(r.maxBytes / 1024, 1),
       });
     }
     memory = peakRssMb(server.pid as number);
@@ -541,6 +551,7 @@ async function main() {
         p99: r.p99Ms,
         errors: r.errors,
         "first hit ms": r.firstHitMs,
+        "max kB": r.maxKb,
       })),
     ),
   );

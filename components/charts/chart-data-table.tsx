@@ -1,3 +1,4 @@
+import { formatNumber } from "@/lib/format";
 import type { ChartColumn, ChartRow, ChartSeries } from "./chart-types";
 import { formatValue } from "./format-value";
 
@@ -11,13 +12,23 @@ export function ChartDataTable({
   series,
   columns,
   rowHeader,
+  latestRows,
+  csvHref,
 }: {
   title: string;
   rows: ChartRow[];
   series: ChartSeries[];
   columns?: ChartColumn[];
   rowHeader: string;
+  /**
+   * Show only the last this many rows (the latest, rows being oldest first) and say how many there are, with the CSV
+   * for all: a company's rounds per date run to thousands at scale (10,412 rounds of OpenAI in the synthetic 100,000
+   * deals made 540 kB of table, twice over with React's payload).
+   */
+  latestRows?: number;
+  csvHref?: string;
 }) {
+  const shownRows = latestRows !== undefined && rows.length > latestRows ? rows.slice(rows.length - latestRows) : rows;
   const shown: ChartColumn[] = columns ?? [
     ...series.map((s) => ({ key: s.key, label: s.label, format: "usd" as const })),
     { key: "total", label: "Total", format: "usd" },
@@ -39,7 +50,7 @@ export function ChartDataTable({
           </tr>
         </thead>
         <tbody>
-          {rows.map((row, index) => (
+          {shownRows.map((row, index) => (
             <tr key={`${row.label}-${index}`} className="border-b border-gray-100 dark:border-gray-900">
               <th scope="row" className="py-1 pr-4 font-normal">
                 {row.label}
@@ -54,6 +65,20 @@ export function ChartDataTable({
           ))}
         </tbody>
       </table>
+      {shownRows.length < rows.length ? (
+        <p className="mt-2 text-gray-600 dark:text-gray-400">
+          The latest {formatNumber(shownRows.length)} of {formatNumber(rows.length)} rows.{" "}
+          {csvHref ? (
+            <a
+              href={csvHref}
+              download
+              className="rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
+            >
+              Every row as CSV
+            </a>
+          ) : null}
+        </p>
+      ) : null}
     </div>
   );
 }

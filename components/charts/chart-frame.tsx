@@ -34,6 +34,7 @@ export async function ChartFrame({
   legend,
   rowHeader = "Period",
   tableOpen = false,
+  tableLatestRows,
   children,
 }: {
   id: string;
@@ -54,6 +55,8 @@ export async function ChartFrame({
   legend?: ChartSeries[];
   rowHeader?: string;
   tableOpen?: boolean;
+  /** The table lists only the latest this many rows, with a note and the CSV for all (ChartDataTable's `latestRows`). */
+  tableLatestRows?: number;
   children: ReactNode;
 }) {
   const { changedAt } = await dataState();
@@ -100,7 +103,15 @@ export async function ChartFrame({
         <summary className="cursor-pointer rounded text-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
           Show the data as a table
         </summary>
-        <ChartDataTable title={title} rows={rows} series={series} columns={columns} rowHeader={rowHeader} />
+        <ChartDataTable
+          title={title}
+          rows={rows}
+          series={series}
+          columns={columns}
+          rowHeader={rowHeader}
+          latestRows={tableLatestRows}
+          csvHref={csvHref}
+        />
       </details>
     </section>
   );

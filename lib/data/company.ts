@@ -3,14 +3,15 @@
 import "server-only";
 import { getDb } from "../db";
 import type { DealKind, DealStatus } from "../domain";
-import { CAPITAL_KINDS, capitalCounted, countedAmount, isCounted, type CapitalSummary } from "../measures/capital";
+import { CAPITAL_KINDS, countedAmount, DEFAULT_RULE, isCounted, type CapitalSummary } from "../measures/capital";
 import { fundingRoundsByDate, type FundingRoundPoint } from "../measures/funding-rounds";
 import { investorSharesOfRecipient, type InvestorShare } from "../measures/funding-shares";
 import { listNewestDealSummaries, type DealSummary } from "./deals";
 import { loadMeasureDeals } from "./measure-deals";
 import { dealsAsOf } from "./deal-state";
 import { readsOf } from "./kysely";
-import { onDeal } from "./raw/overview-figures";
+import { capitalCountedSql } from "./deal-stats";
+import { countedDeal, onDeal } from "./raw/overview-figures";
 import { cachedView, viewKey } from "./view-cache";
 import { findOrganization, type OrganizationProfile } from "./organization-profile";
 
@@ -65,13 +66,16 @@ async function computeCompany(slug: string, asOf: string | null): Promise<Compan
     onDeal("d.kind", "in", [...COMMITMENT_KINDS]),
     onDeal("d.id", "in", onDeal.selectFrom("Participation as p").where("p.organizationId", "=", id).select("p.dealId")),
   ]);
-  const [timeline, capitalDeals, measured, commitments, roundInputs] = await Promise.all([
+  const reads = readsOf(db);
+  const [timeline, capitalDeals, funding, counted, commitments, roundInputs] = await Promise.all([
     listNewestDealSummaries(db, received, asOf, COMPANY_LIST_LIMIT),
     listNewestDealSummaries(db, capitalReceived, asOf, COMPANY_LIST_LIMIT),
-    loadMeasureDeals(db, received, asOf),
+    capitalCountedSql(dealsAsOf(reads, asOf).where("d.deletedAt", "is", null).where(received)),
+    // The investors' shares read only the counted deals: a large company received thousands that are not.
+    loadMeasureDeals(db, onDeal.and([received, countedDeal(DEFAULT_RULE)]), asOf),
     listNewestDealSummaries(db, commitmentsMade, asOf, COMPANY_LIST_LIMIT),
     // The chart's points need every counted round but only these fields.
-    dealsAsOf(readsOf(db), asOf)
+    dealsAsOf(reads, asOf)
       .where("d.deletedAt", "is", null)
       .where(capitalReceived)
       .select(["d.kind", "d.status", "d.announcedOn", "d.amountUsdLow", "d.amountUsdHigh", "d.postMoneyValuationUsd"])
@@ -81,12 +85,12 @@ async function computeCompany(slug: string, asOf: string | null): Promise<Compan
   const lastValued = rounds.findLast((r) => r.postMoneyValuation !== null);
   return {
     profile,
-    funding: capitalCounted(measured),
+    funding,
     rounds,
     roundDeals: capitalDeals.deals.toReversed().map((d) => ({ ...d, counted: isCounted(d) ? countedAmount(d).amount : null })),
     roundDealTotal: capitalDeals.total,
     latestValuation: lastValued ? { date: lastValued.date, amount: lastValued.postMoneyValuation as bigint } : null,
-    investors: investorSharesOfRecipient(measured, slug),
+    investors: investorSharesOfRecipient(counted, slug),
     commitmentsMade: commitments.deals,
     commitmentTotal: commitments.total,
     timeline: timeline.deals,

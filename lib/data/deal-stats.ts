@@ -3,7 +3,7 @@ import "server-only";
 import { getDb } from "../db";
 import type { DealFilters } from "../filters/deal-filters";
 import { DEFAULT_RULE, type CapitalSummary } from "../measures/capital";
-import { dealsAsOf } from "./deal-state";
+import { dealsAsOf, type DealStates } from "./deal-state";
 import { applyDealFilters } from "./deal-where";
 import { countDeals } from "./deals";
 import { countWhere, moneySum, readsOf, toMoney } from "./kysely";
@@ -35,10 +35,18 @@ async function computeDealStats(filters: DealFilters): Promise<DealStats> {
 }
 
 /** capitalCounted over the deals the filters select, summed by the database (sums read as exact text). */
-async function capitalInSql(db: Awaited<ReturnType<typeof getDb>>, filters: DealFilters): Promise<CapitalSummary> {
+function capitalInSql(db: Awaited<ReturnType<typeof getDb>>, filters: DealFilters): Promise<CapitalSummary> {
   const reads = readsOf(db);
+  return capitalCountedSql(applyDealFilters(dealsAsOf(reads, filters.asOf), filters, reads));
+}
+
+/**
+ * capitalCounted over the deals `states` selects (a query over the deals' states `d`, live ones only): the /deals
+ * headline figures and a company's funding.
+ */
+export async function capitalCountedSql(states: DealStates): Promise<CapitalSummary> {
   const counted = countedDeal(DEFAULT_RULE);
-  const row = await applyDealFilters(dealsAsOf(reads, filters.asOf), filters, reads)
+  const row = await states
     .select((eb) => [
       moneySum(eb.case().when(counted).then(eb.ref("d.amountUsdKey")).end()).as("total"),
       countWhere(counted).as("deals"),

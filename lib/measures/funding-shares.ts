@@ -92,7 +92,8 @@ export function investorSharesOfRecipient(
     .sort(byAmountThenName((r) => r.amount));
 }
 
-function byAmountThenName<T extends { name: string }>(amountOf: (row: T) => bigint) {
+/** Largest amount first, then by name: the order of both share tables (and of their sums in SQL). */
+export function byAmountThenName<T extends { name: string }>(amountOf: (row: T) => bigint) {
   return (a: T, b: T) => {
     const x = amountOf(a);
     const y = amountOf(b);

@@ -18,7 +18,7 @@ import { FirstRows } from "@/components/organizations/more-rows-note";
 import { OrganizationHeader } from "@/components/organizations/organization-header";
 import { RoundDealTable } from "@/components/organizations/round-deal-table";
 import { StatCard } from "@/components/ui/stat-card";
-import { getCompany } from "@/lib/data/company";
+import { COMPANY_LIST_LIMIT, getCompany } from "@/lib/data/company";
 import { getOrganizationProfile } from "@/lib/data/organization-profile";
 import { AsOfBanner } from "@/components/story/as-of-banner";
 import { DataFreshness } from "@/components/story/data-freshness";
@@ -125,6 +125,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
             rows={rows}
             series={[]}
             legend={[FUNDING_AMOUNT, FUNDING_VALUATION]}
+            tableLatestRows={COMPANY_LIST_LIMIT}
             actions={<ScaleSwitch scale={scale} href={withAsOf(`/companies/${slug}#funding-rounds`, asOf)} />}
             csvHref={withAsOf(`/api/organizations/${slug}/funding-rounds?format=csv`, asOf)}
             embedPath={withChartScale(withAsOf(`/embed/funding-rounds/${slug}`, asOf), scale)}

@@ -1,0 +1,158 @@
+// The investor page's figures summed in the database over the deals' states (lib/data/deal-state.ts), today or as of
+// a date alike, instead of loading every deal of the investor into memory: a large investor is in a quarter of the
+// deals at scale (24,768 of 100,000 synthetic deals for Microsoft), and loading them and measuring them in memory took
+// 5.5 s. Each function returns exactly what its measure in lib/measures returns over loadMeasureDeals(db) (the
+// reference): investorCapital and investorCapitalByPeriod (lib/measures/investor-capital.ts),
+// investorShareOfRecipients (funding-shares.ts), coInvestorsOf (co-investors.ts); tests/integration/investor-figures.test.ts
+// compares them on the seed, on a synthetic database, today and as of dates (also under `npm run test:pg`).
+import "server-only";
+import { sql, type Expression, type SqlBool } from "kysely";
+import type { PrismaClient } from "../../generated/prisma/client";
+import { DEFAULT_RULE, periodRange, ratio, type Grain, type PeriodTotal } from "../../measures/capital";
+import type { CoInvestor } from "../../measures/co-investors";
+import { byAmountThenName, type RecipientShare } from "../../measures/funding-shares";
+import type { InvestorCapital } from "../../measures/investor-capital";
+import { dealsAsOf } from "../deal-state";
+import { countAll, countWhere, moneySum, moneyText, readsOf, toMoney, type Reads } from "../kysely";
+import { countedDeal, onDeal, periodOf, withInvestorShares } from "./overview-figures";
+
+/** The live deals an organization is named in as an investor (a condition on the deals' states `d`), by its id. */
+export function dealsOfInvestor(investorId: number): Expression<SqlBool> {
+  return onDeal("d.id", "in", onDeal.selectFrom("Participation as p").where("p.organizationId", "=", investorId).select("p.dealId"));
+}
+
+/**
+ * The investor's part of each counted deal among `deals` (attributedAmount: its parts in the deal added up, zero when
+ * stated commitments cover the deal without it), with the deal's state: "m" (dealId, part) joined to "d".
+ */
+function partsOf(reads: Reads, investorId: number, deals: Expression<SqlBool>, asOf: string | null) {
+  const counted = onDeal.and([countedDeal(DEFAULT_RULE), deals]);
+  return withInvestorShares(reads, counted, asOf)
+    .with("mine", (db) =>
+      db
+        .selectFrom("shares")
+        .where("organizationId", "=", investorId)
+        .groupBy("dealId")
+        .select((eb) => ["dealId", eb.fn.coalesce(eb.fn.sum<bigint | null>("share"), sql.lit(0)).as("part")]),
+    )
+    .selectFrom("mine as m")
+    .innerJoin(
+      dealsAsOf(reads, asOf)
+        .where(counted)
+        .select(["d.id", "d.kind", "d.announcedOn", "d.recipientId", "d.amountUsdLow", "d.amountUsdKey"])
+        .as("d"),
+      "d.id",
+      "m.dealId",
+    );
+}
+
+export type InvestorFigures = { capital: InvestorCapital; periods: PeriodTotal[]; recipients: RecipientShare[] };
+
+/**
+ * investorCapital, investorCapitalByPeriod and investorShareOfRecipients in one pass: the investor's parts summed per
+ * recipient, period and kind in the database (the window functions that split each deal run once, not once per figure:
+ * each pass over Microsoft's 16,547 counted deals costs about 0.25 s of CPU), and those few groups added up here. The
+ * recipients' own counted funding (from every investor) is a second, indexed sum.
+ */
+export async function investorFiguresSql(
+  db: PrismaClient,
+  investorId: number,
+  grain: Grain,
+  asOf: string | null,
+): Promise<InvestorFigures> {
+  const reads = readsOf(db);
+  const own = dealsOfInvestor(investorId);
+  const period = periodOf("d.announcedOn", grain);
+  const [groups, totals] = await Promise.all([
+    partsOf(reads, investorId, own, asOf)
+      .innerJoin("Organization as o", "o.id", "d.recipientId")
+      .groupBy(["o.id", "o.slug", "o.name", period, "d.kind"])
+      .select((eb) => [
+        "o.id",
+        "o.slug",
+        "o.name",
+        period.as("period"),
+        "d.kind",
+        moneySum(eb.ref("m.part")).as("total"),
+        countAll().as("deals"),
+        countWhere(eb("d.amountUsdKey", "is", null)).as("undisclosed"),
+        moneySum(
+          eb
+            .case()
+            .when(eb.and([eb("d.amountUsdLow", "is", null), eb("d.amountUsdKey", "is not", null)]))
+            .then(eb.ref("m.part"))
+            .end(),
+        ).as("upper"),
+      ])
+      .execute(),
+    dealsAsOf(reads, asOf)
+      .where(countedDeal(DEFAULT_RULE))
+      .where("d.recipientId", "in", dealsAsOf(reads, asOf).where("d.deletedAt", "is", null).where(own).select("d.recipientId"))
+      .groupBy("d.recipientId")
+      .select((eb) => ["d.recipientId", moneySum(eb.fn.coalesce("d.amountUsdKey", sql.lit(0))).as("total")])
+      .execute(),
+  ]);
+  const capital: InvestorCapital = { total: 0n, countedDeals: 0, undisclosedDeals: 0, upperBoundPart: 0n };
+  const byRecipient = new Map<number, { key: string; name: string; countedDeals: number; investorAmount: bigint }>();
+  const byPeriodKind = new Map<string, Map<string, bigint>>();
+  for (const g of groups) {
+    const amount = toMoney(g.total);
+    capital.total += amount;
+    capital.countedDeals += g.deals;
+    capital.undisclosedDeals += g.undisclosed;
+    capital.upperBoundPart += toMoney(g.upper);
+    const recipient = byRecipient.get(g.id) ?? { key: g.slug, name: g.name, countedDeals: 0, investorAmount: 0n };
+    recipient.countedDeals += g.deals;
+    recipient.investorAmount += amount;
+    byRecipient.set(g.id, recipient);
+    const kinds = byPeriodKind.get(g.period) ?? new Map<string, bigint>();
+    kinds.set(g.kind, (kinds.get(g.kind) ?? 0n) + amount);
+    byPeriodKind.set(g.period, kinds);
+  }
+  const totalOf = new Map(totals.map((t) => [t.recipientId, toMoney(t.total)]));
+  const recipients = [...byRecipient]
+    .map(([id, r]) => {
+      const recipientTotal = totalOf.get(id) ?? 0n;
+      return { ...r, recipientTotal, share: recipientTotal === 0n ? null : ratio(r.investorAmount, recipientTotal) };
+    })
+    .sort(byAmountThenName((r) => r.investorAmount));
+  return { capital, periods: periodTotals(byPeriodKind, grain), recipients };
+}
+
+/** Every period from the first to the last with a part (the empty ones as zero, so a chart shows the gaps), by kind. */
+function periodTotals(byPeriodKind: Map<string, Map<string, bigint>>, grain: Grain): PeriodTotal[] {
+  if (byPeriodKind.size === 0) return [];
+  const periods = [...byPeriodKind.keys()].sort();
+  return periodRange(periods[0], periods[periods.length - 1], grain).map((period) => {
+    const byKey = Object.fromEntries(byPeriodKind.get(period) ?? []);
+    return { period, total: Object.values(byKey).reduce((sum, a) => sum + a, 0n), byKey };
+  });
+}
+
+/** The investor's part of each of `dealIds` that is counted (the portfolio table's rows); deals not counted are absent. */
+export async function attributedAmountsSql(
+  db: PrismaClient,
+  investorId: number,
+  dealIds: number[],
+  asOf: string | null,
+): Promise<Map<number, bigint>> {
+  if (dealIds.length === 0) return new Map();
+  const rows = await partsOf(readsOf(db), investorId, onDeal("d.id", "in", dealIds), asOf)
+    .select((eb) => ["m.dealId", moneyText(eb.ref("m.part")).as("part")])
+    .execute();
+  return new Map(rows.map((r) => [r.dealId, toMoney(r.part)]));
+}
+
+/** coInvestorsOf: every other named investor of the investor's live deals (any kind and status), by deals shared. */
+export async function coInvestorsSql(db: PrismaClient, investorId: number, asOf: string | null): Promise<CoInvestor[]> {
+  const rows = await dealsAsOf(readsOf(db), asOf)
+    .where("d.deletedAt", "is", null)
+    .where(dealsOfInvestor(investorId))
+    .innerJoin("Participation as p", "p.dealId", "d.id")
+    .innerJoin("Organization as o", "o.id", "p.organizationId")
+    .where("p.organizationId", "<>", investorId)
+    .groupBy(["o.id", "o.slug", "o.name"])
+    .select((eb) => ["o.slug", "o.name", eb.cast<number>(eb.fn.count("d.id").distinct(), "integer").as("deals")])
+    .execute();
+  return rows.map((r) => ({ key: r.slug, name: r.name, deals: r.deals })).sort((a, b) => b.deals - a.deals || a.name.localeCompare(b.name));
+}
