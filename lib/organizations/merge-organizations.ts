@@ -290,8 +290,17 @@ export async function restoreOrganizationMerge(tx: Prisma.TransactionClient, rev
         where: { id: keptNow.id },
         data: { role: kept.role, committedUsd: kept.committedUsd, note: kept.note, position: kept.position },
       });
-    const { id: _id, ...fields } = row;
-    await tx.participation.create({ data: { ...fields, organizationId: mergedId } });
+    await tx.participation.create({
+      data: {
+        dealId,
+        organizationId: mergedId,
+        partyLabel: row.partyLabel,
+        role: row.role,
+        note: row.note,
+        committedUsd: row.committedUsd,
+        position: row.position,
+      },
+    });
   }
   await tx.organization.updateMany({ where: { id: { in: before.childIds }, parentId: keptId }, data: { parentId: mergedId } });
   await tx.deal.updateMany({ where: { id: { in: dealIds } }, data: { version: { increment: 1 } } });
