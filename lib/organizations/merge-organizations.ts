@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import { aliasKey, PARTICIPATION_ROLES, type ParticipationRole } from "../domain";
 import { refreshDealSearch } from "../deals/deal-search";
+import { revisionMoney } from "../deals/restore-deal";
 import { recordRevisions, snapshotDeals, type RevisionInput } from "../revisions";
 
 export class MergeError extends Error {}
@@ -224,7 +225,6 @@ export async function mergeOrganizations(tx: Prisma.TransactionClient, keepId: n
   return plan;
 }
 
-const money = z.union([z.string().regex(/^\d+$/), z.null()]).transform((v) => (v === null ? null : BigInt(v)));
 const partySchema = z.object({
   id: z.number().int(),
   dealId: z.number().int(),
@@ -232,7 +232,7 @@ const partySchema = z.object({
   partyLabel: z.string().nullable(),
   role: z.string(),
   note: z.string().nullable(),
-  committedUsd: money,
+  committedUsd: revisionMoney,
   position: z.number().int(),
 });
 // The merge revision as mergeOrganizations wrote it (BigInt as digit strings).
