@@ -14,6 +14,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { createApiToken, createUser } from "../lib/auth/accounts";
 import { parseCommandLine } from "../lib/cli/args";
+import { MISSING_POSTGRESQL, startThrowawayCluster } from "../lib/postgresql/throwaway-cluster";
 import { openDatabase } from "../lib/prisma-client";
 import { syntheticImportCsv } from "../lib/synth/import-csv";
 import { createRandom } from "../lib/synth/random";
@@ -206,25 +207,25 @@ function peakRssMb(pid: number): { mb: number; process: string } {
   return best;
 }
 
-async function waitForServer(server: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitForServer(server: ChildProcess, timeoutMs: number, origin = base): Promise<void> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
     try {
-      if ((await firstHit("/api/health")).status === 200) return;
+      if ((await firstHit("/api/health", origin)).status === 200) return;
     } catch {
       // not up yet
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error(`the server did not answer on ${base} within ${timeoutMs / 1000} s`);
+  throw new Error(`the server did not answer on ${origin} within ${timeoutMs / 1000} s`);
 }
 
-function startServer(file: string): ChildProcess {
-  log(`starting the production server on port ${port} (builds first if the build is stale)`);
+function startServer(databaseUrl: string, listen = port): ChildProcess {
+  log(`starting the production server on port ${listen} (builds first if the build is stale)`);
   return spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["lib/cli/start.ts"], {
     // The load comes from this machine as many clients, named by X-Forwarded-For as a local proxy would name them.
-    env: { ...process.env, DATABASE_URL: `file:${file}`, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", TRUST_PROXY: "127.0.0.1" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(listen), NEXT_TELEMETRY_DISABLED: "1", TRUST_PROXY: "127.0.0.1" },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });
@@ -303,10 +304,10 @@ function load(
 }
 
 /** One request with no client-side time limit (fetch gives up after 300 s; a cold page at a million deals can take longer). */
-function firstHit(url: string): Promise<{ ms: number; status: number }> {
+function firstHit(url: string, origin = base): Promise<{ ms: number; status: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = http.get(base + url, { headers: { "x-forwarded-for": nextClient() } }, (res) => {
+    const req = http.get(origin + url, { headers: { "x-forwarded-for": nextClient() } }, (res) => {
       res.on("data", () => {});
       res.on("end", () => resolve({ ms: performance.now() - started, status: res.statusCode ?? 0 }));
       res.on("error", reject);
@@ -316,13 +317,14 @@ function firstHit(url: string): Promise<{ ms: number; status: number }> {
 }
 
 /** Lets the server finish the requests autocannon abandoned at the end of the previous run before the next one. */
-async function settle(): Promise<void> {
+async function settle(origin = base): Promise<void> {
   await new Promise((r) => setTimeout(r, 1000));
-  await firstHit("/api/health");
+  await firstHit("/api/health", origin);
 }
 
 // --- Imports: POST /api/import of N synthetic rows, timed from the request to the answer (one transaction).
 type ImportTiming = {
+  database: "SQLite" | "PostgreSQL";
   rows: number;
   newOrganizations: number;
   megabytes: number;
@@ -337,8 +339,9 @@ const IMPORT_TARGETS: { rows: number; targetMs: number; compact: boolean }[] = [
   { rows: 100_000, targetMs: 60_000, compact: true },
 ];
 
-async function measureImports(file: string): Promise<ImportTiming[]> {
-  const db = await openDatabase(`file:${file}`);
+async function measureImports(databaseUrl: string, origin = base): Promise<ImportTiming[]> {
+  const database = databaseUrl.startsWith("file:") ? "SQLite" : "PostgreSQL";
+  const db = await openDatabase(databaseUrl);
   let token: string;
   try {
     const user = await createUser(db, {
@@ -354,11 +357,11 @@ async function measureImports(file: string): Promise<ImportTiming[]> {
   for (const target of quick ? IMPORT_TARGETS.slice(0, 1) : IMPORT_TARGETS) {
     const newOrganizations = 100;
     const csv = syntheticImportCsv(`bench-${target.rows}`, target.rows, { newOrganizations, compact: target.compact });
-    log(`import of ${target.rows.toLocaleString("en-US")} rows (POST /api/import)`);
-    await settle();
+    log(`import of ${target.rows.toLocaleString("en-US")} rows on ${database} (POST /api/import)`);
+    await settle(origin);
     const started = performance.now();
     // The synthetic rows look alike by design (same recipients, close dates and amounts): created anyway.
-    const response = await fetch(`${base}/api/import?onDuplicate=create`, {
+    const response = await fetch(`${origin}/api/import?onDuplicate=create`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "text/csv", "x-forwarded-for": nextClient() },
       body: csv,
@@ -367,6 +370,7 @@ async function measureImports(file: string): Promise<ImportTiming[]> {
     const body = (await response.json()) as { create?: number; error?: string };
     const ms = performance.now() - started;
     timings.push({
+      database,
       rows: target.rows,
       newOrganizations,
       megabytes: round(Buffer.byteLength(csv) / 1024 / 1024, 1),
@@ -376,9 +380,36 @@ async function measureImports(file: string): Promise<ImportTiming[]> {
       created: body.create ?? 0,
     });
     if (response.status !== 200 || body.create !== target.rows)
-      throw new Error(`the import of ${target.rows} rows answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
+      throw new Error(
+        `the import of ${target.rows} rows on ${database} answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`,
+      );
   }
   return timings;
+}
+
+/**
+ * The same imports on PostgreSQL, when its server programs are installed: a throwaway cluster (fsync off, as in
+ * test:pg), a second production server on it (next port up) that migrates and seeds it as `npm start` does, so the
+ * rows go into the shipped seed rather than the N synthetic deals. Returns why it was skipped when it was.
+ */
+async function measurePostgresqlImports(): Promise<{ timings: ImportTiming[]; skipped?: string }> {
+  const cluster = await startThrowawayCluster();
+  if (!cluster) return { timings: [], skipped: MISSING_POSTGRESQL };
+  const listen = port + 1;
+  const server = startServer(cluster.url, listen);
+  try {
+    await waitForServer(server, 10 * 60_000, `http://127.0.0.1:${listen}`);
+    return { timings: await measureImports(cluster.url, `http://127.0.0.1:${listen}`) };
+  } finally {
+    stopServer(server);
+    await waitForExit(server);
+    cluster.stop();
+  }
+}
+
+/** Waits until a stopped server's process has ended (the cluster cannot stop while its connections are open). */
+function waitForExit(server: ChildProcess): Promise<void> {
+  return server.exitCode !== null || server.signalCode !== null ? Promise.resolve() : new Promise((r) => server.once("exit", () => r()));
 }
 
 // --- Tables.
@@ -397,7 +428,7 @@ async function main() {
   const cached = ensureDatabase();
   const file = runCopy(cached);
   const plan = scenarios(file);
-  const server = startServer(file);
+  const server = startServer(`file:${file}`);
   const cleanup = () => stopServer(server);
   process.on("exit", cleanup);
   process.on("SIGINT", () => process.exit(130));
@@ -480,13 +511,21 @@ async function main() {
     }
     // Last: the imports add deals to the run's copy of the database.
     try {
-      imports = await measureImports(file);
+      imports = await measureImports(`file:${file}`);
     } catch (error) {
       console.error(`[bench] ${error instanceof Error ? error.message : error}`);
       failed = true;
     }
   } finally {
     stopServer(server);
+  }
+  try {
+    const postgresql = await measurePostgresqlImports();
+    if (postgresql.skipped) log(`import on PostgreSQL skipped: ${postgresql.skipped}`);
+    imports.push(...postgresql.timings);
+  } catch (error) {
+    console.error(`[bench] import on PostgreSQL: ${error instanceof Error ? error.message : error}`);
+    failed = true;
   }
 
   log("query timings in a fresh process (cold measures, data layer vs raw better-sqlite3)");
@@ -572,10 +611,13 @@ async function main() {
     );
   }
   if (imports.length > 0) {
-    console.log("\nImport (POST /api/import, one transaction, one revision per deal):");
+    console.log(
+      `\nImport (POST /api/import, one transaction, one revision per deal; SQLite into the ${deals.toLocaleString("en-US")} synthetic deals, PostgreSQL into the shipped seed):`,
+    );
     console.log(
       table(
         imports.map((i) => ({
+          database: i.database,
           rows: i.rows,
           "new organizations": i.newOrganizations,
           MB: i.megabytes,

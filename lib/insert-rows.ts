@@ -25,9 +25,71 @@ function statements(table: string, rows: readonly InsertRow[]): Prisma.Sql[] {
   return out;
 }
 
+/** Rows per statement on PostgreSQL, where a statement binds one array per column whatever its number of rows. */
+const POSTGRESQL_ROWS_PER_STATEMENT = 10_000;
+
+/** Each column's type, read once per table from the catalogue, for the casts of the arrays. */
+const columnTypes = new Map<string, Promise<Map<string, string>>>();
+
+function typesOf(tx: Prisma.TransactionClient, table: string): Promise<Map<string, string>> {
+  let types = columnTypes.get(table);
+  if (!types) {
+    types = tx.$queryRaw<{ column_name: string; udt_name: string }[]>`
+        SELECT column_name::text AS column_name, udt_name::text AS udt_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ${table}`.then(
+      (rows) => new Map(rows.map((r) => [r.column_name, r.udt_name])),
+    );
+    // A failed read is not kept: the next call asks again.
+    types.catch(() => columnTypes.delete(table));
+    columnTypes.set(table, types);
+  }
+  return types;
+}
+
+/** A value as PostgreSQL reads it from text: a timestamp as UTC without its zone, as Prisma stores DateTime. */
+function asText(value: InsertValue): string | null {
+  if (value === null) return null;
+  if (value instanceof Date) return value.toISOString().replace("Z", "");
+  return String(value);
+}
+
+/**
+ * PostgreSQL: one text array per column, unnested and cast to the column's type (INSERT ... SELECT FROM unnest). The
+ * statement's text and its bound parameters no longer grow with the rows, so PostgreSQL parses and plans one small
+ * statement and Prisma binds a few arrays instead of ten thousand values. WITH ORDINALITY and ORDER BY keep the rows
+ * in the order given, which is the order their ids are drawn in.
+ */
+async function postgresqlStatements(tx: Prisma.TransactionClient, table: string, rows: readonly InsertRow[]): Promise<Prisma.Sql[]> {
+  if (rows.length === 0) return [];
+  const columns = Object.keys(rows[0]);
+  const types = await typesOf(tx, table);
+  const casts = columns.map((c, i) => {
+    const type = types.get(c);
+    if (!type) throw new Error(`table ${table} has no column ${c}`);
+    return `u.c${i}::"${type}"`;
+  });
+  const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) SELECT ${casts.join(", ")} FROM unnest(`;
+  const tail = `) WITH ORDINALITY AS u(${columns.map((_, i) => `c${i}`).join(", ")}, ordinal) ORDER BY u.ordinal`;
+  const out: Prisma.Sql[] = [];
+  for (let start = 0; start < rows.length; start += POSTGRESQL_ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + POSTGRESQL_ROWS_PER_STATEMENT);
+    const arrays = columns.map((c) => Prisma.sql`${chunk.map((row) => asText(row[c]))}::text[]`);
+    out.push(Prisma.sql`${Prisma.raw(head)}${Prisma.join(arrays)}${Prisma.raw(tail)}`);
+  }
+  return out;
+}
+
+function isPostgresql(tx: Prisma.TransactionClient): boolean {
+  // The provider the client was generated for (prisma/schema.prisma or prisma/postgresql/schema.prisma).
+  return (tx as unknown as { _activeProvider?: string })._activeProvider === "postgresql";
+}
+
+function statementsFor(tx: Prisma.TransactionClient, table: string, rows: readonly InsertRow[]): Promise<Prisma.Sql[]> {
+  return isPostgresql(tx) ? postgresqlStatements(tx, table, rows) : Promise.resolve(statements(table, rows));
+}
+
 /** Inserts the rows (every row with the same columns, in the same order). */
 export async function insertRows(tx: Prisma.TransactionClient, table: string, rows: readonly InsertRow[]): Promise<void> {
-  for (const statement of statements(table, rows)) await tx.$executeRaw(statement);
+  for (const statement of await statementsFor(tx, table, rows)) await tx.$executeRaw(statement);
 }
 
 /**
@@ -37,7 +99,7 @@ export async function insertRows(tx: Prisma.TransactionClient, table: string, ro
  */
 export async function insertRowsReturningIds(tx: Prisma.TransactionClient, table: string, rows: readonly InsertRow[]): Promise<number[]> {
   const ids: number[] = [];
-  for (const statement of statements(table, rows)) {
+  for (const statement of await statementsFor(tx, table, rows)) {
     const returned = await tx.$queryRaw<{ id: number | bigint }[]>`${statement} RETURNING "id"`;
     ids.push(...returned.map((r) => Number(r.id)).sort((a, b) => a - b));
   }

@@ -2,7 +2,7 @@
 import type { Prisma } from "./generated/prisma/client";
 import { insertRows } from "./insert-rows";
 
-export type RevisionAction = "create" | "update" | "delete" | "import" | "restore" | "seed";
+export type RevisionAction = "create" | "update" | "delete" | "import" | "restore" | "seed" | "merge";
 
 /** JSON that keeps BigInt money exact (as a string of digits). */
 export function toRevisionJson(value: unknown): string {
@@ -47,6 +47,12 @@ const SNAPSHOT_INCLUDE = {
 
 export async function snapshotDeal(tx: Prisma.TransactionClient, dealId: number) {
   return tx.deal.findUnique({ where: { id: dealId }, include: SNAPSHOT_INCLUDE });
+}
+
+/** The snapshots of many deals in one query, by id (a merge of two organizations touches each of their deals). */
+export async function snapshotDeals(tx: Prisma.TransactionClient, dealIds: readonly number[]) {
+  const deals = dealIds.length === 0 ? [] : await tx.deal.findMany({ where: { id: { in: [...dealIds] } }, include: SNAPSHOT_INCLUDE });
+  return new Map(deals.map((deal) => [deal.id, deal]));
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Actor } from "../auth/roles";
 import { getDb } from "../db";
 import { revisionActorName } from "../revisions";
 import { containsText } from "./text-search";
+import { listMerges } from "../organizations/merge-organizations";
 import { dealToFormValues, EDITABLE_DEAL_SELECT } from "../deals/deal-form-values";
 
 const PAGE_SIZE = 50;
@@ -148,4 +149,9 @@ export async function listUsers() {
     select: { id: true, email: true, role: true, createdAt: true, disabledAt: true },
   });
   return rows.map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), disabledAt: u.disabledAt?.toISOString() ?? null }));
+}
+
+/** The organizations merged into others, newest first, with the revision that undoes each (the merge page's list). */
+export async function listRecentMerges() {
+  return listMerges(await getDb());
 }

@@ -5,7 +5,8 @@ import { recordRevision, snapshotDeal } from "../revisions";
 import { refreshDealSearch } from "./deal-search";
 import { REPORTED_FIELDS } from "../story/as-of";
 
-const money = z.union([z.string().regex(/^\d+$/), z.null()]).transform((v) => (v === null ? null : BigInt(v)));
+/** Money as a revision's JSON holds it (toRevisionJson): a string of digits, or null. */
+export const revisionMoney = z.union([z.string().regex(/^\d+$/), z.null()]).transform((v) => (v === null ? null : BigInt(v)));
 
 // The shape snapshotDeal wrote as JSON (BigInt as digit strings, dates as ISO strings).
 const snapshotSchema = z.object({
@@ -14,13 +15,13 @@ const snapshotSchema = z.object({
   status: z.string(),
   round: z.string().nullable(),
   announcedOn: z.string(),
-  amountUsdLow: money,
-  amountUsdHigh: money,
+  amountUsdLow: revisionMoney,
+  amountUsdHigh: revisionMoney,
   amountQualifier: z.string(),
-  amountUsdKey: money.optional(),
+  amountUsdKey: revisionMoney.optional(),
   originalCurrency: z.string(),
-  originalAmount: money,
-  postMoneyValuationUsd: money,
+  originalAmount: revisionMoney,
+  postMoneyValuationUsd: revisionMoney,
   stakeBps: z.number().int().nullable(),
   summary: z.string(),
   deletedAt: z.string().nullable(),
@@ -30,7 +31,7 @@ const snapshotSchema = z.object({
       partyLabel: z.string().nullable(),
       role: z.string(),
       note: z.string().nullable(),
-      committedUsd: money,
+      committedUsd: revisionMoney,
       position: z.number().int(),
     }),
   ),

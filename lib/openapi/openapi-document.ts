@@ -262,6 +262,10 @@ export const openApiDocument = {
         parameters: [slugParameter],
         responses: {
           "200": { description: "The organization.", content: jsonContent({ type: "object" }) },
+          "308": {
+            description:
+              "The organization was merged into another (an editor's merge): Location is the address of the one kept, whose aliases now hold this one's name.",
+          },
           "404": {
             description: "No organization has this slug.",
             content: jsonContent({ type: "object", properties: { error: { const: "not found" }, slug: { type: "string" } } }),

@@ -78,6 +78,9 @@ function plausibleForm(): FormData {
     parentId: "",
     aliases: "",
     intent: "apply",
+    keep: "Thrive Capital",
+    merge: "Insight Partners",
+    previewed: "thrive-capital insight-partners",
     csv: "announced_on,investors,recipient,kind,status,round,amount_usd_low,amount_usd_high,amount_qualifier,original_currency,original_amount,post_money_valuation_usd,stake_pct,summary,source_url,source_publisher,source_date\n2026-06-01,Amazon,Anthropic,equity,announced,,5,5,exact,USD,,,,x,,,\n",
   };
   for (const [k, v] of Object.entries(fields)) form.set(k, v);

@@ -5,7 +5,6 @@
 // 18). Run by `npm run test:pg`.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -14,6 +13,7 @@ import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
 import { formatUsdExact } from "@/lib/format";
 import { API_WRITES_PER_MINUTE } from "@/lib/rate-limit";
 import { createTestDb, testPostgresUrl, type TestDb } from "../support/test-db";
+import { freePort } from "@/lib/postgresql/throwaway-cluster";
 
 const onPostgres = testPostgresUrl() !== null;
 const tsx = path.join("node_modules", ".bin", "tsx");
@@ -23,22 +23,13 @@ let t: TestDb;
 let token = "";
 const servers: { name: string; base: string; child: ChildProcess; log: string[] }[] = [];
 
-async function freePort(): Promise<number> {
+async function appPort(): Promise<number> {
   const fixed = process.env.TEST_PG_APP_PORTS?.split(",").map(Number).filter(Boolean) ?? [];
-  const next = fixed[servers.length];
-  if (next) return next;
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+  return fixed[servers.length] || freePort();
 }
 
 async function startApp(name: string) {
-  const port = await freePort();
+  const port = await appPort();
   const log: string[] = [];
   const child = spawn(tsx, ["lib/cli/start.ts"], {
     // This machine is the trusted proxy, so that a test names a client of its own with X-Forwarded-For.

@@ -18,9 +18,14 @@ export default async function AdminOrganizationsPage({
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">Organizations</h1>
-        <Link href="/admin/organizations/new" className="rounded bg-blue-700 px-4 py-2 text-sm text-white">
-          New organization
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link href="/admin/organizations/merge" className="rounded border border-gray-300 px-4 py-2 text-sm dark:border-gray-700">
+            Merge two organizations
+          </Link>
+          <Link href="/admin/organizations/new" className="rounded bg-blue-700 px-4 py-2 text-sm text-white">
+            New organization
+          </Link>
+        </div>
       </div>
       {typeof params.saved === "string" ? (
         <p role="status" className="text-green-800 dark:text-green-300">

@@ -19,6 +19,7 @@ import { OrganizationHeader } from "@/components/organizations/organization-head
 import { RoundDealTable } from "@/components/organizations/round-deal-table";
 import { StatCard } from "@/components/ui/stat-card";
 import { COMPANY_LIST_LIMIT, getCompany } from "@/lib/data/company";
+import { redirectIfMerged } from "@/lib/data/merged-organization";
 import { getOrganizationProfile } from "@/lib/data/organization-profile";
 import { AsOfBanner } from "@/components/story/as-of-banner";
 import { DataFreshness } from "@/components/story/data-freshness";
@@ -49,7 +50,10 @@ export default async function CompanyPage({ params, searchParams }: Props) {
   // A malformed order falls back to the table's default: the table shows which order it is in.
   const investorsSort = parseTableSort<InvestorsColumn>(INVESTORS_SORT, search).sort;
   const company = await getCompany(slug, asOf);
-  if (!company) notFound();
+  if (!company) {
+    await redirectIfMerged("companies", slug, search);
+    notFound();
+  }
   const {
     profile,
     funding,

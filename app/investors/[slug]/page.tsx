@@ -11,6 +11,7 @@ import { PortfolioTable } from "@/components/organizations/portfolio-table";
 import { RecipientShareTable } from "@/components/organizations/recipient-share-table";
 import { StatCard } from "@/components/ui/stat-card";
 import { getInvestor } from "@/lib/data/investor";
+import { redirectIfMerged } from "@/lib/data/merged-organization";
 import { getOrganizationProfile } from "@/lib/data/organization-profile";
 import { AsOfBanner } from "@/components/story/as-of-banner";
 import { DataFreshness } from "@/components/story/data-freshness";
@@ -48,7 +49,10 @@ export default async function InvestorPage({ params, searchParams }: Props) {
   const search = await searchParams;
   const asOf = parseDealFilters(search).filters.asOf;
   const investor = await getInvestor(slug, parseGrain(search.grain), asOf);
-  if (!investor) notFound();
+  if (!investor) {
+    await redirectIfMerged("investors", slug, search);
+    notFound();
+  }
   const { profile, capital, grain, portfolio, portfolioTotal, recipients, coInvestors } = investor;
   // A malformed order falls back to the table's default: the table shows which order it is in.
   const recipientsSort = parseTableSort<RecipientsColumn>(RECIPIENTS_SORT, search).sort;

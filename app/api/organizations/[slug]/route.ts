@@ -1,3 +1,4 @@
+import { mergedIntoSlug } from "@/lib/data/merged-organization";
 import { getOrganizationDetail } from "@/lib/data/organizations";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
 import { withErrorHandling } from "@/lib/request-id";
@@ -6,7 +7,12 @@ import { withErrorHandling } from "@/lib/request-id";
 export const GET = withErrorHandling(async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const detail = isOrganizationSlug(slug) ? await getOrganizationDetail(slug) : null;
-  if (!detail) return Response.json({ error: "not found", slug }, { status: 404 });
+  if (!detail) {
+    // A merged organization's address leads to the one it was merged into.
+    const target = isOrganizationSlug(slug) ? await mergedIntoSlug(slug) : null;
+    if (target !== null) return new Response(null, { status: 308, headers: { location: `/api/organizations/${target}` } });
+    return Response.json({ error: "not found", slug }, { status: 404 });
+  }
   const { profile, asInvestor, asRecipient } = detail;
   return Response.json({
     slug: profile.slug,
