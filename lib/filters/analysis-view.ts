@@ -20,6 +20,10 @@ export const COUNT_LABELS: Record<CountOption, string> = {
 export const MAX_EXCLUDED = 20;
 export const DEFAULT_FLOW_LIMIT = 20;
 export const MAX_FLOW_LIMIT = 200;
+/** How many organizations the network draws (`nodes`): the choices its control offers, the default and the bounds. */
+export const NETWORK_SIZES = [10, 20, 40] as const;
+export const DEFAULT_NETWORK_SIZE = 20;
+export const MAX_NETWORK_SIZE = 50;
 
 const TRUE_VALUES = ["1", "true", "on", "yes"];
 
@@ -34,6 +38,11 @@ const analysisParamSchemas = {
     .int({ error: "limit must be a whole number" })
     .min(1, { error: "limit must be at least 1" })
     .max(MAX_FLOW_LIMIT, { error: `limit must be at most ${MAX_FLOW_LIMIT}` }),
+  nodes: z.coerce
+    .number({ error: "nodes must be a whole number" })
+    .int({ error: "nodes must be a whole number" })
+    .min(2, { error: "nodes must be at least 2" })
+    .max(MAX_NETWORK_SIZE, { error: `nodes must be at most ${MAX_NETWORK_SIZE}` }),
 };
 
 export type AnalysisView = {
@@ -105,6 +114,16 @@ export function parseFlowLimit(source: ParamSource): { limit: number; issues: Fi
   if (values.length === 1 && parsed.success) return { limit: parsed.data, issues: [] };
   const message = values.length > 1 ? "limit takes one value" : parsed.error ? firstIssueMessage(parsed.error) : "invalid value";
   return { limit: DEFAULT_FLOW_LIMIT, issues: [{ param: "limit", value: values.join(","), message }] };
+}
+
+/** How many organizations the network draws (`nodes`, default DEFAULT_NETWORK_SIZE). */
+export function parseNetworkSize(source: ParamSource): { size: number; issues: FilterIssue[] } {
+  const values = valuesOf(source, "nodes");
+  if (values.length === 0) return { size: DEFAULT_NETWORK_SIZE, issues: [] };
+  const parsed = analysisParamSchemas.nodes.safeParse(values[0]);
+  if (values.length === 1 && parsed.success) return { size: parsed.data, issues: [] };
+  const message = values.length > 1 ? "nodes takes one value" : parsed.error ? firstIssueMessage(parsed.error) : "invalid value";
+  return { size: DEFAULT_NETWORK_SIZE, issues: [{ param: "nodes", value: values.join(","), message }] };
 }
 
 /** The URL parameters that reproduce a view (defaults left out; sorting and paging do not apply here). */
