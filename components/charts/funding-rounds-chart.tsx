@@ -1,6 +1,18 @@
 import { formatUsd, formatUsdExact } from "@/lib/format";
 import { CartesianPlot } from "./cartesian-plot";
-import { coord, logTicks, niceTicks, timeScale, VIEW, yLogScale, yScale } from "./chart-scale";
+import {
+  coord,
+  largestIndex,
+  latestIndex,
+  logTicks,
+  niceTicks,
+  pickDirectLabels,
+  timeScale,
+  VIEW,
+  yLogScale,
+  yScale,
+  type DirectLabel,
+} from "./chart-scale";
 import type { ChartRow, ChartSeries } from "./chart-types";
 
 function valueOf(row: ChartRow, key: string): number | null {
@@ -71,6 +83,25 @@ export function FundingRoundsChart({
     last = valuations.y(v);
     dots += `M${x} ${valuations.y(v)}h0`;
   });
+  // Direct labels: the latest and the largest round, then the latest valuation.
+  const roundAmounts = rows.map((r) => {
+    const a = valueOf(r, amount.key);
+    return a !== null && a > 0 ? a : null;
+  });
+  const valuationValues = rows.map((r) => valueOf(r, valuation.key));
+  const candidates: DirectLabel[] = [
+    ...[latestIndex(roundAmounts), largestIndex(roundAmounts)]
+      .filter((i) => i >= 0)
+      .map((i) => ({ index: i, x: positions[i], y: amounts.y(roundAmounts[i] as number), text: formatUsd(roundAmounts[i] as number) })),
+    ...[latestIndex(valuationValues)]
+      .filter((i) => i >= 0)
+      .map((i) => ({
+        index: i,
+        x: positions[i],
+        y: valuations.y(valuationValues[i] as number),
+        text: `${formatUsd(valuationValues[i] as number)} valuation`,
+      })),
+  ];
   const tooltips = rows.map((row) =>
     [
       row.label,
@@ -93,6 +124,7 @@ export function FundingRoundsChart({
         { label: amount.label, color: amount.color, shape: "bar" },
         { label: valuation.label, color: valuation.color, shape: "line" },
       ]}
+      directLabels={pickDirectLabels(candidates)}
     >
       {bars ? <path className="chart-bars" d={bars} fill={amount.color} /> : null}
       <g stroke={valuation.color} fill="none">

@@ -1,6 +1,6 @@
 import { formatUsd, formatUsdExact } from "@/lib/format";
 import { CartesianPlot } from "./cartesian-plot";
-import { band, coord, niceTicks, yScale } from "./chart-scale";
+import { band, coord, largestIndex, latestIndex, niceTicks, pickDirectLabels, yScale, type DirectLabel } from "./chart-scale";
 import type { ChartRow, ChartSeries } from "./chart-types";
 
 /** A row's value for a series: a missing key is a zero bar. */
@@ -45,6 +45,19 @@ export function StackedBarChart({
       paths[j].push(`M${x} ${y(top)}h${coord(width)}V${y(bottom)}h${coord(-width)}z`);
     });
   });
+  // Direct labels: a stack's total on the latest and the largest stack; side by side, each series' largest bar.
+  const candidates: DirectLabel[] = stacked
+    ? [latestIndex(heights.map((h) => (h > 0 ? h : null))), largestIndex(heights)]
+        .filter((i) => i >= 0)
+        .map((i) => ({ index: i, x: band(i, rows.length).center, y: y(heights[i]), text: formatUsd(heights[i]) }))
+    : series.flatMap((s, j) => {
+        const i = largestIndex(rows.map((row) => valueOf(row, s.key)));
+        if (i < 0) return [];
+        const b = band(i, rows.length);
+        const width = (b.width * 0.8) / series.length;
+        const v = valueOf(rows[i], s.key);
+        return [{ index: i, x: coord(b.x + b.width * 0.1 + (j + 0.5) * width), y: y(v), text: formatUsd(v) }];
+      });
   const tooltips = rows.map((row, i) => {
     const lines = series.filter((s) => valueOf(row, s.key) > 0).map((s) => `${s.label}: ${formatUsdExact(valueOf(row, s.key))}`);
     if (stacked && lines.length > 1) lines.push(`Total: ${formatUsdExact(heights[i])}`);
@@ -57,6 +70,7 @@ export function StackedBarChart({
       tooltips={tooltips}
       leftTicks={ticks.map((t) => ({ value: t, y: y(t), label: formatUsd(t) }))}
       legend={series.map((s) => ({ label: s.label, color: s.color, shape: "bar" }))}
+      directLabels={pickDirectLabels(candidates)}
     >
       {series.map((s, j) =>
         paths[j].length > 0 ? <path key={s.key} className="chart-bars" d={paths[j].join("")} fill={s.color} /> : null,
