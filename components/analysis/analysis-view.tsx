@@ -14,6 +14,7 @@ import { getAnalysis } from "@/lib/data/analysis";
 import { resolveFilterNames } from "@/lib/data/filter-names";
 import { getNetwork } from "@/lib/data/network";
 import { analysisViewToParams, parseAnalysisView, parseNetworkSize } from "@/lib/filters/analysis-view";
+import { parseChartScale } from "@/lib/filters/chart-scale";
 
 /** /analysis for a query: per request with parameters, cached per data version for the bare address (proxy.ts). */
 export async function AnalysisView({ query }: { query: Record<string, string | string[] | undefined> }) {
@@ -41,7 +42,7 @@ export async function AnalysisView({ query }: { query: Record<string, string | s
       <CountingStatement view={view} summary={analysis.summary} excluded={analysis.excluded} filterNames={analysis.filterNames} />
       <ConcentrationCharts view={view} periods={analysis.concentration} />
       <FlowsChart view={view} flows={analysis.flows} />
-      <CircularFlowsSection view={view} loops={analysis.circularFlows} total={analysis.circularFlowCount} />
+      <CircularFlowsSection view={view} loops={analysis.circularFlows} total={analysis.circularFlowCount} scale={parseChartScale(query)} />
       <NetworkSection view={view} size={networkSize.size} network={network} />
       <CapitalByKindChart view={view} data={analysis.capitalByKind} />
       <section aria-labelledby="largest-deals">

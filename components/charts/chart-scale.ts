@@ -52,6 +52,20 @@ export function yLogScale([min, max]: [number, number]): (value: number) => numb
   return (value) => coord(VIEW - ((Math.min(Math.max(Math.log10(Math.max(value, min)), low), high) - low) / span) * VIEW);
 }
 
+/**
+ * A value axis of money, linear from zero or logarithmic over powers of ten (values from $1M to $1T side by side),
+ * for ?scale=log (lib/filters/chart-scale.ts).
+ */
+export function valueAxis(values: number[], log: boolean): { ticks: number[]; y: (value: number) => number } {
+  if (log) {
+    const positive = values.filter((v) => v > 0);
+    const ticks = logTicks(Math.min(...positive, 1e6), Math.max(...positive, 1e7));
+    return { ticks, y: yLogScale([ticks[0], ticks[ticks.length - 1]]) };
+  }
+  const ticks = niceTicks(0, Math.max(0, ...values));
+  return { ticks, y: yScale([0, ticks[ticks.length - 1]]) };
+}
+
 const DAY = 86_400_000;
 
 /**

@@ -1,34 +1,11 @@
 import { formatUsd, formatUsdExact } from "@/lib/format";
 import { CartesianPlot } from "./cartesian-plot";
-import {
-  coord,
-  largestIndex,
-  latestIndex,
-  logTicks,
-  niceTicks,
-  pickDirectLabels,
-  timeScale,
-  VIEW,
-  yLogScale,
-  yScale,
-  type DirectLabel,
-} from "./chart-scale";
+import { coord, largestIndex, latestIndex, pickDirectLabels, timeScale, valueAxis, VIEW, type DirectLabel } from "./chart-scale";
 import type { ChartRow, ChartSeries } from "./chart-types";
 
 function valueOf(row: ChartRow, key: string): number | null {
   const v = row[key];
   return typeof v === "number" && Number.isFinite(v) ? v : null;
-}
-
-/** A value axis, linear from zero or logarithmic over powers of ten (values from $1M to $1T side by side). */
-function axis(values: number[], log: boolean): { ticks: number[]; y: (value: number) => number } {
-  if (log) {
-    const positive = values.filter((v) => v > 0);
-    const ticks = logTicks(Math.min(...positive, 1e6), Math.max(...positive, 1e7));
-    return { ticks, y: yLogScale([ticks[0], ticks[ticks.length - 1]]) };
-  }
-  const ticks = niceTicks(0, Math.max(0, ...values));
-  return { ticks, y: yScale([0, ticks[ticks.length - 1]]) };
 }
 
 /**
@@ -51,11 +28,11 @@ export function FundingRoundsChart({
   ariaLabel: string;
   log?: boolean;
 }) {
-  const amounts = axis(
+  const amounts = valueAxis(
     rows.map((r) => valueOf(r, amount.key) ?? 0),
     log,
   );
-  const valuations = axis(
+  const valuations = valueAxis(
     rows.map((r) => valueOf(r, valuation.key) ?? 0),
     log,
   );

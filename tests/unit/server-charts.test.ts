@@ -244,3 +244,25 @@ describe("direct labels", () => {
     expect(labels(markup)).toEqual(["47.0%"]);
   });
 });
+
+describe("the side-by-side bars on a log scale", () => {
+  it("label powers of ten and show a small bar beside a large one; a stack refuses a log scale", () => {
+    const rows: ChartRow[] = [
+      { label: "Large", moneyIn: 50_000_000_000, moneyBack: 138_000_000_000 },
+      { label: "Small", moneyIn: 5_000_000, moneyBack: 7_000_000 },
+    ];
+    const series = [
+      { key: "moneyIn", label: "Capital in", color: "red" },
+      { key: "moneyBack", label: "Spending back", color: "blue" },
+    ];
+    const markup = renderToStaticMarkup(createElement(StackedBarChart, { rows, series, ariaLabel: "Loops", stacked: false, log: true }));
+    expect(markup).toContain('aria-label="Loops, on a log scale"');
+    expect(markup).toContain(">$1M<");
+    expect(markup).toContain(">$1T<");
+    const [moneyIn] = attr(markup, /class="chart-bars" d="([^"]+)"/g).map(rects);
+    // $5M on a $1M-$1T log axis stands log10(5) of 6 decades, 11.65% of the plot (on a linear one, 0.004%).
+    const small = moneyIn[1];
+    expect(small[3] - small[1]).toBeCloseTo((Math.log10(5) / 6) * 1000, 0);
+    expect(() => renderToStaticMarkup(createElement(StackedBarChart, { rows, series, ariaLabel: "Stack", log: true }))).toThrow();
+  });
+});
