@@ -128,6 +128,7 @@ export function NetworkSection({ view, size, network }: { view: AnalysisView; si
         { key: "what", label: "Link", format: "text" },
       ]}
       rowHeader="From"
+      tableOpen
       csvHref={`/api/stats/network?${new URLSearchParams([...params, ["format", "csv"]])}`}
       embedPath={`/embed/network?${params}`}
       embedHeight={NETWORK_EMBED_HEIGHT}
