@@ -20,8 +20,12 @@ async function scriptsUntilIdle(page: Page, path: string, then?: () => Promise<v
 const usesRecharts = (body: Buffer) => body.toString("utf8").includes("recharts-");
 const gzipKb = (scripts: { body: Buffer }[]) => scripts.reduce((sum, s) => sum + gzipSync(s.body).length, 0) / 1024;
 
-/** Issue 6's budgets (gzipped, as bench/browser.ts counts them). */
-const BUDGET_KB = { charts: 250, noCharts: 150 };
+/**
+ * Issue 19's budget for chart pages and issue 6's for the rest (gzipped, as bench/browser.ts counts them): the charts,
+ * the network included, are drawn on the server, so a chart page loads what a page without charts does plus its
+ * export and share islands (about 143 kB against 139 kB).
+ */
+const BUDGET_KB = { charts: 150, noCharts: 150 };
 
 test.describe("first-load JavaScript", () => {
   test("the Sankey diagram downloads the chart library when it scrolls into view (the check below can see it)", async ({ page }) => {
@@ -33,7 +37,7 @@ test.describe("first-load JavaScript", () => {
     expect(scripts.some((s) => usesRecharts(s.body))).toBe(true);
   });
 
-  for (const path of ["/", "/analysis", "/investors/amazon", "/companies/openai"]) {
+  for (const path of ["/", "/analysis", "/investors/amazon", "/companies/openai", "/embed/network", "/embed/capital-by-period"]) {
     test(`${path} draws its charts without the chart library, within ${BUDGET_KB.charts} kB`, async ({ page }) => {
       const scripts = await scriptsUntilIdle(page, path);
       await expect(page.locator("svg[data-chart-plot]").first()).toBeVisible();
