@@ -1,5 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { expect, test, type Page } from "@playwright/test";
+import { FIRST_LOAD_BUDGET_KB } from "../../bench/browser";
 
 // The chart library (about 130 kB gzipped of Recharts) is the heaviest script on the site. The bar and line charts are
 // drawn on the server as SVG, so no page downloads it to load: only the Sankey diagram uses it, as an island loaded
@@ -20,12 +21,8 @@ async function scriptsUntilIdle(page: Page, path: string, then?: () => Promise<v
 const usesRecharts = (body: Buffer) => body.toString("utf8").includes("recharts-");
 const gzipKb = (scripts: { body: Buffer }[]) => scripts.reduce((sum, s) => sum + gzipSync(s.body).length, 0) / 1024;
 
-/**
- * Issue 19's budget for chart pages and issue 6's for the rest (gzipped, as bench/browser.ts counts them): the charts,
- * the network included, are drawn on the server, so a chart page loads what a page without charts does plus its
- * export and share islands (about 143 kB against 139 kB).
- */
-const BUDGET_KB = { charts: 150, noCharts: 150 };
+/** The budgets bench/browser.ts measures against (gzipped): 150 kB for chart pages too, since the charts are server-drawn SVG. */
+const BUDGET_KB = FIRST_LOAD_BUDGET_KB;
 
 test.describe("first-load JavaScript", () => {
   test("the Sankey diagram downloads the chart library when it scrolls into view (the check below can see it)", async ({ page }) => {
