@@ -83,7 +83,9 @@ export function NetworkChart({ nodes, edges, ariaLabel }: { nodes: NetworkChartN
                     d={`M${r1(s.x)} ${r1(s.y)}Q${r1(cx)} ${r1(cy)} ${r1(ex - ux * head * 0.6)} ${r1(ey - uy * head * 0.6)}`}
                     stroke={color}
                     strokeWidth={width}
-                    strokeDasharray={edge.kind === "spending_back" ? "6 4" : undefined}
+                    strokeDasharray={edge.kind === "spending_back" ? "9 6" : undefined}
+                    // Round caps would close the dashes' gaps on a wide edge.
+                    strokeLinecap={edge.kind === "spending_back" ? "butt" : undefined}
                     strokeOpacity={edge.loop ? 1 : 0.75}
                     vectorEffect="non-scaling-stroke"
                   />
