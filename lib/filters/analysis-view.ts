@@ -106,24 +106,26 @@ export function parseAnalysisView(source: ParamSource): { view: AnalysisView; is
   return { view, issues };
 }
 
+/** A whole number parameter of its own (`limit`, `nodes`): its value, or the default and the issue with what was sent. */
+function parseCount(source: ParamSource, name: "limit" | "nodes", fallback: number): { value: number; issues: FilterIssue[] } {
+  const values = valuesOf(source, name);
+  if (values.length === 0) return { value: fallback, issues: [] };
+  const parsed = analysisParamSchemas[name].safeParse(values[0]);
+  if (values.length === 1 && parsed.success) return { value: parsed.data, issues: [] };
+  const message = values.length > 1 ? `${name} takes one value` : parsed.error ? firstIssueMessage(parsed.error) : "invalid value";
+  return { value: fallback, issues: [{ param: name, value: values.join(","), message }] };
+}
+
 /** The number of flows a Sankey draws (`limit`, default DEFAULT_FLOW_LIMIT). */
 export function parseFlowLimit(source: ParamSource): { limit: number; issues: FilterIssue[] } {
-  const values = valuesOf(source, "limit");
-  if (values.length === 0) return { limit: DEFAULT_FLOW_LIMIT, issues: [] };
-  const parsed = analysisParamSchemas.limit.safeParse(values[0]);
-  if (values.length === 1 && parsed.success) return { limit: parsed.data, issues: [] };
-  const message = values.length > 1 ? "limit takes one value" : parsed.error ? firstIssueMessage(parsed.error) : "invalid value";
-  return { limit: DEFAULT_FLOW_LIMIT, issues: [{ param: "limit", value: values.join(","), message }] };
+  const { value, issues } = parseCount(source, "limit", DEFAULT_FLOW_LIMIT);
+  return { limit: value, issues };
 }
 
 /** How many organizations the network draws (`nodes`, default DEFAULT_NETWORK_SIZE). */
 export function parseNetworkSize(source: ParamSource): { size: number; issues: FilterIssue[] } {
-  const values = valuesOf(source, "nodes");
-  if (values.length === 0) return { size: DEFAULT_NETWORK_SIZE, issues: [] };
-  const parsed = analysisParamSchemas.nodes.safeParse(values[0]);
-  if (values.length === 1 && parsed.success) return { size: parsed.data, issues: [] };
-  const message = values.length > 1 ? "nodes takes one value" : parsed.error ? firstIssueMessage(parsed.error) : "invalid value";
-  return { size: DEFAULT_NETWORK_SIZE, issues: [{ param: "nodes", value: values.join(","), message }] };
+  const { value, issues } = parseCount(source, "nodes", DEFAULT_NETWORK_SIZE);
+  return { size: value, issues };
 }
 
 /** The URL parameters that reproduce a view (defaults left out; sorting and paging do not apply here). */
