@@ -21,8 +21,11 @@ const CHROME_FLAGS = [
 export type FirstLoadJs = { page: string; charts: boolean; budgetKb: number; scripts: number; gzipBytes: number; rawBytes: number };
 export type FirstLoadPage = { path: string; charts: boolean };
 
-/** Issue 6's budgets, gzipped: pages that draw a chart carry Recharts (about 130 kB), the others must not. */
-export const FIRST_LOAD_BUDGET_KB = { charts: 250, noCharts: 150 };
+/**
+ * Issue 19's budget for chart pages and issue 6's for the others, gzipped: every chart but the Sankey (a lazy island)
+ * is drawn on the server, so a chart page loads what another page does plus its export and share islands.
+ */
+export const FIRST_LOAD_BUDGET_KB = { charts: 150, noCharts: 150 };
 
 /** The pages measured: every page kind, split by whether it draws charts. */
 export function firstLoadPages(investorPath: string, dealPath: string, companyPath = "/companies/openai"): FirstLoadPage[] {

@@ -5,21 +5,25 @@ import { CircularFlowsSection } from "@/components/analysis/circular-flows-secti
 import { ConcentrationCharts } from "@/components/analysis/concentration-charts";
 import { CountingStatement } from "@/components/analysis/counting-statement";
 import { FlowsChart } from "@/components/analysis/flows-chart";
+import { NetworkSection } from "@/components/analysis/network-section";
 import { DealList } from "@/components/deals/deal-list";
 import { AsOfBanner } from "@/components/story/as-of-banner";
 import { DataFreshness } from "@/components/story/data-freshness";
 import { ParamIssues } from "@/components/ui/param-issues";
 import { getAnalysis } from "@/lib/data/analysis";
 import { resolveFilterNames } from "@/lib/data/filter-names";
-import { analysisViewToParams, parseAnalysisView } from "@/lib/filters/analysis-view";
+import { getNetwork } from "@/lib/data/network";
+import { analysisViewToParams, parseAnalysisView, parseNetworkSize } from "@/lib/filters/analysis-view";
+import { parseChartScale } from "@/lib/filters/chart-scale";
 
 /** /analysis for a query: per request with parameters, cached per data version for the bare address (proxy.ts). */
 export async function AnalysisView({ query }: { query: Record<string, string | string[] | undefined> }) {
   const { params, issues: nameIssues } = await resolveFilterNames(query);
   const parsed = parseAnalysisView(params);
   const { view } = parsed;
-  const issues = [...nameIssues, ...parsed.issues];
-  const analysis = await getAnalysis(view);
+  const networkSize = parseNetworkSize(params);
+  const issues = [...nameIssues, ...parsed.issues, ...networkSize.issues];
+  const [analysis, network] = await Promise.all([getAnalysis(view), getNetwork(view, networkSize.size)]);
   const todayParams = analysisViewToParams({ ...view, filters: { ...view.filters, asOf: null } });
 
   return (
@@ -38,7 +42,8 @@ export async function AnalysisView({ query }: { query: Record<string, string | s
       <CountingStatement view={view} summary={analysis.summary} excluded={analysis.excluded} filterNames={analysis.filterNames} />
       <ConcentrationCharts view={view} periods={analysis.concentration} />
       <FlowsChart view={view} flows={analysis.flows} />
-      <CircularFlowsSection view={view} loops={analysis.circularFlows} total={analysis.circularFlowCount} />
+      <CircularFlowsSection view={view} loops={analysis.circularFlows} total={analysis.circularFlowCount} scale={parseChartScale(query)} />
+      <NetworkSection view={view} size={networkSize.size} network={network} />
       <CapitalByKindChart view={view} data={analysis.capitalByKind} />
       <section aria-labelledby="largest-deals">
         <h2 id="largest-deals" className="text-lg font-semibold">

@@ -2,7 +2,9 @@ import { ChartFrame } from "@/components/charts/chart-frame";
 import { largestRowTakeaway } from "@/components/charts/takeaway";
 import { formatUsd } from "@/lib/format";
 import type { ChartRow } from "@/components/charts/chart-types";
+import { ScaleSwitch } from "@/components/charts/scale-switch";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
+import { withChartScale, type ChartScale } from "@/lib/filters/chart-scale";
 import { analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-view";
 import type { CircularFlow } from "@/lib/measures/circular-flows";
 import { CircularFlowList, formatBackToIn } from "./circular-flow-list";
@@ -29,13 +31,17 @@ function loopRows(loops: CircularFlow[]): ChartRow[] {
 
 export const CIRCULAR_FLOWS_TITLE = "Circular flows: capital invested and spending committed back, per loop";
 
-/** The paired bars per loop (or the empty state), drawn the same on /analysis and in its embed. */
-export function CircularFlowsBody({ loops }: { loops: CircularFlow[] }) {
+/**
+ * The paired bars per loop (or the empty state), drawn the same on /analysis and in its embed. Loops span orders of
+ * magnitude (a $5M round beside $138B committed back), hence the log scale with ?scale=log.
+ */
+export function CircularFlowsBody({ loops, scale = "linear" }: { loops: CircularFlow[]; scale?: ChartScale }) {
   return loops.length > 0 ? (
     <StackedBarChart
       rows={loopRows(loops)}
       series={series}
       stacked={false}
+      log={scale === "log"}
       ariaLabel="Bar chart: capital in and spending back for each circular flow"
     />
   ) : (
@@ -47,8 +53,20 @@ export function CircularFlowsBody({ loops }: { loops: CircularFlow[] }) {
  * Capital in against spending back per loop, then each loop with its diagram and legs. `loops` are the largest of
  * `total` (lib/data/analysis.ts caps them); the CSV has every one.
  */
-export function CircularFlowsSection({ view, loops, total = loops.length }: { view: AnalysisView; loops: CircularFlow[]; total?: number }) {
+export function CircularFlowsSection({
+  view,
+  loops,
+  total = loops.length,
+  scale = "linear",
+}: {
+  view: AnalysisView;
+  loops: CircularFlow[];
+  total?: number;
+  scale?: ChartScale;
+}) {
   const rows = loopRows(loops);
+  const params = analysisViewToParams(view);
+  const here = `/analysis${params.size > 0 ? `?${params}` : ""}#circular-flows`;
   const csvHref = `/api/stats/circular-flows?${new URLSearchParams([...analysisViewToParams(view), ["format", "csv"]])}`;
   return (
     <>
@@ -81,9 +99,10 @@ export function CircularFlowsSection({ view, loops, total = loops.length }: { vi
         ]}
         rowHeader="Loop"
         csvHref={csvHref}
-        embedPath={`/embed/circular-flows?${analysisViewToParams(view)}`}
+        embedPath={withChartScale(`/embed/circular-flows?${params}`, scale)}
+        actions={<ScaleSwitch scale={scale} href={here} />}
       >
-        <CircularFlowsBody loops={loops} />
+        <CircularFlowsBody loops={loops} scale={scale} />
       </ChartFrame>
       {loops.length > 0 ? (
         <section aria-labelledby="loops-title" className="rounded-lg border border-gray-200 p-4 dark:border-gray-800">

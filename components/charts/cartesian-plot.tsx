@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { VIEW, band, percent } from "./chart-scale";
+import { VIEW, band, percent, type PlacedDirectLabel } from "./chart-scale";
 
 // The frame every bar and line chart shares, rendered on the server: a plot drawn as SVG in a 1000 x 1000 viewBox
 // stretched to the plot's box (so it fills any width, phone or desktop, and lines stay 1-2 px thick through
@@ -51,6 +51,7 @@ export function CartesianPlot({
   bandLabels = [],
   positions,
   xTicks,
+  directLabels = [],
   children,
 }: {
   ariaLabel: string;
@@ -70,6 +71,11 @@ export function CartesianPlot({
   positions?: number[];
   /** The x-axis labels of a time scale (years or quarters), in place of the category labels. */
   xTicks?: { x: number; label: string }[];
+  /**
+   * Values written beside their marks (the largest and the latest: pickDirectLabels keeps them apart), above the point
+   * in viewBox coordinates; the tooltips and the table hold every value.
+   */
+  directLabels?: PlacedDirectLabel[];
   /** The marks, in viewBox coordinates. */
   children: ReactNode;
 }) {
@@ -146,6 +152,19 @@ export function CartesianPlot({
               data-chart-text=""
               className="absolute right-1 mt-1 text-[11px] leading-none text-[color:var(--chart-axis)]"
               style={{ top: percent(l.y) }}
+            >
+              {l.text}
+            </span>
+          ))}
+          {directLabels.map((l) => (
+            <span
+              key={`${l.index}-${l.x}-${l.y}`}
+              data-chart-text=""
+              data-direct-label=""
+              className={`absolute -mt-1 text-[11px] leading-none font-semibold whitespace-nowrap text-[color:var(--chart-label)] ${
+                l.phone ? "" : "hidden sm:block"
+              } ${l.x > VIEW * 0.9 ? "-translate-x-full" : l.x < VIEW * 0.1 ? "" : "-translate-x-1/2"} -translate-y-full`}
+              style={{ left: percent(l.x), top: percent(l.y) }}
             >
               {l.text}
             </span>

@@ -52,6 +52,20 @@ export function yLogScale([min, max]: [number, number]): (value: number) => numb
   return (value) => coord(VIEW - ((Math.min(Math.max(Math.log10(Math.max(value, min)), low), high) - low) / span) * VIEW);
 }
 
+/**
+ * A value axis of money, linear from zero or logarithmic over powers of ten (values from $1M to $1T side by side),
+ * for ?scale=log (lib/filters/chart-scale.ts).
+ */
+export function valueAxis(values: number[], log: boolean): { ticks: number[]; y: (value: number) => number } {
+  if (log) {
+    const positive = values.filter((v) => v > 0);
+    const ticks = logTicks(Math.min(...positive, 1e6), Math.max(...positive, 1e7));
+    return { ticks, y: yLogScale([ticks[0], ticks[ticks.length - 1]]) };
+  }
+  const ticks = niceTicks(0, Math.max(0, ...values));
+  return { ticks, y: yScale([0, ticks[ticks.length - 1]]) };
+}
+
 const DAY = 86_400_000;
 
 /**
@@ -82,4 +96,51 @@ export function timeScale(times: number[]): { x: (time: number) => number; ticks
     ticks.push({ x: x(time), label: quarterly ? `Q${month / 3 + 1} ${year}` : String(year) });
   }
   return { x, ticks };
+}
+
+/** A value written on the plot beside its mark (a direct label): where the mark is, in the viewBox, and its text. */
+export type DirectLabel = { index: number; x: number; y: number; text: string };
+
+/** Plot sizes the labels must fit: a phone's plot (about 300 x 240 px) and a desktop's (about 850 x 240 px). */
+const PLOT_PX = { phone: 300, desktop: 850, height: 240 };
+/** A 11 px label: about 6.5 px per character, 13 px tall with its gap. */
+const LABEL_PX = { char: 6.5, pad: 6, height: 13 };
+
+export type PlacedDirectLabel = DirectLabel & { phone: boolean };
+
+function labelsOverlap(a: DirectLabel, b: DirectLabel, widthPx: number): boolean {
+  const dx = (Math.abs(a.x - b.x) / VIEW) * widthPx;
+  const dy = (Math.abs(a.y - b.y) / VIEW) * PLOT_PX.height;
+  const halfWidths = ((a.text.length + b.text.length) * LABEL_PX.char) / 2 + LABEL_PX.pad;
+  return dx < halfWidths && dy < LABEL_PX.height;
+}
+
+/**
+ * Which direct labels to write, in the order given (the first wins): a label that would overlap one already kept on a
+ * desktop plot is dropped, one that would overlap on a phone's narrower plot shows from 640 px up only. The same mark
+ * is labelled once.
+ */
+export function pickDirectLabels(candidates: DirectLabel[]): PlacedDirectLabel[] {
+  const kept: PlacedDirectLabel[] = [];
+  for (const c of candidates) {
+    if (kept.some((k) => k.x === c.x && k.y === c.y)) continue;
+    if (kept.some((k) => labelsOverlap(k, c, PLOT_PX.desktop))) continue;
+    kept.push({ ...c, phone: !kept.some((k) => k.phone && labelsOverlap(k, c, PLOT_PX.phone)) });
+  }
+  return kept;
+}
+
+/** The index of the largest value (the first of equals), or -1 when there is none above zero. */
+export function largestIndex(values: (number | null)[]): number {
+  let best = -1;
+  values.forEach((v, i) => {
+    if (v !== null && v > 0 && (best < 0 || v > (values[best] as number))) best = i;
+  });
+  return best;
+}
+
+/** The index of the last value present, or -1. */
+export function latestIndex(values: (number | null)[]): number {
+  for (let i = values.length - 1; i >= 0; i--) if (values[i] !== null) return i;
+  return -1;
 }

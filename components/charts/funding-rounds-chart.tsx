@@ -1,22 +1,11 @@
 import { formatUsd, formatUsdExact } from "@/lib/format";
 import { CartesianPlot } from "./cartesian-plot";
-import { coord, logTicks, niceTicks, timeScale, VIEW, yLogScale, yScale } from "./chart-scale";
+import { coord, largestIndex, latestIndex, pickDirectLabels, timeScale, valueAxis, VIEW, type DirectLabel } from "./chart-scale";
 import type { ChartRow, ChartSeries } from "./chart-types";
 
 function valueOf(row: ChartRow, key: string): number | null {
   const v = row[key];
   return typeof v === "number" && Number.isFinite(v) ? v : null;
-}
-
-/** A value axis, linear from zero or logarithmic over powers of ten (values from $1M to $1T side by side). */
-function axis(values: number[], log: boolean): { ticks: number[]; y: (value: number) => number } {
-  if (log) {
-    const positive = values.filter((v) => v > 0);
-    const ticks = logTicks(Math.min(...positive, 1e6), Math.max(...positive, 1e7));
-    return { ticks, y: yLogScale([ticks[0], ticks[ticks.length - 1]]) };
-  }
-  const ticks = niceTicks(0, Math.max(0, ...values));
-  return { ticks, y: yScale([0, ticks[ticks.length - 1]]) };
 }
 
 /**
@@ -39,11 +28,11 @@ export function FundingRoundsChart({
   ariaLabel: string;
   log?: boolean;
 }) {
-  const amounts = axis(
+  const amounts = valueAxis(
     rows.map((r) => valueOf(r, amount.key) ?? 0),
     log,
   );
-  const valuations = axis(
+  const valuations = valueAxis(
     rows.map((r) => valueOf(r, valuation.key) ?? 0),
     log,
   );
@@ -71,6 +60,25 @@ export function FundingRoundsChart({
     last = valuations.y(v);
     dots += `M${x} ${valuations.y(v)}h0`;
   });
+  // Direct labels: the latest and the largest round, then the latest valuation.
+  const roundAmounts = rows.map((r) => {
+    const a = valueOf(r, amount.key);
+    return a !== null && a > 0 ? a : null;
+  });
+  const valuationValues = rows.map((r) => valueOf(r, valuation.key));
+  const candidates: DirectLabel[] = [
+    ...[latestIndex(roundAmounts), largestIndex(roundAmounts)]
+      .filter((i) => i >= 0)
+      .map((i) => ({ index: i, x: positions[i], y: amounts.y(roundAmounts[i] as number), text: formatUsd(roundAmounts[i] as number) })),
+    ...[latestIndex(valuationValues)]
+      .filter((i) => i >= 0)
+      .map((i) => ({
+        index: i,
+        x: positions[i],
+        y: valuations.y(valuationValues[i] as number),
+        text: `${formatUsd(valuationValues[i] as number)} valuation`,
+      })),
+  ];
   const tooltips = rows.map((row) =>
     [
       row.label,
@@ -93,6 +101,7 @@ export function FundingRoundsChart({
         { label: amount.label, color: amount.color, shape: "bar" },
         { label: valuation.label, color: valuation.color, shape: "line" },
       ]}
+      directLabels={pickDirectLabels(candidates)}
     >
       {bars ? <path className="chart-bars" d={bars} fill={amount.color} /> : null}
       <g stroke={valuation.color} fill="none">

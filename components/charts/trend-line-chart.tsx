@@ -1,5 +1,6 @@
+import { formatUsd } from "@/lib/format";
 import { CartesianPlot } from "./cartesian-plot";
-import { band, coord, niceTicks, yScale } from "./chart-scale";
+import { band, coord, largestIndex, latestIndex, niceTicks, pickDirectLabels, yScale, type DirectLabel } from "./chart-scale";
 import type { ChartRow, ChartSeries, ValueFormat } from "./chart-types";
 import { formatTick, formatValue } from "./format-value";
 
@@ -54,6 +55,17 @@ export function TrendLineChart({
     });
     return { series: s, line, dots };
   });
+  // Direct labels: each line's latest value; a single line's largest too.
+  const candidates: DirectLabel[] = series.flatMap((s) => {
+    const values = rows.map((row) => valueOf(row, s.key));
+    const indexes = [latestIndex(values), ...(series.length === 1 ? [largestIndex(values)] : [])].filter((i) => i >= 0);
+    return indexes.map((i) => ({
+      index: i,
+      x: coord(band(i, rows.length).center),
+      y: y(values[i] as number),
+      text: format === "usd" ? formatUsd(values[i] as number) : formatValue(values[i] as number, format),
+    }));
+  });
   const tooltips = rows.map((row) =>
     [row.label, ...series.map((s) => `${s.label}: ${formatValue(valueOf(row, s.key) ?? undefined, format)}`)].join("\n"),
   );
@@ -65,6 +77,7 @@ export function TrendLineChart({
       leftTicks={ticks.map((t) => ({ value: t, y: y(t), label: formatTick(t, format) }))}
       legend={series.map((s) => ({ label: s.label, color: s.color, shape: "line" }))}
       bandLabels={bands.map((b) => ({ text: b.label, y: y(Math.min(b.to, scaleDomain[1])) }))}
+      directLabels={pickDirectLabels(candidates)}
     >
       {bands.map((b) => {
         const top = y(Math.min(b.to, scaleDomain[1]));

@@ -21,6 +21,10 @@ export const COUNT_LABELS: Record<CountOption, string> = {
 export const MAX_EXCLUDED = 20;
 export const DEFAULT_FLOW_LIMIT = 20;
 export const MAX_FLOW_LIMIT = 200;
+/** How many organizations the network draws (`nodes`): the choices its control offers, the default and the bounds. */
+export const NETWORK_SIZES = [10, 20, 40] as const;
+export const DEFAULT_NETWORK_SIZE = 20;
+export const MAX_NETWORK_SIZE = 50;
 
 const TRUE_VALUES = ["1", "true", "on", "yes"];
 
@@ -33,6 +37,7 @@ export const analysisParamShape = {
   exclude: z.array(slugParam("openai")),
 };
 const flowLimitShape = { limit: wholeNumberParam(1, MAX_FLOW_LIMIT) };
+const networkSizeShape = { nodes: wholeNumberParam(2, MAX_NETWORK_SIZE) };
 
 export type AnalysisView = {
   filters: DealFilters;
@@ -71,6 +76,12 @@ export function parseAnalysisView(source: ParamSource): { view: AnalysisView; is
 export function parseFlowLimit(source: ParamSource): { limit: number; issues: FilterIssue[] } {
   const { values, issues } = readParams(source, flowLimitShape);
   return { limit: values.limit ?? DEFAULT_FLOW_LIMIT, issues };
+}
+
+/** How many organizations the network draws (`nodes`, default DEFAULT_NETWORK_SIZE). */
+export function parseNetworkSize(source: ParamSource): { size: number; issues: FilterIssue[] } {
+  const { values, issues } = readParams(source, networkSizeShape);
+  return { size: values.nodes ?? DEFAULT_NETWORK_SIZE, issues };
 }
 
 /** The URL parameters that reproduce a view (defaults left out; sorting and paging do not apply here). */

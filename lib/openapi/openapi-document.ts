@@ -400,6 +400,30 @@ export const openApiDocument = {
         },
       },
     },
+    "/api/stats/network": {
+      get: {
+        operationId: "getNetwork",
+        summary: "Who funds whom: the largest organizations by counted capital, the capital between them, and the circular flows marked",
+        parameters: [
+          ...ANALYSIS_PARAMETERS,
+          {
+            name: "nodes",
+            in: "query",
+            description:
+              "How many of the organizations with the most counted capital (2-50, default 20); both ends of every circular flow shown are added.",
+            schema: { type: "integer", minimum: 2, maximum: 50 },
+          },
+        ],
+        responses: {
+          "200": {
+            description:
+              "`{ counting, nodes, organizations: [{slug, name, investedUsd, receivedUsd, inCircularFlow, drawnForCircularFlow}], edges: [{source, target, kind: capital|spending_back, circularFlow, amountUsd, via, dealIds}], circularFlows, omitted: {organizations, flows, amountUsd} }`. CSV with format=csv, one row per edge.",
+            content: statsContent,
+          },
+          "400": badParameters,
+        },
+      },
+    },
     "/api/stats/capital-by-kind": {
       get: {
         operationId: "getCapitalByKind",

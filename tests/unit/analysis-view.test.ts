@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analysisViewToParams, countingRule, parseAnalysisView, parseFlowLimit } from "@/lib/filters/analysis-view";
+import { analysisViewToParams, countingRule, parseAnalysisView, parseFlowLimit, parseNetworkSize } from "@/lib/filters/analysis-view";
 
 describe("parseAnalysisView", () => {
   it("defaults to yearly recipient concentration of capital, without the pipeline or exclusions", () => {
@@ -77,5 +77,18 @@ describe("parseFlowLimit", () => {
       issues: [{ param: "limit", value: "2.5", message: "limit must be a whole number from 1 to 200" }],
     });
     expect(parseFlowLimit({ limit: "0" }).issues[0].message).toBe("limit must be a whole number from 1 to 200");
+  });
+});
+
+describe("parseNetworkSize", () => {
+  it("reads nodes from 2 to 50, and reports anything else with the default kept", () => {
+    expect(parseNetworkSize({})).toEqual({ size: 20, issues: [] });
+    expect(parseNetworkSize({ nodes: "10" })).toEqual({ size: 10, issues: [] });
+    expect(parseNetworkSize({ nodes: "51" })).toEqual({
+      size: 20,
+      issues: [{ param: "nodes", value: "51", message: "nodes must be a whole number from 2 to 50" }],
+    });
+    expect(parseNetworkSize({ nodes: ["10", "20"] }).issues[0].message).toBe("nodes takes one value");
+    expect(parseNetworkSize({ nodes: "ten" }).issues[0].message).toBe("nodes must be a whole number from 2 to 50");
   });
 });

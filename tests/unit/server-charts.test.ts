@@ -3,7 +3,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { MAX_TOOLTIP_COLUMNS } from "@/components/charts/cartesian-plot";
-import { niceTicks, yScale } from "@/components/charts/chart-scale";
+import { niceTicks, pickDirectLabels, yScale } from "@/components/charts/chart-scale";
 import { FundingRoundsChart } from "@/components/charts/funding-rounds-chart";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import type { ChartRow } from "@/components/charts/chart-types";
@@ -188,5 +188,81 @@ describe("the funding rounds chart", () => {
     expect(height(logBars[0]) / height(logBars[2])).toBeGreaterThan(0.3);
     for (const tick of ["$100M", "$1B", "$10B", "$100B"]) expect(log).toContain(`>${tick}</span>`);
     expect(log).toContain('aria-label="Rounds, on log scales"');
+  });
+});
+
+describe("direct labels", () => {
+  const labels = (markup: string) => attr(markup, /data-direct-label=""[^>]*>([^<]+)<\/span>/g);
+  const series = [{ key: "equity", label: "Equity", color: "var(--color-equity)" }];
+
+  it("write the latest and the largest stack's total on the bars, once when they are the same", () => {
+    const rows: ChartRow[] = [
+      { label: "2023", equity: 5_000_000_000 },
+      { label: "2024", equity: 80_000_000_000 },
+      { label: "2025", equity: 20_000_000_000 },
+    ];
+    expect(labels(renderToStaticMarkup(createElement(StackedBarChart, { rows, series, ariaLabel: "Bars" })))).toEqual(["$20B", "$80B"]);
+    expect(labels(renderToStaticMarkup(createElement(StackedBarChart, { rows: rows.slice(0, 2), series, ariaLabel: "Bars" })))).toEqual([
+      "$80B",
+    ]);
+  });
+
+  it("drop a label that would overlap one already written, and keep to wide screens one that would overlap on a phone", () => {
+    const candidates = [
+      { index: 9, x: 950, y: 100, text: "$20B" },
+      { index: 8, x: 930, y: 105, text: "$21B" },
+      { index: 5, x: 870, y: 100, text: "$30B" },
+      { index: 0, x: 50, y: 100, text: "$40B" },
+    ];
+    const picked = pickDirectLabels(candidates);
+    // $21B sits 17 px from $20B on an 850 px plot: they would overlap. $30B is 68 px away, but 24 px on a phone.
+    expect(picked.map((l) => [l.text, l.phone])).toEqual([
+      ["$20B", true],
+      ["$30B", false],
+      ["$40B", true],
+    ]);
+  });
+
+  it("write each line's latest value, apart from each other", () => {
+    const rows: ChartRow[] = [
+      { label: "2024", top1: 0.5, top3: 0.8 },
+      { label: "2025", top1: 0.47, top3: 0.49 },
+    ];
+    const markup = renderToStaticMarkup(
+      createElement(TrendLineChart, {
+        rows,
+        series: [
+          { key: "top1", label: "Top 1", color: "var(--chart-top1)" },
+          { key: "top3", label: "Top 3", color: "var(--chart-top3)" },
+        ],
+        format: "share",
+        domain: [0, 1],
+        ariaLabel: "Shares",
+      }),
+    );
+    // 47% and 49% of a 240 px plot are 5 px apart: only the first is written.
+    expect(labels(markup)).toEqual(["47.0%"]);
+  });
+});
+
+describe("the side-by-side bars on a log scale", () => {
+  it("label powers of ten and show a small bar beside a large one; a stack refuses a log scale", () => {
+    const rows: ChartRow[] = [
+      { label: "Large", moneyIn: 50_000_000_000, moneyBack: 138_000_000_000 },
+      { label: "Small", moneyIn: 5_000_000, moneyBack: 7_000_000 },
+    ];
+    const series = [
+      { key: "moneyIn", label: "Capital in", color: "red" },
+      { key: "moneyBack", label: "Spending back", color: "blue" },
+    ];
+    const markup = renderToStaticMarkup(createElement(StackedBarChart, { rows, series, ariaLabel: "Loops", stacked: false, log: true }));
+    expect(markup).toContain('aria-label="Loops, on a log scale"');
+    expect(markup).toContain(">$1M<");
+    expect(markup).toContain(">$1T<");
+    const [moneyIn] = attr(markup, /class="chart-bars" d="([^"]+)"/g).map(rects);
+    // $5M on a $1M-$1T log axis stands log10(5) of 6 decades, 11.65% of the plot (on a linear one, 0.004%).
+    const small = moneyIn[1];
+    expect(small[3] - small[1]).toBeCloseTo((Math.log10(5) / 6) * 1000, 0);
+    expect(() => renderToStaticMarkup(createElement(StackedBarChart, { rows, series, ariaLabel: "Stack", log: true }))).toThrow();
   });
 });

@@ -3,12 +3,14 @@ import { CIRCULAR_FLOWS_TITLE, CircularFlowsBody } from "@/components/analysis/c
 import { analysisEmbedView, type EmbedSearchParams } from "@/components/story/analysis-embed";
 import { EmbedFrame } from "@/components/story/embed-frame";
 import { CIRCULAR_FLOWS_SHOWN, getCircularFlows } from "@/lib/data/analysis";
+import { parseChartScale } from "@/lib/filters/chart-scale";
 
 export const metadata: Metadata = { title: "Circular flows (embed)", robots: { index: false } };
 
 /** The /analysis circular-flows chart alone (capital in against spending back per loop), for framing on other sites. */
 export default async function EmbedCircularFlows({ searchParams }: { searchParams: EmbedSearchParams }) {
   const { view, fullHref } = await analysisEmbedView(searchParams, "circular-flows");
+  const scale = parseChartScale(await searchParams);
   const { loops } = await getCircularFlows(view);
   return (
     <EmbedFrame
@@ -17,7 +19,7 @@ export default async function EmbedCircularFlows({ searchParams }: { searchParam
       asOf={view.filters.asOf}
       fullHref={fullHref}
     >
-      <CircularFlowsBody loops={loops.slice(0, CIRCULAR_FLOWS_SHOWN)} />
+      <CircularFlowsBody loops={loops.slice(0, CIRCULAR_FLOWS_SHOWN)} scale={scale} />
     </EmbedFrame>
   );
 }
