@@ -11,6 +11,7 @@ import { GET as circularFlowsRoute } from "@/app/api/stats/circular-flows/route"
 import { CIRCULAR_FLOWS_SHOWN, getAnalysis } from "@/lib/data/analysis";
 import { COMPANY_LIST_LIMIT, getCompany } from "@/lib/data/company";
 import { filterNamesOf } from "@/lib/data/filter-names";
+import { searchSite } from "@/lib/data/search";
 import { countDealsIn, findDealPage, listAllDeals, listDeals } from "@/lib/data/deals";
 import { getInvestor, PORTFOLIO_LIMIT } from "@/lib/data/investor";
 import { referenceMeasureDeals } from "../support/reference-deals";
@@ -61,6 +62,27 @@ describe("the filter forms' names", () => {
     const names = await filterNamesOf({ investors: [quietInvestor, "no-such-organization"], recipient: quietRecipient });
     expect([...names.keys()].sort()).toEqual([quietInvestor, quietRecipient].sort());
     expect(names.get(quietInvestor)).toMatch(/\S/);
+  });
+});
+
+describe("search suggestions at scale", () => {
+  it("list a busy organization's newest deals, the same as its own deals sorted newest first", async () => {
+    const top = ranked("investor")[0];
+    // Past BUSY_ORGANIZATION_DEALS, so its deals are read by walking the date index.
+    expect(top.deals).toBeGreaterThanOrEqual(500);
+    const db = raw();
+    const { id, name } = db.prepare(`SELECT id, name FROM "Organization" WHERE slug = ?`).get(top.slug) as { id: number; name: string };
+    const newest = (
+      db
+        .prepare(
+          `SELECT d.id FROM "Deal" d WHERE d."deletedAt" IS NULL AND (d."recipientId" = ? OR d.id IN (SELECT "dealId" FROM "Participation" WHERE "organizationId" = ?)) ORDER BY d."announcedOn" DESC, d.id DESC LIMIT 6`,
+        )
+        .all(id, id) as { id: number }[]
+    ).map((r) => r.id);
+    db.close();
+    const found = await searchSite(name, 6);
+    expect(found.organizations[0].slug).toBe(top.slug);
+    expect(found.deals.map((d) => d.id)).toEqual(newest);
   });
 });
 
