@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { fieldText, NameFilterField } from "@/components/search/name-filter-field";
+import { NameFilterFields } from "@/components/search/name-filter-field";
 import { COUNT_LABELS, COUNT_OPTIONS, type AnalysisView } from "@/lib/filters/analysis-view";
 
 const FIELD =
@@ -73,22 +73,7 @@ export function AnalysisControls({
           To
           <input type="date" name="to" defaultValue={f.to ?? ""} className={FIELD} />
         </label>
-        <NameFilterField
-          side="investor"
-          idPrefix="analysis"
-          value={fieldText(f.investors, names)}
-          labelClassName="block"
-          fieldClassName={FIELD}
-          short
-        />
-        <NameFilterField
-          side="recipient"
-          idPrefix="analysis"
-          value={fieldText(f.recipient ? [f.recipient] : [], names)}
-          labelClassName="block"
-          fieldClassName={FIELD}
-          short
-        />
+        <NameFilterFields idPrefix="analysis" chosen={f} names={names} labelClassName="block" fieldClassName={FIELD} />
         <label className="flex items-start gap-2 self-end pb-1.5">
           <input
             type="checkbox"

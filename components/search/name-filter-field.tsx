@@ -72,3 +72,26 @@ export function NameFilterField({
     </div>
   );
 }
+
+/** Both fields for the filters' chosen investors and recipient, as grid items of a compact form (/analysis, /changes). */
+export function NameFilterFields({
+  idPrefix,
+  chosen,
+  names,
+  labelClassName,
+  fieldClassName,
+}: {
+  idPrefix: string;
+  chosen: { investors: readonly string[]; recipient: string | null };
+  names: ReadonlyMap<string, string>;
+  labelClassName: string;
+  fieldClassName: string;
+}) {
+  const field = { idPrefix, labelClassName, fieldClassName, short: true };
+  return (
+    <>
+      <NameFilterField side="investor" value={fieldText(chosen.investors, names)} {...field} />
+      <NameFilterField side="recipient" value={fieldText(chosen.recipient ? [chosen.recipient] : [], names)} {...field} />
+    </>
+  );
+}

@@ -1,4 +1,4 @@
-import { fieldText, NameFilterField } from "@/components/search/name-filter-field";
+import { NameFilterFields } from "@/components/search/name-filter-field";
 import { DEAL_KINDS, DEAL_STATUSES, KIND_LABELS, STATUS_LABELS } from "@/lib/domain";
 import type { ChangeView } from "@/lib/filters/change-filters";
 import { CHANGE_KINDS, CHANGE_LABELS } from "@/lib/story/changes";
@@ -20,22 +20,7 @@ export function ChangeFilterForm({ view, names }: { view: ChangeView; names: Rea
       className="grid grid-cols-1 gap-3 rounded-lg border border-gray-200 p-4 sm:grid-cols-3 lg:grid-cols-6 dark:border-gray-800"
     >
       {f.asOf ? <input type="hidden" name="asOf" value={f.asOf} /> : null}
-      <NameFilterField
-        side="investor"
-        idPrefix="change"
-        value={fieldText(f.investors, names)}
-        labelClassName={LABEL}
-        fieldClassName={FIELD}
-        short
-      />
-      <NameFilterField
-        side="recipient"
-        idPrefix="change"
-        value={fieldText(f.recipient ? [f.recipient] : [], names)}
-        labelClassName={LABEL}
-        fieldClassName={FIELD}
-        short
-      />
+      <NameFilterFields idPrefix="change" chosen={f} names={names} labelClassName={LABEL} fieldClassName={FIELD} />
       <div>
         <label htmlFor="change-kind" className={LABEL}>
           Deal kind
