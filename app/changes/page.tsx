@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { StatusBadge } from "@/components/deals/status-badge";
 import { dealHref } from "@/lib/story/view-href";
 import { AsOfBanner } from "@/components/story/as-of-banner";
@@ -9,8 +10,7 @@ import { ExternalLink, hostOf } from "@/components/ui/external-link";
 import { Pagination } from "@/components/ui/pagination";
 import { ParamIssues } from "@/components/ui/param-issues";
 import { listChanges } from "@/lib/data/changes";
-import { getDealFilterOptions } from "@/lib/data/deal-filter-options";
-import { resolveFilterNames } from "@/lib/data/filter-names";
+import { addressWithSlugs, filterNamesOf, resolveFilterNames } from "@/lib/data/filter-names";
 import { changeViewToParams, parseChangeView } from "@/lib/filters/change-filters";
 import { formatAmount, formatDate, formatNumber } from "@/lib/format";
 import { partiesText } from "@/lib/story/change-text";
@@ -32,11 +32,13 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 const TEXT_LINK = "rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
 
 export default async function ChangesPage({ searchParams }: { searchParams: SearchParams }) {
-  const { params, issues: nameIssues } = await resolveFilterNames(await searchParams);
+  const { params, issues: nameIssues, renamed } = await resolveFilterNames(await searchParams);
+  // Names typed into the form (Amazon, QIA) become the address with slugs, the one that is shared and bookmarked.
+  if (renamed && nameIssues.length === 0) redirect(addressWithSlugs("/changes", params));
   const parsed = parseChangeView(params);
   const { view } = parsed;
   const issues = [...nameIssues, ...parsed.issues];
-  const [page, options] = await Promise.all([listChanges(view), getDealFilterOptions(view.filters)]);
+  const [page, names] = await Promise.all([listChanges(view), filterNamesOf(view.filters)]);
   const href = (overrides: Parameters<typeof changeViewToParams>[1]) => {
     const query = changeViewToParams(view, overrides).toString();
     return query ? `/changes?${query}` : "/changes";
@@ -61,7 +63,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
         </p>
       </div>
       <ParamIssues issues={issues} />
-      <ChangeFilterForm key={href({})} view={view} options={options} />
+      <ChangeFilterForm key={href({})} view={view} names={names} />
       <p className="text-sm text-gray-600 dark:text-gray-400" role="status">
         {formatNumber(page.total)} {page.total === 1 ? "change" : "changes"}
       </p>

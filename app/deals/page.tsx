@@ -9,10 +9,9 @@ import { DataFreshness } from "@/components/story/data-freshness";
 import { Notice } from "@/components/ui/notice";
 import { Pagination } from "@/components/ui/pagination";
 import { StatCard } from "@/components/ui/stat-card";
-import { getDealFilterOptions } from "@/lib/data/deal-filter-options";
 import { getDealStats } from "@/lib/data/deal-stats";
 import { listDeals } from "@/lib/data/deals";
-import { resolveFilterNames } from "@/lib/data/filter-names";
+import { addressWithSlugs, filterNamesOf, resolveFilterNames } from "@/lib/data/filter-names";
 import { DEFAULT_DEAL_FILTERS, dealFiltersToParams, parseDealFilters, writeAmountsAsDollars } from "@/lib/filters/deal-filters";
 import { dealsPageHref, parseDealPageView, type DealPageView } from "@/lib/filters/deal-page-view";
 import { describeDealFilters } from "@/lib/filters/describe-deal-filters";
@@ -20,10 +19,10 @@ import { formatNumber, formatUsd, formatUsdExact } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Deals" };
 
-const SWITCH = "rounded px-3 py-1.5 focus-visible:outline-2 focus-visible:outline-blue-600";
-const SWITCH_ON = `${SWITCH} bg-gray-900 text-white dark:bg-gray-100 dark:text-gray-900`;
-const SWITCH_OFF = `${SWITCH} border border-gray-300 hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800`;
-const TEXT_LINK = "rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
+// Short classes of app/globals.css: this page's markup reaches the browser twice (HTML and React's payload).
+const SWITCH_ON = "button-on";
+const SWITCH_OFF = "button";
+const TEXT_LINK = "text-link";
 
 export default async function DealsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { params, issues: nameIssues, renamed } = await resolveFilterNames(await searchParams);
@@ -31,13 +30,11 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
   // Names and amounts typed into the form (Anthropic, QIA, 10B) become the address with slugs and whole dollars, the
   // one that is shared and bookmarked.
   const rewritten = writeAmountsAsDollars(params, filters) || renamed;
-  if (rewritten && nameIssues.length === 0)
-    redirect(`/deals?${new URLSearchParams([...params].filter(([, value]) => value.trim() !== ""))}`);
+  if (rewritten && nameIssues.length === 0) redirect(addressWithSlugs("/deals", params));
   const { pageView, issues: viewIssues } = parseDealPageView(params);
   const issues = [...nameIssues, ...filterIssues, ...viewIssues];
-  const [page, stats, options] = await Promise.all([listDeals(filters), getDealStats(filters), getDealFilterOptions(filters)]);
+  const [page, stats, names] = await Promise.all([listDeals(filters), getDealStats(filters), filterNamesOf(filters)]);
 
-  const names = new Map([...options.investors, ...options.recipients].map((o) => [o.slug, o.name]));
   const active = describeDealFilters(filters, (slug) => names.get(slug));
   const href = (overrides: Parameters<typeof dealsPageHref>[2]) => dealsPageHref(filters, pageView, overrides);
   const clearHref = dealsPageHref(DEFAULT_DEAL_FILTERS, pageView);
@@ -138,7 +135,7 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
               Show the filters{active.length > 0 ? ` (${active.length} active)` : ""}
             </summary>
             <div className="mt-3 lg:mt-0">
-              <DealFilterForm key={href({})} filters={filters} pageView={pageView} options={options} clearHref={clearHref} />
+              <DealFilterForm key={href({})} filters={filters} pageView={pageView} names={names} clearHref={clearHref} />
             </div>
           </details>
         </section>
@@ -152,11 +149,7 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
                   ? `No deals on page ${page.page}`
                   : `Deals ${formatNumber(first)}–${formatNumber(last)} of ${formatNumber(page.total)}`}
             </h2>
-            <a
-              href={csvHref}
-              download
-              className="rounded border border-gray-300 px-3 py-1.5 text-sm hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-800"
-            >
+            <a href={csvHref} download className="button text-sm">
               Download CSV ({formatNumber(page.total)} {page.total === 1 ? "deal" : "deals"})
             </a>
           </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NameFilterFields } from "@/components/search/name-filter-field";
 import { COUNT_LABELS, COUNT_OPTIONS, type AnalysisView } from "@/lib/filters/analysis-view";
 
 const FIELD =
@@ -7,13 +8,21 @@ const BUTTON = "rounded border px-3 py-1.5 focus-visible:outline-2 focus-visible
 
 /**
  * The view's switches as a plain GET form, so every view is a URL that can be shared and works without JavaScript.
- * The /deals filters the form does not show travel along as hidden fields.
+ * The investor and recipient filters are name fields with suggestions, as on /deals; the /deals filters the form does
+ * not show travel along as hidden fields.
  */
-export function AnalysisControls({ view, choices }: { view: AnalysisView; choices: { key: string; name: string }[] }) {
+export function AnalysisControls({
+  view,
+  choices,
+  names,
+}: {
+  view: AnalysisView;
+  choices: { key: string; name: string }[];
+  /** The chosen organizations' names by slug. */
+  names: ReadonlyMap<string, string>;
+}) {
   const f = view.filters;
   const hidden: [string, string][] = [
-    ...f.investors.map((s): [string, string] => ["investor", s]),
-    ...(f.recipient ? [["recipient", f.recipient] as [string, string]] : []),
     ...f.kinds.map((k): [string, string] => ["kind", k]),
     ...f.statuses.map((s): [string, string] => ["status", s]),
     ...(f.min !== null ? [["min", f.min.toString()] as [string, string]] : []),
@@ -64,6 +73,7 @@ export function AnalysisControls({ view, choices }: { view: AnalysisView; choice
           To
           <input type="date" name="to" defaultValue={f.to ?? ""} className={FIELD} />
         </label>
+        <NameFilterFields idPrefix="analysis" chosen={f} names={names} labelClassName="block" fieldClassName={FIELD} />
         <label className="flex items-start gap-2 self-end pb-1.5">
           <input
             type="checkbox"

@@ -1,4 +1,5 @@
 // The whole /analysis page body, shared by its per-request route and its cached one (app/v/[version]/analysis).
+import { redirect } from "next/navigation";
 import { AnalysisControls } from "@/components/analysis/analysis-controls";
 import { CapitalByKindChart } from "@/components/analysis/capital-by-kind-chart";
 import { CircularFlowsSection } from "@/components/analysis/circular-flows-section";
@@ -11,14 +12,16 @@ import { AsOfBanner } from "@/components/story/as-of-banner";
 import { DataFreshness } from "@/components/story/data-freshness";
 import { ParamIssues } from "@/components/ui/param-issues";
 import { getAnalysis } from "@/lib/data/analysis";
-import { resolveFilterNames } from "@/lib/data/filter-names";
+import { addressWithSlugs, resolveFilterNames } from "@/lib/data/filter-names";
 import { getNetwork } from "@/lib/data/network";
 import { analysisViewToParams, parseAnalysisView, parseNetworkSize } from "@/lib/filters/analysis-view";
 import { parseChartScale } from "@/lib/filters/chart-scale";
 
 /** /analysis for a query: per request with parameters, cached per data version for the bare address (proxy.ts). */
 export async function AnalysisView({ query }: { query: Record<string, string | string[] | undefined> }) {
-  const { params, issues: nameIssues } = await resolveFilterNames(query);
+  const { params, issues: nameIssues, renamed } = await resolveFilterNames(query);
+  // Names typed into the form (Amazon, QIA) become the address with slugs, the one that is shared and bookmarked.
+  if (renamed && nameIssues.length === 0) redirect(addressWithSlugs("/analysis", params));
   const parsed = parseAnalysisView(params);
   const { view } = parsed;
   const networkSize = parseNetworkSize(params);
@@ -38,7 +41,7 @@ export async function AnalysisView({ query }: { query: Record<string, string | s
         </p>
       </div>
       <ParamIssues issues={issues} />
-      <AnalysisControls view={view} choices={analysis.exclusionChoices} />
+      <AnalysisControls view={view} choices={analysis.exclusionChoices} names={new Map(Object.entries(analysis.filterNames))} />
       <CountingStatement view={view} summary={analysis.summary} excluded={analysis.excluded} filterNames={analysis.filterNames} />
       <ConcentrationCharts view={view} periods={analysis.concentration} />
       <FlowsChart view={view} flows={analysis.flows} />

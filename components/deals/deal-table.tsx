@@ -1,10 +1,8 @@
 import Link from "next/link";
 import type { DealSummary } from "@/lib/data/deals";
-import { KIND_LABELS } from "@/lib/domain";
 import type { DealSort } from "@/lib/filters/deal-filters";
-import { dealHref } from "@/lib/story/view-href";
-import { formatAmount, formatDate, formatNumber, formatUsdExact } from "@/lib/format";
-import { StatusBadge } from "./status-badge";
+import { dealTableRow } from "./deal-rows";
+import { DealTableRows } from "./deal-rows-view";
 
 type SortColumn = { label: string; direction: "ascending" | "descending" | null; href: string; next: string };
 
@@ -81,44 +79,7 @@ export function DealTable({
             </th>
           </tr>
         </thead>
-        <tbody>
-          {deals.map((deal) => (
-            <tr key={deal.id} className="border-b border-gray-100 align-top dark:border-gray-900">
-              <td className="whitespace-nowrap py-2 pr-4">
-                <time dateTime={deal.announcedOn}>{formatDate(deal.announcedOn)}</time>
-              </td>
-              <td className="min-w-48 py-2 pr-4">
-                <Link
-                  href={dealHref(deal.id, asOf)}
-                  className="rounded font-medium text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
-                >
-                  {deal.investors.length > 0
-                    ? `${deal.investors
-                        .slice(0, 3)
-                        .map((i) => i.name)
-                        .join(", ")}${deal.investors.length > 3 ? ` +${deal.investors.length - 3}` : ""} → `
-                    : ""}
-                  {deal.recipient.name}
-                </Link>
-              </td>
-              <td className="whitespace-nowrap py-2 pr-4 text-right font-medium">
-                <span
-                  title={
-                    deal.amountQualifier === "undisclosed" ? undefined : formatUsdExact((deal.amountUsdLow ?? deal.amountUsdHigh) as bigint)
-                  }
-                >
-                  {formatAmount(deal.amountUsdLow, deal.amountUsdHigh, deal.amountQualifier)}
-                </span>
-              </td>
-              <td className="py-2 pr-4">
-                <StatusBadge status={deal.status} />
-              </td>
-              <td className="whitespace-nowrap py-2 pr-4">{KIND_LABELS[deal.kind]}</td>
-              <td className="min-w-40 py-2 pr-4 text-gray-700 dark:text-gray-300">{deal.round ?? "—"}</td>
-              <td className="py-2 text-right">{formatNumber(deal.sourceCount)}</td>
-            </tr>
-          ))}
-        </tbody>
+        <DealTableRows rows={deals.map(dealTableRow)} asOf={asOf} />
       </table>
     </div>
   );

@@ -4,38 +4,59 @@ import { StatusBadge } from "@/components/deals/status-badge";
 import type { PortfolioDeal } from "@/lib/data/investor";
 import { KIND_LABELS } from "@/lib/domain";
 import { formatAmount, formatDate, formatUsd, formatUsdExact } from "@/lib/format";
+import { SortHeader } from "@/components/ui/sort-header";
+import { nextTableSort, sortedAs, type TableSort } from "@/lib/filters/ranking-sort";
+import { PORTFOLIO_SORT, type PortfolioColumn } from "@/lib/filters/organization-table-sorts";
 
 const LINK = "text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
 
-/** Every deal the investor is in, with the amount as reported and the part of it counted for the investor. */
-export function PortfolioTable({ deals, investorName, asOf }: { deals: PortfolioDeal[]; investorName: string; asOf: string | null }) {
+const ORDER_WORDS: Record<PortfolioColumn, [string, string]> = {
+  date: ["oldest first", "newest first"],
+  deal: ["by deal, A to Z", "by deal, Z to A"],
+  recipient: ["by recipient, A to Z", "by recipient, Z to A"],
+  kind: ["by kind, A to Z", "by kind, Z to A"],
+  status: ["by status, A to Z", "by status, Z to A"],
+  amount: ["smallest amount first", "largest amount first"],
+  counted: ["smallest counted part first", "largest counted part first"],
+};
+
+/**
+ * The investor's deals, with the amount as reported and the part of it counted for the investor, sorted by `sort`;
+ * each column's header links to `sortHref` of its order.
+ */
+export function PortfolioTable({
+  deals,
+  investorName,
+  asOf,
+  sort,
+  sortHref,
+}: {
+  deals: PortfolioDeal[];
+  investorName: string;
+  asOf: string | null;
+  sort: TableSort<PortfolioColumn>;
+  sortHref: (sort: TableSort<PortfolioColumn>) => string;
+}) {
+  const header = (column: PortfolioColumn, label: string, className: string) => (
+    <SortHeader href={sortHref(nextTableSort(PORTFOLIO_SORT, sort, column))} sorted={sortedAs(sort, column)} className={className}>
+      {label}
+    </SortHeader>
+  );
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-left text-sm">
-        <caption className="sr-only">Every deal {investorName} is named in, newest first</caption>
+        <caption className="sr-only">
+          Every deal {investorName} is named in, {ORDER_WORDS[sort.column][sort.descending ? 1 : 0]}
+        </caption>
         <thead>
           <tr className="border-b border-gray-200 dark:border-gray-800">
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Date
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Deal
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Recipient
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Kind
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Status
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
-              Amount as reported
-            </th>
-            <th scope="col" className="py-2 text-right font-medium">
-              Counted for {investorName}
-            </th>
+            {header("date", "Date", "py-2 pr-3 font-medium")}
+            {header("deal", "Deal", "py-2 pr-3 font-medium")}
+            {header("recipient", "Recipient", "py-2 pr-3 font-medium")}
+            {header("kind", "Kind", "py-2 pr-3 font-medium")}
+            {header("status", "Status", "py-2 pr-3 font-medium")}
+            {header("amount", "Amount as reported", "py-2 pr-3 text-right font-medium")}
+            {header("counted", `Counted for ${investorName}`, "py-2 text-right font-medium")}
           </tr>
         </thead>
         <tbody>

@@ -186,13 +186,7 @@ export function SuggestionCombobox({
         onKeyDown={onKeyDown}
         className={className}
       />
-      <ul
-        id={listId}
-        role="listbox"
-        aria-label="Suggestions"
-        hidden={!expanded}
-        className="absolute right-0 left-0 z-20 mt-1 max-h-96 overflow-y-auto rounded border border-gray-300 bg-white py-1 text-sm shadow-lg dark:border-gray-700 dark:bg-gray-900"
-      >
+      <ul id={listId} role="listbox" aria-label="Suggestions" hidden={!expanded} className="suggestions">
         {suggestions.map((s, i) => [
           withDeals && (i === 0 || suggestions[i - 1].group !== s.group) ? (
             <li key={s.group} role="presentation" className="px-3 pt-1.5 text-xs font-semibold text-gray-600 uppercase dark:text-gray-400">

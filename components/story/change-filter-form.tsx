@@ -1,14 +1,16 @@
-import type { DealFilterOptions } from "@/lib/data/deal-filter-options";
+import { NameFilterFields } from "@/components/search/name-filter-field";
 import { DEAL_KINDS, DEAL_STATUSES, KIND_LABELS, STATUS_LABELS } from "@/lib/domain";
 import type { ChangeView } from "@/lib/filters/change-filters";
 import { CHANGE_KINDS, CHANGE_LABELS } from "@/lib/story/changes";
 
-const FIELD =
-  "mt-1 block w-full rounded border border-gray-300 bg-white px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:bg-gray-900";
+const FIELD = "field";
 const LABEL = "block text-sm font-medium";
 
-/** The /changes filters as a plain GET form (one value per field; several investors or statuses work in the address). */
-export function ChangeFilterForm({ view, options }: { view: ChangeView; options: DealFilterOptions }) {
+/**
+ * The /changes filters as a plain GET form (one value per field but the investors' names; several kinds or statuses
+ * work in the address). `names`: the chosen organizations' names by slug (filterNamesOf).
+ */
+export function ChangeFilterForm({ view, names }: { view: ChangeView; names: ReadonlyMap<string, string> }) {
   const f = view.filters;
   return (
     <form
@@ -18,32 +20,7 @@ export function ChangeFilterForm({ view, options }: { view: ChangeView; options:
       className="grid grid-cols-1 gap-3 rounded-lg border border-gray-200 p-4 sm:grid-cols-3 lg:grid-cols-6 dark:border-gray-800"
     >
       {f.asOf ? <input type="hidden" name="asOf" value={f.asOf} /> : null}
-      <div>
-        <label htmlFor="change-investor" className={LABEL}>
-          Investor
-        </label>
-        <select id="change-investor" name="investor" defaultValue={f.investors[0] ?? ""} className={FIELD}>
-          <option value="">Any investor</option>
-          {options.investors.map((o) => (
-            <option key={o.slug} value={o.slug}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="change-recipient" className={LABEL}>
-          Recipient
-        </label>
-        <select id="change-recipient" name="recipient" defaultValue={f.recipient ?? ""} className={FIELD}>
-          <option value="">Any recipient</option>
-          {options.recipients.map((o) => (
-            <option key={o.slug} value={o.slug}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <NameFilterFields idPrefix="change" chosen={f} names={names} labelClassName={LABEL} fieldClassName={FIELD} />
       <div>
         <label htmlFor="change-kind" className={LABEL}>
           Deal kind

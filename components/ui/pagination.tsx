@@ -1,8 +1,8 @@
 import Link from "next/link";
 
-const LINK =
-  "rounded border border-gray-300 px-3 py-1.5 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-800";
-const DISABLED = "rounded border border-gray-200 px-3 py-1.5 text-gray-500 dark:border-gray-800 dark:text-gray-400";
+// Classes of app/globals.css.
+const LINK = "button";
+const DISABLED = "button-off";
 
 /** Links to the first, previous, next and last pages; works without JavaScript like every other control here. */
 export function Pagination({

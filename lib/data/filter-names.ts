@@ -66,3 +66,26 @@ export function resolveWith(directory: OrganizationDirectory, params: URLSearchP
   }
   return { params, issues, renamed };
 }
+
+/**
+ * The names of the organizations the filters name by slug, from the same directory: what the forms' name fields show
+ * and the active-filter labels say. A slug that names no live organization is absent (the field then shows the slug).
+ * The forms list no organizations (their fields suggest from /api/search), so nothing here grows with the data.
+ */
+export async function filterNamesOf(chosen: { investors: readonly string[]; recipient: string | null }): Promise<Map<string, string>> {
+  const slugs = [...chosen.investors, ...(chosen.recipient ? [chosen.recipient] : [])];
+  if (slugs.length === 0) return new Map();
+  const directory = await getSearchDirectory();
+  return new Map(
+    slugs.flatMap((slug) => {
+      const entry = directory.resolve(slug);
+      return entry && entry.slug === slug ? [[slug, entry.name] as [string, string]] : [];
+    }),
+  );
+}
+
+/** The address a page sends the browser to once names are slugs: its parameters but the empty fields a form submits. */
+export function addressWithSlugs(path: string, params: URLSearchParams): string {
+  const query = new URLSearchParams([...params].filter(([, value]) => value.trim() !== "")).toString();
+  return query ? `${path}?${query}` : path;
+}

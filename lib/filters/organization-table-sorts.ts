@@ -1,6 +1,8 @@
-// The orders of an organization page's tables, each in its own parameter since a page has several: the recipients
-// and co-investors of /investors/<slug>, the investors of /companies/<slug>. Each defaults to the order the measure
-// ranks them in (largest first), which the address leaves out.
+// The orders of an organization page's tables, each in its own parameter since a page has several: the portfolio
+// (`sort`), recipients and co-investors of /investors/<slug>, the investors of /companies/<slug>. Each defaults to the
+// order its rows are read in (the portfolio newest first, the others largest first), which the address leaves out.
+import { KIND_LABELS, STATUS_LABELS } from "../domain";
+import type { PortfolioDeal } from "../data/investor";
 import type { CoInvestor } from "../measures/co-investors";
 import type { InvestorShare, RecipientShare } from "../measures/funding-shares";
 import { sortTable, type TableSort, type TableSortSpec } from "./ranking-sort";
@@ -28,6 +30,14 @@ export const INVESTORS_SORT = {
   descendingFirst: ["counted", "amount", "share"],
 } as const satisfies TableSortSpec<string>;
 export type InvestorsColumn = (typeof INVESTORS_SORT.columns)[number];
+
+export const PORTFOLIO_SORT = {
+  param: "sort",
+  columns: ["date", "deal", "recipient", "kind", "status", "amount", "counted"],
+  defaultSort: { column: "date", descending: true },
+  descendingFirst: ["date", "amount", "counted"],
+} as const satisfies TableSortSpec<string>;
+export type PortfolioColumn = (typeof PORTFOLIO_SORT.columns)[number];
 
 const isDefault = <C extends string>(spec: TableSortSpec<C>, sort: TableSort<C>) =>
   sort.column === spec.defaultSort.column && sort.descending === spec.defaultSort.descending;
@@ -68,6 +78,32 @@ export function sortInvestors(rows: InvestorShare[], sort: TableSort<InvestorsCo
         return row.amount;
       case "share":
         return row.share;
+    }
+  });
+}
+
+/**
+ * The portfolio's deals in this order: the rows the page shows (its newest deals), not the investor's every deal, which
+ * /deals sorts by date and amount. A deal's amount is its low figure, else its "up to" one; undisclosed has none.
+ */
+export function sortPortfolio(rows: PortfolioDeal[], sort: TableSort<PortfolioColumn>): PortfolioDeal[] {
+  if (isDefault<PortfolioColumn>(PORTFOLIO_SORT, sort)) return rows;
+  return sortTable(rows, sort, (row, column) => {
+    switch (column) {
+      case "date":
+        return row.announcedOn;
+      case "deal":
+        return row.round ?? KIND_LABELS[row.kind];
+      case "recipient":
+        return row.recipient.name;
+      case "kind":
+        return KIND_LABELS[row.kind];
+      case "status":
+        return STATUS_LABELS[row.status];
+      case "amount":
+        return row.amountQualifier === "undisclosed" ? null : (row.amountUsdLow ?? row.amountUsdHigh);
+      case "counted":
+        return row.attributed;
     }
   });
 }

@@ -104,6 +104,51 @@ test.describe("the /deals name filters suggest organizations", () => {
   });
 });
 
+test.describe("the /changes and /analysis name filters suggest organizations", () => {
+  test("a recipient typed with a typo into /changes is picked with the keyboard and applied as its slug", async ({ page }) => {
+    await page.goto("/changes?recipient=openai");
+    const count = page.getByRole("status").filter({ hasText: /^\d[\d,]* changes?$/ });
+    const bySlug = await count.textContent();
+    await page.goto("/changes");
+    const form = page.getByRole("form", { name: "Filter changes" });
+    const recipient = form.getByRole("combobox", { name: "Recipient" });
+    const list = page.locator("#change-recipient-list");
+    // Suggestions come once the form's script has run: retype until they do.
+    await expect(async () => {
+      await recipient.fill("");
+      await recipient.pressSequentially("OpenAl");
+      await expect(list.getByRole("option").first()).toContainText("OpenAI", { timeout: 2_000 });
+    }).toPass();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(recipient).toHaveValue("OpenAI");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/changes\?recipient=openai$/);
+    await expect(page.getByText("not understood")).toHaveCount(0);
+    await expect(form.getByRole("combobox", { name: "Recipient" })).toHaveValue("OpenAI");
+    await expect(count).toHaveText(bySlug!);
+  });
+
+  test("an investor picked on /analysis filters every figure and keeps the slug in the address", async ({ page }) => {
+    await page.goto("/analysis");
+    const form = page.getByRole("form", { name: "What to show" });
+    const investors = form.getByRole("combobox", { name: "Investors" });
+    const list = page.locator("#analysis-investor-list");
+    await expect(async () => {
+      await investors.fill("");
+      await investors.pressSequentially("amazn");
+      await expect(list.getByRole("option").first()).toContainText("Amazon", { timeout: 2_000 });
+    }).toPass();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(investors).toHaveValue("Amazon");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/analysis\?(.*&)?investor=amazon(&|$)/);
+    await expect(page.getByText(/investor Amazon/).first()).toBeVisible();
+    await expect(form.getByRole("combobox", { name: "Investors" })).toHaveValue("Amazon");
+  });
+});
+
 test.describe("find anything without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -131,6 +176,16 @@ test.describe("find anything without JavaScript", () => {
 
   test("a recipient typed as a name that names nothing is said so, with the closest names", async ({ page }) => {
     await page.goto("/deals?recipient=Antropic");
+    await expect(page.getByText(/no organization is named “Antropic”; the closest: Anthropic \(anthropic\)/)).toBeVisible();
+  });
+
+  test("/changes and /analysis read a typed name, and say so of one that names nothing", async ({ page }) => {
+    await page.goto("/changes");
+    await page.getByRole("form", { name: "Filter changes" }).getByLabel("Investors", { exact: true }).fill("QIA");
+    await page.getByRole("button", { name: "Show changes" }).click();
+    await expect(page).toHaveURL(/\/changes\?investor=qia$/);
+    await expect(page.getByLabel("Investors", { exact: true })).toHaveValue("Qatar Investment Authority");
+    await page.goto("/analysis?recipient=Antropic");
     await expect(page.getByText(/no organization is named “Antropic”; the closest: Anthropic \(anthropic\)/)).toBeVisible();
   });
 
@@ -173,5 +228,22 @@ test.describe("find anything without JavaScript", () => {
     await expect(investors.getByRole("columnheader", { name: /^Counted deals/ })).toHaveAttribute("aria-sort", "descending");
     const counts = (await investors.locator("tbody tr td:nth-of-type(1)").allTextContents()).map((c) => Number(c.replace(/,/g, "")));
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+
+  test("an investor's portfolio sorts by any column, and a bad order is said so", async ({ page }) => {
+    await page.goto("/investors/nvidia");
+    const portfolio = page.getByRole("table", { name: /^Every deal Nvidia is named in/ });
+    await portfolio.getByRole("link", { name: "Recipient" }).click();
+    await expect(page).toHaveURL(/\/investors\/nvidia\?sort=recipient$/);
+    await expect(portfolio.getByRole("columnheader", { name: /^Recipient/ })).toHaveAttribute("aria-sort", "ascending");
+    const recipients = (await portfolio.locator("tbody tr td:nth-of-type(2)").allTextContents()).map((n) => n.trim().toLowerCase());
+    expect(recipients.length).toBeGreaterThan(1);
+    expect(recipients).toEqual([...recipients].sort());
+
+    await page.goto("/investors/nvidia?sort=size&coInvestorsSort=name");
+    await expect(page.getByText(/sort must be one of date, deal, recipient/)).toBeVisible();
+    await expect(portfolio.getByRole("columnheader", { name: /^Date/ })).toHaveAttribute("aria-sort", "descending");
+    await page.goto("/companies/anthropic?investorsSort=size");
+    await expect(page.getByText(/investorsSort must be one of/)).toBeVisible();
   });
 });

@@ -1,6 +1,6 @@
 // What keeps the pages that grow with the data small and the /deals hot path on indexes, on a synthetic database
-// (lib/synth, the same generator as the benchmark) of a few thousand deals: bounded filter options that still show a
-// chosen organization, capped organization lists with their totals, capped circular flows on /analysis while the API
+// (lib/synth, the same generator as the benchmark) of a few thousand deals: the names of the organizations the
+// filter forms show, capped organization lists with their totals, capped circular flows on /analysis while the API
 // gives them all, amount sorts that page correctly across deals without an amount, and the query plans of the list.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as circularFlowsRoute } from "@/app/api/stats/circular-flows/route";
 import { CIRCULAR_FLOWS_SHOWN, getAnalysis } from "@/lib/data/analysis";
 import { COMPANY_LIST_LIMIT, getCompany } from "@/lib/data/company";
-import { getDealFilterOptions, TOP_INVESTOR_OPTIONS, TOP_RECIPIENT_OPTIONS } from "@/lib/data/deal-filter-options";
+import { filterNamesOf } from "@/lib/data/filter-names";
+import { searchSite } from "@/lib/data/search";
 import { countDealsIn, findDealPage, listAllDeals, listDeals } from "@/lib/data/deals";
 import { getInvestor, PORTFOLIO_LIMIT } from "@/lib/data/investor";
 import { referenceMeasureDeals } from "../support/reference-deals";
@@ -54,38 +55,34 @@ function ranked(side: "investor" | "recipient"): { slug: string; deals: number }
   return rows;
 }
 
-describe("the /deals filter options", () => {
-  it("offer the most active organizations, not all of them", async () => {
-    const investors = ranked("investor");
-    const recipients = ranked("recipient");
-    expect(investors.length).toBeGreaterThan(TOP_INVESTOR_OPTIONS);
-    expect(recipients.length).toBeGreaterThan(TOP_RECIPIENT_OPTIONS);
-    const options = await getDealFilterOptions();
-    expect(options.investors).toHaveLength(TOP_INVESTOR_OPTIONS);
-    expect(options.recipients).toHaveLength(TOP_RECIPIENT_OPTIONS);
-    expect([options.investorCount, options.recipientCount]).toEqual([investors.length, recipients.length]);
-    // The busiest of each side is offered; one with a single deal is not.
-    expect(options.investors.map((o) => o.slug)).toContain(investors[0].slug);
-    expect(options.recipients.map((o) => o.slug)).toContain(recipients[0].slug);
-    expect(options.investors.map((o) => o.slug)).not.toContain(investors.at(-1)?.slug);
-    // Sorted by name for the reader.
-    const names = options.investors.map((o) => o.name);
-    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
-  });
-
-  it("still offer a chosen investor and recipient outside the most active", async () => {
+describe("the filter forms' names", () => {
+  it("name any chosen investor and recipient, however quiet, and nothing else", async () => {
     const quietInvestor = ranked("investor").at(-1)?.slug as string;
     const quietRecipient = ranked("recipient").at(-1)?.slug as string;
-    const plain = await getDealFilterOptions();
-    expect(plain.investors.map((o) => o.slug)).not.toContain(quietInvestor);
-    const options = await getDealFilterOptions({ investors: [quietInvestor], recipient: quietRecipient });
-    expect(options.investors.map((o) => o.slug)).toContain(quietInvestor);
-    expect(options.recipients.map((o) => o.slug)).toContain(quietRecipient);
-    expect(options.investors).toHaveLength(TOP_INVESTOR_OPTIONS + 1);
-    // An unknown slug adds nothing (the form keeps it in its text field instead).
-    expect((await getDealFilterOptions({ investors: ["no-such-organization"], recipient: null })).investors).toHaveLength(
-      TOP_INVESTOR_OPTIONS,
-    );
+    const names = await filterNamesOf({ investors: [quietInvestor, "no-such-organization"], recipient: quietRecipient });
+    expect([...names.keys()].sort()).toEqual([quietInvestor, quietRecipient].sort());
+    expect(names.get(quietInvestor)).toMatch(/\S/);
+  });
+});
+
+describe("search suggestions at scale", () => {
+  it("list a busy organization's newest deals, the same as its own deals sorted newest first", async () => {
+    const top = ranked("investor")[0];
+    // Past BUSY_ORGANIZATION_DEALS, so its deals are read by walking the date index.
+    expect(top.deals).toBeGreaterThanOrEqual(500);
+    const db = raw();
+    const { id, name } = db.prepare(`SELECT id, name FROM "Organization" WHERE slug = ?`).get(top.slug) as { id: number; name: string };
+    const newest = (
+      db
+        .prepare(
+          `SELECT d.id FROM "Deal" d WHERE d."deletedAt" IS NULL AND (d."recipientId" = ? OR d.id IN (SELECT "dealId" FROM "Participation" WHERE "organizationId" = ?)) ORDER BY d."announcedOn" DESC, d.id DESC LIMIT 6`,
+        )
+        .all(id, id) as { id: number }[]
+    ).map((r) => r.id);
+    db.close();
+    const found = await searchSite(name, 6);
+    expect(found.organizations[0].slug).toBe(top.slug);
+    expect(found.deals.map((d) => d.id)).toEqual(newest);
   });
 });
 

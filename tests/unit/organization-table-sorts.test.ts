@@ -3,17 +3,21 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { CoInvestorTable } from "@/components/organizations/co-investor-table";
+import { PortfolioTable } from "@/components/organizations/portfolio-table";
 import { RecipientShareTable } from "@/components/organizations/recipient-share-table";
 import {
   CO_INVESTORS_SORT,
   INVESTORS_SORT,
+  PORTFOLIO_SORT,
   RECIPIENTS_SORT,
   sortCoInvestors,
   sortInvestors,
+  sortPortfolio,
   sortRecipients,
 } from "@/lib/filters/organization-table-sorts";
 import { parseTableSort, tableSortHref } from "@/lib/filters/ranking-sort";
 import type { RecipientShare } from "@/lib/measures/funding-shares";
+import type { PortfolioDeal } from "@/lib/data/investor";
 
 const recipient = (key: string, name: string, investorAmount: bigint, recipientTotal: bigint, countedDeals: number): RecipientShare => ({
   key,
@@ -95,5 +99,57 @@ describe("the organization pages' table orders", () => {
     );
     expect(co).toContain('aria-sort="ascending"');
     expect(co).toContain('href="/investors/microsoft"');
+  });
+
+  it("sort an investor's portfolio by any column with `sort`, newest first by default, and refuse an unknown column", () => {
+    const deal = (id: number, announcedOn: string, recipient: string, low: bigint | null, attributed: bigint | null): PortfolioDeal => ({
+      id,
+      announcedOn,
+      kind: "equity",
+      status: id === 2 ? "closed" : "announced",
+      round: `Round ${id}`,
+      amountUsdLow: low,
+      amountUsdHigh: null,
+      amountQualifier: low === null ? "undisclosed" : "exact",
+      postMoneyValuationUsd: null,
+      recipient: { slug: recipient.toLowerCase(), name: recipient },
+      investors: [],
+      sourceCount: 1,
+      attributed,
+    });
+    // As read: newest first.
+    const portfolio = [
+      deal(3, "2026-03-01", "Beta", 2_000_000_000n, 1_000_000_000n),
+      deal(2, "2025-06-01", "alpha", null, null),
+      deal(1, "2024-01-01", "Gamma", 9_000_000_000n, 9_000_000_000n),
+    ];
+    const ids = (rows: PortfolioDeal[]) => rows.map((r) => r.id);
+    expect(parseTableSort(PORTFOLIO_SORT, {}).sort).toEqual({ column: "date", descending: true });
+    expect(sortPortfolio(portfolio, PORTFOLIO_SORT.defaultSort)).toBe(portfolio);
+    expect(ids(sortPortfolio(portfolio, { column: "date", descending: false }))).toEqual([1, 2, 3]);
+    expect(ids(sortPortfolio(portfolio, { column: "recipient", descending: false }))).toEqual([2, 3, 1]);
+    // The undisclosed amount has no figure: last from the largest, first from the smallest.
+    expect(ids(sortPortfolio(portfolio, { column: "amount", descending: true }))).toEqual([1, 3, 2]);
+    expect(ids(sortPortfolio(portfolio, { column: "counted", descending: false }))).toEqual([2, 3, 1]);
+    expect(ids(sortPortfolio(portfolio, { column: "status", descending: false }))).toEqual([3, 1, 2]);
+    const bad = parseTableSort(PORTFOLIO_SORT, { sort: "size" });
+    expect(bad.sort).toEqual(PORTFOLIO_SORT.defaultSort);
+    expect(bad.issues).toEqual([{ param: "sort", value: "size", message: expect.stringContaining("sort must be one of date, deal") }]);
+
+    const html = renderToStaticMarkup(
+      createElement(PortfolioTable, {
+        deals: portfolio,
+        investorName: "Nvidia",
+        asOf: null,
+        sort: { column: "amount", descending: true },
+        sortHref: (sort) => tableSortHref("/investors/nvidia", { grain: "quarter" }, PORTFOLIO_SORT, sort),
+      }),
+    );
+    const headers = html.split("<tbody>")[0];
+    expect(headers.match(/aria-sort="[a-z]+"/g)).toEqual(['aria-sort="descending"']);
+    expect(headers).toContain("largest amount first");
+    expect(headers).toContain('href="/investors/nvidia?grain=quarter&amp;sort=amount"');
+    expect(headers).toContain('href="/investors/nvidia?grain=quarter"');
+    expect(headers).toContain('href="/investors/nvidia?grain=quarter&amp;sort=recipient"');
   });
 });

@@ -17,6 +17,7 @@ import { InvestorShareTable } from "@/components/organizations/investor-share-ta
 import { FirstRows } from "@/components/organizations/more-rows-note";
 import { OrganizationHeader } from "@/components/organizations/organization-header";
 import { RoundDealTable } from "@/components/organizations/round-deal-table";
+import { ParamIssues } from "@/components/ui/param-issues";
 import { StatCard } from "@/components/ui/stat-card";
 import { COMPANY_LIST_LIMIT, getCompany } from "@/lib/data/company";
 import { redirectIfMerged } from "@/lib/data/merged-organization";
@@ -47,8 +48,8 @@ export default async function CompanyPage({ params, searchParams }: Props) {
   const search = await searchParams;
   const asOf = parseDealFilters(search).filters.asOf;
   const scale = parseChartScale(search);
-  // A malformed order falls back to the table's default: the table shows which order it is in.
-  const investorsSort = parseTableSort<InvestorsColumn>(INVESTORS_SORT, search).sort;
+  // A malformed order falls back to the table's default, and the page says which parameter it did not understand.
+  const { sort: investorsSort, issues: sortIssues } = parseTableSort<InvestorsColumn>(INVESTORS_SORT, search);
   const company = await getCompany(slug, asOf);
   if (!company) {
     await redirectIfMerged("companies", slug, search);
@@ -75,6 +76,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
     <div className="space-y-8">
       <AsOfBanner asOf={asOf} todayHref={`/companies/${slug}`} />
       <DataFreshness />
+      <ParamIssues issues={sortIssues} />
       <OrganizationHeader
         profile={profile}
         side="company"

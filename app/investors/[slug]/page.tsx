@@ -9,6 +9,7 @@ import { InvestorCapitalBody, investorCapitalChart } from "@/components/organiza
 import { OrganizationHeader } from "@/components/organizations/organization-header";
 import { PortfolioTable } from "@/components/organizations/portfolio-table";
 import { RecipientShareTable } from "@/components/organizations/recipient-share-table";
+import { ParamIssues } from "@/components/ui/param-issues";
 import { StatCard } from "@/components/ui/stat-card";
 import { getInvestor } from "@/lib/data/investor";
 import { redirectIfMerged } from "@/lib/data/merged-organization";
@@ -24,10 +25,13 @@ import { parseGrain } from "@/lib/filters/period-grain";
 import { parseTableSort, tableSortHref } from "@/lib/filters/ranking-sort";
 import {
   CO_INVESTORS_SORT,
+  PORTFOLIO_SORT,
   RECIPIENTS_SORT,
   sortCoInvestors,
+  sortPortfolio,
   sortRecipients,
   type CoInvestorsColumn,
+  type PortfolioColumn,
   type RecipientsColumn,
 } from "@/lib/filters/organization-table-sorts";
 import { formatNumber, formatUsd, formatUsdExact } from "@/lib/format";
@@ -54,9 +58,12 @@ export default async function InvestorPage({ params, searchParams }: Props) {
     notFound();
   }
   const { profile, capital, grain, portfolio, portfolioTotal, recipients, coInvestors } = investor;
-  // A malformed order falls back to the table's default: the table shows which order it is in.
-  const recipientsSort = parseTableSort<RecipientsColumn>(RECIPIENTS_SORT, search).sort;
-  const coInvestorsSort = parseTableSort<CoInvestorsColumn>(CO_INVESTORS_SORT, search).sort;
+  // A malformed order falls back to the table's default, and the page says which parameter it did not understand.
+  const recipientsOrder = parseTableSort<RecipientsColumn>(RECIPIENTS_SORT, search);
+  const coInvestorsOrder = parseTableSort<CoInvestorsColumn>(CO_INVESTORS_SORT, search);
+  const portfolioOrder = parseTableSort<PortfolioColumn>(PORTFOLIO_SORT, search);
+  const [recipientsSort, coInvestorsSort, portfolioSort] = [recipientsOrder.sort, coInvestorsOrder.sort, portfolioOrder.sort];
+  const sortIssues = [...portfolioOrder.issues, ...recipientsOrder.issues, ...coInvestorsOrder.issues];
   const name = profile.name;
   const chart = investorCapitalChart(investor);
 
@@ -64,6 +71,7 @@ export default async function InvestorPage({ params, searchParams }: Props) {
     <div className="space-y-8">
       <AsOfBanner asOf={asOf} todayHref={grain === "year" ? `/investors/${slug}` : `/investors/${slug}?grain=quarter`} />
       <DataFreshness />
+      <ParamIssues issues={sortIssues} />
       <OrganizationHeader
         profile={profile}
         side="investor"
@@ -189,9 +197,15 @@ export default async function InvestorPage({ params, searchParams }: Props) {
             <h2 id="portfolio" className="text-lg font-semibold">
               {portfolioTotal > portfolio.length
                 ? `Portfolio: the ${formatNumber(portfolio.length)} newest of ${formatNumber(portfolioTotal)} deals`
-                : "Portfolio: every deal, newest first"}
+                : "Portfolio: every deal"}
             </h2>
-            <PortfolioTable deals={portfolio} investorName={name} asOf={asOf} />
+            <PortfolioTable
+              deals={sortPortfolio(portfolio, portfolioSort)}
+              investorName={name}
+              asOf={asOf}
+              sort={portfolioSort}
+              sortHref={(sort) => tableSortHref(`/investors/${slug}`, search, PORTFOLIO_SORT, sort)}
+            />
             {portfolioTotal > portfolio.length ? (
               <p className="text-sm">
                 <Link
