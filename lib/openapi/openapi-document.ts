@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 description of the JSON and CSV API, served at /api/openapi.json. Written by hand from the one
 // filter schema (lib/filters/deal-filters.ts) and the vocabulary (lib/domain.ts), so the enumerations cannot drift.
 import { AMOUNT_QUALIFIERS, DEAL_KINDS, DEAL_STATUSES, ORGANIZATION_TYPES, PARTICIPATION_ROLES } from "../domain";
-import { DEAL_CSV_COLUMNS } from "../csv/deal-csv-format";
+import { DEAL_CSV_ALL_COLUMNS } from "../csv/deal-csv-format";
 import { DEAL_SORTS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../filters/deal-filters";
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from "../filters/search-query";
 
@@ -134,7 +134,7 @@ export const openApiDocument = {
         operationId: "exportDeals",
         summary: "Every deal that matches the filters, in the CSV interchange format (the import format)",
         description:
-          `Header, in this order: ${DEAL_CSV_COLUMNS.join(",")}. All matching deals, not one page, in the order of \`sort\`. ` +
+          `Header, in this order: ${DEAL_CSV_ALL_COLUMNS.join(",")}. All matching deals, not one page, in the order of \`sort\`. ` +
           "Cells a spreadsheet would run as a formula are prefixed with a single quote. The file name says what was filtered, e.g. deals-investor-amazon-kind-equity.csv.",
         parameters: [...FILTER_PARAMETERS, param("sort")],
         responses: {
