@@ -50,10 +50,20 @@ async function computeInvestor(slug: string, grain: Grain, asOf: string | null):
   // By the organization's id: a nested `some` over its slug made the database check every deal (30 s at 100,000).
   const ownDealIds = onDeal.selectFrom("Participation as p").where("p.organizationId", "=", id).select("p.dealId");
   const ownDeals = onDeal("d.id", "in", ownDealIds);
-  const [own, recipientTotals, portfolio] = await Promise.all([
+  // Co-investors are the investors of the same rounds: every deal of the rounds this investor is in, whoever is in it.
+  const sameRounds = onDeal.or([
+    ownDeals,
+    onDeal(
+      "d.roundId",
+      "in",
+      onDeal.selectFrom("Deal as r").where("r.id", "in", ownDealIds).where("r.roundId", "is not", null).select("r.roundId"),
+    ),
+  ]);
+  const [own, recipientTotals, portfolio, roundDeals] = await Promise.all([
     loadMeasureDeals(db, ownDeals, asOf),
     asOf ? null : countedFundingOfRecipients(db, id),
     listNewestDealSummaries(db, ownDeals, asOf, PORTFOLIO_LIMIT),
+    loadMeasureDeals(db, sameRounds, asOf),
   ]);
   // A share of a recipient's funding needs all of that funding: today it is summed in the database; as of a date
   // every deal of every recipient this investor funded is loaded as reported then.
@@ -86,7 +96,7 @@ async function computeInvestor(slug: string, grain: Grain, asOf: string | null):
     }),
     portfolioTotal: portfolio.total,
     recipients,
-    coInvestors: coInvestorsOf(own, slug),
+    coInvestors: coInvestorsOf(roundDeals, slug),
   };
 }
 

@@ -298,6 +298,37 @@ export const openApiDocument = {
         },
       },
     },
+    "/api/organizations/{slug}/rounds": {
+      get: {
+        operationId: "getOrganizationRounds",
+        summary:
+          "This company's equity and convertible rounds, oldest first: a round's parts and tranches together, any other deal a round of its own",
+        parameters: [slugParameter, param("asOf")],
+        responses: {
+          "200": {
+            description:
+              "`{ slug, data: [{ key, name, date, total: { lowUsd, highUsd, qualifier } | null, counted, countedUsd, postMoneyValuationUsd, leads: [{ slug, name }], participants: [{ slug, name, role, amountUsd }], deals: [{ id, round, announcedOn, kind, status, amount, countedUsd, investors }] }] }`. `key` is null for a deal that is a round of its own; a participant's `amountUsd` is null where not reported.",
+            content: jsonContent({ type: "object" }),
+          },
+          "404": { description: "No such organization.", content: jsonContent({ type: "object" }) },
+        },
+      },
+    },
+    "/api/organizations/{slug}/co-investors": {
+      get: {
+        operationId: "getCoInvestors",
+        summary: "The other named investors of the rounds this investor is in, most rounds first, with the rounds in common",
+        parameters: [slugParameter, param("asOf")],
+        responses: {
+          "200": {
+            description:
+              "`{ slug, data: [{ slug, name, rounds: [{ recipient: { slug, name }, key, name, date, dealIds }] }] }`. A round's `key` is null for a deal that is a round of its own.",
+            content: jsonContent({ type: "object" }),
+          },
+          "404": { description: "No such organization.", content: jsonContent({ type: "object" }) },
+        },
+      },
+    },
     "/api/import": {
       post: {
         operationId: "importDeals",
