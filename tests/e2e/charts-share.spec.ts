@@ -182,7 +182,7 @@ test.describe("charts people cite and reuse", () => {
     const markup = (await readDownload(svg)).toString("utf8");
     const texts = (kind: string) =>
       [...markup.matchAll(new RegExp(`<text[^>]*data-export="${kind}"[^>]*>([^<]*)</text>`, "g"))].map((m) => m[1]);
-    expect(markup).toContain("OpenAI: counted funding per round date, with post-money valuation");
+    expect(markup).toContain("OpenAI: counted funding per round, with post-money valuation");
     expect(texts("counted").join(" ")).toContain("Bars: counted equity and convertible deals announced that day");
     expect(texts("legend")).toEqual(["Counted round amount", "Post-money valuation"]);
     expect(texts("footer").join(" ")).toMatch(
