@@ -76,8 +76,11 @@ test.describe("read a company's funding rounds", () => {
     await round.getByRole("link", { name: "2026 mega-round - Nvidia" }).click();
     await expect(page).toHaveURL(/\/deals\/\d+$/);
     const part = page.getByRole("region", { name: "Part of a round" });
-    await expect(part.getByRole("link", { name: "2026 mega-round" })).toBeVisible();
     await expect(part.getByRole("link", { name: /Amazon conditional tranche/ })).toBeVisible();
+    // The round's link leads back to it on the company page.
+    await part.getByRole("link", { name: "2026 mega-round", exact: true }).click();
+    await expect(page).toHaveURL(/\/companies\/openai#round-2026-mega-round$/);
+    await expect(page.locator("#round-2026-mega-round")).toBeVisible();
   });
 
   test("see the commitments OpenAI made, Oracle among them, apart from its funding", async ({ page }) => {
