@@ -15,6 +15,7 @@ const LABELS: Record<string, string> = {
   kind: "Kind",
   status: "Status",
   round: "Round",
+  round_key: "Part of the round (key)",
   amount_usd_low: "Low amount (USD)",
   amount_usd_high: "High amount (USD)",
   amount_qualifier: "Amount qualifier",
@@ -30,11 +31,14 @@ export function DealForm({
   version,
   initial,
   organizationNames,
+  roundChoices = [],
 }: {
   dealId: number | null;
   version: number | null;
   initial: Record<string, string>;
   organizationNames: string[];
+  /** Rounds an editor can pick by key (lib/data/admin.ts listRoundChoices). */
+  roundChoices?: { key: string; label: string }[];
 }) {
   const [state, action, pending] = useActionState(saveDeal, IDLE);
   const [deleteState, deleteAction, deleting] = useActionState(deleteDeal, IDLE);
@@ -51,6 +55,11 @@ export function DealForm({
         <datalist id="organization-names">
           {organizationNames.map((n) => (
             <option key={n} value={n} />
+          ))}
+        </datalist>
+        <datalist id="round-keys">
+          {roundChoices.map((r) => (
+            <option key={`${r.label}-${r.key}`} value={r.key} label={r.label} />
           ))}
         </datalist>
         <fieldset className="grid gap-4 sm:grid-cols-2">
@@ -82,6 +91,15 @@ export function DealForm({
             errors={e.announced_on}
           />
           <TextField name="round" label={LABELS.round} defaultValue={v.round} errors={e.round} maxLength={300} />
+          <TextField
+            name="round_key"
+            label={LABELS.round_key}
+            list="round-keys"
+            defaultValue={v.round_key}
+            errors={e.round_key}
+            maxLength={100}
+            hint="When this deal is a part or tranche of a larger round: pick the recipient's round, or type a new key to create one. Empty: a round of its own."
+          />
           <SelectField
             name="kind"
             label={LABELS.kind}

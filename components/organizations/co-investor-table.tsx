@@ -2,9 +2,18 @@ import Link from "next/link";
 import { SortHeader } from "@/components/ui/sort-header";
 import { nextTableSort, sortedAs, type TableSort } from "@/lib/filters/ranking-sort";
 import { CO_INVESTORS_SORT, type CoInvestorsColumn } from "@/lib/filters/organization-table-sorts";
-import { investorHref } from "@/lib/story/view-href";
-import type { CoInvestor } from "@/lib/measures/co-investors";
-import { formatNumber } from "@/lib/format";
+import { companyHref, dealHref, investorHref } from "@/lib/story/view-href";
+import type { CoInvestor, SharedRound } from "@/lib/measures/co-investors";
+import { formatDate, formatNumber } from "@/lib/format";
+
+/** Where a shared round is shown: a Round on its recipient's page, a deal that is a round of its own on its page. */
+export function sharedRoundHref(round: SharedRound, asOf: string | null): string {
+  return round.key === null ? dealHref(round.dealIds[0], asOf) : `${companyHref(round.recipient.key, asOf)}#round-${round.key}`;
+}
+
+function sharedRoundLabel(round: SharedRound): string {
+  return `${round.recipient.name}, ${round.name ?? formatDate(round.date)}`;
+}
 
 /** Sorted by `sort`; each column's header links to `sortHref` of its order. */
 export function CoInvestorTable({
@@ -23,7 +32,7 @@ export function CoInvestorTable({
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-left text-sm sm:min-w-96">
-        <caption className="sr-only">Organizations that invested alongside {investorName}, by deals in common</caption>
+        <caption className="sr-only">Organizations that invested alongside {investorName}, by rounds in common</caption>
         <thead>
           <tr className="border-b border-gray-200 dark:border-gray-800">
             <SortHeader
@@ -34,18 +43,21 @@ export function CoInvestorTable({
               Co-investor
             </SortHeader>
             <SortHeader
-              href={sortHref(nextTableSort(CO_INVESTORS_SORT, sort, "deals"))}
-              sorted={sortedAs(sort, "deals")}
-              className="py-2 text-right font-medium"
+              href={sortHref(nextTableSort(CO_INVESTORS_SORT, sort, "rounds"))}
+              sorted={sortedAs(sort, "rounds")}
+              className="py-2 pr-3 text-right font-medium"
             >
-              Deals together
+              Rounds together
             </SortHeader>
+            <th scope="col" className="py-2 font-medium">
+              Rounds in common
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.key} className="border-b border-gray-100 dark:border-gray-900">
-              <th scope="row" className="py-2 pr-3 font-medium">
+              <th scope="row" className="py-2 pr-3 align-top font-medium">
                 <Link
                   href={investorHref(row.key, asOf)}
                   className="text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
@@ -53,7 +65,22 @@ export function CoInvestorTable({
                   {row.name}
                 </Link>
               </th>
-              <td className="py-2 text-right">{formatNumber(row.deals)}</td>
+              <td className="py-2 pr-3 text-right align-top">{formatNumber(row.rounds.length)}</td>
+              <td className="py-2">
+                <ul className="space-y-0.5">
+                  {row.rounds.map((round) => (
+                    <li key={round.key === null ? `deal-${round.dealIds[0]}` : `${round.recipient.key}-${round.key}`}>
+                      <Link
+                        href={sharedRoundHref(round, asOf)}
+                        className="text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
+                      >
+                        {sharedRoundLabel(round)}
+                      </Link>{" "}
+                      <span className="text-gray-600 dark:text-gray-400">({formatDate(round.date)})</span>
+                    </li>
+                  ))}
+                </ul>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -8,10 +8,10 @@ export const FUNDING_AMOUNT: ChartSeries = { key: "amount", label: "Counted roun
 export const FUNDING_VALUATION: ChartSeries = { key: "valuation", label: "Post-money valuation", color: "var(--chart-valuation)" };
 
 export function fundingRoundsTitle(company: CompanyView): string {
-  return `${company.profile.name}: counted funding per round date, with post-money valuation`;
+  return `${company.profile.name}: counted funding per round, with post-money valuation`;
 }
 
-/** One row per round date. A date without a reported valuation gets no valuation key: the step line carries the last one across it. */
+/** One row per round (lib/measures/funding-rounds.ts). A date without a reported valuation gets no valuation key: the step line carries the last one across it. */
 export function fundingRoundRows(company: CompanyView): ChartRow[] {
   return company.rounds.map((r) => ({
     label: formatDate(r.date),
@@ -33,7 +33,7 @@ export function FundingRoundsBody({ company, scale = "linear" }: { company: Comp
       amount={FUNDING_AMOUNT}
       valuation={FUNDING_VALUATION}
       log={scale === "log"}
-      ariaLabel={`Bar and step-line chart: ${name}'s counted funding per round date and its post-money valuation`}
+      ariaLabel={`Bar and step-line chart: ${name}'s counted funding per round and its post-money valuation`}
     />
   ) : (
     <p className="text-sm text-gray-600 dark:text-gray-400">{name} has no counted funding round to chart.</p>

@@ -22,7 +22,16 @@ export const DEAL_CSV_COLUMNS = [
   "source_publisher",
   "source_date",
 ] as const;
-export type DealCsvColumn = (typeof DEAL_CSV_COLUMNS)[number];
+
+/**
+ * The columns an import may leave out, after the required ones: `round_key` names the deal's round within its
+ * recipient (docs/domain.md, "Rounds"). A file without it imports as before (an update keeps the deal's round).
+ */
+export const DEAL_CSV_OPTIONAL_COLUMNS = ["round_key"] as const;
+
+/** Every column, as the export writes them and the form and PATCH take them. */
+export const DEAL_CSV_ALL_COLUMNS = [...DEAL_CSV_COLUMNS, ...DEAL_CSV_OPTIONAL_COLUMNS] as const;
+export type DealCsvColumn = (typeof DEAL_CSV_ALL_COLUMNS)[number];
 
 /** The value that marks a source as not verified (no page was found for it). */
 export const UNVERIFIED = "unverified";
@@ -123,6 +132,14 @@ export const dealCsvRowSchema = z
       .trim()
       .transform((v) => (v === "" ? null : v))
       .pipe(isoDateSchema("source_date").nullable()),
+    // Absent (undefined) when the file has no round_key column; empty: the deal is in no round.
+    round_key: z
+      .string()
+      .trim()
+      .max(100, tooLong("round_key", 100))
+      .refine((v) => !/[\u0000-\u001f]/.test(v), { message: "round_key must not hold control characters" })
+      .transform((v) => (v === "" ? null : v))
+      .optional(),
   })
   .superRefine((row, ctx) => {
     const { amount_usd_low: low, amount_usd_high: high, amount_qualifier: q } = row;

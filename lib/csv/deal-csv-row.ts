@@ -1,6 +1,6 @@
 // Writes one stored deal as a row of the CSV interchange format, so that an export imports back to the same deal.
 import type { AmountQualifier, DealKind, DealStatus, ParticipationRole } from "../domain";
-import { DEAL_CSV_COLUMNS, formatInvestorToken, UNVERIFIED, type DealCsvColumn } from "./deal-csv-format";
+import { DEAL_CSV_ALL_COLUMNS, formatInvestorToken, UNVERIFIED, type DealCsvColumn } from "./deal-csv-format";
 
 export type DealCsvSource = {
   announcedOn: string;
@@ -20,6 +20,8 @@ export type DealCsvSource = {
   summary: string;
   /** The source the deal was recorded with (its first); the format has room for one. */
   source: { url: string | null; publisher: string | null; publishedOn: string | null; unverified: boolean } | null;
+  /** The key of the deal's round within its recipient; null when the deal is a round of its own. */
+  roundKey: string | null;
 };
 
 export type DealCsvCell = string | bigint | null;
@@ -53,6 +55,7 @@ export function toDealCsvRow(deal: DealCsvSource): DealCsvCell[] {
     source_url: source === null ? null : source.unverified ? UNVERIFIED : source.url,
     source_publisher: source === null ? null : (source.publisher ?? (source.unverified ? UNVERIFIED : null)),
     source_date: source?.publishedOn ?? null,
+    round_key: deal.roundKey,
   };
-  return DEAL_CSV_COLUMNS.map((column) => cells[column]);
+  return DEAL_CSV_ALL_COLUMNS.map((column) => cells[column]);
 }

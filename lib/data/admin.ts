@@ -58,6 +58,17 @@ export async function listOrganizationNames() {
   return db.organization.findMany({ where: { deletedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, slug: true } });
 }
 
+/** The rounds a deal form offers by key: of one recipient (by name) when editing its deal, else every round. */
+export async function listRoundChoices(recipientName: string | null = null) {
+  const db = await getDb();
+  const rounds = await db.round.findMany({
+    where: recipientName === null ? {} : { recipient: { name: recipientName } },
+    orderBy: [{ announcedOn: "asc" }, { id: "asc" }],
+    select: { key: true, name: true, announcedOn: true, recipient: { select: { name: true } } },
+  });
+  return rounds.map((r) => ({ key: r.key, label: `${r.recipient.name}: ${r.name} (${r.announcedOn})` }));
+}
+
 export async function listOrganizationsForEditing(q: string) {
   const db = await getDb();
   return db.organization.findMany({

@@ -4,7 +4,7 @@ import "server-only";
 import { getDb } from "../db";
 import type { DealKind, DealStatus } from "../domain";
 import { CAPITAL_KINDS, countedAmount, DEFAULT_RULE, isCounted, type CapitalSummary } from "../measures/capital";
-import { fundingRoundsByDate, type FundingRoundPoint } from "../measures/funding-rounds";
+import { fundingRounds, type FundingRoundPoint } from "../measures/funding-rounds";
 import { investorSharesOfRecipient, type InvestorShare } from "../measures/funding-shares";
 import { listNewestDealSummaries, type DealSummary } from "./deals";
 import { loadMeasureDeals } from "./measure-deals";
@@ -29,7 +29,7 @@ export type RoundDeal = DealSummary & {
 export type CompanyView = {
   profile: OrganizationProfile;
   funding: CapitalSummary;
-  /** Counted rounds per date, oldest first: the chart. */
+  /** Counted rounds (a Round's deals together, every other deal a round of its own), oldest first: the chart. */
   rounds: FundingRoundPoint[];
   /** The newest COMPANY_LIST_LIMIT equity and convertible deals received, counted or not, oldest first: the rounds table. */
   roundDeals: RoundDeal[];
@@ -78,10 +78,19 @@ async function computeCompany(slug: string, asOf: string | null): Promise<Compan
     dealsAsOf(reads, asOf)
       .where("d.deletedAt", "is", null)
       .where(capitalReceived)
-      .select(["d.kind", "d.status", "d.announcedOn", "d.amountUsdLow", "d.amountUsdHigh", "d.postMoneyValuationUsd"])
+      .leftJoin("Round as g", "g.id", "d.roundId")
+      .select(["d.id", "d.kind", "d.status", "d.announcedOn", "d.amountUsdLow", "d.amountUsdHigh", "d.postMoneyValuationUsd"])
+      .select(["g.id as roundId", "g.key as roundKey", "g.name as roundName", "g.announcedOn as roundOn"])
       .execute(),
   ]);
-  const rounds = fundingRoundsByDate(roundInputs.map((d) => ({ ...d, kind: d.kind as DealKind, status: d.status as DealStatus })));
+  const rounds = fundingRounds(
+    roundInputs.map(({ roundId, roundKey, roundName, roundOn, ...d }) => ({
+      ...d,
+      kind: d.kind as DealKind,
+      status: d.status as DealStatus,
+      round: roundId === null ? null : { id: roundId, key: roundKey as string, name: roundName as string, announcedOn: roundOn as string },
+    })),
+  );
   const lastValued = rounds.findLast((r) => r.postMoneyValuation !== null);
   return {
     profile,

@@ -14,7 +14,9 @@ export async function listDealsForCsv(filters: DealFilters): Promise<DealCsvSour
   const reads = readsOf(await getDb());
   const matching = applyDealFilters(dealsAsOf(reads, filters.asOf), filters, reads)
     .innerJoin("Organization as r", "r.id", "d.recipientId")
+    .leftJoin("Round as g", "g.id", "d.roundId")
     .select([
+      "g.key as roundKey",
       "d.id",
       "d.announcedOn",
       "d.kind",
@@ -49,6 +51,7 @@ export async function listDealsForCsv(filters: DealFilters): Promise<DealCsvSour
     stakeBps: d.stakeBps,
     summary: d.summary,
     source: sources.get(d.id) ?? null,
+    roundKey: d.roundKey,
   }));
 }
 

@@ -77,6 +77,9 @@ export function dealsAsOf(reads: Reads, asOf: string | null): DealStates {
       "x.createdAt",
       "x.updatedAt",
       "x.deletedAt",
+      // The round a deal belongs to is grouping, not a reported term: today's, on any date (the round's name as
+      // reported is the event's `round` above).
+      "x.roundId",
     ]);
   // The same columns, names and types as Deal (the CASE columns are the event's or the deal's own of that name).
   return reads.selectFrom(states.as("d")) as unknown as DealStates;

@@ -34,6 +34,19 @@ export const getDeal = cache(async (id: number) => {
       summary: true,
       updatedAt: true,
       recipient: { select: { slug: true, name: true } },
+      // The round this deal is a part or tranche of, with its deals: the page names it and links the others.
+      roundRef: {
+        select: {
+          key: true,
+          name: true,
+          announcedOn: true,
+          deals: {
+            where: { deletedAt: null },
+            orderBy: [{ announcedOn: "asc" }, { id: "asc" }],
+            select: { id: true, round: true, announcedOn: true },
+          },
+        },
+      },
       participations: {
         orderBy: { position: "asc" },
         select: {

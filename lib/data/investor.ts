@@ -3,11 +3,13 @@ import "server-only";
 import { getDb } from "../db";
 import type { DealKind } from "../domain";
 import { CAPITAL_KINDS, type Grain, type PeriodTotal } from "../measures/capital";
-import type { CoInvestor } from "../measures/co-investors";
+import { coInvestorsOf, type CoInvestor } from "../measures/co-investors";
 import type { RecipientShare } from "../measures/funding-shares";
 import type { InvestorCapital } from "../measures/investor-capital";
 import { listNewestDealSummaries, type DealSummary } from "./deals";
-import { attributedAmountsSql, coInvestorsSql, dealsOfInvestor, investorFiguresSql } from "./raw/investor-figures";
+import { loadMeasureDeals } from "./measure-deals";
+import { attributedAmountsSql, dealsOfInvestor, investorFiguresSql } from "./raw/investor-figures";
+import { onDeal } from "./raw/overview-figures";
 import { cachedView, viewKey } from "./view-cache";
 import { findOrganization, type OrganizationProfile } from "./organization-profile";
 
@@ -47,9 +49,19 @@ async function computeInvestor(slug: string, grain: Grain, asOf: string | null):
   // By the organization's id: a nested `some` over its slug made the database check every deal (30 s at 100,000).
   // Every figure is summed in the database (lib/data/raw/investor-figures.ts): loading a large investor's deals and
   // measuring them in memory took 5.5 s at 100,000 deals.
-  const [{ capital, periods, recipients }, coInvestors, portfolio] = await Promise.all([
+  const ownDealIds = onDeal.selectFrom("Participation as p").where("p.organizationId", "=", id).select("p.dealId");
+  // Co-investors are the investors of the same rounds: every deal of the rounds this investor is in, whoever is in it.
+  const sameRounds = onDeal.or([
+    onDeal("d.id", "in", ownDealIds),
+    onDeal(
+      "d.roundId",
+      "in",
+      onDeal.selectFrom("Deal as r").where("r.id", "in", ownDealIds).where("r.roundId", "is not", null).select("r.roundId"),
+    ),
+  ]);
+  const [{ capital, periods, recipients }, roundDeals, portfolio] = await Promise.all([
     investorFiguresSql(db, id, grain, asOf),
-    coInvestorsSql(db, id, asOf),
+    loadMeasureDeals(db, sameRounds, asOf),
     listNewestDealSummaries(db, dealsOfInvestor(id), asOf, PORTFOLIO_LIMIT),
   ]);
   const attributed = await attributedAmountsSql(
@@ -68,6 +80,6 @@ async function computeInvestor(slug: string, grain: Grain, asOf: string | null):
     portfolio: portfolio.deals.map((row) => ({ ...row, attributed: attributed.get(row.id) ?? null })),
     portfolioTotal: portfolio.total,
     recipients,
-    coInvestors,
+    coInvestors: coInvestorsOf(roundDeals, slug),
   };
 }

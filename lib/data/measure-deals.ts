@@ -26,9 +26,19 @@ export async function loadMeasureDeals(
     const live = dealsAsOf(reads, asOf).where("d.deletedAt", "is", null);
     return condition ? live.where(condition) : live;
   };
-  const [deals, organizations, parts] = await Promise.all([
+  const [deals, organizations, parts, rounds] = await Promise.all([
     matching()
-      .select(["d.id", "d.kind", "d.status", "d.announcedOn", "d.amountUsdLow", "d.amountUsdHigh", "d.amountQualifier", "d.recipientId"])
+      .select([
+        "d.id",
+        "d.kind",
+        "d.status",
+        "d.announcedOn",
+        "d.amountUsdLow",
+        "d.amountUsdHigh",
+        "d.amountQualifier",
+        "d.recipientId",
+        "d.roundId",
+      ])
       .orderBy("d.announcedOn")
       .orderBy("d.id")
       .execute(),
@@ -41,7 +51,13 @@ export async function loadMeasureDeals(
       .orderBy("p.position")
       .orderBy("p.id")
       .execute(),
+    reads
+      .selectFrom("Round as g")
+      .where("g.id", "in", matching().where("d.roundId", "is not", null).select("d.roundId"))
+      .select(["g.id", "g.key", "g.name", "g.announcedOn"])
+      .execute(),
   ]);
+  const roundById = new Map(rounds.map((r) => [r.id, r]));
   const orgById = new Map(organizations.map((o) => [o.id, o]));
   const investorsByDeal = new Map<number, Investor[]>();
   for (const p of parts) {
@@ -65,6 +81,7 @@ export async function loadMeasureDeals(
       amountQualifier: d.amountQualifier as AmountQualifier,
       recipient: { key: recipient.slug, name: recipient.name },
       investors: investorsByDeal.get(d.id) ?? [],
+      round: d.roundId === null ? null : (roundById.get(d.roundId) ?? null),
     };
   });
 }

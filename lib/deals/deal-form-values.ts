@@ -1,6 +1,6 @@
 // A stored deal written as the form's field values, for editing and for showing a conflict side by side. The form's
 // fields are the CSV columns, so this is the export's row writer with each cell as text.
-import { DEAL_CSV_COLUMNS } from "../csv/deal-csv-format";
+import { DEAL_CSV_ALL_COLUMNS } from "../csv/deal-csv-format";
 import { toDealCsvRow } from "../csv/deal-csv-row";
 import type { AmountQualifier, DealKind, DealStatus, ParticipationRole } from "../domain";
 
@@ -19,6 +19,7 @@ export type EditableDeal = {
   summary: string;
   recipient: { name: string };
   participations: { role: string; note: string | null; partyLabel: string | null; organization: { name: string } | null }[];
+  roundRef: { key: string } | null;
 };
 
 /** What dealToFormValues reads: the editor's page, a save's conflict and a PATCH all load a deal with this select. */
@@ -37,6 +38,7 @@ export const EDITABLE_DEAL_SELECT = {
   summary: true,
   version: true,
   recipient: { select: { name: true } },
+  roundRef: { select: { key: true } },
   participations: {
     orderBy: { position: "asc" as const },
     select: { role: true, note: true, partyLabel: true, organization: { select: { name: true } } },
@@ -57,6 +59,7 @@ export function dealToFormValues(deal: EditableDeal): Record<string, string> {
     })),
     // An edit records the source of its change, not the deal's first source, so the form starts without one.
     source: null,
+    roundKey: deal.roundRef?.key ?? null,
   });
-  return Object.fromEntries(DEAL_CSV_COLUMNS.map((column, i) => [column, row[i] === null ? "" : String(row[i])]));
+  return Object.fromEntries(DEAL_CSV_ALL_COLUMNS.map((column, i) => [column, row[i] === null ? "" : String(row[i])]));
 }

@@ -1,6 +1,6 @@
 // The editor's deal form: its fields are the CSV columns, so the form and the importer validate a deal the same way.
 import { z } from "zod";
-import { DEAL_CSV_COLUMNS, isHttpUrl, type DealCsvColumn } from "../csv/deal-csv-format";
+import { DEAL_CSV_ALL_COLUMNS, isHttpUrl, type DealCsvColumn } from "../csv/deal-csv-format";
 import type { FieldErrors } from "../actions/action-state";
 import { planDealImport, type PlannedDeal } from "../import/plan-deal-import";
 import { dealCsvRowSchema } from "../csv/deal-csv-format";
@@ -25,7 +25,7 @@ export function parseDealForm(
   directory: OrganizationDirectory,
   lifecycleChanged: (deal: PlannedDeal) => boolean,
 ): DealFormResult {
-  const raw = Object.fromEntries(DEAL_CSV_COLUMNS.map((c: DealCsvColumn) => [c, values[c] ?? ""]));
+  const raw = Object.fromEntries(DEAL_CSV_ALL_COLUMNS.map((c: DealCsvColumn) => [c, values[c] ?? ""]));
   const fieldErrors: FieldErrors = {};
   const parsed = dealCsvRowSchema.safeParse(raw);
   if (!parsed.success) {

@@ -2,7 +2,7 @@
 // kept, and the whole deal is validated exactly as the editor's form validates it, then written by the one deal
 // writer (version check, lifecycle event, revision).
 import type { FieldErrors } from "../actions/action-state";
-import { DEAL_CSV_COLUMNS } from "../csv/deal-csv-format";
+import { DEAL_CSV_ALL_COLUMNS } from "../csv/deal-csv-format";
 import type { PrismaClient } from "../generated/prisma/client";
 import { loadDirectory } from "../import/apply-deal-import";
 import { parseDealForm } from "./deal-form";
@@ -10,7 +10,7 @@ import { dealToFormValues, EDITABLE_DEAL_SELECT } from "./deal-form-values";
 import { changesStatusOrAmount, DealConflictError, DealNotFoundError, updateDeal } from "./write-deal";
 
 /** What a PATCH body may hold: the CSV columns, the lifecycle change's date and note, and the version edited. */
-export const PATCHABLE_FIELDS: readonly string[] = [...DEAL_CSV_COLUMNS, "change_date", "change_note"];
+export const PATCHABLE_FIELDS: readonly string[] = [...DEAL_CSV_ALL_COLUMNS, "change_date", "change_note"];
 
 export type PatchDealResult =
   | { status: 200; body: { id: number; version: number } }

@@ -6,6 +6,7 @@ import { amountKey } from "../measures/capital";
 import { REPORTED_FIELDS } from "../story/as-of";
 import { recordRevision, recordRevisions, snapshotDeal, type RevisionAction } from "../revisions";
 import { insertRows, insertRowsReturningIds } from "../insert-rows";
+import { roundIdsFor } from "./deal-rounds";
 import { refreshDealSearch } from "./deal-search";
 
 export type DealSnapshot = NonNullable<Awaited<ReturnType<typeof snapshotDeal>>>;
@@ -107,10 +108,11 @@ export async function createDeals(
   const now = new Date();
   for (let start = 0; start < deals.length; start += BATCH) {
     const batch = deals.slice(start, start + BATCH);
+    const roundIds = await roundIdsFor(tx, batch, actor, action);
     const batchIds = await insertRowsReturningIds(
       tx,
       "Deal",
-      batch.map((deal) => ({ ...dealFields(deal), version: 1, createdAt: now, updatedAt: now })),
+      batch.map((deal, i) => ({ ...dealFields(deal), version: 1, createdAt: now, updatedAt: now, roundId: roundIds[i] ?? null })),
     );
     const participations = batch.flatMap((deal, i) =>
       deal.participations.map((p) => ({
@@ -189,6 +191,7 @@ export async function createDeals(
           createdAt: now,
           updatedAt: now,
           deletedAt: null,
+          roundId: roundIds[i] ?? null,
           participations: (partsOf.get(id) ?? []).sort((a, b) => a.position - b.position),
           sources: sourcesOf.get(id) ?? [],
         };
@@ -238,9 +241,11 @@ export async function updateDeal(
 ): Promise<void> {
   const before = await snapshotDeal(tx, id);
   if (!before || before.deletedAt) throw new DealNotFoundError(id);
+  const [roundId] = await roundIdsFor(tx, [deal], options.actor, options.action ?? "update");
   const bumped = await tx.deal.updateMany({
     where: { id, deletedAt: null, ...(options.expectedVersion !== undefined ? { version: options.expectedVersion } : {}) },
-    data: { ...dealFields(deal), version: { increment: 1 } },
+    // An undefined roundId (the deal does not say) leaves the stored round.
+    data: { ...dealFields(deal), roundId, version: { increment: 1 } },
   });
   if (bumped.count === 0) throw new DealConflictError(before, options.expectedVersion ?? before.version);
 

@@ -17,9 +17,9 @@ export type RecipientsColumn = (typeof RECIPIENTS_SORT.columns)[number];
 
 export const CO_INVESTORS_SORT = {
   param: "coInvestorsSort",
-  columns: ["name", "deals"],
-  defaultSort: { column: "deals", descending: true },
-  descendingFirst: ["deals"],
+  columns: ["name", "rounds"],
+  defaultSort: { column: "rounds", descending: true },
+  descendingFirst: ["rounds"],
 } as const satisfies TableSortSpec<string>;
 export type CoInvestorsColumn = (typeof CO_INVESTORS_SORT.columns)[number];
 
@@ -63,7 +63,7 @@ export function sortRecipients(rows: RecipientShare[], sort: TableSort<Recipient
 
 export function sortCoInvestors(rows: CoInvestor[], sort: TableSort<CoInvestorsColumn>): CoInvestor[] {
   if (isDefault<CoInvestorsColumn>(CO_INVESTORS_SORT, sort)) return rows;
-  return sortTable(rows, sort, (row, column) => (column === "name" ? row.name : row.deals));
+  return sortTable(rows, sort, (row, column) => (column === "name" ? row.name : row.rounds.length));
 }
 
 export function sortInvestors(rows: InvestorShare[], sort: TableSort<InvestorsColumn>): InvestorShare[] {

@@ -3,7 +3,7 @@
 // never holds the server for long; the header is checked as soon as it is read (a file that is not the format stops
 // there), and records, rows and errors are limited so that no file makes the parse grow without bound.
 import { parse } from "csv-parse";
-import { DEAL_CSV_COLUMNS, dealCsvRowSchema, type DealCsvRow } from "../csv/deal-csv-format";
+import { DEAL_CSV_ALL_COLUMNS, DEAL_CSV_COLUMNS, dealCsvRowSchema, type DealCsvRow } from "../csv/deal-csv-format";
 import { readNeutralisedCell } from "../csv/write-csv";
 
 export type RowError = { row: number; field: string | null; message: string };
@@ -41,7 +41,9 @@ export async function parseDealCsv(text: string): Promise<ParsedDealCsv> {
     if (expected === null) {
       const header = record.map((h) => h.trim());
       hasIdColumn = header[0] === "id";
-      expected = hasIdColumn ? ["id", ...DEAL_CSV_COLUMNS] : [...DEAL_CSV_COLUMNS];
+      // The optional columns may follow the required ones (all of them, in order) or be left out.
+      const withOptional = header.length > (hasIdColumn ? 1 : 0) + DEAL_CSV_COLUMNS.length;
+      expected = [...(hasIdColumn ? ["id"] : []), ...(withOptional ? DEAL_CSV_ALL_COLUMNS : DEAL_CSV_COLUMNS)];
       if (header.length === expected.length && header.every((h, i) => h === expected?.[i])) return null;
       const missing = expected.filter((c) => !header.includes(c));
       const extra = header.filter((c) => !(expected as string[]).includes(c));

@@ -35,6 +35,11 @@ export type PlannedDeal = {
   summary: string;
   participations: PlannedParticipation[];
   source: { url: string | null; publisher: string | null; publishedOn: string | null; unverified: boolean } | null;
+  /**
+   * The key of the deal's round within its recipient (the `round_key` column): the deal writer finds that round or
+   * creates it. Null: in no round. Undefined (no round_key column): an update keeps the deal's round.
+   */
+  roundKey?: string | null;
 };
 
 export type DealImportPlan = { deals: PlannedDeal[]; errors: RowError[]; newOrganizations: string[] };
@@ -120,6 +125,7 @@ export function planDealImport(
       stakeBps: data.stake_pct,
       summary: data.summary,
       participations,
+      roundKey: data.round_key,
       source: hasSource
         ? {
             url: unverified || data.source_url === "" ? null : data.source_url,

@@ -1,5 +1,6 @@
 // The one definition of every number the dashboard shows (docs/domain.md, "Measures"). Pages, the API and charts call
 // these functions; nothing else adds up money. All money is BigInt whole dollars; only shares are fractions.
+import type { DealRound } from "./funding-rounds";
 import type { AmountQualifier, DealKind, DealStatus } from "../domain";
 
 export type MeasureDeal = {
@@ -13,6 +14,8 @@ export type MeasureDeal = {
   recipient: { key: string; name: string };
   /** In the order of the investors column (lead first). Unnamed parties have key UNDISCLOSED_KEY. */
   investors: { key: string; name: string; committedUsd: bigint | null }[];
+  /** The Round the deal is part of (lib/measures/funding-rounds.ts); absent or null: a round of its own. */
+  round?: DealRound | null;
 };
 
 export const UNDISCLOSED_KEY = "(undisclosed)";

@@ -1,20 +1,45 @@
-// Who invested alongside an investor: the other named investors of the deals it is in.
+// Who invested alongside an investor: the other named investors of the rounds it is in (docs/domain.md, "Rounds").
 import { UNDISCLOSED_KEY, type MeasureDeal } from "./capital";
+import { groupIntoRounds, type DealRound } from "./funding-rounds";
 
-export type CoInvestor = { key: string; name: string; deals: number };
+/** A round two investors share: a Round, or a deal that is a round of its own. */
+export type SharedRound = {
+  /** The Round's key within its recipient; null for a deal that is a round of its own. */
+  key: string | null;
+  name: string | null;
+  date: string;
+  recipient: { key: string; name: string };
+  /** The round's deals (a Round's parts and tranches, every one of them whoever is in it). */
+  dealIds: number[];
+};
 
-/** Every other named investor with the number of deals (of any kind and status) it shares with the investor; most first. */
-export function coInvestorsOf(deals: readonly MeasureDeal[], investorKey: string): CoInvestor[] {
-  const counts = new Map<string, CoInvestor>();
-  for (const deal of deals) {
-    if (!deal.investors.some((i) => i.key === investorKey)) continue;
-    // A deal counts once per co-investor, even if a name were listed twice.
-    const others = new Map(deal.investors.filter((i) => i.key !== investorKey && i.key !== UNDISCLOSED_KEY).map((i) => [i.key, i.name]));
+export type CoInvestor = { key: string; name: string; rounds: SharedRound[] };
+
+/**
+ * Every other named investor of the rounds the investor is in, with the rounds in common (oldest first); most rounds
+ * first. Two investors co-invest when they are in the same round, through the same deal or different parts of it
+ * (Amazon's tranche and SoftBank's part of OpenAI's 2026 round), so `deals` must hold every deal of those rounds.
+ */
+export function coInvestorsOf(deals: readonly (MeasureDeal & { round?: DealRound | null })[], investorKey: string): CoInvestor[] {
+  const rows = new Map<string, CoInvestor>();
+  for (const group of groupIntoRounds(deals)) {
+    const investors = group.deals.flatMap((d) => d.investors);
+    if (!investors.some((i) => i.key === investorKey)) continue;
+    const [first] = group.deals;
+    const shared: SharedRound = {
+      key: group.round?.key ?? null,
+      name: group.round?.name ?? null,
+      date: group.date,
+      recipient: first.recipient,
+      dealIds: group.deals.map((d) => d.id),
+    };
+    // A round counts once per co-investor, however many of its deals name them.
+    const others = new Map(investors.filter((i) => i.key !== investorKey && i.key !== UNDISCLOSED_KEY).map((i) => [i.key, i.name]));
     for (const [key, name] of others) {
-      const entry = counts.get(key) ?? { key, name, deals: 0 };
-      entry.deals++;
-      counts.set(key, entry);
+      const row = rows.get(key) ?? { key, name, rounds: [] };
+      row.rounds.push(shared);
+      rows.set(key, row);
     }
   }
-  return [...counts.values()].sort((a, b) => b.deals - a.deals || a.name.localeCompare(b.name));
+  return [...rows.values()].sort((a, b) => b.rounds.length - a.rounds.length || a.name.localeCompare(b.name));
 }

@@ -1,43 +1,76 @@
-// A company's funding rounds over time: counted round amounts per announcement date, with the post-money valuation.
+// A company's funding rounds: its deals grouped into rounds (a Round's parts and tranches together, every other deal
+// a round of its own), and the counted amount and post-money valuation of each (docs/domain.md, "Rounds").
 import { countedAmount, DEFAULT_RULE, isCounted, type CountingRule, type MeasureDeal } from "./capital";
 
-export type RoundInput = Pick<MeasureDeal, "kind" | "status" | "announcedOn" | "amountUsdLow" | "amountUsdHigh"> & {
+/** The Round a deal is part of; absent or null when the deal is a round of its own. */
+export type DealRound = { id: number; key: string; name: string; announcedOn: string };
+
+export type Roundable = { id: number; announcedOn: string; round?: DealRound | null };
+
+/** What groups deals into rounds: `round:<id>` for a Round's deals, `deal:<id>` for a deal that is a round of its own. */
+export function roundGroupKey(deal: Roundable): string {
+  return deal.round ? `round:${deal.round.id}` : `deal:${deal.id}`;
+}
+
+export type RoundGroup<T extends Roundable> = {
+  key: string;
+  /** The Round; null for a deal that is a round of its own. */
+  round: DealRound | null;
+  /** The Round's date, or the deal's own. */
+  date: string;
+  /** In the order given. */
+  deals: T[];
+};
+
+/** The deals grouped into rounds, oldest first (by the round's date, then its key). */
+export function groupIntoRounds<T extends Roundable>(deals: readonly T[]): RoundGroup<T>[] {
+  const groups = new Map<string, RoundGroup<T>>();
+  for (const deal of deals) {
+    const key = roundGroupKey(deal);
+    const group = groups.get(key);
+    if (group) group.deals.push(deal);
+    else groups.set(key, { key, round: deal.round ?? null, date: deal.round?.announcedOn ?? deal.announcedOn, deals: [deal] });
+  }
+  return [...groups.values()].sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key));
+}
+
+export type RoundInput = Pick<MeasureDeal, "id" | "kind" | "status" | "announcedOn" | "amountUsdLow" | "amountUsdHigh"> & {
   postMoneyValuationUsd: bigint | null;
+  round?: DealRound | null;
 };
 
 export type FundingRoundPoint = {
   date: string;
-  /** Counted amount of the deals announced that day (undisclosed amounts count as zero). */
+  /** The Round's name; null for a deal that is a round of its own. */
+  name: string | null;
+  /** Counted amount of the round's counted deals (undisclosed amounts count as zero). */
   amount: bigint;
   deals: number;
   undisclosedDeals: number;
-  /** The post-money valuation reported with that day's deals; null where none was reported. */
+  /** The post-money valuation reported with the round's deals (the highest if they differ); null where none was. */
   postMoneyValuation: bigint | null;
 };
 
-/**
- * One point per date with counted deals, oldest first. Tranches of one round are often announced the same day
- * (OpenAI, 27 Feb 2026), so they are added into one point; if they reported different valuations, the highest is kept.
- */
-export function fundingRoundsByDate(deals: readonly RoundInput[], rule: CountingRule = DEFAULT_RULE): FundingRoundPoint[] {
-  const byDate = new Map<string, FundingRoundPoint>();
-  for (const deal of deals) {
-    if (!isCounted(deal, rule)) continue;
-    const point = byDate.get(deal.announcedOn) ?? {
-      date: deal.announcedOn,
+/** One point per round with counted deals, oldest first: what "funding rounds" counts and the company chart draws. */
+export function fundingRounds(deals: readonly RoundInput[], rule: CountingRule = DEFAULT_RULE): FundingRoundPoint[] {
+  return groupIntoRounds(deals.filter((deal) => isCounted(deal, rule))).map((group) => {
+    const point: FundingRoundPoint = {
+      date: group.date,
+      name: group.round?.name ?? null,
       amount: 0n,
       deals: 0,
       undisclosedDeals: 0,
       postMoneyValuation: null,
     };
-    const { amount, basis } = countedAmount(deal);
-    point.amount += amount;
-    point.deals++;
-    if (basis === "undisclosed") point.undisclosedDeals++;
-    const valuation = deal.postMoneyValuationUsd;
-    if (valuation !== null && (point.postMoneyValuation === null || valuation > point.postMoneyValuation))
-      point.postMoneyValuation = valuation;
-    byDate.set(deal.announcedOn, point);
-  }
-  return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
+    for (const deal of group.deals) {
+      const { amount, basis } = countedAmount(deal);
+      point.amount += amount;
+      point.deals++;
+      if (basis === "undisclosed") point.undisclosedDeals++;
+      const valuation = deal.postMoneyValuationUsd;
+      if (valuation !== null && (point.postMoneyValuation === null || valuation > point.postMoneyValuation))
+        point.postMoneyValuation = valuation;
+    }
+    return point;
+  });
 }

@@ -2,7 +2,7 @@
 // filter schema (lib/filters/deal-filters.ts, its fields in lib/filters/params.ts) and the vocabulary (lib/domain.ts),
 // so the enumerations and patterns cannot drift.
 import { AMOUNT_QUALIFIERS, DEAL_KINDS, DEAL_STATUSES, ORGANIZATION_TYPES, PARTICIPATION_ROLES } from "../domain";
-import { DEAL_CSV_COLUMNS } from "../csv/deal-csv-format";
+import { DEAL_CSV_ALL_COLUMNS } from "../csv/deal-csv-format";
 import { DEAL_SORTS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../filters/deal-filters";
 import { SLUG_PATTERN } from "../filters/params";
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from "../filters/search-query";
@@ -136,7 +136,7 @@ export const openApiDocument = {
         operationId: "exportDeals",
         summary: "Every deal that matches the filters, in the CSV interchange format (the import format)",
         description:
-          `Header, in this order: ${DEAL_CSV_COLUMNS.join(",")}. All matching deals, not one page, in the order of \`sort\`. ` +
+          `Header, in this order: ${DEAL_CSV_ALL_COLUMNS.join(",")}. All matching deals, not one page, in the order of \`sort\`. ` +
           "Cells a spreadsheet would run as a formula are prefixed with a single quote. The file name says what was filtered, e.g. deals-investor-amazon-kind-equity.csv.",
         parameters: [...FILTER_PARAMETERS, param("sort")],
         responses: {
@@ -301,6 +301,37 @@ export const openApiDocument = {
             description: "`{ slug, data: [{ date, countedUsd, deals, undisclosedDeals, postMoneyValuationUsd }] }`, or CSV.",
             content: { ...jsonContent({ type: "object" }), "text/csv": { schema: { type: "string" } } },
           },
+        },
+      },
+    },
+    "/api/organizations/{slug}/rounds": {
+      get: {
+        operationId: "getOrganizationRounds",
+        summary:
+          "This company's equity and convertible rounds, oldest first: a round's parts and tranches together, any other deal a round of its own",
+        parameters: [slugParameter, param("asOf")],
+        responses: {
+          "200": {
+            description:
+              "`{ slug, data: [{ key, name, date, total: { lowUsd, highUsd, qualifier } | null, counted, countedUsd, postMoneyValuationUsd, leads: [{ slug, name }], participants: [{ slug, name, role, amountUsd }], deals: [{ id, round, announcedOn, kind, status, amount, countedUsd, investors }] }] }`. `key` is null for a deal that is a round of its own; a participant's `amountUsd` is null where not reported.",
+            content: jsonContent({ type: "object" }),
+          },
+          "404": { description: "No such organization.", content: jsonContent({ type: "object" }) },
+        },
+      },
+    },
+    "/api/organizations/{slug}/co-investors": {
+      get: {
+        operationId: "getCoInvestors",
+        summary: "The other named investors of the rounds this investor is in, most rounds first, with the rounds in common",
+        parameters: [slugParameter, param("asOf")],
+        responses: {
+          "200": {
+            description:
+              "`{ slug, data: [{ slug, name, rounds: [{ recipient: { slug, name }, key, name, date, dealIds }] }] }`. A round's `key` is null for a deal that is a round of its own.",
+            content: jsonContent({ type: "object" }),
+          },
+          "404": { description: "No such organization.", content: jsonContent({ type: "object" }) },
         },
       },
     },

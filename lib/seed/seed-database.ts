@@ -4,6 +4,10 @@ import path from "node:path";
 import type { PrismaClient } from "../generated/prisma/client";
 import { seedOrganizations } from "../../prisma/seed/organizations";
 import { seedHistory, type SeedTerms } from "../../prisma/seed/history";
+import { seedRounds } from "../../prisma/seed/rounds";
+import { parse } from "csv-parse/sync";
+import { DEAL_CSV_ALL_COLUMNS, DEAL_CSV_COLUMNS } from "../csv/deal-csv-format";
+import { readNeutralisedCell, toCsv } from "../csv/write-csv";
 import { importDealCsv } from "../import/apply-deal-import";
 import { formatRowError } from "../import/parse-deal-csv";
 import { recordRevision } from "../revisions";
@@ -19,7 +23,7 @@ export async function seedDatabase(db: PrismaClient, csvPath: string = SEED_CSV_
   if (existing > 0) return { seeded: false, reason: `the database already holds ${existing} deals` };
 
   const organizations = await seedOrganizationsOnce(db);
-  const result = await importDealCsv(db, readFileSync(csvPath, "utf8"), {
+  const result = await importDealCsv(db, withRoundKeys(readFileSync(csvPath, "utf8")), {
     actor: ACTOR,
     action: "seed",
     createMissing: false,
@@ -28,7 +32,50 @@ export async function seedDatabase(db: PrismaClient, csvPath: string = SEED_CSV_
   });
   if (!result.ok) throw new Error(`the seed CSV does not import:\n${result.errors.map(formatRowError).join("\n")}`);
   const events = await addHistory(db);
+  await reportRounds(db);
   return { seeded: true, organizations, deals: result.created, events };
+}
+
+/**
+ * The seed CSV with the `round_key` of each row that prisma/seed/rounds.ts names (empty for the others), so that the
+ * import groups the rows into rounds as any import does. A named row that is not in the file stops the seed.
+ */
+export function withRoundKeys(text: string): string {
+  const records: string[][] = parse(text, { bom: true, skip_empty_lines: true });
+  const [header, ...rows] = records;
+  const recipient = header.indexOf("recipient");
+  const round = header.indexOf("round");
+  if (header.length !== DEAL_CSV_COLUMNS.length) throw new Error("the seed CSV must have the required columns only");
+  const keyOf = new Map<string, string>(seedRounds.flatMap((r) => r.rows.map((name) => [`${r.recipient}\u001f${name}`, r.key])));
+  const found = new Set<string>();
+  const keyed = rows.map((row) => {
+    const at = `${row[recipient]}\u001f${row[round]}`;
+    const key = keyOf.get(at) ?? null;
+    if (key !== null) found.add(at);
+    return [...row.map(readNeutralisedCell), key];
+  });
+  const missing = [...keyOf.keys()].filter((at) => !found.has(at));
+  if (missing.length > 0) throw new Error(`prisma/seed/rounds.ts names rows that are not in the seed CSV: ${missing.join("; ")}`);
+  return toCsv(DEAL_CSV_ALL_COLUMNS, keyed);
+}
+
+/** The import created each round from its rows; the round as reported (name, date, total, valuation) is the data file's. */
+async function reportRounds(db: PrismaClient): Promise<void> {
+  await db.$transaction(async (tx) => {
+    for (const { recipient, key, name, announcedOn, amountUsdLow, amountUsdHigh, amountQualifier, postMoneyValuationUsd } of seedRounds) {
+      const reported = { name, announcedOn, amountUsdLow, amountUsdHigh, amountQualifier, postMoneyValuationUsd };
+      const round = await tx.round.findFirstOrThrow({ where: { key, recipient: { name: recipient } }, select: { id: true } });
+      await tx.round.update({ where: { id: round.id }, data: reported });
+      await recordRevision(tx, {
+        entityType: "round",
+        entityId: round.id,
+        action: "seed",
+        actor: ACTOR,
+        before: null,
+        after: { id: round.id, key, ...reported },
+      });
+    }
+  }, SEED_TRANSACTION);
 }
 
 // Over a thousand statements (314 organizations, each with its aliases and revision): on PostgreSQL each is a network

@@ -183,8 +183,8 @@ test.describe("charts people cite and reuse", () => {
     const markup = (await readDownload(svg)).toString("utf8");
     const texts = (kind: string) =>
       [...markup.matchAll(new RegExp(`<text[^>]*data-export="${kind}"[^>]*>([^<]*)</text>`, "g"))].map((m) => m[1]);
-    expect(markup).toContain("OpenAI: counted funding per round date, with post-money valuation");
-    expect(texts("counted").join(" ")).toContain("Bars: counted equity and convertible deals announced that day");
+    expect(markup).toContain("OpenAI: counted funding per round, with post-money valuation");
+    expect(texts("counted").join(" ")).toContain("Bars: each round’s counted equity and convertible deals");
     expect(texts("legend")).toEqual(["Counted round amount", "Post-money valuation"]);
     expect(texts("footer").join(" ")).toMatch(
       /As reported on 1 Mar 2026\. Data last changed \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC\./,

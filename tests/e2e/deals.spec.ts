@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
+import { DEAL_CSV_ALL_COLUMNS } from "@/lib/csv/deal-csv-format";
 import { formatNumber, formatUsd } from "@/lib/format";
 import { capitalOf, investorNames, rowsWithInvestor, seedRows } from "../support/seed-csv";
 
@@ -134,7 +134,7 @@ test.describe("the deal explorer", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Download CSV/ }).click()]);
     expect(download.suggestedFilename()).toBe("deals-investor-amazon-kind-equity.csv");
     const rows = parse(readFileSync(await download.path(), "utf8"), { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0])).toEqual([...DEAL_CSV_COLUMNS]);
+    expect(Object.keys(rows[0])).toEqual([...DEAL_CSV_ALL_COLUMNS]);
     const expected = amazonRows.filter((r) => r.kind === "equity");
     expect(rows.map((r) => r.round).sort()).toEqual(expected.map((r) => r.round).sort());
     expect(rows.every((r) => investorNames(r).includes("Amazon"))).toBe(true);

@@ -23,7 +23,7 @@ const PAGES: { path: string; content: (page: Page) => ReturnType<Page["getByRole
     path: "/companies",
     content: (page) => page.getByRole("table", { name: /Companies ranked/ }).getByRole("link", { name: "OpenAI", exact: true }),
   },
-  { path: "/companies/openai", content: (page) => page.getByRole("figure", { name: /OpenAI's counted funding per round date/ }) },
+  { path: "/companies/openai", content: (page) => page.getByRole("figure", { name: /OpenAI's counted funding per round/ }) },
   { path: "/analysis", content: (page) => page.getByRole("heading", { name: "Largest deals counted" }) },
   { path: "/analysis?grain=quarter", content: (page) => page.getByRole("heading", { name: "Largest deals counted" }) },
   { path: "/methodology", content: (page) => page.getByRole("heading", { level: 1, name: "How every number is counted" }) },

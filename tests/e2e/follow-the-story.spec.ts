@@ -200,7 +200,7 @@ test.describe("follow the story", () => {
     },
     {
       url: "/embed/funding-rounds/openai?asOf=2026-01-30",
-      chart: "Bar and step-line chart: OpenAI's counted funding per round date and its post-money valuation",
+      chart: "Bar and step-line chart: OpenAI's counted funding per round and its post-money valuation",
       back: "/companies/openai?asOf=2026-01-30#funding-rounds",
     },
   ];

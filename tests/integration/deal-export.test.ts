@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as exportCsv } from "@/app/api/deals/export.csv/route";
-import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
+import { DEAL_CSV_ALL_COLUMNS, DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
 import { importDealCsv, loadDirectory } from "@/lib/import/apply-deal-import";
 import { parseDealCsv } from "@/lib/import/parse-deal-csv";
 import { planDealImport } from "@/lib/import/plan-deal-import";
-import { SEED_CSV_PATH, seedDatabase } from "@/lib/seed/seed-database";
+import { SEED_CSV_PATH, seedDatabase, withRoundKeys } from "@/lib/seed/seed-database";
 import { useTestDbForApp } from "../support/app-db";
 import { rowsWithInvestor, seedRows } from "../support/seed-csv";
 import { createTestDb, type TestDb } from "../support/test-db";
@@ -32,7 +32,7 @@ describe("GET /api/deals/export.csv", () => {
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="deals-all.csv"');
     const text = await response.text();
-    expect(text.split("\n")[0]).toBe(DEAL_CSV_COLUMNS.join(","));
+    expect(text.split("\n")[0]).toBe(DEAL_CSV_ALL_COLUMNS.join(","));
 
     const parsed = await parseDealCsv(text);
     expect(parsed.errors).toEqual([]);
@@ -44,9 +44,14 @@ describe("GET /api/deals/export.csv", () => {
     const stored = await t.db.deal.findMany({
       where: { deletedAt: null },
       orderBy: [{ announcedOn: "desc" }, { id: "desc" }],
-      include: { participations: { orderBy: { position: "asc" } }, sources: { orderBy: { id: "asc" }, take: 1 } },
+      include: {
+        participations: { orderBy: { position: "asc" } },
+        sources: { orderBy: { id: "asc" }, take: 1 },
+        roundRef: { select: { key: true } },
+      },
     });
     expect(stored).toHaveLength(seedRows.length);
+    expect(stored.filter((d) => d.roundRef !== null).length).toBeGreaterThan(0);
     plan.deals.forEach((planned, i) => {
       const deal = stored[i];
       const source = deal.sources[0];
@@ -64,6 +69,7 @@ describe("GET /api/deals/export.csv", () => {
         postMoneyValuationUsd: planned.postMoneyValuationUsd,
         stakeBps: planned.stakeBps,
         summary: planned.summary,
+        roundKey: planned.roundKey,
         participations: planned.participations,
         source: planned.source,
       }).toEqual({
@@ -80,6 +86,7 @@ describe("GET /api/deals/export.csv", () => {
         postMoneyValuationUsd: deal.postMoneyValuationUsd,
         stakeBps: deal.stakeBps,
         summary: deal.summary,
+        roundKey: deal.roundRef?.key ?? null,
         participations: deal.participations.map((p) => ({
           organizationId: p.organizationId,
           partyLabel: p.partyLabel,
@@ -103,7 +110,8 @@ describe("GET /api/deals/export.csv", () => {
         .deals.map((deal) => ({ ...deal, row: 0 })) // row numbers differ: the orders differ
         .sort((a, b) => a.announcedOn.localeCompare(b.announcedOn) || a.summary.localeCompare(b.summary));
     const fromExport = await plan(await (await download("")).text());
-    const fromSeed = await plan(readFileSync(SEED_CSV_PATH, "utf8"));
+    // The seed's rows with the round keys the seed gives them (prisma/seed/rounds.ts): the export writes them back.
+    const fromSeed = await plan(withRoundKeys(readFileSync(SEED_CSV_PATH, "utf8")));
     expect(fromExport).toHaveLength(seedRows.length);
     expect(fromExport).toEqual(fromSeed);
   });
@@ -121,6 +129,24 @@ describe("GET /api/deals/export.csv", () => {
     const response = await download("kind=shares");
     expect(response.status).toBe(400);
     expect((await response.json()).issues.map((i: { param: string }) => i.param)).toEqual(["kind"]);
+  });
+
+  it("round-trips round_key: a fresh database importing the export groups the same deals into the same rounds", async () => {
+    const fresh = await createTestDb();
+    try {
+      // Organizations are created from the names the export writes.
+      const imported = await importDealCsv(fresh.db, await (await download("")).text(), { actor: "test", onDuplicate: "create" });
+      expect(imported.ok).toBe(true);
+      const groups = async (db: TestDb["db"]) =>
+        (await db.round.findMany({ include: { recipient: true, deals: { select: { round: true } } }, orderBy: { key: "asc" } })).map(
+          (r) => ({ recipient: r.recipient.name, key: r.key, deals: r.deals.map((d) => d.round).sort() }),
+        );
+      const before = await groups(t.db);
+      expect(before.find((r) => r.key === "2026-mega-round")?.deals).toHaveLength(6);
+      expect(await groups(fresh.db)).toEqual(before);
+    } finally {
+      await fresh.dispose();
+    }
   });
 
   it("neutralises cells a spreadsheet would run as formulas", async () => {

@@ -42,6 +42,39 @@ async function state(id: number) {
 }
 
 describe("PATCH /api/deals/{id}", () => {
+  it("puts a deal into a round of its recipient by key, creates a round for a new key, keeps it when not sent, and clears it", async () => {
+    const disney = await t.db.deal.findFirstOrThrow({
+      where: { recipient: { slug: "openai" }, participations: { some: { organization: { slug: "disney" } } } },
+    });
+    const roundOf = async () =>
+      (
+        await t.db.deal.findUniqueOrThrow({
+          where: { id: disney.id },
+          select: { roundRef: { select: { key: true, name: true, recipientId: true } } },
+        })
+      ).roundRef;
+    const version = async () => (await t.db.deal.findUniqueOrThrow({ where: { id: disney.id } })).version;
+    const eventsBefore = await t.db.dealEvent.count({ where: { dealId: disney.id } });
+
+    expect((await patch(disney.id, { version: await version(), round_key: "2026-mega-round" })).status).toBe(200);
+    expect((await roundOf())?.name).toBe("2026 mega-round");
+    // The round a deal belongs to is grouping, not a reported term: no lifecycle event.
+    expect(await t.db.dealEvent.count({ where: { dealId: disney.id } })).toBe(eventsBefore);
+
+    const roundsBefore = await t.db.round.count();
+    expect((await patch(disney.id, { version: await version(), round_key: "disney-2025" })).status).toBe(200);
+    expect(await t.db.round.count()).toBe(roundsBefore + 1);
+    expect(await roundOf()).toEqual({ key: "disney-2025", name: disney.round, recipientId: disney.recipientId });
+    const created = await t.db.round.findFirstOrThrow({ where: { key: "disney-2025" } });
+    expect(await t.db.revision.count({ where: { entityType: "round", entityId: created.id } })).toBe(1);
+
+    expect((await patch(disney.id, { version: await version(), summary: "Round kept" })).status).toBe(200);
+    expect((await roundOf())?.key).toBe("disney-2025");
+
+    expect((await patch(disney.id, { version: await version(), round_key: "" })).status).toBe(200);
+    expect(await roundOf()).toBeNull();
+  });
+
   it("changes the fields sent, keeps the others, bumps the version and leaves a revision", async () => {
     const before = await state(5);
     const response = await patch(5, { version: before.version, summary: "Edited by a script" });

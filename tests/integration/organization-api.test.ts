@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getCapitalByPeriod } from "@/app/api/organizations/[slug]/capital-by-period/route";
+import { GET as getCoInvestors } from "@/app/api/organizations/[slug]/co-investors/route";
 import { GET as getFundingRounds } from "@/app/api/organizations/[slug]/funding-rounds/route";
+import { GET as getRounds } from "@/app/api/organizations/[slug]/rounds/route";
 import { GET as getOrganization } from "@/app/api/organizations/[slug]/route";
 import { GET as listOrganizations } from "@/app/api/organizations/route";
 import { seedDatabase } from "@/lib/seed/seed-database";
@@ -102,12 +104,90 @@ describe("the chart downloads", () => {
     expect(body.data[0].period).toBe("2023");
   });
 
-  it("gives OpenAI's rounds per date with the valuation, empty where none was reported", async () => {
+  it("gives OpenAI's rounds with the valuation, empty where none was reported", async () => {
     const response = await getFundingRounds(request("/api/organizations/openai/funding-rounds?format=csv"), slugParams("openai"));
     const lines = (await response.text()).trim().split("\n");
     expect(lines[0]).toBe("date,counted_usd,deals,undisclosed_deals,post_money_valuation_usd");
-    // From the CSV: Microsoft's $1B of 22 July 2019 came with no valuation; the four tranches of 27 Feb 2026 with $852B.
+    // From the CSV: Microsoft's $1B of 22 July 2019 came with no valuation. The 2026 round's six rows (Microsoft's part
+    // undisclosed) are one round at $852B: 15 + 35 + 30 + 30 + 12 billion counted.
     expect(lines).toContain("2019-07-22,1000000000,1,0,");
-    expect(lines).toContain("2026-02-27,110000000000,4,0,852000000000");
+    expect(lines).toContain("2026-02-27,122000000000,6,1,852000000000");
+  });
+});
+
+describe("GET /api/organizations/{slug}/rounds", () => {
+  type Round = {
+    key: string | null;
+    name: string | null;
+    date: string;
+    total: { lowUsd: number | null; highUsd: number | null; qualifier: string } | null;
+    counted: boolean;
+    postMoneyValuationUsd: number | null;
+    leads: { slug: string | null }[];
+    participants: { slug: string | null; amountUsd: number | null }[];
+    deals: { id: number }[];
+  };
+  const roundsOf = async (slug: string, query = ""): Promise<Round[]> => {
+    const response = await getRounds(request(`/api/organizations/${slug}/rounds${query}`), slugParams(slug));
+    expect(response.status).toBe(200);
+    return (await response.json()).data;
+  };
+
+  it("groups OpenAI's parts and tranches: fewer rounds than counted deals, the 2026 round with Amazon, Nvidia and SoftBank", async () => {
+    const rounds = await roundsOf("openai");
+    const countedDeals = seedRows.filter((r) => r.recipient === "OpenAI" && isCountedRow(r)).length;
+    expect(rounds.filter((r) => r.counted).length).toBeLessThan(countedDeals);
+    expect(rounds.length).toBeLessThan(countedDeals);
+    const mega = rounds.find((r) => r.key === "2026-mega-round");
+    expect(mega).toMatchObject({
+      name: "2026 mega-round",
+      date: "2026-02-27",
+      total: { lowUsd: 122e9, highUsd: 122e9, qualifier: "exact" },
+      postMoneyValuationUsd: 852e9,
+    });
+    expect(mega?.deals).toHaveLength(6);
+    const part = (slug: string) => mega?.participants.find((p) => p.slug === slug);
+    // Amazon's two tranches add up; Microsoft's part was not disclosed.
+    expect(part("amazon")?.amountUsd).toBe(50e9);
+    expect(part("nvidia")?.amountUsd).toBe(30e9);
+    expect(part("softbank")?.amountUsd).toBe(30e9);
+    expect(part("microsoft")?.amountUsd).toBeNull();
+    const forty = rounds.find((r) => r.key === "2025-40b-round");
+    expect(forty?.deals).toHaveLength(3);
+    expect(forty?.participants.map((p) => p.slug)).toEqual(expect.arrayContaining(["softbank", "coatue", "founders-fund"]));
+    // A deal without a round is a round of its own.
+    expect(rounds.find((r) => r.date === "2019-07-22")).toMatchObject({ key: null, total: { lowUsd: 1e9, qualifier: "exact" } });
+    expect(rounds.map((r) => r.date)).toEqual(rounds.map((r) => r.date).toSorted());
+  });
+
+  it("names a round's lead investors", async () => {
+    const seriesE = (await roundsOf("anthropic")).find((r) => r.name === "Series E");
+    expect(seriesE?.leads.map((l) => l.slug)).toEqual(["lightspeed-venture-partners"]);
+  });
+
+  it("lists a round as of a date with only the deals reported by then", async () => {
+    const rounds = await roundsOf("openai", "?asOf=2025-06-30");
+    expect(rounds.find((r) => r.key === "2025-40b-round")?.deals).toHaveLength(2);
+    expect(rounds.find((r) => r.key === "2026-mega-round")).toBeUndefined();
+  });
+
+  it("answers 404 for an unknown organization", async () => {
+    expect((await getRounds(request("/api/organizations/nobody-here/rounds"), slugParams("nobody-here"))).status).toBe(404);
+  });
+});
+
+describe("GET /api/organizations/{slug}/co-investors", () => {
+  it("counts investors of the same round as co-investors and links the rounds in common", async () => {
+    const response = await getCoInvestors(request("/api/organizations/softbank/co-investors"), slugParams("softbank"));
+    expect(response.status).toBe(200);
+    const body: { data: { slug: string; name: string; rounds: { key: string | null; recipient: { slug: string } }[] }[] } =
+      await response.json();
+    const slugs = body.data.map((c) => c.slug);
+    expect(slugs).toEqual(expect.arrayContaining(["amazon", "nvidia", "coatue", "founders-fund", "magnetar-capital"]));
+    const amazon = body.data.find((c) => c.slug === "amazon");
+    expect(amazon?.rounds).toContainEqual(
+      expect.objectContaining({ key: "2026-mega-round", recipient: { slug: "openai", name: "OpenAI" } }),
+    );
+    expect((await getCoInvestors(request("/api/organizations/nobody-here/co-investors"), slugParams("nobody-here"))).status).toBe(404);
   });
 });

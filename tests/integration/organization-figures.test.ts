@@ -49,7 +49,14 @@ async function expectInvestorAsMeasured(slug: string, asOf: string | null, grain
   expect(view.capital, label).toEqual(investorCapital(own, slug));
   expect(view.periods, label).toEqual(investorCapitalByPeriod(own, slug, { grain }));
   expect(view.recipients, label).toEqual(investorShareOfRecipients(ofTheirRecipients, slug));
-  expect(view.coInvestors, label).toEqual(coInvestorsOf(own, slug));
+  // Co-investors need every deal of the investor's rounds, whoever is in it.
+  const ofTheirRounds = await referenceMeasureDeals(db, asOf, {
+    OR: [
+      { participations: { some: { organization: { slug } } } },
+      { roundRef: { deals: { some: { deletedAt: null, participations: { some: { organization: { slug } } } } } } },
+    ],
+  });
+  expect(view.coInvestors, label).toEqual(coInvestorsOf(ofTheirRounds, slug));
   const byId = new Map(own.map((d) => [d.id, d]));
   expect(
     view.portfolio.map((d) => d.attributed),

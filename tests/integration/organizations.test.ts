@@ -3,6 +3,7 @@ import { getCompany } from "@/lib/data/company";
 import { getInvestor } from "@/lib/data/investor";
 import { listCompanies, listInvestors } from "@/lib/data/organization-rankings";
 import { seedDatabase } from "@/lib/seed/seed-database";
+import { seedRounds } from "@/prisma/seed/rounds";
 import { attributedInSeed, countedDollars, investorNames, isCountedRow, seedRows } from "../support/seed-csv";
 import { useTestDbAsAppDb } from "../support/app-db";
 import { createTestDb, type TestDb } from "../support/test-db";
@@ -56,11 +57,20 @@ describe("an investor's page on the seed", () => {
     expect(openai?.share).toBeCloseTo(Number(attributedInSeed("Amazon", toOpenAi)) / Number(openAiTotal), 6);
   });
 
-  it("counts the deals Thrive Capital shares with Microsoft", async () => {
+  it("counts the rounds Thrive Capital shares with Microsoft (no two of their rows are parts of one round)", async () => {
     const together = seedRows.filter((r) => investorNames(r).includes("Thrive Capital") && investorNames(r).includes("Microsoft")).length;
     expect(together).toBeGreaterThan(0);
     const thrive = await getInvestor("thrive-capital", "year");
-    expect(thrive?.coInvestors.find((c) => c.key === "microsoft")?.deals).toBe(together);
+    expect(thrive?.coInvestors.find((c) => c.key === "microsoft")?.rounds).toHaveLength(together);
+  });
+
+  it("makes investors in different parts of one round co-investors: SoftBank with Amazon, Nvidia, Coatue and Founders Fund", async () => {
+    const softbank = await getInvestor("softbank", "year");
+    const with_ = (key: string) => softbank?.coInvestors.find((c) => c.key === key)?.rounds.map((r) => r.key);
+    expect(with_("amazon")).toContain("2026-mega-round");
+    expect(with_("nvidia")).toContain("2026-mega-round");
+    expect(with_("coatue")).toContain("2025-40b-round");
+    expect(with_("founders-fund")).toContain("2025-40b-round");
   });
 
   it("links the parent and its units without merging their deals", async () => {
@@ -79,16 +89,24 @@ describe("an investor's page on the seed", () => {
 describe("a company's page on the seed", () => {
   const toOpenAi = seedRows.filter((r) => r.recipient === "OpenAI" && isCountedRow(r));
 
-  it("counts OpenAI's funding and its rounds per date from the CSV", async () => {
+  it("counts OpenAI's funding and its rounds from the CSV and the seed's rounds", async () => {
     const openai = await getCompany("openai");
     expect(openai?.funding.total).toBe(toOpenAi.reduce((sum, r) => sum + countedDollars(r), 0n));
     expect(openai?.funding.dealCount).toBe(toOpenAi.length);
-    const dates = [...new Set(toOpenAi.map((r) => r.announced_on))].sort();
-    expect(openai?.rounds.map((r) => r.date)).toEqual(dates);
-    expect(openai?.rounds.map((r) => r.amount)).toEqual(
-      dates.map((date) => toOpenAi.filter((r) => r.announced_on === date).reduce((sum, r) => sum + countedDollars(r), 0n)),
-    );
-    expect(openai?.latestValuation).toEqual({ date: "2026-03-31", amount: 852_000_000_000n });
+    // Rows named in prisma/seed/rounds.ts are one round, dated by it; every other row is a round of its own.
+    const roundOf = (row: (typeof toOpenAi)[number]) => seedRounds.find((g) => g.recipient === "OpenAI" && g.rows.includes(row.round));
+    const groups = new Map<string, { date: string; total: bigint }>();
+    toOpenAi.forEach((row, i) => {
+      const round = roundOf(row);
+      const key = round?.key ?? `row ${i}`;
+      const group = groups.get(key) ?? { date: round?.announcedOn ?? row.announced_on, total: 0n };
+      group.total += countedDollars(row);
+      groups.set(key, group);
+    });
+    const expected = [...groups.values()].sort((a, b) => a.date.localeCompare(b.date));
+    expect(groups.size).toBeLessThan(toOpenAi.length);
+    expect(openai?.rounds.map((r) => [r.date, r.amount])).toEqual(expected.map((g) => [g.date, g.total]));
+    expect(openai?.latestValuation).toEqual({ date: "2026-02-27", amount: 852_000_000_000n });
   });
 
   it("gives investor shares that add up to OpenAI's counted funding", async () => {

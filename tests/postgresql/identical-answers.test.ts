@@ -6,7 +6,9 @@ import { GET as getDeal } from "@/app/api/deals/[id]/route";
 import { GET as exportDeals } from "@/app/api/deals/export.csv/route";
 import { GET as listDeals } from "@/app/api/deals/route";
 import { GET as capitalByPeriodOf } from "@/app/api/organizations/[slug]/capital-by-period/route";
+import { GET as coInvestorsOf } from "@/app/api/organizations/[slug]/co-investors/route";
 import { GET as fundingRoundsOf } from "@/app/api/organizations/[slug]/funding-rounds/route";
+import { GET as roundsOf } from "@/app/api/organizations/[slug]/rounds/route";
 import { GET as getOrganization } from "@/app/api/organizations/[slug]/route";
 import { GET as listOrganizationsApi } from "@/app/api/organizations/route";
 import { GET as search } from "@/app/api/search/route";
@@ -18,6 +20,7 @@ import { GET as flows } from "@/app/api/stats/flows/route";
 import { GET as summary } from "@/app/api/stats/summary/route";
 import { getAnalysis } from "@/lib/data/analysis";
 import { getCompany } from "@/lib/data/company";
+import { getCompanyRounds } from "@/lib/data/rounds";
 import { getDeal as getDealView } from "@/lib/data/deal";
 import { listDeals as listDealsData } from "@/lib/data/deals";
 import { getInvestor } from "@/lib/data/investor";
@@ -156,12 +159,15 @@ describe.skipIf(!onPostgres)("SQLite and PostgreSQL give identical answers on th
     expect(b).toEqual(a);
   });
 
-  it.each(["amazon", "anthropic", "openai", "nvidia", "microsoft"])("GET /api/organizations/%s and its series", async (slug) => {
-    for (const handler of [getOrganization, capitalByPeriodOf, fundingRoundsOf] as Handler[]) {
-      const [a, b] = await fetchBoth(handler, `/api/organizations/${slug}`, { slug });
-      expect(b).toEqual(a);
-    }
-  });
+  it.each(["amazon", "anthropic", "openai", "nvidia", "microsoft", "softbank"])(
+    "GET /api/organizations/%s, its series, rounds and co-investors",
+    async (slug) => {
+      for (const handler of [getOrganization, capitalByPeriodOf, fundingRoundsOf, roundsOf, coInvestorsOf] as Handler[]) {
+        const [a, b] = await fetchBoth(handler, `/api/organizations/${slug}`, { slug });
+        expect(b).toEqual(a);
+      }
+    },
+  );
 
   it("GET /api/deals/<id> for every deal", async () => {
     const ids = (await sqlite.db.deal.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((d) => String(d.id));
@@ -182,6 +188,8 @@ describe.skipIf(!onPostgres)("SQLite and PostgreSQL give identical answers on th
       ["methodology", () => getMethodology()],
       ["investor amazon", () => getInvestor("amazon", "year")],
       ["company anthropic", () => getCompany("anthropic")],
+      ["rounds openai", () => getCompanyRounds("openai")],
+      ["rounds openai as of 2025-12-01", () => getCompanyRounds("openai", "2025-12-01")],
       ["deal 1", () => getDealView(1)],
     ];
     for (const [name, read] of reads) {

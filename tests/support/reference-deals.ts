@@ -94,6 +94,12 @@ export async function referenceMeasureDeals(
   asOf: string | null,
   where: Prisma.DealWhereInput = {},
 ): Promise<MeasureDeal[]> {
+  // The round a deal is in is grouping, not a reported term: today's, on any date.
+  const rounds = new Map(
+    (await db.deal.findMany({ select: { id: true, roundRef: { select: { id: true, key: true, name: true, announcedOn: true } } } })).map(
+      (d) => [d.id, d.roundRef],
+    ),
+  );
   return (await referenceStates(db, asOf, where)).map((d) => ({
     id: d.id,
     kind: d.kind as DealKind,
@@ -108,5 +114,6 @@ export async function referenceMeasureDeals(
         ? { key: p.organization.slug, name: p.organization.name, committedUsd: p.committedUsd }
         : { key: UNDISCLOSED_KEY, name: p.partyLabel ?? "Undisclosed", committedUsd: p.committedUsd },
     ),
+    round: rounds.get(d.id) ?? null,
   }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
+import { DEAL_CSV_ALL_COLUMNS, DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
 import { formatStakePct, toDealCsvRow, type DealCsvSource } from "@/lib/csv/deal-csv-row";
 import { dealExportFileName } from "@/lib/csv/export-file-name";
 import { toCsv } from "@/lib/csv/write-csv";
@@ -26,6 +26,7 @@ const base: DealCsvSource = {
   stakeBps: 250,
   summary: "Summary, with a comma",
   source: { url: "https://example.com/a", publisher: "Example News", publishedOn: "2026-02-28", unverified: false },
+  roundKey: "2026-mega-round",
 };
 
 describe("toDealCsvRow", () => {
@@ -48,22 +49,23 @@ describe("toDealCsvRow", () => {
       "https://example.com/a",
       "Example News",
       "2026-02-28",
+      "2026-mega-round",
     ]);
-    expect(toDealCsvRow(base)).toHaveLength(DEAL_CSV_COLUMNS.length);
+    expect(toDealCsvRow(base)).toHaveLength(DEAL_CSV_ALL_COLUMNS.length);
   });
 
   it("marks an unverified source the way the importer reads it", async () => {
     const row = toDealCsvRow({ ...base, source: { url: null, publisher: null, publishedOn: null, unverified: true } });
-    expect(row.slice(-3)).toEqual(["unverified", "unverified", null]);
+    expect(row.slice(-4, -1)).toEqual(["unverified", "unverified", null]);
   });
 
   it("leaves the source columns empty when there is no source", async () => {
-    expect(toDealCsvRow({ ...base, source: null }).slice(-3)).toEqual([null, null, null]);
+    expect(toDealCsvRow({ ...base, source: null }).slice(-4, -1)).toEqual([null, null, null]);
   });
 
   it("reads back through the importer's parser with the same values", async () => {
     const parsed = await parseDealCsv(
-      toCsv(DEAL_CSV_COLUMNS, [
+      toCsv(DEAL_CSV_ALL_COLUMNS, [
         toDealCsvRow({
           ...base,
           stakeBps: 1005,
@@ -84,6 +86,17 @@ describe("toDealCsvRow", () => {
       550_000_000n,
     ]);
     expect(row.investors).toBe("SoftBank (co-lead);Nvidia (considering);Undisclosed buyers");
+    expect(row.round_key).toBe("2026-mega-round");
+  });
+
+  it("reads a file without the optional round_key column, and an empty key as no round", async () => {
+    const cells = toDealCsvRow(base);
+    const without = await parseDealCsv(toCsv(DEAL_CSV_COLUMNS, [cells.slice(0, DEAL_CSV_COLUMNS.length)]));
+    expect(without.errors).toEqual([]);
+    expect(without.rows[0].data.round_key).toBeUndefined();
+    const empty = await parseDealCsv(toCsv(DEAL_CSV_ALL_COLUMNS, [toDealCsvRow({ ...base, roundKey: null })]));
+    expect(empty.errors).toEqual([]);
+    expect(empty.rows[0].data.round_key).toBeNull();
   });
 });
 

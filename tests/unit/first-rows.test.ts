@@ -8,7 +8,7 @@ import type { CoInvestor } from "@/lib/measures/co-investors";
 import { CO_INVESTORS_SORT } from "@/lib/filters/organization-table-sorts";
 
 const coInvestors = (n: number): CoInvestor[] =>
-  Array.from({ length: n }, (_, i) => ({ key: `org-${i}`, name: `Org ${i}`, deals: n - i }) as CoInvestor);
+  Array.from({ length: n }, (_, i) => ({ key: `org-${i}`, name: `Org ${i}`, rounds: [] }) as CoInvestor);
 const render = (rows: CoInvestor[]) =>
   renderToStaticMarkup(
     createElement(FirstRows<CoInvestor>, {

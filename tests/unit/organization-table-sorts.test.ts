@@ -53,8 +53,8 @@ describe("the organization pages' table orders", () => {
     expect(names(sortRecipients(recipients, { column: "counted", descending: false }))).toEqual(["Mistral AI", "anthropic", "OpenAI"]);
     expect(sortRecipients(recipients, RECIPIENTS_SORT.defaultSort)).toBe(recipients);
     const co = [
-      { key: "a", name: "Zeta", deals: 5 },
-      { key: "b", name: "alpha", deals: 2 },
+      { key: "a", name: "Zeta", rounds: [] },
+      { key: "b", name: "alpha", rounds: [] },
     ];
     expect(names(sortCoInvestors(co, { column: "name", descending: false }))).toEqual(["alpha", "Zeta"]);
     const inv = [
@@ -90,10 +90,10 @@ describe("the organization pages' table orders", () => {
 
     const co = renderToStaticMarkup(
       createElement(CoInvestorTable, {
-        rows: [{ key: "a", name: "A", deals: 1 }],
+        rows: [{ key: "a", name: "A", rounds: [] }],
         investorName: "Microsoft",
         asOf: null,
-        sort: { column: "deals", descending: false },
+        sort: { column: "rounds", descending: false },
         sortHref: (sort) => tableSortHref("/investors/microsoft", {}, CO_INVESTORS_SORT, sort),
       }),
     );

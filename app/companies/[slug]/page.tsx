@@ -18,6 +18,8 @@ import { FirstRows } from "@/components/organizations/more-rows-note";
 import { OrganizationHeader } from "@/components/organizations/organization-header";
 import { RoundDealTable } from "@/components/organizations/round-deal-table";
 import { ParamIssues } from "@/components/ui/param-issues";
+import { RoundList } from "@/components/organizations/round-list";
+import { getCompanyRounds } from "@/lib/data/rounds";
 import { StatCard } from "@/components/ui/stat-card";
 import { COMPANY_LIST_LIMIT, getCompany } from "@/lib/data/company";
 import { redirectIfMerged } from "@/lib/data/merged-organization";
@@ -32,6 +34,9 @@ import { shareMetadata } from "@/lib/share/share-card";
 import { formatDate, formatNumber, formatUsd, formatUsdExact } from "@/lib/format";
 import { parseTableSort, tableSortHref } from "@/lib/filters/ranking-sort";
 import { INVESTORS_SORT, sortInvestors, type InvestorsColumn } from "@/lib/filters/organization-table-sorts";
+
+/** How many rounds the page lists (the newest); GET /api/organizations/{slug}/rounds has them all. */
+const ROUNDS_LISTED = 50;
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -50,11 +55,14 @@ export default async function CompanyPage({ params, searchParams }: Props) {
   const scale = parseChartScale(search);
   // A malformed order falls back to the table's default, and the page says which parameter it did not understand.
   const { sort: investorsSort, issues: sortIssues } = parseTableSort<InvestorsColumn>(INVESTORS_SORT, search);
-  const company = await getCompany(slug, asOf);
+  const [company, companyRounds] = await Promise.all([getCompany(slug, asOf), getCompanyRounds(slug, asOf)]);
   if (!company) {
     await redirectIfMerged("companies", slug, search);
     notFound();
   }
+  if (!companyRounds) notFound();
+  // The newest rounds, oldest first: a synthetic company has thousands.
+  const roundList = companyRounds.rounds.slice(-ROUNDS_LISTED);
   const {
     profile,
     funding,
@@ -103,8 +111,8 @@ export default async function CompanyPage({ params, searchParams }: Props) {
               />
               <StatCard
                 label="Funding rounds"
-                value={formatNumber(funding.dealCount)}
-                detail={`Counted deals, announced on ${formatNumber(rounds.length)} dates`}
+                value={formatNumber(rounds.length)}
+                detail={`Counted rounds, from ${formatNumber(funding.dealCount)} counted deals: a round’s parts and tranches count once`}
               />
               <StatCard
                 label="Latest post-money valuation"
@@ -126,7 +134,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
           <ChartFrame
             id="funding-rounds"
             title={fundingRoundsTitle(company)}
-            description={`Bars: counted equity and convertible deals announced that day, added together (tranches of one round often share a date). Line: the post-money valuation reported with them, held until the next one. Undisclosed amounts show no bar; each round’s valuation is in the table below and in the CSV.`}
+            description={`Bars: each round’s counted equity and convertible deals, its parts and tranches added together, at the round’s date. Line: the post-money valuation reported with them, held until the next one. Undisclosed amounts show no bar; each round’s valuation is in the table below and in the CSV.`}
             takeaway={periodTakeaway(rows, "counted", "round date")}
             rows={rows}
             series={[]}
@@ -139,11 +147,29 @@ export default async function CompanyPage({ params, searchParams }: Props) {
             <FundingRoundsBody company={company} scale={scale} />
           </ChartFrame>
 
+          <section aria-labelledby="round-list" className="space-y-2">
+            <h2 id="round-list" className="text-lg font-semibold">
+              {companyRounds.rounds.length > roundList.length
+                ? `Rounds: the ${formatNumber(roundList.length)} latest of ${formatNumber(companyRounds.rounds.length)}, oldest first`
+                : "Rounds, oldest first"}
+            </h2>
+            <p className="max-w-3xl text-sm text-gray-600 dark:text-gray-400">
+              A round is one financing: the deals that are its parts or tranches together, every other equity or convertible deal a round of
+              its own. A participant&rsquo;s amount is its committed amount, or the deal&rsquo;s amount where it is the deal&rsquo;s only
+              investor.
+            </p>
+            {roundList.length > 0 ? (
+              <RoundList rounds={roundList} companyName={name} asOf={asOf} />
+            ) : (
+              <p className="text-sm text-gray-600 dark:text-gray-400">No equity or convertible deal for {name} in the data.</p>
+            )}
+          </section>
+
           <section aria-labelledby="rounds" className="space-y-2">
             <h2 id="rounds" className="text-lg font-semibold">
               {roundDealTotal > roundDeals.length
-                ? `Funding rounds: the ${formatNumber(roundDeals.length)} latest of ${formatNumber(roundDealTotal)}, oldest first`
-                : "Funding rounds, oldest first"}
+                ? `Equity and convertible deals: the ${formatNumber(roundDeals.length)} latest of ${formatNumber(roundDealTotal)}, oldest first`
+                : "Equity and convertible deals, oldest first"}
             </h2>
             {roundDeals.length > 0 ? (
               <>

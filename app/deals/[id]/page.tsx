@@ -11,7 +11,7 @@ import { parseDealId } from "@/lib/filters/deal-id";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { dealCard } from "@/lib/share/cards";
 import { shareMetadata } from "@/lib/share/share-card";
-import { withAsOf } from "@/lib/story/view-href";
+import { companyHref, dealHref, withAsOf } from "@/lib/story/view-href";
 import { KIND_LABELS } from "@/lib/domain";
 import { dealTitle } from "@/lib/deals/deal-title";
 import { formatAmount, formatDate, formatNumber, formatStake, formatUsd } from "@/lib/format";
@@ -124,6 +124,44 @@ export default async function DealPage({ params, searchParams }: Props) {
           ))}
         </dl>
       </section>
+
+      {deal.roundRef ? (
+        <section aria-labelledby="part-of-round">
+          <h2 id="part-of-round" className="text-lg font-semibold">
+            Part of a round
+          </h2>
+          <p className="mt-2 text-sm">
+            <Link
+              href={`${companyHref(deal.recipient.slug, asOfView)}#round-${deal.roundRef.key}`}
+              className="text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
+            >
+              {deal.roundRef.name}
+            </Link>{" "}
+            of {formatDate(deal.roundRef.announcedOn)}, with every participant and its amount on {deal.recipient.name}&rsquo;s page.
+          </p>
+          {/* Its other deals; as of a date, those reported by then. */}
+          {(() => {
+            const siblings = deal.roundRef.deals.filter((d) => d.id !== deal.id && (asOfView === null || d.announcedOn <= asOfView));
+            return siblings.length > 0 ? (
+              <ul className="mt-2 space-y-1 text-sm">
+                {siblings.map((d) => (
+                  <li key={d.id}>
+                    <Link
+                      href={dealHref(d.id, asOfView)}
+                      className="text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
+                    >
+                      {d.round ?? `Deal ${d.id}`}
+                    </Link>{" "}
+                    <span className="text-gray-600 dark:text-gray-400">({formatDate(d.announcedOn)})</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">No other deal of this round is recorded.</p>
+            );
+          })()}
+        </section>
+      ) : null}
 
       <section aria-labelledby="participants">
         <h2 id="participants" className="text-lg font-semibold">

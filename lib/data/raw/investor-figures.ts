@@ -3,13 +3,12 @@
 // deals at scale (24,768 of 100,000 synthetic deals for Microsoft), and loading them and measuring them in memory took
 // 5.5 s. Each function returns exactly what its measure in lib/measures returns over loadMeasureDeals(db) (the
 // reference): investorCapital and investorCapitalByPeriod (lib/measures/investor-capital.ts),
-// investorShareOfRecipients (funding-shares.ts), coInvestorsOf (co-investors.ts); tests/integration/investor-figures.test.ts
+// investorShareOfRecipients (funding-shares.ts); tests/integration/organization-figures.test.ts
 // compares them on the seed, on a synthetic database, today and as of dates (also under `npm run test:pg`).
 import "server-only";
 import { sql, type Expression, type SqlBool } from "kysely";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { DEFAULT_RULE, periodRange, ratio, type Grain, type PeriodTotal } from "../../measures/capital";
-import type { CoInvestor } from "../../measures/co-investors";
 import { byAmountThenName, type RecipientShare } from "../../measures/funding-shares";
 import type { InvestorCapital } from "../../measures/investor-capital";
 import { dealsAsOf } from "../deal-state";
@@ -141,18 +140,4 @@ export async function attributedAmountsSql(
     .select((eb) => ["m.dealId", moneyText(eb.ref("m.part")).as("part")])
     .execute();
   return new Map(rows.map((r) => [r.dealId, toMoney(r.part)]));
-}
-
-/** coInvestorsOf: every other named investor of the investor's live deals (any kind and status), by deals shared. */
-export async function coInvestorsSql(db: PrismaClient, investorId: number, asOf: string | null): Promise<CoInvestor[]> {
-  const rows = await dealsAsOf(readsOf(db), asOf)
-    .where("d.deletedAt", "is", null)
-    .where(dealsOfInvestor(investorId))
-    .innerJoin("Participation as p", "p.dealId", "d.id")
-    .innerJoin("Organization as o", "o.id", "p.organizationId")
-    .where("p.organizationId", "<>", investorId)
-    .groupBy(["o.id", "o.slug", "o.name"])
-    .select((eb) => ["o.slug", "o.name", eb.cast<number>(eb.fn.count("d.id").distinct(), "integer").as("deals")])
-    .execute();
-  return rows.map((r) => ({ key: r.slug, name: r.name, deals: r.deals })).sort((a, b) => b.deals - a.deals || a.name.localeCompare(b.name));
 }

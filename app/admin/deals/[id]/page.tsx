@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DealForm } from "@/components/admin/deal-form";
 import { requirePageActor } from "@/lib/auth/page-actor";
-import { getDealForEditing, listOrganizationNames } from "@/lib/data/admin";
+import { getDealForEditing, listOrganizationNames, listRoundChoices } from "@/lib/data/admin";
 
 export const metadata = { title: "Edit deal" };
 
@@ -14,6 +14,7 @@ export default async function EditDealPage({ params, searchParams }: Props) {
   if (!/^\d{1,9}$/.test(id)) notFound();
   const [deal, organizations, query] = await Promise.all([getDealForEditing(Number(id)), listOrganizationNames(), searchParams]);
   if (!deal) notFound();
+  const rounds = await listRoundChoices(deal.values.recipient);
   return (
     <div className="max-w-4xl space-y-4">
       <h1 className="text-2xl font-semibold">Edit deal #{deal.id}</h1>
@@ -31,7 +32,13 @@ export default async function EditDealPage({ params, searchParams }: Props) {
           Revision history
         </Link>
       </p>
-      <DealForm dealId={deal.id} version={deal.version} initial={deal.values} organizationNames={organizations.map((o) => o.name)} />
+      <DealForm
+        dealId={deal.id}
+        version={deal.version}
+        initial={deal.values}
+        organizationNames={organizations.map((o) => o.name)}
+        roundChoices={rounds}
+      />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { csvResponse } from "@/lib/api/responses";
 import { parseApiDealFilters } from "@/lib/api/parse-api-deal-filters";
-import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
+import { DEAL_CSV_ALL_COLUMNS } from "@/lib/csv/deal-csv-format";
 import { toDealCsvRow } from "@/lib/csv/deal-csv-row";
 import { dealExportFileName } from "@/lib/csv/export-file-name";
 import { toCsv } from "@/lib/csv/write-csv";
@@ -12,5 +12,5 @@ export const GET = withErrorHandling(async function GET(request: Request) {
   const { filters, error } = await parseApiDealFilters(request);
   if (error) return error;
   const deals = await listDealsForCsv(filters);
-  return csvResponse(dealExportFileName(filters), toCsv(DEAL_CSV_COLUMNS, deals.map(toDealCsvRow)));
+  return csvResponse(dealExportFileName(filters), toCsv(DEAL_CSV_ALL_COLUMNS, deals.map(toDealCsvRow)));
 });

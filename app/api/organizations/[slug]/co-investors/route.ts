@@ -1,0 +1,31 @@
+import { getInvestor } from "@/lib/data/investor";
+import { parseDealFilters } from "@/lib/filters/deal-filters";
+import { isOrganizationSlug } from "@/lib/filters/organization-filters";
+import { withErrorHandling } from "@/lib/request-id";
+
+/**
+ * GET /api/organizations/[slug]/co-investors[?asOf=]: the other named investors of the rounds this investor is in (a
+ * Round's parts and tranches are one round), most rounds first, each with the rounds in common.
+ */
+export const GET = withErrorHandling(async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  // The investor page's view (its grain does not change the co-investors).
+  const investor = isOrganizationSlug(slug)
+    ? await getInvestor(slug, "year", parseDealFilters(new URL(request.url).searchParams).filters.asOf)
+    : null;
+  if (!investor) return Response.json({ error: "not found", slug }, { status: 404 });
+  return Response.json({
+    slug,
+    data: investor.coInvestors.map((c) => ({
+      slug: c.key,
+      name: c.name,
+      rounds: c.rounds.map((r) => ({
+        recipient: { slug: r.recipient.key, name: r.recipient.name },
+        key: r.key,
+        name: r.name,
+        date: r.date,
+        dealIds: r.dealIds,
+      })),
+    })),
+  });
+});

@@ -1,0 +1,178 @@
+// A company's rounds as its page and GET /api/organizations/{slug}/rounds list them: its equity and convertible deals
+// grouped into rounds (lib/measures/funding-rounds.ts groupIntoRounds: a Round's parts and tranches together, every
+// other deal a round of its own), each with its total as reported, its valuation, its lead investors and every
+// participant with its amount where reported. Today or as reported on `asOf` (the deals' states; a Round's own
+// reported total and valuation are today's).
+import "server-only";
+import { getDb } from "../db";
+import type { AmountQualifier, DealKind, DealStatus, ParticipationRole } from "../domain";
+import { amountKey, CAPITAL_KINDS, countedAmount, isCounted } from "../measures/capital";
+import { groupIntoRounds } from "../measures/funding-rounds";
+import { dealsAsOf } from "./deal-state";
+import { idChunks, partiesOf } from "./deals";
+import { readsOf } from "./kysely";
+import { onDeal } from "./raw/overview-figures";
+import { findOrganization, type OrganizationProfile } from "./organization-profile";
+import { cachedView, viewKey } from "./view-cache";
+
+export type ReportedAmount = { low: bigint | null; high: bigint | null; qualifier: AmountQualifier };
+
+export type RoundParticipant = {
+  /** Null for a party named only by a label ("Undisclosed investors"). */
+  slug: string | null;
+  name: string;
+  role: ParticipationRole;
+  /**
+   * Its amount where reported: its committed amount, or the whole amount (low figure, else "up to") of a deal it is the
+   * only party of, added over the round's deals; null when none of its parts has one.
+   */
+  amountUsd: bigint | null;
+};
+
+export type RoundPart = {
+  id: number;
+  /** The deal's round name as reported. */
+  round: string | null;
+  announcedOn: string;
+  kind: DealKind;
+  status: DealStatus;
+  amount: ReportedAmount;
+  /** What the deal adds to capital counted; null when it does not count (pipeline, terminated). */
+  countedUsd: bigint | null;
+  investors: { slug: string | null; name: string; role: ParticipationRole }[];
+};
+
+export type RoundView = {
+  /** The Round's key within the company; null for a deal that is a round of its own. */
+  key: string | null;
+  name: string | null;
+  date: string;
+  /** The round's size as reported: a Round's own total, else its one deal's amount; null when a Round reported none. */
+  total: ReportedAmount | null;
+  /** Capital counted of its deals (the counting rule: equity and convertible, announced or closed). */
+  countedUsd: bigint;
+  /** Whether any of its deals counts. */
+  counted: boolean;
+  postMoneyValuationUsd: bigint | null;
+  leads: { slug: string | null; name: string }[];
+  participants: RoundParticipant[];
+  /** Its deals (a Round's parts and tranches), oldest first. */
+  deals: RoundPart[];
+};
+
+export type CompanyRounds = { profile: OrganizationProfile; rounds: RoundView[] };
+
+/** Every round of the company, oldest first; null when there is no such organization. */
+export function getCompanyRounds(slug: string, asOf: string | null = null): Promise<CompanyRounds | null> {
+  return cachedView(viewKey("company-rounds", { slug, asOf }), () => computeCompanyRounds(slug, asOf));
+}
+
+async function computeCompanyRounds(slug: string, asOf: string | null): Promise<CompanyRounds | null> {
+  const found = await findOrganization(slug);
+  if (!found) return null;
+  const reads = readsOf(await getDb());
+  const rows = await dealsAsOf(reads, asOf)
+    .where("d.deletedAt", "is", null)
+    .where(onDeal.and([onDeal("d.recipientId", "=", found.id), onDeal("d.kind", "in", [...CAPITAL_KINDS])]))
+    .leftJoin("Round as g", "g.id", "d.roundId")
+    .select([
+      "d.id",
+      "d.round",
+      "d.announcedOn",
+      "d.kind",
+      "d.status",
+      "d.amountUsdLow",
+      "d.amountUsdHigh",
+      "d.amountQualifier",
+      "d.postMoneyValuationUsd",
+      "g.id as roundId",
+      "g.key as roundKey",
+      "g.name as roundName",
+      "g.announcedOn as roundOn",
+      "g.amountUsdLow as roundLow",
+      "g.amountUsdHigh as roundHigh",
+      "g.amountQualifier as roundQualifier",
+      "g.postMoneyValuationUsd as roundValuation",
+    ])
+    .orderBy("d.announcedOn")
+    .orderBy("d.id")
+    .execute();
+  const ids = rows.map((r) => r.id);
+  const parties = await partiesOf(reads, ids);
+  const committed = new Map<string, bigint>();
+  for (const chunk of idChunks(ids)) {
+    const amounts = await reads
+      .selectFrom("Participation as p")
+      .innerJoin("Organization as o", "o.id", "p.organizationId")
+      .where("p.dealId", "in", chunk)
+      .where("p.committedUsd", "is not", null)
+      .select(["p.dealId", "o.slug", "p.committedUsd"])
+      .execute();
+    for (const p of amounts) committed.set(`${p.dealId} ${p.slug}`, p.committedUsd as bigint);
+  }
+
+  const deals = rows.map((r) => ({
+    ...r,
+    kind: r.kind as DealKind,
+    status: r.status as DealStatus,
+    amountQualifier: r.amountQualifier as AmountQualifier,
+    round: r.round,
+    group:
+      r.roundId === null
+        ? null
+        : { id: r.roundId, key: r.roundKey as string, name: r.roundName as string, announcedOn: r.roundOn as string },
+  }));
+  const rounds = groupIntoRounds(deals.map((d) => ({ id: d.id, announcedOn: d.announcedOn, round: d.group, deal: d }))).map(
+    (group): RoundView => {
+      const parts = group.deals.map((g) => g.deal);
+      const first = parts[0];
+      const participants = new Map<string, RoundParticipant>();
+      const leads = new Map<string, { slug: string | null; name: string }>();
+      for (const deal of parts) {
+        const investors = parties.get(deal.id) ?? [];
+        for (const party of investors) {
+          const id = party.slug ?? `label:${party.name}`;
+          const part =
+            (party.slug ? committed.get(`${deal.id} ${party.slug}`) : undefined) ??
+            (investors.length === 1 ? amountKey(deal.amountUsdLow, deal.amountUsdHigh) : null);
+          const entry = participants.get(id) ?? { slug: party.slug, name: party.name, role: party.role, amountUsd: null };
+          if (part !== null) entry.amountUsd = (entry.amountUsd ?? 0n) + part;
+          // A lead in any part leads the round.
+          if (party.role !== "participant") entry.role = entry.role === "lead" ? "lead" : party.role;
+          participants.set(id, entry);
+          if (party.role !== "participant") leads.set(id, { slug: party.slug, name: party.name });
+        }
+      }
+      const countedParts = parts.filter((d) => isCounted(d));
+      const valuations = parts.map((d) => d.postMoneyValuationUsd).filter((v): v is bigint => v !== null);
+      const round = group.round ? first : null;
+      const reported: ReportedAmount | null = round
+        ? round.roundQualifier === "undisclosed" && round.roundLow === null && round.roundHigh === null
+          ? null
+          : { low: round.roundLow, high: round.roundHigh, qualifier: round.roundQualifier as AmountQualifier }
+        : { low: first.amountUsdLow, high: first.amountUsdHigh, qualifier: first.amountQualifier };
+      return {
+        key: group.round?.key ?? null,
+        name: group.round?.name ?? first.round,
+        date: group.date,
+        total: reported,
+        countedUsd: countedParts.reduce((sum, d) => sum + countedAmount(d).amount, 0n),
+        counted: countedParts.length > 0,
+        postMoneyValuationUsd: round?.roundValuation ?? (valuations.length ? valuations.reduce((a, b) => (a > b ? a : b)) : null),
+        leads: [...leads.values()],
+        participants: [...participants.values()],
+        deals: parts.map((d) => ({
+          id: d.id,
+          round: d.round,
+          announcedOn: d.announcedOn,
+          kind: d.kind,
+          status: d.status,
+          amount: { low: d.amountUsdLow, high: d.amountUsdHigh, qualifier: d.amountQualifier },
+          countedUsd: isCounted(d) ? countedAmount(d).amount : null,
+          investors: (parties.get(d.id) ?? []).map(({ slug, name, role }) => ({ slug, name, role })),
+        })),
+      };
+    },
+  );
+  return { profile: found.profile, rounds };
+}
