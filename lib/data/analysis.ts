@@ -15,21 +15,18 @@ import type { RankedDeal } from "../measures/largest-deals";
 import { nameOf, withDivisions, type OrganizationDirectory } from "../measures/organization-groups";
 import { dealFilterCondition } from "./deal-where";
 import { listDealSummaries, type DealSummary } from "./deals";
-import { readsOf } from "./kysely";
+import { readsOf, type Reads } from "./kysely";
 import { onDeal } from "./raw/overview-figures";
 import { concentrationSeriesSql } from "./raw/concentration-figures";
-import { circularFlowLegsSql, flowsSql, largestDealsSql, marketTotalsSql, type MarketTotals } from "./raw/analysis-figures";
+import { circularFlowLegsSql, flowsSql, largestDealsSql, marketTotalsSql } from "./raw/analysis-figures";
 import { capitalByPeriodSql } from "./raw/capital-by-period";
-import { viewDeals, type ViewDeals } from "./raw/view-deals";
+import { withViewTables, type ViewDeals } from "./raw/view-deals";
 import { loadOrganizationDirectory } from "./organization-directory";
 
 type Party = { key: string; name: string };
 
-/** One view's deals in SQL (lib/data/raw/view-deals.ts), before and after its exclusions, and what goes with them. */
-type ViewRelation = {
-  /** The filtered deals before exclusion (for the choice of whom to exclude) and after it (for every measure). */
-  allDeals: ViewDeals;
-  deals: ViewDeals;
+/** What goes with one view's deals: the counting rule, the organizations excluded and the directory they are from. */
+type ViewContext = {
   directory: OrganizationDirectory;
   rule: CountingRule;
   excluded: Party[];
@@ -37,50 +34,61 @@ type ViewRelation = {
   excludedKeys: Set<string>;
 };
 
-async function relationOf(db: PrismaClient, view: AnalysisView): Promise<ViewRelation> {
-  const reads = readsOf(db);
+async function contextOf(db: PrismaClient, view: AnalysisView): Promise<ViewContext> {
   const directory = await loadOrganizationDirectory(db);
   const known = view.exclude.filter((slug) => directory.has(slug));
-  const excludedKeys = withDivisions(known, directory);
-  const selection = { asOf: view.filters.asOf, condition: dealFilterCondition(view.filters, reads) };
-  const allDeals = viewDeals(reads, selection);
   return {
-    allDeals,
-    deals: excludedKeys.size === 0 ? allDeals : viewDeals(reads, { ...selection, excluded: [...excludedKeys] }),
     directory,
     rule: countingRule(view),
     excluded: known.map((key) => ({ key, name: nameOf(key, directory) })),
-    excludedKeys,
+    excludedKeys: withDivisions(known, directory),
   };
+}
+
+/**
+ * Runs `measure` over the view's deals (lib/data/raw/view-deals.ts: as of its date, narrowed by the /deals filters,
+ * the excluded organizations taken out), before exclusion (`all`, for the choice of whom to exclude) and after it
+ * (`deals`, for every measure), read through `reads`.
+ */
+function measureView<T>(
+  db: PrismaClient,
+  view: AnalysisView,
+  context: ViewContext,
+  measure: (deals: { reads: Reads; all: ViewDeals; deals: ViewDeals }) => Promise<T>,
+): Promise<T> {
+  const reads = readsOf(db);
+  const selection = { asOf: view.filters.asOf, condition: dealFilterCondition(view.filters, reads), excluded: [...context.excludedKeys] };
+  return withViewTables(reads, selection, measure);
 }
 
 /** What an endpoint answers, with the organizations actually excluded (unknown slugs are ignored). */
 type WithExcluded<T> = T & { excluded: Party[] };
 
-function concentrationOf(relation: ViewRelation, view: AnalysisView): Promise<ConcentrationPeriod[]> {
-  return concentrationSeriesSql({ rule: relation.rule, grain: view.grain, side: view.side }, relation.deals);
+function concentrationOf(deals: ViewDeals, context: ViewContext, view: AnalysisView): Promise<ConcentrationPeriod[]> {
+  return concentrationSeriesSql({ rule: context.rule, grain: view.grain, side: view.side }, deals);
 }
 
 export function getConcentration(view: AnalysisView): Promise<WithExcluded<{ periods: ConcentrationPeriod[] }>> {
   return cachedView(viewKey("concentration", view), async () => {
     const db = await getDb();
-    const relation = await relationOf(db, view);
-    return { periods: await concentrationOf(relation, view), excluded: relation.excluded };
+    const context = await contextOf(db, view);
+    return {
+      periods: await measureView(db, view, context, ({ deals }) => concentrationOf(deals, context, view)),
+      excluded: context.excluded,
+    };
   });
 }
 
 export type FlowsData = { graph: SankeyGraph; undisclosedDeals: number };
 
-async function flowsOf(relation: ViewRelation, totals: Promise<MarketTotals>, limit: number): Promise<FlowsData> {
-  return flowsSql(relation.rule, await totals, limit, relation.deals);
-}
-
 export function getFlows(view: AnalysisView, limit = DEFAULT_FLOW_LIMIT): Promise<WithExcluded<FlowsData>> {
   return cachedView(viewKey("flows", { view, limit }), async () => {
     const db = await getDb();
-    const relation = await relationOf(db, view);
-    const totals = marketTotalsSql(db, relation.rule, relation.deals);
-    return { ...(await flowsOf(relation, totals, limit)), excluded: relation.excluded };
+    const context = await contextOf(db, view);
+    const flows = await measureView(db, view, context, async ({ reads, deals }) =>
+      flowsSql(context.rule, await marketTotalsSql(reads, context.rule, deals), limit, deals),
+    );
+    return { ...flows, excluded: context.excluded };
   });
 }
 
@@ -91,27 +99,27 @@ export function getFlows(view: AnalysisView, limit = DEFAULT_FLOW_LIMIT): Promis
  * (findCircularFlows) over the deals that can be their legs only (circularFlowLegsSql), with the excluded
  * organizations taken out of those few by the measure's own excludeOrganizations.
  */
-async function circularFlowsOf(db: PrismaClient, view: AnalysisView, relation: ViewRelation): Promise<CircularFlow[]> {
+async function circularFlowsOf(db: PrismaClient, view: AnalysisView, context: ViewContext): Promise<CircularFlow[]> {
   const legFilters = { ...view.filters, kinds: [], investors: [], recipient: null, q: null };
   const legs = await circularFlowLegsSql(db, dealFilterCondition(legFilters, readsOf(db)), legFilters.asOf);
-  const loops = findCircularFlows(excludeOrganizations(legs, relation.excludedKeys), relation.directory, {
+  const loops = findCircularFlows(excludeOrganizations(legs, context.excludedKeys), context.directory, {
     includePipeline: view.pipeline,
   });
-  return loopsInvolving(loops, { investors: view.filters.investors, recipient: view.filters.recipient }, relation.directory);
+  return loopsInvolving(loops, { investors: view.filters.investors, recipient: view.filters.recipient }, context.directory);
 }
 
 export function getCircularFlows(view: AnalysisView): Promise<WithExcluded<{ loops: CircularFlow[] }>> {
   return cachedView(viewKey("circular-flows", view), async () => {
     const db = await getDb();
-    const relation = await relationOf(db, view);
-    return { loops: await circularFlowsOf(db, view, relation), excluded: relation.excluded };
+    const context = await contextOf(db, view);
+    return { loops: await circularFlowsOf(db, view, context), excluded: context.excluded };
   });
 }
 
 export type CapitalByKindData = { kinds: DealKind[]; periods: PeriodTotal[] };
 
-async function capitalByKindOf(relation: ViewRelation, view: AnalysisView): Promise<CapitalByKindData> {
-  const periods = await capitalByPeriodSql(relation.rule, view.grain, relation.deals);
+async function capitalByKindOf(deals: ViewDeals, context: ViewContext, view: AnalysisView): Promise<CapitalByKindData> {
+  const periods = await capitalByPeriodSql(context.rule, view.grain, deals);
   const present = new Set(periods.flatMap((p) => Object.keys(p.byKey)));
   return { kinds: DEAL_KINDS.filter((k) => present.has(k)), periods };
 }
@@ -119,8 +127,9 @@ async function capitalByKindOf(relation: ViewRelation, view: AnalysisView): Prom
 export function getCapitalByKind(view: AnalysisView): Promise<WithExcluded<CapitalByKindData>> {
   return cachedView(viewKey("capital-by-kind", view), async () => {
     const db = await getDb();
-    const relation = await relationOf(db, view);
-    return { ...(await capitalByKindOf(relation, view)), excluded: relation.excluded };
+    const context = await contextOf(db, view);
+    const byKind = await measureView(db, view, context, ({ deals }) => capitalByKindOf(deals, context, view));
+    return { ...byKind, excluded: context.excluded };
   });
 }
 
@@ -157,30 +166,31 @@ export function getAnalysis(view: AnalysisView): Promise<Analysis> {
  * compare it with the measures of lib/measures over the view's deals loaded into memory.
  */
 export async function computeAnalysis(db: PrismaClient, view: AnalysisView): Promise<Analysis> {
-  const relation = await relationOf(db, view);
-  const { rule } = relation;
-  const totals = marketTotalsSql(db, rule, relation.deals);
-  const allTotals = relation.allDeals === relation.deals ? totals : marketTotalsSql(db, rule, relation.allDeals);
-  const [summary, choices, concentration, flows, loops, capitalByKind, ranked] = await Promise.all([
-    totals.then((t) => t.summary),
-    allTotals.then((t) => exclusionChoicesOf(relation.excluded, t.recipients, t.investors)),
-    concentrationOf(relation, view),
-    flowsOf(relation, totals, DEFAULT_FLOW_LIMIT),
-    circularFlowsOf(db, view, relation),
-    capitalByKindOf(relation, view),
-    largestDealsSql(rule, LARGEST_DEALS, relation.deals),
+  const context = await contextOf(db, view);
+  const { rule } = context;
+  const [measured, loops] = await Promise.all([
+    measureView(db, view, context, async ({ reads, all, deals }) => {
+      const totals = await marketTotalsSql(reads, rule, deals);
+      const allTotals = all === deals ? totals : await marketTotalsSql(reads, rule, all);
+      return {
+        summary: totals.summary,
+        exclusionChoices: exclusionChoicesOf(context.excluded, allTotals.recipients, allTotals.investors),
+        concentration: await concentrationOf(deals, context, view),
+        flows: await flowsSql(rule, totals, DEFAULT_FLOW_LIMIT, deals),
+        capitalByKind: await capitalByKindOf(deals, context, view),
+        ranked: await largestDealsSql(rule, LARGEST_DEALS, deals),
+      };
+    }),
+    circularFlowsOf(db, view, context),
   ]);
+  const { ranked, ...figures } = measured;
   const named = [...view.filters.investors, ...(view.filters.recipient ? [view.filters.recipient] : [])];
   return {
-    summary,
-    excluded: relation.excluded,
-    exclusionChoices: choices,
-    filterNames: Object.fromEntries(named.map((slug) => [slug, nameOf(slug, relation.directory)])),
-    concentration,
-    flows,
+    ...figures,
+    excluded: context.excluded,
+    filterNames: Object.fromEntries(named.map((slug) => [slug, nameOf(slug, context.directory)])),
     circularFlows: loops.slice(0, CIRCULAR_FLOWS_SHOWN),
     circularFlowCount: loops.length,
-    capitalByKind,
     largestDeals: await largestDealRows(db, ranked, view.filters.asOf),
   };
 }

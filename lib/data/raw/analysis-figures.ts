@@ -19,7 +19,7 @@ import { SPEND_BACK_KINDS } from "../../measures/circular-flows";
 import { byFlowOrder, sankeyGraph, type Flow, type SankeyGraph } from "../../measures/flows";
 import type { RankedDeal } from "../../measures/largest-deals";
 import { loadMeasureDeals } from "../measure-deals";
-import { countAll, moneySum, moneyText, readsOf, toMoney } from "../kysely";
+import { countAll, moneySum, moneyText, readsOf, toMoney, type Reads } from "../kysely";
 import { byAmountThenName, countedDeal, onDeal } from "./overview-figures";
 import type { ViewDeals } from "./view-deals";
 
@@ -38,9 +38,9 @@ export type MarketTotals = {
   organizations: Map<number, Org>;
 };
 
-export async function marketTotalsSql(db: PrismaClient, rule: CountingRule, view: ViewDeals): Promise<MarketTotals> {
+/** `reads` is the connection the view's deals are read through (withViewTables). */
+export async function marketTotalsSql(reads: Reads, rule: CountingRule, view: ViewDeals): Promise<MarketTotals> {
   const empty: CapitalSummary = { total: 0n, dealCount: 0, undisclosedCount: 0, upperBoundTotal: 0n };
-  const reads = readsOf(db);
   const organizations = new Map(
     (await reads.selectFrom("Organization").select(["id", "slug", "name"]).execute()).map((o) => [o.id, { slug: o.slug, name: o.name }]),
   );

@@ -52,15 +52,9 @@ export const byAmountThenName = (a: EntityTotal, b: EntityTotal) =>
  * that cover the deal are taken in order, capped at what is left; otherwise they count in full and the rest is split
  * equally among the investors without one, the odd dollars going to the first listed. (An investor without a
  * commitment in a deal that commitments cover gets no part, not a zero one: NULL here, as attributeToInvestors leaves
- * it out.) "partShares" holds every party, unnamed ones too; "shares" the named investors, less the organizations
- * `excluded` names (a subquery of their ids) and the deals they received. Callers select from "shares".
+ * it out.) "partShares" holds every party, unnamed ones too, "shares" the named investors: callers select from it.
  */
-export function withInvestorShares(
-  reads: Reads,
-  dealCondition: Expression<SqlBool>,
-  deals: DealStates = dealsAsOf(reads, null),
-  excluded: OrganizationIds | null = null,
-) {
+export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBool>, deals: DealStates = dealsAsOf(reads, null)) {
   return reads
     .with("parts", () =>
       deals
@@ -164,14 +158,12 @@ export function withInvestorShares(
         ];
       }),
     )
-    .with("shares", (db) => {
-      const named = db.selectFrom("partShares").where("organizationId", "is not", null);
-      return (
-        excluded === null
-          ? named
-          : named.where((eb) => eb.and([eb.not(eb("organizationId", "in", excluded)), eb.not(eb("recipientId", "in", excluded))]))
-      ).select(["dealId", "organizationId", "announcedOn", "recipientId", "share"]);
-    });
+    .with("shares", (db) =>
+      db
+        .selectFrom("partShares")
+        .where("organizationId", "is not", null)
+        .select(["dealId", "organizationId", "announcedOn", "recipientId", "share"]),
+    );
 }
 
 /** A subquery of organization ids (the organizations a view excludes). */
