@@ -6,7 +6,7 @@
 // Each function returns exactly what its measure in lib/measures/capital.ts returns over loadMeasureDeals(db);
 // tests/integration/view-cache.test.ts compares them on the seed and on a synthetic database.
 import "server-only";
-import { expressionBuilder, sql, type AliasableExpression, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
+import { expressionBuilder, sql, type AliasableExpression, type Expression, type SqlBool } from "kysely";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { DB, Deal } from "../../generated/kysely/types";
 import { COUNTED_STATUSES, PIPELINE_STATUSES, type CountingRule, type EntityTotal, type Grain } from "../../measures/capital";
@@ -165,9 +165,6 @@ export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBo
         .select(["dealId", "organizationId", "announcedOn", "recipientId", "share"]),
     );
 }
-
-/** A subquery of organization ids (the organizations a view excludes). */
-export type OrganizationIds = SelectQueryBuilder<DB, "Organization", { id: number }>;
 
 /** capitalByInvestor for the named investors (the undisclosed entry left out): each counted deal split as above. */
 export async function capitalByNamedInvestorSql(db: PrismaClient, rule: CountingRule, asOf: string | null = null): Promise<EntityTotal[]> {

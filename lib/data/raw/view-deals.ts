@@ -5,11 +5,11 @@
 // co-investors keeping theirs. So the figures of any view, filtered, excluded or as of a date, are summed in the
 // database like those of the whole market today, without loading a deal into memory.
 import "server-only";
-import { sql, type Expression, type SqlBool } from "kysely";
+import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
 import { dealsAsOf, type DealStates } from "../deal-state";
 import type { Reads } from "../kysely";
-import type { Deal } from "../../generated/kysely/types";
-import { onDeal, withInvestorShares, type OrganizationIds } from "./overview-figures";
+import type { DB, Deal } from "../../generated/kysely/types";
+import { onDeal, withInvestorShares } from "./overview-figures";
 
 export type ViewDeals = {
   /** The view's deals as `d`, with the Deal table's columns; amounts net of the excluded organizations' parts. */
@@ -34,6 +34,9 @@ export function viewDeals(reads: Reads, selection: Omit<DealSelection, "excluded
   const deals = dealsAsOf(reads, selection.asOf).where(selection.condition ?? onDeal("d.deletedAt", "is", null));
   return { deals, shares: (condition) => withInvestorShares(reads, condition, deals) };
 }
+
+/** A subquery of the ids of the organizations a view excludes. */
+type OrganizationIds = SelectQueryBuilder<DB, "Organization", { id: number }>;
 
 /** An investor's part of a deal, as "partShares" gives it, kept for the view. */
 type ViewShare = {
