@@ -16,7 +16,7 @@ import { nameOf, withDivisions, type OrganizationDirectory } from "../measures/o
 import { dealFilterCondition } from "./deal-where";
 import { listDealSummaries, type DealSummary } from "./deals";
 import { readsOf, type Reads } from "./kysely";
-import { onDeal } from "./raw/overview-figures";
+import { countedDeal, onDeal } from "./raw/overview-figures";
 import { concentrationSeriesSql } from "./raw/concentration-figures";
 import { circularFlowLegsSql, flowsSql, largestDealsSql, marketTotalsSql } from "./raw/analysis-figures";
 import { capitalByPeriodSql } from "./raw/capital-by-period";
@@ -57,7 +57,9 @@ function measureView<T>(
   measure: (deals: { reads: Reads; all: ViewDeals; deals: ViewDeals }) => Promise<T>,
 ): Promise<T> {
   const reads = readsOf(db);
-  const selection = { asOf: view.filters.asOf, condition: dealFilterCondition(view.filters, reads), excluded: [...context.excludedKeys] };
+  // Every figure counts the deals of the view's rule only: the others are not written into the tables.
+  const condition = onDeal.and([dealFilterCondition(view.filters, reads), countedDeal(context.rule)]);
+  const selection = { asOf: view.filters.asOf, condition, excluded: [...context.excludedKeys] };
   return withViewTables(reads, selection, measure);
 }
 
