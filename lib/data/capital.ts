@@ -4,7 +4,9 @@ import { getDb } from "../db";
 import { DEAL_KINDS, type DealKind } from "../domain";
 import type { CapitalView } from "../filters/capital-view";
 import { DEFAULT_RULE, type CountingRule, type PeriodTotal } from "../measures/capital";
+import { readsOf } from "./kysely";
 import { capitalByPeriodSql } from "./raw/capital-by-period";
+import { viewDeals } from "./raw/view-deals";
 import { cachedView, viewKey } from "./view-cache";
 
 export type CapitalByPeriod = { view: CapitalView; kinds: DealKind[]; periods: PeriodTotal[] };
@@ -19,7 +21,7 @@ async function computeCapitalByPeriod(view: CapitalView): Promise<CapitalByPerio
   const rule: CountingRule = view.include === "commitments" ? { kinds: DEAL_KINDS, includePipeline: false } : DEFAULT_RULE;
   // Summed in SQL over the deals' states (today or as of the date): the same figures as capitalByPeriod over every
   // deal, without loading them.
-  const periods = await capitalByPeriodSql(db, rule, view.grain, view.asOf);
+  const periods = await capitalByPeriodSql(rule, view.grain, viewDeals(readsOf(db), { asOf: view.asOf }));
   const present = new Set(periods.flatMap((p) => Object.keys(p.byKey)));
   return { view, kinds: rule.kinds.filter((k) => present.has(k)), periods };
 }

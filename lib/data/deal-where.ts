@@ -9,21 +9,6 @@ import { onDeal } from "./raw/overview-figures";
 import { SEARCH_SEPARATOR } from "../deals/deal-search";
 import type { DealFilters } from "../filters/deal-filters";
 
-/** Whether the filters select every live deal (no filter but the date of the view, paging and order). */
-export function selectsEveryDeal(f: DealFilters): boolean {
-  return (
-    f.investors.length === 0 &&
-    f.recipient === null &&
-    f.kinds.length === 0 &&
-    f.statuses.length === 0 &&
-    f.from === null &&
-    f.to === null &&
-    f.min === null &&
-    f.max === null &&
-    !f.q
-  );
-}
-
 /**
  * The /deals filters as one Kysely condition on the deals' states `d` (status, dates and amounts are the state's: as
  * of a date, the rebuilt ones). Organizations are named by slug in

@@ -22,6 +22,7 @@ import {
 } from "@/lib/measures/capital";
 import { getOverview } from "@/lib/data/overview";
 import { capitalByPeriodSql } from "@/lib/data/raw/capital-by-period";
+import { viewDeals } from "@/lib/data/raw/view-deals";
 import { DEAL_KINDS } from "@/lib/domain";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { useTestDbForApp } from "../support/app-db";
@@ -117,7 +118,7 @@ describe("the deals as of a date in SQL", () => {
       const deals = await referenceMeasureDeals(t.db, asOf);
       for (const rule of [DEFAULT_RULE, commitments])
         for (const grain of ["year", "quarter"] as const)
-          expect(await capitalByPeriodSql(t.db, rule, grain, asOf), `${asOf} ${grain}`).toEqual(
+          expect(await capitalByPeriodSql(rule, grain, viewDeals(readsOf(t.db), { asOf })), `${asOf} ${grain}`).toEqual(
             capitalByPeriod(deals, { rule, grain, stackBy: "kind" }),
           );
     }

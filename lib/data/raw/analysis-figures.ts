@@ -1,9 +1,11 @@
-// The /analysis figures of the whole market today (every live deal, nobody excluded), summed in the database instead
-// of measured over every deal loaded into memory: at 1,000,000 deals that load held gigabytes. Each function returns
-// what its measure in lib/measures returns over loadMeasureDeals(db); tests/integration compares them on the seed and
-// on a synthetic database. Kysely queries that run on SQLite and PostgreSQL alike (see overview-figures.ts).
+// The /analysis figures of one view (its deals, lib/data/raw/view-deals.ts: filtered, as of a date, organizations
+// excluded), summed in the database instead of measured over every deal loaded into memory: at 1,000,000 deals that
+// load held gigabytes. Each function returns what its measure in lib/measures returns over the view's deals
+// (loadMeasureDeals, then excludeOrganizations); tests/integration compares them on the seed and on a synthetic
+// database, today and as of several dates. Kysely queries that run on SQLite and PostgreSQL alike (see
+// overview-figures.ts).
 import "server-only";
-import { sql, type NotNull } from "kysely";
+import { sql, type Expression, type NotNull, type SqlBool } from "kysely";
 import type { PrismaClient } from "../../generated/prisma/client";
 import {
   CAPITAL_KINDS,
@@ -17,8 +19,9 @@ import { SPEND_BACK_KINDS } from "../../measures/circular-flows";
 import { byFlowOrder, sankeyGraph, type Flow, type SankeyGraph } from "../../measures/flows";
 import type { RankedDeal } from "../../measures/largest-deals";
 import { loadMeasureDeals } from "../measure-deals";
-import { countAll, moneySum, moneyText, readsOf, toMoney } from "../kysely";
-import { byAmountThenName, countedDeal, onDeal, withInvestorShares } from "./overview-figures";
+import { countAll, moneySum, moneyText, readsOf, toMoney, type Reads } from "../kysely";
+import { byAmountThenName, countedDeal, onDeal } from "./overview-figures";
+import type { ViewDeals } from "./view-deals";
 
 type Org = { slug: string; name: string };
 
@@ -35,9 +38,9 @@ export type MarketTotals = {
   organizations: Map<number, Org>;
 };
 
-export async function marketTotalsSql(db: PrismaClient, rule: CountingRule): Promise<MarketTotals> {
+/** `reads` is the connection the view's deals are read through (withViewTables). */
+export async function marketTotalsSql(reads: Reads, rule: CountingRule, view: ViewDeals): Promise<MarketTotals> {
   const empty: CapitalSummary = { total: 0n, dealCount: 0, undisclosedCount: 0, upperBoundTotal: 0n };
-  const reads = readsOf(db);
   const organizations = new Map(
     (await reads.selectFrom("Organization").select(["id", "slug", "name"]).execute()).map((o) => [o.id, { slug: o.slug, name: o.name }]),
   );
@@ -45,8 +48,7 @@ export async function marketTotalsSql(db: PrismaClient, rule: CountingRule): Pro
     return { summary: empty, recipients: [], investors: [], pairs: [], undisclosedByRecipient: new Map(), organizations };
   const counted = countedDeal(rule);
   const [byRecipient, pairRows] = await Promise.all([
-    reads
-      .selectFrom("Deal as d")
+    view.deals
       .where(counted)
       .groupBy("d.recipientId")
       .select((eb) => [
@@ -64,7 +66,8 @@ export async function marketTotalsSql(db: PrismaClient, rule: CountingRule): Pro
         ).as("upperBound"),
       ])
       .execute(),
-    withInvestorShares(reads, counted)
+    view
+      .shares(counted)
       .selectFrom("shares")
       .where("share", "is not", null)
       .groupBy(["organizationId", "recipientId"])
@@ -112,10 +115,10 @@ export async function marketTotalsSql(db: PrismaClient, rule: CountingRule): Pro
 
 /** capitalFlows then sankeyGraph(flows, limit), with the deal ids only of the flows drawn. */
 export async function flowsSql(
-  db: PrismaClient,
   rule: CountingRule,
   totals: MarketTotals,
   limit: number,
+  view: ViewDeals,
 ): Promise<{ graph: SankeyGraph; undisclosedDeals: number }> {
   const org = (id: number) => {
     const o = totals.organizations.get(id) as Org;
@@ -141,7 +144,7 @@ export async function flowsSql(
   }
   flows.sort(byFlowOrder);
   const shown = flows.slice(0, limit);
-  const dealIds = await flowDealIds(db, rule, shown);
+  const dealIds = await flowDealIds(rule, shown, view);
   const withIds: Flow[] = flows.map((f, i) => ({
     investor: f.investor,
     recipient: f.recipient,
@@ -151,36 +154,25 @@ export async function flowsSql(
   const undisclosed =
     rule.kinds.length === 0
       ? { n: 0 }
-      : await readsOf(db)
-          .selectFrom("Deal as d")
-          .where(countedDeal(rule))
-          .where("d.amountUsdKey", "is", null)
-          .select(countAll().as("n"))
-          .executeTakeFirst();
+      : await view.deals.where(countedDeal(rule)).where("d.amountUsdKey", "is", null).select(countAll().as("n")).executeTakeFirst();
   return { graph: sankeyGraph(withIds, limit), undisclosedDeals: undisclosed?.n ?? 0 };
 }
 
 /** The deals behind each drawn flow, in date order (as capitalFlows meets them): read for the drawn recipients only. */
 async function flowDealIds(
-  db: PrismaClient,
   rule: CountingRule,
   shown: { investorId: number | null; recipientId: number }[],
+  view: ViewDeals,
 ): Promise<Map<string, number[]>> {
   const ids = new Map<string, number[]>();
   if (shown.length === 0) return ids;
   const wanted = new Set(shown.map((f) => `${f.investorId}:${f.recipientId}`));
   const recipientIds = [...new Set(shown.map((f) => f.recipientId))];
   const where = onDeal.and([countedDeal(rule), onDeal("d.amountUsdKey", "is not", null), onDeal("d.recipientId", "in", recipientIds)]);
-  const reads = readsOf(db);
   const [deals, shares] = await Promise.all([
-    reads
-      .selectFrom("Deal as d")
-      .where(where)
-      .select(["d.id", "d.recipientId", "d.amountUsdKey"])
-      .orderBy("d.announcedOn")
-      .orderBy("d.id")
-      .execute(),
-    withInvestorShares(reads, where)
+    view.deals.where(where).select(["d.id", "d.recipientId", "d.amountUsdKey"]).orderBy("d.announcedOn").orderBy("d.id").execute(),
+    view
+      .shares(where)
       .selectFrom("shares")
       .where("share", "is not", null)
       .select((eb) => ["dealId", "organizationId", moneyText(eb.ref("share")).as("share")])
@@ -208,10 +200,9 @@ async function flowDealIds(
 }
 
 /** largestDeals: the counted deals with the largest disclosed amounts; ties go to the later deal. */
-export async function largestDealsSql(db: PrismaClient, rule: CountingRule, limit: number): Promise<RankedDeal[]> {
+export async function largestDealsSql(rule: CountingRule, limit: number, view: ViewDeals): Promise<RankedDeal[]> {
   if (rule.kinds.length === 0) return [];
-  const rows = await readsOf(db)
-    .selectFrom("Deal as d")
+  const rows = await view.deals
     .where(countedDeal(rule))
     .where("d.amountUsdKey", "is not", null)
     .select(["d.id", "d.amountUsdKey", "d.amountUsdLow"])
@@ -224,12 +215,14 @@ export async function largestDealsSql(db: PrismaClient, rule: CountingRule, limi
 }
 
 /**
- * The deals that can be legs of a circular flow: every spending-back deal, and the capital deals whose recipient pays
- * in one of them and whose investors include a seller in one (with whole corporate families kept, since loops are
- * matched at the top of each parent chain). findCircularFlows over these finds every loop it finds over all deals:
- * any other capital deal has no spending leg back.
+ * The deals that can be legs of a circular flow, among the live deals as of `asOf` that meet `condition`: every
+ * spending-back deal, and the capital deals whose recipient pays in one of them and whose investors include a seller
+ * in one (with whole corporate families kept, since loops are matched at the top of each parent chain).
+ * findCircularFlows over these finds every loop it finds over all those deals, before or after excludeOrganizations
+ * (which only takes deals and parts away, deal by deal): any other capital deal has no spending leg back. (Today's
+ * deals decide who pays and sells: the deals of an earlier date are among them.)
  */
-export function circularFlowLegsSql(db: PrismaClient): Promise<MeasureDeal[]> {
+export function circularFlowLegsSql(db: PrismaClient, condition: Expression<SqlBool> | null, asOf: string | null): Promise<MeasureDeal[]> {
   const reads = readsOf(db);
   const spend = [...SPEND_BACK_KINDS];
   // Organizations in a corporate family: every child and every parent.
@@ -251,15 +244,13 @@ export function circularFlowLegsSql(db: PrismaClient): Promise<MeasureDeal[]> {
     .selectFrom("Participation as q")
     .where((eb) => eb.or([eb("q.organizationId", "in", sellers), eb("q.organizationId", "in", families)]))
     .select("q.dealId");
-  return loadMeasureDeals(
-    db,
-    onDeal.or([
-      onDeal("d.kind", "in", spend),
-      onDeal.and([
-        onDeal("d.kind", "in", [...CAPITAL_KINDS]),
-        onDeal.or([onDeal("d.recipientId", "in", spenders), onDeal("d.recipientId", "in", families)]),
-        onDeal("d.id", "in", withSellerInvestor),
-      ]),
+  const legs = onDeal.or([
+    onDeal("d.kind", "in", spend),
+    onDeal.and([
+      onDeal("d.kind", "in", [...CAPITAL_KINDS]),
+      onDeal.or([onDeal("d.recipientId", "in", spenders), onDeal("d.recipientId", "in", families)]),
+      onDeal("d.id", "in", withSellerInvestor),
     ]),
-  );
+  ]);
+  return loadMeasureDeals(db, condition ? onDeal.and([legs, condition]) : legs, asOf);
 }

@@ -1,24 +1,18 @@
 // Counted capital per period and kind, summed in the database instead of over every deal in JavaScript.
 import "server-only";
 import { sql } from "kysely";
-import type { PrismaClient } from "../../generated/prisma/client";
 import { periodRange, type CountingRule, type Grain, type PeriodTotal } from "../../measures/capital";
-import { moneySum, readsOf, toMoney } from "../kysely";
+import { moneySum, toMoney } from "../kysely";
 import { countedDeal, periodOf } from "./overview-figures";
-import { dealsAsOf } from "../deal-state";
+import type { ViewDeals } from "./view-deals";
 
 /**
- * The same result as capitalByPeriod(deals, { rule, grain, stackBy: "kind" }) over every live deal, today or as
- * reported on `asOf` (the deals' states, lib/data/deal-state.ts); a test compares them.
+ * The same result as capitalByPeriod(deals, { rule, grain, stackBy: "kind" }) over one view's deals (every live deal
+ * today or as reported on a date, filtered, organizations excluded: lib/data/raw/view-deals.ts); a test compares them.
  */
-export async function capitalByPeriodSql(
-  db: PrismaClient,
-  rule: CountingRule,
-  grain: Grain,
-  asOf: string | null = null,
-): Promise<PeriodTotal[]> {
+export async function capitalByPeriodSql(rule: CountingRule, grain: Grain, view: ViewDeals): Promise<PeriodTotal[]> {
   if (rule.kinds.length === 0) return [];
-  const rows = await dealsAsOf(readsOf(db), asOf)
+  const rows = await view.deals
     .where(countedDeal(rule))
     .groupBy((eb) => [periodOf("d.announcedOn", grain), eb.ref("d.kind")])
     .select((eb) => [

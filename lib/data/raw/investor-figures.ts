@@ -26,7 +26,7 @@ export function dealsOfInvestor(investorId: number): Expression<SqlBool> {
  */
 function partsOf(reads: Reads, investorId: number, deals: Expression<SqlBool>, asOf: string | null) {
   const counted = onDeal.and([countedDeal(DEFAULT_RULE), deals]);
-  return withInvestorShares(reads, counted, asOf)
+  return withInvestorShares(reads, counted, dealsAsOf(reads, asOf))
     .with("mine", (db) =>
       db
         .selectFrom("shares")

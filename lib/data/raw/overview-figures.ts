@@ -11,7 +11,7 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import type { DB, Deal } from "../../generated/kysely/types";
 import { COUNTED_STATUSES, PIPELINE_STATUSES, type CountingRule, type EntityTotal, type Grain } from "../../measures/capital";
 import { moneySum, readsOf, toMoney, type Reads } from "../kysely";
-import { dealsAsOf } from "../deal-state";
+import { dealsAsOf, type DealStates } from "../deal-state";
 
 /** Conditions on a deal aliased `d`, for any query that reads "Deal as d" (with subqueries over every table). */
 export const onDeal = expressionBuilder<DB & { d: Deal }, "d">();
@@ -46,17 +46,18 @@ export const byAmountThenName = (a: EntityTotal, b: EntityTotal) =>
   a.amount === b.amount ? a.name.localeCompare(b.name) : a.amount > b.amount ? -1 : 1;
 
 /**
- * The CTEs "parts" and "shares": each named investor's part ("share") of every deal that meets `dealCondition` (on
- * alias d), with the deal's "dealId", "announcedOn" and "recipientId", as attributeToInvestors splits it. Stated
- * commitments that cover the deal are taken in order, capped at what is left; otherwise they count in full and the
- * rest is split equally among the investors without one, the odd dollars going to the first listed. (An investor
- * without a commitment in a deal that commitments cover gets no part, not a zero one: NULL here, as
- * attributeToInvestors leaves it out.) Callers select from "shares".
+ * The CTEs "parts", "partShares" and "shares": each investor's part ("share") of every deal of `deals` (the deals'
+ * states aliased d: today's, as of a date, or one view's, lib/data/raw/view-deals.ts) that meets `dealCondition`,
+ * with the deal's "dealId", "announcedOn" and "recipientId", as attributeToInvestors splits it. Stated commitments
+ * that cover the deal are taken in order, capped at what is left; otherwise they count in full and the rest is split
+ * equally among the investors without one, the odd dollars going to the first listed. (An investor without a
+ * commitment in a deal that commitments cover gets no part, not a zero one: NULL here, as attributeToInvestors leaves
+ * it out.) "partShares" holds every party, unnamed ones too, "shares" the named investors: callers select from it.
  */
-export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBool>, asOf: string | null = null) {
+export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBool>, deals: DealStates = dealsAsOf(reads, null)) {
   return reads
     .with("parts", () =>
-      dealsAsOf(reads, asOf)
+      deals
         .innerJoin("Participation as p", "p.dealId", "d.id")
         .where(dealCondition)
         .select((eb) => {
@@ -109,59 +110,67 @@ export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBo
           ];
         }),
     )
-    .with("shares", (db) =>
-      db
-        .selectFrom("parts")
-        .where("organizationId", "is not", null)
-        .select((eb) => {
-          // Kysely writes a binary operation without parentheses: parens() keeps each difference whole.
-          const rest = eb.parens(eb.ref("amount"), "-", eb.ref("committedSum"));
-          const left = eb.parens(eb.ref("amount"), "-", eb.ref("committedBefore"));
-          return [
-            "dealId",
-            "organizationId",
-            "announcedOn",
-            "recipientId",
-            eb
-              .case()
-              .when(eb.and([eb("committedCount", ">", sql<bigint>`0`), eb("committedSum", ">=", eb.ref("amount"))]))
-              .then(
+    .with("partShares", (db) =>
+      db.selectFrom("parts").select((eb) => {
+        // Kysely writes a binary operation without parentheses: parens() keeps each difference whole.
+        const rest = eb.parens(eb.ref("amount"), "-", eb.ref("committedSum"));
+        const left = eb.parens(eb.ref("amount"), "-", eb.ref("committedBefore"));
+        return [
+          "dealId",
+          "organizationId",
+          "announcedOn",
+          "recipientId",
+          "amount",
+          "committedCount",
+          "committedSum",
+          "openCount",
+          eb
+            .case()
+            .when(eb.and([eb("committedCount", ">", sql<bigint>`0`), eb("committedSum", ">=", eb.ref("amount"))]))
+            .then(
+              eb
+                .case()
+                .when("committedUsd", "is", null)
+                .then(sql<bigint | null>`NULL`)
+                .when("committedBefore", ">=", eb.ref("amount"))
+                .then(sql<bigint>`0`)
+                .when("committedUsd", "<", left)
+                .then(eb.ref("committedUsd"))
+                .else(left)
+                .end(),
+            )
+            .when("committedUsd", "is not", null)
+            .then(eb.ref("committedUsd"))
+            .else(
+              eb(
+                eb(rest, "/", eb.ref("openCount")),
+                "+",
                 eb
                   .case()
-                  .when("committedUsd", "is", null)
-                  .then(sql<bigint | null>`NULL`)
-                  .when("committedBefore", ">=", eb.ref("amount"))
-                  .then(sql<bigint>`0`)
-                  .when("committedUsd", "<", left)
-                  .then(eb.ref("committedUsd"))
-                  .else(left)
+                  .when(eb("openRank", "<=", eb(rest, "%", eb.ref("openCount"))))
+                  .then(sql<bigint>`1`)
+                  .else(sql<bigint>`0`)
                   .end(),
-              )
-              .when("committedUsd", "is not", null)
-              .then(eb.ref("committedUsd"))
-              .else(
-                eb(
-                  eb(rest, "/", eb.ref("openCount")),
-                  "+",
-                  eb
-                    .case()
-                    .when(eb("openRank", "<=", eb(rest, "%", eb.ref("openCount"))))
-                    .then(sql<bigint>`1`)
-                    .else(sql<bigint>`0`)
-                    .end(),
-                ),
-              )
-              .end()
-              .as("share"),
-          ];
-        }),
+              ),
+            )
+            .end()
+            .as("share"),
+        ];
+      }),
+    )
+    .with("shares", (db) =>
+      db
+        .selectFrom("partShares")
+        .where("organizationId", "is not", null)
+        .select(["dealId", "organizationId", "announcedOn", "recipientId", "share"]),
     );
 }
 
 /** capitalByInvestor for the named investors (the undisclosed entry left out): each counted deal split as above. */
 export async function capitalByNamedInvestorSql(db: PrismaClient, rule: CountingRule, asOf: string | null = null): Promise<EntityTotal[]> {
   if (rule.kinds.length === 0) return [];
-  const rows = await withInvestorShares(readsOf(db), countedDeal(rule), asOf)
+  const reads = readsOf(db);
+  const rows = await withInvestorShares(reads, countedDeal(rule), dealsAsOf(reads, asOf))
     .selectFrom("shares as s")
     .innerJoin("Organization as o", "o.id", "s.organizationId")
     .where("s.share", "is not", null)

@@ -1,0 +1,62 @@
+// The analysis of a view measured by the pure functions of lib/measures over the view's deals loaded into memory
+// (loadMeasureDeals, then excludeOrganizations): the reference that computeAnalysis, summed in SQL, must equal.
+import { CIRCULAR_FLOWS_SHOWN, exclusionChoicesOf, type Analysis } from "@/lib/data/analysis";
+import { dealFilterCondition } from "@/lib/data/deal-where";
+import { readsOf } from "@/lib/data/kysely";
+import { loadMeasureDeals } from "@/lib/data/measure-deals";
+import { loadOrganizationDirectory } from "@/lib/data/organization-directory";
+import { DEAL_KINDS } from "@/lib/domain";
+import { countingRule, DEFAULT_FLOW_LIMIT, type AnalysisView } from "@/lib/filters/analysis-view";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { capitalByInvestor, capitalByPeriod, capitalByRecipient, capitalCounted } from "@/lib/measures/capital";
+import { findCircularFlows, loopsInvolving } from "@/lib/measures/circular-flows";
+import { concentrationSeries } from "@/lib/measures/concentration";
+import { excludeOrganizations } from "@/lib/measures/exclusion";
+import { capitalFlows, sankeyGraph } from "@/lib/measures/flows";
+import { largestDeals, type RankedDeal } from "@/lib/measures/largest-deals";
+import { nameOf, withDivisions } from "@/lib/measures/organization-groups";
+
+/** The Analysis of `view` with its largest deals as the measure ranks them (the list rows are read by id). */
+export async function referenceAnalysis(
+  db: PrismaClient,
+  view: AnalysisView,
+): Promise<Omit<Analysis, "largestDeals"> & { largestDeals: RankedDeal[] }> {
+  const reads = readsOf(db);
+  const directory = await loadOrganizationDirectory(db);
+  const known = view.exclude.filter((slug) => directory.has(slug));
+  const excluded = withDivisions(known, directory);
+  const rule = countingRule(view);
+  const asOf = view.filters.asOf;
+  const allDeals = await loadMeasureDeals(db, dealFilterCondition(view.filters, reads), asOf);
+  const deals = excludeOrganizations(allDeals, excluded);
+  // A loop's legs are not narrowed by kind, text or organization filters: the loops of the named ones are kept.
+  const legFilters = { ...view.filters, kinds: [], investors: [], recipient: null, q: null };
+  const legs = excludeOrganizations(await loadMeasureDeals(db, dealFilterCondition(legFilters, reads), asOf), excluded);
+  const loops = loopsInvolving(
+    findCircularFlows(legs, directory, { includePipeline: view.pipeline }),
+    { investors: view.filters.investors, recipient: view.filters.recipient },
+    directory,
+  );
+  const { flows, undisclosedDeals } = capitalFlows(deals, rule);
+  const periods = capitalByPeriod(deals, { rule, grain: view.grain, stackBy: "kind" });
+  const present = new Set(periods.flatMap((p) => Object.keys(p.byKey)));
+  const excludedParties = known.map((key) => ({ key, name: nameOf(key, directory) }));
+  const named = [...view.filters.investors, ...(view.filters.recipient ? [view.filters.recipient] : [])];
+  return {
+    summary: capitalCounted(deals, rule),
+    excluded: excludedParties,
+    exclusionChoices: exclusionChoicesOf(excludedParties, capitalByRecipient(allDeals, rule), capitalByInvestor(allDeals, rule)),
+    filterNames: Object.fromEntries(named.map((slug) => [slug, nameOf(slug, directory)])),
+    concentration: concentrationSeries(deals, { rule, grain: view.grain, side: view.side }),
+    flows: { graph: sankeyGraph(flows, DEFAULT_FLOW_LIMIT), undisclosedDeals },
+    circularFlows: loops.slice(0, CIRCULAR_FLOWS_SHOWN),
+    circularFlowCount: loops.length,
+    capitalByKind: { kinds: DEAL_KINDS.filter((k) => present.has(k)), periods },
+    largestDeals: largestDeals(deals, rule, 10),
+  };
+}
+
+/** computeAnalysis's answer in the reference's shape: the largest deals as ranked (id, amount, basis). */
+export function asReference(analysis: Analysis): Omit<Analysis, "largestDeals"> & { largestDeals: RankedDeal[] } {
+  return { ...analysis, largestDeals: analysis.largestDeals.map((d) => ({ id: d.id, amount: d.amount, basis: d.basis })) };
+}
