@@ -5,9 +5,10 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { THROTTLE_WINDOW_MS } from "./login-throttle";
 
 export async function pruneAuthRecords(db: PrismaClient, now = new Date()): Promise<{ sessions: number; loginAttempts: number }> {
-  const [sessions, loginAttempts] = await db.$transaction([
-    db.session.deleteMany({ where: { expiresAt: { lt: now } } }),
-    db.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - THROTTLE_WINDOW_MS) } } }),
-  ]);
+  // Two independent single-statement deletes, not one transaction: a burst of sign-ins (a hundred at once on one
+  // account) would otherwise queue for the pool's transaction slots and fail on their wait limit, and the two deletes
+  // need no common snapshot (each removes only rows no one reads again).
+  const sessions = await db.session.deleteMany({ where: { expiresAt: { lt: now } } });
+  const loginAttempts = await db.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - THROTTLE_WINDOW_MS) } } });
   return { sessions: sessions.count, loginAttempts: loginAttempts.count };
 }

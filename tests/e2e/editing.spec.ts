@@ -10,7 +10,7 @@ async function fillNewDeal(page: Page, round: string, announcedOn: string) {
   await page.getByLabel("Recipient").fill("Mistral AI");
   await page.getByLabel("Investors").fill("Nvidia (lead); QIA");
   await page.getByLabel("Announced or first reported").fill(announcedOn);
-  await page.getByLabel("Round").fill(round);
+  await page.getByLabel("Round", { exact: true }).fill(round);
   await page.getByLabel("Status").selectOption("in_talks");
   await page.getByLabel("Amount qualifier").selectOption("up_to");
   await page.getByLabel("High amount (USD)").fill("2000000000");
@@ -37,7 +37,7 @@ async function createDespiteDuplicate(page: Page, first: string, again: string) 
     `/admin/deals/${firstId}`,
   );
   await expect(flagged).toContainText("announced 1 day apart");
-  await expect(page.getByLabel("Round")).toHaveValue(`E2E duplicate round ${again}`);
+  await expect(page.getByLabel("Round", { exact: true })).toHaveValue(`E2E duplicate round ${again}`);
   await flagged.getByLabel("Create anyway: this is a different deal").check();
   await page.getByRole("button", { name: "Create deal" }).click();
   await expect(page.getByRole("heading", { name: /Edit deal #\d+/ })).toBeVisible();
@@ -146,7 +146,7 @@ test.describe("editors", () => {
       page.getByRole("status").filter({ hasText: "Imported: 0 deals created, 1 updated, 1 skipped as duplicates" }),
     ).toBeVisible();
     await page.goto(`/admin/deals/${id}`);
-    await expect(page.getByLabel("Round")).toHaveValue("E2E per-row update");
+    await expect(page.getByLabel("Round", { exact: true })).toHaveValue("E2E per-row update");
   });
 
   test("restore an earlier version from the history", async ({ page }) => {
