@@ -11,6 +11,13 @@ export function sharedRoundHref(round: SharedRound, asOf: string | null): string
   return round.key === null ? dealHref(round.dealIds[0], asOf) : `${companyHref(round.recipient.key, asOf)}#round-${round.key}`;
 }
 
+/**
+ * How many shared rounds a row links, the newest: two large investors share thousands at scale, and listing them all in
+ * each of the table's rows made an investor page megabytes of HTML. The count column has them all, and the API lists
+ * every one.
+ */
+export const SHARED_ROUNDS_SHOWN = 5;
+
 function sharedRoundLabel(round: SharedRound): string {
   return `${round.recipient.name}, ${round.name ?? formatDate(round.date)}`;
 }
@@ -68,7 +75,7 @@ export function CoInvestorTable({
               <td className="py-2 pr-3 text-right align-top">{formatNumber(row.rounds.length)}</td>
               <td className="py-2">
                 <ul className="space-y-0.5">
-                  {row.rounds.map((round) => (
+                  {row.rounds.slice(-SHARED_ROUNDS_SHOWN).map((round) => (
                     <li key={round.key === null ? `deal-${round.dealIds[0]}` : `${round.recipient.key}-${round.key}`}>
                       <Link
                         href={sharedRoundHref(round, asOf)}
@@ -80,6 +87,11 @@ export function CoInvestorTable({
                     </li>
                   ))}
                 </ul>
+                {row.rounds.length > SHARED_ROUNDS_SHOWN ? (
+                  <p className="text-gray-600 dark:text-gray-400">
+                    The newest {formatNumber(SHARED_ROUNDS_SHOWN)} of {formatNumber(row.rounds.length)}
+                  </p>
+                ) : null}
               </td>
             </tr>
           ))}

@@ -2,9 +2,9 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { CoInvestorTable } from "@/components/organizations/co-investor-table";
+import { CoInvestorTable, SHARED_ROUNDS_SHOWN } from "@/components/organizations/co-investor-table";
 import { FirstRows, ROWS_SHOWN } from "@/components/organizations/more-rows-note";
-import type { CoInvestor } from "@/lib/measures/co-investors";
+import type { CoInvestor, SharedRound } from "@/lib/measures/co-investors";
 import { CO_INVESTORS_SORT } from "@/lib/filters/organization-table-sorts";
 
 const coInvestors = (n: number): CoInvestor[] =>
@@ -42,5 +42,21 @@ describe("ranked tables on organization pages", () => {
     const html = render(coInvestors(ROWS_SHOWN));
     expect(bodyRows(html)).toBe(ROWS_SHOWN);
     expect(html).not.toContain("The first");
+  });
+
+  it("link each co-investor's newest shared rounds, not all of them, and count them all", () => {
+    const rounds: SharedRound[] = Array.from({ length: 40 }, (_, i) => ({
+      key: null,
+      name: `Shared ${i}`,
+      date: `2020-01-${String((i % 28) + 1).padStart(2, "0")}`,
+      recipient: { key: "openai", name: "OpenAI" },
+      dealIds: [1000 + i],
+    }));
+    const html = render([{ key: "nvidia", name: "Nvidia", rounds }]);
+    expect((html.match(/href="\/deals\/\d+"/g) ?? []).length).toBe(SHARED_ROUNDS_SHOWN);
+    expect(html).toContain('href="/deals/1039"');
+    expect(html).not.toContain('href="/deals/1000"');
+    expect(html).toContain(`The newest ${SHARED_ROUNDS_SHOWN} of 40`);
+    expect(html).toContain(">40<");
   });
 });
