@@ -2,6 +2,7 @@
 // revision. New organizations and new deals are written in multi-row batches (createOrganizations, createDeals), so
 // the statements grow with the file's size in batches of 500 rows, not per row.
 import type { PrismaClient, Prisma } from "../generated/prisma/client";
+import { readsOf } from "../data/kysely";
 import { createDeals, DealNotFoundError, updateDeal } from "../deals/write-deal";
 import { aliasKey } from "../domain";
 import { createOrganizations } from "../organizations/create-organization";
@@ -58,7 +59,7 @@ export async function importDealCsv(
   const unknownIds = await rowsWithoutLiveDeal(db, plan.deals);
   if (unknownIds.length > 0) return { ok: false, errors: unknownIds };
   // Checked before the transaction, like the ids above: a dry run must report what the real run would refuse.
-  const duplicates = await findDuplicates(db, plan.deals, (id) => directory.nameOf(id) ?? `organization ${id}`);
+  const duplicates = await findDuplicates(readsOf(db), plan.deals, (id) => directory.nameOf(id) ?? `organization ${id}`);
   const onDuplicate = options.onDuplicate ?? "fail";
   const choiceErrors = rowChoiceErrors(duplicates, options.rowChoices);
   if (choiceErrors.length > 0) return { ok: false, errors: choiceErrors };

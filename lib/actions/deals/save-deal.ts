@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { requireRole } from "../../auth/roles";
 import { getSessionActor } from "../../auth/session";
 import { getDb } from "../../db";
+import { readsOf } from "../../data/kysely";
 import { dealIdSchema, parseDealForm, versionSchema } from "../../deals/deal-form";
 import { dealToFormValues, EDITABLE_DEAL_SELECT } from "../../deals/deal-form-values";
 import { changesStatusOrAmount, createDeal, DealConflictError, DealNotFoundError, updateDeal } from "../../deals/write-deal";
@@ -41,12 +42,12 @@ export async function saveDeal(_state: ActionState, formData: FormData): Promise
   let savedId: number;
   try {
     if (id === null) {
-      // The check runs here, inside the write's transaction, whatever the form showed: a likely duplicate is created
+      // The check runs here, as the write begins (reading the committed deals), whatever the form showed: a likely duplicate is created
       // only when the editor has seen it and ticked "create anyway" (the field `create_anyway`).
       const acknowledged = values.create_anyway === "1";
       savedId = await db.$transaction(async (tx) => {
         if (!acknowledged) {
-          const [flag] = await findDuplicates(tx, [parsed.deal], (orgId) => directory.nameOf(orgId) ?? `organization ${orgId}`);
+          const [flag] = await findDuplicates(readsOf(db), [parsed.deal], (orgId) => directory.nameOf(orgId) ?? `organization ${orgId}`);
           if (flag) throw new LikelyDuplicateError(flag.candidates);
         }
         return createDeal(tx, parsed.deal, actor.email);
