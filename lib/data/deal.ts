@@ -34,19 +34,8 @@ export const getDeal = cache(async (id: number) => {
       summary: true,
       updatedAt: true,
       recipient: { select: { slug: true, name: true } },
-      // The round this deal is a part or tranche of, with its deals: the page names it and links the others.
-      roundRef: {
-        select: {
-          key: true,
-          name: true,
-          announcedOn: true,
-          deals: {
-            where: { deletedAt: null },
-            orderBy: [{ announcedOn: "asc" }, { id: "asc" }],
-            select: { id: true, round: true, announcedOn: true },
-          },
-        },
-      },
+      // The round this deal is a part or tranche of: the page names it and links its other deals (read below).
+      roundRef: { select: { id: true, key: true, name: true, announcedOn: true } },
       participations: {
         orderBy: { position: "asc" },
         select: {
@@ -85,14 +74,28 @@ export const getDeal = cache(async (id: number) => {
     },
   });
   if (!deal) return null;
-  const revisions = await db.revision.findMany({
-    where: { entityType: "deal", entityId: id },
-    orderBy: { id: "desc" },
-    take: 20,
-    select: { id: true, action: true, actor: true, createdAt: true },
-  });
+  const { roundRef } = deal;
+  // The round's deals are read only when there is a round: nested in the select above, Prisma asks for the deals
+  // with `roundId IN (NULL)` even without one, which SQLite answers by scanning every live deal (0.4-0.9 s at
+  // 100,000 deals, on every deal page).
+  const [revisions, roundDeals] = await Promise.all([
+    db.revision.findMany({
+      where: { entityType: "deal", entityId: id },
+      orderBy: { id: "desc" },
+      take: 20,
+      select: { id: true, action: true, actor: true, createdAt: true },
+    }),
+    roundRef
+      ? db.deal.findMany({
+          where: { roundId: roundRef.id, deletedAt: null },
+          orderBy: [{ announcedOn: "asc" }, { id: "asc" }],
+          select: { id: true, round: true, announcedOn: true },
+        })
+      : [],
+  ]);
   return {
     ...deal,
+    roundRef: roundRef && { key: roundRef.key, name: roundRef.name, announcedOn: roundRef.announcedOn, deals: roundDeals },
     kind: deal.kind as DealKind,
     status: deal.status as DealStatus,
     amountQualifier: deal.amountQualifier as AmountQualifier,
