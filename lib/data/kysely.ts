@@ -52,6 +52,12 @@ function openReads(url: string): Reads {
     postgresHandles.add(reads);
     return reads;
   }
+  const reads = sqliteReads(url);
+  sqliteUrls.set(reads, url);
+  return reads;
+}
+
+function sqliteReads(url: string): Reads {
   return new Kysely<DB>({
     dialect: new SqliteDialect({
       database: async () => {
@@ -61,6 +67,25 @@ function openReads(url: string): Reads {
       },
     }),
   });
+}
+
+const sqliteUrls = new WeakMap<Reads, string>();
+
+/**
+ * Runs `work` on one connection of its own for its whole length (temporary tables live on one connection). On SQLite
+ * Kysely has one connection per handle, so a long computation on it (a cold /analysis view: seconds at 100,000 deals)
+ * would make every small read of the process (a deal page, a list) wait behind it; it gets a connection opened for
+ * it and closed after (under a millisecond to open). On PostgreSQL it takes one connection of the pool.
+ */
+export async function withOwnConnection<T>(reads: Reads, work: (connection: Reads) => Promise<T>): Promise<T> {
+  const url = sqliteUrls.get(reads);
+  if (url === undefined) return reads.connection().execute(work);
+  const own = sqliteReads(url);
+  try {
+    return await own.connection().execute(work);
+  } finally {
+    await own.destroy();
+  }
 }
 
 /**

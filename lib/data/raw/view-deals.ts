@@ -7,7 +7,7 @@
 import "server-only";
 import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
 import { dealsAsOf, type DealStates } from "../deal-state";
-import type { Reads } from "../kysely";
+import { withOwnConnection, type Reads } from "../kysely";
 import type { DB, Deal } from "../../generated/kysely/types";
 import { onDeal, withInvestorShares } from "./overview-figures";
 
@@ -61,14 +61,15 @@ const TABLES = ["viewDeals", "viewDealsLeft", "viewShares"] as const;
  * organizations (`deals`, the same as `all` with nobody excluded). A view's figures are a dozen queries over the same
  * deals: each recomputed the deals as of the date (a window over every event) and the parts (a window over every
  * participation), which at 100,000 deals made an excluded view as of a date four times slower than measuring the
- * deals in memory. `measure` must read through the connection it is given (on SQLite the one connection is held).
+ * deals in memory. `measure` must read through the connection it is given (withOwnConnection: on SQLite one opened
+ * for the view, so that the process's other reads do not wait behind it).
  */
 export async function withViewTables<T>(
   reads: Reads,
   selection: DealSelection,
   measure: (view: { reads: Reads; all: ViewDeals; deals: ViewDeals }) => Promise<T>,
 ): Promise<T> {
-  return reads.connection().execute(async (connection) => {
+  return withOwnConnection(reads, async (connection) => {
     const conn = connection.withTables<ViewTables>();
     const drop = async () => {
       for (const table of TABLES) await sql`DROP TABLE IF EXISTS ${sql.table(table)}`.execute(conn);
