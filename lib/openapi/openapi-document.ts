@@ -424,7 +424,7 @@ export const openApiDocument = {
         responses: {
           "200": {
             description:
-              "`{ counting, loops: [{ investor, company, moneyInUsd, moneyBackUsd, backToIn, moneyIn: [leg], moneyBack: [leg] }] }`. CSV with format=csv.",
+              "`{ counting, loops: [{ investor, company, moneyInUsd, moneyBackUsd, backToIn, dealsHref, moneyIn: [leg], moneyBack: [leg] }] }`, a leg being `{ dealId, href, kind, status, announcedOn, from, to, amountUsd, amountBasis, dealAmountUsd }`: `dealAmountUsd` is the deal's total and `amountUsd` the payer's attributed part of it (committed amounts where known, the rest split equally), so `moneyInUsd` is the sum of the capital legs' `amountUsd` and `moneyBackUsd` that of the spending legs'. `backToIn` is moneyBackUsd / moneyInUsd (null when a side has no disclosed amount); `dealsHref` is the /deals address listing exactly the loop's deals (`ids=`), null past 500 deals. CSV with format=csv.",
             content: statsContent,
           },
           "400": badParameters,
