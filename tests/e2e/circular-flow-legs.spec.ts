@@ -71,6 +71,7 @@ test.describe("circular flows that add up", () => {
       .filter({ hasText: "Amazon → OpenAI" })
       .getByRole("link", { name: /^its \d+ deals$/ })
       .click();
+    await expect(page).toHaveURL(/\/deals\?ids=[\d,]+$/);
     expect(await listedDealIds(page)).toEqual(sorted([...amazonOpenai.moneyIn, ...amazonOpenai.moneyBack].map((l) => l.dealId)));
 
     await page.goto("/investors/meta");
