@@ -185,7 +185,15 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
           {list(SPEND_BACK_KINDS.map((k) => KIND_LABELS[k].toLowerCase()))} deal. In the data “investors pay, the recipient receives”, so
           the spending leg is a deal whose investors include the company and whose recipient is the investor or one of its divisions. Both
           legs count when announced or closed (rumored and in talks too under the pipeline switch), a shared round or commitment counts only
-          the pair’s part, and the ratio is the money back per dollar in, shown only when both sides have a disclosed amount.
+          the pair’s part (attributed as above: committed amounts where known, the rest split equally). Each loop lists, per deal, the
+          deal’s total and the pair’s part of it; money in is the sum of the investor’s parts and money back the sum of the company’s parts,
+          so a $10B round shared with others may add less than $10B.
+        </p>
+        <p id="back-per-dollar">
+          <strong>Money back per dollar in</strong> is money back divided by money in, written as a multiple: 18.3× means the company
+          committed $18.30 back to the investor (or its divisions) for each dollar the investor put in. It is shown only when both sides
+          have a disclosed amount (a ratio of unknowns is not 0), and it compares commitments over their whole terms with capital already
+          invested: it says how much of the investor’s money comes back as its own revenue, not a return on the investment.
         </p>
         <p>Divisions are matched through each organization’s documented parent, never by similar names. The parents recorded today:</p>
         <ul className="list-disc pl-5">

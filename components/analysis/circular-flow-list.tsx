@@ -1,14 +1,24 @@
 import Link from "next/link";
 import { dealHref } from "@/lib/story/view-href";
+import { dealListHref } from "@/lib/story/deal-list-href";
 import { StatusBadge } from "@/components/deals/status-badge";
 import { KIND_LABELS } from "@/lib/domain";
-import { formatDate, formatUsd, formatUsdExact } from "@/lib/format";
+import { formatDate, formatDecimal, formatUsd, formatUsdExact } from "@/lib/format";
 import type { CircularFlow, CircularLeg } from "@/lib/measures/circular-flows";
 import { CircularFlowDiagram } from "./circular-flow-diagram";
 
 /** "18.3×" money back per dollar in; a dash when either side is undisclosed. */
 export function formatBackToIn(backToIn: number | null): string {
   return backToIn === null ? "—" : `${backToIn >= 10 ? backToIn.toFixed(1) : backToIn.toFixed(2)}×`;
+}
+
+/** Where the methodology defines the money back per dollar in. */
+export const BACK_PER_DOLLAR_HREF = "/methodology#back-per-dollar";
+
+/** The ratio in words, for the places that show it: what 18.3× means for this loop. */
+export function backToInSentence(loop: Pick<CircularFlow, "investor" | "company" | "inTotal" | "backTotal" | "backToIn">): string {
+  if (loop.backToIn === null) return "Money back per dollar in is not given: one side has no disclosed amount.";
+  return `Money back per dollar in: ${formatUsd(loop.backTotal)} ${loop.company.name} committed back ÷ ${formatUsd(loop.inTotal)} ${loop.investor.name} put in = ${formatBackToIn(loop.backToIn)}, that is $${formatDecimal(loop.backToIn, 2)} back for each dollar in.`;
 }
 
 /** "$13.7B", or "undisclosed" when no leg has a disclosed amount. */
@@ -19,8 +29,51 @@ function legTotalLabel(total: bigint, anyDisclosed: boolean): string {
 /** Legs listed per side of a loop; a loop of a large synthetic database has hundreds. */
 export const LEGS_SHOWN = 25;
 
-function LegTable({ caption, legs: all, shown, asOf }: { caption: string; legs: CircularLeg[]; shown: number; asOf: string | null }) {
+const LINK = "text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
+
+function Amount({ amount, basis }: { amount: bigint; basis: CircularLeg["basis"] }) {
+  if (basis === "undisclosed") return <>Undisclosed</>;
+  return (
+    <span title={formatUsdExact(amount)}>
+      {basis === "upper_bound" ? "up to " : ""}
+      {formatUsd(amount)}
+    </span>
+  );
+}
+
+const sum = (legs: CircularLeg[]) => legs.reduce((s, l) => s + l.amount, 0n);
+
+/**
+ * One side of a loop: each deal with its total and the payer's part of it (the part is what the side adds up), the
+ * legs not listed as one row linked to /deals listing them all, then the side's total, the sum of the parts column.
+ */
+function LegTable({
+  caption,
+  legs: all,
+  shown,
+  asOf,
+  partLabel,
+  totalLabel,
+  total,
+}: {
+  caption: string;
+  legs: CircularLeg[];
+  shown: number;
+  asOf: string | null;
+  /** "Microsoft's part". */
+  partLabel: string;
+  /** "Money in". */
+  totalLabel: string;
+  total: bigint;
+}) {
   const legs = all.slice(0, shown);
+  const rest = all.slice(shown);
+  const allHref = dealListHref(
+    all.map((l) => l.dealId),
+    asOf,
+  );
+  const anyDisclosed = all.some((l) => l.basis !== "undisclosed");
+  const cell = "whitespace-nowrap py-1 pl-3 text-right";
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-left text-sm">
@@ -39,8 +92,11 @@ function LegTable({ caption, legs: all, shown, asOf }: { caption: string; legs: 
             <th scope="col" className="py-1 pr-3 font-medium">
               Status
             </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              Amount
+            <th scope="col" className="py-1 pl-3 text-right font-medium">
+              Deal total
+            </th>
+            <th scope="col" className="py-1 pl-3 text-right font-medium">
+              {partLabel}
             </th>
           </tr>
         </thead>
@@ -48,10 +104,7 @@ function LegTable({ caption, legs: all, shown, asOf }: { caption: string; legs: 
           {legs.map((leg) => (
             <tr key={`${leg.dealId}-${leg.from.key}`} className="border-b border-gray-100 dark:border-gray-900">
               <th scope="row" className="py-1 pr-3 font-normal">
-                <Link
-                  href={dealHref(leg.dealId, asOf)}
-                  className="text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
-                >
+                <Link href={dealHref(leg.dealId, asOf)} className={LINK}>
                   {leg.from.name} → {leg.to.name}
                 </Link>
               </th>
@@ -62,31 +115,50 @@ function LegTable({ caption, legs: all, shown, asOf }: { caption: string; legs: 
               <td className="py-1 pr-3">
                 <StatusBadge status={leg.status} />
               </td>
-              <td className="whitespace-nowrap py-1 text-right">
-                {leg.basis === "undisclosed" ? (
-                  "Undisclosed"
-                ) : (
-                  <span title={formatUsdExact(leg.amount)}>
-                    {leg.basis === "upper_bound" ? "up to " : ""}
-                    {formatUsd(leg.amount)}
-                    {leg.amount !== leg.dealAmount ? ` (its part of ${formatUsd(leg.dealAmount)})` : ""}
-                  </span>
-                )}
+              <td className={cell}>
+                <Amount amount={leg.dealAmount} basis={leg.basis} />
+              </td>
+              <td className={cell} data-part={leg.amount.toString()}>
+                <Amount amount={leg.amount} basis={leg.basis} />
               </td>
             </tr>
           ))}
+          {rest.length > 0 ? (
+            <tr className="border-b border-gray-100 dark:border-gray-900">
+              <th scope="row" colSpan={4} className="py-1 pr-3 font-normal">
+                {allHref ? (
+                  <Link href={allHref} className={LINK}>
+                    {rest.length} more {rest.length === 1 ? "deal" : "deals"}: list all {all.length} on /deals
+                  </Link>
+                ) : (
+                  <>{rest.length} more deals, listed in the CSV</>
+                )}
+              </th>
+              <td className={cell}>{formatUsd(rest.reduce((s, l) => s + l.dealAmount, 0n))}</td>
+              <td className={cell} data-part={sum(rest).toString()}>
+                <span title={formatUsdExact(sum(rest))}>{formatUsd(sum(rest))}</span>
+              </td>
+            </tr>
+          ) : null}
         </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={5} className="py-1 pr-3 text-right font-medium">
+              {totalLabel}, the sum of the parts
+            </th>
+            <td className={`${cell} font-medium`} data-total={total.toString()}>
+              {anyDisclosed ? <span title={formatUsdExact(total)}>{formatUsd(total)}</span> : "undisclosed"}
+            </td>
+          </tr>
+        </tfoot>
       </table>
-      {all.length > legs.length ? (
-        <p className="py-1 text-sm text-gray-600 dark:text-gray-400">And {all.length - legs.length} more deals on this side, in the CSV.</p>
-      ) : null}
     </div>
   );
 }
 
 /**
- * Every loop, closed unless `open`; opening one shows its diagram and the first `legsShown` legs of each side, each
- * linked to its deal (the CSV has them all).
+ * Every loop, closed unless `open`; opening one shows its diagram, the ratio in words and the first `legsShown` legs
+ * of each side, each linked to its deal, the others one link away on /deals.
  */
 export function CircularFlowList({
   loops,
@@ -112,15 +184,21 @@ export function CircularFlowList({
           loop.moneyBack.some((l) => l.basis !== "undisclosed"),
         );
         const id = `loop-${loop.investor.key}-${loop.company.key}`;
+        const ratioSentence = backToInSentence(loop);
+        const loopHref = dealListHref(
+          [...loop.moneyIn, ...loop.moneyBack].map((l) => l.dealId),
+          asOf,
+        );
         return (
-          <li key={id}>
+          <li key={id} id={id}>
             <details open={open} className="rounded-lg border border-gray-200 dark:border-gray-800">
               <summary className="cursor-pointer rounded-lg p-3 focus-visible:outline-2 focus-visible:outline-blue-600">
                 <span className="font-medium">
                   {loop.investor.name} → {loop.company.name} → {suppliers.join(", ")}
                 </span>
                 <span className="text-gray-600 dark:text-gray-400">
-                  : {inLabel} in, {backLabel} back ({formatBackToIn(loop.backToIn)})
+                  : {inLabel} in, {backLabel} back (<abbr title={ratioSentence}>{formatBackToIn(loop.backToIn)}</abbr>
+                  {loop.backToIn === null ? "" : " back per dollar in"})
                 </span>
               </summary>
               <div className="space-y-4 border-t border-gray-200 p-3 dark:border-gray-800">
@@ -132,17 +210,39 @@ export function CircularFlowList({
                   inLabel={inLabel}
                   backLabel={backLabel}
                 />
+                <p className="text-sm">
+                  Money in is the sum of {loop.investor.name}&rsquo;s parts of the deals below, money back the sum of {loop.company.name}
+                  &rsquo;s parts: a shared round or commitment counts only the part attributed to the pair (committed amounts where known,
+                  the rest split equally). {ratioSentence}{" "}
+                  <Link href={BACK_PER_DOLLAR_HREF} className={LINK}>
+                    How the ratio is worked out
+                  </Link>
+                  {loopHref ? (
+                    <>
+                      {" · "}
+                      <Link href={loopHref} className={LINK}>
+                        Every deal of this loop on /deals
+                      </Link>
+                    </>
+                  ) : null}
+                </p>
                 <LegTable
                   caption={`Capital in: ${loop.investor.name} → ${loop.company.name}`}
                   legs={loop.moneyIn}
                   shown={legsShown}
                   asOf={asOf}
+                  partLabel={`${loop.investor.name}’s part`}
+                  totalLabel="Money in"
+                  total={loop.inTotal}
                 />
                 <LegTable
                   caption={`Spending back: ${loop.company.name} → ${suppliers.join(", ")}`}
                   legs={loop.moneyBack}
                   shown={legsShown}
                   asOf={asOf}
+                  partLabel={`${loop.company.name}’s part`}
+                  totalLabel="Money back"
+                  total={loop.backTotal}
                 />
               </div>
             </details>

@@ -7,7 +7,8 @@ import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { withChartScale, type ChartScale } from "@/lib/filters/chart-scale";
 import { analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-view";
 import type { CircularFlow } from "@/lib/measures/circular-flows";
-import { CircularFlowList, formatBackToIn } from "./circular-flow-list";
+import Link from "next/link";
+import { BACK_PER_DOLLAR_HREF, CircularFlowList, formatBackToIn } from "./circular-flow-list";
 
 /**
  * Legs listed per side of each loop on /analysis: twenty loops of a large database with every leg made most of the
@@ -78,8 +79,15 @@ export function CircularFlowsSection({
             Pairs where an investor put equity or convertible capital into a company that committed to buy compute, cloud capacity or chips
             from that investor or one of its divisions (linked by the documented parent relation: AWS under Amazon, Azure under Microsoft,
             Google Cloud under Google). Legs count when announced or closed{view.pipeline ? ", rumored or in talks" : ""}; a shared round or
-            commitment counts only the pair’s part. The kind filter and the count switch do not apply here; investor and recipient filters
-            pick loops.
+            commitment counts only the pair’s part, so capital in and spending back are each the sum of the parts listed leg by leg below.
+            Back per dollar in is spending back divided by capital in: 2.00× means $2 committed back for each dollar invested (
+            <Link
+              href={BACK_PER_DOLLAR_HREF}
+              className="text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
+            >
+              how it is worked out
+            </Link>
+            ). The kind filter and the count switch do not apply here; investor and recipient filters pick loops.
             {total > loops.length
               ? ` Showing the ${loops.length} loops with the most money back, of ${total}; the CSV has every loop.`
               : ""}
@@ -110,7 +118,8 @@ export function CircularFlowsSection({
             Circular flows, leg by leg
           </h2>
           <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
-            Open a loop to see its diagram and every deal on each side; each deal links to its page and sources.
+            Open a loop to see its diagram and the deals on each side, each with the deal’s total and the pair’s part of it; each deal links
+            to its page and sources, and every deal of a loop is one link away on /deals.
           </p>
           <CircularFlowList loops={loops} asOf={view.filters.asOf} legsShown={LEGS_SHOWN_HERE} />
           {total > loops.length ? (

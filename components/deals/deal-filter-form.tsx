@@ -27,6 +27,8 @@ export function DealFilterForm({
     ...(pageView.group !== DEFAULT_DEAL_PAGE_VIEW.group ? [["group", pageView.group] as [string, string]] : []),
     ...(filters.pageSize !== DEFAULT_DEAL_FILTERS.pageSize ? [["pageSize", String(filters.pageSize)] as [string, string]] : []),
     ...(filters.asOf ? [["asOf", filters.asOf] as [string, string]] : []),
+    // The chosen deals (a loop's legs) have no field of their own: narrowing them by kind or date keeps the choice.
+    ...(filters.ids.length > 0 ? [["ids", filters.ids.join(",")] as [string, string]] : []),
   ];
   const bound = (amount: bigint | null) => (amount === null ? null : { text: formatAmountInput(amount), exact: formatUsdExact(amount) });
   return (

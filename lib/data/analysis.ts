@@ -5,14 +5,14 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { getDb } from "../db";
 import { cachedView, viewKey } from "./view-cache";
 import { DEAL_KINDS, type DealKind } from "../domain";
-import { countingRule, DEFAULT_FLOW_LIMIT, type AnalysisView } from "../filters/analysis-view";
+import { countingRule, DEFAULT_FLOW_LIMIT, parseAnalysisView, type AnalysisView } from "../filters/analysis-view";
 import { UNDISCLOSED_KEY, type CountingRule, type EntityTotal, type CapitalSummary, type PeriodTotal } from "../measures/capital";
 import { findCircularFlows, loopsInvolving, type CircularFlow } from "../measures/circular-flows";
 import type { ConcentrationPeriod } from "../measures/concentration";
 import { excludeOrganizations } from "../measures/exclusion";
 import type { SankeyGraph } from "../measures/flows";
 import type { RankedDeal } from "../measures/largest-deals";
-import { nameOf, withDivisions, type OrganizationDirectory } from "../measures/organization-groups";
+import { nameOf, rootOf, withDivisions, type OrganizationDirectory } from "../measures/organization-groups";
 import { dealFilterCondition } from "./deal-where";
 import { listDealSummaries, type DealSummary } from "./deals";
 import { readsOf, type Reads } from "./kysely";
@@ -116,6 +116,33 @@ export function getCircularFlows(view: AnalysisView): Promise<WithExcluded<{ loo
     const context = await contextOf(db, view);
     return { loops: await circularFlowsOf(db, view, context), excluded: context.excluded };
   });
+}
+
+/**
+ * The loops of the whole data (as of `asOf`) that an organization is in, as the investing company (a division counts
+ * as its parent: Azure's page shows Microsoft's loops) or as the company that spends back. Picked from the default
+ * view's loops (getCircularFlows, the ones /api/stats/circular-flows gives unfiltered), indexed once per data version by every slug
+ * whose top parent is in a loop, so an organization page is a lookup.
+ */
+export async function getLoopsOf(slug: string, asOf: string | null): Promise<CircularFlow[]> {
+  const bySlug = await cachedView(viewKey("circular-flows-by-organization", asOf), async () => {
+    // Parsed as an unfiltered address is, so the view and its cache entry are those of /api/stats/circular-flows.
+    const { view } = parseAnalysisView(new URLSearchParams(asOf ? { asOf } : {}));
+    const { loops } = await getCircularFlows(view);
+    const byRoot = new Map<string, CircularFlow[]>();
+    for (const loop of loops) {
+      for (const key of new Set([loop.investor.key, loop.company.key])) byRoot.set(key, [...(byRoot.get(key) ?? []), loop]);
+    }
+    const index = new Map<string, CircularFlow[]>();
+    if (byRoot.size === 0) return index;
+    const directory = await loadOrganizationDirectory(await getDb());
+    for (const key of directory.keys()) {
+      const of = byRoot.get(rootOf(key, directory));
+      if (of) index.set(key, of);
+    }
+    return index;
+  });
+  return bySlug.get(slug) ?? [];
 }
 
 export type CapitalByKindData = { kinds: DealKind[]; periods: PeriodTotal[] };

@@ -30,6 +30,7 @@ export function dealFilterCondition(f: DealFilters, reads: Reads): Expression<Sq
     and.push(eb("d.id", "in", investorDeals));
   }
   if (f.recipient) and.push(eb("d.recipientId", "in", eb.selectFrom("Organization as o").where("o.slug", "=", f.recipient).select("o.id")));
+  if (f.ids.length > 0) and.push(eb("d.id", "in", f.ids));
   if (f.kinds.length > 0) and.push(eb("d.kind", "in", f.kinds));
   if (f.statuses.length > 0) and.push(eb("d.status", "in", f.statuses));
   if (f.from) and.push(eb("d.announcedOn", ">=", f.from));

@@ -24,6 +24,12 @@ export type DealSort = (typeof DEAL_SORTS)[number];
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 200;
 const MAX_QUERY_LENGTH = 200;
+/**
+ * How many deal ids `ids` takes: enough for every leg of a loop listed one link away (a few dozen in the data, a few
+ * hundred in a large synthetic database), short enough that the address stays under the servers' header limits.
+ */
+export const MAX_DEAL_IDS = 500;
+const MAX_DEAL_ID = 999_999_999;
 
 /**
  * The /deals parameters, in the order their issues are reported; others (e.g. `format`) belong to the caller. Read
@@ -39,6 +45,8 @@ export const dealFilterSchema = z.object({
   min: amountParam,
   max: amountParam,
   q: textParam(MAX_QUERY_LENGTH),
+  /** Exactly these deals (a loop's legs, linked from /analysis): ids, repeated or separated by commas. */
+  ids: z.array(wholeNumberParam(1, MAX_DEAL_ID, "from 1, a deal id")),
   sort: oneOfParam(DEAL_SORTS),
   page: wholeNumberParam(1, 999_999, "from 1"),
   pageSize: wholeNumberParam(1, MAX_PAGE_SIZE),
@@ -56,6 +64,8 @@ export type DealFilters = {
   min: bigint | null;
   max: bigint | null;
   q: string | null;
+  /** Only these deals (at most MAX_DEAL_IDS); empty is every deal. */
+  ids: number[];
   sort: DealSort;
   page: number;
   pageSize: number;
@@ -73,6 +83,7 @@ export const DEFAULT_DEAL_FILTERS: DealFilters = {
   min: null,
   max: null,
   q: null,
+  ids: [],
   sort: "date_desc",
   page: 1,
   pageSize: DEFAULT_PAGE_SIZE,
@@ -96,13 +107,14 @@ export function parseDealFilters(source: ParamSource): ParsedDealFilters {
     min: v.min,
     max: v.max,
     q: v.q,
+    ids: v.ids,
     sort: v.sort ?? DEFAULT_DEAL_FILTERS.sort,
     page: v.page ?? DEFAULT_DEAL_FILTERS.page,
     pageSize: v.pageSize ?? DEFAULT_DEAL_FILTERS.pageSize,
     asOf: v.asOf,
   };
   // The bounds checked against each other: the later one is dropped, reported where the schema reports its own.
-  const bound = (param: "to" | "max", value: string, message: string) => {
+  const bound = (param: "to" | "max" | "ids", value: string, message: string) => {
     const at = issues.findLastIndex((i) => (DEAL_FILTER_PARAMS as readonly string[]).indexOf(i.param) <= DEAL_FILTER_PARAMS.indexOf(param));
     issues.splice(at + 1, 0, { param, value, message });
   };
@@ -113,6 +125,11 @@ export function parseDealFilters(source: ParamSource): ParsedDealFilters {
   if (filters.min !== null && filters.max !== null && filters.min > filters.max) {
     bound("max", String(filters.max), "max is below min");
     filters.max = null;
+  }
+  // A list longer than the bound is dropped whole: a part of it would silently be other deals than those asked for.
+  if (filters.ids.length > MAX_DEAL_IDS) {
+    bound("ids", filters.ids.join(","), `ids takes at most ${MAX_DEAL_IDS} deal ids, ${filters.ids.length} were given`);
+    filters.ids = [];
   }
   return { filters, issues };
 }
@@ -136,6 +153,7 @@ export function dealFiltersToParams(filters: DealFilters, overrides: Partial<Dea
   if (f.min !== null) params.set("min", f.min.toString());
   if (f.max !== null) params.set("max", f.max.toString());
   if (f.q) params.set("q", f.q);
+  if (f.ids.length > 0) params.set("ids", f.ids.join(","));
   if (f.sort !== DEFAULT_DEAL_FILTERS.sort) params.set("sort", f.sort);
   if (f.page !== 1) params.set("page", String(f.page));
   if (f.pageSize !== DEFAULT_PAGE_SIZE) params.set("pageSize", String(f.pageSize));
@@ -161,6 +179,7 @@ export function writeAmountsAsDollars(params: URLSearchParams, filters: DealFilt
 /** True when any filter other than sort and paging is set. */
 export function hasActiveFilters(f: DealFilters): boolean {
   return (
-    f.investors.length + f.kinds.length + f.statuses.length > 0 || [f.recipient, f.from, f.to, f.min, f.max, f.q].some((v) => v !== null)
+    f.investors.length + f.kinds.length + f.statuses.length + f.ids.length > 0 ||
+    [f.recipient, f.from, f.to, f.min, f.max, f.q].some((v) => v !== null)
   );
 }

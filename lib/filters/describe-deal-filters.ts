@@ -22,6 +22,10 @@ export function describeDealFilters(filters: DealFilters, nameOf: (slug: string)
   if (filters.to) active.push({ label: `To ${formatDate(filters.to)}`, remove: { to: null } });
   if (filters.min !== null) active.push({ label: `At least ${formatUsd(filters.min)}`, remove: { min: null } });
   if (filters.max !== null) active.push({ label: `At most ${formatUsd(filters.max)}`, remove: { max: null } });
+  if (filters.ids.length > 0) {
+    const n = filters.ids.length;
+    active.push({ label: n === 1 ? `Deal #${filters.ids[0]}` : `${n} chosen deals`, remove: { ids: [] } });
+  }
   if (filters.q) active.push({ label: `Text: “${filters.q}”`, remove: { q: null } });
   return active;
 }

@@ -3,7 +3,7 @@
 // so the enumerations and patterns cannot drift.
 import { AMOUNT_QUALIFIERS, DEAL_KINDS, DEAL_STATUSES, ORGANIZATION_TYPES, PARTICIPATION_ROLES } from "../domain";
 import { DEAL_CSV_ALL_COLUMNS } from "../csv/deal-csv-format";
-import { DEAL_SORTS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../filters/deal-filters";
+import { DEAL_SORTS, DEFAULT_PAGE_SIZE, MAX_DEAL_IDS, MAX_PAGE_SIZE } from "../filters/deal-filters";
 import { SLUG_PATTERN } from "../filters/params";
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from "../filters/search-query";
 
@@ -16,7 +16,7 @@ const usd = (description: string) => ({
 });
 const jsonContent = (schema: object) => ({ "application/json": { schema } });
 
-const FILTER_PARAMETERS = ["investor", "recipient", "kind", "status", "from", "to", "min", "max", "q", "asOf"].map(param);
+const FILTER_PARAMETERS = ["investor", "recipient", "kind", "status", "from", "to", "min", "max", "q", "ids", "asOf"].map(param);
 const LIST_PARAMETERS = [...FILTER_PARAMETERS, param("sort"), param("page"), param("pageSize")];
 
 const slugParameter = { name: "slug", in: "path", required: true, schema: { type: "string", pattern: SLUG_PATTERN.source } };
@@ -31,7 +31,7 @@ const statsContent = { ...jsonContent({ type: "object" }), "text/csv": { schema:
 const analysisParameter = (name: string, description: string, schema: object) => ({ name, in: "query", description, schema });
 // The /analysis view: the /deals filters plus what is measured and how.
 const ANALYSIS_PARAMETERS = [
-  ...["investor", "recipient", "kind", "status", "from", "to", "min", "max", "q", "asOf"].map((name) => ({
+  ...["investor", "recipient", "kind", "status", "from", "to", "min", "max", "q", "ids", "asOf"].map((name) => ({
     $ref: `#/components/parameters/${name}`,
   })),
   analysisParameter("grain", "Period grain (default year).", { type: "string", enum: ["year", "quarter"] }),
@@ -424,7 +424,7 @@ export const openApiDocument = {
         responses: {
           "200": {
             description:
-              "`{ counting, loops: [{ investor, company, moneyInUsd, moneyBackUsd, backToIn, moneyIn: [leg], moneyBack: [leg] }] }`. CSV with format=csv.",
+              "`{ counting, loops: [{ investor, company, moneyInUsd, moneyBackUsd, backToIn, dealsHref, moneyIn: [leg], moneyBack: [leg] }] }`, a leg being `{ dealId, href, kind, status, announcedOn, from, to, amountUsd, amountBasis, dealAmountUsd }`: `dealAmountUsd` is the deal's total and `amountUsd` the payer's attributed part of it (committed amounts where known, the rest split equally), so `moneyInUsd` is the sum of the capital legs' `amountUsd` and `moneyBackUsd` that of the spending legs'. `backToIn` is moneyBackUsd / moneyInUsd (null when a side has no disclosed amount); `dealsHref` is the /deals address listing exactly the loop's deals (`ids=`), null past 500 deals. CSV with format=csv.",
             content: statsContent,
           },
           "400": badParameters,
@@ -552,6 +552,14 @@ export const openApiDocument = {
         in: "query",
         description: "Counted amount at most this many US dollars, written as for `min`; not below `min`.",
         schema: { type: "string", examples: ["25000000000", "25B"] },
+      },
+      ids: {
+        name: "ids",
+        in: "query",
+        description: `Only the deals with these ids (e.g. \`ids=12,40,41\`, the legs of a circular flow); repeat it or separate ids with commas, at most ${MAX_DEAL_IDS}. A longer list is refused (400) rather than cut.`,
+        schema: { type: "array", items: { type: "integer", minimum: 1 }, maxItems: MAX_DEAL_IDS },
+        style: "form",
+        explode: false,
       },
       asOf: {
         name: "asOf",

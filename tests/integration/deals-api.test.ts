@@ -81,6 +81,18 @@ describe("GET /api/deals", () => {
     expect([past.total, past.data]).toEqual([expected.length, []]);
   });
 
+  it("lists exactly the deals named by ids, with the other filters narrowing them", async () => {
+    const all = await (await call(listDeals, "pageSize=200")).json();
+    const [a, b, c] = all.data.map((d: { id: number }) => d.id).slice(0, 3);
+    const chosen = await (await call(listDeals, `ids=${c},${a}&ids=${b}&sort=date_asc`)).json();
+    expect(chosen.data.map((d: { id: number }) => d.id).sort()).toEqual([a, b, c].sort());
+    expect(chosen.total).toBe(3);
+    const kind = all.data[0].kind;
+    const narrowed = await (await call(listDeals, `ids=${a},${b},${c}&kind=${kind}`)).json();
+    expect(narrowed.data.every((d: { kind: string; id: number }) => d.kind === kind && [a, b, c].includes(d.id))).toBe(true);
+    expect(narrowed.data.map((d: { id: number }) => d.id)).toContain(a);
+  });
+
   it("accepts and ignores the page's own view parameters", async () => {
     const plain = await (await call(listDeals, "investor=amazon")).json();
     const withView = await (await call(listDeals, "investor=amazon&view=table&group=quarter")).json();
@@ -106,6 +118,9 @@ describe("bad parameters", () => {
     ["max=1.5", "max"],
     ["max=1%2C00", "max"],
     [`q=${"x".repeat(201)}`, "q"],
+    ["ids=0", "ids"],
+    ["ids=1,two", "ids"],
+    [`ids=${Array.from({ length: 501 }, (_, i) => i + 1).join(",")}`, "ids"],
     ["sort=name", "sort"],
     ["page=0", "page"],
     ["page=abc", "page"],

@@ -14,6 +14,7 @@ export function prismaDealWhere(f: DealFilters): Prisma.DealWhereInput {
   const and: Prisma.DealWhereInput[] = [{ deletedAt: null }];
   if (f.investors.length > 0) and.push({ participations: { some: { organization: { slug: { in: f.investors } } } } });
   if (f.recipient) and.push({ recipient: { slug: f.recipient } });
+  if (f.ids.length > 0) and.push({ id: { in: f.ids } });
   if (f.kinds.length > 0) and.push({ kind: { in: f.kinds } });
   if (f.statuses.length > 0) and.push({ status: { in: f.statuses } });
   if (f.from) and.push({ announcedOn: { gte: f.from } });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { DEAL_FILTER_PARAMS, DEFAULT_DEAL_FILTERS, dealFilterSchema, parseAsOf, parseDealFilters } from "@/lib/filters/deal-filters";
+import {
+  DEAL_FILTER_PARAMS,
+  DEFAULT_DEAL_FILTERS,
+  MAX_DEAL_IDS,
+  dealFilterSchema,
+  dealFiltersToParams,
+  parseAsOf,
+  parseDealFilters,
+} from "@/lib/filters/deal-filters";
 import { readParams, type FilterIssue } from "@/lib/filters/params";
 import { parseAnalysisView, parseFlowLimit } from "@/lib/filters/analysis-view";
 import { parseChangeView } from "@/lib/filters/change-filters";
@@ -19,6 +27,7 @@ const CASES: { param: string; good: string; reads: Record<string, unknown>; bad:
   { param: "min", good: "1.5B", reads: { min: 1_500_000_000n }, bad: ["-1", "1e9", "1,00", "1.5", "lots", "2000T"] },
   { param: "max", good: "$250m", reads: { max: 250_000_000n }, bad: ["99999999999999999999", "10 apples"] },
   { param: "q", good: "OpenAI, Anthropic", reads: { q: "OpenAI, Anthropic" }, bad: ["q".repeat(201)] },
+  { param: "ids", good: "12,3,12", reads: { ids: [12, 3] }, bad: ["0", "-1", "abc", "1.5", "1234567890"] },
   { param: "sort", good: "amount_asc", reads: { sort: "amount_asc" }, bad: ["sideways", "name"] },
   { param: "page", good: "3", reads: { page: 3 }, bad: ["0", "-3", "abc", "1.5", "1234567"] },
   { param: "pageSize", good: "200", reads: { pageSize: 200 }, bad: ["0", "201", "100000", "ten"] },
@@ -29,6 +38,28 @@ describe("dealFilterSchema", () => {
   it("has a field for every /deals parameter, in the order of DEAL_FILTER_PARAMS, and each case covers one", () => {
     expect(Object.keys(dealFilterSchema.shape)).toEqual([...DEAL_FILTER_PARAMS]);
     expect(CASES.map((c) => c.param)).toEqual([...DEAL_FILTER_PARAMS]);
+  });
+
+  it("ids: refuses a list longer than MAX_DEAL_IDS whole, naming ids, rather than keep a part of it", () => {
+    const all = Array.from({ length: MAX_DEAL_IDS + 1 }, (_, i) => i + 1);
+    const { filters, issues } = parseDealFilters(
+      new URLSearchParams([
+        ["ids", all.join(",")],
+        ["sort", "amount_asc"],
+      ]),
+    );
+    expect(filters).toEqual({ ...DEFAULT_DEAL_FILTERS, sort: "amount_asc" });
+    expect(issues.map((i) => [i.param, i.message])).toEqual([
+      ["ids", `ids takes at most ${MAX_DEAL_IDS} deal ids, ${MAX_DEAL_IDS + 1} were given`],
+    ]);
+    expect(parseDealFilters(new URLSearchParams([["ids", all.slice(1).join(",")]])).filters.ids).toHaveLength(MAX_DEAL_IDS);
+  });
+
+  it("ids: written back as one comma-separated parameter that reads the same", () => {
+    const { filters } = parseDealFilters(new URLSearchParams("ids=5&ids=7,9"));
+    const params = dealFiltersToParams(filters);
+    expect(params.getAll("ids")).toEqual(["5,7,9"]);
+    expect(parseDealFilters(params).filters).toEqual(filters);
   });
 
   for (const { param, good, reads, bad } of CASES) {
@@ -57,6 +88,7 @@ describe("dealFilterSchema", () => {
     expect(message("from=2024-13-01")).toBe("from must be a date written YYYY-MM-DD");
     expect(message("max=lots")).toMatch(/^max must be an amount in US dollars such as 10B, .*whole dollars, at most 1000000000000000$/);
     expect(message(`q=${"q".repeat(201)}`)).toBe("q must be at most 200 characters");
+    expect(message("ids=x")).toBe("ids must be a whole number from 1, a deal id");
     expect(message("sort=name")).toBe("sort must be one of date_desc, date_asc, amount_desc, amount_asc");
     expect(message("page=0")).toBe("page must be a whole number from 1");
     expect(message("pageSize=0")).toBe("pageSize must be a whole number from 1 to 200");

@@ -16,6 +16,7 @@ import {
 import { InvestorShareTable } from "@/components/organizations/investor-share-table";
 import { FirstRows } from "@/components/organizations/more-rows-note";
 import { OrganizationHeader } from "@/components/organizations/organization-header";
+import { OrganizationLoops } from "@/components/organizations/organization-loops";
 import { RoundDealTable } from "@/components/organizations/round-deal-table";
 import { ParamIssues } from "@/components/ui/param-issues";
 import { RoundList } from "@/components/organizations/round-list";
@@ -248,6 +249,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
           </section>
         </>
       )}
+      <OrganizationLoops slug={slug} name={name} asOf={asOf} />
     </div>
   );
 }

@@ -15,7 +15,7 @@ export default async function EmbedCircularFlows({ searchParams }: { searchParam
   return (
     <EmbedFrame
       title={CIRCULAR_FLOWS_TITLE}
-      description="Investors that put capital into an AI company that committed to buy compute, cloud capacity or chips back from them, in US dollars."
+      description="Investors that put capital into an AI company that committed to buy compute, cloud capacity or chips back from them, in US dollars: each side the sum of the pair’s parts of its deals. Back per dollar in (in the data table) is spending back divided by capital in."
       asOf={view.filters.asOf}
       fullHref={fullHref}
     >

@@ -7,6 +7,7 @@ import { CoInvestorTable } from "@/components/organizations/co-investor-table";
 import { FirstRows } from "@/components/organizations/more-rows-note";
 import { InvestorCapitalBody, investorCapitalChart } from "@/components/organizations/investor-capital-chart";
 import { OrganizationHeader } from "@/components/organizations/organization-header";
+import { OrganizationLoops } from "@/components/organizations/organization-loops";
 import { PortfolioTable } from "@/components/organizations/portfolio-table";
 import { RecipientShareTable } from "@/components/organizations/recipient-share-table";
 import { ParamIssues } from "@/components/ui/param-issues";
@@ -219,6 +220,7 @@ export default async function InvestorPage({ params, searchParams }: Props) {
           </section>
         </>
       )}
+      <OrganizationLoops slug={slug} name={name} asOf={asOf} />
     </div>
   );
 }

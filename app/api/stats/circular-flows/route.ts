@@ -6,10 +6,13 @@ import { csvResponse, invalidParameters, wantsCsv } from "@/lib/api/responses";
 import { CAPITAL_KINDS } from "@/lib/measures/capital";
 import { SPEND_BACK_KINDS, type CircularLeg } from "@/lib/measures/circular-flows";
 import { withErrorHandling } from "@/lib/request-id";
+import { dealListHref } from "@/lib/story/deal-list-href";
 
 /**
  * GET /api/stats/circular-flows[?pipeline&exclude...][&format=csv] plus the /deals filters: every investor -> company
- * -> investor loop with its capital legs and its spending legs. The CSV has one row per loop.
+ * -> investor loop with its capital legs and its spending legs, each leg with the deal's total and the payer's part of
+ * it (moneyInUsd and moneyBackUsd are the sums of the parts), and the /deals address listing the loop's deals. The
+ * CSV has one row per loop.
  */
 export const GET = withErrorHandling(async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
@@ -56,6 +59,10 @@ export const GET = withErrorHandling(async function GET(request: Request) {
       moneyInUsd: Number(l.inTotal),
       moneyBackUsd: Number(l.backTotal),
       backToIn: l.backToIn,
+      dealsHref: dealListHref(
+        [...l.moneyIn, ...l.moneyBack].map((g) => g.dealId),
+        view.filters.asOf,
+      ),
       moneyIn: l.moneyIn.map(leg),
       moneyBack: l.moneyBack.map(leg),
     })),

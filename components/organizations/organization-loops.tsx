@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { BACK_PER_DOLLAR_HREF, backToInSentence, formatBackToIn } from "@/components/analysis/circular-flow-list";
+import { getLoopsOf } from "@/lib/data/analysis";
+import { formatUsd } from "@/lib/format";
+import { dealListHref } from "@/lib/story/deal-list-href";
+import { withAsOf } from "@/lib/story/view-href";
+
+const LINK = "rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
+
+/**
+ * The circular flows an organization is in (as the investing company, a division through its parent, or as the
+ * company spending back), each with its money in and back and links to the loop on /analysis and to its deals on
+ * /deals; nothing when it is in none.
+ */
+export async function OrganizationLoops({ slug, name, asOf }: { slug: string; name: string; asOf: string | null }) {
+  const loops = await getLoopsOf(slug, asOf);
+  if (loops.length === 0) return null;
+  return (
+    <section aria-labelledby="organization-loops" className="space-y-2">
+      <h2 id="organization-loops" className="text-lg font-semibold">
+        Circular flows
+      </h2>
+      <p className="max-w-3xl text-sm text-gray-600 dark:text-gray-400">
+        Loops {name} is in: an investor put capital into a company that committed to buy compute, cloud capacity or chips back from it (or
+        one of its divisions). Money in and back are the pair’s parts of the deals, shared rounds split.{" "}
+        <Link href={BACK_PER_DOLLAR_HREF} className={LINK}>
+          What back per dollar in means
+        </Link>
+      </p>
+      <ul className="list-disc space-y-1 pl-5 text-sm">
+        {loops.map((loop) => {
+          const params = new URLSearchParams({ investor: loop.investor.key, recipient: loop.company.key });
+          const analysisHref = withAsOf(`/analysis?${params}#loop-${loop.investor.key}-${loop.company.key}`, asOf);
+          const deals = [...loop.moneyIn, ...loop.moneyBack].map((l) => l.dealId);
+          const dealsHref = dealListHref(deals, asOf);
+          const disclosed = (legs: typeof loop.moneyIn) => legs.some((l) => l.basis !== "undisclosed");
+          return (
+            <li key={`${loop.investor.key}-${loop.company.key}`}>
+              <Link href={analysisHref} className={LINK}>
+                {loop.investor.name} → {loop.company.name}
+              </Link>
+              : {disclosed(loop.moneyIn) ? formatUsd(loop.inTotal) : "undisclosed"} in,{" "}
+              {disclosed(loop.moneyBack) ? formatUsd(loop.backTotal) : "undisclosed"} back
+              {loop.backToIn === null ? (
+                ""
+              ) : (
+                <>
+                  {" "}
+                  (<abbr title={backToInSentence(loop)}>{formatBackToIn(loop.backToIn)}</abbr> back per dollar in)
+                </>
+              )}
+              {dealsHref ? (
+                <>
+                  {" · "}
+                  <Link href={dealsHref} className={LINK}>
+                    its {new Set(deals).size} deals
+                  </Link>
+                </>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
