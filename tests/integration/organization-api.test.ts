@@ -6,6 +6,12 @@ import { GET as getRounds } from "@/app/api/organizations/[slug]/rounds/route";
 import { GET as getOrganization } from "@/app/api/organizations/[slug]/route";
 import { GET as listOrganizations } from "@/app/api/organizations/route";
 import { GET as getSummary } from "@/app/api/stats/summary/route";
+import { getDealStats } from "@/lib/data/deal-stats";
+import { dealFilterCondition } from "@/lib/data/deal-where";
+import { readsOf } from "@/lib/data/kysely";
+import { loadMeasureDeals } from "@/lib/data/measure-deals";
+import { parseDealFilters } from "@/lib/filters/deal-filters";
+import { investorCapital } from "@/lib/measures/investor-capital";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { useTestDbAsAppDb } from "../support/app-db";
 import { attributedInSeed, countedDollars, isCountedRow, seedRows } from "../support/seed-csv";
@@ -223,6 +229,25 @@ describe("from and to: whose money, over a span of dates", () => {
     expect(summary.attributed.countedDeals).toBe(nvidia.figures.asInvestor.countedDeals);
     // Without an investor filter there is nobody to attribute to.
     expect((await (await getSummary(request(`/api/stats/summary?${y2025}`))).json()).attributed).toBeNull();
+  });
+
+  it("attributes /deals' figures as the measure attributeToInvestors does, today and as of a date, for one investor or two", async () => {
+    for (const query of [
+      "investor=nvidia&from=2025-01-01&to=2025-12-31",
+      "investor=amazon",
+      "investor=softbank&kind=equity",
+      "investor=microsoft&asOf=2025-06-30",
+    ]) {
+      const { filters } = parseDealFilters(new URLSearchParams(query));
+      const stats = await getDealStats(filters);
+      const deals = await loadMeasureDeals(t.db, dealFilterCondition(filters, readsOf(t.db)), filters.asOf);
+      expect(stats.attributed, query).toEqual(investorCapital(deals, filters.investors[0]));
+    }
+    // Two investors: their parts added up (a deal they share counted once).
+    const both = parseDealFilters(new URLSearchParams("investor=amazon,nvidia")).filters;
+    const deals = await loadMeasureDeals(t.db, dealFilterCondition(both, readsOf(t.db)));
+    const total = investorCapital(deals, "amazon").total + investorCapital(deals, "nvidia").total;
+    expect((await getDealStats(both)).attributed?.total).toBe(total);
   });
 
   it("narrows the chart, the rounds and the co-investors to the dates", async () => {
