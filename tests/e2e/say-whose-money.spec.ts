@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { formatUsd } from "@/lib/format";
+import { formatDate, formatUsd } from "@/lib/format";
 
 // Where an investor filter meets a money figure, the page says both: the investor's attributed part and the whole
 // rounds it joined, labelled, and the organization pages narrow to a span of dates with a form that needs no script.
@@ -42,7 +42,9 @@ test.describe("say whose money", () => {
       await form.getByRole("button", { name: "Show these dates" }).click();
       await expect(page).toHaveURL(/\/investors\/nvidia\?grain=quarter&from=2025-01-01&to=2025-12-31$/);
       await expect(
-        page.getByText("Figures, chart and lists cover the deals announced from 1 January 2025 to 31 December 2025."),
+        page.getByText(
+          `Figures, chart and lists cover the deals announced from ${formatDate("2025-01-01")} to ${formatDate("2025-12-31")}.`,
+        ),
       ).toBeVisible();
       const byYear = page.getByRole("navigation", { name: "Chart period" }).getByRole("link", { name: "By year" });
       await expect(byYear).toHaveAttribute("href", "/investors/nvidia?from=2025-01-01&to=2025-12-31");
