@@ -46,6 +46,8 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
   const csvHref = `/api/deals/export.csv${exportQuery ? `?${exportQuery}` : ""}`;
   const byDate = filters.sort === "date_desc" || filters.sort === "date_asc";
   const { capital } = stats;
+  // With an investor filter the money is said twice: the investors' own part, and the whole rounds they joined.
+  const investorNames = new Intl.ListFormat("en", { type: "conjunction" }).format(filters.investors.map((slug) => names.get(slug) ?? slug));
 
   return (
     <div className="space-y-6">
@@ -75,17 +77,33 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
       ) : null}
 
       <section aria-label="Figures for these filters">
-        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+        <dl className={`grid grid-cols-1 gap-4 sm:grid-cols-2 ${stats.attributed ? "lg:grid-cols-3" : ""}`}>
           <StatCard
             label={active.length > 0 ? "Deals matching the filters" : "Deals"}
             value={formatNumber(stats.dealCount)}
             detail="All kinds and statuses"
           />
+          {stats.attributed ? (
+            <StatCard
+              label={`Attributed to ${investorNames}`}
+              value={<span title={formatUsdExact(stats.attributed.total)}>{formatUsd(stats.attributed.total)}</span>}
+              detail={
+                <>
+                  {filters.investors.length === 1 ? "Its" : "Their"} part of {formatNumber(stats.attributed.countedDeals)} counted{" "}
+                  {stats.attributed.countedDeals === 1 ? "deal" : "deals"}: committed amounts where known, the rest split equally among the
+                  investors
+                  {stats.attributed.upperBoundPart > 0n ? `; ${formatUsd(stats.attributed.upperBoundPart)} of it from “up to” figures` : ""}
+                  {stats.attributed.undisclosedDeals > 0 ? `; ${stats.attributed.undisclosedDeals} undisclosed amounts not included` : ""}
+                </>
+              }
+            />
+          ) : null}
           <StatCard
-            label="Capital counted among them"
+            label={stats.attributed ? "Total of the rounds joined" : "Capital counted among them"}
             value={<span title={formatUsdExact(capital.total)}>{formatUsd(capital.total)}</span>}
             detail={
               <>
+                {stats.attributed ? "Whole amounts, every investor’s part, of " : ""}
                 {formatNumber(capital.dealCount)} equity and convertible {capital.dealCount === 1 ? "deal" : "deals"}, announced or closed
                 {capital.upperBoundTotal > 0n ? `; ${formatUsd(capital.upperBoundTotal)} of it from “up to” figures` : ""}
                 {capital.undisclosedCount > 0 ? `; ${capital.undisclosedCount} undisclosed amounts not included` : ""}

@@ -147,6 +147,12 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
           the round. Unnamed parties share as “undisclosed”. Investor rankings, investor-side concentration and capital flows all use these
           parts.
         </p>
+        <p>
+          So wherever deals are chosen by investor (/deals filtered by an investor, an investor’s page, its API figures), two amounts are
+          shown, each labelled: <strong>attributed to</strong> the investor, the sum of its parts, and the{" "}
+          <strong>total of the rounds joined</strong>, the whole amounts of the same deals with every investor’s part. An investor’s
+          attributed capital over a year is that year’s bar of its chart.
+        </p>
         {split ? (
           <WorkedTable
             caption={`Worked example: ${split.deal.label}, ${formatDate(split.deal.announcedOn)}, ${formatUsdExact(split.deal.amount)}`}

@@ -42,7 +42,13 @@ export async function AnalysisView({ query }: { query: Record<string, string | s
       </div>
       <ParamIssues issues={issues} />
       <AnalysisControls view={view} choices={analysis.exclusionChoices} names={new Map(Object.entries(analysis.filterNames))} />
-      <CountingStatement view={view} summary={analysis.summary} excluded={analysis.excluded} filterNames={analysis.filterNames} />
+      <CountingStatement
+        view={view}
+        summary={analysis.summary}
+        attributed={analysis.attributed}
+        excluded={analysis.excluded}
+        filterNames={analysis.filterNames}
+      />
       <ConcentrationCharts view={view} periods={analysis.concentration} />
       <FlowsChart view={view} flows={analysis.flows} />
       <CircularFlowsSection view={view} loops={analysis.circularFlows} total={analysis.circularFlowCount} scale={parseChartScale(query)} />

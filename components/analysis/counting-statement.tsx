@@ -17,11 +17,14 @@ function countedKinds(view: AnalysisView): string {
 export function CountingStatement({
   view,
   summary,
+  attributed = null,
   excluded,
   filterNames,
 }: {
   view: AnalysisView;
   summary: CapitalSummary;
+  /** With an investor filter, the investors' own part of `summary`. */
+  attributed?: bigint | null;
   excluded: { key: string; name: string }[];
   filterNames: Record<string, string>;
 }) {
@@ -49,10 +52,21 @@ export function CountingStatement({
           : "announced or closed (rumored and in-talks deals are pipeline, left out)"}
         , at their low amount, or the “up to” figure where no lower one is known. Terminated deals never count.{" "}
         <strong>
+          {attributed !== null ? "Total of the rounds joined: " : ""}
           <span title={formatUsdExact(summary.total)}>{formatUsd(summary.total)}</span> across {formatNumber(summary.dealCount)} deals
         </strong>
         {summary.upperBoundTotal > 0n ? `, ${formatUsd(summary.upperBoundTotal)} of it from “up to” figures` : ""}
         {summary.undisclosedCount > 0 ? `; ${summary.undisclosedCount} deals with undisclosed amounts add nothing` : ""}.
+        {attributed !== null ? (
+          <>
+            {" "}
+            <strong>
+              Attributed to {f.investors.map((s) => filterNames[s] ?? s).join(" and ")}:{" "}
+              <span title={formatUsdExact(attributed)}>{formatUsd(attributed)}</span>
+            </strong>
+            , {f.investors.length === 1 ? "its" : "their"} part of those deals (committed amounts where known, the rest split equally).
+          </>
+        ) : null}
       </p>
       {filters.length > 0 ? (
         <p className="mt-1">

@@ -163,7 +163,10 @@ export function getCapitalByKind(view: AnalysisView): Promise<WithExcluded<Capit
 }
 
 export type Analysis = {
+  /** The view's deals at their whole amounts (with an investor filter: the total of the rounds joined). */
   summary: CapitalSummary;
+  /** With an investor filter, those investors' own parts of the same deals (the view's capital by investor); else null. */
+  attributed: bigint | null;
   excluded: Party[];
   /** The organizations most worth excluding: the largest recipients and investors of the filtered deals. */
   exclusionChoices: Party[];
@@ -201,8 +204,10 @@ export async function computeAnalysis(db: PrismaClient, view: AnalysisView): Pro
     measureView(db, view, context, async ({ reads, all, deals }) => {
       const totals = await marketTotalsSql(reads, rule, deals);
       const allTotals = all === deals ? totals : await marketTotalsSql(reads, rule, all);
+      const named = new Set(view.filters.investors);
       return {
         summary: totals.summary,
+        attributed: named.size > 0 ? totals.investors.filter((i) => named.has(i.key)).reduce((sum, i) => sum + i.amount, 0n) : null,
         exclusionChoices: exclusionChoicesOf(context.excluded, allTotals.recipients, allTotals.investors),
         concentration: await concentrationOf(deals, context, view),
         flows: await flowsSql(rule, totals, DEFAULT_FLOW_LIMIT, deals),

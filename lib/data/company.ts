@@ -12,6 +12,8 @@ import { dealsAsOf } from "./deal-state";
 import { readsOf } from "./kysely";
 import { capitalCountedSql } from "./deal-stats";
 import { countedDeal, onDeal } from "./raw/overview-figures";
+import { announcedWithin, dealsOfInvestor } from "./raw/investor-figures";
+import { ALL_DATES, type DateWindow } from "../filters/date-window";
 import { cachedView, viewKey } from "./view-cache";
 import { findOrganization, type OrganizationProfile } from "./organization-profile";
 
@@ -28,6 +30,8 @@ export type RoundDeal = DealSummary & {
 
 export type CompanyView = {
   profile: OrganizationProfile;
+  /** The dates the figures, lists and chart cover (open ends: every date). */
+  window: DateWindow;
   funding: CapitalSummary;
   /** Counted rounds (a Round's deals together, every other deal a round of its own), oldest first: the chart. */
   rounds: FundingRoundPoint[];
@@ -46,26 +50,24 @@ export type CompanyView = {
   timelineTotal: number;
 };
 
-/** The company today, or as its deals were reported on `asOf` (lib/story/as-of.ts). */
-export function getCompany(slug: string, asOf: string | null = null): Promise<CompanyView | null> {
-  return cachedView(viewKey("company", { slug, asOf }), () => computeCompany(slug, asOf));
+/** The company today, or as its deals were reported on `asOf` (lib/story/as-of.ts), over the deals announced within `window`. */
+export function getCompany(slug: string, asOf: string | null = null, window: DateWindow = ALL_DATES): Promise<CompanyView | null> {
+  const { from, to } = window;
+  return cachedView(viewKey("company", { slug, asOf, from, to }), () => computeCompany(slug, asOf, { from, to }));
 }
 
 /** How many deals each list of the page shows (newest); /deals has them all. */
 export const COMPANY_LIST_LIMIT = 50;
 
-async function computeCompany(slug: string, asOf: string | null): Promise<CompanyView | null> {
+async function computeCompany(slug: string, asOf: string | null, window: DateWindow): Promise<CompanyView | null> {
   const found = await findOrganization(slug);
   if (!found) return null;
   const { id, profile } = found;
   const db = await getDb();
   // By the organization's id, which the recipient index answers; through its slug the database joined every deal.
-  const received = onDeal("d.recipientId", "=", id);
+  const received = onDeal.and([onDeal("d.recipientId", "=", id), announcedWithin(window)]);
   const capitalReceived = onDeal.and([received, onDeal("d.kind", "in", [...CAPITAL_KINDS])]);
-  const commitmentsMade = onDeal.and([
-    onDeal("d.kind", "in", [...COMMITMENT_KINDS]),
-    onDeal("d.id", "in", onDeal.selectFrom("Participation as p").where("p.organizationId", "=", id).select("p.dealId")),
-  ]);
+  const commitmentsMade = onDeal.and([onDeal("d.kind", "in", [...COMMITMENT_KINDS]), dealsOfInvestor(id, window)]);
   const reads = readsOf(db);
   const [timeline, capitalDeals, funding, counted, commitments, roundInputs] = await Promise.all([
     listNewestDealSummaries(db, received, asOf, COMPANY_LIST_LIMIT),
@@ -94,6 +96,7 @@ async function computeCompany(slug: string, asOf: string | null): Promise<Compan
   const lastValued = rounds.findLast((r) => r.postMoneyValuation !== null);
   return {
     profile,
+    window,
     funding,
     rounds,
     roundDeals: capitalDeals.deals.toReversed().map((d) => ({ ...d, counted: isCounted(d) ? countedAmount(d).amount : null })),

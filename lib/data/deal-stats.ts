@@ -3,18 +3,25 @@ import "server-only";
 import { getDb } from "../db";
 import type { DealFilters } from "../filters/deal-filters";
 import { DEFAULT_RULE, type CapitalSummary } from "../measures/capital";
+import type { InvestorCapital } from "../measures/investor-capital";
 import { dealsAsOf, type DealStates } from "./deal-state";
-import { applyDealFilters } from "./deal-where";
+import { applyDealFilters, dealFilterCondition } from "./deal-where";
 import { countDeals } from "./deals";
 import { countWhere, moneySum, readsOf, toMoney } from "./kysely";
+import { investorCapitalSql } from "./raw/investor-figures";
 import { countedDeal } from "./raw/overview-figures";
 import { cachedView, viewKey } from "./view-cache";
 
 export type DealStats = {
   /** Every deal the filters select, of any kind and status (the same count as the /deals list). */
   dealCount: number;
-  /** Capital counted (lib/measures) over those deals: equity and convertible, announced or closed. */
+  /**
+   * Capital counted (lib/measures) over those deals: equity and convertible, announced or closed, at their whole
+   * amounts (with an investor filter: the total of the rounds the investors joined).
+   */
   capital: CapitalSummary;
+  /** With an investor filter, the investors' attributed parts of the same counted deals; null without one. */
+  attributed: InvestorCapital | null;
 };
 
 /** Cached per data version and filters (paging and order do not change the figures). */
@@ -30,8 +37,30 @@ export function getDealStats(filters: DealFilters): Promise<DealStats> {
  * compares the two.
  */
 async function computeDealStats(filters: DealFilters): Promise<DealStats> {
-  const [dealCount, capital] = await Promise.all([countDeals(filters), capitalInSql(await getDb(), filters)]);
-  return { dealCount, capital };
+  const db = await getDb();
+  const [dealCount, capital, attributed] = await Promise.all([
+    countDeals(filters),
+    capitalInSql(db, filters),
+    filters.investors.length > 0 ? attributedInSql(db, filters) : null,
+  ]);
+  return { dealCount, capital, attributed };
+}
+
+/** The filter's investors' attributed parts (investorCapitalSql, as their pages sum them) of the deals the filters select. */
+async function attributedInSql(db: Awaited<ReturnType<typeof getDb>>, filters: DealFilters): Promise<InvestorCapital> {
+  const reads = readsOf(db);
+  const ids = await reads
+    .selectFrom("Organization")
+    .where("slug", "in", filters.investors)
+    .where("deletedAt", "is", null)
+    .select("id")
+    .execute();
+  return investorCapitalSql(
+    db,
+    ids.map((o) => o.id),
+    dealFilterCondition(filters, reads),
+    filters.asOf,
+  );
 }
 
 /** capitalCounted over the deals the filters select, summed by the database (sums read as exact text). */

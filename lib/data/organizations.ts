@@ -3,11 +3,13 @@ import "server-only";
 import { getDb } from "../db";
 import type { OrganizationType } from "../domain";
 import type { OrganizationFilters } from "../filters/organization-filters";
-import { capitalCounted, type CapitalSummary } from "../measures/capital";
-import { investorCapital, type InvestorCapital } from "../measures/investor-capital";
-import { loadMeasureDeals } from "./measure-deals";
-import { onDeal } from "./raw/overview-figures";
-import { getOrganizationProfile, type OrganizationProfile } from "./organization-profile";
+import type { CapitalSummary } from "../measures/capital";
+import type { InvestorCapital } from "../measures/investor-capital";
+import { capitalCountedSql } from "./deal-stats";
+import { dealsAsOf } from "./deal-state";
+import { readsOf } from "./kysely";
+import { announcedWithin, dealsOfInvestor, investorCapitalSql, type DateWindow } from "./raw/investor-figures";
+import { findOrganization, type OrganizationProfile } from "./organization-profile";
 import { dealCountsSelect, organizationWhere } from "./organization-where";
 
 export type OrganizationListItem = {
@@ -43,24 +45,31 @@ export type OrganizationDetail = {
   profile: OrganizationProfile;
   /** Capital attributed to it in counted deals it invested in (see attributeToInvestors). */
   asInvestor: InvestorCapital;
+  /** The whole counted amounts of those deals, every investor's part: the total of the rounds it joined. */
+  roundsJoined: CapitalSummary;
   /** Capital counted in the deals it received. */
   asRecipient: CapitalSummary;
 };
 
-export async function getOrganizationDetail(slug: string): Promise<OrganizationDetail | null> {
-  const profile = await getOrganizationProfile(slug);
-  if (!profile) return null;
-  const organization = onDeal.selectFrom("Organization as o").where("o.slug", "=", slug).select("o.id");
-  const deals = await loadMeasureDeals(
-    await getDb(),
-    onDeal.or([
-      onDeal("d.recipientId", "in", organization),
-      onDeal("d.id", "in", onDeal.selectFrom("Participation as p").where("p.organizationId", "in", organization).select("p.dealId")),
-    ]),
-  );
-  return {
-    profile,
-    asInvestor: investorCapital(deals, slug),
-    asRecipient: capitalCounted(deals.filter((d) => d.recipient.key === slug)),
-  };
+/**
+ * The organization's figures today or as of `asOf`, over the deals announced within `window`, summed in the database:
+ * the attributed part by investorCapitalSql, as the investor page's chart sums it per period, so that the two agree.
+ */
+export async function getOrganizationDetail(
+  slug: string,
+  asOf: string | null = null,
+  window: DateWindow = { from: null, to: null },
+): Promise<OrganizationDetail | null> {
+  const found = await findOrganization(slug);
+  if (!found) return null;
+  const { id, profile } = found;
+  const db = await getDb();
+  const states = () => dealsAsOf(readsOf(db), asOf).where("d.deletedAt", "is", null);
+  const invested = dealsOfInvestor(id, window);
+  const [asInvestor, roundsJoined, asRecipient] = await Promise.all([
+    investorCapitalSql(db, id, invested, asOf),
+    capitalCountedSql(states().where(invested)),
+    capitalCountedSql(states().where("d.recipientId", "=", id).where(announcedWithin(window))),
+  ]);
+  return { profile, asInvestor, roundsJoined, asRecipient };
 }

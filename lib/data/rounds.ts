@@ -4,6 +4,8 @@
 // participant with its amount where reported. Today or as reported on `asOf` (the deals' states; a Round's own
 // reported total and valuation are today's).
 import "server-only";
+import { ALL_DATES, type DateWindow } from "../filters/date-window";
+import { announcedWithin } from "./raw/investor-figures";
 import { getDb } from "../db";
 import type { AmountQualifier, DealKind, DealStatus, ParticipationRole } from "../domain";
 import { amountKey, CAPITAL_KINDS, countedAmount, isCounted } from "../measures/capital";
@@ -63,17 +65,18 @@ export type RoundView = {
 export type CompanyRounds = { profile: OrganizationProfile; rounds: RoundView[] };
 
 /** Every round of the company, oldest first; null when there is no such organization. */
-export function getCompanyRounds(slug: string, asOf: string | null = null): Promise<CompanyRounds | null> {
-  return cachedView(viewKey("company-rounds", { slug, asOf }), () => computeCompanyRounds(slug, asOf));
+export function getCompanyRounds(slug: string, asOf: string | null = null, window: DateWindow = ALL_DATES): Promise<CompanyRounds | null> {
+  const { from, to } = window;
+  return cachedView(viewKey("company-rounds", { slug, asOf, from, to }), () => computeCompanyRounds(slug, asOf, { from, to }));
 }
 
-async function computeCompanyRounds(slug: string, asOf: string | null): Promise<CompanyRounds | null> {
+async function computeCompanyRounds(slug: string, asOf: string | null, window: DateWindow): Promise<CompanyRounds | null> {
   const found = await findOrganization(slug);
   if (!found) return null;
   const reads = readsOf(await getDb());
   const rows = await dealsAsOf(reads, asOf)
     .where("d.deletedAt", "is", null)
-    .where(onDeal.and([onDeal("d.recipientId", "=", found.id), onDeal("d.kind", "in", [...CAPITAL_KINDS])]))
+    .where(onDeal.and([onDeal("d.recipientId", "=", found.id), onDeal("d.kind", "in", [...CAPITAL_KINDS]), announcedWithin(window)]))
     .leftJoin("Round as g", "g.id", "d.roundId")
     .select([
       "d.id",

@@ -27,6 +27,13 @@ const formatParameter = {
   schema: { type: "string", enum: ["csv"] },
 };
 
+// The organization routes' span of dates and date of view: the same parameters as the deal filters' from, to and asOf.
+const DATE_WINDOW_PARAMETERS = ["from", "to", "asOf"].map(param);
+const badDates = {
+  description: "from, to or asOf is not a date written YYYY-MM-DD, or to is before from. Each one is named.",
+  content: jsonContent(ref("InvalidParameters")),
+};
+
 const statsContent = { ...jsonContent({ type: "object" }), "text/csv": { schema: { type: "string" } } };
 const analysisParameter = (name: string, description: string, schema: object) => ({ name, in: "query", description, schema });
 // The /analysis view: the /deals filters plus what is measured and how.
@@ -259,9 +266,16 @@ export const openApiDocument = {
       get: {
         operationId: "getOrganization",
         summary: "One organization with its aliases, parent, children and figures as investor and as recipient",
-        parameters: [slugParameter],
+        description:
+          "Over the deals announced from `from` to `to` (every date when absent), as reported on `asOf`. As an investor, two figures: `capitalAttributedUsd`, its own part of the counted deals it is in (committed amounts where known, the rest split equally among the investors), and `roundsJoinedTotalUsd`, the whole counted amounts of those deals. `capitalAttributedUsd` over a year equals that year's row of capital-by-period.",
+        parameters: [slugParameter, ...DATE_WINDOW_PARAMETERS],
         responses: {
-          "200": { description: "The organization.", content: jsonContent({ type: "object" }) },
+          "200": {
+            description:
+              "`{ slug, name, type, country, website, aliases, parent, children, dealsAsInvestor, dealsAsRecipient, from, to, asOf, figures: { asInvestor: { capitalAttributedUsd, countedDeals, undisclosedDeals, upperBoundUsd, roundsJoinedTotalUsd, roundsJoinedUpperBoundUsd }, asRecipient: { capitalCountedUsd, countedDeals, undisclosedDeals, upperBoundUsd } } }`.",
+            content: jsonContent({ type: "object" }),
+          },
+          "400": badDates,
           "308": {
             description:
               "The organization was merged into another (an editor's merge): Location is the address of the one kept, whose aliases now hold this one's name.",
@@ -281,13 +295,14 @@ export const openApiDocument = {
           slugParameter,
           { name: "grain", in: "query", schema: { type: "string", enum: ["year", "quarter"] } },
           formatParameter,
-          param("asOf"),
+          ...DATE_WINDOW_PARAMETERS,
         ],
         responses: {
           "200": {
             description: "`{ slug, grain, series, data: [{ period, totalUsd, byKind }] }`, or CSV.",
             content: { ...jsonContent({ type: "object" }), "text/csv": { schema: { type: "string" } } },
           },
+          "400": badDates,
         },
       },
     },
@@ -295,12 +310,13 @@ export const openApiDocument = {
       get: {
         operationId: "getFundingRounds",
         summary: "This company's counted funding per announcement date, with the post-money valuation where reported",
-        parameters: [slugParameter, formatParameter, param("asOf")],
+        parameters: [slugParameter, formatParameter, ...DATE_WINDOW_PARAMETERS],
         responses: {
           "200": {
             description: "`{ slug, data: [{ date, countedUsd, deals, undisclosedDeals, postMoneyValuationUsd }] }`, or CSV.",
             content: { ...jsonContent({ type: "object" }), "text/csv": { schema: { type: "string" } } },
           },
+          "400": badDates,
         },
       },
     },
@@ -309,8 +325,9 @@ export const openApiDocument = {
         operationId: "getOrganizationRounds",
         summary:
           "This company's equity and convertible rounds, oldest first: a round's parts and tranches together, any other deal a round of its own",
-        parameters: [slugParameter, param("asOf")],
+        parameters: [slugParameter, ...DATE_WINDOW_PARAMETERS],
         responses: {
+          "400": badDates,
           "200": {
             description:
               "`{ slug, data: [{ key, name, date, total: { lowUsd, highUsd, qualifier } | null, counted, countedUsd, postMoneyValuationUsd, leads: [{ slug, name }], participants: [{ slug, name, role, amountUsd }], deals: [{ id, round, announcedOn, kind, status, amount, countedUsd, investors }] }] }`. `key` is null for a deal that is a round of its own; a participant's `amountUsd` is null where not reported.",
@@ -324,8 +341,9 @@ export const openApiDocument = {
       get: {
         operationId: "getCoInvestors",
         summary: "The other named investors of the rounds this investor is in, most rounds first, with the rounds in common",
-        parameters: [slugParameter, param("asOf")],
+        parameters: [slugParameter, ...DATE_WINDOW_PARAMETERS],
         responses: {
+          "400": badDates,
           "200": {
             description:
               "`{ slug, data: [{ slug, name, rounds: [{ recipient: { slug, name }, key, name, date, dealIds }] }] }`. A round's `key` is null for a deal that is a round of its own.",
@@ -762,6 +780,17 @@ export const openApiDocument = {
           dealCount: { type: "integer", description: "Deals that match the filters, of every kind and status." },
           countedDealCount: { type: "integer", description: "Of those, the deals counted in capital." },
           undisclosedCount: { type: "integer", description: "Counted deals whose amount is undisclosed (counted as zero)." },
+          attributed: {
+            type: ["object", "null"],
+            description:
+              "With an investor filter, the named investors' own part of the capital counted (committed amounts where known, the rest split equally among a deal's investors), beside capitalCountedUsd, the total of the rounds they joined; null without one.",
+            properties: {
+              capitalAttributedUsd: { type: "integer" },
+              countedDeals: { type: "integer" },
+              undisclosedDeals: { type: "integer" },
+              upperBoundUsd: { type: "integer", description: "The part of capitalAttributedUsd from 'up to' figures." },
+            },
+          },
           upperBoundUsd: { type: "integer", description: "The part of capitalCountedUsd that comes from 'up to' figures." },
         },
       },

@@ -73,6 +73,11 @@ describe("the analysis in SQL on the seed", () => {
     expect(answers.get("exclude=openai")?.summary.total).toBeLessThan(answers.get("")?.summary.total as bigint);
     expect(answers.get("asOf=2025-06-30")?.summary).not.toEqual(answers.get("")?.summary);
     expect(answers.get("exclude=openai")?.excluded).toEqual([{ key: "openai", name: "OpenAI" }]);
+    // With an investor filter the investor's own part is said beside the whole: less than it, and more than nothing.
+    const microsoft = answers.get("investor=microsoft&side=investor");
+    expect(microsoft?.attributed).toBeGreaterThan(0n);
+    expect(microsoft?.attributed).toBeLessThan(microsoft?.summary.total as bigint);
+    expect(answers.get("")?.attributed).toBeNull();
   });
 });
 

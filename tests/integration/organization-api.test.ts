@@ -5,6 +5,13 @@ import { GET as getFundingRounds } from "@/app/api/organizations/[slug]/funding-
 import { GET as getRounds } from "@/app/api/organizations/[slug]/rounds/route";
 import { GET as getOrganization } from "@/app/api/organizations/[slug]/route";
 import { GET as listOrganizations } from "@/app/api/organizations/route";
+import { GET as getSummary } from "@/app/api/stats/summary/route";
+import { getDealStats } from "@/lib/data/deal-stats";
+import { dealFilterCondition } from "@/lib/data/deal-where";
+import { readsOf } from "@/lib/data/kysely";
+import { loadMeasureDeals } from "@/lib/data/measure-deals";
+import { parseDealFilters } from "@/lib/filters/deal-filters";
+import { investorCapital } from "@/lib/measures/investor-capital";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { useTestDbAsAppDb } from "../support/app-db";
 import { attributedInSeed, countedDollars, isCountedRow, seedRows } from "../support/seed-csv";
@@ -189,5 +196,100 @@ describe("GET /api/organizations/{slug}/co-investors", () => {
       expect.objectContaining({ key: "2026-mega-round", recipient: { slug: "openai", name: "OpenAI" } }),
     );
     expect((await getCoInvestors(request("/api/organizations/nobody-here/co-investors"), slugParams("nobody-here"))).status).toBe(404);
+  });
+});
+
+describe("from and to: whose money, over a span of dates", () => {
+  const y2025 = "from=2025-01-01&to=2025-12-31";
+
+  it("gives Nvidia's attributed 2025 capital equal to the 2025 row of its capital by year, beside the total of the rounds joined", async () => {
+    const response = await getOrganization(request(`/api/organizations/nvidia?${y2025}`), slugParams("nvidia"));
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect([body.from, body.to]).toEqual(["2025-01-01", "2025-12-31"]);
+    const byYear = await (
+      await getCapitalByPeriod(request("/api/organizations/nvidia/capital-by-period?grain=year"), slugParams("nvidia"))
+    ).json();
+    const row2025 = byYear.data.find((p: { period: string }) => p.period === "2025");
+    expect(row2025.totalUsd).toBeGreaterThan(0);
+    expect(body.figures.asInvestor.capitalAttributedUsd).toBe(row2025.totalUsd);
+    // The whole rounds it joined are larger than its part of them (it shares them with other investors), and less
+    // than all years together.
+    const all = await (await getOrganization(request("/api/organizations/nvidia"), slugParams("nvidia"))).json();
+    expect(body.figures.asInvestor.roundsJoinedTotalUsd).toBeGreaterThan(body.figures.asInvestor.capitalAttributedUsd);
+    expect(body.figures.asInvestor.roundsJoinedTotalUsd).toBeLessThan(all.figures.asInvestor.roundsJoinedTotalUsd);
+    expect(body.figures.asInvestor.capitalAttributedUsd).toBeLessThan(all.figures.asInvestor.capitalAttributedUsd);
+  });
+
+  it("says the same two figures for /deals' filters: the whole rounds and Nvidia's part of them", async () => {
+    const summary = await (await getSummary(request(`/api/stats/summary?investor=nvidia&${y2025}`))).json();
+    const nvidia = await (await getOrganization(request(`/api/organizations/nvidia?${y2025}`), slugParams("nvidia"))).json();
+    expect(summary.capitalCountedUsd).toBe(nvidia.figures.asInvestor.roundsJoinedTotalUsd);
+    expect(summary.attributed.capitalAttributedUsd).toBe(nvidia.figures.asInvestor.capitalAttributedUsd);
+    expect(summary.attributed.countedDeals).toBe(nvidia.figures.asInvestor.countedDeals);
+    // Without an investor filter there is nobody to attribute to.
+    expect((await (await getSummary(request(`/api/stats/summary?${y2025}`))).json()).attributed).toBeNull();
+  });
+
+  it("attributes /deals' figures as the measure attributeToInvestors does, today and as of a date, for one investor or two", async () => {
+    for (const query of [
+      "investor=nvidia&from=2025-01-01&to=2025-12-31",
+      "investor=amazon",
+      "investor=softbank&kind=equity",
+      "investor=microsoft&asOf=2025-06-30",
+    ]) {
+      const { filters } = parseDealFilters(new URLSearchParams(query));
+      const stats = await getDealStats(filters);
+      const deals = await loadMeasureDeals(t.db, dealFilterCondition(filters, readsOf(t.db)), filters.asOf);
+      expect(stats.attributed, query).toEqual(investorCapital(deals, filters.investors[0]));
+    }
+    // Two investors: their parts added up (a deal they share counted once).
+    const both = parseDealFilters(new URLSearchParams("investor=amazon,nvidia")).filters;
+    const deals = await loadMeasureDeals(t.db, dealFilterCondition(both, readsOf(t.db)));
+    const total = investorCapital(deals, "amazon").total + investorCapital(deals, "nvidia").total;
+    expect((await getDealStats(both)).attributed?.total).toBe(total);
+  });
+
+  it("narrows the chart, the rounds and the co-investors to the dates", async () => {
+    const byYear = await (
+      await getCapitalByPeriod(request(`/api/organizations/nvidia/capital-by-period?grain=year&${y2025}`), slugParams("nvidia"))
+    ).json();
+    expect(byYear.data.map((p: { period: string }) => p.period)).toEqual(["2025"]);
+    const rounds = (await (await getRounds(request(`/api/organizations/openai/rounds?${y2025}`), slugParams("openai"))).json()).data;
+    expect(rounds.length).toBeGreaterThan(0);
+    expect(rounds.every((r: { date: string }) => r.date >= "2025-01-01" && r.date <= "2025-12-31")).toBe(true);
+    const funding = (
+      await (await getFundingRounds(request(`/api/organizations/openai/funding-rounds?from=2026-01-01`), slugParams("openai"))).json()
+    ).data;
+    expect(funding.every((r: { date: string }) => r.date >= "2026-01-01")).toBe(true);
+    const co = await getCoInvestors(request(`/api/organizations/softbank/co-investors?from=2026-01-01`), slugParams("softbank"));
+    const rounds2026 = (await co.json()).data.flatMap((c: { rounds: { date: string }[] }) => c.rounds);
+    expect(rounds2026.every((r: { date: string }) => r.date >= "2026-01-01")).toBe(true);
+  });
+
+  it("answers 400 naming a bad from, to or asOf on every organization route", async () => {
+    const routes = [
+      ["", getOrganization],
+      ["/capital-by-period", getCapitalByPeriod],
+      ["/funding-rounds", getFundingRounds],
+      ["/rounds", getRounds],
+      ["/co-investors", getCoInvestors],
+    ] as const;
+    for (const [path, get] of routes) {
+      for (const [query, param] of [
+        ["from=2025-13-01", "from"],
+        ["to=yesterday", "to"],
+        ["asOf=2025-02-30", "asOf"],
+        ["from=2025-06-01&to=2025-01-01", "to"],
+      ]) {
+        const response = await get(request(`/api/organizations/openai${path}?${query}`), slugParams("openai"));
+        expect(response.status, `${path}?${query}`).toBe(400);
+        const body = await response.json();
+        expect(
+          body.issues.map((i: { param: string }) => i.param),
+          `${path}?${query}`,
+        ).toEqual([param]);
+      }
+    }
   });
 });

@@ -42,8 +42,15 @@ export async function referenceAnalysis(
   const present = new Set(periods.flatMap((p) => Object.keys(p.byKey)));
   const excludedParties = known.map((key) => ({ key, name: nameOf(key, directory) }));
   const named = [...view.filters.investors, ...(view.filters.recipient ? [view.filters.recipient] : [])];
+  const chosen = new Set(view.filters.investors);
   return {
     summary: capitalCounted(deals, rule),
+    attributed:
+      chosen.size > 0
+        ? capitalByInvestor(deals, rule)
+            .filter((i) => chosen.has(i.key))
+            .reduce((sum, i) => sum + i.amount, 0n)
+        : null,
     excluded: excludedParties,
     exclusionChoices: exclusionChoicesOf(excludedParties, capitalByRecipient(allDeals, rule), capitalByInvestor(allDeals, rule)),
     filterNames: Object.fromEntries(named.map((slug) => [slug, nameOf(slug, directory)])),

@@ -28,7 +28,8 @@ import { getOrganizationProfile } from "@/lib/data/organization-profile";
 import { AsOfBanner } from "@/components/story/as-of-banner";
 import { DataFreshness } from "@/components/story/data-freshness";
 import { withAsOf } from "@/lib/story/view-href";
-import { parseDealFilters } from "@/lib/filters/deal-filters";
+import { isWindowed, parseDateWindow, withWindow } from "@/lib/filters/date-window";
+import { DateWindowForm } from "@/components/organizations/date-window-form";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
 import { companyCard } from "@/lib/share/cards";
 import { shareMetadata } from "@/lib/share/share-card";
@@ -52,11 +53,12 @@ export default async function CompanyPage({ params, searchParams }: Props) {
   const { slug } = await params;
   if (!isOrganizationSlug(slug)) notFound();
   const search = await searchParams;
-  const asOf = parseDealFilters(search).filters.asOf;
+  // from/to narrow every figure, list and chart to the deals announced then; a bad date is reported and left open.
+  const { window, asOf, issues: windowIssues } = parseDateWindow(search);
   const scale = parseChartScale(search);
   // A malformed order falls back to the table's default, and the page says which parameter it did not understand.
   const { sort: investorsSort, issues: sortIssues } = parseTableSort<InvestorsColumn>(INVESTORS_SORT, search);
-  const [company, companyRounds] = await Promise.all([getCompany(slug, asOf), getCompanyRounds(slug, asOf)]);
+  const [company, companyRounds] = await Promise.all([getCompany(slug, asOf, window), getCompanyRounds(slug, asOf, window)]);
   if (!company) {
     await redirectIfMerged("companies", slug, search);
     notFound();
@@ -83,18 +85,21 @@ export default async function CompanyPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-8">
-      <AsOfBanner asOf={asOf} todayHref={`/companies/${slug}`} />
+      <AsOfBanner asOf={asOf} todayHref={withWindow(`/companies/${slug}`, window)} />
       <DataFreshness />
-      <ParamIssues issues={sortIssues} />
+      <ParamIssues issues={[...windowIssues, ...sortIssues]} />
       <OrganizationHeader
         profile={profile}
         side="company"
         asOf={asOf}
         subtitle={`The deals ${name} received and who funded it. Counted funding is equity and convertible deals announced or closed, at the low amount (the “up to” figure where no lower one is known).`}
       />
+      <DateWindowForm path={`/companies/${slug}`} window={window} keep={{ asOf, scale: scale === "log" ? scale : null }} />
 
       {timelineTotal === 0 && commitmentTotal === 0 ? (
-        <p className="text-gray-600 dark:text-gray-400">{name} has received no deal in the data.</p>
+        <p className="text-gray-600 dark:text-gray-400">
+          {name} has received no deal {isWindowed(window) ? "announced in these dates" : "in the data"}.
+        </p>
       ) : (
         <>
           <section aria-label="Headline figures">
@@ -141,8 +146,8 @@ export default async function CompanyPage({ params, searchParams }: Props) {
             series={[]}
             legend={[FUNDING_AMOUNT, FUNDING_VALUATION]}
             tableLatestRows={COMPANY_LIST_LIMIT}
-            actions={<ScaleSwitch scale={scale} href={withAsOf(`/companies/${slug}#funding-rounds`, asOf)} />}
-            csvHref={withAsOf(`/api/organizations/${slug}/funding-rounds?format=csv`, asOf)}
+            actions={<ScaleSwitch scale={scale} href={withWindow(withAsOf(`/companies/${slug}#funding-rounds`, asOf), window)} />}
+            csvHref={withWindow(withAsOf(`/api/organizations/${slug}/funding-rounds?format=csv`, asOf), window)}
             embedPath={withChartScale(withAsOf(`/embed/funding-rounds/${slug}`, asOf), scale)}
           >
             <FundingRoundsBody company={company} scale={scale} />
@@ -178,7 +183,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
                 <MoreDeals
                   shown={roundDeals.length}
                   total={roundDealTotal}
-                  href={withAsOf(`/deals?recipient=${slug}&kind=equity,convertible&sort=date_asc`, asOf)}
+                  href={withWindow(withAsOf(`/deals?recipient=${slug}&kind=equity,convertible&sort=date_asc`, asOf), window)}
                   label={`All ${formatNumber(roundDealTotal)} equity and convertible deals ${name} received`}
                 />
               </>
@@ -208,7 +213,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
                   />
                 )}
                 what="investors, by their share"
-                href={withAsOf(`/deals?recipient=${slug}`, asOf)}
+                href={withWindow(withAsOf(`/deals?recipient=${slug}`, asOf), window)}
                 linkText={`Every deal ${name} received`}
               />
             ) : (
@@ -228,7 +233,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
             <MoreDeals
               shown={commitmentsMade.length}
               total={commitmentTotal}
-              href={withAsOf(`/deals?investor=${slug}&kind=compute_commitment,cloud_credits,chip_supply`, asOf)}
+              href={withWindow(withAsOf(`/deals?investor=${slug}&kind=compute_commitment,cloud_credits,chip_supply`, asOf), window)}
               label={`All ${formatNumber(commitmentTotal)} commitments ${name} made`}
             />
           </section>
@@ -243,7 +248,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
             <MoreDeals
               shown={timeline.length}
               total={timelineTotal}
-              href={withAsOf(`/deals?recipient=${slug}`, asOf)}
+              href={withWindow(withAsOf(`/deals?recipient=${slug}`, asOf), window)}
               label={`All ${formatNumber(timelineTotal)} deals ${name} received, with filters and paging`}
             />
           </section>

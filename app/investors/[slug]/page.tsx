@@ -18,7 +18,8 @@ import { getOrganizationProfile } from "@/lib/data/organization-profile";
 import { AsOfBanner } from "@/components/story/as-of-banner";
 import { DataFreshness } from "@/components/story/data-freshness";
 import { withAsOf } from "@/lib/story/view-href";
-import { parseDealFilters } from "@/lib/filters/deal-filters";
+import { isWindowed, parseDateWindow, withWindow } from "@/lib/filters/date-window";
+import { DateWindowForm } from "@/components/organizations/date-window-form";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
 import { investorCard } from "@/lib/share/cards";
 import { shareMetadata } from "@/lib/share/share-card";
@@ -52,25 +53,29 @@ export default async function InvestorPage({ params, searchParams }: Props) {
   const { slug } = await params;
   if (!isOrganizationSlug(slug)) notFound();
   const search = await searchParams;
-  const asOf = parseDealFilters(search).filters.asOf;
-  const investor = await getInvestor(slug, parseGrain(search.grain), asOf);
+  // from/to narrow every figure, list and chart to the deals announced then; a bad date is reported and left open.
+  const { window, asOf, issues: windowIssues } = parseDateWindow(search);
+  const investor = await getInvestor(slug, parseGrain(search.grain), asOf, window);
   if (!investor) {
     await redirectIfMerged("investors", slug, search);
     notFound();
   }
-  const { profile, capital, grain, portfolio, portfolioTotal, recipients, coInvestors } = investor;
+  const { profile, capital, roundsJoined, grain, portfolio, portfolioTotal, recipients, coInvestors } = investor;
   // A malformed order falls back to the table's default, and the page says which parameter it did not understand.
   const recipientsOrder = parseTableSort<RecipientsColumn>(RECIPIENTS_SORT, search);
   const coInvestorsOrder = parseTableSort<CoInvestorsColumn>(CO_INVESTORS_SORT, search);
   const portfolioOrder = parseTableSort<PortfolioColumn>(PORTFOLIO_SORT, search);
   const [recipientsSort, coInvestorsSort, portfolioSort] = [recipientsOrder.sort, coInvestorsOrder.sort, portfolioOrder.sort];
-  const sortIssues = [...portfolioOrder.issues, ...recipientsOrder.issues, ...coInvestorsOrder.issues];
+  const sortIssues = [...windowIssues, ...portfolioOrder.issues, ...recipientsOrder.issues, ...coInvestorsOrder.issues];
   const name = profile.name;
   const chart = investorCapitalChart(investor);
 
   return (
     <div className="space-y-8">
-      <AsOfBanner asOf={asOf} todayHref={grain === "year" ? `/investors/${slug}` : `/investors/${slug}?grain=quarter`} />
+      <AsOfBanner
+        asOf={asOf}
+        todayHref={withWindow(grain === "year" ? `/investors/${slug}` : `/investors/${slug}?grain=quarter`, window)}
+      />
       <DataFreshness />
       <ParamIssues issues={sortIssues} />
       <OrganizationHeader
@@ -79,15 +84,18 @@ export default async function InvestorPage({ params, searchParams }: Props) {
         asOf={asOf}
         subtitle={`The deals ${name} is named in as an investor, and the capital it put in: its attributed part of each counted deal (equity and convertible, announced or closed, at the low amount or the “up to” figure where no lower one is known). A deal with several investors is split by their committed amounts where known, the rest in equal parts.`}
       />
+      <DateWindowForm path={`/investors/${slug}`} window={window} keep={{ asOf, grain: grain === "year" ? null : grain }} />
 
       {portfolioTotal === 0 ? (
-        <p className="text-gray-600 dark:text-gray-400">{name} is not named as an investor in any deal in the data.</p>
+        <p className="text-gray-600 dark:text-gray-400">
+          {name} is not named as an investor in any deal {isWindowed(window) ? "announced in these dates" : "in the data"}.
+        </p>
       ) : (
         <>
           <section aria-label="Headline figures">
-            <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-5">
               <StatCard
-                label="Capital put in (counted)"
+                label={`Attributed to ${name}`}
                 value={<span title={formatUsdExact(capital.total)}>{formatUsd(capital.total)}</span>}
                 detail={
                   <>
@@ -96,6 +104,11 @@ export default async function InvestorPage({ params, searchParams }: Props) {
                     {capital.undisclosedDeals > 0 ? `; ${capital.undisclosedDeals} undisclosed amounts not included` : ""}
                   </>
                 }
+              />
+              <StatCard
+                label="Total of the rounds joined"
+                value={<span title={formatUsdExact(roundsJoined.total)}>{formatUsd(roundsJoined.total)}</span>}
+                detail={`Whole amounts of the same ${formatNumber(roundsJoined.dealCount)} counted ${roundsJoined.dealCount === 1 ? "deal" : "deals"}, every investor’s part`}
               />
               <StatCard
                 label="Deals as investor"
@@ -114,14 +127,14 @@ export default async function InvestorPage({ params, searchParams }: Props) {
             takeaway={periodTakeaway(chart.rows, "put in", grain)}
             rows={chart.rows}
             series={chart.series}
-            csvHref={withAsOf(`/api/organizations/${slug}/capital-by-period?grain=${grain}&format=csv`, asOf)}
+            csvHref={withWindow(withAsOf(`/api/organizations/${slug}/capital-by-period?grain=${grain}&format=csv`, asOf), window)}
             embedPath={withAsOf(`/embed/investor-capital/${slug}?grain=${grain}`, asOf)}
             actions={
               <nav aria-label="Chart period" className="flex gap-2">
                 {(["year", "quarter"] as const).map((g) => (
                   <Link
                     key={g}
-                    href={withAsOf(g === "year" ? `/investors/${slug}` : `/investors/${slug}?grain=quarter`, asOf)}
+                    href={withWindow(withAsOf(g === "year" ? `/investors/${slug}` : `/investors/${slug}?grain=quarter`, asOf), window)}
                     scroll={false}
                     aria-current={g === grain ? "true" : undefined}
                     className={`${TOGGLE} ${g === grain ? "border-blue-700 bg-blue-50 text-blue-900 dark:border-blue-400 dark:bg-blue-950 dark:text-blue-100" : "border-gray-300 hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800"}`}
@@ -156,7 +169,7 @@ export default async function InvestorPage({ params, searchParams }: Props) {
                   />
                 )}
                 what="recipients, by capital"
-                href={withAsOf(`/deals?investor=${slug}`, asOf)}
+                href={withWindow(withAsOf(`/deals?investor=${slug}`, asOf), window)}
                 linkText={`Every deal of ${name} as an investor`}
               />
             ) : (
@@ -186,7 +199,7 @@ export default async function InvestorPage({ params, searchParams }: Props) {
                   />
                 )}
                 what="co-investors, by deals together"
-                href={withAsOf(`/deals?investor=${slug}`, asOf)}
+                href={withWindow(withAsOf(`/deals?investor=${slug}`, asOf), window)}
                 linkText={`Every deal of ${name} as an investor`}
               />
             ) : (
@@ -210,7 +223,7 @@ export default async function InvestorPage({ params, searchParams }: Props) {
             {portfolioTotal > portfolio.length ? (
               <p className="text-sm">
                 <Link
-                  href={withAsOf(`/deals?investor=${slug}`, asOf)}
+                  href={withWindow(withAsOf(`/deals?investor=${slug}`, asOf), window)}
                   className="rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
                 >
                   All {formatNumber(portfolioTotal)} deals of {name} as an investor, with filters and paging

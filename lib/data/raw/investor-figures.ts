@@ -14,23 +14,42 @@ import type { InvestorCapital } from "../../measures/investor-capital";
 import { dealsAsOf } from "../deal-state";
 import { countAll, countWhere, moneySum, moneyText, readsOf, toMoney, type Reads } from "../kysely";
 import { countedDeal, onDeal, periodOf, withInvestorShares } from "./overview-figures";
+import type { DateWindow } from "../../filters/date-window";
 
-/** The live deals an organization is named in as an investor (a condition on the deals' states `d`), by its id. */
-export function dealsOfInvestor(investorId: number): Expression<SqlBool> {
-  return onDeal("d.id", "in", onDeal.selectFrom("Participation as p").where("p.organizationId", "=", investorId).select("p.dealId"));
+export type { DateWindow };
+
+/** The deals' states `d` announced within `window` (every deal when both ends are open). */
+export function announcedWithin(window: DateWindow): Expression<SqlBool> {
+  const and: Expression<SqlBool>[] = [];
+  if (window.from) and.push(onDeal("d.announcedOn", ">=", window.from));
+  if (window.to) and.push(onDeal("d.announcedOn", "<=", window.to));
+  return and.length === 0 ? onDeal.lit(true) : onDeal.and(and);
+}
+
+/**
+ * The live deals an organization is named in as an investor (a condition on the deals' states `d`), by its id,
+ * announced within `window` when one is given.
+ */
+export function dealsOfInvestor(investorId: number, window: DateWindow = { from: null, to: null }): Expression<SqlBool> {
+  const own = onDeal("d.id", "in", onDeal.selectFrom("Participation as p").where("p.organizationId", "=", investorId).select("p.dealId"));
+  return window.from || window.to ? onDeal.and([own, announcedWithin(window)]) : own;
 }
 
 /**
  * The investor's part of each counted deal among `deals` (attributedAmount: its parts in the deal added up, zero when
- * stated commitments cover the deal without it), with the deal's state: "m" (dealId, part) joined to "d".
+ * stated commitments cover the deal without it), with the deal's state: "m" (dealId, part) joined to "d". Several
+ * investors (a /deals filter naming more than one) have their parts in a deal added up. This is the one place an
+ * investor's attributed part is summed in SQL: the investor page, /api/organizations/{slug} and the /deals figures
+ * read it.
  */
-function partsOf(reads: Reads, investorId: number, deals: Expression<SqlBool>, asOf: string | null) {
+function partsOf(reads: Reads, investorIds: number | readonly number[], deals: Expression<SqlBool>, asOf: string | null) {
+  const ids = typeof investorIds === "number" ? [investorIds] : [...investorIds];
   const counted = onDeal.and([countedDeal(DEFAULT_RULE), deals]);
   return withInvestorShares(reads, counted, dealsAsOf(reads, asOf))
     .with("mine", (db) =>
       db
         .selectFrom("shares")
-        .where("organizationId", "=", investorId)
+        .where("organizationId", "in", ids.length > 0 ? ids : [-1])
         .groupBy("dealId")
         .select((eb) => ["dealId", eb.fn.coalesce(eb.fn.sum<bigint | null>("share"), sql.lit(0)).as("part")]),
     )
@@ -58,9 +77,10 @@ export async function investorFiguresSql(
   investorId: number,
   grain: Grain,
   asOf: string | null,
+  window: DateWindow = { from: null, to: null },
 ): Promise<InvestorFigures> {
   const reads = readsOf(db);
-  const own = dealsOfInvestor(investorId);
+  const own = dealsOfInvestor(investorId, window);
   const period = periodOf("d.announcedOn", grain);
   const [groups, totals] = await Promise.all([
     partsOf(reads, investorId, own, asOf)
@@ -84,8 +104,10 @@ export async function investorFiguresSql(
         ).as("upper"),
       ])
       .execute(),
+    // The recipients' funding over the same dates as the investor's parts, so that a share compares like with like.
     dealsAsOf(reads, asOf)
       .where(countedDeal(DEFAULT_RULE))
+      .where(announcedWithin(window))
       .where("d.recipientId", "in", dealsAsOf(reads, asOf).where("d.deletedAt", "is", null).where(own).select("d.recipientId"))
       .groupBy("d.recipientId")
       .select((eb) => ["d.recipientId", moneySum(eb.fn.coalesce("d.amountUsdKey", sql.lit(0))).as("total")])
@@ -140,4 +162,37 @@ export async function attributedAmountsSql(
     .select((eb) => ["m.dealId", moneyText(eb.ref("m.part")).as("part")])
     .execute();
   return new Map(rows.map((r) => [r.dealId, toMoney(r.part)]));
+}
+
+/**
+ * investorCapital over the deals `deals` selects (a condition on the deals' states `d`): the investors' attributed
+ * parts of the counted ones added up, as investorFiguresSql adds them, without grouping them by recipient and period.
+ * The /deals figures when the filters name investors, and /api/organizations/{slug}.
+ */
+export async function investorCapitalSql(
+  db: PrismaClient,
+  investorIds: number | readonly number[],
+  deals: Expression<SqlBool>,
+  asOf: string | null,
+): Promise<InvestorCapital> {
+  const row = await partsOf(readsOf(db), investorIds, deals, asOf)
+    .select((eb) => [
+      moneySum(eb.ref("m.part")).as("total"),
+      countAll().as("deals"),
+      countWhere(eb("d.amountUsdKey", "is", null)).as("undisclosed"),
+      moneySum(
+        eb
+          .case()
+          .when(eb.and([eb("d.amountUsdLow", "is", null), eb("d.amountUsdKey", "is not", null)]))
+          .then(eb.ref("m.part"))
+          .end(),
+      ).as("upper"),
+    ])
+    .executeTakeFirst();
+  return {
+    total: toMoney(row?.total),
+    countedDeals: row?.deals ?? 0,
+    undisclosedDeals: row?.undisclosed ?? 0,
+    upperBoundPart: toMoney(row?.upper),
+  };
 }

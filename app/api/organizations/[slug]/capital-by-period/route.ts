@@ -3,17 +3,17 @@ import { toCsv } from "@/lib/csv/write-csv";
 import { getInvestor } from "@/lib/data/investor";
 import { KIND_LABELS } from "@/lib/domain";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
-import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { parseGrain } from "@/lib/filters/period-grain";
+import { parseApiDateWindow } from "@/lib/api/parse-api-date-window";
 import { withErrorHandling } from "@/lib/request-id";
 
 /** GET /api/organizations/[slug]/capital-by-period?grain=year|quarter[&format=csv]: the investor's attributed counted capital. */
 export const GET = withErrorHandling(async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const search = new URL(request.url).searchParams;
-  const investor = isOrganizationSlug(slug)
-    ? await getInvestor(slug, parseGrain(search.get("grain")), parseDealFilters(search).filters.asOf)
-    : null;
+  const { window, asOf, error } = parseApiDateWindow(request);
+  if (error) return error;
+  const investor = isOrganizationSlug(slug) ? await getInvestor(slug, parseGrain(search.get("grain")), asOf, window) : null;
   if (!investor) return Response.json({ error: "not found", slug }, { status: 404 });
   const { grain, kinds, periods } = investor;
   if (search.get("format") === "csv") {

@@ -1,18 +1,18 @@
 import { getInvestor } from "@/lib/data/investor";
-import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
+import { parseApiDateWindow } from "@/lib/api/parse-api-date-window";
 import { withErrorHandling } from "@/lib/request-id";
 
 /**
- * GET /api/organizations/[slug]/co-investors[?asOf=]: the other named investors of the rounds this investor is in (a
+ * GET /api/organizations/[slug]/co-investors[?from=&to=&asOf=]: the other named investors of the rounds this investor is in (a
  * Round's parts and tranches are one round), most rounds first, each with the rounds in common.
  */
 export const GET = withErrorHandling(async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   // The investor page's view (its grain does not change the co-investors).
-  const investor = isOrganizationSlug(slug)
-    ? await getInvestor(slug, "year", parseDealFilters(new URL(request.url).searchParams).filters.asOf)
-    : null;
+  const { window, asOf, error } = parseApiDateWindow(request);
+  if (error) return error;
+  const investor = isOrganizationSlug(slug) ? await getInvestor(slug, "year", asOf, window) : null;
   if (!investor) return Response.json({ error: "not found", slug }, { status: 404 });
   return Response.json({
     slug,

@@ -1,16 +1,16 @@
 import { csvResponse } from "@/lib/api/responses";
 import { toCsv } from "@/lib/csv/write-csv";
 import { getCompany } from "@/lib/data/company";
-import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
+import { parseApiDateWindow } from "@/lib/api/parse-api-date-window";
 import { withErrorHandling } from "@/lib/request-id";
 
 /** GET /api/organizations/[slug]/funding-rounds[?format=csv]: counted equity and convertible rounds per date, with valuations. */
 export const GET = withErrorHandling(async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const company = isOrganizationSlug(slug)
-    ? await getCompany(slug, parseDealFilters(new URL(request.url).searchParams).filters.asOf)
-    : null;
+  const { window, asOf, error } = parseApiDateWindow(request);
+  if (error) return error;
+  const company = isOrganizationSlug(slug) ? await getCompany(slug, asOf, window) : null;
   if (!company) return Response.json({ error: "not found", slug }, { status: 404 });
   if (new URL(request.url).searchParams.get("format") === "csv") {
     const header = ["date", "counted_usd", "deals", "undisclosed_deals", "post_money_valuation_usd"];
