@@ -13,6 +13,7 @@ import { readsOf } from "./kysely";
 import { capitalCountedSql } from "./deal-stats";
 import { countedDeal, onDeal } from "./raw/overview-figures";
 import { cachedView, viewKey } from "./view-cache";
+import { valuationMarks, type ValuationMark } from "./valuation-marks";
 import { findOrganization, type OrganizationProfile } from "./organization-profile";
 
 /**
@@ -35,6 +36,9 @@ export type CompanyView = {
   roundDeals: RoundDeal[];
   /** Every equity and convertible deal received. */
   roundDealTotal: number;
+  /** Every valuation reported with a deal it (or a division) received, rounds and secondary sales alike, oldest first. */
+  valuations: ValuationMark[];
+  /** The newest of `valuations`. */
   latestValuation: { date: string; amount: bigint } | null;
   investors: InvestorShare[];
   /** The newest COMPANY_LIST_LIMIT, newest first. */
@@ -67,7 +71,7 @@ async function computeCompany(slug: string, asOf: string | null): Promise<Compan
     onDeal("d.id", "in", onDeal.selectFrom("Participation as p").where("p.organizationId", "=", id).select("p.dealId")),
   ]);
   const reads = readsOf(db);
-  const [timeline, capitalDeals, funding, counted, commitments, roundInputs] = await Promise.all([
+  const [timeline, capitalDeals, funding, counted, commitments, roundInputs, valuations] = await Promise.all([
     listNewestDealSummaries(db, received, asOf, COMPANY_LIST_LIMIT),
     listNewestDealSummaries(db, capitalReceived, asOf, COMPANY_LIST_LIMIT),
     capitalCountedSql(dealsAsOf(reads, asOf).where("d.deletedAt", "is", null).where(received)),
@@ -82,6 +86,7 @@ async function computeCompany(slug: string, asOf: string | null): Promise<Compan
       .select(["d.id", "d.kind", "d.status", "d.announcedOn", "d.amountUsdLow", "d.amountUsdHigh", "d.postMoneyValuationUsd"])
       .select(["g.id as roundId", "g.key as roundKey", "g.name as roundName", "g.announcedOn as roundOn"])
       .execute(),
+    valuationMarks(reads, id, asOf),
   ]);
   const rounds = fundingRounds(
     roundInputs.map(({ roundId, roundKey, roundName, roundOn, ...d }) => ({
@@ -91,14 +96,15 @@ async function computeCompany(slug: string, asOf: string | null): Promise<Compan
       round: roundId === null ? null : { id: roundId, key: roundKey as string, name: roundName as string, announcedOn: roundOn as string },
     })),
   );
-  const lastValued = rounds.findLast((r) => r.postMoneyValuation !== null);
+  const lastValued = valuations.at(-1);
   return {
     profile,
     funding,
     rounds,
     roundDeals: capitalDeals.deals.toReversed().map((d) => ({ ...d, counted: isCounted(d) ? countedAmount(d).amount : null })),
     roundDealTotal: capitalDeals.total,
-    latestValuation: lastValued ? { date: lastValued.date, amount: lastValued.postMoneyValuation as bigint } : null,
+    valuations,
+    latestValuation: lastValued ? { date: lastValued.date, amount: lastValued.valuationUsd } : null,
     investors: investorSharesOfRecipient(counted, slug),
     commitmentsMade: commitments.deals,
     commitmentTotal: commitments.total,

@@ -8,6 +8,7 @@ import { ChartFrame } from "@/components/charts/chart-frame";
 import { DealList } from "@/components/deals/deal-list";
 import {
   FUNDING_AMOUNT,
+  FUNDING_COLUMNS,
   FUNDING_VALUATION,
   fundingRoundRows,
   FundingRoundsBody,
@@ -19,6 +20,7 @@ import { OrganizationHeader } from "@/components/organizations/organization-head
 import { RoundDealTable } from "@/components/organizations/round-deal-table";
 import { ParamIssues } from "@/components/ui/param-issues";
 import { RoundList } from "@/components/organizations/round-list";
+import { ValuationMarkList } from "@/components/organizations/valuation-mark-list";
 import { getCompanyRounds } from "@/lib/data/rounds";
 import { StatCard } from "@/components/ui/stat-card";
 import { COMPANY_LIST_LIMIT, getCompany } from "@/lib/data/company";
@@ -119,8 +121,8 @@ export default async function CompanyPage({ params, searchParams }: Props) {
                 value={latestValuation ? formatUsd(latestValuation.amount) : "—"}
                 detail={
                   latestValuation
-                    ? `Reported with the round of ${formatDate(latestValuation.date)}`
-                    : "No valuation reported with a counted round"
+                    ? `Reported on ${formatDate(latestValuation.date)}, with a round, secondary sale or other deal`
+                    : "No valuation reported"
                 }
               />
               <StatCard
@@ -134,10 +136,16 @@ export default async function CompanyPage({ params, searchParams }: Props) {
           <ChartFrame
             id="funding-rounds"
             title={fundingRoundsTitle(company)}
-            description={`Bars: each round’s counted equity and convertible deals, its parts and tranches added together, at the round’s date. Line: the post-money valuation reported with them, held until the next one. Undisclosed amounts show no bar; each round’s valuation is in the table below and in the CSV.`}
-            takeaway={periodTakeaway(rows, "counted", "round date")}
+            description={`Bars: each round’s counted equity and convertible deals, its parts and tranches added together, at the round’s date. Line: every valuation reported (rounds, secondary sales, tender offers, recapitalizations), held until the next one, on a time axis. Undisclosed amounts show no bar; each valuation is in the table below, its deal and sources under “Valuation marks”.`}
+            takeaway={periodTakeaway(
+              rows.filter((r) => r.total !== undefined),
+              "counted",
+              "round date",
+            )}
             rows={rows}
             series={[]}
+            columns={FUNDING_COLUMNS}
+            rowHeader="Date"
             legend={[FUNDING_AMOUNT, FUNDING_VALUATION]}
             tableLatestRows={COMPANY_LIST_LIMIT}
             actions={<ScaleSwitch scale={scale} href={withAsOf(`/companies/${slug}#funding-rounds`, asOf)} />}
@@ -146,6 +154,21 @@ export default async function CompanyPage({ params, searchParams }: Props) {
           >
             <FundingRoundsBody company={company} scale={scale} />
           </ChartFrame>
+
+          <section aria-labelledby="valuation-marks" className="space-y-2">
+            <h2 id="valuation-marks" className="text-lg font-semibold">
+              Valuation marks, oldest first
+            </h2>
+            <p className="max-w-3xl text-sm text-gray-600 dark:text-gray-400">
+              Every valuation reported with a deal {name} or one of its divisions received, announced or closed: rounds, secondary sales,
+              tender offers and recapitalizations, each with its deal and sources.
+            </p>
+            {company.valuations.length > 0 ? (
+              <ValuationMarkList marks={company.valuations.slice(-COMPANY_LIST_LIMIT)} asOf={asOf} />
+            ) : (
+              <p className="text-sm text-gray-600 dark:text-gray-400">No valuation of {name} reported in the data.</p>
+            )}
+          </section>
 
           <section aria-labelledby="round-list" className="space-y-2">
             <h2 id="round-list" className="text-lg font-semibold">
