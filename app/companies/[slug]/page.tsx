@@ -22,6 +22,7 @@ import { ParamIssues } from "@/components/ui/param-issues";
 import { RoundList } from "@/components/organizations/round-list";
 import { ValuationMarkList } from "@/components/organizations/valuation-mark-list";
 import { getCompanyRounds } from "@/lib/data/rounds";
+import { getSessionActor } from "@/lib/auth/session";
 import { StatCard } from "@/components/ui/stat-card";
 import { COMPANY_LIST_LIMIT, getCompany } from "@/lib/data/company";
 import { redirectIfMerged } from "@/lib/data/merged-organization";
@@ -57,7 +58,8 @@ export default async function CompanyPage({ params, searchParams }: Props) {
   const scale = parseChartScale(search);
   // A malformed order falls back to the table's default, and the page says which parameter it did not understand.
   const { sort: investorsSort, issues: sortIssues } = parseTableSort<InvestorsColumn>(INVESTORS_SORT, search);
-  const [company, companyRounds] = await Promise.all([getCompany(slug, asOf), getCompanyRounds(slug, asOf)]);
+  // The one per-viewer part of the page: a signed-in editor gets a link to each Round's editor.
+  const [company, companyRounds, viewer] = await Promise.all([getCompany(slug, asOf), getCompanyRounds(slug, asOf), getSessionActor()]);
   if (!company) {
     await redirectIfMerged("companies", slug, search);
     notFound();
@@ -182,7 +184,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
               investor.
             </p>
             {roundList.length > 0 ? (
-              <RoundList rounds={roundList} companyName={name} asOf={asOf} />
+              <RoundList rounds={roundList} companyName={name} asOf={asOf} editable={viewer !== null} />
             ) : (
               <p className="text-sm text-gray-600 dark:text-gray-400">No equity or convertible deal for {name} in the data.</p>
             )}
