@@ -72,12 +72,14 @@ export async function valuationMarks(reads: Reads, organizationId: number, asOf:
     const found = await reads
       .selectFrom("Source")
       .where("dealId", "in", chunk)
-      .select(["dealId", "url", "publisher", "publishedOn"])
-      .orderBy("publishedOn")
-      .orderBy("id")
+      .select(["id", "dealId", "url", "publisher", "publishedOn"])
       .execute();
-    for (const { dealId, ...source } of found)
+    // Ordered here: SQLite sorts undated sources first and PostgreSQL last, and both databases must answer alike.
+    found.sort((a, b) => (a.publishedOn ?? "").localeCompare(b.publishedOn ?? "") || a.id - b.id);
+    for (const { dealId, url, publisher, publishedOn } of found) {
+      const source = { url, publisher, publishedOn };
       if (asOf === null || publishedBy(source, asOf)) sources.set(dealId, [...(sources.get(dealId) ?? []), source]);
+    }
   }
   const deals = rows.map((r) => ({
     ...r,
