@@ -32,6 +32,7 @@ export function DealForm({
   initial,
   organizationNames,
   roundChoices = [],
+  roundEditHref = null,
 }: {
   dealId: number | null;
   version: number | null;
@@ -39,6 +40,8 @@ export function DealForm({
   organizationNames: string[];
   /** Rounds an editor can pick by key (lib/data/admin.ts listRoundChoices). */
   roundChoices?: { key: string; label: string }[];
+  /** The editor's page of the deal's Round (/admin/rounds/{id}), when it is part of one. */
+  roundEditHref?: string | null;
 }) {
   const [state, action, pending] = useActionState(saveDeal, IDLE);
   const [deleteState, deleteAction, deleting] = useActionState(deleteDeal, IDLE);
@@ -98,7 +101,20 @@ export function DealForm({
             defaultValue={v.round_key}
             errors={e.round_key}
             maxLength={100}
-            hint="When this deal is a part or tranche of a larger round: pick the recipient's round, or type a new key to create one. Empty: a round of its own."
+            hint={
+              <>
+                When this deal is a part or tranche of a larger round: pick the recipient&rsquo;s round, or type a new key to create one.
+                Empty: a round of its own.
+                {roundEditHref ? (
+                  <>
+                    {" "}
+                    <Link href={roundEditHref} className="text-blue-700 underline dark:text-blue-400">
+                      Edit the round&rsquo;s name, total and valuation
+                    </Link>
+                  </>
+                ) : null}
+              </>
+            }
           />
           <SelectField
             name="kind"

@@ -9,8 +9,9 @@ function valueOf(row: ChartRow, key: string): number | null {
 }
 
 /**
- * Round amounts as bars (left axis) with the post-money valuation as a step line (right axis): a valuation holds
- * until the next round resets it, so the line steps rather than slopes, and it only has points where one was reported.
+ * Round amounts as bars (left axis) with the valuation marks as a step line (right axis): a valuation holds until the
+ * next mark (a round, a secondary sale) resets it, so the line steps rather than slopes, and it only has points where
+ * one was reported; a row may carry a bar, a mark or both.
  * Round dates are irregular (months apart, then two on one week), so they sit on a time scale: the row's `time`
  * (milliseconds). `log` draws both axes on a log scale, where a $100M round and a $40B one both show.
  * Draws what it is given, sums nothing. Rendered on the server as SVG.
@@ -82,7 +83,7 @@ export function FundingRoundsChart({
   const tooltips = rows.map((row) =>
     [
       row.label,
-      `${amount.label}: ${formatUsdExact(valueOf(row, amount.key) ?? 0)}`,
+      ...(valueOf(row, amount.key) === null ? [] : [`${amount.label}: ${formatUsdExact(valueOf(row, amount.key) as number)}`]),
       ...(valueOf(row, valuation.key) === null ? [] : [`${valuation.label}: ${formatUsdExact(valueOf(row, valuation.key) as number)}`]),
     ].join("\n"),
   );

@@ -11,7 +11,18 @@ export function roundAnchor(round: { key: string | null; deals: { id: number }[]
 }
 
 /** A company's rounds, one block each: date, name, total as reported, valuation, every participant with its amount. */
-export function RoundList({ rounds, companyName, asOf }: { rounds: RoundView[]; companyName: string; asOf: string | null }) {
+export function RoundList({
+  rounds,
+  companyName,
+  asOf,
+  editable = false,
+}: {
+  rounds: RoundView[];
+  companyName: string;
+  asOf: string | null;
+  /** For a signed-in editor: each Round links its editor's page. */
+  editable?: boolean;
+}) {
   return (
     <ol className="space-y-4">
       {rounds.map((round) => {
@@ -21,6 +32,13 @@ export function RoundList({ rounds, companyName, asOf }: { rounds: RoundView[]; 
             <h3 className="font-semibold">
               {formatDate(round.date)}: {round.name ?? "Unnamed round"}
             </h3>
+            {editable && round.id !== null ? (
+              <p className="text-sm">
+                <Link href={`/admin/rounds/${round.id}`} className={LINK}>
+                  Edit this round
+                </Link>
+              </p>
+            ) : null}
             <dl className="mt-1 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-3">
               <div>
                 <dt className="text-gray-600 dark:text-gray-400">Total as reported</dt>

@@ -36,7 +36,7 @@ export type DealCsvColumn = (typeof DEAL_CSV_ALL_COLUMNS)[number];
 /** The value that marks a source as not verified (no page was found for it). */
 export const UNVERIFIED = "unverified";
 
-const wholeDollars = (field: string) =>
+export const wholeDollars = (field: string) =>
   z
     .string()
     .trim()
@@ -141,20 +141,28 @@ export const dealCsvRowSchema = z
       .transform((v) => (v === "" ? null : v))
       .optional(),
   })
-  .superRefine((row, ctx) => {
-    const { amount_usd_low: low, amount_usd_high: high, amount_qualifier: q } = row;
-    const issue = (message: string, path: string) => ctx.addIssue({ code: "custom", message, path: [path] });
-    if (low !== null && high !== null && low > high) issue("amount_usd_low is greater than amount_usd_high", "amount_usd_low");
-    if (q === "undisclosed" && (low !== null || high !== null))
-      issue("an undisclosed amount must leave amount_usd_low and amount_usd_high empty", "amount_qualifier");
-    if (q === "up_to" && high === null) issue("amount_qualifier up_to needs amount_usd_high (the 'as much as' figure)", "amount_usd_high");
-    if (q === "range" && (low === null || high === null))
-      issue("amount_qualifier range needs both amount_usd_low and amount_usd_high", "amount_usd_low");
-    if ((q === "exact" || q === "at_least") && low === null) issue(`amount_qualifier ${q} needs amount_usd_low`, "amount_usd_low");
-    if (q === "exact" && high !== null && low !== high)
-      issue("an exact amount must have amount_usd_low equal to amount_usd_high", "amount_usd_high");
-    if (q === "about" && low === null && high === null) issue("amount_qualifier about needs an amount", "amount_usd_low");
-  });
+  .superRefine((row, ctx) => reportedAmountIssues(row, (message, path) => ctx.addIssue({ code: "custom", message, path: [path] })));
+
+/**
+ * What a reported amount must satisfy given its qualifier, each issue naming its field: the rule of a deal's amount
+ * (the CSV, the form, PATCH) and of a round's reported total (the round form).
+ */
+export function reportedAmountIssues(
+  row: { amount_usd_low: bigint | null; amount_usd_high: bigint | null; amount_qualifier: (typeof AMOUNT_QUALIFIERS)[number] },
+  issue: (message: string, path: "amount_usd_low" | "amount_usd_high" | "amount_qualifier") => void,
+): void {
+  const { amount_usd_low: low, amount_usd_high: high, amount_qualifier: q } = row;
+  if (low !== null && high !== null && low > high) issue("amount_usd_low is greater than amount_usd_high", "amount_usd_low");
+  if (q === "undisclosed" && (low !== null || high !== null))
+    issue("an undisclosed amount must leave amount_usd_low and amount_usd_high empty", "amount_qualifier");
+  if (q === "up_to" && high === null) issue("amount_qualifier up_to needs amount_usd_high (the 'as much as' figure)", "amount_usd_high");
+  if (q === "range" && (low === null || high === null))
+    issue("amount_qualifier range needs both amount_usd_low and amount_usd_high", "amount_usd_low");
+  if ((q === "exact" || q === "at_least") && low === null) issue(`amount_qualifier ${q} needs amount_usd_low`, "amount_usd_low");
+  if (q === "exact" && high !== null && low !== high)
+    issue("an exact amount must have amount_usd_low equal to amount_usd_high", "amount_usd_high");
+  if (q === "about" && low === null && high === null) issue("amount_qualifier about needs an amount", "amount_usd_low");
+}
 
 export type DealCsvRow = z.output<typeof dealCsvRowSchema>;
 

@@ -1,5 +1,6 @@
 // Reads for the editors' pages. Callers have checked the session (the admin layout and each page).
 import "server-only";
+import { roundFormValues } from "../deals/round-form";
 import type { Actor } from "../auth/roles";
 import { getDb } from "../db";
 import { revisionActorName } from "../revisions";
@@ -64,9 +65,27 @@ export async function listRoundChoices(recipientName: string | null = null) {
   const rounds = await db.round.findMany({
     where: recipientName === null ? {} : { recipient: { name: recipientName } },
     orderBy: [{ announcedOn: "asc" }, { id: "asc" }],
-    select: { key: true, name: true, announcedOn: true, recipient: { select: { name: true } } },
+    select: { id: true, key: true, name: true, announcedOn: true, recipient: { select: { name: true } } },
   });
-  return rounds.map((r) => ({ key: r.key, label: `${r.recipient.name}: ${r.name} (${r.announcedOn})` }));
+  return rounds.map((r) => ({ id: r.id, key: r.key, label: `${r.recipient.name}: ${r.name} (${r.announcedOn})` }));
+}
+
+/** A Round with its form values (lib/deals/round-form.ts), its company and its deals, for /admin/rounds/[id]. */
+export async function getRoundForEditing(id: number) {
+  const db = await getDb();
+  const round = await db.round.findUnique({
+    where: { id },
+    include: {
+      recipient: { select: { slug: true, name: true } },
+      deals: {
+        where: { deletedAt: null },
+        orderBy: [{ announcedOn: "asc" }, { id: "asc" }],
+        select: { id: true, round: true, announcedOn: true },
+      },
+    },
+  });
+  if (!round) return null;
+  return { id: round.id, key: round.key, recipient: round.recipient, deals: round.deals, values: roundFormValues(round) };
 }
 
 export async function listOrganizationsForEditing(q: string) {

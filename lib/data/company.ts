@@ -15,6 +15,7 @@ import { countedDeal, onDeal } from "./raw/overview-figures";
 import { announcedWithin, dealsOfInvestor } from "./raw/investor-figures";
 import { ALL_DATES, type DateWindow } from "../filters/date-window";
 import { cachedView, viewKey } from "./view-cache";
+import { valuationMarks, type ValuationMark } from "./valuation-marks";
 import { findOrganization, type OrganizationProfile } from "./organization-profile";
 
 /**
@@ -39,6 +40,9 @@ export type CompanyView = {
   roundDeals: RoundDeal[];
   /** Every equity and convertible deal received. */
   roundDealTotal: number;
+  /** Every valuation reported with a deal it (or a division) received, rounds and secondary sales alike, oldest first. */
+  valuations: ValuationMark[];
+  /** The newest of `valuations`. */
   latestValuation: { date: string; amount: bigint } | null;
   investors: InvestorShare[];
   /** The newest COMPANY_LIST_LIMIT, newest first. */
@@ -69,7 +73,7 @@ async function computeCompany(slug: string, asOf: string | null, window: DateWin
   const capitalReceived = onDeal.and([received, onDeal("d.kind", "in", [...CAPITAL_KINDS])]);
   const commitmentsMade = onDeal.and([onDeal("d.kind", "in", [...COMMITMENT_KINDS]), dealsOfInvestor(id, window)]);
   const reads = readsOf(db);
-  const [timeline, capitalDeals, funding, counted, commitments, roundInputs] = await Promise.all([
+  const [timeline, capitalDeals, funding, counted, commitments, roundInputs, allValuations] = await Promise.all([
     listNewestDealSummaries(db, received, asOf, COMPANY_LIST_LIMIT),
     listNewestDealSummaries(db, capitalReceived, asOf, COMPANY_LIST_LIMIT),
     capitalCountedSql(dealsAsOf(reads, asOf).where("d.deletedAt", "is", null).where(received)),
@@ -84,6 +88,7 @@ async function computeCompany(slug: string, asOf: string | null, window: DateWin
       .select(["d.id", "d.kind", "d.status", "d.announcedOn", "d.amountUsdLow", "d.amountUsdHigh", "d.postMoneyValuationUsd"])
       .select(["g.id as roundId", "g.key as roundKey", "g.name as roundName", "g.announcedOn as roundOn"])
       .execute(),
+    valuationMarks(reads, id, asOf),
   ]);
   const rounds = fundingRounds(
     roundInputs.map(({ roundId, roundKey, roundName, roundOn, ...d }) => ({
@@ -93,7 +98,11 @@ async function computeCompany(slug: string, asOf: string | null, window: DateWin
       round: roundId === null ? null : { id: roundId, key: roundKey as string, name: roundName as string, announcedOn: roundOn as string },
     })),
   );
-  const lastValued = rounds.findLast((r) => r.postMoneyValuation !== null);
+  // The marks within the page's dates, as every other figure of the page (a handful per company: no query of their own).
+  const valuations = allValuations.filter(
+    (m) => (window.from === null || m.date >= window.from) && (window.to === null || m.date <= window.to),
+  );
+  const lastValued = valuations.at(-1);
   return {
     profile,
     window,
@@ -101,7 +110,8 @@ async function computeCompany(slug: string, asOf: string | null, window: DateWin
     rounds,
     roundDeals: capitalDeals.deals.toReversed().map((d) => ({ ...d, counted: isCounted(d) ? countedAmount(d).amount : null })),
     roundDealTotal: capitalDeals.total,
-    latestValuation: lastValued ? { date: lastValued.date, amount: lastValued.postMoneyValuation as bigint } : null,
+    valuations,
+    latestValuation: lastValued ? { date: lastValued.date, amount: lastValued.valuationUsd } : null,
     investors: investorSharesOfRecipient(counted, slug),
     commitmentsMade: commitments.deals,
     commitmentTotal: commitments.total,

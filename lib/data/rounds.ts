@@ -45,6 +45,8 @@ export type RoundPart = {
 };
 
 export type RoundView = {
+  /** The Round's id (its editor's page, /admin/rounds/{id}); null for a deal that is a round of its own. */
+  id: number | null;
   /** The Round's key within the company; null for a deal that is a round of its own. */
   key: string | null;
   name: string | null;
@@ -155,6 +157,7 @@ async function computeCompanyRounds(slug: string, asOf: string | null, window: D
           : { low: round.roundLow, high: round.roundHigh, qualifier: round.roundQualifier as AmountQualifier }
         : { low: first.amountUsdLow, high: first.amountUsdHigh, qualifier: first.amountQualifier };
       return {
+        id: group.round?.id ?? null,
         key: group.round?.key ?? null,
         name: group.round?.name ?? first.round,
         date: group.date,

@@ -309,11 +309,13 @@ export const openApiDocument = {
     "/api/organizations/{slug}/funding-rounds": {
       get: {
         operationId: "getFundingRounds",
-        summary: "This company's counted funding per announcement date, with the post-money valuation where reported",
+        summary:
+          "This company's counted funding per round, with the post-money valuation where reported, and every valuation mark (rounds, secondary sales, tender offers, recapitalizations)",
         parameters: [slugParameter, formatParameter, ...DATE_WINDOW_PARAMETERS],
         responses: {
           "200": {
-            description: "`{ slug, data: [{ date, countedUsd, deals, undisclosedDeals, postMoneyValuationUsd }] }`, or CSV.",
+            description:
+              "`{ slug, data: [{ date, countedUsd, deals, undisclosedDeals, postMoneyValuationUsd }], valuations: [{ date, valuationUsd, name, kind, dealIds, recipient: { slug, name }, sources: [{ url, publisher, publishedOn }] }] }`, or CSV (the rounds). `valuations` holds every valuation reported with a deal the company or one of its divisions received, announced or closed as of `asOf`, with the sources published by then.",
             content: { ...jsonContent({ type: "object" }), "text/csv": { schema: { type: "string" } } },
           },
           "400": badDates,

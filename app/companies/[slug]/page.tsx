@@ -8,6 +8,7 @@ import { ChartFrame } from "@/components/charts/chart-frame";
 import { DealList } from "@/components/deals/deal-list";
 import {
   FUNDING_AMOUNT,
+  FUNDING_COLUMNS,
   FUNDING_VALUATION,
   fundingRoundRows,
   FundingRoundsBody,
@@ -20,7 +21,9 @@ import { OrganizationLoops } from "@/components/organizations/organization-loops
 import { RoundDealTable } from "@/components/organizations/round-deal-table";
 import { ParamIssues } from "@/components/ui/param-issues";
 import { RoundList } from "@/components/organizations/round-list";
+import { ValuationMarkList } from "@/components/organizations/valuation-mark-list";
 import { getCompanyRounds } from "@/lib/data/rounds";
+import { getSessionActor } from "@/lib/auth/session";
 import { StatCard } from "@/components/ui/stat-card";
 import { COMPANY_LIST_LIMIT, getCompany } from "@/lib/data/company";
 import { redirectIfMerged } from "@/lib/data/merged-organization";
@@ -58,7 +61,12 @@ export default async function CompanyPage({ params, searchParams }: Props) {
   const scale = parseChartScale(search);
   // A malformed order falls back to the table's default, and the page says which parameter it did not understand.
   const { sort: investorsSort, issues: sortIssues } = parseTableSort<InvestorsColumn>(INVESTORS_SORT, search);
-  const [company, companyRounds] = await Promise.all([getCompany(slug, asOf, window), getCompanyRounds(slug, asOf, window)]);
+  // The one per-viewer part of the page: a signed-in editor gets a link to each Round's editor.
+  const [company, companyRounds, viewer] = await Promise.all([
+    getCompany(slug, asOf, window),
+    getCompanyRounds(slug, asOf, window),
+    getSessionActor(),
+  ]);
   if (!company) {
     await redirectIfMerged("companies", slug, search);
     notFound();
@@ -125,8 +133,8 @@ export default async function CompanyPage({ params, searchParams }: Props) {
                 value={latestValuation ? formatUsd(latestValuation.amount) : "—"}
                 detail={
                   latestValuation
-                    ? `Reported with the round of ${formatDate(latestValuation.date)}`
-                    : "No valuation reported with a counted round"
+                    ? `Reported on ${formatDate(latestValuation.date)}, with a round, secondary sale or other deal`
+                    : "No valuation reported"
                 }
               />
               <StatCard
@@ -140,10 +148,16 @@ export default async function CompanyPage({ params, searchParams }: Props) {
           <ChartFrame
             id="funding-rounds"
             title={fundingRoundsTitle(company)}
-            description={`Bars: each round’s counted equity and convertible deals, its parts and tranches added together, at the round’s date. Line: the post-money valuation reported with them, held until the next one. Undisclosed amounts show no bar; each round’s valuation is in the table below and in the CSV.`}
-            takeaway={periodTakeaway(rows, "counted", "round date")}
+            description={`Bars: each round’s counted equity and convertible deals, its parts and tranches added together, at the round’s date. Line: every valuation reported (rounds, secondary sales, tender offers, recapitalizations), held until the next one, on a time axis. Undisclosed amounts show no bar; each valuation is in the table below, its deal and sources under “Valuation marks”.`}
+            takeaway={periodTakeaway(
+              rows.filter((r) => r.total !== undefined),
+              "counted",
+              "round date",
+            )}
             rows={rows}
             series={[]}
+            columns={FUNDING_COLUMNS}
+            rowHeader="Date"
             legend={[FUNDING_AMOUNT, FUNDING_VALUATION]}
             tableLatestRows={COMPANY_LIST_LIMIT}
             actions={<ScaleSwitch scale={scale} href={withWindow(withAsOf(`/companies/${slug}#funding-rounds`, asOf), window)} />}
@@ -152,6 +166,21 @@ export default async function CompanyPage({ params, searchParams }: Props) {
           >
             <FundingRoundsBody company={company} scale={scale} />
           </ChartFrame>
+
+          <section aria-labelledby="valuation-marks" className="space-y-2">
+            <h2 id="valuation-marks" className="text-lg font-semibold">
+              Valuation marks, oldest first
+            </h2>
+            <p className="max-w-3xl text-sm text-gray-600 dark:text-gray-400">
+              Every valuation reported with a deal {name} or one of its divisions received, announced or closed: rounds, secondary sales,
+              tender offers and recapitalizations, each with its deal and sources.
+            </p>
+            {company.valuations.length > 0 ? (
+              <ValuationMarkList marks={company.valuations.slice(-COMPANY_LIST_LIMIT)} asOf={asOf} />
+            ) : (
+              <p className="text-sm text-gray-600 dark:text-gray-400">No valuation of {name} reported in the data.</p>
+            )}
+          </section>
 
           <section aria-labelledby="round-list" className="space-y-2">
             <h2 id="round-list" className="text-lg font-semibold">
@@ -165,7 +194,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
               investor.
             </p>
             {roundList.length > 0 ? (
-              <RoundList rounds={roundList} companyName={name} asOf={asOf} />
+              <RoundList rounds={roundList} companyName={name} asOf={asOf} editable={viewer !== null} />
             ) : (
               <p className="text-sm text-gray-600 dark:text-gray-400">No equity or convertible deal for {name} in the data.</p>
             )}

@@ -15,6 +15,7 @@ export default async function EditDealPage({ params, searchParams }: Props) {
   const [deal, organizations, query] = await Promise.all([getDealForEditing(Number(id)), listOrganizationNames(), searchParams]);
   if (!deal) notFound();
   const rounds = await listRoundChoices(deal.values.recipient);
+  const round = rounds.find((r) => r.key === deal.values.round_key);
   return (
     <div className="max-w-4xl space-y-4">
       <h1 className="text-2xl font-semibold">Edit deal #{deal.id}</h1>
@@ -38,6 +39,7 @@ export default async function EditDealPage({ params, searchParams }: Props) {
         initial={deal.values}
         organizationNames={organizations.map((o) => o.name)}
         roundChoices={rounds}
+        roundEditHref={round ? `/admin/rounds/${round.id}` : null}
       />
     </div>
   );

@@ -5,7 +5,10 @@ import { isOrganizationSlug } from "@/lib/filters/organization-filters";
 import { parseApiDateWindow } from "@/lib/api/parse-api-date-window";
 import { withErrorHandling } from "@/lib/request-id";
 
-/** GET /api/organizations/[slug]/funding-rounds[?format=csv]: counted equity and convertible rounds per date, with valuations. */
+/**
+ * GET /api/organizations/[slug]/funding-rounds[?format=csv]: counted equity and convertible rounds per date, with
+ * valuations, and (JSON) every valuation mark with its deals and sources.
+ */
 export const GET = withErrorHandling(async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { window, asOf, error } = parseApiDateWindow(request);
@@ -25,6 +28,16 @@ export const GET = withErrorHandling(async function GET(request: Request, { para
       deals: r.deals,
       undisclosedDeals: r.undisclosedDeals,
       postMoneyValuationUsd: r.postMoneyValuation === null ? null : Number(r.postMoneyValuation),
+    })),
+    // Every valuation mark (rounds, secondary sales, tender offers, recapitalizations), what the chart's line draws.
+    valuations: company.valuations.map((m) => ({
+      date: m.date,
+      valuationUsd: Number(m.valuationUsd),
+      name: m.name,
+      kind: m.kind,
+      dealIds: m.deals.map((d) => d.id),
+      recipient: m.recipient,
+      sources: m.sources,
     })),
   });
 });

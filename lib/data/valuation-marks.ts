@@ -1,0 +1,115 @@
+// A company's valuation history: every valuation reported with a deal it received, whatever the deal's kind (a round,
+// a secondary sale, a tender offer, a recapitalization), with the deal and its sources. The company's divisions (the
+// parent relation, lib/measures/organization-groups.ts) are valued with it. Today or as reported on `asOf`: the deals'
+// states (lib/data/deal-state.ts) and the sources published by then.
+import "server-only";
+import type { DealKind, DealStatus } from "../domain";
+import { COUNTED_STATUSES } from "../measures/capital";
+import { groupIntoRounds } from "../measures/funding-rounds";
+import { publishedBy } from "../story/as-of";
+import { dealsAsOf } from "./deal-state";
+import { idChunks } from "./deals";
+import type { Reads } from "./kysely";
+
+export type ValuationSource = { url: string | null; publisher: string | null; publishedOn: string | null };
+
+export type ValuationMark = {
+  /** The round's date (a Round's own), else the deal's. */
+  date: string;
+  valuationUsd: bigint;
+  /** What it was: the Round's name, else the deal's round as reported (e.g. "Secondary share sale at $500B"). */
+  name: string | null;
+  /** The kind of its first deal: equity or convertible for a round, "other" for a secondary sale or recapitalization. */
+  kind: DealKind;
+  /** The deals that reported it (a Round's parts at one valuation together), oldest first; the first is the link. */
+  deals: { id: number; announcedOn: string; kind: DealKind; status: DealStatus }[];
+  /** The organization valued: the company, or one of its divisions. */
+  recipient: { slug: string; name: string };
+  /** Whether the organization valued is a division of the company rather than the company itself. */
+  isDivision: boolean;
+  /** Every source of those deals (published by `asOf`), in publication order. */
+  sources: ValuationSource[];
+};
+
+/** The organization and every division below it, by id, through Organization.parentId (never by name). */
+async function withDivisionIds(reads: Reads, id: number): Promise<number[]> {
+  const all = new Set([id]);
+  let frontier = [id];
+  // Each pass reads one level down; a cycle in bad data ends when a pass adds nothing new.
+  while (frontier.length > 0) {
+    const children: { id: number }[] = [];
+    for (const chunk of idChunks(frontier))
+      children.push(
+        ...(await reads.selectFrom("Organization").where("parentId", "in", chunk).where("deletedAt", "is", null).select("id").execute()),
+      );
+    frontier = children.map((c) => c.id).filter((c) => !all.has(c));
+    for (const c of frontier) all.add(c);
+  }
+  return [...all];
+}
+
+/**
+ * Every valuation mark of the organization and its divisions, oldest first: one per round and valuation (a Round's
+ * tranches at one valuation are one mark; a deal outside a Round is a mark of its own). Only deals announced or closed
+ * as of `asOf` give a mark: a valuation in talks or of a terminated deal was never set.
+ */
+export async function valuationMarks(reads: Reads, organizationId: number, asOf: string | null): Promise<ValuationMark[]> {
+  const recipients = await withDivisionIds(reads, organizationId);
+  const rows = await dealsAsOf(reads, asOf)
+    .where("d.deletedAt", "is", null)
+    .where("d.recipientId", "in", recipients)
+    .where("d.postMoneyValuationUsd", "is not", null)
+    .where("d.status", "in", [...COUNTED_STATUSES])
+    .innerJoin("Organization as o", "o.id", "d.recipientId")
+    .leftJoin("Round as g", "g.id", "d.roundId")
+    .select(["d.id", "d.recipientId", "d.announcedOn", "d.kind", "d.status", "d.round", "d.postMoneyValuationUsd", "o.slug", "o.name"])
+    .select(["g.id as roundId", "g.key as roundKey", "g.name as roundName", "g.announcedOn as roundOn"])
+    .orderBy("d.announcedOn")
+    .orderBy("d.id")
+    .execute();
+  const sources = new Map<number, ValuationSource[]>();
+  for (const chunk of idChunks(rows.map((r) => r.id))) {
+    const found = await reads
+      .selectFrom("Source")
+      .where("dealId", "in", chunk)
+      .select(["id", "dealId", "url", "publisher", "publishedOn"])
+      .execute();
+    // Ordered here: SQLite sorts undated sources first and PostgreSQL last, and both databases must answer alike.
+    found.sort((a, b) => (a.publishedOn ?? "").localeCompare(b.publishedOn ?? "") || a.id - b.id);
+    for (const { dealId, url, publisher, publishedOn } of found) {
+      const source = { url, publisher, publishedOn };
+      if (asOf === null || publishedBy(source, asOf)) sources.set(dealId, [...(sources.get(dealId) ?? []), source]);
+    }
+  }
+  const deals = rows.map((r) => ({
+    ...r,
+    valuationUsd: r.postMoneyValuationUsd as bigint,
+    kind: r.kind as DealKind,
+    status: r.status as DealStatus,
+    round:
+      r.roundId === null
+        ? null
+        : { id: r.roundId, key: r.roundKey as string, name: r.roundName as string, announcedOn: r.roundOn as string },
+    reportedRound: r.round,
+  }));
+  const marks: ValuationMark[] = [];
+  for (const group of groupIntoRounds(deals)) {
+    const byValuation = new Map<bigint, typeof deals>();
+    for (const deal of group.deals) byValuation.set(deal.valuationUsd, [...(byValuation.get(deal.valuationUsd) ?? []), deal]);
+    for (const [valuationUsd, valued] of byValuation) {
+      const first = valued[0];
+      marks.push({
+        date: group.date,
+        valuationUsd,
+        name: group.round?.name ?? first.reportedRound,
+        kind: first.kind,
+        deals: valued.map((d) => ({ id: d.id, announcedOn: d.announcedOn, kind: d.kind, status: d.status })),
+        recipient: { slug: first.slug, name: first.name },
+        isDivision: first.recipientId !== organizationId,
+        // A Round's tranches often cite one article: each source once.
+        sources: [...new Map(valued.flatMap((d) => sources.get(d.id) ?? []).map((s) => [s.url ?? s.publisher, s])).values()],
+      });
+    }
+  }
+  return marks.sort((a, b) => a.date.localeCompare(b.date) || a.deals[0].id - b.deals[0].id);
+}
