@@ -9,7 +9,7 @@ import "server-only";
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { DB } from "../../generated/kysely/types";
 import { DEFAULT_RULE } from "../../measures/capital";
-import { dealsAsOf } from "../deal-state";
+import { dealsAsOf, type DealStates } from "../deal-state";
 import { countAll, countWhere, moneySum, toMoney, type Reads } from "../kysely";
 import { countedDeal, withInvestorShares } from "./overview-figures";
 
@@ -48,13 +48,22 @@ async function withOrganizations(reads: Reads, figures: SelectQueryBuilder<DB, n
   }));
 }
 
+// The columns of a deal's state the ranking reads.
+const STATE_COLUMNS = ["d.id", "d.recipientId", "d.kind", "d.status", "d.announcedOn", "d.amountUsdKey", "d.deletedAt"] as const;
+
 /**
  * rankInvestors: every named investor of a live deal, its deals and counted deals, and the sum of its parts of the
  * counted ones (none where stated commitments cover a deal without it).
  */
 export function investorRankingSql(reads: Reads, asOf: string | null): Promise<RankingFigures[]> {
   const counted = countedDeal(DEFAULT_RULE);
-  const figures = withInvestorShares(reads, counted, dealsAsOf(reads, asOf))
+  // As of a date, the deals' states once, as the CTE "states" that both the parts and the deal counts read: each
+  // reading would run the window over every event again (SQLite and PostgreSQL materialize a CTE read twice). Today
+  // they are the Deal table itself.
+  const withStates = asOf ? (reads.with("states", () => dealsAsOf(reads, asOf).select(STATE_COLUMNS)) as unknown as Reads) : reads;
+  const states = (): DealStates =>
+    asOf ? (reads.selectFrom("states as d" as "Deal as d") as unknown as DealStates) : dealsAsOf(reads, null);
+  const figures = withInvestorShares(withStates, counted, states())
     .with("attributed", (db) =>
       db
         .selectFrom("shares")
@@ -62,7 +71,7 @@ export function investorRankingSql(reads: Reads, asOf: string | null): Promise<R
         .select((eb) => ["organizationId", moneySum(eb.ref("share")).as("amount")]),
     )
     .with("named", () =>
-      dealsAsOf(reads, asOf)
+      states()
         .innerJoin("Participation as p", "p.dealId", "d.id")
         .where("d.deletedAt", "is", null)
         .where("p.organizationId", "is not", null)
