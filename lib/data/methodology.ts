@@ -1,27 +1,31 @@
-// The worked examples of /methodology, picked from the database and computed by the same measures as every other
-// page, so the explanation can never drift from what the dashboard does.
+// The worked examples of /methodology, read from the same SQL figures as every other page (capital counted, the
+// recipients' capital of a year, the whole market's circular flows) and from the few deals the examples quote, so the
+// explanation can never drift from what the dashboard does and no request loads every deal
+// (tests/integration/methodology.test.ts compares it with the measures over every deal loaded into memory).
 import "server-only";
+import { sql, type Expression, type SqlBool } from "kysely";
 import { getDb } from "../db";
-import { cachedView } from "./view-cache";
+import { cachedView, viewKey } from "./view-cache";
 import type { AmountQualifier } from "../domain";
+import { parseAnalysisView } from "../filters/analysis-view";
 import {
   attributeToInvestors,
-  capitalByRecipient,
-  capitalCounted,
   countedAmount,
   DEFAULT_RULE,
-  isCounted,
-  periodOf,
-  UNDISCLOSED_KEY,
   type CapitalSummary,
   type CountedAmount,
   type MeasureDeal,
 } from "../measures/capital";
-import { findCircularFlows, type CircularFlow } from "../measures/circular-flows";
+import type { CircularFlow } from "../measures/circular-flows";
 import { hhiBreakdown, type HhiTerm } from "../measures/concentration";
 import { nameOf } from "../measures/organization-groups";
+import { getCircularFlows } from "./analysis";
+import { capitalCountedSql } from "./deal-stats";
+import { dealsAsOf } from "./deal-state";
+import { readsOf, type Reads } from "./kysely";
 import { loadMeasureDeals } from "./measure-deals";
 import { loadOrganizationDirectory } from "./organization-directory";
+import { capitalByRecipientInYearSql, countedDeal, onDeal } from "./raw/overview-figures";
 
 type DealRef = {
   id: number;
@@ -43,7 +47,8 @@ export type Methodology = {
   divisions: { name: string; parentName: string }[];
 };
 
-function refOf(deal: MeasureDeal): DealRef {
+/** A deal as an example names it: its first investors and its recipient. */
+export function refOf(deal: MeasureDeal): DealRef {
   const investors = deal.investors.map((i) => i.name);
   const who = investors.length > 3 ? `${investors.slice(0, 3).join(", ")} and ${investors.length - 3} more` : investors.join(", ");
   return {
@@ -56,60 +61,126 @@ function refOf(deal: MeasureDeal): DealRef {
   };
 }
 
-/** The latest counted deal of each way an amount can be reported, "up to" with and without a lower figure. */
-function pickAmountExamples(counted: MeasureDeal[]): AmountExample[] {
-  const cases: ((d: MeasureDeal) => boolean)[] = [
-    (d) => d.amountQualifier === "exact",
-    (d) => d.amountQualifier === "range",
-    (d) => d.amountQualifier === "up_to" && d.amountUsdLow !== null && d.amountUsdLow !== d.amountUsdHigh,
-    (d) => d.amountQualifier === "up_to" && d.amountUsdLow === null,
-    (d) => d.amountQualifier === "about",
-    (d) => d.amountQualifier === "at_least",
-    (d) => d.amountQualifier === "undisclosed",
-  ];
-  return cases.flatMap((matches) => {
-    const deal = counted.findLast(matches);
-    return deal ? [{ ...refOf(deal), counted: countedAmount(deal) }] : [];
-  });
+/**
+ * The ways an amount can be reported, in the order the examples list them ("up to" with and without a lower figure):
+ * conditions on the deals' states `d`, each deal meeting one at most.
+ */
+const AMOUNT_CASES: Expression<SqlBool>[] = [
+  onDeal("d.amountQualifier", "=", "exact"),
+  onDeal("d.amountQualifier", "=", "range"),
+  onDeal.and([
+    onDeal("d.amountQualifier", "=", "up_to"),
+    onDeal("d.amountUsdLow", "is not", null),
+    onDeal.or([onDeal("d.amountUsdHigh", "is", null), onDeal("d.amountUsdLow", "<>", onDeal.ref("d.amountUsdHigh"))]),
+  ]),
+  onDeal.and([onDeal("d.amountQualifier", "=", "up_to"), onDeal("d.amountUsdLow", "is", null)]),
+  onDeal("d.amountQualifier", "=", "about"),
+  onDeal("d.amountQualifier", "=", "at_least"),
+  onDeal("d.amountQualifier", "=", "undisclosed"),
+];
+
+/** The id of the latest counted deal (by date, then id) of each way an amount can be reported, in one pass. */
+async function amountExampleIds(reads: Reads, asOf: string | null): Promise<number[]> {
+  const way = sql<number | null>`CASE ${sql.join(
+    AMOUNT_CASES.map((condition, i) => sql`WHEN ${condition} THEN ${sql.lit(i)}`),
+    sql` `,
+  )} END`;
+  const ways = dealsAsOf(reads, asOf)
+    .where(countedDeal(DEFAULT_RULE))
+    .select(["d.id", "d.announcedOn", way.as("way")]);
+  const latest = reads
+    .selectFrom(ways.as("w"))
+    .where("w.way", "is not", null)
+    .select((eb) => [
+      "w.id",
+      "w.way",
+      eb.fn
+        .agg<number>("row_number")
+        .over((o) => o.partitionBy("w.way").orderBy("w.announcedOn", "desc").orderBy("w.id", "desc"))
+        .as("n"),
+    ]);
+  const rows = await reads.selectFrom(latest.as("l")).where("l.n", "=", 1).select(["l.id", "l.way"]).execute();
+  return rows.sort((a, b) => Number(a.way) - Number(b.way)).map((r) => r.id);
 }
 
-/** A round shared by several named investors, preferably one whose amount does not split evenly (the odd dollars). */
-function pickAttributionExample(counted: MeasureDeal[]): Methodology["attributionExample"] {
-  const shared = counted.filter(
-    (d) =>
-      d.investors.length >= 2 &&
-      d.investors.every((i) => i.key !== UNDISCLOSED_KEY && i.committedUsd === null) &&
-      countedAmount(d).basis === "low",
-  );
-  const uneven = shared.filter((d) => countedAmount(d).amount % BigInt(d.investors.length) !== 0n);
-  const deal = uneven.at(-1) ?? shared.at(-1);
-  if (!deal) return null;
-  const { amount } = countedAmount(deal);
-  return { deal: { ...refOf(deal), amount }, parts: attributeToInvestors(deal, amount) };
+/**
+ * The attribution example: the latest counted deal with a low figure shared by two or more parties, all named
+ * investors without a stated commitment, preferably one whose amount does not split evenly among them (the odd dollars).
+ */
+async function attributionExampleId(reads: Reads, asOf: string | null): Promise<number | null> {
+  const shared = reads
+    .selectFrom("Participation as p")
+    .groupBy("p.dealId")
+    .having((eb) =>
+      eb.and([
+        eb(eb.fn.countAll(), ">=", 2),
+        eb(eb.fn.count("p.organizationId"), "=", eb.fn.countAll()),
+        eb(eb.fn.count("p.committedUsd"), "=", 0),
+      ]),
+    )
+    .select((eb) => ["p.dealId", eb.cast<number>(eb.fn.countAll(), "integer").as("parties")]);
+  const row = await dealsAsOf(reads, asOf)
+    .innerJoin(shared.as("s"), "s.dealId", "d.id")
+    .where(countedDeal(DEFAULT_RULE))
+    .where("d.amountUsdLow", "is not", null)
+    .select("d.id")
+    .orderBy(sql`CASE WHEN "d"."amountUsdLow" % "s"."parties" <> 0 THEN 1 ELSE 0 END`, "desc")
+    .orderBy("d.announcedOn", "desc")
+    .orderBy("d.id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id ?? null;
 }
 
-/** The worked examples, from today's deals (cached per data version) or from the deals as reported on `asOf`. */
+/** The year of the latest counted deal, or null. */
+async function latestCountedYear(reads: Reads, asOf: string | null): Promise<string | null> {
+  const row = await dealsAsOf(reads, asOf)
+    .where(countedDeal(DEFAULT_RULE))
+    .select((eb) => eb.fn.max("d.announcedOn").as("latest"))
+    .executeTakeFirst();
+  return row?.latest?.slice(0, 4) ?? null;
+}
+
+/**
+ * The worked examples, from today's deals or from the deals as reported on `asOf`, cached per data version and date:
+ * as of a date each SQL figure reads the deals' states anew (a window over every event): 18 s at 100,000 synthetic
+ * deals (43 s on a loaded machine), so a date asked for again is not computed again.
+ */
 export function getMethodology(asOf: string | null = null): Promise<Methodology> {
-  // One cached entry per data version for today; dates are many and rarely repeated, so an as-of view is computed.
-  return asOf ? computeMethodology(asOf) : cachedView("methodology", () => computeMethodology(null));
+  return cachedView(asOf ? viewKey("methodology", { asOf }) : "methodology", () => computeMethodology(asOf));
 }
 
 async function computeMethodology(asOf: string | null): Promise<Methodology> {
   const db = await getDb();
-  const [deals, directory] = await Promise.all([loadMeasureDeals(db, null, asOf), loadOrganizationDirectory(db)]);
-  const counted = deals.filter((d) => isCounted(d, DEFAULT_RULE));
-
-  const latestYear = counted.map((d) => periodOf(d.announcedOn, "year")).at(-1);
+  const reads = readsOf(db);
+  // The whole market's loops, as /analysis and its API find them (the same cached view).
+  const market = parseAnalysisView(new URLSearchParams(asOf ? { asOf } : {})).view;
+  const [summary, latestYear, amountIds, attributionId, directory, { loops }] = await Promise.all([
+    capitalCountedSql(dealsAsOf(reads, asOf)),
+    latestCountedYear(reads, asOf),
+    amountExampleIds(reads, asOf),
+    attributionExampleId(reads, asOf),
+    loadOrganizationDirectory(db),
+    getCircularFlows(market),
+  ]);
   const hhiExample = latestYear
-    ? { year: latestYear, ...hhiBreakdown(capitalByRecipient(counted.filter((d) => d.announcedOn.startsWith(latestYear)))) }
+    ? { year: latestYear, ...hhiBreakdown(await capitalByRecipientInYearSql(db, DEFAULT_RULE, latestYear, asOf)) }
     : null;
-  const loops = findCircularFlows(deals, directory, { includePipeline: false });
+  // The few deals the examples quote, in the measures' shape.
+  const quoted = [...amountIds, ...(attributionId === null ? [] : [attributionId])];
+  const deals = quoted.length > 0 ? await loadMeasureDeals(db, onDeal("d.id", "in", quoted), asOf) : [];
+  const byId = new Map(deals.map((d) => [d.id, d]));
+  const attributed = attributionId === null ? undefined : byId.get(attributionId);
+  const amount = attributed ? countedAmount(attributed).amount : 0n;
 
   return {
-    summary: capitalCounted(deals),
-    amountExamples: pickAmountExamples(counted),
+    summary,
+    amountExamples: amountIds.flatMap((id) => {
+      const deal = byId.get(id);
+      return deal ? [{ ...refOf(deal), counted: countedAmount(deal) }] : [];
+    }),
     hhiExample: hhiExample && hhiExample.total > 0n ? hhiExample : null,
-    attributionExample: pickAttributionExample(counted),
+    attributionExample: attributed ? { deal: { ...refOf(attributed), amount }, parts: attributeToInvestors(attributed, amount) } : null,
     circularExample: loops[0] ?? null,
     circularCount: loops.length,
     divisions: [...directory.entries()]

@@ -1,11 +1,14 @@
-// The lists of /investors and /companies: organizations ranked by counted capital, narrowed by the search.
+// The lists of /investors and /companies: organizations ranked by counted capital (summed in the database, as of a
+// date too), narrowed by the search.
 import "server-only";
 import { getDb } from "../db";
 import type { OrganizationType } from "../domain";
-import type { OrganizationFilters } from "../filters/organization-filters";
-import { rankInvestors, rankRecipients, type OrganizationRank } from "../measures/organization-rankings";
-import { loadMeasureDeals } from "./measure-deals";
+import { hasOrganizationFilters, type OrganizationFilters } from "../filters/organization-filters";
+import { byRankingOrder } from "../measures/organization-rankings";
+import { readsOf } from "./kysely";
 import { organizationWhere } from "./organization-where";
+import { investorRankingSql, recipientRankingSql, type RankingFigures } from "./raw/ranking-figures";
+import { cachedView, viewKey } from "./view-cache";
 
 export type RankedOrganization = {
   /** Position in the whole ranking, whatever the search: a search for "amazon" still shows where Amazon stands. */
@@ -35,26 +38,36 @@ export function listCompanies(filters: OrganizationFilters, asOf: string | null 
   return listRanked(filters, "recipient", asOf);
 }
 
+/**
+ * The whole ranking of one side as of a date, cached per data version: every search of the list reads the same one
+ * (a search keeps each organization's rank in the whole list), summed in the database (lib/data/raw/ranking-figures.ts).
+ */
+function rankingOf(side: "investor" | "recipient", asOf: string | null): Promise<RankingFigures[]> {
+  return cachedView(viewKey("ranking", { side, asOf }), async () => {
+    const reads = readsOf(await getDb());
+    const figures = await (side === "investor" ? investorRankingSql(reads, asOf) : recipientRankingSql(reads, asOf));
+    return figures.sort(byRankingOrder);
+  });
+}
+
 async function listRanked(filters: OrganizationFilters, side: "investor" | "recipient", asOf: string | null): Promise<OrganizationRanking> {
   const db = await getDb();
-  const inDeals =
-    side === "investor" ? { participations: { some: { deal: { deletedAt: null } } } } : { received: { some: { deletedAt: null } } };
-  const [deals, matching] = await Promise.all([
-    loadMeasureDeals(db, null, asOf),
-    db.organization.findMany({ where: { AND: [organizationWhere(filters), inDeals] }, select: { slug: true, type: true, country: true } }),
+  const [ranking, matching] = await Promise.all([
+    rankingOf(side, asOf),
+    // The search in the database: only the organizations it names (every live one without a search).
+    hasOrganizationFilters(filters)
+      ? db.organization.findMany({ where: organizationWhere(filters), select: { id: true } }).then((rows) => new Set(rows.map((o) => o.id)))
+      : null,
   ]);
-  const ranking: OrganizationRank[] = side === "investor" ? rankInvestors(deals) : rankRecipients(deals);
-  const bySlug = new Map(matching.map((o) => [o.slug, o]));
   const rows = ranking.flatMap((r, index) => {
-    const org = bySlug.get(r.key);
-    if (!org) return [];
+    if (r.deleted || (matching && !matching.has(r.id))) return [];
     return [
       {
         rank: index + 1,
-        slug: r.key,
+        slug: r.slug,
         name: r.name,
-        type: org.type as OrganizationType,
-        country: org.country,
+        type: r.type as OrganizationType,
+        country: r.country,
         capital: r.amount,
         deals: r.deals,
         countedDeals: r.countedDeals,

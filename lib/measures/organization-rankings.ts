@@ -19,10 +19,16 @@ export type OrganizationRank = {
   countedDeals: number;
 };
 
+/** The ranking's order: counted capital, largest first, then more deals, then by name. */
+export function byRankingOrder(
+  a: Pick<OrganizationRank, "amount" | "deals" | "name">,
+  b: Pick<OrganizationRank, "amount" | "deals" | "name">,
+) {
+  return a.amount === b.amount ? b.deals - a.deals || a.name.localeCompare(b.name) : a.amount > b.amount ? -1 : 1;
+}
+
 function rank(rows: Map<string, OrganizationRank>): OrganizationRank[] {
-  return [...rows.values()].sort((a, b) =>
-    a.amount === b.amount ? b.deals - a.deals || a.name.localeCompare(b.name) : a.amount > b.amount ? -1 : 1,
-  );
+  return [...rows.values()].sort(byRankingOrder);
 }
 
 /** Every named investor, by the counted capital attributed to it (attributeToInvestors), then by deal count and name. */
