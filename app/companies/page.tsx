@@ -6,7 +6,8 @@ import { DataFreshness } from "@/components/story/data-freshness";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { listCompanies } from "@/lib/data/organization-rankings";
 import { hasOrganizationFilters, parseOrganizationFilters } from "@/lib/filters/organization-filters";
-import { rankingHref, parseRankingSort } from "@/lib/filters/ranking-sort";
+import { Pagination } from "@/components/ui/pagination";
+import { parseRankingPage, rankingHref, rankingPage, parseRankingSort } from "@/lib/filters/ranking-sort";
 import { formatNumber } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Companies" };
@@ -15,10 +16,12 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
   const search = await searchParams;
   const { filters, issues: filterIssues } = parseOrganizationFilters(search);
   const { sort, issues: sortIssues } = parseRankingSort(search);
-  const issues = [...filterIssues, ...sortIssues];
+  const { page: pageAsked, issues: pageIssues } = parseRankingPage(search);
   // As of a date the ranking counts the deals as reported then, as /deals and /analysis do (parsed the same way).
   const asOf = parseDealFilters(search).filters.asOf;
   const { rows, total } = await listCompanies(filters, asOf);
+  const page = rankingPage(rows, sort, pageAsked);
+  const issues = [...filterIssues, ...sortIssues, ...pageIssues, ...page.issues];
 
   return (
     <div className="space-y-6">
@@ -52,13 +55,24 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
             , by capital received
           </h2>
           <RankingTable
-            rows={rows}
+            rows={page.rows}
             hrefBase="/companies"
             asOf={asOf}
             caption="Companies ranked by the counted capital they received"
             sort={sort}
             sortHref={(next) => rankingHref("/companies", filters, next, asOf)}
             capitalHeading="Capital received (counted)"
+          />
+          {page.pageCount > 1 ? (
+            <p className="text-sm text-gray-600 dark:text-gray-400">
+              Rows {formatNumber(page.first)} to {formatNumber(page.first + page.rows.length - 1)} of {formatNumber(rows.length)}
+            </p>
+          ) : null}
+          <Pagination
+            page={page.page}
+            pageCount={page.pageCount}
+            hrefFor={(p) => rankingHref("/companies", filters, sort, asOf, p)}
+            label="Pages of the ranking"
           />
         </section>
       )}

@@ -6,7 +6,8 @@ import { DataFreshness } from "@/components/story/data-freshness";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { listInvestors } from "@/lib/data/organization-rankings";
 import { hasOrganizationFilters, parseOrganizationFilters } from "@/lib/filters/organization-filters";
-import { rankingHref, parseRankingSort } from "@/lib/filters/ranking-sort";
+import { Pagination } from "@/components/ui/pagination";
+import { parseRankingPage, rankingHref, rankingPage, parseRankingSort } from "@/lib/filters/ranking-sort";
 import { formatNumber } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Investors" };
@@ -15,10 +16,12 @@ export default async function InvestorsPage({ searchParams }: { searchParams: Pr
   const search = await searchParams;
   const { filters, issues: filterIssues } = parseOrganizationFilters(search);
   const { sort, issues: sortIssues } = parseRankingSort(search);
-  const issues = [...filterIssues, ...sortIssues];
+  const { page: pageAsked, issues: pageIssues } = parseRankingPage(search);
   // As of a date the ranking counts the deals as reported then, as /deals and /analysis do (parsed the same way).
   const asOf = parseDealFilters(search).filters.asOf;
   const { rows, total } = await listInvestors(filters, asOf);
+  const page = rankingPage(rows, sort, pageAsked);
+  const issues = [...filterIssues, ...sortIssues, ...pageIssues, ...page.issues];
 
   return (
     <div className="space-y-6">
@@ -53,13 +56,24 @@ export default async function InvestorsPage({ searchParams }: { searchParams: Pr
             , by capital put in
           </h2>
           <RankingTable
-            rows={rows}
+            rows={page.rows}
             hrefBase="/investors"
             asOf={asOf}
             caption="Investors ranked by the counted capital attributed to them"
             sort={sort}
             sortHref={(next) => rankingHref("/investors", filters, next, asOf)}
             capitalHeading="Capital put in (counted)"
+          />
+          {page.pageCount > 1 ? (
+            <p className="text-sm text-gray-600 dark:text-gray-400">
+              Rows {formatNumber(page.first)} to {formatNumber(page.first + page.rows.length - 1)} of {formatNumber(rows.length)}
+            </p>
+          ) : null}
+          <Pagination
+            page={page.page}
+            pageCount={page.pageCount}
+            hrefFor={(p) => rankingHref("/investors", filters, sort, asOf, p)}
+            label="Pages of the ranking"
           />
         </section>
       )}

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { RankedOrganization } from "@/lib/data/organization-rankings";
 import { ORGANIZATION_TYPE_LABELS } from "@/lib/domain";
 import { formatCountry, formatNumber, formatUsd, formatUsdExact } from "@/lib/format";
-import { nextRankingSort, sortRanking, type RankingColumn, type RankingSort } from "@/lib/filters/ranking-sort";
+import { nextRankingSort, type RankingColumn, type RankingSort } from "@/lib/filters/ranking-sort";
 import { withAsOf } from "@/lib/story/view-href";
 import { SortHeader } from "@/components/ui/sort-header";
 
@@ -17,7 +17,7 @@ const COLUMNS: { column: RankingColumn; label: string; numeric: boolean }[] = [
 ];
 
 /**
- * The ranking of /investors or /companies; `hrefBase` is where each name links ("/investors"), as of the view's date.
+ * Rows of the ranking of /investors or /companies, in the order given (rankingPage); `hrefBase` is where each name links ("/investors"), as of the view's date.
  * Each column's header is a link that sorts by it (`sortHref`), the current one marked with aria-sort.
  */
 export function RankingTable({
@@ -60,7 +60,7 @@ export function RankingTable({
           </tr>
         </thead>
         <tbody>
-          {sortRanking(rows, sort).map((row) => (
+          {rows.map((row) => (
             <tr key={row.slug} className="border-b border-gray-100 dark:border-gray-900">
               <td className="py-2 pr-3 text-right text-gray-600 dark:text-gray-400">{row.rank}</td>
               <th scope="row" className="py-2 pr-3 font-medium">

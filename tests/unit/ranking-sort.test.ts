@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { nextRankingSort, parseRankingSort, rankingSortParam, sortRanking } from "@/lib/filters/ranking-sort";
+import {
+  nextRankingSort,
+  parseRankingPage,
+  parseRankingSort,
+  RANKING_PAGE_SIZE,
+  rankingHref,
+  rankingPage,
+  rankingSortParam,
+  sortRanking,
+} from "@/lib/filters/ranking-sort";
 
 const row = (rank: number, name: string, capital: bigint, deals: number, country: string | null = "US") => ({
   rank,
@@ -39,5 +48,28 @@ describe("the rankings' order", () => {
     expect(nextRankingSort({ column: "name", descending: false }, "name")).toEqual({ column: "name", descending: true });
     expect(rankingSortParam({ column: "rank", descending: false })).toBeNull();
     expect(rankingSortParam({ column: "capital", descending: true })).toBe("capital_desc");
+  });
+
+  it("shows a long ranking a page at a time, in the order asked, and says when a page is past the last", () => {
+    const many = Array.from({ length: RANKING_PAGE_SIZE * 2 + 5 }, (_, i) =>
+      row(i + 1, `Org ${String(i + 1).padStart(3, "0")}`, BigInt(1000 - i), i),
+    );
+    const first = rankingPage(many, { column: "rank", descending: false }, 1);
+    expect(first.rows.map((r) => r.rank)).toEqual(many.slice(0, RANKING_PAGE_SIZE).map((r) => r.rank));
+    expect([first.pageCount, first.first]).toEqual([3, 1]);
+    const last = rankingPage(many, { column: "rank", descending: true }, 3);
+    expect(last.rows.map((r) => r.rank)).toEqual([5, 4, 3, 2, 1]);
+    expect(last.first).toBe(RANKING_PAGE_SIZE * 2 + 1);
+    const past = rankingPage(many, { column: "rank", descending: false }, 9);
+    expect(past.page).toBe(3);
+    expect(past.issues[0]).toMatchObject({ param: "page", value: "9" });
+    expect(parseRankingPage(new URLSearchParams("page=2")).page).toBe(2);
+    expect(parseRankingPage(new URLSearchParams("")).page).toBe(1);
+    expect(parseRankingPage({ page: "0" }).issues[0].param).toBe("page");
+    const sort = { column: "capital" as const, descending: true };
+    expect(rankingHref("/companies", { q: "ai", type: null }, sort, "2025-06-30", 2)).toBe(
+      "/companies?q=ai&sort=capital_desc&asOf=2025-06-30&page=2",
+    );
+    expect(rankingHref("/companies", { q: null, type: null }, sort, null, 1)).toBe("/companies?sort=capital_desc");
   });
 });
