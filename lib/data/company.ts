@@ -2,9 +2,9 @@
 // the commitments it made itself.
 import "server-only";
 import { getDb } from "../db";
-import type { DealKind, DealStatus } from "../domain";
+import type { DealKind } from "../domain";
 import { CAPITAL_KINDS, countedAmount, DEFAULT_RULE, isCounted, type CapitalSummary } from "../measures/capital";
-import { fundingRounds, type FundingRoundPoint } from "../measures/funding-rounds";
+import type { FundingRoundPoint } from "../measures/funding-rounds";
 import { investorSharesOfRecipient, type InvestorShare } from "../measures/funding-shares";
 import { listNewestDealSummaries, type DealSummary } from "./deals";
 import { loadMeasureDeals } from "./measure-deals";
@@ -12,6 +12,7 @@ import { dealsAsOf } from "./deal-state";
 import { readsOf } from "./kysely";
 import { capitalCountedSql } from "./deal-stats";
 import { countedDeal, onDeal } from "./raw/overview-figures";
+import { fundingRoundsSql } from "./raw/round-figures";
 import { cachedView, viewKey } from "./view-cache";
 import { findOrganization, type OrganizationProfile } from "./organization-profile";
 
@@ -67,30 +68,15 @@ async function computeCompany(slug: string, asOf: string | null): Promise<Compan
     onDeal("d.id", "in", onDeal.selectFrom("Participation as p").where("p.organizationId", "=", id).select("p.dealId")),
   ]);
   const reads = readsOf(db);
-  const [timeline, capitalDeals, funding, counted, commitments, roundInputs] = await Promise.all([
+  const [timeline, capitalDeals, funding, counted, commitments, rounds] = await Promise.all([
     listNewestDealSummaries(db, received, asOf, COMPANY_LIST_LIMIT),
     listNewestDealSummaries(db, capitalReceived, asOf, COMPANY_LIST_LIMIT),
     capitalCountedSql(dealsAsOf(reads, asOf).where("d.deletedAt", "is", null).where(received)),
     // The investors' shares read only the counted deals: a large company received thousands that are not.
     loadMeasureDeals(db, onDeal.and([received, countedDeal(DEFAULT_RULE)]), asOf),
     listNewestDealSummaries(db, commitmentsMade, asOf, COMPANY_LIST_LIMIT),
-    // The chart's points need every counted round but only these fields.
-    dealsAsOf(reads, asOf)
-      .where("d.deletedAt", "is", null)
-      .where(capitalReceived)
-      .leftJoin("Round as g", "g.id", "d.roundId")
-      .select(["d.id", "d.kind", "d.status", "d.announcedOn", "d.amountUsdLow", "d.amountUsdHigh", "d.postMoneyValuationUsd"])
-      .select(["g.id as roundId", "g.key as roundKey", "g.name as roundName", "g.announcedOn as roundOn"])
-      .execute(),
+    fundingRoundsSql(db, id, asOf),
   ]);
-  const rounds = fundingRounds(
-    roundInputs.map(({ roundId, roundKey, roundName, roundOn, ...d }) => ({
-      ...d,
-      kind: d.kind as DealKind,
-      status: d.status as DealStatus,
-      round: roundId === null ? null : { id: roundId, key: roundKey as string, name: roundName as string, announcedOn: roundOn as string },
-    })),
-  );
   const lastValued = rounds.findLast((r) => r.postMoneyValuation !== null);
   return {
     profile,

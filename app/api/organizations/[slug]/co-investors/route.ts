@@ -1,4 +1,4 @@
-import { getInvestor } from "@/lib/data/investor";
+import { getCoInvestors } from "@/lib/data/investor";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
 import { withErrorHandling } from "@/lib/request-id";
@@ -9,14 +9,14 @@ import { withErrorHandling } from "@/lib/request-id";
  */
 export const GET = withErrorHandling(async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  // The investor page's view (its grain does not change the co-investors).
-  const investor = isOrganizationSlug(slug)
-    ? await getInvestor(slug, "year", parseDealFilters(new URL(request.url).searchParams).filters.asOf)
+  // Every round in common, where the investor page links the newest few.
+  const coInvestors = isOrganizationSlug(slug)
+    ? await getCoInvestors(slug, parseDealFilters(new URL(request.url).searchParams).filters.asOf)
     : null;
-  if (!investor) return Response.json({ error: "not found", slug }, { status: 404 });
+  if (!coInvestors) return Response.json({ error: "not found", slug }, { status: 404 });
   return Response.json({
     slug,
-    data: investor.coInvestors.map((c) => ({
+    data: coInvestors.map((c) => ({
       slug: c.key,
       name: c.name,
       rounds: c.rounds.map((r) => ({
