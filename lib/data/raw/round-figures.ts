@@ -63,15 +63,19 @@ export async function coInvestorsSql(
   const live = () => dealsAsOf(reads, asOf).where("d.deletedAt", "is", null);
   const own = onDeal.selectFrom("Participation as p").where("p.organizationId", "=", investorId).select("p.dealId");
   const rows = await reads
-    .with("members", () =>
-      withRounds(
-        live().where((eb) =>
-          eb.or([
-            eb("d.id", "in", own),
-            eb("d.roundId", "in", live().where("d.id", "in", own).where("d.roundId", "is not", null).select("d.roundId")),
-          ]),
-        ),
-      ).select(["d.id", "d.announcedOn", "d.recipientId"]),
+    // Materialized: read by the grouping and again for the rounds' deals, and SQLite otherwise re-evaluates it in the
+    // final join through every recipient's deals (4.9 s against 2.1 s for Microsoft at 100,000 deals, loaded machine).
+    .with(
+      (cte) => cte("members").materialized(),
+      () =>
+        withRounds(
+          live().where((eb) =>
+            eb.or([
+              eb("d.id", "in", own),
+              eb("d.roundId", "in", live().where("d.id", "in", own).where("d.roundId", "is not", null).select("d.roundId")),
+            ]),
+          ),
+        ).select(["d.id", "d.announcedOn", "d.recipientId"]),
     )
     .with("together", (db) =>
       db
