@@ -3,20 +3,13 @@ import { SortHeader } from "@/components/ui/sort-header";
 import { nextTableSort, sortedAs, type TableSort } from "@/lib/filters/ranking-sort";
 import { CO_INVESTORS_SORT, type CoInvestorsColumn } from "@/lib/filters/organization-table-sorts";
 import { companyHref, dealHref, investorHref } from "@/lib/story/view-href";
-import type { CoInvestor, SharedRound } from "@/lib/measures/co-investors";
+import { SHARED_ROUNDS_SHOWN, type CoInvestor, type SharedRound } from "@/lib/measures/co-investors";
 import { formatDate, formatNumber } from "@/lib/format";
 
 /** Where a shared round is shown: a Round on its recipient's page, a deal that is a round of its own on its page. */
 export function sharedRoundHref(round: SharedRound, asOf: string | null): string {
   return round.key === null ? dealHref(round.dealIds[0], asOf) : `${companyHref(round.recipient.key, asOf)}#round-${round.key}`;
 }
-
-/**
- * How many shared rounds a row links, the newest: two large investors share thousands at scale, and listing them all in
- * each of the table's rows made an investor page megabytes of HTML. The count column has them all, and the API lists
- * every one.
- */
-export const SHARED_ROUNDS_SHOWN = 5;
 
 function sharedRoundLabel(round: SharedRound): string {
   return `${round.recipient.name}, ${round.name ?? formatDate(round.date)}`;
@@ -72,7 +65,7 @@ export function CoInvestorTable({
                   {row.name}
                 </Link>
               </th>
-              <td className="py-2 pr-3 text-right align-top">{formatNumber(row.rounds.length)}</td>
+              <td className="py-2 pr-3 text-right align-top">{formatNumber(row.roundCount)}</td>
               <td className="py-2">
                 <ul className="space-y-0.5">
                   {row.rounds.slice(-SHARED_ROUNDS_SHOWN).map((round) => (
@@ -87,9 +80,9 @@ export function CoInvestorTable({
                     </li>
                   ))}
                 </ul>
-                {row.rounds.length > SHARED_ROUNDS_SHOWN ? (
+                {row.roundCount > SHARED_ROUNDS_SHOWN ? (
                   <p className="text-gray-600 dark:text-gray-400">
-                    The newest {formatNumber(SHARED_ROUNDS_SHOWN)} of {formatNumber(row.rounds.length)}
+                    The newest {formatNumber(SHARED_ROUNDS_SHOWN)} of {formatNumber(row.roundCount)}
                   </p>
                 ) : null}
               </td>

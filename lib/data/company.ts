@@ -2,9 +2,9 @@
 // the commitments it made itself.
 import "server-only";
 import { getDb } from "../db";
-import type { DealKind, DealStatus } from "../domain";
+import type { DealKind } from "../domain";
 import { CAPITAL_KINDS, countedAmount, DEFAULT_RULE, isCounted, type CapitalSummary } from "../measures/capital";
-import { fundingRounds, type FundingRoundPoint } from "../measures/funding-rounds";
+import type { FundingRoundPoint } from "../measures/funding-rounds";
 import { investorSharesOfRecipient, type InvestorShare } from "../measures/funding-shares";
 import { listNewestDealSummaries, type DealSummary } from "./deals";
 import { loadMeasureDeals } from "./measure-deals";
@@ -14,6 +14,7 @@ import { capitalCountedSql } from "./deal-stats";
 import { countedDeal, onDeal } from "./raw/overview-figures";
 import { announcedWithin, dealsOfInvestor } from "./raw/investor-figures";
 import { ALL_DATES, type DateWindow } from "../filters/date-window";
+import { fundingRoundsSql } from "./raw/round-figures";
 import { cachedView, viewKey } from "./view-cache";
 import { valuationMarks, type ValuationMark } from "./valuation-marks";
 import { findOrganization, type OrganizationProfile } from "./organization-profile";
@@ -73,31 +74,16 @@ async function computeCompany(slug: string, asOf: string | null, window: DateWin
   const capitalReceived = onDeal.and([received, onDeal("d.kind", "in", [...CAPITAL_KINDS])]);
   const commitmentsMade = onDeal.and([onDeal("d.kind", "in", [...COMMITMENT_KINDS]), dealsOfInvestor(id, window)]);
   const reads = readsOf(db);
-  const [timeline, capitalDeals, funding, counted, commitments, roundInputs, allValuations] = await Promise.all([
+  const [timeline, capitalDeals, funding, counted, commitments, rounds, allValuations] = await Promise.all([
     listNewestDealSummaries(db, received, asOf, COMPANY_LIST_LIMIT),
     listNewestDealSummaries(db, capitalReceived, asOf, COMPANY_LIST_LIMIT),
     capitalCountedSql(dealsAsOf(reads, asOf).where("d.deletedAt", "is", null).where(received)),
     // The investors' shares read only the counted deals: a large company received thousands that are not.
     loadMeasureDeals(db, onDeal.and([received, countedDeal(DEFAULT_RULE)]), asOf),
     listNewestDealSummaries(db, commitmentsMade, asOf, COMPANY_LIST_LIMIT),
-    // The chart's points need every counted round but only these fields.
-    dealsAsOf(reads, asOf)
-      .where("d.deletedAt", "is", null)
-      .where(capitalReceived)
-      .leftJoin("Round as g", "g.id", "d.roundId")
-      .select(["d.id", "d.kind", "d.status", "d.announcedOn", "d.amountUsdLow", "d.amountUsdHigh", "d.postMoneyValuationUsd"])
-      .select(["g.id as roundId", "g.key as roundKey", "g.name as roundName", "g.announcedOn as roundOn"])
-      .execute(),
+    fundingRoundsSql(db, id, asOf, window),
     valuationMarks(reads, id, asOf),
   ]);
-  const rounds = fundingRounds(
-    roundInputs.map(({ roundId, roundKey, roundName, roundOn, ...d }) => ({
-      ...d,
-      kind: d.kind as DealKind,
-      status: d.status as DealStatus,
-      round: roundId === null ? null : { id: roundId, key: roundKey as string, name: roundName as string, announcedOn: roundOn as string },
-    })),
-  );
   // The marks within the page's dates, as every other figure of the page (a handful per company: no query of their own).
   const valuations = allValuations.filter(
     (m) => (window.from === null || m.date >= window.from) && (window.to === null || m.date <= window.to),

@@ -3,17 +3,16 @@ import "server-only";
 import { getDb } from "../db";
 import type { DealKind } from "../domain";
 import { CAPITAL_KINDS, type CapitalSummary, type Grain, type PeriodTotal } from "../measures/capital";
-import { coInvestorsOf, type CoInvestor } from "../measures/co-investors";
+import { SHARED_ROUNDS_SHOWN, type CoInvestor } from "../measures/co-investors";
 import type { RecipientShare } from "../measures/funding-shares";
 import type { InvestorCapital } from "../measures/investor-capital";
 import { listNewestDealSummaries, type DealSummary } from "./deals";
-import { loadMeasureDeals } from "./measure-deals";
 import { ALL_DATES } from "../filters/date-window";
 import { capitalCountedSql } from "./deal-stats";
 import { dealsAsOf } from "./deal-state";
 import { readsOf } from "./kysely";
-import { announcedWithin, attributedAmountsSql, dealsOfInvestor, investorFiguresSql, type DateWindow } from "./raw/investor-figures";
-import { onDeal } from "./raw/overview-figures";
+import { attributedAmountsSql, dealsOfInvestor, investorFiguresSql, type DateWindow } from "./raw/investor-figures";
+import { coInvestorsSql } from "./raw/round-figures";
 import { cachedView, viewKey } from "./view-cache";
 import { findOrganization, type OrganizationProfile } from "./organization-profile";
 
@@ -65,26 +64,13 @@ async function computeInvestor(slug: string, grain: Grain, asOf: string | null, 
   const { id, profile } = found;
   const db = await getDb();
   // By the organization's id: a nested `some` over its slug made the database check every deal (30 s at 100,000).
-  // Every figure is summed in the database (lib/data/raw/investor-figures.ts): loading a large investor's deals and
-  // measuring them in memory took 5.5 s at 100,000 deals.
-  const ownDealIds = onDeal.selectFrom("Participation as p").where("p.organizationId", "=", id).select("p.dealId");
-  // Co-investors are the investors of the same rounds: every deal of the rounds this investor is in, whoever is in it.
-  const sameRounds = onDeal.and([
-    announcedWithin(window),
-    onDeal.or([
-      onDeal("d.id", "in", ownDealIds),
-      onDeal(
-        "d.roundId",
-        "in",
-        onDeal.selectFrom("Deal as r").where("r.id", "in", ownDealIds).where("r.roundId", "is not", null).select("r.roundId"),
-      ),
-    ]),
-  ]);
+  // Every figure is summed in the database (lib/data/raw/investor-figures.ts, round-figures.ts): loading a large
+  // investor's deals and measuring them in memory took 5.5 s at 100,000 deals.
   const own = dealsOfInvestor(id, window);
-  const [{ capital, periods, recipients }, roundsJoined, roundDeals, portfolio] = await Promise.all([
+  const [{ capital, periods, recipients }, roundsJoined, coInvestors, portfolio] = await Promise.all([
     investorFiguresSql(db, id, grain, asOf, window),
     capitalCountedSql(dealsAsOf(readsOf(db), asOf).where("d.deletedAt", "is", null).where(own)),
-    loadMeasureDeals(db, sameRounds, asOf),
+    coInvestorsSql(db, id, asOf, SHARED_ROUNDS_SHOWN, window),
     listNewestDealSummaries(db, own, asOf, PORTFOLIO_LIMIT),
   ]);
   const attributed = await attributedAmountsSql(
@@ -105,6 +91,14 @@ async function computeInvestor(slug: string, grain: Grain, asOf: string | null, 
     portfolio: portfolio.deals.map((row) => ({ ...row, attributed: attributed.get(row.id) ?? null })),
     portfolioTotal: portfolio.total,
     recipients,
-    coInvestors: coInvestorsOf(roundDeals, slug),
+    coInvestors,
   };
+}
+
+/** The investor's co-investors with every round in common (GET /api/organizations/{slug}/co-investors); null: no such organization. */
+export function getCoInvestors(slug: string, asOf: string | null = null, window: DateWindow = ALL_DATES): Promise<CoInvestor[] | null> {
+  return cachedView(viewKey("co-investors", { slug, asOf, ...window }), async () => {
+    const found = await findOrganization(slug);
+    return found ? coInvestorsSql(await getDb(), found.id, asOf, null, window) : null;
+  });
 }

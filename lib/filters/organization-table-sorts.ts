@@ -63,7 +63,7 @@ export function sortRecipients(rows: RecipientShare[], sort: TableSort<Recipient
 
 export function sortCoInvestors(rows: CoInvestor[], sort: TableSort<CoInvestorsColumn>): CoInvestor[] {
   if (isDefault<CoInvestorsColumn>(CO_INVESTORS_SORT, sort)) return rows;
-  return sortTable(rows, sort, (row, column) => (column === "name" ? row.name : row.rounds.length));
+  return sortTable(rows, sort, (row, column) => (column === "name" ? row.name : row.roundCount));
 }
 
 export function sortInvestors(rows: InvestorShare[], sort: TableSort<InvestorsColumn>): InvestorShare[] {

@@ -13,7 +13,21 @@ export type SharedRound = {
   dealIds: number[];
 };
 
-export type CoInvestor = { key: string; name: string; rounds: SharedRound[] };
+export type CoInvestor = {
+  key: string;
+  name: string;
+  /** How many rounds the two share. */
+  roundCount: number;
+  /** The rounds in common, oldest first: every one, or the newest SHARED_ROUNDS_SHOWN where a page asks for those only. */
+  rounds: SharedRound[];
+};
+
+/**
+ * How many shared rounds an investor page's co-investor row carries and links, the newest: two large investors share
+ * thousands at scale, and listing them all in each row made an investor page megabytes of HTML. The count has them all,
+ * and the API lists every one.
+ */
+export const SHARED_ROUNDS_SHOWN = 5;
 
 /**
  * Every other named investor of the rounds the investor is in, with the rounds in common (oldest first); most rounds
@@ -36,10 +50,16 @@ export function coInvestorsOf(deals: readonly (MeasureDeal & { round?: DealRound
     // A round counts once per co-investor, however many of its deals name them.
     const others = new Map(investors.filter((i) => i.key !== investorKey && i.key !== UNDISCLOSED_KEY).map((i) => [i.key, i.name]));
     for (const [key, name] of others) {
-      const row = rows.get(key) ?? { key, name, rounds: [] };
+      const row = rows.get(key) ?? { key, name, roundCount: 0, rounds: [] };
       row.rounds.push(shared);
+      row.roundCount++;
       rows.set(key, row);
     }
   }
-  return [...rows.values()].sort((a, b) => b.rounds.length - a.rounds.length || a.name.localeCompare(b.name));
+  return [...rows.values()].sort(byRoundsInCommon);
+}
+
+/** Most rounds in common first, then by name. */
+export function byRoundsInCommon(a: CoInvestor, b: CoInvestor): number {
+  return b.roundCount - a.roundCount || a.name.localeCompare(b.name);
 }

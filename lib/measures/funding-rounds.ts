@@ -22,7 +22,12 @@ export type RoundGroup<T extends Roundable> = {
   deals: T[];
 };
 
-/** The deals grouped into rounds, oldest first (by the round's date, then its key). */
+/** Rounds oldest first: by the round's date, then its key (roundGroupKey), so rounds of one date keep one order. */
+export function byRoundDate(a: { date: string; key: string }, b: { date: string; key: string }): number {
+  return a.date.localeCompare(b.date) || a.key.localeCompare(b.key);
+}
+
+/** The deals grouped into rounds, oldest first (byRoundDate). */
 export function groupIntoRounds<T extends Roundable>(deals: readonly T[]): RoundGroup<T>[] {
   const groups = new Map<string, RoundGroup<T>>();
   for (const deal of deals) {
@@ -31,7 +36,7 @@ export function groupIntoRounds<T extends Roundable>(deals: readonly T[]): Round
     if (group) group.deals.push(deal);
     else groups.set(key, { key, round: deal.round ?? null, date: deal.round?.announcedOn ?? deal.announcedOn, deals: [deal] });
   }
-  return [...groups.values()].sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key));
+  return [...groups.values()].sort(byRoundDate);
 }
 
 export type RoundInput = Pick<MeasureDeal, "id" | "kind" | "status" | "announcedOn" | "amountUsdLow" | "amountUsdHigh"> & {

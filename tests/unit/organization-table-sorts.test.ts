@@ -53,8 +53,8 @@ describe("the organization pages' table orders", () => {
     expect(names(sortRecipients(recipients, { column: "counted", descending: false }))).toEqual(["Mistral AI", "anthropic", "OpenAI"]);
     expect(sortRecipients(recipients, RECIPIENTS_SORT.defaultSort)).toBe(recipients);
     const co = [
-      { key: "a", name: "Zeta", rounds: [] },
-      { key: "b", name: "alpha", rounds: [] },
+      { key: "a", name: "Zeta", roundCount: 0, rounds: [] },
+      { key: "b", name: "alpha", roundCount: 0, rounds: [] },
     ];
     expect(names(sortCoInvestors(co, { column: "name", descending: false }))).toEqual(["alpha", "Zeta"]);
     const inv = [
@@ -90,7 +90,7 @@ describe("the organization pages' table orders", () => {
 
     const co = renderToStaticMarkup(
       createElement(CoInvestorTable, {
-        rows: [{ key: "a", name: "A", rounds: [] }],
+        rows: [{ key: "a", name: "A", roundCount: 0, rounds: [] }],
         investorName: "Microsoft",
         asOf: null,
         sort: { column: "rounds", descending: false },

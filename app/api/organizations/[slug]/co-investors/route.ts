@@ -1,4 +1,4 @@
-import { getInvestor } from "@/lib/data/investor";
+import { getCoInvestors } from "@/lib/data/investor";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
 import { parseApiDateWindow } from "@/lib/api/parse-api-date-window";
 import { withErrorHandling } from "@/lib/request-id";
@@ -9,14 +9,14 @@ import { withErrorHandling } from "@/lib/request-id";
  */
 export const GET = withErrorHandling(async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  // The investor page's view (its grain does not change the co-investors).
+  // Every round in common, where the investor page links the newest few.
   const { window, asOf, error } = parseApiDateWindow(request);
   if (error) return error;
-  const investor = isOrganizationSlug(slug) ? await getInvestor(slug, "year", asOf, window) : null;
-  if (!investor) return Response.json({ error: "not found", slug }, { status: 404 });
+  const coInvestors = isOrganizationSlug(slug) ? await getCoInvestors(slug, asOf, window) : null;
+  if (!coInvestors) return Response.json({ error: "not found", slug }, { status: 404 });
   return Response.json({
     slug,
-    data: investor.coInvestors.map((c) => ({
+    data: coInvestors.map((c) => ({
       slug: c.key,
       name: c.name,
       rounds: c.rounds.map((r) => ({
