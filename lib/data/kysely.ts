@@ -17,6 +17,9 @@ import {
   SqliteDialect,
   type Expression,
   type RawBuilder,
+  type CompiledQuery,
+  type Driver,
+  type QueryResult,
   type SqliteDatabase,
   type SqliteStatement,
 } from "kysely";
@@ -57,9 +60,32 @@ function openReads(url: string): Reads {
   return reads;
 }
 
+/**
+ * better-sqlite3 answers synchronously, so a chain of queries (a cold view: hundreds of them, seconds at 100,000 deals)
+ * never gives the event loop a turn, and every other request of the process waits for the whole chain. Each query first
+ * yields one turn (setImmediate: microseconds), so other requests are served between a view's queries.
+ */
+class YieldingSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const acquire = driver.acquireConnection.bind(driver);
+    driver.acquireConnection = async () => {
+      const connection = await acquire();
+      return {
+        async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          return connection.executeQuery<R>(query);
+        },
+        streamQuery: <R>(query: CompiledQuery, chunkSize?: number) => connection.streamQuery<R>(query, chunkSize),
+      };
+    };
+    return driver;
+  }
+}
+
 function sqliteReads(url: string): Reads {
   return new Kysely<DB>({
-    dialect: new SqliteDialect({
+    dialect: new YieldingSqliteDialect({
       database: async () => {
         const db = new Database(databaseFilePath(url), { fileMustExist: true });
         db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
