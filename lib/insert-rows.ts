@@ -9,18 +9,37 @@ import { Prisma } from "./generated/prisma/client";
 export type InsertValue = string | number | bigint | boolean | Date | null;
 export type InsertRow = Record<string, InsertValue>;
 
-/** Bound values per statement: far below SQLite's 32,766 and PostgreSQL's 65,535. */
-const MAX_PARAMETERS = 10_000;
+/** Rows per statement on SQLite: the rows travel as one JSON text, so only its size grows with them. */
+const SQLITE_ROWS_PER_STATEMENT = 5_000;
 
-function statements(table: string, rows: readonly InsertRow[]): Prisma.Sql[] {
+/** A value as JSON carries it to SQLite: money as text (exact past 2^53; the INTEGER column converts it back), a
+ * timestamp as Prisma writes DateTime there (ISO 8601 with +00:00), a flag as 0 or 1. */
+function asJson(value: InsertValue): string | number | null {
+  if (value === null) return null;
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  return value;
+}
+
+/**
+ * SQLite: the rows as one JSON array bound as a single text, read back row by row with json_each (INSERT ... SELECT
+ * ... ORDER BY key, so the rows keep their order, which is the order their ids are drawn in). Binding every value on
+ * its own cost Prisma's SQLite adapter about twice as much: 10,000 lifecycle events took 0.84-1.02 s against
+ * 0.41-0.45 s at 100,000 deals. Each column's declared type (its affinity) turns the text of money back into an integer.
+ */
+function sqliteStatements(table: string, rows: readonly InsertRow[]): Prisma.Sql[] {
   if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]);
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
-  const head = Prisma.raw(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `);
+  const head = Prisma.raw(
+    `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) SELECT ${columns
+      .map((_, i) => `json_extract(value, '$[${i}]')`)
+      .join(", ")} FROM json_each(`,
+  );
   const out: Prisma.Sql[] = [];
-  for (let start = 0; start < rows.length; start += perStatement) {
-    const values = rows.slice(start, start + perStatement).map((row) => Prisma.sql`(${Prisma.join(columns.map((c) => row[c]))})`);
-    out.push(Prisma.sql`${head}${Prisma.join(values)}`);
+  for (let start = 0; start < rows.length; start += SQLITE_ROWS_PER_STATEMENT) {
+    const json = JSON.stringify(rows.slice(start, start + SQLITE_ROWS_PER_STATEMENT).map((row) => columns.map((c) => asJson(row[c]))));
+    out.push(Prisma.sql`${head}${json}${Prisma.raw(") ORDER BY key")}`);
   }
   return out;
 }
@@ -84,7 +103,7 @@ function isPostgresql(tx: Prisma.TransactionClient): boolean {
 }
 
 function statementsFor(tx: Prisma.TransactionClient, table: string, rows: readonly InsertRow[]): Promise<Prisma.Sql[]> {
-  return isPostgresql(tx) ? postgresqlStatements(tx, table, rows) : Promise.resolve(statements(table, rows));
+  return isPostgresql(tx) ? postgresqlStatements(tx, table, rows) : Promise.resolve(sqliteStatements(table, rows));
 }
 
 /** Inserts the rows (every row with the same columns, in the same order). */
