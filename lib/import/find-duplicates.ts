@@ -51,8 +51,16 @@ export function duplicateReasons(a: DuplicateSubject, b: DuplicateSubject, recip
     const [low, high] = a.amount < b.amount ? [a.amount, b.amount] : [b.amount, a.amount];
     if ((high - low) * AMOUNT_TOLERANCE.denominator > high * AMOUNT_TOLERANCE.numerator) return null;
   }
+  if (a.investors.size > 0 || b.investors.size > 0) {
+    let shared = false;
+    for (const key of a.investors)
+      if (b.investors.has(key)) {
+        shared = true;
+        break;
+      }
+    if (!shared) return null;
+  }
   const common = [...a.investors].filter((key) => b.investors.has(key));
-  if (common.length === 0 && (a.investors.size > 0 || b.investors.size > 0)) return null;
   const investors =
     common.length > 0
       ? `investor in common: ${common.map((key) => a.investorNames.get(key) ?? key).join(", ")}`
@@ -131,12 +139,15 @@ async function loadExisting(reads: Reads, recipientIds: number[], from: string, 
         day: dayNumber(d.announcedOn),
         amount: amountKey(d.amountUsdLow, d.amountUsdHigh),
         investors: investorsOf.get(d.id) ?? new Set(),
-        investorNames: new Map(),
+        investorNames: NO_NAMES,
       });
     }
   }
   return found;
 }
+
+/** The names of a tracked deal's investors are never read (a reason names the row's own); one empty map for all. */
+const NO_NAMES = new Map<string, string>();
 
 const shiftDays = (isoDate: string, days: number) =>
   new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
@@ -192,18 +203,24 @@ export async function findDuplicates(
 }
 
 class Bucketed<T extends DuplicateSubject> {
-  private readonly byKey = new Map<string, T[]>();
+  // By recipient, then by day number: one lookup of the recipient per row, then numeric lookups across the window
+  // (a key string per day and row made the walk of a 10,000-row file allocate over a million strings).
+  private readonly byRecipient = new Map<string, Map<number, T[]>>();
   add(item: T): void {
-    const key = `${item.recipient}|${item.day}`;
-    const list = this.byKey.get(key);
+    let days = this.byRecipient.get(item.recipient);
+    if (!days) this.byRecipient.set(item.recipient, (days = new Map()));
+    const list = days.get(item.day);
     if (list) list.push(item);
-    else this.byKey.set(key, [item]);
+    else days.set(item.day, [item]);
   }
   /** Those of the subject's recipient announced within the window, nearest days first. */
   *near(subject: DuplicateSubject): Generator<T> {
-    for (let offset = 0; offset <= DUPLICATE_WINDOW_DAYS; offset++) {
-      for (const day of offset === 0 ? [subject.day] : [subject.day - offset, subject.day + offset])
-        yield* this.byKey.get(`${subject.recipient}|${day}`) ?? [];
+    const days = this.byRecipient.get(subject.recipient);
+    if (!days) return;
+    yield* days.get(subject.day) ?? [];
+    for (let offset = 1; offset <= DUPLICATE_WINDOW_DAYS; offset++) {
+      yield* days.get(subject.day - offset) ?? [];
+      yield* days.get(subject.day + offset) ?? [];
     }
   }
 }
