@@ -3,16 +3,15 @@
 import "server-only";
 import { getDb } from "../db";
 import type { DealKind } from "../domain";
-import { CAPITAL_KINDS, countedAmount, DEFAULT_RULE, isCounted, type CapitalSummary } from "../measures/capital";
+import { CAPITAL_KINDS, countedAmount, isCounted, type CapitalSummary } from "../measures/capital";
 import type { FundingRoundPoint } from "../measures/funding-rounds";
-import { investorSharesOfRecipient, type InvestorShare } from "../measures/funding-shares";
+import type { InvestorShare } from "../measures/funding-shares";
 import { listNewestDealSummaries, type DealSummary } from "./deals";
-import { loadMeasureDeals } from "./measure-deals";
 import { dealsAsOf } from "./deal-state";
 import { readsOf } from "./kysely";
 import { capitalCountedSql } from "./deal-stats";
-import { countedDeal, onDeal } from "./raw/overview-figures";
-import { announcedWithin, dealsOfInvestor } from "./raw/investor-figures";
+import { onDeal } from "./raw/overview-figures";
+import { announcedWithin, dealsOfInvestor, investorSharesOfRecipientSql } from "./raw/investor-figures";
 import { ALL_DATES, type DateWindow } from "../filters/date-window";
 import { fundingRoundsSql } from "./raw/round-figures";
 import { cachedView, viewKey } from "./view-cache";
@@ -74,12 +73,12 @@ async function computeCompany(slug: string, asOf: string | null, window: DateWin
   const capitalReceived = onDeal.and([received, onDeal("d.kind", "in", [...CAPITAL_KINDS])]);
   const commitmentsMade = onDeal.and([onDeal("d.kind", "in", [...COMMITMENT_KINDS]), dealsOfInvestor(id, window)]);
   const reads = readsOf(db);
-  const [timeline, capitalDeals, funding, counted, commitments, rounds, allValuations] = await Promise.all([
+  const [timeline, capitalDeals, funding, investors, commitments, rounds, allValuations] = await Promise.all([
     listNewestDealSummaries(db, received, asOf, COMPANY_LIST_LIMIT),
     listNewestDealSummaries(db, capitalReceived, asOf, COMPANY_LIST_LIMIT),
     capitalCountedSql(dealsAsOf(reads, asOf).where("d.deletedAt", "is", null).where(received)),
-    // The investors' shares read only the counted deals: a large company received thousands that are not.
-    loadMeasureDeals(db, onDeal.and([received, countedDeal(DEFAULT_RULE)]), asOf),
+    // Summed in the database, not by loading a large company's thousands of counted deals into memory for this one table.
+    investorSharesOfRecipientSql(db, id, asOf, window),
     listNewestDealSummaries(db, commitmentsMade, asOf, COMPANY_LIST_LIMIT),
     fundingRoundsSql(db, id, asOf, window),
     valuationMarks(reads, id, asOf),
@@ -98,7 +97,7 @@ async function computeCompany(slug: string, asOf: string | null, window: DateWin
     roundDealTotal: capitalDeals.total,
     valuations,
     latestValuation: lastValued ? { date: lastValued.date, amount: lastValued.valuationUsd } : null,
-    investors: investorSharesOfRecipient(counted, slug),
+    investors,
     commitmentsMade: commitments.deals,
     commitmentTotal: commitments.total,
     timeline: timeline.deals,

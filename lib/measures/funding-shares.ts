@@ -79,9 +79,10 @@ export function investorSharesOfRecipient(
     total += amount;
     const parts = attributeToInvestors(deal, amount);
     // Walk the listed investors, not only the parts: a deal of undisclosed amount has no parts, yet its investors are in it.
+    // The unnamed parties of every deal are one entry: "Undisclosed", not the label of whichever came first.
     const investors = deal.investors.length > 0 ? deal.investors : [{ key: UNDISCLOSED_KEY, name: "Undisclosed" }];
     for (const { key, name } of new Map(investors.map((i) => [i.key, i])).values()) {
-      const row = rows.get(key) ?? { key, name, countedDeals: 0, amount: 0n, share: null };
+      const row = rows.get(key) ?? { key, name: key === UNDISCLOSED_KEY ? "Undisclosed" : name, countedDeals: 0, amount: 0n, share: null };
       row.countedDeals++;
       row.amount += parts.find((p) => p.key === key)?.amount ?? 0n;
       rows.set(key, row);

@@ -1,6 +1,7 @@
 // The organization pages' figures summed in SQL (lib/data/raw/investor-figures.ts, round-figures.ts, lib/data/company.ts) against their
 // measures in lib/measures over the deals rebuilt apart (tests/support/reference-deals.ts: Prisma reads and dealAsOf),
-// on the seed (also under `npm run test:pg`) and on a synthetic database, today and as of several dates, both grains.
+// on the seed (also under `npm run test:pg`) and on a synthetic database, today and as of several dates, both grains,
+// and a company's figures within a span of dates.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCompany } from "@/lib/data/company";
 import { getCoInvestors, getInvestor } from "@/lib/data/investor";
 import { getDb } from "@/lib/db";
-import { capitalCounted, type Grain } from "@/lib/measures/capital";
+import { capitalCounted, UNDISCLOSED_KEY, type Grain } from "@/lib/measures/capital";
 import { coInvestorsOf, SHARED_ROUNDS_SHOWN } from "@/lib/measures/co-investors";
 import { fundingRounds } from "@/lib/measures/funding-rounds";
 import { investorShareOfRecipients, investorSharesOfRecipient } from "@/lib/measures/funding-shares";
@@ -85,6 +86,20 @@ async function expectCompanyAsMeasured(slug: string, asOf: string | null) {
   return { rounds: rounds.length };
 }
 
+/** The company's funding and investors over the deals announced within a span of dates, as the page's from/to give them. */
+async function expectCompanyWindowAsMeasured(slug: string, asOf: string | null, from: string, to: string) {
+  const db = await getDb();
+  const view = await getCompany(slug, asOf, { from, to });
+  if (!view) throw new Error(`no company ${slug}`);
+  const within = (await referenceMeasureDeals(db, asOf, { recipient: { slug } })).filter(
+    (d) => d.announcedOn >= from && d.announcedOn <= to,
+  );
+  const label = `${slug} ${asOf ?? "today"} ${from}..${to}`;
+  expect(view.funding, label).toEqual(capitalCounted(within));
+  expect(view.investors, label).toEqual(investorSharesOfRecipient(within, slug));
+  return view.investors.length;
+}
+
 describe("organization figures in SQL on the seed", () => {
   let t: TestDb;
   let release: () => Promise<void>;
@@ -120,6 +135,62 @@ describe("organization figures in SQL on the seed", () => {
     for (const asOf of DATES.slice(1)) {
       for (const slug of companies.slice(0, 15)) await expectCompanyAsMeasured(slug, asOf);
     }
+  });
+
+  it(
+    "split a company's deals among its investors as the measure does where commitments leave a remainder",
+    { timeout: 120_000 },
+    async () => {
+      const nvidia = await t.db.organization.findUniqueOrThrow({ where: { slug: "nvidia" } });
+      const company = await t.db.organization.create({ data: { slug: "test-shares", name: "Test Shares Labs", type: "ai_lab" } });
+      const deal = (
+        announcedOn: string,
+        amount: bigint,
+        parties: { organizationId?: number; partyLabel?: string; committedUsd: bigint | null }[],
+      ) =>
+        t.db.deal.create({
+          data: {
+            recipientId: company.id,
+            kind: "equity",
+            status: "closed",
+            announcedOn,
+            amountUsdLow: amount,
+            amountUsdHigh: amount,
+            amountUsdKey: amount,
+            amountQualifier: "exact",
+            participations: { create: parties.map((p, position) => ({ ...p, position })) },
+          },
+        });
+      // Unnamed parties all committed short of the deal: the rest is theirs ("undisclosed"), 50 + 50.
+      await deal("2025-01-01", 100n, [
+        { partyLabel: "Family offices", committedUsd: 30n },
+        { partyLabel: "Angels", committedUsd: 20n },
+      ]);
+      // A named investor alone, committed short of the deal: its 40 only.
+      await deal("2025-02-01", 100n, [{ organizationId: nvidia.id, committedUsd: 40n }]);
+      // No investor named: all undisclosed.
+      await deal("2025-03-01", 60n, []);
+      // A commitment beyond the deal: capped at 30, the unnamed party without one has nothing.
+      await deal("2025-04-01", 30n, [
+        { organizationId: nvidia.id, committedUsd: 50n },
+        { partyLabel: "Others", committedUsd: null },
+      ]);
+      await expectCompanyAsMeasured("test-shares", null);
+      const view = await getCompany("test-shares");
+      expect(view?.investors.map((i) => [i.key, i.name, i.countedDeals, i.amount])).toEqual([
+        [UNDISCLOSED_KEY, "Undisclosed", 3, 160n],
+        ["nvidia", nvidia.name, 2, 70n],
+      ]);
+    },
+  );
+
+  it("equal the measures for the 5 largest companies within a span of dates", { timeout: 300_000 }, async () => {
+    let investors = 0;
+    for (const slug of (await ranked("recipient")).slice(0, 5)) {
+      investors += await expectCompanyWindowAsMeasured(slug, null, "2025-01-01", "2025-12-31");
+      await expectCompanyWindowAsMeasured(slug, "2026-01-30", "2024-07-01", "2025-06-30");
+    }
+    expect(investors).toBeGreaterThan(5);
   });
 });
 
@@ -195,5 +266,6 @@ describe.skipIf(process.env.DATABASE_URL?.startsWith("postgres"))("organization 
         if (slug === companies[0] && asOf === null) expect(rounds).toBeGreaterThan(5);
       }
     }
+    expect(await expectCompanyWindowAsMeasured(companies[0], null, "2024-01-01", "2024-12-31")).toBeGreaterThan(5);
   });
 });

@@ -52,6 +52,21 @@ describe("investorSharesOfRecipient", () => {
       { key: "a", name: "Amazon", countedDeals: 1, amount: 5n, share: 0.125 },
     ]);
   });
+  it("names the unnamed parties' entry Undisclosed, whatever label the first one has", () => {
+    const w = { key: "w", name: "Willow" };
+    const deals = [
+      measureDeal({
+        announcedOn: "2025-01-01",
+        recipient: w,
+        amountUsdLow: 30n,
+        investors: [investor(UNDISCLOSED_KEY, "Angel investors")],
+      }),
+      measureDeal({ announcedOn: "2025-02-01", recipient: w, amountUsdLow: 10n, investors: [] }),
+    ];
+    expect(investorSharesOfRecipient(deals, "w")).toEqual([
+      { key: UNDISCLOSED_KEY, name: "Undisclosed", countedDeals: 2, amount: 40n, share: 1 },
+    ]);
+  });
   it("is empty for a recipient with no counted deal", () => {
     expect(investorSharesOfRecipient(scenario, "z")).toEqual([]);
   });

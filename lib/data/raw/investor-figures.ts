@@ -3,13 +3,14 @@
 // deals at scale (24,768 of 100,000 synthetic deals for Microsoft), and loading them and measuring them in memory took
 // 5.5 s. Each function returns exactly what its measure in lib/measures returns over loadMeasureDeals(db) (the
 // reference): investorCapital and investorCapitalByPeriod (lib/measures/investor-capital.ts),
-// investorShareOfRecipients (funding-shares.ts); tests/integration/organization-figures.test.ts
+// investorShareOfRecipients and, for the company page, investorSharesOfRecipient (funding-shares.ts);
+// tests/integration/organization-figures.test.ts
 // compares them on the seed, on a synthetic database, today and as of dates (also under `npm run test:pg`).
 import "server-only";
 import { sql, type Expression, type SqlBool } from "kysely";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { DEFAULT_RULE, periodRange, ratio, type Grain, type PeriodTotal } from "../../measures/capital";
-import { byAmountThenName, type RecipientShare } from "../../measures/funding-shares";
+import { DEFAULT_RULE, periodRange, ratio, UNDISCLOSED_KEY, type Grain, type PeriodTotal } from "../../measures/capital";
+import { byAmountThenName, type InvestorShare, type RecipientShare } from "../../measures/funding-shares";
 import type { InvestorCapital } from "../../measures/investor-capital";
 import { dealsAsOf } from "../deal-state";
 import { countAll, countWhere, moneySum, moneyText, readsOf, toMoney, type Reads } from "../kysely";
@@ -138,6 +139,77 @@ export async function investorFiguresSql(
     })
     .sort(byAmountThenName((r) => r.investorAmount));
   return { capital, periods: periodTotals(byPeriodKind, grain), recipients };
+}
+
+/**
+ * investorSharesOfRecipient in one query: each investor's attributed part of the recipient's counted deals announced
+ * within `window` (withInvestorShares, the one split), its counted deals and its share of the recipient's counted
+ * funding. The unnamed parties of a deal and the deals that name no investor are one entry, UNDISCLOSED_KEY, as the
+ * measure keeps them; in a deal whose parties all stated commitments short of its amount, that entry also takes the
+ * rest where unnamed parties are among them (attributeToInvestors gives the rest to "undisclosed", and the measure
+ * counts it only where such a party is listed).
+ */
+export async function investorSharesOfRecipientSql(
+  db: PrismaClient,
+  recipientId: number,
+  asOf: string | null,
+  window: DateWindow = { from: null, to: null },
+): Promise<InvestorShare[]> {
+  const reads = readsOf(db);
+  const counted = onDeal.and([countedDeal(DEFAULT_RULE), onDeal("d.recipientId", "=", recipientId), announcedWithin(window)]);
+  const rows = await withInvestorShares(reads, counted, dealsAsOf(reads, asOf))
+    .with("received", () =>
+      dealsAsOf(reads, asOf)
+        .where(counted)
+        .select((eb) => ["d.id", eb.fn.coalesce("d.amountUsdKey", sql.lit(0)).as("amount")]),
+    )
+    // One row per deal and named investor, and one per deal for its unnamed parties together (GROUP BY keeps the
+    // nulls as one group).
+    .with("byParty", (qb) =>
+      qb
+        .selectFrom("partShares")
+        .groupBy(["dealId", "organizationId"])
+        .select((eb) => {
+          const amount = eb.fn.max("amount");
+          const committed = eb.fn.max("committedSum");
+          const remainder = eb
+            .case()
+            .when(eb.and([eb("organizationId", "is", null), eb(eb.fn.max("openCount"), "=", sql<bigint>`0`), eb(committed, "<", amount)]))
+            .then(eb.parens(amount, "-", committed))
+            .else(sql<bigint>`0`)
+            .end();
+          return ["dealId", "organizationId", eb(eb.fn.coalesce(eb.fn.sum<bigint | null>("share"), sql.lit(0)), "+", remainder).as("part")];
+        }),
+    )
+    .selectFrom("received as r")
+    .leftJoin("byParty as b", "b.dealId", "r.id")
+    .leftJoin("Organization as o", "o.id", "b.organizationId")
+    .groupBy(["o.id", "o.slug", "o.name"])
+    .select((eb) => [
+      "o.slug",
+      "o.name",
+      countAll().as("deals"),
+      // A deal that names no investor is all "undisclosed".
+      moneySum(eb.case().when("b.dealId", "is", null).then(eb.ref("r.amount")).else(eb.ref("b.part")).end()).as("amount"),
+      eb
+        .selectFrom("received as t")
+        .select((t) => moneySum(t.ref("t.amount")).as("total"))
+        .as("total"),
+    ])
+    .execute();
+  return rows
+    .map((r) => {
+      const amount = toMoney(r.amount);
+      const total = toMoney(r.total);
+      return {
+        key: r.slug ?? UNDISCLOSED_KEY,
+        name: r.name ?? "Undisclosed",
+        countedDeals: r.deals,
+        amount,
+        share: total === 0n ? null : ratio(amount, total),
+      };
+    })
+    .sort(byAmountThenName((r) => r.amount));
 }
 
 /** Every period from the first to the last with a part (the empty ones as zero, so a chart shows the gaps), by kind. */
