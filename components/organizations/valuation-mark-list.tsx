@@ -3,6 +3,7 @@ import type { ValuationMark } from "@/lib/data/valuation-marks";
 import { KIND_LABELS } from "@/lib/domain";
 import { formatDate, formatUsd, formatUsdExact } from "@/lib/format";
 import { companyHref, dealHref } from "@/lib/story/view-href";
+import { ExternalLink } from "@/components/ui/external-link";
 
 const LINK = "text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
 
@@ -54,9 +55,9 @@ export function ValuationMarkList({ marks, asOf }: { marks: ValuationMark[]; asO
                       <span key={`${s.url}-${i}`}>
                         {i > 0 ? "; " : ""}
                         {s.url ? (
-                          <a href={s.url} className={LINK} rel="noopener noreferrer">
+                          <ExternalLink href={s.url} className={LINK}>
                             {s.publisher ?? s.url}
-                          </a>
+                          </ExternalLink>
                         ) : (
                           (s.publisher ?? "Unnamed source")
                         )}
