@@ -42,7 +42,8 @@ async function inTurn<T>(compute: () => Promise<T>): Promise<T> {
 export function viewComputations(): { running: number; waiting: number } {
   return { running: computing, waiting: waiting.length };
 }
-type Entry = { version: string; value: Promise<unknown> };
+/** `started`: the computation has its turn (a queued one may wait behind the very views that would wait for it). */
+type Entry = { version: string; value: Promise<unknown>; started: boolean };
 // One cache per database handle, so that a process (or a test) that switches databases never mixes their views.
 const caches = new WeakMap<object, Map<string, Entry>>();
 
@@ -69,12 +70,18 @@ export async function cachedView<T>(key: string, compute: () => Promise<T>): Pro
   if (!entries) caches.set(db, (entries = new Map()));
   const version = await dataVersion();
   const hit = entries.get(key);
-  if (hit && hit.version === version) {
+  // A view computed inside another one never waits for an entry still queued for its turn: the turns may all be held
+  // by views waiting for it, and nothing would move. It computes the view itself, in its caller's turn.
+  if (hit && hit.version === version && (hit.started || !insideView.getStore())) {
     entries.delete(key);
     entries.set(key, hit);
     return hit.value as Promise<T>;
   }
-  const entry: Entry = { version, value: inTurn(compute) };
+  const entry: Entry = { version, value: Promise.resolve(), started: false };
+  entry.value = inTurn(() => {
+    entry.started = true;
+    return compute();
+  });
   entries.set(key, entry);
   const own = entries;
   entry.value.catch(() => {
