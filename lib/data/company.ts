@@ -81,7 +81,7 @@ async function computeCompany(slug: string, asOf: string | null, window: DateWin
     investorSharesOfRecipientSql(db, id, asOf, window),
     listNewestDealSummaries(db, commitmentsMade, asOf, COMPANY_LIST_LIMIT),
     fundingRoundsSql(db, id, asOf, window),
-    valuationMarks(reads, id, asOf),
+    valuationMarks(db, slug, asOf),
   ]);
   // The marks within the page's dates, as every other figure of the page (a handful per company: no query of their own).
   const valuations = allValuations.filter(

@@ -8,8 +8,11 @@ import { COUNTED_STATUSES } from "../measures/capital";
 import { groupIntoRounds } from "../measures/funding-rounds";
 import { publishedBy } from "../story/as-of";
 import { dealsAsOf } from "./deal-state";
+import type { PrismaClient } from "../generated/prisma/client";
+import { withDivisions } from "../measures/organization-groups";
 import { idChunks } from "./deals";
-import type { Reads } from "./kysely";
+import { readsOf } from "./kysely";
+import { loadOrganizationDirectory } from "./organization-directory";
 
 export type ValuationSource = { url: string | null; publisher: string | null; publishedOn: string | null };
 
@@ -31,36 +34,21 @@ export type ValuationMark = {
   sources: ValuationSource[];
 };
 
-/** The organization and every division below it, by id, through Organization.parentId (never by name). */
-async function withDivisionIds(reads: Reads, id: number): Promise<number[]> {
-  const all = new Set([id]);
-  let frontier = [id];
-  // Each pass reads one level down; a cycle in bad data ends when a pass adds nothing new.
-  while (frontier.length > 0) {
-    const children: { id: number }[] = [];
-    for (const chunk of idChunks(frontier))
-      children.push(
-        ...(await reads.selectFrom("Organization").where("parentId", "in", chunk).where("deletedAt", "is", null).select("id").execute()),
-      );
-    frontier = children.map((c) => c.id).filter((c) => !all.has(c));
-    for (const c of frontier) all.add(c);
-  }
-  return [...all];
-}
-
 /**
  * Every valuation mark of the organization and its divisions, oldest first: one per round and valuation (a Round's
  * tranches at one valuation are one mark; a deal outside a Round is a mark of its own). Only deals announced or closed
  * as of `asOf` give a mark: a valuation in talks or of a terminated deal was never set.
  */
-export async function valuationMarks(reads: Reads, organizationId: number, asOf: string | null): Promise<ValuationMark[]> {
-  const recipients = await withDivisionIds(reads, organizationId);
+export async function valuationMarks(db: PrismaClient, slug: string, asOf: string | null): Promise<ValuationMark[]> {
+  const reads = readsOf(db);
+  // The company and its divisions as every measure finds them: the parent relation through the directory.
+  const valued = [...withDivisions([slug], await loadOrganizationDirectory(db))];
   const rows = await dealsAsOf(reads, asOf)
     .where("d.deletedAt", "is", null)
-    .where("d.recipientId", "in", recipients)
     .where("d.postMoneyValuationUsd", "is not", null)
     .where("d.status", "in", [...COUNTED_STATUSES])
     .innerJoin("Organization as o", "o.id", "d.recipientId")
+    .where("o.slug", "in", valued)
     .leftJoin("Round as g", "g.id", "d.roundId")
     .select(["d.id", "d.recipientId", "d.announcedOn", "d.kind", "d.status", "d.round", "d.postMoneyValuationUsd", "o.slug", "o.name"])
     .select(["g.id as roundId", "g.key as roundKey", "g.name as roundName", "g.announcedOn as roundOn"])
@@ -105,7 +93,7 @@ export async function valuationMarks(reads: Reads, organizationId: number, asOf:
         kind: first.kind,
         deals: valued.map((d) => ({ id: d.id, announcedOn: d.announcedOn, kind: d.kind, status: d.status })),
         recipient: { slug: first.slug, name: first.name },
-        isDivision: first.recipientId !== organizationId,
+        isDivision: first.slug !== slug,
         // A Round's tranches often cite one article: each source once.
         sources: [...new Map(valued.flatMap((d) => sources.get(d.id) ?? []).map((s) => [s.url ?? s.publisher, s])).values()],
       });
