@@ -9,6 +9,7 @@ import { capitalCountedSql } from "./deal-stats";
 import { dealsAsOf } from "./deal-state";
 import { readsOf } from "./kysely";
 import { announcedWithin, dealsOfInvestor, investorCapitalSql, type DateWindow } from "./raw/investor-figures";
+import { ALL_DATES } from "../filters/date-window";
 import { findOrganization, type OrganizationProfile } from "./organization-profile";
 import { dealCountsSelect, organizationWhere } from "./organization-where";
 
@@ -58,7 +59,7 @@ export type OrganizationDetail = {
 export async function getOrganizationDetail(
   slug: string,
   asOf: string | null = null,
-  window: DateWindow = { from: null, to: null },
+  window: DateWindow = ALL_DATES,
 ): Promise<OrganizationDetail | null> {
   const found = await findOrganization(slug);
   if (!found) return null;

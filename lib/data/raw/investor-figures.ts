@@ -7,7 +7,7 @@
 // tests/integration/organization-figures.test.ts
 // compares them on the seed, on a synthetic database, today and as of dates (also under `npm run test:pg`).
 import "server-only";
-import { sql, type Expression, type SqlBool } from "kysely";
+import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from "kysely";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { DEFAULT_RULE, periodRange, ratio, UNDISCLOSED_KEY, type Grain, type PeriodTotal } from "../../measures/capital";
 import { byAmountThenName, type InvestorShare, type RecipientShare } from "../../measures/funding-shares";
@@ -15,7 +15,7 @@ import type { InvestorCapital } from "../../measures/investor-capital";
 import { dealsAsOf } from "../deal-state";
 import { countAll, countWhere, moneySum, moneyText, readsOf, toMoney, type Reads } from "../kysely";
 import { countedDeal, onDeal, periodOf, withInvestorShares } from "./overview-figures";
-import type { DateWindow } from "../../filters/date-window";
+import { ALL_DATES, type DateWindow } from "../../filters/date-window";
 
 export type { DateWindow };
 
@@ -31,9 +31,28 @@ export function announcedWithin(window: DateWindow): Expression<SqlBool> {
  * The live deals an organization is named in as an investor (a condition on the deals' states `d`), by its id,
  * announced within `window` when one is given.
  */
-export function dealsOfInvestor(investorId: number, window: DateWindow = { from: null, to: null }): Expression<SqlBool> {
+export function dealsOfInvestor(investorId: number, window: DateWindow = ALL_DATES): Expression<SqlBool> {
   const own = onDeal("d.id", "in", onDeal.selectFrom("Participation as p").where("p.organizationId", "=", investorId).select("p.dealId"));
   return window.from || window.to ? onDeal.and([own, announcedWithin(window)]) : own;
+}
+
+/**
+ * The four sums of an investorCapital over partsOf's rows (or a group of them): the parts, the counted deals, those of
+ * undisclosed amount, and the parts of "up to" deals.
+ */
+function partSums(eb: PartsExpressions) {
+  return [
+    moneySum(eb.ref("m.part")).as("total"),
+    countAll().as("deals"),
+    countWhere(eb("d.amountUsdKey", "is", null)).as("undisclosed"),
+    moneySum(
+      eb
+        .case()
+        .when(eb.and([eb("d.amountUsdLow", "is", null), eb("d.amountUsdKey", "is not", null)]))
+        .then(eb.ref("m.part"))
+        .end(),
+    ).as("upper"),
+  ] as const;
 }
 
 /**
@@ -65,6 +84,9 @@ function partsOf(reads: Reads, investorIds: number | readonly number[], deals: E
     );
 }
 
+/** The expressions over partsOf's tables ("m" the parts, "d" the deals' states). */
+type PartsExpressions = ReturnType<typeof partsOf> extends SelectQueryBuilder<infer D, infer T, unknown> ? ExpressionBuilder<D, T> : never;
+
 export type InvestorFigures = { capital: InvestorCapital; periods: PeriodTotal[]; recipients: RecipientShare[] };
 
 /**
@@ -78,7 +100,7 @@ export async function investorFiguresSql(
   investorId: number,
   grain: Grain,
   asOf: string | null,
-  window: DateWindow = { from: null, to: null },
+  window: DateWindow = ALL_DATES,
 ): Promise<InvestorFigures> {
   const reads = readsOf(db);
   const own = dealsOfInvestor(investorId, window);
@@ -87,23 +109,7 @@ export async function investorFiguresSql(
     partsOf(reads, investorId, own, asOf)
       .innerJoin("Organization as o", "o.id", "d.recipientId")
       .groupBy(["o.id", "o.slug", "o.name", period, "d.kind"])
-      .select((eb) => [
-        "o.id",
-        "o.slug",
-        "o.name",
-        period.as("period"),
-        "d.kind",
-        moneySum(eb.ref("m.part")).as("total"),
-        countAll().as("deals"),
-        countWhere(eb("d.amountUsdKey", "is", null)).as("undisclosed"),
-        moneySum(
-          eb
-            .case()
-            .when(eb.and([eb("d.amountUsdLow", "is", null), eb("d.amountUsdKey", "is not", null)]))
-            .then(eb.ref("m.part"))
-            .end(),
-        ).as("upper"),
-      ])
+      .select((eb) => ["o.id", "o.slug", "o.name", period.as("period"), "d.kind", ...partSums(eb)])
       .execute(),
     // The recipients' funding over the same dates as the investor's parts, so that a share compares like with like.
     dealsAsOf(reads, asOf)
@@ -153,7 +159,7 @@ export async function investorSharesOfRecipientSql(
   db: PrismaClient,
   recipientId: number,
   asOf: string | null,
-  window: DateWindow = { from: null, to: null },
+  window: DateWindow = ALL_DATES,
 ): Promise<InvestorShare[]> {
   const reads = readsOf(db);
   const counted = onDeal.and([countedDeal(DEFAULT_RULE), onDeal("d.recipientId", "=", recipientId), announcedWithin(window)]);
@@ -248,18 +254,7 @@ export async function investorCapitalSql(
   asOf: string | null,
 ): Promise<InvestorCapital> {
   const row = await partsOf(readsOf(db), investorIds, deals, asOf)
-    .select((eb) => [
-      moneySum(eb.ref("m.part")).as("total"),
-      countAll().as("deals"),
-      countWhere(eb("d.amountUsdKey", "is", null)).as("undisclosed"),
-      moneySum(
-        eb
-          .case()
-          .when(eb.and([eb("d.amountUsdLow", "is", null), eb("d.amountUsdKey", "is not", null)]))
-          .then(eb.ref("m.part"))
-          .end(),
-      ).as("upper"),
-    ])
+    .select((eb) => partSums(eb))
     .executeTakeFirst();
   return {
     total: toMoney(row?.total),
