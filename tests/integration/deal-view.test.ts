@@ -1,27 +1,15 @@
 // The deal page's read (lib/data/deal.ts): the round it belongs to and that round's other deals, read apart from the
 // deal itself, against the rows as Prisma reads them on the seed.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDeal } from "@/lib/data/deal";
-import { seedDatabase } from "@/lib/seed/seed-database";
-import { useTestDbAsAppDb } from "../support/app-db";
-import { createTestDb, type TestDb } from "../support/test-db";
+import { seededAppDb } from "../support/app-db";
 
 describe("a deal's page data on the seed", () => {
-  let t: TestDb;
-  let release: () => Promise<void>;
-  beforeAll(async () => {
-    t = await createTestDb();
-    await seedDatabase(t.db);
-    release = useTestDbAsAppDb(t.url);
-  });
-  afterAll(async () => {
-    await release?.();
-    await t?.dispose();
-  });
+  const seeded = seededAppDb();
 
   it("names every deal's round with the round's live deals in date order, and no round for a deal without one", async () => {
-    const rows = await t.db.deal.findMany({ where: { deletedAt: null }, select: { id: true, roundId: true, announcedOn: true } });
-    const rounds = await t.db.round.findMany({ select: { id: true, key: true } });
+    const rows = await seeded().db.deal.findMany({ where: { deletedAt: null }, select: { id: true, roundId: true, announcedOn: true } });
+    const rounds = await seeded().db.round.findMany({ select: { id: true, key: true } });
     const keyOf = new Map(rounds.map((r) => [r.id, r.key]));
     const inRound = rows.filter((r) => r.roundId !== null);
     expect(inRound.length).toBeGreaterThan(5);

@@ -2,17 +2,11 @@
 // against the same examples measured over every deal loaded into memory (tests/support/reference-methodology.ts),
 // today and as of several dates, on the seed (also under `npm run test:pg`) and on a synthetic database of 10,000
 // deals: the page reads the same.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getMethodology } from "@/lib/data/methodology";
 import { getDb } from "@/lib/db";
-import { seedDatabase } from "@/lib/seed/seed-database";
-import { synthDatabase } from "@/lib/synth/synth-database";
-import { useTestDbAsAppDb } from "../support/app-db";
+import { seededAppDb, syntheticAppDb } from "../support/app-db";
 import { referenceMethodology } from "../support/reference-methodology";
-import { createTestDb, type TestDb } from "../support/test-db";
 
 async function expectAsMeasured(asOf: string | null) {
   const [inSql, reference] = await Promise.all([getMethodology(asOf), referenceMethodology(await getDb(), asOf)]);
@@ -21,17 +15,7 @@ async function expectAsMeasured(asOf: string | null) {
 }
 
 describe("the methodology's examples on the seed", () => {
-  let t: TestDb;
-  let release: () => Promise<void>;
-  beforeAll(async () => {
-    t = await createTestDb();
-    await seedDatabase(t.db);
-    release = useTestDbAsAppDb(t.url);
-  });
-  afterAll(async () => {
-    await release?.();
-    await t?.dispose();
-  });
+  seededAppDb();
 
   it("equal the measures over every deal, today and as of several dates", async () => {
     const today = await expectAsMeasured(null);
@@ -50,18 +34,7 @@ describe("the methodology's examples on the seed", () => {
 
 // The synthetic database is written by better-sqlite3: SQLite only.
 describe.skipIf(process.env.DATABASE_URL?.startsWith("postgres"))("the methodology's examples on a synthetic database", () => {
-  let dir: string;
-  let release: () => Promise<void>;
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), "methodology-"));
-    const file = path.join(dir, "synth.db");
-    synthDatabase({ deals: 10_000, seed: 3, out: file });
-    release = useTestDbAsAppDb(`file:${file}`);
-  }, 120_000);
-  afterAll(async () => {
-    await release?.();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  syntheticAppDb("methodology");
 
   it("equal the measures over every deal, today and as of several dates", async () => {
     for (const asOf of [null, "2024-12-31", "2019-06-30"]) await expectAsMeasured(asOf);

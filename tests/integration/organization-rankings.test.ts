@@ -2,18 +2,12 @@
 // rankInvestors and rankRecipients (lib/measures/organization-rankings.ts) over every deal loaded into memory, today
 // and as of several dates, on the seed (also under `npm run test:pg`) and on a synthetic database of 10,000 deals
 // (stated commitments, unnamed parties, odd dollars); and a search keeps each organization's rank in the whole list.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadMeasureDeals } from "@/lib/data/measure-deals";
 import { listCompanies, listInvestors, type OrganizationRanking } from "@/lib/data/organization-rankings";
 import { getDb } from "@/lib/db";
 import { rankInvestors, rankRecipients, type OrganizationRank } from "@/lib/measures/organization-rankings";
-import { seedDatabase } from "@/lib/seed/seed-database";
-import { synthDatabase } from "@/lib/synth/synth-database";
-import { useTestDbAsAppDb } from "../support/app-db";
-import { createTestDb, type TestDb } from "../support/test-db";
+import { seededAppDb, syntheticAppDb } from "../support/app-db";
 
 const NO_SEARCH = { q: null, type: null };
 
@@ -36,17 +30,7 @@ async function expectRankingsAsMeasured(asOf: string | null) {
 }
 
 describe("the rankings in SQL on the seed", () => {
-  let t: TestDb;
-  let release: () => Promise<void>;
-  beforeAll(async () => {
-    t = await createTestDb();
-    await seedDatabase(t.db);
-    release = useTestDbAsAppDb(t.url);
-  });
-  afterAll(async () => {
-    await release?.();
-    await t?.dispose();
-  });
+  seededAppDb();
 
   it("equal rankInvestors and rankRecipients today and as of several dates", async () => {
     const today = await expectRankingsAsMeasured(null);
@@ -71,18 +55,7 @@ describe("the rankings in SQL on the seed", () => {
 
 // The synthetic database is written by better-sqlite3: SQLite only.
 describe.skipIf(process.env.DATABASE_URL?.startsWith("postgres"))("the rankings in SQL on a synthetic database of 10,000 deals", () => {
-  let dir: string;
-  let release: () => Promise<void>;
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), "rankings-"));
-    const file = path.join(dir, "synth.db");
-    synthDatabase({ deals: 10_000, seed: 3, out: file });
-    release = useTestDbAsAppDb(`file:${file}`);
-  }, 120_000);
-  afterAll(async () => {
-    await release?.();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  syntheticAppDb("rankings");
 
   it("equal rankInvestors and rankRecipients today and as of several dates", async () => {
     for (const asOf of [null, "2024-12-31", "2019-06-30"]) await expectRankingsAsMeasured(asOf);
