@@ -36,8 +36,8 @@ export const analysisParamShape = {
   pipeline: oneOfParam(["1", "true", "on", "yes", "0", "false", "off", "no"], "must be 1 (add rumored and in-talks deals) or 0"),
   exclude: z.array(slugParam("openai")),
 };
-const flowLimitShape = { limit: wholeNumberParam(1, MAX_FLOW_LIMIT) };
-const networkSizeShape = { nodes: wholeNumberParam(2, MAX_NETWORK_SIZE) };
+export const flowLimitShape = { limit: wholeNumberParam(1, MAX_FLOW_LIMIT) };
+export const networkSizeShape = { nodes: wholeNumberParam(2, MAX_NETWORK_SIZE) };
 
 export type AnalysisView = {
   filters: DealFilters;

@@ -4,7 +4,7 @@ import type { Grain } from "../measures/capital";
 import { dealFilterSchema } from "./deal-filters";
 import { grainParam, oneOfParam, readParams, type ParamSource } from "./params";
 
-const capitalViewShape = {
+export const capitalViewShape = {
   grain: grainParam,
   include: oneOfParam(["capital", "commitments"]),
   /** As reported on this date (see lib/story/as-of.ts); null is today. */

@@ -8,7 +8,7 @@ import { oneOfParam, readParams, type ParamSource } from "./params";
 export type ChangeView = { filters: DealFilters; changes: ChangeKind[] };
 
 export const CHANGE_VIEW_PARAMS = [...DEAL_FILTER_PARAMS.filter((p) => p !== "sort"), "change"] as const;
-const changeShape = { change: z.array(oneOfParam(CHANGE_KINDS)) };
+export const changeShape = { change: z.array(oneOfParam(CHANGE_KINDS)) };
 
 export function parseChangeView(source: ParamSource): { view: ChangeView; issues: FilterIssue[] } {
   const { filters, issues } = parseDealFilters(source);

@@ -8,7 +8,7 @@ export type DateWindow = { from: string | null; to: string | null };
 
 export const ALL_DATES: DateWindow = { from: null, to: null };
 
-const dateWindowShape = { from: dateParam, to: dateParam, asOf: dateParam };
+export const dateWindowShape = { from: dateParam, to: dateParam, asOf: dateParam };
 /** The parameters an organization's page and its API routes read beside their own (grain, format, table orders). */
 export const DATE_WINDOW_PARAMS = Object.keys(dateWindowShape) as (keyof typeof dateWindowShape)[];
 

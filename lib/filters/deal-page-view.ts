@@ -11,7 +11,7 @@ export type TimelineGroup = (typeof TIMELINE_GROUPS)[number];
 export type DealPageView = { view: DealView; group: TimelineGroup };
 export const DEFAULT_DEAL_PAGE_VIEW: DealPageView = { view: "timeline", group: "month" };
 
-const dealPageViewShape = { view: oneOfParam(DEAL_VIEWS), group: oneOfParam(TIMELINE_GROUPS) };
+export const dealPageViewShape = { view: oneOfParam(DEAL_VIEWS), group: oneOfParam(TIMELINE_GROUPS) };
 /** The parameters this module reads, on top of the filters'. */
 export const DEAL_PAGE_VIEW_PARAMS = Object.keys(dealPageViewShape) as (keyof typeof dealPageViewShape)[];
 

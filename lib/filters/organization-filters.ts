@@ -6,7 +6,7 @@ import { oneOfParam, readParams, SLUG_PATTERN, textParam, type FilterIssue, type
 export type OrganizationFilters = { q: string | null; type: OrganizationType | null };
 export type ParsedOrganizationFilters = { filters: OrganizationFilters; issues: FilterIssue[] };
 
-const organizationFilterShape = { q: textParam(100), type: oneOfParam(ORGANIZATION_TYPES) };
+export const organizationFilterShape = { q: textParam(100), type: oneOfParam(ORGANIZATION_TYPES) };
 export const ORGANIZATION_FILTER_PARAMS = Object.keys(organizationFilterShape) as (keyof typeof organizationFilterShape)[];
 
 export function parseOrganizationFilters(source: ParamSource): ParsedOrganizationFilters {

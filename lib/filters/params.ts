@@ -25,7 +25,7 @@ export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
 export const slugParam = (example: string) => z.string().regex(SLUG_PATTERN, { error: `must be an organization slug such as ${example}` });
 
 /** A calendar date written YYYY-MM-DD (from, to, asOf). */
-export const dateParam = z.string().refine(isIsoDate, { error: "must be a date written YYYY-MM-DD" });
+export const dateParam = z.string().refine(isIsoDate, { error: "must be a date written YYYY-MM-DD" }).meta({ format: "date" });
 
 export const MAX_DOLLARS = 10n ** 15n;
 /** An amount as people write it ("10B", "$1.5bn", "1,000,000"), read into exact whole dollars. */
@@ -40,13 +40,17 @@ export const amountParam = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
-/** A whole number written in digits, from `min` to `max` (page, pageSize, limit). */
+/**
+ * A whole number written in digits, from `min` to `max` (page, pageSize, limit). Its metadata describes it as the
+ * integer it is read into, for the OpenAPI document (lib/openapi/query-parameters.ts).
+ */
 export const wholeNumberParam = (min: number, max: number, range = `from ${min} to ${max}`) =>
   z
     .string()
     .regex(/^\d{1,9}$/, { error: `must be a whole number ${range}` })
     .transform(Number)
-    .refine((n) => n >= min && n <= max, { error: `must be a whole number ${range}` });
+    .refine((n) => n >= min && n <= max, { error: `must be a whole number ${range}` })
+    .meta({ type: "integer", minimum: min, maximum: max });
 
 /** One of a fixed list of words; the message lists them unless the caller words it. */
 export const oneOfParam = <const T extends readonly [string, ...string[]]>(values: T, message = `must be one of ${values.join(", ")}`) =>

@@ -5,7 +5,7 @@ import { readParams, textParam, wholeNumberParam, type FilterIssue, type ParamSo
 
 export const DEFAULT_SEARCH_LIMIT = 8;
 export const MAX_SEARCH_LIMIT = 50;
-const searchShape = { q: textParam(200), limit: wholeNumberParam(1, MAX_SEARCH_LIMIT) };
+export const searchShape = { q: textParam(200), limit: wholeNumberParam(1, MAX_SEARCH_LIMIT) };
 export const SEARCH_PARAMS = Object.keys(searchShape) as (keyof typeof searchShape)[];
 
 export type SearchQuery = { q: string; limit: number };

@@ -1,11 +1,54 @@
-// The OpenAPI 3.1 description of the JSON and CSV API, served at /api/openapi.json. Written by hand from the one
-// filter schema (lib/filters/deal-filters.ts, its fields in lib/filters/params.ts) and the vocabulary (lib/domain.ts),
-// so the enumerations and patterns cannot drift.
+// The OpenAPI 3.1 description of the JSON and CSV API, served at /api/openapi.json. Every query parameter that a
+// route reads through a shape of lib/filters is derived from that shape (lib/openapi/query-parameters.ts: its type,
+// enumeration, pattern and bounds); the prose, the paths and the answers are written here.
 import { AMOUNT_QUALIFIERS, DEAL_KINDS, DEAL_STATUSES, ORGANIZATION_TYPES, PARTICIPATION_ROLES } from "../domain";
 import { DEAL_CSV_ALL_COLUMNS } from "../csv/deal-csv-format";
-import { DEAL_SORTS, DEFAULT_PAGE_SIZE, MAX_DEAL_IDS, MAX_PAGE_SIZE } from "../filters/deal-filters";
-import { SLUG_PATTERN } from "../filters/params";
-import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from "../filters/search-query";
+import { analysisParamShape, DEFAULT_FLOW_LIMIT, DEFAULT_NETWORK_SIZE, flowLimitShape, networkSizeShape } from "../filters/analysis-view";
+import { capitalViewShape } from "../filters/capital-view";
+import { changeShape } from "../filters/change-filters";
+import { DEAL_FILTER_PARAMS, DEFAULT_PAGE_SIZE, dealFilterSchema, MAX_DEAL_IDS } from "../filters/deal-filters";
+import { dealPageViewShape } from "../filters/deal-page-view";
+import { organizationFilterShape } from "../filters/organization-filters";
+import { DATE_WINDOW_PARAMS } from "../filters/date-window";
+import { grainParam, SLUG_PATTERN } from "../filters/params";
+import { DEFAULT_SEARCH_LIMIT, searchShape } from "../filters/search-query";
+import { queryParameter, queryParameters } from "./query-parameters";
+
+const DEAL_FILTER_PARAMETERS = queryParameters(dealFilterSchema.shape, {
+  investor: {
+    description:
+      "Organization slug of an investor (e.g. amazon). Repeat it, or separate slugs with commas, for deals of any of them. AWS is its own organization (aws), not amazon.",
+  },
+  recipient: { description: "Organization slug of the recipient (e.g. openai)." },
+  kind: { description: "Deal kinds; repeatable." },
+  status: { description: "Current statuses; repeatable." },
+  from: { description: "Announced on or after this date." },
+  to: { description: "Announced on or before this date; not before `from`." },
+  min: {
+    description:
+      "Counted amount (the low figure, or the 'up to' one where no low is known) at least this many US dollars. Written as digits (`1000000`, `1,000,000`) or as people write amounts (`10B`, `$1.5bn`, `250m`, `750k`, `2.5 billion`); it must come to whole dollars, at most 10^15. Undisclosed amounts never match an amount bound.",
+    examples: ["1000000000", "10B", "$1.5bn"],
+  },
+  max: {
+    description: "Counted amount at most this many US dollars, written as for `min`; not below `min`.",
+    examples: ["25000000000", "25B"],
+  },
+  q: { description: "Free text, case-insensitive, in the recipient's and investors' names and aliases, the round and the summary." },
+  ids: {
+    description: `Only the deals with these ids (e.g. \`ids=12,40,41\`, the legs of a circular flow); repeat it or separate ids with commas, at most ${MAX_DEAL_IDS}. A longer list is refused (400) rather than cut.`,
+  },
+  sort: { default: "date_desc" },
+  page: { description: "1-based; a page past the end is empty.", default: 1 },
+  pageSize: { default: DEFAULT_PAGE_SIZE },
+  asOf: {
+    description:
+      "Show the deals as reported on this date, rebuilt from their lifecycle events: deals first reported later are left out, and status, amounts and the filters on them are those of that date.",
+  },
+});
+const DEAL_PAGE_VIEW_PARAMETERS = queryParameters(dealPageViewShape, {
+  view: { description: "Presentation of the /deals page; accepted and ignored here." },
+  group: { description: "Timeline grouping of the /deals page; accepted and ignored here." },
+});
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const param = (name: string) => ({ $ref: `#/components/parameters/${name}` });
@@ -16,7 +59,8 @@ const usd = (description: string) => ({
 });
 const jsonContent = (schema: object) => ({ "application/json": { schema } });
 
-const FILTER_PARAMETERS = ["investor", "recipient", "kind", "status", "from", "to", "min", "max", "q", "ids", "asOf"].map(param);
+// The /deals filters every list, export, feed and view takes (all but the page and order).
+const FILTER_PARAMETERS = DEAL_FILTER_PARAMS.filter((name) => !["sort", "page", "pageSize"].includes(name)).map(param);
 const LIST_PARAMETERS = [...FILTER_PARAMETERS, param("sort"), param("page"), param("pageSize")];
 
 const slugParameter = { name: "slug", in: "path", required: true, schema: { type: "string", pattern: SLUG_PATTERN.source } };
@@ -28,28 +72,26 @@ const formatParameter = {
 };
 
 // The organization routes' span of dates and date of view: the same parameters as the deal filters' from, to and asOf.
-const DATE_WINDOW_PARAMETERS = ["from", "to", "asOf"].map(param);
+const DATE_WINDOW_PARAMETERS = DATE_WINDOW_PARAMS.map(param);
 const badDates = {
   description: "from, to or asOf is not a date written YYYY-MM-DD, or to is before from. Each one is named.",
   content: jsonContent(ref("InvalidParameters")),
 };
 
 const statsContent = { ...jsonContent({ type: "object" }), "text/csv": { schema: { type: "string" } } };
-const analysisParameter = (name: string, description: string, schema: object) => ({ name, in: "query", description, schema });
 // The /analysis view: the /deals filters plus what is measured and how.
 const ANALYSIS_PARAMETERS = [
-  ...["investor", "recipient", "kind", "status", "from", "to", "min", "max", "q", "ids", "asOf"].map((name) => ({
-    $ref: `#/components/parameters/${name}`,
-  })),
-  analysisParameter("grain", "Period grain (default year).", { type: "string", enum: ["year", "quarter"] }),
-  analysisParameter("side", "Measure recipients or investors (default recipient).", { type: "string", enum: ["recipient", "investor"] }),
-  analysisParameter("count", "What is counted: capital (equity and convertible, the default), all kinds, or one kind.", { type: "string" }),
-  analysisParameter("pipeline", "1 adds rumored and in-talks deals.", { type: "string", enum: ["0", "1"] }),
-  analysisParameter("exclude", "Organization slug to leave out with its divisions; repeatable.", {
-    type: "array",
-    items: { type: "string" },
-  }),
-  analysisParameter("format", "csv for the same data as CSV.", { type: "string", enum: ["csv"] }),
+  ...FILTER_PARAMETERS,
+  ...Object.values(
+    queryParameters(analysisParamShape, {
+      grain: { description: "Period grain (default year)." },
+      side: { description: "Measure recipients or investors (default recipient)." },
+      count: { description: "What is counted: capital (equity and convertible, the default), all kinds, or one kind." },
+      pipeline: { description: "1 adds rumored and in-talks deals; 0 (the default) leaves them out." },
+      exclude: { description: "Organization slug to leave out with its divisions; repeatable." },
+    }),
+  ),
+  formatParameter,
 ];
 
 const badParameters = {
@@ -171,15 +213,14 @@ export const openApiDocument = {
         summary: "Capital counted per quarter or year, split by kind (the overview chart)",
         description: "Malformed values fall back to their defaults.",
         parameters: [
-          { name: "grain", in: "query", schema: { type: "string", enum: ["quarter", "year"], default: "quarter" } },
-          {
-            name: "include",
-            in: "query",
-            schema: { type: "string", enum: ["capital", "commitments"], default: "capital" },
-            description: "commitments adds every other kind as its own series.",
-          },
+          ...Object.values(
+            queryParameters(capitalViewShape, {
+              grain: { default: "quarter" },
+              include: { description: "commitments adds every other kind as its own series.", default: "capital" },
+              asOf: DEAL_FILTER_PARAMETERS.asOf,
+            }),
+          ),
           { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv"], default: "json" } },
-          param("asOf"),
         ],
         responses: {
           "200": {
@@ -199,14 +240,7 @@ export const openApiDocument = {
           ...FILTER_PARAMETERS,
           param("page"),
           param("pageSize"),
-          {
-            name: "change",
-            in: "query",
-            description: "Kinds of change; repeatable.",
-            schema: { type: "array", items: { type: "string", enum: ["new", "status", "amount"] } },
-            style: "form",
-            explode: true,
-          },
+          queryParameters(changeShape, { change: { description: "Kinds of change; repeatable." } }).change,
         ],
         responses: {
           "200": { description: "An Atom 1.0 feed.", content: { "application/atom+xml": { schema: { type: "string" } } } },
@@ -218,23 +252,20 @@ export const openApiDocument = {
       get: {
         operationId: "search",
         summary: "Organizations by name or alias, forgiving spacing and typos, then deals: what the header's search box suggests",
-        parameters: [
-          {
-            name: "q",
-            in: "query",
-            description:
-              "The text typed. Organizations match by name or alias, whole, by its beginning, a word's beginning or inside, " +
-              "then with one typo from 4 letters and two from 8. The deals are the best-matched organization's, newest first; " +
-              "with no organization matched, those whose text contains q as the deals' q filter reads it.",
-            schema: { type: "string", maxLength: 200 },
-          },
-          {
-            name: "limit",
-            in: "query",
-            description: `How many organizations and how many deals at most (default ${DEFAULT_SEARCH_LIMIT}).`,
-            schema: { type: "integer", minimum: 1, maximum: MAX_SEARCH_LIMIT, default: DEFAULT_SEARCH_LIMIT },
-          },
-        ],
+        parameters: Object.values(
+          queryParameters(searchShape, {
+            q: {
+              description:
+                "The text typed. Organizations match by name or alias, whole, by its beginning, a word's beginning or inside, " +
+                "then with one typo from 4 letters and two from 8. The deals are the best-matched organization's, newest first; " +
+                "with no organization matched, those whose text contains q as the deals' q filter reads it.",
+            },
+            limit: {
+              description: `How many organizations and how many deals at most (default ${DEFAULT_SEARCH_LIMIT}).`,
+              default: DEFAULT_SEARCH_LIMIT,
+            },
+          }),
+        ),
         responses: {
           "200": { description: "The organizations best first, then the deals.", content: jsonContent(ref("SearchResults")) },
           "400": badParameters,
@@ -245,10 +276,12 @@ export const openApiDocument = {
       get: {
         operationId: "listOrganizations",
         summary: "Organizations (investors and recipients alike), by name",
-        parameters: [
-          { name: "q", in: "query", description: "Text in the name, slug or an alias.", schema: { type: "string", maxLength: 200 } },
-          { name: "type", in: "query", description: "Organization type.", schema: { type: "string", enum: [...ORGANIZATION_TYPES] } },
-        ],
+        parameters: Object.values(
+          queryParameters(organizationFilterShape, {
+            q: { description: "Text in the name, slug or an alias." },
+            type: { description: "Organization type." },
+          }),
+        ),
         responses: {
           "200": {
             description: "The matching organizations: slug, name, type, country, parent, dealsAsInvestor, dealsAsRecipient.",
@@ -291,12 +324,7 @@ export const openApiDocument = {
       get: {
         operationId: "getInvestorCapitalByPeriod",
         summary: "The counted capital attributed to this investor, per year or quarter and kind",
-        parameters: [
-          slugParameter,
-          { name: "grain", in: "query", schema: { type: "string", enum: ["year", "quarter"] } },
-          formatParameter,
-          ...DATE_WINDOW_PARAMETERS,
-        ],
+        parameters: [slugParameter, queryParameter("grain", grainParam, { default: "year" }), formatParameter, ...DATE_WINDOW_PARAMETERS],
         responses: {
           "200": {
             description: "`{ slug, grain, series, data: [{ period, totalUsd, byKind }] }`, or CSV.",
@@ -376,6 +404,15 @@ export const openApiDocument = {
               "Rows that look like a tracked deal or an earlier row (same recipient, an investor in common or none, announced within 30 days, amounts within 10 % or both undisclosed): `fail` (default: 409, nothing written), `skip` them, or `create` them anyway.",
             schema: { type: "string", enum: ["fail", "skip", "create"], default: "fail" },
           },
+          {
+            name: "duplicate",
+            in: "query",
+            description:
+              "The choice for one flagged row, over `onDuplicate`: `<row>:skip`, `<row>:create`, or `<row>:update:<deal id>` (the row by its line number) to write the row over that tracked deal (one it was flagged as like); repeatable.",
+            schema: { type: "array", items: { type: "string", pattern: "^\\d+:(skip|create|update:\\d+)$" } },
+            style: "form",
+            explode: true,
+          },
         ],
         requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
         responses: {
@@ -419,12 +456,9 @@ export const openApiDocument = {
         summary: "Capital from investors to recipients: Sankey nodes and links",
         parameters: [
           ...ANALYSIS_PARAMETERS,
-          {
-            name: "limit",
-            in: "query",
-            description: "How many of the largest flows (1-200, default 20).",
-            schema: { type: "integer", minimum: 1, maximum: 200 },
-          },
+          queryParameters(flowLimitShape, {
+            limit: { description: `How many of the largest flows (default ${DEFAULT_FLOW_LIMIT}).`, default: DEFAULT_FLOW_LIMIT },
+          }).limit,
         ],
         responses: {
           "200": {
@@ -457,13 +491,12 @@ export const openApiDocument = {
         summary: "Who funds whom: the largest organizations by counted capital, the capital between them, and the circular flows marked",
         parameters: [
           ...ANALYSIS_PARAMETERS,
-          {
-            name: "nodes",
-            in: "query",
-            description:
-              "How many of the organizations with the most counted capital (2-50, default 20); both ends of every circular flow shown are added.",
-            schema: { type: "integer", minimum: 2, maximum: 50 },
-          },
+          queryParameters(networkSizeShape, {
+            nodes: {
+              description: `How many of the organizations with the most counted capital (default ${DEFAULT_NETWORK_SIZE}); both ends of every circular flow shown are added.`,
+              default: DEFAULT_NETWORK_SIZE,
+            },
+          }).nodes,
         ],
         responses: {
           "200": {
@@ -521,104 +554,7 @@ export const openApiDocument = {
     securitySchemes: {
       bearer: { type: "http", scheme: "bearer", description: "An API token from /admin/tokens or npm run token:create." },
     },
-    parameters: {
-      investor: {
-        name: "investor",
-        in: "query",
-        description:
-          "Organization slug of an investor (e.g. amazon). Repeat it, or separate slugs with commas, for deals of any of them. AWS is its own organization (aws), not amazon.",
-        schema: { type: "array", items: { type: "string", pattern: SLUG_PATTERN.source } },
-        style: "form",
-        explode: true,
-      },
-      recipient: {
-        name: "recipient",
-        in: "query",
-        description: "Organization slug of the recipient (e.g. openai).",
-        schema: { type: "string", pattern: SLUG_PATTERN.source },
-      },
-      kind: {
-        name: "kind",
-        in: "query",
-        description: "Deal kinds; repeatable.",
-        schema: { type: "array", items: { type: "string", enum: [...DEAL_KINDS] } },
-        style: "form",
-        explode: true,
-      },
-      status: {
-        name: "status",
-        in: "query",
-        description: "Current statuses; repeatable.",
-        schema: { type: "array", items: { type: "string", enum: [...DEAL_STATUSES] } },
-        style: "form",
-        explode: true,
-      },
-      from: { name: "from", in: "query", description: "Announced on or after this date.", schema: { type: "string", format: "date" } },
-      to: {
-        name: "to",
-        in: "query",
-        description: "Announced on or before this date; not before `from`.",
-        schema: { type: "string", format: "date" },
-      },
-      min: {
-        name: "min",
-        in: "query",
-        description:
-          "Counted amount (the low figure, or the 'up to' one where no low is known) at least this many US dollars. Written as digits (`1000000`, `1,000,000`) or as people write amounts (`10B`, `$1.5bn`, `250m`, `750k`, `2.5 billion`); it must come to whole dollars, at most 10^15. Undisclosed amounts never match an amount bound.",
-        schema: { type: "string", examples: ["1000000000", "10B", "$1.5bn"] },
-      },
-      max: {
-        name: "max",
-        in: "query",
-        description: "Counted amount at most this many US dollars, written as for `min`; not below `min`.",
-        schema: { type: "string", examples: ["25000000000", "25B"] },
-      },
-      ids: {
-        name: "ids",
-        in: "query",
-        description: `Only the deals with these ids (e.g. \`ids=12,40,41\`, the legs of a circular flow); repeat it or separate ids with commas, at most ${MAX_DEAL_IDS}. A longer list is refused (400) rather than cut.`,
-        schema: { type: "array", items: { type: "integer", minimum: 1 }, maxItems: MAX_DEAL_IDS },
-        style: "form",
-        explode: false,
-      },
-      asOf: {
-        name: "asOf",
-        in: "query",
-        description:
-          "Show the deals as reported on this date, rebuilt from their lifecycle events: deals first reported later are left out, and status, amounts and the filters on them are those of that date.",
-        schema: { type: "string", format: "date" },
-      },
-      q: {
-        name: "q",
-        in: "query",
-        description: "Free text, case-insensitive, in the recipient's and investors' names, the round and the summary.",
-        schema: { type: "string", maxLength: 200 },
-      },
-      sort: { name: "sort", in: "query", schema: { type: "string", enum: [...DEAL_SORTS], default: "date_desc" } },
-      page: {
-        name: "page",
-        in: "query",
-        description: "1-based; a page past the end is empty.",
-        schema: { type: "integer", minimum: 1, default: 1 },
-      },
-      pageSize: {
-        name: "pageSize",
-        in: "query",
-        schema: { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE },
-      },
-      view: {
-        name: "view",
-        in: "query",
-        description: "Presentation of the /deals page; accepted and ignored here.",
-        schema: { type: "string" },
-      },
-      group: {
-        name: "group",
-        in: "query",
-        description: "Timeline grouping of the /deals page; accepted and ignored here.",
-        schema: { type: "string" },
-      },
-    },
+    parameters: { ...DEAL_FILTER_PARAMETERS, ...DEAL_PAGE_VIEW_PARAMETERS },
     schemas: {
       SearchResults: {
         type: "object",
