@@ -1,9 +1,11 @@
-// `npm run bench -- --deals N [--duration S] [--seed S] [--quick] [--port P] [--no-browser]`
+// `npm run bench -- --deals N [--duration S] [--seed S] [--quick] [--port P] [--no-browser] [--postgresql]`
 // Builds (if stale) and starts the production server on a synthetic database of N deals (made with db:synth on first
 // use and cached in bench/.cache), loads each page and endpoint with autocannon (10 connections, fixed duration,
 // on this machine), and writes bench/results/latest.json (one row per page or endpoint) and
 // bench/results/latest-details.json (query timings, cold times, memory, first-load JS, Lighthouse), with tables on
 // stdout. A static page of the same server is the ceiling: ratioToStatic compares across noisy machines.
+// With --postgresql, the same pages again on PostgreSQL: the synthetic database copied into a throwaway cluster
+// (lib/synth/copy-to-postgresql.ts), two production servers on it, the connections split between them.
 // Exits non-zero only on errors (a failed request, a crash), never on a missed target.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -14,8 +16,10 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { createApiToken, createUser } from "../lib/auth/accounts";
 import { parseCommandLine } from "../lib/cli/args";
+import { migratePostgres } from "../lib/postgresql/migrate";
 import { MISSING_POSTGRESQL, startThrowawayCluster } from "../lib/postgresql/throwaway-cluster";
 import { openDatabase } from "../lib/prisma-client";
+import { copySqliteToPostgresql } from "../lib/synth/copy-to-postgresql";
 import { syntheticImportCsv } from "../lib/synth/import-csv";
 import { createRandom } from "../lib/synth/random";
 import { synthDatabase } from "../lib/synth/synth-database";
@@ -32,10 +36,18 @@ type AutocannonInstance = { on(event: "response", fn: (client: unknown, status: 
 type Autocannon = (opts: Record<string, unknown>, done: (err: Error | null, result: AutocannonResult) => void) => AutocannonInstance;
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
-const BENCH_USAGE = "usage: npm run bench -- --deals N [--duration S] [--seed S] [--quick] [--port P] [--no-browser]";
+const BENCH_USAGE = "usage: npm run bench -- --deals N [--duration S] [--seed S] [--quick] [--port P] [--no-browser] [--postgresql]";
 const { values: options } = parseCommandLine({
   usage: BENCH_USAGE,
-  options: { deals: "string", duration: "string", seed: "string", quick: "boolean", port: "string", "no-browser": "boolean" },
+  options: {
+    deals: "string",
+    duration: "string",
+    seed: "string",
+    quick: "boolean",
+    port: "string",
+    "no-browser": "boolean",
+    postgresql: "boolean",
+  },
 });
 const quick = options.quick === true;
 const deals = Number(options.deals ?? (quick ? "5000" : "100000"));
@@ -43,6 +55,7 @@ const seed = Number(options.seed ?? "1");
 const duration = Number(options.duration ?? (quick ? "3" : "10"));
 const port = Number(options.port ?? process.env.BENCH_PORT ?? "3261");
 const withBrowser = !options["no-browser"];
+const onPostgresql = options.postgresql === true;
 if (!Number.isInteger(deals) || deals < 1 || !Number.isFinite(duration) || duration <= 0) {
   console.error(BENCH_USAGE);
   process.exit(2);
@@ -256,18 +269,51 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function load(
+type LoadResult = {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  maxBytes: number;
+  statuses: Record<string, number>;
+};
+
+/**
+ * CONNECTIONS clients requesting `urls` in turn for `seconds`. With several origins (app processes behind one
+ * database), the connections are split evenly between them and the latencies pooled, as a load balancer would.
+ */
+async function load(urls: string[], seconds: number, origins: string[] = [base]): Promise<LoadResult> {
+  const next = { i: 0 };
+  const parts = await Promise.all(origins.map((origin) => loadOne(urls, seconds, origin, CONNECTIONS / origins.length, next)));
+  const latencies = parts.flatMap((p) => p.latencies).sort((a, b) => a - b);
+  const statuses: Record<string, number> = {};
+  for (const p of parts) for (const [code, count] of Object.entries(p.statuses)) statuses[code] = (statuses[code] ?? 0) + count;
+  return {
+    rps: latencies.length / Math.max(...parts.map((p) => p.duration)),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors: parts.reduce((sum, p) => sum + p.errors, 0),
+    maxBytes: Math.max(...parts.map((p) => p.maxBytes)),
+    statuses,
+  };
+}
+
+function loadOne(
   urls: string[],
   seconds: number,
-): Promise<{ rps: number; p50: number; p95: number; p99: number; errors: number; maxBytes: number; statuses: Record<string, number> }> {
-  let i = 0;
+  origin: string,
+  connections: number,
+  next: { i: number },
+): Promise<{ latencies: number[]; duration: number; errors: number; maxBytes: number; statuses: Record<string, number> }> {
   const latencies: number[] = [];
   let maxBytes = 0;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
-        url: base,
-        connections: CONNECTIONS,
+        url: origin,
+        connections,
         duration: seconds,
         timeout: 30,
         requests: [
@@ -275,7 +321,7 @@ function load(
             method: "GET",
             setupRequest: (req: Record<string, unknown>) => ({
               ...req,
-              path: urls[i++ % urls.length],
+              path: urls[next.i++ % urls.length],
               headers: { "x-forwarded-for": nextClient(), accept: "text/html,application/json" },
             }),
           },
@@ -283,17 +329,8 @@ function load(
       },
       (err, result) => {
         if (err) return reject(err);
-        latencies.sort((a, b) => a - b);
         const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]));
-        resolve({
-          rps: latencies.length / result.duration,
-          p50: percentile(latencies, 50),
-          p95: percentile(latencies, 95),
-          p99: percentile(latencies, 99),
-          errors: result.errors + result.non2xx,
-          maxBytes,
-          statuses,
-        });
+        resolve({ latencies, duration: result.duration, errors: result.errors + result.non2xx, maxBytes, statuses });
       },
     );
     instance.on("response", (_client, _status, bytes, ms) => {
@@ -320,6 +357,69 @@ function firstHit(url: string, origin = base): Promise<{ ms: number; status: num
 async function settle(origin = base): Promise<void> {
   await new Promise((r) => setTimeout(r, 1000));
   await firstHit("/api/health", origin);
+}
+
+/**
+ * Each page's first request (cold: on the first server, the others' first requests made too, so every process starts
+ * alike), then the static ceiling and every page under load, spread over `origins`.
+ */
+async function measurePages(plan: Scenario[], origins: string[]): Promise<{ rows: BenchRow[]; failed: boolean }> {
+  let failed = false;
+  const rows: BenchRow[] = [];
+  const firstHits = new Map<string, number>();
+  for (const [n, origin] of origins.entries()) {
+    for (const s of plan) {
+      const hit = await firstHit(s.urls[0], origin);
+      if (n === 0) firstHits.set(s.name, hit.ms);
+      if (hit.status !== 200) {
+        console.error(`[bench] ${origin}${s.urls[0]} answered ${hit.status}`);
+        failed = true;
+      }
+    }
+  }
+  const settleAll = () => Promise.all(origins.map((origin) => settle(origin)));
+
+  const staticUrl = "/about";
+  const warm = await firstHit(staticUrl, origins[0]);
+  if (warm.status !== 200) throw new Error(`the static page ${staticUrl} answered ${warm.status}`);
+  log(`static ceiling ${staticUrl} for ${duration} s`);
+  const ceiling = await load([staticUrl], duration, origins);
+  rows.push({
+    name: "static page (ceiling)",
+    url: staticUrl,
+    deals,
+    rps: round(ceiling.rps),
+    p50Ms: round(ceiling.p50),
+    p95Ms: round(ceiling.p95),
+    p99Ms: round(ceiling.p99),
+    errors: ceiling.errors,
+    ratioToStatic: 1,
+    firstHitMs: round(warm.ms),
+    maxKb: round(ceiling.maxBytes / 1024, 1),
+  });
+  for (const s of plan) {
+    log(`${s.name} (${s.urls.length} URL${s.urls.length > 1 ? "s" : ""}) for ${duration} s`);
+    await settleAll();
+    const r = await load(s.urls, duration, origins);
+    if (r.errors > 0) {
+      console.error(`[bench] ${s.name}: ${r.errors} errors, statuses ${JSON.stringify(r.statuses)}`);
+      failed = true;
+    }
+    rows.push({
+      name: s.name,
+      url: s.urls.length > 1 ? `${s.urls[0]} (+${s.urls.length - 1} more)` : s.urls[0],
+      deals,
+      rps: round(r.rps),
+      p50Ms: round(r.p50),
+      p95Ms: round(r.p95),
+      p99Ms: round(r.p99),
+      errors: r.errors,
+      ratioToStatic: round(r.rps / ceiling.rps, 3),
+      firstHitMs: round(firstHits.get(s.name) ?? 0),
+      maxKb: round(r.maxBytes / 1024, 1),
+    });
+  }
+  return { rows, failed };
 }
 
 // --- Imports: POST /api/import of N synthetic rows, timed from the request to the answer (one transaction).
@@ -407,6 +507,40 @@ async function measurePostgresqlImports(): Promise<{ timings: ImportTiming[]; sk
   }
 }
 
+/**
+ * The same pages on PostgreSQL with two app processes: the synthetic database copied into a throwaway cluster, a
+ * production server on each of the next two ports, started one after the other (the first builds if the build is
+ * stale), and the load split between them. What scaling out buys is this table against the SQLite one.
+ */
+async function measurePostgresqlPages(
+  plan: Scenario[],
+  file: string,
+): Promise<{ rows: BenchRow[]; failed: boolean; memory: { mb: number; process: string }[]; skipped?: string }> {
+  const cluster = await startThrowawayCluster();
+  if (!cluster) return { rows: [], failed: false, memory: [], skipped: MISSING_POSTGRESQL };
+  const servers: ChildProcess[] = [];
+  try {
+    await migratePostgres(cluster.url);
+    log(`copying ${path.relative(ROOT, file)} into PostgreSQL`);
+    const copied = await copySqliteToPostgresql(file, cluster.url);
+    log(`copied ${copied.rows.toLocaleString("en-US")} rows of ${copied.tables} tables in ${copied.ms} ms`);
+    const origins: string[] = [];
+    for (const listen of [port + 1, port + 2]) {
+      const origin = `http://127.0.0.1:${listen}`;
+      servers.push(startServer(cluster.url, listen));
+      await waitForServer(servers[servers.length - 1], 20 * 60_000, origin);
+      origins.push(origin);
+    }
+    log(`two servers up on PostgreSQL; load average ${readFileSync("/proc/loadavg", "utf8").trim()}`);
+    const measured = await measurePages(plan, origins);
+    return { ...measured, memory: servers.map((server) => peakRssMb(server.pid as number)) };
+  } finally {
+    for (const server of servers) stopServer(server);
+    await Promise.all(servers.map(waitForExit));
+    cluster.stop();
+  }
+}
+
 /** Waits until a stopped server's process has ended (the cluster cannot stop while its connections are open). */
 function waitForExit(server: ChildProcess): Promise<void> {
   return server.exitCode !== null || server.signalCode !== null ? Promise.resolve() : new Promise((r) => server.once("exit", () => r()));
@@ -422,6 +556,20 @@ function table(rows: Record<string, unknown>[]): string {
   return [line(headers), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n");
 }
 const round = (x: number, digits = 0) => Number(x.toFixed(digits));
+const pageTable = (rows: BenchRow[]) =>
+  table(
+    rows.map((r) => ({
+      name: r.name,
+      rps: r.rps,
+      "x static": r.ratioToStatic,
+      p50: r.p50Ms,
+      p95: r.p95Ms,
+      p99: r.p99Ms,
+      errors: r.errors,
+      "first hit ms": r.firstHitMs,
+      "max kB": r.maxKb,
+    })),
+  );
 
 async function main() {
   const loadavgBefore = readFileSync("/proc/loadavg", "utf8").trim();
@@ -442,57 +590,9 @@ async function main() {
     await waitForServer(server, 20 * 60_000);
     log(`server up; load average ${readFileSync("/proc/loadavg", "utf8").trim()}`);
 
-    // Cold through HTTP: the first request of each page on the fresh server.
-    const firstHits = new Map<string, number>();
-    for (const s of plan) {
-      const hit = await firstHit(s.urls[0]);
-      firstHits.set(s.name, hit.ms);
-      if (hit.status !== 200) {
-        console.error(`[bench] ${s.urls[0]} answered ${hit.status}`);
-        failed = true;
-      }
-    }
-
-    const staticUrl = "/about";
-    const warm = await firstHit(staticUrl);
-    if (warm.status !== 200) throw new Error(`the static page ${staticUrl} answered ${warm.status}`);
-    log(`static ceiling ${staticUrl} for ${duration} s`);
-    const ceiling = await load([staticUrl], duration);
-    rows.push({
-      name: "static page (ceiling)",
-      url: staticUrl,
-      deals,
-      rps: round(ceiling.rps),
-      p50Ms: ceiling.p50,
-      p95Ms: ceiling.p95,
-      p99Ms: ceiling.p99,
-      errors: ceiling.errors,
-      ratioToStatic: 1,
-      firstHitMs: round(warm.ms),
-      maxKb: round(ceiling.maxBytes / 1024, 1),
-    });
-    for (const s of plan) {
-      log(`${s.name} (${s.urls.length} URL${s.urls.length > 1 ? "s" : ""}) for ${duration} s`);
-      await settle();
-      const r = await load(s.urls, duration);
-      if (r.errors > 0) {
-        console.error(`[bench] ${s.name}: ${r.errors} errors, statuses ${JSON.stringify(r.statuses)}`);
-        failed = true;
-      }
-      rows.push({
-        name: s.name,
-        url: s.urls.length > 1 ? `${s.urls[0]} (+${s.urls.length - 1} more)` : s.urls[0],
-        deals,
-        rps: round(r.rps),
-        p50Ms: r.p50,
-        p95Ms: r.p95,
-        p99Ms: r.p99,
-        errors: r.errors,
-        ratioToStatic: round(r.rps / ceiling.rps, 3),
-        firstHitMs: round(firstHits.get(s.name) ?? 0),
-        maxKb: round(r.maxBytes / 1024, 1),
-      });
-    }
+    const measured = await measurePages(plan, [base]);
+    rows.push(...measured.rows);
+    failed ||= measured.failed;
     memory = peakRssMb(server.pid as number);
 
     if (withBrowser) {
@@ -526,6 +626,19 @@ async function main() {
   } catch (error) {
     console.error(`[bench] import on PostgreSQL: ${error instanceof Error ? error.message : error}`);
     failed = true;
+  }
+
+  let postgresqlPages: Awaited<ReturnType<typeof measurePostgresqlPages>> | null = null;
+  if (onPostgresql) {
+    try {
+      // The cached database, as the SQLite server found it: the run's copy now holds the imported deals too.
+      postgresqlPages = await measurePostgresqlPages(plan, cached);
+      if (postgresqlPages.skipped) log(`pages on PostgreSQL skipped: ${postgresqlPages.skipped}`);
+      failed ||= postgresqlPages.failed;
+    } catch (error) {
+      console.error(`[bench] pages on PostgreSQL: ${error instanceof Error ? error.message : error}`);
+      failed = true;
+    }
   }
 
   log("query timings in a fresh process (cold measures, data layer vs raw better-sqlite3)");
@@ -570,6 +683,7 @@ async function main() {
     firstLoadJs: firstLoad,
     lighthouse,
     imports,
+    postgresql: postgresqlPages && { rows: postgresqlPages.rows, serverPeakRssMb: postgresqlPages.memory },
   };
   const outDir = path.join(ROOT, "bench", "results");
   mkdirSync(outDir, { recursive: true });
@@ -579,22 +693,13 @@ async function main() {
   console.log(
     `\nBenchmark: ${deals.toLocaleString("en-US")} deals, ${CONNECTIONS} connections, ${duration} s each, ${os.cpus().length} CPUs, load average before ${loadavgBefore.split(" ").slice(0, 3).join(" ")}, after ${loadavgAfter.split(" ").slice(0, 3).join(" ")}\n`,
   );
-  console.log(
-    table(
-      rows.map((r) => ({
-        name: r.name,
-        rps: r.rps,
-        "x static": r.ratioToStatic,
-        p50: r.p50Ms,
-        p95: r.p95Ms,
-        p99: r.p99Ms,
-        errors: r.errors,
-        "first hit ms": r.firstHitMs,
-        "max kB": r.maxKb,
-      })),
-    ),
-  );
+  console.log(pageTable(rows));
   console.log(`\nServer peak RSS (VmHWM): ${memory.mb} MB (${memory.process})`);
+  if (postgresqlPages && !postgresqlPages.skipped) {
+    console.log(`\nThe same on PostgreSQL, two app processes, ${CONNECTIONS / 2} connections each:\n`);
+    console.log(pageTable(postgresqlPages.rows));
+    console.log(`\nServers' peak RSS (VmHWM): ${postgresqlPages.memory.map((m) => `${m.mb} MB`).join(", ")}`);
+  }
   if (queries) {
     console.log("\nCold (first call in a fresh process), ms:");
     console.log(table(Object.entries(queries.cold).map(([measure, ms]) => ({ measure, ms: round(ms) }))));

@@ -1,6 +1,10 @@
 // The same seed on SQLite and on PostgreSQL gives the same answers: every API read (deal lists in every order, search,
 // filters, measures to the dollar, organizations, the CSV export) and the data behind the pages, compared byte for
-// byte. Run by `npm run test:pg`.
+// byte; and so does a synthetic database of thousands of deals, copied from SQLite to PostgreSQL as the benchmark
+// copies it. Run by `npm run test:pg`.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getDeal } from "@/app/api/deals/[id]/route";
 import { GET as exportDeals } from "@/app/api/deals/export.csv/route";
@@ -28,7 +32,10 @@ import { getMethodology } from "@/lib/data/methodology";
 import { getOverview } from "@/lib/data/overview";
 import { parseAnalysisView } from "@/lib/filters/analysis-view";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
+import { openDatabase } from "@/lib/prisma-client";
 import { seedDatabase } from "@/lib/seed/seed-database";
+import { copySqliteToPostgresql } from "@/lib/synth/copy-to-postgresql";
+import { synthDatabase } from "@/lib/synth/synth-database";
 import { createTestDb, testPostgresUrl, type TestDb } from "../support/test-db";
 import { capitalOf, seedRows } from "../support/seed-csv";
 
@@ -65,7 +72,7 @@ async function on<T>(t: TestDb, read: () => Promise<T>): Promise<T> {
  * Both answers, as text (BigInt written as a string, so money compares to the dollar). Row timestamps (createdAt,
  * updatedAt) are the moments each seed ran, so they are checked to be dates and left out of the comparison.
  */
-async function both(read: () => Promise<unknown>): Promise<[string, string]> {
+async function both(read: () => Promise<unknown>, [a, b]: [TestDb, TestDb] = [sqlite, postgres]): Promise<[string, string]> {
   const text = (value: unknown) =>
     JSON.stringify(
       value,
@@ -77,17 +84,22 @@ async function both(read: () => Promise<unknown>): Promise<[string, string]> {
             : v,
       1,
     );
-  return [text(await on(sqlite, read)), text(await on(postgres, read))];
+  return [text(await on(a, read)), text(await on(b, read))];
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- route handlers differ in their params
 type Handler = (request: Request, context: { params: Promise<any> }) => Promise<Response>;
-async function fetchBoth(handler: Handler, url: string, params: Record<string, string> = {}) {
+async function fetchBoth(
+  handler: Handler,
+  url: string,
+  params: Record<string, string> = {},
+  [a, b]: [TestDb, TestDb] = [sqlite, postgres],
+) {
   const call = async () => {
     const response = await handler(new Request(`http://localhost${url}`), { params: Promise.resolve(params) });
     return { status: response.status, type: response.headers.get("content-type"), body: await response.text() };
   };
-  return [await on(sqlite, call), await on(postgres, call)];
+  return [await on(a, call), await on(b, call)];
 }
 
 const dealQueries = [
@@ -195,6 +207,106 @@ describe.skipIf(!onPostgres)("SQLite and PostgreSQL give identical answers on th
     for (const [name, read] of reads) {
       const [a, b] = await both(read);
       expect(b, name).toBe(a);
+    }
+  });
+});
+
+describe.skipIf(!onPostgres)("SQLite and PostgreSQL give identical answers on a synthetic database copied across", () => {
+  let dir: string;
+  let pair: [TestDb, TestDb];
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "synthetic-copy-"));
+    const file = path.join(dir, "synth.db");
+    synthDatabase({ deals: 3_000, seed: 11, out: file });
+    const url = `file:${file}`;
+    const db = await openDatabase(url);
+    const copy = await createTestDb({ provider: "postgresql" });
+    await copySqliteToPostgresql(file, copy.url);
+    pair = [{ db, url, provider: "sqlite", file, dispose: () => db.$disconnect() }, copy];
+  }, 300_000);
+  afterAll(async () => {
+    for (const t of pair ?? []) await t.dispose();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The `take` organizations with the most deals received or joined, by slug. */
+  const busiest = async (role: "investor" | "recipient", take = 2): Promise<string[]> => {
+    const { db } = pair[0];
+    const ids =
+      role === "investor"
+        ? (
+            await db.participation.groupBy({
+              by: ["organizationId"],
+              where: { organizationId: { not: null } },
+              _count: true,
+              orderBy: { _count: { organizationId: "desc" } },
+              take,
+            })
+          ).map((r) => r.organizationId as number)
+        : (await db.deal.groupBy({ by: ["recipientId"], _count: true, orderBy: { _count: { recipientId: "desc" } }, take })).map(
+            (r) => r.recipientId,
+          );
+    return Promise.all(ids.map(async (id) => (await db.organization.findUniqueOrThrow({ where: { id } })).slug));
+  };
+
+  it("copies every deal, party, source and event", async () => {
+    const [a, b] = pair;
+    for (const count of [
+      (t: TestDb) => t.db.deal.count(),
+      (t: TestDb) => t.db.participation.count(),
+      (t: TestDb) => t.db.dealEvent.count(),
+    ]) {
+      expect(await count(b)).toBe(await count(a));
+    }
+    expect(await a.db.deal.count()).toBe(3_000);
+  });
+
+  it.each([
+    ["/api/deals?pageSize=200&sort=amount_desc", listDeals],
+    ["/api/deals?pageSize=50&page=7&sort=date_asc&status=announced,closed", listDeals],
+    ["/api/deals?kind=equity&from=2023-01-01&min=10000000&pageSize=100", listDeals],
+    ["/api/deals?asOf=2024-06-30&pageSize=100&sort=amount_asc", listDeals],
+    ["/api/stats/summary", summary],
+    ["/api/stats/summary?asOf=2023-12-31", summary],
+    ["/api/stats/capital-by-period?grain=year&include=commitments", capitalByPeriod],
+    ["/api/stats/capital-by-kind", capitalByKind],
+    ["/api/stats/concentration?grain=quarter", concentration],
+    ["/api/stats/concentration?side=investor&asOf=2024-12-31", concentration],
+    ["/api/stats/flows?limit=50", flows],
+    ["/api/stats/circular-flows?count=all", circularFlows],
+  ] as [string, Handler][])("GET %s", async (url, handler) => {
+    const [a, b] = await fetchBoth(handler, url, {}, pair);
+    expect(a.status).toBe(200);
+    expect(b).toEqual(a);
+  });
+
+  it("the busiest organizations' pages, by their API and their data", async () => {
+    const [investors, recipients] = [await busiest("investor"), await busiest("recipient")];
+    for (const slug of [...investors, ...recipients]) {
+      for (const handler of [getOrganization, capitalByPeriodOf, fundingRoundsOf, coInvestorsOf] as Handler[]) {
+        const [a, b] = await fetchBoth(handler, `/api/organizations/${slug}`, { slug }, pair);
+        expect(b, slug).toEqual(a);
+      }
+    }
+    for (const slug of investors) {
+      const [a, b] = await both(() => getInvestor(slug, "year"), pair);
+      expect(b, slug).toBe(a);
+    }
+    for (const slug of recipients) {
+      const [a, b] = await both(() => getCompany(slug), pair);
+      expect(b, slug).toBe(a);
+    }
+  });
+
+  it("the analysis, excluded and as of a date", async () => {
+    for (const params of [
+      {},
+      { side: "investor", grain: "quarter" },
+      { asOf: "2024-06-30", count: "all" },
+      { pipeline: "1", kind: "equity" },
+    ]) {
+      const [a, b] = await both(() => getAnalysis(parseAnalysisView(params).view), pair);
+      expect(b, JSON.stringify(params)).toBe(a);
     }
   });
 });
