@@ -90,7 +90,7 @@ function byDeal<T extends { dealId: number }>(rows: T[]): Map<number, T[]> {
   return grouped;
 }
 
-/** Deals per round of statements: bounds the ids listed in the search refresh and the snapshot read. */
+/** Deals per round of statements: bounds the rounds and organizations a round of statements lists by id. */
 const BATCH = 500;
 
 /**
