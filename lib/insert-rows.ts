@@ -27,6 +27,9 @@ function asJson(value: InsertValue): string | number | null {
  * ... ORDER BY key, so the rows keep their order, which is the order their ids are drawn in). Binding every value on
  * its own cost Prisma's SQLite adapter about twice as much: 10,000 lifecycle events took 0.84-1.02 s against
  * 0.41-0.45 s at 100,000 deals. Each column's declared type (its affinity) turns the text of money back into an integer.
+ * The JSON goes as bytes (a Buffer, read back with CAST AS TEXT): Prisma passes a text parameter through several
+ * layers of JSON, escaping every quote of it again in each, and a byte parameter as base64, which needs no escaping;
+ * 10,000 revisions (9 MB of JSON) took 1.5-1.7 s as bytes against 2.5-3.6 s as text (load average 12).
  */
 function sqliteStatements(table: string, rows: readonly InsertRow[]): Prisma.Sql[] {
   if (rows.length === 0) return [];
@@ -38,8 +41,10 @@ function sqliteStatements(table: string, rows: readonly InsertRow[]): Prisma.Sql
   );
   const out: Prisma.Sql[] = [];
   for (let start = 0; start < rows.length; start += SQLITE_ROWS_PER_STATEMENT) {
-    const json = JSON.stringify(rows.slice(start, start + SQLITE_ROWS_PER_STATEMENT).map((row) => columns.map((c) => asJson(row[c]))));
-    out.push(Prisma.sql`${head}${json}${Prisma.raw(") ORDER BY key")}`);
+    const json = Buffer.from(
+      JSON.stringify(rows.slice(start, start + SQLITE_ROWS_PER_STATEMENT).map((row) => columns.map((c) => asJson(row[c])))),
+    );
+    out.push(Prisma.sql`${head}CAST(${json} AS TEXT)${Prisma.raw(") ORDER BY key")}`);
   }
   return out;
 }

@@ -35,6 +35,16 @@ export function dealSearchText(d: SearchFields): string {
 
 const CHUNK = 500;
 
+/** What a deal's search row is made of, by organization id: the names and aliases are looked up when it is written. */
+export type DealSearchSource = {
+  dealId: number;
+  recipientId: number;
+  round: string | null;
+  summary: string;
+  /** In the order of their positions. */
+  parties: { organizationId: number | null; label: string | null }[];
+};
+
 /** Rewrites the search rows of these deals (any number) from their current fields. */
 export async function refreshDealSearch(tx: Prisma.TransactionClient, dealIds: readonly number[]): Promise<void> {
   const ids = [...new Set(dealIds)];
@@ -42,48 +52,71 @@ export async function refreshDealSearch(tx: Prisma.TransactionClient, dealIds: r
     const chunk = ids.slice(start, start + CHUNK);
     // Read with SQL rather than findMany's nested relations, which cost more than the whole rest of a batch import.
     const idList = Prisma.join(chunk);
-    const deals = await tx.$queryRaw<{ id: number; round: string | null; summary: string; recipientId: number; recipientName: string }[]>`
-      SELECT d."id", d."round", d."summary", d."recipientId", r."name" AS "recipientName"
-        FROM "Deal" d JOIN "Organization" r ON r."id" = d."recipientId"
-       WHERE d."id" IN (${idList})`;
-    const parties = await tx.$queryRaw<{ dealId: number; organizationId: number | null; name: string | null; label: string | null }[]>`
-      SELECT p."dealId", p."organizationId", o."name", p."partyLabel" AS "label"
-        FROM "Participation" p LEFT JOIN "Organization" o ON o."id" = p."organizationId"
+    const deals = await tx.$queryRaw<{ id: number; round: string | null; summary: string; recipientId: number }[]>`
+      SELECT d."id", d."round", d."summary", d."recipientId" FROM "Deal" d WHERE d."id" IN (${idList})`;
+    const parties = await tx.$queryRaw<{ dealId: number; organizationId: number | null; label: string | null }[]>`
+      SELECT p."dealId", p."organizationId", p."partyLabel" AS "label" FROM "Participation" p
        WHERE p."dealId" IN (${idList})
        ORDER BY p."dealId", p."position"`;
-    const organizationIds = [
-      ...new Set([...deals.map((d) => d.recipientId), ...parties.flatMap((p) => (p.organizationId === null ? [] : [p.organizationId]))]),
-    ];
-    const aliases =
-      organizationIds.length === 0
-        ? []
-        : await tx.$queryRaw<{ organizationId: number; alias: string }[]>`
-      SELECT a."organizationId", a."alias" FROM "OrganizationAlias" a
-       WHERE a."organizationId" IN (${Prisma.join(organizationIds)})
-       ORDER BY a."organizationId", a."alias"`;
-    const aliasesOf = new Map<number, string[]>();
-    for (const a of aliases) aliasesOf.set(Number(a.organizationId), [...(aliasesOf.get(Number(a.organizationId)) ?? []), a.alias]);
-    const partiesOf = new Map<number, SearchFields["parties"]>();
+    const partiesOf = new Map<number, DealSearchSource["parties"]>();
     for (const p of parties) {
-      const party = {
-        name: p.name,
-        aliases: p.organizationId === null ? [] : (aliasesOf.get(Number(p.organizationId)) ?? []),
-        label: p.label,
-      };
-      partiesOf.set(p.dealId, [...(partiesOf.get(p.dealId) ?? []), party]);
+      const party = { organizationId: p.organizationId === null ? null : Number(p.organizationId), label: p.label };
+      const list = partiesOf.get(p.dealId);
+      if (list) list.push(party);
+      else partiesOf.set(p.dealId, [party]);
     }
     await tx.$executeRaw`DELETE FROM "DealSearch" WHERE "dealId" IN (${idList})`;
+    await insertDealSearch(
+      tx,
+      deals.map((d) => ({
+        dealId: d.id,
+        recipientId: Number(d.recipientId),
+        round: d.round,
+        summary: d.summary,
+        parties: partiesOf.get(d.id) ?? [],
+      })),
+    );
+  }
+}
+
+/**
+ * Writes the search rows of deals that have none yet: those refreshDealSearch has just cleared, or deals the batch
+ * writer has just created, which it describes from what it wrote (reading 500 new deals and their parties back cost
+ * it more than writing their search rows). The names and aliases are read inside the transaction, which may have
+ * created some of the organizations.
+ */
+export async function insertDealSearch(tx: Prisma.TransactionClient, deals: readonly DealSearchSource[]): Promise<void> {
+  for (let start = 0; start < deals.length; start += CHUNK) {
+    const chunk = deals.slice(start, start + CHUNK);
+    const organizationIds = [
+      ...new Set(chunk.flatMap((d) => [d.recipientId, ...d.parties.flatMap((p) => (p.organizationId === null ? [] : [p.organizationId]))])),
+    ];
+    if (organizationIds.length === 0) continue;
+    const idList = Prisma.join(organizationIds);
+    const names = await tx.$queryRaw<{ id: number; name: string }[]>`
+      SELECT o."id", o."name" FROM "Organization" o WHERE o."id" IN (${idList})`;
+    const aliases = await tx.$queryRaw<{ organizationId: number; alias: string }[]>`
+      SELECT a."organizationId", a."alias" FROM "OrganizationAlias" a
+       WHERE a."organizationId" IN (${idList})
+       ORDER BY a."organizationId", a."alias"`;
+    const nameOf = new Map(names.map((o) => [Number(o.id), o.name]));
+    const aliasesOf = new Map<number, string[]>();
+    for (const a of aliases) aliasesOf.set(Number(a.organizationId), [...(aliasesOf.get(Number(a.organizationId)) ?? []), a.alias]);
     await insertRows(
       tx,
       "DealSearch",
-      deals.map((d) => ({
-        dealId: d.id,
+      chunk.map((d) => ({
+        dealId: d.dealId,
         text: dealSearchText({
-          recipientName: d.recipientName,
-          recipientAliases: aliasesOf.get(Number(d.recipientId)) ?? [],
+          recipientName: nameOf.get(d.recipientId) ?? "",
+          recipientAliases: aliasesOf.get(d.recipientId) ?? [],
           round: d.round,
           summary: d.summary,
-          parties: partiesOf.get(d.id) ?? [],
+          parties: d.parties.map((p) => ({
+            name: p.organizationId === null ? null : (nameOf.get(p.organizationId) ?? null),
+            aliases: p.organizationId === null ? [] : (aliasesOf.get(p.organizationId) ?? []),
+            label: p.label,
+          })),
         }),
       })),
     );

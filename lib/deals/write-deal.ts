@@ -7,7 +7,7 @@ import { REPORTED_FIELDS } from "../story/as-of";
 import { recordRevision, recordRevisions, snapshotDeal, type RevisionAction } from "../revisions";
 import { insertRows, insertRowsReturningIds } from "../insert-rows";
 import { roundIdsFor } from "./deal-rounds";
-import { refreshDealSearch } from "./deal-search";
+import { insertDealSearch, refreshDealSearch } from "./deal-search";
 
 export type DealSnapshot = NonNullable<Awaited<ReturnType<typeof snapshotDeal>>>;
 
@@ -90,12 +90,12 @@ function byDeal<T extends { dealId: number }>(rows: T[]): Map<number, T[]> {
   return grouped;
 }
 
-/** Deals per round of statements: bounds the ids listed in the search refresh and the snapshot read. */
+/** Deals per round of statements: bounds the rounds and organizations a round of statements lists by id. */
 const BATCH = 500;
 
 /**
  * Creates deals in batches, each with its participations, its source, its first lifecycle event, its search row and
- * its revision: a handful of multi-row statements per 500 deals instead of several per deal, so a 10,000-row import
+ * its revision (the search row and the revision are built from what was written, not read back): a handful of multi-row statements per 500 deals instead of several per deal, so a 10,000-row import
  * takes seconds. Returns the new ids in the order of `deals`.
  */
 export async function createDeals(
@@ -165,7 +165,18 @@ export async function createDeals(
         createdAt: now,
       })),
     );
-    await refreshDealSearch(tx, batchIds);
+    await insertDealSearch(
+      tx,
+      batch.map((deal, i) => ({
+        dealId: batchIds[i],
+        recipientId: deal.recipientId,
+        round: deal.round,
+        summary: deal.summary,
+        parties: [...deal.participations]
+          .sort((a, b) => a.position - b.position)
+          .map((p) => ({ organizationId: p.organizationId, label: p.partyLabel })),
+      })),
+    );
     // The revisions' "after" is what snapshotDeal would read back, built from what was just written (reading 500 deals
     // back through findMany cost as much as writing them); tests/integration/import.test.ts compares the two.
     const partsOf = byDeal(participations);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
 import { registerReads } from "@/lib/data/kysely";
+import { refreshDealSearch } from "@/lib/deals/deal-search";
 import { importDealCsv } from "@/lib/import/apply-deal-import";
 import { snapshotDeal, toRevisionJson } from "@/lib/revisions";
 import { seedDatabase } from "@/lib/seed/seed-database";
@@ -179,6 +180,15 @@ describe("CSV import at scale", () => {
     // The revision's "after", built by the batch writer from what it wrote, is the deal as stored, to the character.
     for (const id of [result.dealIds[0], result.dealIds[10], result.dealIds[599]])
       expect(revisions.find((r) => r.entityId === id)?.after).toBe(toRevisionJson(await snapshotDeal(t.db, id)));
+    // The search rows, built by the batch writer from what it wrote, are those refreshDealSearch makes from the stored
+    // deals (recipient and parties' names and aliases, new funds included), to the character.
+    const searchTexts = async () =>
+      (await t.db.dealSearch.findMany({ where: { dealId: { in: result.dealIds } }, orderBy: { dealId: "asc" } })).map((s) => s.text);
+    const written = await searchTexts();
+    expect(written).toHaveLength(600);
+    expect(written[0]).toContain("Synthetic Fund order-0");
+    await t.db.$transaction((tx) => refreshDealSearch(tx, result.dealIds));
+    expect(await searchTexts()).toEqual(written);
     const funds = await t.db.organization.findMany({ where: { name: { startsWith: "Synthetic Fund order-" } }, orderBy: { slug: "asc" } });
     expect(funds.map((f) => f.slug)).toEqual([0, 1, 2, 3, 4].map((n) => `synthetic-fund-order-${n}`));
     expect(await t.db.revision.count({ where: { entityType: "organization", entityId: { in: funds.map((f) => f.id) } } })).toBe(5);
