@@ -2,7 +2,7 @@ import Link from "next/link";
 import { BACK_PER_DOLLAR_HREF, backToInSentence, formatBackToIn } from "@/components/analysis/circular-flow-list";
 import { getLoopsOf } from "@/lib/data/analysis";
 import { formatUsd } from "@/lib/format";
-import { dealListHref } from "@/lib/story/deal-list-href";
+import { dealListHref, PAGE_LINK_IDS } from "@/lib/story/deal-list-href";
 import { withAsOf } from "@/lib/story/view-href";
 
 const LINK = "rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
@@ -32,7 +32,7 @@ export async function OrganizationLoops({ slug, name, asOf }: { slug: string; na
           const params = new URLSearchParams({ investor: loop.investor.key, recipient: loop.company.key });
           const analysisHref = withAsOf(`/analysis?${params}#loop-${loop.investor.key}-${loop.company.key}`, asOf);
           const deals = [...loop.moneyIn, ...loop.moneyBack].map((l) => l.dealId);
-          const dealsHref = dealListHref(deals, asOf);
+          const dealsHref = dealListHref(deals, asOf, PAGE_LINK_IDS);
           const disclosed = (legs: typeof loop.moneyIn) => legs.some((l) => l.basis !== "undisclosed");
           return (
             <li key={`${loop.investor.key}-${loop.company.key}`}>
