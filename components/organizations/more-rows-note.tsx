@@ -6,7 +6,7 @@ import { formatNumber } from "@/lib/format";
  * How many rows an organization page's ranked tables show (the largest first). A large investor has thousands of
  * recipients and co-investors at scale: listing them all made its page megabytes of HTML.
  */
-export const ROWS_SHOWN = 50;
+export const ROWS_SHOWN = 25;
 
 /**
  * The first ROWS_SHOWN rows of a ranked list drawn by `table`, and, when there are more, a note saying how many and
