@@ -103,7 +103,7 @@ function LegTable({
         </thead>
         <tbody>
           {legs.map((leg) => (
-            <tr key={`${leg.dealId}-${leg.from.key}`} className="border-b border-gray-100 dark:border-gray-900">
+            <tr key={`${leg.dealId}-${leg.from.key}`} className="row-rule">
               <th scope="row" className="py-1 pr-3 font-normal">
                 <Link href={dealHref(leg.dealId, asOf)} className={LINK}>
                   {leg.from.name} → {leg.to.name}
@@ -125,7 +125,7 @@ function LegTable({
             </tr>
           ))}
           {rest.length > 0 ? (
-            <tr className="border-b border-gray-100 dark:border-gray-900">
+            <tr className="row-rule">
               <th scope="row" colSpan={4} className="py-1 pr-3 font-normal">
                 {allHref ? (
                   <Link href={allHref} className={LINK}>
