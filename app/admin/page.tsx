@@ -74,7 +74,7 @@ export default async function AdminDealsPage({ searchParams }: Props) {
           </thead>
           <tbody>
             {rows.map((d) => (
-              <tr key={d.id} className="border-b border-gray-100 dark:border-gray-900">
+              <tr key={d.id} className="row-rule">
                 <td className="py-2 pr-4">
                   #{d.id} {d.recipient.name}
                   {d.round ? `: ${d.round}` : ""}

@@ -13,12 +13,37 @@ import { KIND_LABELS, STATUS_LABELS } from "@/lib/domain";
 import { formatAmount, formatDate, formatDecimal, formatNumber, formatShare, formatUsd, formatUsdExact } from "@/lib/format";
 import { CAPITAL_KINDS, COUNTED_STATUSES, PIPELINE_STATUSES } from "@/lib/measures/capital";
 import { SPEND_BACK_KINDS } from "@/lib/measures/circular-flows";
-import { HHI_BANDS, hhiReadingLabel } from "@/lib/measures/concentration";
+import { HHI_BANDS, hhiReadingLabel, type HhiTerm } from "@/lib/measures/concentration";
 
 export const metadata: Metadata = { title: "How the numbers are counted" };
 
 const LINK = "text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
 const list = (items: readonly string[]) => items.join(", ").replace(/, ([^,]*)$/, " and $1");
+
+/**
+ * How many terms of the HHI example are written out, the largest first: at 100,000 deals a year has over 1,600
+ * recipients, and a row each made the page more than a megabyte. The others are one row, their capital, shares and
+ * points summed, so the rows still add up to the total and to the index.
+ */
+const HHI_TERMS_SHOWN = 25;
+
+function hhiRows(terms: HhiTerm[]): ReactNode[][] {
+  const row = (name: string, t: Pick<HhiTerm, "amount" | "share" | "points">) => [
+    name,
+    formatUsdExact(t.amount),
+    formatShare(t.share),
+    formatDecimal(t.points, 1),
+  ];
+  const shown = terms.slice(0, HHI_TERMS_SHOWN).map((t) => row(t.name, t));
+  const rest = terms.slice(HHI_TERMS_SHOWN);
+  if (rest.length === 0) return shown;
+  const summed = rest.reduce((s, t) => ({ amount: s.amount + t.amount, share: s.share + t.share, points: s.points + t.points }), {
+    amount: 0n,
+    share: 0,
+    points: 0,
+  });
+  return [...shown, row(`The other ${formatNumber(rest.length)} recipients`, summed)];
+}
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -127,7 +152,7 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
           <WorkedTable
             caption={`Worked example: the recipient HHI of ${hhi.year}`}
             head={["Recipient", "Capital counted", "Share", "Share² (points)"]}
-            rows={hhi.terms.map((t) => [t.name, formatUsdExact(t.amount), formatShare(t.share), formatDecimal(t.points, 1)])}
+            rows={hhiRows(hhi.terms)}
             foot={[
               "Total",
               formatUsdExact(hhi.total),

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { dealHref } from "@/lib/story/view-href";
-import { dealListHref } from "@/lib/story/deal-list-href";
+import { dealListHref, PAGE_LINK_IDS } from "@/lib/story/deal-list-href";
 import { StatusBadge } from "@/components/deals/status-badge";
 import { KIND_LABELS } from "@/lib/domain";
 import { formatDate, formatDecimal, formatUsd, formatUsdExact } from "@/lib/format";
@@ -71,6 +71,7 @@ function LegTable({
   const allHref = dealListHref(
     all.map((l) => l.dealId),
     asOf,
+    PAGE_LINK_IDS,
   );
   const anyDisclosed = all.some((l) => l.basis !== "undisclosed");
   const cell = "whitespace-nowrap py-1 pl-3 text-right";
@@ -102,7 +103,7 @@ function LegTable({
         </thead>
         <tbody>
           {legs.map((leg) => (
-            <tr key={`${leg.dealId}-${leg.from.key}`} className="border-b border-gray-100 dark:border-gray-900">
+            <tr key={`${leg.dealId}-${leg.from.key}`} className="row-rule">
               <th scope="row" className="py-1 pr-3 font-normal">
                 <Link href={dealHref(leg.dealId, asOf)} className={LINK}>
                   {leg.from.name} → {leg.to.name}
@@ -124,7 +125,7 @@ function LegTable({
             </tr>
           ))}
           {rest.length > 0 ? (
-            <tr className="border-b border-gray-100 dark:border-gray-900">
+            <tr className="row-rule">
               <th scope="row" colSpan={4} className="py-1 pr-3 font-normal">
                 {allHref ? (
                   <Link href={allHref} className={LINK}>
@@ -188,6 +189,7 @@ export function CircularFlowList({
         const loopHref = dealListHref(
           [...loop.moneyIn, ...loop.moneyBack].map((l) => l.dealId),
           asOf,
+          PAGE_LINK_IDS,
         );
         return (
           <li key={id} id={id}>

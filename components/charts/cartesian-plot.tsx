@@ -103,21 +103,19 @@ export function CartesianPlot({
         <ul aria-label="Values" className="absolute inset-0">
           {(categories.length <= MAX_TOOLTIP_COLUMNS ? tooltips : []).map((tip, i) => {
             const b = column(i);
-            // The tooltip opens toward the middle of the plot, so that the figure's edge never cuts it.
+            // The tooltip opens toward the middle of the plot, so that the figure's edge never cuts it. The column's and
+            // the tooltip's looks are short classes of app/globals.css: every column repeats them, in the HTML and again
+            // in React's payload.
             const side = b.center < VIEW / 3 ? "left-0" : b.center > (2 * VIEW) / 3 ? "right-0" : "left-1/2 -translate-x-1/2";
             return (
               <li
                 key={i}
                 tabIndex={0}
                 data-chart-mark=""
-                className="group absolute inset-y-0 outline-none hover:bg-gray-400/20 focus-visible:bg-gray-400/20 focus-visible:ring-2 focus-visible:ring-blue-600"
+                className="chart-column group"
                 style={{ left: percent(b.x), width: percent(b.width) }}
               >
-                <span
-                  aria-hidden="true"
-                  role="tooltip"
-                  className={`pointer-events-none absolute top-1 z-10 hidden w-max max-w-64 rounded bg-gray-900 px-2 py-1 text-xs whitespace-pre-line text-white shadow group-hover:block group-focus:block dark:bg-gray-100 dark:text-gray-900 ${side}`}
-                >
+                <span aria-hidden="true" role="tooltip" className={`chart-tooltip ${side}`}>
                   {tip}
                 </span>
                 <span className="sr-only">{tip.replace(/\n/g, "; ")}</span>

@@ -51,7 +51,7 @@ export function ChartDataTable({
         </thead>
         <tbody>
           {shownRows.map((row, index) => (
-            <tr key={`${row.label}-${index}`} className="border-b border-gray-100 dark:border-gray-900">
+            <tr key={`${row.label}-${index}`} className="row-rule">
               <th scope="row" className="py-1 pr-4 font-normal">
                 {row.label}
               </th>

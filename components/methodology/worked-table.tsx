@@ -18,7 +18,7 @@ export function WorkedTable({ caption, head, rows, foot }: { caption: string; he
         </thead>
         <tbody>
           {rows.map((row, r) => (
-            <tr key={r} className="border-b border-gray-100 dark:border-gray-900">
+            <tr key={r} className="row-rule">
               {row.map((value, i) =>
                 i === 0 ? (
                   <th key={i} scope="row" className={`${cell(i)} font-normal`}>

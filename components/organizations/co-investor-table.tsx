@@ -56,12 +56,9 @@ export function CoInvestorTable({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.key} className="border-b border-gray-100 dark:border-gray-900">
+            <tr key={row.key} className="row-rule">
               <th scope="row" className="py-2 pr-3 align-top font-medium">
-                <Link
-                  href={investorHref(row.key, asOf)}
-                  className="text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
-                >
+                <Link href={investorHref(row.key, asOf)} className="link">
                   {row.name}
                 </Link>
               </th>
@@ -70,10 +67,7 @@ export function CoInvestorTable({
                 <ul className="space-y-0.5">
                   {row.rounds.slice(-SHARED_ROUNDS_SHOWN).map((round) => (
                     <li key={round.key === null ? `deal-${round.dealIds[0]}` : `${round.recipient.key}-${round.key}`}>
-                      <Link
-                        href={sharedRoundHref(round, asOf)}
-                        className="text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
-                      >
+                      <Link href={sharedRoundHref(round, asOf)} className="link">
                         {sharedRoundLabel(round)}
                       </Link>{" "}
                       <span className="text-gray-600 dark:text-gray-400">({formatDate(round.date)})</span>

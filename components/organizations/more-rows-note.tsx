@@ -6,11 +6,11 @@ import { formatNumber } from "@/lib/format";
  * How many rows an organization page's ranked tables show (the largest first). A large investor has thousands of
  * recipients and co-investors at scale: listing them all made its page megabytes of HTML.
  */
-export const ROWS_SHOWN = 50;
+export const ROWS_SHOWN = 25;
 
 /**
- * The first ROWS_SHOWN rows of a ranked list drawn by `table`, and, when there are more, a note saying how many and
- * where every deal behind them is listed.
+ * The first `shown` (ROWS_SHOWN) rows of a ranked list drawn by `table`, and, when there are more, a note saying how
+ * many and where every row or every deal behind them is listed.
  */
 export function FirstRows<Row>({
   rows,
@@ -18,19 +18,21 @@ export function FirstRows<Row>({
   what,
   href,
   linkText,
+  shown = ROWS_SHOWN,
 }: {
   rows: Row[];
   table: (rows: Row[]) => ReactNode;
   what: string;
   href: string;
   linkText: string;
+  shown?: number;
 }) {
   return (
     <>
-      {table(rows.slice(0, ROWS_SHOWN))}
-      {rows.length > ROWS_SHOWN ? (
+      {table(rows.slice(0, shown))}
+      {rows.length > shown ? (
         <p className="text-sm text-gray-600 dark:text-gray-400">
-          The first {formatNumber(ROWS_SHOWN)} of {formatNumber(rows.length)} {what}.{" "}
+          The first {formatNumber(shown)} of {formatNumber(rows.length)} {what}.{" "}
           <Link
             href={href}
             className="rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"

@@ -6,8 +6,6 @@ import { organizationHref, type OrganizationSide } from "@/lib/organizations/org
 import { companyHref, investorHref } from "@/lib/story/view-href";
 import { ExternalLink, hostOf } from "@/components/ui/external-link";
 
-const LINK = "text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
-
 function dealCounts(org: RelatedOrganization): string {
   const parts = [];
   if (org.dealsAsInvestor > 0) parts.push(`${formatNumber(org.dealsAsInvestor)} as investor`);
@@ -18,7 +16,7 @@ function dealCounts(org: RelatedOrganization): string {
 function Related({ org, side, asOf }: { org: RelatedOrganization; side: OrganizationSide; asOf: string | null }) {
   return (
     <>
-      <Link href={organizationHref(org, side, asOf)} className={LINK}>
+      <Link href={organizationHref(org, side, asOf)} className="link">
         {org.name}
       </Link>
       <span className="text-gray-600 dark:text-gray-400">
@@ -89,7 +87,7 @@ export function OrganizationHeader({
           <div>
             <dt className="inline font-medium">Website: </dt>
             <dd className="inline">
-              <ExternalLink href={profile.website} className={LINK}>
+              <ExternalLink href={profile.website} className="link">
                 {hostOf(profile.website)}
               </ExternalLink>
             </dd>
@@ -104,7 +102,7 @@ export function OrganizationHeader({
       {asOther.count > 0 ? (
         <p className="text-sm">
           {profile.name} {asOther.lead} {formatNumber(asOther.count)} {asOther.count === 1 ? "deal" : "deals"}:{" "}
-          <Link href={asOther.href} className={LINK}>
+          <Link href={asOther.href} className="link">
             see {profile.name} as {asOther.label}
           </Link>
         </p>

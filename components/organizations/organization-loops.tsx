@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { BACK_PER_DOLLAR_HREF, backToInSentence, formatBackToIn } from "@/components/analysis/circular-flow-list";
-import { getLoopsOf } from "@/lib/data/analysis";
+import { FirstRows } from "@/components/organizations/more-rows-note";
+import { CIRCULAR_FLOWS_SHOWN, getLoopsOf } from "@/lib/data/analysis";
+import type { CircularFlow } from "@/lib/measures/circular-flows";
 import { formatUsd } from "@/lib/format";
-import { dealListHref } from "@/lib/story/deal-list-href";
+import { dealListHref, PAGE_LINK_IDS } from "@/lib/story/deal-list-href";
 import { withAsOf } from "@/lib/story/view-href";
 
 const LINK = "rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
@@ -27,40 +29,54 @@ export async function OrganizationLoops({ slug, name, asOf }: { slug: string; na
           What back per dollar in means
         </Link>
       </p>
-      <ul className="list-disc space-y-1 pl-5 text-sm">
-        {loops.map((loop) => {
-          const params = new URLSearchParams({ investor: loop.investor.key, recipient: loop.company.key });
-          const analysisHref = withAsOf(`/analysis?${params}#loop-${loop.investor.key}-${loop.company.key}`, asOf);
-          const deals = [...loop.moneyIn, ...loop.moneyBack].map((l) => l.dealId);
-          const dealsHref = dealListHref(deals, asOf);
-          const disclosed = (legs: typeof loop.moneyIn) => legs.some((l) => l.basis !== "undisclosed");
-          return (
-            <li key={`${loop.investor.key}-${loop.company.key}`}>
-              <Link href={analysisHref} className={LINK}>
-                {loop.investor.name} → {loop.company.name}
-              </Link>
-              : {disclosed(loop.moneyIn) ? formatUsd(loop.inTotal) : "undisclosed"} in,{" "}
-              {disclosed(loop.moneyBack) ? formatUsd(loop.backTotal) : "undisclosed"} back
-              {loop.backToIn === null ? (
-                ""
-              ) : (
-                <>
-                  {" "}
-                  (<abbr title={backToInSentence(loop)}>{formatBackToIn(loop.backToIn)}</abbr> back per dollar in)
-                </>
-              )}
-              {dealsHref ? (
-                <>
-                  {" · "}
-                  <Link href={dealsHref} className={LINK}>
-                    its {new Set(deals).size} deals
-                  </Link>
-                </>
-              ) : null}
-            </li>
-          );
-        })}
-      </ul>
+      <FirstRows
+        rows={loops}
+        // As many as /analysis shows: an organization of a large database is in dozens of loops, 700 bytes each.
+        shown={CIRCULAR_FLOWS_SHOWN}
+        what="loops, by money back"
+        href={withAsOf("/api/stats/circular-flows?format=csv", asOf)}
+        linkText="Every loop as CSV"
+        table={(shown) => <LoopList loops={shown} asOf={asOf} />}
+      />
     </section>
+  );
+}
+
+function LoopList({ loops, asOf }: { loops: CircularFlow[]; asOf: string | null }) {
+  return (
+    <ul className="list-disc space-y-1 pl-5 text-sm">
+      {loops.map((loop) => {
+        const params = new URLSearchParams({ investor: loop.investor.key, recipient: loop.company.key });
+        const analysisHref = withAsOf(`/analysis?${params}#loop-${loop.investor.key}-${loop.company.key}`, asOf);
+        const deals = [...loop.moneyIn, ...loop.moneyBack].map((l) => l.dealId);
+        const dealsHref = dealListHref(deals, asOf, PAGE_LINK_IDS);
+        const disclosed = (legs: typeof loop.moneyIn) => legs.some((l) => l.basis !== "undisclosed");
+        return (
+          <li key={`${loop.investor.key}-${loop.company.key}`}>
+            <Link href={analysisHref} className={LINK}>
+              {loop.investor.name} → {loop.company.name}
+            </Link>
+            : {disclosed(loop.moneyIn) ? formatUsd(loop.inTotal) : "undisclosed"} in,{" "}
+            {disclosed(loop.moneyBack) ? formatUsd(loop.backTotal) : "undisclosed"} back
+            {loop.backToIn === null ? (
+              ""
+            ) : (
+              <>
+                {" "}
+                (<abbr title={backToInSentence(loop)}>{formatBackToIn(loop.backToIn)}</abbr> back per dollar in)
+              </>
+            )}
+            {dealsHref ? (
+              <>
+                {" · "}
+                <Link href={dealsHref} className={LINK}>
+                  its {new Set(deals).size} deals
+                </Link>
+              </>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

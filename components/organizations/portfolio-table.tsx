@@ -8,8 +8,6 @@ import { SortHeader } from "@/components/ui/sort-header";
 import { nextTableSort, sortedAs, type TableSort } from "@/lib/filters/ranking-sort";
 import { PORTFOLIO_SORT, type PortfolioColumn } from "@/lib/filters/organization-table-sorts";
 
-const LINK = "text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
-
 const ORDER_WORDS: Record<PortfolioColumn, [string, string]> = {
   date: ["oldest first", "newest first"],
   deal: ["by deal, A to Z", "by deal, Z to A"],
@@ -66,7 +64,7 @@ export function PortfolioTable({
                 <time dateTime={deal.announcedOn}>{formatDate(deal.announcedOn)}</time>
               </td>
               <th scope="row" className="min-w-48 py-2 pr-3 font-normal">
-                <Link href={dealHref(deal.id, asOf)} className={LINK}>
+                <Link href={dealHref(deal.id, asOf)} className="link">
                   {deal.round ?? KIND_LABELS[deal.kind]}
                 </Link>
                 {deal.investors.length > 1 ? (
@@ -76,7 +74,7 @@ export function PortfolioTable({
                 ) : null}
               </th>
               <td className="py-2 pr-3">
-                <Link href={companyHref(deal.recipient.slug, asOf)} className={LINK}>
+                <Link href={companyHref(deal.recipient.slug, asOf)} className="link">
                   {deal.recipient.name}
                 </Link>
               </td>

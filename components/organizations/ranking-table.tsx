@@ -61,13 +61,10 @@ export function RankingTable({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.slug} className="border-b border-gray-100 dark:border-gray-900">
+            <tr key={row.slug} className="row-rule">
               <td className="py-2 pr-3 text-right text-gray-600 dark:text-gray-400">{row.rank}</td>
               <th scope="row" className="py-2 pr-3 font-medium">
-                <Link
-                  href={withAsOf(`${hrefBase}/${row.slug}`, asOf)}
-                  className="text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
-                >
+                <Link href={withAsOf(`${hrefBase}/${row.slug}`, asOf)} className="link">
                   {row.name}
                 </Link>
               </th>

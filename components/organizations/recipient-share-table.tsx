@@ -66,12 +66,9 @@ export function RecipientShareTable({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.key} className="border-b border-gray-100 dark:border-gray-900">
+            <tr key={row.key} className="row-rule">
               <th scope="row" className="py-2 pr-3 font-medium">
-                <Link
-                  href={companyHref(row.key, asOf)}
-                  className="text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
-                >
+                <Link href={companyHref(row.key, asOf)} className="link">
                   {row.name}
                 </Link>
               </th>

@@ -5,8 +5,6 @@ import type { RoundDeal } from "@/lib/data/company";
 import { KIND_LABELS } from "@/lib/domain";
 import { formatAmount, formatDate, formatUsd, formatUsdExact } from "@/lib/format";
 
-const LINK = "text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
-
 /** Each equity or convertible deal a company received, counted or not, with the valuation reported with it. */
 export function RoundDealTable({ deals, companyName, asOf }: { deals: RoundDeal[]; companyName: string; asOf: string | null }) {
   return (
@@ -45,7 +43,7 @@ export function RoundDealTable({ deals, companyName, asOf }: { deals: RoundDeal[
                 <time dateTime={deal.announcedOn}>{formatDate(deal.announcedOn)}</time>
               </td>
               <th scope="row" className="min-w-48 py-2 pr-3 font-normal">
-                <Link href={dealHref(deal.id, asOf)} className={LINK}>
+                <Link href={dealHref(deal.id, asOf)} className="link">
                   {deal.round ?? KIND_LABELS[deal.kind]}
                 </Link>
               </th>

@@ -3,8 +3,6 @@ import type { RoundView } from "@/lib/data/rounds";
 import { formatAmount, formatDate, formatUsd } from "@/lib/format";
 import { dealHref, investorHref } from "@/lib/story/view-href";
 
-const LINK = "text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
-
 /** The anchor of a round on its company's page: co-investor tables and deal pages link to it. */
 export function roundAnchor(round: { key: string | null; deals: { id: number }[] }): string {
   return round.key === null ? `round-deal-${round.deals[0].id}` : `round-${round.key}`;
@@ -34,7 +32,7 @@ export function RoundList({
             </h3>
             {editable && round.id !== null ? (
               <p className="text-sm">
-                <Link href={`/admin/rounds/${round.id}`} className={LINK}>
+                <Link href={`/admin/rounds/${round.id}`} className="link">
                   Edit this round
                 </Link>
               </p>
@@ -69,10 +67,10 @@ export function RoundList({
               </thead>
               <tbody>
                 {round.participants.map((p) => (
-                  <tr key={p.slug ?? `label-${p.name}`} className="border-b border-gray-100 dark:border-gray-900">
+                  <tr key={p.slug ?? `label-${p.name}`} className="row-rule">
                     <th scope="row" className="py-1 pr-3 font-normal">
                       {p.slug ? (
-                        <Link href={investorHref(p.slug, asOf)} className={LINK}>
+                        <Link href={investorHref(p.slug, asOf)} className="link">
                           {p.name}
                         </Link>
                       ) : (
@@ -90,7 +88,7 @@ export function RoundList({
               {round.deals.map((d, i) => (
                 <span key={d.id}>
                   {i > 0 ? "; " : ""}
-                  <Link href={dealHref(d.id, asOf)} className={LINK}>
+                  <Link href={dealHref(d.id, asOf)} className="link">
                     {d.round ?? `deal ${d.id}`}
                   </Link>
                 </span>

@@ -5,8 +5,6 @@ import { formatDate, formatUsd, formatUsdExact } from "@/lib/format";
 import { companyHref, dealHref } from "@/lib/story/view-href";
 import { ExternalLink } from "@/components/ui/external-link";
 
-const LINK = "text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
-
 /** A company's valuation marks (lib/data/valuation-marks.ts): date, valuation, what it was, its deal and its sources. */
 export function ValuationMarkList({ marks, asOf }: { marks: ValuationMark[]; asOf: string | null }) {
   return (
@@ -31,7 +29,7 @@ export function ValuationMarkList({ marks, asOf }: { marks: ValuationMark[]; asO
         </thead>
         <tbody>
           {marks.map((mark) => (
-            <tr key={`${mark.date}-${mark.deals[0].id}-${mark.valuationUsd}`} className="border-b border-gray-100 dark:border-gray-900">
+            <tr key={`${mark.date}-${mark.deals[0].id}-${mark.valuationUsd}`} className="row-rule">
               <th scope="row" className="py-1 pr-4 font-normal whitespace-nowrap">
                 {formatDate(mark.date)}
               </th>
@@ -39,7 +37,7 @@ export function ValuationMarkList({ marks, asOf }: { marks: ValuationMark[]; asO
                 {formatUsd(mark.valuationUsd)}
               </td>
               <td className="py-1 pr-4">
-                <Link href={dealHref(mark.deals[0].id, asOf)} className={LINK}>
+                <Link href={dealHref(mark.deals[0].id, asOf)} className="link">
                   {mark.name ?? KIND_LABELS[mark.kind]}
                 </Link>{" "}
                 <span className="text-gray-600 dark:text-gray-400">
@@ -55,7 +53,7 @@ export function ValuationMarkList({ marks, asOf }: { marks: ValuationMark[]; asO
                       <span key={`${s.url}-${i}`}>
                         {i > 0 ? "; " : ""}
                         {s.url ? (
-                          <ExternalLink href={s.url} className={LINK}>
+                          <ExternalLink href={s.url} className="link">
                             {s.publisher ?? s.url}
                           </ExternalLink>
                         ) : (
@@ -77,7 +75,7 @@ export function ValuationMarkList({ marks, asOf }: { marks: ValuationMark[]; asO
       <>
         {" "}
         of{" "}
-        <Link href={companyHref(mark.recipient.slug, asOf)} className={LINK}>
+        <Link href={companyHref(mark.recipient.slug, asOf)} className="link">
           {mark.recipient.name}
         </Link>
       </>

@@ -56,7 +56,7 @@ export function getInvestor(
 }
 
 /** How many deals the portfolio table lists (newest first); /deals?investor=slug has them all. */
-export const PORTFOLIO_LIMIT = 50;
+export const PORTFOLIO_LIMIT = 25;
 
 async function computeInvestor(slug: string, grain: Grain, asOf: string | null, window: DateWindow): Promise<InvestorView | null> {
   const found = await findOrganization(slug);

@@ -4,6 +4,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { CoInvestorTable } from "@/components/organizations/co-investor-table";
 import { FirstRows, ROWS_SHOWN } from "@/components/organizations/more-rows-note";
+import { formatNumber } from "@/lib/format";
 import { SHARED_ROUNDS_SHOWN, type CoInvestor, type SharedRound } from "@/lib/measures/co-investors";
 import { CO_INVESTORS_SORT } from "@/lib/filters/organization-table-sorts";
 
@@ -34,7 +35,7 @@ describe("ranked tables on organization pages", () => {
     expect(bodyRows(html)).toBe(ROWS_SHOWN);
     expect(html).toContain("Org 0<");
     expect(html).not.toContain(`Org ${ROWS_SHOWN}<`);
-    expect(html).toContain(`The first ${ROWS_SHOWN} of 1,284 co-investors.`);
+    expect(html).toContain(`The first ${ROWS_SHOWN} of ${formatNumber(ROWS_SHOWN + 1234)} co-investors.`);
     expect(html).toContain('href="/deals?investor=microsoft"');
   });
 

@@ -71,7 +71,7 @@ export default async function AdminOrganizationsPage({
           </thead>
           <tbody>
             {rows.map((o) => (
-              <tr key={o.id} className="border-b border-gray-100 dark:border-gray-900">
+              <tr key={o.id} className="row-rule">
                 <td className="py-2 pr-4">
                   <Link className="text-blue-700 underline dark:text-blue-400" href={`/admin/organizations/${o.id}`}>
                     {o.name}

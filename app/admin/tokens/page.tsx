@@ -36,7 +36,7 @@ export default async function TokensPage() {
           </thead>
           <tbody>
             {tokens.map((t) => (
-              <tr key={t.id} className="border-b border-gray-100 dark:border-gray-900">
+              <tr key={t.id} className="row-rule">
                 <td className="py-2 pr-4">{t.name}</td>
                 <td className="py-2 pr-4 font-mono">{t.prefix}…</td>
                 <td className="py-2 pr-4">{t.user.email}</td>

@@ -30,7 +30,7 @@ export default async function UsersPage() {
           </thead>
           <tbody>
             {users.map((u) => (
-              <tr key={u.id} className="border-b border-gray-100 dark:border-gray-900">
+              <tr key={u.id} className="row-rule">
                 <td className="py-2 pr-4">{u.email}</td>
                 <td className="py-2 pr-4">
                   {u.role}

@@ -41,7 +41,7 @@ import { parseTableSort, tableSortHref } from "@/lib/filters/ranking-sort";
 import { INVESTORS_SORT, sortInvestors, type InvestorsColumn } from "@/lib/filters/organization-table-sorts";
 
 /** How many rounds the page lists (the newest); GET /api/organizations/{slug}/rounds has them all. */
-const ROUNDS_LISTED = 50;
+const ROUNDS_LISTED = 20;
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -131,10 +131,7 @@ export default async function DealPage({ params, searchParams }: Props) {
             Part of a round
           </h2>
           <p className="mt-2 text-sm">
-            <Link
-              href={`${companyHref(deal.recipient.slug, asOfView)}#round-${deal.roundRef.key}`}
-              className="text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
-            >
+            <Link href={`${companyHref(deal.recipient.slug, asOfView)}#round-${deal.roundRef.key}`} className="link">
               {deal.roundRef.name}
             </Link>{" "}
             of {formatDate(deal.roundRef.announcedOn)}, with every participant and its amount on {deal.recipient.name}&rsquo;s page.
@@ -146,10 +143,7 @@ export default async function DealPage({ params, searchParams }: Props) {
               <ul className="mt-2 space-y-1 text-sm">
                 {siblings.map((d) => (
                   <li key={d.id}>
-                    <Link
-                      href={dealHref(d.id, asOfView)}
-                      className="text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
-                    >
+                    <Link href={dealHref(d.id, asOfView)} className="link">
                       {d.round ?? `Deal ${d.id}`}
                     </Link>{" "}
                     <span className="text-gray-600 dark:text-gray-400">({formatDate(d.announcedOn)})</span>
