@@ -71,7 +71,8 @@ type Activity = { asRecipient: number; asInvestor: number; newest: number[] };
  * Each organization's live deals counted (received; joined, one per party row) and its newest kept, in one walk of
  * the live deals newest first with each deal's parties beside it. The walk replaces a GROUP BY per count, so the
  * directory costs about what it did, and a suggestion then reads the best match's newest deals by primary key: read
- * per request through the organization's indexes, they took 18 ms (p50) to 61 ms (p95) at 100,000 deals under load.
+ * per request through the organization's indexes they took p50 19.6 ms, p95 55.5 ms at 100,000 deals under load; by
+ * id p50 1.4 ms, p95 23.5 ms.
  */
 function dealActivity(
   deals: { id: number; recipientId: number }[],
