@@ -162,6 +162,12 @@ function scenarios(file: string): Scenario[] {
       urls: ["/api/stats/concentration", "/api/stats/concentration?grain=quarter", "/api/stats/concentration?side=investor"],
     },
     {
+      // The floor of an API request: the proxy with its rate-limit write, Next's route and a JSON answer, no query (an
+      // empty q reads nothing). What search suggestions cost above it is the search's own.
+      name: "api floor (empty search)",
+      urls: ["/api/search?q=&limit=6"],
+    },
+    {
       // What the header's box asks as someone types: the beginnings of active organizations' names, and the same with a
       // letter dropped (a typo).
       name: "search suggestions",

@@ -6,7 +6,7 @@ import type { AmountQualifier, DealKind, DealStatus } from "../domain";
 import { dealTitle } from "../deals/deal-title";
 import { DEFAULT_DEAL_FILTERS } from "../filters/deal-filters";
 import { DEFAULT_SEARCH_LIMIT } from "../filters/search-query";
-import type { DirectoryMatch } from "../organizations/directory";
+import type { DirectoryMatch, OrganizationDirectory } from "../organizations/directory";
 import type { PrismaClient } from "../generated/prisma/client";
 import { organizationHref } from "../organizations/organization-href";
 import { listDealSummaries } from "./deals";
@@ -32,30 +32,22 @@ export type SearchResults = { organizations: SearchOrganization[]; deals: Search
 
 /** What the site search finds for q, at most `limit` organizations and `limit` deals. */
 export async function searchSite(q: string, limit: number = DEFAULT_SEARCH_LIMIT): Promise<SearchResults> {
-  return searchWith(await getDb(), (await getSearchDirectory()).suggest(q, limit), q, limit);
+  return searchWith(await getDb(), await getSearchDirectory(), q, limit);
 }
 
 /** The same search on a given database handle, its directory built afresh (tests on both databases). */
 export async function searchDatabase(db: PrismaClient, q: string, limit: number = DEFAULT_SEARCH_LIMIT): Promise<SearchResults> {
-  return searchWith(db, (await loadSearchDirectory(db)).suggest(q, limit), q, limit);
+  return searchWith(db, await loadSearchDirectory(db), q, limit);
 }
-
-/**
- * From how many deals an organization's newest are read by walking every deal newest first (the list's date index)
- * and checking each one's parties, rather than gathering its own deals through its indexes and sorting them. At
- * 100,000 synthetic deals the second took 75-440 ms for the busiest organizations (13,000-25,000 deals to sort), the
- * first 0.1 ms for them but 80-140 ms for an organization of a few hundred, whose six newest lie far apart.
- */
-const BUSY_ORGANIZATION_DEALS = 500;
 
 /**
  * The deals: the newest of the best-matched organization (received or joined), since a name typed with a typo or as
  * an alias appears in no deal's text; when no organization matches, the newest whose search text contains q, as the
- * /deals search reads it (dealFilterCondition). Either is read as every list is (listDealSummaries). Reading one
- * organization's deals is two index lookups, so a suggestion never scans the search text at scale.
+ * /deals search reads it (dealFilterCondition). Either is read as every list is (listDealSummaries). The best match's
+ * newest deal ids are kept in the directory (built once per data version), so its deals are read by primary key.
  */
-async function searchWith(db: PrismaClient, matches: DirectoryMatch[], q: string, limit: number): Promise<SearchResults> {
-  const reads = readsOf(db);
+async function searchWith(db: PrismaClient, directory: OrganizationDirectory, q: string, limit: number): Promise<SearchResults> {
+  const matches = directory.suggest(q, limit);
   const organizations = matches.map((m) => ({
     id: m.id,
     slug: m.slug,
@@ -67,17 +59,9 @@ async function searchWith(db: PrismaClient, matches: DirectoryMatch[], q: string
   const best = matches[0];
   const text = q.trim();
   if (!best && text === "") return { organizations, deals: [] };
-  const eb = onDeal;
-  const condition = best
-    ? eb.or([
-        eb("d.recipientId", "=", best.id),
-        best.dealsAsInvestor + best.dealsAsRecipient >= BUSY_ORGANIZATION_DEALS
-          ? eb.exists(
-              eb.selectFrom("Participation as p").whereRef("p.dealId", "=", "d.id").where("p.organizationId", "=", best.id).select("p.id"),
-            )
-          : eb("d.id", "in", eb.selectFrom("Participation as p").where("p.organizationId", "=", best.id).select("p.dealId")),
-      ])
-    : dealFilterCondition({ ...DEFAULT_DEAL_FILTERS, q: text }, reads);
+  const newest = best ? directory.newestDeals(best.id).slice(0, limit) : [];
+  if (best && newest.length === 0) return { organizations, deals: [] };
+  const condition = best ? onDeal("d.id", "in", newest) : dealFilterCondition({ ...DEFAULT_DEAL_FILTERS, q: text }, readsOf(db));
   const deals = await listDealSummaries(db, condition, null, limit);
   return {
     organizations,

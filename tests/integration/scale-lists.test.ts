@@ -11,6 +11,7 @@ import { GET as circularFlowsRoute } from "@/app/api/stats/circular-flows/route"
 import { CIRCULAR_FLOWS_SHOWN, getAnalysis } from "@/lib/data/analysis";
 import { COMPANY_LIST_LIMIT, getCompany } from "@/lib/data/company";
 import { filterNamesOf } from "@/lib/data/filter-names";
+import { getSearchDirectory } from "@/lib/data/organization-directory";
 import { searchSite } from "@/lib/data/search";
 import { countDealsIn, findDealPage, listAllDeals, listDeals } from "@/lib/data/deals";
 import { getInvestor, PORTFOLIO_LIMIT } from "@/lib/data/investor";
@@ -22,6 +23,7 @@ import { investorShareOfRecipients } from "@/lib/measures/funding-shares";
 import { synthDatabase } from "@/lib/synth/synth-database";
 import { listChanges } from "@/lib/data/changes";
 import { parseChangeView } from "@/lib/filters/change-filters";
+import { MAX_SEARCH_LIMIT } from "@/lib/filters/search-query";
 import { useTestDbAsAppDb } from "../support/app-db";
 
 const DEALS = 10_000;
@@ -66,23 +68,44 @@ describe("the filter forms' names", () => {
 });
 
 describe("search suggestions at scale", () => {
-  it("list a busy organization's newest deals, the same as its own deals sorted newest first", async () => {
-    const top = ranked("investor")[0];
-    // Past BUSY_ORGANIZATION_DEALS, so its deals are read by walking the date index.
-    expect(top.deals).toBeGreaterThanOrEqual(500);
+  // The directory keeps each organization's newest deal ids: they must be the deals its own indexes give, newest
+  // first, for a busy organization (thousands of deals) and a quiet one, up to the largest limit.
+  it.each([
+    ["the busiest investor", () => ranked("investor")[0]],
+    ["the busiest recipient", () => ranked("recipient")[0]],
+    ["the quietest investor", () => ranked("investor").at(-1) as { slug: string; deals: number }],
+    ["the quietest recipient", () => ranked("recipient").at(-1) as { slug: string; deals: number }],
+  ])("list %s's newest deals, the same as its own deals sorted newest first", async (_, pick) => {
+    const { slug } = pick();
     const db = raw();
-    const { id, name } = db.prepare(`SELECT id, name FROM "Organization" WHERE slug = ?`).get(top.slug) as { id: number; name: string };
-    const newest = (
-      db
-        .prepare(
-          `SELECT d.id FROM "Deal" d WHERE d."deletedAt" IS NULL AND (d."recipientId" = ? OR d.id IN (SELECT "dealId" FROM "Participation" WHERE "organizationId" = ?)) ORDER BY d."announcedOn" DESC, d.id DESC LIMIT 6`,
-        )
-        .all(id, id) as { id: number }[]
-    ).map((r) => r.id);
+    const { id, name } = db.prepare(`SELECT id, name FROM "Organization" WHERE slug = ?`).get(slug) as { id: number; name: string };
+    const newest = (limit: number) =>
+      (
+        db
+          .prepare(
+            `SELECT d.id FROM "Deal" d WHERE d."deletedAt" IS NULL AND (d."recipientId" = ? OR d.id IN (SELECT "dealId" FROM "Participation" WHERE "organizationId" = ?)) ORDER BY d."announcedOn" DESC, d.id DESC LIMIT ?`,
+          )
+          .all(id, id, limit) as { id: number }[]
+      ).map((r) => r.id);
+    const [six, fifty] = [newest(6), newest(MAX_SEARCH_LIMIT)];
+    // Its counts, which rank equal matches, come from the same walk of the deals.
+    const counts = db
+      .prepare(
+        `SELECT (SELECT COUNT(*) FROM "Deal" WHERE "deletedAt" IS NULL AND "recipientId" = ?) AS asRecipient, (SELECT COUNT(*) FROM "Participation" p JOIN "Deal" d ON d.id = p."dealId" WHERE d."deletedAt" IS NULL AND p."organizationId" = ?) AS asInvestor`,
+      )
+      .get(id, id);
     db.close();
-    const found = await searchSite(name, 6);
-    expect(found.organizations[0].slug).toBe(top.slug);
-    expect(found.deals.map((d) => d.id)).toEqual(newest);
+    const entry = (await getSearchDirectory()).suggest(name, 1)[0];
+    expect({ asRecipient: entry.dealsAsRecipient, asInvestor: entry.dealsAsInvestor }).toEqual(counts);
+    expect(six.length).toBeGreaterThan(0);
+    for (const [limit, expected] of [
+      [6, six],
+      [MAX_SEARCH_LIMIT, fifty],
+    ] as const) {
+      const found = await searchSite(name, limit);
+      expect(found.organizations[0].slug).toBe(slug);
+      expect(found.deals.map((d) => d.id)).toEqual(expected);
+    }
   });
 });
 
