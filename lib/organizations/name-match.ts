@@ -96,8 +96,8 @@ export function nameQuery(q: string): NameQuery | null {
 
 /**
  * How well the query matches a name, lower is better, or null: 0 the whole name, 1 its beginning, 2 the beginning of
- * a later word, 3 inside it (3 letters or more), then 4 + typos against the whole name, a word, or the name's
- * beginning of the query's length.
+ * a later word, 3 inside it (3 letters or more), then 4 + typos against the whole name, a word, or a beginning of the
+ * name as long as the query give or take the typos allowed.
  */
 export function matchScore(query: NameQuery, name: MatchableName): number | null {
   const q = query.compact;
@@ -110,8 +110,10 @@ export function matchScore(query: NameQuery, name: MatchableName): number | null
   let best = typoDistance(q, name.compact, typos);
   for (const word of name.words)
     if (best > 0 && missingLetters(query, word.letters) <= typos) best = Math.min(best, typoDistance(q, word.text, typos));
-  if (best > 0 && name.compact.length > q.length) {
-    const start = name.compact.slice(0, q.length);
+  // The beginnings as long as the query give or take its typos: a letter left out or typed twice while typing
+  // ("anthopi" for "anthropi…") shifts the rest, and against a beginning of the query's own length it counts twice.
+  for (let length = Math.max(1, q.length - typos); best > 0 && length <= q.length + typos && length < name.compact.length; length++) {
+    const start = name.compact.slice(0, length);
     if (missingLetters(query, letterCounts(start)) <= typos) best = Math.min(best, typoDistance(q, start, typos));
   }
   return best <= query.typos ? 4 + best : null;

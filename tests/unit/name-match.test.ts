@@ -47,6 +47,13 @@ describe("organization suggestions on the seed's organizations", () => {
     expect(first("antrhopik")?.slug).toBe("anthropic");
   });
 
+  it("forgives a letter left out or typed twice in the beginning of a name, as someone types it", () => {
+    // Against the name's beginning of the query's own length, each shifts every later letter: two typos, not one.
+    expect(first("anthopi")?.slug).toBe("anthropic");
+    expect(first("nvdia")?.slug).toBe("nvidia");
+    expect(first("misstra")?.slug).toBe("mistral-ai");
+  });
+
   it("keeps to the limit", () => {
     expect(directory.suggest("a", 3)).toHaveLength(3);
   });
