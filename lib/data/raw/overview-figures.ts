@@ -107,6 +107,11 @@ export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBo
               .sum<bigint>(withoutCommitment)
               .over((ob) => ob.partitionBy("p.dealId").orderBy("p.position").orderBy("p.id"))
               .as("openRank"),
+            // The order attributeToInvestors lists the parts in: stated commitments first, each in listing order.
+            eb.fn
+              .agg<number>("row_number")
+              .over((ob) => ob.partitionBy("p.dealId").orderBy(withoutCommitment).orderBy("p.position").orderBy("p.id"))
+              .as("partOrder"),
           ];
         }),
     )
@@ -124,6 +129,7 @@ export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBo
           "committedCount",
           "committedSum",
           "openCount",
+          "partOrder",
           eb
             .case()
             .when(eb.and([eb("committedCount", ">", sql<bigint>`0`), eb("committedSum", ">=", eb.ref("amount"))]))
@@ -162,7 +168,7 @@ export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBo
       db
         .selectFrom("partShares")
         .where("organizationId", "is not", null)
-        .select(["dealId", "organizationId", "announcedOn", "recipientId", "share"]),
+        .select(["dealId", "organizationId", "announcedOn", "recipientId", "partOrder", "share"]),
     );
 }
 
