@@ -3,7 +3,7 @@
 import { CIRCULAR_FLOWS_SHOWN, exclusionChoicesOf, type Analysis } from "@/lib/data/analysis";
 import { dealFilterCondition } from "@/lib/data/deal-where";
 import { readsOf } from "@/lib/data/kysely";
-import { loadMeasureDeals } from "@/lib/data/measure-deals";
+import { loadMeasureDeals } from "./measure-deals";
 import { loadOrganizationDirectory } from "@/lib/data/organization-directory";
 import { DEAL_KINDS } from "@/lib/domain";
 import { countingRule, DEFAULT_FLOW_LIMIT, type AnalysisView } from "@/lib/filters/analysis-view";

@@ -1,7 +1,7 @@
 // The /analysis figures of one view (its deals, lib/data/raw/view-deals.ts: filtered, as of a date, organizations
 // excluded), summed in the database instead of measured over every deal loaded into memory: at 1,000,000 deals that
 // load held gigabytes. Each function returns what its measure in lib/measures returns over the view's deals
-// (loadMeasureDeals, then excludeOrganizations); tests/integration compares them on the seed and on a synthetic
+// (loadMeasureDeals in tests/support/measure-deals.ts, then excludeOrganizations); tests/integration compares them on the seed and on a synthetic
 // database, today and as of several dates. Kysely queries that run on SQLite and PostgreSQL alike (see
 // overview-figures.ts).
 import "server-only";

@@ -3,7 +3,8 @@
 // counted rule, a deal's period and the investors' parts. Kysely queries (lib/data/kysely.ts) that run on SQLite and
 // PostgreSQL alike: window functions, CASE instead of the dialects' different scalar MIN/MAX, integer arithmetic on
 // BIGINT (sums cast back to BIGINT so PostgreSQL's NUMERIC never divides with decimals), totals read as text.
-// Each function returns exactly what its measure in lib/measures/capital.ts returns over loadMeasureDeals(db);
+// Each function returns exactly what its measure in lib/measures/capital.ts returns over loadMeasureDeals(db)
+// (tests/support/measure-deals.ts);
 // tests/integration/view-cache.test.ts compares them on the seed and on a synthetic database.
 import "server-only";
 import { expressionBuilder, sql, type AliasableExpression, type Expression, type SqlBool } from "kysely";
