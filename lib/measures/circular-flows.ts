@@ -45,6 +45,8 @@ export type CircularFlow = {
 };
 
 type Legs = { moneyIn: CircularLeg[]; moneyBack: CircularLeg[] };
+/** An (investor company, company) pair and its legs so far, each side in deal order. */
+export type LoopPair = { investor: Party; company: Party } & Legs;
 
 /**
  * Every (investor company, company) pair with at least one capital leg and one spending leg, largest money back
@@ -111,7 +113,7 @@ export function findCircularFlows(
  * both sides, with their totals, largest money back first. Shared by findCircularFlows and the loops matched in SQL
  * (lib/data/raw/analysis-figures.ts), so both total, rate and order them alike.
  */
-export function loopsOf(pairs: Iterable<{ investor: Party; company: Party } & Legs>): CircularFlow[] {
+export function loopsOf(pairs: Iterable<LoopPair>): CircularFlow[] {
   const loops: CircularFlow[] = [];
   for (const { investor, company, moneyIn, moneyBack } of pairs) {
     if (moneyIn.length === 0 || moneyBack.length === 0) continue;

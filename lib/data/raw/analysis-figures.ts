@@ -7,7 +7,7 @@
 import "server-only";
 import { sql, type Expression, type NotNull, type SqlBool } from "kysely";
 import { CAPITAL_KINDS, UNDISCLOSED_KEY, type CapitalSummary, type CountingRule, type EntityTotal } from "../../measures/capital";
-import { loopsOf, SPEND_BACK_KINDS, type CircularFlow, type CircularLeg } from "../../measures/circular-flows";
+import { loopsOf, SPEND_BACK_KINDS, type CircularFlow, type CircularLeg, type LoopPair } from "../../measures/circular-flows";
 import type { DealKind, DealStatus } from "../../domain";
 import { byFlowOrder, sankeyGraph, type Flow, type SankeyGraph } from "../../measures/flows";
 import type { RankedDeal } from "../../measures/largest-deals";
@@ -329,7 +329,7 @@ export async function circularFlowsSql(reads: Reads, view: ViewDeals): Promise<C
     (await reads.selectFrom("Organization").select(["id", "slug", "name"]).execute()).map((o) => [o.id, { key: o.slug, name: o.name }]),
   );
   const org = (id: number) => organizations.get(Number(id)) as { key: string; name: string };
-  const pairs = new Map<string, Parameters<typeof loopsOf>[0] extends Iterable<infer P> ? P : never>();
+  const pairs = new Map<string, LoopPair>();
   for (const r of rows) {
     const pairKey = `${r.investorRoot}:${r.companyRoot}`;
     let pair = pairs.get(pairKey);
