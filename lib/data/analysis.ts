@@ -6,10 +6,16 @@ import { getDb } from "../db";
 import { cachedView, viewKey } from "./view-cache";
 import { DEAL_KINDS, type DealKind } from "../domain";
 import { countingRule, DEFAULT_FLOW_LIMIT, parseAnalysisView, type AnalysisView } from "../filters/analysis-view";
-import { UNDISCLOSED_KEY, type CountingRule, type EntityTotal, type CapitalSummary, type PeriodTotal } from "../measures/capital";
-import { findCircularFlows, loopsInvolving, type CircularFlow } from "../measures/circular-flows";
+import {
+  CAPITAL_KINDS,
+  UNDISCLOSED_KEY,
+  type CountingRule,
+  type EntityTotal,
+  type CapitalSummary,
+  type PeriodTotal,
+} from "../measures/capital";
+import { loopsInvolving, SPEND_BACK_KINDS, type CircularFlow } from "../measures/circular-flows";
 import type { ConcentrationPeriod } from "../measures/concentration";
-import { excludeOrganizations } from "../measures/exclusion";
 import type { SankeyGraph } from "../measures/flows";
 import type { RankedDeal } from "../measures/largest-deals";
 import { nameOf, rootOf, withDivisions, type OrganizationDirectory } from "../measures/organization-groups";
@@ -18,7 +24,7 @@ import { listDealSummaries, type DealSummary } from "./deals";
 import { readsOf, type Reads } from "./kysely";
 import { countedDeal, onDeal } from "./raw/overview-figures";
 import { concentrationSeriesSql } from "./raw/concentration-figures";
-import { circularFlowLegsSql, flowsSql, largestDealsSql, marketTotalsSql } from "./raw/analysis-figures";
+import { circularFlowLegs, circularFlowsSql, flowsSql, largestDealsSql, marketTotalsSql } from "./raw/analysis-figures";
 import { capitalByPeriodSql } from "./raw/capital-by-period";
 import { withViewTables, type ViewDeals } from "./raw/view-deals";
 import { loadOrganizationDirectory } from "./organization-directory";
@@ -97,25 +103,28 @@ export function getFlows(view: AnalysisView, limit = DEFAULT_FLOW_LIMIT): Promis
 /**
  * A loop needs both its capital leg and its spending leg, so the kind filter and the free text, which would drop one
  * of them, do not apply; investor and recipient filters pick the loops of those organizations instead of deals.
- * Dates, statuses, amounts, the pipeline switch and exclusions apply to every leg. The loops are found by the measure
- * (findCircularFlows) over the deals that can be their legs only (circularFlowLegsSql), with the excluded
- * organizations taken out of those few by the measure's own excludeOrganizations.
+ * Dates, statuses, amounts, the pipeline switch and exclusions apply to every leg. The loops are matched in SQL
+ * (circularFlowsSql) over the view's tables of the counted capital and spending-back deals that can be legs
+ * (circularFlowLegs), the excluded organizations taken out there as for every other figure.
  */
 async function circularFlowsOf(db: PrismaClient, view: AnalysisView, context: ViewContext): Promise<CircularFlow[]> {
+  const reads = readsOf(db);
   const legFilters = { ...view.filters, kinds: [], investors: [], recipient: null, q: null };
-  const legs = await circularFlowLegsSql(db, dealFilterCondition(legFilters, readsOf(db)), legFilters.asOf);
-  const loops = findCircularFlows(excludeOrganizations(legs, context.excludedKeys), context.directory, {
-    includePipeline: view.pipeline,
-  });
+  const legRule = { kinds: [...CAPITAL_KINDS, ...SPEND_BACK_KINDS], includePipeline: view.pipeline };
+  const condition = onDeal.and([dealFilterCondition(legFilters, reads), countedDeal(legRule), circularFlowLegs(reads)]);
+  const selection = { asOf: legFilters.asOf, condition, excluded: [...context.excludedKeys] };
+  const loops = await withViewTables(reads, selection, ({ reads: connection, deals }) => circularFlowsSql(connection, deals));
   return loopsInvolving(loops, { investors: view.filters.investors, recipient: view.filters.recipient }, context.directory);
 }
 
 export function getCircularFlows(view: AnalysisView): Promise<WithExcluded<{ loops: CircularFlow[] }>> {
-  return cachedView(viewKey("circular-flows", view), async () => {
-    const db = await getDb();
-    const context = await contextOf(db, view);
-    return { loops: await circularFlowsOf(db, view, context), excluded: context.excluded };
-  });
+  return cachedView(viewKey("circular-flows", view), async () => computeCircularFlows(await getDb(), view));
+}
+
+/** Every loop of a view, uncached: exported for the tests that compare it with findCircularFlows. */
+export async function computeCircularFlows(db: PrismaClient, view: AnalysisView): Promise<WithExcluded<{ loops: CircularFlow[] }>> {
+  const context = await contextOf(db, view);
+  return { loops: await circularFlowsOf(db, view, context), excluded: context.excluded };
 }
 
 /**

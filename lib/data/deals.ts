@@ -60,7 +60,14 @@ export function idChunks(ids: readonly number[]): number[][] {
   return chunks;
 }
 
-export type Party = { slug: string | null; name: string; role: ParticipationRole; note: string | null };
+export type Party = {
+  slug: string | null;
+  name: string;
+  role: ParticipationRole;
+  note: string | null;
+  /** The amount the party stated it committed, if any (how attributeToInvestors splits the deal). */
+  committedUsd: bigint | null;
+};
 
 /** The parties of each deal, in their listed order (an unnamed party by its label). */
 export async function partiesOf(reads: Reads, ids: readonly number[]): Promise<Map<number, Party[]>> {
@@ -70,13 +77,19 @@ export async function partiesOf(reads: Reads, ids: readonly number[]): Promise<M
       .selectFrom("Participation as p")
       .leftJoin("Organization as o", "o.id", "p.organizationId")
       .where("p.dealId", "in", chunk)
-      .select(["p.dealId", "p.role", "p.note", "p.partyLabel", "o.slug", "o.name"])
+      .select(["p.dealId", "p.role", "p.note", "p.partyLabel", "p.committedUsd", "o.slug", "o.name"])
       .orderBy("p.dealId")
       .orderBy("p.position")
       .orderBy("p.id")
       .execute();
     for (const p of rows) {
-      const party = { slug: p.slug, name: p.name ?? p.partyLabel ?? "Undisclosed", role: p.role as ParticipationRole, note: p.note };
+      const party = {
+        slug: p.slug,
+        name: p.name ?? p.partyLabel ?? "Undisclosed",
+        role: p.role as ParticipationRole,
+        note: p.note,
+        committedUsd: p.committedUsd,
+      };
       const list = byDeal.get(p.dealId);
       if (list) list.push(party);
       else byDeal.set(p.dealId, [party]);

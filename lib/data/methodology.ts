@@ -5,6 +5,7 @@
 import "server-only";
 import { sql, type Expression, type SqlBool } from "kysely";
 import { getDb } from "../db";
+import type { PrismaClient } from "../generated/prisma/client";
 import { cachedView, viewKey } from "./view-cache";
 import type { AmountQualifier } from "../domain";
 import { parseAnalysisView } from "../filters/analysis-view";
@@ -15,6 +16,7 @@ import {
   type CapitalSummary,
   type CountedAmount,
   type MeasureDeal,
+  UNDISCLOSED_KEY,
 } from "../measures/capital";
 import type { CircularFlow } from "../measures/circular-flows";
 import { hhiBreakdown, type HhiTerm } from "../measures/concentration";
@@ -23,7 +25,7 @@ import { getCircularFlows } from "./analysis";
 import { capitalCountedSql } from "./deal-stats";
 import { dealsAsOf } from "./deal-state";
 import { readsOf, type Reads } from "./kysely";
-import { loadMeasureDeals } from "./measure-deals";
+import { listDealSummaries, partiesOf } from "./deals";
 import { loadOrganizationDirectory } from "./organization-directory";
 import { capitalByRecipientInYearSql, countedDeal, onDeal } from "./raw/overview-figures";
 
@@ -47,8 +49,14 @@ export type Methodology = {
   divisions: { name: string; parentName: string }[];
 };
 
+/** What the examples read of a quoted deal: its state, its recipient and its investors' stated commitments. */
+type QuotedDeal = Pick<
+  MeasureDeal,
+  "id" | "announcedOn" | "amountUsdLow" | "amountUsdHigh" | "amountQualifier" | "recipient" | "investors"
+>;
+
 /** A deal as an example names it: its first investors and its recipient. */
-export function refOf(deal: MeasureDeal): DealRef {
+export function refOf(deal: QuotedDeal): DealRef {
   const investors = deal.investors.map((i) => i.name);
   const who = investors.length > 3 ? `${investors.slice(0, 3).join(", ")} and ${investors.length - 3} more` : investors.join(", ");
   return {
@@ -142,6 +150,24 @@ async function latestCountedYear(reads: Reads, asOf: string | null): Promise<str
 }
 
 /**
+ * The deals the examples quote, as the deal lists read them (listDealSummaries: each deal's state today or as of
+ * `asOf`), each party with its stated commitment (partiesOf), in the shape countedAmount and attributeToInvestors take.
+ */
+async function quotedDeals(db: PrismaClient, ids: number[], asOf: string | null): Promise<QuotedDeal[]> {
+  if (ids.length === 0) return [];
+  const [summaries, parties] = await Promise.all([listDealSummaries(db, onDeal("d.id", "in", ids), asOf), partiesOf(readsOf(db), ids)]);
+  return summaries.map((d) => ({
+    id: d.id,
+    announcedOn: d.announcedOn,
+    amountUsdLow: d.amountUsdLow,
+    amountUsdHigh: d.amountUsdHigh,
+    amountQualifier: d.amountQualifier,
+    recipient: { key: d.recipient.slug, name: d.recipient.name },
+    investors: (parties.get(d.id) ?? []).map((p) => ({ key: p.slug ?? UNDISCLOSED_KEY, name: p.name, committedUsd: p.committedUsd })),
+  }));
+}
+
+/**
  * The worked examples, from today's deals or from the deals as reported on `asOf`, cached per data version and date:
  * as of a date each SQL figure reads the deals' states anew (a window over every event): 18 s at 100,000 synthetic
  * deals (43 s on a loaded machine), so a date asked for again is not computed again.
@@ -168,7 +194,7 @@ async function computeMethodology(asOf: string | null): Promise<Methodology> {
     : null;
   // The few deals the examples quote, in the measures' shape.
   const quoted = [...amountIds, ...(attributionId === null ? [] : [attributionId])];
-  const deals = quoted.length > 0 ? await loadMeasureDeals(db, onDeal("d.id", "in", quoted), asOf) : [];
+  const deals = await quotedDeals(db, quoted, asOf);
   const byId = new Map(deals.map((d) => [d.id, d]));
   const attributed = attributionId === null ? undefined : byId.get(attributionId);
   const amount = attributed ? countedAmount(attributed).amount : 0n;

@@ -11,7 +11,7 @@ import type { AmountQualifier, DealKind, DealStatus, ParticipationRole } from ".
 import { amountKey, CAPITAL_KINDS, countedAmount, isCounted } from "../measures/capital";
 import { groupIntoRounds } from "../measures/funding-rounds";
 import { dealsAsOf } from "./deal-state";
-import { idChunks, partiesOf } from "./deals";
+import { partiesOf } from "./deals";
 import { readsOf } from "./kysely";
 import { onDeal } from "./raw/overview-figures";
 import { findOrganization, type OrganizationProfile } from "./organization-profile";
@@ -104,17 +104,6 @@ async function computeCompanyRounds(slug: string, asOf: string | null, window: D
     .execute();
   const ids = rows.map((r) => r.id);
   const parties = await partiesOf(reads, ids);
-  const committed = new Map<string, bigint>();
-  for (const chunk of idChunks(ids)) {
-    const amounts = await reads
-      .selectFrom("Participation as p")
-      .innerJoin("Organization as o", "o.id", "p.organizationId")
-      .where("p.dealId", "in", chunk)
-      .where("p.committedUsd", "is not", null)
-      .select(["p.dealId", "o.slug", "p.committedUsd"])
-      .execute();
-    for (const p of amounts) committed.set(`${p.dealId} ${p.slug}`, p.committedUsd as bigint);
-  }
 
   const deals = rows.map((r) => ({
     ...r,
@@ -138,8 +127,7 @@ async function computeCompanyRounds(slug: string, asOf: string | null, window: D
         for (const party of investors) {
           const id = party.slug ?? `label:${party.name}`;
           const part =
-            (party.slug ? committed.get(`${deal.id} ${party.slug}`) : undefined) ??
-            (investors.length === 1 ? amountKey(deal.amountUsdLow, deal.amountUsdHigh) : null);
+            (party.slug ? party.committedUsd : null) ?? (investors.length === 1 ? amountKey(deal.amountUsdLow, deal.amountUsdHigh) : null);
           const entry = participants.get(id) ?? { slug: party.slug, name: party.name, role: party.role, amountUsd: null };
           if (part !== null) entry.amountUsd = (entry.amountUsd ?? 0n) + part;
           // A lead in any part leads the round.

@@ -118,7 +118,10 @@ export function capitalByPeriod(
  * among the others (unnamed parties share as "undisclosed"); the odd dollars go to the first listed, so the parts
  * add up to the deal exactly.
  */
-export function attributeToInvestors(deal: MeasureDeal, amount: bigint): { key: string; name: string; amount: bigint }[] {
+export function attributeToInvestors(
+  deal: Pick<MeasureDeal, "investors">,
+  amount: bigint,
+): { key: string; name: string; amount: bigint }[] {
   if (deal.investors.length === 0) return [{ key: UNDISCLOSED_KEY, name: "Undisclosed", amount }];
   const committed = deal.investors.filter((i) => i.committedUsd !== null);
   const committedSum = committed.reduce((s, i) => s + (i.committedUsd as bigint), 0n);

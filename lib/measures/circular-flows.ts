@@ -45,6 +45,8 @@ export type CircularFlow = {
 };
 
 type Legs = { moneyIn: CircularLeg[]; moneyBack: CircularLeg[] };
+/** An (investor company, company) pair and its legs so far, each side in deal order. */
+export type LoopPair = { investor: Party; company: Party } & Legs;
 
 /**
  * Every (investor company, company) pair with at least one capital leg and one spending leg, largest money back
@@ -96,14 +98,30 @@ export function findCircularFlows(
     }
   }
 
+  return loopsOf(
+    [...pairs.values()].map(({ investorKey, companyKey, moneyIn, moneyBack }) => ({
+      investor: { key: investorKey, name: nameOf(investorKey, directory) },
+      company: { key: companyKey, name: nameOf(companyKey, directory) },
+      moneyIn,
+      moneyBack,
+    })),
+  );
+}
+
+/**
+ * The loops among (investor company, company) pairs and their legs, each side in deal order: the pairs with legs on
+ * both sides, with their totals, largest money back first. Shared by findCircularFlows and the loops matched in SQL
+ * (lib/data/raw/analysis-figures.ts), so both total, rate and order them alike.
+ */
+export function loopsOf(pairs: Iterable<LoopPair>): CircularFlow[] {
   const loops: CircularFlow[] = [];
-  for (const { investorKey, companyKey, moneyIn, moneyBack } of pairs.values()) {
+  for (const { investor, company, moneyIn, moneyBack } of pairs) {
     if (moneyIn.length === 0 || moneyBack.length === 0) continue;
     const inTotal = moneyIn.reduce((s, l) => s + l.amount, 0n);
     const backTotal = moneyBack.reduce((s, l) => s + l.amount, 0n);
     loops.push({
-      investor: { key: investorKey, name: nameOf(investorKey, directory) },
-      company: { key: companyKey, name: nameOf(companyKey, directory) },
+      investor,
+      company,
       moneyIn,
       moneyBack,
       inTotal,

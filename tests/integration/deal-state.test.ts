@@ -7,7 +7,7 @@ import { getDealStats } from "@/lib/data/deal-stats";
 import { dealsAsOf } from "@/lib/data/deal-state";
 import { listAllDeals, listDeals } from "@/lib/data/deals";
 import { readsOf } from "@/lib/data/kysely";
-import { loadMeasureDeals } from "@/lib/data/measure-deals";
+import { loadMeasureDeals } from "../support/measure-deals";
 import { clearViewCache } from "@/lib/data/view-cache";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
 import {

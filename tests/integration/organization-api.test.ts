@@ -9,7 +9,7 @@ import { GET as getSummary } from "@/app/api/stats/summary/route";
 import { getDealStats } from "@/lib/data/deal-stats";
 import { dealFilterCondition } from "@/lib/data/deal-where";
 import { readsOf } from "@/lib/data/kysely";
-import { loadMeasureDeals } from "@/lib/data/measure-deals";
+import { loadMeasureDeals } from "../support/measure-deals";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { investorCapital } from "@/lib/measures/investor-capital";
 import { seedDatabase } from "@/lib/seed/seed-database";

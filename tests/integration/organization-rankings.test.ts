@@ -3,7 +3,7 @@
 // and as of several dates, on the seed (also under `npm run test:pg`) and on a synthetic database of 10,000 deals
 // (stated commitments, unnamed parties, odd dollars); and a search keeps each organization's rank in the whole list.
 import { describe, expect, it } from "vitest";
-import { loadMeasureDeals } from "@/lib/data/measure-deals";
+import { loadMeasureDeals } from "../support/measure-deals";
 import { listCompanies, listInvestors, type OrganizationRanking } from "@/lib/data/organization-rankings";
 import { getDb } from "@/lib/db";
 import { rankInvestors, rankRecipients, type OrganizationRank } from "@/lib/measures/organization-rankings";

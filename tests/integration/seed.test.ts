@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadMeasureDeals } from "@/lib/data/measure-deals";
+import { loadMeasureDeals } from "../support/measure-deals";
 import { capitalCounted } from "@/lib/measures/capital";
 import { SEED_CSV_PATH, seedDatabase } from "@/lib/seed/seed-database";
 import { REPORTED_FIELDS } from "@/lib/story/as-of";

@@ -18,7 +18,7 @@ import { DEFAULT_DEAL_FILTERS } from "@/lib/filters/deal-filters";
 import { seedOrganizations } from "@/prisma/seed/organizations";
 import { contentHash, synthDatabase } from "@/lib/synth/synth-database";
 import { getDb } from "@/lib/db";
-import { loadMeasureDeals } from "@/lib/data/measure-deals";
+import { loadMeasureDeals } from "../support/measure-deals";
 import { referenceMeasureDeals } from "../support/reference-deals";
 import { onDeal } from "@/lib/data/raw/overview-figures";
 import { capitalByNamedInvestorSql } from "@/lib/data/raw/overview-figures";

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCapitalByPeriod } from "@/lib/data/capital";
 import { getDealStats } from "@/lib/data/deal-stats";
-import { loadMeasureDeals } from "@/lib/data/measure-deals";
+import { loadMeasureDeals } from "../support/measure-deals";
 import { getOverview } from "@/lib/data/overview";
 import { readsOf } from "@/lib/data/kysely";
 import { cachedView, viewComputations } from "@/lib/data/view-cache";

@@ -3,13 +3,13 @@
 import { CIRCULAR_FLOWS_SHOWN, exclusionChoicesOf, type Analysis } from "@/lib/data/analysis";
 import { dealFilterCondition } from "@/lib/data/deal-where";
 import { readsOf } from "@/lib/data/kysely";
-import { loadMeasureDeals } from "@/lib/data/measure-deals";
+import { loadMeasureDeals } from "./measure-deals";
 import { loadOrganizationDirectory } from "@/lib/data/organization-directory";
 import { DEAL_KINDS } from "@/lib/domain";
 import { countingRule, DEFAULT_FLOW_LIMIT, type AnalysisView } from "@/lib/filters/analysis-view";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { capitalByInvestor, capitalByPeriod, capitalByRecipient, capitalCounted } from "@/lib/measures/capital";
-import { findCircularFlows, loopsInvolving } from "@/lib/measures/circular-flows";
+import { findCircularFlows, loopsInvolving, type CircularFlow } from "@/lib/measures/circular-flows";
 import { concentrationSeries } from "@/lib/measures/concentration";
 import { excludeOrganizations } from "@/lib/measures/exclusion";
 import { capitalFlows, sankeyGraph } from "@/lib/measures/flows";
@@ -29,14 +29,7 @@ export async function referenceAnalysis(
   const asOf = view.filters.asOf;
   const allDeals = await loadMeasureDeals(db, dealFilterCondition(view.filters, reads), asOf);
   const deals = excludeOrganizations(allDeals, excluded);
-  // A loop's legs are not narrowed by kind, text or organization filters: the loops of the named ones are kept.
-  const legFilters = { ...view.filters, kinds: [], investors: [], recipient: null, q: null };
-  const legs = excludeOrganizations(await loadMeasureDeals(db, dealFilterCondition(legFilters, reads), asOf), excluded);
-  const loops = loopsInvolving(
-    findCircularFlows(legs, directory, { includePipeline: view.pipeline }),
-    { investors: view.filters.investors, recipient: view.filters.recipient },
-    directory,
-  );
+  const loops = await referenceCircularFlows(db, view);
   const { flows, undisclosedDeals } = capitalFlows(deals, rule);
   const periods = capitalByPeriod(deals, { rule, grain: view.grain, stackBy: "kind" });
   const present = new Set(periods.flatMap((p) => Object.keys(p.byKey)));
@@ -61,6 +54,23 @@ export async function referenceAnalysis(
     capitalByKind: { kinds: DEAL_KINDS.filter((k) => present.has(k)), periods },
     largestDeals: largestDeals(deals, rule, 10),
   };
+}
+
+/** Every loop of `view`: findCircularFlows over all the view's deals loaded into memory, less the excluded organizations. */
+export async function referenceCircularFlows(db: PrismaClient, view: AnalysisView): Promise<CircularFlow[]> {
+  const directory = await loadOrganizationDirectory(db);
+  const excluded = withDivisions(
+    view.exclude.filter((slug) => directory.has(slug)),
+    directory,
+  );
+  // A loop's legs are not narrowed by kind, text or organization filters: the loops of the named ones are kept.
+  const legFilters = { ...view.filters, kinds: [], investors: [], recipient: null, q: null };
+  const legs = excludeOrganizations(await loadMeasureDeals(db, dealFilterCondition(legFilters, readsOf(db)), legFilters.asOf), excluded);
+  return loopsInvolving(
+    findCircularFlows(legs, directory, { includePipeline: view.pipeline }),
+    { investors: view.filters.investors, recipient: view.filters.recipient },
+    directory,
+  );
 }
 
 /** computeAnalysis's answer in the reference's shape: the largest deals as ranked (id, amount, basis). */

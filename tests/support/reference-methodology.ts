@@ -2,7 +2,7 @@
 // today or as of a date): the reference that getMethodology, which reads them from SQL figures and a few deals,
 // must equal.
 import { refOf, type AmountExample, type Methodology } from "@/lib/data/methodology";
-import { loadMeasureDeals } from "@/lib/data/measure-deals";
+import { loadMeasureDeals } from "./measure-deals";
 import { loadOrganizationDirectory } from "@/lib/data/organization-directory";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {

@@ -1,25 +1,17 @@
 // The /analysis figures of one view (its deals, lib/data/raw/view-deals.ts: filtered, as of a date, organizations
 // excluded), summed in the database instead of measured over every deal loaded into memory: at 1,000,000 deals that
 // load held gigabytes. Each function returns what its measure in lib/measures returns over the view's deals
-// (loadMeasureDeals, then excludeOrganizations); tests/integration compares them on the seed and on a synthetic
+// (loadMeasureDeals in tests/support/measure-deals.ts, then excludeOrganizations); tests/integration compares them on the seed and on a synthetic
 // database, today and as of several dates. Kysely queries that run on SQLite and PostgreSQL alike (see
 // overview-figures.ts).
 import "server-only";
 import { sql, type Expression, type NotNull, type SqlBool } from "kysely";
-import type { PrismaClient } from "../../generated/prisma/client";
-import {
-  CAPITAL_KINDS,
-  UNDISCLOSED_KEY,
-  type CapitalSummary,
-  type CountingRule,
-  type EntityTotal,
-  type MeasureDeal,
-} from "../../measures/capital";
-import { SPEND_BACK_KINDS } from "../../measures/circular-flows";
+import { CAPITAL_KINDS, UNDISCLOSED_KEY, type CapitalSummary, type CountingRule, type EntityTotal } from "../../measures/capital";
+import { loopsOf, SPEND_BACK_KINDS, type CircularFlow, type CircularLeg, type LoopPair } from "../../measures/circular-flows";
+import type { DealKind, DealStatus } from "../../domain";
 import { byFlowOrder, sankeyGraph, type Flow, type SankeyGraph } from "../../measures/flows";
 import type { RankedDeal } from "../../measures/largest-deals";
-import { loadMeasureDeals } from "../measure-deals";
-import { countAll, moneySum, moneyText, readsOf, toMoney, type Reads } from "../kysely";
+import { countAll, moneySum, moneyText, toMoney, type Reads } from "../kysely";
 import { byAmountThenName, countedDeal, onDeal } from "./overview-figures";
 import type { ViewDeals } from "./view-deals";
 
@@ -215,15 +207,14 @@ export async function largestDealsSql(rule: CountingRule, limit: number, view: V
 }
 
 /**
- * The deals that can be legs of a circular flow, among the live deals as of `asOf` that meet `condition`: every
- * spending-back deal, and the capital deals whose recipient pays in one of them and whose investors include a seller
- * in one (with whole corporate families kept, since loops are matched at the top of each parent chain).
- * findCircularFlows over these finds every loop it finds over all those deals, before or after excludeOrganizations
- * (which only takes deals and parts away, deal by deal): any other capital deal has no spending leg back. (Today's
- * deals decide who pays and sells: the deals of an earlier date are among them.)
+ * The deals that can be legs of a circular flow (a condition on the deals' states `d`): every spending-back deal,
+ * and the capital deals whose recipient pays in one of them and whose investors include a seller in one (with whole
+ * corporate families kept, since loops are matched at the top of each parent chain). The loops among these are the
+ * loops among all the deals, before or after an exclusion (which only takes deals and parts away, deal by deal): any
+ * other capital deal has no spending leg back. It keeps the view's tables small. (Today's deals decide who pays and
+ * sells: the deals of an earlier date are among them.)
  */
-export function circularFlowLegsSql(db: PrismaClient, condition: Expression<SqlBool> | null, asOf: string | null): Promise<MeasureDeal[]> {
-  const reads = readsOf(db);
+export function circularFlowLegs(reads: Reads): Expression<SqlBool> {
   const spend = [...SPEND_BACK_KINDS];
   // Organizations in a corporate family: every child and every parent.
   const families = reads
@@ -244,7 +235,7 @@ export function circularFlowLegsSql(db: PrismaClient, condition: Expression<SqlB
     .selectFrom("Participation as q")
     .where((eb) => eb.or([eb("q.organizationId", "in", sellers), eb("q.organizationId", "in", families)]))
     .select("q.dealId");
-  const legs = onDeal.or([
+  return onDeal.or([
     onDeal("d.kind", "in", spend),
     onDeal.and([
       onDeal("d.kind", "in", [...CAPITAL_KINDS]),
@@ -252,5 +243,113 @@ export function circularFlowLegsSql(db: PrismaClient, condition: Expression<SqlB
       onDeal("d.id", "in", withSellerInvestor),
     ]),
   ]);
-  return loadMeasureDeals(db, condition ? onDeal.and([legs, condition]) : legs, asOf);
+}
+
+/** Each organization with the top of its parent chain (rootOf): the organizations without a parent, then their divisions. */
+function organizationRoots(reads: Reads) {
+  return reads
+    .withRecursive("roots(id, rootId)", (db) =>
+      db
+        .selectFrom("Organization")
+        .where("parentId", "is", null)
+        .select(["id", "id as rootId"])
+        .unionAll(db.selectFrom("Organization as o").innerJoin("roots as r", "r.id", "o.parentId").select(["o.id", "r.rootId"])),
+    )
+    .selectFrom("roots")
+    .select(["roots.id", "roots.rootId"]);
+}
+
+/**
+ * findCircularFlows over the view's deals (withViewTables over the counted capital and spending-back deals, the
+ * excluded organizations taken out): each named investor's part of a deal (its share, as attributeToInvestors gives
+ * it) is a leg from its payer to the deal's recipient, both taken to the top of their parent chains; a capital leg
+ * goes to the pair (payer, recipient), a spending leg to (recipient, payer), legs inside one company are dropped, and
+ * the pairs with legs on both sides are read, their legs in deal order. loopsOf totals and orders them.
+ */
+export async function circularFlowsSql(reads: Reads, view: ViewDeals): Promise<CircularFlow[]> {
+  const spend = [...SPEND_BACK_KINDS];
+  const deals = view.deals.select(["d.id", "d.recipientId", "d.kind", "d.status", "d.amountUsdLow", "d.amountUsdKey"]).as("d");
+  const rows = await view
+    .shares(onDeal.lit(true))
+    .with("legs", (db) =>
+      db
+        .selectFrom("shares as s")
+        .innerJoin(deals, "d.id", "s.dealId")
+        .innerJoin(organizationRoots(reads).as("payer"), "payer.id", "s.organizationId")
+        .innerJoin(organizationRoots(reads).as("receiver"), "receiver.id", "d.recipientId")
+        .where("s.share", "is not", null)
+        .whereRef("payer.rootId", "<>", "receiver.rootId")
+        // One part per investor and deal, as attributeToInvestors adds up an investor listed twice.
+        .groupBy([
+          "s.dealId",
+          "s.organizationId",
+          "s.announcedOn",
+          "d.recipientId",
+          "d.kind",
+          "d.status",
+          "d.amountUsdLow",
+          "d.amountUsdKey",
+        ])
+        .groupBy(["payer.rootId", "receiver.rootId"])
+        .select((eb) => {
+          const back = eb("d.kind", "in", spend);
+          return [
+            "s.dealId",
+            "s.organizationId",
+            "s.announcedOn",
+            "d.recipientId",
+            "d.kind",
+            "d.status",
+            eb.case().when("d.amountUsdLow", "is", null).then(0).else(1).end().as("low"),
+            moneyText(eb.ref("d.amountUsdKey")).as("dealAmount"),
+            moneySum(eb.ref("s.share")).as("amount"),
+            eb.fn.min("s.partOrder").as("partOrder"),
+            eb.case().when(back).then(1).else(0).end().as("back"),
+            eb.case().when(back).then(eb.ref("receiver.rootId")).else(eb.ref("payer.rootId")).end().as("investorRoot"),
+            eb.case().when(back).then(eb.ref("payer.rootId")).else(eb.ref("receiver.rootId")).end().as("companyRoot"),
+          ];
+        }),
+    )
+    .with("loops", (db) =>
+      db
+        .selectFrom("legs")
+        .groupBy(["investorRoot", "companyRoot"])
+        .having((eb) => eb.and([eb(eb.fn.min("back"), "=", 0), eb(eb.fn.max("back"), "=", 1)]))
+        .select(["investorRoot", "companyRoot"]),
+    )
+    .selectFrom("legs as l")
+    .innerJoin("loops as p", (join) => join.onRef("p.investorRoot", "=", "l.investorRoot").onRef("p.companyRoot", "=", "l.companyRoot"))
+    .selectAll("l")
+    .orderBy("l.announcedOn")
+    .orderBy("l.dealId")
+    .orderBy("l.partOrder")
+    .execute();
+  if (rows.length === 0) return [];
+  const organizations = new Map(
+    (await reads.selectFrom("Organization").select(["id", "slug", "name"]).execute()).map((o) => [o.id, { key: o.slug, name: o.name }]),
+  );
+  const org = (id: number) => organizations.get(Number(id)) as { key: string; name: string };
+  const pairs = new Map<string, LoopPair>();
+  for (const r of rows) {
+    const pairKey = `${r.investorRoot}:${r.companyRoot}`;
+    let pair = pairs.get(pairKey);
+    if (!pair) {
+      pair = { investor: org(r.investorRoot), company: org(r.companyRoot), moneyIn: [], moneyBack: [] };
+      pairs.set(pairKey, pair);
+    }
+    const dealAmount = r.dealAmount === null ? 0n : toMoney(r.dealAmount);
+    const leg: CircularLeg = {
+      dealId: r.dealId,
+      kind: r.kind as DealKind,
+      status: r.status as DealStatus,
+      announcedOn: r.announcedOn,
+      from: org(r.organizationId as number),
+      to: org(r.recipientId),
+      amount: toMoney(r.amount),
+      basis: r.dealAmount === null ? "undisclosed" : Number(r.low) === 1 ? "low" : "upper_bound",
+      dealAmount,
+    };
+    (Number(r.back) === 1 ? pair.moneyBack : pair.moneyIn).push(leg);
+  }
+  return loopsOf(pairs.values());
 }

@@ -2,7 +2,7 @@
 // a date alike, instead of loading every deal of the investor into memory: a large investor is in a quarter of the
 // deals at scale (24,768 of 100,000 synthetic deals for Microsoft), and loading them and measuring them in memory took
 // 5.5 s. Each function returns exactly what its measure in lib/measures returns over loadMeasureDeals(db) (the
-// reference): investorCapital and investorCapitalByPeriod (lib/measures/investor-capital.ts),
+// reference loader, tests/support/measure-deals.ts): investorCapital and investorCapitalByPeriod (lib/measures/investor-capital.ts),
 // investorShareOfRecipients and, for the company page, investorSharesOfRecipient (funding-shares.ts);
 // tests/integration/organization-figures.test.ts
 // compares them on the seed, on a synthetic database, today and as of dates (also under `npm run test:pg`).

@@ -3,7 +3,8 @@
 // counted rule, a deal's period and the investors' parts. Kysely queries (lib/data/kysely.ts) that run on SQLite and
 // PostgreSQL alike: window functions, CASE instead of the dialects' different scalar MIN/MAX, integer arithmetic on
 // BIGINT (sums cast back to BIGINT so PostgreSQL's NUMERIC never divides with decimals), totals read as text.
-// Each function returns exactly what its measure in lib/measures/capital.ts returns over loadMeasureDeals(db);
+// Each function returns exactly what its measure in lib/measures/capital.ts returns over loadMeasureDeals(db)
+// (tests/support/measure-deals.ts);
 // tests/integration/view-cache.test.ts compares them on the seed and on a synthetic database.
 import "server-only";
 import { expressionBuilder, sql, type AliasableExpression, type Expression, type SqlBool } from "kysely";
@@ -107,6 +108,11 @@ export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBo
               .sum<bigint>(withoutCommitment)
               .over((ob) => ob.partitionBy("p.dealId").orderBy("p.position").orderBy("p.id"))
               .as("openRank"),
+            // The order attributeToInvestors lists the parts in: stated commitments first, each in listing order.
+            eb.fn
+              .agg<number>("row_number")
+              .over((ob) => ob.partitionBy("p.dealId").orderBy(withoutCommitment).orderBy("p.position").orderBy("p.id"))
+              .as("partOrder"),
           ];
         }),
     )
@@ -124,6 +130,7 @@ export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBo
           "committedCount",
           "committedSum",
           "openCount",
+          "partOrder",
           eb
             .case()
             .when(eb.and([eb("committedCount", ">", sql<bigint>`0`), eb("committedSum", ">=", eb.ref("amount"))]))
@@ -162,7 +169,7 @@ export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBo
       db
         .selectFrom("partShares")
         .where("organizationId", "is not", null)
-        .select(["dealId", "organizationId", "announcedOn", "recipientId", "share"]),
+        .select(["dealId", "organizationId", "announcedOn", "recipientId", "partOrder", "share"]),
     );
 }
 

@@ -2,7 +2,7 @@
 // lib/data/deal-state.ts), instead of loading every deal into memory and ranking them there: each organization's
 // counted capital (an investor's attributed part, withInvestorShares, the one attribution in SQL; a recipient's
 // capital counted received) with its deals and counted deals. The rows are those of rankInvestors and rankRecipients
-// (lib/measures/organization-rankings.ts) over loadMeasureDeals(db, null, asOf), the reference
+// (lib/measures/organization-rankings.ts) over loadMeasureDeals(db, null, asOf) (tests/support/measure-deals.ts), the reference
 // tests/integration/organization-rankings.test.ts compares them with, on the seed, a synthetic database and
 // PostgreSQL, today and as of dates.
 import "server-only";

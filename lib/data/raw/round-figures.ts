@@ -1,7 +1,7 @@
 // The figures over rounds summed in the database over the deals' states (lib/data/deal-state.ts), today or as of a date
 // alike: an investor's co-investors (who shares its rounds) and a company's funding rounds. A round is a Round's deals
 // together, any other deal a round of its own (lib/measures/funding-rounds.ts groupIntoRounds). Each function returns
-// exactly what its measure returns over loadMeasureDeals (the reference): coInvestorsOf (lib/measures/co-investors.ts)
+// exactly what its measure returns over loadMeasureDeals (the reference loader, tests/support/measure-deals.ts): coInvestorsOf (lib/measures/co-investors.ts)
 // and fundingRounds (funding-rounds.ts); tests/integration/organization-figures.test.ts compares them on the seed, on a
 // synthetic database, today and as of dates (also under `npm run test:pg`). Loading every deal of a large investor's
 // rounds with all their parties to group them in memory took most of an investor page's 8 s at 100,000 deals.

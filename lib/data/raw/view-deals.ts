@@ -47,6 +47,7 @@ type ViewShare = {
   amount: bigint;
   openCount: number;
   committedSum: bigint;
+  partOrder: number;
   share: bigint | null;
 };
 type ViewTables = { viewDeals: Deal; viewDealsLeft: Deal; viewShares: ViewShare };
@@ -90,14 +91,24 @@ export async function withViewTables<T>(
       const allDeals = conn.selectFrom("viewDeals as d") as unknown as DealStates;
       await sql`CREATE TEMPORARY TABLE "viewShares" ("dealId" INTEGER NOT NULL, "organizationId" INTEGER, "announcedOn" TEXT NOT NULL,
         "recipientId" INTEGER NOT NULL, "amount" BIGINT NOT NULL, "openCount" INTEGER NOT NULL, "committedSum" BIGINT NOT NULL,
-        "share" BIGINT)`.execute(conn);
+        "partOrder" INTEGER NOT NULL, "share" BIGINT)`.execute(conn);
       await conn
         .insertInto("viewShares")
-        .columns(["dealId", "organizationId", "announcedOn", "recipientId", "amount", "openCount", "committedSum", "share"])
+        .columns(["dealId", "organizationId", "announcedOn", "recipientId", "amount", "openCount", "committedSum", "partOrder", "share"])
         .expression(
           withInvestorShares(connection, onDeal.lit(true), allDeals)
             .selectFrom("partShares")
-            .select(["dealId", "organizationId", "announcedOn", "recipientId", "amount", "openCount", "committedSum", "share"]),
+            .select([
+              "dealId",
+              "organizationId",
+              "announcedOn",
+              "recipientId",
+              "amount",
+              "openCount",
+              "committedSum",
+              "partOrder",
+              "share",
+            ]),
         )
         .execute();
       const sharesOf = (table: "viewDeals" | "viewDealsLeft", excluded: OrganizationIds | null) => (condition: Expression<SqlBool>) =>
@@ -112,6 +123,7 @@ export async function withViewTables<T>(
             "s.organizationId",
             "s.announcedOn",
             "s.recipientId",
+            "s.partOrder",
             "s.share",
           ]);
         }) as unknown as ReturnType<typeof withInvestorShares>;

@@ -1,12 +1,12 @@
-// Loads deals in the shape the measures take, from the deals' states (lib/data/deal-state.ts): today or as of a date
-// alike. Server-only: pages and route handlers call it, never the client.
-import "server-only";
+// The reference loader: deals in the shape the measures of lib/measures take, from the deals' states
+// (lib/data/deal-state.ts), today or as of a date alike. The tests measure them in memory and compare every figure
+// the application computes in SQL (lib/data/raw) with that; the application itself never loads deals this way.
 import type { Expression, SqlBool } from "kysely";
-import type { PrismaClient } from "../generated/prisma/client";
-import type { AmountQualifier, DealKind, DealStatus } from "../domain";
-import { UNDISCLOSED_KEY, type MeasureDeal } from "../measures/capital";
-import { dealsAsOf } from "./deal-state";
-import { readsOf } from "./kysely";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { AmountQualifier, DealKind, DealStatus } from "@/lib/domain";
+import { UNDISCLOSED_KEY, type MeasureDeal } from "@/lib/measures/capital";
+import { dealsAsOf } from "@/lib/data/deal-state";
+import { readsOf } from "@/lib/data/kysely";
 
 type Investor = MeasureDeal["investors"][number];
 
