@@ -136,7 +136,7 @@ export async function listDealSummaries(
  * The newest `limit` deals that meet `condition` and how many there are in all: the lists of organization pages and
  * of a deal page, which link to /deals for the rest (a large investor has thousands). The newest ids and the count
  * are one read (COUNT(*) OVER the same rows), then the summaries of those ids: an investor's deals are read by primary
- * key, one lookup per deal, and a count beside the page read them all a second time (the half of a deal page's
+ * key, one lookup per deal, and a count beside the page read them all a second time (about half of a deal page's
  * 0.1-0.6 s at 100,000 deals). Only ids are read for every matching deal, so a recipient's deals stay in its index.
  */
 export async function listNewestDealSummaries(
