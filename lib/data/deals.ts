@@ -8,6 +8,7 @@ import type { AmountQualifier, DealKind, DealStatus, ParticipationRole } from ".
 import type { DealFilters } from "../filters/deal-filters";
 import { dealsAsOf, type DealStates } from "./deal-state";
 import { applyDealFilters, selectInDealOrder } from "./deal-where";
+import { onDeal } from "./raw/overview-figures";
 import { cachedView, viewKey } from "./view-cache";
 import { countAll, readsOf, type Reads } from "./kysely";
 
@@ -145,8 +146,11 @@ export async function listDealSummaries(
 }
 
 /**
- * The newest `limit` deals that meet `condition` and how many there are in all: the lists of organization pages,
- * which link to /deals for the rest (a large investor has thousands).
+ * The newest `limit` deals that meet `condition` and how many there are in all: the lists of organization pages and
+ * of a deal page, which link to /deals for the rest (a large investor has thousands). The newest ids and the count
+ * are one read (COUNT(*) OVER the same rows), then the summaries of those ids: an investor's deals are read by primary
+ * key, one lookup per deal, and a count beside the page read them all a second time (about half of a deal page's
+ * 0.1-0.6 s at 100,000 deals). Only ids are read for every matching deal, so a recipient's deals stay in its index.
  */
 export async function listNewestDealSummaries(
   db: PrismaClient,
@@ -155,12 +159,15 @@ export async function listNewestDealSummaries(
   limit: number,
 ): Promise<{ deals: DealSummary[]; total: number }> {
   const reads = readsOf(db);
-  const deals = liveDeals(reads, condition, asOf);
-  const [rows, count] = await Promise.all([
-    selectInDealOrder(summaryColumns(deals), "date_desc", 0, limit),
-    deals.select(countAll().as("n")).executeTakeFirst(),
-  ]);
-  return { deals: await summariesOf(reads, rows), total: count?.n ?? 0 };
+  const newest = await selectInDealOrder(
+    liveDeals(reads, condition, asOf).select((eb) => ["d.id", eb.cast<number>(eb.fn.countAll().over(), "integer").as("total")]),
+    "date_desc",
+    0,
+    limit,
+  );
+  if (newest.length === 0) return { deals: [], total: 0 };
+  const ids = newest.map((r) => r.id);
+  return { deals: await listDealSummaries(db, onDeal("d.id", "in", ids), asOf), total: newest[0].total };
 }
 
 /** One page of the deals matching the filters, in the filters' order. A page past the end is empty, not an error. */

@@ -311,7 +311,7 @@ describe("the migration that last wrote the search table (aliases included)", ()
 });
 
 describe("related deals", () => {
-  it("list and count the deals sharing an investor as the relation filter does", async () => {
+  it("list and count the recipient's other deals and the deals sharing an investor as the relation filter does", async () => {
     const deals = await t.db.deal.findMany({
       where: { deletedAt: null },
       select: {
@@ -322,6 +322,7 @@ describe("related deals", () => {
       },
     });
     let compared = 0;
+    let sameCompared = 0;
     for (const d of deals.slice(0, 40)) {
       const investorIds = d.participations.flatMap((p) => (p.organizationId === null ? [] : [p.organizationId]));
       const related = await getRelatedDeals({
@@ -345,8 +346,23 @@ describe("related deals", () => {
       ).toEqual(expected.map((x) => x.id));
       expect(related.sharedInvestors.total, String(d.id)).toBe(investorIds.length === 0 ? 0 : await t.db.deal.count({ where }));
       compared += related.sharedInvestors.total;
+      // The recipient's other deals, newest first, and how many.
+      const sameWhere = { deletedAt: null, id: { not: d.id }, recipientId: d.recipientId };
+      const same = await t.db.deal.findMany({
+        where: sameWhere,
+        orderBy: [{ announcedOn: "desc" }, { id: "desc" }],
+        take: 8,
+        select: { id: true },
+      });
+      expect(
+        related.sameRecipient.deals.map((x) => x.id),
+        String(d.id),
+      ).toEqual(same.map((x) => x.id));
+      expect(related.sameRecipient.total, String(d.id)).toBe(await t.db.deal.count({ where: sameWhere }));
+      sameCompared += related.sameRecipient.total;
     }
     expect(compared).toBeGreaterThan(50);
+    expect(sameCompared).toBeGreaterThan(0);
   });
 });
 
