@@ -11,7 +11,8 @@ const render = (n: number, latestRows?: number) =>
   renderToStaticMarkup(
     createElement(ChartDataTable, { title: "T", rows: rows(n), series: [], rowHeader: "Date", latestRows, csvHref: "/api/x?format=csv" }),
   );
-const bodyRows = (html: string) => html.match(/<tr class="border-b border-gray-100/g)?.length ?? 0;
+// Body rows: the header row has no row rule.
+const bodyRows = (html: string) => html.match(/<tr class="row-rule"/g)?.length ?? 0;
 
 describe("a chart's data table", () => {
   it("lists every row when there are no more than the latest asked for", () => {
