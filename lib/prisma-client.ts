@@ -3,11 +3,13 @@
 // (lib/generated/prisma from prisma/schema.prisma, lib/generated/prisma-pg from the derived prisma/postgresql schema);
 // the models are the same, so the app is typed against the SQLite one and both clients answer to that type.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type Database from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "./generated/prisma-pg/client";
 import { databaseProvider, resolveDatabaseUrl } from "./db-url";
 import { registerReads } from "./data/kysely";
+import { registerSqliteConnection } from "./insert-rows";
 
 const BUSY_TIMEOUT_MS = 10_000;
 /** Connections each app process keeps to PostgreSQL (DATABASE_POOL_SIZE overrides). */
@@ -15,7 +17,20 @@ const DEFAULT_PG_POOL_SIZE = 10;
 
 export async function openDatabase(url: string = resolveDatabaseUrl()): Promise<PrismaClient> {
   if (databaseProvider(url) === "postgresql") return openPostgres(url);
-  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS }) });
+  const adapter = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
+  // The adapter's own better-sqlite3 connection, for the batch INSERTs (lib/insert-rows.ts): kept each time Prisma
+  // connects, and checked, so that an adapter that stops exposing it fails here rather than writing elsewhere.
+  let connection: Database.Database | undefined;
+  const connect = adapter.connect.bind(adapter);
+  adapter.connect = async () => {
+    const opened = await connect();
+    const handle = (opened as unknown as { client?: Database.Database }).client;
+    if (typeof handle?.prepare !== "function") throw new Error("Prisma's SQLite adapter no longer exposes its better-sqlite3 connection");
+    connection = handle;
+    return opened;
+  };
+  const client = new PrismaClient({ adapter });
+  registerSqliteConnection(client, () => connection);
   // WAL lets readers go on while a writer commits; NORMAL is durable in WAL mode short of power loss.
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");

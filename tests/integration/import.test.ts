@@ -3,6 +3,7 @@ import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
 import { registerReads } from "@/lib/data/kysely";
 import { refreshDealSearch } from "@/lib/deals/deal-search";
 import { importDealCsv } from "@/lib/import/apply-deal-import";
+import { registerSqliteConnection, sqliteConnection } from "@/lib/insert-rows";
 import { snapshotDeal, toRevisionJson } from "@/lib/revisions";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { syntheticImportCsv } from "@/lib/synth/import-csv";
@@ -135,6 +136,17 @@ describe("CSV import at scale", () => {
     }) as unknown as typeof t.db;
     // The duplicate check reads through the Kysely handle that goes with a Prisma handle; the extended client needs its own.
     registerReads(counting, t.url);
+    // On SQLite the batch INSERTs run on the adapter's connection itself, not through Prisma: counted as they are prepared.
+    if (t.provider === "sqlite") {
+      const connection = sqliteConnection(t.db);
+      registerSqliteConnection(counting, () => {
+        const prepare = (sql: string) => {
+          count++;
+          return connection.prepare(sql);
+        };
+        return { prepare } as unknown as typeof connection;
+      });
+    }
     const result = await importDealCsv(counting, text, { actor: "test", onDuplicate: "create" });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     return { count, created: result.created };
