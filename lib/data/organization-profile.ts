@@ -1,6 +1,5 @@
 // Who an organization is: the header of /investors/[slug], /companies/[slug] and /api/organizations/[slug].
 import "server-only";
-import { cache } from "react";
 import { getDb } from "../db";
 import type { OrganizationType } from "../domain";
 import { countAll, readsOf } from "./kysely";
@@ -62,11 +61,13 @@ export async function getOrganizationProfile(slug: string): Promise<Organization
 /**
  * The profile with the organization's id, for the views that then read its deals by id; null when none. Kept per data
  * version (its deal counts walk every participation of the organization: 0.1-0.2 s for Microsoft at 100,000 deals, on
- * every request of its page, the cached ones too) and per request (a page and its metadata share one lookup).
+ * every request of its page, the cached ones too), which also makes a page and its metadata share one lookup. Not
+ * wrapped in React's cache() as well: that would hand a view computing in its turn the promise of a lookup still queued
+ * for a turn (the metadata's), and the page would wait for itself.
  */
-export const findOrganization = cache((slug: string): Promise<{ id: number; profile: OrganizationProfile } | null> =>
-  cachedView(viewKey("organization", { slug }), () => readOrganization(slug)),
-);
+export function findOrganization(slug: string): Promise<{ id: number; profile: OrganizationProfile } | null> {
+  return cachedView(viewKey("organization", { slug }), () => readOrganization(slug));
+}
 
 async function readOrganization(slug: string): Promise<{ id: number; profile: OrganizationProfile } | null> {
   const db = await getDb();
