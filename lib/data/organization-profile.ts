@@ -60,8 +60,9 @@ export async function getOrganizationProfile(slug: string): Promise<Organization
 
 /**
  * The profile with the organization's id, for the views that then read its deals by id; null when none. Kept per data
- * version (its deal counts walk every participation of the organization: 0.1-0.2 s for Microsoft at 100,000 deals, on
- * every request of its page, the cached ones too), which also makes a page and its metadata share one lookup. Not
+ * version (its deal counts walk every participation of the organization: 60 ms to over a second for Microsoft at
+ * 100,000 deals, on every request of its page, the cached ones too), which also makes a page and its metadata share
+ * one lookup. Not
  * wrapped in React's cache() as well: that would hand a view computing in its turn the promise of a lookup still queued
  * for a turn (the metadata's), and the page would wait for itself.
  */
