@@ -9,12 +9,18 @@ import { buildDirectory, type OrganizationDirectory as SearchDirectory } from ".
 import { readsOf } from "./kysely";
 import { cachedView } from "./view-cache";
 
+/**
+ * Every live organization by slug with its name and its parent's slug. One Kysely query: Prisma's findMany with the
+ * parent took 70-250 ms for 3,314 organizations, paid by every company page and every analysis view computed.
+ */
 export async function loadOrganizationDirectory(db: PrismaClient): Promise<OrganizationDirectory> {
-  const organizations = await db.organization.findMany({
-    where: { deletedAt: null },
-    select: { slug: true, name: true, parent: { select: { slug: true } } },
-  });
-  return new Map(organizations.map((o) => [o.slug, { name: o.name, parentKey: o.parent?.slug ?? null }]));
+  const organizations = await readsOf(db)
+    .selectFrom("Organization as o")
+    .leftJoin("Organization as parent", "parent.id", "o.parentId")
+    .where("o.deletedAt", "is", null)
+    .select(["o.slug", "o.name", "parent.slug as parentKey"])
+    .execute();
+  return new Map(organizations.map((o) => [o.slug, { name: o.name, parentKey: o.parentKey }]));
 }
 
 /**

@@ -1,9 +1,9 @@
 // Who an organization is: the header of /investors/[slug], /companies/[slug] and /api/organizations/[slug].
 import "server-only";
-import { cache } from "react";
 import { getDb } from "../db";
 import type { OrganizationType } from "../domain";
 import { countAll, readsOf } from "./kysely";
+import { cachedView, viewKey } from "./view-cache";
 
 export type RelatedOrganization = { slug: string; name: string; type: OrganizationType; dealsAsInvestor: number; dealsAsRecipient: number };
 
@@ -53,13 +53,24 @@ function toRelated(o: RelatedRow, counts: Map<number, Counts>): RelatedOrganizat
   return { slug: o.slug, name: o.name, type: o.type as OrganizationType, dealsAsInvestor, dealsAsRecipient };
 }
 
-/** Null when no live organization has this slug. Cached per request: a page and its metadata share one query. */
+/** Null when no live organization has this slug. */
 export async function getOrganizationProfile(slug: string): Promise<OrganizationProfile | null> {
   return (await findOrganization(slug))?.profile ?? null;
 }
 
-/** The profile with the organization's id, for the views that then read its deals by id; null when none. */
-export const findOrganization = cache(async (slug: string): Promise<{ id: number; profile: OrganizationProfile } | null> => {
+/**
+ * The profile with the organization's id, for the views that then read its deals by id; null when none. Kept per data
+ * version (its deal counts walk every participation of the organization: 60 ms to over a second for Microsoft at
+ * 100,000 deals, on every request of its page, the cached ones too), which also makes a page and its metadata share
+ * one lookup. Not
+ * wrapped in React's cache() as well: that would hand a view computing in its turn the promise of a lookup still queued
+ * for a turn (the metadata's), and the page would wait for itself.
+ */
+export function findOrganization(slug: string): Promise<{ id: number; profile: OrganizationProfile } | null> {
+  return cachedView(viewKey("organization", { slug }), () => readOrganization(slug));
+}
+
+async function readOrganization(slug: string): Promise<{ id: number; profile: OrganizationProfile } | null> {
   const db = await getDb();
   const org = await db.organization.findFirst({
     where: { slug, deletedAt: null },
@@ -84,4 +95,4 @@ export const findOrganization = cache(async (slug: string): Promise<{ id: number
     children: org.children.map((c) => toRelated(c, counts)),
   };
   return { id: org.id, profile };
-});
+}

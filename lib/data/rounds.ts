@@ -64,15 +64,37 @@ export type RoundView = {
   deals: RoundPart[];
 };
 
-export type CompanyRounds = { profile: OrganizationProfile; rounds: RoundView[] };
+export type CompanyRounds = {
+  profile: OrganizationProfile;
+  /** The rounds asked for (every one, or the newest `newest`), oldest first. */
+  rounds: RoundView[];
+  /** How many rounds the company has in all. */
+  total: number;
+};
 
-/** Every round of the company, oldest first; null when there is no such organization. */
-export function getCompanyRounds(slug: string, asOf: string | null = null, window: DateWindow = ALL_DATES): Promise<CompanyRounds | null> {
+/**
+ * The company's rounds, oldest first: every one, or only the newest `newest` (the page lists 20; their parties are
+ * then read for those rounds' deals alone, not for OpenAI's 10,412 synthetic deals); null when there is no such
+ * organization.
+ */
+export function getCompanyRounds(
+  slug: string,
+  asOf: string | null = null,
+  window: DateWindow = ALL_DATES,
+  newest: number | null = null,
+): Promise<CompanyRounds | null> {
   const { from, to } = window;
-  return cachedView(viewKey("company-rounds", { slug, asOf, from, to }), () => computeCompanyRounds(slug, asOf, { from, to }));
+  return cachedView(viewKey("company-rounds", { slug, asOf, from, to, newest }), () =>
+    computeCompanyRounds(slug, asOf, { from, to }, newest),
+  );
 }
 
-async function computeCompanyRounds(slug: string, asOf: string | null, window: DateWindow): Promise<CompanyRounds | null> {
+async function computeCompanyRounds(
+  slug: string,
+  asOf: string | null,
+  window: DateWindow,
+  newest: number | null,
+): Promise<CompanyRounds | null> {
   const found = await findOrganization(slug);
   if (!found) return null;
   const reads = readsOf(await getDb());
@@ -102,9 +124,6 @@ async function computeCompanyRounds(slug: string, asOf: string | null, window: D
     .orderBy("d.announcedOn")
     .orderBy("d.id")
     .execute();
-  const ids = rows.map((r) => r.id);
-  const parties = await partiesOf(reads, ids);
-
   const deals = rows.map((r) => ({
     ...r,
     kind: r.kind as DealKind,
@@ -116,57 +135,61 @@ async function computeCompanyRounds(slug: string, asOf: string | null, window: D
         ? null
         : { id: r.roundId, key: r.roundKey as string, name: r.roundName as string, announcedOn: r.roundOn as string },
   }));
-  const rounds = groupIntoRounds(deals.map((d) => ({ id: d.id, announcedOn: d.announcedOn, round: d.group, deal: d }))).map(
-    (group): RoundView => {
-      const parts = group.deals.map((g) => g.deal);
-      const first = parts[0];
-      const participants = new Map<string, RoundParticipant>();
-      const leads = new Map<string, { slug: string | null; name: string }>();
-      for (const deal of parts) {
-        const investors = parties.get(deal.id) ?? [];
-        for (const party of investors) {
-          const id = party.slug ?? `label:${party.name}`;
-          const part =
-            (party.slug ? party.committedUsd : null) ?? (investors.length === 1 ? amountKey(deal.amountUsdLow, deal.amountUsdHigh) : null);
-          const entry = participants.get(id) ?? { slug: party.slug, name: party.name, role: party.role, amountUsd: null };
-          if (part !== null) entry.amountUsd = (entry.amountUsd ?? 0n) + part;
-          // A lead in any part leads the round.
-          if (party.role !== "participant") entry.role = entry.role === "lead" ? "lead" : party.role;
-          participants.set(id, entry);
-          if (party.role !== "participant") leads.set(id, { slug: party.slug, name: party.name });
-        }
-      }
-      const countedParts = parts.filter((d) => isCounted(d));
-      const valuations = parts.map((d) => d.postMoneyValuationUsd).filter((v): v is bigint => v !== null);
-      const round = group.round ? first : null;
-      const reported: ReportedAmount | null = round
-        ? round.roundQualifier === "undisclosed" && round.roundLow === null && round.roundHigh === null
-          ? null
-          : { low: round.roundLow, high: round.roundHigh, qualifier: round.roundQualifier as AmountQualifier }
-        : { low: first.amountUsdLow, high: first.amountUsdHigh, qualifier: first.amountQualifier };
-      return {
-        id: group.round?.id ?? null,
-        key: group.round?.key ?? null,
-        name: group.round?.name ?? first.round,
-        date: group.date,
-        total: reported,
-        countedUsd: countedParts.reduce((sum, d) => sum + countedAmount(d).amount, 0n),
-        counted: countedParts.length > 0,
-        postMoneyValuationUsd: round?.roundValuation ?? (valuations.length ? valuations.reduce((a, b) => (a > b ? a : b)) : null),
-        leads: [...leads.values()],
-        participants: [...participants.values()],
-        deals: parts.map((d) => ({
-          id: d.id,
-          round: d.round,
-          announcedOn: d.announcedOn,
-          kind: d.kind,
-          status: d.status,
-          amount: { low: d.amountUsdLow, high: d.amountUsdHigh, qualifier: d.amountQualifier },
-          countedUsd: isCounted(d) ? countedAmount(d).amount : null,
-          investors: (parties.get(d.id) ?? []).map(({ slug, name, role }) => ({ slug, name, role })),
-        })),
-      };
-    },
+  const groups = groupIntoRounds(deals.map((d) => ({ id: d.id, announcedOn: d.announcedOn, round: d.group, deal: d })));
+  const shown = newest === null ? groups : groups.slice(Math.max(0, groups.length - newest));
+  const parties = await partiesOf(
+    reads,
+    shown.flatMap((g) => g.deals.map((d) => d.id)),
   );
-  return { profile: found.profile, rounds };
+  const rounds = shown.map((group): RoundView => {
+    const parts = group.deals.map((g) => g.deal);
+    const first = parts[0];
+    const participants = new Map<string, RoundParticipant>();
+    const leads = new Map<string, { slug: string | null; name: string }>();
+    for (const deal of parts) {
+      const investors = parties.get(deal.id) ?? [];
+      for (const party of investors) {
+        const id = party.slug ?? `label:${party.name}`;
+        const part =
+          (party.slug ? party.committedUsd : null) ?? (investors.length === 1 ? amountKey(deal.amountUsdLow, deal.amountUsdHigh) : null);
+        const entry = participants.get(id) ?? { slug: party.slug, name: party.name, role: party.role, amountUsd: null };
+        if (part !== null) entry.amountUsd = (entry.amountUsd ?? 0n) + part;
+        // A lead in any part leads the round.
+        if (party.role !== "participant") entry.role = entry.role === "lead" ? "lead" : party.role;
+        participants.set(id, entry);
+        if (party.role !== "participant") leads.set(id, { slug: party.slug, name: party.name });
+      }
+    }
+    const countedParts = parts.filter((d) => isCounted(d));
+    const valuations = parts.map((d) => d.postMoneyValuationUsd).filter((v): v is bigint => v !== null);
+    const round = group.round ? first : null;
+    const reported: ReportedAmount | null = round
+      ? round.roundQualifier === "undisclosed" && round.roundLow === null && round.roundHigh === null
+        ? null
+        : { low: round.roundLow, high: round.roundHigh, qualifier: round.roundQualifier as AmountQualifier }
+      : { low: first.amountUsdLow, high: first.amountUsdHigh, qualifier: first.amountQualifier };
+    return {
+      id: group.round?.id ?? null,
+      key: group.round?.key ?? null,
+      name: group.round?.name ?? first.round,
+      date: group.date,
+      total: reported,
+      countedUsd: countedParts.reduce((sum, d) => sum + countedAmount(d).amount, 0n),
+      counted: countedParts.length > 0,
+      postMoneyValuationUsd: round?.roundValuation ?? (valuations.length ? valuations.reduce((a, b) => (a > b ? a : b)) : null),
+      leads: [...leads.values()],
+      participants: [...participants.values()],
+      deals: parts.map((d) => ({
+        id: d.id,
+        round: d.round,
+        announcedOn: d.announcedOn,
+        kind: d.kind,
+        status: d.status,
+        amount: { low: d.amountUsdLow, high: d.amountUsdHigh, qualifier: d.amountQualifier },
+        countedUsd: isCounted(d) ? countedAmount(d).amount : null,
+        investors: (parties.get(d.id) ?? []).map(({ slug, name, role }) => ({ slug, name, role })),
+      })),
+    };
+  });
+  return { profile: found.profile, rounds, total: groups.length };
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCompany } from "@/lib/data/company";
 import { getInvestor } from "@/lib/data/investor";
+import { getCompanyRounds } from "@/lib/data/rounds";
+import { ALL_DATES } from "@/lib/filters/date-window";
 import { listCompanies, listInvestors } from "@/lib/data/organization-rankings";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { seedRounds } from "@/prisma/seed/rounds";
@@ -114,6 +116,17 @@ describe("a company's page on the seed", () => {
     const sum = openai?.investors.reduce((s, i) => s + i.amount, 0n);
     expect(sum).toBe(openai?.funding.total);
     expect(openai?.investors.find((i) => i.key === "amazon")?.amount).toBe(attributedInSeed("Amazon", (r) => r.recipient === "OpenAI"));
+  });
+
+  it("lists the newest rounds as every round's tail, with how many there are in all", async () => {
+    const every = await getCompanyRounds("openai");
+    const newest = await getCompanyRounds("openai", null, ALL_DATES, 3);
+    expect(every?.total).toBe(every?.rounds.length);
+    expect(every?.rounds.length).toBeGreaterThan(3);
+    // The same rounds with the same participants, read for those rounds' deals alone.
+    expect(newest?.rounds).toEqual(every?.rounds.slice(-3));
+    expect(newest?.total).toBe(every?.total);
+    expect(newest?.rounds.some((r) => r.participants.length > 0)).toBe(true);
   });
 
   it("lists the commitments OpenAI made, Oracle and AWS among them", async () => {

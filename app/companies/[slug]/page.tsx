@@ -64,7 +64,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
   // The one per-viewer part of the page: a signed-in editor gets a link to each Round's editor.
   const [company, companyRounds, viewer] = await Promise.all([
     getCompany(slug, asOf, window),
-    getCompanyRounds(slug, asOf, window),
+    getCompanyRounds(slug, asOf, window, ROUNDS_LISTED),
     getSessionActor(),
   ]);
   if (!company) {
@@ -73,7 +73,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
   }
   if (!companyRounds) notFound();
   // The newest rounds, oldest first: a synthetic company has thousands.
-  const roundList = companyRounds.rounds.slice(-ROUNDS_LISTED);
+  const roundList = companyRounds.rounds;
   const {
     profile,
     funding,
@@ -184,8 +184,8 @@ export default async function CompanyPage({ params, searchParams }: Props) {
 
           <section aria-labelledby="round-list" className="space-y-2">
             <h2 id="round-list" className="text-lg font-semibold">
-              {companyRounds.rounds.length > roundList.length
-                ? `Rounds: the ${formatNumber(roundList.length)} latest of ${formatNumber(companyRounds.rounds.length)}, oldest first`
+              {companyRounds.total > roundList.length
+                ? `Rounds: the ${formatNumber(roundList.length)} latest of ${formatNumber(companyRounds.total)}, oldest first`
                 : "Rounds, oldest first"}
             </h2>
             <p className="max-w-3xl text-sm text-gray-600 dark:text-gray-400">
