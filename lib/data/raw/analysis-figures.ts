@@ -58,8 +58,7 @@ export async function marketTotalsSql(reads: Reads, rule: CountingRule, view: Vi
         ).as("upperBound"),
       ])
       .execute(),
-    view
-      .shares(counted)
+    (await view.shares(counted))
       .selectFrom("shares")
       .where("share", "is not", null)
       .groupBy(["organizationId", "recipientId"])
@@ -163,8 +162,7 @@ async function flowDealIds(
   const where = onDeal.and([countedDeal(rule), onDeal("d.amountUsdKey", "is not", null), onDeal("d.recipientId", "in", recipientIds)]);
   const [deals, shares] = await Promise.all([
     view.deals.where(where).select(["d.id", "d.recipientId", "d.amountUsdKey"]).orderBy("d.announcedOn").orderBy("d.id").execute(),
-    view
-      .shares(where)
+    (await view.shares(where))
       .selectFrom("shares")
       .where("share", "is not", null)
       .select((eb) => ["dealId", "organizationId", moneyText(eb.ref("share")).as("share")])
@@ -269,8 +267,9 @@ function organizationRoots(reads: Reads) {
 export async function circularFlowsSql(reads: Reads, view: ViewDeals): Promise<CircularFlow[]> {
   const spend = [...SPEND_BACK_KINDS];
   const deals = view.deals.select(["d.id", "d.recipientId", "d.kind", "d.status", "d.amountUsdLow", "d.amountUsdKey"]).as("d");
-  const rows = await view
-    .shares(onDeal.lit(true))
+  const rows = await (
+    await view.shares(onDeal.lit(true))
+  )
     .with("legs", (db) =>
       db
         .selectFrom("shares as s")

@@ -29,8 +29,7 @@ export async function concentrationSeriesSql(
           .select([period.as("period"), "o.slug", "o.name", moneySum(amount).as("total")])
           .execute()
       : // The shares' announcedOn is the deal's: read under the alias d, the period is the same expression.
-        view
-          .shares(counted)
+        (await view.shares(counted))
           .selectFrom("shares as d")
           .innerJoin("Organization as o", "o.id", "d.organizationId")
           .where("d.share", "is not", null)

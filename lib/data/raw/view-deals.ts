@@ -14,8 +14,11 @@ import { onDeal, withInvestorShares } from "./overview-figures";
 export type ViewDeals = {
   /** The view's deals as `d`, with the Deal table's columns; amounts net of the excluded organizations' parts. */
   deals: DealStates;
-  /** withInvestorShares over the view's deals that meet `dealCondition`: the remaining investors keep their parts. */
-  shares: (dealCondition: Expression<SqlBool>) => ReturnType<typeof withInvestorShares>;
+  /**
+   * withInvestorShares over the view's deals that meet `dealCondition`: the remaining investors keep their parts.
+   * Asynchronous because withViewTables writes the parts' table only when a figure first asks for them.
+   */
+  shares: (dealCondition: Expression<SqlBool>) => Promise<ReturnType<typeof withInvestorShares>>;
 };
 
 export type DealSelection = {
@@ -32,7 +35,7 @@ export type DealSelection = {
  */
 export function viewDeals(reads: Reads, selection: Omit<DealSelection, "excluded">): ViewDeals {
   const deals = dealsAsOf(reads, selection.asOf).where(selection.condition ?? onDeal("d.deletedAt", "is", null));
-  return { deals, shares: (condition) => withInvestorShares(reads, condition, deals) };
+  return { deals, shares: async (condition) => withInvestorShares(reads, condition, deals) };
 }
 
 /** A subquery of the ids of the organizations a view excludes. */
@@ -54,12 +57,26 @@ type ViewTables = { viewDeals: Deal; viewDealsLeft: Deal; viewShares: ViewShare 
 
 // The columns the measures read; a table holds the live deals only, so its deletedAt is always null.
 const DEAL_COLUMNS = ["id", "recipientId", "kind", "status", "announcedOn", "amountUsdLow", "amountUsdHigh", "amountUsdKey"] as const;
+const SHARE_COLUMNS = [
+  "dealId",
+  "organizationId",
+  "announcedOn",
+  "recipientId",
+  "amount",
+  "openCount",
+  "committedSum",
+  "partOrder",
+  "share",
+] as const;
 const TABLES = ["viewDeals", "viewDealsLeft", "viewShares"] as const;
 
 /**
  * Runs `measure` over one view's deals written once into temporary tables on one connection: the deals (`all`,
  * before exclusion) and every party's part of them (one pass of withInvestorShares), and the deals less the excluded
- * organizations (`deals`, the same as `all` with nobody excluded). A view's figures are a dozen queries over the same
+ * organizations (`deals`, the same as `all` with nobody excluded). The parts' table is written when it is first
+ * needed (a figure asks for shares, or organizations are excluded): it is most of a cold view's time (the windows
+ * over every participation), and the recipients' figures (concentration by recipient, capital by kind) never read
+ * it. A view's figures are a dozen queries over the same
  * deals: each recomputed the deals as of the date (a window over every event) and the parts (a window over every
  * participation), which at 100,000 deals made an excluded view as of a date four times slower than measuring the
  * deals in memory. `measure` must read through the connection it is given (withOwnConnection: on SQLite one opened
@@ -89,44 +106,43 @@ export async function withViewTables<T>(
         .expression(base.select(DEAL_COLUMNS.map((c) => `d.${c}` as const)))
         .execute();
       const allDeals = conn.selectFrom("viewDeals as d") as unknown as DealStates;
-      await sql`CREATE TEMPORARY TABLE "viewShares" ("dealId" INTEGER NOT NULL, "organizationId" INTEGER, "announcedOn" TEXT NOT NULL,
-        "recipientId" INTEGER NOT NULL, "amount" BIGINT NOT NULL, "openCount" INTEGER NOT NULL, "committedSum" BIGINT NOT NULL,
-        "partOrder" INTEGER NOT NULL, "share" BIGINT)`.execute(conn);
-      await conn
-        .insertInto("viewShares")
-        .columns(["dealId", "organizationId", "announcedOn", "recipientId", "amount", "openCount", "committedSum", "partOrder", "share"])
-        .expression(
-          withInvestorShares(connection, onDeal.lit(true), allDeals)
-            .selectFrom("partShares")
-            .select([
-              "dealId",
-              "organizationId",
-              "announcedOn",
-              "recipientId",
-              "amount",
-              "openCount",
-              "committedSum",
-              "partOrder",
-              "share",
-            ]),
-        )
-        .execute();
-      const sharesOf = (table: "viewDeals" | "viewDealsLeft", excluded: OrganizationIds | null) => (condition: Expression<SqlBool>) =>
-        conn.with("shares", (db) => {
-          const named = db
-            .selectFrom("viewShares as s")
-            .innerJoin(`${table} as d`, "d.id", "s.dealId")
-            .where(condition as Expression<SqlBool>)
-            .where("s.organizationId", "is not", null);
-          return (excluded ? named.where((eb) => eb.not(eb("s.organizationId", "in", excluded))) : named).select([
-            "s.dealId",
-            "s.organizationId",
-            "s.announcedOn",
-            "s.recipientId",
-            "s.partOrder",
-            "s.share",
-          ]);
-        }) as unknown as ReturnType<typeof withInvestorShares>;
+      // Written once, by the first figure that reads the parts; the figures of a view run concurrently on this one
+      // connection, so they share the one promise.
+      let sharesWritten: Promise<void> | null = null;
+      const writeShares = () =>
+        (sharesWritten ??= (async () => {
+          await sql`CREATE TEMPORARY TABLE "viewShares" ("dealId" INTEGER NOT NULL, "organizationId" INTEGER, "announcedOn" TEXT NOT NULL,
+            "recipientId" INTEGER NOT NULL, "amount" BIGINT NOT NULL, "openCount" INTEGER NOT NULL, "committedSum" BIGINT NOT NULL,
+            "partOrder" INTEGER NOT NULL, "share" BIGINT)`.execute(conn);
+          await conn
+            .insertInto("viewShares")
+            .columns([...SHARE_COLUMNS])
+            .expression(
+              withInvestorShares(connection, onDeal.lit(true), allDeals)
+                .selectFrom("partShares")
+                .select([...SHARE_COLUMNS]),
+            )
+            .execute();
+        })());
+      const sharesOf =
+        (table: "viewDeals" | "viewDealsLeft", excluded: OrganizationIds | null) => async (condition: Expression<SqlBool>) => {
+          await writeShares();
+          return conn.with("shares", (db) => {
+            const named = db
+              .selectFrom("viewShares as s")
+              .innerJoin(`${table} as d`, "d.id", "s.dealId")
+              .where(condition as Expression<SqlBool>)
+              .where("s.organizationId", "is not", null);
+            return (excluded ? named.where((eb) => eb.not(eb("s.organizationId", "in", excluded))) : named).select([
+              "s.dealId",
+              "s.organizationId",
+              "s.announcedOn",
+              "s.recipientId",
+              "s.partOrder",
+              "s.share",
+            ]);
+          }) as unknown as ReturnType<typeof withInvestorShares>;
+        };
       const all: ViewDeals = { deals: allDeals, shares: sharesOf("viewDeals", null) };
       const slugs = selection.excluded ?? [];
       if (slugs.length === 0) return await measure({ reads: connection, all, deals: all });
@@ -135,6 +151,7 @@ export async function withViewTables<T>(
         .selectFrom("Organization")
         .where("slug", "in", [...slugs])
         .select("id");
+      await writeShares();
       await dealTable("viewDealsLeft");
       // The deals an excluded organization invested in, each with the excluded parts (as attributeToInvestors splits
       // the deal) and whether any part is left: another party's (named or not, a zero one included), or the unnamed
