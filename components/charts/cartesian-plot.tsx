@@ -38,7 +38,7 @@ function labelClasses(labels: string[]): (string | null)[] {
  */
 export const MAX_TOOLTIP_COLUMNS = 200;
 
-const AXIS_TEXT = "absolute whitespace-nowrap text-xs leading-none text-[color:var(--chart-axis)]";
+const AXIS_TEXT = "axis-text";
 
 export function CartesianPlot({
   ariaLabel,

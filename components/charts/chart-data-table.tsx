@@ -35,15 +35,13 @@ export function ChartDataTable({
   ];
   return (
     <div className="mt-2 overflow-x-auto">
-      <table className="min-w-full text-left">
+      <table className="data-table min-w-full text-left">
         <caption className="sr-only">{title}</caption>
         <thead>
           <tr className="border-b border-gray-200 dark:border-gray-800">
-            <th scope="col" className="py-1 pr-4 font-medium">
-              {rowHeader}
-            </th>
+            <th scope="col">{rowHeader}</th>
             {shown.map((c) => (
-              <th key={c.key} scope="col" className={`py-1 pr-4 font-medium ${c.format === "text" ? "" : "text-right"}`}>
+              <th key={c.key} scope="col" className={c.format === "text" ? undefined : "text-right"}>
                 {c.label}
               </th>
             ))}
@@ -52,11 +50,9 @@ export function ChartDataTable({
         <tbody>
           {shownRows.map((row, index) => (
             <tr key={`${row.label}-${index}`} className="row-rule">
-              <th scope="row" className="py-1 pr-4 font-normal">
-                {row.label}
-              </th>
+              <th scope="row">{row.label}</th>
               {shown.map((c) => (
-                <td key={c.key} className={`py-1 pr-4 ${c.format === "text" ? "" : "text-right"}`}>
+                <td key={c.key} className={c.format === "text" ? "text-left whitespace-normal" : undefined}>
                   {/* A period chart's missing series is a zero; a missing value in other tables is "no value". */}
                   {formatValue(columns ? row[c.key] : (row[c.key] ?? 0), c.format)}
                 </td>
@@ -69,11 +65,7 @@ export function ChartDataTable({
         <p className="mt-2 text-gray-600 dark:text-gray-400">
           The latest {formatNumber(shownRows.length)} of {formatNumber(rows.length)} rows.{" "}
           {csvHref ? (
-            <a
-              href={csvHref}
-              download
-              className="rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
-            >
+            <a href={csvHref} download className="text-link">
               Every row as CSV
             </a>
           ) : null}
