@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { dealHref } from "@/lib/story/view-href";
 import { dealListHref, PAGE_LINK_IDS } from "@/lib/story/deal-list-href";
-import { StatusBadge } from "@/components/deals/status-badge";
 import { KIND_LABELS } from "@/lib/domain";
 import { formatDate, formatDecimal, formatUsd, formatUsdExact } from "@/lib/format";
 import type { CircularFlow, CircularLeg } from "@/lib/measures/circular-flows";
 import { CircularFlowDiagram } from "./circular-flow-diagram";
+import { LegRows, type LegAmount } from "./leg-rows";
 
 /** "18.3×" money back per dollar in; a dash when either side is undisclosed. */
 export function formatBackToIn(backToIn: number | null): string {
@@ -31,14 +31,10 @@ export const LEGS_SHOWN = 25;
 
 const LINK = "text-link";
 
-function Amount({ amount, basis }: { amount: bigint; basis: CircularLeg["basis"] }) {
-  if (basis === "undisclosed") return <>Undisclosed</>;
-  return (
-    <span title={formatUsdExact(amount)}>
-      {basis === "upper_bound" ? "up to " : ""}
-      {formatUsd(amount)}
-    </span>
-  );
+/** A leg's figure as shown, with its exact dollars for the title; "Undisclosed" without a title. */
+function legAmount(amount: bigint, basis: CircularLeg["basis"]): LegAmount {
+  if (basis === "undisclosed") return ["Undisclosed", null];
+  return [`${basis === "upper_bound" ? "up to " : ""}${formatUsd(amount)}`, formatUsdExact(amount)];
 }
 
 const sum = (legs: CircularLeg[]) => legs.reduce((s, l) => s + l.amount, 0n);
@@ -93,28 +89,19 @@ function LegTable({
           </tr>
         </thead>
         <tbody>
-          {legs.map((leg) => (
-            <tr key={`${leg.dealId}-${leg.from.key}`} className="row-rule">
-              <th scope="row">
-                <Link href={dealHref(leg.dealId, asOf)} className={LINK}>
-                  {leg.from.name} → {leg.to.name}
-                </Link>
-              </th>
-              <td className="text-left">
-                <time dateTime={leg.announcedOn}>{formatDate(leg.announcedOn)}</time>
-              </td>
-              <td className="text-left whitespace-normal">{KIND_LABELS[leg.kind]}</td>
-              <td className="text-left">
-                <StatusBadge status={leg.status} />
-              </td>
-              <td>
-                <Amount amount={leg.dealAmount} basis={leg.basis} />
-              </td>
-              <td data-part={leg.amount.toString()}>
-                <Amount amount={leg.amount} basis={leg.basis} />
-              </td>
-            </tr>
-          ))}
+          <LegRows
+            rows={legs.map((leg) => [
+              dealHref(leg.dealId, asOf),
+              `${leg.from.name} → ${leg.to.name}`,
+              leg.announcedOn,
+              formatDate(leg.announcedOn),
+              KIND_LABELS[leg.kind],
+              leg.status,
+              legAmount(leg.dealAmount, leg.basis),
+              legAmount(leg.amount, leg.basis),
+              leg.amount.toString(),
+            ])}
+          />
           {rest.length > 0 ? (
             <tr className="row-rule">
               <th scope="row" colSpan={4}>

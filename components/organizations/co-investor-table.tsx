@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { CoInvestorRows } from "./organization-table-rows";
 import { SortHeader } from "@/components/ui/sort-header";
 import { nextTableSort, sortedAs, type TableSort } from "@/lib/filters/ranking-sort";
 import { CO_INVESTORS_SORT, type CoInvestorsColumn } from "@/lib/filters/organization-table-sorts";
@@ -48,35 +48,19 @@ export function CoInvestorTable({
             <th scope="col">Rounds in common</th>
           </tr>
         </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key} className="row-rule">
-              <th scope="row" className="align-top">
-                <Link href={investorHref(row.key, asOf)} className="link">
-                  {row.name}
-                </Link>
-              </th>
-              <td className="text-right align-top">{formatNumber(row.roundCount)}</td>
-              <td>
-                <ul className="space-y-0.5">
-                  {row.rounds.slice(-SHARED_ROUNDS_SHOWN).map((round) => (
-                    <li key={round.key === null ? `deal-${round.dealIds[0]}` : `${round.recipient.key}-${round.key}`}>
-                      <Link href={sharedRoundHref(round, asOf)} className="link">
-                        {sharedRoundLabel(round)}
-                      </Link>{" "}
-                      <span className="text-gray-600 dark:text-gray-400">({formatDate(round.date)})</span>
-                    </li>
-                  ))}
-                </ul>
-                {row.roundCount > SHARED_ROUNDS_SHOWN ? (
-                  <p className="text-gray-600 dark:text-gray-400">
-                    The newest {formatNumber(SHARED_ROUNDS_SHOWN)} of {formatNumber(row.roundCount)}
-                  </p>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        <CoInvestorRows
+          rows={rows.map((row) => [
+            investorHref(row.key, asOf),
+            row.name,
+            formatNumber(row.roundCount),
+            row.rounds
+              .slice(-SHARED_ROUNDS_SHOWN)
+              .map((round) => [sharedRoundHref(round, asOf), sharedRoundLabel(round), formatDate(round.date)]),
+            row.roundCount > SHARED_ROUNDS_SHOWN
+              ? `The newest ${formatNumber(SHARED_ROUNDS_SHOWN)} of ${formatNumber(row.roundCount)}`
+              : null,
+          ])}
+        />
       </table>
     </div>
   );

@@ -1,6 +1,5 @@
-import Link from "next/link";
+import { PortfolioRows } from "./organization-table-rows";
 import { companyHref, dealHref } from "@/lib/story/view-href";
-import { StatusBadge } from "@/components/deals/status-badge";
 import type { PortfolioDeal } from "@/lib/data/investor";
 import { KIND_LABELS } from "@/lib/domain";
 import { formatAmount, formatDate, formatUsd, formatUsdExact } from "@/lib/format";
@@ -57,42 +56,23 @@ export function PortfolioTable({
             {header("counted", `Counted for ${investorName}`, "text-right")}
           </tr>
         </thead>
-        <tbody>
-          {deals.map((deal) => (
-            <tr key={deal.id} className="row-rule align-top">
-              <td className="whitespace-nowrap">
-                <time dateTime={deal.announcedOn}>{formatDate(deal.announcedOn)}</time>
-              </td>
-              <th scope="row" className="min-w-48 font-normal">
-                <Link href={dealHref(deal.id, asOf)} className="link">
-                  {deal.round ?? KIND_LABELS[deal.kind]}
-                </Link>
-                {deal.investors.length > 1 ? (
-                  <span className="block text-xs text-gray-600 dark:text-gray-400">
-                    with {deal.investors.length - 1} other {deal.investors.length === 2 ? "investor" : "investors"}
-                  </span>
-                ) : null}
-              </th>
-              <td>
-                <Link href={companyHref(deal.recipient.slug, asOf)} className="link">
-                  {deal.recipient.name}
-                </Link>
-              </td>
-              <td>{KIND_LABELS[deal.kind]}</td>
-              <td>
-                <StatusBadge status={deal.status} />
-              </td>
-              <td className="whitespace-nowrap text-right">{formatAmount(deal.amountUsdLow, deal.amountUsdHigh, deal.amountQualifier)}</td>
-              <td className="whitespace-nowrap text-right">
-                {deal.attributed === null ? (
-                  <span className="text-gray-600 dark:text-gray-400">Not counted</span>
-                ) : (
-                  <span title={formatUsdExact(deal.attributed)}>{formatUsd(deal.attributed)}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        <PortfolioRows
+          rows={deals.map((deal) => [
+            dealHref(deal.id, asOf),
+            deal.announcedOn,
+            formatDate(deal.announcedOn),
+            deal.round ?? KIND_LABELS[deal.kind],
+            deal.investors.length > 1
+              ? `with ${deal.investors.length - 1} other ${deal.investors.length === 2 ? "investor" : "investors"}`
+              : null,
+            companyHref(deal.recipient.slug, asOf),
+            deal.recipient.name,
+            KIND_LABELS[deal.kind],
+            deal.status,
+            formatAmount(deal.amountUsdLow, deal.amountUsdHigh, deal.amountQualifier),
+            deal.attributed === null ? null : [formatUsd(deal.attributed), formatUsdExact(deal.attributed)],
+          ])}
+        />
       </table>
     </div>
   );
