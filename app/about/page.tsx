@@ -3,7 +3,7 @@ import Link from "next/link";
 
 export const metadata: Metadata = { title: "About" };
 
-const LINK = "rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
+const LINK = "text-link";
 
 // Static on purpose: it reads nothing, so Next prerenders it at build time. The benchmark (npm run bench) uses it as
 // the ceiling that every other page's throughput is compared with.

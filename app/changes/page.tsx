@@ -29,7 +29,7 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
   };
 }
 
-const TEXT_LINK = "rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
+const TEXT_LINK = "text-link";
 
 export default async function ChangesPage({ searchParams }: { searchParams: SearchParams }) {
   const { params, issues: nameIssues, renamed } = await resolveFilterNames(await searchParams);

@@ -17,7 +17,7 @@ import { HHI_BANDS, hhiReadingLabel, type HhiTerm } from "@/lib/measures/concent
 
 export const metadata: Metadata = { title: "How the numbers are counted" };
 
-const LINK = "text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
+const LINK = "text-link";
 const list = (items: readonly string[]) => items.join(", ").replace(/, ([^,]*)$/, " and $1");
 
 /**

@@ -9,7 +9,7 @@ import { formatAmount, formatDate } from "@/lib/format";
 export const metadata: Metadata = { title: "Search" };
 
 const RESULTS_PER_KIND = 20;
-const LINK = "rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
+const LINK = "text-link";
 
 /** /search?q= : what the header's search box opens on Enter, or submits to without JavaScript. */
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

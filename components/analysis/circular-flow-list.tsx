@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { dealHref } from "@/lib/story/view-href";
 import { dealListHref, PAGE_LINK_IDS } from "@/lib/story/deal-list-href";
-import { StatusBadge } from "@/components/deals/status-badge";
 import { KIND_LABELS } from "@/lib/domain";
 import { formatDate, formatDecimal, formatUsd, formatUsdExact } from "@/lib/format";
 import type { CircularFlow, CircularLeg } from "@/lib/measures/circular-flows";
 import { CircularFlowDiagram } from "./circular-flow-diagram";
+import { LegRows, type LegAmount } from "./leg-rows";
 
 /** "18.3×" money back per dollar in; a dash when either side is undisclosed. */
 export function formatBackToIn(backToIn: number | null): string {
@@ -29,16 +29,12 @@ function legTotalLabel(total: bigint, anyDisclosed: boolean): string {
 /** Legs listed per side of a loop; a loop of a large synthetic database has hundreds. */
 export const LEGS_SHOWN = 25;
 
-const LINK = "text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
+const LINK = "text-link";
 
-function Amount({ amount, basis }: { amount: bigint; basis: CircularLeg["basis"] }) {
-  if (basis === "undisclosed") return <>Undisclosed</>;
-  return (
-    <span title={formatUsdExact(amount)}>
-      {basis === "upper_bound" ? "up to " : ""}
-      {formatUsd(amount)}
-    </span>
-  );
+/** A leg's figure as shown, with its exact dollars for the title; "Undisclosed" without a title. */
+function legAmount(amount: bigint, basis: CircularLeg["basis"]): LegAmount {
+  if (basis === "undisclosed") return ["Undisclosed", null];
+  return [`${basis === "upper_bound" ? "up to " : ""}${formatUsd(amount)}`, formatUsdExact(amount)];
 }
 
 const sum = (legs: CircularLeg[]) => legs.reduce((s, l) => s + l.amount, 0n);
@@ -74,59 +70,41 @@ function LegTable({
     PAGE_LINK_IDS,
   );
   const anyDisclosed = all.some((l) => l.basis !== "undisclosed");
-  const cell = "whitespace-nowrap py-1 pl-3 text-right";
   return (
     <div className="overflow-x-auto">
-      <table className="min-w-full text-left text-sm">
+      <table className="data-table min-w-full text-left text-sm">
         <caption className="py-1 text-left font-medium">{caption}</caption>
         <thead>
           <tr className="border-b border-gray-200 dark:border-gray-800">
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Deal
-            </th>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Date
-            </th>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Kind
-            </th>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Status
-            </th>
-            <th scope="col" className="py-1 pl-3 text-right font-medium">
+            <th scope="col">Deal</th>
+            <th scope="col">Date</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="text-right">
               Deal total
             </th>
-            <th scope="col" className="py-1 pl-3 text-right font-medium">
+            <th scope="col" className="text-right">
               {partLabel}
             </th>
           </tr>
         </thead>
         <tbody>
-          {legs.map((leg) => (
-            <tr key={`${leg.dealId}-${leg.from.key}`} className="row-rule">
-              <th scope="row" className="py-1 pr-3 font-normal">
-                <Link href={dealHref(leg.dealId, asOf)} className={LINK}>
-                  {leg.from.name} → {leg.to.name}
-                </Link>
-              </th>
-              <td className="whitespace-nowrap py-1 pr-3">
-                <time dateTime={leg.announcedOn}>{formatDate(leg.announcedOn)}</time>
-              </td>
-              <td className="py-1 pr-3">{KIND_LABELS[leg.kind]}</td>
-              <td className="py-1 pr-3">
-                <StatusBadge status={leg.status} />
-              </td>
-              <td className={cell}>
-                <Amount amount={leg.dealAmount} basis={leg.basis} />
-              </td>
-              <td className={cell} data-part={leg.amount.toString()}>
-                <Amount amount={leg.amount} basis={leg.basis} />
-              </td>
-            </tr>
-          ))}
+          <LegRows
+            rows={legs.map((leg) => [
+              dealHref(leg.dealId, asOf),
+              `${leg.from.name} → ${leg.to.name}`,
+              leg.announcedOn,
+              formatDate(leg.announcedOn),
+              KIND_LABELS[leg.kind],
+              leg.status,
+              legAmount(leg.dealAmount, leg.basis),
+              legAmount(leg.amount, leg.basis),
+              leg.amount.toString(),
+            ])}
+          />
           {rest.length > 0 ? (
             <tr className="row-rule">
-              <th scope="row" colSpan={4} className="py-1 pr-3 font-normal">
+              <th scope="row" colSpan={4}>
                 {allHref ? (
                   <Link href={allHref} className={LINK}>
                     {rest.length} more {rest.length === 1 ? "deal" : "deals"}: list all {all.length} on /deals
@@ -135,8 +113,8 @@ function LegTable({
                   <>{rest.length} more deals, listed in the CSV</>
                 )}
               </th>
-              <td className={cell}>{formatUsd(rest.reduce((s, l) => s + l.dealAmount, 0n))}</td>
-              <td className={cell} data-part={sum(rest).toString()}>
+              <td>{formatUsd(rest.reduce((s, l) => s + l.dealAmount, 0n))}</td>
+              <td data-part={sum(rest).toString()}>
                 <span title={formatUsdExact(sum(rest))}>{formatUsd(sum(rest))}</span>
               </td>
             </tr>
@@ -144,10 +122,10 @@ function LegTable({
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" colSpan={5} className="py-1 pr-3 text-right font-medium">
+            <th scope="row" colSpan={5} className="text-right">
               {totalLabel}, the sum of the parts
             </th>
-            <td className={`${cell} font-medium`} data-total={total.toString()}>
+            <td className="font-medium" data-total={total.toString()}>
               {anyDisclosed ? <span title={formatUsdExact(total)}>{formatUsd(total)}</span> : "undisclosed"}
             </td>
           </tr>

@@ -81,10 +81,7 @@ export function CircularFlowsSection({
             Google Cloud under Google). Legs count when announced or closed{view.pipeline ? ", rumored or in talks" : ""}; a shared round or
             commitment counts only the pair’s part, so capital in and spending back are each the sum of the parts listed leg by leg below.
             Back per dollar in is spending back divided by capital in: 2.00× means $2 committed back for each dollar invested (
-            <Link
-              href={BACK_PER_DOLLAR_HREF}
-              className="text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
-            >
+            <Link href={BACK_PER_DOLLAR_HREF} className="text-link">
               how it is worked out
             </Link>
             ). The kind filter and the count switch do not apply here; investor and recipient filters pick loops.
@@ -125,11 +122,7 @@ export function CircularFlowsSection({
           {total > loops.length ? (
             <p className="mt-3 text-sm">
               {total - loops.length} smaller {total - loops.length === 1 ? "loop is" : "loops are"} not shown here:{" "}
-              <a
-                href={csvHref}
-                download
-                className="rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
-              >
+              <a href={csvHref} download className="text-link">
                 download every loop as CSV
               </a>{" "}
               or read them from <code>/api/stats/circular-flows</code>.

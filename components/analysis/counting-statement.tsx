@@ -72,10 +72,7 @@ export function CountingStatement({
         <p className="mt-1">
           Only deals with {filters.join(", ")}.{" "}
           {hasActiveFilters(f) ? (
-            <Link
-              href={withAsOf("/analysis", f.asOf)}
-              className="text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
-            >
+            <Link href={withAsOf("/analysis", f.asOf)} className="text-link">
               Show all deals
             </Link>
           ) : null}
@@ -88,10 +85,7 @@ export function CountingStatement({
         </p>
       ) : null}
       <p className="mt-1">
-        <Link
-          href={withAsOf("/methodology", f.asOf)}
-          className="text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
-        >
+        <Link href={withAsOf("/methodology", f.asOf)} className="text-link">
           How every number is counted
         </Link>
       </p>

@@ -1,13 +1,15 @@
 import type { ReactNode } from "react";
+import { ChartColumns } from "./chart-columns";
 import { VIEW, band, percent, type PlacedDirectLabel } from "./chart-scale";
 
 // The frame every bar and line chart shares, rendered on the server: a plot drawn as SVG in a 1000 x 1000 viewBox
 // stretched to the plot's box (so it fills any width, phone or desktop, and lines stay 1-2 px thick through
 // vector-effect), with its axis labels, band labels and legend as HTML, so text keeps its size at any width. Each
 // category has a column, an HTML element over the plot, that shows its exact figures under the pointer and on
-// keyboard focus (a tab stop with the same text as its accessible name), with CSS alone: no script reaches the
-// browser for these charts. Text the PNG/SVG export must carry is marked data-chart-text (chart-export.tsx writes it
-// into the file).
+// keyboard focus (a tab stop with the same text as its accessible name), with CSS alone: no chart code runs in the
+// browser (the columns are a client component, chart-columns.tsx, only so that React's payload carries their text
+// once rather than their markup). Text the PNG/SVG export must carry is marked data-chart-text (chart-export.tsx
+// writes it into the file).
 
 export type AxisTick = { value: number; y: number; label: string };
 export type LegendItem = { label: string; color: string; shape: "bar" | "line" };
@@ -38,7 +40,7 @@ function labelClasses(labels: string[]): (string | null)[] {
  */
 export const MAX_TOOLTIP_COLUMNS = 200;
 
-const AXIS_TEXT = "absolute whitespace-nowrap text-xs leading-none text-[color:var(--chart-axis)]";
+const AXIS_TEXT = "axis-text";
 
 export function CartesianPlot({
   ariaLabel,
@@ -100,29 +102,12 @@ export function CartesianPlot({
           <path d={grid} stroke="var(--chart-grid)" fill="none" vectorEffect="non-scaling-stroke" />
           <g pointerEvents="none">{children}</g>
         </svg>
-        <ul aria-label="Values" className="absolute inset-0">
-          {(categories.length <= MAX_TOOLTIP_COLUMNS ? tooltips : []).map((tip, i) => {
+        <ChartColumns
+          columns={(categories.length <= MAX_TOOLTIP_COLUMNS ? tooltips : []).map((tip, i) => {
             const b = column(i);
-            // The tooltip opens toward the middle of the plot, so that the figure's edge never cuts it. The column's and
-            // the tooltip's looks are short classes of app/globals.css: every column repeats them, in the HTML and again
-            // in React's payload.
-            const side = b.center < VIEW / 3 ? "left-0" : b.center > (2 * VIEW) / 3 ? "right-0" : "left-1/2 -translate-x-1/2";
-            return (
-              <li
-                key={i}
-                tabIndex={0}
-                data-chart-mark=""
-                className="chart-column group"
-                style={{ left: percent(b.x), width: percent(b.width) }}
-              >
-                <span aria-hidden="true" role="tooltip" className={`chart-tooltip ${side}`}>
-                  {tip}
-                </span>
-                <span className="sr-only">{tip.replace(/\n/g, "; ")}</span>
-              </li>
-            );
+            return [percent(b.x), percent(b.width), b.center < VIEW / 3 ? 0 : b.center > (2 * VIEW) / 3 ? 1 : 2, tip];
           })}
-        </ul>
+        />
         <div aria-hidden="true">
           {leftTicks.map((t) => (
             <span

@@ -1,10 +1,12 @@
 import { formatNumber } from "@/lib/format";
 import type { ChartColumn, ChartRow, ChartSeries } from "./chart-types";
+import { DataTableRows } from "./data-table-rows";
 import { formatValue } from "./format-value";
 
 /**
  * A chart's data as a table, the accessible alternative to the drawing. Without `columns` it shows what a period
- * chart draws: one column per series and their total, in exact dollars.
+ * chart draws: one column per series and their total, in exact dollars. The cells are written here and drawn by
+ * DataTableRows, a client component, so that the payload carries their text rather than every cell's markup.
  */
 export function ChartDataTable({
   title,
@@ -35,45 +37,21 @@ export function ChartDataTable({
   ];
   return (
     <div className="mt-2 overflow-x-auto">
-      <table className="min-w-full text-left">
-        <caption className="sr-only">{title}</caption>
-        <thead>
-          <tr className="border-b border-gray-200 dark:border-gray-800">
-            <th scope="col" className="py-1 pr-4 font-medium">
-              {rowHeader}
-            </th>
-            {shown.map((c) => (
-              <th key={c.key} scope="col" className={`py-1 pr-4 font-medium ${c.format === "text" ? "" : "text-right"}`}>
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {shownRows.map((row, index) => (
-            <tr key={`${row.label}-${index}`} className="row-rule">
-              <th scope="row" className="py-1 pr-4 font-normal">
-                {row.label}
-              </th>
-              {shown.map((c) => (
-                <td key={c.key} className={`py-1 pr-4 ${c.format === "text" ? "" : "text-right"}`}>
-                  {/* A period chart's missing series is a zero; a missing value in other tables is "no value". */}
-                  {formatValue(columns ? row[c.key] : (row[c.key] ?? 0), c.format)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTableRows
+        caption={title}
+        head={[rowHeader, ...shown.map((c) => c.label)]}
+        text={shown.map((c) => c.format === "text")}
+        rows={shownRows.map((row) => [
+          row.label,
+          // A period chart's missing series is a zero; a missing value in other tables is "no value".
+          ...shown.map((c) => formatValue(columns ? row[c.key] : (row[c.key] ?? 0), c.format)),
+        ])}
+      />
       {shownRows.length < rows.length ? (
         <p className="mt-2 text-gray-600 dark:text-gray-400">
           The latest {formatNumber(shownRows.length)} of {formatNumber(rows.length)} rows.{" "}
           {csvHref ? (
-            <a
-              href={csvHref}
-              download
-              className="rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
-            >
+            <a href={csvHref} download className="text-link">
               Every row as CSV
             </a>
           ) : null}

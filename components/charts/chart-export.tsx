@@ -283,8 +283,7 @@ function rasterize(markup: string, width: number, height: number): Promise<Blob>
   });
 }
 
-const BUTTON =
-  "rounded border border-gray-300 px-3 py-1.5 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-60 dark:border-gray-700 dark:hover:bg-gray-800";
+const BUTTON = "button";
 
 export function ChartExport({
   bodyId,

@@ -5,8 +5,7 @@ import { ChartExport } from "./chart-export";
 import { ChartCite, ChartEmbed, ChartLink } from "./chart-share";
 import type { ChartColumn, ChartRow, ChartSeries } from "./chart-types";
 
-const BUTTON =
-  "rounded border border-gray-300 px-3 py-1.5 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-800";
+const BUTTON = "button";
 
 /** The snippet's height for the server-drawn bar and line charts: their embed page at 640 px wide, no inner scroll. */
 export const EMBED_HEIGHT = 540;

@@ -7,11 +7,10 @@ import { formatDate } from "@/lib/format";
 // reader still copies it by hand; the Copy buttons appear once the page runs JavaScript (they need the clipboard).
 
 const noSubscription = () => () => {};
-const BUTTON =
-  "rounded border border-gray-300 px-3 py-1.5 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-800";
-const POPOVER =
-  "absolute right-0 z-10 mt-1 w-80 rounded border border-gray-300 bg-white p-3 shadow-lg dark:border-gray-700 dark:bg-gray-900";
-const FIELD = "mt-1 w-full rounded border border-gray-300 p-1 font-mono text-xs dark:border-gray-700 dark:bg-gray-950";
+// Short classes of app/globals.css: every chart's frame repeats them, in the HTML and again in React's payload.
+const BUTTON = "button";
+const POPOVER = "popover";
+const FIELD = "snippet-field";
 
 /** True once the page runs in a browser with JavaScript (false in the server's HTML). */
 function useHydrated(): boolean {

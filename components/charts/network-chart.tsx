@@ -115,9 +115,7 @@ export function NetworkChart({ nodes, edges, ariaLabel }: { nodes: NetworkChartN
               <span
                 key={i}
                 data-chart-text=""
-                className={`absolute text-[11px] leading-none font-medium whitespace-nowrap text-[color:var(--chart-label)] sm:text-xs ${
-                  (rank.get(i) ?? 0) < PHONE_LABELS ? "" : "hidden sm:block"
-                } ${
+                className={`network-label ${(rank.get(i) ?? 0) < PHONE_LABELS ? "" : "hidden sm:block"} ${
                   label.side === "right"
                     ? "-translate-y-1/2"
                     : label.side === "left"

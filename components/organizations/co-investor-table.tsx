@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { CoInvestorRows } from "./organization-table-rows";
 import { SortHeader } from "@/components/ui/sort-header";
 import { nextTableSort, sortedAs, type TableSort } from "@/lib/filters/ranking-sort";
 import { CO_INVESTORS_SORT, type CoInvestorsColumn } from "@/lib/filters/organization-table-sorts";
@@ -31,58 +31,36 @@ export function CoInvestorTable({
 }) {
   return (
     <div className="overflow-x-auto">
-      <table className="min-w-full text-left text-sm sm:min-w-96">
+      <table className="org-table min-w-full text-left text-sm sm:min-w-96">
         <caption className="sr-only">Organizations that invested alongside {investorName}, by rounds in common</caption>
         <thead>
           <tr className="border-b border-gray-200 dark:border-gray-800">
-            <SortHeader
-              href={sortHref(nextTableSort(CO_INVESTORS_SORT, sort, "name"))}
-              sorted={sortedAs(sort, "name")}
-              className="py-2 pr-3 font-medium"
-            >
+            <SortHeader href={sortHref(nextTableSort(CO_INVESTORS_SORT, sort, "name"))} sorted={sortedAs(sort, "name")}>
               Co-investor
             </SortHeader>
             <SortHeader
               href={sortHref(nextTableSort(CO_INVESTORS_SORT, sort, "rounds"))}
               sorted={sortedAs(sort, "rounds")}
-              className="py-2 pr-3 text-right font-medium"
+              className="text-right"
             >
               Rounds together
             </SortHeader>
-            <th scope="col" className="py-2 font-medium">
-              Rounds in common
-            </th>
+            <th scope="col">Rounds in common</th>
           </tr>
         </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key} className="row-rule">
-              <th scope="row" className="py-2 pr-3 align-top font-medium">
-                <Link href={investorHref(row.key, asOf)} className="link">
-                  {row.name}
-                </Link>
-              </th>
-              <td className="py-2 pr-3 text-right align-top">{formatNumber(row.roundCount)}</td>
-              <td className="py-2">
-                <ul className="space-y-0.5">
-                  {row.rounds.slice(-SHARED_ROUNDS_SHOWN).map((round) => (
-                    <li key={round.key === null ? `deal-${round.dealIds[0]}` : `${round.recipient.key}-${round.key}`}>
-                      <Link href={sharedRoundHref(round, asOf)} className="link">
-                        {sharedRoundLabel(round)}
-                      </Link>{" "}
-                      <span className="text-gray-600 dark:text-gray-400">({formatDate(round.date)})</span>
-                    </li>
-                  ))}
-                </ul>
-                {row.roundCount > SHARED_ROUNDS_SHOWN ? (
-                  <p className="text-gray-600 dark:text-gray-400">
-                    The newest {formatNumber(SHARED_ROUNDS_SHOWN)} of {formatNumber(row.roundCount)}
-                  </p>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        <CoInvestorRows
+          rows={rows.map((row) => [
+            investorHref(row.key, asOf),
+            row.name,
+            formatNumber(row.roundCount),
+            row.rounds
+              .slice(-SHARED_ROUNDS_SHOWN)
+              .map((round) => [sharedRoundHref(round, asOf), sharedRoundLabel(round), formatDate(round.date)]),
+            row.roundCount > SHARED_ROUNDS_SHOWN
+              ? `The newest ${formatNumber(SHARED_ROUNDS_SHOWN)} of ${formatNumber(row.roundCount)}`
+              : null,
+          ])}
+        />
       </table>
     </div>
   );

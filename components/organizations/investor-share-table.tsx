@@ -24,35 +24,31 @@ export function InvestorShareTable({
 }) {
   return (
     <div className="overflow-x-auto">
-      <table className="min-w-full text-left text-sm">
+      <table className="org-table min-w-full text-left text-sm">
         <caption className="sr-only">Investors in {companyName} and their shares of its counted funding</caption>
         <thead>
           <tr className="border-b border-gray-200 dark:border-gray-800">
-            <SortHeader
-              href={sortHref(nextTableSort(INVESTORS_SORT, sort, "name"))}
-              sorted={sortedAs(sort, "name")}
-              className="py-2 pr-3 font-medium"
-            >
+            <SortHeader href={sortHref(nextTableSort(INVESTORS_SORT, sort, "name"))} sorted={sortedAs(sort, "name")}>
               Investor
             </SortHeader>
             <SortHeader
               href={sortHref(nextTableSort(INVESTORS_SORT, sort, "counted"))}
               sorted={sortedAs(sort, "counted")}
-              className="py-2 pr-3 text-right font-medium"
+              className="text-right"
             >
               Counted deals
             </SortHeader>
             <SortHeader
               href={sortHref(nextTableSort(INVESTORS_SORT, sort, "amount"))}
               sorted={sortedAs(sort, "amount")}
-              className="py-2 pr-3 text-right font-medium"
+              className="text-right"
             >
               Attributed amount
             </SortHeader>
             <SortHeader
               href={sortHref(nextTableSort(INVESTORS_SORT, sort, "share"))}
               sorted={sortedAs(sort, "share")}
-              className="py-2 text-right font-medium"
+              className="text-right"
             >
               Share of {companyName}&rsquo;s counted funding
             </SortHeader>
@@ -61,7 +57,7 @@ export function InvestorShareTable({
         <tbody>
           {rows.map((row) => (
             <tr key={row.key} className="row-rule">
-              <th scope="row" className="py-2 pr-3 font-medium">
+              <th scope="row">
                 {row.key === UNDISCLOSED_KEY ? (
                   <span>Unnamed investors</span>
                 ) : (
@@ -70,11 +66,11 @@ export function InvestorShareTable({
                   </Link>
                 )}
               </th>
-              <td className="py-2 pr-3 text-right">{formatNumber(row.countedDeals)}</td>
-              <td className="py-2 pr-3 text-right" title={formatUsdExact(row.amount)}>
+              <td className="text-right">{formatNumber(row.countedDeals)}</td>
+              <td className="text-right" title={formatUsdExact(row.amount)}>
                 {formatUsd(row.amount)}
               </td>
-              <td className="py-2 text-right">{row.share === null ? "No disclosed amount" : formatShare(row.share)}</td>
+              <td className="text-right">{row.share === null ? "No disclosed amount" : formatShare(row.share)}</td>
             </tr>
           ))}
         </tbody>

@@ -33,10 +33,7 @@ export function FirstRows<Row>({
       {rows.length > shown ? (
         <p className="text-sm text-gray-600 dark:text-gray-400">
           The first {formatNumber(shown)} of {formatNumber(rows.length)} {what}.{" "}
-          <Link
-            href={href}
-            className="rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
-          >
+          <Link href={href} className="text-link">
             {linkText}
           </Link>
         </p>

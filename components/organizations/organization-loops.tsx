@@ -7,7 +7,7 @@ import { formatUsd } from "@/lib/format";
 import { dealListHref, PAGE_LINK_IDS } from "@/lib/story/deal-list-href";
 import { withAsOf } from "@/lib/story/view-href";
 
-const LINK = "rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400";
+const LINK = "text-link";
 
 /**
  * The circular flows an organization is in (as the investing company, a division through its parent, or as the

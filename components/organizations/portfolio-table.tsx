@@ -1,6 +1,5 @@
-import Link from "next/link";
+import { PortfolioRows } from "./organization-table-rows";
 import { companyHref, dealHref } from "@/lib/story/view-href";
-import { StatusBadge } from "@/components/deals/status-badge";
 import type { PortfolioDeal } from "@/lib/data/investor";
 import { KIND_LABELS } from "@/lib/domain";
 import { formatAmount, formatDate, formatUsd, formatUsdExact } from "@/lib/format";
@@ -35,66 +34,45 @@ export function PortfolioTable({
   sort: TableSort<PortfolioColumn>;
   sortHref: (sort: TableSort<PortfolioColumn>) => string;
 }) {
-  const header = (column: PortfolioColumn, label: string, className: string) => (
+  const header = (column: PortfolioColumn, label: string, className?: string) => (
     <SortHeader href={sortHref(nextTableSort(PORTFOLIO_SORT, sort, column))} sorted={sortedAs(sort, column)} className={className}>
       {label}
     </SortHeader>
   );
   return (
     <div className="overflow-x-auto">
-      <table className="min-w-full text-left text-sm">
+      <table className="org-table min-w-full text-left text-sm">
         <caption className="sr-only">
           Every deal {investorName} is named in, {ORDER_WORDS[sort.column][sort.descending ? 1 : 0]}
         </caption>
         <thead>
           <tr className="border-b border-gray-200 dark:border-gray-800">
-            {header("date", "Date", "py-2 pr-3 font-medium")}
-            {header("deal", "Deal", "py-2 pr-3 font-medium")}
-            {header("recipient", "Recipient", "py-2 pr-3 font-medium")}
-            {header("kind", "Kind", "py-2 pr-3 font-medium")}
-            {header("status", "Status", "py-2 pr-3 font-medium")}
-            {header("amount", "Amount as reported", "py-2 pr-3 text-right font-medium")}
-            {header("counted", `Counted for ${investorName}`, "py-2 text-right font-medium")}
+            {header("date", "Date")}
+            {header("deal", "Deal")}
+            {header("recipient", "Recipient")}
+            {header("kind", "Kind")}
+            {header("status", "Status")}
+            {header("amount", "Amount as reported", "text-right")}
+            {header("counted", `Counted for ${investorName}`, "text-right")}
           </tr>
         </thead>
-        <tbody>
-          {deals.map((deal) => (
-            <tr key={deal.id} className="border-b border-gray-100 align-top dark:border-gray-900">
-              <td className="whitespace-nowrap py-2 pr-3">
-                <time dateTime={deal.announcedOn}>{formatDate(deal.announcedOn)}</time>
-              </td>
-              <th scope="row" className="min-w-48 py-2 pr-3 font-normal">
-                <Link href={dealHref(deal.id, asOf)} className="link">
-                  {deal.round ?? KIND_LABELS[deal.kind]}
-                </Link>
-                {deal.investors.length > 1 ? (
-                  <span className="block text-xs text-gray-600 dark:text-gray-400">
-                    with {deal.investors.length - 1} other {deal.investors.length === 2 ? "investor" : "investors"}
-                  </span>
-                ) : null}
-              </th>
-              <td className="py-2 pr-3">
-                <Link href={companyHref(deal.recipient.slug, asOf)} className="link">
-                  {deal.recipient.name}
-                </Link>
-              </td>
-              <td className="py-2 pr-3">{KIND_LABELS[deal.kind]}</td>
-              <td className="py-2 pr-3">
-                <StatusBadge status={deal.status} />
-              </td>
-              <td className="whitespace-nowrap py-2 pr-3 text-right">
-                {formatAmount(deal.amountUsdLow, deal.amountUsdHigh, deal.amountQualifier)}
-              </td>
-              <td className="whitespace-nowrap py-2 text-right">
-                {deal.attributed === null ? (
-                  <span className="text-gray-600 dark:text-gray-400">Not counted</span>
-                ) : (
-                  <span title={formatUsdExact(deal.attributed)}>{formatUsd(deal.attributed)}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        <PortfolioRows
+          rows={deals.map((deal) => [
+            dealHref(deal.id, asOf),
+            deal.announcedOn,
+            formatDate(deal.announcedOn),
+            deal.round ?? KIND_LABELS[deal.kind],
+            deal.investors.length > 1
+              ? `with ${deal.investors.length - 1} other ${deal.investors.length === 2 ? "investor" : "investors"}`
+              : null,
+            companyHref(deal.recipient.slug, asOf),
+            deal.recipient.name,
+            KIND_LABELS[deal.kind],
+            deal.status,
+            formatAmount(deal.amountUsdLow, deal.amountUsdHigh, deal.amountQualifier),
+            deal.attributed === null ? null : [formatUsd(deal.attributed), formatUsdExact(deal.attributed)],
+          ])}
+        />
       </table>
     </div>
   );

@@ -23,42 +23,38 @@ export function RecipientShareTable({
 }) {
   return (
     <div className="overflow-x-auto">
-      <table className="min-w-full text-left text-sm">
+      <table className="org-table min-w-full text-left text-sm">
         <caption className="sr-only">Recipients by the capital {investorName} put in, and its share of their counted funding</caption>
         <thead>
           <tr className="border-b border-gray-200 dark:border-gray-800">
-            <SortHeader
-              href={sortHref(nextTableSort(RECIPIENTS_SORT, sort, "name"))}
-              sorted={sortedAs(sort, "name")}
-              className="py-2 pr-3 font-medium"
-            >
+            <SortHeader href={sortHref(nextTableSort(RECIPIENTS_SORT, sort, "name"))} sorted={sortedAs(sort, "name")}>
               Recipient
             </SortHeader>
             <SortHeader
               href={sortHref(nextTableSort(RECIPIENTS_SORT, sort, "counted"))}
               sorted={sortedAs(sort, "counted")}
-              className="py-2 pr-3 text-right font-medium"
+              className="text-right"
             >
               Counted deals with {investorName}
             </SortHeader>
             <SortHeader
               href={sortHref(nextTableSort(RECIPIENTS_SORT, sort, "amount"))}
               sorted={sortedAs(sort, "amount")}
-              className="py-2 pr-3 text-right font-medium"
+              className="text-right"
             >
               {investorName}&rsquo;s attributed amount
             </SortHeader>
             <SortHeader
               href={sortHref(nextTableSort(RECIPIENTS_SORT, sort, "funding"))}
               sorted={sortedAs(sort, "funding")}
-              className="py-2 pr-3 text-right font-medium"
+              className="text-right"
             >
               Recipient&rsquo;s counted funding
             </SortHeader>
             <SortHeader
               href={sortHref(nextTableSort(RECIPIENTS_SORT, sort, "share"))}
               sorted={sortedAs(sort, "share")}
-              className="py-2 text-right font-medium"
+              className="text-right"
             >
               Share from {investorName}
             </SortHeader>
@@ -67,19 +63,19 @@ export function RecipientShareTable({
         <tbody>
           {rows.map((row) => (
             <tr key={row.key} className="row-rule">
-              <th scope="row" className="py-2 pr-3 font-medium">
+              <th scope="row">
                 <Link href={companyHref(row.key, asOf)} className="link">
                   {row.name}
                 </Link>
               </th>
-              <td className="py-2 pr-3 text-right">{formatNumber(row.countedDeals)}</td>
-              <td className="py-2 pr-3 text-right" title={formatUsdExact(row.investorAmount)}>
+              <td className="text-right">{formatNumber(row.countedDeals)}</td>
+              <td className="text-right" title={formatUsdExact(row.investorAmount)}>
                 {formatUsd(row.investorAmount)}
               </td>
-              <td className="py-2 pr-3 text-right" title={formatUsdExact(row.recipientTotal)}>
+              <td className="text-right" title={formatUsdExact(row.recipientTotal)}>
                 {formatUsd(row.recipientTotal)}
               </td>
-              <td className="py-2 text-right">{row.share === null ? "No disclosed amount" : formatShare(row.share)}</td>
+              <td className="text-right">{row.share === null ? "No disclosed amount" : formatShare(row.share)}</td>
             </tr>
           ))}
         </tbody>

@@ -51,16 +51,14 @@ export function RoundList({
                 <dd>{round.postMoneyValuationUsd === null ? "Not reported" : formatUsd(round.postMoneyValuationUsd)}</dd>
               </div>
             </dl>
-            <table className="mt-2 min-w-full text-left text-sm sm:min-w-96">
+            <table className="data-table mt-2 min-w-full text-left text-sm sm:min-w-96">
               <caption className="sr-only">
                 Participants in {companyName}&rsquo;s round of {formatDate(round.date)}, with their amounts where reported
               </caption>
               <thead>
                 <tr className="border-b border-gray-200 dark:border-gray-800">
-                  <th scope="col" className="py-1 pr-3 font-medium">
-                    Participant
-                  </th>
-                  <th scope="col" className="py-1 text-right font-medium">
+                  <th scope="col">Participant</th>
+                  <th scope="col" className="text-right">
                     Amount
                   </th>
                 </tr>
@@ -68,7 +66,7 @@ export function RoundList({
               <tbody>
                 {round.participants.map((p) => (
                   <tr key={p.slug ?? `label-${p.name}`} className="row-rule">
-                    <th scope="row" className="py-1 pr-3 font-normal">
+                    <th scope="row">
                       {p.slug ? (
                         <Link href={investorHref(p.slug, asOf)} className="link">
                           {p.name}
@@ -78,7 +76,7 @@ export function RoundList({
                       )}
                       {p.role === "lead" ? " (lead)" : p.role === "co_lead" ? " (co-lead)" : ""}
                     </th>
-                    <td className="py-1 text-right">{p.amountUsd === null ? "Not reported" : formatUsd(p.amountUsd)}</td>
+                    <td>{p.amountUsd === null ? "Not reported" : formatUsd(p.amountUsd)}</td>
                   </tr>
                 ))}
               </tbody>

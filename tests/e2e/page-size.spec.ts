@@ -1,8 +1,10 @@
 // No page over 100 kB of HTML (issue 21). These page kinds hold a bounded number of rows, links and chart marks
-// whatever the data (at 100,000 deals: the rankings 90-91 kB, /changes 96 kB, /methodology 99 kB, a deal page 39-42
-// kB; the overview 163 kB, its quarterly chart growing with the years); on the seed they must be within it, so that a
-// row made heavier shows here first. /analysis and the organization pages are over it on the seed already (414, 211
-// and 200 kB: their sections, each in the HTML and again in React's payload) and are not listed.
+// whatever the data (at 100,000 deals: the rankings 90-91 kB, /changes 86 kB, /methodology 84 kB, the overview 100 kB,
+// a deal page 39-42 kB); on the seed they must be within it, so that a row made heavier shows here first.
+// /analysis and the organization pages are over it on the seed still (294, 132 and 176 kB: a fixed set of sections,
+// each in the HTML and, where drawn by a server component, again in React's payload). They are held at most at those
+// sizes, so that what brought them down (tables and chart columns drawn by client components from their text, short
+// classes) is not undone; the target stays 100 kB.
 import { expect, test } from "@playwright/test";
 
 const PAGE_BUDGET_BYTES = 100 * 1024;
@@ -17,6 +19,19 @@ test.describe("page sizes", () => {
       expect(response.status(), path).toBe(200);
       const bytes = (await response.body()).length;
       expect(bytes, `${path} is ${bytes} bytes`).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
+    }
+  });
+
+  test("/analysis and the organization pages are at most their present sizes on the seed", async ({ request }) => {
+    for (const [path, budgetKb] of [
+      ["/analysis", 300],
+      ["/investors/nvidia", 140],
+      ["/companies/openai", 180],
+    ] as const) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(200);
+      const bytes = (await response.body()).length;
+      expect(bytes, `${path} is ${bytes} bytes`).toBeLessThanOrEqual(budgetKb * 1024);
     }
   });
 });

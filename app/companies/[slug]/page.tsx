@@ -293,10 +293,7 @@ function MoreDeals({ shown, total, href, label }: { shown: number; total: number
   if (total <= shown) return null;
   return (
     <p className="text-sm">
-      <Link
-        href={href}
-        className="rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
-      >
+      <Link href={href} className="text-link">
         {label}
       </Link>
     </p>

@@ -222,10 +222,7 @@ export default async function InvestorPage({ params, searchParams }: Props) {
             />
             {portfolioTotal > portfolio.length ? (
               <p className="text-sm">
-                <Link
-                  href={withWindow(withAsOf(`/deals?investor=${slug}`, asOf), window)}
-                  className="rounded text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
-                >
+                <Link href={withWindow(withAsOf(`/deals?investor=${slug}`, asOf), window)} className="text-link">
                   All {formatNumber(portfolioTotal)} deals of {name} as an investor, with filters and paging
                 </Link>
               </p>

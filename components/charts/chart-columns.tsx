@@ -1,0 +1,27 @@
+"use client";
+
+// The columns over a bar or line chart's plot (cartesian-plot.tsx), drawn from short props: a client component's props
+// travel once in React's payload beside its HTML, where a server component's markup travels twice. They work by CSS
+// alone (hover and focus show the tooltip); nothing here runs a script.
+
+/** Where a column's tooltip opens: toward the middle of the plot, so that the figure's edge never cuts it. */
+const SIDES = ["left-0", "right-0", "left-1/2 -translate-x-1/2"] as const;
+
+/** A column: its left edge and width (percent of the plot), its tooltip's side (an index of SIDES) and its figures. */
+export type ChartColumnSpec = [left: string, width: string, side: 0 | 1 | 2, tip: string];
+
+export function ChartColumns({ columns }: { columns: ChartColumnSpec[] }) {
+  return (
+    <ul aria-label="Values" className="absolute inset-0">
+      {columns.map(([left, width, side, tip], i) => (
+        // The column's and the tooltip's looks are short classes of app/globals.css, as every column repeats them.
+        <li key={i} tabIndex={0} data-chart-mark="" className="chart-column group" style={{ left, width }}>
+          <span aria-hidden="true" role="tooltip" className={`chart-tooltip ${SIDES[side]}`}>
+            {tip}
+          </span>
+          <span className="sr-only">{tip.replace(/\n/g, "; ")}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
