@@ -83,12 +83,25 @@ class YieldingSqliteDialect extends SqliteDialect {
   }
 }
 
-function sqliteReads(url: string): Reads {
+/**
+ * The page cache of a connection a view opens for itself (withOwnConnection), in KiB, for its database and for its
+ * temporary one each. better-sqlite3 builds SQLite with 16 MB a database; a view's connection filled both (its scans
+ * of the deals, its temporary tables and their sorts), and two views computed at once held 64 MB of native memory
+ * beside the process's own connections. With 2 MB each a cold /analysis at 100,000 deals peaked lower
+ * (docs/benchmark.md) and took no longer: the view reads each table in a few passes, where a larger cache gains little.
+ */
+const VIEW_CACHE_KIB = 2000;
+
+function sqliteReads(url: string, cacheKiB?: number): Reads {
   return new Kysely<DB>({
     dialect: new YieldingSqliteDialect({
       database: async () => {
         const db = new Database(databaseFilePath(url), { fileMustExist: true });
         db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+        if (cacheKiB !== undefined) {
+          db.pragma(`main.cache_size = -${cacheKiB}`);
+          db.pragma(`temp.cache_size = -${cacheKiB}`);
+        }
         return exactIntegers(db);
       },
     }),
@@ -106,7 +119,7 @@ const sqliteUrls = new WeakMap<Reads, string>();
 export async function withOwnConnection<T>(reads: Reads, work: (connection: Reads) => Promise<T>): Promise<T> {
   const url = sqliteUrls.get(reads);
   if (url === undefined) return reads.connection().execute(work);
-  const own = sqliteReads(url);
+  const own = sqliteReads(url, VIEW_CACHE_KIB);
   try {
     return await own.connection().execute(work);
   } finally {
