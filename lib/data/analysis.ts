@@ -23,7 +23,7 @@ import { dealFilterCondition } from "./deal-where";
 import { listDealSummaries, type DealSummary } from "./deals";
 import { readsOf, type Reads } from "./kysely";
 import { countedDeal, onDeal } from "./raw/overview-figures";
-import { concentrationSeriesSql } from "./raw/concentration-figures";
+import { concentrationByGrain, concentrationSeriesSql, concentrationTotalsSql } from "./raw/concentration-figures";
 import { circularFlowLegs, circularFlowsSql, flowsSql, largestDealsSql, marketTotalsSql } from "./raw/analysis-figures";
 import { capitalByPeriodSql } from "./raw/capital-by-period";
 import { withViewTables, type ViewDeals } from "./raw/view-deals";
@@ -76,15 +76,21 @@ function concentrationOf(deals: ViewDeals, context: ViewContext, view: AnalysisV
   return concentrationSeriesSql({ rule: context.rule, grain: view.grain, side: view.side }, deals);
 }
 
-export function getConcentration(view: AnalysisView): Promise<WithExcluded<{ periods: ConcentrationPeriod[] }>> {
-  return cachedView(viewKey("concentration", view), async () => {
+/**
+ * A view's concentration by year and by quarter, computed together from its quarters' totals and cached as one entry:
+ * the two grains read the same deals, and computed apart each wrote the view's tables again (about 0.8 s cold at
+ * 100,000 deals).
+ */
+export async function getConcentration(view: AnalysisView): Promise<WithExcluded<{ periods: ConcentrationPeriod[] }>> {
+  const bothGrains = await cachedView(viewKey("concentration", { ...view, grain: null }), async () => {
     const db = await getDb();
     const context = await contextOf(db, view);
-    return {
-      periods: await measureView(db, view, context, ({ deals }) => concentrationOf(deals, context, view)),
-      excluded: context.excluded,
-    };
+    const totals = await measureView(db, view, context, ({ deals }) =>
+      concentrationTotalsSql({ rule: context.rule, side: view.side }, deals),
+    );
+    return { year: concentrationByGrain(totals, "year"), quarter: concentrationByGrain(totals, "quarter"), excluded: context.excluded };
   });
+  return { periods: bothGrains[view.grain], excluded: bothGrains.excluded };
 }
 
 export type FlowsData = { graph: SankeyGraph; undisclosedDeals: number };

@@ -1,6 +1,7 @@
-// Concentration over time for one view's deals (lib/data/raw/view-deals.ts), summed in the database: per period, each
+// Concentration over time for one view's deals (lib/data/raw/view-deals.ts), summed in the database: per quarter, each
 // recipient's counted capital, or each named investor's part as attributeToInvestors splits it
-// (lib/data/raw/overview-figures.ts), plus the period's whole counted capital. The shares and the HHI are then the
+// (lib/data/raw/overview-figures.ts), plus the quarter's whole counted capital; a year's are its quarters' added up. The
+// shares and the HHI are then the
 // measure's own (concentrationOfTotals), so the figures equal concentrationSeries over the view's deals without
 // loading a deal; a test compares them.
 import "server-only";
@@ -11,14 +12,21 @@ import { moneySum, toMoney } from "../kysely";
 import { byAmountThenName, countedDeal, onDeal, periodOf } from "./overview-figures";
 import type { ViewDeals } from "./view-deals";
 
-export async function concentrationSeriesSql(
-  options: { rule: CountingRule; grain: Grain; side: Side },
-  view: ViewDeals,
-): Promise<ConcentrationPeriod[]> {
-  const { rule, grain, side } = options;
-  if (rule.kinds.length === 0) return [];
+/**
+ * One view's concentration totals by quarter: each entity's counted total per quarter (recipients, or named investors'
+ * parts) and each quarter's whole counted capital. A year's totals are its quarters' added up (exact integers), so one
+ * pass serves both grains (concentrationByGrain): the year and the quarter of a view are computed once together.
+ */
+export type ConcentrationTotals = {
+  entities: { period: string; key: string; name: string; amount: bigint }[];
+  periods: { period: string; amount: bigint }[];
+};
+
+export async function concentrationTotalsSql(options: { rule: CountingRule; side: Side }, view: ViewDeals): Promise<ConcentrationTotals> {
+  const { rule, side } = options;
+  if (rule.kinds.length === 0) return { entities: [], periods: [] };
   const counted = countedDeal(rule);
-  const period = periodOf("d.announcedOn", grain);
+  const period = periodOf("d.announcedOn", "quarter");
   const amount = onDeal.fn.coalesce("d.amountUsdKey", sql<bigint>`0`);
   const [entities, periodTotals] = await Promise.all([
     side === "recipient"
@@ -43,17 +51,39 @@ export async function concentrationSeriesSql(
       .select([period.as("period"), moneySum(amount).as("total")])
       .execute(),
   ]);
-  const byPeriod = new Map<string, EntityTotal[]>();
-  for (const r of entities) {
-    const list = byPeriod.get(r.period) ?? [];
-    list.push({ key: r.slug, name: r.name, amount: toMoney(r.total) });
-    byPeriod.set(r.period, list);
+  return {
+    entities: entities.map((r) => ({ period: r.period, key: r.slug, name: r.name, amount: toMoney(r.total) })),
+    periods: periodTotals.map((p) => ({ period: p.period, amount: toMoney(p.total) })),
+  };
+}
+
+/** The concentration series of one grain from the quarters' totals (a year's: its quarters' summed). */
+export function concentrationByGrain(totals: ConcentrationTotals, grain: Grain): ConcentrationPeriod[] {
+  // "2025-Q3" is in the year "2025".
+  const periodOfGrain = (quarter: string) => (grain === "year" ? quarter.slice(0, 4) : quarter);
+  const byPeriod = new Map<string, Map<string, EntityTotal>>();
+  for (const e of totals.entities) {
+    const period = periodOfGrain(e.period);
+    const entities = byPeriod.get(period) ?? new Map<string, EntityTotal>();
+    const known = entities.get(e.key);
+    entities.set(e.key, { key: e.key, name: e.name, amount: (known?.amount ?? 0n) + e.amount });
+    byPeriod.set(period, entities);
   }
+  const periodTotals = new Map<string, bigint>();
+  for (const p of totals.periods) periodTotals.set(periodOfGrain(p.period), (periodTotals.get(periodOfGrain(p.period)) ?? 0n) + p.amount);
   const totalsByPeriod = new Map<string, EntityTotal[]>();
-  for (const p of periodTotals) {
-    const named = (byPeriod.get(p.period) ?? []).sort(byAmountThenName);
-    const rest = toMoney(p.total) - named.reduce((s, e) => s + e.amount, 0n);
-    totalsByPeriod.set(p.period, rest > 0n ? [...named, { key: UNDISCLOSED_KEY, name: "Undisclosed", amount: rest }] : named);
+  for (const [period, total] of periodTotals) {
+    const named = [...(byPeriod.get(period)?.values() ?? [])].sort(byAmountThenName);
+    const rest = total - named.reduce((s, e) => s + e.amount, 0n);
+    totalsByPeriod.set(period, rest > 0n ? [...named, { key: UNDISCLOSED_KEY, name: "Undisclosed", amount: rest }] : named);
   }
   return concentrationOfTotals(totalsByPeriod, grain);
+}
+
+/** Concentration per period of one grain for a view's deals. */
+export async function concentrationSeriesSql(
+  options: { rule: CountingRule; grain: Grain; side: Side },
+  view: ViewDeals,
+): Promise<ConcentrationPeriod[]> {
+  return concentrationByGrain(await concentrationTotalsSql(options, view), options.grain);
 }
