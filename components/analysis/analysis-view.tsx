@@ -1,37 +1,27 @@
 // The whole /analysis page body, shared by its per-request route and its cached one (app/v/[version]/analysis).
-import { redirect } from "next/navigation";
+import { analysisHref, readAnalysisQuery } from "@/components/analysis/analysis-page-frame";
 import { AnalysisControls } from "@/components/analysis/analysis-controls";
 import { CapitalByKindChart } from "@/components/analysis/capital-by-kind-chart";
 import { CircularFlowsSection } from "@/components/analysis/circular-flows-section";
 import { ConcentrationCharts } from "@/components/analysis/concentration-charts";
 import { CountingStatement } from "@/components/analysis/counting-statement";
 import { FlowsChart } from "@/components/analysis/flows-chart";
-import { NetworkSection } from "@/components/analysis/network-section";
+import { NetworkLink } from "@/components/analysis/network-section";
 import { DealList } from "@/components/deals/deal-list";
 import { AsOfBanner } from "@/components/story/as-of-banner";
 import { DataFreshness } from "@/components/story/data-freshness";
 import { ParamIssues } from "@/components/ui/param-issues";
 import { getAnalysis } from "@/lib/data/analysis";
-import { addressWithSlugs, resolveFilterNames } from "@/lib/data/filter-names";
-import { getNetwork } from "@/lib/data/network";
-import { analysisViewToParams, parseAnalysisView, parseNetworkSize } from "@/lib/filters/analysis-view";
 import { parseChartScale } from "@/lib/filters/chart-scale";
 
 /** /analysis for a query: per request with parameters, cached per data version for the bare address (proxy.ts). */
 export async function AnalysisView({ query }: { query: Record<string, string | string[] | undefined> }) {
-  const { params, issues: nameIssues, renamed } = await resolveFilterNames(query);
-  // Names typed into the form (Amazon, QIA) become the address with slugs, the one that is shared and bookmarked.
-  if (renamed && nameIssues.length === 0) redirect(addressWithSlugs("/analysis", params));
-  const parsed = parseAnalysisView(params);
-  const { view } = parsed;
-  const networkSize = parseNetworkSize(params);
-  const issues = [...nameIssues, ...parsed.issues, ...networkSize.issues];
-  const [analysis, network] = await Promise.all([getAnalysis(view), getNetwork(view, networkSize.size)]);
-  const todayParams = analysisViewToParams({ ...view, filters: { ...view.filters, asOf: null } });
+  const { view, networkSize, issues } = await readAnalysisQuery("/analysis", query);
+  const analysis = await getAnalysis(view);
 
   return (
     <div className="space-y-8">
-      <AsOfBanner asOf={view.filters.asOf} todayHref={todayParams.size > 0 ? `/analysis?${todayParams}` : "/analysis"} />
+      <AsOfBanner asOf={view.filters.asOf} todayHref={analysisHref("/analysis", { ...view, filters: { ...view.filters, asOf: null } })} />
       <DataFreshness />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Concentration and flows</h1>
@@ -52,7 +42,7 @@ export async function AnalysisView({ query }: { query: Record<string, string | s
       <ConcentrationCharts view={view} periods={analysis.concentration} />
       <FlowsChart view={view} flows={analysis.flows} />
       <CircularFlowsSection view={view} loops={analysis.circularFlows} total={analysis.circularFlowCount} scale={parseChartScale(query)} />
-      <NetworkSection view={view} size={networkSize.size} network={network} />
+      <NetworkLink view={view} size={networkSize} />
       <CapitalByKindChart view={view} data={analysis.capitalByKind} />
       <section aria-labelledby="largest-deals">
         <h2 id="largest-deals" className="text-lg font-semibold">

@@ -11,10 +11,16 @@ import Link from "next/link";
 import { BACK_PER_DOLLAR_HREF, CircularFlowList, formatBackToIn } from "./circular-flow-list";
 
 /**
- * Legs listed per side of each loop on /analysis: twenty loops of a large database with every leg made most of the
- * page's megabyte of HTML (each row is in the HTML and again in React's payload); the CSV lists every leg.
+ * Legs listed per side of each loop on /analysis/loops: twenty loops of a large database with every leg made most of
+ * /analysis's megabyte of HTML (each row is in the HTML and again in React's payload); the CSV lists every leg.
  */
 const LEGS_SHOWN_HERE = 3;
+
+/** The loops leg by leg for a view: a page of their own, since their diagrams and legs were a third of /analysis. */
+export function loopsHref(view: AnalysisView): string {
+  const params = analysisViewToParams(view);
+  return `/analysis/loops${params.size > 0 ? `?${params}` : ""}`;
+}
 
 const series = [
   { key: "moneyIn", label: "Capital in", color: "var(--chart-money-in)" },
@@ -50,9 +56,14 @@ export function CircularFlowsBody({ loops, scale = "linear" }: { loops: Circular
   );
 }
 
+/** The circular-flows CSV of a view: every loop and every leg. */
+function csvHrefOf(view: AnalysisView): string {
+  return `/api/stats/circular-flows?${new URLSearchParams([...analysisViewToParams(view), ["format", "csv"]])}`;
+}
+
 /**
- * Capital in against spending back per loop, then each loop with its diagram and legs. `loops` are the largest of
- * `total` (lib/data/analysis.ts caps them); the CSV has every one.
+ * Capital in against spending back per loop, and the link to each loop leg by leg (/analysis/loops). `loops` are the
+ * largest of `total` (lib/data/analysis.ts caps them); the CSV has every one.
  */
 export function CircularFlowsSection({
   view,
@@ -68,7 +79,7 @@ export function CircularFlowsSection({
   const rows = loopRows(loops);
   const params = analysisViewToParams(view);
   const here = `/analysis${params.size > 0 ? `?${params}` : ""}#circular-flows`;
-  const csvHref = `/api/stats/circular-flows?${new URLSearchParams([...analysisViewToParams(view), ["format", "csv"]])}`;
+  const csvHref = csvHrefOf(view);
   return (
     <>
       <ChartFrame
@@ -110,26 +121,41 @@ export function CircularFlowsSection({
         <CircularFlowsBody loops={loops} scale={scale} />
       </ChartFrame>
       {loops.length > 0 ? (
-        <section aria-labelledby="loops-title" className="rounded-lg border border-gray-200 p-4 dark:border-gray-800">
-          <h2 id="loops-title" className="text-lg font-semibold">
-            Circular flows, leg by leg
-          </h2>
-          <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
-            Open a loop to see its diagram and the deals on each side, each with the deal’s total and the pair’s part of it; each deal links
-            to its page and sources, and every deal of a loop is one link away on /deals.
-          </p>
-          <CircularFlowList loops={loops} asOf={view.filters.asOf} legsShown={LEGS_SHOWN_HERE} />
-          {total > loops.length ? (
-            <p className="mt-3 text-sm">
-              {total - loops.length} smaller {total - loops.length === 1 ? "loop is" : "loops are"} not shown here:{" "}
-              <a href={csvHref} download className="text-link">
-                download every loop as CSV
-              </a>{" "}
-              or read them from <code>/api/stats/circular-flows</code>.
-            </p>
-          ) : null}
-        </section>
+        <p className="text-sm">
+          Each loop with its diagram and the deals on each side, the pair’s part of each:{" "}
+          <Link href={loopsHref(view)} className="text-link">
+            circular flows, leg by leg
+          </Link>
+          .
+        </p>
       ) : null}
     </>
+  );
+}
+
+/** Each loop with its diagram and legs (/analysis/loops): the largest `loops` of `total`, the CSV with every one. */
+export function CircularFlowLegsSection({ view, loops, total }: { view: AnalysisView; loops: CircularFlow[]; total: number }) {
+  const csvHref = csvHrefOf(view);
+  if (loops.length === 0) return <p className="text-sm text-gray-600 dark:text-gray-400">No circular flows in this view.</p>;
+  return (
+    <section aria-labelledby="loops-title" className="rounded-lg border border-gray-200 p-4 dark:border-gray-800">
+      <h2 id="loops-title" className="text-lg font-semibold">
+        Circular flows, leg by leg
+      </h2>
+      <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
+        Open a loop to see its diagram and the deals on each side, each with the deal’s total and the pair’s part of it; each deal links to
+        its page and sources, and every deal of a loop is one link away on /deals.
+      </p>
+      <CircularFlowList loops={loops} asOf={view.filters.asOf} legsShown={LEGS_SHOWN_HERE} />
+      {total > loops.length ? (
+        <p className="mt-3 text-sm">
+          {total - loops.length} smaller {total - loops.length === 1 ? "loop is" : "loops are"} not shown here:{" "}
+          <a href={csvHref} download className="text-link">
+            download every loop as CSV
+          </a>{" "}
+          or read them from <code>/api/stats/circular-flows</code>.
+        </p>
+      ) : null}
+    </section>
   );
 }

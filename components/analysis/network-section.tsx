@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import type { ChartRow } from "@/components/charts/chart-types";
 import { NETWORK_LEGEND, NetworkChart } from "@/components/charts/network-chart";
@@ -16,6 +17,12 @@ export function networkParams(view: AnalysisView, size: number): URLSearchParams
   const params = analysisViewToParams(view);
   if (size !== DEFAULT_NETWORK_SIZE) params.set("nodes", String(size));
   return params;
+}
+
+/** The network's own page for a view and size (/analysis/network), where it is drawn. */
+export function networkHref(view: AnalysisView, size: number): string {
+  const params = networkParams(view, size);
+  return `/analysis/network${params.size > 0 ? `?${params}` : ""}`;
 }
 
 function edgeText(graph: NetworkGraph, e: NetworkGraph["edges"][number]): string {
@@ -87,23 +94,20 @@ function SizeControl({ view, size }: { view: AnalysisView; size: number }) {
   return (
     <nav aria-label="Organizations drawn" className="flex items-center gap-1">
       <span className="text-gray-600 dark:text-gray-400">Organizations:</span>
-      {NETWORK_SIZES.map((n) => {
-        const params = networkParams(view, n);
-        return (
-          <a
-            key={n}
-            href={`/analysis${params.size > 0 ? `?${params}` : ""}#network`}
-            aria-current={n === size ? "true" : undefined}
-            className={`rounded border px-2 py-1.5 focus-visible:outline-2 focus-visible:outline-blue-600 ${
-              n === size
-                ? "border-blue-700 bg-blue-50 font-semibold dark:border-blue-400 dark:bg-blue-950"
-                : "border-gray-300 hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800"
-            }`}
-          >
-            {n}
-          </a>
-        );
-      })}
+      {NETWORK_SIZES.map((n) => (
+        <a
+          key={n}
+          href={`${networkHref(view, n)}#network`}
+          aria-current={n === size ? "true" : undefined}
+          className={`rounded border px-2 py-1.5 focus-visible:outline-2 focus-visible:outline-blue-600 ${
+            n === size
+              ? "border-blue-700 bg-blue-50 font-semibold dark:border-blue-400 dark:bg-blue-950"
+              : "border-gray-300 hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800"
+          }`}
+        >
+          {n}
+        </a>
+      ))}
     </nav>
   );
 }
@@ -136,5 +140,27 @@ export function NetworkSection({ view, size, network }: { view: AnalysisView; si
     >
       <NetworkBody graph={graph} />
     </ChartFrame>
+  );
+}
+
+/**
+ * On /analysis, the network is one link away: its drawing and its table of every link were a quarter of the page
+ * (52 kB of SVG and labels and as much again in React's payload at 100,000 deals), so it has a page of its own,
+ * /analysis/network, with the same view.
+ */
+export function NetworkLink({ view, size }: { view: AnalysisView; size: number }) {
+  return (
+    <section id="network" aria-labelledby="network-title" className="rounded-lg border border-gray-200 p-4 dark:border-gray-800">
+      <h2 id="network-title" className="text-lg font-semibold">
+        {NETWORK_TITLE}
+      </h2>
+      <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
+        The largest organizations of this view as a network: each arrow the counted capital one put into another, circular flows marked,
+        with a table of every link.{" "}
+        <Link href={networkHref(view, size)} className="text-link">
+          Draw the network
+        </Link>
+      </p>
+    </section>
   );
 }

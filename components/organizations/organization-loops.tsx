@@ -11,7 +11,7 @@ const LINK = "text-link";
 
 /**
  * The circular flows an organization is in (as the investing company, a division through its parent, or as the
- * company spending back), each with its money in and back and links to the loop on /analysis and to its deals on
+ * company spending back), each with its money in and back and links to the loop on /analysis/loops and to its deals on
  * /deals; nothing when it is in none.
  */
 export async function OrganizationLoops({ slug, name, asOf }: { slug: string; name: string; asOf: string | null }) {
@@ -47,7 +47,7 @@ function LoopList({ loops, asOf }: { loops: CircularFlow[]; asOf: string | null 
     <ul className="list-disc space-y-1 pl-5 text-sm">
       {loops.map((loop) => {
         const params = new URLSearchParams({ investor: loop.investor.key, recipient: loop.company.key });
-        const analysisHref = withAsOf(`/analysis?${params}#loop-${loop.investor.key}-${loop.company.key}`, asOf);
+        const analysisHref = withAsOf(`/analysis/loops?${params}#loop-${loop.investor.key}-${loop.company.key}`, asOf);
         const deals = [...loop.moneyIn, ...loop.moneyBack].map((l) => l.dealId);
         const dealsHref = dealListHref(deals, asOf, PAGE_LINK_IDS);
         const disclosed = (legs: typeof loop.moneyIn) => legs.some((l) => l.basis !== "undisclosed");

@@ -30,7 +30,7 @@ test.describe("circular flows that add up", () => {
     const { loops } = (await (await request.get("/api/stats/circular-flows")).json()) as { loops: LoopJson[] };
     const loop = loops.find((l) => l.investor.slug === "microsoft" && l.company.slug === "openai")!;
 
-    await page.goto("/analysis");
+    await page.goto("/analysis/loops");
     const region = page.getByRole("region", { name: "Circular flows, leg by leg" });
     await region.getByText("Microsoft → OpenAI → Microsoft Azure").click();
     const moneyIn = region.getByRole("table", { name: "Capital in: Microsoft → OpenAI" });
@@ -51,7 +51,7 @@ test.describe("circular flows that add up", () => {
     await expect(page.locator("#back-per-dollar")).toContainText("Money back per dollar in");
   });
 
-  test("an investor's division and a company link to their loops on /analysis and to the loop's deals", async ({ page, request }) => {
+  test("an investor's division and a company link to their loops on /analysis/loops and to the loop's deals", async ({ page, request }) => {
     const { loops } = (await (await request.get("/api/stats/circular-flows")).json()) as { loops: LoopJson[] };
     const amazonOpenai = loops.find((l) => l.investor.slug === "amazon" && l.company.slug === "openai")!;
 
@@ -59,7 +59,7 @@ test.describe("circular flows that add up", () => {
     const azure = page.getByRole("region", { name: "Circular flows" });
     await expect(azure.getByRole("listitem")).toHaveCount(2);
     await azure.getByRole("link", { name: "Microsoft → Anthropic" }).click();
-    await expect(page).toHaveURL(/\/analysis\?investor=microsoft&recipient=anthropic#loop-microsoft-anthropic$/);
+    await expect(page).toHaveURL(/\/analysis\/loops\?investor=microsoft&recipient=anthropic#loop-microsoft-anthropic$/);
     await expect(page.getByRole("region", { name: "Circular flows, leg by leg" }).getByRole("listitem")).toHaveCount(1);
 
     await page.goto("/companies/openai");

@@ -26,6 +26,11 @@ const PAGES: { path: string; content: (page: Page) => ReturnType<Page["getByRole
   { path: "/companies/openai", content: (page) => page.getByRole("figure", { name: /OpenAI's counted funding per round/ }) },
   { path: "/analysis", content: (page) => page.getByRole("heading", { name: "Largest deals counted" }) },
   { path: "/analysis?grain=quarter", content: (page) => page.getByRole("heading", { name: "Largest deals counted" }) },
+  {
+    path: "/analysis/loops",
+    content: (page) => page.getByRole("region", { name: "Circular flows, leg by leg" }).getByRole("listitem").first(),
+  },
+  { path: "/analysis/network", content: (page) => page.getByRole("region", { name: /Who funds whom/ }).getByRole("table") },
   { path: "/methodology", content: (page) => page.getByRole("heading", { level: 1, name: "How every number is counted" }) },
   { path: "/changes", content: (page) => page.getByRole("list", { name: "Changes, newest first" }).getByRole("listitem").first() },
   {

@@ -1,4 +1,4 @@
-// The network of who funds whom on /analysis (issue #19): drawn on the server, the seed's six circular flows marked,
+// The network of who funds whom, /analysis/network (issue #19): drawn on the server, the seed's six circular flows marked,
 // the number of organizations chosen by a link (no script needed), and the edges as a table; plus the direct labels
 // on the bar charts and the circular flows' log scale.
 import { readFileSync } from "node:fs";
@@ -19,7 +19,14 @@ const SEED_LOOPS = [
 
 test.describe("the network of who funds whom", () => {
   test("renders on the seed with the six circular flows marked, and lists every edge in its table", async ({ page }) => {
-    await page.goto("/analysis");
+    // /analysis links to it with its view.
+    await page.goto("/analysis?asOf=2026-01-30");
+    await page
+      .getByRole("region", { name: /Who funds whom/ })
+      .getByRole("link", { name: "Draw the network" })
+      .click();
+    await expect(page).toHaveURL(/\/analysis\/network\?asOf=2026-01-30$/);
+    await page.goto("/analysis/network");
     const network = page.getByRole("region", { name: /Who funds whom/ });
     const plot = network.locator("svg[data-chart-plot]");
     await expect(plot).toBeVisible();
@@ -41,26 +48,26 @@ test.describe("the network of who funds whom", () => {
     for (const name of ["OpenAI", "Anthropic"]) await expect(network.locator("[data-chart-text]", { hasText: name }).first()).toBeVisible();
   });
 
-  test("is laid out the same for the same data, on the cached page and per request", async ({ request }) => {
+  test("is laid out the same for the same data, on every request", async ({ request }) => {
     const drawing = async (path: string) => {
       const html = await (await request.get(path)).text();
       return html.match(/<section id="network"[\s\S]*?<svg data-chart-plot=""[\s\S]*?<\/svg>/)?.[0].split("<svg")[1];
     };
-    const cached = await drawing("/analysis");
-    expect(cached).toBeTruthy();
-    expect(await drawing("/analysis?nodes=20")).toBe(cached);
-    expect(await drawing("/analysis?nodes=20")).toBe(cached);
+    const first = await drawing("/analysis/network");
+    expect(first).toBeTruthy();
+    expect(await drawing("/analysis/network?nodes=20")).toBe(first);
+    expect(await drawing("/analysis/network?nodes=20")).toBe(first);
   });
 
   test("without JavaScript, a link picks how many organizations are drawn, kept in the address", async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${APP}/analysis`);
+    await page.goto(`${APP}/analysis/network`);
     const network = page.getByRole("region", { name: /Who funds whom/ });
     const circles = network.locator("svg[data-chart-plot] circle");
     const twenty = await circles.count();
     await network.getByRole("navigation", { name: "Organizations drawn" }).getByRole("link", { name: "10", exact: true }).click();
-    await expect(page).toHaveURL(/[?&]nodes=10(&|#|$)/);
+    await expect(page).toHaveURL(/\/analysis\/network\?nodes=10(&|#|$)/);
     await expect(network.getByRole("link", { name: "10", exact: true })).toHaveAttribute("aria-current", "true");
     // Ten organizations, plus the loops' ends beyond them; every loop is still drawn.
     const ten = await circles.count();
@@ -76,7 +83,7 @@ test.describe("the network of who funds whom", () => {
   });
 
   test("downloads as an SVG with its names, legend and source line", async ({ page }) => {
-    await page.goto("/analysis");
+    await page.goto("/analysis/network");
     const network = page.locator("#network");
     await expect(network.locator("svg[data-chart-plot]")).toBeVisible();
     const [svg] = await Promise.all([page.waitForEvent("download"), network.getByRole("button", { name: /Download SVG/ }).click()]);
@@ -85,7 +92,7 @@ test.describe("the network of who funds whom", () => {
     expect(markup).toContain(">Spending back (dashed)<");
     expect(markup).toContain(">OpenAI<");
     expect(markup).toContain("Source: AI Deal Tracker,");
-    expect(markup).toContain(`${APP}/analysis#network`);
+    expect(markup).toContain(`${APP}/analysis/network#network`);
   });
 });
 

@@ -1,10 +1,11 @@
 // No page over 100 kB of HTML (issue 21). These page kinds hold a bounded number of rows, links and chart marks
 // whatever the data (at 100,000 deals: the rankings 90-91 kB, /changes 86 kB, /methodology 84 kB, the overview 100 kB,
-// a deal page 39-42 kB); on the seed they must be within it, so that a row made heavier shows here first.
-// /analysis and the organization pages are over it on the seed still (294, 132 and 176 kB: a fixed set of sections,
+// a deal page 39-42 kB); on the seed they must be within it, so that a row made heavier shows here first. The
+// circular flows leg by leg and the network have pages of their own (/analysis/loops, /analysis/network).
+// /analysis and the organization pages are over it on the seed still (140, 132 and 176 kB: a fixed set of sections,
 // each in the HTML and, where drawn by a server component, again in React's payload). They are held at most at those
-// sizes, so that what brought them down (tables and chart columns drawn by client components from their text, short
-// classes) is not undone; the target stays 100 kB.
+// sizes, so that what brought them down (tables, chart columns, loop diagrams and the network drawn by client
+// components from their text, short classes, sections on pages of their own) is not undone; the target stays 100 kB.
 import { expect, test } from "@playwright/test";
 
 const PAGE_BUDGET_BYTES = 100 * 1024;
@@ -14,7 +15,16 @@ test.describe("page sizes", () => {
     const deals = await (await request.get("/deals")).text();
     const dealPath = /href="(\/deals\/\d+)"/.exec(deals)?.[1];
     expect(dealPath).toBeDefined();
-    for (const path of ["/", dealPath as string, "/investors", "/companies", "/changes", "/methodology"]) {
+    for (const path of [
+      "/",
+      dealPath as string,
+      "/investors",
+      "/companies",
+      "/changes",
+      "/methodology",
+      "/analysis/loops",
+      "/analysis/network",
+    ]) {
       const response = await request.get(path);
       expect(response.status(), path).toBe(200);
       const bytes = (await response.body()).length;
@@ -24,7 +34,7 @@ test.describe("page sizes", () => {
 
   test("/analysis and the organization pages are at most their present sizes on the seed", async ({ request }) => {
     for (const [path, budgetKb] of [
-      ["/analysis", 300],
+      ["/analysis", 145],
       ["/investors/nvidia", 140],
       ["/companies/openai", 180],
     ] as const) {

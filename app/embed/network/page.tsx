@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { NETWORK_TITLE, NetworkBody, networkTakeaway, networkParams } from "@/components/analysis/network-section";
+import { NETWORK_TITLE, NetworkBody, networkTakeaway, networkHref } from "@/components/analysis/network-section";
 import type { EmbedSearchParams } from "@/components/story/analysis-embed";
 import { EmbedFrame } from "@/components/story/embed-frame";
 import { getNetwork } from "@/lib/data/network";
@@ -13,14 +13,13 @@ export default async function EmbedNetwork({ searchParams }: { searchParams: Emb
   const { view } = parseAnalysisView(query);
   const { size } = parseNetworkSize(query);
   const { graph } = await getNetwork(view, size);
-  const params = networkParams(view, size);
   return (
     <EmbedFrame
       title={NETWORK_TITLE}
       takeaway={networkTakeaway(graph)}
       description="Counted AI capital between the largest organizations, each arrow as wide as its amount; circular flows marked, their spending back dashed."
       asOf={view.filters.asOf}
-      fullHref={`/analysis${params.size > 0 ? `?${params}` : ""}#network`}
+      fullHref={`${networkHref(view, size)}#network`}
     >
       <NetworkBody graph={graph} />
     </EmbedFrame>

@@ -1,0 +1,75 @@
+// What every /analysis page shares: its address read (names resolved to slugs, the view and its issues) and the frame
+// of the pages that hold one section of it (/analysis/loops, /analysis/network) with a link back to the whole view.
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { AsOfBanner } from "@/components/story/as-of-banner";
+import { DataFreshness } from "@/components/story/data-freshness";
+import { ParamIssues } from "@/components/ui/param-issues";
+import { addressWithSlugs, resolveFilterNames } from "@/lib/data/filter-names";
+import { analysisViewToParams, parseAnalysisView, parseNetworkSize, type AnalysisView } from "@/lib/filters/analysis-view";
+import type { FilterIssue } from "@/lib/filters/deal-filters";
+
+type Query = Record<string, string | string[] | undefined>;
+
+/** `path` with the view's parameters (and `extra`, e.g. the network's size), for links between the analysis pages. */
+export function analysisHref(path: string, view: AnalysisView, extra: [string, string][] = []): string {
+  const params = analysisViewToParams(view);
+  for (const [key, value] of extra) params.set(key, value);
+  return params.size > 0 ? `${path}?${params}` : path;
+}
+
+/**
+ * The view an /analysis page's address asks for. Names typed into the form (Amazon, QIA) redirect to the address with
+ * slugs, the one that is shared and bookmarked.
+ */
+export async function readAnalysisQuery(
+  path: string,
+  query: Query,
+): Promise<{ view: AnalysisView; networkSize: number; issues: FilterIssue[] }> {
+  const { params, issues: nameIssues, renamed } = await resolveFilterNames(query);
+  if (renamed && nameIssues.length === 0) redirect(addressWithSlugs(path, params));
+  const parsed = parseAnalysisView(params);
+  const networkSize = parseNetworkSize(params);
+  return { view: parsed.view, networkSize: networkSize.size, issues: [...nameIssues, ...parsed.issues, ...networkSize.issues] };
+}
+
+/**
+ * A section of /analysis on a page of its own (its loops leg by leg, its network): the same view, its date, and a link
+ * back to the whole analysis with the same parameters. Kept apart so that /analysis stays a bounded page.
+ */
+export function AnalysisSectionPage({
+  path,
+  view,
+  issues,
+  title,
+  intro,
+  children,
+}: {
+  path: string;
+  view: AnalysisView;
+  issues: FilterIssue[];
+  title: string;
+  intro: ReactNode;
+  children: ReactNode;
+}) {
+  const today = { ...view, filters: { ...view.filters, asOf: null } };
+  return (
+    <div className="space-y-8">
+      <AsOfBanner asOf={view.filters.asOf} todayHref={analysisHref(path, today)} />
+      <DataFreshness />
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{title}</h1>
+        <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">
+          {intro}{" "}
+          <Link href={analysisHref("/analysis", view)} className="text-link">
+            Back to concentration and flows
+          </Link>{" "}
+          with the same filters.
+        </p>
+      </div>
+      <ParamIssues issues={issues} />
+      {children}
+    </div>
+  );
+}
