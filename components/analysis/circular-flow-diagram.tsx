@@ -1,6 +1,10 @@
+"use client";
+
 /**
  * One loop drawn as two boxes and two arrows: capital from the investor to the company above, spending from the
  * company back to the investor's unit below. An illustration of the legs listed beside it, which are its text.
+ * A client component for its size, not for a script: its six short props travel in React's payload, where the
+ * drawing's elements would travel again beside its HTML (the same SVG with or without JavaScript).
  */
 export function CircularFlowDiagram({
   id,

@@ -1,6 +1,9 @@
 import { NETWORK_HEIGHT, NETWORK_WIDTH, layoutNetwork, placeLabels } from "./network-layout";
+import { NetworkPlot, type PlotEdge, type PlotLabel, type PlotNode } from "./network-plot";
 
-// The network drawn on the server as SVG, like the bar and line charts: no chart code or data reaches the browser.
+// The network laid out on the server and drawn as SVG, like the bar and line charts: no layout code reaches the browser;
+// the drawing is a client component given the computed paths, circles and labels (network-plot.tsx), so that it
+// travels once beside its HTML.
 // The box keeps the viewBox's aspect ratio, so circles stay round; edges keep their pixel width at any size through
 // vector-effect. Names are HTML placed by percentage (marked data-chart-text, so the PNG/SVG export writes them in),
 // and only where they overlap nothing (network-layout.ts); the drawing is aria-hidden: the data table beside it is
@@ -30,6 +33,14 @@ const PHONE_LABELS = 6;
 const pct = (v: number, of: number) => `${Math.round((v / of) * 10000) / 100}%`;
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
+/** A name's translate classes by the side of its node it is placed on. */
+const PLACEMENT = {
+  right: "-translate-y-1/2",
+  left: "-translate-x-full -translate-y-1/2",
+  below: "-translate-x-1/2",
+  above: "-translate-x-1/2 -translate-y-full",
+} as const;
+
 function edgeColor(edge: NetworkChartEdge): string {
   return edge.kind === "spending_back" ? "var(--chart-money-back)" : edge.loop ? "var(--chart-money-in)" : "var(--chart-flow)";
 }
@@ -50,88 +61,40 @@ export function NetworkChart({ nodes, edges, ariaLabel }: { nodes: NetworkChartN
   const drawOrder = edges
     .map((_, i) => i)
     .sort((a, b) => Number(edges[a].loop) - Number(edges[b].loop) || edges[a].weight - edges[b].weight);
+  const plotEdges: PlotEdge[] = drawOrder.map((i) => {
+    const edge = edges[i];
+    const [s, t] = [placed[edge.source], placed[edge.target]];
+    const [dx, dy] = [t.x - s.x, t.y - s.y];
+    const length = Math.hypot(dx, dy) || 1;
+    // Bent to the right of its direction, so that A -> B and B -> A are two arcs.
+    const [cx, cy] = [(s.x + t.x) / 2 - (dy / length) * length * 0.15, (s.y + t.y) / 2 + (dx / length) * length * 0.15];
+    // The arc ends at the target's rim, where its arrowhead points in.
+    const [tx, ty] = [t.x - cx, t.y - cy];
+    const tl = Math.hypot(tx, ty) || 1;
+    const [ex, ey] = [t.x - (tx / tl) * (t.r + 2), t.y - (ty / tl) * (t.r + 2)];
+    const head = 9;
+    const [ux, uy] = [tx / tl, ty / tl];
+    const arrow = `M${r1(ex)} ${r1(ey)}L${r1(ex - ux * head - uy * head * 0.55)} ${r1(ey - uy * head + ux * head * 0.55)}L${r1(ex - ux * head + uy * head * 0.55)} ${r1(ey - uy * head - ux * head * 0.55)}Z`;
+    const arc = `M${r1(s.x)} ${r1(s.y)}Q${r1(cx)} ${r1(cy)} ${r1(ex - ux * head * 0.6)} ${r1(ey - uy * head * 0.6)}`;
+    return [edge.kind, edge.loop ? (edge.loopKey ?? "") : null, arc, arrow, edgeColor(edge), r1(1 + 7 * Math.sqrt(edge.weight / maxEdge))];
+  });
+  const plotNodes: PlotNode[] = placed.map((p, i) => [p.x, p.y, p.r, nodes[i].side === "investor" ? 1 : 0, nodes[i].inLoop ? 1 : 0]);
+  const plotLabels: PlotLabel[] = labels.flatMap((label, i) =>
+    label
+      ? [
+          [
+            nodes[i].name,
+            PLACEMENT[label.side],
+            pct(label.x, NETWORK_WIDTH),
+            pct(label.y, NETWORK_HEIGHT),
+            (rank.get(i) ?? 0) < PHONE_LABELS ? 1 : 0,
+          ] satisfies PlotLabel,
+        ]
+      : [],
+  );
   return (
     <figure aria-label={ariaLabel} className="w-full">
-      <div className="relative w-full" style={{ aspectRatio: `${NETWORK_WIDTH} / ${NETWORK_HEIGHT}` }}>
-        <svg
-          data-chart-plot=""
-          aria-hidden="true"
-          viewBox={`0 0 ${NETWORK_WIDTH} ${NETWORK_HEIGHT}`}
-          preserveAspectRatio="none"
-          className="absolute inset-0 h-full w-full overflow-visible"
-        >
-          <g fill="none" strokeLinecap="round">
-            {drawOrder.map((i) => {
-              const edge = edges[i];
-              const [s, t] = [placed[edge.source], placed[edge.target]];
-              const [dx, dy] = [t.x - s.x, t.y - s.y];
-              const length = Math.hypot(dx, dy) || 1;
-              // Bent to the right of its direction, so that A -> B and B -> A are two arcs.
-              const [cx, cy] = [(s.x + t.x) / 2 - (dy / length) * length * 0.15, (s.y + t.y) / 2 + (dx / length) * length * 0.15];
-              // The arc ends at the target's rim, where its arrowhead points in.
-              const [tx, ty] = [t.x - cx, t.y - cy];
-              const tl = Math.hypot(tx, ty) || 1;
-              const [ex, ey] = [t.x - (tx / tl) * (t.r + 2), t.y - (ty / tl) * (t.r + 2)];
-              const head = 9;
-              const [ux, uy] = [tx / tl, ty / tl];
-              const arrow = `M${r1(ex)} ${r1(ey)}L${r1(ex - ux * head - uy * head * 0.55)} ${r1(ey - uy * head + ux * head * 0.55)}L${r1(ex - ux * head + uy * head * 0.55)} ${r1(ey - uy * head - ux * head * 0.55)}Z`;
-              const color = edgeColor(edge);
-              const width = r1(1 + 7 * Math.sqrt(edge.weight / maxEdge));
-              return (
-                <g key={i} data-edge={edge.kind} data-loop={edge.loop ? (edge.loopKey ?? "") : undefined}>
-                  <path
-                    d={`M${r1(s.x)} ${r1(s.y)}Q${r1(cx)} ${r1(cy)} ${r1(ex - ux * head * 0.6)} ${r1(ey - uy * head * 0.6)}`}
-                    stroke={color}
-                    strokeWidth={width}
-                    strokeDasharray={edge.kind === "spending_back" ? "9 6" : undefined}
-                    // Round caps would close the dashes' gaps on a wide edge.
-                    strokeLinecap={edge.kind === "spending_back" ? "butt" : undefined}
-                    strokeOpacity={edge.loop ? 1 : 0.75}
-                    vectorEffect="non-scaling-stroke"
-                  />
-                  <path d={arrow} fill={color} stroke="none" />
-                </g>
-              );
-            })}
-          </g>
-          <g>
-            {placed.map((p, i) => (
-              <circle
-                key={i}
-                cx={p.x}
-                cy={p.y}
-                r={p.r}
-                fill={nodes[i].side === "investor" ? "var(--chart-investor)" : "var(--chart-recipient)"}
-                stroke={nodes[i].inLoop ? "var(--chart-money-back)" : "var(--chart-tooltip-bg)"}
-                strokeWidth={nodes[i].inLoop ? 3 : 1}
-                vectorEffect="non-scaling-stroke"
-              />
-            ))}
-          </g>
-        </svg>
-        <div aria-hidden="true">
-          {labels.map((label, i) =>
-            label ? (
-              <span
-                key={i}
-                data-chart-text=""
-                className={`network-label ${(rank.get(i) ?? 0) < PHONE_LABELS ? "" : "hidden sm:block"} ${
-                  label.side === "right"
-                    ? "-translate-y-1/2"
-                    : label.side === "left"
-                      ? "-translate-x-full -translate-y-1/2"
-                      : label.side === "below"
-                        ? "-translate-x-1/2"
-                        : "-translate-x-1/2 -translate-y-full"
-                }`}
-                style={{ left: pct(label.x, NETWORK_WIDTH), top: pct(label.y, NETWORK_HEIGHT) }}
-              >
-                {nodes[i].name}
-              </span>
-            ) : null,
-          )}
-        </div>
-      </div>
+      <NetworkPlot edges={plotEdges} nodes={plotNodes} labels={plotLabels} />
       <ul className="mt-3 flex flex-wrap justify-center gap-x-4 gap-y-1 text-xs">
         {NETWORK_LEGEND.map((item, i) => (
           <li key={item.label} className="flex items-center gap-1.5">

@@ -4,8 +4,9 @@
 // NETWORK_HEIGHT viewBox whose box keeps that aspect ratio, so circles stay round.
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from "d3-force";
 
-export const NETWORK_WIDTH = 1000;
-export const NETWORK_HEIGHT = 625;
+import { NETWORK_HEIGHT, NETWORK_WIDTH } from "./network-size";
+
+export { NETWORK_HEIGHT, NETWORK_WIDTH };
 const MARGIN = 40;
 const TICKS = 300;
 /** About 7 px per character of a 12 px label, in viewBox units at the width the chart usually has (about 900 px). */
