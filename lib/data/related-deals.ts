@@ -2,7 +2,7 @@
 import "server-only";
 import { getDb } from "../db";
 import { DEFAULT_DEAL_FILTERS } from "../filters/deal-filters";
-import { countDeals, listDealSummaries, listNewestDealSummaries, type DealSummary } from "./deals";
+import { countDeals, listDealSummaries, type DealSummary } from "./deals";
 import { dealsAsOf } from "./deal-state";
 import { countAll, readsOf, type Reads } from "./kysely";
 import { onDeal } from "./raw/overview-figures";
@@ -34,10 +34,21 @@ export async function getRelatedDeals(deal: { id: number; recipientSlug: string;
   const recipientId = orgs.find((o) => o.slug === deal.recipientSlug)?.id ?? -1;
   const investorIds = orgs.filter((o) => deal.investorSlugs.includes(o.slug)).map((o) => o.id);
   const [sameRecipient, shared] = await Promise.all([
-    listNewestDealSummaries(db, onDeal.and([onDeal("d.recipientId", "=", recipientId), onDeal("d.id", "<>", deal.id)]), null, LIMIT),
+    sameRecipientDeals(reads, recipientId, deal.id),
     investorIds.length > 0 ? sharedInvestorDeals(reads, recipientId, investorIds) : { deals: [], total: 0 },
   ]);
   return { sameRecipient, sharedInvestors: shared };
+}
+
+/**
+ * The recipient's other live deals, newest first, and how many there are: both from the recipient's index, the count
+ * apart. Counted beside the rows (COUNT(*) OVER), every one of a large recipient's deals was sorted for the newest
+ * LIMIT (60 ms for one of 14,000 deals at 100,000; the count alone takes 3 ms and the newest well under one).
+ */
+async function sameRecipientDeals(reads: Reads, recipientId: number, dealId: number): Promise<{ deals: DealSummary[]; total: number }> {
+  const others = onDeal.and([onDeal("d.recipientId", "=", recipientId), onDeal("d.id", "<>", dealId), onDeal("d.deletedAt", "is", null)]);
+  const { n } = await dealsAsOf(reads, null).where(others).select(countAll().as("n")).executeTakeFirstOrThrow();
+  return { deals: n === 0 ? [] : await listDealSummaries(await getDb(), others, null, LIMIT), total: n };
 }
 
 /**
