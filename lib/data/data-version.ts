@@ -16,7 +16,7 @@ export type DataState = {
  * A revision's time as SQLite (text or milliseconds, as the driver adapter wrote it) or PostgreSQL (a Date) returns
  * it through Kysely, as ISO 8601.
  */
-function isoTime(value: unknown): string | null {
+export function isoTime(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   const date =
     value instanceof Date ? value : new Date(typeof value === "string" && /^\d+$/.test(value) ? Number(value) : (value as string | number));

@@ -140,31 +140,53 @@ const MONEY_COLUMNS = new Set(["amountUsdLow", "amountUsdHigh", "amountUsdKey", 
  * (safeIntegers) and turns back into numbers those of every other column (ids, counts).
  */
 function exactIntegers(db: Database.Database): SqliteDatabase {
+  const prepared = new Map<string, SqliteStatement>();
   return {
     close: () => db.close(),
     prepare(text: string): SqliteStatement {
-      const stmt = db.prepare(text);
-      if (!stmt.reader) return stmt as unknown as SqliteStatement;
-      const columns = stmt.columns();
-      const exact = columns
-        .filter((c) => c.type?.toUpperCase() === "BIGINT" || (c.type === null && MONEY_COLUMNS.has(c.name)))
-        .map((c) => c.name);
-      if (exact.length === 0) return stmt as unknown as SqliteStatement;
-      stmt.safeIntegers(true);
-      const keep = new Set(exact);
-      const others = columns.map((c) => c.name).filter((name) => !keep.has(name));
-      const fix = (row: Record<string, unknown>) => {
-        for (const name of others) if (typeof row[name] === "bigint") row[name] = Number(row[name]);
-        return row;
-      };
-      return {
-        reader: true,
-        all: (parameters) => (stmt.all(...parameters) as Record<string, unknown>[]).map(fix),
-        run: (parameters) => stmt.run(...parameters),
-        *iterate(parameters) {
-          for (const row of stmt.iterate(...parameters)) yield fix(row as Record<string, unknown>);
-        },
-      };
+      const hit = prepared.get(text);
+      if (hit) {
+        prepared.delete(text);
+        prepared.set(text, hit);
+        return hit;
+      }
+      const statement = prepareExact(db, text);
+      prepared.set(text, statement);
+      if (prepared.size > PREPARED_STATEMENTS) prepared.delete(prepared.keys().next().value as string);
+      return statement;
+    },
+  };
+}
+
+/**
+ * How many statements each connection keeps prepared, least recently used first out. Kysely prepares every query it
+ * runs, and preparing (with the column types read below) is a few percent of a deal page's or a list's time under
+ * load, while the same few dozen query texts (parameters are bound, not in the text) repeat on every request.
+ */
+const PREPARED_STATEMENTS = 500;
+
+/** One statement, reading its integers as exactIntegers says. */
+function prepareExact(db: Database.Database, text: string): SqliteStatement {
+  const stmt = db.prepare(text);
+  if (!stmt.reader) return stmt as unknown as SqliteStatement;
+  const columns = stmt.columns();
+  const exact = columns
+    .filter((c) => c.type?.toUpperCase() === "BIGINT" || (c.type === null && MONEY_COLUMNS.has(c.name)))
+    .map((c) => c.name);
+  if (exact.length === 0) return stmt as unknown as SqliteStatement;
+  stmt.safeIntegers(true);
+  const keep = new Set(exact);
+  const others = columns.map((c) => c.name).filter((name) => !keep.has(name));
+  const fix = (row: Record<string, unknown>) => {
+    for (const name of others) if (typeof row[name] === "bigint") row[name] = Number(row[name]);
+    return row;
+  };
+  return {
+    reader: true,
+    all: (parameters) => (stmt.all(...parameters) as Record<string, unknown>[]).map(fix),
+    run: (parameters) => stmt.run(...parameters),
+    *iterate(parameters) {
+      for (const row of stmt.iterate(...parameters)) yield fix(row as Record<string, unknown>);
     },
   };
 }
