@@ -6,6 +6,7 @@ import type { OrganizationType } from "../domain";
 import { hasOrganizationFilters, type OrganizationFilters } from "../filters/organization-filters";
 import { byRankingOrder } from "../measures/organization-rankings";
 import { readsOf } from "./kysely";
+import { attributedByInvestor, marketAttribution } from "./market-attribution";
 import { organizationWhere } from "./organization-where";
 import { investorRankingSql, recipientRankingSql, type RankingFigures } from "./raw/ranking-figures";
 import { cachedView, viewKey } from "./view-cache";
@@ -45,7 +46,9 @@ export function listCompanies(filters: OrganizationFilters, asOf: string | null 
 function rankingOf(side: "investor" | "recipient", asOf: string | null): Promise<RankingFigures[]> {
   return cachedView(viewKey("ranking", { side, asOf }), async () => {
     const reads = readsOf(await getDb());
-    const figures = await (side === "investor" ? investorRankingSql(reads, asOf) : recipientRankingSql(reads, asOf));
+    const figures = await (side === "investor"
+      ? investorRankingSql(reads, asOf, attributedByInvestor(await marketAttribution(asOf)))
+      : recipientRankingSql(reads, asOf));
     return figures.sort(byRankingOrder);
   });
 }

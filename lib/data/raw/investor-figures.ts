@@ -9,13 +9,14 @@
 import "server-only";
 import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from "kysely";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { DEFAULT_RULE, periodRange, ratio, UNDISCLOSED_KEY, type Grain, type PeriodTotal } from "../../measures/capital";
+import { DEFAULT_RULE, ratio, UNDISCLOSED_KEY, type Grain, type PeriodTotal } from "../../measures/capital";
 import { byAmountThenName, type InvestorShare, type RecipientShare } from "../../measures/funding-shares";
 import type { InvestorCapital } from "../../measures/investor-capital";
 import { dealsAsOf } from "../deal-state";
-import { countAll, countWhere, moneySum, moneyText, readsOf, toMoney, type Reads } from "../kysely";
-import { countedDeal, onDeal, periodOf, withInvestorShares } from "./overview-figures";
+import { countAll, countWhere, moneySum, readsOf, toMoney, type Reads } from "../kysely";
+import { countedDeal, onDeal, withInvestorShares } from "./overview-figures";
 import { ALL_DATES, type DateWindow } from "../../filters/date-window";
+import { investorParts, recipientFunding, type MarketAttribution } from "../market-attribution";
 
 export type { DateWindow };
 
@@ -90,61 +91,48 @@ type PartsExpressions = ReturnType<typeof partsOf> extends SelectQueryBuilder<in
 export type InvestorFigures = { capital: InvestorCapital; periods: PeriodTotal[]; recipients: RecipientShare[] };
 
 /**
- * investorCapital, investorCapitalByPeriod and investorShareOfRecipients in one pass: the investor's parts summed per
- * recipient, period and kind in the database (the window functions that split each deal run once, not once per figure:
- * each pass over Microsoft's 16,547 counted deals costs about 0.25 s of CPU), and those few groups added up here. The
- * recipients' own counted funding (from every investor) is a second, indexed sum.
+ * investorCapital, investorCapitalByPeriod and investorShareOfRecipients read from the whole market's attribution
+ * (lib/data/market-attribution.ts, split once per data version), with the recipients' names from the database.
  */
-export async function investorFiguresSql(
+export async function investorFigures(
   db: PrismaClient,
+  market: MarketAttribution,
   investorId: number,
   grain: Grain,
-  asOf: string | null,
   window: DateWindow = ALL_DATES,
 ): Promise<InvestorFigures> {
-  const reads = readsOf(db);
-  const own = dealsOfInvestor(investorId, window);
-  const period = periodOf("d.announcedOn", grain);
-  const [groups, totals] = await Promise.all([
-    partsOf(reads, investorId, own, asOf)
-      .innerJoin("Organization as o", "o.id", "d.recipientId")
-      .groupBy(["o.id", "o.slug", "o.name", period, "d.kind"])
-      .select((eb) => ["o.id", "o.slug", "o.name", period.as("period"), "d.kind", ...partSums(eb)])
-      .execute(),
-    // The recipients' funding over the same dates as the investor's parts, so that a share compares like with like.
-    dealsAsOf(reads, asOf)
-      .where(countedDeal(DEFAULT_RULE))
-      .where(announcedWithin(window))
-      .where("d.recipientId", "in", dealsAsOf(reads, asOf).where("d.deletedAt", "is", null).where(own).select("d.recipientId"))
-      .groupBy("d.recipientId")
-      .select((eb) => ["d.recipientId", moneySum(eb.fn.coalesce("d.amountUsdKey", sql.lit(0))).as("total")])
-      .execute(),
-  ]);
-  const capital: InvestorCapital = { total: 0n, countedDeals: 0, undisclosedDeals: 0, upperBoundPart: 0n };
-  const byRecipient = new Map<number, { key: string; name: string; countedDeals: number; investorAmount: bigint }>();
-  const byPeriodKind = new Map<string, Map<string, bigint>>();
-  for (const g of groups) {
-    const amount = toMoney(g.total);
-    capital.total += amount;
-    capital.countedDeals += g.deals;
-    capital.undisclosedDeals += g.undisclosed;
-    capital.upperBoundPart += toMoney(g.upper);
-    const recipient = byRecipient.get(g.id) ?? { key: g.slug, name: g.name, countedDeals: 0, investorAmount: 0n };
-    recipient.countedDeals += g.deals;
-    recipient.investorAmount += amount;
-    byRecipient.set(g.id, recipient);
-    const kinds = byPeriodKind.get(g.period) ?? new Map<string, bigint>();
-    kinds.set(g.kind, (kinds.get(g.kind) ?? 0n) + amount);
-    byPeriodKind.set(g.period, kinds);
-  }
-  const totalOf = new Map(totals.map((t) => [t.recipientId, toMoney(t.total)]));
-  const recipients = [...byRecipient]
-    .map(([id, r]) => {
-      const recipientTotal = totalOf.get(id) ?? 0n;
-      return { ...r, recipientTotal, share: recipientTotal === 0n ? null : ratio(r.investorAmount, recipientTotal) };
+  const { capital, periods, byRecipient } = investorParts(market, investorId, grain, window);
+  // The investor's recipients by a subquery on its participations (no list of ids: thousands for a large investor).
+  const names =
+    byRecipient.size === 0
+      ? []
+      : await readsOf(db)
+          .selectFrom("Organization as o")
+          .where((eb) =>
+            eb(
+              "o.id",
+              "in",
+              eb
+                .selectFrom("Participation as p")
+                .innerJoin("Deal as d", "d.id", "p.dealId")
+                .where("p.organizationId", "=", investorId)
+                .select("d.recipientId"),
+            ),
+          )
+          .select(["o.id", "o.slug", "o.name"])
+          .execute();
+  const recipients = names
+    .flatMap((o) => {
+      const r = byRecipient.get(o.id);
+      if (!r) return [];
+      // The recipients' funding over the same dates as the investor's parts, so that a share compares like with like.
+      const recipientTotal = recipientFunding(market, o.id, window);
+      return [
+        { key: o.slug, name: o.name, ...r, recipientTotal, share: recipientTotal === 0n ? null : ratio(r.investorAmount, recipientTotal) },
+      ];
     })
     .sort(byAmountThenName((r) => r.investorAmount));
-  return { capital, periods: periodTotals(byPeriodKind, grain), recipients };
+  return { capital, periods, recipients };
 }
 
 /**
@@ -216,30 +204,6 @@ export async function investorSharesOfRecipientSql(
       };
     })
     .sort(byAmountThenName((r) => r.amount));
-}
-
-/** Every period from the first to the last with a part (the empty ones as zero, so a chart shows the gaps), by kind. */
-function periodTotals(byPeriodKind: Map<string, Map<string, bigint>>, grain: Grain): PeriodTotal[] {
-  if (byPeriodKind.size === 0) return [];
-  const periods = [...byPeriodKind.keys()].sort();
-  return periodRange(periods[0], periods[periods.length - 1], grain).map((period) => {
-    const byKey = Object.fromEntries(byPeriodKind.get(period) ?? []);
-    return { period, total: Object.values(byKey).reduce((sum, a) => sum + a, 0n), byKey };
-  });
-}
-
-/** The investor's part of each of `dealIds` that is counted (the portfolio table's rows); deals not counted are absent. */
-export async function attributedAmountsSql(
-  db: PrismaClient,
-  investorId: number,
-  dealIds: number[],
-  asOf: string | null,
-): Promise<Map<number, bigint>> {
-  if (dealIds.length === 0) return new Map();
-  const rows = await partsOf(readsOf(db), investorId, onDeal("d.id", "in", dealIds), asOf)
-    .select((eb) => ["m.dealId", moneyText(eb.ref("m.part")).as("part")])
-    .execute();
-  return new Map(rows.map((r) => [r.dealId, toMoney(r.part)]));
 }
 
 /**

@@ -1,0 +1,269 @@
+// The whole market's attribution to investors as of a date (today with null): every counted deal (DEFAULT_RULE) and
+// every named investor's part of it, as withInvestorShares (lib/data/raw/overview-figures.ts, the one split in SQL)
+// gives it, read once per data version into compact arrays and kept in the view cache. The investor pages and the
+// /investors ranking read their figures from it: a page splitting its own investor's deals costs 0.2-1.4 s of SQL at
+// 100,000 deals, and twenty different cold pages queue behind each other on the one process, while the whole
+// market's split costs a few of them. Held as typed arrays (about 4 MB at 100,000 deals: 60,000 counted deals and
+// 162,000 parts), not an object per part. tests/integration/organization-figures.test.ts and organization-rankings.test.ts compare what
+// is read from it with the measures in lib/measures.
+import "server-only";
+import { getDb } from "../db";
+import { DEFAULT_RULE, periodRange, type Grain, type PeriodTotal } from "../measures/capital";
+import type { InvestorCapital } from "../measures/investor-capital";
+import { dealsAsOf } from "./deal-state";
+import { moneyText, readsOf, toMoney } from "./kysely";
+import { countedDeal, withInvestorShares } from "./raw/overview-figures";
+import { cachedView, viewKey } from "./view-cache";
+import type { DateWindow } from "../filters/date-window";
+
+export type MarketAttribution = {
+  /** The counted deals by ascending id; every other array of deals is indexed alike. */
+  dealId: Int32Array;
+  /** The announcement date as the number YYYYMMDD. */
+  day: Int32Array;
+  /** The index of the deal's kind in `kinds`. */
+  kind: Uint8Array;
+  kinds: string[];
+  recipient: Int32Array;
+  /** The amount key in dollars, 0 when undisclosed. */
+  amount: BigInt64Array;
+  /** UNDISCLOSED and UPPER_BOUND bits. */
+  basis: Uint8Array;
+  /** Each investor's parts are partDeal/partShare[partStart[k], partStart[k + 1]), k = investorIndex.get(id), by deal. */
+  investorIndex: Map<number, number>;
+  partStart: Int32Array;
+  /** The deal's index; the investor's parts in it added up (none where stated commitments cover the deal without it). */
+  partDeal: Int32Array;
+  partShare: BigInt64Array;
+  /** Each recipient's counted deals are recipientDeal[recipientStart[k], recipientStart[k + 1]), k = recipientIndex.get(id). */
+  recipientIndex: Map<number, number>;
+  recipientStart: Int32Array;
+  recipientDeal: Int32Array;
+};
+
+const UNDISCLOSED = 1;
+/** An "up to" amount: a key without a low figure. */
+const UPPER_BOUND = 2;
+
+/** The whole market's attribution as of `asOf`, computed once per data version. */
+export function marketAttribution(asOf: string | null): Promise<MarketAttribution> {
+  return cachedView(viewKey("market-attribution", { asOf }), async () => readMarketAttribution(asOf));
+}
+
+/** YYYY-MM-DD as the number YYYYMMDD, which orders as the dates do. */
+function dayOf(iso: string): number {
+  return Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
+}
+
+async function readMarketAttribution(asOf: string | null): Promise<MarketAttribution> {
+  const reads = readsOf(await getDb());
+  const counted = countedDeal(DEFAULT_RULE);
+  const [deals, shares] = await Promise.all([
+    dealsAsOf(reads, asOf)
+      .where(counted)
+      .orderBy("d.id")
+      .select((eb) => [
+        "d.id",
+        "d.kind",
+        "d.announcedOn",
+        "d.recipientId",
+        moneyText(eb.ref("d.amountUsdKey")).as("amount"),
+        eb("d.amountUsdKey", "is", null).$castTo<number>().as("undisclosed"),
+        eb
+          .and([eb("d.amountUsdLow", "is", null), eb("d.amountUsdKey", "is not", null)])
+          .$castTo<number>()
+          .as("upper"),
+      ])
+      .execute(),
+    withInvestorShares(reads, counted, dealsAsOf(reads, asOf))
+      .selectFrom("shares")
+      .orderBy("organizationId")
+      .orderBy("dealId")
+      .select((eb) => ["organizationId", "dealId", moneyText(eb.ref("share")).as("share")])
+      .execute(),
+  ]);
+  const n = deals.length;
+  const dealId = new Int32Array(n);
+  const day = new Int32Array(n);
+  const kind = new Uint8Array(n);
+  const recipient = new Int32Array(n);
+  const amount = new BigInt64Array(n);
+  const basis = new Uint8Array(n);
+  const kinds: string[] = [];
+  const indexOf = new Map<number, number>();
+  deals.forEach((d, i) => {
+    dealId[i] = d.id;
+    day[i] = dayOf(d.announcedOn);
+    let k = kinds.indexOf(d.kind);
+    if (k === -1) k = kinds.push(d.kind) - 1;
+    kind[i] = k;
+    recipient[i] = d.recipientId;
+    amount[i] = toMoney(d.amount);
+    // Booleans come back as 0/1 (SQLite) or true/false (PostgreSQL).
+    basis[i] = (d.undisclosed ? UNDISCLOSED : 0) | (d.upper ? UPPER_BOUND : 0);
+    indexOf.set(d.id, i);
+  });
+
+  // An investor named twice in a deal has its parts added up: one entry per investor and deal.
+  const partDeal = new Int32Array(shares.length);
+  const partShare = new BigInt64Array(shares.length);
+  const investorIndex = new Map<number, number>();
+  const starts: number[] = [];
+  let parts = 0;
+  let lastInvestor = -1;
+  let lastDeal = -1;
+  for (const s of shares) {
+    const investor = s.organizationId as number;
+    const deal = indexOf.get(s.dealId) as number;
+    if (investor !== lastInvestor) {
+      investorIndex.set(investor, starts.length);
+      starts.push(parts);
+      lastInvestor = investor;
+    } else if (deal === lastDeal) {
+      partShare[parts - 1] += toMoney(s.share);
+      continue;
+    }
+    lastDeal = deal;
+    partDeal[parts] = deal;
+    partShare[parts] = toMoney(s.share);
+    parts++;
+  }
+  starts.push(parts);
+
+  const byRecipient = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const list = byRecipient.get(recipient[i]);
+    if (list) list.push(i);
+    else byRecipient.set(recipient[i], [i]);
+  }
+  const recipientIndex = new Map<number, number>();
+  const recipientStart = new Int32Array(byRecipient.size + 1);
+  const recipientDeal = new Int32Array(n);
+  let at = 0;
+  for (const [id, list] of byRecipient) {
+    recipientStart[recipientIndex.size] = at;
+    recipientIndex.set(id, recipientIndex.size);
+    recipientDeal.set(list, at);
+    at += list.length;
+  }
+  recipientStart[recipientIndex.size] = at;
+
+  return {
+    dealId,
+    day,
+    kind,
+    kinds,
+    recipient,
+    amount,
+    basis,
+    investorIndex,
+    partStart: Int32Array.from(starts),
+    partDeal: partDeal.slice(0, parts),
+    partShare: partShare.slice(0, parts),
+    recipientIndex,
+    recipientStart,
+    recipientDeal,
+  };
+}
+
+/** A test of a deal's date against a window (both ends included, open ends every date). */
+function withinWindow(window: DateWindow): (day: number) => boolean {
+  const from = window.from ? dayOf(window.from) : -Infinity;
+  const to = window.to ? dayOf(window.to) : Infinity;
+  return (day) => day >= from && day <= to;
+}
+
+/** The period of a YYYYMMDD day as periodOf writes it ("2025" or "2025-Q3"). */
+function periodOfDay(day: number, grain: Grain): string {
+  const year = String(Math.floor(day / 10000)).padStart(4, "0");
+  const month = Math.floor(day / 100) % 100;
+  return grain === "year" ? year : `${year}-Q${Math.floor((month + 2) / 3)}`;
+}
+
+export type InvestorParts = {
+  capital: InvestorCapital;
+  periods: PeriodTotal[];
+  /** By recipient id: the investor's counted deals with it and its parts of them. */
+  byRecipient: Map<number, { countedDeals: number; investorAmount: bigint }>;
+};
+
+/**
+ * investorCapital and investorCapitalByPeriod of the investor over its counted deals announced within `window`, and
+ * its parts per recipient (investorShareOfRecipients, with recipientFunding).
+ */
+export function investorParts(market: MarketAttribution, investorId: number, grain: Grain, window: DateWindow): InvestorParts {
+  const capital: InvestorCapital = { total: 0n, countedDeals: 0, undisclosedDeals: 0, upperBoundPart: 0n };
+  const byRecipient = new Map<number, { countedDeals: number; investorAmount: bigint }>();
+  const byPeriodKind = new Map<string, Map<string, bigint>>();
+  const k = market.investorIndex.get(investorId);
+  const within = withinWindow(window);
+  if (k !== undefined) {
+    for (let j = market.partStart[k]; j < market.partStart[k + 1]; j++) {
+      const deal = market.partDeal[j];
+      if (!within(market.day[deal])) continue;
+      const part = market.partShare[j];
+      capital.total += part;
+      capital.countedDeals++;
+      if (market.basis[deal] & UNDISCLOSED) capital.undisclosedDeals++;
+      if (market.basis[deal] & UPPER_BOUND) capital.upperBoundPart += part;
+      const r = byRecipient.get(market.recipient[deal]);
+      if (r) {
+        r.countedDeals++;
+        r.investorAmount += part;
+      } else byRecipient.set(market.recipient[deal], { countedDeals: 1, investorAmount: part });
+      const period = periodOfDay(market.day[deal], grain);
+      const kinds = byPeriodKind.get(period) ?? new Map<string, bigint>();
+      const kind = market.kinds[market.kind[deal]];
+      kinds.set(kind, (kinds.get(kind) ?? 0n) + part);
+      byPeriodKind.set(period, kinds);
+    }
+  }
+  return { capital, periods: periodTotals(byPeriodKind, grain), byRecipient };
+}
+
+/** The counted funding of the recipient (every investor's parts and the unnamed ones) announced within `window`. */
+export function recipientFunding(market: MarketAttribution, recipientId: number, window: DateWindow): bigint {
+  const k = market.recipientIndex.get(recipientId);
+  if (k === undefined) return 0n;
+  const within = withinWindow(window);
+  let total = 0n;
+  for (let j = market.recipientStart[k]; j < market.recipientStart[k + 1]; j++) {
+    const deal = market.recipientDeal[j];
+    if (within(market.day[deal])) total += market.amount[deal];
+  }
+  return total;
+}
+
+/** The investor's part of each of `dealIds` that is counted (the portfolio table's rows); deals not counted are absent. */
+export function attributedAmounts(market: MarketAttribution, investorId: number, dealIds: readonly number[]): Map<number, bigint> {
+  const found = new Map<number, bigint>();
+  const k = market.investorIndex.get(investorId);
+  if (k === undefined) return found;
+  const wanted = new Set(dealIds);
+  for (let j = market.partStart[k]; j < market.partStart[k + 1]; j++) {
+    const id = market.dealId[market.partDeal[j]];
+    if (wanted.has(id)) found.set(id, market.partShare[j]);
+  }
+  return found;
+}
+
+/** Every named investor's attributed capital (the sum of its parts), by its id. */
+export function attributedByInvestor(market: MarketAttribution): Map<number, bigint> {
+  const totals = new Map<number, bigint>();
+  for (const [id, k] of market.investorIndex) {
+    let total = 0n;
+    for (let j = market.partStart[k]; j < market.partStart[k + 1]; j++) total += market.partShare[j];
+    totals.set(id, total);
+  }
+  return totals;
+}
+
+/** Every period from the first to the last with a part (the empty ones as zero, so a chart shows the gaps), by kind. */
+function periodTotals(byPeriodKind: Map<string, Map<string, bigint>>, grain: Grain): PeriodTotal[] {
+  if (byPeriodKind.size === 0) return [];
+  const periods = [...byPeriodKind.keys()].sort();
+  return periodRange(periods[0], periods[periods.length - 1], grain).map((period) => {
+    const byKey = Object.fromEntries(byPeriodKind.get(period) ?? []);
+    return { period, total: Object.values(byKey).reduce((sum, a) => sum + a, 0n), byKey };
+  });
+}
