@@ -46,7 +46,11 @@ type PostgresConnection = { query(text: string, values: unknown[]): Promise<{ ro
  * transaction's callback runs in the same scope, so its batch INSERTs find the connection of their own transaction
  * even while other transactions of the process run.
  */
-export const postgresTransactionScope = new AsyncLocalStorage<PostgresTransactionScope>();
+// On globalThis, like the Kysely handles (lib/data/kysely.ts): Next bundles this module into more than one chunk, and
+// the scope openDatabase opens must be the one the batch writers read.
+const globalForScope = globalThis as unknown as { dealTrackerPostgresTransactions?: AsyncLocalStorage<PostgresTransactionScope> };
+export const postgresTransactionScope = (globalForScope.dealTrackerPostgresTransactions ??=
+  new AsyncLocalStorage<PostgresTransactionScope>());
 
 function postgresConnection(): PostgresConnection {
   const connection = postgresTransactionScope.getStore()?.connection;
