@@ -38,10 +38,10 @@ export async function openDatabase(url: string = resolveDatabaseUrl()): Promise<
   await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await client.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   await client.$queryRawUnsafe(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  // The writer's page cache, 64 MiB instead of SQLite's 2 MiB: a large import's INSERTs touch pages all over Deal's
-  // nine indexes and the other tables, and a smaller cache reads them back and spills dirty pages to the WAL before
-  // the commit (a 10,000-row import at 100,000 deals spent about 0.5 s more CPU with 2 MiB, 0.3 s more with 32 MiB).
-  // The cache grows only as pages are used.
+  // The writer's page cache, 64 MiB instead of better-sqlite3's 16 MB: a large import's INSERTs touch pages all over
+  // Deal's nine indexes and the other tables, and a smaller cache reads them back and spills dirty pages to the WAL
+  // before the commit (a 10,000-row import at 100,000 deals spent about 0.5 s more CPU with 16 MB, 0.3 s more with
+  // 32 MiB). The cache grows only as pages are used.
   await client.$queryRawUnsafe(`PRAGMA cache_size = -${WRITER_CACHE_KIB}`);
   registerReads(client, url);
   return client;
