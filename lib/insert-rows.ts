@@ -5,10 +5,13 @@
 // The statement is built with Prisma.sql, so each database gets its own placeholders and values are always bound,
 // never spliced; table and column names come from the code, never from input.
 //
-// On SQLite the statements run on the better-sqlite3 connection that Prisma's adapter opened (registered by
-// lib/prisma-client.ts), not through Prisma's query engine: it is the connection Prisma's transaction holds, so they
-// are part of that transaction (all or nothing, no second writer to wait for), and Prisma's engine no longer copies
-// each statement's JSON through its query compiler, which took a second of CPU of a 10,000-row import at 100,000 deals.
+// The statements run on the driver connection that Prisma's transaction holds, not through Prisma's query engine:
+// on SQLite the better-sqlite3 connection of Prisma's adapter (one per client), on PostgreSQL the pg connection the
+// adapter took from its pool for this transaction (both registered by lib/prisma-client.ts). They are part of that
+// transaction (all or nothing, no second writer to wait for), and Prisma's engine no longer copies every bound value
+// through its query compiler: on SQLite about a second of CPU of a 10,000-row import at 100,000 deals, on PostgreSQL
+// most of the import (a 10,000-row import took 10-14 s through $executeRaw, of which PostgreSQL itself spent 2 s).
+import { AsyncLocalStorage } from "node:async_hooks";
 import type Database from "better-sqlite3";
 import { Prisma } from "./generated/prisma/client";
 
@@ -30,6 +33,29 @@ export function sqliteConnection(tx: Prisma.TransactionClient): Database.Databas
   ]?.();
   if (!connection)
     throw new Error("This SQLite handle has no connection for batch INSERTs: open it with openDatabase (lib/prisma-client.ts)");
+  return connection;
+}
+
+/** The pg connection a PostgreSQL transaction runs on, set when Prisma's adapter begins it. */
+export type PostgresTransactionScope = { connection?: PostgresConnection };
+type PostgresConnection = { query(text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }> };
+
+/**
+ * Each PostgreSQL interactive transaction runs in a scope of its own (openDatabase wraps `$transaction` in it), and the
+ * adapter's startTransaction, which Prisma calls in that scope, records the transaction's connection there; the
+ * transaction's callback runs in the same scope, so its batch INSERTs find the connection of their own transaction
+ * even while other transactions of the process run.
+ */
+// On globalThis, like the Kysely handles (lib/data/kysely.ts): Next bundles this module into more than one chunk, and
+// the scope openDatabase opens must be the one the batch writers read.
+const globalForScope = globalThis as unknown as { dealTrackerPostgresTransactions?: AsyncLocalStorage<PostgresTransactionScope> };
+export const postgresTransactionScope = (globalForScope.dealTrackerPostgresTransactions ??=
+  new AsyncLocalStorage<PostgresTransactionScope>());
+
+function postgresConnection(): PostgresConnection {
+  const connection = postgresTransactionScope.getStore()?.connection;
+  if (!connection)
+    throw new Error("Batch INSERTs on PostgreSQL run inside a transaction of a handle opened by openDatabase (lib/prisma-client.ts)");
   return connection;
 }
 
@@ -77,13 +103,15 @@ const POSTGRESQL_ROWS_PER_STATEMENT = 10_000;
 /** Each column's type, read once per table from the catalogue, for the casts of the arrays. */
 const columnTypes = new Map<string, Promise<Map<string, string>>>();
 
-function typesOf(tx: Prisma.TransactionClient, table: string): Promise<Map<string, string>> {
+function typesOf(connection: PostgresConnection, table: string): Promise<Map<string, string>> {
   let types = columnTypes.get(table);
   if (!types) {
-    types = tx.$queryRaw<{ column_name: string; udt_name: string }[]>`
-        SELECT column_name::text AS column_name, udt_name::text AS udt_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ${table}`.then(
-      (rows) => new Map(rows.map((r) => [r.column_name, r.udt_name])),
-    );
+    types = connection
+      .query(
+        "SELECT column_name::text AS column_name, udt_name::text AS udt_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1",
+        [table],
+      )
+      .then(({ rows }) => new Map(rows.map((r) => [r.column_name as string, r.udt_name as string])));
     // A failed read is not kept: the next call asks again.
     types.catch(() => columnTypes.delete(table));
     columnTypes.set(table, types);
@@ -104,10 +132,10 @@ function asText(value: InsertValue): string | null {
  * statement and Prisma binds a few arrays instead of ten thousand values. WITH ORDINALITY and ORDER BY keep the rows
  * in the order given, which is the order their ids are drawn in.
  */
-async function postgresqlStatements(tx: Prisma.TransactionClient, table: string, rows: readonly InsertRow[]): Promise<Prisma.Sql[]> {
+async function postgresqlStatements(connection: PostgresConnection, table: string, rows: readonly InsertRow[]): Promise<Prisma.Sql[]> {
   if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]);
-  const types = await typesOf(tx, table);
+  const types = await typesOf(connection, table);
   const casts = columns.map((c, i) => {
     const type = types.get(c);
     if (!type) throw new Error(`table ${table} has no column ${c}`);
@@ -136,7 +164,8 @@ export async function insertRows(tx: Prisma.TransactionClient, table: string, ro
     for (const statement of sqliteStatements(table, rows)) connection.prepare(statement.sql).run(...statement.values);
     return;
   }
-  for (const statement of await postgresqlStatements(tx, table, rows)) await tx.$executeRaw(statement);
+  const connection = postgresConnection();
+  for (const statement of await postgresqlStatements(connection, table, rows)) await connection.query(statement.text, statement.values);
 }
 
 /**
@@ -146,12 +175,13 @@ export async function insertRows(tx: Prisma.TransactionClient, table: string, ro
  */
 export async function insertRowsReturningIds(tx: Prisma.TransactionClient, table: string, rows: readonly InsertRow[]): Promise<number[]> {
   const ids: number[] = [];
-  const connection = isPostgresql(tx) ? null : sqliteConnection(tx);
-  const statements = connection ? sqliteStatements(table, rows) : await postgresqlStatements(tx, table, rows);
+  const sqlite = isPostgresql(tx) ? null : sqliteConnection(tx);
+  const postgresql = sqlite ? null : postgresConnection();
+  const statements = postgresql ? await postgresqlStatements(postgresql, table, rows) : sqliteStatements(table, rows);
   for (const statement of statements) {
-    const returned = connection
-      ? (connection.prepare(`${statement.sql} RETURNING "id"`).all(...statement.values) as { id: number | bigint }[])
-      : await tx.$queryRaw<{ id: number | bigint }[]>`${statement} RETURNING "id"`;
+    const returned = postgresql
+      ? ((await postgresql.query(`${statement.text} RETURNING "id"`, statement.values)).rows as { id: number | string }[])
+      : ((sqlite as Database.Database).prepare(`${statement.sql} RETURNING "id"`).all(...statement.values) as { id: number | bigint }[]);
     ids.push(...returned.map((r) => Number(r.id)).sort((a, b) => a - b));
   }
   if (ids.length !== rows.length) throw new Error(`inserted ${ids.length} rows into ${table} of ${rows.length}`);

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
 import { registerReads } from "@/lib/data/kysely";
 import { refreshDealSearch } from "@/lib/deals/deal-search";
@@ -147,9 +148,23 @@ describe("CSV import at scale", () => {
         return { prepare } as unknown as typeof connection;
       });
     }
-    const result = await importDealCsv(counting, text, { actor: "test", onDuplicate: "create" });
-    if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    return { count, created: result.created };
+    // On PostgreSQL they run on the transaction's pg connection itself, with the statement's text as the first
+    // argument (Prisma's adapter passes a query object, already counted above).
+    const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+    const spy =
+      t.provider === "sqlite"
+        ? null
+        : vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+            if (typeof args[0] === "string" && args[0].startsWith("INSERT")) count++;
+            return query.apply(this, args);
+          } as typeof pg.Client.prototype.query);
+    try {
+      const result = await importDealCsv(counting, text, { actor: "test", onDuplicate: "create" });
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      return { count, created: result.created };
+    } finally {
+      spy?.mockRestore();
+    }
   }
 
   it("sends as many statements for 400 rows as for 20: they do not grow per row or per new organization", async () => {
