@@ -16,7 +16,7 @@ const CHARTS = [
   { page: "/analysis", id: "flows" },
   { page: "/analysis", id: "circular-flows" },
   { page: "/analysis", id: "capital-by-kind" },
-  { page: "/analysis", id: "network" },
+  { page: "/analysis/network", id: "network" },
   { page: "/investors/amazon", id: "investor-capital" },
   { page: "/companies/openai", id: "funding-rounds" },
 ];
