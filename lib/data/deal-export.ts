@@ -5,7 +5,7 @@ import { getDb } from "../db";
 import type { DealCsvSource } from "../csv/deal-csv-row";
 import type { AmountQualifier, DealKind, DealStatus } from "../domain";
 import type { DealFilters } from "../filters/deal-filters";
-import { dealsAsOf } from "./deal-state";
+import { dealsAsOf, STATE_COLUMNS } from "./deal-state";
 import { applyDealFilters, selectInDealOrder } from "./deal-where";
 import { idChunks, partiesOf } from "./deals";
 import { readsOf } from "./kysely";
@@ -15,23 +15,7 @@ export async function listDealsForCsv(filters: DealFilters): Promise<DealCsvSour
   const matching = applyDealFilters(dealsAsOf(reads, filters.asOf), filters, reads)
     .innerJoin("Organization as r", "r.id", "d.recipientId")
     .leftJoin("Round as g", "g.id", "d.roundId")
-    .select([
-      "g.key as roundKey",
-      "d.id",
-      "d.announcedOn",
-      "d.kind",
-      "d.status",
-      "d.round",
-      "d.amountUsdLow",
-      "d.amountUsdHigh",
-      "d.amountQualifier",
-      "d.originalCurrency",
-      "d.originalAmount",
-      "d.postMoneyValuationUsd",
-      "d.stakeBps",
-      "d.summary",
-      "r.name as recipientName",
-    ]);
+    .select(["g.key as roundKey", "d.id", "d.kind", ...STATE_COLUMNS, "r.name as recipientName"]);
   const rows = await selectInDealOrder(matching, filters.sort, 0, null);
   const ids = rows.map((d) => d.id);
   const [parties, sources] = await Promise.all([partiesOf(reads, ids), firstSources(reads, ids)]);

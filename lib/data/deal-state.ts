@@ -6,6 +6,16 @@
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { DB, Deal } from "../generated/kysely/types";
 import type { Reads } from "./kysely";
+import { REPORTED_FIELDS } from "../story/as-of";
+
+/**
+ * What "as of" changes about a deal, as columns of the deals' states: its first-report date and every field an event
+ * reports (REPORTED_FIELDS). A read of one deal or of the export selects these, so the state's columns are listed once.
+ */
+export const STATE_COLUMNS: readonly ("d.announcedOn" | `d.${(typeof REPORTED_FIELDS)[number]}`)[] = [
+  "d.announcedOn",
+  ...REPORTED_FIELDS.map((field) => `d.${field}` as const),
+];
 
 /** A query over the deals' states aliased `d`: the type of `reads.selectFrom("Deal as d")`. */
 export type DealStates = SelectQueryBuilder<DB & { d: Deal }, "d", object>;

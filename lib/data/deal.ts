@@ -2,7 +2,7 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "../db";
-import { dealsAsOf } from "./deal-state";
+import { dealsAsOf, STATE_COLUMNS } from "./deal-state";
 import { isoTime } from "./data-version";
 import { readsOf } from "./kysely";
 import { revisionActorName } from "../revisions";
@@ -28,17 +28,7 @@ export const getDeal = cache(async (id: number) => {
     .select([
       "d.id",
       "d.kind",
-      "d.status",
-      "d.round",
-      "d.announcedOn",
-      "d.amountUsdLow",
-      "d.amountUsdHigh",
-      "d.amountQualifier",
-      "d.originalCurrency",
-      "d.originalAmount",
-      "d.postMoneyValuationUsd",
-      "d.stakeBps",
-      "d.summary",
+      ...STATE_COLUMNS,
       "r.slug as recipientSlug",
       "r.name as recipientName",
       "rd.id as roundId",
@@ -150,19 +140,7 @@ export const getDealAsOf = cache(async (id: number, asOf: string) => {
   if (!current) return null;
   const state = await dealsAsOf(readsOf(await getDb()), asOf)
     .where("d.id", "=", id)
-    .select([
-      "d.status",
-      "d.round",
-      "d.announcedOn",
-      "d.amountUsdLow",
-      "d.amountUsdHigh",
-      "d.amountQualifier",
-      "d.originalCurrency",
-      "d.originalAmount",
-      "d.postMoneyValuationUsd",
-      "d.stakeBps",
-      "d.summary",
-    ])
+    .select(STATE_COLUMNS)
     .executeTakeFirst();
   if (!state) return null;
   return {
