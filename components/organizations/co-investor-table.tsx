@@ -55,7 +55,7 @@ export function CoInvestorTable({
             formatNumber(row.roundCount),
             row.rounds
               .slice(-SHARED_ROUNDS_SHOWN)
-              .map((round) => [sharedRoundHref(round, asOf), sharedRoundLabel(round), formatDate(round.date)]),
+              .map((round) => [sharedRoundHref(round, asOf), sharedRoundLabel(round), round.name === null ? null : formatDate(round.date)]),
             row.roundCount > SHARED_ROUNDS_SHOWN
               ? `The newest ${formatNumber(SHARED_ROUNDS_SHOWN)} of ${formatNumber(row.roundCount)}`
               : null,

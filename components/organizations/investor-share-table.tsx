@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { FigureRows } from "./organization-table-rows";
 import { SortHeader } from "@/components/ui/sort-header";
 import { nextTableSort, sortedAs, type TableSort } from "@/lib/filters/ranking-sort";
 import { INVESTORS_SORT, type InvestorsColumn } from "@/lib/filters/organization-table-sorts";
@@ -54,26 +54,17 @@ export function InvestorShareTable({
             </SortHeader>
           </tr>
         </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key} className="row-rule">
-              <th scope="row">
-                {row.key === UNDISCLOSED_KEY ? (
-                  <span>Unnamed investors</span>
-                ) : (
-                  <Link href={investorHref(row.key, asOf)} className="link">
-                    {row.name}
-                  </Link>
-                )}
-              </th>
-              <td className="text-right">{formatNumber(row.countedDeals)}</td>
-              <td className="text-right" title={formatUsdExact(row.amount)}>
-                {formatUsd(row.amount)}
-              </td>
-              <td className="text-right">{row.share === null ? "No disclosed amount" : formatShare(row.share)}</td>
-            </tr>
-          ))}
-        </tbody>
+        <FigureRows
+          rows={rows.map((row) => [
+            row.key === UNDISCLOSED_KEY ? null : investorHref(row.key, asOf),
+            row.key === UNDISCLOSED_KEY ? "Unnamed investors" : row.name,
+            [
+              formatNumber(row.countedDeals),
+              [formatUsd(row.amount), formatUsdExact(row.amount)],
+              row.share === null ? "No disclosed amount" : formatShare(row.share),
+            ],
+          ])}
+        />
       </table>
     </div>
   );

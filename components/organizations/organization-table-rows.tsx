@@ -1,18 +1,22 @@
 "use client";
 
-// The bodies of an investor page's longest tables, drawn from short text written on the server (the tables' files):
+// The bodies of the organization pages' longest tables and lists, drawn from short text written on the server (the
+// tables' files):
 // a client component's props travel once in React's payload beside its HTML, where a server component's markup
 // travels as the HTML and again as elements. Links and markup are the same with or without JavaScript.
 import Link from "next/link";
 import { StatusBadge } from "@/components/deals/status-badge";
 import type { DealStatus } from "@/lib/domain";
 
-/** A co-investor: its page and name, rounds in common, the newest shared rounds (page, label, date) and the note past them. */
+/**
+ * A co-investor: its page and name, rounds in common, the newest shared rounds (page, label, and the date note, null where
+ * the label is already the date) and the note past them.
+ */
 export type CoInvestorRow = [
   href: string,
   name: string,
   rounds: string,
-  shared: [href: string, label: string, date: string][],
+  shared: [href: string, label: string, date: string | null][],
   more: string | null,
 ];
 
@@ -33,12 +37,12 @@ export function CoInvestorRows({ rows }: { rows: CoInvestorRow[] }) {
                 <li key={roundHref}>
                   <Link href={roundHref} className="link">
                     {label}
-                  </Link>{" "}
-                  <span className="text-gray-600 dark:text-gray-400">({date})</span>
+                  </Link>
+                  {date === null ? null : <span className="muted">{` (${date})`}</span>}
                 </li>
               ))}
             </ul>
-            {more ? <p className="text-gray-600 dark:text-gray-400">{more}</p> : null}
+            {more ? <p className="muted">{more}</p> : null}
           </td>
         </tr>
       ))}
@@ -77,7 +81,7 @@ export function PortfolioRows({ rows }: { rows: PortfolioRow[] }) {
             <Link href={href} className="link">
               {label}
             </Link>
-            {others ? <span className="block text-xs text-gray-600 dark:text-gray-400">{others}</span> : null}
+            {others ? <span className="muted block text-xs">{others}</span> : null}
           </th>
           <td>
             <Link href={recipientHref} className="link">
@@ -90,14 +94,248 @@ export function PortfolioRows({ rows }: { rows: PortfolioRow[] }) {
           </td>
           <td className="whitespace-nowrap text-right">{amount}</td>
           <td className="whitespace-nowrap text-right">
-            {counted === null ? (
-              <span className="text-gray-600 dark:text-gray-400">Not counted</span>
-            ) : (
-              <span title={counted[1]}>{counted[0]}</span>
-            )}
+            {counted === null ? <span className="muted">Not counted</span> : <span title={counted[1]}>{counted[0]}</span>}
           </td>
         </tr>
       ))}
     </tbody>
+  );
+}
+
+/** A figure cell: its text, or its short text with the exact figure as the cell's title. */
+export type FigureCell = string | [short: string, exact: string];
+
+/** A row of figures: the organization's page (null for an entry with no page, the unnamed investors), its name, its cells. */
+export type FigureRow = [href: string | null, name: string, cells: FigureCell[]];
+
+/** The recipients' and investors' share tables: a linked name, then figures aligned right. */
+export function FigureRows({ rows }: { rows: FigureRow[] }) {
+  return (
+    <tbody>
+      {rows.map(([href, name, cells]) => (
+        <tr key={href ?? `label-${name}`} className="row-rule">
+          <th scope="row">
+            {href === null ? (
+              <span>{name}</span>
+            ) : (
+              <Link href={href} className="link">
+                {name}
+              </Link>
+            )}
+          </th>
+          {cells.map((cell, i) =>
+            typeof cell === "string" ? (
+              <td key={i} className="text-right">
+                {cell}
+              </td>
+            ) : (
+              <td key={i} className="text-right" title={cell[1]}>
+                {cell[0]}
+              </td>
+            ),
+          )}
+        </tr>
+      ))}
+    </tbody>
+  );
+}
+
+/**
+ * An equity or convertible deal a company received: its page, date (ISO and written), label, investors, status, amount as
+ * reported, the amount counted (short and exact; null when not counted) and the post-money valuation (null: not reported).
+ */
+export type RoundDealRow = [
+  href: string,
+  date: string,
+  dateText: string,
+  label: string,
+  investors: string,
+  status: DealStatus,
+  amount: string,
+  counted: [short: string, exact: string] | null,
+  valuation: string | null,
+];
+
+export function RoundDealRows({ rows }: { rows: RoundDealRow[] }) {
+  return (
+    <tbody>
+      {rows.map(([href, date, dateText, label, investors, status, amount, counted, valuation]) => (
+        <tr key={href} className="row-rule align-top">
+          <td className="whitespace-nowrap">
+            <time dateTime={date}>{dateText}</time>
+          </td>
+          <th scope="row" className="min-w-48 font-normal">
+            <Link href={href} className="link">
+              {label}
+            </Link>
+          </th>
+          <td className="min-w-40">{investors}</td>
+          <td>
+            <StatusBadge status={status} />
+          </td>
+          <td className="whitespace-nowrap text-right">{amount}</td>
+          <td className="whitespace-nowrap text-right">
+            {counted === null ? <span className="muted">Not counted</span> : <span title={counted[1]}>{counted[0]}</span>}
+          </td>
+          <td className="whitespace-nowrap text-right">{valuation === null ? <span className="muted">Not reported</span> : valuation}</td>
+        </tr>
+      ))}
+    </tbody>
+  );
+}
+
+/** A valuation mark's source: its address (null when it has none or it is not an http(s) address), its text, its date note. */
+export type MarkSource = [url: string | null, text: string, published: string];
+
+/**
+ * A valuation mark: its date, the valuation (short and exact), its deal's page and label, the note of its kind, the
+ * division valued (page and name; null for the company itself), its sources (none: an empty list).
+ */
+export type ValuationMarkRow = [
+  dateText: string,
+  valuation: [short: string, exact: string],
+  href: string,
+  label: string,
+  note: string,
+  division: [href: string, name: string] | null,
+  sources: MarkSource[],
+];
+
+export function ValuationMarkRows({ rows }: { rows: ValuationMarkRow[] }) {
+  return (
+    <tbody>
+      {rows.map(([dateText, valuation, href, label, note, division, sources], index) => (
+        <tr key={`${href}-${valuation[1]}-${index}`} className="row-rule">
+          <th scope="row" className="py-1 pr-4 font-normal whitespace-nowrap">
+            {dateText}
+          </th>
+          <td className="py-1 pr-4 text-right" title={valuation[1]}>
+            {valuation[0]}
+          </td>
+          <td className="py-1 pr-4">
+            <Link href={href} className="link">
+              {label}
+            </Link>{" "}
+            <span className="muted">{note}</span>
+            {division ? (
+              <>
+                {" "}
+                of{" "}
+                <Link href={division[0]} className="link">
+                  {division[1]}
+                </Link>
+              </>
+            ) : null}
+          </td>
+          <td className="py-1 pr-4">
+            {sources.length === 0
+              ? "None recorded"
+              : sources.map(([url, text, published], i) => (
+                  <span key={`${url}-${i}`}>
+                    {i > 0 ? "; " : ""}
+                    {url ? (
+                      <a href={url} rel="noopener noreferrer" className="link">
+                        {text}
+                      </a>
+                    ) : (
+                      text
+                    )}
+                    {published}
+                  </span>
+                ))}
+          </td>
+        </tr>
+      ))}
+    </tbody>
+  );
+}
+
+/**
+ * A round's block on its company's page: its anchor, heading, editor's page (signed-in editors; else null), total as
+ * reported, capital counted, valuation, the participants table's caption and rows (page or null, name, the note of its
+ * role, amount), and its deals (page, label) after their lead-in.
+ */
+export type RoundBlock = [
+  id: string,
+  heading: string,
+  editHref: string | null,
+  total: string,
+  counted: string,
+  valuation: string,
+  caption: string,
+  participants: [href: string | null, name: string, role: string, amount: string][],
+  dealsLead: string,
+  deals: [href: string, label: string][],
+];
+
+export function RoundBlocks({ rounds }: { rounds: RoundBlock[] }) {
+  return (
+    <ol className="space-y-4">
+      {rounds.map(([id, heading, editHref, total, counted, valuation, caption, participants, dealsLead, deals]) => (
+        <li key={id} id={id} className="rounded border border-gray-200 p-3 dark:border-gray-800">
+          <h3 className="font-semibold">{heading}</h3>
+          {editHref ? (
+            <p className="text-sm">
+              <Link href={editHref} className="link">
+                Edit this round
+              </Link>
+            </p>
+          ) : null}
+          <dl className="mt-1 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-3">
+            <div>
+              <dt className="muted">Total as reported</dt>
+              <dd>{total}</dd>
+            </div>
+            <div>
+              <dt className="muted">Capital counted</dt>
+              <dd>{counted}</dd>
+            </div>
+            <div>
+              <dt className="muted">Post-money valuation</dt>
+              <dd>{valuation}</dd>
+            </div>
+          </dl>
+          <table className="data-table mt-2 min-w-full text-left text-sm sm:min-w-96">
+            <caption className="sr-only">{caption}</caption>
+            <thead>
+              <tr className="border-b border-gray-200 dark:border-gray-800">
+                <th scope="col">Participant</th>
+                <th scope="col" className="text-right">
+                  Amount
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {participants.map(([href, name, role, amount]) => (
+                <tr key={href ?? `label-${name}`} className="row-rule">
+                  <th scope="row">
+                    {href ? (
+                      <Link href={href} className="link">
+                        {name}
+                      </Link>
+                    ) : (
+                      name
+                    )}
+                    {role}
+                  </th>
+                  <td>{amount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="mt-2 text-sm">
+            {dealsLead}
+            {deals.map(([href, label], i) => (
+              <span key={href}>
+                {i > 0 ? "; " : ""}
+                <Link href={href} className="link">
+                  {label}
+                </Link>
+              </span>
+            ))}
+          </p>
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { FigureRows } from "./organization-table-rows";
 import { SortHeader } from "@/components/ui/sort-header";
 import { nextTableSort, sortedAs, type TableSort } from "@/lib/filters/ranking-sort";
 import { RECIPIENTS_SORT, type RecipientsColumn } from "@/lib/filters/organization-table-sorts";
@@ -60,25 +60,18 @@ export function RecipientShareTable({
             </SortHeader>
           </tr>
         </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key} className="row-rule">
-              <th scope="row">
-                <Link href={companyHref(row.key, asOf)} className="link">
-                  {row.name}
-                </Link>
-              </th>
-              <td className="text-right">{formatNumber(row.countedDeals)}</td>
-              <td className="text-right" title={formatUsdExact(row.investorAmount)}>
-                {formatUsd(row.investorAmount)}
-              </td>
-              <td className="text-right" title={formatUsdExact(row.recipientTotal)}>
-                {formatUsd(row.recipientTotal)}
-              </td>
-              <td className="text-right">{row.share === null ? "No disclosed amount" : formatShare(row.share)}</td>
-            </tr>
-          ))}
-        </tbody>
+        <FigureRows
+          rows={rows.map((row) => [
+            companyHref(row.key, asOf),
+            row.name,
+            [
+              formatNumber(row.countedDeals),
+              [formatUsd(row.investorAmount), formatUsdExact(row.investorAmount)],
+              [formatUsd(row.recipientTotal), formatUsdExact(row.recipientTotal)],
+              row.share === null ? "No disclosed amount" : formatShare(row.share),
+            ],
+          ])}
+        />
       </table>
     </div>
   );

@@ -1,9 +1,8 @@
-import Link from "next/link";
 import { dealHref } from "@/lib/story/view-href";
-import { StatusBadge } from "@/components/deals/status-badge";
 import type { RoundDeal } from "@/lib/data/company";
 import { KIND_LABELS } from "@/lib/domain";
 import { formatAmount, formatDate, formatUsd, formatUsdExact } from "@/lib/format";
+import { RoundDealRows } from "./organization-table-rows";
 
 /** Each equity or convertible deal a company received, counted or not, with the valuation reported with it. */
 export function RoundDealTable({ deals, companyName, asOf }: { deals: RoundDeal[]; companyName: string; asOf: string | null }) {
@@ -28,39 +27,19 @@ export function RoundDealTable({ deals, companyName, asOf }: { deals: RoundDeal[
             </th>
           </tr>
         </thead>
-        <tbody>
-          {deals.map((deal) => (
-            <tr key={deal.id} className="row-rule align-top">
-              <td className="whitespace-nowrap">
-                <time dateTime={deal.announcedOn}>{formatDate(deal.announcedOn)}</time>
-              </td>
-              <th scope="row" className="min-w-48 font-normal">
-                <Link href={dealHref(deal.id, asOf)} className="link">
-                  {deal.round ?? KIND_LABELS[deal.kind]}
-                </Link>
-              </th>
-              <td className="min-w-40">{deal.investors.map((i) => i.name).join(", ") || "Not named"}</td>
-              <td>
-                <StatusBadge status={deal.status} />
-              </td>
-              <td className="whitespace-nowrap text-right">{formatAmount(deal.amountUsdLow, deal.amountUsdHigh, deal.amountQualifier)}</td>
-              <td className="whitespace-nowrap text-right">
-                {deal.counted === null ? (
-                  <span className="text-gray-600 dark:text-gray-400">Not counted</span>
-                ) : (
-                  <span title={formatUsdExact(deal.counted)}>{formatUsd(deal.counted)}</span>
-                )}
-              </td>
-              <td className="whitespace-nowrap text-right">
-                {deal.postMoneyValuationUsd === null ? (
-                  <span className="text-gray-600 dark:text-gray-400">Not reported</span>
-                ) : (
-                  formatUsd(deal.postMoneyValuationUsd)
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        <RoundDealRows
+          rows={deals.map((deal) => [
+            dealHref(deal.id, asOf),
+            deal.announcedOn,
+            formatDate(deal.announcedOn),
+            deal.round ?? KIND_LABELS[deal.kind],
+            deal.investors.map((i) => i.name).join(", ") || "Not named",
+            deal.status,
+            formatAmount(deal.amountUsdLow, deal.amountUsdHigh, deal.amountQualifier),
+            deal.counted === null ? null : [formatUsd(deal.counted), formatUsdExact(deal.counted)],
+            deal.postMoneyValuationUsd === null ? null : formatUsd(deal.postMoneyValuationUsd),
+          ])}
+        />
       </table>
     </div>
   );

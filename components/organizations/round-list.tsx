@@ -1,7 +1,7 @@
-import Link from "next/link";
 import type { RoundView } from "@/lib/data/rounds";
 import { formatAmount, formatDate, formatUsd } from "@/lib/format";
 import { dealHref, investorHref } from "@/lib/story/view-href";
+import { RoundBlocks } from "./organization-table-rows";
 
 /** The anchor of a round on its company's page: co-investor tables and deal pages link to it. */
 export function roundAnchor(round: { key: string | null; deals: { id: number }[] }): string {
@@ -22,79 +22,24 @@ export function RoundList({
   editable?: boolean;
 }) {
   return (
-    <ol className="space-y-4">
-      {rounds.map((round) => {
-        const id = roundAnchor(round);
-        return (
-          <li key={id} id={id} className="rounded border border-gray-200 p-3 dark:border-gray-800">
-            <h3 className="font-semibold">
-              {formatDate(round.date)}: {round.name ?? "Unnamed round"}
-            </h3>
-            {editable && round.id !== null ? (
-              <p className="text-sm">
-                <Link href={`/admin/rounds/${round.id}`} className="link">
-                  Edit this round
-                </Link>
-              </p>
-            ) : null}
-            <dl className="mt-1 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-3">
-              <div>
-                <dt className="text-gray-600 dark:text-gray-400">Total as reported</dt>
-                <dd>{round.total ? formatAmount(round.total.low, round.total.high, round.total.qualifier) : "Not reported"}</dd>
-              </div>
-              <div>
-                <dt className="text-gray-600 dark:text-gray-400">Capital counted</dt>
-                <dd>{round.counted ? formatUsd(round.countedUsd) : "Not counted (pipeline or terminated)"}</dd>
-              </div>
-              <div>
-                <dt className="text-gray-600 dark:text-gray-400">Post-money valuation</dt>
-                <dd>{round.postMoneyValuationUsd === null ? "Not reported" : formatUsd(round.postMoneyValuationUsd)}</dd>
-              </div>
-            </dl>
-            <table className="data-table mt-2 min-w-full text-left text-sm sm:min-w-96">
-              <caption className="sr-only">
-                Participants in {companyName}&rsquo;s round of {formatDate(round.date)}, with their amounts where reported
-              </caption>
-              <thead>
-                <tr className="border-b border-gray-200 dark:border-gray-800">
-                  <th scope="col">Participant</th>
-                  <th scope="col" className="text-right">
-                    Amount
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {round.participants.map((p) => (
-                  <tr key={p.slug ?? `label-${p.name}`} className="row-rule">
-                    <th scope="row">
-                      {p.slug ? (
-                        <Link href={investorHref(p.slug, asOf)} className="link">
-                          {p.name}
-                        </Link>
-                      ) : (
-                        p.name
-                      )}
-                      {p.role === "lead" ? " (lead)" : p.role === "co_lead" ? " (co-lead)" : ""}
-                    </th>
-                    <td>{p.amountUsd === null ? "Not reported" : formatUsd(p.amountUsd)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <p className="mt-2 text-sm">
-              {round.deals.length === 1 ? "Deal: " : `Its ${round.deals.length} deals: `}
-              {round.deals.map((d, i) => (
-                <span key={d.id}>
-                  {i > 0 ? "; " : ""}
-                  <Link href={dealHref(d.id, asOf)} className="link">
-                    {d.round ?? `deal ${d.id}`}
-                  </Link>
-                </span>
-              ))}
-            </p>
-          </li>
-        );
-      })}
-    </ol>
+    <RoundBlocks
+      rounds={rounds.map((round) => [
+        roundAnchor(round),
+        `${formatDate(round.date)}: ${round.name ?? "Unnamed round"}`,
+        editable && round.id !== null ? `/admin/rounds/${round.id}` : null,
+        round.total ? formatAmount(round.total.low, round.total.high, round.total.qualifier) : "Not reported",
+        round.counted ? formatUsd(round.countedUsd) : "Not counted (pipeline or terminated)",
+        round.postMoneyValuationUsd === null ? "Not reported" : formatUsd(round.postMoneyValuationUsd),
+        `Participants in ${companyName}’s round of ${formatDate(round.date)}, with their amounts where reported`,
+        round.participants.map((p) => [
+          p.slug ? investorHref(p.slug, asOf) : null,
+          p.name,
+          p.role === "lead" ? " (lead)" : p.role === "co_lead" ? " (co-lead)" : "",
+          p.amountUsd === null ? "Not reported" : formatUsd(p.amountUsd),
+        ]),
+        round.deals.length === 1 ? "Deal: " : `Its ${round.deals.length} deals: `,
+        round.deals.map((d) => [dealHref(d.id, asOf), d.round ?? `deal ${d.id}`]),
+      ])}
+    />
   );
 }

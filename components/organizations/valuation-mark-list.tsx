@@ -1,9 +1,9 @@
-import Link from "next/link";
 import type { ValuationMark } from "@/lib/data/valuation-marks";
+import { isHttpUrl } from "@/lib/csv/deal-csv-format";
 import { KIND_LABELS } from "@/lib/domain";
 import { formatDate, formatUsd, formatUsdExact } from "@/lib/format";
 import { companyHref, dealHref } from "@/lib/story/view-href";
-import { ExternalLink } from "@/components/ui/external-link";
+import { ValuationMarkRows } from "./organization-table-rows";
 
 /** A company's valuation marks (lib/data/valuation-marks.ts): date, valuation, what it was, its deal and its sources. */
 export function ValuationMarkList({ marks, asOf }: { marks: ValuationMark[]; asOf: string | null }) {
@@ -27,58 +27,23 @@ export function ValuationMarkList({ marks, asOf }: { marks: ValuationMark[]; asO
             </th>
           </tr>
         </thead>
-        <tbody>
-          {marks.map((mark) => (
-            <tr key={`${mark.date}-${mark.deals[0].id}-${mark.valuationUsd}`} className="row-rule">
-              <th scope="row" className="py-1 pr-4 font-normal whitespace-nowrap">
-                {formatDate(mark.date)}
-              </th>
-              <td className="py-1 pr-4 text-right" title={formatUsdExact(mark.valuationUsd)}>
-                {formatUsd(mark.valuationUsd)}
-              </td>
-              <td className="py-1 pr-4">
-                <Link href={dealHref(mark.deals[0].id, asOf)} className="link">
-                  {mark.name ?? KIND_LABELS[mark.kind]}
-                </Link>{" "}
-                <span className="text-gray-600 dark:text-gray-400">
-                  ({KIND_LABELS[mark.kind]}
-                  {mark.deals.length > 1 ? `, ${mark.deals.length} deals` : ""})
-                </span>
-                {asDivision(mark)}
-              </td>
-              <td className="py-1 pr-4">
-                {mark.sources.length === 0
-                  ? "None recorded"
-                  : mark.sources.map((s, i) => (
-                      <span key={`${s.url}-${i}`}>
-                        {i > 0 ? "; " : ""}
-                        {s.url ? (
-                          <ExternalLink href={s.url} className="link">
-                            {s.publisher ?? s.url}
-                          </ExternalLink>
-                        ) : (
-                          (s.publisher ?? "Unnamed source")
-                        )}
-                        {s.publishedOn ? ` (${s.publishedOn})` : ""}
-                      </span>
-                    ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        <ValuationMarkRows
+          rows={marks.map((mark) => [
+            formatDate(mark.date),
+            [formatUsd(mark.valuationUsd), formatUsdExact(mark.valuationUsd)],
+            dealHref(mark.deals[0].id, asOf),
+            mark.name ?? KIND_LABELS[mark.kind],
+            `(${KIND_LABELS[mark.kind]}${mark.deals.length > 1 ? `, ${mark.deals.length} deals` : ""})`,
+            mark.isDivision ? [companyHref(mark.recipient.slug, asOf), mark.recipient.name] : null,
+            // Only http and https addresses become links, so a stored `javascript:` or `data:` URL can never run.
+            mark.sources.map((s) => [
+              s.url && isHttpUrl(s.url) ? s.url : null,
+              s.url ? (s.publisher ?? s.url) : (s.publisher ?? "Unnamed source"),
+              s.publishedOn ? ` (${s.publishedOn})` : "",
+            ]),
+          ])}
+        />
       </table>
     </div>
   );
-
-  function asDivision(mark: ValuationMark) {
-    return mark.isDivision ? (
-      <>
-        {" "}
-        of{" "}
-        <Link href={companyHref(mark.recipient.slug, asOf)} className="link">
-          {mark.recipient.name}
-        </Link>
-      </>
-    ) : null;
-  }
 }
