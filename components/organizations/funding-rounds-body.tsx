@@ -48,10 +48,11 @@ export function fundingRoundRows(company: CompanyView): ChartRow[] {
 /**
  * At most this many dates are drawn one by one. Past it the chart draws a bar and a mark per quarter (per year when
  * the quarters are still more): OpenAI's 10,412 synthetic rounds at 100,000 deals drew a megabyte of page, every
- * round's bar, step and tooltip twice over (HTML and React's payload), far more than a 1,000-unit plot can show. The
- * data table and its CSV keep every round and mark.
+ * round's bar, step and tooltip twice over (HTML and React's payload), far more than a 1,000-unit plot can show. Each
+ * column drawn costs about half a kilobyte of page (its tooltip, its screen-reader text, its props), so 40 columns keep
+ * the chart within about 20 kB. The data table and its CSV keep every round and mark.
  */
-export const FUNDING_CHART_POINTS = 60;
+export const FUNDING_CHART_POINTS = 40;
 
 /**
  * What the chart draws: `fundingRoundRows` while they are at most FUNDING_CHART_POINTS, else one row per quarter or
