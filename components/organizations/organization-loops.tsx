@@ -4,6 +4,7 @@ import { FirstRows } from "@/components/organizations/more-rows-note";
 import { CIRCULAR_FLOWS_SHOWN, getLoopsOf } from "@/lib/data/analysis";
 import type { CircularFlow } from "@/lib/measures/circular-flows";
 import { formatUsd } from "@/lib/format";
+import { LoopItems } from "./organization-table-rows";
 import { dealListHref, PAGE_LINK_IDS } from "@/lib/story/deal-list-href";
 import { withAsOf } from "@/lib/story/view-href";
 
@@ -44,39 +45,20 @@ export async function OrganizationLoops({ slug, name, asOf }: { slug: string; na
 
 function LoopList({ loops, asOf }: { loops: CircularFlow[]; asOf: string | null }) {
   return (
-    <ul className="list-disc space-y-1 pl-5 text-sm">
-      {loops.map((loop) => {
+    <LoopItems
+      loops={loops.map((loop) => {
         const params = new URLSearchParams({ investor: loop.investor.key, recipient: loop.company.key });
-        const analysisHref = withAsOf(`/analysis/loops?${params}#loop-${loop.investor.key}-${loop.company.key}`, asOf);
         const deals = [...loop.moneyIn, ...loop.moneyBack].map((l) => l.dealId);
-        const dealsHref = dealListHref(deals, asOf, PAGE_LINK_IDS);
         const disclosed = (legs: typeof loop.moneyIn) => legs.some((l) => l.basis !== "undisclosed");
-        return (
-          <li key={`${loop.investor.key}-${loop.company.key}`}>
-            <Link href={analysisHref} className={LINK}>
-              {loop.investor.name} → {loop.company.name}
-            </Link>
-            : {disclosed(loop.moneyIn) ? formatUsd(loop.inTotal) : "undisclosed"} in,{" "}
-            {disclosed(loop.moneyBack) ? formatUsd(loop.backTotal) : "undisclosed"} back
-            {loop.backToIn === null ? (
-              ""
-            ) : (
-              <>
-                {" "}
-                (<abbr title={backToInSentence(loop)}>{formatBackToIn(loop.backToIn)}</abbr> back per dollar in)
-              </>
-            )}
-            {dealsHref ? (
-              <>
-                {" · "}
-                <Link href={dealsHref} className={LINK}>
-                  its {new Set(deals).size} deals
-                </Link>
-              </>
-            ) : null}
-          </li>
-        );
+        return [
+          withAsOf(`/analysis/loops?${params}#loop-${loop.investor.key}-${loop.company.key}`, asOf),
+          `${loop.investor.name} → ${loop.company.name}`,
+          `: ${disclosed(loop.moneyIn) ? formatUsd(loop.inTotal) : "undisclosed"} in, ${disclosed(loop.moneyBack) ? formatUsd(loop.backTotal) : "undisclosed"} back`,
+          loop.backToIn === null ? null : [backToInSentence(loop), formatBackToIn(loop.backToIn)],
+          dealListHref(deals, asOf, PAGE_LINK_IDS),
+          `its ${new Set(deals).size} deals`,
+        ];
       })}
-    </ul>
+    />
   );
 }

@@ -339,3 +339,47 @@ export function RoundBlocks({ rounds }: { rounds: RoundBlock[] }) {
     </ol>
   );
 }
+
+/**
+ * A loop an organization is in: its page on /analysis/loops and its name, money in and back, back per dollar in (the
+ * sentence that explains it, the figure; null when nothing went in), and its deals on /deals (null: too many for a
+ * link) with the link's text.
+ */
+export type LoopItem = [
+  href: string,
+  name: string,
+  amounts: string,
+  backToIn: [sentence: string, figure: string] | null,
+  dealsHref: string | null,
+  dealsText: string,
+];
+
+export function LoopItems({ loops }: { loops: LoopItem[] }) {
+  return (
+    <ul className="list-disc space-y-1 pl-5 text-sm">
+      {loops.map(([href, name, amounts, backToIn, dealsHref, dealsText]) => (
+        <li key={href}>
+          <Link href={href} className="text-link">
+            {name}
+          </Link>
+          {amounts}
+          {backToIn === null ? null : (
+            <>
+              {" ("}
+              <abbr title={backToIn[0]}>{backToIn[1]}</abbr>
+              {" back per dollar in)"}
+            </>
+          )}
+          {dealsHref ? (
+            <>
+              {" · "}
+              <Link href={dealsHref} className="text-link">
+                {dealsText}
+              </Link>
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
