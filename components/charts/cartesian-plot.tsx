@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { ChartColumns } from "./chart-columns";
+import { AxisLabels, ChartColumns, type AxisLabelSpec } from "./chart-columns";
 import { VIEW, band, percent, type PlacedDirectLabel } from "./chart-scale";
 
 // The frame every bar and line chart shares, rendered on the server: a plot drawn as SVG in a 1000 x 1000 viewBox
@@ -7,8 +7,8 @@ import { VIEW, band, percent, type PlacedDirectLabel } from "./chart-scale";
 // vector-effect), with its axis labels, band labels and legend as HTML, so text keeps its size at any width. Each
 // category has a column, an HTML element over the plot, that shows its exact figures under the pointer and on
 // keyboard focus (a tab stop with the same text as its accessible name), with CSS alone: no chart code runs in the
-// browser (the columns are a client component, chart-columns.tsx, only so that React's payload carries their text
-// once rather than their markup). Text the PNG/SVG export must carry is marked data-chart-text (chart-export.tsx
+// browser (the columns and the labels are client components, chart-columns.tsx, only so that React's payload carries
+// their text once rather than their markup). Text the PNG/SVG export must carry is marked data-chart-text (chart-export.tsx
 // writes it into the file).
 
 export type AxisTick = { value: number; y: number; label: string };
@@ -108,73 +108,48 @@ export function CartesianPlot({
             return [percent(b.x), percent(b.width), b.center < VIEW / 3 ? 0 : b.center > (2 * VIEW) / 3 ? 1 : 2, tip];
           })}
         />
-        <div aria-hidden="true">
-          {leftTicks.map((t) => (
-            <span
-              key={t.value}
-              data-chart-text=""
-              className={`${AXIS_TEXT} right-full mr-1.5 -translate-y-1/2`}
-              style={{ top: percent(t.y) }}
-            >
-              {t.label}
-            </span>
-          ))}
-          {rightTicks?.map((t) => (
-            <span
-              key={t.value}
-              data-chart-text=""
-              className={`${AXIS_TEXT} left-full ml-1.5 -translate-y-1/2`}
-              style={{ top: percent(t.y) }}
-            >
-              {t.label}
-            </span>
-          ))}
-          {bandLabels.map((l) => (
-            <span
-              key={l.text}
-              data-chart-text=""
-              className="absolute right-1 mt-1 text-[11px] leading-none text-[color:var(--chart-axis)]"
-              style={{ top: percent(l.y) }}
-            >
-              {l.text}
-            </span>
-          ))}
-          {directLabels.map((l) => (
-            <span
-              key={`${l.index}-${l.x}-${l.y}`}
-              data-chart-text=""
-              data-direct-label=""
-              className={`absolute -mt-1 text-[11px] leading-none font-semibold whitespace-nowrap text-[color:var(--chart-label)] ${
+        <AxisLabels
+          labels={[
+            ...leftTicks.map((t): AxisLabelSpec => [`${AXIS_TEXT} right-full mr-1.5 -translate-y-1/2`, percent(t.y), null, t.label, 0]),
+            ...(rightTicks ?? []).map((t): AxisLabelSpec => [
+              `${AXIS_TEXT} left-full ml-1.5 -translate-y-1/2`,
+              percent(t.y),
+              null,
+              t.label,
+              0,
+            ]),
+            ...bandLabels.map((l): AxisLabelSpec => [
+              "absolute right-1 mt-1 text-[11px] leading-none text-[color:var(--chart-axis)]",
+              percent(l.y),
+              null,
+              l.text,
+              0,
+            ]),
+            ...directLabels.map((l): AxisLabelSpec => [
+              `absolute -mt-1 text-[11px] leading-none font-semibold whitespace-nowrap text-[color:var(--chart-label)] ${
                 l.phone ? "" : "hidden sm:block"
-              } ${l.x > VIEW * 0.9 ? "-translate-x-full" : l.x < VIEW * 0.1 ? "" : "-translate-x-1/2"} -translate-y-full`}
-              style={{ left: percent(l.x), top: percent(l.y) }}
-            >
-              {l.text}
-            </span>
-          ))}
-          {xTicks?.map((t) => (
-            <span
-              key={t.label}
-              data-chart-text=""
-              className={`${AXIS_TEXT} top-full mt-1.5 -translate-x-1/2`}
-              style={{ left: percent(t.x) }}
-            >
-              {t.label}
-            </span>
-          ))}
-          {categories.map((label, i) =>
-            !xTicks && shown[i] ? (
-              <span
-                key={i}
-                data-chart-text=""
-                className={`${AXIS_TEXT} ${shown[i]} top-full mt-1.5 -translate-x-1/2`}
-                style={{ left: percent(band(i, categories.length).center) }}
-              >
-                {label}
-              </span>
-            ) : null,
-          )}
-        </div>
+              } ${l.x > VIEW * 0.9 ? "-translate-x-full" : l.x < VIEW * 0.1 ? "" : "-translate-x-1/2"} -translate-y-full`,
+              percent(l.y),
+              percent(l.x),
+              l.text,
+              1,
+            ]),
+            ...(xTicks ?? []).map((t): AxisLabelSpec => [`${AXIS_TEXT} top-full mt-1.5 -translate-x-1/2`, null, percent(t.x), t.label, 0]),
+            ...categories.flatMap((label, i): AxisLabelSpec[] =>
+              !xTicks && shown[i]
+                ? [
+                    [
+                      `${AXIS_TEXT} ${shown[i]} top-full mt-1.5 -translate-x-1/2`,
+                      null,
+                      percent(band(i, categories.length).center),
+                      label,
+                      0,
+                    ],
+                  ]
+                : [],
+            ),
+          ]}
+        />
       </div>
       <ul className="mt-7 flex flex-wrap justify-center gap-x-4 gap-y-1 text-xs">
         {legend.map((item) => (

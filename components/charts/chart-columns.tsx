@@ -1,6 +1,7 @@
 "use client";
 
-// The columns over a bar or line chart's plot (cartesian-plot.tsx), drawn from short props: a client component's props
+// The columns over a bar or line chart's plot and its axis, band and direct labels (cartesian-plot.tsx), drawn from
+// short props: a client component's props
 // travel once in React's payload beside its HTML, where a server component's markup travels twice. They work by CSS
 // alone (hover and focus show the tooltip); nothing here runs a script.
 
@@ -23,5 +24,30 @@ export function ChartColumns({ columns }: { columns: ChartColumnSpec[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * A label beside or over the plot: its classes, its top and left (percent of the plot, null where the classes place it),
+ * its text, and whether it is a value written beside its mark (1) rather than an axis or band label (0).
+ */
+export type AxisLabelSpec = [className: string, top: string | null, left: string | null, text: string, direct: 0 | 1];
+
+/** The labels, hidden from screen readers (the columns and the data table carry the figures); the PNG and SVG exports read their text (data-chart-text). */
+export function AxisLabels({ labels }: { labels: AxisLabelSpec[] }) {
+  return (
+    <div aria-hidden="true">
+      {labels.map(([className, top, left, text, direct], i) => (
+        <span
+          key={i}
+          data-chart-text=""
+          data-direct-label={direct ? "" : undefined}
+          className={className}
+          style={{ ...(left === null ? {} : { left }), ...(top === null ? {} : { top }) }}
+        >
+          {text}
+        </span>
+      ))}
+    </div>
   );
 }
