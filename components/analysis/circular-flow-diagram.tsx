@@ -43,23 +43,12 @@ export function CircularFlowDiagram({
           </marker>
         ))}
       </defs>
-      <rect x="4" y="70" width="120" height="60" rx="6" className={box} />
-      <text x="64" y={receiving ? 95 : 104} textAnchor="middle" fontSize="13" fontWeight="600" className={text}>
-        {investor}
-      </text>
-      {receiving ? (
-        <text x="64" y="113" textAnchor="middle" fontSize="11" className={text}>
-          via {receiving}
-        </text>
-      ) : null}
-      <rect x="236" y="70" width="120" height="60" rx="6" className={box} />
-      <text x="296" y="104" textAnchor="middle" fontSize="13" fontWeight="600" className={text}>
-        {company}
-      </text>
+      {/* Fill and anchor are inherited from the groups, so each box and label does not repeat its classes. */}
+      <g className={box}>
+        <rect x="4" y="70" width="120" height="60" rx="6" />
+        <rect x="236" y="70" width="120" height="60" rx="6" />
+      </g>
       <path d="M70,67 C120,23 240,23 290,67" fill="none" stroke="var(--chart-money-in)" strokeWidth="3" markerEnd={`url(#${id}-in)`} />
-      <text x="180" y="18" textAnchor="middle" fontSize="12" className={text}>
-        capital in: {inLabel}
-      </text>
       <path
         d="M290,133 C240,177 120,177 70,133"
         fill="none"
@@ -68,9 +57,25 @@ export function CircularFlowDiagram({
         strokeDasharray="6 3"
         markerEnd={`url(#${id}-back)`}
       />
-      <text x="180" y="195" textAnchor="middle" fontSize="12" className={text}>
-        spending back: {backLabel}
-      </text>
+      <g className={text} textAnchor="middle">
+        <text x="64" y={receiving ? 95 : 104} fontSize="13" fontWeight="600">
+          {investor}
+        </text>
+        {receiving ? (
+          <text x="64" y="113" fontSize="11">
+            {`via ${receiving}`}
+          </text>
+        ) : null}
+        <text x="296" y="104" fontSize="13" fontWeight="600">
+          {company}
+        </text>
+        <text x="180" y="18" fontSize="12">
+          {`capital in: ${inLabel}`}
+        </text>
+        <text x="180" y="195" fontSize="12">
+          {`spending back: ${backLabel}`}
+        </text>
+      </g>
     </svg>
   );
 }
