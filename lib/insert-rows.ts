@@ -1,16 +1,16 @@
-// Multi-row INSERTs inside a Prisma transaction, for the batch writers (an import's deals, participations, sources,
+// Batch INSERTs inside a Prisma transaction, for the batch writers (an import's deals, participations, sources,
 // events, search rows, revisions and new organizations). Prisma's createMany spends about half a millisecond per row
 // turning its arguments into a query (0.2-0.3 s for 500 lifecycle events against 20-50 ms for the same INSERT through
-// $executeRaw), which made a 10,000-row import take a minute; a raw INSERT of many rows costs little more than one.
-// The statement is built with Prisma.sql, so each database gets its own placeholders and values are always bound,
-// never spliced; table and column names come from the code, never from input.
+// $executeRaw), which made a 10,000-row import take a minute. Values are always bound, never spliced; table and
+// column names come from the code, never from input.
 //
 // The statements run on the driver connection that Prisma's transaction holds, not through Prisma's query engine:
 // on SQLite the better-sqlite3 connection of Prisma's adapter (one per client), on PostgreSQL the pg connection the
 // adapter took from its pool for this transaction (both registered by lib/prisma-client.ts). They are part of that
-// transaction (all or nothing, no second writer to wait for), and Prisma's engine no longer copies every bound value
-// through its query compiler: on SQLite about a second of CPU of a 10,000-row import at 100,000 deals, on PostgreSQL
-// most of the import (a 10,000-row import took 10-14 s through $executeRaw, of which PostgreSQL itself spent 2 s).
+// transaction (all or nothing, no second writer to wait for), and Prisma's engine does not copy every bound value
+// through its query compiler: on PostgreSQL that was most of the import (a 10,000-row import took 10-14 s through
+// $executeRaw, of which PostgreSQL itself spent 2 s). On SQLite a batch is one prepared single-row INSERT stepped once
+// per row (in process, no round trip); on PostgreSQL one multi-row INSERT per 10,000 rows.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type Database from "better-sqlite3";
 import { Prisma } from "./generated/prisma/client";
@@ -62,39 +62,36 @@ function postgresConnection(): PostgresConnection {
 export type InsertValue = string | number | bigint | boolean | Date | null;
 export type InsertRow = Record<string, InsertValue>;
 
-/** Rows per statement on SQLite: the rows travel as one JSON text, so only its size grows with them. */
-const SQLITE_ROWS_PER_STATEMENT = 5_000;
-
-/** A value as JSON carries it to SQLite: money as text (exact past 2^53; the INTEGER column converts it back), a
- * timestamp as Prisma writes DateTime there (ISO 8601 with +00:00), a flag as 0 or 1. */
-function asJson(value: InsertValue): string | number | null {
-  if (value === null) return null;
-  if (typeof value === "bigint") return value.toString();
-  if (typeof value === "boolean") return value ? 1 : 0;
+/** A value as SQLite's driver binds it: a timestamp as Prisma writes DateTime there (ISO 8601 with +00:00), a flag as
+ * 0 or 1, a whole number as an integer (better-sqlite3 binds every JS number as a REAL, which a column without an
+ * integer affinity would keep as 3.0); money stays a BigInt, bound as an exact integer. */
+function asSqlite(value: InsertValue): string | number | bigint | null {
+  if (typeof value === "number") return Number.isSafeInteger(value) ? BigInt(value) : value;
+  if (typeof value === "boolean") return value ? 1n : 0n;
   if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
   return value;
 }
 
 /**
- * SQLite: the rows as one JSON array bound as a single text, read back row by row with json_each (INSERT ... SELECT
- * ... ORDER BY key, so the rows keep their order, which is the order their ids are drawn in). Binding every value on
- * its own cost about twice as much through Prisma's SQLite adapter: 10,000 lifecycle events took 0.84-1.02 s against
- * 0.41-0.45 s at 100,000 deals. Each column's declared type (its affinity) turns the text of money back into an integer.
+ * SQLite: one prepared single-row INSERT, run once per row on the driver's connection. better-sqlite3 runs it
+ * synchronously without a round trip, so a row costs a bind and a step; a multi-row INSERT ... SELECT FROM json_each
+ * over the rows as one JSON text cost 2-3 times as much at 10,000 rows (SQLite parsed each row's JSON once per
+ * column, and the rows were turned into JSON first). Returns each row's new rowid (its id), in the order of `rows`.
  */
-function sqliteStatements(table: string, rows: readonly InsertRow[]): Prisma.Sql[] {
-  if (rows.length === 0) return [];
+function sqliteInsert(connection: Database.Database, table: string, rows: readonly InsertRow[], returnIds: boolean): number[] {
+  const ids: number[] = [];
+  if (rows.length === 0) return ids;
   const columns = Object.keys(rows[0]);
-  const head = Prisma.raw(
-    `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) SELECT ${columns
-      .map((_, i) => `json_extract(value, '$[${i}]')`)
-      .join(", ")} FROM json_each(`,
+  const statement = connection.prepare(
+    `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
   );
-  const out: Prisma.Sql[] = [];
-  for (let start = 0; start < rows.length; start += SQLITE_ROWS_PER_STATEMENT) {
-    const json = JSON.stringify(rows.slice(start, start + SQLITE_ROWS_PER_STATEMENT).map((row) => columns.map((c) => asJson(row[c]))));
-    out.push(Prisma.sql`${head}${json}${Prisma.raw(") ORDER BY key")}`);
+  const values: (string | number | bigint | null)[] = new Array(columns.length);
+  for (const row of rows) {
+    for (let i = 0; i < columns.length; i++) values[i] = asSqlite(row[columns[i]]);
+    const { lastInsertRowid } = statement.run(values);
+    if (returnIds) ids.push(Number(lastInsertRowid));
   }
-  return out;
+  return ids;
 }
 
 /** Rows per statement on PostgreSQL, where a statement binds one array per column whatever its number of rows. */
@@ -160,8 +157,7 @@ function isPostgresql(tx: Prisma.TransactionClient): boolean {
 /** Inserts the rows (every row with the same columns, in the same order). */
 export async function insertRows(tx: Prisma.TransactionClient, table: string, rows: readonly InsertRow[]): Promise<void> {
   if (!isPostgresql(tx)) {
-    const connection = sqliteConnection(tx);
-    for (const statement of sqliteStatements(table, rows)) connection.prepare(statement.sql).run(...statement.values);
+    sqliteInsert(sqliteConnection(tx), table, rows, false);
     return;
   }
   const connection = postgresConnection();
@@ -174,14 +170,11 @@ export async function insertRows(tx: Prisma.TransactionClient, table: string, ro
  * sorted ascending are the rows in order, whatever order RETURNING lists them in.
  */
 export async function insertRowsReturningIds(tx: Prisma.TransactionClient, table: string, rows: readonly InsertRow[]): Promise<number[]> {
+  if (!isPostgresql(tx)) return sqliteInsert(sqliteConnection(tx), table, rows, true);
   const ids: number[] = [];
-  const sqlite = isPostgresql(tx) ? null : sqliteConnection(tx);
-  const postgresql = sqlite ? null : postgresConnection();
-  const statements = postgresql ? await postgresqlStatements(postgresql, table, rows) : sqliteStatements(table, rows);
-  for (const statement of statements) {
-    const returned = postgresql
-      ? ((await postgresql.query(`${statement.text} RETURNING "id"`, statement.values)).rows as { id: number | string }[])
-      : ((sqlite as Database.Database).prepare(`${statement.sql} RETURNING "id"`).all(...statement.values) as { id: number | bigint }[]);
+  const postgresql = postgresConnection();
+  for (const statement of await postgresqlStatements(postgresql, table, rows)) {
+    const returned = (await postgresql.query(`${statement.text} RETURNING "id"`, statement.values)).rows as { id: number | string }[];
     ids.push(...returned.map((r) => Number(r.id)).sort((a, b) => a - b));
   }
   if (ids.length !== rows.length) throw new Error(`inserted ${ids.length} rows into ${table} of ${rows.length}`);

@@ -1,9 +1,9 @@
 // Turns CSV text in the interchange format into validated rows and per-row errors, without touching the database.
-// The file is parsed as a stream, a slice at a time with a turn of the event loop between slices, so a large import
+// The file is read a record at a time, with a turn of the event loop after each slice of text, so a large import
 // never holds the server for long; the header is checked as soon as it is read (a file that is not the format stops
 // there), and records, rows and errors are limited so that no file makes the parse grow without bound.
-import { parse } from "csv-parse";
 import { DEAL_CSV_ALL_COLUMNS, DEAL_CSV_COLUMNS, dealCsvRowSchema, type DealCsvRow } from "../csv/deal-csv-format";
+import { CsvSyntaxError, csvRecordReader, type CsvRecord } from "../csv/read-csv";
 import { readNeutralisedCell } from "../csv/write-csv";
 
 export type RowError = { row: number; field: string | null; message: string };
@@ -16,19 +16,15 @@ export const MAX_RECORD_CHARS = 64 * 1024;
 export const MAX_ERRORS = 1000;
 /** Characters of one error message: messages may quote the input, and a report must stay small whatever it held. */
 export const MAX_MESSAGE_CHARS = 300;
-const SLICE_CHARS = 8 * 1024;
+/** Text read between turns of the event loop: about 150 rows. */
+const SLICE_CHARS = 32 * 1024;
 
 function capped(message: string): string {
   return message.length > MAX_MESSAGE_CHARS ? `${message.slice(0, MAX_MESSAGE_CHARS - 1)}…` : message;
 }
 
-type Parsed = { record: string[]; info: { lines: number } };
-
 export async function parseDealCsv(text: string): Promise<ParsedDealCsv> {
-  const parser = parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true, max_record_size: MAX_RECORD_CHARS });
-  let failure: Error | null = null;
-  parser.on("error", (error) => (failure = error));
-
+  const reader = csvRecordReader(text, { maxRecordChars: MAX_RECORD_CHARS });
   let expected: string[] | null = null;
   let hasIdColumn = false;
   let count = 0;
@@ -37,7 +33,7 @@ export async function parseDealCsv(text: string): Promise<ParsedDealCsv> {
   const file = (row: number, message: string): RowError => ({ row, field: null, message: capped(message) });
 
   /** One record; a result ends the parse. */
-  const take = ({ record, info }: Parsed): ParsedDealCsv | null => {
+  const take = ({ fields: record, line }: CsvRecord): ParsedDealCsv | null => {
     if (expected === null) {
       const header = record.map((h) => h.trim());
       hasIdColumn = header[0] === "id";
@@ -62,7 +58,7 @@ export async function parseDealCsv(text: string): Promise<ParsedDealCsv> {
         rows: [],
         errors: [file(1, `the file has more than ${MAX_ROWS} rows; at most ${MAX_ROWS} are imported at once`)],
       };
-    const rowNumber = info.lines;
+    const rowNumber = line;
     if (record.length !== expected.length) {
       errors.push({ row: rowNumber, field: null, message: `expected ${expected.length} columns, found ${record.length}` });
     } else {
@@ -81,48 +77,21 @@ export async function parseDealCsv(text: string): Promise<ParsedDealCsv> {
     return null;
   };
 
-  const drain = (): ParsedDealCsv | null => {
-    for (let record = parser.read() as Parsed | null; record !== null; record = parser.read() as Parsed | null) {
+  // A turn of the event loop after each slice of text read, so that other requests go on during a large import.
+  let sliceEnd = SLICE_CHARS;
+  try {
+    for (let record = reader.next(); record !== null; record = reader.next()) {
       const done = take(record);
       if (done) return done;
+      if (reader.offset >= sliceEnd) {
+        sliceEnd = reader.offset + SLICE_CHARS;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
-    return null;
-  };
-  const invalid = (): ParsedDealCsv => {
-    const line = (failure as { lines?: number } | null)?.lines;
-    return {
-      hasIdColumn,
-      rows: [],
-      errors: [...errors, file(line ?? 1, `the file is not valid CSV: ${(failure as Error | null)?.message}`)],
-    };
-  };
-
-  // Each slice's records are read and checked before the next slice is given, with a turn of the event loop between
-  // slices (which also lets the parser report an error or its end: it emits them on a later tick).
-  for (let start = 0, last = false; !last; start += SLICE_CHARS) {
-    last = start + SLICE_CHARS >= text.length;
-    if (last) parser.end(text.slice(start));
-    else parser.write(text.slice(start, start + SLICE_CHARS));
-    await new Promise((resolve) => setImmediate(resolve));
-    const done = drain();
-    if (done) {
-      parser.destroy();
-      return done;
-    }
-    if (failure) return invalid();
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    return { hasIdColumn, rows: [], errors: [...errors, file(error.line, `the file is not valid CSV: ${error.message}`)] };
   }
-  // The last record (without a newline) and the end come after end(): read until the parser has ended or failed.
-  while (!parser.readableEnded && !parser.destroyed && !failure) {
-    const done = drain();
-    if (done) {
-      parser.destroy();
-      return done;
-    }
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  // A parser that failed is destroyed at once but reports why a tick later: never take its silence for success.
-  if (parser.destroyed && !failure) await new Promise((resolve) => setImmediate(resolve));
-  if (failure || !parser.readableEnded) return invalid();
   if (expected === null) return { hasIdColumn: false, rows: [], errors: [file(1, "the file is empty: expected a header row")] };
   return { hasIdColumn, rows, errors };
 }

@@ -5,8 +5,8 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { seedOrganizations } from "../../prisma/seed/organizations";
 import { seedHistory, type SeedTerms } from "../../prisma/seed/history";
 import { seedRounds } from "../../prisma/seed/rounds";
-import { parse } from "csv-parse/sync";
 import { DEAL_CSV_ALL_COLUMNS, DEAL_CSV_COLUMNS } from "../csv/deal-csv-format";
+import { readCsv } from "../csv/read-csv";
 import { readNeutralisedCell, toCsv } from "../csv/write-csv";
 import { importDealCsv } from "../import/apply-deal-import";
 import { formatRowError } from "../import/parse-deal-csv";
@@ -41,7 +41,7 @@ export async function seedDatabase(db: PrismaClient, csvPath: string = SEED_CSV_
  * import groups the rows into rounds as any import does. A named row that is not in the file stops the seed.
  */
 export function withRoundKeys(text: string): string {
-  const records: string[][] = parse(text, { bom: true, skip_empty_lines: true });
+  const records = readCsv(text);
   const [header, ...rows] = records;
   const recipient = header.indexOf("recipient");
   const round = header.indexOf("round");

@@ -137,7 +137,8 @@ describe("CSV import at scale", () => {
     }) as unknown as typeof t.db;
     // The duplicate check reads through the Kysely handle that goes with a Prisma handle; the extended client needs its own.
     registerReads(counting, t.url);
-    // On SQLite the batch INSERTs run on the adapter's connection itself, not through Prisma: counted as they are prepared.
+    // On SQLite the batch INSERTs run on the adapter's connection itself, not through Prisma: counted as they are
+    // prepared (one statement per table and batch, stepped in process once per row).
     if (t.provider === "sqlite") {
       const connection = sqliteConnection(t.db);
       registerSqliteConnection(counting, () => {
