@@ -7,7 +7,7 @@ import type { InvestorCapital } from "../measures/investor-capital";
 import { dealsAsOf, type DealStates } from "./deal-state";
 import { applyDealFilters, dealFilterCondition } from "./deal-where";
 import { countDeals } from "./deals";
-import { countWhere, moneySum, readsOf, toMoney } from "./kysely";
+import { countAll, countWhere, moneySum, readsOf, toMoney } from "./kysely";
 import { investorCapitalSql } from "./raw/investor-figures";
 import { countedDeal } from "./raw/overview-figures";
 import { cachedView, viewKey } from "./view-cache";
@@ -71,22 +71,18 @@ function capitalInSql(db: Awaited<ReturnType<typeof getDb>>, filters: DealFilter
 
 /**
  * capitalCounted over the deals `states` selects (a query over the deals' states `d`, live ones only): the /deals
- * headline figures and a company's funding.
+ * headline figures and a company's funding. The counting rule narrows the rows in WHERE rather than in a CASE around
+ * each sum, so that the sums read only the counted deals and the rule is tested once a row, not once a sum (the whole
+ * market's figures took 66 ms with four CASEs against 25 ms so, in better-sqlite3 at 100,000 deals).
  */
 export async function capitalCountedSql(states: DealStates): Promise<CapitalSummary> {
-  const counted = countedDeal(DEFAULT_RULE);
   const row = await states
+    .where(countedDeal(DEFAULT_RULE))
     .select((eb) => [
-      moneySum(eb.case().when(counted).then(eb.ref("d.amountUsdKey")).end()).as("total"),
-      countWhere(counted).as("deals"),
-      countWhere(eb.and([counted, eb("d.amountUsdKey", "is", null)])).as("undisclosed"),
-      moneySum(
-        eb
-          .case()
-          .when(eb.and([counted, eb("d.amountUsdLow", "is", null)]))
-          .then(eb.ref("d.amountUsdKey"))
-          .end(),
-      ).as("upper"),
+      moneySum(eb.ref("d.amountUsdKey")).as("total"),
+      countAll().as("deals"),
+      countWhere(eb("d.amountUsdKey", "is", null)).as("undisclosed"),
+      moneySum(eb.case().when("d.amountUsdLow", "is", null).then(eb.ref("d.amountUsdKey")).end()).as("upper"),
     ])
     .executeTakeFirst();
   return {

@@ -59,6 +59,7 @@ async function sameRecipientDeals(reads: Reads, recipientId: number, dealId: num
  * among them (few, each checked by its participation key); and the newest are read from the newest deals in the date
  * index, checking each deal's participations by key, as far as the investors' share of all deals says the newest
  * LIMIT lie (WINDOW_MARGIN times further), and only when they are not all there by sorting all of the investors' deals.
+ * An investor of a few hundred deals has a window of tens of thousands: its own deals, read and sorted, are fewer.
  */
 async function sharedInvestorDeals(
   reads: Reads,
@@ -91,7 +92,7 @@ async function sharedInvestorDeals(
   const live = await countDeals(DEFAULT_DEAL_FILTERS);
   const window = Math.ceil((WINDOW_MARGIN * LIMIT * live) / total);
   let newest: { id: number }[] = [];
-  if (window < live) {
+  if (window < Math.min(live, total)) {
     const newestLive = dealsAsOf(reads, null)
       .where("d.deletedAt", "is", null)
       .orderBy("d.announcedOn", "desc")
