@@ -6,7 +6,7 @@ import { getDealStats } from "@/lib/data/deal-stats";
 import { loadMeasureDeals } from "../support/measure-deals";
 import { getOverview } from "@/lib/data/overview";
 import { readsOf } from "@/lib/data/kysely";
-import { cachedView, viewComputations } from "@/lib/data/view-cache";
+import { cachedView, cachedViewKeys, viewComputations } from "@/lib/data/view-cache";
 import { capitalByPeriodSql } from "@/lib/data/raw/capital-by-period";
 import { capitalByNamedInvestorSql } from "@/lib/data/raw/overview-figures";
 import { concentrationSeriesSql } from "@/lib/data/raw/concentration-figures";
@@ -71,6 +71,30 @@ describe("cached views", () => {
     expect(after.capital.total).toBe(before.capital.total - amount);
     expect(after.totalDeals).toBe(before.totalDeals - 1);
     expect((await getDealStats(DEFAULT_DEAL_FILTERS)).capital.total).toBe(after.capital.total);
+  });
+});
+
+describe("what the cache keeps", () => {
+  it("keeps a group's most recently used views up to its cap, and drops an older version's views once a newer one is stored", async () => {
+    let computed = 0;
+    const compute = async () => ++computed;
+    const limit = { group: "cap-test", max: 2 };
+    await cachedView("cap-test:a", compute, limit);
+    await cachedView("cap-test:b", compute, limit);
+    await cachedView("cap-test:a", compute, limit); // used again: b is now the least recently used
+    await cachedView("cap-test:c", compute, limit);
+    expect((await cachedViewKeys()).filter((k) => k.startsWith("cap-test:"))).toEqual(["cap-test:a", "cap-test:c"]);
+    expect(await cachedView("cap-test:a", compute, limit)).toBe(1);
+    expect(await cachedView("cap-test:b", compute, limit)).toBe(4); // computed again
+    await cachedView("stale-test", compute);
+    expect(await cachedViewKeys()).toContain("stale-test");
+
+    // A write through the other connection: a new version.
+    await other.$transaction((tx) =>
+      recordRevision(tx, { entityType: "deal", entityId: 1, action: "update", actor: "test", before: null, after: null }),
+    );
+    await cachedView("fresh-test", compute);
+    expect(await cachedViewKeys()).toEqual(["fresh-test"]);
   });
 });
 
@@ -163,7 +187,7 @@ describe("figures summed in SQL", () => {
     for (const rule of [DEFAULT_RULE, { kinds: DEAL_KINDS, includePipeline: true }]) {
       for (const grain of ["quarter", "year"] as const) {
         for (const side of ["recipient", "investor"] as const) {
-          expect(await concentrationSeriesSql({ rule, grain, side }, everyDeal()), `${side} ${grain}`).toEqual(
+          expect(await concentrationSeriesSql({ db: t.db, rule, grain, side, asOf: null }, everyDeal()), `${side} ${grain}`).toEqual(
             concentrationSeries(deals, { rule, grain, side }),
           );
         }
@@ -175,7 +199,9 @@ describe("figures summed in SQL", () => {
     const remaining = excludeOrganizations(deals, withDivisions(["openai"], await loadOrganizationDirectory(t.db)));
     expect(remaining.length).toBeLessThan(deals.length);
     expect(periods).toEqual(concentrationSeries(remaining, { rule: DEFAULT_RULE, grain: view.grain, side: view.side }));
-    expect(periods).not.toEqual(await concentrationSeriesSql({ rule: DEFAULT_RULE, grain: view.grain, side: view.side }, everyDeal()));
+    expect(periods).not.toEqual(
+      await concentrationSeriesSql({ db: t.db, rule: DEFAULT_RULE, grain: view.grain, side: view.side, asOf: null }, everyDeal()),
+    );
   });
 
   it("the /deals headline figures equal capitalCounted over the filtered deals", async () => {
