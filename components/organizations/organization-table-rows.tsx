@@ -6,6 +6,7 @@
 // travels as the HTML and again as elements. Links and markup are the same with or without JavaScript.
 import Link from "next/link";
 import { StatusBadge } from "@/components/deals/status-badge";
+import { ExternalLink } from "@/components/ui/external-link";
 import type { DealStatus } from "@/lib/domain";
 
 /**
@@ -234,9 +235,9 @@ export function ValuationMarkRows({ rows }: { rows: ValuationMarkRow[] }) {
                   <span key={`${url}-${i}`}>
                     {i > 0 ? "; " : ""}
                     {url ? (
-                      <a href={url} rel="noopener noreferrer" className="link">
+                      <ExternalLink href={url} className="link">
                         {text}
-                      </a>
+                      </ExternalLink>
                     ) : (
                       text
                     )}
