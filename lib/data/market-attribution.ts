@@ -5,8 +5,8 @@
 // the investor pages and the /investors ranking read the default rule's deals from it, and the investor side of
 // concentration (lib/data/raw/concentration-figures.ts) any view's deals. A page splitting its own investor's deals
 // costs 0.2-1.4 s of SQL at 100,000 deals, and twenty different cold pages queue behind each other on the one process,
-// while the whole market's split costs a few of them. Held as typed arrays (about 5 MB at 100,000 deals: 94,495 deals
-// and 226,268 parts), not an object per part. tests/integration/organization-figures.test.ts,
+// while the whole market's split costs a few of them. Held as typed arrays (about 6 MB at 100,000 deals: 94,000 deals
+// and 235,000 parts), not an object per part. tests/integration/organization-figures.test.ts,
 // organization-rankings.test.ts and the concentration tests compare what is read from it with the measures in
 // lib/measures.
 import "server-only";
