@@ -9,8 +9,3 @@ export function getDb(): Promise<PrismaClient> {
   globalForDb.dealTrackerDb ??= openDatabase();
   return globalForDb.dealTrackerDb;
 }
-
-/** Whether `db` is the app's handle (without opening it when nothing has yet). */
-export async function isAppDb(db: PrismaClient): Promise<boolean> {
-  return globalForDb.dealTrackerDb !== undefined && (await globalForDb.dealTrackerDb) === db;
-}

@@ -72,13 +72,8 @@ function measureView<T>(
 /** What an endpoint answers, with the organizations actually excluded (unknown slugs are ignored). */
 type WithExcluded<T> = T & { excluded: Party[] };
 
-/** What concentration reads beside the view's deals: its rule, side, date and the organizations it excludes. */
-function concentrationOptions(db: PrismaClient, context: ViewContext, view: AnalysisView) {
-  return { db, rule: context.rule, side: view.side, asOf: view.filters.asOf, excluded: [...context.excludedKeys] };
-}
-
-function concentrationOf(db: PrismaClient, deals: ViewDeals, context: ViewContext, view: AnalysisView): Promise<ConcentrationPeriod[]> {
-  return concentrationSeriesSql({ ...concentrationOptions(db, context, view), grain: view.grain }, deals);
+function concentrationOf(deals: ViewDeals, context: ViewContext, view: AnalysisView): Promise<ConcentrationPeriod[]> {
+  return concentrationSeriesSql({ rule: context.rule, grain: view.grain, side: view.side }, deals);
 }
 
 /**
@@ -91,7 +86,7 @@ export async function getConcentration(view: AnalysisView): Promise<WithExcluded
     const db = await getDb();
     const context = await contextOf(db, view);
     const totals = await measureView(db, view, context, ({ deals }) =>
-      concentrationTotalsSql(concentrationOptions(db, context, view), deals),
+      concentrationTotalsSql({ rule: context.rule, side: view.side }, deals),
     );
     return { year: concentrationByGrain(totals, "year"), quarter: concentrationByGrain(totals, "quarter"), excluded: context.excluded };
   });
@@ -229,7 +224,7 @@ export async function computeAnalysis(db: PrismaClient, view: AnalysisView): Pro
         summary: totals.summary,
         attributed: named.size > 0 ? totals.investors.filter((i) => named.has(i.key)).reduce((sum, i) => sum + i.amount, 0n) : null,
         exclusionChoices: exclusionChoicesOf(context.excluded, allTotals.recipients, allTotals.investors),
-        concentration: await concentrationOf(db, deals, context, view),
+        concentration: await concentrationOf(deals, context, view),
         flows: await flowsSql(rule, totals, DEFAULT_FLOW_LIMIT, deals),
         capitalByKind: await capitalByKindOf(deals, context, view),
         ranked: await largestDealsSql(rule, LARGEST_DEALS, deals),

@@ -1,28 +1,23 @@
-// The whole market's attribution to investors as of a date (today with null): every live deal that some counting rule
-// counts (any kind, in a counted or a pipeline status) and every named investor's part of it, as withInvestorShares
-// (lib/data/raw/overview-figures.ts, the one split in SQL) gives it, read once per data version into compact arrays and
-// kept in the view cache. A deal's parts do not depend on which rule counts it, so one structure serves every rule:
-// the investor pages and the /investors ranking read the default rule's deals from it, and the investor side of
-// concentration (lib/data/raw/concentration-figures.ts) any view's deals. A page splitting its own investor's deals
-// costs 0.2-1.4 s of SQL at 100,000 deals, and twenty different cold pages queue behind each other on the one process,
-// while the whole market's split costs a few of them. Held as typed arrays (about 6 MB at 100,000 deals: 94,000 deals
-// and 235,000 parts), not an object per part. tests/integration/organization-figures.test.ts,
-// organization-rankings.test.ts and the concentration tests compare what is read from it with the measures in
-// lib/measures.
+// The whole market's attribution to investors as of a date (today with null): every counted deal (DEFAULT_RULE) and
+// every named investor's part of it, as withInvestorShares (lib/data/raw/overview-figures.ts, the one split in SQL)
+// gives it, read once per data version into compact arrays and kept in the view cache. The investor pages and the
+// /investors ranking read their figures from it: a page splitting its own investor's deals costs 0.2-1.4 s of SQL at
+// 100,000 deals, and twenty different cold pages queue behind each other on the one process, while the whole
+// market's split costs a few of them. Held as typed arrays (about 4 MB at 100,000 deals: 60,000 counted deals and
+// 162,000 parts), not an object per part. tests/integration/organization-figures.test.ts and organization-rankings.test.ts compare what
+// is read from it with the measures in lib/measures.
 import "server-only";
-import { getDb, isAppDb } from "../db";
-import type { PrismaClient } from "../generated/prisma/client";
-import { DEFAULT_RULE, PIPELINE_STATUSES, periodRange, type CountingRule, type Grain, type PeriodTotal } from "../measures/capital";
-import { DEAL_KINDS, type DealStatus } from "../domain";
+import { getDb } from "../db";
+import { DEFAULT_RULE, periodRange, type Grain, type PeriodTotal } from "../measures/capital";
 import type { InvestorCapital } from "../measures/investor-capital";
 import { dealsAsOf } from "./deal-state";
 import { moneyText, readsOf, toMoney } from "./kysely";
 import { countedDeal, withInvestorShares } from "./raw/overview-figures";
-import { cachedView, viewKey, type ViewLimit } from "./view-cache";
+import { cachedView, viewKey } from "./view-cache";
 import type { DateWindow } from "../filters/date-window";
 
 export type MarketAttribution = {
-  /** The deals by ascending id; every other array of deals is indexed alike. */
+  /** The counted deals by ascending id; every other array of deals is indexed alike. */
   dealId: Int32Array;
   /** The announcement date as the number YYYYMMDD. */
   day: Int32Array;
@@ -32,17 +27,15 @@ export type MarketAttribution = {
   recipient: Int32Array;
   /** The amount key in dollars, 0 when undisclosed. */
   amount: BigInt64Array;
-  /** UNDISCLOSED, UPPER_BOUND and PIPELINE bits. */
-  flags: Uint8Array;
-  /** 1 where the default rule (DEFAULT_RULE, what investor pages and rankings count) counts the deal. */
-  countedByDefault: Uint8Array;
+  /** UNDISCLOSED and UPPER_BOUND bits. */
+  basis: Uint8Array;
   /** Each investor's parts are partDeal/partShare[partStart[k], partStart[k + 1]), k = investorIndex.get(id), by deal. */
   investorIndex: Map<number, number>;
   partStart: Int32Array;
   /** The deal's index; the investor's parts in it added up (none where stated commitments cover the deal without it). */
   partDeal: Int32Array;
   partShare: BigInt64Array;
-  /** Each recipient's deals are recipientDeal[recipientStart[k], recipientStart[k + 1]), k = recipientIndex.get(id). */
+  /** Each recipient's counted deals are recipientDeal[recipientStart[k], recipientStart[k + 1]), k = recipientIndex.get(id). */
   recipientIndex: Map<number, number>;
   recipientStart: Int32Array;
   recipientDeal: Int32Array;
@@ -51,31 +44,10 @@ export type MarketAttribution = {
 const UNDISCLOSED = 1;
 /** An "up to" amount: a key without a low figure. */
 const UPPER_BOUND = 2;
-/** In a pipeline status (rumored, in talks): counted only by a rule that includes the pipeline. */
-const PIPELINE = 4;
 
-/** Every deal some rule counts: any kind, a counted status or a pipeline one. */
-const ANY_RULE: CountingRule = { kinds: DEAL_KINDS, includePipeline: true };
-
-/**
- * How many dates' attributions are kept besides today's: each holds a few MB and took a peak of about 100 MB to build
- * at 100,000 deals, and a visitor stepping through dates (the header's date control) would otherwise keep one per date
- * visited, up to the view cache's 200 entries. A date not kept is built again when asked (seconds at 100,000 deals).
- */
-const AS_OF_ATTRIBUTIONS: ViewLimit = { group: "market-attribution-as-of", max: 3 };
-
-/**
- * The whole market's attribution as of `asOf`, computed once per data version. `db` names the database when the caller
- * was given one (computeAnalysis): another database than the app's (a test's own) is read uncached, since the view
- * cache keys its entries by the app database's version.
- */
-export async function marketAttribution(asOf: string | null, db?: PrismaClient): Promise<MarketAttribution> {
-  if (db && !(await isAppDb(db))) return readMarketAttribution(db, asOf);
-  return cachedView(
-    viewKey("market-attribution", { asOf }),
-    async () => readMarketAttribution(await getDb(), asOf),
-    asOf === null ? undefined : AS_OF_ATTRIBUTIONS,
-  );
+/** The whole market's attribution as of `asOf`, computed once per data version. */
+export function marketAttribution(asOf: string | null): Promise<MarketAttribution> {
+  return cachedView(viewKey("market-attribution", { asOf }), async () => readMarketAttribution(asOf));
 }
 
 /** YYYY-MM-DD as the number YYYYMMDD, which orders as the dates do. */
@@ -83,9 +55,9 @@ function dayOf(iso: string): number {
   return Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
 }
 
-async function readMarketAttribution(db: PrismaClient, asOf: string | null): Promise<MarketAttribution> {
-  const reads = readsOf(db);
-  const counted = countedDeal(ANY_RULE);
+async function readMarketAttribution(asOf: string | null): Promise<MarketAttribution> {
+  const reads = readsOf(await getDb());
+  const counted = countedDeal(DEFAULT_RULE);
   const [deals, shares] = await Promise.all([
     dealsAsOf(reads, asOf)
       .where(counted)
@@ -93,7 +65,6 @@ async function readMarketAttribution(db: PrismaClient, asOf: string | null): Pro
       .select((eb) => [
         "d.id",
         "d.kind",
-        "d.status",
         "d.announcedOn",
         "d.recipientId",
         moneyText(eb.ref("d.amountUsdKey")).as("amount"),
@@ -117,9 +88,7 @@ async function readMarketAttribution(db: PrismaClient, asOf: string | null): Pro
   const kind = new Uint8Array(n);
   const recipient = new Int32Array(n);
   const amount = new BigInt64Array(n);
-  const flags = new Uint8Array(n);
-  const countedByDefault = new Uint8Array(n);
-  const defaultKinds = new Set<string>(DEFAULT_RULE.kinds);
+  const basis = new Uint8Array(n);
   const kinds: string[] = [];
   const indexOf = new Map<number, number>();
   deals.forEach((d, i) => {
@@ -131,9 +100,7 @@ async function readMarketAttribution(db: PrismaClient, asOf: string | null): Pro
     recipient[i] = d.recipientId;
     amount[i] = toMoney(d.amount);
     // Booleans come back as 0/1 (SQLite) or true/false (PostgreSQL).
-    const pipeline = PIPELINE_STATUSES.includes(d.status as DealStatus);
-    flags[i] = (d.undisclosed ? UNDISCLOSED : 0) | (d.upper ? UPPER_BOUND : 0) | (pipeline ? PIPELINE : 0);
-    countedByDefault[i] = defaultKinds.has(d.kind) && (!pipeline || DEFAULT_RULE.includePipeline) ? 1 : 0;
+    basis[i] = (d.undisclosed ? UNDISCLOSED : 0) | (d.upper ? UPPER_BOUND : 0);
     indexOf.set(d.id, i);
   });
 
@@ -188,8 +155,7 @@ async function readMarketAttribution(db: PrismaClient, asOf: string | null): Pro
     kinds,
     recipient,
     amount,
-    flags,
-    countedByDefault,
+    basis,
     investorIndex,
     partStart: Int32Array.from(starts),
     partDeal: partDeal.slice(0, parts),
@@ -234,12 +200,12 @@ export function investorParts(market: MarketAttribution, investorId: number, gra
   if (k !== undefined) {
     for (let j = market.partStart[k]; j < market.partStart[k + 1]; j++) {
       const deal = market.partDeal[j];
-      if (!market.countedByDefault[deal] || !within(market.day[deal])) continue;
+      if (!within(market.day[deal])) continue;
       const part = market.partShare[j];
       capital.total += part;
       capital.countedDeals++;
-      if (market.flags[deal] & UNDISCLOSED) capital.undisclosedDeals++;
-      if (market.flags[deal] & UPPER_BOUND) capital.upperBoundPart += part;
+      if (market.basis[deal] & UNDISCLOSED) capital.undisclosedDeals++;
+      if (market.basis[deal] & UPPER_BOUND) capital.upperBoundPart += part;
       const r = byRecipient.get(market.recipient[deal]);
       if (r) {
         r.countedDeals++;
@@ -263,7 +229,7 @@ export function recipientFunding(market: MarketAttribution, recipientId: number,
   let total = 0n;
   for (let j = market.recipientStart[k]; j < market.recipientStart[k + 1]; j++) {
     const deal = market.recipientDeal[j];
-    if (market.countedByDefault[deal] && within(market.day[deal])) total += market.amount[deal];
+    if (within(market.day[deal])) total += market.amount[deal];
   }
   return total;
 }
@@ -275,82 +241,21 @@ export function attributedAmounts(market: MarketAttribution, investorId: number,
   if (k === undefined) return found;
   const wanted = new Set(dealIds);
   for (let j = market.partStart[k]; j < market.partStart[k + 1]; j++) {
-    if (!market.countedByDefault[market.partDeal[j]]) continue;
     const id = market.dealId[market.partDeal[j]];
     if (wanted.has(id)) found.set(id, market.partShare[j]);
   }
   return found;
 }
 
-/** Every named investor's attributed capital (the sum of its parts of the default rule's deals), by its id. */
+/** Every named investor's attributed capital (the sum of its parts), by its id. */
 export function attributedByInvestor(market: MarketAttribution): Map<number, bigint> {
   const totals = new Map<number, bigint>();
   for (const [id, k] of market.investorIndex) {
     let total = 0n;
-    let counted = false;
-    for (let j = market.partStart[k]; j < market.partStart[k + 1]; j++) {
-      if (!market.countedByDefault[market.partDeal[j]]) continue;
-      total += market.partShare[j];
-      counted = true;
-    }
-    if (counted) totals.set(id, total);
+    for (let j = market.partStart[k]; j < market.partStart[k + 1]; j++) total += market.partShare[j];
+    totals.set(id, total);
   }
   return totals;
-}
-
-/** The index of the deal in the arrays, or -1 when the attribution does not hold it (no rule counts it). */
-function indexOfDeal(market: MarketAttribution, id: number): number {
-  let low = 0;
-  let high = market.dealId.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const at = market.dealId[mid];
-    if (at === id) return mid;
-    if (at < id) low = mid + 1;
-    else high = mid - 1;
-  }
-  return -1;
-}
-
-/** A part of an investor in one quarter ("2025-Q3"). */
-export type QuarterPart = { investorId: number; quarter: string; amount: bigint };
-
-/**
- * The named investors' parts of `dealIds` (a view's counted deals, as of the attribution's date) added up per investor
- * and quarter, those of `excludedInvestors` (organization ids) left out: the investor side of concentration. A view's
- * deals are split as the market's are (their parts do not depend on the view); an excluded organization's part of a
- * deal is taken off the deal's amount by the view, and the others keep theirs.
- */
-export function partsByQuarter(
-  market: MarketAttribution,
-  dealIds: readonly number[],
-  excludedInvestors: ReadonlySet<number>,
-): QuarterPart[] {
-  const inView = new Uint8Array(market.dealId.length);
-  for (const id of dealIds) {
-    const i = indexOfDeal(market, id);
-    if (i !== -1) inView[i] = 1;
-  }
-  const quarters = new Map<number, string>();
-  const parts: QuarterPart[] = [];
-  for (const [investorId, k] of market.investorIndex) {
-    if (excludedInvestors.has(investorId)) continue;
-    const byQuarter = new Map<string, QuarterPart>();
-    for (let j = market.partStart[k]; j < market.partStart[k + 1]; j++) {
-      const deal = market.partDeal[j];
-      if (!inView[deal]) continue;
-      // YYYYMMDD to its quarter, YYYYQ as a number.
-      const day = market.day[deal];
-      const key = Math.floor(day / 10000) * 10 + Math.floor(((Math.floor(day / 100) % 100) + 2) / 3);
-      let quarter = quarters.get(key);
-      if (quarter === undefined) quarters.set(key, (quarter = periodOfDay(day, "quarter")));
-      const known = byQuarter.get(quarter);
-      if (known) known.amount += market.partShare[j];
-      else byQuarter.set(quarter, { investorId, quarter, amount: market.partShare[j] });
-    }
-    parts.push(...byQuarter.values());
-  }
-  return parts;
 }
 
 /** Every period from the first to the last with a part (the empty ones as zero, so a chart shows the gaps), by kind. */

@@ -152,10 +152,9 @@ describe("npm run db:synth", () => {
         for (const side of ["recipient", "investor"] as const) {
           const expected = concentrationSeries(deals, { rule, grain, side });
           expect(expected.some((p) => p.entities > 1)).toBe(true);
-          expect(
-            await concentrationSeriesSql({ db, rule, grain, side, asOf: null }, viewDeals(readsOf(db), { asOf: null })),
-            `${side} ${grain}`,
-          ).toEqual(expected);
+          expect(await concentrationSeriesSql({ rule, grain, side }, viewDeals(readsOf(db), { asOf: null })), `${side} ${grain}`).toEqual(
+            expected,
+          );
         }
       }
     }
