@@ -13,7 +13,7 @@ import type { InvestorCapital } from "../measures/investor-capital";
 import { dealsAsOf } from "./deal-state";
 import { moneyText, readsOf, toMoney } from "./kysely";
 import { countedDeal, withInvestorShares } from "./raw/overview-figures";
-import { cachedView, viewKey } from "./view-cache";
+import { cachedView, viewKey, type ViewLimit } from "./view-cache";
 import type { DateWindow } from "../filters/date-window";
 
 export type MarketAttribution = {
@@ -45,9 +45,20 @@ const UNDISCLOSED = 1;
 /** An "up to" amount: a key without a low figure. */
 const UPPER_BOUND = 2;
 
+/**
+ * How many dates' attributions are kept besides today's: each holds a few MB and took a peak of about 100 MB to build
+ * at 100,000 deals, and a visitor stepping through dates (the header's date control) would otherwise keep one per date
+ * visited, up to the view cache's 200 entries. A date not kept is built again when asked (seconds at 100,000 deals).
+ */
+const AS_OF_ATTRIBUTIONS: ViewLimit = { group: "market-attribution-as-of", max: 3 };
+
 /** The whole market's attribution as of `asOf`, computed once per data version. */
 export function marketAttribution(asOf: string | null): Promise<MarketAttribution> {
-  return cachedView(viewKey("market-attribution", { asOf }), async () => readMarketAttribution(asOf));
+  return cachedView(
+    viewKey("market-attribution", { asOf }),
+    async () => readMarketAttribution(asOf),
+    asOf === null ? undefined : AS_OF_ATTRIBUTIONS,
+  );
 }
 
 /** YYYY-MM-DD as the number YYYYMMDD, which orders as the dates do. */

@@ -187,7 +187,7 @@ describe("figures summed in SQL", () => {
     for (const rule of [DEFAULT_RULE, { kinds: DEAL_KINDS, includePipeline: true }]) {
       for (const grain of ["quarter", "year"] as const) {
         for (const side of ["recipient", "investor"] as const) {
-          expect(await concentrationSeriesSql({ db: t.db, rule, grain, side, asOf: null }, everyDeal()), `${side} ${grain}`).toEqual(
+          expect(await concentrationSeriesSql({ rule, grain, side }, everyDeal()), `${side} ${grain}`).toEqual(
             concentrationSeries(deals, { rule, grain, side }),
           );
         }
@@ -199,9 +199,7 @@ describe("figures summed in SQL", () => {
     const remaining = excludeOrganizations(deals, withDivisions(["openai"], await loadOrganizationDirectory(t.db)));
     expect(remaining.length).toBeLessThan(deals.length);
     expect(periods).toEqual(concentrationSeries(remaining, { rule: DEFAULT_RULE, grain: view.grain, side: view.side }));
-    expect(periods).not.toEqual(
-      await concentrationSeriesSql({ db: t.db, rule: DEFAULT_RULE, grain: view.grain, side: view.side, asOf: null }, everyDeal()),
-    );
+    expect(periods).not.toEqual(await concentrationSeriesSql({ rule: DEFAULT_RULE, grain: view.grain, side: view.side }, everyDeal()));
   });
 
   it("the /deals headline figures equal capitalCounted over the filtered deals", async () => {
