@@ -1,5 +1,5 @@
 import type { ValuationMark } from "@/lib/data/valuation-marks";
-import { isHttpUrl } from "@/lib/csv/deal-csv-format";
+import { isHttpUrl } from "@/lib/http-url";
 import { KIND_LABELS } from "@/lib/domain";
 import { formatDate, formatUsd, formatUsdExact } from "@/lib/format";
 import { companyHref, dealHref } from "@/lib/story/view-href";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { isHttpUrl } from "@/lib/csv/deal-csv-format";
+import { isHttpUrl } from "@/lib/http-url";
 
 /**
  * A link to a page elsewhere (a deal's source, an organization's website). Only http and https addresses become

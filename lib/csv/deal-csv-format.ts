@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { AMOUNT_QUALIFIERS, DEAL_KINDS, DEAL_STATUSES, type ParticipationRole } from "../domain";
 import { isoDateSchema } from "../validation";
+import { isHttpUrl } from "../http-url";
 
 export const DEAL_CSV_COLUMNS = [
   "announced_on",
@@ -83,15 +84,6 @@ const sourceUrl = z
   .string()
   .trim()
   .refine((v) => v === "" || v === UNVERIFIED || isHttpUrl(v), { message: "source_url must be an http(s) URL or 'unverified'" });
-
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
 
 export const dealCsvRowSchema = z
   .object({

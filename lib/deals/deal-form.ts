@@ -1,6 +1,7 @@
 // The editor's deal form: its fields are the CSV columns, so the form and the importer validate a deal the same way.
 import { z } from "zod";
-import { DEAL_CSV_ALL_COLUMNS, isHttpUrl, type DealCsvColumn } from "../csv/deal-csv-format";
+import { DEAL_CSV_ALL_COLUMNS, type DealCsvColumn } from "../csv/deal-csv-format";
+import { isHttpUrl } from "../http-url";
 import type { FieldErrors } from "../actions/action-state";
 import { planDealImport, type PlannedDeal } from "../import/plan-deal-import";
 import { dealCsvRowSchema } from "../csv/deal-csv-format";

@@ -1,7 +1,7 @@
 // The editor's organization form: name, slug, type, country, website, parent and aliases.
 import { z } from "zod";
 import { aliasKey, ORGANIZATION_TYPES } from "../domain";
-import { isHttpUrl } from "../csv/deal-csv-format";
+import { isHttpUrl } from "../http-url";
 
 const optional = (schema: z.ZodType<string, string>) =>
   z
