@@ -5,10 +5,10 @@ import type { DealFilters } from "../filters/deal-filters";
 import { DEFAULT_RULE, type CapitalSummary } from "../measures/capital";
 import type { InvestorCapital } from "../measures/investor-capital";
 import { dealsAsOf, type DealStates } from "./deal-state";
-import { applyDealFilters, dealFilterCondition } from "./deal-where";
+import { applyDealFilters } from "./deal-where";
 import { countDeals } from "./deals";
 import { countAll, countWhere, moneySum, readsOf, toMoney } from "./kysely";
-import { investorCapitalSql } from "./raw/investor-figures";
+import { investorsCapitalAmong, marketAttribution } from "./market-attribution";
 import { countedDeal } from "./raw/overview-figures";
 import { cachedView, viewKey } from "./view-cache";
 
@@ -41,25 +41,28 @@ async function computeDealStats(filters: DealFilters): Promise<DealStats> {
   const [dealCount, capital, attributed] = await Promise.all([
     countDeals(filters),
     capitalInSql(db, filters),
-    filters.investors.length > 0 ? attributedInSql(db, filters) : null,
+    filters.investors.length > 0 ? attributedParts(db, filters) : null,
   ]);
   return { dealCount, capital, attributed };
 }
 
-/** The filter's investors' attributed parts (investorCapitalSql, as their pages sum them) of the deals the filters select. */
-async function attributedInSql(db: Awaited<ReturnType<typeof getDb>>, filters: DealFilters): Promise<InvestorCapital> {
+/**
+ * The filter's investors' attributed parts of the counted deals the filters select: the deals' ids from the filter
+ * compiler, their parts from the whole market's attribution (lib/data/market-attribution.ts, split once per data
+ * version and shared with the investor pages), so that no request splits its deals among their investors again (0.1-0.9
+ * s of SQL for a large investor at 100,000 deals). The attribution is read before the ids: both read on the one handle.
+ */
+async function attributedParts(db: Awaited<ReturnType<typeof getDb>>, filters: DealFilters): Promise<InvestorCapital> {
+  const market = await marketAttribution(filters.asOf);
   const reads = readsOf(db);
-  const ids = await reads
-    .selectFrom("Organization")
-    .where("slug", "in", filters.investors)
-    .where("deletedAt", "is", null)
-    .select("id")
-    .execute();
-  return investorCapitalSql(
-    db,
-    ids.map((o) => o.id),
-    dealFilterCondition(filters, reads),
-    filters.asOf,
+  const [investors, deals] = await Promise.all([
+    reads.selectFrom("Organization").where("slug", "in", filters.investors).where("deletedAt", "is", null).select("id").execute(),
+    applyDealFilters(dealsAsOf(reads, filters.asOf), filters, reads).where(countedDeal(DEFAULT_RULE)).select("d.id").execute(),
+  ]);
+  return investorsCapitalAmong(
+    market,
+    investors.map((o) => o.id),
+    deals.map((d) => d.id),
   );
 }
 

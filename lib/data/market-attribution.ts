@@ -245,6 +245,54 @@ export function recipientFunding(market: MarketAttribution, recipientId: number,
   return total;
 }
 
+/**
+ * investorCapital of `investorIds` together over the counted deals among `dealIds` (any order; ids of deals that are
+ * not counted are passed over): each deal's parts of those investors added up, a deal counted once however many of
+ * them it names. The /deals figures with an investor filter, whose deals the filter compiler selects in SQL.
+ */
+export function investorsCapitalAmong(
+  market: MarketAttribution,
+  investorIds: readonly number[],
+  dealIds: Iterable<number>,
+): InvestorCapital {
+  const capital: InvestorCapital = { total: 0n, countedDeals: 0, undisclosedDeals: 0, upperBoundPart: 0n };
+  const selected = new Uint8Array(market.dealId.length);
+  for (const id of dealIds) {
+    const i = dealIndex(market, id);
+    if (i !== -1) selected[i] = 1;
+  }
+  const parts = new Map<number, bigint>();
+  for (const investorId of new Set(investorIds)) {
+    const k = market.investorIndex.get(investorId);
+    if (k === undefined) continue;
+    for (let j = market.partStart[k]; j < market.partStart[k + 1]; j++) {
+      const deal = market.partDeal[j];
+      if (selected[deal]) parts.set(deal, (parts.get(deal) ?? 0n) + market.partShare[j]);
+    }
+  }
+  for (const [deal, part] of parts) {
+    capital.total += part;
+    capital.countedDeals++;
+    if (market.basis[deal] & UNDISCLOSED) capital.undisclosedDeals++;
+    if (market.basis[deal] & UPPER_BOUND) capital.upperBoundPart += part;
+  }
+  return capital;
+}
+
+/** The index of the counted deal `id` (binary search: dealId ascends), -1 when it is not counted. */
+function dealIndex(market: MarketAttribution, id: number): number {
+  let lo = 0;
+  let hi = market.dealId.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = market.dealId[mid];
+    if (at === id) return mid;
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 /** The investor's part of each of `dealIds` that is counted (the portfolio table's rows); deals not counted are absent. */
 export function attributedAmounts(market: MarketAttribution, investorId: number, dealIds: readonly number[]): Map<number, bigint> {
   const found = new Map<number, bigint>();

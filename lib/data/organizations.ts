@@ -8,7 +8,8 @@ import type { InvestorCapital } from "../measures/investor-capital";
 import { capitalCountedSql } from "./deal-stats";
 import { dealsAsOf } from "./deal-state";
 import { readsOf } from "./kysely";
-import { announcedWithin, dealsOfInvestor, investorCapitalSql, type DateWindow } from "./raw/investor-figures";
+import { announcedWithin, dealsOfInvestor, type DateWindow } from "./raw/investor-figures";
+import { investorParts, marketAttribution } from "./market-attribution";
 import { ALL_DATES } from "../filters/date-window";
 import { findOrganization, type OrganizationProfile } from "./organization-profile";
 import { dealCountsSelect, organizationWhere } from "./organization-where";
@@ -53,8 +54,9 @@ export type OrganizationDetail = {
 };
 
 /**
- * The organization's figures today or as of `asOf`, over the deals announced within `window`, summed in the database:
- * the attributed part by investorCapitalSql, as the investor page's chart sums it per period, so that the two agree.
+ * The organization's figures today or as of `asOf`, over the deals announced within `window`: the attributed part from
+ * the whole market's attribution (lib/data/market-attribution.ts), as the investor page reads it, so that the two
+ * agree; the rounds joined and the capital received summed in the database.
  */
 export async function getOrganizationDetail(
   slug: string,
@@ -67,10 +69,11 @@ export async function getOrganizationDetail(
   const db = await getDb();
   const states = () => dealsAsOf(readsOf(db), asOf).where("d.deletedAt", "is", null);
   const invested = dealsOfInvestor(id, window);
-  const [asInvestor, roundsJoined, asRecipient] = await Promise.all([
-    investorCapitalSql(db, id, invested, asOf),
+  const market = await marketAttribution(asOf);
+  const [roundsJoined, asRecipient] = await Promise.all([
     capitalCountedSql(states().where(invested)),
     capitalCountedSql(states().where("d.recipientId", "=", id).where(announcedWithin(window))),
   ]);
+  const asInvestor = investorParts(market, id, "year", window).capital;
   return { profile, asInvestor, roundsJoined, asRecipient };
 }

@@ -7,13 +7,13 @@
 // tests/integration/organization-figures.test.ts
 // compares them on the seed, on a synthetic database, today and as of dates (also under `npm run test:pg`).
 import "server-only";
-import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from "kysely";
+import { sql, type Expression, type SqlBool } from "kysely";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { DEFAULT_RULE, ratio, UNDISCLOSED_KEY, type Grain, type PeriodTotal } from "../../measures/capital";
 import { byAmountThenName, type InvestorShare, type RecipientShare } from "../../measures/funding-shares";
 import type { InvestorCapital } from "../../measures/investor-capital";
 import { dealsAsOf } from "../deal-state";
-import { countAll, countWhere, moneySum, readsOf, toMoney, type Reads } from "../kysely";
+import { countAll, moneySum, readsOf, toMoney } from "../kysely";
 import { countedDeal, onDeal, withInvestorShares } from "./overview-figures";
 import { ALL_DATES, type DateWindow } from "../../filters/date-window";
 import { investorParts, recipientFunding, type MarketAttribution } from "../market-attribution";
@@ -36,57 +36,6 @@ export function dealsOfInvestor(investorId: number, window: DateWindow = ALL_DAT
   const own = onDeal("d.id", "in", onDeal.selectFrom("Participation as p").where("p.organizationId", "=", investorId).select("p.dealId"));
   return window.from || window.to ? onDeal.and([own, announcedWithin(window)]) : own;
 }
-
-/**
- * The four sums of an investorCapital over partsOf's rows (or a group of them): the parts, the counted deals, those of
- * undisclosed amount, and the parts of "up to" deals.
- */
-function partSums(eb: PartsExpressions) {
-  return [
-    moneySum(eb.ref("m.part")).as("total"),
-    countAll().as("deals"),
-    countWhere(eb("d.amountUsdKey", "is", null)).as("undisclosed"),
-    moneySum(
-      eb
-        .case()
-        .when(eb.and([eb("d.amountUsdLow", "is", null), eb("d.amountUsdKey", "is not", null)]))
-        .then(eb.ref("m.part"))
-        .end(),
-    ).as("upper"),
-  ] as const;
-}
-
-/**
- * The investor's part of each counted deal among `deals` (attributedAmount: its parts in the deal added up, zero when
- * stated commitments cover the deal without it), with the deal's state: "m" (dealId, part) joined to "d". Several
- * investors (a /deals filter naming more than one) have their parts in a deal added up. This is the one place an
- * investor's attributed part is summed in SQL: the investor page, /api/organizations/{slug} and the /deals figures
- * read it.
- */
-function partsOf(reads: Reads, investorIds: number | readonly number[], deals: Expression<SqlBool>, asOf: string | null) {
-  const ids = typeof investorIds === "number" ? [investorIds] : [...investorIds];
-  const counted = onDeal.and([countedDeal(DEFAULT_RULE), deals]);
-  return withInvestorShares(reads, counted, dealsAsOf(reads, asOf))
-    .with("mine", (db) =>
-      db
-        .selectFrom("shares")
-        .where("organizationId", "in", ids.length > 0 ? ids : [-1])
-        .groupBy("dealId")
-        .select((eb) => ["dealId", eb.fn.coalesce(eb.fn.sum<bigint | null>("share"), sql.lit(0)).as("part")]),
-    )
-    .selectFrom("mine as m")
-    .innerJoin(
-      dealsAsOf(reads, asOf)
-        .where(counted)
-        .select(["d.id", "d.kind", "d.announcedOn", "d.recipientId", "d.amountUsdLow", "d.amountUsdKey"])
-        .as("d"),
-      "d.id",
-      "m.dealId",
-    );
-}
-
-/** The expressions over partsOf's tables ("m" the parts, "d" the deals' states). */
-type PartsExpressions = ReturnType<typeof partsOf> extends SelectQueryBuilder<infer D, infer T, unknown> ? ExpressionBuilder<D, T> : never;
 
 export type InvestorFigures = { capital: InvestorCapital; periods: PeriodTotal[]; recipients: RecipientShare[] };
 
@@ -204,26 +153,4 @@ export async function investorSharesOfRecipientSql(
       };
     })
     .sort(byAmountThenName((r) => r.amount));
-}
-
-/**
- * investorCapital over the deals `deals` selects (a condition on the deals' states `d`): the investors' attributed
- * parts of the counted ones added up, as investorFiguresSql adds them, without grouping them by recipient and period.
- * The /deals figures when the filters name investors, and /api/organizations/{slug}.
- */
-export async function investorCapitalSql(
-  db: PrismaClient,
-  investorIds: number | readonly number[],
-  deals: Expression<SqlBool>,
-  asOf: string | null,
-): Promise<InvestorCapital> {
-  const row = await partsOf(readsOf(db), investorIds, deals, asOf)
-    .select((eb) => partSums(eb))
-    .executeTakeFirst();
-  return {
-    total: toMoney(row?.total),
-    countedDeals: row?.deals ?? 0,
-    undisclosedDeals: row?.undisclosed ?? 0,
-    upperBoundPart: toMoney(row?.upper),
-  };
 }
