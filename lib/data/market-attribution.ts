@@ -1,10 +1,11 @@
 // The whole market's attribution to investors as of a date (today with null): every counted deal (DEFAULT_RULE) and
 // every named investor's part of it, as withInvestorShares (lib/data/raw/overview-figures.ts, the one split in SQL)
-// gives it, read once per data version into compact arrays and kept in the view cache. The investor pages and the
-// /investors ranking read their figures from it: a page splitting its own investor's deals costs 0.2-1.4 s of SQL at
+// gives it, read once per data version into compact arrays and kept in the view cache. The investor pages, the
+// /investors ranking, /api/organizations/{slug} and the /deals figures with an investor filter read their investors'
+// parts from it: a page or filter set splitting its own investors' deals costs 0.1-1.4 s of SQL at
 // 100,000 deals, and twenty different cold pages queue behind each other on the one process, while the whole
 // market's split costs a few of them. Held as typed arrays (about 4 MB at 100,000 deals: 60,000 counted deals and
-// 162,000 parts), not an object per part. tests/integration/organization-figures.test.ts and organization-rankings.test.ts compare what
+// 162,000 parts), not an object per part. tests/integration/organization-figures.test.ts, organization-rankings.test.ts and organization-api.test.ts compare what
 // is read from it with the measures in lib/measures.
 import "server-only";
 import { getDb } from "../db";
