@@ -60,7 +60,7 @@ export async function ChartFrame({
 }) {
   const { changedAt } = await dataState();
   return (
-    <section id={id} aria-labelledby={`${id}-title`} className="scroll-mt-4 rounded-lg border border-gray-200 p-4 dark:border-gray-800">
+    <section id={id} aria-labelledby={`${id}-title`} className="chart-frame">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h2 id={`${id}-title`} className="text-lg font-semibold">
@@ -99,9 +99,7 @@ export async function ChartFrame({
         {children}
       </div>
       <details className="mt-3 text-sm" open={tableOpen}>
-        <summary className="cursor-pointer rounded text-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
-          Show the data as a table
-        </summary>
+        <summary className="summary-link">Show the data as a table</summary>
         <ChartDataTable
           title={title}
           rows={rows}

@@ -194,7 +194,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
               investor.
             </p>
             {roundList.length > 0 ? (
-              <RoundList rounds={roundList} companyName={name} asOf={asOf} editable={viewer !== null} />
+              <RoundList rounds={roundList} asOf={asOf} editable={viewer !== null} />
             ) : (
               <p className="text-sm text-gray-600 dark:text-gray-400">No equity or convertible deal for {name} in the data.</p>
             )}
