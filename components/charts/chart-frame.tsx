@@ -1,11 +1,8 @@
 import type { ReactNode } from "react";
 import { ChartDataTable } from "./chart-data-table";
 import { dataState } from "@/lib/data/view-cache";
-import { ChartExport } from "./chart-export";
-import { ChartCite, ChartEmbed, ChartLink } from "./chart-share";
+import { ChartActions } from "./chart-share";
 import type { ChartColumn, ChartRow, ChartSeries } from "./chart-types";
-
-const BUTTON = "button";
 
 /** The snippet's height for the server-drawn bar and line charts: their embed page at 640 px wide, no inner scroll. */
 export const EMBED_HEIGHT = 540;
@@ -77,22 +74,16 @@ export async function ChartFrame({
         </div>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           {actions}
-          <a href={csvHref} download className={BUTTON}>
-            Download CSV<span className="sr-only"> of {title}</span>
-          </a>
-          <ChartExport
-            bodyId={`${id}-chart`}
-            chartId={id}
+          <ChartActions
+            id={id}
             title={title}
-            countedId={`${id}-description`}
-            fileName={id}
+            csvHref={csvHref}
+            embedPath={embedPath}
+            embedHeight={embedHeight}
             legend={(legend ?? series).map((s) => ({ label: s.label, color: s.color }))}
             changedAt={changedAt}
             disabled={rows.length === 0}
           />
-          <ChartLink id={id} title={title} />
-          {embedPath ? <ChartEmbed path={embedPath} title={title} height={embedHeight} /> : null}
-          <ChartCite id={id} title={title} changedAt={changedAt} />
         </div>
       </div>
       <div id={`${id}-chart`} className="mt-4">
