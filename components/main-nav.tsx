@@ -34,11 +34,7 @@ export function MainNavLinks({ asOf }: { asOf: string | null }) {
       <ul className="flex flex-wrap gap-1 text-sm">
         {NAV.map((item) => (
           <li key={item.href}>
-            <Link
-              href={withAsOf(item.href, asOf)}
-              prefetch={false}
-              className="rounded px-3 py-2 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-gray-800"
-            >
+            <Link href={withAsOf(item.href, asOf)} prefetch={false} className="nav-link">
               {item.label}
             </Link>
           </li>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { signOut } from "@/lib/actions/auth/sign-out";
 import type { Actor } from "@/lib/auth/roles";
 
-const LINK = "rounded px-3 py-2 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-gray-800";
+const LINK = "nav-link";
 
 export function AdminNav({ actor }: { actor: Actor }) {
   const links = [

@@ -40,8 +40,6 @@ function labelClasses(labels: string[]): (string | null)[] {
  */
 export const MAX_TOOLTIP_COLUMNS = 200;
 
-const AXIS_TEXT = "axis-text";
-
 export function CartesianPlot({
   ariaLabel,
   className = "",
@@ -110,43 +108,19 @@ export function CartesianPlot({
         />
         <AxisLabels
           labels={[
-            ...leftTicks.map((t): AxisLabelSpec => [`${AXIS_TEXT} right-full mr-1.5 -translate-y-1/2`, percent(t.y), null, t.label, 0]),
-            ...(rightTicks ?? []).map((t): AxisLabelSpec => [
-              `${AXIS_TEXT} left-full ml-1.5 -translate-y-1/2`,
-              percent(t.y),
-              null,
-              t.label,
-              0,
-            ]),
-            ...bandLabels.map((l): AxisLabelSpec => [
-              "absolute right-1 mt-1 text-[11px] leading-none text-[color:var(--chart-axis)]",
-              percent(l.y),
-              null,
-              l.text,
-              0,
-            ]),
+            ...leftTicks.map((t): AxisLabelSpec => ["axis-y", percent(t.y), null, t.label, 0]),
+            ...(rightTicks ?? []).map((t): AxisLabelSpec => ["axis-y2", percent(t.y), null, t.label, 0]),
+            ...bandLabels.map((l): AxisLabelSpec => ["band-label", percent(l.y), null, l.text, 0]),
             ...directLabels.map((l): AxisLabelSpec => [
-              `absolute -mt-1 text-[11px] leading-none font-semibold whitespace-nowrap text-[color:var(--chart-label)] ${
-                l.phone ? "" : "hidden sm:block"
-              } ${l.x > VIEW * 0.9 ? "-translate-x-full" : l.x < VIEW * 0.1 ? "" : "-translate-x-1/2"} -translate-y-full`,
+              `direct-label${l.phone ? "" : " hidden sm:block"}${l.x > VIEW * 0.9 ? " -translate-x-full" : l.x < VIEW * 0.1 ? "" : " -translate-x-1/2"}`,
               percent(l.y),
               percent(l.x),
               l.text,
               1,
             ]),
-            ...(xTicks ?? []).map((t): AxisLabelSpec => [`${AXIS_TEXT} top-full mt-1.5 -translate-x-1/2`, null, percent(t.x), t.label, 0]),
+            ...(xTicks ?? []).map((t): AxisLabelSpec => ["axis-x", null, percent(t.x), t.label, 0]),
             ...categories.flatMap((label, i): AxisLabelSpec[] =>
-              !xTicks && shown[i]
-                ? [
-                    [
-                      `${AXIS_TEXT} ${shown[i]} top-full mt-1.5 -translate-x-1/2`,
-                      null,
-                      percent(band(i, categories.length).center),
-                      label,
-                      0,
-                    ],
-                  ]
-                : [],
+              !xTicks && shown[i] ? [[`axis-x ${shown[i]}`, null, percent(band(i, categories.length).center), label, 0]] : [],
             ),
           ]}
         />

@@ -16,11 +16,12 @@ export function ChartColumns({ columns }: { columns: ChartColumnSpec[] }) {
     <ul aria-label="Values" className="absolute inset-0">
       {columns.map(([left, width, side, tip], i) => (
         // The column's and the tooltip's looks are short classes of app/globals.css, as every column repeats them.
-        <li key={i} tabIndex={0} data-chart-mark="" className="chart-column group" style={{ left, width }}>
-          <span aria-hidden="true" role="tooltip" className={`chart-tooltip ${SIDES[side]}`}>
+        // The tooltip is the tab stop's text: drawn under the pointer and on focus, and otherwise visually hidden but
+        // still read by screen readers, so the figures are written once.
+        <li key={i} tabIndex={0} data-chart-mark="" className="chart-column" style={{ left, width }}>
+          <span data-chart-tip="" className={`chart-tooltip ${SIDES[side]}`}>
             {tip}
           </span>
-          <span className="sr-only">{tip.replace(/\n/g, "; ")}</span>
         </li>
       ))}
     </ul>

@@ -1,11 +1,8 @@
 import type { ReactNode } from "react";
 import { ChartDataTable } from "./chart-data-table";
 import { dataState } from "@/lib/data/view-cache";
-import { ChartExport } from "./chart-export";
-import { ChartCite, ChartEmbed, ChartLink } from "./chart-share";
+import { ChartActions } from "./chart-share";
 import type { ChartColumn, ChartRow, ChartSeries } from "./chart-types";
-
-const BUTTON = "button";
 
 /** The snippet's height for the server-drawn bar and line charts: their embed page at 640 px wide, no inner scroll. */
 export const EMBED_HEIGHT = 540;
@@ -60,7 +57,7 @@ export async function ChartFrame({
 }) {
   const { changedAt } = await dataState();
   return (
-    <section id={id} aria-labelledby={`${id}-title`} className="scroll-mt-4 rounded-lg border border-gray-200 p-4 dark:border-gray-800">
+    <section id={id} aria-labelledby={`${id}-title`} className="chart-frame">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h2 id={`${id}-title`} className="text-lg font-semibold">
@@ -77,31 +74,23 @@ export async function ChartFrame({
         </div>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           {actions}
-          <a href={csvHref} download className={BUTTON}>
-            Download CSV<span className="sr-only"> of {title}</span>
-          </a>
-          <ChartExport
-            bodyId={`${id}-chart`}
-            chartId={id}
+          <ChartActions
+            id={id}
             title={title}
-            countedId={`${id}-description`}
-            fileName={id}
+            csvHref={csvHref}
+            embedPath={embedPath}
+            embedHeight={embedHeight}
             legend={(legend ?? series).map((s) => ({ label: s.label, color: s.color }))}
             changedAt={changedAt}
             disabled={rows.length === 0}
           />
-          <ChartLink id={id} title={title} />
-          {embedPath ? <ChartEmbed path={embedPath} title={title} height={embedHeight} /> : null}
-          <ChartCite id={id} title={title} changedAt={changedAt} />
         </div>
       </div>
       <div id={`${id}-chart`} className="mt-4">
         {children}
       </div>
       <details className="mt-3 text-sm" open={tableOpen}>
-        <summary className="cursor-pointer rounded text-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400">
-          Show the data as a table
-        </summary>
+        <summary className="summary-link">Show the data as a table</summary>
         <ChartDataTable
           title={title}
           rows={rows}

@@ -2,6 +2,7 @@
 
 import { useState, useSyncExternalStore } from "react";
 import { formatDate } from "@/lib/format";
+import { ChartExport } from "./chart-export";
 
 // A chart's Link, Embed and Cite actions. Each text is also shown as selectable text, so that without JavaScript a
 // reader still copies it by hand; the Copy buttons appear once the page runs JavaScript (they need the clipboard).
@@ -164,4 +165,50 @@ export function ChartCite({ id, title, changedAt }: { id: string; title: string;
 export function chartCitation({ title, changedAt, address }: { title: string; changedAt: string | null; address: string }): string {
   const date = changedAt ? `, data as of ${formatDate(changedAt.slice(0, 10))}` : "";
   return `AI Deal Tracker, “${title}”${date}, ${address}.`;
+}
+
+/**
+ * A chart frame's actions, drawn here from one set of props: the CSV link, the PNG and SVG downloads, Link, Embed (when
+ * the chart has an embed page) and Cite. Each of them names the chart, so as separate elements of the server's frame
+ * their props repeated the title and the frame's ids in React's payload once per action.
+ */
+export function ChartActions({
+  id,
+  title,
+  csvHref,
+  embedPath,
+  embedHeight,
+  legend,
+  changedAt,
+  disabled,
+}: {
+  id: string;
+  title: string;
+  csvHref: string;
+  embedPath?: string;
+  embedHeight: number;
+  legend: { label: string; color: string }[];
+  changedAt: string | null;
+  disabled: boolean;
+}) {
+  return (
+    <>
+      <a href={csvHref} download className={BUTTON}>
+        Download CSV<span className="sr-only"> of {title}</span>
+      </a>
+      <ChartExport
+        bodyId={`${id}-chart`}
+        chartId={id}
+        title={title}
+        countedId={`${id}-description`}
+        fileName={id}
+        legend={legend}
+        changedAt={changedAt}
+        disabled={disabled}
+      />
+      <ChartLink id={id} title={title} />
+      {embedPath ? <ChartEmbed path={embedPath} title={title} height={embedHeight} /> : null}
+      <ChartCite id={id} title={title} changedAt={changedAt} />
+    </>
+  );
 }

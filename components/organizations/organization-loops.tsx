@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { BACK_PER_DOLLAR_HREF, backToInSentence, formatBackToIn } from "@/components/analysis/circular-flow-list";
 import { FirstRows } from "@/components/organizations/more-rows-note";
-import { CIRCULAR_FLOWS_SHOWN, getLoopsOf } from "@/lib/data/analysis";
+import { getLoopsOf } from "@/lib/data/analysis";
 import type { CircularFlow } from "@/lib/measures/circular-flows";
 import { formatUsd } from "@/lib/format";
 import { LoopItems } from "./organization-table-rows";
@@ -9,6 +9,9 @@ import { dealListHref, PAGE_LINK_IDS } from "@/lib/story/deal-list-href";
 import { withAsOf } from "@/lib/story/view-href";
 
 const LINK = "text-link";
+
+/** How many of its loops an organization's page lists, the largest money back first; the CSV has every loop. */
+const LOOPS_SHOWN = 5;
 
 /**
  * The circular flows an organization is in (as the investing company, a division through its parent, or as the
@@ -32,8 +35,8 @@ export async function OrganizationLoops({ slug, name, asOf }: { slug: string; na
       </p>
       <FirstRows
         rows={loops}
-        // As many as /analysis shows: an organization of a large database is in dozens of loops, 700 bytes each.
-        shown={CIRCULAR_FLOWS_SHOWN}
+        // An organization of a large database is in dozens of loops, about 1.3 kB of page each (HTML and React's payload).
+        shown={LOOPS_SHOWN}
         what="loops, by money back"
         href={withAsOf("/api/stats/circular-flows?format=csv", asOf)}
         linkText="Every loop as CSV"

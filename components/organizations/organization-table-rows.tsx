@@ -253,8 +253,8 @@ export function ValuationMarkRows({ rows }: { rows: ValuationMarkRow[] }) {
 
 /**
  * A round's block on its company's page: its anchor, heading, editor's page (signed-in editors; else null), total as
- * reported, capital counted, valuation, the participants table's caption and rows (page or null, name, the note of its
- * role, amount), and its deals (page, label) after their lead-in.
+ * reported, capital counted, valuation, its participants (page or null, name, the note of its role, amount), and its
+ * deals (page, label) after their lead-in.
  */
 export type RoundBlock = [
   id: string,
@@ -263,68 +263,58 @@ export type RoundBlock = [
   total: string,
   counted: string,
   valuation: string,
-  caption: string,
   participants: [href: string | null, name: string, role: string, amount: string][],
   dealsLead: string,
   deals: [href: string, label: string][],
 ];
 
+/**
+ * The participants are a list of "name (role): amount" rather than a table: a round's two columns need no header, and
+ * a table's header and caption, repeated in every block, made most of the section's markup. Its looks are short classes
+ * of app/globals.css (round-block, round-terms), as every block repeats them.
+ */
 export function RoundBlocks({ rounds }: { rounds: RoundBlock[] }) {
   return (
     <ol className="space-y-4">
-      {rounds.map(([id, heading, editHref, total, counted, valuation, caption, participants, dealsLead, deals]) => (
-        <li key={id} id={id} className="rounded border border-gray-200 p-3 dark:border-gray-800">
-          <h3 className="font-semibold">{heading}</h3>
+      {rounds.map(([id, heading, editHref, total, counted, valuation, participants, dealsLead, deals]) => (
+        <li key={id} id={id} className="round-block">
+          <h3 className="text-base font-semibold">{heading}</h3>
           {editHref ? (
-            <p className="text-sm">
+            <p>
               <Link href={editHref} className="link">
                 Edit this round
               </Link>
             </p>
           ) : null}
-          <dl className="mt-1 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-3">
+          <dl className="round-terms">
             <div>
-              <dt className="muted">Total as reported</dt>
+              <dt>Total as reported</dt>
               <dd>{total}</dd>
             </div>
             <div>
-              <dt className="muted">Capital counted</dt>
+              <dt>Capital counted</dt>
               <dd>{counted}</dd>
             </div>
             <div>
-              <dt className="muted">Post-money valuation</dt>
+              <dt>Post-money valuation</dt>
               <dd>{valuation}</dd>
             </div>
           </dl>
-          <table className="data-table mt-2 min-w-full text-left text-sm sm:min-w-96">
-            <caption className="sr-only">{caption}</caption>
-            <thead>
-              <tr className="border-b border-gray-200 dark:border-gray-800">
-                <th scope="col">Participant</th>
-                <th scope="col" className="text-right">
-                  Amount
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {participants.map(([href, name, role, amount]) => (
-                <tr key={href ?? `label-${name}`} className="row-rule">
-                  <th scope="row">
-                    {href ? (
-                      <Link href={href} className="link">
-                        {name}
-                      </Link>
-                    ) : (
-                      name
-                    )}
-                    {role}
-                  </th>
-                  <td>{amount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="mt-2 text-sm">
+          <ul aria-label="Participants and their amounts" className="mt-2">
+            {participants.map(([href, name, role, amount]) => (
+              <li key={href ?? `label-${name}`}>
+                {href ? (
+                  <Link href={href} className="link">
+                    {name}
+                  </Link>
+                ) : (
+                  name
+                )}
+                {`${role}: ${amount}`}
+              </li>
+            ))}
+          </ul>
+          <p className="mt-2">
             {dealsLead}
             {deals.map(([href, label], i) => (
               <span key={href}>

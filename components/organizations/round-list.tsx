@@ -11,12 +11,10 @@ export function roundAnchor(round: { key: string | null; deals: { id: number }[]
 /** A company's rounds, one block each: date, name, total as reported, valuation, every participant with its amount. */
 export function RoundList({
   rounds,
-  companyName,
   asOf,
   editable = false,
 }: {
   rounds: RoundView[];
-  companyName: string;
   asOf: string | null;
   /** For a signed-in editor: each Round links its editor's page. */
   editable?: boolean;
@@ -30,7 +28,6 @@ export function RoundList({
         round.total ? formatAmount(round.total.low, round.total.high, round.total.qualifier) : "Not reported",
         round.counted ? formatUsd(round.countedUsd) : "Not counted (pipeline or terminated)",
         round.postMoneyValuationUsd === null ? "Not reported" : formatUsd(round.postMoneyValuationUsd),
-        `Participants in ${companyName}’s round of ${formatDate(round.date)}, with their amounts where reported`,
         round.participants.map((p) => [
           p.slug ? investorHref(p.slug, asOf) : null,
           p.name,

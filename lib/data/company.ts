@@ -61,7 +61,7 @@ export function getCompany(slug: string, asOf: string | null = null, window: Dat
 }
 
 /** How many deals each list of the page shows (newest); /deals has them all. */
-export const COMPANY_LIST_LIMIT = 20;
+export const COMPANY_LIST_LIMIT = 10;
 
 async function computeCompany(slug: string, asOf: string | null, window: DateWindow): Promise<CompanyView | null> {
   const found = await findOrganization(slug);

@@ -57,7 +57,7 @@ export function getInvestor(
 }
 
 /** How many deals the portfolio table lists (newest first); /deals?investor=slug has them all. */
-export const PORTFOLIO_LIMIT = 25;
+export const PORTFOLIO_LIMIT = 10;
 
 async function computeInvestor(slug: string, grain: Grain, asOf: string | null, window: DateWindow): Promise<InvestorView | null> {
   const found = await findOrganization(slug);

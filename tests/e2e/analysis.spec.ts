@@ -181,7 +181,7 @@ test.describe("the analysis on a 375 px phone", () => {
     // The server-drawn charts fill the phone's width, and show only as many period labels as fit side by side.
     const hhi = chart(page, HHI_YEAR).getByRole("figure");
     await expect(hhi.locator("path.chart-line")).toBeVisible();
-    const labels = await hhi.locator("[data-chart-text].top-full").evaluateAll((spans) =>
+    const labels = await hhi.locator("[data-chart-text].axis-x").evaluateAll((spans) =>
       spans
         .filter((s) => s.getClientRects().length > 0)
         .map((s) => s.getBoundingClientRect())

@@ -41,7 +41,7 @@ import { parseTableSort, tableSortHref } from "@/lib/filters/ranking-sort";
 import { INVESTORS_SORT, sortInvestors, type InvestorsColumn } from "@/lib/filters/organization-table-sorts";
 
 /** How many rounds the page lists (the newest); GET /api/organizations/{slug}/rounds has them all. */
-const ROUNDS_LISTED = 20;
+const ROUNDS_LISTED = 10;
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -169,14 +169,29 @@ export default async function CompanyPage({ params, searchParams }: Props) {
 
           <section aria-labelledby="valuation-marks" className="space-y-2">
             <h2 id="valuation-marks" className="text-lg font-semibold">
-              Valuation marks, oldest first
+              {company.valuations.length > COMPANY_LIST_LIMIT
+                ? `Valuation marks: the ${formatNumber(COMPANY_LIST_LIMIT)} latest of ${formatNumber(company.valuations.length)}, oldest first`
+                : "Valuation marks, oldest first"}
             </h2>
             <p className="max-w-3xl text-sm text-gray-600 dark:text-gray-400">
               Every valuation reported with a deal {name} or one of its divisions received, announced or closed: rounds, secondary sales,
               tender offers and recapitalizations, each with its deal and sources.
             </p>
             {company.valuations.length > 0 ? (
-              <ValuationMarkList marks={company.valuations.slice(-COMPANY_LIST_LIMIT)} asOf={asOf} />
+              <>
+                <ValuationMarkList marks={company.valuations.slice(-COMPANY_LIST_LIMIT)} asOf={asOf} />
+                {company.valuations.length > COMPANY_LIST_LIMIT ? (
+                  <p className="text-sm">
+                    <a
+                      href={withWindow(withAsOf(`/api/organizations/${slug}/funding-rounds?format=csv`, asOf), window)}
+                      download
+                      className="text-link"
+                    >
+                      All {formatNumber(company.valuations.length)} valuation marks, with the rounds, as CSV
+                    </a>
+                  </p>
+                ) : null}
+              </>
             ) : (
               <p className="text-sm text-gray-600 dark:text-gray-400">No valuation of {name} reported in the data.</p>
             )}
@@ -194,7 +209,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
               investor.
             </p>
             {roundList.length > 0 ? (
-              <RoundList rounds={roundList} companyName={name} asOf={asOf} editable={viewer !== null} />
+              <RoundList rounds={roundList} asOf={asOf} editable={viewer !== null} />
             ) : (
               <p className="text-sm text-gray-600 dark:text-gray-400">No equity or convertible deal for {name} in the data.</p>
             )}
