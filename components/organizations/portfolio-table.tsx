@@ -43,7 +43,7 @@ export function PortfolioTable({
     <div className="overflow-x-auto">
       <table className="org-table min-w-full text-left text-sm">
         <caption className="sr-only">
-          Every deal {investorName} is named in, {ORDER_WORDS[sort.column][sort.descending ? 1 : 0]}
+          Deals {investorName} is named in, {ORDER_WORDS[sort.column][sort.descending ? 1 : 0]}
         </caption>
         <thead>
           <tr className="border-b border-gray-200 dark:border-gray-800">

@@ -232,7 +232,7 @@ test.describe("find anything without JavaScript", () => {
 
   test("an investor's portfolio sorts by any column, and a bad order is said so", async ({ page }) => {
     await page.goto("/investors/nvidia");
-    const portfolio = page.getByRole("table", { name: /^Every deal Nvidia is named in/ });
+    const portfolio = page.getByRole("table", { name: /^Deals Nvidia is named in/ });
     await portfolio.getByRole("link", { name: "Recipient" }).click();
     await expect(page).toHaveURL(/\/investors\/nvidia\?sort=recipient$/);
     await expect(portfolio.getByRole("columnheader", { name: /^Recipient/ })).toHaveAttribute("aria-sort", "ascending");

@@ -28,7 +28,7 @@ test.describe("read an investor's portfolio", () => {
     await expect(figures.getByText(formatUsd(amazonCapital), { exact: true })).toBeVisible();
     await expect(figures.getByText(formatNumber(amazonDeals), { exact: true })).toBeVisible();
 
-    const portfolio = page.getByRole("table", { name: /Every deal Amazon is named in/ });
+    const portfolio = page.getByRole("table", { name: /Deals Amazon is named in/ });
     // The newest 10 (PORTFOLIO_LIMIT) with a header row, and a link to every one on /deals.
     expect(amazonDeals).toBeGreaterThan(10);
     await expect(portfolio.getByRole("row")).toHaveCount(10 + 1);
@@ -68,7 +68,7 @@ test.describe("read an investor's portfolio", () => {
     ).toBeVisible();
 
     await page
-      .getByRole("table", { name: /Every deal Amazon is named in/ })
+      .getByRole("table", { name: /Deals Amazon is named in/ })
       .getByRole("link", { name: /Amazon initial tranche/ })
       .click();
     await expect(page).toHaveURL(/\/deals\/\d+$/);
