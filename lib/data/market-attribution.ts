@@ -15,6 +15,7 @@ import { moneyText, readsOf, toMoney } from "./kysely";
 import { countedDeal, withInvestorShares } from "./raw/overview-figures";
 import { cachedView, viewKey, type ViewLimit } from "./view-cache";
 import type { DateWindow } from "../filters/date-window";
+import type { ConcentrationTotals } from "./raw/concentration-figures";
 
 export type MarketAttribution = {
   /** The counted deals by ascending id; every other array of deals is indexed alike. */
@@ -277,4 +278,42 @@ function periodTotals(byPeriodKind: Map<string, Map<string, bigint>>, grain: Gra
     const byKey = Object.fromEntries(byPeriodKind.get(period) ?? []);
     return { period, total: Object.values(byKey).reduce((sum, a) => sum + a, 0n), byKey };
   });
+}
+
+/**
+ * Concentration's totals on the investor side for the whole market (DEFAULT_RULE, nothing filtered, nobody excluded):
+ * each named investor's parts per quarter and each quarter's whole counted capital (unnamed parts included), as
+ * concentrationTotalsSql sums them over a view's deals. A part the split leaves to no one (NULL there) is 0 here: the
+ * measure counts only amounts above zero, so it names the same investors.
+ */
+export async function investorConcentrationTotals(market: MarketAttribution): Promise<ConcentrationTotals> {
+  const periods = new Map<string, bigint>();
+  const quarterOf: string[] = [];
+  for (let i = 0; i < market.day.length; i++) {
+    const period = periodOfDay(market.day[i], "quarter");
+    quarterOf.push(period);
+    periods.set(period, (periods.get(period) ?? 0n) + market.amount[i]);
+  }
+  const byInvestor: { investorId: number; period: string; amount: bigint }[] = [];
+  for (const [investorId, k] of market.investorIndex) {
+    const own = new Map<string, bigint>();
+    for (let j = market.partStart[k]; j < market.partStart[k + 1]; j++) {
+      const period = quarterOf[market.partDeal[j]];
+      own.set(period, (own.get(period) ?? 0n) + market.partShare[j]);
+    }
+    for (const [period, amount] of own) byInvestor.push({ investorId, period, amount });
+  }
+  // Deleted organizations too: a part is its investor's whatever became of the organization since.
+  const organizations = await readsOf(await getDb())
+    .selectFrom("Organization")
+    .select(["id", "slug", "name"])
+    .execute();
+  const named = new Map(organizations.map((o) => [o.id, o]));
+  return {
+    entities: byInvestor.flatMap((e) => {
+      const o = named.get(e.investorId);
+      return o ? [{ period: e.period, key: o.slug, name: o.name, amount: e.amount }] : [];
+    }),
+    periods: [...periods].map(([period, amount]) => ({ period, amount })),
+  };
 }
