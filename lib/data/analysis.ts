@@ -85,7 +85,8 @@ function concentrationOf(deals: ViewDeals, context: ViewContext, view: AnalysisV
  * (the default rule, nothing filtered but the date, nobody excluded) are read from the market's attribution
  * (lib/data/market-attribution.ts), which the investor pages keep: splitting the deals again in SQL took about 1 s at
  * 100,000 deals, one query that held the process's every other request. It is read before the view's own connection
- * is opened, never inside it. Every other view reads its deals once (and the parts once), so no table is written.
+ * is opened, never inside it. Every other view reads its deals once (and the parts once): with nobody excluded it
+ * reads them without writing a table (withViewTables' `readsFew`).
  */
 export async function getConcentration(view: AnalysisView): Promise<WithExcluded<{ periods: ConcentrationPeriod[] }>> {
   const bothGrains = await cachedView(viewKey("concentration", { ...view, grain: null }), async () => {
