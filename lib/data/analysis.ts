@@ -28,6 +28,8 @@ import { circularFlowLegs, circularFlowsSql, flowsSql, largestDealsSql, marketTo
 import { capitalByPeriodSql } from "./raw/capital-by-period";
 import { withViewTables, type ViewDeals } from "./raw/view-deals";
 import { loadOrganizationDirectory } from "./organization-directory";
+import { investorConcentrationTotals, marketAttribution } from "./market-attribution";
+import { hasActiveFilters } from "../filters/deal-filters";
 
 type Party = { key: string; name: string };
 
@@ -61,12 +63,13 @@ function measureView<T>(
   view: AnalysisView,
   context: ViewContext,
   measure: (deals: { reads: Reads; all: ViewDeals; deals: ViewDeals }) => Promise<T>,
+  options: { readsFew?: boolean } = {},
 ): Promise<T> {
   const reads = readsOf(db);
   // Every figure counts the deals of the view's rule only: the others are not written into the tables.
   const condition = onDeal.and([dealFilterCondition(view.filters, reads), countedDeal(context.rule)]);
   const selection = { asOf: view.filters.asOf, condition, excluded: [...context.excludedKeys] };
-  return withViewTables(reads, selection, measure);
+  return withViewTables(reads, selection, measure, options);
 }
 
 /** What an endpoint answers, with the organizations actually excluded (unknown slugs are ignored). */
@@ -78,16 +81,28 @@ function concentrationOf(deals: ViewDeals, context: ViewContext, view: AnalysisV
 
 /**
  * A view's concentration by year and by quarter, computed together from its quarters' totals and cached as one entry:
- * the two grains read the same deals, and computed apart each wrote the view's tables again (about 0.8 s cold at
- * 100,000 deals).
+ * the two grains read the same deals, and computed apart each read them again. The investors of the whole market
+ * (the default rule, nothing filtered but the date, nobody excluded) are read from the market's attribution
+ * (lib/data/market-attribution.ts), which the investor pages keep: splitting the deals again in SQL took about 1 s at
+ * 100,000 deals, one query that held the process's every other request. It is read before the view's own connection
+ * is opened, never inside it. Every other view reads its deals once (and the parts once): with nobody excluded it
+ * reads them without writing a table (withViewTables' `readsFew`).
  */
 export async function getConcentration(view: AnalysisView): Promise<WithExcluded<{ periods: ConcentrationPeriod[] }>> {
   const bothGrains = await cachedView(viewKey("concentration", { ...view, grain: null }), async () => {
     const db = await getDb();
     const context = await contextOf(db, view);
-    const totals = await measureView(db, view, context, ({ deals }) =>
-      concentrationTotalsSql({ rule: context.rule, side: view.side }, deals),
-    );
+    const wholeMarket =
+      view.side === "investor" &&
+      view.count === "capital" &&
+      !view.pipeline &&
+      context.excludedKeys.size === 0 &&
+      !hasActiveFilters(view.filters);
+    const totals = wholeMarket
+      ? await investorConcentrationTotals(await marketAttribution(view.filters.asOf))
+      : await measureView(db, view, context, ({ deals }) => concentrationTotalsSql({ rule: context.rule, side: view.side }, deals), {
+          readsFew: true,
+        });
     return { year: concentrationByGrain(totals, "year"), quarter: concentrationByGrain(totals, "quarter"), excluded: context.excluded };
   });
   return { periods: bothGrains[view.grain], excluded: bothGrains.excluded };

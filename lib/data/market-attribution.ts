@@ -16,6 +16,7 @@ import { moneyText, readsOf, toMoney } from "./kysely";
 import { countedDeal, withInvestorShares } from "./raw/overview-figures";
 import { cachedView, viewKey, type ViewLimit } from "./view-cache";
 import type { DateWindow } from "../filters/date-window";
+import type { ConcentrationTotals } from "./raw/concentration-figures";
 
 export type MarketAttribution = {
   /** The counted deals by ascending id; every other array of deals is indexed alike. */
@@ -326,4 +327,47 @@ function periodTotals(byPeriodKind: Map<string, Map<string, bigint>>, grain: Gra
     const byKey = Object.fromEntries(byPeriodKind.get(period) ?? []);
     return { period, total: Object.values(byKey).reduce((sum, a) => sum + a, 0n), byKey };
   });
+}
+
+/**
+ * Concentration's totals on the investor side for the whole market (DEFAULT_RULE, nothing filtered, nobody excluded):
+ * each named investor's parts per quarter and each quarter's whole counted capital (unnamed parts included), as
+ * concentrationTotalsSql sums them over a view's deals. A part the split leaves to no one (NULL there) is 0 here: the
+ * measure counts only amounts above zero, so it names the same investors.
+ */
+export async function investorConcentrationTotals(market: MarketAttribution): Promise<ConcentrationTotals> {
+  // Quarters as numbers (year * 4 + quarter - 1) while summing, written as "2025-Q3" once per total: a string per
+  // part took most of the time.
+  const quarterOf = new Int32Array(market.day.length);
+  const periods = new Map<number, bigint>();
+  for (let i = 0; i < market.day.length; i++) {
+    const day = market.day[i];
+    const quarter = Math.floor(day / 10000) * 4 + Math.floor(((Math.floor(day / 100) % 100) - 1) / 3);
+    quarterOf[i] = quarter;
+    periods.set(quarter, (periods.get(quarter) ?? 0n) + market.amount[i]);
+  }
+  const byInvestor: { investorId: number; quarter: number; amount: bigint }[] = [];
+  const own = new Map<number, bigint>();
+  for (const [investorId, k] of market.investorIndex) {
+    own.clear();
+    for (let j = market.partStart[k]; j < market.partStart[k + 1]; j++) {
+      const quarter = quarterOf[market.partDeal[j]];
+      own.set(quarter, (own.get(quarter) ?? 0n) + market.partShare[j]);
+    }
+    for (const [quarter, amount] of own) byInvestor.push({ investorId, quarter, amount });
+  }
+  const periodOf = (quarter: number) => `${String(Math.floor(quarter / 4)).padStart(4, "0")}-Q${(quarter % 4) + 1}`;
+  // Deleted organizations too: a part is its investor's whatever became of the organization since.
+  const organizations = await readsOf(await getDb())
+    .selectFrom("Organization")
+    .select(["id", "slug", "name"])
+    .execute();
+  const named = new Map(organizations.map((o) => [o.id, o]));
+  return {
+    entities: byInvestor.flatMap((e) => {
+      const o = named.get(e.investorId);
+      return o ? [{ period: periodOf(e.quarter), key: o.slug, name: o.name, amount: e.amount }] : [];
+    }),
+    periods: [...periods].map(([quarter, amount]) => ({ period: periodOf(quarter), amount })),
+  };
 }

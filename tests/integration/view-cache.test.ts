@@ -13,7 +13,7 @@ import { concentrationSeriesSql } from "@/lib/data/raw/concentration-figures";
 import { concentrationSeries } from "@/lib/measures/concentration";
 import { getConcentration } from "@/lib/data/analysis";
 import { viewDeals } from "@/lib/data/raw/view-deals";
-import { parseAnalysisView } from "@/lib/filters/analysis-view";
+import { countingRule, parseAnalysisView } from "@/lib/filters/analysis-view";
 import { excludeOrganizations } from "@/lib/measures/exclusion";
 import { withDivisions } from "@/lib/measures/organization-groups";
 import { loadOrganizationDirectory } from "@/lib/data/organization-directory";
@@ -200,6 +200,14 @@ describe("figures summed in SQL", () => {
     expect(remaining.length).toBeLessThan(deals.length);
     expect(periods).toEqual(concentrationSeries(remaining, { rule: DEFAULT_RULE, grain: view.grain, side: view.side }));
     expect(periods).not.toEqual(await concentrationSeriesSql({ rule: DEFAULT_RULE, grain: view.grain, side: view.side }, everyDeal()));
+    // The whole market's investors are read from its attribution, any other view's from the view's deals in SQL.
+    for (const query of ["side=investor", "side=investor&grain=quarter", "side=investor&pipeline=1", "side=investor&kind=equity"]) {
+      const investors = parseAnalysisView(new URLSearchParams(query)).view;
+      const measured = deals.filter((d) => investors.filters.kinds.length === 0 || investors.filters.kinds.includes(d.kind));
+      expect((await getConcentration(investors)).periods, query).toEqual(
+        concentrationSeries(measured, { rule: countingRule(investors), grain: investors.grain, side: "investor" }),
+      );
+    }
   });
 
   it("the /deals headline figures equal capitalCounted over the filtered deals", async () => {

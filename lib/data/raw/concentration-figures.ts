@@ -28,22 +28,40 @@ export async function concentrationTotalsSql(options: { rule: CountingRule; side
   const counted = countedDeal(rule);
   const period = periodOf("d.announcedOn", "quarter");
   const amount = onDeal.fn.coalesce("d.amountUsdKey", sql<bigint>`0`);
+  const toEntities = (rows: { period: string; slug: string; name: string; total: string | null }[]) =>
+    rows.map((r) => ({ period: r.period, key: r.slug, name: r.name, amount: toMoney(r.total) }));
+  // Grouped by the organization's id alone (its slug and name depend on it): sorting 20,000 groups by the names too
+  // took most of the query's time.
+  if (side === "recipient") {
+    const entities = toEntities(
+      await view.deals
+        .innerJoin("Organization as o", "o.id", "d.recipientId")
+        .where(counted)
+        .groupBy((eb) => [period, eb.ref("o.id")])
+        .select([period.as("period"), "o.slug", "o.name", moneySum(amount).as("total")])
+        .execute(),
+    );
+    // Every counted deal has a recipient, so a quarter's whole counted capital is its recipients' totals added up.
+    const periods = new Map<string, bigint>();
+    for (const e of entities) periods.set(e.period, (periods.get(e.period) ?? 0n) + e.amount);
+    return { entities, periods: [...periods].map(([p, total]) => ({ period: p, amount: total })) };
+  }
   const [entities, periodTotals] = await Promise.all([
-    side === "recipient"
-      ? view.deals
-          .innerJoin("Organization as o", "o.id", "d.recipientId")
-          .where(counted)
-          .groupBy((eb) => [period, eb.ref("o.id"), eb.ref("o.slug"), eb.ref("o.name")])
-          .select([period.as("period"), "o.slug", "o.name", moneySum(amount).as("total")])
-          .execute()
-      : // The shares' announcedOn is the deal's: read under the alias d, the period is the same expression.
-        (await view.shares(counted))
+    // The shares' announcedOn is the deal's: read under the alias d, the period is the same expression. The parts
+    // are grouped before the organizations are joined: joined first, SQLite indexed every part by organization for
+    // the join (twice the query's time at 100,000 deals).
+    (await view.shares(counted))
+      .with("byInvestor", (db) =>
+        db
           .selectFrom("shares as d")
-          .innerJoin("Organization as o", "o.id", "d.organizationId")
           .where("d.share", "is not", null)
-          .groupBy((eb) => [period, eb.ref("o.id"), eb.ref("o.slug"), eb.ref("o.name")])
-          .select((eb) => [period.as("period"), "o.slug", "o.name", moneySum(eb.ref("d.share")).as("total")])
-          .execute(),
+          .groupBy((eb) => [period, eb.ref("d.organizationId")])
+          .select((eb) => [period.as("period"), "d.organizationId", moneySum(eb.ref("d.share")).as("total")]),
+      )
+      .selectFrom("byInvestor as g")
+      .innerJoin("Organization as o", "o.id", "g.organizationId")
+      .select(["g.period", "o.slug", "o.name", "g.total"])
+      .execute(),
     // Every counted dollar of the period, unnamed investors' parts included (a deal's parts add up to the deal).
     view.deals
       .where(counted)
@@ -51,10 +69,7 @@ export async function concentrationTotalsSql(options: { rule: CountingRule; side
       .select([period.as("period"), moneySum(amount).as("total")])
       .execute(),
   ]);
-  return {
-    entities: entities.map((r) => ({ period: r.period, key: r.slug, name: r.name, amount: toMoney(r.total) })),
-    periods: periodTotals.map((p) => ({ period: p.period, amount: toMoney(p.total) })),
-  };
+  return { entities: toEntities(entities), periods: periodTotals.map((p) => ({ period: p.period, amount: toMoney(p.total) })) };
 }
 
 /** The concentration series of one grain from the quarters' totals (a year's: its quarters' summed). */
