@@ -48,6 +48,30 @@ describe("RateLimiter", () => {
     expect(verdicts.flatMap((v) => (v.allowed ? [v.remaining] : [])).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
+  it("counts a request while an import's write transaction is open, without waiting for it to commit", async () => {
+    // An import holds the write lock for its whole transaction (about 20 s for 100,000 rows on SQLite): the API's
+    // requests meanwhile must still be counted and answered, not wait past the busy timeout and fail.
+    let commit!: () => void;
+    const committed = new Promise<void>((resolve) => (commit = resolve));
+    let writing!: () => void;
+    const written = new Promise<void>((resolve) => (writing = resolve));
+    const importing = t.db.$transaction(
+      async (tx) => {
+        await tx.rateLimitBucket.create({ data: { key: "an-import|holds-the-lock", windowStart: 1n, expiresAt: 2n, count: 1 } });
+        writing();
+        await committed;
+      },
+      { timeout: 60_000 },
+    );
+    await written;
+    const limiter = new RateLimiter("during-import", 5, 60_000);
+    // The transaction commits only after the check returns: a check that waited for its lock would fail.
+    const verdict = await limiter.check(t.db, "client", T0);
+    commit();
+    await importing;
+    expect(verdict).toEqual({ allowed: true, remaining: 4 });
+  });
+
   it("keeps limiters with the same keys apart", async () => {
     const reads = new RateLimiter("apart-reads", 1, 60_000);
     const writes = new RateLimiter("apart-writes", 1, 60_000);
