@@ -14,27 +14,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type Database from "better-sqlite3";
 import { Prisma } from "./generated/prisma/client";
-
-/** The property of a Prisma handle (and of its transactions) that gives its SQLite connection. */
-const SQLITE_CONNECTION = "__dealTrackerSqliteConnection";
-
-/**
- * Called by openDatabase for SQLite: `connection` gives the adapter's better-sqlite3 handle once Prisma has connected.
- * A property of the client is read through a transaction's handle too (Prisma's transaction client forwards it).
- */
-export function registerSqliteConnection(client: object, connection: () => Database.Database | undefined): void {
-  Object.defineProperty(client, SQLITE_CONNECTION, { value: connection });
-}
-
-/** The SQLite connection of a handle opened by openDatabase, or of one of its transactions. */
-export function sqliteConnection(tx: Prisma.TransactionClient): Database.Database {
-  const connection = (tx as unknown as Record<typeof SQLITE_CONNECTION, (() => Database.Database | undefined) | undefined>)[
-    SQLITE_CONNECTION
-  ]?.();
-  if (!connection)
-    throw new Error("This SQLite handle has no connection for batch INSERTs: open it with openDatabase (lib/prisma-client.ts)");
-  return connection;
-}
+import { sqliteConnection } from "./sqlite-connection";
 
 /** The pg connection a PostgreSQL transaction runs on, set when Prisma's adapter begins it. */
 export type PostgresTransactionScope = { connection?: PostgresConnection };

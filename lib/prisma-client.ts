@@ -9,7 +9,8 @@ import { PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "./generated/prisma-pg/client";
 import { databaseProvider, resolveDatabaseUrl } from "./db-url";
 import { registerReads } from "./data/kysely";
-import { postgresTransactionScope, registerSqliteConnection, type PostgresTransactionScope } from "./insert-rows";
+import { postgresTransactionScope, type PostgresTransactionScope } from "./insert-rows";
+import { registerSqliteConnection } from "./sqlite-connection";
 
 const BUSY_TIMEOUT_MS = 10_000;
 /** The SQLite writer connection's page cache, in KiB (a negative cache_size is KiB). */

@@ -17,7 +17,7 @@ import type Database from "better-sqlite3";
 import type { CompiledQuery } from "kysely";
 import { isPostgresReads, readsOf, type Reads } from "./data/kysely";
 import type { PrismaClient } from "./generated/prisma/client";
-import { sqliteConnection } from "./insert-rows";
+import { sqliteConnection } from "./sqlite-connection";
 
 export type RateLimitVerdict = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 

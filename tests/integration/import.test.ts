@@ -4,7 +4,7 @@ import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
 import { registerReads } from "@/lib/data/kysely";
 import { refreshDealSearch } from "@/lib/deals/deal-search";
 import { importDealCsv } from "@/lib/import/apply-deal-import";
-import { registerSqliteConnection, sqliteConnection } from "@/lib/insert-rows";
+import { registerSqliteConnection, sqliteConnection } from "@/lib/sqlite-connection";
 import { snapshotDeal, toRevisionJson } from "@/lib/revisions";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { syntheticImportCsv } from "@/lib/synth/import-csv";
