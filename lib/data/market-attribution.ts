@@ -193,6 +193,14 @@ function periodOfDay(day: number, grain: Grain): string {
   return grain === "year" ? year : `${year}-Q${Math.floor((month + 2) / 3)}`;
 }
 
+/** Adds an investor's part of the counted deal at index `deal` to its investorCapital. */
+function addPart(capital: InvestorCapital, market: MarketAttribution, deal: number, part: bigint): void {
+  capital.total += part;
+  capital.countedDeals++;
+  if (market.basis[deal] & UNDISCLOSED) capital.undisclosedDeals++;
+  if (market.basis[deal] & UPPER_BOUND) capital.upperBoundPart += part;
+}
+
 export type InvestorParts = {
   capital: InvestorCapital;
   periods: PeriodTotal[];
@@ -215,10 +223,7 @@ export function investorParts(market: MarketAttribution, investorId: number, gra
       const deal = market.partDeal[j];
       if (!within(market.day[deal])) continue;
       const part = market.partShare[j];
-      capital.total += part;
-      capital.countedDeals++;
-      if (market.basis[deal] & UNDISCLOSED) capital.undisclosedDeals++;
-      if (market.basis[deal] & UPPER_BOUND) capital.upperBoundPart += part;
+      addPart(capital, market, deal, part);
       const r = byRecipient.get(market.recipient[deal]);
       if (r) {
         r.countedDeals++;
@@ -272,12 +277,7 @@ export function investorsCapitalAmong(
       if (selected[deal]) parts.set(deal, (parts.get(deal) ?? 0n) + market.partShare[j]);
     }
   }
-  for (const [deal, part] of parts) {
-    capital.total += part;
-    capital.countedDeals++;
-    if (market.basis[deal] & UNDISCLOSED) capital.undisclosedDeals++;
-    if (market.basis[deal] & UPPER_BOUND) capital.upperBoundPart += part;
-  }
+  for (const [deal, part] of parts) addPart(capital, market, deal, part);
   return capital;
 }
 
@@ -336,16 +336,23 @@ function periodTotals(byPeriodKind: Map<string, Map<string, bigint>>, grain: Gra
  * measure counts only amounts above zero, so it names the same investors.
  */
 export async function investorConcentrationTotals(market: MarketAttribution): Promise<ConcentrationTotals> {
-  // Quarters as numbers (year * 4 + quarter - 1) while summing, written as "2025-Q3" once per total: a string per
-  // part took most of the time.
-  const quarterOf = new Int32Array(market.day.length);
+  // Each deal's quarter as the index of its name (periodOfDay's, written once per day), so that the parts are summed
+  // under numbers: a string per part took most of the time.
+  const names: string[] = [];
+  const indexOfName = new Map<string, number>();
+  const indexOfDay = new Map<number, number>();
+  const quarterOf = Int32Array.from(market.day, (day) => {
+    let q = indexOfDay.get(day);
+    if (q === undefined) {
+      const name = periodOfDay(day, "quarter");
+      q = indexOfName.get(name);
+      if (q === undefined) indexOfName.set(name, (q = names.push(name) - 1));
+      indexOfDay.set(day, q);
+    }
+    return q;
+  });
   const periods = new Map<number, bigint>();
-  for (let i = 0; i < market.day.length; i++) {
-    const day = market.day[i];
-    const quarter = Math.floor(day / 10000) * 4 + Math.floor(((Math.floor(day / 100) % 100) - 1) / 3);
-    quarterOf[i] = quarter;
-    periods.set(quarter, (periods.get(quarter) ?? 0n) + market.amount[i]);
-  }
+  quarterOf.forEach((quarter, i) => periods.set(quarter, (periods.get(quarter) ?? 0n) + market.amount[i]));
   const byInvestor: { investorId: number; quarter: number; amount: bigint }[] = [];
   const own = new Map<number, bigint>();
   for (const [investorId, k] of market.investorIndex) {
@@ -356,7 +363,6 @@ export async function investorConcentrationTotals(market: MarketAttribution): Pr
     }
     for (const [quarter, amount] of own) byInvestor.push({ investorId, quarter, amount });
   }
-  const periodOf = (quarter: number) => `${String(Math.floor(quarter / 4)).padStart(4, "0")}-Q${(quarter % 4) + 1}`;
   // Deleted organizations too: a part is its investor's whatever became of the organization since.
   const organizations = await readsOf(await getDb())
     .selectFrom("Organization")
@@ -366,8 +372,8 @@ export async function investorConcentrationTotals(market: MarketAttribution): Pr
   return {
     entities: byInvestor.flatMap((e) => {
       const o = named.get(e.investorId);
-      return o ? [{ period: periodOf(e.quarter), key: o.slug, name: o.name, amount: e.amount }] : [];
+      return o ? [{ period: names[e.quarter], key: o.slug, name: o.name, amount: e.amount }] : [];
     }),
-    periods: [...periods].map(([quarter, amount]) => ({ period: periodOf(quarter), amount })),
+    periods: [...periods].map(([quarter, amount]) => ({ period: names[quarter], amount })),
   };
 }
