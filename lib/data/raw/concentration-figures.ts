@@ -7,7 +7,8 @@
 import "server-only";
 import { UNDISCLOSED_KEY, type CountingRule, type EntityTotal, type Grain } from "../../measures/capital";
 import { concentrationOfTotals, type ConcentrationPeriod, type Side } from "../../measures/concentration";
-import { moneySum, toMoney } from "../kysely";
+import { idChunks } from "../deals";
+import { moneySum, toMoney, type Reads } from "../kysely";
 import { byAmountThenName, countedCells } from "./overview-figures";
 import type { Cells } from "./market-cells";
 
@@ -25,21 +26,16 @@ export async function concentrationTotalsSql(options: { rule: CountingRule; side
   const { rule, side } = options;
   if (rule.kinds.length === 0) return { entities: [], periods: [] };
   const counted = countedCells(rule);
-  // Each entity's cells are summed per quarter before the names are joined (by the organization's id alone, the
-  // first column of the cells' key): joined first, the database grouped 20,000 groups by names too, or indexed every
-  // part by organization for the join.
-  const toEntities = (rows: { period: string; slug: string; name: string; total: string | null }[]) =>
-    rows.map((r) => ({ period: r.period, key: r.slug, name: r.name, amount: toMoney(r.total) }));
+  // Each organization's cells are summed per quarter (grouped by the organization's id, the first column of the cells'
+  // key), and the names are then read once per organization: joined to every group, the names took longer than the
+  // sums (0.5 of 0.9 s for the 160,000 recipient-quarters of a million deals).
   if (side === "recipient") {
-    const byRecipient = cells
-      .recipients(counted)
-      .groupBy(["c.recipientId", "c.quarter"])
-      .select((eb) => ["c.recipientId", "c.quarter", moneySum(eb.ref("c.amount")).as("total")]);
-    const entities = toEntities(
-      await cells.reads
-        .selectFrom(byRecipient.as("g"))
-        .innerJoin("Organization as o", "o.id", "g.recipientId")
-        .select(["g.quarter as period", "o.slug", "o.name", "g.total"])
+    const entities = await named(
+      cells.reads,
+      await cells
+        .recipients(counted)
+        .groupBy(["c.recipientId", "c.quarter"])
+        .select((eb) => ["c.recipientId as organizationId", "c.quarter", moneySum(eb.ref("c.amount")).as("total")])
         .execute(),
     );
     // Every counted deal has a recipient, so a quarter's whole counted capital is its recipients' totals added up.
@@ -47,14 +43,10 @@ export async function concentrationTotalsSql(options: { rule: CountingRule; side
     for (const e of entities) periods.set(e.period, (periods.get(e.period) ?? 0n) + e.amount);
     return { entities, periods: [...periods].map(([p, total]) => ({ period: p, amount: total })) };
   }
-  const byInvestor = (await cells.investors(counted))
-    .groupBy(["c.organizationId", "c.quarter"])
-    .select((eb) => ["c.organizationId", "c.quarter", moneySum(eb.ref("c.amount")).as("total")]);
   const [entities, periodTotals] = await Promise.all([
-    cells.reads
-      .selectFrom(byInvestor.as("g"))
-      .innerJoin("Organization as o", "o.id", "g.organizationId")
-      .select(["g.quarter as period", "o.slug", "o.name", "g.total"])
+    (await cells.investors(counted))
+      .groupBy(["c.organizationId", "c.quarter"])
+      .select((eb) => ["c.organizationId", "c.quarter", moneySum(eb.ref("c.amount")).as("total")])
       .execute(),
     // Every counted dollar of the period, unnamed investors' parts included (a deal's parts add up to the deal).
     cells
@@ -63,7 +55,26 @@ export async function concentrationTotalsSql(options: { rule: CountingRule; side
       .select((eb) => ["c.quarter as period", moneySum(eb.ref("c.amount")).as("total")])
       .execute(),
   ]);
-  return { entities: toEntities(entities), periods: periodTotals.map((p) => ({ period: p.period, amount: toMoney(p.total) })) };
+  return {
+    entities: await named(cells.reads, entities),
+    periods: periodTotals.map((p) => ({ period: p.period, amount: toMoney(p.total) })),
+  };
+}
+
+/** Organizations' totals per quarter with their slugs and names, read by id (a deleted organization's too). */
+async function named(
+  reads: Reads,
+  totals: { organizationId: number; quarter: string; total: string | null }[],
+): Promise<ConcentrationTotals["entities"]> {
+  const names = new Map<number, { slug: string; name: string }>();
+  for (const chunk of idChunks([...new Set(totals.map((t) => t.organizationId))])) {
+    for (const o of await reads.selectFrom("Organization").where("id", "in", chunk).select(["id", "slug", "name"]).execute())
+      names.set(o.id, o);
+  }
+  return totals.flatMap((t) => {
+    const o = names.get(t.organizationId);
+    return o ? [{ period: t.quarter, key: o.slug, name: o.name, amount: toMoney(t.total) }] : [];
+  });
 }
 
 /** The concentration series of one grain from the quarters' totals (a year's: its quarters' summed). */
