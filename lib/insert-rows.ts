@@ -11,6 +11,7 @@
 // through its query compiler: on PostgreSQL that was most of the import (a 10,000-row import took 10-14 s through
 // $executeRaw, of which PostgreSQL itself spent 2 s). On SQLite a batch is one prepared single-row INSERT stepped once
 // per row (in process, no round trip); on PostgreSQL one multi-row INSERT per 10,000 rows.
+// runOnTransaction runs other statements (the market cells' updates, lib/deals/market-cells.ts) the same way.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type Database from "better-sqlite3";
 import { Prisma } from "./generated/prisma/client";
@@ -159,4 +160,29 @@ export async function insertRowsReturningIds(tx: Prisma.TransactionClient, table
   }
   if (ids.length !== rows.length) throw new Error(`inserted ${ids.length} rows into ${table} of ${rows.length}`);
   return ids;
+}
+
+/** The database a transaction's client writes to. */
+export function transactionProvider(tx: Prisma.TransactionClient): "sqlite" | "postgresql" {
+  return isPostgresql(tx) ? "postgresql" : "sqlite";
+}
+
+/**
+ * Runs one statement compiled by Kysely (lib/data/kysely.ts queryBuilder, for this transaction's provider) on the
+ * driver connection the transaction holds, as the batch INSERTs run, and returns its rows (none for a statement that
+ * returns none). Integers come back as numbers: the statements run here return ids and counts, never money.
+ */
+export async function runOnTransaction(
+  tx: Prisma.TransactionClient,
+  query: { sql: string; parameters: readonly unknown[] },
+): Promise<Record<string, unknown>[]> {
+  if (!isPostgresql(tx)) {
+    const statement = sqliteConnection(tx).prepare(query.sql);
+    const values = query.parameters.map((value) => asSqlite(value as InsertValue));
+    if (statement.reader) return statement.all(values) as Record<string, unknown>[];
+    statement.run(values);
+    return [];
+  }
+  const { rows } = await postgresConnection().query(query.sql, [...query.parameters]);
+  return rows;
 }

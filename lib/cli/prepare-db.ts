@@ -1,4 +1,5 @@
-// Creates the SQLite file if needed, applies the migrations, and seeds it when it holds no deals. On PostgreSQL
+// Creates the SQLite file if needed, applies the migrations, fills the market's cells of a database that has deals but
+// no cells yet (lib/deals/market-cells.ts), and seeds it when it holds no deals. On PostgreSQL
 // (DATABASE_URL=postgresql://…) it applies prisma/postgresql/migrations to the database the URL names.
 // Usage: npm run db:migrate (migrations only) | tsx lib/cli/prepare-db.ts (migrations and seed)
 // On SQLite `prisma migrate deploy` runs only when the database is behind the migrations folder: the schema engine
@@ -13,6 +14,7 @@ import { databaseFilePath, databaseProvider, redactDatabaseUrl, resolveDatabaseU
 import { migratePostgres, withSeedLock } from "../postgresql/migrate";
 import { openDatabase } from "../prisma-client";
 import { seedDatabase } from "../seed/seed-database";
+import { fillMarketCellsIfEmpty } from "../deals/market-cells";
 import { parseCommandLine } from "./args";
 import { binPath, elapsed, loadEnvFiles, runOrExit } from "./run";
 
@@ -73,9 +75,17 @@ export async function prepareDatabase(options: { seed: boolean; quiet?: boolean 
       if (!options.quiet) console.log(`database ${file}: ${pending.length} migrations applied in ${elapsed(started)}`);
     } else if (!options.quiet) console.log(`database ${file}: up to date, no migration to apply`);
   }
-  if (!options.seed) return;
   const db = await openDatabase(url);
   try {
+    // A database migrated from before the market's cells existed holds deals without cells: they are filled once,
+    // with the query the deal writers keep them by (lib/deals/market-cells.ts).
+    const fillStart = performance.now();
+    const filled =
+      databaseProvider(url) === "postgresql" ? await withSeedLock(url, () => fillMarketCellsIfEmpty(db)) : await fillMarketCellsIfEmpty(db);
+    if (filled) {
+      if (!options.quiet) console.log(`filled the market's cells from the live deals in ${elapsed(fillStart)}`);
+    }
+    if (!options.seed) return;
     const seedStart = performance.now();
     const result = databaseProvider(url) === "postgresql" ? await withSeedLock(url, () => seedDatabase(db)) : await seedDatabase(db);
     console.log(

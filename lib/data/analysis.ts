@@ -66,9 +66,10 @@ function measureView<T>(
   options: { readsFew?: boolean } = {},
 ): Promise<T> {
   const reads = readsOf(db);
-  // Every figure counts the deals of the view's rule only: the others are not written into the tables.
-  const condition = onDeal.and([dealFilterCondition(view.filters, reads), countedDeal(context.rule)]);
-  const selection = { asOf: view.filters.asOf, condition, excluded: [...context.excludedKeys] };
+  // Every figure counts the deals of the view's rule only: the others are not written into the tables. With no
+  // filter, no date and nobody excluded the figures summed per organization and period read the market's cells.
+  const condition = hasActiveFilters(view.filters) ? dealFilterCondition(view.filters, reads) : null;
+  const selection = { asOf: view.filters.asOf, condition, rule: context.rule, excluded: [...context.excludedKeys] };
   return withViewTables(reads, selection, measure, options);
 }
 
@@ -76,13 +77,14 @@ function measureView<T>(
 type WithExcluded<T> = T & { excluded: Party[] };
 
 function concentrationOf(deals: ViewDeals, context: ViewContext, view: AnalysisView): Promise<ConcentrationPeriod[]> {
-  return concentrationSeriesSql({ rule: context.rule, grain: view.grain, side: view.side }, deals);
+  return concentrationSeriesSql({ rule: context.rule, grain: view.grain, side: view.side }, deals.cells);
 }
 
 /**
  * A view's concentration by year and by quarter, computed together from its quarters' totals and cached as one entry:
- * the two grains read the same deals, and computed apart each read them again. The investors of the whole market
- * (the default rule, nothing filtered but the date, nobody excluded) are read from the market's attribution
+ * the two grains read the same deals, and computed apart each read them again. The whole market today (no filter, no
+ * date, nobody excluded) is summed over the market's cells (lib/data/raw/market-cells.ts), both sides, any counting
+ * option. The investors of the whole market as of a date (the default rule) are read from the market's attribution
  * (lib/data/market-attribution.ts), which the investor pages keep: splitting the deals again in SQL took about 1 s at
  * 100,000 deals, one query that held the process's every other request. It is read before the view's own connection
  * is opened, never inside it. Every other view reads its deals once (and the parts once): with nobody excluded it
@@ -92,15 +94,16 @@ export async function getConcentration(view: AnalysisView): Promise<WithExcluded
   const bothGrains = await cachedView(viewKey("concentration", { ...view, grain: null }), async () => {
     const db = await getDb();
     const context = await contextOf(db, view);
-    const wholeMarket =
+    const wholeMarketAsOf =
+      view.filters.asOf !== null &&
       view.side === "investor" &&
       view.count === "capital" &&
       !view.pipeline &&
       context.excludedKeys.size === 0 &&
       !hasActiveFilters(view.filters);
-    const totals = wholeMarket
+    const totals = wholeMarketAsOf
       ? await investorConcentrationTotals(await marketAttribution(view.filters.asOf))
-      : await measureView(db, view, context, ({ deals }) => concentrationTotalsSql({ rule: context.rule, side: view.side }, deals), {
+      : await measureView(db, view, context, ({ deals }) => concentrationTotalsSql({ rule: context.rule, side: view.side }, deals.cells), {
           readsFew: true,
         });
     return { year: concentrationByGrain(totals, "year"), quarter: concentrationByGrain(totals, "quarter"), excluded: context.excluded };
@@ -178,7 +181,7 @@ export async function getLoopsOf(slug: string, asOf: string | null): Promise<Cir
 export type CapitalByKindData = { kinds: DealKind[]; periods: PeriodTotal[] };
 
 async function capitalByKindOf(deals: ViewDeals, context: ViewContext, view: AnalysisView): Promise<CapitalByKindData> {
-  const periods = await capitalByPeriodSql(context.rule, view.grain, deals);
+  const periods = await capitalByPeriodSql(context.rule, view.grain, deals.cells);
   const present = new Set(periods.flatMap((p) => Object.keys(p.byKey)));
   return { kinds: DEAL_KINDS.filter((k) => present.has(k)), periods };
 }

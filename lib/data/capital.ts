@@ -19,9 +19,9 @@ export function getCapitalByPeriod(view: CapitalView): Promise<CapitalByPeriod> 
 async function computeCapitalByPeriod(view: CapitalView): Promise<CapitalByPeriod> {
   const db = await getDb();
   const rule: CountingRule = view.include === "commitments" ? { kinds: DEAL_KINDS, includePipeline: false } : DEFAULT_RULE;
-  // Summed in SQL over the deals' states (today or as of the date): the same figures as capitalByPeriod over every
-  // deal, without loading them.
-  const periods = await capitalByPeriodSql(rule, view.grain, viewDeals(readsOf(db), { asOf: view.asOf }));
+  // Summed in SQL over the market's cells today, the deals' states as of a date: the same figures as capitalByPeriod
+  // over every deal, without loading them.
+  const periods = await capitalByPeriodSql(rule, view.grain, viewDeals(readsOf(db), { asOf: view.asOf }).cells);
   const present = new Set(periods.flatMap((p) => Object.keys(p.byKey)));
   return { view, kinds: rule.kinds.filter((k) => present.has(k)), periods };
 }

@@ -10,6 +10,7 @@ import { listNewestDealSummaries, type DealSummary } from "./deals";
 import { dealsAsOf } from "./deal-state";
 import { readsOf } from "./kysely";
 import { capitalCountedSql } from "./deal-stats";
+import { dealCells } from "./raw/market-cells";
 import { onDeal } from "./raw/overview-figures";
 import { announcedWithin, dealsOfInvestor, investorSharesOfRecipientSql } from "./raw/investor-figures";
 import { ALL_DATES, type DateWindow } from "../filters/date-window";
@@ -76,7 +77,7 @@ async function computeCompany(slug: string, asOf: string | null, window: DateWin
   const [timeline, capitalDeals, funding, investors, commitments, rounds, allValuations] = await Promise.all([
     listNewestDealSummaries(db, received, asOf, COMPANY_LIST_LIMIT),
     listNewestDealSummaries(db, capitalReceived, asOf, COMPANY_LIST_LIMIT),
-    capitalCountedSql(dealsAsOf(reads, asOf).where("d.deletedAt", "is", null).where(received)),
+    capitalCountedSql(dealCells(reads, dealsAsOf(reads, asOf).where("d.deletedAt", "is", null).where(received))),
     // Summed in the database, not by loading a large company's thousands of counted deals into memory for this one table.
     investorSharesOfRecipientSql(db, id, asOf, window),
     listNewestDealSummaries(db, commitmentsMade, asOf, COMPANY_LIST_LIMIT),

@@ -1,15 +1,17 @@
 // The headline figures of a filtered set of deals: how many match, and the capital counted among them.
 import "server-only";
 import { getDb } from "../db";
-import type { DealFilters } from "../filters/deal-filters";
+import { hasActiveFilters, type DealFilters } from "../filters/deal-filters";
 import { DEFAULT_RULE, type CapitalSummary } from "../measures/capital";
 import type { InvestorCapital } from "../measures/investor-capital";
-import { dealsAsOf, type DealStates } from "./deal-state";
-import { applyDealFilters } from "./deal-where";
+import { dealsAsOf } from "./deal-state";
+import { applyDealFilters, dealFilterCondition } from "./deal-where";
 import { countDeals } from "./deals";
-import { countAll, countWhere, moneySum, readsOf, toMoney } from "./kysely";
+import { countSum, moneySum, readsOf, toMoney } from "./kysely";
 import { investorsCapitalAmong, marketAttribution } from "./market-attribution";
-import { countedDeal } from "./raw/overview-figures";
+import type { Cells } from "./raw/market-cells";
+import { countedCells, countedDeal } from "./raw/overview-figures";
+import { viewDeals } from "./raw/view-deals";
 import { cachedView, viewKey } from "./view-cache";
 
 export type DealStats = {
@@ -66,26 +68,31 @@ async function attributedParts(db: Awaited<ReturnType<typeof getDb>>, filters: D
   );
 }
 
-/** capitalCounted over the deals the filters select, summed by the database (sums read as exact text). */
+/**
+ * capitalCounted over the deals the filters select, summed by the database (sums read as exact text): with no filter
+ * and no date, over the market's cells (viewDeals picks them).
+ */
 function capitalInSql(db: Awaited<ReturnType<typeof getDb>>, filters: DealFilters): Promise<CapitalSummary> {
   const reads = readsOf(db);
-  return capitalCountedSql(applyDealFilters(dealsAsOf(reads, filters.asOf), filters, reads));
+  const condition = hasActiveFilters(filters) ? dealFilterCondition(filters, reads) : null;
+  return capitalCountedSql(viewDeals(reads, { asOf: filters.asOf, condition }).cells);
 }
 
 /**
- * capitalCounted over the deals `states` selects (a query over the deals' states `d`, live ones only): the /deals
- * headline figures and a company's funding. The counting rule narrows the rows in WHERE rather than in a CASE around
- * each sum, so that the sums read only the counted deals and the rule is tested once a row, not once a sum (the whole
- * market's figures took 66 ms with four CASEs against 25 ms so, in better-sqlite3 at 100,000 deals).
+ * capitalCounted over some deals' cells (lib/data/raw/market-cells.ts: the market's cells, or deals' states read as
+ * cells, dealCells): the /deals headline figures, a company's funding, the methodology's example. The counting rule
+ * narrows the rows in WHERE rather than in a CASE around each sum, so that the sums read only the counted deals and
+ * the rule is tested once a row, not once a sum (the whole market's figures took 66 ms with four CASEs against 25 ms
+ * so, in better-sqlite3 at 100,000 deals).
  */
-export async function capitalCountedSql(states: DealStates): Promise<CapitalSummary> {
-  const row = await states
-    .where(countedDeal(DEFAULT_RULE))
+export async function capitalCountedSql(cells: Cells): Promise<CapitalSummary> {
+  const row = await cells
+    .recipients(countedCells(DEFAULT_RULE))
     .select((eb) => [
-      moneySum(eb.ref("d.amountUsdKey")).as("total"),
-      countAll().as("deals"),
-      countWhere(eb("d.amountUsdKey", "is", null)).as("undisclosed"),
-      moneySum(eb.case().when("d.amountUsdLow", "is", null).then(eb.ref("d.amountUsdKey")).end()).as("upper"),
+      moneySum(eb.ref("c.amount")).as("total"),
+      countSum(eb.ref("c.deals")).as("deals"),
+      countSum(eb.ref("c.undisclosed")).as("undisclosed"),
+      moneySum(eb.ref("c.upperBound")).as("upper"),
     ])
     .executeTakeFirst();
   return {

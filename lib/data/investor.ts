@@ -9,6 +9,7 @@ import type { InvestorCapital } from "../measures/investor-capital";
 import { listNewestDealSummaries, type DealSummary } from "./deals";
 import { ALL_DATES } from "../filters/date-window";
 import { capitalCountedSql } from "./deal-stats";
+import { dealCells } from "./raw/market-cells";
 import { dealsAsOf } from "./deal-state";
 import { readsOf } from "./kysely";
 import { attributedAmounts, marketAttribution } from "./market-attribution";
@@ -73,7 +74,7 @@ async function computeInvestor(slug: string, grain: Grain, asOf: string | null, 
   const market = await marketAttribution(asOf);
   const [{ capital, periods, recipients }, roundsJoined, coInvestors, portfolio] = await Promise.all([
     investorFigures(db, market, id, grain, window),
-    capitalCountedSql(dealsAsOf(readsOf(db), asOf).where("d.deletedAt", "is", null).where(own)),
+    capitalCountedSql(dealCells(readsOf(db), dealsAsOf(readsOf(db), asOf).where("d.deletedAt", "is", null).where(own))),
     coInvestorsSql(db, id, asOf, SHARED_ROUNDS_SHOWN, window),
     listNewestDealSummaries(db, own, asOf, PORTFOLIO_LIMIT),
   ]);

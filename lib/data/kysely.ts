@@ -11,8 +11,15 @@
 // read with `toMoney`), since PostgreSQL's SUM of BIGINT is NUMERIC.
 import Database from "better-sqlite3";
 import {
+  DummyDriver,
   Kysely,
+  PostgresAdapter,
   PostgresDialect,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
   sql,
   SqliteDialect,
   type Expression,
@@ -212,12 +219,38 @@ export function isPostgresReads(reads: Reads): boolean {
   return postgresHandles.has(reads);
 }
 
+const builders = new Map<"sqlite" | "postgresql", Reads>();
+
+/**
+ * A Kysely handle that only compiles, for statements run on a connection Kysely does not hold: the deal writers' cell
+ * updates (lib/deals/market-cells.ts) run on the connection of their Prisma transaction, db:synth on its own.
+ */
+export function queryBuilder(provider: "sqlite" | "postgresql"): Reads {
+  let builder = builders.get(provider);
+  if (!builder) {
+    const postgresql = provider === "postgresql";
+    builder = new Kysely<DB>({
+      dialect: {
+        createAdapter: () => (postgresql ? new PostgresAdapter() : new SqliteAdapter()),
+        createDriver: () => new DummyDriver(),
+        createIntrospector: (db) => (postgresql ? new PostgresIntrospector(db) : new SqliteIntrospector(db)),
+        createQueryCompiler: () => (postgresql ? new PostgresQueryCompiler() : new SqliteQueryCompiler()),
+      },
+    });
+    builders.set(provider, builder);
+  }
+  return builder;
+}
+
 /** COUNT(*) as a number on both dialects (PostgreSQL counts in BIGINT). */
 export const countAll = (): RawBuilder<number> => sql<number>`CAST(COUNT(*) AS INTEGER)`;
 
 /** A count of the rows where `condition` holds, as a number. */
 export const countWhere = (condition: Expression<unknown>): RawBuilder<number> =>
   sql<number>`CAST(COUNT(CASE WHEN ${condition} THEN 1 END) AS INTEGER)`;
+
+/** SUM of a count column (cells' deals or parts) as a number on both dialects (PostgreSQL sums integers in BIGINT). */
+export const countSum = (count: Expression<unknown>): RawBuilder<number | null> => sql<number | null>`CAST(SUM(${count}) AS INTEGER)`;
 
 /** SUM of money as exact text (PostgreSQL's SUM of BIGINT is NUMERIC; SQLite's would be rounded past 2^53). */
 export const moneySum = (amount: Expression<unknown>): RawBuilder<string | null> => sql<string | null>`CAST(SUM(${amount}) AS TEXT)`;

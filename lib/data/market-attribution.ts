@@ -330,7 +330,8 @@ function periodTotals(byPeriodKind: Map<string, Map<string, bigint>>, grain: Gra
 }
 
 /**
- * Concentration's totals on the investor side for the whole market (DEFAULT_RULE, nothing filtered, nobody excluded):
+ * Concentration's totals on the investor side for the whole market as of a date (DEFAULT_RULE, nothing filtered, nobody
+ * excluded; today's are summed over the market's cells, lib/data/raw/market-cells.ts):
  * each named investor's parts per quarter and each quarter's whole counted capital (unnamed parts included), as
  * concentrationTotalsSql sums them over a view's deals. A part the split leaves to no one (NULL there) is 0 here: the
  * measure counts only amounts above zero, so it names the same investors.

@@ -28,6 +28,7 @@ import { readsOf, type Reads } from "./kysely";
 import { listDealSummaries, partiesOf } from "./deals";
 import { loadOrganizationDirectory } from "./organization-directory";
 import { capitalByRecipientInYearSql, countedDeal, onDeal } from "./raw/overview-figures";
+import { viewDeals } from "./raw/view-deals";
 
 type DealRef = {
   id: number;
@@ -182,7 +183,7 @@ async function computeMethodology(asOf: string | null): Promise<Methodology> {
   // The whole market's loops, as /analysis and its API find them (the same cached view).
   const market = parseAnalysisView(new URLSearchParams(asOf ? { asOf } : {})).view;
   const [summary, latestYear, amountIds, attributionId, directory, { loops }] = await Promise.all([
-    capitalCountedSql(dealsAsOf(reads, asOf)),
+    capitalCountedSql(viewDeals(reads, { asOf }).cells),
     latestCountedYear(reads, asOf),
     amountExampleIds(reads, asOf),
     attributionExampleId(reads, asOf),
@@ -190,7 +191,7 @@ async function computeMethodology(asOf: string | null): Promise<Methodology> {
     getCircularFlows(market),
   ]);
   const hhiExample = latestYear
-    ? { year: latestYear, ...hhiBreakdown(await capitalByRecipientInYearSql(db, DEFAULT_RULE, latestYear, asOf)) }
+    ? { year: latestYear, ...hhiBreakdown(await capitalByRecipientInYearSql(viewDeals(reads, { asOf }).cells, DEFAULT_RULE, latestYear)) }
     : null;
   // The few deals the examples quote, in the measures' shape.
   const quoted = [...amountIds, ...(attributionId === null ? [] : [attributionId])];

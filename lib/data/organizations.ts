@@ -6,6 +6,7 @@ import type { OrganizationFilters } from "../filters/organization-filters";
 import type { CapitalSummary } from "../measures/capital";
 import type { InvestorCapital } from "../measures/investor-capital";
 import { capitalCountedSql } from "./deal-stats";
+import { dealCells } from "./raw/market-cells";
 import { dealsAsOf } from "./deal-state";
 import { readsOf } from "./kysely";
 import { announcedWithin, dealsOfInvestor, type DateWindow } from "./raw/investor-figures";
@@ -71,8 +72,8 @@ export async function getOrganizationDetail(
   const invested = dealsOfInvestor(id, window);
   const market = await marketAttribution(asOf);
   const [roundsJoined, asRecipient] = await Promise.all([
-    capitalCountedSql(states().where(invested)),
-    capitalCountedSql(states().where("d.recipientId", "=", id).where(announcedWithin(window))),
+    capitalCountedSql(dealCells(readsOf(db), states().where(invested))),
+    capitalCountedSql(dealCells(readsOf(db), states().where("d.recipientId", "=", id).where(announcedWithin(window)))),
   ]);
   const asInvestor = investorParts(market, id, "year", window).capital;
   return { profile, asInvestor, roundsJoined, asRecipient };

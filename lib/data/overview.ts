@@ -7,7 +7,9 @@ import { DEFAULT_RULE, herfindahlIndex, type EntityTotal } from "../measures/cap
 import { DEFAULT_DEAL_FILTERS } from "../filters/deal-filters";
 import { countDeals, listDeals, type DealSummary } from "./deals";
 import { getDealStats } from "./deal-stats";
+import { readsOf } from "./kysely";
 import { capitalByNamedInvestorSql, capitalByRecipientInYearSql, latestYearOfKindsSql } from "./raw/overview-figures";
+import { viewDeals } from "./raw/view-deals";
 import { cachedView, viewKey } from "./view-cache";
 
 export type StatusChange = {
@@ -66,10 +68,12 @@ const hhiOf = (year: string, totals: bigint[]) => ({ year, hhi: herfindahlIndex(
  * as capitalCounted, capitalByInvestor and the latest year's capitalByRecipient over them (tests compare the two).
  */
 async function headlineInSql(db: PrismaClient, asOf: string | null): Promise<Headline> {
+  // The market's cells today, the deals as of the date otherwise (lib/data/raw/view-deals.ts).
+  const cells = viewDeals(readsOf(db), { asOf }).cells;
   const [stats, investors, latestYear] = await Promise.all([
     getDealStats({ ...DEFAULT_DEAL_FILTERS, asOf }),
-    capitalByNamedInvestorSql(db, DEFAULT_RULE, asOf),
-    latestYearOfKindsSql(db, DEFAULT_RULE, asOf),
+    capitalByNamedInvestorSql(cells, DEFAULT_RULE),
+    latestYearOfKindsSql(cells, DEFAULT_RULE),
   ]);
   return {
     capital: stats.capital,
@@ -77,7 +81,7 @@ async function headlineInSql(db: PrismaClient, asOf: string | null): Promise<Hea
     recipientHhi: latestYear
       ? hhiOf(
           latestYear,
-          (await capitalByRecipientInYearSql(db, DEFAULT_RULE, latestYear, asOf)).map((r) => r.amount),
+          (await capitalByRecipientInYearSql(cells, DEFAULT_RULE, latestYear)).map((r) => r.amount),
         )
       : null,
   };

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import { recordRevision, snapshotDeal } from "../revisions";
 import { refreshDealSearch } from "./deal-search";
+import { keepingMarketCells } from "./market-cells";
 import { REPORTED_FIELDS } from "../story/as-of";
 
 /** Money as a revision's JSON holds it (toRevisionJson): a string of digits, or null. */
@@ -51,17 +52,19 @@ export async function restoreDealRevision(tx: Prisma.TransactionClient, revision
   if (!before) throw new RestoreError(`deal ${dealId} no longer exists`);
 
   const { participations, deletedAt, amountUsdKey, ...fields } = snap;
-  await tx.deal.update({
-    where: { id: dealId },
-    data: {
-      ...fields,
-      amountUsdKey: amountUsdKey ?? fields.amountUsdLow ?? fields.amountUsdHigh,
-      deletedAt: deletedAt ? new Date(deletedAt) : null,
-      version: { increment: 1 },
-    },
+  await keepingMarketCells(tx, [dealId], async () => {
+    await tx.deal.update({
+      where: { id: dealId },
+      data: {
+        ...fields,
+        amountUsdKey: amountUsdKey ?? fields.amountUsdLow ?? fields.amountUsdHigh,
+        deletedAt: deletedAt ? new Date(deletedAt) : null,
+        version: { increment: 1 },
+      },
+    });
+    await tx.participation.deleteMany({ where: { dealId } });
+    await tx.participation.createMany({ data: participations.map((p) => ({ ...p, dealId })) });
   });
-  await tx.participation.deleteMany({ where: { dealId } });
-  await tx.participation.createMany({ data: participations.map((p) => ({ ...p, dealId })) });
   // The restored terms are the deal's story from today on (as the writer's edits are): the latest lifecycle event is
   // what the deal shows "as of" any date, so it must match the row again.
   const reported = Object.fromEntries(REPORTED_FIELDS.map((field) => [field, fields[field]])) as Pick<

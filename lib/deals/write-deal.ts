@@ -8,6 +8,7 @@ import { recordRevision, recordRevisions, snapshotDeal, type RevisionAction } fr
 import { insertRows, insertRowsReturningIds } from "../insert-rows";
 import { roundIdsFor } from "./deal-rounds";
 import { insertDealSearch, refreshDealSearch } from "./deal-search";
+import { addToMarketCells, keepingMarketCells } from "./market-cells";
 
 export type DealSnapshot = NonNullable<Awaited<ReturnType<typeof snapshotDeal>>>;
 
@@ -152,6 +153,7 @@ export async function createDeals(
         createdAt: now,
       })),
     );
+    await addToMarketCells(tx, batchIds);
     const sourceOf = new Map(sourced.map(({ dealId }, i) => [dealId, sourceIds[i]]));
     await insertRows(
       tx,
@@ -253,12 +255,17 @@ export async function updateDeal(
   const before = await snapshotDeal(tx, id);
   if (!before || before.deletedAt) throw new DealNotFoundError(id);
   const [roundId] = await roundIdsFor(tx, [deal], options.actor, options.action ?? "update");
-  const bumped = await tx.deal.updateMany({
-    where: { id, deletedAt: null, ...(options.expectedVersion !== undefined ? { version: options.expectedVersion } : {}) },
-    // An undefined roundId (the deal does not say) leaves the stored round.
-    data: { ...dealFields(deal), roundId, version: { increment: 1 } },
+  // The deal's fields and participations change: its contribution to the market's cells is taken out and put back.
+  await keepingMarketCells(tx, [id], async () => {
+    const bumped = await tx.deal.updateMany({
+      where: { id, deletedAt: null, ...(options.expectedVersion !== undefined ? { version: options.expectedVersion } : {}) },
+      // An undefined roundId (the deal does not say) leaves the stored round.
+      data: { ...dealFields(deal), roundId, version: { increment: 1 } },
+    });
+    if (bumped.count === 0) throw new DealConflictError(before, options.expectedVersion ?? before.version);
+    await tx.participation.deleteMany({ where: { dealId: id } });
+    await tx.participation.createMany({ data: deal.participations.map((p) => ({ ...p, dealId: id })) });
   });
-  if (bumped.count === 0) throw new DealConflictError(before, options.expectedVersion ?? before.version);
 
   let sourceId: number | null = null;
   const source = options.change?.source ?? deal.source;
@@ -266,8 +273,6 @@ export async function updateDeal(
     const existing = before.sources.find((s) => s.url !== null && s.url === source.url);
     sourceId = existing ? existing.id : (await tx.source.create({ data: { ...source, dealId: id } })).id;
   }
-  await tx.participation.deleteMany({ where: { dealId: id } });
-  await tx.participation.createMany({ data: deal.participations.map((p) => ({ ...p, dealId: id })) });
   // Dated by the change (required for a status or amount change, optional for a term), else by the source, else today.
   if (changesReport(before, deal)) {
     await tx.dealEvent.create({

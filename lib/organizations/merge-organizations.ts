@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import { aliasKey, PARTICIPATION_ROLES, type ParticipationRole } from "../domain";
 import { refreshDealSearch } from "../deals/deal-search";
+import { keepingMarketCells } from "../deals/market-cells";
 import { revisionMoney } from "../deals/restore-deal";
 import { recordRevisions, snapshotDeals, type RevisionInput } from "../revisions";
 
@@ -181,12 +182,15 @@ export async function mergeOrganizations(tx: Prisma.TransactionClient, keepId: n
     include: { aliases: { select: { alias: true } } },
   });
 
-  await tx.deal.updateMany({ where: { id: { in: plan.receivedDealIds } }, data: { recipientId: keep.id } });
-  await tx.participation.updateMany({ where: { id: { in: plan.movedParties.map((p) => p.id) } }, data: { organizationId: keep.id } });
-  for (const { kept, merged } of plan.combined) {
-    await tx.participation.delete({ where: { id: merged.id } });
-    await tx.participation.update({ where: { id: kept.id }, data: combineParties(kept, merged) });
-  }
+  // The deals received and the parties move: the market's cells of both organizations change with them.
+  await keepingMarketCells(tx, dealIds, async () => {
+    await tx.deal.updateMany({ where: { id: { in: plan.receivedDealIds } }, data: { recipientId: keep.id } });
+    await tx.participation.updateMany({ where: { id: { in: plan.movedParties.map((p) => p.id) } }, data: { organizationId: keep.id } });
+    for (const { kept, merged } of plan.combined) {
+      await tx.participation.delete({ where: { id: merged.id } });
+      await tx.participation.update({ where: { id: kept.id }, data: combineParties(kept, merged) });
+    }
+  });
   await tx.organization.updateMany({ where: { id: { in: plan.childIds } }, data: { parentId: keep.id } });
   await tx.organizationAlias.deleteMany({ where: { organizationId: merge.id } });
   await tx.organizationAlias.createMany({
@@ -278,30 +282,32 @@ export async function restoreOrganizationMerge(tx: Prisma.TransactionClient, rev
   await tx.organizationAlias.createMany({
     data: before.organization.aliases.map(({ alias }) => ({ organizationId: mergedId, alias, key: aliasKey(alias) })),
   });
-  await tx.deal.updateMany({ where: { id: { in: before.receivedDealIds }, recipientId: keptId }, data: { recipientId: mergedId } });
-  await tx.participation.updateMany({
-    where: { id: { in: before.movedParties.map((p) => p.id) }, organizationId: keptId },
-    data: { organizationId: mergedId },
-  });
-  for (const { dealId, kept, merged: row } of before.combined) {
-    const keptNow = await tx.participation.findFirst({ where: { dealId, organizationId: keptId }, select: { id: true } });
-    if (keptNow)
-      await tx.participation.update({
-        where: { id: keptNow.id },
-        data: { role: kept.role, committedUsd: kept.committedUsd, note: kept.note, position: kept.position },
-      });
-    await tx.participation.create({
-      data: {
-        dealId,
-        organizationId: mergedId,
-        partyLabel: row.partyLabel,
-        role: row.role,
-        note: row.note,
-        committedUsd: row.committedUsd,
-        position: row.position,
-      },
+  await keepingMarketCells(tx, dealIds, async () => {
+    await tx.deal.updateMany({ where: { id: { in: before.receivedDealIds }, recipientId: keptId }, data: { recipientId: mergedId } });
+    await tx.participation.updateMany({
+      where: { id: { in: before.movedParties.map((p) => p.id) }, organizationId: keptId },
+      data: { organizationId: mergedId },
     });
-  }
+    for (const { dealId, kept, merged: row } of before.combined) {
+      const keptNow = await tx.participation.findFirst({ where: { dealId, organizationId: keptId }, select: { id: true } });
+      if (keptNow)
+        await tx.participation.update({
+          where: { id: keptNow.id },
+          data: { role: kept.role, committedUsd: kept.committedUsd, note: kept.note, position: kept.position },
+        });
+      await tx.participation.create({
+        data: {
+          dealId,
+          organizationId: mergedId,
+          partyLabel: row.partyLabel,
+          role: row.role,
+          note: row.note,
+          committedUsd: row.committedUsd,
+          position: row.position,
+        },
+      });
+    }
+  });
   await tx.organization.updateMany({ where: { id: { in: before.childIds }, parentId: keptId }, data: { parentId: mergedId } });
   await tx.deal.updateMany({ where: { id: { in: dealIds } }, data: { version: { increment: 1 } } });
   const keptDeals = await tx.deal.findMany({

@@ -15,6 +15,9 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { seedOrganizations } from "../../prisma/seed/organizations";
 import { fillDealSearchSql } from "../deals/deal-search";
+import { queryBuilder } from "../data/kysely";
+import { cellDeltas } from "../data/raw/market-cells";
+import { onDeal } from "../data/raw/overview-figures";
 import { aliasKey, type DealKind, type DealStatus, type OrganizationType } from "../domain";
 import { createRandom, weightedSampler, zipfSampler, type Random } from "./random";
 
@@ -465,6 +468,9 @@ export function synthDatabase(options: SynthOptions): SynthResult {
   for (const sql of indexSql) db.exec(sql);
   // The search text of every deal (lib/deals/deal-search.ts), once the Participation index is back.
   db.exec(fillDealSearchSql("sqlite"));
+  // The market's cells (lib/data/raw/market-cells.ts), with the query the deal writers keep them by.
+  const cells = cellDeltas(queryBuilder("sqlite"), onDeal.lit(true), 1, true);
+  for (const statement of [cells.recipients, cells.investors]) db.prepare(statement.sql).run(...statement.parameters);
   db.exec("ANALYZE");
   log(`indexes and ANALYZE (${Math.round(performance.now() - indexStarted)} ms)`);
   db.pragma("journal_mode = DELETE");

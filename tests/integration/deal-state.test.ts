@@ -118,7 +118,7 @@ describe("the deals as of a date in SQL", () => {
       const deals = await referenceMeasureDeals(t.db, asOf);
       for (const rule of [DEFAULT_RULE, commitments])
         for (const grain of ["year", "quarter"] as const)
-          expect(await capitalByPeriodSql(rule, grain, viewDeals(readsOf(t.db), { asOf })), `${asOf} ${grain}`).toEqual(
+          expect(await capitalByPeriodSql(rule, grain, viewDeals(readsOf(t.db), { asOf }).cells), `${asOf} ${grain}`).toEqual(
             capitalByPeriod(deals, { rule, grain, stackBy: "kind" }),
           );
     }

@@ -5,6 +5,7 @@ import { requireRole } from "../../auth/roles";
 import { getSessionActor } from "../../auth/session";
 import { getDb } from "../../db";
 import { dealIdSchema } from "../../deals/deal-form";
+import { keepingMarketCells } from "../../deals/market-cells";
 import { recordRevision, snapshotDeal } from "../../revisions";
 import { authorizationFailure, type ActionState } from "../action-state";
 
@@ -22,7 +23,10 @@ export async function deleteDeal(_state: ActionState, formData: FormData): Promi
   const deleted = await db.$transaction(async (tx) => {
     const before = await snapshotDeal(tx, id.data);
     if (!before || before.deletedAt) return false;
-    await tx.deal.update({ where: { id: id.data }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+    // A deleted deal leaves the market's cells.
+    await keepingMarketCells(tx, [id.data], () =>
+      tx.deal.update({ where: { id: id.data }, data: { deletedAt: new Date(), version: { increment: 1 } } }),
+    );
     await recordRevision(tx, {
       entityType: "deal",
       entityId: id.data,

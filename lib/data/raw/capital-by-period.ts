@@ -1,25 +1,22 @@
 // Counted capital per period and kind, summed in the database instead of over every deal in JavaScript.
 import "server-only";
-import { sql } from "kysely";
 import { periodRange, type CountingRule, type Grain, type PeriodTotal } from "../../measures/capital";
 import { moneySum, toMoney } from "../kysely";
-import { countedDeal, periodOf } from "./overview-figures";
-import type { ViewDeals } from "./view-deals";
+import type { Cells } from "./market-cells";
+import { cellPeriod, countedCells } from "./overview-figures";
 
 /**
  * The same result as capitalByPeriod(deals, { rule, grain, stackBy: "kind" }) over one view's deals (every live deal
- * today or as reported on a date, filtered, organizations excluded: lib/data/raw/view-deals.ts); a test compares them.
+ * today or as reported on a date, filtered, organizations excluded: lib/data/raw/view-deals.ts), summed over the view's
+ * cells (the market's cells today); a test compares them.
  */
-export async function capitalByPeriodSql(rule: CountingRule, grain: Grain, view: ViewDeals): Promise<PeriodTotal[]> {
+export async function capitalByPeriodSql(rule: CountingRule, grain: Grain, cells: Cells): Promise<PeriodTotal[]> {
   if (rule.kinds.length === 0) return [];
-  const rows = await view.deals
-    .where(countedDeal(rule))
-    .groupBy((eb) => [periodOf("d.announcedOn", grain), eb.ref("d.kind")])
-    .select((eb) => [
-      periodOf("d.announcedOn", grain).as("period"),
-      "d.kind",
-      moneySum(eb.fn.coalesce("d.amountUsdKey", sql<bigint>`0`)).as("total"),
-    ])
+  const period = cellPeriod(grain);
+  const rows = await cells
+    .recipients(countedCells(rule))
+    .groupBy([period, "c.kind"])
+    .select((eb) => [period.as("period"), "c.kind", moneySum(eb.ref("c.amount")).as("total")])
     .execute();
   if (rows.length === 0) return [];
   const periods = rows.map((r) => r.period).sort();

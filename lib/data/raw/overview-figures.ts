@@ -6,21 +6,36 @@
 // Each function returns exactly what its measure in lib/measures/capital.ts returns over loadMeasureDeals(db)
 // (tests/support/measure-deals.ts);
 // tests/integration/view-cache.test.ts compares them on the seed and on a synthetic database.
-import "server-only";
+// No "server-only": the deal writers build the market's cells from withInvestorShares (lib/data/raw/market-cells.ts),
+// and they run in the operator commands (import, seed, db:synth) too.
 import { expressionBuilder, sql, type AliasableExpression, type Expression, type SqlBool } from "kysely";
-import type { PrismaClient } from "../../generated/prisma/client";
 import type { DB, Deal } from "../../generated/kysely/types";
 import { COUNTED_STATUSES, PIPELINE_STATUSES, type CountingRule, type EntityTotal, type Grain } from "../../measures/capital";
-import { moneySum, readsOf, toMoney, type Reads } from "../kysely";
+import { moneySum, toMoney, type Reads } from "../kysely";
 import { dealsAsOf, type DealStates } from "../deal-state";
+import type { Cells, RecipientCellRow } from "./market-cells";
 
 /** Conditions on a deal aliased `d`, for any query that reads "Deal as d" (with subqueries over every table). */
 export const onDeal = expressionBuilder<DB & { d: Deal }, "d">();
 
+/** The statuses the counting rule counts: announced and closed, and the pipeline's when it includes it. */
+export function countedStatuses(rule: CountingRule): string[] {
+  return [...COUNTED_STATUSES, ...(rule.includePipeline ? PIPELINE_STATUSES : [])];
+}
+
+/** Which cells (lib/data/raw/market-cells.ts) a figure reads: deals of these kinds in these statuses (any with null). */
+export type CellRule = { kinds: readonly string[]; statuses: readonly string[] | null };
+
+/** The cells of a counting rule: its kinds, in a counted status (the pipeline's too when it includes it). */
+export const countedCells = (rule: CountingRule): CellRule => ({ kinds: rule.kinds, statuses: countedStatuses(rule) });
+
 /** The counting rule's deals: live, of its kinds, in a counted status (and the pipeline's when it includes it). */
 export function countedDeal(rule: CountingRule): Expression<SqlBool> {
-  const statuses = [...COUNTED_STATUSES, ...(rule.includePipeline ? PIPELINE_STATUSES : [])];
-  return onDeal.and([onDeal("d.deletedAt", "is", null), onDeal("d.kind", "in", [...rule.kinds]), onDeal("d.status", "in", statuses)]);
+  return onDeal.and([
+    onDeal("d.deletedAt", "is", null),
+    onDeal("d.kind", "in", [...rule.kinds]),
+    onDeal("d.status", "in", countedStatuses(rule)),
+  ]);
 }
 
 /**
@@ -35,6 +50,17 @@ export function periodOf(column: "d.announcedOn", grain: Grain): AliasableExpres
     "||",
     onDeal.cast<string>(quarterOf(column), "text"),
   ) as unknown as AliasableExpression<string>;
+}
+
+/** Expressions over a cell aliased `c` (lib/data/raw/market-cells.ts). */
+const onCell = expressionBuilder<DB & { c: RecipientCellRow }, "c">();
+
+/**
+ * A cell's period of a grain (lib/data/raw/market-cells.ts): its quarter, as periodOf writes it, or the quarter's year
+ * ("2025-Q3" is in "2025"), with literal constants as periodOf's.
+ */
+export function cellPeriod(grain: Grain): AliasableExpression<string> {
+  return grain === "year" ? onCell.fn<string>("substr", ["c.quarter", sql.lit(1), sql.lit(4)]) : onCell.ref("c.quarter");
 }
 
 /** The quarter (1-4) of an ISO date column. */
@@ -184,46 +210,46 @@ export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBo
     );
 }
 
-/** capitalByInvestor for the named investors (the undisclosed entry left out): each counted deal split as above. */
-export async function capitalByNamedInvestorSql(db: PrismaClient, rule: CountingRule, asOf: string | null = null): Promise<EntityTotal[]> {
+/**
+ * capitalByInvestor for the named investors (the undisclosed entry left out) over a view's cells (the market's today):
+ * each counted deal split as above. The parts are summed per investor before the names are joined, in the order of
+ * InvestorCell's key.
+ */
+export async function capitalByNamedInvestorSql(cells: Cells, rule: CountingRule): Promise<EntityTotal[]> {
   if (rule.kinds.length === 0) return [];
-  const reads = readsOf(db);
-  const rows = await withInvestorShares(reads, countedDeal(rule), dealsAsOf(reads, asOf))
-    .selectFrom("shares as s")
-    .innerJoin("Organization as o", "o.id", "s.organizationId")
-    .where("s.share", "is not", null)
-    .groupBy(["o.id", "o.slug", "o.name"])
-    .select((eb) => ["o.slug", "o.name", moneySum(eb.ref("s.share")).as("total")])
+  const byInvestor = (await cells.investors(countedCells(rule)))
+    .groupBy("c.organizationId")
+    .select((eb) => ["c.organizationId", moneySum(eb.ref("c.amount")).as("total")]);
+  const rows = await cells.reads
+    .selectFrom(byInvestor.as("g"))
+    .innerJoin("Organization as o", "o.id", "g.organizationId")
+    .select(["o.slug", "o.name", "g.total"])
     .execute();
   return rows.map((r) => ({ key: r.slug, name: r.name, amount: toMoney(r.total) })).sort(byAmountThenName);
 }
 
-/** Counted capital per recipient among the deals announced in `year` (capitalByRecipient over those deals). */
-export async function capitalByRecipientInYearSql(
-  db: PrismaClient,
-  rule: CountingRule,
-  year: string,
-  asOf: string | null = null,
-): Promise<EntityTotal[]> {
+/** Counted capital per recipient among a view's deals announced in `year` (capitalByRecipient over those deals). */
+export async function capitalByRecipientInYearSql(cells: Cells, rule: CountingRule, year: string): Promise<EntityTotal[]> {
   if (rule.kinds.length === 0) return [];
-  const rows = await dealsAsOf(readsOf(db), asOf)
-    .innerJoin("Organization as o", "o.id", "d.recipientId")
-    .where(countedDeal(rule))
-    .where("d.announcedOn", ">=", `${year}-01-01`)
-    .where("d.announcedOn", "<", `${Number(year) + 1}-01-01`)
-    .groupBy(["o.id", "o.slug", "o.name"])
-    .select((eb) => ["o.slug", "o.name", moneySum(eb.fn.coalesce("d.amountUsdKey", sql.lit(0))).as("total")])
+  const byRecipient = cells
+    .recipients(countedCells(rule))
+    .where(cellPeriod("year"), "=", year)
+    .groupBy("c.recipientId")
+    .select((eb) => ["c.recipientId", moneySum(eb.ref("c.amount")).as("total")]);
+  const rows = await cells.reads
+    .selectFrom(byRecipient.as("g"))
+    .innerJoin("Organization as o", "o.id", "g.recipientId")
+    .select(["o.slug", "o.name", "g.total"])
     .execute();
   return rows.map((r) => ({ key: r.slug, name: r.name, amount: toMoney(r.total) })).sort(byAmountThenName);
 }
 
-/** The year of the newest live deal of the rule's kinds (any status), or null. */
-export async function latestYearOfKindsSql(db: PrismaClient, rule: CountingRule, asOf: string | null = null): Promise<string | null> {
+/** The year of a view's newest live deal of the rule's kinds (any status), or null. */
+export async function latestYearOfKindsSql(cells: Cells, rule: CountingRule): Promise<string | null> {
   if (rule.kinds.length === 0) return null;
-  const row = await dealsAsOf(readsOf(db), asOf)
-    .where("d.deletedAt", "is", null)
-    .where("d.kind", "in", [...rule.kinds])
-    .select((eb) => eb.fn.max("d.announcedOn").as("latest"))
+  const row = await cells
+    .recipients({ kinds: rule.kinds, statuses: null })
+    .select((eb) => eb.fn.max("c.quarter").as("latest"))
     .executeTakeFirst();
   return row?.latest?.slice(0, 4) ?? null;
 }

@@ -9,7 +9,9 @@ import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kys
 import { dealsAsOf, type DealStates } from "../deal-state";
 import { withOwnConnection, type Reads } from "../kysely";
 import type { DB, Deal } from "../../generated/kysely/types";
-import { onDeal, withInvestorShares } from "./overview-figures";
+import type { CountingRule } from "../../measures/capital";
+import { countedDeal, onDeal, withInvestorShares } from "./overview-figures";
+import { dealCells, marketCells, type Cells } from "./market-cells";
 
 export type ViewDeals = {
   /** The view's deals as `d`, with the Deal table's columns; amounts net of the excluded organizations' parts. */
@@ -19,23 +21,46 @@ export type ViewDeals = {
    * Asynchronous because withViewTables writes the parts' table only when a figure first asks for them.
    */
   shares: (dealCondition: Expression<SqlBool>) => Promise<ReturnType<typeof withInvestorShares>>;
+  /**
+   * The view's deals as cells (lib/data/raw/market-cells.ts), which the figures summed per recipient, investor, period
+   * and kind read: for the whole market today (no date, no filter, nobody excluded) the cells the deal writers keep,
+   * else these deals, each a cell of its own.
+   */
+  cells: Cells;
 };
 
 export type DealSelection = {
   asOf: string | null;
-  /** A condition on the deals' states `d` (every live deal when absent). */
+  /** The view's filters as a condition on the deals' states `d` (every live deal when absent). */
   condition?: Expression<SqlBool> | null;
+  /**
+   * The counting rule of every figure the view reads: only its deals are read (or written into the tables). Not a
+   * filter: each figure applies its rule itself, so the whole market's cells serve a view narrowed by it.
+   */
+  rule?: CountingRule;
   /** Slugs of the organizations to take out, their divisions already added (withDivisions). */
   excluded?: readonly string[];
 };
+
+/** Whether the selection is the whole market today, whose cells the deal writers keep. */
+function isMarketToday(selection: DealSelection): boolean {
+  return selection.asOf === null && !selection.condition && (selection.excluded ?? []).length === 0;
+}
+
+/** The selection's deals' states: as of its date, its filters, its rule. */
+function selectedDeals(reads: Reads, selection: DealSelection): DealStates {
+  const live = selection.condition ?? onDeal("d.deletedAt", "is", null);
+  return dealsAsOf(reads, selection.asOf).where(selection.rule ? onDeal.and([live, countedDeal(selection.rule)]) : live);
+}
 
 /**
  * The view's deals in one query, for a figure that reads them once (capital by period); withViewTables writes them
  * into a table for the views that read them a dozen times, and takes the excluded organizations out there.
  */
 export function viewDeals(reads: Reads, selection: Omit<DealSelection, "excluded">): ViewDeals {
-  const deals = dealsAsOf(reads, selection.asOf).where(selection.condition ?? onDeal("d.deletedAt", "is", null));
-  return { deals, shares: async (condition) => withInvestorShares(reads, condition, deals) };
+  const deals = selectedDeals(reads, selection);
+  const shares = async (condition: Expression<SqlBool>) => withInvestorShares(reads, condition, deals);
+  return { deals, shares, cells: isMarketToday(selection) ? marketCells(reads) : dealCells(reads, deals, shares) };
 }
 
 /** A subquery of the ids of the organizations a view excludes. */
@@ -107,7 +132,7 @@ export async function withViewTables<T>(
           "status" TEXT NOT NULL, "announcedOn" TEXT NOT NULL, "amountUsdLow" BIGINT, "amountUsdHigh" BIGINT, "amountUsdKey" BIGINT,
           "deletedAt" TEXT)`.execute(conn);
       await dealTable("viewDeals");
-      const base = viewDeals(connection, selection).deals;
+      const base = selectedDeals(connection, selection);
       await conn
         .insertInto("viewDeals")
         .columns([...DEAL_COLUMNS])
@@ -151,7 +176,12 @@ export async function withViewTables<T>(
             ]);
           }) as unknown as ReturnType<typeof withInvestorShares>;
         };
-      const all: ViewDeals = { deals: allDeals, shares: sharesOf("viewDeals", null) };
+      const allShares = sharesOf("viewDeals", null);
+      const all: ViewDeals = {
+        deals: allDeals,
+        shares: allShares,
+        cells: isMarketToday(selection) ? marketCells(connection) : dealCells(connection, allDeals, allShares),
+      };
       const slugs = selection.excluded ?? [];
       if (slugs.length === 0) return await measure({ reads: connection, all, deals: all });
 
@@ -243,10 +273,9 @@ export async function withViewTables<T>(
             ]),
         )
         .execute();
-      const deals: ViewDeals = {
-        deals: conn.selectFrom("viewDealsLeft as d") as unknown as DealStates,
-        shares: sharesOf("viewDealsLeft", excluded),
-      };
+      const leftDeals = conn.selectFrom("viewDealsLeft as d") as unknown as DealStates;
+      const leftShares = sharesOf("viewDealsLeft", excluded);
+      const deals: ViewDeals = { deals: leftDeals, shares: leftShares, cells: dealCells(connection, leftDeals, leftShares) };
       return await measure({ reads: connection, all, deals });
     } finally {
       await drop();

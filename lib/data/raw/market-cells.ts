@@ -1,0 +1,206 @@
+// The market grouped into cells: per quarter, kind, status and recipient, the deals, the undisclosed ones, the counted
+// amount and its "up to" part; per quarter, kind, status and named investor, the investors' parts (withInvestorShares,
+// as attributeToInvestors splits each deal) and how many. Sums add up, so a figure summed over cells equals the same
+// figure summed over the deals they group.
+//
+// Two sources give the one relation the figures read (`Cells`): the tables RecipientCell and InvestorCell, which the
+// deal writers keep for every live deal in the same transaction as the deal (lib/deals/market-cells.ts applies the
+// deltas built here), for the whole market today; and any set of deals' states (as of a date, filtered, one view's
+// tables), each deal read as a cell of its own (and each part as an investor cell of its own), so that a filtered or
+// as-of figure is the same query over its deals with no second grouping. The figures (capitalCountedSql,
+// capitalByPeriodSql, concentrationTotalsSql, the overview's) are written once over `Cells`; lib/data/raw/view-deals.ts
+// picks the source. The writers' contributions and the fill of an existing database are the same Kysely query as the
+// reads: `recipientCellRows` and `withInvestorShares` over the deals written.
+//
+// No "server-only" here: the writers that use it run in the operator commands (import, seed, db:synth) too.
+import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
+import type { DB } from "../../generated/kysely/types";
+import { onDeal, periodOf, withInvestorShares, type CellRule } from "./overview-figures";
+import type { DealStates } from "../deal-state";
+import type { Reads } from "../kysely";
+
+/** A recipient cell as the figures read it. */
+export type RecipientCellRow = {
+  quarter: string;
+  kind: string;
+  recipientId: number;
+  deals: number;
+  undisclosed: number;
+  amount: bigint;
+  upperBound: bigint;
+};
+/** A named investor's cell as the figures read it (parts the split leaves to no one are not in it). */
+export type InvestorCellRow = { quarter: string; organizationId: number; parts: number; amount: bigint };
+
+export type RecipientCells = SelectQueryBuilder<DB & { c: RecipientCellRow }, "c", object>;
+export type InvestorCells = SelectQueryBuilder<DB & { c: InvestorCellRow }, "c", object>;
+
+/** The one relation of cells a figure reads, aliased `c`, and the connection to read it on. */
+export type Cells = {
+  reads: Reads;
+  recipients(rule: CellRule): RecipientCells;
+  /** Asynchronous because a view writes its parts' table only when a figure first asks for them (view-deals.ts). */
+  investors(rule: CellRule): Promise<InvestorCells>;
+};
+
+/** The cells the writers keep (the whole market's live deals today), narrowed to the rule. */
+export function marketCells(reads: Reads): Cells {
+  return {
+    reads,
+    recipients: (rule) => {
+      let cells = reads.selectFrom("RecipientCell as c").where("c.kind", "in", [...rule.kinds]);
+      if (rule.statuses) cells = cells.where("c.status", "in", [...rule.statuses]);
+      return cells as unknown as RecipientCells;
+    },
+    investors: async (rule) => {
+      let cells = reads.selectFrom("InvestorCell as c").where("c.kind", "in", [...rule.kinds]);
+      if (rule.statuses) cells = cells.where("c.status", "in", [...rule.statuses]);
+      return cells as unknown as InvestorCells;
+    },
+  };
+}
+
+/** The condition of a cell rule on deals' states `d` (live deals only). */
+export function dealsOfCells(rule: CellRule): Expression<SqlBool> {
+  return onDeal.and([
+    onDeal("d.deletedAt", "is", null),
+    onDeal("d.kind", "in", [...rule.kinds]),
+    ...(rule.statuses ? [onDeal("d.status", "in", [...rule.statuses])] : []),
+  ]);
+}
+
+type SharesOf = (dealCondition: Expression<SqlBool>) => Promise<ReturnType<typeof withInvestorShares>>;
+
+/**
+ * Deals' states `d` read as cells, a deal per cell (and a named investor's part per investor cell), on `reads` (the
+ * connection the deals are read on). `shares` gives the deals' parts (a view with tables of its own gives them from
+ * there); by default withInvestorShares over `deals`.
+ */
+export function dealCells(reads: Reads, deals: DealStates, shares?: SharesOf): Cells {
+  const partsOf: SharesOf = shares ?? (async (condition) => withInvestorShares(reads, condition, deals));
+  return {
+    reads,
+    recipients: (rule) => reads.selectFrom(recipientCellRows(deals.where(dealsOfCells(rule))).as("c")) as unknown as RecipientCells,
+    investors: async (rule) =>
+      (await partsOf(dealsOfCells(rule))).selectFrom((eb) =>
+        eb
+          .selectFrom("shares as d")
+          .where("d.share", "is not", null)
+          .select([periodOf("d.announcedOn", "quarter").as("quarter"), "d.organizationId", sql.lit(1).as("parts"), "d.share as amount"])
+          .as("c"),
+      ) as unknown as InvestorCells,
+  };
+}
+
+/** Each deal of `deals` as one recipient cell: its quarter, kind, status, recipient, and its counts and amounts. */
+export function recipientCellRows(deals: DealStates) {
+  return deals.select((eb) => {
+    const amount = eb.fn.coalesce("d.amountUsdKey", sql<bigint>`0`);
+    return [
+      periodOf("d.announcedOn", "quarter").as("quarter"),
+      "d.kind",
+      "d.status",
+      "d.recipientId",
+      sql.lit(1).as("deals"),
+      eb.case().when("d.amountUsdKey", "is", null).then(sql.lit(1)).else(sql.lit(0)).end().as("undisclosed"),
+      amount.as("amount"),
+      eb
+        .case()
+        .when("d.amountUsdLow", "is", null)
+        .then(amount)
+        .else(sql<bigint>`0`)
+        .end()
+        .as("upperBound"),
+    ];
+  });
+}
+
+const RECIPIENT_KEY = ["recipientId", "quarter", "kind", "status"] as const;
+const INVESTOR_KEY = ["organizationId", "quarter", "kind", "status"] as const;
+
+/**
+ * The two statements that add `sign` times the contributions of the live deals meeting `dealCondition` (on the Deal
+ * table `d`) to the cells: the deals grouped by recipient cell (recipientCellRows), and their named investors' parts
+ * (withInvestorShares, the split every figure reads) grouped by investor cell. Each is one INSERT ... SELECT ... ON
+ * CONFLICT DO UPDATE SET x = x + excluded.x, so a cell that exists is moved by the delta and one that does not is
+ * created; each returns the key's organization and its count after the change, so that the writer can delete the
+ * cells a subtraction emptied (not when filling empty tables, `fill`). `builder` only compiles them (lib/data/kysely.ts
+ * queryBuilder): the writer runs them on its transaction's own connection.
+ */
+export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, sign: 1 | -1, fill = false) {
+  const live = onDeal.and([onDeal("d.deletedAt", "is", null), dealCondition]);
+  const deals = builder.selectFrom("Deal as d").where(live);
+  const recipients = builder
+    .insertInto("RecipientCell")
+    .columns([...RECIPIENT_KEY, "deals", "undisclosed", "amount", "upperBound"])
+    .expression(
+      builder
+        .selectFrom(recipientCellRows(deals).as("c"))
+        // SQLite reads an ON right after the FROM of an INSERT's SELECT as a join's: a WHERE keeps the upsert's apart.
+        .where(sql<SqlBool>`true`)
+        .groupBy(["c.recipientId", "c.quarter", "c.kind", "c.status"])
+        .select((eb) => [
+          "c.recipientId",
+          "c.quarter",
+          "c.kind",
+          "c.status",
+          eb.cast<number>(eb(eb.fn.sum<number>("c.deals"), "*", sql.lit<number>(sign)), "integer").as("deals"),
+          eb.cast<number>(eb(eb.fn.sum<number>("c.undisclosed"), "*", sql.lit<number>(sign)), "integer").as("undisclosed"),
+          eb.cast<bigint>(eb(eb.fn.sum<number>("c.amount"), "*", sql.lit<number>(sign)), "bigint").as("amount"),
+          eb.cast<bigint>(eb(eb.fn.sum<number>("c.upperBound"), "*", sql.lit<number>(sign)), "bigint").as("upperBound"),
+        ]),
+    )
+    .onConflict((oc) =>
+      oc.columns([...RECIPIENT_KEY]).doUpdateSet((eb) => ({
+        deals: eb("RecipientCell.deals", "+", eb.ref("excluded.deals")),
+        undisclosed: eb("RecipientCell.undisclosed", "+", eb.ref("excluded.undisclosed")),
+        amount: eb("RecipientCell.amount", "+", eb.ref("excluded.amount")),
+        upperBound: eb("RecipientCell.upperBound", "+", eb.ref("excluded.upperBound")),
+      })),
+    );
+  const investors = withInvestorShares(builder, live, builder.selectFrom("Deal as d"))
+    .insertInto("InvestorCell")
+    .columns([...INVESTOR_KEY, "parts", "amount"])
+    .expression((db) =>
+      db
+        .selectFrom("shares as d")
+        .innerJoin("Deal as x", "x.id", "d.dealId")
+        .where("d.share", "is not", null)
+        .groupBy((eb) => [eb.ref("d.organizationId"), periodOf("d.announcedOn", "quarter"), eb.ref("x.kind"), eb.ref("x.status")])
+        .select((eb) => [
+          eb.ref("d.organizationId").$castTo<number>().as("organizationId"),
+          periodOf("d.announcedOn", "quarter").as("quarter"),
+          "x.kind",
+          "x.status",
+          eb.cast<number>(eb(eb.fn.countAll<number>(), "*", sql.lit<number>(sign)), "integer").as("parts"),
+          eb.cast<bigint>(eb(eb.fn.sum<number>("d.share"), "*", sql.lit<number>(sign)), "bigint").as("amount"),
+        ]),
+    )
+    .onConflict((oc) =>
+      oc.columns([...INVESTOR_KEY]).doUpdateSet((eb) => ({
+        parts: eb("InvestorCell.parts", "+", eb.ref("excluded.parts")),
+        amount: eb("InvestorCell.amount", "+", eb.ref("excluded.amount")),
+      })),
+    );
+  return fill
+    ? { recipients: recipients.compile(), investors: investors.compile() }
+    : {
+        recipients: recipients.returning(["recipientId as organizationId", "deals as count"]).compile(),
+        investors: investors.returning(["organizationId", "parts as count"]).compile(),
+      };
+}
+
+/** The statement that deletes the emptied cells of these recipients or investors (read by their primary key's prefix). */
+export function emptyCellDeletion(builder: Reads, side: "recipients" | "investors", organizationIds: readonly number[]) {
+  return side === "recipients"
+    ? builder
+        .deleteFrom("RecipientCell")
+        .where("deals", "=", 0)
+        .where("recipientId", "in", [...organizationIds])
+        .compile()
+    : builder
+        .deleteFrom("InvestorCell")
+        .where("parts", "=", 0)
+        .where("organizationId", "in", [...organizationIds])
+        .compile();
+}

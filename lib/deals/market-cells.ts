@@ -1,0 +1,87 @@
+// Keeps the market's cells (RecipientCell, InvestorCell: lib/data/raw/market-cells.ts) equal to the live deals, in the
+// transaction that writes them. A deal's contribution to the cells depends on the deal and its participations alone,
+// so a write of some deals subtracts their contributions before it and adds them back after it: a few statements per
+// 500 deals, whatever the size of the market. Every writer of deals or participations goes through here: the deal
+// writer (lib/deals/write-deal.ts: created in batches, updated), restore (restore-deal.ts), delete
+// (lib/actions/deals/delete-deal.ts), and a merge of organizations and its undoing (merge-organizations.ts);
+// tests/integration/market-cells.test.ts recomputes the cells from scratch after each of them.
+//
+// The statements are the Kysely queries of lib/data/raw/market-cells.ts (withInvestorShares over the deals written),
+// run on the driver connection of the Prisma transaction (lib/insert-rows.ts runOnTransaction), so they are part of
+// it: a write that fails leaves the cells as they were.
+import type { Expression, SqlBool } from "kysely";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { queryBuilder } from "../data/kysely";
+import { cellDeltas, emptyCellDeletion } from "../data/raw/market-cells";
+import { onDeal } from "../data/raw/overview-figures";
+import { runOnTransaction, transactionProvider } from "../insert-rows";
+
+/** Deals per round of statements (their ids are bound, under SQLite's limit of parameters per statement). */
+const CHUNK = 500;
+
+/** Organizations whose cells a subtraction left empty: recipients, investors. */
+type Emptied = { recipients: Set<number>; investors: Set<number> };
+
+/** Adds (1) or subtracts (-1) the contributions of the live deals meeting `condition`; collects the cells emptied. */
+async function applyDeltas(tx: Prisma.TransactionClient, condition: Expression<SqlBool>, sign: 1 | -1, emptied: Emptied): Promise<void> {
+  const statements = cellDeltas(queryBuilder(transactionProvider(tx)), condition, sign);
+  for (const [side, statement] of [
+    ["recipients", statements.recipients],
+    ["investors", statements.investors],
+  ] as const) {
+    for (const row of await runOnTransaction(tx, statement)) {
+      if (Number(row.count) === 0) emptied[side].add(Number(row.organizationId));
+    }
+  }
+}
+
+function chunks(ids: readonly number[]): number[][] {
+  const unique = [...new Set(ids)];
+  const out: number[][] = [];
+  for (let start = 0; start < unique.length; start += CHUNK) out.push(unique.slice(start, start + CHUNK));
+  return out;
+}
+
+/**
+ * Runs `write`, which changes the deals `dealIds` (their fields, participations, deletion or restoration), between
+ * taking their contributions out of the cells and putting them back, then deletes the cells left empty.
+ */
+export async function keepingMarketCells<T>(tx: Prisma.TransactionClient, dealIds: readonly number[], write: () => Promise<T>): Promise<T> {
+  const emptied: Emptied = { recipients: new Set(), investors: new Set() };
+  for (const chunk of chunks(dealIds)) await applyDeltas(tx, onDeal("d.id", "in", chunk), -1, emptied);
+  const result = await write();
+  for (const chunk of chunks(dealIds)) await applyDeltas(tx, onDeal("d.id", "in", chunk), 1, emptied);
+  const builder = queryBuilder(transactionProvider(tx));
+  for (const side of ["recipients", "investors"] as const) {
+    for (const chunk of chunks([...emptied[side]])) await runOnTransaction(tx, emptyCellDeletion(builder, side, chunk));
+  }
+  return result;
+}
+
+/** Adds deals just created (with their participations) to the cells. */
+export async function addToMarketCells(tx: Prisma.TransactionClient, dealIds: readonly number[]): Promise<void> {
+  const emptied: Emptied = { recipients: new Set(), investors: new Set() };
+  for (const chunk of chunks(dealIds)) await applyDeltas(tx, onDeal("d.id", "in", chunk), 1, emptied);
+}
+
+/**
+ * Fills the cells of a database whose live deals have none: one migrated from before the cells existed (prepare-db
+ * calls this after the migrations). Returns whether it filled them. Cells present are trusted: the writers keep them.
+ */
+export async function fillMarketCellsIfEmpty(db: PrismaClient): Promise<boolean> {
+  return db.$transaction(
+    async (tx) => {
+      const [cell, deal] = await Promise.all([
+        tx.recipientCell.findFirst({ select: { recipientId: true } }),
+        tx.deal.findFirst({ where: { deletedAt: null }, select: { id: true } }),
+      ]);
+      if (cell || !deal) return false;
+      const statements = cellDeltas(queryBuilder(transactionProvider(tx)), onDeal.lit(true), 1, true);
+      await runOnTransaction(tx, statements.recipients);
+      await runOnTransaction(tx, statements.investors);
+      return true;
+    },
+    // Every deal split among its investors once: minutes at a million deals on a loaded machine.
+    { timeout: 3_600_000 },
+  );
+}

@@ -1,0 +1,312 @@
+// The market's cells (RecipientCell, InvestorCell) are kept by every writer of deals and participations in the
+// write's transaction: after each write through the real writers (a CSV import batch, edits of amount, status, kind,
+// date and parties through PATCH, a delete, restores, a revision restoring stated commitments, a merge of two
+// organizations and its undoing) the cells equal the cells recomputed from every live deal, and the whole market's
+// figures summed over them equal lib/measures over the deals. A write that bypasses the hook leaves them different.
+// Runs on PostgreSQL too under `npm run test:pg`.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { IDLE } from "@/lib/actions/action-state";
+import { deleteDeal } from "@/lib/actions/deals/delete-deal";
+import { createUser } from "@/lib/auth/accounts";
+import { generateSecret, hashSecret } from "@/lib/auth/secret-token";
+import { capitalCountedSql } from "@/lib/data/deal-stats";
+import { countSum, moneySum, readsOf, toMoney } from "@/lib/data/kysely";
+import { capitalByPeriodSql } from "@/lib/data/raw/capital-by-period";
+import { concentrationSeriesSql } from "@/lib/data/raw/concentration-figures";
+import { dealCells, marketCells, recipientCellRows } from "@/lib/data/raw/market-cells";
+import {
+  capitalByNamedInvestorSql,
+  capitalByRecipientInYearSql,
+  latestYearOfKindsSql,
+  onDeal,
+  periodOf,
+  withInvestorShares,
+} from "@/lib/data/raw/overview-figures";
+import { patchDeal } from "@/lib/deals/patch-deal";
+import { restoreDealRevision } from "@/lib/deals/restore-deal";
+import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
+import { DEAL_KINDS } from "@/lib/domain";
+import { importDealCsv } from "@/lib/import/apply-deal-import";
+import {
+  capitalByInvestor,
+  capitalByPeriod,
+  capitalByRecipient,
+  capitalCounted,
+  CAPITAL_KINDS,
+  DEFAULT_RULE,
+  UNDISCLOSED_KEY,
+  type CountingRule,
+} from "@/lib/measures/capital";
+import { concentrationSeries } from "@/lib/measures/concentration";
+import { mergeOrganizations, restoreOrganizationMerge } from "@/lib/organizations/merge-organizations";
+import { seedDatabase } from "@/lib/seed/seed-database";
+import { loadMeasureDeals } from "../support/measure-deals";
+import { requestContext } from "../support/next-request-context";
+import { createTestDb, type TestDb } from "../support/test-db";
+
+vi.mock("next/headers", async () => (await import("../support/next-request-context")).nextHeadersMock);
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+vi.mock("next/navigation", () => ({
+  redirect: (to: string) => {
+    throw Object.assign(new Error("redirect"), { to });
+  },
+}));
+
+let t: TestDb;
+let cookie: string;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  (globalThis as { dealTrackerDb?: Promise<unknown> }).dealTrackerDb = Promise.resolve(t.db);
+  await seedDatabase(t.db);
+  const editor = await createUser(t.db, { email: "cells@example.com", password: "editor-password-1", role: "editor" });
+  cookie = generateSecret("s");
+  await t.db.session.create({ data: { id: hashSecret(cookie), userId: editor.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+});
+afterAll(async () => {
+  delete (globalThis as { dealTrackerDb?: Promise<unknown> }).dealTrackerDb;
+  await t?.dispose();
+});
+
+type CellRows = { recipients: string[]; investors: string[] };
+
+const line = (values: unknown[]) => values.map(String).join("|");
+
+/** The cells as the writers left them, one line per cell, in key order. */
+async function storedCells(): Promise<CellRows> {
+  const reads = readsOf(t.db);
+  const recipients = await reads.selectFrom("RecipientCell").selectAll().execute();
+  const investors = await reads.selectFrom("InvestorCell").selectAll().execute();
+  return {
+    recipients: recipients
+      .map((c) => line([c.recipientId, c.quarter, c.kind, c.status, c.deals, c.undisclosed, c.amount, c.upperBound]))
+      .sort(),
+    investors: investors.map((c) => line([c.organizationId, c.quarter, c.kind, c.status, c.parts, c.amount])).sort(),
+  };
+}
+
+/** The cells recomputed from scratch: every live deal grouped, and every named investor's part of it. */
+async function cellsFromScratch(): Promise<CellRows> {
+  const reads = readsOf(t.db);
+  const live = reads.selectFrom("Deal as d").where("d.deletedAt", "is", null);
+  const recipients = await reads
+    .selectFrom(recipientCellRows(live).as("c"))
+    .groupBy(["c.recipientId", "c.quarter", "c.kind", "c.status"])
+    .select((eb) => [
+      "c.recipientId",
+      "c.quarter",
+      "c.kind",
+      "c.status",
+      countSum(eb.ref("c.deals")).as("deals"),
+      countSum(eb.ref("c.undisclosed")).as("undisclosed"),
+      moneySum(eb.ref("c.amount")).as("amount"),
+      moneySum(eb.ref("c.upperBound")).as("upperBound"),
+    ])
+    .execute();
+  const investors = await withInvestorShares(reads, onDeal("d.deletedAt", "is", null))
+    .selectFrom("shares as d")
+    .innerJoin("Deal as x", "x.id", "d.dealId")
+    .where("d.share", "is not", null)
+    .groupBy((eb) => [eb.ref("d.organizationId"), periodOf("d.announcedOn", "quarter"), eb.ref("x.kind"), eb.ref("x.status")])
+    .select((eb) => [
+      "d.organizationId",
+      periodOf("d.announcedOn", "quarter").as("quarter"),
+      "x.kind",
+      "x.status",
+      eb.fn.countAll<number>().as("parts"),
+      moneySum(eb.ref("d.share")).as("amount"),
+    ])
+    .execute();
+  return {
+    recipients: recipients
+      .map((c) => line([c.recipientId, c.quarter, c.kind, c.status, c.deals, c.undisclosed, toMoney(c.amount), toMoney(c.upperBound)]))
+      .sort(),
+    investors: investors.map((c) => line([c.organizationId, c.quarter, c.kind, c.status, Number(c.parts), toMoney(c.amount)])).sort(),
+  };
+}
+
+async function expectCellsKept(step: string): Promise<void> {
+  const [stored, scratch] = await Promise.all([storedCells(), cellsFromScratch()]);
+  expect(stored.recipients.length, step).toBeGreaterThan(0);
+  expect(stored, step).toEqual(scratch);
+}
+
+async function asEditor<T>(run: () => Promise<T>): Promise<T | { redirectedTo: string }> {
+  requestContext.reset();
+  requestContext.cookies.set("dt_session", cookie);
+  try {
+    return await run();
+  } catch (error) {
+    const to = (error as { to?: string }).to;
+    if (to) return { redirectedTo: to };
+    throw error;
+  }
+}
+
+/** A deals CSV of these rows (every other column empty, the currency USD). */
+function csvOf(rows: Record<string, string>[]): string {
+  const cells = (row: Record<string, string>) =>
+    DEAL_CSV_COLUMNS.map((c) => row[c] ?? (c === "original_currency" ? "USD" : c === "summary" ? "cells test" : ""));
+  return [DEAL_CSV_COLUMNS.join(","), ...rows.map((row) => cells(row).join(","))].join("\n") + "\n";
+}
+
+async function version(id: number): Promise<number> {
+  return (await t.db.deal.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+}
+
+const RULES: CountingRule[] = [
+  DEFAULT_RULE,
+  { kinds: DEAL_KINDS, includePipeline: false },
+  { kinds: CAPITAL_KINDS, includePipeline: true },
+  { kinds: DEAL_KINDS, includePipeline: true },
+];
+
+describe("the market's cells", () => {
+  it("are kept by every writer in its transaction, equal to the cells of every live deal after each write", async () => {
+    await expectCellsKept("seed (batch creation)");
+
+    const imported = await importDealCsv(
+      t.db,
+      csvOf([
+        {
+          announced_on: "2025-05-02",
+          investors: "Nvidia (lead); Undisclosed investors",
+          recipient: "Mistral AI",
+          kind: "equity",
+          status: "announced",
+          amount_usd_low: "100000001",
+          amount_usd_high: "100000001",
+          amount_qualifier: "exact",
+        },
+        {
+          announced_on: "2025-05-03",
+          investors: "Nvidia; Amazon",
+          recipient: "Anthropic",
+          kind: "equity",
+          status: "closed",
+          amount_usd_high: "250000003",
+          amount_qualifier: "up_to",
+        },
+        {
+          announced_on: "2024-11-30",
+          investors: "",
+          recipient: "Cohere",
+          kind: "convertible",
+          status: "announced",
+          amount_qualifier: "undisclosed",
+        },
+      ]),
+      { actor: "test", onDuplicate: "create" },
+    );
+    expect(imported.ok ? [] : imported.errors).toEqual([]);
+    await expectCellsKept("import");
+    const [a, b] = imported.ok ? imported.dealIds : [];
+
+    // Amount, status, kind, date and parties changed through PATCH (the form's writer).
+    const patched = await patchDeal(
+      t.db,
+      a,
+      {
+        version: await version(a),
+        amount_usd_low: "120000007",
+        amount_usd_high: "130000000",
+        amount_qualifier: "range",
+        status: "closed",
+        kind: "convertible",
+        announced_on: "2025-07-01",
+        investors: "Amazon (lead); Google; Nvidia",
+        change_date: "2025-07-02",
+        source_url: "https://example.com/cells",
+        source_publisher: "Example",
+      },
+      null,
+      "test",
+    );
+    expect(patched.status).toBe(200);
+    await expectCellsKept("patch");
+
+    const deleted = await asEditor(() => deleteDeal(IDLE, formOf({ id: String(b) })));
+    expect(deleted).toEqual({ redirectedTo: `/admin?deleted=${b}` });
+    await expectCellsKept("delete");
+
+    const created = await t.db.revision.findFirstOrThrow({ where: { entityType: "deal", entityId: b }, orderBy: { id: "asc" } });
+    await t.db.$transaction((tx) => restoreDealRevision(tx, created.id, "test"));
+    await expectCellsKept("restore of a deleted deal");
+
+    // Stated commitments come back with a revision: the restore writes them, and the parts split by them.
+    const revision = await t.db.revision.findFirstOrThrow({ where: { entityType: "deal", entityId: a }, orderBy: { id: "desc" } });
+    const after = JSON.parse(revision.after as string);
+    after.participations = after.participations.map((p: { position: number }) => ({
+      ...p,
+      committedUsd: p.position === 0 ? "90000000" : null,
+    }));
+    const committed = await t.db.revision.create({
+      data: { entityType: "deal", entityId: a, action: "update", actor: "test", after: JSON.stringify(after) },
+    });
+    await t.db.$transaction((tx) => restoreDealRevision(tx, committed.id, "test"));
+    expect(await t.db.participation.count({ where: { dealId: a, committedUsd: 90_000_000n } })).toBe(1);
+    await expectCellsKept("restore with commitments");
+
+    // A merge moves deals received and parties (combining the rows of a deal naming both), and its undoing moves them back.
+    const [keep, merge] = await Promise.all(
+      ["amazon", "nvidia"].map((slug) => t.db.organization.findUniqueOrThrow({ where: { slug }, select: { id: true } })),
+    );
+    await t.db.$transaction((tx) => mergeOrganizations(tx, keep.id, merge.id, "test"), { timeout: 60_000 });
+    await expectCellsKept("merge");
+    const mergeRevision = await t.db.revision.findFirstOrThrow({
+      where: { entityType: "organization", action: "merge", entityId: merge.id },
+    });
+    await t.db.$transaction((tx) => restoreOrganizationMerge(tx, mergeRevision.id, "test"), { timeout: 60_000 });
+    await expectCellsKept("merge undone");
+  });
+
+  it("give the whole market's figures equal to the measures over the deals, every counting rule, side and grain", async () => {
+    const reads = readsOf(t.db);
+    const cells = marketCells(reads);
+    const deals = await loadMeasureDeals(t.db);
+    expect(await capitalCountedSql(cells)).toEqual(capitalCounted(deals));
+    for (const rule of RULES) {
+      for (const grain of ["year", "quarter"] as const) {
+        expect(await capitalByPeriodSql(rule, grain, cells), `${grain}`).toEqual(capitalByPeriod(deals, { rule, grain, stackBy: "kind" }));
+        for (const side of ["recipient", "investor"] as const) {
+          expect(await concentrationSeriesSql({ rule, grain, side }, cells), `${side} ${grain}`).toEqual(
+            concentrationSeries(deals, { rule, grain, side }),
+          );
+        }
+      }
+      expect(await capitalByNamedInvestorSql(cells, rule)).toEqual(capitalByInvestor(deals, rule).filter((i) => i.key !== UNDISCLOSED_KEY));
+      const year = await latestYearOfKindsSql(cells, rule);
+      expect(year).toBe(
+        deals
+          .filter((d) => rule.kinds.includes(d.kind))
+          .map((d) => d.announcedOn.slice(0, 4))
+          .sort()
+          .at(-1),
+      );
+      expect(await capitalByRecipientInYearSql(cells, rule, year as string)).toEqual(
+        capitalByRecipient(
+          deals.filter((d) => d.announcedOn.startsWith(year as string)),
+          rule,
+        ),
+      );
+      // The same figures over the deals read as cells one by one (the path of filtered and as-of views).
+      const onTheFly = dealCells(reads, reads.selectFrom("Deal as d"));
+      expect(await concentrationSeriesSql({ rule, grain: "quarter", side: "investor" }, onTheFly)).toEqual(
+        await concentrationSeriesSql({ rule, grain: "quarter", side: "investor" }, cells),
+      );
+    }
+  });
+
+  it("differ from the deals when a write bypasses the writers (so the check above would catch a writer without the hook)", async () => {
+    const deal = await t.db.deal.findFirstOrThrow({ where: { deletedAt: null, amountUsdKey: { not: null } }, orderBy: { id: "asc" } });
+    await t.db.deal.update({ where: { id: deal.id }, data: { amountUsdKey: (deal.amountUsdKey as bigint) + 1n } });
+    const [stored, scratch] = await Promise.all([storedCells(), cellsFromScratch()]);
+    expect(stored).not.toEqual(scratch);
+  });
+});
+
+function formOf(values: Record<string, string>): FormData {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(values)) f.set(k, v);
+  return f;
+}
