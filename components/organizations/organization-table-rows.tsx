@@ -109,7 +109,7 @@ export type FigureCell = string | [short: string, exact: string];
 /** A row of figures: the organization's page (null for an entry with no page, the unnamed investors), its name, its cells. */
 export type FigureRow = [href: string | null, name: string, cells: FigureCell[]];
 
-/** The recipients' and investors' share tables: a linked name, then figures aligned right. */
+/** The recipients' and investors' share tables (class figure-table, which aligns the figures right): a linked name, then figures. */
 export function FigureRows({ rows }: { rows: FigureRow[] }) {
   return (
     <tbody>
@@ -124,13 +124,12 @@ export function FigureRows({ rows }: { rows: FigureRow[] }) {
               </Link>
             )}
           </th>
+          {/* Right-aligned by the table's class, figure-table. */}
           {cells.map((cell, i) =>
             typeof cell === "string" ? (
-              <td key={i} className="text-right">
-                {cell}
-              </td>
+              <td key={i}>{cell}</td>
             ) : (
-              <td key={i} className="text-right" title={cell[1]}>
+              <td key={i} title={cell[1]}>
                 {cell[0]}
               </td>
             ),
