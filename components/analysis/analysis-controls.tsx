@@ -2,8 +2,10 @@ import Link from "next/link";
 import { NameFilterFields } from "@/components/search/name-filter-field";
 import { COUNT_LABELS, COUNT_OPTIONS, type AnalysisView } from "@/lib/filters/analysis-view";
 
-const FIELD =
-  "mt-1 block w-full rounded border border-gray-300 bg-white px-2 py-1.5 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:bg-gray-900 dark:[color-scheme:dark]";
+// The fields and boxes of every filter form (/deals, /changes): short classes of app/globals.css, since this form is
+// server markup, sent as HTML and again in React's payload.
+const FIELD = "field";
+const BOX = "check";
 const BUTTON = "rounded border px-3 py-1.5 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600";
 
 /**
@@ -75,13 +77,7 @@ export function AnalysisControls({
         </label>
         <NameFilterFields idPrefix="analysis" chosen={f} names={names} labelClassName="block" fieldClassName={FIELD} />
         <label className="flex items-start gap-2 self-end pb-1.5">
-          <input
-            type="checkbox"
-            name="pipeline"
-            value="1"
-            defaultChecked={view.pipeline}
-            className="mt-0.5 h-4 w-4 focus-visible:outline-2 focus-visible:outline-blue-600"
-          />
+          <input type="checkbox" name="pipeline" value="1" defaultChecked={view.pipeline} className={`mt-0.5 ${BOX}`} />
           <span>Add the pipeline: rumored and in-talks deals</span>
         </label>
       </div>
@@ -91,13 +87,7 @@ export function AnalysisControls({
           <div className="mt-2 flex flex-wrap gap-x-4 gap-y-2">
             {choices.map((c) => (
               <label key={c.key} className="flex items-center gap-1.5">
-                <input
-                  type="checkbox"
-                  name="exclude"
-                  value={c.key}
-                  defaultChecked={view.exclude.includes(c.key)}
-                  className="h-4 w-4 focus-visible:outline-2 focus-visible:outline-blue-600"
-                />
+                <input type="checkbox" name="exclude" value={c.key} defaultChecked={view.exclude.includes(c.key)} className={BOX} />
                 {c.name}
               </label>
             ))}

@@ -1,5 +1,4 @@
-import type { ReactNode } from "react";
-import { AxisLabels, ChartColumns, type AxisLabelSpec } from "./chart-columns";
+import { PlotFigure, type AxisLabelSpec, type PlotMark } from "./chart-columns";
 import { VIEW, band, percent, type PlacedDirectLabel } from "./chart-scale";
 
 // The frame every bar and line chart shares, rendered on the server: a plot drawn as SVG in a 1000 x 1000 viewBox
@@ -7,8 +6,8 @@ import { VIEW, band, percent, type PlacedDirectLabel } from "./chart-scale";
 // vector-effect), with its axis labels, band labels and legend as HTML, so text keeps its size at any width. Each
 // category has a column, an HTML element over the plot, that shows its exact figures under the pointer and on
 // keyboard focus (a tab stop with the same text as its accessible name), with CSS alone: no chart code runs in the
-// browser (the columns and the labels are client components, chart-columns.tsx, only so that React's payload carries
-// their text once rather than their markup). Text the PNG/SVG export must carry is marked data-chart-text (chart-export.tsx
+// browser (the figure is a client component, chart-columns.tsx PlotFigure, only so that React's payload carries its
+// paths and text once rather than its markup). Text the PNG/SVG export must carry is marked data-chart-text (chart-export.tsx
 // writes it into the file).
 
 export type AxisTick = { value: number; y: number; label: string };
@@ -52,7 +51,7 @@ export function CartesianPlot({
   positions,
   xTicks,
   directLabels = [],
-  children,
+  marks,
 }: {
   ariaLabel: string;
   className?: string;
@@ -77,7 +76,7 @@ export function CartesianPlot({
    */
   directLabels?: PlacedDirectLabel[];
   /** The marks, in viewBox coordinates. */
-  children: ReactNode;
+  marks: PlotMark[];
 }) {
   const shown = labelClasses(categories);
   const column = (i: number) => {
@@ -88,55 +87,33 @@ export function CartesianPlot({
   };
   const grid = leftTicks.map((t) => `M0 ${t.y}H${VIEW}`).join("");
   return (
-    <figure aria-label={ariaLabel} className={`w-full overflow-hidden ${className}`}>
-      <div className={`relative mt-3 ml-16 h-60 ${rightTicks ? "mr-16" : "mr-6"}`}>
-        <svg
-          data-chart-plot=""
-          aria-hidden="true"
-          viewBox={`0 0 ${VIEW} ${VIEW}`}
-          preserveAspectRatio="none"
-          className="absolute inset-0 h-full w-full overflow-visible"
-        >
-          <path d={grid} stroke="var(--chart-grid)" fill="none" vectorEffect="non-scaling-stroke" />
-          <g pointerEvents="none">{children}</g>
-        </svg>
-        <ChartColumns
-          columns={(categories.length <= MAX_TOOLTIP_COLUMNS ? tooltips : []).map((tip, i) => {
-            const b = column(i);
-            return [percent(b.x), percent(b.width), b.center < VIEW / 3 ? 0 : b.center > (2 * VIEW) / 3 ? 1 : 2, tip];
-          })}
-        />
-        <AxisLabels
-          labels={[
-            ...leftTicks.map((t): AxisLabelSpec => ["axis-y", percent(t.y), null, t.label, 0]),
-            ...(rightTicks ?? []).map((t): AxisLabelSpec => ["axis-y2", percent(t.y), null, t.label, 0]),
-            ...bandLabels.map((l): AxisLabelSpec => ["band-label", percent(l.y), null, l.text, 0]),
-            ...directLabels.map((l): AxisLabelSpec => [
-              `direct-label${l.phone ? "" : " hidden sm:block"}${l.x > VIEW * 0.9 ? " -translate-x-full" : l.x < VIEW * 0.1 ? "" : " -translate-x-1/2"}`,
-              percent(l.y),
-              percent(l.x),
-              l.text,
-              1,
-            ]),
-            ...(xTicks ?? []).map((t): AxisLabelSpec => ["axis-x", null, percent(t.x), t.label, 0]),
-            ...categories.flatMap((label, i): AxisLabelSpec[] =>
-              !xTicks && shown[i] ? [[`axis-x ${shown[i]}`, null, percent(band(i, categories.length).center), label, 0]] : [],
-            ),
-          ]}
-        />
-      </div>
-      <ul className="mt-7 flex flex-wrap justify-center gap-x-4 gap-y-1 text-xs">
-        {legend.map((item) => (
-          <li key={item.label} className="flex items-center gap-1.5">
-            <span
-              aria-hidden="true"
-              className={item.shape === "bar" ? "inline-block h-2.5 w-2.5" : "inline-block h-0.5 w-3.5"}
-              style={{ background: item.color }}
-            />
-            {item.label}
-          </li>
-        ))}
-      </ul>
-    </figure>
+    <PlotFigure
+      ariaLabel={ariaLabel}
+      className={className}
+      box={`relative mt-3 ml-16 h-60 ${rightTicks ? "mr-16" : "mr-6"}`}
+      grid={grid}
+      marks={marks}
+      columns={(categories.length <= MAX_TOOLTIP_COLUMNS ? tooltips : []).map((tip, i) => {
+        const b = column(i);
+        return [percent(b.x), percent(b.width), b.center < VIEW / 3 ? 0 : b.center > (2 * VIEW) / 3 ? 1 : 2, tip];
+      })}
+      labels={[
+        ...leftTicks.map((t): AxisLabelSpec => ["axis-y", percent(t.y), null, t.label, 0]),
+        ...(rightTicks ?? []).map((t): AxisLabelSpec => ["axis-y2", percent(t.y), null, t.label, 0]),
+        ...bandLabels.map((l): AxisLabelSpec => ["band-label", percent(l.y), null, l.text, 0]),
+        ...directLabels.map((l): AxisLabelSpec => [
+          `direct-label${l.phone ? "" : " hidden sm:block"}${l.x > VIEW * 0.9 ? " -translate-x-full" : l.x < VIEW * 0.1 ? "" : " -translate-x-1/2"}`,
+          percent(l.y),
+          percent(l.x),
+          l.text,
+          1,
+        ]),
+        ...(xTicks ?? []).map((t): AxisLabelSpec => ["axis-x", null, percent(t.x), t.label, 0]),
+        ...categories.flatMap((label, i): AxisLabelSpec[] =>
+          !xTicks && shown[i] ? [[`axis-x ${shown[i]}`, null, percent(band(i, categories.length).center), label, 0]] : [],
+        ),
+      ]}
+      legend={legend.map((item) => [item.label, item.color, item.shape === "bar" ? 1 : 0])}
+    />
   );
 }

@@ -1,5 +1,6 @@
 import { formatUsd, formatUsdExact } from "@/lib/format";
 import { CartesianPlot } from "./cartesian-plot";
+import type { PlotMark } from "./chart-columns";
 import { coord, largestIndex, latestIndex, pickDirectLabels, timeScale, valueAxis, VIEW, type DirectLabel } from "./chart-scale";
 import type { ChartRow, ChartSeries } from "./chart-types";
 
@@ -103,12 +104,7 @@ export function FundingRoundsChart({
         { label: valuation.label, color: valuation.color, shape: "line" },
       ]}
       directLabels={pickDirectLabels(candidates)}
-    >
-      {bars ? <path className="chart-bars" d={bars} fill={amount.color} /> : null}
-      <g stroke={valuation.color} fill="none">
-        <path className="chart-line" d={step} strokeWidth={2} vectorEffect="non-scaling-stroke" />
-        <path className="chart-dots" d={dots} strokeWidth={7} strokeLinecap="round" vectorEffect="non-scaling-stroke" />
-      </g>
-    </CartesianPlot>
+      marks={[...(bars ? [["bars", bars, amount.color] as PlotMark] : []), ["line", valuation.color, step, dots]]}
+    />
   );
 }

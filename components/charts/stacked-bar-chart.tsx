@@ -1,5 +1,6 @@
 import { formatUsd, formatUsdExact } from "@/lib/format";
 import { CartesianPlot } from "./cartesian-plot";
+import type { PlotMark } from "./chart-columns";
 import { band, coord, largestIndex, latestIndex, pickDirectLabels, valueAxis, type DirectLabel } from "./chart-scale";
 import type { ChartRow, ChartSeries } from "./chart-types";
 
@@ -77,10 +78,7 @@ export function StackedBarChart({
       leftTicks={ticks.map((t) => ({ value: t, y: y(t), label: formatUsd(t) }))}
       legend={series.map((s) => ({ label: s.label, color: s.color, shape: "bar" }))}
       directLabels={pickDirectLabels(candidates)}
-    >
-      {series.map((s, j) =>
-        paths[j].length > 0 ? <path key={s.key} className="chart-bars" d={paths[j].join("")} fill={s.color} /> : null,
-      )}
-    </CartesianPlot>
+      marks={series.flatMap((s, j): PlotMark[] => (paths[j].length > 0 ? [["bars", paths[j].join(""), s.color]] : []))}
+    />
   );
 }

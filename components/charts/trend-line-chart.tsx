@@ -1,5 +1,6 @@
 import { formatUsd } from "@/lib/format";
 import { CartesianPlot } from "./cartesian-plot";
+import type { PlotMark } from "./chart-columns";
 import { band, coord, largestIndex, latestIndex, niceTicks, pickDirectLabels, yScale, type DirectLabel } from "./chart-scale";
 import type { ChartRow, ChartSeries, ValueFormat } from "./chart-types";
 import { formatTick, formatValue } from "./format-value";
@@ -78,20 +79,14 @@ export function TrendLineChart({
       legend={series.map((s) => ({ label: s.label, color: s.color, shape: "line" }))}
       bandLabels={bands.map((b) => ({ text: b.label, y: y(Math.min(b.to, scaleDomain[1])) }))}
       directLabels={pickDirectLabels(candidates)}
-    >
-      {bands.map((b) => {
-        const top = y(Math.min(b.to, scaleDomain[1]));
-        const bottom = y(Math.max(b.from, scaleDomain[0]));
-        return bottom > top ? (
-          <rect key={b.label} x={0} y={top} width={1000} height={coord(bottom - top)} fill={b.color} fillOpacity={0.18} />
-        ) : null;
-      })}
-      {lines.map(({ series: s, line, dots }) => (
-        <g key={s.key} stroke={s.color} fill="none">
-          <path className="chart-line" d={line} strokeWidth={2} vectorEffect="non-scaling-stroke" />
-          <path className="chart-dots" d={dots} strokeWidth={7} strokeLinecap="round" vectorEffect="non-scaling-stroke" />
-        </g>
-      ))}
-    </CartesianPlot>
+      marks={[
+        ...bands.flatMap((b): PlotMark[] => {
+          const top = y(Math.min(b.to, scaleDomain[1]));
+          const bottom = y(Math.max(b.from, scaleDomain[0]));
+          return bottom > top ? [["band", top, coord(bottom - top), b.color]] : [];
+        }),
+        ...lines.map(({ series: s, line, dots }): PlotMark => ["line", s.color, line, dots]),
+      ]}
+    />
   );
 }

@@ -45,7 +45,8 @@ export function CoInvestorTable({
             >
               Rounds together
             </SortHeader>
-            <th scope="col">Rounds in common</th>
+            {/* The count of all is the column before: each row lists only the newest. */}
+            <th scope="col">Newest rounds in common</th>
           </tr>
         </thead>
         <CoInvestorRows
@@ -56,9 +57,6 @@ export function CoInvestorTable({
             row.rounds
               .slice(-SHARED_ROUNDS_SHOWN)
               .map((round) => [sharedRoundHref(round, asOf), sharedRoundLabel(round), round.name === null ? null : formatDate(round.date)]),
-            row.roundCount > SHARED_ROUNDS_SHOWN
-              ? `The newest ${formatNumber(SHARED_ROUNDS_SHOWN)} of ${formatNumber(row.roundCount)}`
-              : null,
           ])}
         />
       </table>

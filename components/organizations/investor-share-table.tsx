@@ -24,7 +24,7 @@ export function InvestorShareTable({
 }) {
   return (
     <div className="overflow-x-auto">
-      <table className="org-table min-w-full text-left text-sm">
+      <table className="org-table figure-table min-w-full text-left text-sm">
         <caption className="sr-only">Investors in {companyName} and their shares of its counted funding</caption>
         <thead>
           <tr className="border-b border-gray-200 dark:border-gray-800">

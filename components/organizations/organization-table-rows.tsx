@@ -11,27 +11,22 @@ import type { DealStatus } from "@/lib/domain";
 
 /**
  * A co-investor: its page and name, rounds in common, the newest shared rounds (page, label, and the date note, null where
- * the label is already the date) and the note past them.
+ * the label is already the date).
  */
-export type CoInvestorRow = [
-  href: string,
-  name: string,
-  rounds: string,
-  shared: [href: string, label: string, date: string | null][],
-  more: string | null,
-];
+export type CoInvestorRow = [href: string, name: string, rounds: string, shared: [href: string, label: string, date: string | null][]];
 
 export function CoInvestorRows({ rows }: { rows: CoInvestorRow[] }) {
   return (
     <tbody>
-      {rows.map(([href, name, count, shared, more]) => (
-        <tr key={href} className="row-rule">
-          <th scope="row" className="align-top">
+      {rows.map(([href, name, count, shared]) => (
+        // align-top on the row: its cells inherit it (one class a row rather than one a cell).
+        <tr key={href} className="row-rule align-top">
+          <th scope="row">
             <Link href={href} className="link">
               {name}
             </Link>
           </th>
-          <td className="text-right align-top">{count}</td>
+          <td className="text-right">{count}</td>
           <td>
             <ul className="space-y-0.5">
               {shared.map(([roundHref, label, date]) => (
@@ -43,7 +38,6 @@ export function CoInvestorRows({ rows }: { rows: CoInvestorRow[] }) {
                 </li>
               ))}
             </ul>
-            {more ? <p className="muted">{more}</p> : null}
           </td>
         </tr>
       ))}
@@ -109,7 +103,7 @@ export type FigureCell = string | [short: string, exact: string];
 /** A row of figures: the organization's page (null for an entry with no page, the unnamed investors), its name, its cells. */
 export type FigureRow = [href: string | null, name: string, cells: FigureCell[]];
 
-/** The recipients' and investors' share tables: a linked name, then figures aligned right. */
+/** The recipients' and investors' share tables (class figure-table, which aligns the figures right): a linked name, then figures. */
 export function FigureRows({ rows }: { rows: FigureRow[] }) {
   return (
     <tbody>
@@ -124,61 +118,16 @@ export function FigureRows({ rows }: { rows: FigureRow[] }) {
               </Link>
             )}
           </th>
+          {/* Right-aligned by the table's class, figure-table. */}
           {cells.map((cell, i) =>
             typeof cell === "string" ? (
-              <td key={i} className="text-right">
-                {cell}
-              </td>
+              <td key={i}>{cell}</td>
             ) : (
-              <td key={i} className="text-right" title={cell[1]}>
+              <td key={i} title={cell[1]}>
                 {cell[0]}
               </td>
             ),
           )}
-        </tr>
-      ))}
-    </tbody>
-  );
-}
-
-/**
- * An equity or convertible deal a company received: its page, date (ISO and written), label, investors, status, amount as
- * reported, the amount counted (short and exact; null when not counted) and the post-money valuation (null: not reported).
- */
-export type RoundDealRow = [
-  href: string,
-  date: string,
-  dateText: string,
-  label: string,
-  investors: string,
-  status: DealStatus,
-  amount: string,
-  counted: [short: string, exact: string] | null,
-  valuation: string | null,
-];
-
-export function RoundDealRows({ rows }: { rows: RoundDealRow[] }) {
-  return (
-    <tbody>
-      {rows.map(([href, date, dateText, label, investors, status, amount, counted, valuation]) => (
-        <tr key={href} className="row-rule align-top">
-          <td className="whitespace-nowrap">
-            <time dateTime={date}>{dateText}</time>
-          </td>
-          <th scope="row" className="min-w-48 font-normal">
-            <Link href={href} className="link">
-              {label}
-            </Link>
-          </th>
-          <td className="min-w-40">{investors}</td>
-          <td>
-            <StatusBadge status={status} />
-          </td>
-          <td className="whitespace-nowrap text-right">{amount}</td>
-          <td className="whitespace-nowrap text-right">
-            {counted === null ? <span className="muted">Not counted</span> : <span title={counted[1]}>{counted[0]}</span>}
-          </td>
-          <td className="whitespace-nowrap text-right">{valuation === null ? <span className="muted">Not reported</span> : valuation}</td>
         </tr>
       ))}
     </tbody>

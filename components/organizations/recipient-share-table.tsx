@@ -23,7 +23,7 @@ export function RecipientShareTable({
 }) {
   return (
     <div className="overflow-x-auto">
-      <table className="org-table min-w-full text-left text-sm">
+      <table className="org-table figure-table min-w-full text-left text-sm">
         <caption className="sr-only">Recipients by the capital {investorName} put in, and its share of their counted funding</caption>
         <thead>
           <tr className="border-b border-gray-200 dark:border-gray-800">

@@ -23,7 +23,8 @@ export function SortHeader({
         href={href}
         prefetch={false}
         scroll={false}
-        className="rounded underline decoration-dotted hover:decoration-solid focus-visible:outline-2 focus-visible:outline-blue-600"
+        // A short class of app/globals.css: the header is server markup, sent as HTML and again in React's payload.
+        className="sort-link"
       >
         {children}
         {sorted ? <span aria-hidden="true">{sorted === "descending" ? " ↓" : " ↑"}</span> : null}

@@ -3,10 +3,10 @@
 import "server-only";
 import { getDb } from "../db";
 import type { DealKind } from "../domain";
-import { CAPITAL_KINDS, countedAmount, isCounted, type CapitalSummary } from "../measures/capital";
+import { CAPITAL_KINDS, type CapitalSummary } from "../measures/capital";
 import type { FundingRoundPoint } from "../measures/funding-rounds";
 import type { InvestorShare } from "../measures/funding-shares";
-import { listNewestDealSummaries, type DealSummary } from "./deals";
+import { countLiveDeals, listNewestDealSummaries, type DealSummary } from "./deals";
 import { dealsAsOf } from "./deal-state";
 import { readsOf } from "./kysely";
 import { capitalCountedSql } from "./deal-stats";
@@ -25,11 +25,6 @@ import { findOrganization, type OrganizationProfile } from "./organization-profi
  */
 export const COMMITMENT_KINDS: readonly DealKind[] = ["compute_commitment", "cloud_credits", "chip_supply"];
 
-export type RoundDeal = DealSummary & {
-  /** The amount counted as capital; null when the deal does not count (pipeline or terminated). */
-  counted: bigint | null;
-};
-
 export type CompanyView = {
   profile: OrganizationProfile;
   /** The dates the figures, lists and chart cover (open ends: every date). */
@@ -37,9 +32,7 @@ export type CompanyView = {
   funding: CapitalSummary;
   /** Counted rounds (a Round's deals together, every other deal a round of its own), oldest first: the chart. */
   rounds: FundingRoundPoint[];
-  /** The newest COMPANY_LIST_LIMIT equity and convertible deals received, counted or not, oldest first: the rounds table. */
-  roundDeals: RoundDeal[];
-  /** Every equity and convertible deal received. */
+  /** How many equity and convertible deals it received, counted or not: the page's rounds link to them all on /deals. */
   roundDealTotal: number;
   /** Every valuation reported with a deal it (or a division) received, rounds and secondary sales alike, oldest first. */
   valuations: ValuationMark[];
@@ -74,9 +67,9 @@ async function computeCompany(slug: string, asOf: string | null, window: DateWin
   const capitalReceived = onDeal.and([received, onDeal("d.kind", "in", [...CAPITAL_KINDS])]);
   const commitmentsMade = onDeal.and([onDeal("d.kind", "in", [...COMMITMENT_KINDS]), dealsOfInvestor(id, window)]);
   const reads = readsOf(db);
-  const [timeline, capitalDeals, funding, investors, commitments, rounds, allValuations] = await Promise.all([
+  const [timeline, roundDealTotal, funding, investors, commitments, rounds, allValuations] = await Promise.all([
     listNewestDealSummaries(db, received, asOf, COMPANY_LIST_LIMIT),
-    listNewestDealSummaries(db, capitalReceived, asOf, COMPANY_LIST_LIMIT),
+    countLiveDeals(db, capitalReceived, asOf),
     capitalCountedSql(dealCells(reads, dealsAsOf(reads, asOf).where("d.deletedAt", "is", null).where(received))),
     // Summed in the database, not by loading a large company's thousands of counted deals into memory for this one table.
     investorSharesOfRecipientSql(db, id, asOf, window),
@@ -94,8 +87,7 @@ async function computeCompany(slug: string, asOf: string | null, window: DateWin
     window,
     funding,
     rounds,
-    roundDeals: capitalDeals.deals.toReversed().map((d) => ({ ...d, counted: isCounted(d) ? countedAmount(d).amount : null })),
-    roundDealTotal: capitalDeals.total,
+    roundDealTotal,
     valuations,
     latestValuation: lastValued ? { date: lastValued.date, amount: lastValued.valuationUsd } : null,
     investors,

@@ -145,6 +145,12 @@ export async function listDealSummaries(
   return summariesOf(reads, await selectInDealOrder(summaryColumns(liveDeals(reads, condition, asOf)), "date_desc", 0, limit));
 }
 
+/** How many live deals meet `condition`, as they are today or as reported on `asOf`: a list's count without its rows. */
+export async function countLiveDeals(db: PrismaClient, condition: Expression<SqlBool>, asOf: string | null): Promise<number> {
+  const row = await liveDeals(readsOf(db), condition, asOf).select(countAll().as("n")).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /**
  * The newest `limit` deals that meet `condition` and how many there are in all: the lists of organization pages and
  * of a deal page, which link to /deals for the rest (a large investor has thousands). The newest ids and the count

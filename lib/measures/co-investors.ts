@@ -27,7 +27,7 @@ export type CoInvestor = {
  * thousands at scale, and listing them all in each row made an investor page megabytes of HTML. The count has them all,
  * and the API lists every one.
  */
-export const SHARED_ROUNDS_SHOWN = 3;
+export const SHARED_ROUNDS_SHOWN = 2;
 
 /**
  * Every other named investor of the rounds the investor is in, with the rounds in common (oldest first); most rounds

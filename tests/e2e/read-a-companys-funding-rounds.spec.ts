@@ -47,17 +47,19 @@ test.describe("read a company's funding rounds", () => {
     const csv = (await (await request.get(href as string)).text()).trim().split("\n");
     expect(csv.slice(1).reduce((sum, line) => sum + BigInt(line.split(",")[1]), 0n)).toBe(openAiFunding);
 
-    const rounds = page.getByRole("table", { name: /Equity and convertible deals OpenAI received/ });
-    await expect(rounds.getByRole("row").filter({ hasText: "27 Feb 2026" }).first().getByRole("cell", { name: "$852B" })).toBeVisible();
-    // Every terminated round (Nvidia's letter of intent, Disney's investment) is listed and not counted.
-    const terminated = seedRows.filter(
-      (r) => r.recipient === "OpenAI" && ["equity", "convertible"].includes(r.kind) && r.status === "terminated",
-    ).length;
+    // The rounds list the equity and convertible deals, a round's parts and tranches together: the 2026 round with its
+    // valuation, and every terminated round (Nvidia's letter of intent, Disney's investment) listed and not counted.
+    const roundList = page.getByRole("region", { name: /^Rounds/ });
+    await expect(roundList.locator("#round-2026-mega-round").getByText("$852B", { exact: true })).toBeVisible();
+    const capital = seedRows.filter((r) => r.recipient === "OpenAI" && ["equity", "convertible"].includes(r.kind));
+    const terminated = capital.filter((r) => r.status === "terminated").length;
     expect(terminated).toBeGreaterThan(1);
-    await expect(rounds.getByRole("row").filter({ hasText: "Terminated" })).toHaveCount(terminated);
-    await expect(rounds.getByRole("row").filter({ hasText: "Terminated" }).getByRole("cell", { name: "Not counted" })).toHaveCount(
-      terminated,
-    );
+    await expect(roundList.locator(".round-block").filter({ hasText: "Not counted (pipeline or terminated)" })).toHaveCount(terminated);
+    // Each deal with its status and amount is one link away, on /deals.
+    await roundList
+      .getByRole("link", { name: `All ${capital.length} equity and convertible deals OpenAI received, with their status and amounts` })
+      .click();
+    await expect(page).toHaveURL(/\/deals\?recipient=openai&kind=equity(%2C|,)convertible&sort=date_asc$/);
   });
 
   test("read the 2026 round as one, with every participant and its amount, and open one of its deals", async ({ page }) => {

@@ -137,21 +137,14 @@ describe("organization pages at scale", () => {
     if (!view) throw new Error("no view");
     expect(view.timeline).toHaveLength(COMPANY_LIST_LIMIT);
     expect(view.timelineTotal).toBe(top.deals);
-    expect(view.roundDeals.length).toBeLessThanOrEqual(COMPANY_LIST_LIMIT);
     const capital = await listAllDeals({
       ...DEFAULT_DEAL_FILTERS,
       recipient: top.slug,
       kinds: ["equity", "convertible"],
       sort: "date_desc",
     });
+    // The count the rounds' link to /deals gives.
     expect(view.roundDealTotal).toBe(capital.length);
-    // The rounds table: the latest capital deals, oldest first.
-    expect(view.roundDeals.map((d) => d.id)).toEqual(
-      capital
-        .slice(0, COMPANY_LIST_LIMIT)
-        .map((d) => d.id)
-        .reverse(),
-    );
     // The chart still covers every counted round: its deals add up to the funding count.
     expect(view.rounds.reduce((s, r) => s + r.deals, 0)).toBe(view.funding.dealCount);
   });

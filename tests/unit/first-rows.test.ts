@@ -58,7 +58,8 @@ describe("ranked tables on organization pages", () => {
     expect((html.match(/href="\/deals\/\d+"/g) ?? []).length).toBe(SHARED_ROUNDS_SHOWN);
     expect(html).toContain('href="/deals/1039"');
     expect(html).not.toContain('href="/deals/1000"');
-    expect(html).toContain(`The newest ${SHARED_ROUNDS_SHOWN} of 40`);
+    // The count of all is the row's "Rounds together", beside the newest.
+    expect(html).toContain(">Newest rounds in common<");
     expect(html).toContain(">40<");
   });
 });

@@ -18,7 +18,6 @@ import { InvestorShareTable } from "@/components/organizations/investor-share-ta
 import { FirstRows } from "@/components/organizations/more-rows-note";
 import { OrganizationHeader } from "@/components/organizations/organization-header";
 import { OrganizationLoops } from "@/components/organizations/organization-loops";
-import { RoundDealTable } from "@/components/organizations/round-deal-table";
 import { ParamIssues } from "@/components/ui/param-issues";
 import { RoundList } from "@/components/organizations/round-list";
 import { ValuationMarkList } from "@/components/organizations/valuation-mark-list";
@@ -78,7 +77,6 @@ export default async function CompanyPage({ params, searchParams }: Props) {
     profile,
     funding,
     rounds,
-    roundDeals,
     roundDealTotal,
     latestValuation,
     investors,
@@ -209,27 +207,17 @@ export default async function CompanyPage({ params, searchParams }: Props) {
               investor.
             </p>
             {roundList.length > 0 ? (
-              <RoundList rounds={roundList} asOf={asOf} editable={viewer !== null} />
-            ) : (
-              <p className="text-sm text-gray-600 dark:text-gray-400">No equity or convertible deal for {name} in the data.</p>
-            )}
-          </section>
-
-          <section aria-labelledby="rounds" className="space-y-2">
-            <h2 id="rounds" className="text-lg font-semibold">
-              {roundDealTotal > roundDeals.length
-                ? `Equity and convertible deals: the ${formatNumber(roundDeals.length)} latest of ${formatNumber(roundDealTotal)}, oldest first`
-                : "Equity and convertible deals, oldest first"}
-            </h2>
-            {roundDeals.length > 0 ? (
               <>
-                <RoundDealTable deals={roundDeals} companyName={name} asOf={asOf} />
-                <MoreDeals
-                  shown={roundDeals.length}
-                  total={roundDealTotal}
-                  href={withWindow(withAsOf(`/deals?recipient=${slug}&kind=equity,convertible&sort=date_asc`, asOf), window)}
-                  label={`All ${formatNumber(roundDealTotal)} equity and convertible deals ${name} received`}
-                />
+                <RoundList rounds={roundList} asOf={asOf} editable={viewer !== null} />
+                {/* Each deal of a round is linked in its block; every one, with its status and amount, is on /deals. */}
+                <p className="text-sm">
+                  <Link
+                    href={withWindow(withAsOf(`/deals?recipient=${slug}&kind=equity,convertible&sort=date_asc`, asOf), window)}
+                    className="text-link"
+                  >
+                    {`All ${formatNumber(roundDealTotal)} equity and convertible ${roundDealTotal === 1 ? "deal" : "deals"} ${name} received, with their status and amounts`}
+                  </Link>
+                </p>
               </>
             ) : (
               <p className="text-sm text-gray-600 dark:text-gray-400">No equity or convertible deal for {name} in the data.</p>
