@@ -182,8 +182,10 @@ async function computeMethodology(asOf: string | null): Promise<Methodology> {
   const reads = readsOf(db);
   // The whole market's loops, as /analysis and its API find them (the same cached view).
   const market = parseAnalysisView(new URLSearchParams(asOf ? { asOf } : {})).view;
+  // The market's cells today, the deals as of the date otherwise (lib/data/raw/view-deals.ts).
+  const cells = viewDeals(reads, { asOf }).cells;
   const [summary, latestYear, amountIds, attributionId, directory, { loops }] = await Promise.all([
-    capitalCountedSql(viewDeals(reads, { asOf }).cells),
+    capitalCountedSql(cells),
     latestCountedYear(reads, asOf),
     amountExampleIds(reads, asOf),
     attributionExampleId(reads, asOf),
@@ -191,7 +193,7 @@ async function computeMethodology(asOf: string | null): Promise<Methodology> {
     getCircularFlows(market),
   ]);
   const hhiExample = latestYear
-    ? { year: latestYear, ...hhiBreakdown(await capitalByRecipientInYearSql(viewDeals(reads, { asOf }).cells, DEFAULT_RULE, latestYear)) }
+    ? { year: latestYear, ...hhiBreakdown(await capitalByRecipientInYearSql(cells, DEFAULT_RULE, latestYear)) }
     : null;
   // The few deals the examples quote, in the measures' shape.
   const quoted = [...amountIds, ...(attributionId === null ? [] : [attributionId])];

@@ -8,7 +8,7 @@
 // tests/integration/view-cache.test.ts compares them on the seed and on a synthetic database.
 // No "server-only": the deal writers build the market's cells from withInvestorShares (lib/data/raw/market-cells.ts),
 // and they run in the operator commands (import, seed, db:synth) too.
-import { expressionBuilder, sql, type AliasableExpression, type Expression, type SqlBool } from "kysely";
+import { expressionBuilder, sql, type AliasableExpression, type AliasedSelectQueryBuilder, type Expression, type SqlBool } from "kysely";
 import type { DB, Deal } from "../../generated/kysely/types";
 import { COUNTED_STATUSES, PIPELINE_STATUSES, type CountingRule, type EntityTotal, type Grain } from "../../measures/capital";
 import { moneySum, toMoney, type Reads } from "../kysely";
@@ -220,12 +220,7 @@ export async function capitalByNamedInvestorSql(cells: Cells, rule: CountingRule
   const byInvestor = (await cells.investors(countedCells(rule)))
     .groupBy("c.organizationId")
     .select((eb) => ["c.organizationId", moneySum(eb.ref("c.amount")).as("total")]);
-  const rows = await cells.reads
-    .selectFrom(byInvestor.as("g"))
-    .innerJoin("Organization as o", "o.id", "g.organizationId")
-    .select(["o.slug", "o.name", "g.total"])
-    .execute();
-  return rows.map((r) => ({ key: r.slug, name: r.name, amount: toMoney(r.total) })).sort(byAmountThenName);
+  return namedTotals(cells.reads, byInvestor.as("g"));
 }
 
 /** Counted capital per recipient among a view's deals announced in `year` (capitalByRecipient over those deals). */
@@ -235,10 +230,18 @@ export async function capitalByRecipientInYearSql(cells: Cells, rule: CountingRu
     .recipients(countedCells(rule))
     .where(cellPeriod("year"), "=", year)
     .groupBy("c.recipientId")
-    .select((eb) => ["c.recipientId", moneySum(eb.ref("c.amount")).as("total")]);
-  const rows = await cells.reads
-    .selectFrom(byRecipient.as("g"))
-    .innerJoin("Organization as o", "o.id", "g.recipientId")
+    .select((eb) => ["c.recipientId as organizationId", moneySum(eb.ref("c.amount")).as("total")]);
+  return namedTotals(cells.reads, byRecipient.as("g"));
+}
+
+/** Organizations' totals (summed before the names are joined, each organization once), named, largest first. */
+async function namedTotals(
+  reads: Reads,
+  totals: AliasedSelectQueryBuilder<{ organizationId: number; total: string | null }, "g">,
+): Promise<EntityTotal[]> {
+  const rows = await reads
+    .selectFrom(totals)
+    .innerJoin("Organization as o", "o.id", "g.organizationId")
     .select(["o.slug", "o.name", "g.total"])
     .execute();
   return rows.map((r) => ({ key: r.slug, name: r.name, amount: toMoney(r.total) })).sort(byAmountThenName);
