@@ -1,5 +1,6 @@
-// What every /analysis page shares: its address read (names resolved to slugs, the view and its issues) and the frame
-// of the pages that hold one section of it (/analysis/loops, /analysis/network) with a link back to the whole view.
+// What every /analysis page shares: its address read (names resolved to slugs, the view and its issues), the frame of
+// the pages that hold one section of it (/analysis/loops, /analysis/network, /analysis/flows, /analysis/kinds) with a
+// link back to the whole view, and the short entry on /analysis that links to each of them.
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
@@ -32,6 +33,39 @@ export async function readAnalysisQuery(
   const parsed = parseAnalysisView(params);
   const networkSize = parseNetworkSize(params);
   return { view: parsed.view, networkSize: networkSize.size, issues: [...nameIssues, ...parsed.issues, ...networkSize.issues] };
+}
+
+/**
+ * A section of /analysis that has a page of its own, as /analysis shows it: its title, what it holds (a line or two),
+ * and a link to its page with the same view. It keeps the section's anchor (`id`), so links to /analysis#id still
+ * land on it.
+ */
+export function AnalysisSectionLink({
+  id,
+  title,
+  href,
+  linkText,
+  children,
+}: {
+  id: string;
+  title: string;
+  href: string;
+  linkText: string;
+  children: ReactNode;
+}) {
+  return (
+    <section id={id} aria-labelledby={`${id}-title`} className="rounded-lg border border-gray-200 p-4 dark:border-gray-800">
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        {title}
+      </h2>
+      <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
+        {children}{" "}
+        <Link href={href} className="text-link">
+          {linkText}
+        </Link>
+      </p>
+    </section>
+  );
 }
 
 /**

@@ -1,11 +1,11 @@
 // The whole /analysis page body, shared by its per-request route and its cached one (app/v/[version]/analysis).
 import { analysisHref, readAnalysisQuery } from "@/components/analysis/analysis-page-frame";
 import { AnalysisControls } from "@/components/analysis/analysis-controls";
-import { CapitalByKindChart } from "@/components/analysis/capital-by-kind-chart";
+import { KindsLink } from "@/components/analysis/capital-by-kind-chart";
 import { CircularFlowsSection } from "@/components/analysis/circular-flows-section";
 import { ConcentrationCharts } from "@/components/analysis/concentration-charts";
 import { CountingStatement } from "@/components/analysis/counting-statement";
-import { FlowsChart } from "@/components/analysis/flows-chart";
+import { FlowsLink } from "@/components/analysis/flows-chart";
 import { NetworkLink } from "@/components/analysis/network-section";
 import { DealList } from "@/components/deals/deal-list";
 import { AsOfBanner } from "@/components/story/as-of-banner";
@@ -40,10 +40,10 @@ export async function AnalysisView({ query }: { query: Record<string, string | s
         filterNames={analysis.filterNames}
       />
       <ConcentrationCharts view={view} periods={analysis.concentration} />
-      <FlowsChart view={view} flows={analysis.flows} />
+      <FlowsLink view={view} />
       <CircularFlowsSection view={view} loops={analysis.circularFlows} total={analysis.circularFlowCount} scale={parseChartScale(query)} />
       <NetworkLink view={view} size={networkSize} />
-      <CapitalByKindChart view={view} data={analysis.capitalByKind} />
+      <KindsLink view={view} />
       <section aria-labelledby="largest-deals">
         <h2 id="largest-deals" className="text-lg font-semibold">
           Largest deals counted

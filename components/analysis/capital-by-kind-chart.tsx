@@ -1,3 +1,4 @@
+import { analysisHref, AnalysisSectionLink } from "@/components/analysis/analysis-page-frame";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { periodTakeaway } from "@/components/charts/takeaway";
 import type { ChartRow } from "@/components/charts/chart-types";
@@ -6,6 +7,9 @@ import type { CapitalByKindData } from "@/lib/data/analysis";
 import { KIND_LABELS } from "@/lib/domain";
 import { analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-view";
 import { formatPeriod } from "@/lib/format";
+
+/** The amounts by kind's own page, where they are drawn for a view. */
+export const KINDS_PATH = "/analysis/kinds";
 
 function chartData(data: CapitalByKindData) {
   const series = data.kinds.map((k) => ({ key: k, label: KIND_LABELS[k], color: `var(--color-${k})` }));
@@ -21,7 +25,7 @@ export function capitalByKindTitle(view: AnalysisView): string {
   return `Counted amounts by kind per ${view.grain === "year" ? "year" : "quarter"}`;
 }
 
-/** The stacked bars (or the empty state), drawn the same on /analysis and in its embed. */
+/** The stacked bars (or the empty state), drawn the same on /analysis/kinds and in its embed. */
 export function CapitalByKindBody({ view, data }: { view: AnalysisView; data: CapitalByKindData }) {
   const { series, rows } = chartData(data);
   const per = view.grain === "year" ? "year" : "quarter";
@@ -52,5 +56,24 @@ export function CapitalByKindChart({ view, data }: { view: AnalysisView; data: C
     >
       <CapitalByKindBody view={view} data={data} />
     </ChartFrame>
+  );
+}
+
+/**
+ * On /analysis, the amounts by kind are one link away: a stacked bar per period with its table were about a fifth of
+ * the page at 100,000 deals (twice that per quarter), so they have a page of their own with the same view.
+ */
+export function KindsLink({ view }: { view: AnalysisView }) {
+  return (
+    <AnalysisSectionLink
+      id="capital-by-kind"
+      title={capitalByKindTitle(view)}
+      href={analysisHref(KINDS_PATH, view)}
+      linkText="Chart the amounts by kind"
+    >
+      {view.count === "capital"
+        ? "This view’s counted capital per period, split into equity and convertible investments, with a table of every period."
+        : "This view’s counted amounts per period, one colour per kind (compute, cloud and chip commitments are purchase contracts, not investment), with a table of every period."}
+    </AnalysisSectionLink>
   );
 }

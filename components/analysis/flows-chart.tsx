@@ -1,3 +1,4 @@
+import { analysisHref, AnalysisSectionLink } from "@/components/analysis/analysis-page-frame";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { largestRowTakeaway } from "@/components/charts/takeaway";
 import type { ChartRow } from "@/components/charts/chart-types";
@@ -7,12 +8,15 @@ import type { FlowsData } from "@/lib/data/analysis";
 import { analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-view";
 import { formatNumber, formatUsd } from "@/lib/format";
 
+/** The flows' own page, where the Sankey diagram is drawn for a view. */
+export const FLOWS_PATH = "/analysis/flows";
+
 export function flowsTitle(flows: FlowsData): string {
   const shown = flows.graph.links.length;
   return shown > 0 ? `Capital flows from investors to recipients: the ${shown} largest` : "Capital flows from investors to recipients";
 }
 
-/** The Sankey diagram (or the empty state), drawn the same on /analysis and in its embed. */
+/** The Sankey diagram (or the empty state), drawn the same on /analysis/flows and in its embed. */
 export function FlowsBody({ flows }: { flows: FlowsData }) {
   const { graph } = flows;
   const shown = graph.links.length;
@@ -27,7 +31,7 @@ export function FlowsBody({ flows }: { flows: FlowsData }) {
   );
 }
 
-/** The largest investor -> recipient flows as a Sankey diagram, with the same flows listed in a table. */
+/** The largest investor -> recipient flows as a Sankey diagram, with the same flows listed in a table (/analysis/flows). */
 export function FlowsChart({ view, flows }: { view: AnalysisView; flows: FlowsData }) {
   const { graph } = flows;
   const rows: ChartRow[] = graph.links.map((l) => ({
@@ -69,5 +73,23 @@ export function FlowsChart({ view, flows }: { view: AnalysisView; flows: FlowsDa
     >
       <FlowsBody flows={flows} />
     </ChartFrame>
+  );
+}
+
+/**
+ * On /analysis, the flows are one link away: the diagram and its table of every flow drawn were about 12 kB of the page
+ * at 100,000 deals, so they have a page of their own with the same view.
+ */
+export function FlowsLink({ view }: { view: AnalysisView }) {
+  return (
+    <AnalysisSectionLink
+      id="flows"
+      title="Capital flows from investors to recipients"
+      href={analysisHref(FLOWS_PATH, view)}
+      linkText="Draw the flows"
+    >
+      The largest flows of counted capital from each investor to each recipient of this view as a Sankey diagram, with a table of every flow
+      drawn.
+    </AnalysisSectionLink>
   );
 }

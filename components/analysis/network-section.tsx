@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AnalysisSectionLink } from "@/components/analysis/analysis-page-frame";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import type { ChartRow } from "@/components/charts/chart-types";
 import { NETWORK_LEGEND, NetworkChart } from "@/components/charts/network-chart";
@@ -150,17 +150,9 @@ export function NetworkSection({ view, size, network }: { view: AnalysisView; si
  */
 export function NetworkLink({ view, size }: { view: AnalysisView; size: number }) {
   return (
-    <section id="network" aria-labelledby="network-title" className="rounded-lg border border-gray-200 p-4 dark:border-gray-800">
-      <h2 id="network-title" className="text-lg font-semibold">
-        {NETWORK_TITLE}
-      </h2>
-      <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
-        The largest organizations of this view as a network: each arrow the counted capital one put into another, circular flows marked,
-        with a table of every link.{" "}
-        <Link href={networkHref(view, size)} className="text-link">
-          Draw the network
-        </Link>
-      </p>
-    </section>
+    <AnalysisSectionLink id="network" title={NETWORK_TITLE} href={networkHref(view, size)} linkText="Draw the network">
+      The largest organizations of this view as a network: each arrow the counted capital one put into another, circular flows marked, with
+      a table of every link.
+    </AnalysisSectionLink>
   );
 }

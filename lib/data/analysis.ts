@@ -1,5 +1,7 @@
-// What /analysis and its /api/stats endpoints show: concentration, flows, circular flows, capital by kind and the
-// largest deals, all for the /deals filters, the counting switches and the excluded organizations of one view.
+// What /analysis, its section pages and its /api/stats endpoints show: concentration, flows, circular flows, capital by
+// kind and the largest deals, all for the /deals filters, the counting switches and the excluded organizations of one
+// view. Each section page reads only its own figure (getFlows, getCapitalByKind, getCircularFlows); getAnalysis reads
+// what /analysis itself draws.
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import { getDb } from "../db";
@@ -114,14 +116,16 @@ export async function getConcentration(view: AnalysisView): Promise<WithExcluded
 export type FlowsData = { graph: SankeyGraph; undisclosedDeals: number };
 
 export function getFlows(view: AnalysisView, limit = DEFAULT_FLOW_LIMIT): Promise<WithExcluded<FlowsData>> {
-  return cachedView(viewKey("flows", { view, limit }), async () => {
-    const db = await getDb();
-    const context = await contextOf(db, view);
-    const flows = await measureView(db, view, context, async ({ reads, deals }) =>
-      flowsSql(context.rule, await marketTotalsSql(reads, context.rule, deals), limit, deals),
-    );
-    return { ...flows, excluded: context.excluded };
-  });
+  return cachedView(viewKey("flows", { view, limit }), async () => computeFlows(await getDb(), view, limit));
+}
+
+/** The largest flows of a view, uncached: exported for the tests that compare them with the measures. */
+export async function computeFlows(db: PrismaClient, view: AnalysisView, limit = DEFAULT_FLOW_LIMIT): Promise<WithExcluded<FlowsData>> {
+  const context = await contextOf(db, view);
+  const flows = await measureView(db, view, context, async ({ reads, deals }) =>
+    flowsSql(context.rule, await marketTotalsSql(reads, context.rule, deals), limit, deals),
+  );
+  return { ...flows, excluded: context.excluded };
 }
 
 /**
@@ -187,12 +191,14 @@ async function capitalByKindOf(deals: ViewDeals, context: ViewContext, view: Ana
 }
 
 export function getCapitalByKind(view: AnalysisView): Promise<WithExcluded<CapitalByKindData>> {
-  return cachedView(viewKey("capital-by-kind", view), async () => {
-    const db = await getDb();
-    const context = await contextOf(db, view);
-    const byKind = await measureView(db, view, context, ({ deals }) => capitalByKindOf(deals, context, view));
-    return { ...byKind, excluded: context.excluded };
-  });
+  return cachedView(viewKey("capital-by-kind", view), async () => computeCapitalByKind(await getDb(), view));
+}
+
+/** A view's counted amounts by kind per period, uncached: exported for the tests that compare them with the measures. */
+export async function computeCapitalByKind(db: PrismaClient, view: AnalysisView): Promise<WithExcluded<CapitalByKindData>> {
+  const context = await contextOf(db, view);
+  const byKind = await measureView(db, view, context, ({ deals }) => capitalByKindOf(deals, context, view));
+  return { ...byKind, excluded: context.excluded };
 }
 
 export type Analysis = {
@@ -206,12 +212,10 @@ export type Analysis = {
   /** Names of the organizations the /deals filters name, for saying what is shown. */
   filterNames: Record<string, string>;
   concentration: ConcentrationPeriod[];
-  flows: FlowsData;
   /** The CIRCULAR_FLOWS_SHOWN largest loops (by money back); the circular-flows API and CSV give them all. */
   circularFlows: CircularFlow[];
   /** Every loop in the view. */
   circularFlowCount: number;
-  capitalByKind: CapitalByKindData;
   largestDeals: (DealSummary & Pick<RankedDeal, "amount" | "basis">)[];
 };
 
@@ -226,8 +230,9 @@ export function getAnalysis(view: AnalysisView): Promise<Analysis> {
 }
 
 /**
- * The analysis of any view (filtered, organizations excluded, today or as of a date), summed in the database over
- * its deals (lib/data/raw): only totals, the drawn flows and the loops' legs are read. Exported for the tests that
+ * What /analysis draws for any view (filtered, organizations excluded, today or as of a date), summed in the database
+ * over its deals (lib/data/raw): only totals and the loops' legs are read. The flows and the amounts by kind are on
+ * section pages of their own (/analysis/flows, /analysis/kinds), read by getFlows and getCapitalByKind. Exported for the tests that
  * compare it with the measures of lib/measures over the view's deals loaded into memory.
  */
 export async function computeAnalysis(db: PrismaClient, view: AnalysisView): Promise<Analysis> {
@@ -243,8 +248,6 @@ export async function computeAnalysis(db: PrismaClient, view: AnalysisView): Pro
         attributed: named.size > 0 ? totals.investors.filter((i) => named.has(i.key)).reduce((sum, i) => sum + i.amount, 0n) : null,
         exclusionChoices: exclusionChoicesOf(context.excluded, allTotals.recipients, allTotals.investors),
         concentration: await concentrationOf(deals, context, view),
-        flows: await flowsSql(rule, totals, DEFAULT_FLOW_LIMIT, deals),
-        capitalByKind: await capitalByKindOf(deals, context, view),
         ranked: await largestDealsSql(rule, LARGEST_DEALS, deals),
       };
     }),

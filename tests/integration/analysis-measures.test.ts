@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { computeAnalysis, computeCircularFlows } from "@/lib/data/analysis";
+import { computeAnalysis, computeCapitalByKind, computeCircularFlows, computeFlows } from "@/lib/data/analysis";
 import { COUNT_OPTIONS, parseAnalysisView } from "@/lib/filters/analysis-view";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { openDatabase } from "@/lib/prisma-client";
@@ -15,21 +15,31 @@ import { synthDatabase } from "@/lib/synth/synth-database";
 import { asReference, referenceAnalysis, referenceCircularFlows } from "../support/reference-analysis";
 import { createTestDb, type TestDb } from "../support/test-db";
 
-/** Compares the SQL analysis of each query with the reference; returns the analyses for further checks. */
+type Answer = Awaited<ReturnType<typeof computeAnalysis>> & { flows: Awaited<ReturnType<typeof computeFlows>> };
+
+/**
+ * Compares the SQL analysis of each query with the reference (/analysis's figures, and the flows and amounts by kind
+ * of its section pages); returns the analyses, with their flows, for further checks.
+ */
 async function compare(db: PrismaClient, queries: string[]) {
-  const answers = new Map<string, Awaited<ReturnType<typeof computeAnalysis>>>();
+  const answers = new Map<string, Answer>();
   for (const query of queries) {
     const view = parseAnalysisView(new URLSearchParams(query)).view;
-    const [inSql, reference, loops, referenceLoops] = await Promise.all([
+    const [inSql, flows, byKind, reference, loops, referenceLoops] = await Promise.all([
       computeAnalysis(db, view),
+      computeFlows(db, view),
+      computeCapitalByKind(db, view),
       referenceAnalysis(db, view),
       computeCircularFlows(db, view),
       referenceCircularFlows(db, view),
     ]);
-    expect(asReference(inSql), query).toEqual(reference);
+    const { flows: referenceFlows, capitalByKind: referenceByKind, ...referenceFigures } = reference;
+    expect(asReference(inSql), query).toEqual(referenceFigures);
+    expect(flows, query).toEqual({ ...referenceFlows, excluded: reference.excluded });
+    expect(byKind, query).toEqual({ ...referenceByKind, excluded: reference.excluded });
     // Every loop, leg by leg (the analysis keeps the largest ten), as the API and the CSV give them.
     expect(loops.loops, query).toEqual(referenceLoops);
-    answers.set(query, inSql);
+    answers.set(query, { ...inSql, flows });
   }
   return answers;
 }
@@ -121,7 +131,7 @@ describe("the analysis in SQL on a synthetic database of 10,000 deals", () => {
       "status=announced&min=50000000&exclude=aws",
     ];
     const answers = await compare(db, [...withDates(queries, ["", "2024-12-31"]), "asOf=2019-06-30&exclude=google"]);
-    const whole = answers.get("") as Awaited<ReturnType<typeof computeAnalysis>>;
+    const whole = answers.get("") as Answer;
     expect(whole.circularFlowCount).toBeGreaterThan(0);
     expect(whole.flows.graph.omitted.flows).toBeGreaterThan(0);
     expect(answers.get("exclude=microsoft")?.summary.total).toBeLessThan(whole.summary.total);

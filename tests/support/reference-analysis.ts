@@ -1,6 +1,6 @@
 // The analysis of a view measured by the pure functions of lib/measures over the view's deals loaded into memory
 // (loadMeasureDeals, then excludeOrganizations): the reference that computeAnalysis, summed in SQL, must equal.
-import { CIRCULAR_FLOWS_SHOWN, exclusionChoicesOf, type Analysis } from "@/lib/data/analysis";
+import { CIRCULAR_FLOWS_SHOWN, exclusionChoicesOf, type Analysis, type CapitalByKindData, type FlowsData } from "@/lib/data/analysis";
 import { dealFilterCondition } from "@/lib/data/deal-where";
 import { readsOf } from "@/lib/data/kysely";
 import { loadMeasureDeals } from "./measure-deals";
@@ -16,11 +16,15 @@ import { capitalFlows, sankeyGraph } from "@/lib/measures/flows";
 import { largestDeals, type RankedDeal } from "@/lib/measures/largest-deals";
 import { nameOf, withDivisions } from "@/lib/measures/organization-groups";
 
-/** The Analysis of `view` with its largest deals as the measure ranks them (the list rows are read by id). */
-export async function referenceAnalysis(
-  db: PrismaClient,
-  view: AnalysisView,
-): Promise<Omit<Analysis, "largestDeals"> & { largestDeals: RankedDeal[] }> {
+/** What the reference measures of a view: /analysis's figures and those of its flows and kinds pages (getFlows, getCapitalByKind). */
+export type ReferenceAnalysis = Omit<Analysis, "largestDeals"> & {
+  largestDeals: RankedDeal[];
+  flows: FlowsData;
+  capitalByKind: CapitalByKindData;
+};
+
+/** The Analysis of `view` with its largest deals as the measure ranks them (the list rows are read by id), its flows and its amounts by kind. */
+export async function referenceAnalysis(db: PrismaClient, view: AnalysisView): Promise<ReferenceAnalysis> {
   const reads = readsOf(db);
   const directory = await loadOrganizationDirectory(db);
   const known = view.exclude.filter((slug) => directory.has(slug));

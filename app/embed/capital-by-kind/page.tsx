@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
-import { CapitalByKindBody, capitalByKindTitle } from "@/components/analysis/capital-by-kind-chart";
+import { CapitalByKindBody, capitalByKindTitle, KINDS_PATH } from "@/components/analysis/capital-by-kind-chart";
 import { analysisEmbedView, type EmbedSearchParams } from "@/components/story/analysis-embed";
 import { EmbedFrame } from "@/components/story/embed-frame";
 import { getCapitalByKind } from "@/lib/data/analysis";
 
 export const metadata: Metadata = { title: "Counted amounts by kind (embed)", robots: { index: false } };
 
-/** The /analysis counted-amounts-by-kind chart alone, with the view's filters and asOf, for framing on other sites. */
+/** The /analysis/kinds counted-amounts-by-kind chart alone, with the view's filters and asOf, for framing on other sites. */
 export default async function EmbedCapitalByKind({ searchParams }: { searchParams: EmbedSearchParams }) {
-  const { view, fullHref } = await analysisEmbedView(searchParams, "capital-by-kind");
+  const { view, fullHref } = await analysisEmbedView(searchParams, "capital-by-kind", KINDS_PATH);
   const data = await getCapitalByKind(view);
   return (
     <EmbedFrame
