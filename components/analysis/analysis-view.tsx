@@ -2,8 +2,8 @@
 import { analysisHref, readAnalysisQuery } from "@/components/analysis/analysis-page-frame";
 import { AnalysisControls } from "@/components/analysis/analysis-controls";
 import { KindsLink } from "@/components/analysis/capital-by-kind-chart";
-import { CircularFlowsSection } from "@/components/analysis/circular-flows-section";
-import { ConcentrationCharts } from "@/components/analysis/concentration-charts";
+import { CircularFlowsLink } from "@/components/analysis/circular-flows-section";
+import { HhiChart, TopSharesLink } from "@/components/analysis/concentration-charts";
 import { CountingStatement } from "@/components/analysis/counting-statement";
 import { FlowsLink } from "@/components/analysis/flows-chart";
 import { NetworkLink } from "@/components/analysis/network-section";
@@ -12,9 +12,13 @@ import { AsOfBanner } from "@/components/story/as-of-banner";
 import { DataFreshness } from "@/components/story/data-freshness";
 import { ParamIssues } from "@/components/ui/param-issues";
 import { getAnalysis } from "@/lib/data/analysis";
-import { parseChartScale } from "@/lib/filters/chart-scale";
 
-/** /analysis for a query: per request with parameters, cached per data version for the bare address (proxy.ts). */
+/**
+ * /analysis for a query: per request with parameters, cached per data version for the bare address (proxy.ts). It
+ * draws the HHI and the largest deals; each other section is a line with its page's link (the top shares, flows,
+ * circular flows, network and amounts by kind: /analysis/top-shares, /flows, /circular-flows, /network, /kinds), so
+ * that the page stays under 100 kB at 100,000 deals, per quarter too.
+ */
 export async function AnalysisView({ query }: { query: Record<string, string | string[] | undefined> }) {
   const { view, networkSize, issues } = await readAnalysisQuery("/analysis", query);
   const analysis = await getAnalysis(view);
@@ -39,9 +43,10 @@ export async function AnalysisView({ query }: { query: Record<string, string | s
         excluded={analysis.excluded}
         filterNames={analysis.filterNames}
       />
-      <ConcentrationCharts view={view} periods={analysis.concentration} />
+      <HhiChart view={view} periods={analysis.concentration} />
+      <TopSharesLink view={view} periods={analysis.concentration} />
       <FlowsLink view={view} />
-      <CircularFlowsSection view={view} loops={analysis.circularFlows} total={analysis.circularFlowCount} scale={parseChartScale(query)} />
+      <CircularFlowsLink view={view} loops={analysis.circularFlows} total={analysis.circularFlowCount} />
       <NetworkLink view={view} size={networkSize} />
       <KindsLink view={view} />
       <section aria-labelledby="largest-deals">

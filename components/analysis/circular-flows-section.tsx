@@ -1,6 +1,6 @@
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { largestRowTakeaway } from "@/components/charts/takeaway";
-import { formatUsd } from "@/lib/format";
+import { formatNumber, formatUsd } from "@/lib/format";
 import type { ChartRow } from "@/components/charts/chart-types";
 import { ScaleSwitch } from "@/components/charts/scale-switch";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
@@ -8,6 +8,7 @@ import { withChartScale, type ChartScale } from "@/lib/filters/chart-scale";
 import { analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-view";
 import type { CircularFlow } from "@/lib/measures/circular-flows";
 import Link from "next/link";
+import { analysisHref, AnalysisSectionLink } from "./analysis-page-frame";
 import { BACK_PER_DOLLAR_HREF, CircularFlowList, formatBackToIn } from "./circular-flow-list";
 
 /**
@@ -38,8 +39,20 @@ function loopRows(loops: CircularFlow[]): ChartRow[] {
 
 export const CIRCULAR_FLOWS_TITLE = "Circular flows: capital invested and spending committed back, per loop";
 
+/** The loops' chart's own page, where capital in and spending back are drawn per loop for a view. */
+export const CIRCULAR_FLOWS_PATH = "/analysis/circular-flows";
+
+/** The loop with the most money back: "Most money back: Microsoft → OpenAI, $13.8B back for $13B in, 1.06×." */
+function circularFlowsTakeaway(rows: ChartRow[]): string | null {
+  return largestRowTakeaway(
+    rows,
+    "moneyBack",
+    (r) => `Most money back: ${r.label}, ${formatUsd(Number(r.moneyBack))} back for ${formatUsd(Number(r.moneyIn))} in, ${r.ratio}.`,
+  );
+}
+
 /**
- * The paired bars per loop (or the empty state), drawn the same on /analysis and in its embed. Loops span orders of
+ * The paired bars per loop (or the empty state), drawn the same on its page and in its embed. Loops span orders of
  * magnitude (a $5M round beside $138B committed back), hence the log scale with ?scale=log.
  */
 export function CircularFlowsBody({ loops, scale = "linear" }: { loops: CircularFlow[]; scale?: ChartScale }) {
@@ -62,7 +75,8 @@ function csvHrefOf(view: AnalysisView): string {
 }
 
 /**
- * Capital in against spending back per loop, and the link to each loop leg by leg (/analysis/loops). `loops` are the
+ * Capital in against spending back per loop (/analysis/circular-flows), and the link to each loop leg by leg
+ * (/analysis/loops). `loops` are the
  * largest of `total` (lib/data/analysis.ts caps them); the CSV has every one.
  */
 export function CircularFlowsSection({
@@ -78,7 +92,7 @@ export function CircularFlowsSection({
 }) {
   const rows = loopRows(loops);
   const params = analysisViewToParams(view);
-  const here = `/analysis${params.size > 0 ? `?${params}` : ""}#circular-flows`;
+  const here = `${analysisHref(CIRCULAR_FLOWS_PATH, view)}#circular-flows`;
   const csvHref = csvHrefOf(view);
   return (
     <>
@@ -101,11 +115,7 @@ export function CircularFlowsSection({
               : ""}
           </>
         }
-        takeaway={largestRowTakeaway(
-          rows,
-          "moneyBack",
-          (r) => `Most money back: ${r.label}, ${formatUsd(Number(r.moneyBack))} back for ${formatUsd(Number(r.moneyIn))} in, ${r.ratio}.`,
-        )}
+        takeaway={circularFlowsTakeaway(rows)}
         rows={rows}
         series={series}
         columns={[
@@ -130,6 +140,36 @@ export function CircularFlowsSection({
         </p>
       ) : null}
     </>
+  );
+}
+
+/**
+ * On /analysis, the circular flows are the loop with the most money back, their number and links: the bars per loop
+ * with their table were about 18 kB of the page at 100,000 deals, so they have a page of their own with the same view,
+ * beside the loops leg by leg.
+ */
+export function CircularFlowsLink({ view, loops, total }: { view: AnalysisView; loops: CircularFlow[]; total: number }) {
+  const takeaway = circularFlowsTakeaway(loopRows(loops));
+  return (
+    <AnalysisSectionLink
+      id="circular-flows"
+      title="Circular flows: money invested that comes back"
+      href={analysisHref(CIRCULAR_FLOWS_PATH, view)}
+      linkText="Chart capital in and spending back per loop"
+    >
+      {total === 0 ? (
+        "No circular flows in this view: no investor put capital into a company that committed to spend it back on the investor’s cloud or chips."
+      ) : (
+        <>
+          {takeaway} {total === 1 ? "One loop" : `${formatNumber(total)} loops`} in this view, where an investor put capital into a company
+          that committed to spend back on the investor’s cloud or chips. Each loop with its deals:{" "}
+          <Link href={loopsHref(view)} className="text-link">
+            circular flows, leg by leg
+          </Link>
+          .
+        </>
+      )}
+    </AnalysisSectionLink>
   );
 }
 

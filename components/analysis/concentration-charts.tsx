@@ -1,3 +1,4 @@
+import { analysisHref, AnalysisSectionLink } from "@/components/analysis/analysis-page-frame";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import type { ChartColumn, ChartRow } from "@/components/charts/chart-types";
 import { TrendLineChart } from "@/components/charts/trend-line-chart";
@@ -79,7 +80,7 @@ export function topSharesTakeaway(view: AnalysisView, rows: ChartRow[]): string 
 
 const EMPTY = "No counted capital in this view: there is no concentration to measure.";
 
-/** The HHI line over its reading bands (or the empty state), drawn the same on /analysis and in its embed. */
+/** The HHI line over its reading bands (or the empty state), drawn the same on its page and in its embed. */
 export function HhiChartBody({ view, rows }: { view: AnalysisView; rows: ChartRow[] }) {
   const { side, per } = sideAndPer(view);
   return rows.length > 0 ? (
@@ -96,7 +97,7 @@ export function HhiChartBody({ view, rows }: { view: AnalysisView; rows: ChartRo
   );
 }
 
-/** The top 1/3/5 share lines (or the empty state), drawn the same on /analysis and in its embed. */
+/** The top 1/3/5 share lines (or the empty state), drawn the same on its page and in its embed. */
 export function TopSharesChartBody({ view, rows }: { view: AnalysisView; rows: ChartRow[] }) {
   const { side, per } = sideAndPer(view);
   return rows.length > 0 ? (
@@ -112,12 +113,23 @@ export function TopSharesChartBody({ view, rows }: { view: AnalysisView; rows: C
   );
 }
 
-/** The HHI per period over its reading bands, and the top 1/3/5 shares per period. */
-export function ConcentrationCharts({ view, periods }: { view: AnalysisView; periods: ConcentrationPeriod[] }) {
-  const side = view.side === "recipient" ? "recipients" : "investors";
-  const per = view.grain === "year" ? "year" : "quarter";
-  const csvHref = `/api/stats/concentration?${new URLSearchParams([...analysisViewToParams(view), ["format", "csv"]])}`;
-  const embedPath = `/embed/concentration?${analysisViewToParams(view)}`;
+/** The concentration CSV (both charts' figures) and an embed path for a view. */
+function concentrationLinks(view: AnalysisView, embed: "concentration" | "top-shares") {
+  return {
+    csvHref: `/api/stats/concentration?${new URLSearchParams([...analysisViewToParams(view), ["format", "csv"]])}`,
+    embedPath: `/embed/${embed}?${analysisViewToParams(view)}`,
+  };
+}
+
+function unnamedNote(view: AnalysisView): string {
+  return view.side === "investor"
+    ? " Shared rounds are split among their investors; the part of unnamed investors counts in the total but is nobody’s share, so the HHI is a lower bound."
+    : "";
+}
+
+/** The HHI per period over its reading bands, on /analysis. */
+export function HhiChart({ view, periods }: { view: AnalysisView; periods: ConcentrationPeriod[] }) {
+  const { side, per } = sideAndPer(view);
   const rows = concentrationRows(periods);
   const hhiColumns: ChartColumn[] = [
     { key: "hhi", label: "HHI", format: "number" },
@@ -125,6 +137,45 @@ export function ConcentrationCharts({ view, periods }: { view: AnalysisView; per
     { key: "entities", label: side === "recipients" ? "Recipients" : "Named investors", format: "number" },
     { key: "total", label: "Counted", format: "usd" },
   ];
+  return (
+    <ChartFrame
+      id="hhi"
+      title={hhiTitle(view)}
+      description={
+        <>
+          <p>
+            The sum of the squared percentage shares of each of the {side} in the {per}’s counted capital: 10,000 when one takes everything,
+            near 0 when it is spread over many.{unnamedNote(view)} A {per} with no counted capital has no index (a gap, not a zero).
+          </p>
+          <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+            {HHI_BANDS.map((b) => (
+              <li key={b.reading} className="flex items-center gap-1.5">
+                <span
+                  aria-hidden="true"
+                  className="inline-block h-3 w-3 rounded-sm opacity-60"
+                  style={{ background: BAND_COLORS[b.reading] }}
+                />
+                {b.label}: {b.reading === "unconcentrated" ? "below 1,500" : b.reading === "moderate" ? "1,500 to 2,500" : "above 2,500"}
+              </li>
+            ))}
+          </ul>
+        </>
+      }
+      takeaway={hhiTakeaway(view, rows)}
+      rows={rows}
+      series={[{ key: "hhi", label: "HHI", color: "var(--chart-hhi)" }]}
+      columns={hhiColumns}
+      {...concentrationLinks(view, "concentration")}
+    >
+      <HhiChartBody view={view} rows={rows} />
+    </ChartFrame>
+  );
+}
+
+/** The top 1/3/5 shares per period, on /analysis/top-shares. */
+export function TopSharesChart({ view, periods }: { view: AnalysisView; periods: ConcentrationPeriod[] }) {
+  const { side, per } = sideAndPer(view);
+  const rows = concentrationRows(periods);
   const shareColumns: ChartColumn[] = [
     { key: "top1", label: "Top 1", format: "share" },
     { key: "top3", label: "Top 3", format: "share" },
@@ -132,57 +183,41 @@ export function ConcentrationCharts({ view, periods }: { view: AnalysisView; per
     { key: "largest", label: "Largest", format: "text" },
     { key: "total", label: "Counted", format: "usd" },
   ];
-  const unnamedNote =
-    view.side === "investor"
-      ? " Shared rounds are split among their investors; the part of unnamed investors counts in the total but is nobody’s share, so the HHI is a lower bound."
-      : "";
   return (
-    <>
-      <ChartFrame
-        id="hhi"
-        title={hhiTitle(view)}
-        description={
-          <>
-            <p>
-              The sum of the squared percentage shares of each of the {side} in the {per}’s counted capital: 10,000 when one takes
-              everything, near 0 when it is spread over many.{unnamedNote} A {per} with no counted capital has no index (a gap, not a zero).
-            </p>
-            <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-              {HHI_BANDS.map((b) => (
-                <li key={b.reading} className="flex items-center gap-1.5">
-                  <span
-                    aria-hidden="true"
-                    className="inline-block h-3 w-3 rounded-sm opacity-60"
-                    style={{ background: BAND_COLORS[b.reading] }}
-                  />
-                  {b.label}: {b.reading === "unconcentrated" ? "below 1,500" : b.reading === "moderate" ? "1,500 to 2,500" : "above 2,500"}
-                </li>
-              ))}
-            </ul>
-          </>
-        }
-        takeaway={hhiTakeaway(view, rows)}
-        rows={rows}
-        series={[{ key: "hhi", label: "HHI", color: "var(--chart-hhi)" }]}
-        columns={hhiColumns}
-        csvHref={csvHref}
-        embedPath={embedPath}
-      >
-        <HhiChartBody view={view} rows={rows} />
-      </ChartFrame>
-      <ChartFrame
-        id="top-shares"
-        title={topSharesTitle(view)}
-        description={`Each ${per}, the part of its counted capital that went to the largest ${side}.${unnamedNote}`}
-        takeaway={topSharesTakeaway(view, rows)}
-        rows={rows}
-        series={TOP_SERIES}
-        columns={shareColumns}
-        csvHref={csvHref}
-        embedPath={`/embed/top-shares?${analysisViewToParams(view)}`}
-      >
-        <TopSharesChartBody view={view} rows={rows} />
-      </ChartFrame>
-    </>
+    <ChartFrame
+      id="top-shares"
+      title={topSharesTitle(view)}
+      description={`Each ${per}, the part of its counted capital that went to the largest ${side}.${unnamedNote(view)}`}
+      takeaway={topSharesTakeaway(view, rows)}
+      rows={rows}
+      series={TOP_SERIES}
+      columns={shareColumns}
+      {...concentrationLinks(view, "top-shares")}
+    >
+      <TopSharesChartBody view={view} rows={rows} />
+    </ChartFrame>
+  );
+}
+
+/** The top shares' own page, where they are drawn for a view. */
+export const TOP_SHARES_PATH = "/analysis/top-shares";
+
+/**
+ * On /analysis, the top shares are its latest period's sentence and a link: drawn with their table they were about
+ * 21 kB of the page at 100,000 deals, 52 kB per quarter, so they have a page of their own with the same view.
+ */
+export function TopSharesLink({ view, periods }: { view: AnalysisView; periods: ConcentrationPeriod[] }) {
+  const { side, per } = sideAndPer(view);
+  const takeaway = topSharesTakeaway(view, concentrationRows(periods));
+  return (
+    <AnalysisSectionLink
+      id="top-shares"
+      title={topSharesTitle(view)}
+      href={analysisHref(TOP_SHARES_PATH, view)}
+      linkText="Chart the top shares"
+    >
+      {takeaway ? `${takeaway} ` : ""}Each {per}, the part of its counted capital that went to the largest {side}, drawn with a table of
+      every {per}.
+    </AnalysisSectionLink>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { CIRCULAR_FLOWS_TITLE, CircularFlowsBody } from "@/components/analysis/circular-flows-section";
+import { CIRCULAR_FLOWS_PATH, CIRCULAR_FLOWS_TITLE, CircularFlowsBody } from "@/components/analysis/circular-flows-section";
 import { analysisEmbedView, type EmbedSearchParams } from "@/components/story/analysis-embed";
 import { EmbedFrame } from "@/components/story/embed-frame";
 import { CIRCULAR_FLOWS_SHOWN, getCircularFlows } from "@/lib/data/analysis";
@@ -7,9 +7,9 @@ import { parseChartScale } from "@/lib/filters/chart-scale";
 
 export const metadata: Metadata = { title: "Circular flows (embed)", robots: { index: false } };
 
-/** The /analysis circular-flows chart alone (capital in against spending back per loop), for framing on other sites. */
+/** The /analysis/circular-flows chart alone (capital in against spending back per loop), for framing on other sites. */
 export default async function EmbedCircularFlows({ searchParams }: { searchParams: EmbedSearchParams }) {
-  const { view, fullHref } = await analysisEmbedView(searchParams, "circular-flows");
+  const { view, fullHref } = await analysisEmbedView(searchParams, "circular-flows", CIRCULAR_FLOWS_PATH);
   const scale = parseChartScale(await searchParams);
   const { loops } = await getCircularFlows(view);
   return (
