@@ -49,11 +49,12 @@ test.describe("the analysis", () => {
     const after = topShare(seedRecipientTotals("2025", (r) => r.recipient === "OpenAI" || r.investors === "OpenAI"));
     expect(after.share).not.toBe(before.share);
 
-    await page.goto("/analysis");
+    await page.goto("/analysis/top-shares");
     let table = await openTable(chart(page, SHARES_YEAR));
     await expect(table.getByRole("row", { name: /^2025 / })).toContainText(before.share);
     await expect(table.getByRole("row", { name: /^2025 / })).toContainText(before.name);
 
+    await page.goto("/analysis");
     await page
       .getByRole("group", { name: /Exclude organizations/ })
       .getByLabel("OpenAI")
@@ -61,6 +62,9 @@ test.describe("the analysis", () => {
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/exclude=openai/);
     await expect(page.getByRole("region", { name: "What this page counts" })).toContainText("Without OpenAI");
+    // The top shares are drawn on their own page, for the same view.
+    await page.getByRole("link", { name: "Chart the top shares" }).click();
+    await expect(page).toHaveURL(/\/analysis\/top-shares\?exclude=openai$/);
     table = await openTable(chart(page, SHARES_YEAR));
     await expect(table.getByRole("row", { name: /^2025 / })).toContainText(after.share);
     await expect(table.getByRole("row", { name: /^2025 / })).toContainText(after.name);
@@ -83,6 +87,36 @@ test.describe("the analysis", () => {
       await expect(cells.nth(0)).toHaveText(hhi === "" ? "—" : formatNumber(Number(hhi)));
       await expect(cells.nth(3)).toHaveText(formatUsdExact(BigInt(total)));
     }
+  });
+
+  test("links to each section's page with the same view, and each links back to it", async ({ page }) => {
+    const view = "asOf=2026-03-31&grain=quarter&side=investor&count=all";
+    const at = (path: string) => new RegExp(`${path.replaceAll("/", "\\/")}\\?${view.replaceAll("?", "\\?")}$`);
+    const sections = [
+      { link: "Chart the top shares", path: "/analysis/top-shares", heading: "Top shares of counted capital" },
+      { link: "Draw the flows", path: "/analysis/flows", heading: "Capital flows: who put capital into whom" },
+      { link: "Chart capital in and spending back per loop", path: "/analysis/circular-flows", heading: /^Circular flows: capital in/ },
+      { link: "circular flows, leg by leg", path: "/analysis/loops", heading: /^Circular flows: money invested/ },
+      { link: "Draw the network", path: "/analysis/network", heading: "Who funds whom" },
+      { link: "Chart the amounts by kind", path: "/analysis/kinds", heading: "Counted amounts by kind" },
+    ];
+    for (const { link, path, heading } of sections) {
+      await page.goto(`/analysis?${view}`);
+      await page.getByRole("link", { name: link, exact: true }).click();
+      await expect(page).toHaveURL(at(path));
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      // The view's date is said, with a way back to the same page today.
+      const banner = page.getByRole("complementary", { name: "Date shown" });
+      await expect(banner.getByRole("link", { name: "Back to today" })).toHaveAttribute(
+        "href",
+        `${path}?grain=quarter&side=investor&count=all`,
+      );
+      await page.getByRole("link", { name: "Back to concentration and flows" }).click();
+      await expect(page).toHaveURL(at("/analysis"));
+    }
+    // Each section's line on /analysis keeps its anchor, so older links to /analysis#flows still land on it.
+    await page.goto("/analysis#flows");
+    await expect(page.getByRole("region", { name: "Capital flows from investors to recipients" })).toBeInViewport();
   });
 
   test("opens a circular flow and follows a leg to its deal", async ({ page }) => {
@@ -151,9 +185,9 @@ test.describe("the analysis", () => {
   });
 
   for (const colorScheme of ["light", "dark"] as const) {
-    test(`has no accessibility violations in ${colorScheme} mode, its loops (one open) and network too`, async ({ page }) => {
-      // Five charts make a large page for axe on a shared two-core machine.
-      test.setTimeout(120_000);
+    test(`has no accessibility violations in ${colorScheme} mode, nor its section pages (a loop open)`, async ({ page }) => {
+      // Seven pages for axe on a shared two-core machine.
+      test.setTimeout(180_000);
       await page.emulateMedia({ colorScheme });
       const violations = async () =>
         (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
@@ -166,6 +200,16 @@ test.describe("the analysis", () => {
       await page.goto("/analysis/network");
       await expect(page.getByRole("region", { name: /Who funds whom/ }).locator("svg[data-chart-plot]")).toBeVisible();
       expect(await violations()).toEqual([]);
+      for (const path of ["/analysis/top-shares", "/analysis/circular-flows", "/analysis/kinds?count=all"]) {
+        await page.goto(path);
+        await expect(page.locator("svg[data-chart-plot]").first(), path).toBeVisible();
+        expect(await violations(), path).toEqual([]);
+      }
+      await page.goto("/analysis/flows");
+      const sankey = page.getByRole("figure", { name: /Sankey diagram/ });
+      await sankey.scrollIntoViewIfNeeded();
+      await expect(sankey.locator("svg").first()).toBeVisible(DRAWN);
+      expect(await violations()).toEqual([]);
     });
   }
 });
@@ -173,11 +217,13 @@ test.describe("the analysis", () => {
 test.describe("the analysis on a 375 px phone", () => {
   test.use({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
 
-  test("fits the screen without sideways scrolling", async ({ page }) => {
-    await page.goto("/analysis");
+  test("fits the screen without sideways scrolling, its flows too", async ({ page }) => {
+    await page.goto("/analysis/flows");
     const sankey = page.getByRole("figure", { name: /Sankey diagram/ });
     await sankey.scrollIntoViewIfNeeded();
     await expect(sankey.locator("svg").first()).toBeVisible(DRAWN);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.goto("/analysis");
     // The server-drawn charts fill the phone's width, and show only as many period labels as fit side by side.
     const hhi = chart(page, HHI_YEAR).getByRole("figure");
     await expect(hhi.locator("path.chart-line")).toBeVisible();

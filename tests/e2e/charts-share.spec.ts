@@ -12,10 +12,10 @@ const INSTANT = /Data last changed \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC\
 const CHARTS = [
   { page: "/", id: "capital-by-quarter" },
   { page: "/analysis", id: "hhi" },
-  { page: "/analysis", id: "top-shares" },
-  { page: "/analysis", id: "flows" },
-  { page: "/analysis", id: "circular-flows" },
-  { page: "/analysis", id: "capital-by-kind" },
+  { page: "/analysis/top-shares", id: "top-shares" },
+  { page: "/analysis/flows", id: "flows" },
+  { page: "/analysis/circular-flows", id: "circular-flows" },
+  { page: "/analysis/kinds", id: "capital-by-kind" },
   { page: "/analysis/network", id: "network" },
   { page: "/investors/amazon", id: "investor-capital" },
   { page: "/companies/openai", id: "funding-rounds" },
@@ -158,17 +158,22 @@ test.describe("charts people cite and reuse", () => {
       last.locator("td").first().textContent(),
       last.locator("td").nth(1).textContent(),
     ]);
+    // The top shares are drawn on their own page; /analysis says their takeaway in its line linking there.
+    const summary = (await page.locator("#top-shares").textContent()) ?? "";
+    await page.goto("/analysis/top-shares");
     const share = (await page.locator("#top-shares tbody tr").last().locator("td").first().textContent())?.trim();
+    const topShares = new RegExp(
+      `^${year?.trim()}: the top 1 recipient took ${share?.replace(".", "\\.")}, the top 3 [\\d.]+%, the top 5 [\\d.]+% of \\$[\\d.]+B\\.$`,
+    );
+    await expect(page.locator("#top-shares [data-takeaway]")).toHaveText(topShares);
+    expect(summary).toContain((await page.locator("#top-shares [data-takeaway]").textContent()) as string);
+    await page.goto("/analysis");
     await expect(hhi.locator("[data-takeaway]")).toHaveText(
       new RegExp(
         `^${year?.trim()}: [^;]+ took ${share?.replace(".", "\\.")} of \\$[\\d.]+B; HHI ${index?.trim()}, ${reading?.trim().toLowerCase()}\\.$`,
       ),
     );
-    await expect(page.locator("#top-shares [data-takeaway]")).toHaveText(
-      new RegExp(
-        `^${year?.trim()}: the top 1 recipient took ${share?.replace(".", "\\.")}, the top 3 [\\d.]+%, the top 5 [\\d.]+% of \\$[\\d.]+B\\.$`,
-      ),
-    );
+    await page.goto("/analysis/flows");
     await expect(page.locator("#flows [data-takeaway]")).toHaveText(/^Largest flow: .+ → .+, \$[\d.]+[BM]\.$/);
     await page.goto("/embed/concentration");
     await expect(page.locator("[data-takeaway]")).toHaveText(new RegExp(`^${year?.trim()}: [^;]+ took ${share?.replace(".", "\\.")} of`));

@@ -31,6 +31,19 @@ const PAGES: { path: string; content: (page: Page) => ReturnType<Page["getByRole
     content: (page) => page.getByRole("region", { name: "Circular flows, leg by leg" }).getByRole("listitem").first(),
   },
   { path: "/analysis/network", content: (page) => page.getByRole("region", { name: /Who funds whom/ }).getByRole("table") },
+  {
+    path: "/analysis/top-shares?grain=quarter",
+    content: (page) => page.getByRole("region", { name: /^Share of counted capital/ }).getByRole("figure"),
+  },
+  { path: "/analysis/flows", content: (page) => page.getByRole("region", { name: /^Capital flows from investors/ }).getByRole("table") },
+  {
+    path: "/analysis/circular-flows",
+    content: (page) => page.getByRole("region", { name: /^Circular flows: capital invested/ }).getByRole("figure"),
+  },
+  {
+    path: "/analysis/kinds?count=all",
+    content: (page) => page.getByRole("region", { name: /^Counted amounts by kind/ }).getByRole("figure"),
+  },
   { path: "/methodology", content: (page) => page.getByRole("heading", { level: 1, name: "How every number is counted" }) },
   { path: "/changes", content: (page) => page.getByRole("list", { name: "Changes, newest first" }).getByRole("listitem").first() },
   {

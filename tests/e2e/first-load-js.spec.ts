@@ -26,7 +26,7 @@ const BUDGET_KB = FIRST_LOAD_BUDGET_KB;
 
 test.describe("first-load JavaScript", () => {
   test("the Sankey diagram downloads the chart library when it scrolls into view (the check below can see it)", async ({ page }) => {
-    const scripts = await scriptsUntilIdle(page, "/analysis", async () => {
+    const scripts = await scriptsUntilIdle(page, "/analysis/flows", async () => {
       const sankey = page.getByRole("figure", { name: /Sankey diagram/ });
       await sankey.scrollIntoViewIfNeeded();
       await expect(sankey.locator("svg").first()).toBeVisible({ timeout: 20_000 });

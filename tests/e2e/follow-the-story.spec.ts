@@ -176,22 +176,22 @@ test.describe("follow the story", () => {
     {
       url: "/embed/top-shares?grain=quarter",
       chart: "Line chart: share of counted capital of the top 1, 3 and 5 recipients per quarter",
-      back: "/analysis?grain=quarter#top-shares",
+      back: "/analysis/top-shares?grain=quarter#top-shares",
     },
     {
       url: "/embed/capital-by-kind?count=all&asOf=2026-01-30",
       chart: "Stacked bar chart: counted amounts per year, by kind",
-      back: "/analysis?asOf=2026-01-30&count=all#capital-by-kind",
+      back: "/analysis/kinds?asOf=2026-01-30&count=all#capital-by-kind",
     },
     {
       url: "/embed/flows?investor=amazon",
       chart: /^Sankey diagram: the \d+ largest flows of counted capital/,
-      back: "/analysis?investor=amazon#flows",
+      back: "/analysis/flows?investor=amazon#flows",
     },
     {
       url: "/embed/circular-flows",
       chart: "Bar chart: capital in and spending back for each circular flow",
-      back: "/analysis#circular-flows",
+      back: "/analysis/circular-flows#circular-flows",
     },
     {
       url: "/embed/investor-capital/amazon?grain=quarter&asOf=2026-01-30",
@@ -223,9 +223,15 @@ test.describe("follow the story", () => {
     expect((await page.goto("/embed/investor-capital/no-such-organization"))?.status()).toBe(404);
   });
 
-  test("every chart on /analysis and on the organization pages offers its embed", async ({ page }) => {
-    await page.goto("/analysis?asOf=2026-01-30");
-    for (const id of ["hhi", "top-shares", "flows", "circular-flows", "capital-by-kind"]) {
+  test("every chart on /analysis, its section pages and the organization pages offers its embed", async ({ page }) => {
+    for (const [path, id] of [
+      ["/analysis", "hhi"],
+      ["/analysis/top-shares", "top-shares"],
+      ["/analysis/flows", "flows"],
+      ["/analysis/circular-flows", "circular-flows"],
+      ["/analysis/kinds", "capital-by-kind"],
+    ]) {
+      await page.goto(`${path}?asOf=2026-01-30`);
       await page.locator(`#${id} summary`, { hasText: "Embed" }).click();
       const snippet = await page.locator(`#${id}`).getByLabel("Paste this into your page").inputValue();
       expect(snippet).toContain(`${APP}/embed/${id === "hhi" ? "concentration" : id}?asOf=2026-01-30"`);
