@@ -109,10 +109,10 @@ test.describe("values where the eye is", () => {
   test("without JavaScript, a link puts the circular flows' bars on a log scale, where the small loops show", async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${APP}/analysis`);
+    await page.goto(`${APP}/analysis/circular-flows`);
     const loops = page.locator("#circular-flows");
     await loops.getByRole("link", { name: /Log scale/ }).click();
-    await expect(page).toHaveURL(/[?&]scale=log/);
+    await expect(page).toHaveURL(/\/analysis\/circular-flows\?scale=log#circular-flows$/);
     await expect(page.locator("#circular-flows figure")).toHaveAttribute("aria-label", /on a log scale$/);
     await expect(page.locator("#circular-flows").getByRole("link", { name: /Linear scale/ })).toBeVisible();
     await context.close();
