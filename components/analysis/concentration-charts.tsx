@@ -113,12 +113,9 @@ export function TopSharesChartBody({ view, rows }: { view: AnalysisView; rows: C
   );
 }
 
-/** The concentration CSV (both charts' figures) and an embed path for a view. */
-function concentrationLinks(view: AnalysisView, embed: "concentration" | "top-shares") {
-  return {
-    csvHref: `/api/stats/concentration?${new URLSearchParams([...analysisViewToParams(view), ["format", "csv"]])}`,
-    embedPath: `/embed/${embed}?${analysisViewToParams(view)}`,
-  };
+/** The concentration CSV of a view: the figures of both charts. */
+function concentrationCsvHref(view: AnalysisView): string {
+  return `/api/stats/concentration?${new URLSearchParams([...analysisViewToParams(view), ["format", "csv"]])}`;
 }
 
 function unnamedNote(view: AnalysisView): string {
@@ -165,7 +162,8 @@ export function HhiChart({ view, periods }: { view: AnalysisView; periods: Conce
       rows={rows}
       series={[{ key: "hhi", label: "HHI", color: "var(--chart-hhi)" }]}
       columns={hhiColumns}
-      {...concentrationLinks(view, "concentration")}
+      csvHref={concentrationCsvHref(view)}
+      embedPath={`/embed/concentration?${analysisViewToParams(view)}`}
     >
       <HhiChartBody view={view} rows={rows} />
     </ChartFrame>
@@ -192,7 +190,8 @@ export function TopSharesChart({ view, periods }: { view: AnalysisView; periods:
       rows={rows}
       series={TOP_SERIES}
       columns={shareColumns}
-      {...concentrationLinks(view, "top-shares")}
+      csvHref={concentrationCsvHref(view)}
+      embedPath={`/embed/top-shares?${analysisViewToParams(view)}`}
     >
       <TopSharesChartBody view={view} rows={rows} />
     </ChartFrame>
