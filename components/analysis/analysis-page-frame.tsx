@@ -1,6 +1,6 @@
 // What every /analysis page shares: its address read (names resolved to slugs, the view and its issues), the frame of
-// the pages that hold one section of it (/analysis/loops, /analysis/network, /analysis/flows, /analysis/kinds) with a
-// link back to the whole view, and the short entry on /analysis that links to each of them.
+// the pages that hold one section of it (/analysis/top-shares, /flows, /circular-flows, /loops, /network, /kinds) with
+// a link back to the whole view, and the short entry on /analysis that links to each of them.
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
@@ -69,8 +69,9 @@ export function AnalysisSectionLink({
 }
 
 /**
- * A section of /analysis on a page of its own (its loops leg by leg, its network): the same view, its date, and a link
- * back to the whole analysis with the same parameters. Kept apart so that /analysis stays a bounded page.
+ * A section of /analysis on a page of its own (its top shares, flows, loops, network, amounts by kind): the same view,
+ * its date, and a link back to the whole analysis with the same parameters. Kept apart so that /analysis stays a
+ * bounded page.
  */
 export function AnalysisSectionPage({
   path,

@@ -76,8 +76,7 @@ function csvHrefOf(view: AnalysisView): string {
 
 /**
  * Capital in against spending back per loop (/analysis/circular-flows), and the link to each loop leg by leg
- * (/analysis/loops). `loops` are the
- * largest of `total` (lib/data/analysis.ts caps them); the CSV has every one.
+ * (/analysis/loops). `loops` are the largest of `total` (lib/data/analysis.ts caps them); the CSV has every one.
  */
 export function CircularFlowsSection({
   view,

@@ -232,8 +232,8 @@ export function getAnalysis(view: AnalysisView): Promise<Analysis> {
 /**
  * What /analysis draws for any view (filtered, organizations excluded, today or as of a date), summed in the database
  * over its deals (lib/data/raw): only totals and the loops' legs are read. The flows and the amounts by kind are on
- * section pages of their own (/analysis/flows, /analysis/kinds), read by getFlows and getCapitalByKind. Exported for the tests that
- * compare it with the measures of lib/measures over the view's deals loaded into memory.
+ * section pages of their own (/analysis/flows, /analysis/kinds), read by getFlows and getCapitalByKind. Exported for
+ * the tests that compare it with the measures of lib/measures over the view's deals loaded into memory.
  */
 export async function computeAnalysis(db: PrismaClient, view: AnalysisView): Promise<Analysis> {
   const context = await contextOf(db, view);
