@@ -18,6 +18,18 @@ async function openTable(region: Locator): Promise<Locator> {
   return region.getByRole("table");
 }
 
+/**
+ * Waits for /analysis/flows's Sankey diagram to be drawn. It is near the top of the page, so the island may swap its
+ * placeholder for the diagram while the page is scrolled to it: scroll again until the drawing is there.
+ */
+async function sankeyDrawn(page: Page): Promise<void> {
+  const sankey = page.getByRole("figure", { name: /Sankey diagram/ });
+  await expect(async () => {
+    await sankey.scrollIntoViewIfNeeded();
+    await expect(sankey.locator("svg").first()).toBeVisible({ timeout: 2_000 });
+  }).toPass(DRAWN);
+}
+
 async function downloadedText(download: Download): Promise<Buffer> {
   return readFileSync((await download.path()) as string);
 }
@@ -206,9 +218,7 @@ test.describe("the analysis", () => {
         expect(await violations(), path).toEqual([]);
       }
       await page.goto("/analysis/flows");
-      const sankey = page.getByRole("figure", { name: /Sankey diagram/ });
-      await sankey.scrollIntoViewIfNeeded();
-      await expect(sankey.locator("svg").first()).toBeVisible(DRAWN);
+      await sankeyDrawn(page);
       expect(await violations()).toEqual([]);
     });
   }
@@ -219,9 +229,7 @@ test.describe("the analysis on a 375 px phone", () => {
 
   test("fits the screen without sideways scrolling, its flows too", async ({ page }) => {
     await page.goto("/analysis/flows");
-    const sankey = page.getByRole("figure", { name: /Sankey diagram/ });
-    await sankey.scrollIntoViewIfNeeded();
-    await expect(sankey.locator("svg").first()).toBeVisible(DRAWN);
+    await sankeyDrawn(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await page.goto("/analysis");
     // The server-drawn charts fill the phone's width, and show only as many period labels as fit side by side.

@@ -27,9 +27,12 @@ const BUDGET_KB = FIRST_LOAD_BUDGET_KB;
 test.describe("first-load JavaScript", () => {
   test("the Sankey diagram downloads the chart library when it scrolls into view (the check below can see it)", async ({ page }) => {
     const scripts = await scriptsUntilIdle(page, "/analysis/flows", async () => {
+      // Near the top of the page, the island may swap its placeholder for the diagram while it is scrolled to.
       const sankey = page.getByRole("figure", { name: /Sankey diagram/ });
-      await sankey.scrollIntoViewIfNeeded();
-      await expect(sankey.locator("svg").first()).toBeVisible({ timeout: 20_000 });
+      await expect(async () => {
+        await sankey.scrollIntoViewIfNeeded();
+        await expect(sankey.locator("svg").first()).toBeVisible({ timeout: 2_000 });
+      }).toPass({ timeout: 20_000 });
     });
     expect(scripts.some((s) => usesRecharts(s.body))).toBe(true);
   });
