@@ -2,7 +2,7 @@
 // query over the deals' states aliased `d` (lib/data/deal-state.ts: today the Deal table, as of a date each deal's
 // latest event), so a filter or a sort means the same on every page, the API, the export, the figures and the
 // measures, today and as of a date.
-import { type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
+import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
 import type { Deal } from "../generated/kysely/types";
 import { countAll, isPostgresReads, type Reads } from "./kysely";
 import { onDeal } from "./raw/overview-figures";
@@ -16,8 +16,9 @@ import type { DealFilters } from "../filters/deal-filters";
  * participations' deals)`, the recipient as `recipientId IN (its id)`. Text search as the database's own LIKE
  * (ILIKE on PostgreSQL, as Prisma's case-insensitive `contains`) with the pattern Prisma binds (`%q%`, wildcards not
  * escaped) over the search text (lib/deals/deal-search.ts), `id IN (SELECT "dealId" FROM "DealSearch" WHERE "text"
- * LIKE ?)`: one scan of the narrow table; a q holding the search text's separator, which could match across two
- * fields there, is searched field by field. The text searched is the deal's current one (DealSearch).
+ * LIKE ?)`; on SQLite the rows LIKE reads are first narrowed by the trigram index over that text (trigramPhrase), on
+ * PostgreSQL it is one scan of the narrow table. A q holding the search text's separator, which could match across
+ * two fields there, is searched field by field. The text searched is the deal's current one (DealSearch).
  */
 export function dealFilterCondition(f: DealFilters, reads: Reads): Expression<SqlBool> {
   const eb = onDeal;
@@ -42,7 +43,14 @@ export function dealFilterCondition(f: DealFilters, reads: Reads): Expression<Sq
     const like = isPostgresReads(reads) ? "ilike" : "like";
     const pattern = `%${f.q}%`;
     if (!f.q.includes(SEARCH_SEPARATOR)) {
-      and.push(eb("d.id", "in", eb.selectFrom("DealSearch as s").where("s.text", like, pattern).select("s.dealId")));
+      const texts = eb.selectFrom("DealSearch as s").where("s.text", like, pattern);
+      const phrase = isPostgresReads(reads) ? null : trigramPhrase(f.q);
+      // The index names the candidates and LIKE decides, so the answer is LIKE's whatever the index's folding.
+      const matching =
+        phrase === null
+          ? texts
+          : texts.where("s.dealId", "in", sql<number>`(SELECT rowid FROM "DealSearchTrigram" WHERE "DealSearchTrigram" MATCH ${phrase})`);
+      and.push(eb("d.id", "in", matching.select("s.dealId")));
     } else {
       // Field by field: the same fields the search text joins.
       const aliased = eb.selectFrom("OrganizationAlias as a").where("a.alias", like, pattern).select("a.organizationId");
@@ -63,6 +71,17 @@ export function dealFilterCondition(f: DealFilters, reads: Reads): Expression<Sq
     }
   }
   return eb.and(and);
+}
+
+/**
+ * q as a phrase of SQLite's trigram index over the search text (the migration `deal_search_trigram`): every text
+ * LIKE `%q%` holds q's trigrams in a row, folded as the index folds them, so the phrase's rows include LIKE's. None
+ * when the index cannot narrow: q shorter than one trigram, or holding LIKE's wildcards, which a phrase takes
+ * literally.
+ */
+export function trigramPhrase(q: string): string | null {
+  if ([...q].length < 3 || /[%_]/.test(q)) return null;
+  return `"${q.replaceAll('"', '""')}"`;
 }
 
 type DealQuery<DBx extends { d: Deal }, TB extends keyof DBx, O> = SelectQueryBuilder<DBx, TB, O>;
