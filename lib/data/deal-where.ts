@@ -20,18 +20,21 @@ import type { DealFilters } from "../filters/deal-filters";
  * PostgreSQL it is one scan of the narrow table. A q holding the search text's separator, which could match across
  * two fields there, is searched field by field. The text searched is the deal's current one (DealSearch).
  */
-export function dealFilterCondition(f: DealFilters, reads: Reads): Expression<SqlBool> {
+export function dealFilterCondition(f: DealFilters, reads: Reads, reading: DealReading = "by-list"): Expression<SqlBool> {
   const eb = onDeal;
   const and: Expression<SqlBool>[] = [eb("d.deletedAt", "is", null)];
+  // In order (SQLite): a unary plus keeps the planner from reading the listed deals by id and sorting them, so it walks
+  // the order's index and tests each deal against the list instead.
+  const dealId = reading === "in-order" && !isPostgresReads(reads) ? sql<number>`+${sql.ref("d.id")}` : eb.ref("d.id");
   if (f.investors.length > 0) {
     const investorDeals = eb
       .selectFrom("Participation as p")
       .where("p.organizationId", "in", eb.selectFrom("Organization as o").where("o.slug", "in", f.investors).select("o.id"))
       .select("p.dealId");
-    and.push(eb("d.id", "in", investorDeals));
+    and.push(eb(dealId, "in", investorDeals));
   }
   if (f.recipient) and.push(eb("d.recipientId", "in", eb.selectFrom("Organization as o").where("o.slug", "=", f.recipient).select("o.id")));
-  if (f.ids.length > 0) and.push(eb("d.id", "in", f.ids));
+  if (f.ids.length > 0) and.push(eb(dealId, "in", f.ids));
   if (f.kinds.length > 0) and.push(eb("d.kind", "in", f.kinds));
   if (f.statuses.length > 0) and.push(eb("d.status", "in", f.statuses));
   if (f.from) and.push(eb("d.announcedOn", ">=", f.from));
@@ -50,7 +53,7 @@ export function dealFilterCondition(f: DealFilters, reads: Reads): Expression<Sq
         phrase === null
           ? texts
           : texts.where("s.dealId", "in", sql<number>`(SELECT rowid FROM "DealSearchTrigram" WHERE "DealSearchTrigram" MATCH ${phrase})`);
-      and.push(eb("d.id", "in", matching.select("s.dealId")));
+      and.push(eb(dealId, "in", matching.select("s.dealId")));
     } else {
       // Field by field: the same fields the search text joins.
       const aliased = eb.selectFrom("OrganizationAlias as a").where("a.alias", like, pattern).select("a.organizationId");
@@ -91,8 +94,28 @@ export function applyDealFilters<DBx extends { d: Deal }, TB extends keyof DBx, 
   query: DealQuery<DBx, TB, O>,
   f: DealFilters,
   reads: Reads,
+  reading: DealReading = "by-list",
 ): DealQuery<DBx, TB, O> {
-  return query.where(dealFilterCondition(f, reads));
+  return query.where(dealFilterCondition(f, reads, reading));
+}
+
+/**
+ * How a page reads the deals that the filters list by id (investors' deals, a text search, ids): "by-list" reads the
+ * listed deals and sorts them (the cost grows with the list), "in-order" walks the order's index and tests each deal
+ * against the list until the page is full (the cost grows with the deals passed). The same deals either way.
+ */
+export type DealReading = "by-list" | "in-order";
+
+/**
+ * The cheaper reading of a page, from the filters' count and the count of every deal: walking passes about
+ * (offset + page) × all / count deals, a sort reads count deals, each about five times a step of the walk. At 100,000
+ * deals a page of Google's 6,000 deals took 4-6 ms by list and 0.7-1.7 ms in order, one of an investor's 39 deals
+ * 0.1 ms by list and 3-6 ms in order (better-sqlite3, best of 3).
+ */
+export function pageReading(f: DealFilters, count: number, all: number): DealReading {
+  if (f.investors.length === 0 && f.ids.length === 0 && !f.q) return "by-list";
+  const passed = ((f.page - 1) * f.pageSize + f.pageSize) * all;
+  return count > 0 && passed < 5 * count * count ? "in-order" : "by-list";
 }
 
 /**

@@ -10,11 +10,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { IDLE } from "@/lib/actions/action-state";
 import { createUser } from "@/lib/auth/accounts";
 import { generateSecret, hashSecret } from "@/lib/auth/secret-token";
-import { applyDealFilters, dealFilterCondition } from "@/lib/data/deal-where";
+import { applyDealFilters, dealFilterCondition, pageReading } from "@/lib/data/deal-where";
 import { readsOf } from "@/lib/data/kysely";
 import { fieldByFieldSearch, prismaDealWhere } from "../support/reference-deals";
 import { getDealStats } from "@/lib/data/deal-stats";
-import { listDeals } from "@/lib/data/deals";
+import { findDealPage, listDeals } from "@/lib/data/deals";
 import { getRelatedDeals } from "@/lib/data/related-deals";
 import { clearViewCache } from "@/lib/data/view-cache";
 import { SEARCH_SEPARATOR } from "@/lib/deals/deal-search";
@@ -438,6 +438,38 @@ describe.skipIf(Boolean(testPostgresUrl()))("the deal search on a synthetic data
         }
         expect(listed).toBeGreaterThan(1000);
         for (const query of searchShapes("", investor, recipient)) await compareWithPrisma(db, query.replace(/^q=&?/, ""));
+        // A page read in order (walking the order's index) is the page read by list (sorting the listed deals), in
+        // every order; and the count picks the first for a large list and the second for a small one.
+        const rare = (
+          await db.organization.findFirstOrThrow({
+            where: { participations: { some: {} } },
+            orderBy: { participations: { _count: "asc" } },
+          })
+        ).slug;
+        for (const query of [
+          `investor=${investor}`,
+          `investor=${rare}`,
+          "q=robotics",
+          "q=cloud&kind=equity",
+          `investor=${investor}&q=Series`,
+        ]) {
+          for (const sort of ["date_desc", "date_asc", "amount_desc", "amount_asc"]) {
+            for (const page of ["1", "3"]) {
+              const f = parseDealFilters(new URLSearchParams(`${query}&sort=${sort}&page=${page}`)).filters;
+              const byList = (await findDealPage(db, f, "by-list")).map((d) => d.id);
+              expect(
+                (await findDealPage(db, f, "in-order")).map((d) => d.id),
+                `${query} ${sort} ${page}`,
+              ).toEqual(byList);
+            }
+          }
+        }
+        const all = await db.deal.count({ where: { deletedAt: null } });
+        const countOf = async (query: string) => (await listDeals(parseDealFilters(new URLSearchParams(query)).filters)).total;
+        const big = parseDealFilters(new URLSearchParams(`investor=${investor}`)).filters;
+        const small = parseDealFilters(new URLSearchParams(`investor=${rare}`)).filters;
+        expect(pageReading(big, await countOf(`investor=${investor}`), all)).toBe("in-order");
+        expect(pageReading(small, await countOf(`investor=${rare}`), all)).toBe("by-list");
         globalForDb.dealTrackerDb = Promise.resolve(t.db);
       } finally {
         await db.$disconnect();
