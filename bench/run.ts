@@ -183,6 +183,17 @@ function scenarios(file: string): Scenario[] {
     { name: "investor page", urls: topInvestors.slice(0, 20).map((s) => `/investors/${s}`) },
     { name: "company page", urls: topRecipients.slice(0, 20).map((s) => `/companies/${s}`) },
     { name: "deal page", urls: liveIds.map((id) => `/deals/${id}`) },
+    {
+      // The change log: the newest changes, and the same narrowed by the /deals filters it takes.
+      name: "changes",
+      urls: [
+        "/changes",
+        ...topInvestors.slice(0, 10).map((s) => `/changes?investor=${s}`),
+        ...topRecipients.slice(0, 10).map((s) => `/changes?recipient=${s}`),
+        ...kinds.map((k) => `/changes?kind=${encodeURIComponent(k)}`),
+      ],
+      target: { p95: 150 },
+    },
   ];
 }
 

@@ -2,7 +2,7 @@
 // query over the deals' states aliased `d` (lib/data/deal-state.ts: today the Deal table, as of a date each deal's
 // latest event), so a filter or a sort means the same on every page, the API, the export, the figures and the
 // measures, today and as of a date.
-import { type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
+import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
 import type { Deal } from "../generated/kysely/types";
 import { countAll, isPostgresReads, type Reads } from "./kysely";
 import { onDeal } from "./raw/overview-figures";
@@ -16,21 +16,25 @@ import type { DealFilters } from "../filters/deal-filters";
  * participations' deals)`, the recipient as `recipientId IN (its id)`. Text search as the database's own LIKE
  * (ILIKE on PostgreSQL, as Prisma's case-insensitive `contains`) with the pattern Prisma binds (`%q%`, wildcards not
  * escaped) over the search text (lib/deals/deal-search.ts), `id IN (SELECT "dealId" FROM "DealSearch" WHERE "text"
- * LIKE ?)`: one scan of the narrow table; a q holding the search text's separator, which could match across two
- * fields there, is searched field by field. The text searched is the deal's current one (DealSearch).
+ * LIKE ?)`; on SQLite the rows LIKE reads are first narrowed by the trigram index over that text (trigramPhrase), on
+ * PostgreSQL it is one scan of the narrow table. A q holding the search text's separator, which could match across
+ * two fields there, is searched field by field. The text searched is the deal's current one (DealSearch).
  */
-export function dealFilterCondition(f: DealFilters, reads: Reads): Expression<SqlBool> {
+export function dealFilterCondition(f: DealFilters, reads: Reads, reading: DealReading = "by-list"): Expression<SqlBool> {
   const eb = onDeal;
   const and: Expression<SqlBool>[] = [eb("d.deletedAt", "is", null)];
+  // In order (SQLite): a unary plus keeps the planner from reading the listed deals by id and sorting them, so it walks
+  // the order's index and tests each deal against the list instead.
+  const dealId = reading === "in-order" && !isPostgresReads(reads) ? sql<number>`+${sql.ref("d.id")}` : eb.ref("d.id");
   if (f.investors.length > 0) {
     const investorDeals = eb
       .selectFrom("Participation as p")
       .where("p.organizationId", "in", eb.selectFrom("Organization as o").where("o.slug", "in", f.investors).select("o.id"))
       .select("p.dealId");
-    and.push(eb("d.id", "in", investorDeals));
+    and.push(eb(dealId, "in", investorDeals));
   }
   if (f.recipient) and.push(eb("d.recipientId", "in", eb.selectFrom("Organization as o").where("o.slug", "=", f.recipient).select("o.id")));
-  if (f.ids.length > 0) and.push(eb("d.id", "in", f.ids));
+  if (f.ids.length > 0) and.push(eb(dealId, "in", f.ids));
   if (f.kinds.length > 0) and.push(eb("d.kind", "in", f.kinds));
   if (f.statuses.length > 0) and.push(eb("d.status", "in", f.statuses));
   if (f.from) and.push(eb("d.announcedOn", ">=", f.from));
@@ -42,7 +46,14 @@ export function dealFilterCondition(f: DealFilters, reads: Reads): Expression<Sq
     const like = isPostgresReads(reads) ? "ilike" : "like";
     const pattern = `%${f.q}%`;
     if (!f.q.includes(SEARCH_SEPARATOR)) {
-      and.push(eb("d.id", "in", eb.selectFrom("DealSearch as s").where("s.text", like, pattern).select("s.dealId")));
+      const texts = eb.selectFrom("DealSearch as s").where("s.text", like, pattern);
+      const phrase = isPostgresReads(reads) ? null : trigramPhrase(f.q);
+      // The index names the candidates and LIKE decides, so the answer is LIKE's whatever the index's folding.
+      const matching =
+        phrase === null
+          ? texts
+          : texts.where("s.dealId", "in", sql<number>`(SELECT rowid FROM "DealSearchTrigram" WHERE "DealSearchTrigram" MATCH ${phrase})`);
+      and.push(eb(dealId, "in", matching.select("s.dealId")));
     } else {
       // Field by field: the same fields the search text joins.
       const aliased = eb.selectFrom("OrganizationAlias as a").where("a.alias", like, pattern).select("a.organizationId");
@@ -65,6 +76,17 @@ export function dealFilterCondition(f: DealFilters, reads: Reads): Expression<Sq
   return eb.and(and);
 }
 
+/**
+ * q as a phrase of SQLite's trigram index over the search text (the migration `deal_search_trigram`): every text
+ * LIKE `%q%` holds q's trigrams in a row, folded as the index folds them, so the phrase's rows include LIKE's. None
+ * when the index cannot narrow: q shorter than one trigram, or holding LIKE's wildcards, which a phrase takes
+ * literally.
+ */
+export function trigramPhrase(q: string): string | null {
+  if ([...q].length < 3 || /[%_]/.test(q)) return null;
+  return `"${q.replaceAll('"', '""')}"`;
+}
+
 type DealQuery<DBx extends { d: Deal }, TB extends keyof DBx, O> = SelectQueryBuilder<DBx, TB, O>;
 
 /** A Kysely query over the deals' states `d` narrowed to the deals the /deals filters select (dealFilterCondition). */
@@ -72,8 +94,28 @@ export function applyDealFilters<DBx extends { d: Deal }, TB extends keyof DBx, 
   query: DealQuery<DBx, TB, O>,
   f: DealFilters,
   reads: Reads,
+  reading: DealReading = "by-list",
 ): DealQuery<DBx, TB, O> {
-  return query.where(dealFilterCondition(f, reads));
+  return query.where(dealFilterCondition(f, reads, reading));
+}
+
+/**
+ * How a page reads the deals that the filters list by id (investors' deals, a text search, ids): "by-list" reads the
+ * listed deals and sorts them (the cost grows with the list), "in-order" walks the order's index and tests each deal
+ * against the list until the page is full (the cost grows with the deals passed). The same deals either way.
+ */
+export type DealReading = "by-list" | "in-order";
+
+/**
+ * The cheaper reading of a page, from the filters' count and the count of every deal: walking passes about
+ * (offset + page) × all / count deals, a sort reads count deals, each about five times a step of the walk. At 100,000
+ * deals a page of Google's 6,000 deals took 4-6 ms by list and 0.7-1.7 ms in order, one of an investor's 39 deals
+ * 0.1 ms by list and 3-6 ms in order (better-sqlite3, best of 3).
+ */
+export function pageReading(f: DealFilters, count: number, all: number): DealReading {
+  if (f.investors.length === 0 && f.ids.length === 0 && !f.q) return "by-list";
+  const passed = ((f.page - 1) * f.pageSize + f.pageSize) * all;
+  return count > 0 && passed < 5 * count * count ? "in-order" : "by-list";
 }
 
 /**

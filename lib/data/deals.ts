@@ -5,9 +5,9 @@ import type { Expression, SqlBool } from "kysely";
 import type { PrismaClient } from "../generated/prisma/client";
 import { getDb } from "../db";
 import type { AmountQualifier, DealKind, DealStatus, ParticipationRole } from "../domain";
-import type { DealFilters } from "../filters/deal-filters";
+import { DEFAULT_DEAL_FILTERS, type DealFilters } from "../filters/deal-filters";
 import { dealsAsOf, type DealStates } from "./deal-state";
-import { applyDealFilters, selectInDealOrder } from "./deal-where";
+import { applyDealFilters, pageReading, selectInDealOrder, type DealReading } from "./deal-where";
 import { onDeal } from "./raw/overview-figures";
 import { cachedView, viewKey } from "./view-cache";
 import { countAll, readsOf, type Reads } from "./kysely";
@@ -178,7 +178,9 @@ export async function listNewestDealSummaries(
 
 /** One page of the deals matching the filters, in the filters' order. A page past the end is empty, not an error. */
 export async function listDeals(filters: DealFilters): Promise<Paged<DealSummary>> {
-  const [data, total] = await Promise.all([findDealPage(await getDb(), filters), countDeals(filters)]);
+  // The counts first (each once per data version and filter set): they pick how the page is read.
+  const [total, all] = await Promise.all([countDeals(filters), countDeals({ ...DEFAULT_DEAL_FILTERS, asOf: filters.asOf })]);
+  const data = await findDealPage(await getDb(), filters, pageReading(filters, total, all));
   return { data, total, page: filters.page, pageSize: filters.pageSize };
 }
 
@@ -199,9 +201,9 @@ export async function countDealsIn(db: PrismaClient, filters: DealFilters): Prom
 }
 
 /** The page's rows, in the filters' order. */
-export async function findDealPage(db: PrismaClient, filters: DealFilters): Promise<DealSummary[]> {
+export async function findDealPage(db: PrismaClient, filters: DealFilters, reading: DealReading = "by-list"): Promise<DealSummary[]> {
   const reads = readsOf(db);
-  const matching = applyDealFilters(dealsAsOf(reads, filters.asOf), filters, reads);
+  const matching = applyDealFilters(dealsAsOf(reads, filters.asOf), filters, reads, reading);
   const rows = await selectInDealOrder(summaryColumns(matching), filters.sort, (filters.page - 1) * filters.pageSize, filters.pageSize);
   return summariesOf(reads, rows);
 }

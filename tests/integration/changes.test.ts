@@ -1,7 +1,17 @@
 import { DOMParser, type Element as XmlElement } from "@xmldom/xmldom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as feed } from "@/app/changes/feed.xml/route";
-import { listChanges } from "@/lib/data/changes";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { listChanges, WALK_FROM } from "@/lib/data/changes";
+import { clearViewCache } from "@/lib/data/view-cache";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { openDatabase } from "@/lib/prisma-client";
+import { synthDatabase } from "@/lib/synth/synth-database";
+import { compareChangesNewestFirst, dealChanges, matchesChangeFilters } from "../support/reference-changes";
+import { prismaDealWhere } from "../support/reference-deals";
+import { testPostgresUrl } from "../support/test-db";
 import { parseChangeView } from "@/lib/filters/change-filters";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { useTestDbForApp } from "../support/app-db";
@@ -82,6 +92,95 @@ describe("/changes", () => {
     ]);
     const then = await changes("investor=amazon&recipient=openai&kind=equity&asOf=2026-01-30");
     expect(then.data.map((c) => c.occurredOn)).toEqual(["2026-01-29", "2025-12-17"]);
+  });
+});
+
+/**
+ * One page of /changes through the app against the rule in memory (tests/support/reference-changes.ts) over every event
+ * of the deals Prisma's `where` selects: the same events in the same order, with the same kinds and previous states,
+ * and the same total. Returns the total.
+ */
+async function compareWithReference(db: PrismaClient, query: string): Promise<number> {
+  await clearViewCache();
+  const view = parseChangeView(new URLSearchParams(query)).view;
+  const f = view.filters;
+  const page = await listChanges(view);
+  const events = await db.dealEvent.findMany({
+    where: { deal: prismaDealWhere({ ...f, statuses: [], from: null, to: null, min: null, max: null, asOf: null }) },
+  });
+  const byDeal = new Map<number, typeof events>();
+  for (const e of events) byDeal.set(e.dealId, [...(byDeal.get(e.dealId) ?? []), e]);
+  const filters = { kinds: view.changes, statuses: f.statuses, from: f.from, to: f.to, min: f.min, max: f.max, asOf: f.asOf };
+  const all = [...byDeal.values()].flatMap((list) => dealChanges(list).filter((c) => matchesChangeFilters(c, filters)));
+  all.sort(compareChangesNewestFirst);
+  const expected = all.slice((f.page - 1) * f.pageSize, f.page * f.pageSize);
+  const shape = (c: { eventId: number; kinds: string[]; previous: { status: string; amountUsdLow: bigint | null } | null }) => [
+    c.eventId,
+    c.kinds.join("+"),
+    c.previous?.status ?? null,
+    c.previous?.amountUsdLow ?? null,
+  ];
+  expect(page.data.map(shape), query).toEqual(expected.map((c) => shape({ eventId: c.event.id, kinds: c.kinds, previous: c.previous })));
+  expect(page.total, query).toBe(all.length);
+  return all.length;
+}
+
+const VIEWS = [
+  "",
+  "page=2",
+  "change=new",
+  "change=status",
+  "change=amount",
+  "change=status&change=amount&status=closed",
+  "status=announced&from=2025-01-01",
+  "to=2024-06-30",
+  "min=1000000000",
+  "max=50000000&page=3",
+  "asOf=2025-06-30",
+  "kind=equity",
+  "q=cloud",
+];
+
+describe("/changes against the rule in memory", () => {
+  it("gives the same pages and totals on the seed, for every kind of filter", async () => {
+    let total = 0;
+    for (const query of [...VIEWS, "investor=amazon", "investor=nvidia&change=amount", "recipient=openai&page=2"]) {
+      total += await compareWithReference(t.db, query);
+    }
+    expect(total).toBeGreaterThan(500);
+  });
+});
+
+// db:synth writes SQLite only.
+describe.skipIf(Boolean(testPostgresUrl()))("/changes against the rule in memory, on a synthetic database", () => {
+  it("gives the same pages and totals for views read by deal and views walked by date", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "changes-"));
+    const file = path.join(dir, "synth.db");
+    const globalForDb = globalThis as { dealTrackerDb?: Promise<unknown> };
+    try {
+      synthDatabase({ deals: 3000, seed: 5, out: file });
+      const db = await openDatabase(`file:${file}`);
+      globalForDb.dealTrackerDb = Promise.resolve(db);
+      try {
+        const investors = await db.organization.findMany({
+          where: { participations: { some: {} } },
+          orderBy: { participations: { _count: "desc" } },
+          select: { slug: true },
+        });
+        const totals: number[] = [];
+        for (const query of [...VIEWS, `investor=${investors[0].slug}`, `investor=${investors[investors.length - 1].slug}`]) {
+          totals.push(await compareWithReference(db, query));
+        }
+        // Both ways of reading a page are compared: views with more changes than WALK_FROM and views with fewer.
+        expect(Math.max(...totals)).toBeGreaterThanOrEqual(WALK_FROM);
+        expect(totals.some((n) => n > 0 && n < WALK_FROM)).toBe(true);
+      } finally {
+        await db.$disconnect();
+      }
+    } finally {
+      globalForDb.dealTrackerDb = Promise.resolve(t.db);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -10,11 +10,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { IDLE } from "@/lib/actions/action-state";
 import { createUser } from "@/lib/auth/accounts";
 import { generateSecret, hashSecret } from "@/lib/auth/secret-token";
-import { applyDealFilters } from "@/lib/data/deal-where";
+import { applyDealFilters, dealFilterCondition, pageReading } from "@/lib/data/deal-where";
 import { readsOf } from "@/lib/data/kysely";
 import { fieldByFieldSearch, prismaDealWhere } from "../support/reference-deals";
 import { getDealStats } from "@/lib/data/deal-stats";
-import { listDeals } from "@/lib/data/deals";
+import { findDealPage, listDeals } from "@/lib/data/deals";
 import { getRelatedDeals } from "@/lib/data/related-deals";
 import { clearViewCache } from "@/lib/data/view-cache";
 import { SEARCH_SEPARATOR } from "@/lib/deals/deal-search";
@@ -140,6 +140,15 @@ const QUERIES = [
   "zzz-no-match",
   "Microsoft Azure",
   "9",
+  // Through SQLite's trigram index (three letters or more, no wildcard), in any case, with a quote the index's phrase
+  // escapes, and letters it folds that LIKE does not.
+  "SERIES b",
+  "Ser_es",
+  'open"ai',
+  '"',
+  "Société",
+  "ınc",
+  "qu",
 ];
 
 let t: TestDb;
@@ -211,6 +220,33 @@ describe("the deal search on the seed", () => {
   });
 });
 
+/** SQLite's trigram index holds exactly DealSearch's rows (FTS5's own check: it throws when they differ). */
+async function trigramIndexAgrees(db: PrismaClient): Promise<void> {
+  if (t.provider === "postgresql") return;
+  await db.$executeRawUnsafe(`INSERT INTO "DealSearchTrigram" ("DealSearchTrigram", rank) VALUES ('integrity-check', 1)`);
+}
+
+describe.skipIf(Boolean(testPostgresUrl()))("the trigram index on SQLite", () => {
+  it("is what narrows a q of three letters or more, and is left out where it cannot narrow", async () => {
+    const reads = readsOf(t.db);
+    const plan = async (q: string) => {
+      const f = parseDealFilters(new URLSearchParams({ q })).filters;
+      const query = reads.selectFrom("Deal as d").select("d.id").where(dealFilterCondition(f, reads)).compile();
+      const rows = await t.db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${query.sql}`, ...query.parameters);
+      return rows.map((r) => r.detail).join("\n");
+    };
+    expect(await plan("cloud")).toMatch(/DealSearchTrigram/);
+    expect(await plan("cl")).not.toMatch(/DealSearchTrigram/);
+    expect(await plan("clo_d")).not.toMatch(/DealSearchTrigram/);
+    // The plain scan and the index find the same deals: the test above compares every query with the field-by-field
+    // search, and here the index's answer with the scan's for the same text.
+    const cloud = await bothWays(t.db, "cloud");
+    expect(cloud.text.length).toBeGreaterThan(0);
+    expect(cloud.text).toEqual(cloud.fields);
+    await trigramIndexAgrees(t.db);
+  });
+});
+
 describe("the deal search after edits", () => {
   const HEADER =
     "announced_on,investors,recipient,kind,status,round,amount_usd_low,amount_usd_high,amount_qualifier,original_currency,original_amount,post_money_valuation_usd,stake_pct,summary,source_url,source_publisher,source_date";
@@ -253,6 +289,7 @@ describe("the deal search after edits", () => {
     expect(await bothWays(t.db, "quokka")).toEqual({ text: [id], fields: [id] });
     expect(await bothWays(t.db, "wombat")).toEqual({ text: [], fields: [] });
     expect((await bothWays(t.db, "Amazon")).text).toContain(id);
+    await trigramIndexAgrees(t.db);
   });
 
   it("follows an organization renamed through the admin form, on both sides of its deals", async () => {
@@ -290,6 +327,7 @@ describe("the deal search after edits", () => {
     }
     expect((await bothWays(t.db, "Platypus")).text.length).toBeGreaterThan(3);
     expect((await bothWays(t.db, "Echidna")).text.length).toBeGreaterThan(0);
+    await trigramIndexAgrees(t.db);
   });
 });
 
@@ -307,6 +345,7 @@ describe("the migration that last wrote the search table (aliases included)", ()
       const { text, fields } = await bothWays(t.db, q);
       expect(text, q).toEqual(fields);
     }
+    await trigramIndexAgrees(t.db);
   });
 });
 
@@ -376,6 +415,7 @@ describe.skipIf(Boolean(testPostgresUrl()))("the deal search on a synthetic data
       const db = await openDatabase(`file:${file}`);
       try {
         expect(await db.dealSearch.count()).toBe(await db.deal.count());
+        await trigramIndexAgrees(db);
         let matched = 0;
         for (const q of [...QUERIES, "Capital", "Ventures", "Seed", "Works"]) {
           const { text, fields } = await bothWays(db, q);
@@ -398,6 +438,38 @@ describe.skipIf(Boolean(testPostgresUrl()))("the deal search on a synthetic data
         }
         expect(listed).toBeGreaterThan(1000);
         for (const query of searchShapes("", investor, recipient)) await compareWithPrisma(db, query.replace(/^q=&?/, ""));
+        // A page read in order (walking the order's index) is the page read by list (sorting the listed deals), in
+        // every order; and the count picks the first for a large list and the second for a small one.
+        const rare = (
+          await db.organization.findFirstOrThrow({
+            where: { participations: { some: {} } },
+            orderBy: { participations: { _count: "asc" } },
+          })
+        ).slug;
+        for (const query of [
+          `investor=${investor}`,
+          `investor=${rare}`,
+          "q=robotics",
+          "q=cloud&kind=equity",
+          `investor=${investor}&q=Series`,
+        ]) {
+          for (const sort of ["date_desc", "date_asc", "amount_desc", "amount_asc"]) {
+            for (const page of ["1", "3"]) {
+              const f = parseDealFilters(new URLSearchParams(`${query}&sort=${sort}&page=${page}`)).filters;
+              const byList = (await findDealPage(db, f, "by-list")).map((d) => d.id);
+              expect(
+                (await findDealPage(db, f, "in-order")).map((d) => d.id),
+                `${query} ${sort} ${page}`,
+              ).toEqual(byList);
+            }
+          }
+        }
+        const all = await db.deal.count({ where: { deletedAt: null } });
+        const countOf = async (query: string) => (await listDeals(parseDealFilters(new URLSearchParams(query)).filters)).total;
+        const big = parseDealFilters(new URLSearchParams(`investor=${investor}`)).filters;
+        const small = parseDealFilters(new URLSearchParams(`investor=${rare}`)).filters;
+        expect(pageReading(big, await countOf(`investor=${investor}`), all)).toBe("in-order");
+        expect(pageReading(small, await countOf(`investor=${rare}`), all)).toBe("by-list");
         globalForDb.dealTrackerDb = Promise.resolve(t.db);
       } finally {
         await db.$disconnect();
