@@ -155,6 +155,19 @@ function scenarios(file: string): Scenario[] {
   return [
     { name: "overview", urls: ["/"], target: { ratio: 0.5, p95: 100 } },
     { name: "analysis", urls: ["/analysis"], target: { ratio: 0.5, p95: 100 } },
+    {
+      // /analysis's sections on pages of their own, each for the whole market.
+      name: "analysis sections",
+      urls: [
+        "/analysis/top-shares",
+        "/analysis/flows",
+        "/analysis/circular-flows",
+        "/analysis/kinds",
+        "/analysis/loops",
+        "/analysis/network",
+      ],
+      target: { p95: 150 },
+    },
     { name: "deals (varying filters)", urls: many(300, () => `/deals?${filterQuery()}`), target: { p95: 150 } },
     { name: "api deals (varying filters)", urls: many(300, () => `/api/deals?${filterQuery()}`), target: { p95: 150 } },
     {
