@@ -6,9 +6,10 @@ import type { AmountQualifier, DealKind, DealStatus } from "../domain";
 import type { ChangeView } from "../filters/change-filters";
 import { CHANGE_KINDS, sameAmount, type ChangeKind } from "../story/changes";
 import { dealFilterCondition } from "./deal-where";
+import { listDealSummaries, type Paged } from "./deals";
 import { countAll, isPostgresReads, readsOf, type Reads } from "./kysely";
+import { onDeal } from "./raw/overview-figures";
 import { cachedView, viewKey } from "./view-cache";
-import type { Paged } from "./deals";
 
 export type ChangeItem = {
   eventId: number;
@@ -100,21 +101,13 @@ export async function listChanges(view: ChangeView): Promise<Paged<ChangeItem>> 
     if (!sameAmount(previous, event)) kinds.push("amount");
     return { event, kinds, previous };
   });
+  const dealIds = [...new Set(page.map((c) => c.event.dealId))];
+  const sourceIds = page.flatMap((c) => (c.event.sourceId === null ? [] : [c.event.sourceId]));
   const [pageDeals, sources] = await Promise.all([
-    db.deal.findMany({
-      where: { id: { in: [...new Set(page.map((c) => c.event.dealId))] } },
-      select: {
-        id: true,
-        kind: true,
-        round: true,
-        recipient: { select: { slug: true, name: true } },
-        participations: { orderBy: { position: "asc" }, select: { partyLabel: true, organization: { select: { name: true } } } },
-      },
-    }),
-    db.source.findMany({
-      where: { id: { in: page.flatMap((c) => (c.event.sourceId === null ? [] : [c.event.sourceId])) } },
-      select: { id: true, url: true, publisher: true, title: true },
-    }),
+    dealIds.length === 0 ? [] : listDealSummaries(db, onDeal("d.id", "in", dealIds), null),
+    sourceIds.length === 0
+      ? []
+      : reads.selectFrom("Source").where("id", "in", sourceIds).select(["id", "url", "publisher", "title"]).execute(),
   ]);
   const dealById = new Map(pageDeals.map((d) => [d.id, d]));
   const sourceById = new Map(sources.map(({ id, ...source }) => [id, source]));
@@ -140,10 +133,10 @@ export async function listChanges(view: ChangeView): Promise<Paged<ChangeItem>> 
       source: event.sourceId === null ? null : (sourceById.get(event.sourceId) ?? null),
       deal: {
         id: deal.id,
-        kind: deal.kind as DealKind,
+        kind: deal.kind,
         round: deal.round,
         recipient: deal.recipient,
-        investors: deal.participations.map((p) => p.organization?.name ?? p.partyLabel ?? "Undisclosed"),
+        investors: deal.investors.map((p) => p.name),
       },
     };
   });

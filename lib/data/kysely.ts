@@ -42,7 +42,16 @@ const BUSY_TIMEOUT_MS = 10_000;
 // PostgreSQL's type id of INT8 (BIGINT).
 const INT8_OID = 20;
 
-const postgresHandles = new WeakSet<Reads>();
+// On globalThis, like the database handle (lib/db.ts): Next bundles this module into more than one chunk (the proxy,
+// pages, route handlers), and what one copy learns of a handle the others must know: which Prisma handle it goes with,
+// whether it is PostgreSQL's (a copy that did not open it took it for SQLite's and sent SQLite's SQL to PostgreSQL),
+// and a SQLite handle's file.
+const globalForReads = globalThis as unknown as {
+  dealTrackerReads?: WeakMap<object, Reads>;
+  dealTrackerPostgresReads?: WeakSet<Reads>;
+  dealTrackerSqliteUrls?: WeakMap<Reads, string>;
+};
+const postgresHandles = (globalForReads.dealTrackerPostgresReads ??= new WeakSet<Reads>());
 
 function openReads(url: string): Reads {
   if (databaseProvider(url) === "postgresql") {
@@ -115,7 +124,7 @@ function sqliteReads(url: string, cacheKiB?: number): Reads {
   });
 }
 
-const sqliteUrls = new WeakMap<Reads, string>();
+const sqliteUrls = (globalForReads.dealTrackerSqliteUrls ??= new WeakMap<Reads, string>());
 
 /**
  * Runs `work` on one connection of its own for its whole length (temporary tables live on one connection). On SQLite
@@ -198,9 +207,6 @@ function prepareExact(db: Database.Database, text: string): SqliteStatement {
   };
 }
 
-// On globalThis, like the database handle (lib/db.ts): Next bundles this module into more than one chunk (the proxy,
-// pages, route handlers), and a handle registered by one copy must be found by the others.
-const globalForReads = globalThis as unknown as { dealTrackerReads?: WeakMap<object, Reads> };
 const handles = (globalForReads.dealTrackerReads ??= new WeakMap<object, Reads>());
 
 /** Called by openDatabase: the Kysely handle that goes with a Prisma handle. */
