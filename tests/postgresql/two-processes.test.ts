@@ -162,6 +162,8 @@ describe.skipIf(!onPostgres)("two app processes on one PostgreSQL database", () 
     const listAfter = await json(b, `/api/deals?q=${encodeURIComponent(round)}`);
     expect(listAfter.total).toBe(1);
     expect(listAfter.data[0]).toMatchObject({ id, round, amountUsdLow: amount, recipient: { slug: "anthropic" } });
+    // Without regard to case, as on SQLite: each chunk of the built app knows the handle is PostgreSQL's (ILIKE).
+    expect((await json(b, `/api/deals?q=${encodeURIComponent(round.toUpperCase())}`)).total).toBe(1);
     expect(await json(b, `/api/deals/${id}`)).toMatchObject({ id, round });
     // ...and the pages.
     expect((await get(b, `/deals/${id}`)).text).toContain(round);
