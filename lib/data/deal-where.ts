@@ -4,7 +4,7 @@
 // measures, today and as of a date.
 import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
 import type { Deal } from "../generated/kysely/types";
-import { countAll, isPostgresReads, type Reads } from "./kysely";
+import { countAll, isPostgresReads, notThroughIndex, type Reads } from "./kysely";
 import { onDeal } from "./raw/overview-figures";
 import { SEARCH_SEPARATOR } from "../deals/deal-search";
 import type { DealFilters } from "../filters/deal-filters";
@@ -25,7 +25,7 @@ export function dealFilterCondition(f: DealFilters, reads: Reads, reading: DealR
   const and: Expression<SqlBool>[] = [eb("d.deletedAt", "is", null)];
   // In order (SQLite): a unary plus keeps the planner from reading the listed deals by id and sorting them, so it walks
   // the order's index and tests each deal against the list instead.
-  const dealId = reading === "in-order" && !isPostgresReads(reads) ? sql<number>`+${sql.ref("d.id")}` : eb.ref("d.id");
+  const dealId = reading === "in-order" ? notThroughIndex<number>(reads, "d.id") : eb.ref("d.id");
   if (f.investors.length > 0) {
     const investorDeals = eb
       .selectFrom("Participation as p")

@@ -225,6 +225,14 @@ export function isPostgresReads(reads: Reads): boolean {
   return postgresHandles.has(reads);
 }
 
+/**
+ * A column that SQLite's planner may not read through an index (a unary plus), for a query whose cheap plan walks
+ * another index and tests the column on each row; PostgreSQL's planner is left to choose.
+ */
+export function notThroughIndex<T>(reads: Reads, column: string): RawBuilder<T> {
+  return isPostgresReads(reads) ? sql.ref<T>(column) : sql<T>`+${sql.ref(column)}`;
+}
+
 const builders = new Map<"sqlite" | "postgresql", Reads>();
 
 /**
