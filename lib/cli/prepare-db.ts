@@ -14,6 +14,7 @@ import { databaseFilePath, databaseProvider, redactDatabaseUrl, resolveDatabaseU
 import { migratePostgres, withSeedLock } from "../postgresql/migrate";
 import { openDatabase } from "../prisma-client";
 import { seedDatabase } from "../seed/seed-database";
+import { fillChangeKindsIfUnset } from "../deals/change-kinds";
 import { fillMarketCellsIfEmpty } from "../deals/market-cells";
 import { parseCommandLine } from "./args";
 import { binPath, elapsed, loadEnvFiles, runOrExit } from "./run";
@@ -85,6 +86,11 @@ export async function prepareDatabase(options: { seed: boolean; quiet?: boolean 
     if (filled) {
       if (!options.quiet) console.log(`filled the market's cells from the live deals in ${elapsed(fillStart)}`);
     }
+    // Likewise the events stored before each kept what it changes (lib/deals/change-kinds.ts).
+    const changesStart = performance.now();
+    const changed =
+      databaseProvider(url) === "postgresql" ? await withSeedLock(url, () => fillChangeKindsIfUnset(db)) : await fillChangeKindsIfUnset(db);
+    if (changed && !options.quiet) console.log(`set what each lifecycle event changes in ${elapsed(changesStart)}`);
     if (!options.seed) return;
     const seedStart = performance.now();
     const result = databaseProvider(url) === "postgresql" ? await withSeedLock(url, () => seedDatabase(db)) : await seedDatabase(db);

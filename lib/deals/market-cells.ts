@@ -35,7 +35,8 @@ async function applyDeltas(tx: Prisma.TransactionClient, condition: Expression<S
   }
 }
 
-function chunks(ids: readonly number[]): number[][] {
+/** The distinct ids in chunks of CHUNK, under SQLite's limit of parameters per statement. */
+export function chunks(ids: readonly number[]): number[][] {
   const unique = [...new Set(ids)];
   const out: number[][] = [];
   for (let start = 0; start < unique.length; start += CHUNK) out.push(unique.slice(start, start + CHUNK));

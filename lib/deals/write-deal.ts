@@ -8,6 +8,7 @@ import { recordRevision, recordRevisions, snapshotDeal, type RevisionAction } fr
 import { insertRows, insertRowsReturningIds } from "../insert-rows";
 import { roundIdsFor } from "./deal-rounds";
 import { insertDealSearch, refreshDealSearch } from "./deal-search";
+import { keepChangeKinds } from "./change-kinds";
 import { addToMarketCells, keepingMarketCells } from "./market-cells";
 
 export type DealSnapshot = NonNullable<Awaited<ReturnType<typeof snapshotDeal>>>;
@@ -167,6 +168,7 @@ export async function createDeals(
         createdAt: now,
       })),
     );
+    await keepChangeKinds(tx, batchIds);
     await insertDealSearch(
       tx,
       batch.map((deal, i) => ({
@@ -284,6 +286,7 @@ export async function updateDeal(
         sourceId,
       },
     });
+    await keepChangeKinds(tx, [id]);
   }
   await refreshDealSearch(tx, [id]);
   await recordRevision(tx, {

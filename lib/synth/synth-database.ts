@@ -16,6 +16,7 @@ import Database from "better-sqlite3";
 import { seedOrganizations } from "../../prisma/seed/organizations";
 import { fillDealSearchSql } from "../deals/deal-search";
 import { queryBuilder } from "../data/kysely";
+import { changeKindsUpdate } from "../data/raw/change-kinds";
 import { cellDeltas } from "../data/raw/market-cells";
 import { onDeal } from "../data/raw/overview-figures";
 import { aliasKey, type DealKind, type DealStatus, type OrganizationType } from "../domain";
@@ -471,6 +472,9 @@ export function synthDatabase(options: SynthOptions): SynthResult {
   // The market's cells (lib/data/raw/market-cells.ts), with the query the deal writers keep them by.
   const cells = cellDeltas(queryBuilder("sqlite"), onDeal.lit(true), 1, true);
   for (const statement of [cells.recipients, cells.investors]) db.prepare(statement.sql).run(...statement.parameters);
+  // What each event changes (lib/data/raw/change-kinds.ts), with the statement the deal writers keep it by.
+  const changes = changeKindsUpdate(queryBuilder("sqlite"), null);
+  db.prepare(changes.sql).run(...changes.parameters);
   db.exec("ANALYZE");
   log(`indexes and ANALYZE (${Math.round(performance.now() - indexStarted)} ms)`);
   db.pragma("journal_mode = DELETE");

@@ -1,9 +1,10 @@
-// The market's cells (RecipientCell, InvestorCell) are kept by every writer of deals and participations in the
-// write's transaction: after each write through the real writers (a CSV import batch, edits of amount, status, kind,
-// date and parties through PATCH, a delete, restores, a revision restoring stated commitments, a merge of two
-// organizations and its undoing) the cells equal the cells recomputed from every live deal, and the whole market's
-// figures summed over them equal lib/measures over the deals. A write that bypasses the hook leaves them different.
-// Runs on PostgreSQL too under `npm run test:pg`.
+// The market's cells (RecipientCell, InvestorCell) and what each lifecycle event changes (DealEvent.change) are kept
+// by every writer of deals, participations and events in the write's transaction: after each write through the real
+// writers (a CSV import batch, edits of amount, status, kind, date and parties through PATCH, a delete, restores, a
+// revision restoring stated commitments, a merge of two organizations and its undoing) the cells equal the cells
+// recomputed from every live deal, every event's change equals the rule over its deal's events in memory (also for a
+// change dated between two reports), and the whole market's figures summed over them equal lib/measures over the
+// deals. A write that bypasses the hook leaves them different. Runs on PostgreSQL too under `npm run test:pg`.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { IDLE } from "@/lib/actions/action-state";
 import { deleteDeal } from "@/lib/actions/deals/delete-deal";
@@ -13,6 +14,7 @@ import { capitalCountedSql } from "@/lib/data/deal-stats";
 import { countSum, moneySum, readsOf, toMoney } from "@/lib/data/kysely";
 import { capitalByPeriodSql } from "@/lib/data/raw/capital-by-period";
 import { concentrationSeriesSql } from "@/lib/data/raw/concentration-figures";
+import { kindsOfChange } from "@/lib/data/raw/change-kinds";
 import { dealCells, marketCells, recipientCellRows } from "@/lib/data/raw/market-cells";
 import {
   capitalByNamedInvestorSql,
@@ -41,6 +43,7 @@ import { concentrationSeries } from "@/lib/measures/concentration";
 import { mergeOrganizations, restoreOrganizationMerge } from "@/lib/organizations/merge-organizations";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { loadMeasureDeals } from "../support/measure-deals";
+import { dealChanges } from "../support/reference-changes";
 import { requestContext } from "../support/next-request-context";
 import { createTestDb, type TestDb } from "../support/test-db";
 
@@ -125,10 +128,26 @@ async function cellsFromScratch(): Promise<CellRows> {
   };
 }
 
-async function expectCellsKept(step: string): Promise<void> {
-  const [stored, scratch] = await Promise.all([storedCells(), cellsFromScratch()]);
+/** Each event's kept change (DealEvent.change) as kinds, and the same from the rule over its deal's events in memory. */
+async function changesKeptAndRecomputed(): Promise<{ kept: string[]; recomputed: string[] }> {
+  const events = await t.db.dealEvent.findMany({ orderBy: { id: "asc" } });
+  const byDeal = new Map<number, typeof events>();
+  for (const e of events) byDeal.set(e.dealId, [...(byDeal.get(e.dealId) ?? []), e]);
+  const kinds = new Map<number, string>();
+  for (const dealEvents of byDeal.values()) for (const c of dealChanges(dealEvents)) kinds.set(c.event.id, c.kinds.join("+"));
+  return {
+    kept: events.map((e) => `${e.id}:${e.change === null ? "unset" : kindsOfChange(e.change).join("+")}`),
+    recomputed: events.map((e) => `${e.id}:${kinds.get(e.id) ?? ""}`),
+  };
+}
+
+/** The cells and every event's change as the writers left them equal the same recomputed from scratch. */
+async function expectKeptByWriters(step: string): Promise<void> {
+  const [stored, scratch, changes] = await Promise.all([storedCells(), cellsFromScratch(), changesKeptAndRecomputed()]);
   expect(stored.recipients.length, step).toBeGreaterThan(0);
   expect(stored, step).toEqual(scratch);
+  expect(changes.kept.length, step).toBeGreaterThan(0);
+  expect(changes.kept, step).toEqual(changes.recomputed);
 }
 
 async function asEditor<T>(run: () => Promise<T>): Promise<T | { redirectedTo: string }> {
@@ -163,7 +182,7 @@ const RULES: CountingRule[] = [
 
 describe("the market's cells", () => {
   it("are kept by every writer in its transaction, equal to the cells of every live deal after each write", async () => {
-    await expectCellsKept("seed (batch creation)");
+    await expectKeptByWriters("seed (batch creation)");
 
     const imported = await importDealCsv(
       t.db,
@@ -199,7 +218,7 @@ describe("the market's cells", () => {
       { actor: "test", onDuplicate: "create" },
     );
     expect(imported.ok ? [] : imported.errors).toEqual([]);
-    await expectCellsKept("import");
+    await expectKeptByWriters("import");
     const [a, b] = imported.ok ? imported.dealIds : [];
 
     // Amount, status, kind, date and parties changed through PATCH (the form's writer).
@@ -223,15 +242,34 @@ describe("the market's cells", () => {
       "test",
     );
     expect(patched.status).toBe(200);
-    await expectCellsKept("patch");
+    await expectKeptByWriters("patch");
+
+    // A change dated between two reports (the amount as of the later one, the status as of the first): the later
+    // report now changes the status only, so the writer sets what every event of the deal changes, not only the new
+    // one's.
+    const between = await patchDeal(
+      t.db,
+      a,
+      { version: await version(a), status: "announced", change_date: "2025-06-01", source_url: "https://example.com/cells-between" },
+      null,
+      "test",
+    );
+    expect(between.status).toBe(200);
+    const story = await t.db.dealEvent.findMany({ where: { dealId: a }, orderBy: [{ occurredOn: "asc" }, { id: "asc" }] });
+    expect(story.map((e) => [e.occurredOn, e.change === null ? null : kindsOfChange(e.change)])).toEqual([
+      ["2025-05-02", ["new"]],
+      ["2025-06-01", ["amount"]],
+      ["2025-07-02", ["status"]],
+    ]);
+    await expectKeptByWriters("patch dated between two reports");
 
     const deleted = await asEditor(() => deleteDeal(IDLE, formOf({ id: String(b) })));
     expect(deleted).toEqual({ redirectedTo: `/admin?deleted=${b}` });
-    await expectCellsKept("delete");
+    await expectKeptByWriters("delete");
 
     const created = await t.db.revision.findFirstOrThrow({ where: { entityType: "deal", entityId: b }, orderBy: { id: "asc" } });
     await t.db.$transaction((tx) => restoreDealRevision(tx, created.id, "test"));
-    await expectCellsKept("restore of a deleted deal");
+    await expectKeptByWriters("restore of a deleted deal");
 
     // Stated commitments come back with a revision: the restore writes them, and the parts split by them.
     const revision = await t.db.revision.findFirstOrThrow({ where: { entityType: "deal", entityId: a }, orderBy: { id: "desc" } });
@@ -245,19 +283,19 @@ describe("the market's cells", () => {
     });
     await t.db.$transaction((tx) => restoreDealRevision(tx, committed.id, "test"));
     expect(await t.db.participation.count({ where: { dealId: a, committedUsd: 90_000_000n } })).toBe(1);
-    await expectCellsKept("restore with commitments");
+    await expectKeptByWriters("restore with commitments");
 
     // A merge moves deals received and parties (combining the rows of a deal naming both), and its undoing moves them back.
     const [keep, merge] = await Promise.all(
       ["amazon", "nvidia"].map((slug) => t.db.organization.findUniqueOrThrow({ where: { slug }, select: { id: true } })),
     );
     await t.db.$transaction((tx) => mergeOrganizations(tx, keep.id, merge.id, "test"), { timeout: 60_000 });
-    await expectCellsKept("merge");
+    await expectKeptByWriters("merge");
     const mergeRevision = await t.db.revision.findFirstOrThrow({
       where: { entityType: "organization", action: "merge", entityId: merge.id },
     });
     await t.db.$transaction((tx) => restoreOrganizationMerge(tx, mergeRevision.id, "test"), { timeout: 60_000 });
-    await expectCellsKept("merge undone");
+    await expectKeptByWriters("merge undone");
   });
 
   it("give the whole market's figures equal to the measures over the deals, every counting rule, side and grain", async () => {
@@ -302,6 +340,10 @@ describe("the market's cells", () => {
     await t.db.deal.update({ where: { id: deal.id }, data: { amountUsdKey: (deal.amountUsdKey as bigint) + 1n } });
     const [stored, scratch] = await Promise.all([storedCells(), cellsFromScratch()]);
     expect(stored).not.toEqual(scratch);
+    // An event written around the writers has no change kept.
+    await t.db.dealEvent.create({ data: { dealId: deal.id, occurredOn: "2999-01-01", status: "closed", amountQualifier: "undisclosed" } });
+    const changes = await changesKeptAndRecomputed();
+    expect(changes.kept).not.toEqual(changes.recomputed);
   });
 });
 

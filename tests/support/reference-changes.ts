@@ -4,9 +4,15 @@
 import { amountKey } from "@/lib/measures/capital";
 import { orderEvents } from "@/lib/story/as-of";
 import type { HistoryEvent } from "@/lib/story/as-of";
-import { sameAmount, type ChangeKind } from "@/lib/story/changes";
+import type { ChangeKind } from "@/lib/story/changes";
 
 export type ChangeEvent = HistoryEvent & { note: string };
+
+type Amount = Pick<HistoryEvent, "amountUsdLow" | "amountUsdHigh" | "amountQualifier">;
+
+function sameAmount(a: Amount, b: Amount): boolean {
+  return a.amountUsdLow === b.amountUsdLow && a.amountUsdHigh === b.amountUsdHigh && a.amountQualifier === b.amountQualifier;
+}
 
 /** One event seen as a change: what it changed, and the state before it (null for a first report). */
 export type Change<E extends ChangeEvent = ChangeEvent> = {

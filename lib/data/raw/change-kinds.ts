@@ -1,0 +1,76 @@
+// What each lifecycle event changes against the event before it in its deal (by date, then id: orderEvents), kept on
+// the event as DealEvent.change so that /changes (lib/data/changes.ts) counts and pages through an index rather than
+// comparing every event with the one before it: its first report, a change of status, a change of reported amount
+// (low, high or qualifier, null-safe), or nothing (a note only). The deal writers set it in the write's transaction for
+// every event of the deals they write (lib/deals/change-kinds.ts), db:synth and prepare-db for every event.
+//
+// No "server-only" here: the writers that use it run in the operator commands (import, seed, db:synth) too.
+import { sql, type Expression } from "kysely";
+import { CHANGE_KINDS, type ChangeKind } from "../../story/changes";
+import type { Reads } from "../kysely";
+
+/** The bit of each kind in DealEvent.change. */
+const CHANGE_BIT: Record<ChangeKind, number> = { new: 1, status: 2, amount: 4 };
+
+/** Every value a change can take: a first report alone, or a change of status, of amount, or both. */
+const CHANGE_VALUES = [1, 2, 4, 6] as const;
+
+/** The values of DealEvent.change that hold any of `kinds` (all kinds when none is named). */
+export function changeValues(kinds: readonly ChangeKind[]): number[] {
+  const wanted = kinds.length > 0 ? kinds : CHANGE_KINDS;
+  return CHANGE_VALUES.filter((value) => wanted.some((kind) => value & CHANGE_BIT[kind]));
+}
+
+/** The kinds a value of DealEvent.change holds, in CHANGE_KINDS' order. */
+export function kindsOfChange(change: number): ChangeKind[] {
+  return CHANGE_KINDS.filter((kind) => change & CHANGE_BIT[kind]);
+}
+
+/**
+ * The statement that sets DealEvent.change of every event of the deals `dealIds` (every event when null): each event
+ * compared with the one before it in its deal by window functions, one pass over the deals' events. `builder` only
+ * compiles it (lib/data/kysely.ts queryBuilder): a writer runs it on its transaction's connection.
+ */
+export function changeKindsUpdate(builder: Reads, dealIds: readonly number[] | null) {
+  let events = builder.selectFrom("DealEvent as e");
+  if (dealIds !== null) events = events.where("e.dealId", "in", [...dealIds]);
+  const compared = events.select((eb) => {
+    const before = <T>(column: Expression<T>) =>
+      eb.fn.agg<T>("lag", [column]).over((ob) => ob.partitionBy("e.dealId").orderBy("e.occurredOn").orderBy("e.id"));
+    const status = eb
+      .case()
+      .when(before(eb.ref("e.status")), "<>", eb.ref("e.status"))
+      .then(sql.lit(CHANGE_BIT.status))
+      .else(sql.lit(0))
+      .end();
+    const amount = eb
+      .case()
+      .when(
+        eb.or([
+          eb(before(eb.ref("e.amountUsdLow")), "is distinct from", eb.ref("e.amountUsdLow")),
+          eb(before(eb.ref("e.amountUsdHigh")), "is distinct from", eb.ref("e.amountUsdHigh")),
+          eb(before(eb.ref("e.amountQualifier")), "<>", eb.ref("e.amountQualifier")),
+        ]),
+      )
+      .then(sql.lit(CHANGE_BIT.amount))
+      .else(sql.lit(0))
+      .end();
+    return [
+      "e.id",
+      eb
+        .case()
+        .when(before(eb.ref("e.id")), "is", null)
+        .then(sql.lit(CHANGE_BIT.new))
+        .else(eb.parens(status, "+", amount))
+        .end()
+        .$castTo<number>()
+        .as("change"),
+    ];
+  });
+  return builder
+    .updateTable("DealEvent")
+    .from(compared.as("w"))
+    .set((eb) => ({ change: eb.ref("w.change") }))
+    .whereRef("DealEvent.id", "=", "w.id")
+    .compile();
+}
