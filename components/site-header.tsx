@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { MainNav, MainNavLinks } from "./main-nav";
 import { SiteSearch } from "./search/site-search";
-import { AsOfControl, AsOfForm } from "./story/as-of-control";
+import { AsOfControl } from "./story/as-of-control";
 
 export function SiteHeader() {
   return (
@@ -20,9 +20,7 @@ export function SiteHeader() {
           <MainNav />
         </Suspense>
         <SiteSearch />
-        <Suspense fallback={<AsOfForm asOf="" kept={[]} />}>
-          <AsOfControl />
-        </Suspense>
+        <AsOfControl />
       </div>
     </header>
   );

@@ -1,6 +1,7 @@
 "use client";
 
-import { usePathname, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
+import { Suspense, useCallback, useEffect, useRef } from "react";
 
 const FIELD =
   "w-28 rounded border border-gray-300 bg-white px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:bg-gray-900";
@@ -8,31 +9,37 @@ const BUTTON =
   "rounded border border-gray-300 px-2 py-1 text-sm hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-800";
 
 /**
- * The header's "as of" date: a GET form to the current page that keeps the page's other parameters. Without
- * JavaScript (the static fallback) it still submits `asOf`, to the current page without its other parameters.
+ * The header's "as of" date: a GET form to the current page (it has no action, so the browser sends it to the page's
+ * own address) that keeps the page's other parameters. The form and its field stand outside any Suspense boundary:
+ * only the page's parameters (hidden fields) and the date the field shows are read from the address, inside one
+ * (useSearchParams needs one on statically rendered pages). A field inside the boundary was its fallback's until the
+ * streamed content replaced it, and a date typed before that was lost. Without JavaScript the form sends the date with
+ * the page's parameters on a page rendered per request, and the date alone on one rendered once (such as `/about`),
+ * whose boundary is left to the browser.
  */
 export function AsOfControl() {
-  const pathname = usePathname();
-  const params = useSearchParams();
-  const kept = [...params.entries()].filter(([key]) => key !== "asOf" && key !== "page");
-  return <AsOfForm action={pathname} asOf={params.get("asOf") ?? ""} kept={kept} />;
-}
-
-export function AsOfForm({ action, asOf, kept }: { action?: string; asOf: string; kept: [string, string][] }) {
+  const field = useRef<HTMLInputElement>(null);
+  const shown = useRef("");
+  // The page's date replaces the one shown before, not a date the reader has typed.
+  const showDate = useCallback((asOf: string) => {
+    const input = field.current;
+    if (input && input.value === shown.current) input.value = asOf;
+    shown.current = asOf;
+  }, []);
   return (
-    <form method="get" action={action} aria-label="Show as of a date" className="flex items-center gap-1">
-      {kept.map(([key, value], i) => (
-        <input key={`${key}-${i}`} type="hidden" name={key} value={value} />
-      ))}
+    <form method="get" aria-label="Show as of a date" className="flex items-center gap-1">
+      <Suspense fallback={null}>
+        <PageParameters onDate={showDate} />
+      </Suspense>
       <label htmlFor="as-of-date" className="text-sm text-gray-600 dark:text-gray-400">
         As of
       </label>
       {/* A text field rather than type="date": Chromium focuses a date field's parts, so its focus ring never showed. */}
       <input
+        ref={field}
         id="as-of-date"
         type="text"
         name="asOf"
-        defaultValue={asOf}
         placeholder="YYYY-MM-DD"
         pattern="\d{4}-\d{2}-\d{2}"
         inputMode="numeric"
@@ -44,4 +51,14 @@ export function AsOfForm({ action, asOf, kept }: { action?: string; asOf: string
       </button>
     </form>
   );
+}
+
+/** The page's parameters but the date and the page number, as hidden fields; the page's date goes to `onDate`. */
+function PageParameters({ onDate }: { onDate: (asOf: string) => void }) {
+  const params = useSearchParams();
+  const asOf = params.get("asOf") ?? "";
+  useEffect(() => onDate(asOf), [asOf, onDate]);
+  return [...params.entries()]
+    .filter(([key]) => key !== "asOf" && key !== "page")
+    .map(([key, value], i) => <input key={`${key}-${i}`} type="hidden" name={key} value={value} />);
 }

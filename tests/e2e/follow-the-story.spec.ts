@@ -105,6 +105,31 @@ test.describe("follow the story", () => {
     await expect(page).toHaveURL(/asOf=2026-01-30/);
     await expect(page).toHaveURL(/investor=amazon/);
     await expect(page.getByRole("complementary", { name: "Date shown" })).toContainText("30 Jan 2026");
+    // The field shows the page's date, and another page's once the reader goes there.
+    await expect(form.getByLabel("As of")).toHaveValue("2026-01-30");
+    await page.goto("/deals?investor=amazon&asOf=2025-06-30");
+    await expect(form.getByLabel("As of")).toHaveValue("2025-06-30");
+  });
+
+  test("the header's date field is in the page once, outside what streams in later, so a date typed early stays", async ({ request }) => {
+    // A field inside the streamed part was first its fallback's, replaced when the part arrived: what the reader had typed
+    // into it was gone (the form then sent an empty date).
+    const html = await (await request.get("/deals?investor=amazon")).text();
+    expect(html.match(/id="as-of-date"/g)).toHaveLength(1);
+  });
+
+  test("the header's date control works without JavaScript, on the current page with its filters", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/deals?investor=amazon");
+    const form = page.getByRole("form", { name: "Show as of a date" });
+    await form.getByLabel("As of").fill("2026-01-30");
+    await form.getByRole("button", { name: "Show" }).click();
+    // /deals is rendered per request, so its parameters are in the form as sent (a page rendered once sends the date
+    // alone).
+    await expect(page).toHaveURL(/\/deals\?investor=amazon&asOf=2026-01-30$/);
+    await expect(page.getByRole("complementary", { name: "Date shown" })).toContainText("30 Jan 2026");
+    await context.close();
   });
 
   test("the overview as of a date counts the capital the API counts for that date", async ({ page, request }) => {
