@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { createApiToken, createUser } from "../lib/auth/accounts";
+import { pendingSqliteMigrations } from "../lib/cli/prepare-db";
 import { parseCommandLine } from "../lib/cli/args";
 import { migratePostgres } from "../lib/postgresql/migrate";
 import { MISSING_POSTGRESQL, startThrowawayCluster } from "../lib/postgresql/throwaway-cluster";
@@ -83,9 +84,16 @@ function log(line: string) {
   console.log(`[bench] ${line}`);
 }
 
-// --- The database: synthesised once per N and seed.
+// --- The database: synthesised once per N, seed and schema.
 function ensureDatabase(): string {
   const file = path.join(ROOT, "bench", ".cache", `synth-${deals}-s${seed}.db`);
+  // A database synthesised before a migration would be migrated by the server's start without the statistics db:synth
+  // gathers for the new tables and indexes (ANALYZE), and SQLite's plans change with them: it is made again.
+  const behind = existsSync(file) ? pendingSqliteMigrations(file) : [];
+  if (behind.length > 0) {
+    log(`${path.relative(ROOT, file)} predates ${behind.join(", ")}: synthesising it again`);
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+  }
   if (!existsSync(file)) {
     log(`synthesising ${deals} deals (seed ${seed}) into ${path.relative(ROOT, file)}`);
     const r = synthDatabase({ deals, seed, out: file + ".tmp", log: (l) => log(`  ${l}`) });
