@@ -1,10 +1,11 @@
-// Keeps the market's cells (RecipientCell, InvestorCell: lib/data/raw/market-cells.ts) equal to the live deals, in the
-// transaction that writes them. A deal's contribution to the cells depends on the deal and its participations alone,
-// so a write of some deals subtracts their contributions before it and adds them back after it: a few statements per
-// 500 deals, whatever the size of the market. Every writer of deals or participations goes through here: the deal
-// writer (lib/deals/write-deal.ts: created in batches, updated), restore (restore-deal.ts), delete
+// Keeps the market's cells (RecipientCell, InvestorCell: lib/data/raw/market-cells.ts) and each named investor's part
+// of each deal (InvestorPart) equal to the live deals, in the transaction that writes them. A deal's contribution to
+// the cells depends on the deal and its participations alone, so a write of some deals subtracts their contributions
+// before it and adds them back after it, and sets their parts again after it: a few statements per 500 deals, whatever
+// the size of the market. Every writer of deals or participations goes through here: the deal writer
+// (lib/deals/write-deal.ts: created in batches, updated), restore (restore-deal.ts), delete
 // (lib/actions/deals/delete-deal.ts), and a merge of organizations and its undoing (merge-organizations.ts);
-// tests/integration/market-cells.test.ts recomputes the cells from scratch after each of them.
+// tests/integration/market-cells.test.ts recomputes the cells and the parts from scratch after each of them.
 //
 // The statements are the Kysely queries of lib/data/raw/market-cells.ts (withInvestorShares over the deals written),
 // run on the driver connection of the Prisma transaction (lib/insert-rows.ts runOnTransaction), so they are part of
@@ -12,7 +13,7 @@
 import type { Expression, SqlBool } from "kysely";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { queryBuilder } from "../data/kysely";
-import { cellDeltas, emptyCellDeletion } from "../data/raw/market-cells";
+import { cellDeltas, emptyCellDeletion, investorPartStatements } from "../data/raw/market-cells";
 import { onDeal } from "../data/raw/overview-figures";
 import { runOnTransaction, transactionProvider } from "../insert-rows";
 
@@ -56,13 +57,45 @@ export async function keepingMarketCells<T>(tx: Prisma.TransactionClient, dealId
   for (const side of ["recipients", "investors"] as const) {
     for (const chunk of chunks([...emptied[side]])) await runOnTransaction(tx, emptyCellDeletion(builder, side, chunk));
   }
+  await keepInvestorParts(tx, dealIds);
   return result;
+}
+
+/** Sets the investors' parts (InvestorPart) of the deals `dealIds` to what their participations give now. */
+async function keepInvestorParts(tx: Prisma.TransactionClient, dealIds: readonly number[]): Promise<void> {
+  const builder = queryBuilder(transactionProvider(tx));
+  for (const chunk of chunks(dealIds)) {
+    const statements = investorPartStatements(builder, chunk);
+    await runOnTransaction(tx, statements.deletion);
+    await runOnTransaction(tx, statements.insertion);
+  }
 }
 
 /** Adds deals just created (with their participations) to the cells. */
 export async function addToMarketCells(tx: Prisma.TransactionClient, dealIds: readonly number[]): Promise<void> {
   const emptied: Emptied = { recipients: new Set(), investors: new Set() };
   for (const chunk of chunks(dealIds)) await applyDeltas(tx, onDeal("d.id", "in", chunk), 1, emptied);
+  await keepInvestorParts(tx, dealIds);
+}
+
+/**
+ * Fills InvestorPart on a database migrated from before it (prepare-db calls this after the migrations): when it has
+ * no row and a live deal names an investor. Returns whether it filled it. Rows present are trusted: the writers keep
+ * them.
+ */
+export async function fillInvestorPartsIfEmpty(db: PrismaClient): Promise<boolean> {
+  return db.$transaction(
+    async (tx) => {
+      const [part, named] = await Promise.all([
+        tx.investorPart.findFirst({ select: { dealId: true } }),
+        tx.participation.findFirst({ where: { organizationId: { not: null }, deal: { deletedAt: null } }, select: { id: true } }),
+      ]);
+      if (part || !named) return false;
+      await runOnTransaction(tx, investorPartStatements(queryBuilder(transactionProvider(tx)), null).insertion);
+      return true;
+    },
+    { timeout: 3_600_000 },
+  );
 }
 
 /**

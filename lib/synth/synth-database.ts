@@ -17,7 +17,7 @@ import { seedOrganizations } from "../../prisma/seed/organizations";
 import { fillDealSearchSql } from "../deals/deal-search";
 import { queryBuilder } from "../data/kysely";
 import { changeKindsUpdate } from "../data/raw/change-kinds";
-import { cellDeltas } from "../data/raw/market-cells";
+import { cellDeltas, investorPartStatements } from "../data/raw/market-cells";
 import { onDeal } from "../data/raw/overview-figures";
 import { aliasKey, type DealKind, type DealStatus, type OrganizationType } from "../domain";
 import { createRandom, weightedSampler, zipfSampler, type Random } from "./random";
@@ -469,9 +469,11 @@ export function synthDatabase(options: SynthOptions): SynthResult {
   for (const sql of indexSql) db.exec(sql);
   // The search text of every deal (lib/deals/deal-search.ts), once the Participation index is back.
   db.exec(fillDealSearchSql("sqlite"));
-  // The market's cells (lib/data/raw/market-cells.ts), with the query the deal writers keep them by.
+  // The market's cells and the investors' parts (lib/data/raw/market-cells.ts), with the queries the deal writers keep
+  // them by.
   const cells = cellDeltas(queryBuilder("sqlite"), onDeal.lit(true), 1, true);
-  for (const statement of [cells.recipients, cells.investors]) db.prepare(statement.sql).run(...statement.parameters);
+  const parts = investorPartStatements(queryBuilder("sqlite"), null).insertion;
+  for (const statement of [cells.recipients, cells.investors, parts]) db.prepare(statement.sql).run(...statement.parameters);
   // What each event changes (lib/data/raw/change-kinds.ts), with the statement the deal writers keep it by.
   const changes = changeKindsUpdate(queryBuilder("sqlite"), null);
   db.prepare(changes.sql).run(...changes.parameters);

@@ -1,10 +1,11 @@
-// The market's cells (RecipientCell, InvestorCell) and what each lifecycle event changes (DealEvent.change) are kept
-// by every writer of deals, participations and events in the write's transaction: after each write through the real
-// writers (a CSV import batch, edits of amount, status, kind, date and parties through PATCH, a delete, restores, a
-// revision restoring stated commitments, a merge of two organizations and its undoing) the cells equal the cells
-// recomputed from every live deal, every event's change equals the rule over its deal's events in memory (also for a
-// change dated between two reports), and the whole market's figures summed over them equal lib/measures over the
-// deals. A write that bypasses the hook leaves them different. Runs on PostgreSQL too under `npm run test:pg`.
+// The market's cells (RecipientCell, InvestorCell), each named investor's part of each deal (InvestorPart) and what
+// each lifecycle event changes (DealEvent.change) are kept by every writer of deals, participations and events in the
+// write's transaction: after each write through the real writers (a CSV import batch, edits of amount, status, kind,
+// date and parties through PATCH, a delete, restores, a revision restoring stated commitments, a merge of two
+// organizations and its undoing) the cells and the parts equal the same recomputed from every live deal, every event's
+// change equals the rule over its deal's events in memory (also for a change dated between two reports), and the whole
+// market's figures summed over them equal lib/measures over the deals. A write that bypasses the hook leaves them
+// different. Runs on PostgreSQL too under `npm run test:pg`.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { IDLE } from "@/lib/actions/action-state";
 import { deleteDeal } from "@/lib/actions/deals/delete-deal";
@@ -15,7 +16,7 @@ import { countSum, moneySum, readsOf, toMoney } from "@/lib/data/kysely";
 import { capitalByPeriodSql } from "@/lib/data/raw/capital-by-period";
 import { concentrationSeriesSql } from "@/lib/data/raw/concentration-figures";
 import { kindsOfChange } from "@/lib/data/raw/change-kinds";
-import { dealCells, marketCells, recipientCellRows } from "@/lib/data/raw/market-cells";
+import { dealCells, investorPartRows, marketCells, recipientCellRows } from "@/lib/data/raw/market-cells";
 import {
   capitalByNamedInvestorSql,
   capitalByRecipientInYearSql,
@@ -71,7 +72,7 @@ afterAll(async () => {
   await t?.dispose();
 });
 
-type CellRows = { recipients: string[]; investors: string[] };
+type CellRows = { recipients: string[]; investors: string[]; parts: string[] };
 
 const line = (values: unknown[]) => values.map(String).join("|");
 
@@ -80,13 +81,27 @@ async function storedCells(): Promise<CellRows> {
   const reads = readsOf(t.db);
   const recipients = await reads.selectFrom("RecipientCell").selectAll().execute();
   const investors = await reads.selectFrom("InvestorCell").selectAll().execute();
+  const parts = await reads.selectFrom("InvestorPart").selectAll().execute();
   return {
+    parts: parts.map(partLine).sort(),
     recipients: recipients
       .map((c) => line([c.recipientId, c.quarter, c.kind, c.status, c.deals, c.undisclosed, c.amount, c.upperBound]))
       .sort(),
     investors: investors.map((c) => line([c.organizationId, c.quarter, c.kind, c.status, c.parts, c.amount])).sort(),
   };
 }
+
+/** An investor's part of a deal, one line. */
+const partLine = (p: {
+  organizationId: number;
+  dealId: number;
+  share: bigint | string;
+  announcedOn: string;
+  kind: string;
+  status: string;
+  recipientId: number;
+  basis: number;
+}) => line([p.organizationId, p.dealId, BigInt(p.share), p.announcedOn, p.kind, p.status, p.recipientId, Number(p.basis)]);
 
 /** The cells recomputed from scratch: every live deal grouped, and every named investor's part of it. */
 async function cellsFromScratch(): Promise<CellRows> {
@@ -120,7 +135,13 @@ async function cellsFromScratch(): Promise<CellRows> {
       moneySum(eb.ref("d.share")).as("amount"),
     ])
     .execute();
+  // Every live deal's parts split at once, as the writers split a few deals at a time.
+  const parts = await reads
+    .selectFrom(investorPartRows(reads, onDeal("d.deletedAt", "is", null), reads.selectFrom("Deal as d")).as("p"))
+    .selectAll()
+    .execute();
   return {
+    parts: parts.map(partLine).sort(),
     recipients: recipients
       .map((c) => line([c.recipientId, c.quarter, c.kind, c.status, c.deals, c.undisclosed, toMoney(c.amount), toMoney(c.upperBound)]))
       .sort(),
@@ -145,6 +166,7 @@ async function changesKeptAndRecomputed(): Promise<{ kept: string[]; recomputed:
 async function expectKeptByWriters(step: string): Promise<void> {
   const [stored, scratch, changes] = await Promise.all([storedCells(), cellsFromScratch(), changesKeptAndRecomputed()]);
   expect(stored.recipients.length, step).toBeGreaterThan(0);
+  expect(stored.parts.length, step).toBeGreaterThan(0);
   expect(stored, step).toEqual(scratch);
   expect(changes.kept.length, step).toBeGreaterThan(0);
   expect(changes.kept, step).toEqual(changes.recomputed);
@@ -339,7 +361,8 @@ describe("the market's cells", () => {
     const deal = await t.db.deal.findFirstOrThrow({ where: { deletedAt: null, amountUsdKey: { not: null } }, orderBy: { id: "asc" } });
     await t.db.deal.update({ where: { id: deal.id }, data: { amountUsdKey: (deal.amountUsdKey as bigint) + 1n } });
     const [stored, scratch] = await Promise.all([storedCells(), cellsFromScratch()]);
-    expect(stored).not.toEqual(scratch);
+    expect(stored.recipients).not.toEqual(scratch.recipients);
+    expect(stored.parts).not.toEqual(scratch.parts);
     // An event written around the writers has no change kept.
     await t.db.dealEvent.create({ data: { dealId: deal.id, occurredOn: "2999-01-01", status: "closed", amountQualifier: "undisclosed" } });
     const changes = await changesKeptAndRecomputed();

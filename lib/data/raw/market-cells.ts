@@ -204,3 +204,56 @@ export function emptyCellDeletion(builder: Reads, side: "recipients" | "investor
         .where("organizationId", "in", [...organizationIds])
         .compile();
 }
+
+/** A named investor's part of a deal as InvestorPart keeps it (investorPartRows), aliased `p` by its readers. */
+export type InvestorPartRow = {
+  organizationId: number;
+  dealId: number;
+  share: bigint;
+  announcedOn: string;
+  kind: string;
+  status: string;
+  recipientId: number;
+  basis: number;
+};
+
+const PART_COLUMNS = ["organizationId", "dealId", "share", "announcedOn", "kind", "status", "recipientId", "basis"] as const;
+
+/**
+ * Each named investor's part of each deal of `deals` (the deals' states `d`) meeting `dealCondition`, one row per
+ * investor and deal (the parts of an investor named twice added up; 0 where the split leaves it none), with the deal's
+ * fields: the rows InvestorPart keeps for the live deals today, and the same rows of deals as of a date.
+ */
+export function investorPartRows(reads: Reads, dealCondition: Expression<SqlBool>, deals: DealStates) {
+  return withInvestorShares(reads, dealCondition, deals)
+    .selectFrom("shares as s")
+    .groupBy(["s.organizationId", "s.dealId"])
+    .select((eb) => [
+      eb.ref("s.organizationId").$castTo<number>().as("organizationId"),
+      "s.dealId",
+      eb.cast<bigint>(eb.fn.coalesce(eb.fn.sum<bigint | null>("s.share"), sql.lit(0)), "bigint").as("share"),
+      // One value per deal: the maximum only names it for PostgreSQL's GROUP BY.
+      eb.fn.max("s.announcedOn").as("announcedOn"),
+      eb.fn.max("s.kind").as("kind"),
+      eb.fn.max("s.status").as("status"),
+      eb.fn.max("s.recipientId").as("recipientId"),
+      eb.fn.max("s.basis").as("basis"),
+    ]);
+}
+
+/**
+ * The statements that set InvestorPart's rows of the deals `dealIds` (every deal with null) to their parts now: the
+ * rows deleted, then the live deals' rows inserted. Compiled like cellDeltas', for the writer's transaction.
+ */
+export function investorPartStatements(builder: Reads, dealIds: readonly number[] | null) {
+  const which = dealIds === null ? onDeal.lit(true) : onDeal("d.id", "in", [...dealIds]);
+  const deletion = builder.deleteFrom("InvestorPart");
+  return {
+    deletion: (dealIds === null ? deletion : deletion.where("dealId", "in", [...dealIds])).compile(),
+    insertion: builder
+      .insertInto("InvestorPart")
+      .columns([...PART_COLUMNS])
+      .expression(investorPartRows(builder, onDeal.and([onDeal("d.deletedAt", "is", null), which]), builder.selectFrom("Deal as d")))
+      .compile(),
+  };
+}

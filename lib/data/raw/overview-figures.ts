@@ -72,10 +72,28 @@ function quarterOf(column: "d.announcedOn"): Expression<number> {
 export const byAmountThenName = (a: EntityTotal, b: EntityTotal) =>
   a.amount === b.amount ? a.name.localeCompare(b.name) : a.amount > b.amount ? -1 : 1;
 
+/** How a deal's counted amount is known (UNDISCLOSED_BASIS, UPPER_BOUND_BASIS or 0), on the deal's state `d`. */
+export function amountBasis(): AliasableExpression<number> {
+  return onDeal
+    .case()
+    .when("d.amountUsdKey", "is", null)
+    .then(sql.lit(UNDISCLOSED_BASIS))
+    .when("d.amountUsdLow", "is", null)
+    .then(sql.lit(UPPER_BOUND_BASIS))
+    .else(sql.lit(0))
+    .end();
+}
+
+/** The amount is undisclosed (countedAmount's basis "undisclosed"). */
+export const UNDISCLOSED_BASIS = 1;
+/** The amount is an "up to" figure with no lower one (basis "upper_bound"). */
+export const UPPER_BOUND_BASIS = 2;
+
 /**
  * The CTEs "parts", "partShares" and "shares": each investor's part ("share") of every deal of `deals` (the deals'
  * states aliased d: today's, as of a date, or one view's, lib/data/raw/view-deals.ts) that meets `dealCondition`,
- * with the deal's "dealId", "announcedOn" and "recipientId", as attributeToInvestors splits it. Stated commitments
+ * with the deal's "dealId", "announcedOn", "recipientId", "kind", "status" and amount "basis" (amountBasis), as
+ * attributeToInvestors splits it. Stated commitments
  * that cover the deal are taken in order, capped at what is left; otherwise they count in full and the rest is split
  * equally among the investors without one, the odd dollars going to the first listed. (An investor without a
  * commitment in a deal that commitments cover gets no part, not a zero one: NULL here, as attributeToInvestors leaves
@@ -97,6 +115,9 @@ export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBo
             "p.committedUsd",
             "d.announcedOn",
             "d.recipientId",
+            "d.kind",
+            "d.status",
+            amountBasis().as("basis"),
             eb.fn.coalesce("d.amountUsdKey", sql<bigint>`0`).as("amount"),
             eb.fn
               .sum<bigint>(withCommitment)
@@ -163,6 +184,9 @@ export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBo
           "organizationId",
           "announcedOn",
           "recipientId",
+          "kind",
+          "status",
+          "basis",
           "amount",
           "committedCount",
           "committedSum",
@@ -206,7 +230,7 @@ export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBo
       db
         .selectFrom("partShares")
         .where("organizationId", "is not", null)
-        .select(["dealId", "organizationId", "announcedOn", "recipientId", "partOrder", "share"]),
+        .select(["dealId", "organizationId", "announcedOn", "recipientId", "kind", "status", "basis", "partOrder", "share"]),
     );
 }
 

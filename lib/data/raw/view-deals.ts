@@ -10,7 +10,7 @@ import { dealsAsOf, type DealStates } from "../deal-state";
 import { withOwnConnection, type Reads } from "../kysely";
 import type { DB, Deal } from "../../generated/kysely/types";
 import type { CountingRule } from "../../measures/capital";
-import { countedDeal, onDeal, withInvestorShares } from "./overview-figures";
+import { amountBasis, countedDeal, onDeal, withInvestorShares } from "./overview-figures";
 import { dealCells, marketCells, type Cells } from "./market-cells";
 
 export type ViewDeals = {
@@ -171,6 +171,9 @@ export async function withViewTables<T>(
               "s.organizationId",
               "s.announcedOn",
               "s.recipientId",
+              "d.kind",
+              "d.status",
+              amountBasis().as("basis"),
               "s.partOrder",
               "s.share",
             ]);

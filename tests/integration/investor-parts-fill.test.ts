@@ -1,0 +1,80 @@
+// A database migrated from before InvestorPart holds deals without their investors' parts: prepare-db (npm start,
+// db:migrate) fills them once, with the statement the deal writers keep them by, and leaves a table with rows alone.
+// The parts are spelled out for a deal split by stated commitments and one split equally. Runs on PostgreSQL too under
+// `npm run test:pg`.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fillInvestorPartsIfEmpty } from "@/lib/deals/market-cells";
+import { createTestDb, type TestDb } from "../support/test-db";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => t?.dispose());
+
+describe("filling the investors' parts", () => {
+  it("splits every live deal among its named investors once, and then finds nothing to fill", async () => {
+    const org = (slug: string, type = "investor") => t.db.organization.create({ data: { slug, name: slug, type } });
+    const [lab, a, b, c] = [await org("lab", "ai_lab"), await org("a"), await org("b"), await org("c")];
+    // As a writer from before the table stored them (no parts, no cells).
+    const committed = await t.db.deal.create({
+      data: {
+        recipientId: lab.id,
+        kind: "equity",
+        status: "closed",
+        announcedOn: "2025-02-03",
+        amountUsdLow: 100n,
+        amountUsdHigh: 100n,
+        amountUsdKey: 100n,
+        amountQualifier: "exact",
+      },
+    });
+    const upTo = await t.db.deal.create({
+      data: {
+        recipientId: lab.id,
+        kind: "equity",
+        status: "in_talks",
+        announcedOn: "2025-05-06",
+        amountUsdHigh: 10n,
+        amountUsdKey: 10n,
+        amountQualifier: "up_to",
+      },
+    });
+    const deleted = await t.db.deal.create({
+      data: {
+        recipientId: lab.id,
+        kind: "equity",
+        status: "closed",
+        announcedOn: "2025-01-01",
+        amountQualifier: "undisclosed",
+        deletedAt: new Date(),
+      },
+    });
+    await t.db.participation.createMany({
+      data: [
+        // Stated commitments cover the deal: a gets 70, b the 30 left, c (no commitment) nothing.
+        { dealId: committed.id, organizationId: a.id, position: 0, committedUsd: 70n },
+        { dealId: committed.id, organizationId: b.id, position: 1, committedUsd: 50n },
+        { dealId: committed.id, organizationId: c.id, position: 2 },
+        // None stated: split equally, the odd dollar to the first listed.
+        { dealId: upTo.id, organizationId: b.id, position: 0 },
+        { dealId: upTo.id, organizationId: a.id, position: 1 },
+        { dealId: upTo.id, organizationId: null, position: 2 },
+        { dealId: deleted.id, organizationId: a.id, position: 0 },
+      ],
+    });
+    expect(await t.db.investorPart.count()).toBe(0);
+
+    expect(await fillInvestorPartsIfEmpty(t.db)).toBe(true);
+    const parts = await t.db.investorPart.findMany({ orderBy: [{ dealId: "asc" }, { organizationId: "asc" }] });
+    expect(parts.map((p) => [p.dealId, p.organizationId, p.share, p.announcedOn, p.kind, p.status, p.recipientId, p.basis])).toEqual([
+      [committed.id, a.id, 70n, "2025-02-03", "equity", "closed", lab.id, 0],
+      [committed.id, b.id, 30n, "2025-02-03", "equity", "closed", lab.id, 0],
+      [committed.id, c.id, 0n, "2025-02-03", "equity", "closed", lab.id, 0],
+      [upTo.id, a.id, 3n, "2025-05-06", "equity", "in_talks", lab.id, 2],
+      [upTo.id, b.id, 4n, "2025-05-06", "equity", "in_talks", lab.id, 2],
+    ]);
+
+    expect(await fillInvestorPartsIfEmpty(t.db)).toBe(false);
+  });
+});
