@@ -30,7 +30,6 @@ import { circularFlowLegs, circularFlowsSql, flowsSql, largestDealsSql, marketTo
 import { capitalByPeriodSql } from "./raw/capital-by-period";
 import { withViewTables, type ViewDeals } from "./raw/view-deals";
 import { loadOrganizationDirectory } from "./organization-directory";
-import { investorConcentrationTotals, marketAttribution } from "./market-attribution";
 import { hasActiveFilters } from "../filters/deal-filters";
 
 type Party = { key: string; name: string };
@@ -86,28 +85,22 @@ function concentrationOf(deals: ViewDeals, context: ViewContext, view: AnalysisV
  * A view's concentration by year and by quarter, computed together from its quarters' totals and cached as one entry:
  * the two grains read the same deals, and computed apart each read them again. The whole market today (no filter, no
  * date, nobody excluded) is summed over the market's cells (lib/data/raw/market-cells.ts), both sides, any counting
- * option. The investors of the whole market as of a date (the default rule) are read from the market's attribution
- * (lib/data/market-attribution.ts), which the investor pages keep: splitting the deals again in SQL took about 1 s at
- * 100,000 deals, one query that held the process's every other request. It is read before the view's own connection
- * is opened, never inside it. Every other view reads its deals once (and the parts once): with nobody excluded it
- * reads them without writing a table (withViewTables' `readsFew`).
+ * option. Any other view reads its deals once (and the parts once): with nobody excluded it reads them without
+ * writing a table (withViewTables' `readsFew`).
  */
 export async function getConcentration(view: AnalysisView): Promise<WithExcluded<{ periods: ConcentrationPeriod[] }>> {
   const bothGrains = await cachedView(viewKey("concentration", { ...view, grain: null }), async () => {
     const db = await getDb();
     const context = await contextOf(db, view);
-    const wholeMarketAsOf =
-      view.filters.asOf !== null &&
-      view.side === "investor" &&
-      view.count === "capital" &&
-      !view.pipeline &&
-      context.excludedKeys.size === 0 &&
-      !hasActiveFilters(view.filters);
-    const totals = wholeMarketAsOf
-      ? await investorConcentrationTotals(await marketAttribution(view.filters.asOf))
-      : await measureView(db, view, context, ({ deals }) => concentrationTotalsSql({ rule: context.rule, side: view.side }, deals.cells), {
-          readsFew: true,
-        });
+    const totals = await measureView(
+      db,
+      view,
+      context,
+      ({ deals }) => concentrationTotalsSql({ rule: context.rule, side: view.side }, deals.cells),
+      {
+        readsFew: true,
+      },
+    );
     return { year: concentrationByGrain(totals, "year"), quarter: concentrationByGrain(totals, "quarter"), excluded: context.excluded };
   });
   return { periods: bothGrains[view.grain], excluded: bothGrains.excluded };

@@ -8,9 +8,9 @@ import { dealsAsOf } from "./deal-state";
 import { applyDealFilters, dealFilterCondition } from "./deal-where";
 import { countDeals } from "./deals";
 import { countSum, moneySum, readsOf, toMoney } from "./kysely";
-import { investorsCapitalAmong, marketAttribution } from "./market-attribution";
+import { investorsCapitalAmong } from "./investor-parts";
 import type { Cells } from "./raw/market-cells";
-import { countedCells, countedDeal } from "./raw/overview-figures";
+import { countedCells } from "./raw/overview-figures";
 import { viewDeals } from "./raw/view-deals";
 import { cachedView, viewKey } from "./view-cache";
 
@@ -49,22 +49,24 @@ async function computeDealStats(filters: DealFilters): Promise<DealStats> {
 }
 
 /**
- * The filter's investors' attributed parts of the counted deals the filters select: the deals' ids from the filter
- * compiler, their parts from the whole market's attribution (lib/data/market-attribution.ts, split once per data
- * version and shared with the investor pages), so that no request splits its deals among their investors again (0.1-0.9
- * s of SQL for a large investor at 100,000 deals). The attribution is read before the ids: both read on the one handle.
+ * The filter's investors' attributed parts of the counted deals the filters select: the deals from the filter
+ * compiler, their parts from those investors' parts (lib/data/investor-parts.ts: today the rows the writers keep), so
+ * that no request splits its deals among their investors again (0.1-0.9 s of SQL for a large investor at 100,000
+ * deals).
  */
 async function attributedParts(db: Awaited<ReturnType<typeof getDb>>, filters: DealFilters): Promise<InvestorCapital> {
-  const market = await marketAttribution(filters.asOf);
   const reads = readsOf(db);
-  const [investors, deals] = await Promise.all([
-    reads.selectFrom("Organization").where("slug", "in", filters.investors).where("deletedAt", "is", null).select("id").execute(),
-    applyDealFilters(dealsAsOf(reads, filters.asOf), filters, reads).where(countedDeal(DEFAULT_RULE)).select("d.id").execute(),
-  ]);
+  const investors = await reads
+    .selectFrom("Organization")
+    .where("slug", "in", filters.investors)
+    .where("deletedAt", "is", null)
+    .select("id")
+    .execute();
   return investorsCapitalAmong(
-    market,
+    reads,
+    filters.asOf,
     investors.map((o) => o.id),
-    deals.map((d) => d.id),
+    applyDealFilters(dealsAsOf(reads, filters.asOf), filters, reads),
   );
 }
 

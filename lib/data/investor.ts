@@ -12,7 +12,7 @@ import { capitalCountedSql } from "./deal-stats";
 import { dealCells } from "./raw/market-cells";
 import { dealsAsOf } from "./deal-state";
 import { readsOf } from "./kysely";
-import { attributedAmounts, marketAttribution } from "./market-attribution";
+import { attributedAmounts } from "./investor-parts";
 import { dealsOfInvestor, investorFigures, type DateWindow } from "./raw/investor-figures";
 import { coInvestorsSql } from "./raw/round-figures";
 import { cachedView, viewKey } from "./view-cache";
@@ -66,20 +66,19 @@ async function computeInvestor(slug: string, grain: Grain, asOf: string | null, 
   const { id, profile } = found;
   const db = await getDb();
   // By the organization's id: a nested `some` over its slug made the database check every deal (30 s at 100,000).
-  // Every figure is summed in the database (lib/data/raw/investor-figures.ts, round-figures.ts) or read from the
-  // whole market's attribution (lib/data/market-attribution.ts): loading a large investor's deals and measuring them
-  // in memory took 5.5 s at 100,000 deals.
+  // Every figure is summed in the database (lib/data/raw/investor-figures.ts, round-figures.ts, over the investor's
+  // parts, lib/data/investor-parts.ts): loading a large investor's deals and measuring them in memory took 5.5 s at
+  // 100,000 deals.
   const own = dealsOfInvestor(id, window);
-  // The attribution is the whole market's, split once per data version and shared by every investor's page.
-  const market = await marketAttribution(asOf);
   const [{ capital, periods, recipients }, roundsJoined, coInvestors, portfolio] = await Promise.all([
-    investorFigures(db, market, id, grain, window),
+    investorFigures(db, asOf, id, grain, window),
     capitalCountedSql(dealCells(readsOf(db), dealsAsOf(readsOf(db), asOf).where("d.deletedAt", "is", null).where(own))),
     coInvestorsSql(db, id, asOf, SHARED_ROUNDS_SHOWN, window),
     listNewestDealSummaries(db, own, asOf, PORTFOLIO_LIMIT),
   ]);
-  const attributed = attributedAmounts(
-    market,
+  const attributed = await attributedAmounts(
+    readsOf(db),
+    asOf,
     id,
     portfolio.deals.map((d) => d.id),
   );

@@ -4,11 +4,13 @@ import "server-only";
 import { getDb } from "../db";
 import type { OrganizationType } from "../domain";
 import { hasOrganizationFilters, type OrganizationFilters } from "../filters/organization-filters";
+import { DEFAULT_RULE } from "../measures/capital";
 import { byRankingOrder } from "../measures/organization-rankings";
 import { readsOf } from "./kysely";
-import { attributedByInvestor, marketAttribution } from "./market-attribution";
 import { organizationWhere } from "./organization-where";
+import { capitalByNamedInvestorSql } from "./raw/overview-figures";
 import { investorRankingSql, recipientRankingSql, type RankingFigures } from "./raw/ranking-figures";
+import { viewDeals } from "./raw/view-deals";
 import { cachedView, viewKey } from "./view-cache";
 
 export type RankedOrganization = {
@@ -47,7 +49,7 @@ function rankingOf(side: "investor" | "recipient", asOf: string | null): Promise
   return cachedView(viewKey("ranking", { side, asOf }), async () => {
     const reads = readsOf(await getDb());
     const figures = await (side === "investor"
-      ? investorRankingSql(reads, asOf, attributedByInvestor(await marketAttribution(asOf)))
+      ? investorRankingSql(reads, asOf, await capitalByNamedInvestorSql(viewDeals(reads, { asOf }).cells, DEFAULT_RULE))
       : recipientRankingSql(reads, asOf));
     return figures.sort(byRankingOrder);
   });

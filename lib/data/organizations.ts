@@ -10,7 +10,7 @@ import { dealCells } from "./raw/market-cells";
 import { dealsAsOf } from "./deal-state";
 import { readsOf } from "./kysely";
 import { announcedWithin, dealsOfInvestor, type DateWindow } from "./raw/investor-figures";
-import { investorParts, marketAttribution } from "./market-attribution";
+import { investorParts } from "./investor-parts";
 import { ALL_DATES } from "../filters/date-window";
 import { findOrganization, type OrganizationProfile } from "./organization-profile";
 import { dealCountsSelect, organizationWhere } from "./organization-where";
@@ -56,8 +56,7 @@ export type OrganizationDetail = {
 
 /**
  * The organization's figures today or as of `asOf`, over the deals announced within `window`: the attributed part from
- * the whole market's attribution (lib/data/market-attribution.ts), as the investor page reads it, so that the two
- * agree; the rounds joined and the capital received summed in the database.
+ * its parts (lib/data/investor-parts.ts), as the investor page reads it, so that the two agree; the rounds joined and the capital received summed in the database.
  */
 export async function getOrganizationDetail(
   slug: string,
@@ -70,11 +69,10 @@ export async function getOrganizationDetail(
   const db = await getDb();
   const states = () => dealsAsOf(readsOf(db), asOf).where("d.deletedAt", "is", null);
   const invested = dealsOfInvestor(id, window);
-  const market = await marketAttribution(asOf);
-  const [roundsJoined, asRecipient] = await Promise.all([
+  const [roundsJoined, asRecipient, { capital: asInvestor }] = await Promise.all([
     capitalCountedSql(dealCells(readsOf(db), states().where(invested))),
     capitalCountedSql(dealCells(readsOf(db), states().where("d.recipientId", "=", id).where(announcedWithin(window)))),
+    investorParts(readsOf(db), asOf, id, "year", window),
   ]);
-  const asInvestor = investorParts(market, id, "year", window).capital;
   return { profile, asInvestor, roundsJoined, asRecipient };
 }

@@ -14,9 +14,10 @@ import { byAmountThenName, type InvestorShare, type RecipientShare } from "../..
 import type { InvestorCapital } from "../../measures/investor-capital";
 import { dealsAsOf } from "../deal-state";
 import { countAll, moneySum, readsOf, toMoney } from "../kysely";
-import { countedDeal, onDeal, withInvestorShares } from "./overview-figures";
-import { ALL_DATES, type DateWindow } from "../../filters/date-window";
-import { investorParts, recipientFunding, type MarketAttribution } from "../market-attribution";
+import { countedCells, countedDeal, onDeal, withInvestorShares } from "./overview-figures";
+import { ALL_DATES, isWindowed, type DateWindow } from "../../filters/date-window";
+import { investorParts } from "../investor-parts";
+import { viewDeals } from "./view-deals";
 
 export type { DateWindow };
 
@@ -40,42 +41,50 @@ export function dealsOfInvestor(investorId: number, window: DateWindow = ALL_DAT
 export type InvestorFigures = { capital: InvestorCapital; periods: PeriodTotal[]; recipients: RecipientShare[] };
 
 /**
- * investorCapital, investorCapitalByPeriod and investorShareOfRecipients read from the whole market's attribution
- * (lib/data/market-attribution.ts, split once per data version), with the recipients' names from the database.
+ * investorCapital, investorCapitalByPeriod and investorShareOfRecipients from the investor's parts
+ * (lib/data/investor-parts.ts), with the recipients' names and counted funding from the database.
  */
 export async function investorFigures(
   db: PrismaClient,
-  market: MarketAttribution,
+  asOf: string | null,
   investorId: number,
   grain: Grain,
   window: DateWindow = ALL_DATES,
 ): Promise<InvestorFigures> {
-  const { capital, periods, byRecipient } = investorParts(market, investorId, grain, window);
-  // The investor's recipients by a subquery on its participations (no list of ids: thousands for a large investor).
-  const names =
+  const reads = readsOf(db);
+  const { capital, periods, byRecipient } = await investorParts(reads, asOf, investorId, grain, window);
+  // The investor's recipients by a subquery (no list of ids: thousands for a large investor): those of its parts today,
+  // every kind and status, which hold its recipients as of any date too (a deal's recipient and parties are today's
+  // at every date; only its reported fields change).
+  const theirs = reads.selectFrom("InvestorPart as q").where("q.organizationId", "=", investorId).select("q.recipientId");
+  // The recipients' counted funding over the same dates as the investor's parts, so that a share compares like with
+  // like: summed over the market's cells (the cells the writers keep, today over every date).
+  const funding = viewDeals(reads, {
+    asOf,
+    condition: isWindowed(window) ? onDeal.and([onDeal("d.deletedAt", "is", null), announcedWithin(window)]) : null,
+  }).cells;
+  const [names, funded] =
     byRecipient.size === 0
-      ? []
-      : await readsOf(db)
-          .selectFrom("Organization as o")
-          .where((eb) =>
-            eb(
-              "o.id",
-              "in",
-              eb
-                .selectFrom("Participation as p")
-                .innerJoin("Deal as d", "d.id", "p.dealId")
-                .where("p.organizationId", "=", investorId)
-                .select("d.recipientId"),
-            ),
-          )
-          .select(["o.id", "o.slug", "o.name"])
-          .execute();
+      ? [[], []]
+      : await Promise.all([
+          reads
+            .selectFrom("Organization as o")
+            .where((eb) => eb("o.id", "in", theirs))
+            .select(["o.id", "o.slug", "o.name"])
+            .execute(),
+          funding
+            .recipients(countedCells(DEFAULT_RULE))
+            .where((eb) => eb("c.recipientId", "in", theirs))
+            .groupBy("c.recipientId")
+            .select((eb) => ["c.recipientId", moneySum(eb.ref("c.amount")).as("total")])
+            .execute(),
+        ]);
+  const fundingOf = new Map(funded.map((f) => [f.recipientId, toMoney(f.total)]));
   const recipients = names
     .flatMap((o) => {
       const r = byRecipient.get(o.id);
       if (!r) return [];
-      // The recipients' funding over the same dates as the investor's parts, so that a share compares like with like.
-      const recipientTotal = recipientFunding(market, o.id, window);
+      const recipientTotal = fundingOf.get(o.id) ?? 0n;
       return [
         { key: o.slug, name: o.name, ...r, recipientTotal, share: recipientTotal === 0n ? null : ratio(r.investorAmount, recipientTotal) },
       ];

@@ -1,6 +1,6 @@
 // The rankings of /investors and /companies summed in the database over the deals as of a date (today with null,
 // lib/data/deal-state.ts), instead of loading every deal into memory and ranking them there: each organization's
-// counted capital (an investor's attributed part, from the whole market's attribution, lib/data/market-attribution.ts;
+// counted capital (an investor's attributed part, summed over the market's investor cells, lib/data/raw/market-cells.ts;
 // a recipient's capital counted received) with its deals and counted deals. The rows are those of rankInvestors and rankRecipients
 // (lib/measures/organization-rankings.ts) over loadMeasureDeals(db, null, asOf) (tests/support/measure-deals.ts), the reference
 // tests/integration/organization-rankings.test.ts compares them with, on the seed, a synthetic database and
@@ -8,7 +8,7 @@
 import "server-only";
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { DB } from "../../generated/kysely/types";
-import { DEFAULT_RULE } from "../../measures/capital";
+import { DEFAULT_RULE, type EntityTotal } from "../../measures/capital";
 import { dealsAsOf } from "../deal-state";
 import { countAll, countWhere, moneySum, toMoney, type Reads } from "../kysely";
 import { countedDeal } from "./overview-figures";
@@ -50,14 +50,11 @@ async function withOrganizations(reads: Reads, figures: SelectQueryBuilder<DB, n
 
 /**
  * rankInvestors: every named investor of a live deal, its deals and counted deals, and the sum of its parts of the
- * counted ones (`attributed`, from the whole market's attribution, lib/data/market-attribution.ts; none where stated
- * commitments cover a deal without it).
+ * counted ones (`attributed`, capitalByNamedInvestorSql over the same deals' cells: none where stated commitments
+ * cover a deal without it).
  */
-export async function investorRankingSql(
-  reads: Reads,
-  asOf: string | null,
-  attributed: ReadonlyMap<number, bigint>,
-): Promise<RankingFigures[]> {
+export async function investorRankingSql(reads: Reads, asOf: string | null, attributed: readonly EntityTotal[]): Promise<RankingFigures[]> {
+  const bySlug = new Map(attributed.map((e) => [e.key, e.amount]));
   const figures = dealsAsOf(reads, asOf)
     .innerJoin("Participation as p", "p.dealId", "d.id")
     .where("d.deletedAt", "is", null)
@@ -70,7 +67,7 @@ export async function investorRankingSql(
       countWhere(countedDeal(DEFAULT_RULE)).as("countedDeals"),
     ]);
   const rows = await withOrganizations(reads, figures as unknown as SelectQueryBuilder<DB, never, Figures>);
-  return rows.map((r) => ({ ...r, amount: attributed.get(r.id) ?? 0n }));
+  return rows.map((r) => ({ ...r, amount: bySlug.get(r.slug) ?? 0n }));
 }
 
 /** rankRecipients: every recipient of a live deal, its deals and counted deals, and the capital counted into it. */

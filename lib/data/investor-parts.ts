@@ -1,0 +1,181 @@
+// Each named investor's part of each live deal (InvestorPart, one row per investor and deal, the split every figure
+// reads), which the investor pages, /api/organizations/{slug} and the /deals figures with an investor filter read by
+// the investors they name: today the rows the deal writers keep (lib/deals/market-cells.ts), by the key's prefix; as
+// of a date the same rows split here over those investors' deals (investorPartRows over their states then). Each
+// figure is one query over that relation, whichever gives it: an investor's figures cost its own rows, not the whole
+// market's split (12 s for the first /deals with an investor filter at a million deals, and about 4 MB of arrays per
+// date at 100,000 deals, when every page read the whole market's split).
+// tests/integration/organization-figures.test.ts and organization-api.test.ts compare what is read here with the
+// measures in lib/measures, today and as of dates.
+import "server-only";
+import { sql, type SelectQueryBuilder } from "kysely";
+import type { DB } from "../generated/kysely/types";
+import { DEFAULT_RULE, periodRange, type CountingRule, type Grain, type PeriodTotal } from "../measures/capital";
+import type { InvestorCapital } from "../measures/investor-capital";
+import type { DateWindow } from "../filters/date-window";
+import { dealsAsOf, type DealStates } from "./deal-state";
+import { countAll, countSum, moneySum, toMoney, type Reads } from "./kysely";
+import { investorPartRows, type InvestorPartRow } from "./raw/market-cells";
+import { countedStatuses, onDeal, UNDISCLOSED_BASIS, UPPER_BOUND_BASIS } from "./raw/overview-figures";
+
+/** The parts of some investors, aliased `p`. */
+export type Parts = SelectQueryBuilder<DB & { p: InvestorPartRow }, "p", object>;
+
+/**
+ * The parts of the investors `investorIds` in the live deals of the counting rule (DEFAULT_RULE), today or as of
+ * `asOf`, announced within `window`.
+ */
+export function countedPartsOf(reads: Reads, asOf: string | null, investorIds: readonly number[], window?: DateWindow): Parts {
+  const rule: CountingRule = DEFAULT_RULE;
+  let parts: Parts;
+  if (asOf === null) parts = reads.selectFrom("InvestorPart as p") as unknown as Parts;
+  else {
+    // Only their deals are split (the deals' states as of the date are ranked over the market's events: narrowing
+    // them to these deals first made SQLite's plan slower, 0.3 s against 12 s for Microsoft at 100,000 deals).
+    const theirs = onDeal.and([
+      onDeal("d.deletedAt", "is", null),
+      onDeal(
+        "d.id",
+        "in",
+        onDeal
+          .selectFrom("Participation as q")
+          .where("q.organizationId", "in", [...investorIds])
+          .select("q.dealId"),
+      ),
+    ]);
+    parts = reads.selectFrom(investorPartRows(reads, theirs, dealsAsOf(reads, asOf)).as("p")) as unknown as Parts;
+  }
+  parts = parts
+    .where("p.organizationId", "in", [...investorIds])
+    .where("p.kind", "in", [...rule.kinds])
+    .where("p.status", "in", countedStatuses(rule));
+  if (window?.from) parts = parts.where("p.announcedOn", ">=", window.from);
+  if (window?.to) parts = parts.where("p.announcedOn", "<=", window.to);
+  return parts;
+}
+
+export type InvestorParts = {
+  capital: InvestorCapital;
+  periods: PeriodTotal[];
+  /** By recipient id: the investor's counted deals with it and its parts of them. */
+  byRecipient: Map<number, { countedDeals: number; investorAmount: bigint }>;
+};
+
+/**
+ * investorCapital and investorCapitalByPeriod of the investor over its counted deals announced within `window`, and
+ * its parts per recipient (investorShareOfRecipients, with the recipients' funding): one query, its parts grouped by
+ * month, kind, recipient and basis, summed here into the three.
+ */
+export async function investorParts(
+  reads: Reads,
+  asOf: string | null,
+  investorId: number,
+  grain: Grain,
+  window: DateWindow,
+): Promise<InvestorParts> {
+  const month = sql<string>`substr(${sql.ref("p.announcedOn")}, 1, 7)`;
+  const groups = await countedPartsOf(reads, asOf, [investorId], window)
+    .groupBy([month, "p.kind", "p.recipientId", "p.basis"])
+    .select((eb) => [
+      month.as("month"),
+      "p.kind",
+      "p.recipientId",
+      "p.basis",
+      countAll().as("deals"),
+      moneySum(eb.ref("p.share")).as("amount"),
+    ])
+    .execute();
+  const capital: InvestorCapital = { total: 0n, countedDeals: 0, undisclosedDeals: 0, upperBoundPart: 0n };
+  const byRecipient = new Map<number, { countedDeals: number; investorAmount: bigint }>();
+  const byPeriodKind = new Map<string, Map<string, bigint>>();
+  for (const g of groups) {
+    const amount = toMoney(g.amount);
+    const deals = Number(g.deals);
+    capital.total += amount;
+    capital.countedDeals += deals;
+    if (g.basis === UNDISCLOSED_BASIS) capital.undisclosedDeals += deals;
+    if (g.basis === UPPER_BOUND_BASIS) capital.upperBoundPart += amount;
+    const r = byRecipient.get(g.recipientId);
+    if (r) {
+      r.countedDeals += deals;
+      r.investorAmount += amount;
+    } else byRecipient.set(g.recipientId, { countedDeals: deals, investorAmount: amount });
+    const period = periodOfMonth(g.month, grain);
+    const kinds = byPeriodKind.get(period) ?? new Map<string, bigint>();
+    kinds.set(g.kind, (kinds.get(g.kind) ?? 0n) + amount);
+    byPeriodKind.set(period, kinds);
+  }
+  return { capital, periods: periodTotals(byPeriodKind, grain), byRecipient };
+}
+
+/** The period of a "YYYY-MM" month as periodOf writes it ("2025" or "2025-Q3"). */
+function periodOfMonth(month: string, grain: Grain): string {
+  const year = month.slice(0, 4);
+  return grain === "year" ? year : `${year}-Q${Math.floor((Number(month.slice(5, 7)) + 2) / 3)}`;
+}
+
+/** Every period from the first to the last with a part (the empty ones as zero, so a chart shows the gaps), by kind. */
+function periodTotals(byPeriodKind: Map<string, Map<string, bigint>>, grain: Grain): PeriodTotal[] {
+  if (byPeriodKind.size === 0) return [];
+  const periods = [...byPeriodKind.keys()].sort();
+  return periodRange(periods[0], periods[periods.length - 1], grain).map((period) => {
+    const byKey = Object.fromEntries(byPeriodKind.get(period) ?? []);
+    return { period, total: Object.values(byKey).reduce((sum, a) => sum + a, 0n), byKey };
+  });
+}
+
+/**
+ * investorCapital of `investorIds` together over the counted deals among `deals` (deals' states; others are passed
+ * over): each deal's parts of those investors added up, a deal counted once however many of them it names.
+ * The /deals figures with an investor filter, whose deals the filter compiler selects.
+ */
+export async function investorsCapitalAmong(
+  reads: Reads,
+  asOf: string | null,
+  investorIds: readonly number[],
+  deals: DealStates,
+): Promise<InvestorCapital> {
+  if (investorIds.length === 0) return { total: 0n, countedDeals: 0, undisclosedDeals: 0, upperBoundPart: 0n };
+  const perDeal = countedPartsOf(reads, asOf, investorIds)
+    .where("p.dealId", "in", deals.select("d.id"))
+    .groupBy("p.dealId")
+    .select((eb) => [eb.fn.sum<bigint>("p.share").as("part"), eb.fn.max("p.basis").as("basis")]);
+  const row = await reads
+    .selectFrom(perDeal.as("g"))
+    .select((eb) => [
+      moneySum(eb.ref("g.part")).as("total"),
+      countAll().as("deals"),
+      countSum(eb.case().when("g.basis", "=", UNDISCLOSED_BASIS).then(1).else(0).end()).as("undisclosed"),
+      moneySum(
+        eb
+          .case()
+          .when("g.basis", "=", UPPER_BOUND_BASIS)
+          .then(eb.ref("g.part"))
+          .else(sql<bigint>`0`)
+          .end(),
+      ).as("upper"),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    total: toMoney(row.total),
+    countedDeals: Number(row.deals),
+    undisclosedDeals: Number(row.undisclosed ?? 0),
+    upperBoundPart: toMoney(row.upper),
+  };
+}
+
+/** The investor's part of each of `dealIds` that is counted (the portfolio table's rows); deals not counted are absent. */
+export async function attributedAmounts(
+  reads: Reads,
+  asOf: string | null,
+  investorId: number,
+  dealIds: readonly number[],
+): Promise<Map<number, bigint>> {
+  if (dealIds.length === 0) return new Map();
+  const rows = await countedPartsOf(reads, asOf, [investorId])
+    .where("p.dealId", "in", [...dealIds])
+    .select((eb) => ["p.dealId", moneySum(eb.ref("p.share")).as("share")])
+    .groupBy("p.dealId")
+    .execute();
+  return new Map(rows.map((r) => [r.dealId, toMoney(r.share)]));
+}
