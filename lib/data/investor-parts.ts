@@ -119,7 +119,8 @@ function periodTotals(byPeriodKind: Map<string, Map<string, bigint>>, grain: Gra
   if (byPeriodKind.size === 0) return [];
   const periods = [...byPeriodKind.keys()].sort();
   return periodRange(periods[0], periods[periods.length - 1], grain).map((period) => {
-    const byKey = Object.fromEntries(byPeriodKind.get(period) ?? []);
+    // Kinds in name order, so that both dialects (whose groups come in any order) give the same object.
+    const byKey = Object.fromEntries([...(byPeriodKind.get(period) ?? [])].sort(([a], [b]) => a.localeCompare(b)));
     return { period, total: Object.values(byKey).reduce((sum, a) => sum + a, 0n), byKey };
   });
 }
