@@ -7,7 +7,7 @@ import type Database from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "./generated/prisma-pg/client";
-import { databaseProvider, resolveDatabaseUrl } from "./db-url";
+import { databaseProvider, POSTGRESQL_SESSION_OPTIONS, resolveDatabaseUrl } from "./db-url";
 import { registerReads } from "./data/kysely";
 import { postgresTransactionScope, type PostgresTransactionScope } from "./insert-rows";
 import { registerSqliteConnection } from "./sqlite-connection";
@@ -50,7 +50,7 @@ export async function openDatabase(url: string = resolveDatabaseUrl()): Promise<
 
 async function openPostgres(url: string): Promise<PrismaClient> {
   const max = Number(process.env.DATABASE_POOL_SIZE) || DEFAULT_PG_POOL_SIZE;
-  const adapter = new PrismaPg({ connectionString: url, max });
+  const adapter = new PrismaPg({ connectionString: url, options: POSTGRESQL_SESSION_OPTIONS, max });
   // The pg connection of each interactive transaction, for the batch INSERTs (lib/insert-rows.ts): the adapter takes
   // it from its pool when Prisma begins the transaction, in the scope `$transaction` opens below. The connection is
   // the adapter transaction's `client` field, which Prisma does not document, so it is checked here and an adapter

@@ -33,7 +33,7 @@ import {
 import pg from "pg";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { DB } from "../generated/kysely/types";
-import { databaseFilePath, databaseProvider } from "../db-url";
+import { databaseFilePath, databaseProvider, POSTGRESQL_SESSION_OPTIONS } from "../db-url";
 
 export type Reads = Kysely<DB>;
 
@@ -57,6 +57,7 @@ function openReads(url: string): Reads {
   if (databaseProvider(url) === "postgresql") {
     const pool = new pg.Pool({
       connectionString: url,
+      options: POSTGRESQL_SESSION_OPTIONS,
       max: 2,
       allowExitOnIdle: true,
       // BIGINT as bigint, exact, rather than pg's default text; for this pool only, not Prisma's.
