@@ -75,11 +75,19 @@ export async function coInvestorsSql(
           // The rounds' deals announced within the dates (the investor page's from/to), as its other figures.
           live()
             .where(announcedWithin(window))
+            // One list of ids, its own and its rounds' others, read by the deals' key: an OR of the two lists made
+            // SQLite scan every deal (235 against 146 ms for Nvidia's at a million deals).
             .where((eb) =>
-              eb.or([
-                eb("d.id", "in", own),
-                eb("d.roundId", "in", live().where("d.id", "in", own).where("d.roundId", "is not", null).select("d.roundId")),
-              ]),
+              eb(
+                "d.id",
+                "in",
+                own.union(
+                  eb
+                    .selectFrom("Deal as r")
+                    .where("r.roundId", "in", live().where("d.id", "in", own).where("d.roundId", "is not", null).select("d.roundId"))
+                    .select("r.id as dealId"),
+                ),
+              ),
             ),
         ).select(["d.id", "d.announcedOn", "d.recipientId"]),
     )
