@@ -42,11 +42,8 @@ async function inTurn<T>(compute: () => Promise<T>): Promise<T> {
 export function viewComputations(): { running: number; waiting: number } {
   return { running: computing, waiting: waiting.length };
 }
-/**
- * `started`: the computation has its turn (a queued one may wait behind the very views that would wait for it).
- * `group`: views that share a cap of their own (cachedView's `limit`).
- */
-type Entry = { version: string; value: Promise<unknown>; started: boolean; group?: string };
+/** `started`: the computation has its turn (a queued one may wait behind the very views that would wait for it). */
+type Entry = { version: string; value: Promise<unknown>; started: boolean };
 // One cache per database handle, so that a process (or a test) that switches databases never mixes their views.
 const caches = new WeakMap<object, Map<string, Entry>>();
 
@@ -63,17 +60,13 @@ export function viewKey(name: string, params?: unknown): string {
   return params === undefined ? name : `${name}:${JSON.stringify(params, (_k, v) => (typeof v === "bigint" ? `${v}n` : v))}`;
 }
 
-/** A cap on the entries of one group of views, beside the cache's own: at most `max` of them, least recently used out. */
-export type ViewLimit = { group: string; max: number };
-
 /**
  * The view computed once per data version and shared by every request until the next write. The value is shared:
  * callers must not mutate it. Concurrent first requests share one computation; at most MAX_COMPUTING run at once.
  * Entries of an older version are dropped when one of a newer version is stored: no request can ask for them again
- * (the version only grows), and a large view (the market's attribution, a few MB) would otherwise stay until 200 newer
- * entries pushed it out.
+ * (the version only grows), and a large view would otherwise stay until 200 newer entries pushed it out.
  */
-export async function cachedView<T>(key: string, compute: () => Promise<T>, limit?: ViewLimit): Promise<T> {
+export async function cachedView<T>(key: string, compute: () => Promise<T>): Promise<T> {
   const db = await getDb();
   let entries = caches.get(db);
   if (!entries) caches.set(db, (entries = new Map()));
@@ -86,7 +79,7 @@ export async function cachedView<T>(key: string, compute: () => Promise<T>, limi
     entries.set(key, hit);
     return hit.value as Promise<T>;
   }
-  const entry: Entry = { version, value: Promise.resolve(), started: false, group: limit?.group };
+  const entry: Entry = { version, value: Promise.resolve(), started: false };
   entry.value = inTurn(() => {
     entry.started = true;
     return compute();
@@ -97,12 +90,7 @@ export async function cachedView<T>(key: string, compute: () => Promise<T>, limi
     if (own.get(key) === entry) own.delete(key);
   });
   const newest = BigInt(version);
-  let inGroup = 0;
-  // Newest first, so that a group keeps its most recently used entries.
-  for (const [k, e] of [...entries].reverse()) {
-    if (BigInt(e.version) < newest) entries.delete(k);
-    else if (limit && e.group === limit.group && ++inGroup > limit.max) entries.delete(k);
-  }
+  for (const [k, e] of entries) if (BigInt(e.version) < newest) entries.delete(k);
   while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
   return entry.value as Promise<T>;
 }
