@@ -52,7 +52,7 @@ describe("filling the investors' parts", () => {
     });
     await t.db.participation.createMany({
       data: [
-        // Stated commitments cover the deal: a gets 70, b the 30 left, c (no commitment) nothing.
+        // Stated commitments cover the deal: a gets 70, b the 30 left, c (no commitment) no part at all.
         { dealId: committed.id, organizationId: a.id, position: 0, committedUsd: 70n },
         { dealId: committed.id, organizationId: b.id, position: 1, committedUsd: 50n },
         { dealId: committed.id, organizationId: c.id, position: 2 },
@@ -70,7 +70,7 @@ describe("filling the investors' parts", () => {
     expect(parts.map((p) => [p.dealId, p.organizationId, p.share, p.announcedOn, p.kind, p.status, p.recipientId, p.basis])).toEqual([
       [committed.id, a.id, 70n, "2025-02-03", "equity", "closed", lab.id, 0],
       [committed.id, b.id, 30n, "2025-02-03", "equity", "closed", lab.id, 0],
-      [committed.id, c.id, 0n, "2025-02-03", "equity", "closed", lab.id, 0],
+      [committed.id, c.id, null, "2025-02-03", "equity", "closed", lab.id, 0],
       [upTo.id, a.id, 3n, "2025-05-06", "equity", "in_talks", lab.id, 2],
       [upTo.id, b.id, 4n, "2025-05-06", "equity", "in_talks", lab.id, 2],
     ]);

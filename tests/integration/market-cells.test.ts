@@ -95,13 +95,23 @@ async function storedCells(): Promise<CellRows> {
 const partLine = (p: {
   organizationId: number;
   dealId: number;
-  share: bigint | string;
+  share: bigint | string | null;
   announcedOn: string;
   kind: string;
   status: string;
   recipientId: number;
   basis: number;
-}) => line([p.organizationId, p.dealId, BigInt(p.share), p.announcedOn, p.kind, p.status, p.recipientId, Number(p.basis)]);
+}) =>
+  line([
+    p.organizationId,
+    p.dealId,
+    p.share === null ? null : BigInt(p.share),
+    p.announcedOn,
+    p.kind,
+    p.status,
+    p.recipientId,
+    Number(p.basis),
+  ]);
 
 /** The cells recomputed from scratch: every live deal grouped, and every named investor's part of it. */
 async function cellsFromScratch(): Promise<CellRows> {

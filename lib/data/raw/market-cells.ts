@@ -209,7 +209,8 @@ export function emptyCellDeletion(builder: Reads, side: "recipients" | "investor
 export type InvestorPartRow = {
   organizationId: number;
   dealId: number;
-  share: bigint;
+  /** Null where stated commitments cover the deal without the investor (the split leaves it no part). */
+  share: bigint | null;
   announcedOn: string;
   kind: string;
   status: string;
@@ -221,8 +222,8 @@ const PART_COLUMNS = ["organizationId", "dealId", "share", "announcedOn", "kind"
 
 /**
  * Each named investor's part of each deal of `deals` (the deals' states `d`) meeting `dealCondition`, one row per
- * investor and deal (the parts of an investor named twice added up; 0 where the split leaves it none), with the deal's
- * fields: the rows InvestorPart keeps for the live deals today, and the same rows of deals as of a date.
+ * investor and deal (null where the split leaves it none), with the deal's fields: the rows InvestorPart keeps for the
+ * live deals today, and the same rows of deals as of a date.
  */
 export function investorPartRows(reads: Reads, dealCondition: Expression<SqlBool>, deals: DealStates) {
   return withInvestorShares(reads, dealCondition, deals)
@@ -231,7 +232,8 @@ export function investorPartRows(reads: Reads, dealCondition: Expression<SqlBool
     .select((eb) => [
       eb.ref("s.organizationId").$castTo<number>().as("organizationId"),
       "s.dealId",
-      eb.cast<bigint>(eb.fn.coalesce(eb.fn.sum<bigint | null>("s.share"), sql.lit(0)), "bigint").as("share"),
+      // One part per investor and deal (a deal names an investor once); the sum only names it for GROUP BY.
+      eb.cast<bigint | null>(eb.fn.sum<bigint | null>("s.share"), "bigint").as("share"),
       // One value per deal: the maximum only names it for PostgreSQL's GROUP BY.
       eb.fn.max("s.announcedOn").as("announcedOn"),
       eb.fn.max("s.kind").as("kind"),

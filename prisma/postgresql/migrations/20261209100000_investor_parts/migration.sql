@@ -6,7 +6,7 @@
 CREATE TABLE "InvestorPart" (
     "organizationId" INTEGER NOT NULL,
     "dealId" INTEGER NOT NULL,
-    "share" BIGINT NOT NULL,
+    "share" BIGINT,
     "announcedOn" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
     "status" TEXT NOT NULL,
