@@ -15,7 +15,7 @@ import { migratePostgres, withSeedLock } from "../postgresql/migrate";
 import { openDatabase } from "../prisma-client";
 import { seedDatabase } from "../seed/seed-database";
 import { fillChangeKindsIfUnset } from "../deals/change-kinds";
-import { fillInvestorPartsIfEmpty, fillMarketCellsIfEmpty } from "../deals/market-cells";
+import { fillInvestorPartsIfEmpty, fillMarketCellsIfEmpty, fillPairCellsIfEmpty } from "../deals/market-cells";
 import { parseCommandLine } from "./args";
 import { binPath, elapsed, loadEnvFiles, runOrExit } from "./run";
 
@@ -86,6 +86,10 @@ export async function prepareDatabase(options: { seed: boolean; quiet?: boolean 
     if (filled) {
       if (!options.quiet) console.log(`filled the market's cells from the live deals in ${elapsed(fillStart)}`);
     }
+    const pairsStart = performance.now();
+    const paired =
+      databaseProvider(url) === "postgresql" ? await withSeedLock(url, () => fillPairCellsIfEmpty(db)) : await fillPairCellsIfEmpty(db);
+    if (paired && !options.quiet) console.log(`filled the market's investor-recipient cells in ${elapsed(pairsStart)}`);
     const partsStart = performance.now();
     const parted =
       databaseProvider(url) === "postgresql"

@@ -1,4 +1,4 @@
-// Keeps the market's cells (RecipientCell, InvestorCell: lib/data/raw/market-cells.ts) and each named investor's part
+// Keeps the market's cells (RecipientCell, InvestorCell, PairCell: lib/data/raw/market-cells.ts) and each named investor's part
 // of each deal (InvestorPart) equal to the live deals, in the transaction that writes them. A deal's contribution to
 // the cells depends on the deal and its participations alone, so a write of some deals subtracts their contributions
 // before it and adds them back after it, and sets their parts again after it: a few statements per 500 deals, whatever
@@ -20,17 +20,16 @@ import { runOnTransaction, transactionProvider } from "../insert-rows";
 /** Deals per round of statements (their ids are bound, under SQLite's limit of parameters per statement). */
 const CHUNK = 500;
 
-/** Organizations whose cells a subtraction left empty: recipients, investors. */
-type Emptied = { recipients: Set<number>; investors: Set<number> };
+/** Organizations whose cells a subtraction left empty: recipients, investors, investors of pairs. */
+type Emptied = { recipients: Set<number>; investors: Set<number>; pairs: Set<number> };
+const SIDES = ["recipients", "investors", "pairs"] as const;
+const noneEmptied = (): Emptied => ({ recipients: new Set(), investors: new Set(), pairs: new Set() });
 
 /** Adds (1) or subtracts (-1) the contributions of the live deals meeting `condition`; collects the cells emptied. */
 async function applyDeltas(tx: Prisma.TransactionClient, condition: Expression<SqlBool>, sign: 1 | -1, emptied: Emptied): Promise<void> {
   const statements = cellDeltas(queryBuilder(transactionProvider(tx)), condition, sign);
-  for (const [side, statement] of [
-    ["recipients", statements.recipients],
-    ["investors", statements.investors],
-  ] as const) {
-    for (const row of await runOnTransaction(tx, statement)) {
+  for (const side of SIDES) {
+    for (const row of await runOnTransaction(tx, statements[side])) {
       if (Number(row.count) === 0) emptied[side].add(Number(row.organizationId));
     }
   }
@@ -49,12 +48,12 @@ export function chunks(ids: readonly number[]): number[][] {
  * taking their contributions out of the cells and putting them back, then deletes the cells left empty.
  */
 export async function keepingMarketCells<T>(tx: Prisma.TransactionClient, dealIds: readonly number[], write: () => Promise<T>): Promise<T> {
-  const emptied: Emptied = { recipients: new Set(), investors: new Set() };
+  const emptied = noneEmptied();
   for (const chunk of chunks(dealIds)) await applyDeltas(tx, onDeal("d.id", "in", chunk), -1, emptied);
   const result = await write();
   for (const chunk of chunks(dealIds)) await applyDeltas(tx, onDeal("d.id", "in", chunk), 1, emptied);
   const builder = queryBuilder(transactionProvider(tx));
-  for (const side of ["recipients", "investors"] as const) {
+  for (const side of SIDES) {
     for (const chunk of chunks([...emptied[side]])) await runOnTransaction(tx, emptyCellDeletion(builder, side, chunk));
   }
   await keepInvestorParts(tx, dealIds);
@@ -73,9 +72,28 @@ async function keepInvestorParts(tx: Prisma.TransactionClient, dealIds: readonly
 
 /** Adds deals just created (with their participations) to the cells. */
 export async function addToMarketCells(tx: Prisma.TransactionClient, dealIds: readonly number[]): Promise<void> {
-  const emptied: Emptied = { recipients: new Set(), investors: new Set() };
+  const emptied = noneEmptied();
   for (const chunk of chunks(dealIds)) await applyDeltas(tx, onDeal("d.id", "in", chunk), 1, emptied);
   await keepInvestorParts(tx, dealIds);
+}
+
+/**
+ * Fills PairCell on a database migrated from before it (prepare-db calls this after fillMarketCellsIfEmpty): when it
+ * has no cell and the investor cells have one. Returns whether it filled it.
+ */
+export async function fillPairCellsIfEmpty(db: PrismaClient): Promise<boolean> {
+  return db.$transaction(
+    async (tx) => {
+      const [pair, investor] = await Promise.all([
+        tx.pairCell.findFirst({ select: { organizationId: true } }),
+        tx.investorCell.findFirst({ select: { organizationId: true } }),
+      ]);
+      if (pair || !investor) return false;
+      await runOnTransaction(tx, cellDeltas(queryBuilder(transactionProvider(tx)), onDeal.lit(true), 1, true).pairs);
+      return true;
+    },
+    { timeout: 3_600_000 },
+  );
 }
 
 /**

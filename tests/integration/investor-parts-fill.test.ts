@@ -1,9 +1,9 @@
-// A database migrated from before InvestorPart holds deals without their investors' parts: prepare-db (npm start,
-// db:migrate) fills them once, with the statement the deal writers keep them by, and leaves a table with rows alone.
-// The parts are spelled out for a deal split by stated commitments and one split equally. Runs on PostgreSQL too under
-// `npm run test:pg`.
+// A database migrated from before InvestorPart and PairCell holds deals without their investors' parts and the pair
+// cells: prepare-db (npm start, db:migrate) fills them once, with the statements the deal writers keep them by, and
+// leaves tables with rows alone. The parts and cells are spelled out for a deal split by stated commitments and one
+// split equally. Runs on PostgreSQL too under `npm run test:pg`.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fillInvestorPartsIfEmpty } from "@/lib/deals/market-cells";
+import { fillInvestorPartsIfEmpty, fillMarketCellsIfEmpty, fillPairCellsIfEmpty } from "@/lib/deals/market-cells";
 import { createTestDb, type TestDb } from "../support/test-db";
 
 let t: TestDb;
@@ -76,5 +76,18 @@ describe("filling the investors' parts", () => {
     ]);
 
     expect(await fillInvestorPartsIfEmpty(t.db)).toBe(false);
+
+    // The investor-recipient cells of the same deals: filled after the market's other cells, null parts left out.
+    expect(await fillPairCellsIfEmpty(t.db)).toBe(false); // no investor cell yet: nothing to fill from
+    expect(await fillMarketCellsIfEmpty(t.db)).toBe(true);
+    expect(await fillPairCellsIfEmpty(t.db)).toBe(true);
+    const pairs = await t.db.pairCell.findMany({ orderBy: [{ status: "asc" }, { organizationId: "asc" }] });
+    expect(pairs.map((c) => [c.organizationId, c.recipientId, c.kind, c.status, c.parts, c.amount])).toEqual([
+      [a.id, lab.id, "equity", "closed", 1, 70n],
+      [b.id, lab.id, "equity", "closed", 1, 30n],
+      [a.id, lab.id, "equity", "in_talks", 1, 3n],
+      [b.id, lab.id, "equity", "in_talks", 1, 4n],
+    ]);
+    expect(await fillPairCellsIfEmpty(t.db)).toBe(false);
   });
 });

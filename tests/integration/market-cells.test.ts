@@ -1,4 +1,4 @@
-// The market's cells (RecipientCell, InvestorCell), each named investor's part of each deal (InvestorPart) and what
+// The market's cells (RecipientCell, InvestorCell, PairCell), each named investor's part of each deal (InvestorPart) and what
 // each lifecycle event changes (DealEvent.change) are kept by every writer of deals, participations and events in the
 // write's transaction: after each write through the real writers (a CSV import batch, edits of amount, status, kind,
 // date and parties through PATCH, a delete, restores, a revision restoring stated commitments, a merge of two
@@ -72,7 +72,7 @@ afterAll(async () => {
   await t?.dispose();
 });
 
-type CellRows = { recipients: string[]; investors: string[]; parts: string[] };
+type CellRows = { recipients: string[]; investors: string[]; pairs: string[]; parts: string[] };
 
 const line = (values: unknown[]) => values.map(String).join("|");
 
@@ -82,8 +82,10 @@ async function storedCells(): Promise<CellRows> {
   const recipients = await reads.selectFrom("RecipientCell").selectAll().execute();
   const investors = await reads.selectFrom("InvestorCell").selectAll().execute();
   const parts = await reads.selectFrom("InvestorPart").selectAll().execute();
+  const pairs = await reads.selectFrom("PairCell").selectAll().execute();
   return {
     parts: parts.map(partLine).sort(),
+    pairs: pairs.map((c) => line([c.organizationId, c.recipientId, c.kind, c.status, c.parts, c.amount])).sort(),
     recipients: recipients
       .map((c) => line([c.recipientId, c.quarter, c.kind, c.status, c.deals, c.undisclosed, c.amount, c.upperBound]))
       .sort(),
@@ -150,8 +152,19 @@ async function cellsFromScratch(): Promise<CellRows> {
     .selectFrom(investorPartRows(reads, onDeal("d.deletedAt", "is", null), reads.selectFrom("Deal as d")).as("p"))
     .selectAll()
     .execute();
+  // The pairs summed here from those parts: each named investor's non-null parts per recipient, kind and status.
+  const pairs = new Map<string, { parts: number; amount: bigint }>();
+  for (const p of parts) {
+    if (p.share === null) continue;
+    const key = line([p.organizationId, p.recipientId, p.kind, p.status]);
+    const pair = pairs.get(key) ?? { parts: 0, amount: 0n };
+    pair.parts++;
+    pair.amount += BigInt(p.share);
+    pairs.set(key, pair);
+  }
   return {
     parts: parts.map(partLine).sort(),
+    pairs: [...pairs].map(([key, p]) => `${key}|${p.parts}|${p.amount}`).sort(),
     recipients: recipients
       .map((c) => line([c.recipientId, c.quarter, c.kind, c.status, c.deals, c.undisclosed, toMoney(c.amount), toMoney(c.upperBound)]))
       .sort(),
@@ -177,6 +190,7 @@ async function expectKeptByWriters(step: string): Promise<void> {
   const [stored, scratch, changes] = await Promise.all([storedCells(), cellsFromScratch(), changesKeptAndRecomputed()]);
   expect(stored.recipients.length, step).toBeGreaterThan(0);
   expect(stored.parts.length, step).toBeGreaterThan(0);
+  expect(stored.pairs.length, step).toBeGreaterThan(0);
   expect(stored, step).toEqual(scratch);
   expect(changes.kept.length, step).toBeGreaterThan(0);
   expect(changes.kept, step).toEqual(changes.recomputed);
@@ -373,6 +387,7 @@ describe("the market's cells", () => {
     const [stored, scratch] = await Promise.all([storedCells(), cellsFromScratch()]);
     expect(stored.recipients).not.toEqual(scratch.recipients);
     expect(stored.parts).not.toEqual(scratch.parts);
+    expect(stored.pairs).not.toEqual(scratch.pairs);
     // An event written around the writers has no change kept.
     await t.db.dealEvent.create({ data: { dealId: deal.id, occurredOn: "2999-01-01", status: "closed", amountQualifier: "undisclosed" } });
     const changes = await changesKeptAndRecomputed();

@@ -5,14 +5,14 @@
 // database, today and as of several dates. Kysely queries that run on SQLite and PostgreSQL alike (see
 // overview-figures.ts).
 import "server-only";
-import { sql, type Expression, type NotNull, type SqlBool } from "kysely";
+import { type Expression, type NotNull, type SqlBool } from "kysely";
 import { CAPITAL_KINDS, UNDISCLOSED_KEY, type CapitalSummary, type CountingRule, type EntityTotal } from "../../measures/capital";
 import { loopsOf, SPEND_BACK_KINDS, type CircularFlow, type CircularLeg, type LoopPair } from "../../measures/circular-flows";
 import type { DealKind, DealStatus } from "../../domain";
 import { byFlowOrder, sankeyGraph, type Flow, type SankeyGraph } from "../../measures/flows";
 import type { RankedDeal } from "../../measures/largest-deals";
 import { countAll, moneySum, moneyText, toMoney, type Reads } from "../kysely";
-import { byAmountThenName, countedDeal, onDeal } from "./overview-figures";
+import { byAmountThenName, countedCells, countedDeal, onDeal } from "./overview-figures";
 import type { ViewDeals } from "./view-deals";
 
 type Org = { slug: string; name: string };
@@ -38,31 +38,23 @@ export async function marketTotalsSql(reads: Reads, rule: CountingRule, view: Vi
   );
   if (rule.kinds.length === 0)
     return { summary: empty, recipients: [], investors: [], pairs: [], undisclosedByRecipient: new Map(), organizations };
-  const counted = countedDeal(rule);
+  // Summed over the view's cells: the market's kept cells today, else its deals and parts one by one.
+  const cellRule = countedCells(rule);
   const [byRecipient, pairRows] = await Promise.all([
-    view.deals
-      .where(counted)
-      .groupBy("d.recipientId")
+    view.cells
+      .recipients(cellRule)
+      .groupBy("c.recipientId")
       .select((eb) => [
-        "d.recipientId",
-        moneySum(eb.fn.coalesce("d.amountUsdKey", sql<bigint>`0`)).as("total"),
-        countAll().as("deals"),
-        eb.cast<number>(eb.fn.sum(eb.case().when("d.amountUsdKey", "is", null).then(1).else(0).end()), "integer").as("undisclosed"),
-        moneySum(
-          eb
-            .case()
-            .when("d.amountUsdLow", "is", null)
-            .then(eb.fn.coalesce("d.amountUsdHigh", sql<bigint>`0`))
-            .else(sql<bigint>`0`)
-            .end(),
-        ).as("upperBound"),
+        "c.recipientId",
+        moneySum(eb.ref("c.amount")).as("total"),
+        eb.cast<number>(eb.fn.sum("c.deals"), "integer").as("deals"),
+        eb.cast<number>(eb.fn.sum("c.undisclosed"), "integer").as("undisclosed"),
+        moneySum(eb.ref("c.upperBound")).as("upperBound"),
       ])
       .execute(),
-    (await view.shares(counted))
-      .selectFrom("shares")
-      .where("share", "is not", null)
-      .groupBy(["organizationId", "recipientId"])
-      .select((eb) => ["organizationId", "recipientId", moneySum(eb.ref("share")).as("total")])
+    (await view.cells.pairs(cellRule))
+      .groupBy(["c.organizationId", "c.recipientId"])
+      .select((eb) => ["c.organizationId", "c.recipientId", moneySum(eb.ref("c.amount")).as("total")])
       .execute(),
   ]);
   const org = (id: number) => organizations.get(Number(id)) as Org;

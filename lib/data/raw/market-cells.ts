@@ -1,16 +1,17 @@
 // The market grouped into cells: per quarter, kind, status and recipient, the deals, the undisclosed ones, the counted
 // amount and its "up to" part; per quarter, kind, status and named investor, the investors' parts (withInvestorShares,
-// as attributeToInvestors splits each deal) and how many. Sums add up, so a figure summed over cells equals the same
-// figure summed over the deals they group.
+// as attributeToInvestors splits each deal) and how many; per kind, status, named investor and recipient, the same
+// parts (the flows between them). Sums add up, so a figure summed over cells equals the same figure summed over the
+// deals they group.
 //
-// Two sources give the one relation the figures read (`Cells`): the tables RecipientCell and InvestorCell, which the
-// deal writers keep for every live deal in the same transaction as the deal (lib/deals/market-cells.ts applies the
-// deltas built here), for the whole market today; and any set of deals' states (as of a date, filtered, one view's
-// tables), each deal read as a cell of its own (and each part as an investor cell of its own), so that a filtered or
-// as-of figure is the same query over its deals with no second grouping. The figures (capitalCountedSql,
-// capitalByPeriodSql, concentrationTotalsSql, the overview's) are written once over `Cells`; lib/data/raw/view-deals.ts
-// picks the source. The writers' contributions and the fill of an existing database are the same Kysely query as the
-// reads: `recipientCellRows` and `withInvestorShares` over the deals written.
+// Two sources give the one relation the figures read (`Cells`): the tables RecipientCell, InvestorCell and PairCell,
+// which the deal writers keep for every live deal in the same transaction as the deal (lib/deals/market-cells.ts
+// applies the deltas built here), for the whole market today; and any set of deals' states (as of a date, filtered,
+// one view's tables), each deal read as a cell of its own (and each part as an investor cell and a pair cell of its
+// own), so that a filtered or as-of figure is the same query over its deals with no second grouping. The figures
+// (capitalCountedSql, capitalByPeriodSql, concentrationTotalsSql, marketTotalsSql, the overview's) are written once
+// over `Cells`; lib/data/raw/view-deals.ts picks the source. The writers' contributions and the fill of an existing
+// database are the same Kysely query as the reads: `recipientCellRows` and `withInvestorShares` over the deals written.
 //
 // No "server-only" here: the writers that use it run in the operator commands (import, seed, db:synth) too.
 import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
@@ -31,9 +32,12 @@ export type RecipientCellRow = {
 };
 /** A named investor's cell as the figures read it (parts the split leaves to no one are not in it). */
 export type InvestorCellRow = { quarter: string; organizationId: number; parts: number; amount: bigint };
+/** A named investor's parts of one recipient's deals (a flow), as the figures read them. */
+export type PairCellRow = { organizationId: number; recipientId: number; parts: number; amount: bigint };
 
 export type RecipientCells = SelectQueryBuilder<DB & { c: RecipientCellRow }, "c", object>;
 export type InvestorCells = SelectQueryBuilder<DB & { c: InvestorCellRow }, "c", object>;
+export type PairCells = SelectQueryBuilder<DB & { c: PairCellRow }, "c", object>;
 
 /** The one relation of cells a figure reads, aliased `c`, and the connection to read it on. */
 export type Cells = {
@@ -41,6 +45,8 @@ export type Cells = {
   recipients(rule: CellRule): RecipientCells;
   /** Asynchronous because a view writes its parts' table only when a figure first asks for them (view-deals.ts). */
   investors(rule: CellRule): Promise<InvestorCells>;
+  /** Per named investor and recipient; asynchronous for the same reason. */
+  pairs(rule: CellRule): Promise<PairCells>;
 };
 
 /** The cells the writers keep (the whole market's live deals today), narrowed to the rule. */
@@ -56,6 +62,11 @@ export function marketCells(reads: Reads): Cells {
       let cells = reads.selectFrom("InvestorCell as c").where("c.kind", "in", [...rule.kinds]);
       if (rule.statuses) cells = cells.where("c.status", "in", [...rule.statuses]);
       return cells as unknown as InvestorCells;
+    },
+    pairs: async (rule) => {
+      let cells = reads.selectFrom("PairCell as c").where("c.kind", "in", [...rule.kinds]);
+      if (rule.statuses) cells = cells.where("c.status", "in", [...rule.statuses]);
+      return cells as unknown as PairCells;
     },
   };
 }
@@ -89,6 +100,14 @@ export function dealCells(reads: Reads, deals: DealStates, shares?: SharesOf): C
           .select([periodOf("d.announcedOn", "quarter").as("quarter"), "d.organizationId", sql.lit(1).as("parts"), "d.share as amount"])
           .as("c"),
       ) as unknown as InvestorCells,
+    pairs: async (rule) =>
+      (await partsOf(dealsOfCells(rule))).selectFrom((eb) =>
+        eb
+          .selectFrom("shares as d")
+          .where("d.share", "is not", null)
+          .select(["d.organizationId", "d.recipientId", sql.lit(1).as("parts"), "d.share as amount"])
+          .as("c"),
+      ) as unknown as PairCells,
   };
 }
 
@@ -117,6 +136,7 @@ export function recipientCellRows(deals: DealStates) {
 
 const RECIPIENT_KEY = ["recipientId", "quarter", "kind", "status"] as const;
 const INVESTOR_KEY = ["organizationId", "quarter", "kind", "status"] as const;
+const PAIR_KEY = ["organizationId", "recipientId", "kind", "status"] as const;
 
 /**
  * The two statements that add `sign` times the contributions of the live deals meeting `dealCondition` (on the Deal
@@ -182,27 +202,51 @@ export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, s
         amount: eb("InvestorCell.amount", "+", eb.ref("excluded.amount")),
       })),
     );
+  const pairs = withInvestorShares(builder, live, builder.selectFrom("Deal as d"))
+    .insertInto("PairCell")
+    .columns([...PAIR_KEY, "parts", "amount"])
+    .expression((db) =>
+      db
+        .selectFrom("shares as d")
+        .where("d.share", "is not", null)
+        .groupBy(["d.organizationId", "d.recipientId", "d.kind", "d.status"])
+        .select((eb) => [
+          eb.ref("d.organizationId").$castTo<number>().as("organizationId"),
+          "d.recipientId",
+          "d.kind",
+          "d.status",
+          eb.cast<number>(eb(eb.fn.countAll<number>(), "*", sql.lit<number>(sign)), "integer").as("parts"),
+          eb.cast<bigint>(eb(eb.fn.sum<number>("d.share"), "*", sql.lit<number>(sign)), "bigint").as("amount"),
+        ]),
+    )
+    .onConflict((oc) =>
+      oc.columns([...PAIR_KEY]).doUpdateSet((eb) => ({
+        parts: eb("PairCell.parts", "+", eb.ref("excluded.parts")),
+        amount: eb("PairCell.amount", "+", eb.ref("excluded.amount")),
+      })),
+    );
   return fill
-    ? { recipients: recipients.compile(), investors: investors.compile() }
+    ? { recipients: recipients.compile(), investors: investors.compile(), pairs: pairs.compile() }
     : {
         recipients: recipients.returning(["recipientId as organizationId", "deals as count"]).compile(),
         investors: investors.returning(["organizationId", "parts as count"]).compile(),
+        pairs: pairs.returning(["organizationId", "parts as count"]).compile(),
       };
 }
 
 /** The statement that deletes the emptied cells of these recipients or investors (read by their primary key's prefix). */
-export function emptyCellDeletion(builder: Reads, side: "recipients" | "investors", organizationIds: readonly number[]) {
-  return side === "recipients"
-    ? builder
-        .deleteFrom("RecipientCell")
-        .where("deals", "=", 0)
-        .where("recipientId", "in", [...organizationIds])
-        .compile()
-    : builder
-        .deleteFrom("InvestorCell")
-        .where("parts", "=", 0)
-        .where("organizationId", "in", [...organizationIds])
-        .compile();
+export function emptyCellDeletion(builder: Reads, side: "recipients" | "investors" | "pairs", organizationIds: readonly number[]) {
+  if (side === "recipients")
+    return builder
+      .deleteFrom("RecipientCell")
+      .where("deals", "=", 0)
+      .where("recipientId", "in", [...organizationIds])
+      .compile();
+  return builder
+    .deleteFrom(side === "investors" ? "InvestorCell" : "PairCell")
+    .where("parts", "=", 0)
+    .where("organizationId", "in", [...organizationIds])
+    .compile();
 }
 
 /** A named investor's part of a deal as InvestorPart keeps it (investorPartRows), aliased `p` by its readers. */
