@@ -15,7 +15,7 @@ import { migratePostgres, withSeedLock } from "../postgresql/migrate";
 import { openDatabase } from "../prisma-client";
 import { seedDatabase } from "../seed/seed-database";
 import { fillChangeKindsIfUnset } from "../deals/change-kinds";
-import { fillInvestorPartsIfEmpty, fillMarketCellsIfEmpty, fillPairCellsIfEmpty } from "../deals/market-cells";
+import { fillKeptTablesIfEmpty } from "../deals/market-cells";
 import { parseCommandLine } from "./args";
 import { binPath, elapsed, loadEnvFiles, runOrExit } from "./run";
 
@@ -78,24 +78,12 @@ export async function prepareDatabase(options: { seed: boolean; quiet?: boolean 
   }
   const db = await openDatabase(url);
   try {
-    // A database migrated from before the market's cells (or the investors' parts) existed holds deals without them:
+    // A database migrated from before the market's cells or the investors' parts existed holds deals without them:
     // they are filled once, with the queries the deal writers keep them by (lib/deals/market-cells.ts).
     const fillStart = performance.now();
     const filled =
-      databaseProvider(url) === "postgresql" ? await withSeedLock(url, () => fillMarketCellsIfEmpty(db)) : await fillMarketCellsIfEmpty(db);
-    if (filled) {
-      if (!options.quiet) console.log(`filled the market's cells from the live deals in ${elapsed(fillStart)}`);
-    }
-    const pairsStart = performance.now();
-    const paired =
-      databaseProvider(url) === "postgresql" ? await withSeedLock(url, () => fillPairCellsIfEmpty(db)) : await fillPairCellsIfEmpty(db);
-    if (paired && !options.quiet) console.log(`filled the market's investor-recipient cells in ${elapsed(pairsStart)}`);
-    const partsStart = performance.now();
-    const parted =
-      databaseProvider(url) === "postgresql"
-        ? await withSeedLock(url, () => fillInvestorPartsIfEmpty(db))
-        : await fillInvestorPartsIfEmpty(db);
-    if (parted && !options.quiet) console.log(`filled the investors' parts of the live deals in ${elapsed(partsStart)}`);
+      databaseProvider(url) === "postgresql" ? await withSeedLock(url, () => fillKeptTablesIfEmpty(db)) : await fillKeptTablesIfEmpty(db);
+    if (filled.length > 0 && !options.quiet) console.log(`filled ${filled.join(", ")} from the live deals in ${elapsed(fillStart)}`);
     // Likewise the events stored before each kept what it changes (lib/deals/change-kinds.ts).
     const changesStart = performance.now();
     const changed =

@@ -51,12 +51,13 @@ export async function keepingMarketCells<T>(tx: Prisma.TransactionClient, dealId
   const emptied = noneEmptied();
   for (const chunk of chunks(dealIds)) await applyDeltas(tx, onDeal("d.id", "in", chunk), -1, emptied);
   const result = await write();
+  // The parts first: the investor and pair deltas read them.
+  await keepInvestorParts(tx, dealIds);
   for (const chunk of chunks(dealIds)) await applyDeltas(tx, onDeal("d.id", "in", chunk), 1, emptied);
   const builder = queryBuilder(transactionProvider(tx));
   for (const side of SIDES) {
     for (const chunk of chunks([...emptied[side]])) await runOnTransaction(tx, emptyCellDeletion(builder, side, chunk));
   }
-  await keepInvestorParts(tx, dealIds);
   return result;
 }
 
@@ -73,67 +74,74 @@ async function keepInvestorParts(tx: Prisma.TransactionClient, dealIds: readonly
 /** Adds deals just created (with their participations) to the cells. */
 export async function addToMarketCells(tx: Prisma.TransactionClient, dealIds: readonly number[]): Promise<void> {
   const emptied = noneEmptied();
-  for (const chunk of chunks(dealIds)) await applyDeltas(tx, onDeal("d.id", "in", chunk), 1, emptied);
   await keepInvestorParts(tx, dealIds);
+  for (const chunk of chunks(dealIds)) await applyDeltas(tx, onDeal("d.id", "in", chunk), 1, emptied);
 }
 
 /**
- * Fills PairCell on a database migrated from before it (prepare-db calls this after fillMarketCellsIfEmpty): when it
- * has no cell and the investor cells have one. Returns whether it filled it.
+ * Runs `statements` in one transaction when `needed` says the table they fill is empty while the deals call for it.
+ * Rows present are trusted: the writers keep them. Every deal read once: minutes at a million deals on a loaded
+ * machine, hence the timeout.
  */
-export async function fillPairCellsIfEmpty(db: PrismaClient): Promise<boolean> {
+async function fillWhen(
+  db: PrismaClient,
+  needed: (tx: Prisma.TransactionClient) => Promise<boolean>,
+  statements: (builder: ReturnType<typeof queryBuilder>) => { sql: string; parameters: readonly unknown[] }[],
+): Promise<boolean> {
   return db.$transaction(
     async (tx) => {
-      const [pair, investor] = await Promise.all([
-        tx.pairCell.findFirst({ select: { organizationId: true } }),
-        tx.investorCell.findFirst({ select: { organizationId: true } }),
-      ]);
-      if (pair || !investor) return false;
-      await runOnTransaction(tx, cellDeltas(queryBuilder(transactionProvider(tx)), onDeal.lit(true), 1, true).pairs);
+      if (!(await needed(tx))) return false;
+      for (const statement of statements(queryBuilder(transactionProvider(tx)))) await runOnTransaction(tx, statement);
       return true;
     },
     { timeout: 3_600_000 },
   );
 }
 
-/**
- * Fills InvestorPart on a database migrated from before it (prepare-db calls this after the migrations): when it has
- * no row and a live deal names an investor. Returns whether it filled it. Rows present are trusted: the writers keep
- * them.
- */
-export async function fillInvestorPartsIfEmpty(db: PrismaClient): Promise<boolean> {
-  return db.$transaction(
-    async (tx) => {
-      const [part, named] = await Promise.all([
-        tx.investorPart.findFirst({ select: { dealId: true } }),
-        tx.participation.findFirst({ where: { organizationId: { not: null }, deal: { deletedAt: null } }, select: { id: true } }),
-      ]);
-      if (part || !named) return false;
-      await runOnTransaction(tx, investorPartStatements(queryBuilder(transactionProvider(tx)), null).insertion);
-      return true;
+/** Fills InvestorPart when it has no row and a live deal names an investor. Returns whether it filled it. */
+export function fillInvestorPartsIfEmpty(db: PrismaClient): Promise<boolean> {
+  return fillWhen(
+    db,
+    async (tx) =>
+      !(await tx.investorPart.findFirst({ select: { dealId: true } })) &&
+      !!(await tx.participation.findFirst({ where: { organizationId: { not: null }, deal: { deletedAt: null } }, select: { id: true } })),
+    (builder) => [investorPartStatements(builder, null).insertion],
+  );
+}
+
+/** Fills RecipientCell and InvestorCell when they are empty and a deal is live (InvestorPart filled first). */
+export function fillMarketCellsIfEmpty(db: PrismaClient): Promise<boolean> {
+  return fillWhen(
+    db,
+    async (tx) =>
+      !(await tx.recipientCell.findFirst({ select: { recipientId: true } })) &&
+      !!(await tx.deal.findFirst({ where: { deletedAt: null }, select: { id: true } })),
+    (builder) => {
+      const statements = cellDeltas(builder, onDeal.lit(true), 1, true);
+      return [statements.recipients, statements.investors];
     },
-    { timeout: 3_600_000 },
+  );
+}
+
+/** Fills PairCell when it has no cell and the investor cells have one. Returns whether it filled it. */
+export function fillPairCellsIfEmpty(db: PrismaClient): Promise<boolean> {
+  return fillWhen(
+    db,
+    async (tx) =>
+      !(await tx.pairCell.findFirst({ select: { organizationId: true } })) &&
+      !!(await tx.investorCell.findFirst({ select: { organizationId: true } })),
+    (builder) => [cellDeltas(builder, onDeal.lit(true), 1, true).pairs],
   );
 }
 
 /**
- * Fills the cells of a database whose live deals have none: one migrated from before the cells existed (prepare-db
- * calls this after the migrations). Returns whether it filled them. Cells present are trusted: the writers keep them.
+ * Fills the tables the writers keep on a database migrated from before them (prepare-db calls this after the
+ * migrations), in the order they read each other: the parts, then the cells summed from them. Returns what it filled.
  */
-export async function fillMarketCellsIfEmpty(db: PrismaClient): Promise<boolean> {
-  return db.$transaction(
-    async (tx) => {
-      const [cell, deal] = await Promise.all([
-        tx.recipientCell.findFirst({ select: { recipientId: true } }),
-        tx.deal.findFirst({ where: { deletedAt: null }, select: { id: true } }),
-      ]);
-      if (cell || !deal) return false;
-      const statements = cellDeltas(queryBuilder(transactionProvider(tx)), onDeal.lit(true), 1, true);
-      await runOnTransaction(tx, statements.recipients);
-      await runOnTransaction(tx, statements.investors);
-      return true;
-    },
-    // Every deal split among its investors once: minutes at a million deals on a loaded machine.
-    { timeout: 3_600_000 },
-  );
+export async function fillKeptTablesIfEmpty(db: PrismaClient): Promise<string[]> {
+  const filled: string[] = [];
+  if (await fillInvestorPartsIfEmpty(db)) filled.push("the investors' parts");
+  if (await fillMarketCellsIfEmpty(db)) filled.push("the market's cells");
+  if (await fillPairCellsIfEmpty(db)) filled.push("the investor-recipient cells");
+  return filled;
 }

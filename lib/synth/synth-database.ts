@@ -473,7 +473,8 @@ export function synthDatabase(options: SynthOptions): SynthResult {
   // them by.
   const cells = cellDeltas(queryBuilder("sqlite"), onDeal.lit(true), 1, true);
   const parts = investorPartStatements(queryBuilder("sqlite"), null).insertion;
-  for (const statement of [cells.recipients, cells.investors, cells.pairs, parts]) db.prepare(statement.sql).run(...statement.parameters);
+  // The parts first: the investor and pair cells are summed from them.
+  for (const statement of [parts, cells.recipients, cells.investors, cells.pairs]) db.prepare(statement.sql).run(...statement.parameters);
   // What each event changes (lib/data/raw/change-kinds.ts), with the statement the deal writers keep it by.
   const changes = changeKindsUpdate(queryBuilder("sqlite"), null);
   db.prepare(changes.sql).run(...changes.parameters);

@@ -14,8 +14,8 @@
 // database are the same Kysely query as the reads: `recipientCellRows` and `withInvestorShares` over the deals written.
 //
 // No "server-only" here: the writers that use it run in the operator commands (import, seed, db:synth) too.
-import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
-import type { DB } from "../../generated/kysely/types";
+import { expressionBuilder, sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
+import type { DB, InvestorPart } from "../../generated/kysely/types";
 import { onDeal, periodOf, withInvestorShares, type CellRule } from "./overview-figures";
 import type { DealStates } from "../deal-state";
 import type { Reads } from "../kysely";
@@ -136,12 +136,15 @@ export function recipientCellRows(deals: DealStates) {
 
 const RECIPIENT_KEY = ["recipientId", "quarter", "kind", "status"] as const;
 const INVESTOR_KEY = ["organizationId", "quarter", "kind", "status"] as const;
+/** Expressions over InvestorPart aliased `p`. */
+const onPart = expressionBuilder<DB & { p: InvestorPart }, "p">();
 const PAIR_KEY = ["organizationId", "recipientId", "kind", "status"] as const;
 
 /**
- * The two statements that add `sign` times the contributions of the live deals meeting `dealCondition` (on the Deal
+ * The three statements that add `sign` times the contributions of the live deals meeting `dealCondition` (on the Deal
  * table `d`) to the cells: the deals grouped by recipient cell (recipientCellRows), and their named investors' parts
- * (withInvestorShares, the split every figure reads) grouped by investor cell. Each is one INSERT ... SELECT ... ON
+ * as InvestorPart keeps them (investorPartRows, the split every figure reads) grouped by investor cell and by pair
+ * cell. InvestorPart must hold the deals' parts as they are when a delta runs. Each is one INSERT ... SELECT ... ON
  * CONFLICT DO UPDATE SET x = x + excluded.x, so a cell that exists is moved by the delta and one that does not is
  * created; each returns the key's organization and its count after the change, so that the writer can delete the
  * cells a subtraction emptied (not when filling empty tables, `fill`). `builder` only compiles them (lib/data/kysely.ts
@@ -178,23 +181,20 @@ export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, s
         upperBound: eb("RecipientCell.upperBound", "+", eb.ref("excluded.upperBound")),
       })),
     );
-  const investors = withInvestorShares(builder, live, builder.selectFrom("Deal as d"))
+  // The deals' named parts as InvestorPart holds them (the writers set the parts before adding a delta and subtract
+  // before changing them), not split again: each delta would otherwise run the split's windows once more.
+  const parts = deals.innerJoin("InvestorPart as p", "p.dealId", "d.id").where("p.share", "is not", null);
+  const counts = [
+    onPart.cast<number>(onPart(onPart.fn.countAll<number>(), "*", sql.lit<number>(sign)), "integer").as("parts"),
+    onPart.cast<bigint>(onPart(onPart.fn.sum<number>("p.share"), "*", sql.lit<number>(sign)), "bigint").as("amount"),
+  ];
+  const investors = builder
     .insertInto("InvestorCell")
     .columns([...INVESTOR_KEY, "parts", "amount"])
-    .expression((db) =>
-      db
-        .selectFrom("shares as d")
-        .innerJoin("Deal as x", "x.id", "d.dealId")
-        .where("d.share", "is not", null)
-        .groupBy((eb) => [eb.ref("d.organizationId"), periodOf("d.announcedOn", "quarter"), eb.ref("x.kind"), eb.ref("x.status")])
-        .select((eb) => [
-          eb.ref("d.organizationId").$castTo<number>().as("organizationId"),
-          periodOf("d.announcedOn", "quarter").as("quarter"),
-          "x.kind",
-          "x.status",
-          eb.cast<number>(eb(eb.fn.countAll<number>(), "*", sql.lit<number>(sign)), "integer").as("parts"),
-          eb.cast<bigint>(eb(eb.fn.sum<number>("d.share"), "*", sql.lit<number>(sign)), "bigint").as("amount"),
-        ]),
+    .expression(
+      parts
+        .groupBy((eb) => [eb.ref("p.organizationId"), periodOf("d.announcedOn", "quarter"), eb.ref("d.kind"), eb.ref("d.status")])
+        .select(["p.organizationId", periodOf("d.announcedOn", "quarter").as("quarter"), "d.kind", "d.status", ...counts]),
     )
     .onConflict((oc) =>
       oc.columns([...INVESTOR_KEY]).doUpdateSet((eb) => ({
@@ -202,22 +202,13 @@ export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, s
         amount: eb("InvestorCell.amount", "+", eb.ref("excluded.amount")),
       })),
     );
-  const pairs = withInvestorShares(builder, live, builder.selectFrom("Deal as d"))
+  const pairs = builder
     .insertInto("PairCell")
     .columns([...PAIR_KEY, "parts", "amount"])
-    .expression((db) =>
-      db
-        .selectFrom("shares as d")
-        .where("d.share", "is not", null)
-        .groupBy(["d.organizationId", "d.recipientId", "d.kind", "d.status"])
-        .select((eb) => [
-          eb.ref("d.organizationId").$castTo<number>().as("organizationId"),
-          "d.recipientId",
-          "d.kind",
-          "d.status",
-          eb.cast<number>(eb(eb.fn.countAll<number>(), "*", sql.lit<number>(sign)), "integer").as("parts"),
-          eb.cast<bigint>(eb(eb.fn.sum<number>("d.share"), "*", sql.lit<number>(sign)), "bigint").as("amount"),
-        ]),
+    .expression(
+      parts
+        .groupBy(["p.organizationId", "d.recipientId", "d.kind", "d.status"])
+        .select(["p.organizationId", "d.recipientId", "d.kind", "d.status", ...counts]),
     )
     .onConflict((oc) =>
       oc.columns([...PAIR_KEY]).doUpdateSet((eb) => ({
