@@ -1,7 +1,7 @@
 // Runs before every request but static assets:
 // - Every request gets an id (`x-request-id`, on the request the app sees and on the response): the server logs an
 //   unexpected error with it, and an API error answer carries it, so a user's report leads to the log line.
-// - The bare "/" and "/analysis" are rewritten to their page rendered once per data version (app/v/).
+// - The bare "/", "/analysis" and "/deals/<id>" are rewritten to their page rendered once per data version (app/v/).
 //   Not-found pages need nothing here: no page streams before its lookup (there is no loading.tsx), so a page's
 //   notFound() answers 404 itself.
 // - /api/* is rate-limited per client (lib/client-address.ts: the connection's address unless TRUST_PROXY says
@@ -39,6 +39,13 @@ const CACHED_PAGES = new Map([
   ["/", ""],
   ["/analysis", "/analysis"],
 ]);
+/** A deal page's bare address, as parseDealId reads its id (anything else is left to the route, which answers 404). */
+const DEAL_PAGE = /^\/deals\/[1-9]\d{0,8}$/;
+
+/** The path under /v/<data version> that serves `pathname` when it is a cached page's bare address, else null. */
+function cachedPath(pathname: string): string | null {
+  return CACHED_PAGES.get(pathname) ?? (DEAL_PAGE.test(pathname) ? pathname : null);
+}
 
 function decodes(pathname: string): boolean {
   try {
@@ -107,8 +114,8 @@ export async function proxy(request: NextRequest) {
     }
     return refusal ? withId(refusal) : next();
   }
-  const cached = CACHED_PAGES.get(pathname);
-  if (cached !== undefined && request.nextUrl.search === "" && (request.method === "GET" || request.method === "HEAD")) {
+  const cached = cachedPath(pathname);
+  if (cached !== null && request.nextUrl.search === "" && (request.method === "GET" || request.method === "HEAD")) {
     const version = await readDataVersion(await getDb());
     const response = NextResponse.rewrite(new URL(`/v/${version}${cached}`, request.url), { request: { headers } });
     // Next marks a cached page as cacheable by shared caches for a year; under this address it changes with every write.

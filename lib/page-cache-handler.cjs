@@ -1,13 +1,15 @@
 // Next's cache for rendered pages (next.config.ts `cacheHandler`), kept in this process's memory only.
 //
-// The cached pages are the bare "/" and "/analysis", which proxy.ts serves from /v/<data version>[/analysis]: a page
-// is rendered once per data version and never changes. Next's default handler would also write every rendered
+// The cached pages are the bare "/", "/analysis" and "/deals/<id>", which proxy.ts serves from /v/<data version>/…: a
+// page is rendered once per data version and never changes. Next's default handler would also write every rendered
 // version to .next on disk and never delete one, so each write to the data would leave files behind. Here the
 // entries live in memory, least recently used out past MAX_ENTRIES or MAX_BYTES, and a restart starts empty (the
 // first request of each page renders it again). Plain CommonJS: Next loads it at run time, outside the bundle.
 "use strict";
 
-const MAX_ENTRIES = 64;
+// A deal page is about 40 kB of HTML and as much of React's payload: the bytes bound the cache, the count only its
+// bookkeeping.
+const MAX_ENTRIES = 2048;
 const MAX_BYTES = 64 * 1024 * 1024;
 
 /** A rough size of a cached value: its HTML and RSC payloads, which are nearly all of it. */

@@ -10,6 +10,8 @@ import { parseAnalysisView } from "../filters/analysis-view";
 import { formatAmount, formatDate, formatNumber, formatUsd } from "../format";
 import type { ShareCard } from "./share-card";
 
+export const DEAL_CARD_ALT = "The deal, its amount and status";
+
 export async function dealCard(id: number): Promise<ShareCard | null> {
   const deal = await getDeal(id);
   if (!deal) return null;

@@ -67,6 +67,12 @@ test.describe("editors", () => {
   test("log in, record a status change with a source, see it on the public deal page", async ({ page }) => {
     await signIn(page);
     const id = await createDeal(page, "E2E Series D talks", "2026-07-01");
+    // The public page is seen before the change: its bare address is a page cached per data version (proxy.ts), and the
+    // save must make the next visit render it again.
+    await page.goto(`/deals/${id}`);
+    await expect(page.getByText(`Deal #${id}`, { exact: true })).toBeVisible();
+    await expect(page.getByText("Round closed at $1.5B")).toHaveCount(0);
+    await page.goto(`/admin/deals/${id}`);
     await page.getByLabel("Status").selectOption("closed");
     await page.getByLabel("Amount qualifier").selectOption("exact");
     await page.getByLabel("Low amount (USD)").fill("1500000000");
