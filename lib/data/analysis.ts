@@ -116,7 +116,7 @@ export function getFlows(view: AnalysisView, limit = DEFAULT_FLOW_LIMIT): Promis
 export async function computeFlows(db: PrismaClient, view: AnalysisView, limit = DEFAULT_FLOW_LIMIT): Promise<WithExcluded<FlowsData>> {
   const context = await contextOf(db, view);
   const flows = await measureView(db, view, context, async ({ reads, deals }) =>
-    flowsSql(context.rule, await marketTotalsSql(reads, context.rule, deals), limit, deals),
+    flowsSql(context.rule, await marketTotalsSql(reads, context.rule, deals, limit), limit, deals),
   );
   return { ...flows, excluded: context.excluded };
 }

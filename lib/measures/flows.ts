@@ -59,7 +59,12 @@ export type SankeyGraph = { nodes: SankeyNode[]; links: SankeyLink[]; omitted: {
  * side, so the graph never loops back on itself. The smaller flows left out are counted in `omitted`.
  */
 export function sankeyGraph(flows: readonly Flow[], limit: number): SankeyGraph {
-  const shown = flows.slice(0, limit);
+  const rest = flows.slice(limit);
+  return sankeyOf(flows.slice(0, limit), { flows: rest.length, amount: rest.reduce((s, f) => s + f.amount, 0n) });
+}
+
+/** The Sankey graph of the flows `shown` (the largest, in order), with what the others add up to. */
+export function sankeyOf(shown: readonly Flow[], omitted: SankeyGraph["omitted"]): SankeyGraph {
   const nodes: SankeyNode[] = [];
   const index = new Map<string, number>();
   const nodeOf = (party: Party, side: SankeyNode["side"]) => {
@@ -79,6 +84,5 @@ export function sankeyGraph(flows: readonly Flow[], limit: number): SankeyGraph 
     amount: f.amount,
     dealIds: f.dealIds,
   }));
-  const rest = flows.slice(limit);
-  return { nodes, links, omitted: { flows: rest.length, amount: rest.reduce((s, f) => s + f.amount, 0n) } };
+  return { nodes, links, omitted };
 }

@@ -7,11 +7,13 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeAnalysis, computeCapitalByKind, computeCircularFlows, computeFlows } from "@/lib/data/analysis";
-import { COUNT_OPTIONS, parseAnalysisView } from "@/lib/filters/analysis-view";
+import { COUNT_OPTIONS, countingRule, parseAnalysisView } from "@/lib/filters/analysis-view";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { openDatabase } from "@/lib/prisma-client";
 import { seedDatabase } from "@/lib/seed/seed-database";
+import { capitalFlows, sankeyGraph } from "@/lib/measures/flows";
 import { synthDatabase } from "@/lib/synth/synth-database";
+import { loadMeasureDeals } from "../support/measure-deals";
 import { asReference, referenceAnalysis, referenceCircularFlows } from "../support/reference-analysis";
 import { createTestDb, type TestDb } from "../support/test-db";
 
@@ -136,5 +138,18 @@ describe("the analysis in SQL on a synthetic database of 10,000 deals", () => {
     expect(whole.flows.graph.omitted.flows).toBeGreaterThan(0);
     expect(answers.get("exclude=microsoft")?.summary.total).toBeLessThan(whole.summary.total);
     expect(answers.get("exclude=microsoft")?.circularFlowCount).toBeLessThan(whole.circularFlowCount);
+  }, 600_000);
+
+  it("draws the same largest flows at any limit, a cut between two equal flows included, and counts the rest", async () => {
+    // Only the pairs that can be drawn leave the database (those at or above the limit-th largest): a limit that
+    // falls between flows of equal amounts must still draw them in the measure's order (by name).
+    const view = parseAnalysisView(new URLSearchParams()).view;
+    const { flows } = capitalFlows(await loadMeasureDeals(db), countingRule(view));
+    const ties = flows.flatMap((f, i) => (i > 0 && i < 200 && f.amount === flows[i - 1].amount ? [i] : []));
+    expect(ties.length).toBeGreaterThan(0);
+    for (const limit of [1, 7, ...ties.slice(0, 3), flows.length, flows.length + 5]) {
+      const inSql = await computeFlows(db, view, limit);
+      expect(inSql.graph, `limit ${limit}`).toEqual(sankeyGraph(flows, limit));
+    }
   }, 600_000);
 });

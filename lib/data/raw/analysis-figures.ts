@@ -5,11 +5,11 @@
 // database, today and as of several dates. Kysely queries that run on SQLite and PostgreSQL alike (see
 // overview-figures.ts).
 import "server-only";
-import { type Expression, type NotNull, type SqlBool } from "kysely";
+import { sql, type Expression, type NotNull, type SqlBool } from "kysely";
 import { CAPITAL_KINDS, UNDISCLOSED_KEY, type CapitalSummary, type CountingRule, type EntityTotal } from "../../measures/capital";
 import { loopsOf, SPEND_BACK_KINDS, type CircularFlow, type CircularLeg, type LoopPair } from "../../measures/circular-flows";
 import type { DealKind, DealStatus } from "../../domain";
-import { byFlowOrder, sankeyGraph, type Flow, type SankeyGraph } from "../../measures/flows";
+import { byFlowOrder, sankeyOf, type Flow, type SankeyGraph } from "../../measures/flows";
 import type { RankedDeal } from "../../measures/largest-deals";
 import { countAll, moneySum, moneyText, toMoney, type Reads } from "../kysely";
 import { byAmountThenName, countedCells, countedDeal, onDeal } from "./overview-figures";
@@ -24,22 +24,44 @@ export type MarketTotals = {
   recipients: EntityTotal[];
   /** capitalByInvestor: each deal split among its investors, unnamed parties as one undisclosed entry (if above zero). */
   investors: EntityTotal[];
-  /** Named investor -> recipient pairs (parts of zero left out), and the unnamed parts per recipient. */
-  pairs: { investorId: number; recipientId: number; amount: bigint }[];
+  /**
+   * The named investor -> recipient pairs that can be among the `pairLimit` largest flows: those at or above the
+   * pairLimit-th largest amount, ties included (parts of zero left out).
+   */
+  largestPairs: { investorId: number; recipientId: number; amount: bigint }[];
+  /** Every named pair with a part above zero: how many, and their sum. */
+  namedPairs: { count: number; amount: bigint };
+  /** The unnamed parts per recipient. */
   undisclosedByRecipient: Map<number, bigint>;
   organizations: Map<number, Org>;
 };
 
-/** `reads` is the connection the view's deals are read through (withViewTables). */
-export async function marketTotalsSql(reads: Reads, rule: CountingRule, view: ViewDeals): Promise<MarketTotals> {
+/** Which total a row of marketTotalsSql's pairs query is. */
+const BY_INVESTOR = 1;
+const BY_RECIPIENT = 2;
+const NAMED_PAIRS = 3;
+const LARGEST_PAIR = 4;
+/** An empty id column of those rows (typed, since PostgreSQL takes an untyped NULL for text in a UNION). */
+const NO_ID = sql<number | null>`CAST(NULL AS INTEGER)`;
+
+/**
+ * `reads` is the connection the view's deals are read through (withViewTables). The named parts are summed per pair
+ * in the database and only what the figures show leaves it: the totals per investor and per recipient, and the pairs
+ * that can be among the `pairLimit` largest flows. At a million deals there are about a million pairs, and reading
+ * them all made about a million objects per view.
+ */
+export async function marketTotalsSql(reads: Reads, rule: CountingRule, view: ViewDeals, pairLimit = 0): Promise<MarketTotals> {
   const empty: CapitalSummary = { total: 0n, dealCount: 0, undisclosedCount: 0, upperBoundTotal: 0n };
   const organizations = new Map(
     (await reads.selectFrom("Organization").select(["id", "slug", "name"]).execute()).map((o) => [o.id, { slug: o.slug, name: o.name }]),
   );
-  if (rule.kinds.length === 0)
-    return { summary: empty, recipients: [], investors: [], pairs: [], undisclosedByRecipient: new Map(), organizations };
+  const none = { largestPairs: [], namedPairs: { count: 0, amount: 0n }, undisclosedByRecipient: new Map<number, bigint>() };
+  if (rule.kinds.length === 0) return { summary: empty, recipients: [], investors: [], ...none, organizations };
   // Summed over the view's cells: the market's kept cells today, else its deals and parts one by one.
   const cellRule = countedCells(rule);
+  const pairTotals = (await view.cells.pairs(cellRule))
+    .groupBy(["c.organizationId", "c.recipientId"])
+    .select((eb) => ["c.organizationId", "c.recipientId", eb.fn.sum<bigint>("c.amount").as("total")]);
   const [byRecipient, pairRows] = await Promise.all([
     view.cells
       .recipients(cellRule)
@@ -52,36 +74,90 @@ export async function marketTotalsSql(reads: Reads, rule: CountingRule, view: Vi
         moneySum(eb.ref("c.upperBound")).as("upperBound"),
       ])
       .execute(),
-    (await view.cells.pairs(cellRule))
-      .groupBy(["c.organizationId", "c.recipientId"])
-      .select((eb) => ["c.organizationId", "c.recipientId", moneySum(eb.ref("c.amount")).as("total")])
+    // The pairs summed once (a materialized CTE), then read four ways in one statement.
+    reads
+      .with(
+        (cte) => cte("pt").materialized(),
+        () => pairTotals,
+      )
+      .selectFrom("pt")
+      .groupBy("pt.organizationId")
+      .select((eb) => [
+        sql.lit(BY_INVESTOR).as("side"),
+        "pt.organizationId as id",
+        NO_ID.as("recipientId"),
+        moneySum(eb.ref("pt.total")).as("total"),
+      ])
+      .unionAll((eb) =>
+        eb
+          .selectFrom("pt")
+          .groupBy("pt.recipientId")
+          .select((eb) => [
+            sql.lit(BY_RECIPIENT).as("side"),
+            "pt.recipientId as id",
+            NO_ID.as("recipientId"),
+            moneySum(eb.ref("pt.total")).as("total"),
+          ]),
+      )
+      .unionAll((eb) =>
+        eb
+          .selectFrom("pt")
+          .where("pt.total", ">", sql<bigint>`0`)
+          .select((eb) => [
+            sql.lit(NAMED_PAIRS).as("side"),
+            countAll().as("id"),
+            NO_ID.as("recipientId"),
+            moneySum(eb.ref("pt.total")).as("total"),
+          ]),
+      )
+      .$if(pairLimit > 0, (qb) =>
+        qb.unionAll((eb) => {
+          // The pairLimit-th largest named pair (none when there are fewer: then every pair above zero).
+          const threshold = eb
+            .selectFrom("pt as q")
+            .where("q.total", ">", sql<bigint>`0`)
+            .select("q.total")
+            .orderBy("q.total", "desc")
+            .limit(1)
+            .offset(pairLimit - 1);
+          return eb
+            .selectFrom("pt")
+            .where("pt.total", ">", sql<bigint>`0`)
+            .where((w) => w("pt.total", ">=", w.fn.coalesce(threshold, sql<bigint>`0`)))
+            .select((eb) => [
+              sql.lit(LARGEST_PAIR).as("side"),
+              "pt.organizationId as id",
+              "pt.recipientId",
+              moneyText(eb.ref("pt.total")).as("total"),
+            ]);
+        }),
+      )
       .execute(),
   ]);
   const org = (id: number) => organizations.get(Number(id)) as Org;
   const summary = { ...empty };
   const recipients: EntityTotal[] = [];
-  const recipientTotal = new Map<number, bigint>();
+  const undisclosedByRecipient = new Map<number, bigint>();
   for (const r of byRecipient) {
     const amount = toMoney(r.total);
     summary.total += amount;
     summary.dealCount += r.deals;
     summary.undisclosedCount += r.undisclosed;
     summary.upperBoundTotal += toMoney(r.upperBound);
-    recipientTotal.set(r.recipientId, amount);
+    undisclosedByRecipient.set(r.recipientId, amount);
     recipients.push({ key: org(r.recipientId).slug, name: org(r.recipientId).name, amount });
   }
-  const byInvestor = new Map<number, bigint>();
-  const undisclosedByRecipient = new Map(recipientTotal);
-  const pairs: MarketTotals["pairs"] = [];
-  for (const p of pairRows) {
-    const amount = toMoney(p.total);
-    const investorId = p.organizationId as number;
-    const recipientId = p.recipientId;
-    byInvestor.set(investorId, (byInvestor.get(investorId) ?? 0n) + amount);
-    undisclosedByRecipient.set(recipientId, (undisclosedByRecipient.get(recipientId) ?? 0n) - amount);
-    if (amount > 0n) pairs.push({ investorId, recipientId, amount });
+  const investors: EntityTotal[] = [];
+  const largestPairs: MarketTotals["largestPairs"] = [];
+  const namedPairs = { count: 0, amount: 0n };
+  for (const row of pairRows) {
+    const id = Number(row.id);
+    const amount = toMoney(row.total);
+    if (row.side === BY_INVESTOR) investors.push({ key: org(id).slug, name: org(id).name, amount });
+    else if (row.side === BY_RECIPIENT) undisclosedByRecipient.set(id, (undisclosedByRecipient.get(id) ?? 0n) - amount);
+    else if (row.side === NAMED_PAIRS) Object.assign(namedPairs, { count: id, amount });
+    else largestPairs.push({ investorId: id, recipientId: Number(row.recipientId), amount });
   }
-  const investors: EntityTotal[] = [...byInvestor].map(([id, amount]) => ({ key: org(id).slug, name: org(id).name, amount }));
   // A deal's parts add up to the deal: what the named investors do not hold is the unnamed parties'.
   const unnamed = [...undisclosedByRecipient.values()].reduce((s, a) => s + a, 0n);
   // (capitalByInvestor also lists it at zero when some unnamed part was zero; no view shows an empty entry.)
@@ -90,13 +166,17 @@ export async function marketTotalsSql(reads: Reads, rule: CountingRule, view: Vi
     summary,
     recipients: recipients.sort(byAmountThenName),
     investors: investors.sort(byAmountThenName),
-    pairs,
+    largestPairs,
+    namedPairs,
     undisclosedByRecipient,
     organizations,
   };
 }
 
-/** capitalFlows then sankeyGraph(flows, limit), with the deal ids only of the flows drawn. */
+/**
+ * capitalFlows then sankeyGraph(flows, limit), with the deal ids only of the flows drawn. `totals` are
+ * marketTotalsSql's with a pairLimit of at least `limit`.
+ */
 export async function flowsSql(
   rule: CountingRule,
   totals: MarketTotals,
@@ -108,15 +188,16 @@ export async function flowsSql(
     return { key: o.slug, name: o.name };
   };
   type Candidate = Omit<Flow, "dealIds"> & { investorId: number | null; recipientId: number };
-  const flows: Candidate[] = totals.pairs.map((p) => ({
+  const flows: Candidate[] = totals.largestPairs.map((p) => ({
     investor: org(p.investorId),
     recipient: org(p.recipientId),
     amount: p.amount,
     investorId: p.investorId,
     recipientId: p.recipientId,
   }));
+  let all = { ...totals.namedPairs };
   for (const [recipientId, amount] of totals.undisclosedByRecipient) {
-    if (amount > 0n)
+    if (amount > 0n) {
       flows.push({
         investor: { key: UNDISCLOSED_KEY, name: "Undisclosed investors" },
         recipient: org(recipientId),
@@ -124,21 +205,27 @@ export async function flowsSql(
         investorId: null,
         recipientId,
       });
+      all = { count: all.count + 1, amount: all.amount + amount };
+    }
   }
+  // Every flow among the `limit` largest is here: a named one is among the largest named pairs.
   flows.sort(byFlowOrder);
   const shown = flows.slice(0, limit);
   const dealIds = await flowDealIds(rule, shown, view);
-  const withIds: Flow[] = flows.map((f, i) => ({
-    investor: f.investor,
-    recipient: f.recipient,
-    amount: f.amount,
-    dealIds: i < shown.length ? (dealIds.get(`${f.investorId}:${f.recipientId}`) ?? []) : [],
-  }));
+  const graph = sankeyOf(
+    shown.map((f) => ({
+      investor: f.investor,
+      recipient: f.recipient,
+      amount: f.amount,
+      dealIds: dealIds.get(`${f.investorId}:${f.recipientId}`) ?? [],
+    })),
+    { flows: all.count - shown.length, amount: shown.reduce((rest, f) => rest - f.amount, all.amount) },
+  );
   const undisclosed =
     rule.kinds.length === 0
       ? { n: 0 }
       : await view.deals.where(countedDeal(rule)).where("d.amountUsdKey", "is", null).select(countAll().as("n")).executeTakeFirst();
-  return { graph: sankeyGraph(withIds, limit), undisclosedDeals: undisclosed?.n ?? 0 };
+  return { graph, undisclosedDeals: undisclosed?.n ?? 0 };
 }
 
 /** The deals behind each drawn flow, in date order (as capitalFlows meets them): read for the drawn recipients only. */
