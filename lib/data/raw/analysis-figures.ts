@@ -11,7 +11,7 @@ import { loopsOf, SPEND_BACK_KINDS, type CircularFlow, type CircularLeg, type Lo
 import type { DealKind, DealStatus } from "../../domain";
 import { byFlowOrder, sankeyOf, type Flow, type SankeyGraph } from "../../measures/flows";
 import type { RankedDeal } from "../../measures/largest-deals";
-import { countAll, moneySum, moneyText, toMoney, type Reads } from "../kysely";
+import { countAll, moneySum, moneyText, notThroughIndex, toMoney, type Reads } from "../kysely";
 import { byAmountThenName, countedCells, countedDeal, onDeal } from "./overview-figures";
 import type { ViewDeals } from "./view-deals";
 
@@ -228,43 +228,72 @@ export async function flowsSql(
   return { graph, undisclosedDeals: undisclosed?.n ?? 0 };
 }
 
-/** The deals behind each drawn flow, in date order (as capitalFlows meets them): read for the drawn recipients only. */
+/**
+ * The deals behind each drawn flow, in date order (as capitalFlows meets them). Only those deals leave the database:
+ * a named flow's are its investor's parts above zero of its recipient's deals; an undisclosed flow's are its
+ * recipient's deals whose named parts fall short of the amount. (Reading every deal of the drawn recipients and their
+ * parts took 1.6 s for the 20 largest flows at a million deals, these two 1.1 s.)
+ */
 async function flowDealIds(
   rule: CountingRule,
   shown: { investorId: number | null; recipientId: number }[],
   view: ViewDeals,
 ): Promise<Map<string, number[]>> {
   const ids = new Map<string, number[]>();
-  if (shown.length === 0) return ids;
-  const wanted = new Set(shown.map((f) => `${f.investorId}:${f.recipientId}`));
-  const recipientIds = [...new Set(shown.map((f) => f.recipientId))];
-  const where = onDeal.and([countedDeal(rule), onDeal("d.amountUsdKey", "is not", null), onDeal("d.recipientId", "in", recipientIds)]);
-  const [deals, shares] = await Promise.all([
-    view.deals.where(where).select(["d.id", "d.recipientId", "d.amountUsdKey"]).orderBy("d.announcedOn").orderBy("d.id").execute(),
-    (await view.shares(where))
-      .selectFrom("shares")
-      .where("share", "is not", null)
-      .select((eb) => ["dealId", "organizationId", moneyText(eb.ref("share")).as("share")])
-      .execute(),
-  ]);
-  const partsByDeal = new Map<number, { organizationId: number; share: bigint }[]>();
-  for (const s of shares) {
-    const list = partsByDeal.get(s.dealId) ?? [];
-    list.push({ organizationId: s.organizationId as number, share: toMoney(s.share) });
-    partsByDeal.set(s.dealId, list);
-  }
   const add = (key: string, dealId: number) => {
-    if (!wanted.has(key)) return;
     const list = ids.get(key) ?? [];
     list.push(dealId);
     ids.set(key, list);
   };
-  for (const d of deals) {
-    const parts = partsByDeal.get(d.id) ?? [];
-    for (const p of parts) if (p.share > 0n) add(`${p.organizationId}:${d.recipientId}`, d.id);
-    const unnamed = (d.amountUsdKey as bigint) - parts.reduce((s, p) => s + p.share, 0n);
-    if (unnamed > 0n) add(`null:${d.recipientId}`, d.id);
+  const named = shown.filter((f) => f.investorId !== null);
+  const unnamed = [...new Set(shown.filter((f) => f.investorId === null).map((f) => f.recipientId))];
+  const counted = (recipientIds: number[]) =>
+    onDeal.and([countedDeal(rule), onDeal("d.amountUsdKey", "is not", null), onDeal("d.recipientId", "in", recipientIds)]);
+  const namedParts = async () => {
+    if (named.length === 0) return [];
+    const where = counted([...new Set(named.map((f) => f.recipientId))]);
+    return (
+      (await view.shares(where))
+        .selectFrom("shares")
+        .where("share", ">", sql<bigint>`0`)
+        // Tested on each of the recipients' parts: through the parts' key, a large investor's would all be read.
+        .where((eb) =>
+          eb(notThroughIndex<number>(view.cells.reads, "organizationId"), "in", [...new Set(named.map((f) => f.investorId as number))]),
+        )
+        .select(["dealId", "organizationId", "recipientId"])
+        .orderBy("announcedOn")
+        .orderBy("dealId")
+        .execute()
+    );
+  };
+  const unnamedDeals = async () => {
+    if (unnamed.length === 0) return [];
+    const where = counted(unnamed);
+    return (await view.shares(where))
+      .selectFrom(view.deals.where(where).select(["d.id", "d.recipientId", "d.announcedOn", "d.amountUsdKey"]).as("k"))
+      .leftJoin(
+        (eb) =>
+          eb
+            .selectFrom("shares")
+            .where("share", "is not", null)
+            .groupBy("dealId")
+            .select((eb) => ["dealId", eb.fn.sum<bigint>("share").as("parts")])
+            .as("n"),
+        (join) => join.onRef("n.dealId", "=", "k.id"),
+      )
+      .where((eb) => eb("k.amountUsdKey", ">", eb.fn.coalesce("n.parts", sql<bigint>`0`)))
+      .select(["k.id", "k.recipientId"])
+      .orderBy("k.announcedOn")
+      .orderBy("k.id")
+      .execute();
+  };
+  const [parts, deals] = await Promise.all([namedParts(), unnamedDeals()]);
+  const wanted = new Set(named.map((f) => `${f.investorId}:${f.recipientId}`));
+  for (const p of parts) {
+    const key = `${p.organizationId}:${p.recipientId}`;
+    if (wanted.has(key)) add(key, p.dealId);
   }
+  for (const d of deals) add(`null:${d.recipientId}`, d.id);
   return ids;
 }
 
