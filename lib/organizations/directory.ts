@@ -13,8 +13,6 @@ export type OrganizationDirectory = {
   nameOf(id: number): string | undefined;
   /** The organizations the query names, best first: how well a name or alias matches, then the more deals, then the name. */
   suggest(q: string, limit: number): DirectoryMatch[];
-  /** An organization's newest live deals (received or joined) by id, newest first, as many as it was built with. */
-  newestDeals(id: number): readonly number[];
 };
 
 export type DirectoryOrganization = {
@@ -26,18 +24,14 @@ export type DirectoryOrganization = {
   /** How many deals it joined and received: the more active of two equal matches comes first. */
   dealsAsInvestor?: number;
   dealsAsRecipient?: number;
-  /** Its newest live deals by id, newest first (the list's date order): the search lists them without a query. */
-  newestDealIds?: number[];
 };
 
 export function buildDirectory(organizations: DirectoryOrganization[]): OrganizationDirectory {
   const byKey = new Map<string, DirectoryEntry>();
   const byId = new Map<number, string>();
-  const newestOf = new Map<number, number[]>();
   const searchable: { entry: DirectoryEntry; deals: number; names: MatchableName[] }[] = [];
   for (const org of organizations) {
     byId.set(org.id, org.name);
-    if (org.newestDealIds) newestOf.set(org.id, org.newestDealIds);
     const dealsAsInvestor = org.dealsAsInvestor ?? 0;
     const dealsAsRecipient = org.dealsAsRecipient ?? 0;
     const entry = { id: org.id, slug: org.slug, name: org.name, type: org.type ?? "", dealsAsInvestor, dealsAsRecipient };
@@ -50,7 +44,6 @@ export function buildDirectory(organizations: DirectoryOrganization[]): Organiza
     resolve: (name) => byKey.get(aliasKey(name)),
     has: (name) => byKey.has(aliasKey(name)),
     nameOf: (id) => byId.get(id),
-    newestDeals: (id) => newestOf.get(id) ?? [],
     suggest(q, limit) {
       const query = nameQuery(q);
       if (query === null || limit <= 0) return [];
