@@ -3,8 +3,9 @@
 // The cached pages are the bare "/", "/analysis" and "/deals/<id>", which proxy.ts serves from /v/<data version>/…: a
 // page is rendered once per data version and never changes. Next's default handler would also write every rendered
 // version to .next on disk and never delete one, so each write to the data would leave files behind. Here the
-// entries live in memory, least recently used out past MAX_ENTRIES or MAX_BYTES, and a restart starts empty (the
-// first request of each page renders it again). Plain CommonJS: Next loads it at run time, outside the bundle.
+// entries live in memory, least recently used out past MAX_ENTRIES or MAX_BYTES, the pages of an older data version as
+// soon as a page of a newer one is stored, and a restart starts empty (the first request of each page renders it
+// again). Plain CommonJS: Next loads it at run time, outside the bundle.
 "use strict";
 
 // A deal page is about 40 kB of HTML and as much of React's payload: the bytes bound the cache, the count only its
@@ -25,6 +26,14 @@ function sizeOf(value) {
 
 const entries = new Map();
 let totalBytes = 0;
+/** The data version of the pages stored last. */
+let current = null;
+
+/** The data version a cached page's key names (its /v/<version>/ segment), or null for any other entry. */
+function versionOf(key) {
+  const match = /\/v\/(\d+)(?:\/|$)/.exec(String(key));
+  return match ? match[1] : null;
+}
 
 function remove(key) {
   const entry = entries.get(key);
@@ -46,6 +55,14 @@ module.exports = class MemoryPageCache {
   async set(key, data, ctx) {
     remove(key);
     if (data === null) return;
+    // A page of another data version than the last one stored: the data changed, and no request asks for the older
+    // versions' pages again (the proxy names the newest), so they go now rather than when the bytes run out. Under
+    // steady edits, hundreds of deal pages per version would otherwise fill the cache with pages of the past.
+    const version = versionOf(key);
+    if (version !== null && version !== current) {
+      for (const k of [...entries.keys()]) if (versionOf(k) !== null && versionOf(k) !== version) remove(k);
+      current = version;
+    }
     const bytes = sizeOf(data);
     if (bytes > MAX_BYTES) return;
     entries.set(key, { stored: { value: data, lastModified: Date.now(), cacheControl: ctx?.cacheControl }, bytes });
