@@ -46,8 +46,8 @@ export async function searchDatabase(db: PrismaClient, q: string, limit: number 
 
 /**
  * An organization's newest live deals, received or joined, as many as the largest search lists, in the lists' date
- * order (listDealSummaries). The site search keeps them per organization and data version: read through the
- * organization's indexes on each request they took p50 19.6 ms, p95 55.5 ms at 100,000 deals under load.
+ * order (listDealSummaries). The site search keeps them per organization and data version, so that they are read
+ * once per organization (6-20 ms at a million deals), not on every letter typed.
  */
 async function newestDealsOf(db: PrismaClient, organizationId: number): Promise<DealSummary[]> {
   const reads = readsOf(db);
