@@ -43,11 +43,17 @@ export const WALK_FROM = 2000;
  * (DealEvent.change, lib/data/raw/change-kinds.ts), so the count reads the index on it, and a page walks the events'
  * date index newest first until it is full (a few dozen events rather than every event of the matching deals) or, for
  * a view of few changes, reads its deals' events and sorts them (WALK_FROM); only the page's events are joined to the
- * events before them, for the state they changed from. The count is read once per data version and view
- * (cachedView). Status, dates, amounts and asOf are read on each change, the deal-level filters (investor, recipient,
+ * events before them, for the state they changed from. The count (shared by a view's pages) and each page are read
+ * once per data version (cachedView). Status, dates, amounts and asOf are read on each change, the deal-level filters (investor, recipient,
  * kind, text) on the deal's current row.
  */
-export async function listChanges(view: ChangeView): Promise<Paged<ChangeItem>> {
+export function listChanges(view: ChangeView): Promise<Paged<ChangeItem>> {
+  // A page is the same for every visitor of the view until the next write, and /changes and its feed are read again
+  // and again (a feed reader polls it): cached per data version like the count.
+  return cachedView(viewKey("changes", view), () => readChanges(view));
+}
+
+async function readChanges(view: ChangeView): Promise<Paged<ChangeItem>> {
   const db = await getDb();
   const f = view.filters;
   const reads = readsOf(db);
