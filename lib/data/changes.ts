@@ -44,8 +44,8 @@ export const WALK_FROM = 2000;
  * date index newest first until it is full (a few dozen events rather than every event of the matching deals) or, for
  * a view of few changes, reads its deals' events and sorts them (WALK_FROM); only the page's events are joined to the
  * events before them, for the state they changed from. The count (shared by a view's pages) and each page are read
- * once per data version (cachedView). Status, dates, amounts and asOf are read on each change, the deal-level filters (investor, recipient,
- * kind, text) on the deal's current row.
+ * once per data version (cachedView). Status, dates, amounts and asOf are read on each change, the deal-level filters
+ * (investor, recipient, kind, text) on the deal's current row.
  */
 export function listChanges(view: ChangeView): Promise<Paged<ChangeItem>> {
   // A page is the same for every visitor of the view until the next write, and /changes and its feed are read again

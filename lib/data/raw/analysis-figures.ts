@@ -36,7 +36,7 @@ export type MarketTotals = {
   organizations: Map<number, Org>;
 };
 
-/** Which total a row of marketTotalsSql's pairs query is. */
+/** Which total a row of marketTotalsSql's pairs query is (NAMED_PAIRS's one row carries its count as its id). */
 const BY_INVESTOR = 1;
 const BY_RECIPIENT = 2;
 const NAMED_PAIRS = 3;
