@@ -185,12 +185,18 @@ export async function listNewestDealSummaries(
   return { deals: await listDealSummaries(db, onDeal("d.id", "in", ids), asOf), total: newest[0].total };
 }
 
-/** One page of the deals matching the filters, in the filters' order. A page past the end is empty, not an error. */
-export async function listDeals(filters: DealFilters): Promise<Paged<DealSummary>> {
-  // The counts first (each once per data version and filter set): they pick how the page is read.
-  const [total, all] = await Promise.all([countDeals(filters), countDeals({ ...DEFAULT_DEAL_FILTERS, asOf: filters.asOf })]);
-  const data = await findDealPage(await getDb(), filters, pageReading(filters, total, all));
-  return { data, total, page: filters.page, pageSize: filters.pageSize };
+/**
+ * One page of the deals matching the filters, in the filters' order. A page past the end is empty, not an error. Read
+ * once per data version and address (filters, order and page): a shared or bookmarked list is opened again and again
+ * between writes, and /deals and /api/deals read the same page.
+ */
+export function listDeals(filters: DealFilters): Promise<Paged<DealSummary>> {
+  return cachedView(viewKey("deal-page", filters), async () => {
+    // The counts first (each once per data version and filter set): they pick how the page is read.
+    const [total, all] = await Promise.all([countDeals(filters), countDeals({ ...DEFAULT_DEAL_FILTERS, asOf: filters.asOf })]);
+    const data = await findDealPage(await getDb(), filters, pageReading(filters, total, all));
+    return { data, total, page: filters.page, pageSize: filters.pageSize };
+  });
 }
 
 /**

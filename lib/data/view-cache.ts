@@ -13,7 +13,13 @@ import { cache } from "react";
 import { getDb } from "../db";
 import { readDataState, type DataState } from "./data-version";
 
-const MAX_ENTRIES = 200;
+/**
+ * The views' approximate memory (approximateBytes, keys included), least recently used out past it. Views differ in
+ * size by four orders of magnitude (a list's count against an investor page's deals at a million deals), so a bound
+ * on their number either thrashed the small ones (200 views: the bench's 300 /deals filter sets need 400 counts and
+ * figures) or let the large ones grow without limit.
+ */
+const MAX_BYTES = 64 * 1024 * 1024;
 /**
  * How many views may be computed at once. A view that measures many deals holds them all in memory while it runs
  * (an investor page at 1,000,000 deals, hundreds of megabytes); with two cores more at once only adds memory, not
@@ -42,10 +48,15 @@ async function inTurn<T>(compute: () => Promise<T>): Promise<T> {
 export function viewComputations(): { running: number; waiting: number } {
   return { running: computing, waiting: waiting.length };
 }
-/** `started`: the computation has its turn (a queued one may wait behind the very views that would wait for it). */
-type Entry = { version: string; value: Promise<unknown>; started: boolean };
+/**
+ * `started`: the computation has its turn (a queued one may wait behind the very views that would wait for it).
+ * `bytes`: its approximate size once computed (0 until then).
+ */
+type Entry = { version: string; value: Promise<unknown>; started: boolean; bytes: number };
+/** One database's views, least recently used first, with their approximate bytes and the newest version stored. */
+type Views = { entries: Map<string, Entry>; bytes: number; newest: bigint };
 // One cache per database handle, so that a process (or a test) that switches databases never mixes their views.
-const caches = new WeakMap<object, Map<string, Entry>>();
+const caches = new WeakMap<object, Views>();
 
 /** The newest revision, read once per request: the data version and when the data last changed. */
 export const dataState = cache(async (): Promise<DataState> => readDataState(await getDb()));
@@ -63,13 +74,15 @@ export function viewKey(name: string, params?: unknown): string {
 /**
  * The view computed once per data version and shared by every request until the next write. The value is shared:
  * callers must not mutate it. Concurrent first requests share one computation; at most MAX_COMPUTING run at once.
- * Entries of an older version are dropped when one of a newer version is stored: no request can ask for them again
- * (the version only grows), and a large view would otherwise stay until 200 newer entries pushed it out.
+ * Storing a view of a newer version drops every older one (the version only grows, so no request asks for them
+ * again); a view of an older version (its request read the version before a write that has since been stored) is
+ * computed for its caller and not kept.
  */
 export async function cachedView<T>(key: string, compute: () => Promise<T>): Promise<T> {
   const db = await getDb();
-  let entries = caches.get(db);
-  if (!entries) caches.set(db, (entries = new Map()));
+  let views = caches.get(db);
+  if (!views) caches.set(db, (views = { entries: new Map(), bytes: 0, newest: 0n }));
+  const { entries } = views;
   const version = await dataVersion();
   const hit = entries.get(key);
   // A view computed inside another one never waits for an entry still queued for its turn: the turns may all be held
@@ -79,25 +92,83 @@ export async function cachedView<T>(key: string, compute: () => Promise<T>): Pro
     entries.set(key, hit);
     return hit.value as Promise<T>;
   }
-  const entry: Entry = { version, value: Promise.resolve(), started: false };
+  const entry: Entry = { version, value: Promise.resolve(), started: false, bytes: 0 };
   entry.value = inTurn(() => {
     entry.started = true;
     return compute();
   });
+  const numbered = BigInt(version);
+  if (numbered < views.newest) return entry.value as Promise<T>;
+  if (numbered > views.newest) {
+    entries.clear();
+    views.bytes = 0;
+    views.newest = numbered;
+  }
+  forget(views, key);
   entries.set(key, entry);
-  const own = entries;
-  entry.value.catch(() => {
-    if (own.get(key) === entry) own.delete(key);
-  });
-  const newest = BigInt(version);
-  for (const [k, e] of entries) if (BigInt(e.version) < newest) entries.delete(k);
-  while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+  const own = views;
+  entry.value.then(
+    (value) => {
+      if (own.entries.get(key) !== entry) return;
+      entry.bytes = key.length + approximateBytes(value);
+      own.bytes += entry.bytes;
+      for (const [k, e] of own.entries) {
+        if (own.bytes <= MAX_BYTES) break;
+        if (e !== entry) forget(own, k);
+      }
+    },
+    () => {
+      if (own.entries.get(key) === entry) forget(own, key);
+    },
+  );
   return entry.value as Promise<T>;
+}
+
+function forget(views: Views, key: string): void {
+  const entry = views.entries.get(key);
+  if (!entry) return;
+  views.bytes -= entry.bytes;
+  views.entries.delete(key);
+}
+
+/**
+ * About how many bytes a computed view holds in V8's heap: strings by their length, numbers, BigInts and objects by
+ * typical sizes. It walks the value once when it is stored (far less than computing it); shared objects count once.
+ */
+export function approximateBytes(value: unknown, seen = new Set<object>()): number {
+  switch (typeof value) {
+    case "string":
+      return 16 + value.length;
+    case "bigint":
+      return 24;
+    case "object": {
+      if (value === null) return 8;
+      if (seen.has(value)) return 8;
+      seen.add(value);
+      if (value instanceof Date) return 32;
+      let bytes = 32;
+      if (value instanceof Map) {
+        for (const [k, v] of value) bytes += 16 + approximateBytes(k, seen) + approximateBytes(v, seen);
+      } else if (Array.isArray(value) || value instanceof Set) {
+        for (const v of value) bytes += 8 + approximateBytes(v, seen);
+      } else {
+        for (const v of Object.values(value)) bytes += 8 + approximateBytes(v, seen);
+      }
+      return bytes;
+    }
+    default:
+      return 8;
+  }
 }
 
 /** The keys of the current database's cached views, least recently used first (for the tests of what is kept). */
 export async function cachedViewKeys(): Promise<string[]> {
-  return [...(caches.get(await getDb())?.keys() ?? [])];
+  return [...(caches.get(await getDb())?.entries.keys() ?? [])];
+}
+
+/** The approximate bytes the current database's cached views hold (for the tests and the bench). */
+export async function cachedViewBytes(): Promise<number> {
+  return caches.get(await getDb())?.bytes ?? 0;
 }
 
 /** Forget every cached view of the current database (for tests that write around the revision log). */

@@ -4,10 +4,11 @@ import { keepingMarketCells } from "@/lib/deals/market-cells";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCapitalByPeriod } from "@/lib/data/capital";
 import { getDealStats } from "@/lib/data/deal-stats";
+import { listDeals } from "@/lib/data/deals";
 import { loadMeasureDeals } from "../support/measure-deals";
 import { getOverview } from "@/lib/data/overview";
 import { readsOf } from "@/lib/data/kysely";
-import { cachedView, cachedViewKeys, viewComputations } from "@/lib/data/view-cache";
+import { approximateBytes, cachedView, cachedViewBytes, cachedViewKeys, viewComputations } from "@/lib/data/view-cache";
 import { capitalByPeriodSql } from "@/lib/data/raw/capital-by-period";
 import { capitalByNamedInvestorSql } from "@/lib/data/raw/overview-figures";
 import { concentrationSeriesSql } from "@/lib/data/raw/concentration-figures";
@@ -62,6 +63,11 @@ describe("cached views", () => {
       (a.amountUsdLow ?? a.amountUsdHigh ?? 0n) >= (b.amountUsdLow ?? b.amountUsdHigh ?? 0n) ? a : b,
     );
     const amount = largest.amountUsdLow ?? largest.amountUsdHigh ?? 0n;
+    // The list's page by amount, as /deals and /api/deals read it: kept until the write, like the overview.
+    const byAmount = parseDealFilters(new URLSearchParams("sort=amount_desc&kind=" + largest.kind)).filters;
+    const listed = await listDeals(byAmount);
+    expect(listed.data.map((d) => d.id)).toContain(largest.id);
+    expect(await listDeals(byAmount)).toBe(listed);
     await other.$transaction(async (tx) => {
       await keepingMarketCells(tx, [largest.id], () =>
         tx.deal.update({ where: { id: largest.id }, data: { deletedAt: new Date(), version: { increment: 1 } } }),
@@ -74,6 +80,9 @@ describe("cached views", () => {
     expect(after.capital.total).toBe(before.capital.total - amount);
     expect(after.totalDeals).toBe(before.totalDeals - 1);
     expect((await getDealStats(DEFAULT_DEAL_FILTERS)).capital.total).toBe(after.capital.total);
+    const relisted = await listDeals(byAmount);
+    expect(relisted.data.map((d) => d.id)).not.toContain(largest.id);
+    expect(relisted.total).toBe(listed.total - 1);
   });
 });
 
@@ -90,6 +99,45 @@ describe("what the cache keeps", () => {
     );
     await cachedView("fresh-test", compute);
     expect(await cachedViewKeys()).toEqual(["fresh-test"]);
+  });
+
+  it("keeps many small views side by side: a thousand lists' counts", async () => {
+    const keys = Array.from({ length: 1000 }, (_, i) => `count-test:${i}`);
+    for (const [i, key] of keys.entries()) await cachedView(key, async () => i);
+    const kept = await cachedViewKeys();
+    expect(keys.filter((key) => kept.includes(key))).toEqual(keys);
+    let computed = 0;
+    expect(await cachedView(keys[0], async () => ++computed)).toBe(0);
+    expect(computed).toBe(0);
+  });
+
+  it("lets the least recently used views go once their bytes pass 64 MB, and keeps the newest however large", async () => {
+    // Three views of about 30 MB each: the third pushes out the one read longest ago.
+    const large = (letter: string) => async () => letter.repeat(30 * 1024 * 1024);
+    await cachedView("large-test:a", large("a"));
+    await cachedView("large-test:b", large("b"));
+    expect(await cachedViewBytes()).toBeGreaterThan(60 * 1024 * 1024);
+    await cachedView("large-test:a", large("x")); // read again: now the most recent
+    await cachedView("large-test:c", large("c"));
+    const kept = await cachedViewKeys();
+    expect(kept).toContain("large-test:a");
+    expect(kept).toContain("large-test:c");
+    expect(kept).not.toContain("large-test:b");
+    expect(await cachedViewBytes()).toBeLessThanOrEqual(64 * 1024 * 1024);
+    // One view larger than the whole budget is still kept: it is what the last request asked for.
+    await cachedView("large-test:huge", async () => "h".repeat(70 * 1024 * 1024));
+    expect(await cachedViewKeys()).toEqual(["large-test:huge"]);
+  });
+
+  it("sizes a view by what it holds: strings by length, arrays and maps by their members", () => {
+    const page = { data: Array.from({ length: 25 }, (_, i) => ({ id: i, name: `Deal ${i}`, amount: 10n ** 9n })), total: 1000 };
+    expect(approximateBytes("x".repeat(1000))).toBeGreaterThanOrEqual(1000);
+    expect(approximateBytes({ ...page, data: page.data.concat(page.data.map((d) => ({ ...d }))) })).toBeGreaterThan(
+      1.8 * approximateBytes(page),
+    );
+    expect(approximateBytes(new Map([[1, "y".repeat(5000)]]))).toBeGreaterThan(5000);
+    const shared = { name: "z".repeat(10_000) };
+    expect(approximateBytes([shared, shared])).toBeLessThan(11_000);
   });
 });
 
