@@ -89,7 +89,7 @@ function capitalInSql(db: Awaited<ReturnType<typeof getDb>>, filters: DealFilter
  */
 export async function capitalCountedSql(cells: Cells): Promise<CapitalSummary> {
   const row = await cells
-    .recipients(countedCells(DEFAULT_RULE))
+    .periods(countedCells(DEFAULT_RULE))
     .select((eb) => [
       moneySum(eb.ref("c.amount")).as("total"),
       countSum(eb.ref("c.deals")).as("deals"),

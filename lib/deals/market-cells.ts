@@ -1,4 +1,4 @@
-// Keeps the market's cells (RecipientCell, InvestorCell, PairCell: lib/data/raw/market-cells.ts) and each named investor's part
+// Keeps the market's cells (RecipientCell, PeriodCell, InvestorCell, PairCell: lib/data/raw/market-cells.ts) and each named investor's part
 // of each deal (InvestorPart) equal to the live deals, in the transaction that writes them. A deal's contribution to
 // the cells depends on the deal and its participations alone, so a write of some deals subtracts their contributions
 // before it and adds them back after it, and sets their parts again after it: a few statements per 500 deals, whatever
@@ -13,7 +13,7 @@
 import type { Expression, SqlBool } from "kysely";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { queryBuilder } from "../data/kysely";
-import { cellDeltas, emptyCellDeletion, investorPartStatements } from "../data/raw/market-cells";
+import { cellDeltas, emptyCellDeletion, emptyPeriodCellDeletion, investorPartStatements } from "../data/raw/market-cells";
 import { onDeal } from "../data/raw/overview-figures";
 import { runOnTransaction, transactionProvider } from "../insert-rows";
 
@@ -28,6 +28,7 @@ const noneEmptied = (): Emptied => ({ recipients: new Set(), investors: new Set(
 /** Adds (1) or subtracts (-1) the contributions of the live deals meeting `condition`; collects the cells emptied. */
 async function applyDeltas(tx: Prisma.TransactionClient, condition: Expression<SqlBool>, sign: 1 | -1, emptied: Emptied): Promise<void> {
   const statements = cellDeltas(queryBuilder(transactionProvider(tx)), condition, sign);
+  await runOnTransaction(tx, statements.periods);
   for (const side of SIDES) {
     for (const row of await runOnTransaction(tx, statements[side])) {
       if (Number(row.count) === 0) emptied[side].add(Number(row.organizationId));
@@ -58,6 +59,7 @@ export async function keepingMarketCells<T>(tx: Prisma.TransactionClient, dealId
   for (const side of SIDES) {
     for (const chunk of chunks([...emptied[side]])) await runOnTransaction(tx, emptyCellDeletion(builder, side, chunk));
   }
+  await runOnTransaction(tx, emptyPeriodCellDeletion(builder));
   return result;
 }
 
@@ -123,6 +125,17 @@ export function fillMarketCellsIfEmpty(db: PrismaClient): Promise<boolean> {
   );
 }
 
+/** Fills PeriodCell when it has no cell and a deal is live. Returns whether it filled it. */
+export function fillPeriodCellsIfEmpty(db: PrismaClient): Promise<boolean> {
+  return fillWhen(
+    db,
+    async (tx) =>
+      !(await tx.periodCell.findFirst({ select: { quarter: true } })) &&
+      !!(await tx.deal.findFirst({ where: { deletedAt: null }, select: { id: true } })),
+    (builder) => [cellDeltas(builder, onDeal.lit(true), 1, true).periods],
+  );
+}
+
 /** Fills PairCell when it has no cell and the investor cells have one. Returns whether it filled it. */
 export function fillPairCellsIfEmpty(db: PrismaClient): Promise<boolean> {
   return fillWhen(
@@ -142,6 +155,7 @@ export async function fillKeptTablesIfEmpty(db: PrismaClient): Promise<string[]>
   const filled: string[] = [];
   if (await fillInvestorPartsIfEmpty(db)) filled.push("the investors' parts");
   if (await fillMarketCellsIfEmpty(db)) filled.push("the market's cells");
+  if (await fillPeriodCellsIfEmpty(db)) filled.push("the period cells");
   if (await fillPairCellsIfEmpty(db)) filled.push("the investor-recipient cells");
   return filled;
 }

@@ -1,9 +1,9 @@
-// A database migrated from before InvestorPart and PairCell holds deals without their investors' parts and the pair
-// cells: prepare-db (npm start, db:migrate) fills them once, with the statements the deal writers keep them by, and
-// leaves tables with rows alone. The parts and cells are spelled out for a deal split by stated commitments and one
-// split equally. Runs on PostgreSQL too under `npm run test:pg`.
+// A database migrated from before InvestorPart, PairCell and PeriodCell holds deals without their investors' parts, the
+// pair cells and the period cells: prepare-db (npm start, db:migrate) fills them once, with the statements the deal
+// writers keep them by, and leaves tables with rows alone. The parts and cells are spelled out for a deal split by
+// stated commitments and one split equally. Runs on PostgreSQL too under `npm run test:pg`.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fillInvestorPartsIfEmpty, fillMarketCellsIfEmpty, fillPairCellsIfEmpty } from "@/lib/deals/market-cells";
+import { fillInvestorPartsIfEmpty, fillMarketCellsIfEmpty, fillPairCellsIfEmpty, fillPeriodCellsIfEmpty } from "@/lib/deals/market-cells";
 import { createTestDb, type TestDb } from "../support/test-db";
 
 let t: TestDb;
@@ -89,5 +89,14 @@ describe("filling the investors' parts", () => {
       [b.id, lab.id, "equity", "in_talks", 1, 4n],
     ]);
     expect(await fillPairCellsIfEmpty(t.db)).toBe(false);
+
+    // The period cells: the live deals per quarter, kind and status, the "up to" figure counted as an upper bound.
+    expect(await fillPeriodCellsIfEmpty(t.db)).toBe(true);
+    const periods = await t.db.periodCell.findMany({ orderBy: { quarter: "asc" } });
+    expect(periods.map((c) => [c.quarter, c.kind, c.status, c.deals, c.undisclosed, c.amount, c.upperBound])).toEqual([
+      ["2025-Q1", "equity", "closed", 1, 0, 100n, 0n],
+      ["2025-Q2", "equity", "in_talks", 1, 0, 10n, 10n],
+    ]);
+    expect(await fillPeriodCellsIfEmpty(t.db)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-// The market's cells (RecipientCell, InvestorCell, PairCell), each named investor's part of each deal (InvestorPart) and what
+// The market's cells (RecipientCell, PeriodCell, InvestorCell, PairCell), each named investor's part of each deal (InvestorPart) and what
 // each lifecycle event changes (DealEvent.change) are kept by every writer of deals, participations and events in the
 // write's transaction: after each write through the real writers (a CSV import batch, edits of amount, status, kind,
 // date and parties through PATCH, a delete, restores, a revision restoring stated commitments, a merge of two
@@ -72,7 +72,7 @@ afterAll(async () => {
   await t?.dispose();
 });
 
-type CellRows = { recipients: string[]; investors: string[]; pairs: string[]; parts: string[] };
+type CellRows = { recipients: string[]; periods: string[]; investors: string[]; pairs: string[]; parts: string[] };
 
 const line = (values: unknown[]) => values.map(String).join("|");
 
@@ -83,7 +83,9 @@ async function storedCells(): Promise<CellRows> {
   const investors = await reads.selectFrom("InvestorCell").selectAll().execute();
   const parts = await reads.selectFrom("InvestorPart").selectAll().execute();
   const pairs = await reads.selectFrom("PairCell").selectAll().execute();
+  const periods = await reads.selectFrom("PeriodCell").selectAll().execute();
   return {
+    periods: periods.map((c) => line([c.quarter, c.kind, c.status, c.deals, c.undisclosed, c.amount, c.upperBound])).sort(),
     parts: parts.map(partLine).sort(),
     pairs: pairs.map((c) => line([c.organizationId, c.recipientId, c.kind, c.status, c.parts, c.amount])).sort(),
     recipients: recipients
@@ -152,6 +154,13 @@ async function cellsFromScratch(): Promise<CellRows> {
     .selectFrom(investorPartRows(reads, onDeal("d.deletedAt", "is", null), reads.selectFrom("Deal as d")).as("p"))
     .selectAll()
     .execute();
+  // The period cells summed here from the recipient cells: every recipient's deals of the quarter, kind and status.
+  const periods = new Map<string, bigint[]>();
+  for (const c of recipients) {
+    const key = line([c.quarter, c.kind, c.status]);
+    const sums = periods.get(key) ?? [0n, 0n, 0n, 0n];
+    periods.set(key, [BigInt(c.deals ?? 0), BigInt(c.undisclosed ?? 0), toMoney(c.amount), toMoney(c.upperBound)].map((v, i) => v + sums[i]));
+  }
   // The pairs summed here from those parts: each named investor's non-null parts per recipient, kind and status.
   const pairs = new Map<string, { parts: number; amount: bigint }>();
   for (const p of parts) {
@@ -163,6 +172,7 @@ async function cellsFromScratch(): Promise<CellRows> {
     pairs.set(key, pair);
   }
   return {
+    periods: [...periods].map(([key, sums]) => `${key}|${sums.join("|")}`).sort(),
     parts: parts.map(partLine).sort(),
     pairs: [...pairs].map(([key, p]) => `${key}|${p.parts}|${p.amount}`).sort(),
     recipients: recipients
@@ -191,6 +201,7 @@ async function expectKeptByWriters(step: string): Promise<void> {
   expect(stored.recipients.length, step).toBeGreaterThan(0);
   expect(stored.parts.length, step).toBeGreaterThan(0);
   expect(stored.pairs.length, step).toBeGreaterThan(0);
+  expect(stored.periods.length, step).toBeGreaterThan(0);
   expect(stored, step).toEqual(scratch);
   expect(changes.kept.length, step).toBeGreaterThan(0);
   expect(changes.kept, step).toEqual(changes.recomputed);
@@ -388,6 +399,7 @@ describe("the market's cells", () => {
     expect(stored.recipients).not.toEqual(scratch.recipients);
     expect(stored.parts).not.toEqual(scratch.parts);
     expect(stored.pairs).not.toEqual(scratch.pairs);
+    expect(stored.periods).not.toEqual(scratch.periods);
     // An event written around the writers has no change kept.
     await t.db.dealEvent.create({ data: { dealId: deal.id, occurredOn: "2999-01-01", status: "closed", amountQualifier: "undisclosed" } });
     const changes = await changesKeptAndRecomputed();

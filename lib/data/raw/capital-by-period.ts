@@ -14,7 +14,7 @@ export async function capitalByPeriodSql(rule: CountingRule, grain: Grain, cells
   if (rule.kinds.length === 0) return [];
   const period = cellPeriod(grain);
   const rows = await cells
-    .recipients(countedCells(rule))
+    .periods(countedCells(rule))
     .groupBy([period, "c.kind"])
     .select((eb) => [period.as("period"), "c.kind", moneySum(eb.ref("c.amount")).as("total")])
     .execute();

@@ -50,7 +50,7 @@ export async function concentrationTotalsSql(options: { rule: CountingRule; side
       .execute(),
     // Every counted dollar of the period, unnamed investors' parts included (a deal's parts add up to the deal).
     cells
-      .recipients(counted)
+      .periods(counted)
       .groupBy("c.quarter")
       .select((eb) => ["c.quarter as period", moneySum(eb.ref("c.amount")).as("total")])
       .execute(),

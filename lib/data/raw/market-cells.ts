@@ -1,10 +1,11 @@
 // The market grouped into cells: per quarter, kind, status and recipient, the deals, the undisclosed ones, the counted
-// amount and its "up to" part; per quarter, kind, status and named investor, the investors' parts (withInvestorShares,
+// amount and its "up to" part, and the same per quarter, kind and status alone (the period cells); per quarter, kind, status and named investor, the investors' parts (withInvestorShares,
 // as attributeToInvestors splits each deal) and how many; per kind, status, named investor and recipient, the same
 // parts (the flows between them). Sums add up, so a figure summed over cells equals the same figure summed over the
 // deals they group.
 //
-// Two sources give the one relation the figures read (`Cells`): the tables RecipientCell, InvestorCell and PairCell,
+// Two sources give the one relation the figures read (`Cells`): the tables RecipientCell, PeriodCell, InvestorCell and
+// PairCell,
 // which the deal writers keep for every live deal in the same transaction as the deal (lib/deals/market-cells.ts
 // applies the deltas built here), for the whole market today; and any set of deals' states (as of a date, filtered,
 // one view's tables), each deal read as a cell of its own (and each part as an investor cell and a pair cell of its
@@ -30,12 +31,15 @@ export type RecipientCellRow = {
   amount: bigint;
   upperBound: bigint;
 };
+/** A period cell as the figures read it: a recipient cell without its recipient. */
+export type PeriodCellRow = Omit<RecipientCellRow, "recipientId">;
 /** A named investor's cell as the figures read it (parts the split leaves to no one are not in it). */
 export type InvestorCellRow = { quarter: string; organizationId: number; parts: number; amount: bigint };
 /** A named investor's parts of one recipient's deals (a flow), as the figures read them. */
 export type PairCellRow = { organizationId: number; recipientId: number; parts: number; amount: bigint };
 
 export type RecipientCells = SelectQueryBuilder<DB & { c: RecipientCellRow }, "c", object>;
+export type PeriodCells = SelectQueryBuilder<DB & { c: PeriodCellRow }, "c", object>;
 export type InvestorCells = SelectQueryBuilder<DB & { c: InvestorCellRow }, "c", object>;
 export type PairCells = SelectQueryBuilder<DB & { c: PairCellRow }, "c", object>;
 
@@ -43,6 +47,8 @@ export type PairCells = SelectQueryBuilder<DB & { c: PairCellRow }, "c", object>
 export type Cells = {
   reads: Reads;
   recipients(rule: CellRule): RecipientCells;
+  /** The same summed over recipients: for the figures that do not read who received. */
+  periods(rule: CellRule): PeriodCells;
   /** Asynchronous because a view writes its parts' table only when a figure first asks for them (view-deals.ts). */
   investors(rule: CellRule): Promise<InvestorCells>;
   /** Per named investor and recipient; asynchronous for the same reason. */
@@ -57,6 +63,11 @@ export function marketCells(reads: Reads): Cells {
       let cells = reads.selectFrom("RecipientCell as c").where("c.kind", "in", [...rule.kinds]);
       if (rule.statuses) cells = cells.where("c.status", "in", [...rule.statuses]);
       return cells as unknown as RecipientCells;
+    },
+    periods: (rule) => {
+      let cells = reads.selectFrom("PeriodCell as c").where("c.kind", "in", [...rule.kinds]);
+      if (rule.statuses) cells = cells.where("c.status", "in", [...rule.statuses]);
+      return cells as unknown as PeriodCells;
     },
     investors: async (rule) => {
       let cells = reads.selectFrom("InvestorCell as c").where("c.kind", "in", [...rule.kinds]);
@@ -92,6 +103,7 @@ export function dealCells(reads: Reads, deals: DealStates, shares?: SharesOf): C
   return {
     reads,
     recipients: (rule) => reads.selectFrom(recipientCellRows(deals.where(dealsOfCells(rule))).as("c")) as unknown as RecipientCells,
+    periods: (rule) => reads.selectFrom(recipientCellRows(deals.where(dealsOfCells(rule))).as("c")) as unknown as PeriodCells,
     investors: async (rule) =>
       (await partsOf(dealsOfCells(rule))).selectFrom((eb) =>
         eb
@@ -135,52 +147,57 @@ export function recipientCellRows(deals: DealStates) {
 }
 
 const RECIPIENT_KEY = ["recipientId", "quarter", "kind", "status"] as const;
+const PERIOD_KEY = ["quarter", "kind", "status"] as const;
 const INVESTOR_KEY = ["organizationId", "quarter", "kind", "status"] as const;
 /** Expressions over InvestorPart aliased `p`. */
 const onPart = expressionBuilder<DB & { p: InvestorPart }, "p">();
 const PAIR_KEY = ["organizationId", "recipientId", "kind", "status"] as const;
 
 /**
- * The three statements that add `sign` times the contributions of the live deals meeting `dealCondition` (on the Deal
- * table `d`) to the cells: the deals grouped by recipient cell (recipientCellRows), and their named investors' parts
- * as InvestorPart keeps them (investorPartRows, the split every figure reads) grouped by investor cell and by pair
- * cell. InvestorPart must hold the deals' parts as they are when a delta runs. Each is one INSERT ... SELECT ... ON
- * CONFLICT DO UPDATE SET x = x + excluded.x, so a cell that exists is moved by the delta and one that does not is
- * created; each returns the key's organization and its count after the change, so that the writer can delete the
- * cells a subtraction emptied (not when filling empty tables, `fill`). `builder` only compiles them (lib/data/kysely.ts
+ * The four statements that add `sign` times the contributions of the live deals meeting `dealCondition` (on the Deal
+ * table `d`) to the cells: the deals grouped by recipient cell and by period cell (recipientCellRows), and their named
+ * investors' parts as InvestorPart keeps them (investorPartRows, the split every figure reads) grouped by investor
+ * cell and by pair cell. InvestorPart must hold the deals' parts as they are when a delta runs. Each is one INSERT ...
+ * SELECT ... ON CONFLICT DO UPDATE SET x = x + excluded.x, so a cell that exists is moved by the delta and one that
+ * does not is created; but for the period cells, each returns the key's organization and its count after the change,
+ * so that the writer can delete the cells a subtraction emptied (not when filling empty tables, `fill`). `builder` only compiles them (lib/data/kysely.ts
  * queryBuilder): the writer runs them on its transaction's own connection.
  */
 export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, sign: 1 | -1, fill = false) {
   const live = onDeal.and([onDeal("d.deletedAt", "is", null), dealCondition]);
   const deals = builder.selectFrom("Deal as d").where(live);
-  const recipients = builder
-    .insertInto("RecipientCell")
-    .columns([...RECIPIENT_KEY, "deals", "undisclosed", "amount", "upperBound"])
-    .expression(
-      builder
-        .selectFrom(recipientCellRows(deals).as("c"))
-        // SQLite reads an ON right after the FROM of an INSERT's SELECT as a join's: a WHERE keeps the upsert's apart.
-        .where(sql<SqlBool>`true`)
-        .groupBy(["c.recipientId", "c.quarter", "c.kind", "c.status"])
-        .select((eb) => [
-          "c.recipientId",
-          "c.quarter",
-          "c.kind",
-          "c.status",
-          eb.cast<number>(eb(eb.fn.sum<number>("c.deals"), "*", sql.lit<number>(sign)), "integer").as("deals"),
-          eb.cast<number>(eb(eb.fn.sum<number>("c.undisclosed"), "*", sql.lit<number>(sign)), "integer").as("undisclosed"),
-          eb.cast<bigint>(eb(eb.fn.sum<number>("c.amount"), "*", sql.lit<number>(sign)), "bigint").as("amount"),
-          eb.cast<bigint>(eb(eb.fn.sum<number>("c.upperBound"), "*", sql.lit<number>(sign)), "bigint").as("upperBound"),
-        ]),
-    )
-    .onConflict((oc) =>
-      oc.columns([...RECIPIENT_KEY]).doUpdateSet((eb) => ({
-        deals: eb("RecipientCell.deals", "+", eb.ref("excluded.deals")),
-        undisclosed: eb("RecipientCell.undisclosed", "+", eb.ref("excluded.undisclosed")),
-        amount: eb("RecipientCell.amount", "+", eb.ref("excluded.amount")),
-        upperBound: eb("RecipientCell.upperBound", "+", eb.ref("excluded.upperBound")),
-      })),
-    );
+  // The recipient and period cells: the deals' rows (recipientCellRows) summed per key, added to the cells. PeriodCell's
+  // columns are RecipientCell's without recipientId, so both are typed as RecipientCell.
+  const dealSums = (table: "RecipientCell" | "PeriodCell", key: readonly ("recipientId" | "quarter" | "kind" | "status")[]) => {
+    const column = <N extends "deals" | "undisclosed" | "amount" | "upperBound">(name: N) => `${table}.${name}` as `RecipientCell.${N}`;
+    return builder
+      .insertInto(table as "RecipientCell")
+      .columns([...key, "deals", "undisclosed", "amount", "upperBound"])
+      .expression(
+        builder
+          .selectFrom(recipientCellRows(deals).as("c"))
+          // SQLite reads an ON right after the FROM of an INSERT's SELECT as a join's: a WHERE keeps the upsert's apart.
+          .where(sql<SqlBool>`true`)
+          .groupBy(key.map((k) => `c.${k}` as const))
+          .select((eb) => [
+            ...key.map((k) => `c.${k}` as const),
+            eb.cast<number>(eb(eb.fn.sum<number>("c.deals"), "*", sql.lit<number>(sign)), "integer").as("deals"),
+            eb.cast<number>(eb(eb.fn.sum<number>("c.undisclosed"), "*", sql.lit<number>(sign)), "integer").as("undisclosed"),
+            eb.cast<bigint>(eb(eb.fn.sum<number>("c.amount"), "*", sql.lit<number>(sign)), "bigint").as("amount"),
+            eb.cast<bigint>(eb(eb.fn.sum<number>("c.upperBound"), "*", sql.lit<number>(sign)), "bigint").as("upperBound"),
+          ]),
+      )
+      .onConflict((oc) =>
+        oc.columns([...key]).doUpdateSet((eb) => ({
+          deals: eb(column("deals"), "+", eb.ref("excluded.deals")),
+          undisclosed: eb(column("undisclosed"), "+", eb.ref("excluded.undisclosed")),
+          amount: eb(column("amount"), "+", eb.ref("excluded.amount")),
+          upperBound: eb(column("upperBound"), "+", eb.ref("excluded.upperBound")),
+        })),
+      );
+  };
+  const recipients = dealSums("RecipientCell", RECIPIENT_KEY);
+  const periods = dealSums("PeriodCell", PERIOD_KEY);
   // The deals' named parts as InvestorPart holds them (the writers set the parts before adding a delta and subtract
   // before changing them), not split again: each delta would otherwise run the split's windows once more.
   const parts = deals.innerJoin("InvestorPart as p", "p.dealId", "d.id").where("p.share", "is not", null);
@@ -217,12 +234,19 @@ export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, s
       })),
     );
   return fill
-    ? { recipients: recipients.compile(), investors: investors.compile(), pairs: pairs.compile() }
+    ? { recipients: recipients.compile(), periods: periods.compile(), investors: investors.compile(), pairs: pairs.compile() }
     : {
         recipients: recipients.returning(["recipientId as organizationId", "deals as count"]).compile(),
+        // The period cells are few: the writer deletes their empty ones without being told which.
+        periods: periods.compile(),
         investors: investors.returning(["organizationId", "parts as count"]).compile(),
         pairs: pairs.returning(["organizationId", "parts as count"]).compile(),
       };
+}
+
+/** The statement that deletes the emptied period cells (a few thousand rows: no key to narrow by). */
+export function emptyPeriodCellDeletion(builder: Reads) {
+  return builder.deleteFrom("PeriodCell").where("deals", "=", 0).compile();
 }
 
 /** The statement that deletes the emptied cells of these recipients or investors (read by their primary key's prefix). */

@@ -275,7 +275,7 @@ async function namedTotals(
 export async function latestYearOfKindsSql(cells: Cells, rule: CountingRule): Promise<string | null> {
   if (rule.kinds.length === 0) return null;
   const row = await cells
-    .recipients({ kinds: rule.kinds, statuses: null })
+    .periods({ kinds: rule.kinds, statuses: null })
     .select((eb) => eb.fn.max("c.quarter").as("latest"))
     .executeTakeFirst();
   return row?.latest?.slice(0, 4) ?? null;
