@@ -16,8 +16,8 @@ import { readDataState, type DataState } from "./data-version";
 /**
  * The views' approximate memory (approximateBytes, keys included), least recently used out past it. Views differ in
  * size by four orders of magnitude (a list's count against an investor page's deals at a million deals), so a bound
- * on their number either thrashed the small ones (200 views: the bench's 300 /deals filter sets need 400 counts and
- * figures) or let the large ones grow without limit.
+ * on their number either pushes the small ones out before they are asked again (each /deals filter set keeps a count,
+ * figures and a page) or lets the large ones grow without limit.
  */
 const MAX_BYTES = 64 * 1024 * 1024;
 /**
