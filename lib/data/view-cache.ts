@@ -15,11 +15,13 @@ import { readDataState, type DataState } from "./data-version";
 
 /**
  * The views' approximate memory (approximateBytes, keys included), least recently used out past it. Views differ in
- * size by four orders of magnitude (a list's count against an investor page's deals at a million deals), so a bound
- * on their number either pushes the small ones out before they are asked again (each /deals filter set keeps a count,
- * figures and a page) or lets the large ones grow without limit.
+ * size by four orders of magnitude (a list's count against a company's rounds and valuation marks), so a bound on
+ * their number either pushes the small ones out before they are asked again (each /deals filter set keeps a count,
+ * figures and a page) or lets the large ones grow without limit. At a million synthetic deals a large company's view
+ * holds 14-28 MB and a large investor's 8 MB, each 1-2 s to compute: 256 MB keeps the twenty largest of each, where 64
+ * MB had them push each other out and every visit compute its view again.
  */
-const MAX_BYTES = 64 * 1024 * 1024;
+let maxBytes = 256 * 1024 * 1024;
 /**
  * How many views may be computed at once. A view that measures many deals holds them all in memory while it runs
  * (an investor page at 1,000,000 deals, hundreds of megabytes); with two cores more at once only adds memory, not
@@ -113,7 +115,7 @@ export async function cachedView<T>(key: string, compute: () => Promise<T>): Pro
       entry.bytes = key.length + approximateBytes(value);
       own.bytes += entry.bytes;
       for (const [k, e] of own.entries) {
-        if (own.bytes <= MAX_BYTES) break;
+        if (own.bytes <= maxBytes) break;
         if (e !== entry) forget(own, k);
       }
     },
@@ -166,7 +168,14 @@ export async function cachedViewKeys(): Promise<string[]> {
   return [...(caches.get(await getDb())?.entries.keys() ?? [])];
 }
 
-/** The approximate bytes the current database's cached views hold (for the tests and the bench). */
+/** Sets the bound on the views' bytes and returns the one it replaces (for the tests of the bound). */
+export function setViewCacheLimit(bytes: number): number {
+  const previous = maxBytes;
+  maxBytes = bytes;
+  return previous;
+}
+
+/** The approximate bytes the current database's cached views hold (for the tests). */
 export async function cachedViewBytes(): Promise<number> {
   return caches.get(await getDb())?.bytes ?? 0;
 }

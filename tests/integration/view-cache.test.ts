@@ -8,7 +8,14 @@ import { listDeals } from "@/lib/data/deals";
 import { loadMeasureDeals } from "../support/measure-deals";
 import { getOverview } from "@/lib/data/overview";
 import { readsOf } from "@/lib/data/kysely";
-import { approximateBytes, cachedView, cachedViewBytes, cachedViewKeys, viewComputations } from "@/lib/data/view-cache";
+import {
+  approximateBytes,
+  cachedView,
+  cachedViewBytes,
+  cachedViewKeys,
+  setViewCacheLimit,
+  viewComputations,
+} from "@/lib/data/view-cache";
 import { capitalByPeriodSql } from "@/lib/data/raw/capital-by-period";
 import { capitalByNamedInvestorSql } from "@/lib/data/raw/overview-figures";
 import { concentrationSeriesSql } from "@/lib/data/raw/concentration-figures";
@@ -111,22 +118,29 @@ describe("what the cache keeps", () => {
     expect(computed).toBe(0);
   });
 
-  it("lets the least recently used views go once their bytes pass 64 MB, and keeps the newest however large", async () => {
-    // Three views of about 30 MB each: the third pushes out the one read longest ago.
-    const large = (letter: string) => async () => letter.repeat(30 * 1024 * 1024);
-    await cachedView("large-test:a", large("a"));
-    await cachedView("large-test:b", large("b"));
-    expect(await cachedViewBytes()).toBeGreaterThan(60 * 1024 * 1024);
-    await cachedView("large-test:a", large("x")); // read again: now the most recent
-    await cachedView("large-test:c", large("c"));
-    const kept = await cachedViewKeys();
-    expect(kept).toContain("large-test:a");
-    expect(kept).toContain("large-test:c");
-    expect(kept).not.toContain("large-test:b");
-    expect(await cachedViewBytes()).toBeLessThanOrEqual(64 * 1024 * 1024);
-    // One view larger than the whole budget is still kept: it is what the last request asked for.
-    await cachedView("large-test:huge", async () => "h".repeat(70 * 1024 * 1024));
-    expect(await cachedViewKeys()).toEqual(["large-test:huge"]);
+  it("lets the least recently used views go once their bytes pass the bound, and keeps the newest however large", async () => {
+    // A bound of 16 MB here (256 MB in the app) and three views of about 6 MB each: the third pushes out the one read
+    // longest ago.
+    const bound = 16 * 1024 * 1024;
+    const previous = setViewCacheLimit(bound);
+    try {
+      const large = (letter: string) => async () => letter.repeat(6 * 1024 * 1024);
+      await cachedView("large-test:a", large("a"));
+      await cachedView("large-test:b", large("b"));
+      expect(await cachedViewBytes()).toBeGreaterThan(12 * 1024 * 1024);
+      await cachedView("large-test:a", large("x")); // read again: now the most recent
+      await cachedView("large-test:c", large("c"));
+      const kept = await cachedViewKeys();
+      expect(kept).toContain("large-test:a");
+      expect(kept).toContain("large-test:c");
+      expect(kept).not.toContain("large-test:b");
+      expect(await cachedViewBytes()).toBeLessThanOrEqual(bound);
+      // One view larger than the whole bound is still kept: it is what the last request asked for.
+      await cachedView("large-test:huge", async () => "h".repeat(17 * 1024 * 1024));
+      expect(await cachedViewKeys()).toEqual(["large-test:huge"]);
+    } finally {
+      setViewCacheLimit(previous);
+    }
   });
 
   it("sizes a view by what it holds: strings by length, arrays and maps by their members", () => {
