@@ -474,7 +474,8 @@ export function synthDatabase(options: SynthOptions): SynthResult {
   const cells = cellDeltas(queryBuilder("sqlite"), onDeal.lit(true), 1, true);
   const parts = investorPartStatements(queryBuilder("sqlite"), null).insertion;
   // The parts first: the investor and pair cells are summed from them.
-  for (const statement of [parts, cells.recipients, cells.periods, cells.investors, cells.pairs]) db.prepare(statement.sql).run(...statement.parameters);
+  for (const statement of [parts, cells.recipients, cells.periods, cells.investors, cells.pairs])
+    db.prepare(statement.sql).run(...statement.parameters);
   // What each event changes (lib/data/raw/change-kinds.ts), with the statement the deal writers keep it by.
   const changes = changeKindsUpdate(queryBuilder("sqlite"), null);
   db.prepare(changes.sql).run(...changes.parameters);

@@ -159,7 +159,10 @@ async function cellsFromScratch(): Promise<CellRows> {
   for (const c of recipients) {
     const key = line([c.quarter, c.kind, c.status]);
     const sums = periods.get(key) ?? [0n, 0n, 0n, 0n];
-    periods.set(key, [BigInt(c.deals ?? 0), BigInt(c.undisclosed ?? 0), toMoney(c.amount), toMoney(c.upperBound)].map((v, i) => v + sums[i]));
+    periods.set(
+      key,
+      [BigInt(c.deals ?? 0), BigInt(c.undisclosed ?? 0), toMoney(c.amount), toMoney(c.upperBound)].map((v, i) => v + sums[i]),
+    );
   }
   // The pairs summed here from those parts: each named investor's non-null parts per recipient, kind and status.
   const pairs = new Map<string, { parts: number; amount: bigint }>();

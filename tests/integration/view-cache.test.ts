@@ -8,14 +8,7 @@ import { listDeals } from "@/lib/data/deals";
 import { loadMeasureDeals } from "../support/measure-deals";
 import { getOverview } from "@/lib/data/overview";
 import { readsOf } from "@/lib/data/kysely";
-import {
-  approximateBytes,
-  cachedView,
-  cachedViewBytes,
-  cachedViewKeys,
-  setViewCacheLimit,
-  viewComputations,
-} from "@/lib/data/view-cache";
+import { approximateBytes, cachedView, cachedViewBytes, cachedViewKeys, setViewCacheLimit, viewComputations } from "@/lib/data/view-cache";
 import { capitalByPeriodSql } from "@/lib/data/raw/capital-by-period";
 import { capitalByNamedInvestorSql } from "@/lib/data/raw/overview-figures";
 import { concentrationSeriesSql } from "@/lib/data/raw/concentration-figures";
