@@ -17,9 +17,9 @@ import { readDataState, type DataState } from "./data-version";
  * The views' approximate memory (approximateBytes, keys included), least recently used out past it. Views differ in
  * size by four orders of magnitude (a list's count against a company's rounds and valuation marks), so a bound on
  * their number either pushes the small ones out before they are asked again (each /deals filter set keeps a count,
- * figures and a page) or lets the large ones grow without limit. At a million synthetic deals a large company's view
- * holds 14-28 MB and a large investor's 8 MB, each 1-2 s to compute: 256 MB keeps the twenty largest of each, where 64
- * MB had them push each other out and every visit compute its view again.
+ * figures and a page) or lets the large ones grow without limit. At a million synthetic deals the twenty most active
+ * companies' views hold 110 MB (OpenAI's 30) and the twenty most active investors' 80 MB, each 1-2 s to compute:
+ * 256 MB keeps them all, where 64 MB had them push each other out and every visit compute its view again.
  */
 let maxBytes = 256 * 1024 * 1024;
 /**

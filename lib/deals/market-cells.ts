@@ -1,5 +1,5 @@
-// Keeps the market's cells (RecipientCell, PeriodCell, InvestorCell, PairCell: lib/data/raw/market-cells.ts) and each named investor's part
-// of each deal (InvestorPart) equal to the live deals, in the transaction that writes them. A deal's contribution to
+// Keeps the market's cells (RecipientCell, PeriodCell, InvestorCell, PairCell: lib/data/raw/market-cells.ts) and each
+// named investor's part of each deal (InvestorPart) equal to the live deals, in the transaction that writes them. A deal's contribution to
 // the cells depends on the deal and its participations alone, so a write of some deals subtracts their contributions
 // before it and adds them back after it, and sets their parts again after it: a few statements per 500 deals, whatever
 // the size of the market. Every writer of deals or participations goes through here: the deal writer
@@ -111,13 +111,16 @@ export function fillInvestorPartsIfEmpty(db: PrismaClient): Promise<boolean> {
   );
 }
 
+/** Whether any deal is live: the cells of a database without one are rightly empty. */
+async function hasLiveDeal(tx: Prisma.TransactionClient): Promise<boolean> {
+  return !!(await tx.deal.findFirst({ where: { deletedAt: null }, select: { id: true } }));
+}
+
 /** Fills RecipientCell and InvestorCell when they are empty and a deal is live (InvestorPart filled first). */
 export function fillMarketCellsIfEmpty(db: PrismaClient): Promise<boolean> {
   return fillWhen(
     db,
-    async (tx) =>
-      !(await tx.recipientCell.findFirst({ select: { recipientId: true } })) &&
-      !!(await tx.deal.findFirst({ where: { deletedAt: null }, select: { id: true } })),
+    async (tx) => !(await tx.recipientCell.findFirst({ select: { recipientId: true } })) && (await hasLiveDeal(tx)),
     (builder) => {
       const statements = cellDeltas(builder, onDeal.lit(true), 1, true);
       return [statements.recipients, statements.investors];
@@ -129,9 +132,7 @@ export function fillMarketCellsIfEmpty(db: PrismaClient): Promise<boolean> {
 export function fillPeriodCellsIfEmpty(db: PrismaClient): Promise<boolean> {
   return fillWhen(
     db,
-    async (tx) =>
-      !(await tx.periodCell.findFirst({ select: { quarter: true } })) &&
-      !!(await tx.deal.findFirst({ where: { deletedAt: null }, select: { id: true } })),
+    async (tx) => !(await tx.periodCell.findFirst({ select: { quarter: true } })) && (await hasLiveDeal(tx)),
     (builder) => [cellDeltas(builder, onDeal.lit(true), 1, true).periods],
   );
 }

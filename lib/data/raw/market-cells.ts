@@ -1,13 +1,12 @@
 // The market grouped into cells: per quarter, kind, status and recipient, the deals, the undisclosed ones, the counted
-// amount and its "up to" part, and the same per quarter, kind and status alone (the period cells); per quarter, kind, status and named investor, the investors' parts (withInvestorShares,
-// as attributeToInvestors splits each deal) and how many; per kind, status, named investor and recipient, the same
-// parts (the flows between them). Sums add up, so a figure summed over cells equals the same figure summed over the
-// deals they group.
+// amount and its "up to" part, and the same per quarter, kind and status alone (the period cells); per quarter, kind,
+// status and named investor, the investors' parts (withInvestorShares, as attributeToInvestors splits each deal) and
+// how many; per kind, status, named investor and recipient, the same parts (the flows between them). Sums add up, so a
+// figure summed over cells equals the same figure summed over the deals they group.
 //
 // Two sources give the one relation the figures read (`Cells`): the tables RecipientCell, PeriodCell, InvestorCell and
-// PairCell,
-// which the deal writers keep for every live deal in the same transaction as the deal (lib/deals/market-cells.ts
-// applies the deltas built here), for the whole market today; and any set of deals' states (as of a date, filtered,
+// PairCell, which the deal writers keep for every live deal in the same transaction as the deal
+// (lib/deals/market-cells.ts applies the deltas built here), for the whole market today; and any set of deals' states (as of a date, filtered,
 // one view's tables), each deal read as a cell of its own (and each part as an investor cell and a pair cell of its
 // own), so that a filtered or as-of figure is the same query over its deals with no second grouping. The figures
 // (capitalCountedSql, capitalByPeriodSql, concentrationTotalsSql, marketTotalsSql, the overview's) are written once
@@ -100,10 +99,13 @@ type SharesOf = (dealCondition: Expression<SqlBool>) => Promise<ReturnType<typeo
  */
 export function dealCells(reads: Reads, deals: DealStates, shares?: SharesOf): Cells {
   const partsOf: SharesOf = shares ?? (async (condition) => withInvestorShares(reads, condition, deals));
+  const recipients = (rule: CellRule) =>
+    reads.selectFrom(recipientCellRows(deals.where(dealsOfCells(rule))).as("c")) as unknown as RecipientCells;
   return {
     reads,
-    recipients: (rule) => reads.selectFrom(recipientCellRows(deals.where(dealsOfCells(rule))).as("c")) as unknown as RecipientCells,
-    periods: (rule) => reads.selectFrom(recipientCellRows(deals.where(dealsOfCells(rule))).as("c")) as unknown as PeriodCells,
+    recipients,
+    // Each deal is its own cell: its recipient column is one more than a period cell has, and no figure reads it there.
+    periods: (rule) => recipients(rule) as unknown as PeriodCells,
     investors: async (rule) =>
       (await partsOf(dealsOfCells(rule))).selectFrom((eb) =>
         eb
@@ -160,8 +162,8 @@ const PAIR_KEY = ["organizationId", "recipientId", "kind", "status"] as const;
  * cell and by pair cell. InvestorPart must hold the deals' parts as they are when a delta runs. Each is one INSERT ...
  * SELECT ... ON CONFLICT DO UPDATE SET x = x + excluded.x, so a cell that exists is moved by the delta and one that
  * does not is created; but for the period cells, each returns the key's organization and its count after the change,
- * so that the writer can delete the cells a subtraction emptied (not when filling empty tables, `fill`). `builder` only compiles them (lib/data/kysely.ts
- * queryBuilder): the writer runs them on its transaction's own connection.
+ * so that the writer can delete the cells a subtraction emptied (not when filling empty tables, `fill`). `builder`
+ * only compiles them (lib/data/kysely.ts queryBuilder): the writer runs them on its transaction's own connection.
  */
 export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, sign: 1 | -1, fill = false) {
   const live = onDeal.and([onDeal("d.deletedAt", "is", null), dealCondition]);
