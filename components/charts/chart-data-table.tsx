@@ -14,7 +14,7 @@ export function ChartDataTable({
   series,
   columns,
   rowHeader,
-  latestRows,
+  rowCount,
   csvHref,
 }: {
   title: string;
@@ -23,14 +23,14 @@ export function ChartDataTable({
   columns?: ChartColumn[];
   rowHeader: string;
   /**
-   * Show only the last this many rows (the latest, rows being oldest first) and say how many there are, with the CSV
-   * for all: a company's rounds per date run to thousands at scale (10,412 rounds of OpenAI in the synthetic 100,000
-   * deals made 540 kB of table, twice over with React's payload).
+   * How many rows there are when `rows` are only the latest of them (oldest first): the table says so, with the CSV
+   * for all. A company's rounds per date run to thousands at scale (10,412 rounds of OpenAI in the synthetic 100,000
+   * deals made 540 kB of table, twice over with React's payload), so its page is given the latest few.
    */
-  latestRows?: number;
+  rowCount?: number;
   csvHref?: string;
 }) {
-  const shownRows = latestRows !== undefined && rows.length > latestRows ? rows.slice(rows.length - latestRows) : rows;
+  const total = Math.max(rowCount ?? 0, rows.length);
   const shown: ChartColumn[] = columns ?? [
     ...series.map((s) => ({ key: s.key, label: s.label, format: "usd" as const })),
     { key: "total", label: "Total", format: "usd" },
@@ -41,15 +41,15 @@ export function ChartDataTable({
         caption={title}
         head={[rowHeader, ...shown.map((c) => c.label)]}
         text={shown.map((c) => c.format === "text")}
-        rows={shownRows.map((row) => [
+        rows={rows.map((row) => [
           row.label,
           // A period chart's missing series is a zero; a missing value in other tables is "no value".
           ...shown.map((c) => formatValue(columns ? row[c.key] : (row[c.key] ?? 0), c.format)),
         ])}
       />
-      {shownRows.length < rows.length ? (
+      {rows.length < total ? (
         <p className="mt-2 text-gray-600 dark:text-gray-400">
-          The latest {formatNumber(shownRows.length)} of {formatNumber(rows.length)} rows.{" "}
+          The latest {formatNumber(rows.length)} of {formatNumber(total)} rows.{" "}
           {csvHref ? (
             <a href={csvHref} download className="text-link">
               Every row as CSV

@@ -30,7 +30,7 @@ export async function ChartFrame({
   legend,
   rowHeader = "Period",
   tableOpen = false,
-  tableLatestRows,
+  tableRowCount,
   children,
 }: {
   id: string;
@@ -51,8 +51,8 @@ export async function ChartFrame({
   legend?: ChartSeries[];
   rowHeader?: string;
   tableOpen?: boolean;
-  /** The table lists only the latest this many rows, with a note and the CSV for all (ChartDataTable's `latestRows`). */
-  tableLatestRows?: number;
+  /** `rows` are the latest of this many: the table says so and links the CSV for all (ChartDataTable's `rowCount`). */
+  tableRowCount?: number;
   children: ReactNode;
 }) {
   const { changedAt } = await dataState();
@@ -97,7 +97,7 @@ export async function ChartFrame({
           series={series}
           columns={columns}
           rowHeader={rowHeader}
-          latestRows={tableLatestRows}
+          rowCount={tableRowCount}
           csvHref={csvHref}
         />
       </details>

@@ -5,6 +5,7 @@ import { getDb } from "../db";
 import type { DealKind } from "../domain";
 import { CAPITAL_KINDS, type CapitalSummary } from "../measures/capital";
 import type { FundingRoundPoint } from "../measures/funding-rounds";
+import { fundingTimeline, type FundingTimeline } from "../measures/funding-timeline";
 import type { InvestorShare } from "../measures/funding-shares";
 import { countLiveDeals, listNewestDealSummaries, type DealSummary } from "./deals";
 import { dealsAsOf } from "./deal-state";
@@ -30,13 +31,17 @@ export type CompanyView = {
   /** The dates the figures, lists and chart cover (open ends: every date). */
   window: DateWindow;
   funding: CapitalSummary;
-  /** Counted rounds (a Round's deals together, every other deal a round of its own), oldest first: the chart. */
-  rounds: FundingRoundPoint[];
+  /** How many counted rounds (a Round's deals together, every other deal a round of its own). */
+  roundCount: number;
+  /** The counted rounds and valuation marks per date (the chart's table, its latest entries) and as the chart draws them. */
+  fundingTimeline: FundingTimeline;
   /** How many equity and convertible deals it received, counted or not: the page's rounds link to them all on /deals. */
   roundDealTotal: number;
-  /** Every valuation reported with a deal it (or a division) received, rounds and secondary sales alike, oldest first. */
-  valuations: ValuationMark[];
-  /** The newest of `valuations`. */
+  /** How many valuations were reported with a deal it (or a division) received, rounds and secondary sales alike. */
+  valuationCount: number;
+  /** The latest COMPANY_LIST_LIMIT of them with their deals and sources, oldest first. */
+  latestValuations: ValuationMark[];
+  /** The newest valuation. */
   latestValuation: { date: string; amount: bigint } | null;
   investors: InvestorShare[];
   /** The newest COMPANY_LIST_LIMIT, newest first. */
@@ -57,6 +62,31 @@ export function getCompany(slug: string, asOf: string | null = null, window: Dat
 /** How many deals each list of the page shows (newest); /deals has them all. */
 export const COMPANY_LIST_LIMIT = 10;
 
+/**
+ * At most this many dates are drawn one by one. Past it the chart draws a bar and a mark per quarter (per year when
+ * the quarters are still more): OpenAI's 10,412 synthetic rounds at 100,000 deals drew a megabyte of page, every
+ * round's bar, step and tooltip twice over (HTML and React's payload), far more than a 1,000-unit plot can show. Each
+ * column drawn costs about half a kilobyte of page (its tooltip, its screen-reader text, its props), so 40 columns keep
+ * the chart within about 20 kB. The CSV keeps every round and mark.
+ */
+export const FUNDING_CHART_POINTS = 40;
+
+/** A company's every counted round and valuation mark (with sources), for the funding-rounds CSV and JSON. */
+export async function getFundingHistory(
+  slug: string,
+  asOf: string | null = null,
+  window: DateWindow = ALL_DATES,
+): Promise<{ rounds: FundingRoundPoint[]; valuations: ValuationMark[] } | null> {
+  const found = await findOrganization(slug);
+  if (!found) return null;
+  const db = await getDb();
+  const [rounds, valuations] = await Promise.all([
+    fundingRoundsSql(db, found.id, asOf, window),
+    valuationMarks(db, slug, asOf, { window }),
+  ]);
+  return { rounds, valuations };
+}
+
 async function computeCompany(slug: string, asOf: string | null, window: DateWindow): Promise<CompanyView | null> {
   const found = await findOrganization(slug);
   if (!found) return null;
@@ -67,7 +97,7 @@ async function computeCompany(slug: string, asOf: string | null, window: DateWin
   const capitalReceived = onDeal.and([received, onDeal("d.kind", "in", [...CAPITAL_KINDS])]);
   const commitmentsMade = onDeal.and([onDeal("d.kind", "in", [...COMMITMENT_KINDS]), dealsOfInvestor(id, window)]);
   const reads = readsOf(db);
-  const [timeline, roundDealTotal, funding, investors, commitments, rounds, allValuations] = await Promise.all([
+  const [timeline, roundDealTotal, funding, investors, commitments, rounds, valuations] = await Promise.all([
     listNewestDealSummaries(db, received, asOf, COMPANY_LIST_LIMIT),
     countLiveDeals(db, capitalReceived, asOf),
     capitalCountedSql(dealCells(reads, dealsAsOf(reads, asOf).where("d.deletedAt", "is", null).where(received))),
@@ -75,20 +105,20 @@ async function computeCompany(slug: string, asOf: string | null, window: DateWin
     investorSharesOfRecipientSql(db, id, asOf, window),
     listNewestDealSummaries(db, commitmentsMade, asOf, COMPANY_LIST_LIMIT),
     fundingRoundsSql(db, id, asOf, window),
-    valuationMarks(db, slug, asOf),
+    // The marks within the page's dates, as every other figure of the page; sources for the ones it lists.
+    valuationMarks(db, slug, asOf, { window, sourcesOfLatest: COMPANY_LIST_LIMIT }),
   ]);
-  // The marks within the page's dates, as every other figure of the page (a handful per company: no query of their own).
-  const valuations = allValuations.filter(
-    (m) => (window.from === null || m.date >= window.from) && (window.to === null || m.date <= window.to),
-  );
   const lastValued = valuations.at(-1);
+  // The view keeps what the page shows, not the rounds and marks (tens of megabytes for a large company at scale).
   return {
     profile,
     window,
     funding,
-    rounds,
+    roundCount: rounds.length,
+    fundingTimeline: fundingTimeline(rounds, valuations, { latest: COMPANY_LIST_LIMIT, points: FUNDING_CHART_POINTS }),
     roundDealTotal,
-    valuations,
+    valuationCount: valuations.length,
+    latestValuations: valuations.slice(Math.max(0, valuations.length - COMPANY_LIST_LIMIT)),
     latestValuation: lastValued ? { date: lastValued.date, amount: lastValued.valuationUsd } : null,
     investors,
     commitmentsMade: commitments.deals,

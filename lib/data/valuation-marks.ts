@@ -13,6 +13,7 @@ import { withDivisions } from "../measures/organization-groups";
 import { idChunks } from "./deals";
 import { readsOf } from "./kysely";
 import { loadOrganizationDirectory } from "./organization-directory";
+import { ALL_DATES, type DateWindow } from "../filters/date-window";
 
 export type ValuationSource = { url: string | null; publisher: string | null; publishedOn: string | null };
 
@@ -37,9 +38,15 @@ export type ValuationMark = {
 /**
  * Every valuation mark of the organization and its divisions, oldest first: one per round and valuation (a Round's
  * tranches at one valuation are one mark; a deal outside a Round is a mark of its own). Only deals announced or closed
- * as of `asOf` give a mark: a valuation in talks or of a terminated deal was never set.
+ * as of `asOf` give a mark: a valuation in talks or of a terminated deal was never set. With `window`, the marks dated
+ * within it; with `sourcesOfLatest`, only the latest that many carry their sources (the others none).
  */
-export async function valuationMarks(db: PrismaClient, slug: string, asOf: string | null): Promise<ValuationMark[]> {
+export async function valuationMarks(
+  db: PrismaClient,
+  slug: string,
+  asOf: string | null,
+  options: { window?: DateWindow; sourcesOfLatest?: number } = {},
+): Promise<ValuationMark[]> {
   const reads = readsOf(db);
   // The company and its divisions as every measure finds them: the parent relation through the directory.
   const valued = [...withDivisions([slug], await loadOrganizationDirectory(db))];
@@ -55,20 +62,6 @@ export async function valuationMarks(db: PrismaClient, slug: string, asOf: strin
     .orderBy("d.announcedOn")
     .orderBy("d.id")
     .execute();
-  const sources = new Map<number, ValuationSource[]>();
-  for (const chunk of idChunks(rows.map((r) => r.id))) {
-    const found = await reads
-      .selectFrom("Source")
-      .where("dealId", "in", chunk)
-      .select(["id", "dealId", "url", "publisher", "publishedOn"])
-      .execute();
-    // Ordered here: SQLite sorts undated sources first and PostgreSQL last, and both databases must answer alike.
-    found.sort((a, b) => (a.publishedOn ?? "").localeCompare(b.publishedOn ?? "") || a.id - b.id);
-    for (const { dealId, url, publisher, publishedOn } of found) {
-      const source = { url, publisher, publishedOn };
-      if (asOf === null || publishedBy(source, asOf)) sources.set(dealId, [...(sources.get(dealId) ?? []), source]);
-    }
-  }
   const deals = rows.map((r) => ({
     ...r,
     valuationUsd: r.postMoneyValuationUsd as bigint,
@@ -80,7 +73,7 @@ export async function valuationMarks(db: PrismaClient, slug: string, asOf: strin
         : { id: r.roundId, key: r.roundKey as string, name: r.roundName as string, announcedOn: r.roundOn as string },
     reportedRound: r.round,
   }));
-  const marks: ValuationMark[] = [];
+  let marks: ValuationMark[] = [];
   for (const group of groupIntoRounds(deals)) {
     const byValuation = new Map<bigint, typeof deals>();
     for (const deal of group.deals) byValuation.set(deal.valuationUsd, [...(byValuation.get(deal.valuationUsd) ?? []), deal]);
@@ -94,10 +87,34 @@ export async function valuationMarks(db: PrismaClient, slug: string, asOf: strin
         deals: valued.map((d) => ({ id: d.id, announcedOn: d.announcedOn, kind: d.kind, status: d.status })),
         recipient: { slug: first.slug, name: first.name },
         isDivision: first.slug !== slug,
-        // A Round's tranches often cite one article: each source once.
-        sources: [...new Map(valued.flatMap((d) => sources.get(d.id) ?? []).map((s) => [s.url ?? s.publisher, s])).values()],
+        sources: [],
       });
     }
   }
-  return marks.sort((a, b) => a.date.localeCompare(b.date) || a.deals[0].id - b.deals[0].id);
+  marks.sort((a, b) => a.date.localeCompare(b.date) || a.deals[0].id - b.deals[0].id);
+  const { from, to } = options.window ?? ALL_DATES;
+  if (from !== null || to !== null) {
+    marks = marks.filter((m) => (from === null || m.date >= from) && (to === null || m.date <= to));
+  }
+  // The sources of the marks shown: a large company's every mark would read tens of thousands of deals' sources.
+  const sourced = options.sourcesOfLatest === undefined ? marks : marks.slice(Math.max(0, marks.length - options.sourcesOfLatest));
+  const sources = new Map<number, ValuationSource[]>();
+  for (const chunk of idChunks(sourced.flatMap((m) => m.deals.map((d) => d.id)))) {
+    const found = await reads
+      .selectFrom("Source")
+      .where("dealId", "in", chunk)
+      .select(["id", "dealId", "url", "publisher", "publishedOn"])
+      .execute();
+    // Ordered here: SQLite sorts undated sources first and PostgreSQL last, and both databases must answer alike.
+    found.sort((a, b) => (a.publishedOn ?? "").localeCompare(b.publishedOn ?? "") || a.id - b.id);
+    for (const { dealId, url, publisher, publishedOn } of found) {
+      const source = { url, publisher, publishedOn };
+      if (asOf === null || publishedBy(source, asOf)) sources.set(dealId, [...(sources.get(dealId) ?? []), source]);
+    }
+  }
+  for (const mark of sourced) {
+    // A Round's tranches often cite one article: each source once.
+    mark.sources = [...new Map(mark.deals.flatMap((d) => sources.get(d.id) ?? []).map((s) => [s.url ?? s.publisher, s])).values()];
+  }
+  return marks;
 }

@@ -15,11 +15,11 @@ import { readDataState, type DataState } from "./data-version";
 
 /**
  * The views' approximate memory (approximateBytes, keys included), least recently used out past it. Views differ in
- * size by four orders of magnitude (a list's count against a company's rounds and valuation marks), so a bound on
- * their number either pushes the small ones out before they are asked again (each /deals filter set keeps a count,
- * figures and a page) or lets the large ones grow without limit. At a million synthetic deals the twenty most active
- * companies' views hold 110 MB (OpenAI's 30) and the twenty most active investors' 80 MB, each 1-2 s to compute:
- * 256 MB keeps them all, where 64 MB had them push each other out and every visit compute its view again.
+ * size by four orders of magnitude (a list's count against a large investor's page), so a bound on their number
+ * either pushes the small ones out before they are asked again (each /deals filter set keeps a count, figures and a
+ * page) or lets the large ones grow without limit. At a million synthetic deals the twenty most active investors'
+ * views hold 80 MB and the twenty most active companies' 13 MB, each 0.2-2 s to compute: 256 MB keeps them all with
+ * room for the lists, where 64 MB had them push each other out and every visit compute its view again.
  */
 let maxBytes = 256 * 1024 * 1024;
 /**

@@ -7,12 +7,13 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getCompany } from "@/lib/data/company";
+import { COMPANY_LIST_LIMIT, FUNDING_CHART_POINTS, getCompany, getFundingHistory } from "@/lib/data/company";
 import { getCoInvestors, getInvestor } from "@/lib/data/investor";
 import { getDb } from "@/lib/db";
 import { capitalCounted, UNDISCLOSED_KEY, type Grain } from "@/lib/measures/capital";
 import { coInvestorsOf, SHARED_ROUNDS_SHOWN } from "@/lib/measures/co-investors";
 import { fundingRounds } from "@/lib/measures/funding-rounds";
+import { fundingTimeline } from "@/lib/measures/funding-timeline";
 import { investorShareOfRecipients, investorSharesOfRecipient } from "@/lib/measures/funding-shares";
 import { attributedAmount, investorCapital, investorCapitalByPeriod } from "@/lib/measures/investor-capital";
 import { seedDatabase } from "@/lib/seed/seed-database";
@@ -82,7 +83,14 @@ async function expectCompanyAsMeasured(slug: string, asOf: string | null) {
   expect(view.investors, label).toEqual(investorSharesOfRecipient(received, slug));
   const valuations = new Map((await referenceStates(db, asOf, { recipient: { slug } })).map((d) => [d.id, d.postMoneyValuationUsd]));
   const rounds = fundingRounds(received.map((d) => ({ ...d, postMoneyValuationUsd: valuations.get(d.id) ?? null })));
-  expect(view.rounds, label).toEqual(rounds);
+  const history = await getFundingHistory(slug, asOf);
+  expect(history?.rounds, label).toEqual(rounds);
+  // The page's view keeps the timeline of those rounds and marks, and the latest marks with their sources.
+  const marks = history?.valuations ?? [];
+  expect(view.roundCount, label).toBe(rounds.length);
+  expect(view.fundingTimeline, label).toEqual(fundingTimeline(rounds, marks, { latest: COMPANY_LIST_LIMIT, points: FUNDING_CHART_POINTS }));
+  expect(view.valuationCount, label).toBe(marks.length);
+  expect(view.latestValuations, label).toEqual(marks.slice(-COMPANY_LIST_LIMIT));
   return { rounds: rounds.length };
 }
 

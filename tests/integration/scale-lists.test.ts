@@ -9,7 +9,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as circularFlowsRoute } from "@/app/api/stats/circular-flows/route";
 import { CIRCULAR_FLOWS_SHOWN, getAnalysis } from "@/lib/data/analysis";
-import { COMPANY_LIST_LIMIT, getCompany } from "@/lib/data/company";
+import { COMPANY_LIST_LIMIT, getCompany, getFundingHistory } from "@/lib/data/company";
 import { filterNamesOf } from "@/lib/data/filter-names";
 import { getSearchDirectory } from "@/lib/data/organization-directory";
 import { searchSite } from "@/lib/data/search";
@@ -145,8 +145,11 @@ describe("organization pages at scale", () => {
     });
     // The count the rounds' link to /deals gives.
     expect(view.roundDealTotal).toBe(capital.length);
-    // The chart still covers every counted round: its deals add up to the funding count.
-    expect(view.rounds.reduce((s, r) => s + r.deals, 0)).toBe(view.funding.dealCount);
+    // The chart and the CSV still cover every counted round: their deals add up to the funding count.
+    const history = await getFundingHistory(top.slug);
+    expect(history?.rounds.reduce((s, r) => s + r.deals, 0)).toBe(view.funding.dealCount);
+    expect(view.roundCount).toBe(history?.rounds.length);
+    expect(view.fundingTimeline.chart.entries.reduce((s, e) => s + e.rounds, 0)).toBe(view.roundCount);
   });
 });
 

@@ -1,4 +1,4 @@
-// A chart's data table can list only its latest rows (a company's rounds per date run to thousands at scale), and
+// A chart's data table can be given only the latest rows (a company's rounds per date run to thousands at scale), and
 // then says how many there are and links the CSV with every row.
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -7,21 +7,29 @@ import { ChartDataTable } from "@/components/charts/chart-data-table";
 import type { ChartRow } from "@/components/charts/chart-types";
 
 const rows = (n: number): ChartRow[] => Array.from({ length: n }, (_, i) => ({ label: `row-${i}`, total: i }) as ChartRow);
-const render = (n: number, latestRows?: number) =>
+/** The latest `shown` of `n` rows (all without `shown`), told there are `n`. */
+const render = (n: number, shown?: number) =>
   renderToStaticMarkup(
-    createElement(ChartDataTable, { title: "T", rows: rows(n), series: [], rowHeader: "Date", latestRows, csvHref: "/api/x?format=csv" }),
+    createElement(ChartDataTable, {
+      title: "T",
+      rows: rows(n).slice(shown === undefined ? 0 : Math.max(0, n - shown)),
+      series: [],
+      rowHeader: "Date",
+      rowCount: shown === undefined ? undefined : n,
+      csvHref: "/api/x?format=csv",
+    }),
   );
 // Body rows: the header row has no row rule.
 const bodyRows = (html: string) => html.match(/<tr class="row-rule"/g)?.length ?? 0;
 
 describe("a chart's data table", () => {
-  it("lists every row when there are no more than the latest asked for", () => {
+  it("says nothing more when it is given every row", () => {
     const html = render(50, 50);
     expect(bodyRows(html)).toBe(50);
     expect(html).not.toContain("The latest");
   });
 
-  it("lists the latest rows, oldest first, and links the CSV for all of them", () => {
+  it("says it lists the latest rows, oldest first, and links the CSV for all of them", () => {
     const html = render(3_212, 50);
     expect(bodyRows(html)).toBe(50);
     expect(html).toContain(">row-3162<");
@@ -32,7 +40,7 @@ describe("a chart's data table", () => {
     expect(html).toContain('href="/api/x?format=csv"');
   });
 
-  it("lists every row without a limit", () => {
+  it("lists every row it is given without a count", () => {
     expect(bodyRows(render(300))).toBe(300);
   });
 });

@@ -10,7 +10,7 @@ import {
   FUNDING_AMOUNT,
   FUNDING_COLUMNS,
   FUNDING_VALUATION,
-  fundingRoundRows,
+  fundingRows,
   FundingRoundsBody,
   fundingRoundsTitle,
 } from "@/components/organizations/funding-rounds-body";
@@ -24,7 +24,7 @@ import { ValuationMarkList } from "@/components/organizations/valuation-mark-lis
 import { getCompanyRounds } from "@/lib/data/rounds";
 import { getSessionActor } from "@/lib/auth/session";
 import { StatCard } from "@/components/ui/stat-card";
-import { COMPANY_LIST_LIMIT, getCompany } from "@/lib/data/company";
+import { getCompany } from "@/lib/data/company";
 import { redirectIfMerged } from "@/lib/data/merged-organization";
 import { getOrganizationProfile } from "@/lib/data/organization-profile";
 import { AsOfBanner } from "@/components/story/as-of-banner";
@@ -76,7 +76,8 @@ export default async function CompanyPage({ params, searchParams }: Props) {
   const {
     profile,
     funding,
-    rounds,
+    roundCount,
+    fundingTimeline,
     roundDealTotal,
     latestValuation,
     investors,
@@ -87,7 +88,12 @@ export default async function CompanyPage({ params, searchParams }: Props) {
   } = company;
   const name = profile.name;
 
-  const rows = fundingRoundRows(company);
+  // The table's latest dates; the takeaway's newest and largest, each a date of the whole history.
+  const rows = fundingRows(fundingTimeline.latest, "day");
+  const takeawayRows = fundingRows(
+    [...new Set([fundingTimeline.largest, fundingTimeline.newest])].flatMap((e) => (e ? [e] : [])),
+    "day",
+  );
 
   return (
     <div className="space-y-8">
@@ -123,7 +129,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
               />
               <StatCard
                 label="Funding rounds"
-                value={formatNumber(rounds.length)}
+                value={formatNumber(roundCount)}
                 detail={`Counted rounds, from ${formatNumber(funding.dealCount)} counted deals: a round’s parts and tranches count once`}
               />
               <StatCard
@@ -147,17 +153,13 @@ export default async function CompanyPage({ params, searchParams }: Props) {
             id="funding-rounds"
             title={fundingRoundsTitle(company)}
             description={`Bars: each round’s counted equity and convertible deals, its parts and tranches added together, at the round’s date. Line: every valuation reported (rounds, secondary sales, tender offers, recapitalizations), held until the next one, on a time axis. Undisclosed amounts show no bar; each valuation is in the table below, its deal and sources under “Valuation marks”.`}
-            takeaway={periodTakeaway(
-              rows.filter((r) => r.total !== undefined),
-              "counted",
-              "round date",
-            )}
+            takeaway={periodTakeaway(takeawayRows, "counted", "round date")}
             rows={rows}
             series={[]}
             columns={FUNDING_COLUMNS}
             rowHeader="Date"
             legend={[FUNDING_AMOUNT, FUNDING_VALUATION]}
-            tableLatestRows={COMPANY_LIST_LIMIT}
+            tableRowCount={fundingTimeline.dates}
             actions={<ScaleSwitch scale={scale} href={withWindow(withAsOf(`/companies/${slug}#funding-rounds`, asOf), window)} />}
             csvHref={withWindow(withAsOf(`/api/organizations/${slug}/funding-rounds?format=csv`, asOf), window)}
             embedPath={withChartScale(withAsOf(`/embed/funding-rounds/${slug}`, asOf), scale)}
@@ -167,25 +169,25 @@ export default async function CompanyPage({ params, searchParams }: Props) {
 
           <section aria-labelledby="valuation-marks" className="space-y-2">
             <h2 id="valuation-marks" className="text-lg font-semibold">
-              {company.valuations.length > COMPANY_LIST_LIMIT
-                ? `Valuation marks: the ${formatNumber(COMPANY_LIST_LIMIT)} latest of ${formatNumber(company.valuations.length)}, oldest first`
+              {company.valuationCount > company.latestValuations.length
+                ? `Valuation marks: the ${formatNumber(company.latestValuations.length)} latest of ${formatNumber(company.valuationCount)}, oldest first`
                 : "Valuation marks, oldest first"}
             </h2>
             <p className="max-w-3xl text-sm text-gray-600 dark:text-gray-400">
               Every valuation reported with a deal {name} or one of its divisions received, announced or closed: rounds, secondary sales,
               tender offers and recapitalizations, each with its deal and sources.
             </p>
-            {company.valuations.length > 0 ? (
+            {company.valuationCount > 0 ? (
               <>
-                <ValuationMarkList marks={company.valuations.slice(-COMPANY_LIST_LIMIT)} asOf={asOf} />
-                {company.valuations.length > COMPANY_LIST_LIMIT ? (
+                <ValuationMarkList marks={company.latestValuations} asOf={asOf} />
+                {company.valuationCount > company.latestValuations.length ? (
                   <p className="text-sm">
                     <a
                       href={withWindow(withAsOf(`/api/organizations/${slug}/funding-rounds?format=csv`, asOf), window)}
                       download
                       className="text-link"
                     >
-                      All {formatNumber(company.valuations.length)} valuation marks, with the rounds, as CSV
+                      All {formatNumber(company.valuationCount)} valuation marks, with the rounds, as CSV
                     </a>
                   </p>
                 ) : null}

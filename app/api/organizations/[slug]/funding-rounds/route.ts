@@ -1,6 +1,6 @@
 import { csvResponse } from "@/lib/api/responses";
 import { toCsv } from "@/lib/csv/write-csv";
-import { getCompany } from "@/lib/data/company";
+import { getFundingHistory } from "@/lib/data/company";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
 import { parseApiDateWindow } from "@/lib/api/parse-api-date-window";
 import { withErrorHandling } from "@/lib/request-id";
@@ -13,7 +13,7 @@ export const GET = withErrorHandling(async function GET(request: Request, { para
   const { slug } = await params;
   const { window, asOf, error } = parseApiDateWindow(request);
   if (error) return error;
-  const company = isOrganizationSlug(slug) ? await getCompany(slug, asOf, window) : null;
+  const company = isOrganizationSlug(slug) ? await getFundingHistory(slug, asOf, window) : null;
   if (!company) return Response.json({ error: "not found", slug }, { status: 404 });
   if (new URL(request.url).searchParams.get("format") === "csv") {
     const header = ["date", "counted_usd", "deals", "undisclosed_deals", "post_money_valuation_usd"];
