@@ -15,6 +15,8 @@ import { getSearchDirectory } from "@/lib/data/organization-directory";
 import { searchSite } from "@/lib/data/search";
 import { countDealsIn, findDealPage, listAllDeals, listDeals } from "@/lib/data/deals";
 import { getInvestor, PORTFOLIO_LIMIT } from "@/lib/data/investor";
+import { getCompanyRounds } from "@/lib/data/rounds";
+import { ALL_DATES } from "@/lib/filters/date-window";
 import { referenceMeasureDeals } from "../support/reference-deals";
 import { openDatabase } from "@/lib/prisma-client";
 import { parseAnalysisView } from "@/lib/filters/analysis-view";
@@ -150,6 +152,29 @@ describe("organization pages at scale", () => {
     expect(history?.rounds.reduce((s, r) => s + r.deals, 0)).toBe(view.funding.dealCount);
     expect(view.roundCount).toBe(history?.rounds.length);
     expect(view.fundingTimeline.chart.entries.reduce((s, e) => s + e.rounds, 0)).toBe(view.roundCount);
+  });
+
+  it("list a large company's newest rounds, chosen in the database, as the tail of every round", async () => {
+    const top = ranked("recipient")[0];
+    const every = await getCompanyRounds(top.slug);
+    if (!every) throw new Error("no rounds");
+    expect(every.total).toBe(every.rounds.length);
+    // Many rounds share a date at this scale: the order within a date (the round's key) decides which are the newest.
+    const dates = every.rounds.slice(-40).map((r) => r.date);
+    expect(new Set(dates).size).toBeLessThan(dates.length);
+    for (const [newest, from] of [
+      [20, null],
+      [7, "2024-01-01"],
+    ] as const) {
+      const window = { from, to: null };
+      const all = from === null ? every : await getCompanyRounds(top.slug, null, window);
+      const shown = await getCompanyRounds(top.slug, null, window, newest);
+      expect(shown?.rounds).toEqual(all?.rounds.slice(-newest));
+      expect(shown?.total).toBe(all?.rounds.length);
+    }
+    // As of a date the newest are those of the deals' states then.
+    const before = await getCompanyRounds(top.slug, "2025-06-30");
+    expect((await getCompanyRounds(top.slug, "2025-06-30", ALL_DATES, 20))?.rounds).toEqual(before?.rounds.slice(-20));
   });
 });
 

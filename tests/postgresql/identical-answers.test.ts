@@ -32,6 +32,7 @@ import { getMethodology } from "@/lib/data/methodology";
 import { getOverview } from "@/lib/data/overview";
 import { parseAnalysisView } from "@/lib/filters/analysis-view";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
+import { ALL_DATES } from "@/lib/filters/date-window";
 import { openDatabase } from "@/lib/prisma-client";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { copySqliteToPostgresql } from "@/lib/synth/copy-to-postgresql";
@@ -202,6 +203,9 @@ describe.skipIf(!onPostgres)("SQLite and PostgreSQL give identical answers on th
       ["company anthropic", () => getCompany("anthropic")],
       ["rounds openai", () => getCompanyRounds("openai")],
       ["rounds openai as of 2025-12-01", () => getCompanyRounds("openai", "2025-12-01")],
+      // The newest rounds are chosen in the database: the same ones in either.
+      ["newest rounds openai", () => getCompanyRounds("openai", null, ALL_DATES, 20)],
+      ["company openai", () => getCompany("openai")],
       ["deal 1", () => getDealView(1)],
     ];
     for (const [name, read] of reads) {

@@ -22,7 +22,7 @@ import { ALL_DATES, type DateWindow } from "../../filters/date-window";
  * deal's own id), for joining; `groupKey`, roundGroupKey's text ("round:<id>", "deal:<id>"), which orders rounds of one
  * date as the measures do; `groupOn`, the round's date (the Round's, else the deal's); and the Round's key and name.
  */
-function withRounds(deals: DealStates) {
+export function withRounds(deals: DealStates) {
   return deals.leftJoin("Round as g", "g.id", "d.roundId").select((eb) => {
     const lone = eb("d.roundId", "is", null);
     return [
