@@ -6,6 +6,7 @@ import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kys
 import type { Deal } from "../generated/kysely/types";
 import { countAll, isPostgresReads, notThroughIndex, type Reads } from "./kysely";
 import { onDeal } from "./raw/overview-figures";
+import type { CellSelection } from "./raw/market-cells";
 import { SEARCH_SEPARATOR } from "../deals/deal-search";
 import type { DealFilters } from "../filters/deal-filters";
 
@@ -74,6 +75,17 @@ export function dealFilterCondition(f: DealFilters, reads: Reads, reading: DealR
     }
   }
   return eb.and(and);
+}
+
+/**
+ * The /deals filters as a selection of the market's cells (lib/data/raw/market-cells.ts), where the cells can stand
+ * for the deals: today, narrowed by nothing but kinds, statuses and a recipient, which are keys of the cells. Dates
+ * within a quarter, amounts, investors, text and ids are not: null.
+ */
+export function cellSelection(f: DealFilters): CellSelection | null {
+  const beyondCells = f.investors.length > 0 || f.ids.length > 0 || [f.from, f.to, f.min, f.max, f.q].some((v) => v !== null);
+  if (f.asOf !== null || beyondCells) return null;
+  return { kinds: f.kinds.length > 0 ? f.kinds : null, statuses: f.statuses.length > 0 ? f.statuses : null, recipient: f.recipient };
 }
 
 /**

@@ -4,13 +4,14 @@ import "server-only";
 import { sql, type Expression, type SqlBool } from "kysely";
 import type { PrismaClient } from "../generated/prisma/client";
 import { getDb } from "../db";
-import type { AmountQualifier, DealKind, DealStatus, ParticipationRole } from "../domain";
+import { DEAL_KINDS, type AmountQualifier, type DealKind, type DealStatus, type ParticipationRole } from "../domain";
 import { DEFAULT_DEAL_FILTERS, type DealFilters } from "../filters/deal-filters";
 import { dealsAsOf, type DealStates } from "./deal-state";
-import { applyDealFilters, pageReading, selectInDealOrder, type DealReading } from "./deal-where";
+import { applyDealFilters, cellSelection, pageReading, selectInDealOrder, type DealReading } from "./deal-where";
 import { onDeal } from "./raw/overview-figures";
+import { selectedCells } from "./raw/market-cells";
 import { cachedView, viewKey } from "./view-cache";
-import { countAll, readsOf, type Reads } from "./kysely";
+import { countAll, countSum, readsOf, type Reads } from "./kysely";
 
 export type DealSummary = {
   id: number;
@@ -208,10 +209,19 @@ export function countDeals(filters: DealFilters): Promise<number> {
   return cachedView(viewKey("deal-count", selecting), async () => countDealsIn(await getDb(), filters));
 }
 
-/** The count itself, uncached. */
+/**
+ * The count itself, uncached: the deals the market's cells hold where they can stand for the filters (cellSelection:
+ * at a million deals a kind or status filter counted 300,000 deals in 50 ms), else the deals the filters select.
+ */
 export async function countDealsIn(db: PrismaClient, filters: DealFilters): Promise<number> {
   const reads = readsOf(db);
-  const row = await applyDealFilters(dealsAsOf(reads, filters.asOf), filters, reads).select(countAll().as("n")).executeTakeFirst();
+  const selection = cellSelection(filters);
+  const row = selection
+    ? await selectedCells(reads, selection)
+        .periods({ kinds: DEAL_KINDS, statuses: null })
+        .select((eb) => countSum(eb.ref("c.deals")).as("n"))
+        .executeTakeFirst()
+    : await applyDealFilters(dealsAsOf(reads, filters.asOf), filters, reads).select(countAll().as("n")).executeTakeFirst();
   return row?.n ?? 0;
 }
 

@@ -11,7 +11,11 @@ import { IDLE } from "@/lib/actions/action-state";
 import { deleteDeal } from "@/lib/actions/deals/delete-deal";
 import { createUser } from "@/lib/auth/accounts";
 import { generateSecret, hashSecret } from "@/lib/auth/secret-token";
-import { capitalCountedSql } from "@/lib/data/deal-stats";
+import { capitalCountedSql, getDealStats } from "@/lib/data/deal-stats";
+import { countDealsIn } from "@/lib/data/deals";
+import { cellSelection } from "@/lib/data/deal-where";
+import { clearViewCache } from "@/lib/data/view-cache";
+import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { countSum, moneySum, readsOf, toMoney } from "@/lib/data/kysely";
 import { capitalByPeriodSql } from "@/lib/data/raw/capital-by-period";
 import { concentrationSeriesSql } from "@/lib/data/raw/concentration-figures";
@@ -395,6 +399,40 @@ describe("the market's cells", () => {
     }
   });
 
+  it("give the /deals figures of the filters they can stand for (kinds, statuses, a recipient) as the deals do", async () => {
+    const deals = await loadMeasureDeals(t.db);
+    const shapes = [
+      "",
+      "kind=equity",
+      "kind=acquisition",
+      "status=in_talks",
+      "kind=equity,convertible&status=closed",
+      "recipient=openai",
+      "recipient=openai&kind=equity&status=announced,closed",
+      "recipient=anthropic&kind=compute_commitment",
+      "recipient=no-such-company",
+    ];
+    for (const shape of shapes) {
+      const { filters } = parseDealFilters(new URLSearchParams(shape));
+      expect(cellSelection(filters), shape).not.toBeNull();
+      const selected = deals.filter(
+        (d) =>
+          (filters.kinds.length === 0 || filters.kinds.includes(d.kind)) &&
+          (filters.statuses.length === 0 || filters.statuses.includes(d.status)) &&
+          (filters.recipient === null || d.recipient.key === filters.recipient),
+      );
+      await clearViewCache();
+      const stats = await getDealStats(filters);
+      expect(stats.dealCount, shape).toBe(selected.length);
+      expect(stats.capital, shape).toEqual(capitalCounted(selected));
+      expect(await countDealsIn(t.db, filters), shape).toBe(selected.length);
+    }
+    // Not for dates, amounts, investors, text, ids or a date in the past.
+    for (const shape of ["from=2025-01-01", "min=1", "investor=microsoft", "q=cloud", "ids=1", "asOf=2025-06-30"]) {
+      expect(cellSelection(parseDealFilters(new URLSearchParams(shape)).filters), shape).toBeNull();
+    }
+  });
+
   it("differ from the deals when a write bypasses the writers (so the check above would catch a writer without the hook)", async () => {
     const deal = await t.db.deal.findFirstOrThrow({ where: { deletedAt: null, amountUsdKey: { not: null } }, orderBy: { id: "asc" } });
     await t.db.deal.update({ where: { id: deal.id }, data: { amountUsdKey: (deal.amountUsdKey as bigint) + 1n } });
@@ -403,6 +441,22 @@ describe("the market's cells", () => {
     expect(stored.parts).not.toEqual(scratch.parts);
     expect(stored.pairs).not.toEqual(scratch.pairs);
     expect(stored.periods).not.toEqual(scratch.periods);
+    // The /deals figures of a filter the cells stand for read them: an amount changed around the writers is not there,
+    // while the same deals selected through a filter the cells cannot stand for (min=0 leaves out only the deals
+    // without an amount, which add nothing) read the deals.
+    const counted = await t.db.deal.findFirstOrThrow({
+      where: { deletedAt: null, kind: "equity", status: "closed", amountUsdKey: { not: null } },
+      include: { recipient: true },
+    });
+    const byCells = parseDealFilters(new URLSearchParams(`kind=equity&recipient=${counted.recipient.slug}`)).filters;
+    const byDeals = { ...byCells, min: 0n };
+    await clearViewCache();
+    const before = [(await getDealStats(byCells)).capital.total, (await getDealStats(byDeals)).capital.total];
+    expect(before[0]).toBe(before[1]);
+    await t.db.deal.update({ where: { id: counted.id }, data: { amountUsdKey: (counted.amountUsdKey as bigint) + 1n } });
+    await clearViewCache();
+    expect((await getDealStats(byDeals)).capital.total).toBe(before[1] + 1n);
+    expect((await getDealStats(byCells)).capital.total).toBe(before[0]);
     // An event written around the writers has no change kept.
     await t.db.dealEvent.create({ data: { dealId: deal.id, occurredOn: "2999-01-01", status: "closed", amountQualifier: "undisclosed" } });
     const changes = await changesKeptAndRecomputed();

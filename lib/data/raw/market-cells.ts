@@ -81,6 +81,45 @@ export function marketCells(reads: Reads): Cells {
   };
 }
 
+/** Deals the market's cells can select by their keys: kinds and statuses (every one where null), one recipient by slug. */
+export type CellSelection = { kinds: readonly string[] | null; statuses: readonly string[] | null; recipient: string | null };
+
+/**
+ * The market's cells (the writers', today) narrowed to a selection, for the figures summed over periods (the /deals
+ * count and capitalCountedSql): a figure's rule keeps only the kinds and statuses the selection has too, and with a
+ * recipient its period cells are that recipient's cells. The investors' cells have no recipient: not offered.
+ */
+export function selectedCells(reads: Reads, selection: CellSelection): Pick<Cells, "reads" | "recipients" | "periods"> {
+  const market = marketCells(reads);
+  const within = (rule: CellRule): CellRule => ({
+    kinds: selection.kinds === null ? rule.kinds : rule.kinds.filter((k) => selection.kinds?.includes(k)),
+    statuses:
+      selection.statuses === null
+        ? rule.statuses
+        : rule.statuses === null
+          ? selection.statuses
+          : rule.statuses.filter((s) => selection.statuses?.includes(s)),
+  });
+  // A rule and a selection with no kind or status in common select no cell (`IN ()` is not SQL everywhere).
+  const none = (rule: CellRule) => rule.kinds.length === 0 || rule.statuses?.length === 0;
+  const recipients = (rule: CellRule): RecipientCells => {
+    const narrowed = within(rule);
+    const cells = none(narrowed) ? market.recipients(rule).where(sql.lit(false)) : market.recipients(narrowed);
+    const { recipient } = selection;
+    if (recipient === null) return cells;
+    return cells.where("c.recipientId", "in", reads.selectFrom("Organization as o").where("o.slug", "=", recipient).select("o.id"));
+  };
+  return {
+    reads,
+    recipients,
+    periods: (rule) => {
+      if (selection.recipient !== null) return recipients(rule) as unknown as PeriodCells;
+      const narrowed = within(rule);
+      return none(narrowed) ? market.periods(rule).where(sql.lit(false)) : market.periods(narrowed);
+    },
+  };
+}
+
 /** The condition of a cell rule on deals' states `d` (live deals only). */
 export function dealsOfCells(rule: CellRule): Expression<SqlBool> {
   return onDeal.and([
