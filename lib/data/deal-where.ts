@@ -9,6 +9,7 @@ import { onDeal } from "./raw/overview-figures";
 import type { CellSelection } from "./raw/market-cells";
 import { SEARCH_SEPARATOR } from "../deals/deal-search";
 import type { DealFilters } from "../filters/deal-filters";
+import { periodOf } from "../measures/capital";
 
 /**
  * The /deals filters as one Kysely condition on the deals' states `d` (status, dates and amounts are the state's: as
@@ -79,14 +80,25 @@ export function dealFilterCondition(f: DealFilters, reads: Reads, reading: DealR
 
 /**
  * The /deals filters as a selection of the market's cells (lib/data/raw/market-cells.ts), where the cells can stand
- * for the deals: today, narrowed by nothing but kinds, statuses and a recipient, which are keys of the cells. Dates
- * within a quarter, amounts, investors, text and ids are not: null.
+ * for the deals: today, narrowed by nothing but kinds, statuses, a recipient and whole quarters (a from on a quarter's
+ * first day, a to on its last), which are keys of the cells. Dates within a quarter, amounts, investors, text and ids
+ * are not: null.
  */
 export function cellSelection(f: DealFilters): CellSelection | null {
-  const beyondCells = f.investors.length > 0 || f.ids.length > 0 || [f.from, f.to, f.min, f.max, f.q].some((v) => v !== null);
-  if (f.asOf !== null || beyondCells) return null;
-  return { kinds: f.kinds.length > 0 ? f.kinds : null, statuses: f.statuses.length > 0 ? f.statuses : null, recipient: f.recipient };
+  const beyondCells = f.investors.length > 0 || f.ids.length > 0 || [f.min, f.max, f.q].some((v) => v !== null);
+  const from = f.from === null ? null : QUARTER_FIRST_DAYS.includes(f.from.slice(5)) ? periodOf(f.from, "quarter") : undefined;
+  const to = f.to === null ? null : QUARTER_LAST_DAYS.includes(f.to.slice(5)) ? periodOf(f.to, "quarter") : undefined;
+  if (f.asOf !== null || beyondCells || from === undefined || to === undefined) return null;
+  return {
+    kinds: f.kinds.length > 0 ? f.kinds : null,
+    statuses: f.statuses.length > 0 ? f.statuses : null,
+    recipient: f.recipient,
+    quarters: { from, to },
+  };
 }
+
+const QUARTER_FIRST_DAYS = ["01-01", "04-01", "07-01", "10-01"];
+const QUARTER_LAST_DAYS = ["03-31", "06-30", "09-30", "12-31"];
 
 /**
  * q as a phrase of SQLite's trigram index over the search text (the migration `deal_search_trigram`): every text

@@ -399,7 +399,7 @@ describe("the market's cells", () => {
     }
   });
 
-  it("give the /deals figures of the filters they can stand for (kinds, statuses, a recipient) as the deals do", async () => {
+  it("give the /deals figures of the filters they can stand for (kinds, statuses, a recipient, whole quarters) as the deals do", async () => {
     const deals = await loadMeasureDeals(t.db);
     const shapes = [
       "",
@@ -409,8 +409,12 @@ describe("the market's cells", () => {
       "kind=equity,convertible&status=closed",
       "recipient=openai",
       "recipient=openai&kind=equity&status=announced,closed",
-      "recipient=anthropic&kind=compute_commitment",
+      "recipient=coreweave&kind=compute_commitment",
       "recipient=no-such-company",
+      "from=2025-04-01",
+      "kind=equity&from=2024-01-01&to=2025-06-30",
+      "recipient=openai&to=2025-12-31",
+      "status=closed&from=2025-10-01&to=2025-12-31",
     ];
     for (const shape of shapes) {
       const { filters } = parseDealFilters(new URLSearchParams(shape));
@@ -419,16 +423,19 @@ describe("the market's cells", () => {
         (d) =>
           (filters.kinds.length === 0 || filters.kinds.includes(d.kind)) &&
           (filters.statuses.length === 0 || filters.statuses.includes(d.status)) &&
-          (filters.recipient === null || d.recipient.key === filters.recipient),
+          (filters.recipient === null || d.recipient.key === filters.recipient) &&
+          (filters.from === null || d.announcedOn >= filters.from) &&
+          (filters.to === null || d.announcedOn <= filters.to),
       );
+      expect(selected.length, shape).toBeGreaterThan(shape.includes("no-such") || shape.includes("acquisition") ? -1 : 0);
       await clearViewCache();
       const stats = await getDealStats(filters);
       expect(stats.dealCount, shape).toBe(selected.length);
       expect(stats.capital, shape).toEqual(capitalCounted(selected));
       expect(await countDealsIn(t.db, filters), shape).toBe(selected.length);
     }
-    // Not for dates, amounts, investors, text, ids or a date in the past.
-    for (const shape of ["from=2025-01-01", "min=1", "investor=microsoft", "q=cloud", "ids=1", "asOf=2025-06-30"]) {
+    // Not for dates within a quarter, amounts, investors, text, ids or a date in the past.
+    for (const shape of ["from=2025-01-02", "to=2025-06-29", "min=1", "investor=microsoft", "q=cloud", "ids=1", "asOf=2025-06-30"]) {
       expect(cellSelection(parseDealFilters(new URLSearchParams(shape)).filters), shape).toBeNull();
     }
   });

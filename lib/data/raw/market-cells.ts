@@ -81,8 +81,16 @@ export function marketCells(reads: Reads): Cells {
   };
 }
 
-/** Deals the market's cells can select by their keys: kinds and statuses (every one where null), one recipient by slug. */
-export type CellSelection = { kinds: readonly string[] | null; statuses: readonly string[] | null; recipient: string | null };
+/**
+ * Deals the market's cells can select by their keys: kinds and statuses (every one where null), one recipient by slug,
+ * and the quarters from and to ("2025-Q3", as periodOf writes them; open where null).
+ */
+export type CellSelection = {
+  kinds: readonly string[] | null;
+  statuses: readonly string[] | null;
+  recipient: string | null;
+  quarters: { from: string | null; to: string | null };
+};
 
 /**
  * The market's cells (the writers', today) narrowed to a selection, for the figures summed over periods (the /deals
@@ -102,9 +110,16 @@ export function selectedCells(reads: Reads, selection: CellSelection): Pick<Cell
   });
   // A rule and a selection with no kind or status in common select no cell (`IN ()` is not SQL everywhere).
   const none = (rule: CellRule) => rule.kinds.length === 0 || rule.statuses?.length === 0;
+  const { from, to } = selection.quarters;
+  const inQuarters = <T extends RecipientCells | PeriodCells>(cells: T): T => {
+    let narrowed = cells as PeriodCells;
+    if (from !== null) narrowed = narrowed.where("c.quarter", ">=", from);
+    if (to !== null) narrowed = narrowed.where("c.quarter", "<=", to);
+    return narrowed as T;
+  };
   const recipients = (rule: CellRule): RecipientCells => {
     const narrowed = within(rule);
-    const cells = none(narrowed) ? market.recipients(rule).where(sql.lit(false)) : market.recipients(narrowed);
+    const cells = inQuarters(none(narrowed) ? market.recipients(rule).where(sql.lit(false)) : market.recipients(narrowed));
     const { recipient } = selection;
     if (recipient === null) return cells;
     return cells.where("c.recipientId", "in", reads.selectFrom("Organization as o").where("o.slug", "=", recipient).select("o.id"));
@@ -115,7 +130,7 @@ export function selectedCells(reads: Reads, selection: CellSelection): Pick<Cell
     periods: (rule) => {
       if (selection.recipient !== null) return recipients(rule) as unknown as PeriodCells;
       const narrowed = within(rule);
-      return none(narrowed) ? market.periods(rule).where(sql.lit(false)) : market.periods(narrowed);
+      return inQuarters(none(narrowed) ? market.periods(rule).where(sql.lit(false)) : market.periods(narrowed));
     },
   };
 }
