@@ -114,13 +114,15 @@ async function computeCompanyRounds(
           .select((eb) => ["r.groupId", eb.cast<number>(eb.fn.countAll().over(), "integer").as("rounds")])
           .orderBy("r.groupOn", "desc")
           .orderBy("r.groupKey", "desc")
-          .limit(newest)
+          // At least one, so that the window's count of every round comes back with it.
+          .limit(Math.max(1, newest))
           .execute();
   const chosen = newestRounds?.map((r) => r.groupId) ?? null;
   const rows = await capital()
     .$if(chosen !== null, (q) =>
       q.where((eb) => {
-        // A round's id is the Round's id negated, a lone deal's its own (withRounds).
+        // A round's id is the Round's id negated, a lone deal's its own (withRounds); 0 is no deal's or Round's id and
+        // keeps either list from being empty, which `IN ()` cannot be.
         const ids = chosen as number[];
         return eb.or([
           eb("d.id", "in", [0, ...ids.filter((id) => id > 0)]),

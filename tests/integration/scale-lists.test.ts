@@ -173,6 +173,8 @@ describe("organization pages at scale", () => {
       expect(shown?.rounds).toEqual(all?.rounds.slice(-newest));
       expect(shown?.total).toBe(all?.rounds.length);
     }
+    // None asked for: none listed, and still how many there are.
+    expect(await getCompanyRounds(top.slug, null, ALL_DATES, 0)).toMatchObject({ rounds: [], total: every.total });
     // As of a date the newest are those of the deals' states then.
     const before = await getCompanyRounds(top.slug, "2025-06-30");
     expect((await getCompanyRounds(top.slug, "2025-06-30", ALL_DATES, 20))?.rounds).toEqual(before?.rounds.slice(-20));
