@@ -4,7 +4,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   return (
     <div role="alert" className="py-16 text-center">
       <h1 className="text-2xl font-semibold">Something went wrong</h1>
-      <p className="mt-2 text-gray-600 dark:text-gray-400">
+      <p className="mt-2 muted">
         The page could not be loaded{error.digest ? ` (reference ${error.digest})` : ""}. The data is safe; try again.
       </p>
       <button

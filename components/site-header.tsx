@@ -12,7 +12,7 @@ export function SiteHeader() {
           href="/"
           // prefetch={false}, as in the main navigation (main-nav.tsx).
           prefetch={false}
-          className="text-lg font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+          className="site-name"
         >
           AI Deal Tracker
         </Link>

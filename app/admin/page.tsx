@@ -48,9 +48,7 @@ export default async function AdminDealsPage({ searchParams }: Props) {
           {showDeleted ? "Show current deals" : "Show deleted deals"}
         </Link>
       </form>
-      <p className="text-sm text-gray-600 dark:text-gray-400">
-        {total === 0 ? "No deals match." : `Showing ${shown} of ${total}, most recently changed first.`}
-      </p>
+      <p className="text-sm muted">{total === 0 ? "No deals match." : `Showing ${shown} of ${total}, most recently changed first.`}</p>
       <div className="overflow-x-auto">
         <table className="min-w-full text-left text-sm">
           <thead>

@@ -53,7 +53,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
       <DataFreshness />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">What changed</h1>
-        <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">
+        <p className="mt-2 max-w-3xl muted">
           New deals and every change of status or reported amount, newest first, each with its deal and its source. The filters work as on
           the deal list; status, dates and amounts apply to the state after each change.{" "}
           <a href={feedHref} className={TEXT_LINK}>
@@ -64,7 +64,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
       </div>
       <ParamIssues issues={issues} />
       <ChangeFilterForm key={href({})} view={view} names={names} />
-      <p className="text-sm text-gray-600 dark:text-gray-400" role="status">
+      <p className="text-sm muted" role="status">
         {formatNumber(page.total)} {page.total === 1 ? "change" : "changes"}
       </p>
       {page.data.length === 0 ? (
@@ -73,7 +73,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
         <ol aria-label="Changes, newest first" className="divide-y divide-gray-200 dark:divide-gray-800">
           {page.data.map((change) => (
             <li key={change.eventId} className="py-3">
-              <div className="flex flex-wrap items-center gap-2 text-sm text-gray-600 dark:text-gray-400">
+              <div className="flex flex-wrap items-center gap-2 text-sm muted">
                 <time dateTime={change.occurredOn} className="font-medium text-gray-900 dark:text-gray-100">
                   {formatDate(change.occurredOn)}
                 </time>
@@ -82,7 +82,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
               <Link href={dealHref(change.deal.id, view.filters.asOf)} className={`${TEXT_LINK} mt-1 inline-block font-medium`}>
                 {partiesText(change.deal)}
               </Link>
-              {change.deal.round ? <span className="text-sm text-gray-600 dark:text-gray-400"> · {change.deal.round}</span> : null}
+              {change.deal.round ? <span className="text-sm muted"> · {change.deal.round}</span> : null}
               <div className="mt-1 flex flex-wrap items-center gap-2 text-sm">
                 {change.previous ? (
                   <>

@@ -29,7 +29,7 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
       <DataFreshness />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Companies</h1>
-        <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">
+        <p className="mt-2 max-w-3xl muted">
           Every organization that received a deal, ranked by the capital counted into it: equity and convertible deals announced or closed,
           at the low amount. Compute, cloud and chip contracts sold (AWS, Oracle, CoreWeave) count as deals received but not as capital.
         </p>
@@ -43,9 +43,9 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
         searchLabel="Search companies"
       />
       {total === 0 ? (
-        <p className="text-gray-600 dark:text-gray-400">No deals yet, so no companies. Load the researched deals with npm run db:seed.</p>
+        <p className="muted">No deals yet, so no companies. Load the researched deals with npm run db:seed.</p>
       ) : rows.length === 0 ? (
-        <p className="text-gray-600 dark:text-gray-400">No company matches this search.</p>
+        <p className="muted">No company matches this search.</p>
       ) : (
         <section aria-labelledby="ranking-heading" className="space-y-2">
           <h2 id="ranking-heading" className="text-lg font-semibold">
@@ -64,7 +64,7 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
             capitalHeading="Capital received (counted)"
           />
           {page.pageCount > 1 ? (
-            <p className="text-sm text-gray-600 dark:text-gray-400">
+            <p className="text-sm muted">
               Rows {formatNumber(page.first)} to {formatNumber(page.first + page.rows.length - 1)} of {formatNumber(rows.length)}
             </p>
           ) : null}

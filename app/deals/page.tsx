@@ -55,7 +55,7 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
       <DataFreshness />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Deals</h1>
-        <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">
+        <p className="mt-2 max-w-3xl muted">
           Every deal with its status and amount as reported: ranges stay ranges, “up to” figures stay upper bounds. Filter, sort and page
           through them; the address always holds the view, so it can be bookmarked and shared.
         </p>
@@ -234,9 +234,7 @@ function ViewSwitch({
           </ul>
         </nav>
       ) : null}
-      {pageView.view === "timeline" && !byDate ? (
-        <p className="text-gray-600 dark:text-gray-400">Sorted by amount, so not grouped by period.</p>
-      ) : null}
+      {pageView.view === "timeline" && !byDate ? <p className="muted">Sorted by amount, so not grouped by period.</p> : null}
     </div>
   );
 }
@@ -246,7 +244,7 @@ function EmptyResults({ filtersLabel, clearHref }: { filtersLabel: string[]; cle
     return (
       <div className="rounded-lg border border-dashed border-gray-300 p-6 dark:border-gray-700">
         <p className="font-medium">There are no deals yet.</p>
-        <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
+        <p className="mt-1 text-sm muted">
           Run <code className="rounded bg-gray-100 px-1 dark:bg-gray-800">npm run db:seed</code> to load the researched deals.
         </p>
       </div>
@@ -255,7 +253,7 @@ function EmptyResults({ filtersLabel, clearHref }: { filtersLabel: string[]; cle
   return (
     <div className="rounded-lg border border-dashed border-gray-300 p-6 dark:border-gray-700">
       <p className="font-medium">No deal matches all of these filters: {filtersLabel.join("; ")}.</p>
-      <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">Remove one of them above, or start again from every deal.</p>
+      <p className="mt-1 text-sm muted">Remove one of them above, or start again from every deal.</p>
       <Link
         href={clearHref}
         className="mt-3 inline-block rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"

@@ -29,7 +29,7 @@ export default async function InvestorsPage({ searchParams }: { searchParams: Pr
       <DataFreshness />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Investors</h1>
-        <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">
+        <p className="mt-2 max-w-3xl muted">
           Every organization named as an investor in a deal, ranked by the capital it put in: its attributed part of counted deals (equity
           and convertible, announced or closed, at the low amount). A deal with several investors is split in equal parts where their
           commitments are not known. Venture arms and units (GV, AMD Ventures) are ranked on their own, not added to their parent company.
@@ -44,9 +44,9 @@ export default async function InvestorsPage({ searchParams }: { searchParams: Pr
         searchLabel="Search investors"
       />
       {total === 0 ? (
-        <p className="text-gray-600 dark:text-gray-400">No deals yet, so no investors. Load the researched deals with npm run db:seed.</p>
+        <p className="muted">No deals yet, so no investors. Load the researched deals with npm run db:seed.</p>
       ) : rows.length === 0 ? (
-        <p className="text-gray-600 dark:text-gray-400">No investor matches this search.</p>
+        <p className="muted">No investor matches this search.</p>
       ) : (
         <section aria-labelledby="ranking-heading" className="space-y-2">
           <h2 id="ranking-heading" className="text-lg font-semibold">
@@ -65,7 +65,7 @@ export default async function InvestorsPage({ searchParams }: { searchParams: Pr
             capitalHeading="Capital put in (counted)"
           />
           {page.pageCount > 1 ? (
-            <p className="text-sm text-gray-600 dark:text-gray-400">
+            <p className="text-sm muted">
               Rows {formatNumber(page.first)} to {formatNumber(page.first + page.rows.length - 1)} of {formatNumber(rows.length)}
             </p>
           ) : null}

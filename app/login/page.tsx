@@ -13,7 +13,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <div className="mx-auto max-w-sm py-8">
       <h1 className="text-2xl font-semibold">Sign in</h1>
-      <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">For editors. Reading the dashboard needs no account.</p>
+      <p className="mt-2 text-sm muted">For editors. Reading the dashboard needs no account.</p>
       <div className="mt-6">
         <SignInForm next={target} />
       </div>

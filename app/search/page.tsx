@@ -48,7 +48,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       </div>
       <ParamIssues issues={issues} />
       {query.q === "" ? (
-        <p className="text-gray-600 dark:text-gray-400">Type an organization’s name or alias (typos are forgiven), or words of a deal.</p>
+        <p className="muted">Type an organization’s name or alias (typos are forgiven), or words of a deal.</p>
       ) : (
         <>
           <section aria-labelledby="search-organizations">
@@ -56,7 +56,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               Organizations
             </h2>
             {organizations.length === 0 ? (
-              <p className="mt-2 text-gray-600 dark:text-gray-400">No organization’s name or alias is close to “{query.q}”.</p>
+              <p className="mt-2 muted">No organization’s name or alias is close to “{query.q}”.</p>
             ) : (
               <ul className="mt-2 space-y-1">
                 {organizations.map((o) => (
@@ -64,7 +64,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                     <Link href={o.href} prefetch={false} className={LINK}>
                       {o.name}
                     </Link>{" "}
-                    <span className="text-sm text-gray-600 dark:text-gray-400">
+                    <span className="text-sm muted">
                       {ORGANIZATION_TYPE_LABELS[o.type as OrganizationType] ?? o.type}
                       {o.matched !== o.name ? ` · matched “${o.matched}”` : ""}
                     </span>
@@ -78,7 +78,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               Deals
             </h2>
             {deals.length === 0 ? (
-              <p className="mt-2 text-gray-600 dark:text-gray-400">No deal matches.</p>
+              <p className="mt-2 muted">No deal matches.</p>
             ) : (
               <ul className="mt-2 space-y-1">
                 {deals.map((d) => (
@@ -86,7 +86,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                     <Link href={`/deals/${d.id}`} prefetch={false} className={LINK}>
                       {d.title}
                     </Link>{" "}
-                    <span className="text-sm text-gray-600 dark:text-gray-400">
+                    <span className="text-sm muted">
                       {formatDate(d.announcedOn)} · {STATUS_LABELS[d.status]} ·{" "}
                       {formatAmount(d.amountUsdLow, d.amountUsdHigh, d.amountQualifier)}
                     </span>

@@ -27,7 +27,7 @@ export function AdminNav({ actor }: { actor: Actor }) {
         </ul>
       </nav>
       <form action={signOut} className="flex items-center gap-2 text-sm">
-        <span className="text-gray-600 dark:text-gray-400">
+        <span className="muted">
           {actor.email} ({actor.role})
         </span>
         <button type="submit" className={LINK}>

@@ -213,9 +213,7 @@ export function DealForm({
           <button type="submit" className={SECONDARY_BUTTON} disabled={deleting}>
             Delete this deal
           </button>
-          <p className="mt-1 text-xs text-gray-600 dark:text-gray-400">
-            Deleting hides the deal from public pages; it can be restored from its history.
-          </p>
+          <p className="mt-1 text-xs muted">Deleting hides the deal from public pages; it can be restored from its history.</p>
         </form>
       ) : null}
     </div>

@@ -14,7 +14,7 @@ function Shell({ name, label, errors, hint, required, children }: Common & { chi
       </label>
       {children}
       {hint ? (
-        <p id={`f-${name}-hint`} className="mt-1 text-xs text-gray-600 dark:text-gray-400">
+        <p id={`f-${name}-hint`} className="mt-1 text-xs muted">
           {hint}
         </p>
       ) : null}

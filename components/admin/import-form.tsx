@@ -31,7 +31,7 @@ export function ImportForm() {
             aria-describedby={fileErrors ? "import-file-error" : "import-file-hint"}
             className="mt-1 block text-sm"
           />
-          <p id="import-file-hint" className="mt-1 text-xs text-gray-600 dark:text-gray-400">
+          <p id="import-file-hint" className="mt-1 text-xs muted">
             The interchange format (docs/using.md, CSV format); at most 10 MB. Nothing is written until you confirm the preview.
           </p>
           {fileErrors ? (

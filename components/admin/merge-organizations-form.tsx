@@ -18,7 +18,7 @@ function NameField({ name, label, hint, errors, value }: { name: string; label: 
       <label htmlFor={`merge-${name}`} className="block text-sm font-medium">
         {label}
       </label>
-      <p id={`merge-${name}-hint`} className="text-xs text-gray-600 dark:text-gray-400">
+      <p id={`merge-${name}-hint`} className="text-xs muted">
         {hint}
       </p>
       <SuggestionCombobox

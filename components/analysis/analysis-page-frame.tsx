@@ -58,7 +58,7 @@ export function AnalysisSectionLink({
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         {title}
       </h2>
-      <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
+      <p className="mt-1 text-sm muted">
         {children}{" "}
         <Link href={href} className="text-link">
           {linkText}
@@ -95,7 +95,7 @@ export function AnalysisSectionPage({
       <DataFreshness />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{title}</h1>
-        <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">
+        <p className="mt-2 max-w-3xl muted">
           {intro}{" "}
           <Link href={analysisHref("/analysis", view)} className="text-link">
             Back to concentration and flows

@@ -29,7 +29,7 @@ export async function AnalysisView({ query }: { query: Record<string, string | s
       <DataFreshness />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Concentration and flows</h1>
-        <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">
+        <p className="mt-2 max-w-3xl muted">
           How concentrated AI capital is, who it flows from and to, and where money invested comes back to the investor as spending on its
           cloud or chips. Every chart takes the same filters as the deal list and can be shared by its address.
         </p>
@@ -53,7 +53,7 @@ export async function AnalysisView({ query }: { query: Record<string, string | s
         <h2 id="largest-deals" className="text-lg font-semibold">
           Largest deals counted
         </h2>
-        <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
+        <p className="mt-1 text-sm muted">
           The filtered deals with the largest amounts counted (the low end of a range), as counted above.
         </p>
         <DealList deals={analysis.largestDeals} empty="No counted deals with a disclosed amount in this view." asOf={view.filters.asOf} />

@@ -32,7 +32,7 @@ export function CapitalByKindBody({ view, data }: { view: AnalysisView; data: Ca
   return rows.length > 0 ? (
     <StackedBarChart rows={rows} series={series} ariaLabel={`Stacked bar chart: counted amounts per ${per}, by kind`} />
   ) : (
-    <p className="text-sm text-gray-600 dark:text-gray-400">No counted deals to chart.</p>
+    <p className="text-sm muted">No counted deals to chart.</p>
   );
 }
 

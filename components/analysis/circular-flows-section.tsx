@@ -65,7 +65,7 @@ export function CircularFlowsBody({ loops, scale = "linear" }: { loops: Circular
       ariaLabel="Bar chart: capital in and spending back for each circular flow"
     />
   ) : (
-    <p className="text-sm text-gray-600 dark:text-gray-400">No circular flows in this view.</p>
+    <p className="text-sm muted">No circular flows in this view.</p>
   );
 }
 
@@ -175,13 +175,13 @@ export function CircularFlowsLink({ view, loops, total }: { view: AnalysisView; 
 /** Each loop with its diagram and legs (/analysis/loops): the largest `loops` of `total`, the CSV with every one. */
 export function CircularFlowLegsSection({ view, loops, total }: { view: AnalysisView; loops: CircularFlow[]; total: number }) {
   const csvHref = csvHrefOf(view);
-  if (loops.length === 0) return <p className="text-sm text-gray-600 dark:text-gray-400">No circular flows in this view.</p>;
+  if (loops.length === 0) return <p className="text-sm muted">No circular flows in this view.</p>;
   return (
     <section aria-labelledby="loops-title" className="rounded-lg border border-gray-200 p-4 dark:border-gray-800">
       <h2 id="loops-title" className="text-lg font-semibold">
         Circular flows, leg by leg
       </h2>
-      <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
+      <p className="mt-1 text-sm muted">
         Open a loop to see its diagram and the deals on each side, each with the deal’s total and the pair’s part of it; each deal links to
         its page and sources, and every deal of a loop is one link away on /deals.
       </p>

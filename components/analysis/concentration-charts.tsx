@@ -93,7 +93,7 @@ export function HhiChartBody({ view, rows }: { view: AnalysisView; rows: ChartRo
       ariaLabel={`Line chart: HHI of ${side} per ${per}, over bands for unconcentrated, moderately and highly concentrated`}
     />
   ) : (
-    <p className="text-sm text-gray-600 dark:text-gray-400">{EMPTY}</p>
+    <p className="text-sm muted">{EMPTY}</p>
   );
 }
 
@@ -109,7 +109,7 @@ export function TopSharesChartBody({ view, rows }: { view: AnalysisView; rows: C
       ariaLabel={`Line chart: share of counted capital of the top 1, 3 and 5 ${side} per ${per}`}
     />
   ) : (
-    <p className="text-sm text-gray-600 dark:text-gray-400">{EMPTY}</p>
+    <p className="text-sm muted">{EMPTY}</p>
   );
 }
 

@@ -27,7 +27,7 @@ export function FlowsBody({ flows }: { flows: FlowsData }) {
       ariaLabel={`Sankey diagram: the ${shown} largest flows of counted capital from investors (left) to recipients (right)`}
     />
   ) : (
-    <p className="text-sm text-gray-600 dark:text-gray-400">No counted capital in this view: there are no flows to draw.</p>
+    <p className="text-sm muted">No counted capital in this view: there are no flows to draw.</p>
   );
 }
 

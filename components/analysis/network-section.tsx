@@ -49,8 +49,7 @@ export function networkTakeaway(graph: NetworkGraph): string | null {
 
 /** The drawing (or the empty state), the same on /analysis and in its embed. */
 export function NetworkBody({ graph }: { graph: NetworkGraph }) {
-  if (graph.edges.length === 0)
-    return <p className="text-sm text-gray-600 dark:text-gray-400">No counted capital in this view: there is no network to draw.</p>;
+  if (graph.edges.length === 0) return <p className="text-sm muted">No counted capital in this view: there is no network to draw.</p>;
   return (
     <NetworkChart
       nodes={graph.nodes.map((n) => ({
@@ -93,7 +92,7 @@ export function networkDescription(graph: NetworkGraph, omitted: NetworkData["om
 function SizeControl({ view, size }: { view: AnalysisView; size: number }) {
   return (
     <nav aria-label="Organizations drawn" className="flex items-center gap-1">
-      <span className="text-gray-600 dark:text-gray-400">Organizations:</span>
+      <span className="muted">Organizations:</span>
       {NETWORK_SIZES.map((n) => (
         <a
           key={n}

@@ -6,8 +6,8 @@
 // focus show the tooltip); nothing here runs a script.
 import { VIEW } from "./chart-scale";
 
-/** Where a column's tooltip opens: toward the middle of the plot, so that the figure's edge never cuts it. */
-const SIDES = ["left-0", "right-0", "left-1/2 -translate-x-1/2"] as const;
+/** Where a column's tooltip opens (app/globals.css): toward the middle of the plot, so that the figure's edge never cuts it. */
+const SIDES = ["tip-left", "tip-right", "tip-mid"] as const;
 
 /** A column: its left edge and width (percent of the plot), its tooltip's side (an index of SIDES) and its figures. */
 export type ChartColumnSpec = [left: string, width: string, side: 0 | 1 | 2, tip: string];
@@ -16,13 +16,12 @@ export function ChartColumns({ columns }: { columns: ChartColumnSpec[] }) {
   return (
     <ul aria-label="Values" className="absolute inset-0">
       {columns.map(([left, width, side, tip], i) => (
-        // The column's and the tooltip's looks are short classes of app/globals.css, as every column repeats them.
-        // The tooltip is the tab stop's text: drawn under the pointer and on focus, and otherwise visually hidden but
-        // still read by screen readers, so the figures are written once.
-        <li key={i} tabIndex={0} data-chart-mark="" className="chart-column" style={{ left, width }}>
-          <span data-chart-tip="" className={`chart-tooltip ${SIDES[side]}`}>
-            {tip}
-          </span>
+        // The column's and the tooltip's looks are short classes of app/globals.css, and they are the tests' hooks too
+        // (.chart-column and its span), as every column repeats them. The tooltip is the tab stop's text: drawn under
+        // the pointer and on focus, and otherwise visually hidden but still read by screen readers, so the figures are
+        // written once.
+        <li key={i} tabIndex={0} className="chart-column" style={{ left, width }}>
+          <span className={SIDES[side]}>{tip}</span>
         </li>
       ))}
     </ul>

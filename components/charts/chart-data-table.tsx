@@ -48,7 +48,7 @@ export function ChartDataTable({
         ])}
       />
       {rows.length < total ? (
-        <p className="mt-2 text-gray-600 dark:text-gray-400">
+        <p className="mt-2 muted">
           The latest {formatNumber(rows.length)} of {formatNumber(total)} rows.{" "}
           {csvHref ? (
             <a href={csvHref} download className="text-link">

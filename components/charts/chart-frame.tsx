@@ -68,7 +68,7 @@ export async function ChartFrame({
               {takeaway}
             </p>
           ) : null}
-          <div id={`${id}-description`} className="mt-1 text-sm text-gray-600 dark:text-gray-400">
+          <div id={`${id}-description`} className="mt-1 text-sm muted">
             {description}
           </div>
         </div>

@@ -68,7 +68,7 @@ export function CopyButton({ text, label, fieldId }: { text: string; label: stri
       >
         Copy<span className="sr-only"> {label}</span>
       </button>
-      <span role="status" className="ml-2 text-xs text-gray-600 dark:text-gray-400">
+      <span role="status" className="ml-2 text-xs muted">
         {status}
       </span>
     </>

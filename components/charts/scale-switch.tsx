@@ -1,7 +1,6 @@
 import { withChartScale, type ChartScale } from "@/lib/filters/chart-scale";
 
-const BUTTON =
-  "rounded border border-gray-300 px-3 py-1.5 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-800";
+const BUTTON = "button";
 
 /** The switch between a linear and a log value scale: a link to the same view with the other scale, no script needed. */
 export function ScaleSwitch({ scale, href }: { scale: ChartScale; href: string }) {

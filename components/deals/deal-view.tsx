@@ -87,7 +87,7 @@ export async function DealView({ id, asOf }: { id: number; asOf: string | null }
         </p>
       ) : null}
       <header>
-        <p className="text-sm text-gray-600 dark:text-gray-400">Deal #{deal.id}</p>
+        <p className="text-sm muted">Deal #{deal.id}</p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">
           {deal.participations
             .map((p) => p.organization?.name ?? p.partyLabel)
@@ -114,7 +114,7 @@ export async function DealView({ id, asOf }: { id: number; asOf: string | null }
         <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-2">
           {terms.map(([label, value]) => (
             <div key={label} className="flex justify-between gap-4 border-b border-gray-100 py-1 dark:border-gray-900">
-              <dt className="text-gray-600 dark:text-gray-400">{label}</dt>
+              <dt className="muted">{label}</dt>
               <dd className="text-right font-medium">{value}</dd>
             </div>
           ))}
@@ -142,12 +142,12 @@ export async function DealView({ id, asOf }: { id: number; asOf: string | null }
                     <Link href={dealHref(d.id, asOfView)} className="link">
                       {d.round ?? `Deal ${d.id}`}
                     </Link>{" "}
-                    <span className="text-gray-600 dark:text-gray-400">({formatDate(d.announcedOn)})</span>
+                    <span className="muted">({formatDate(d.announcedOn)})</span>
                   </li>
                 ))}
               </ul>
             ) : (
-              <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">No other deal of this round is recorded.</p>
+              <p className="mt-2 text-sm muted">No other deal of this round is recorded.</p>
             );
           })()}
         </section>
@@ -158,13 +158,13 @@ export async function DealView({ id, asOf }: { id: number; asOf: string | null }
           Investors
         </h2>
         {deal.participations.length === 0 ? (
-          <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">No investors named.</p>
+          <p className="mt-2 text-sm muted">No investors named.</p>
         ) : (
           <ul className="mt-2 space-y-1">
             {deal.participations.map((p) => (
               <li key={p.id}>
                 <span className="font-medium">{p.organization?.name ?? p.partyLabel}</span>
-                <span className="text-gray-600 dark:text-gray-400">
+                <span className="muted">
                   {" "}
                   · {ROLE_LABELS[p.role]}
                   {p.note ? ` (${p.note})` : ""}
@@ -218,7 +218,7 @@ export async function DealView({ id, asOf }: { id: number; asOf: string | null }
               ) : (
                 <span>{s.publisher ?? "Source"}</span>
               )}
-              {s.publishedOn ? <span className="text-gray-600 dark:text-gray-400"> · {formatDate(s.publishedOn)}</span> : null}
+              {s.publishedOn ? <span className="muted"> · {formatDate(s.publishedOn)}</span> : null}
               {s.unverified ? <span className="ml-2 text-sm font-medium text-orange-800 dark:text-orange-300">unverified</span> : null}
             </li>
           ))}
@@ -271,7 +271,7 @@ export async function DealView({ id, asOf }: { id: number; asOf: string | null }
                 asOf={null}
               />
               {related.sharedInvestors.total > related.sharedInvestors.deals.length ? (
-                <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
+                <p className="mt-1 text-sm muted">
                   The {related.sharedInvestors.deals.length} latest of {related.sharedInvestors.total}.
                 </p>
               ) : null}

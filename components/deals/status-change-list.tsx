@@ -5,7 +5,7 @@ import { dealHref } from "@/lib/story/view-href";
 import { StatusBadge } from "./status-badge";
 
 export function StatusChangeList({ changes, asOf }: { changes: StatusChange[]; asOf: string | null }) {
-  if (changes.length === 0) return <p className="text-sm text-gray-600 dark:text-gray-400">No status changes recorded yet.</p>;
+  if (changes.length === 0) return <p className="text-sm muted">No status changes recorded yet.</p>;
   return (
     <ul className="divide-y divide-gray-200 dark:divide-gray-800">
       {changes.map((change) => (
@@ -14,7 +14,7 @@ export function StatusChangeList({ changes, asOf }: { changes: StatusChange[]; a
             <span className="font-medium group-hover:underline">
               {change.investors.slice(0, 3).join(", ")} → {change.recipient}
             </span>
-            <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-gray-600 dark:text-gray-400">
+            <div className="mt-1 flex flex-wrap items-center gap-2 text-sm muted">
               <time dateTime={change.occurredOn}>{formatDate(change.occurredOn)}</time>
               <StatusBadge status={change.from} />
               <span aria-label="became">→</span>

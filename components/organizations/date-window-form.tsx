@@ -36,7 +36,7 @@ export function DateWindowForm({
         Show these dates
       </button>
       {isWindowed(window) ? (
-        <p className="w-full text-gray-600 dark:text-gray-400">
+        <p className="w-full muted">
           Figures, chart and lists cover the deals announced {spanText(window)}.{" "}
           <Link href={allDates} className="text-link">
             Every date

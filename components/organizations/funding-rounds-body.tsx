@@ -60,6 +60,6 @@ export function FundingRoundsBody({ company, scale = "linear" }: { company: Comp
       ariaLabel={`Bar and step-line chart: ${name}'s counted funding per round and its post-money valuation`}
     />
   ) : (
-    <p className="text-sm text-gray-600 dark:text-gray-400">{name} has no counted funding round to chart.</p>
+    <p className="text-sm muted">{name} has no counted funding round to chart.</p>
   );
 }

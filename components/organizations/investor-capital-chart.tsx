@@ -36,6 +36,6 @@ export function InvestorCapitalBody({ investor }: { investor: InvestorView }) {
       ariaLabel={`Bar chart: capital ${name} put in per ${investor.grain === "year" ? "year" : "quarter"}, by kind`}
     />
   ) : (
-    <p className="text-sm text-gray-600 dark:text-gray-400">{name} is in no counted deal: nothing to chart.</p>
+    <p className="text-sm muted">{name} is in no counted deal: nothing to chart.</p>
   );
 }

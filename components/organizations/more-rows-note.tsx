@@ -31,7 +31,7 @@ export function FirstRows<Row>({
     <>
       {table(rows.slice(0, shown))}
       {rows.length > shown ? (
-        <p className="text-sm text-gray-600 dark:text-gray-400">
+        <p className="text-sm muted">
           The first {formatNumber(shown)} of {formatNumber(rows.length)} {what}.{" "}
           <Link href={href} className="text-link">
             {linkText}

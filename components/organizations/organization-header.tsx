@@ -19,7 +19,7 @@ function Related({ org, side, asOf }: { org: RelatedOrganization; side: Organiza
       <Link href={organizationHref(org, side, asOf)} className="link">
         {org.name}
       </Link>
-      <span className="text-gray-600 dark:text-gray-400">
+      <span className="muted">
         {" "}
         ({ORGANIZATION_TYPE_LABELS[org.type]}; {dealCounts(org)})
       </span>
@@ -50,7 +50,7 @@ export function OrganizationHeader({
         };
   return (
     <header className="space-y-2">
-      <p className="text-sm text-gray-600 dark:text-gray-400">
+      <p className="text-sm muted">
         {ORGANIZATION_TYPE_LABELS[profile.type]} · {formatCountry(profile.country)}
       </p>
       <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{profile.name}</h1>
@@ -95,9 +95,7 @@ export function OrganizationHeader({
         ) : null}
       </dl>
       {profile.parent || profile.children.length > 0 ? (
-        <p className="text-sm text-gray-600 dark:text-gray-400">
-          The figures on this page are {profile.name}&rsquo;s own: related organizations keep theirs.
-        </p>
+        <p className="text-sm muted">The figures on this page are {profile.name}&rsquo;s own: related organizations keep theirs.</p>
       ) : null}
       {asOther.count > 0 ? (
         <p className="text-sm">

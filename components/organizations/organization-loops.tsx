@@ -26,7 +26,7 @@ export async function OrganizationLoops({ slug, name, asOf }: { slug: string; na
       <h2 id="organization-loops" className="text-lg font-semibold">
         Circular flows
       </h2>
-      <p className="max-w-3xl text-sm text-gray-600 dark:text-gray-400">
+      <p className="max-w-3xl text-sm muted">
         Loops {name} is in: an investor put capital into a company that committed to buy compute, cloud capacity or chips back from it (or
         one of its divisions). Money in and back are the pair’s parts of the deals, shared rounds split.{" "}
         <Link href={BACK_PER_DOLLAR_HREF} className={LINK}>

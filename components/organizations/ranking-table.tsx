@@ -62,7 +62,7 @@ export function RankingTable({
         <tbody>
           {rows.map((row) => (
             <tr key={row.slug} className="row-rule">
-              <td className="py-2 pr-3 text-right text-gray-600 dark:text-gray-400">{row.rank}</td>
+              <td className="py-2 pr-3 text-right muted">{row.rank}</td>
               <th scope="row" className="py-2 pr-3 font-medium">
                 <Link href={withAsOf(`${hrefBase}/${row.slug}`, asOf)} className="link">
                   {row.name}

@@ -24,6 +24,6 @@ export function CapitalByPeriodBody({ capital }: { capital: CapitalByPeriod }) {
   return rows.length > 0 ? (
     <StackedBarChart rows={rows} series={series} ariaLabel={`Stacked bar chart: ${what} per ${per}, by kind`} />
   ) : (
-    <p className="text-sm text-gray-600 dark:text-gray-400">No counted deals to chart.</p>
+    <p className="text-sm muted">No counted deals to chart.</p>
   );
 }

@@ -35,7 +35,7 @@ export async function OverviewView({ query }: { query: Query }) {
     return (
       <div className="py-16 text-center">
         <h1 className="text-2xl font-semibold">No deals yet</h1>
-        <p className="mt-2 text-gray-600 dark:text-gray-400">
+        <p className="mt-2 muted">
           The database is empty. Run <code className="rounded bg-gray-100 px-1 dark:bg-gray-800">npm run db:seed</code> to load the
           researched deals.
         </p>
@@ -53,7 +53,7 @@ export async function OverviewView({ query }: { query: Query }) {
       <DataFreshness />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Where AI capital goes</h1>
-        <p className="mt-2 max-w-3xl text-gray-600 dark:text-gray-400">
+        <p className="mt-2 max-w-3xl muted">
           Investment deals in AI companies from public reporting, with their sources. Capital counted is equity and convertible money
           invested in companies, in deals announced or closed, at the low end of any range.
         </p>
@@ -112,11 +112,7 @@ export async function OverviewView({ query }: { query: Query }) {
         csvHref={`/api/stats/capital-by-period?grain=quarter&include=${view.include}${asOfQuery ? `&${asOfQuery}` : ""}&format=csv`}
         embedPath={`/embed/capital-by-period?include=${view.include}${asOfQuery ? `&${asOfQuery}` : ""}`}
         actions={
-          <Link
-            href={overviewHref(!withCommitments)}
-            scroll={false}
-            className="rounded border border-gray-300 px-3 py-1.5 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-800"
-          >
+          <Link href={overviewHref(!withCommitments)} scroll={false} className="button">
             {withCommitments ? "Show capital only" : "Add commitments and other kinds"}
           </Link>
         }

@@ -21,7 +21,7 @@ export function SiteSearch({ initialQuery = "" }: { initialQuery?: string }) {
         onChoose="navigate"
         slashFocuses
         placeholder="Search (press /)"
-        className="w-full rounded border border-gray-300 bg-white px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:bg-gray-900"
+        className="w-full header-field"
       />
     </form>
   );

@@ -207,7 +207,7 @@ export function SuggestionCombobox({
             className={`cursor-pointer px-3 py-1.5 ${i === active ? "bg-blue-100 dark:bg-blue-900" : ""}`}
           >
             <span className="block break-words">{s.label}</span>
-            {s.detail ? <span className="block text-xs text-gray-600 dark:text-gray-400">{s.detail}</span> : null}
+            {s.detail ? <span className="block text-xs muted">{s.detail}</span> : null}
           </li>,
         ])}
       </ul>

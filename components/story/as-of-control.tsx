@@ -3,11 +3,6 @@
 import { useSearchParams } from "next/navigation";
 import { Suspense, useCallback, useEffect, useRef } from "react";
 
-const FIELD =
-  "w-28 rounded border border-gray-300 bg-white px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:bg-gray-900";
-const BUTTON =
-  "rounded border border-gray-300 px-2 py-1 text-sm hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-800";
-
 /**
  * The header's "as of" date: a GET form to the current page (it has no action, so the browser sends it to the page's
  * own address) that keeps the page's other parameters. The form and its field stand outside any Suspense boundary:
@@ -31,7 +26,7 @@ export function AsOfControl() {
       <Suspense fallback={null}>
         <PageParameters onDate={showDate} />
       </Suspense>
-      <label htmlFor="as-of-date" className="text-sm text-gray-600 dark:text-gray-400">
+      <label htmlFor="as-of-date" className="text-sm muted">
         As of
       </label>
       {/* A text field rather than type="date": Chromium focuses a date field's parts, so its focus ring never showed. */}
@@ -44,9 +39,9 @@ export function AsOfControl() {
         pattern="\d{4}-\d{2}-\d{2}"
         inputMode="numeric"
         autoComplete="off"
-        className={FIELD}
+        className="w-28 header-field"
       />
-      <button type="submit" className={BUTTON}>
+      <button type="submit" className="header-button">
         Show
       </button>
     </form>

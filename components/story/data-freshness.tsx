@@ -10,7 +10,7 @@ export async function DataFreshness({ edited, className = "" }: { edited?: { lab
   const { changedAt } = await dataState();
   if (!changedAt && !edited?.at) return null;
   return (
-    <p data-freshness="" className={`text-xs text-gray-600 dark:text-gray-400 ${className}`}>
+    <p data-freshness="" className={`text-xs muted ${className}`}>
       {edited?.at ? (
         <>
           {edited.label} last edited <time dateTime={edited.at}>{formatInstant(edited.at)}</time>.{" "}

@@ -32,10 +32,10 @@ export function EmbedFrame({
             {takeaway}
           </p>
         ) : null}
-        <p className="text-xs text-gray-600 dark:text-gray-400">{description}</p>
+        <p className="text-xs muted">{description}</p>
       </figcaption>
       {children}
-      <p className="text-xs text-gray-600 dark:text-gray-400">
+      <p className="text-xs muted">
         {asOf ? (
           <>
             As reported on <time dateTime={asOf}>{formatDate(asOf)}</time>.{" "}

@@ -36,7 +36,7 @@ export function GetForm({
   return (
     <form method="get" action={action} onSubmit={submit} aria-label={label} aria-busy={pending} className={className}>
       {children}
-      <p role="status" className="mt-2 min-h-5 text-sm text-gray-600 dark:text-gray-400">
+      <p role="status" className="mt-2 min-h-5 text-sm muted">
         {pending ? "Loading the deals…" : ""}
       </p>
     </form>

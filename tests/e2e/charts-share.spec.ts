@@ -128,10 +128,10 @@ test.describe("charts people cite and reuse", () => {
     // The frame's last action comes just before the drawing in the tab order.
     await frame.locator("summary", { hasText: "Cite" }).focus();
     await page.keyboard.press("Tab");
-    const first = frame.locator("[data-chart-mark]").first();
+    const first = frame.locator(".chart-column").first();
     await expect(first).toBeFocused();
     // The drawn tooltip is the tab stop's one text: a screen reader reads it there, and focus draws it.
-    const tooltip = first.locator("[data-chart-tip]");
+    const tooltip = first.locator("span");
     await expect(tooltip).toBeVisible();
     expect((await tooltip.boundingBox())?.height).toBeGreaterThan(20);
     const firstRow = frame.locator("tbody tr").first();
@@ -143,7 +143,7 @@ test.describe("charts people cite and reuse", () => {
     // A screen reader reads those figures on the same tab stop, written once.
     expect(await first.textContent()).toBe(await tooltip.textContent());
     await page.keyboard.press("Tab");
-    await expect(frame.locator("[data-chart-mark]").nth(1)).toBeFocused();
+    await expect(frame.locator(".chart-column").nth(1)).toBeFocused();
     // Away from focus it is visually hidden (clipped to a pixel), still in the page for screen readers.
     await expect.poll(async () => (await tooltip.boundingBox())?.height).toBeLessThanOrEqual(1);
   });
@@ -207,7 +207,7 @@ test.describe("charts people cite and reuse", () => {
     const frame = page.locator("#funding-rounds");
     // Columns are as wide as the time to their neighbours: irregular dates make unequal columns.
     const widths = await frame
-      .locator("[data-chart-mark]")
+      .locator(".chart-column")
       .evaluateAll((marks) => marks.map((m) => Math.round(m.getBoundingClientRect().width)));
     expect(widths.length).toBeGreaterThan(3);
     expect(new Set(widths).size).toBeGreaterThan(2);

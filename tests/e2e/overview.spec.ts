@@ -22,7 +22,7 @@ test.describe("the overview", () => {
     await expect(chart.locator("path.chart-bars").first()).toBeVisible();
     expect(await barCount(chart)).toBeGreaterThan(10);
     // Each quarter's column carries its figures as a tooltip (shown on hover and focus).
-    await expect(chart.locator("[data-chart-tip]").filter({ hasText: /^Q1 2026\n/ })).toHaveCount(1);
+    await expect(chart.locator(".chart-column > span").filter({ hasText: /^Q1 2026\n/ })).toHaveCount(1);
 
     await page.getByText("Show the data as a table").click();
     const table = page.getByRole("table", { name: "Capital counted by quarter, by kind" });

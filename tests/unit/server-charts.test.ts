@@ -25,7 +25,9 @@ function attr(markup: string, selector: RegExp): string[] {
  */
 function expectMark(markup: string, tip: string) {
   const escaped = tip.replace(/[$.*+?()[\]{}|\\]/g, "\\$&");
-  expect(markup).toMatch(new RegExp(`<li tabindex="0" data-chart-mark=""[^>]*><span data-chart-tip=""[^>]*>${escaped}</span></li>`));
+  expect(markup).toMatch(
+    new RegExp(`<li tabindex="0" class="chart-column"[^>]*><span class="tip-(left|right|mid)">${escaped}</span></li>`),
+  );
   expect(markup.split(tip).length - 1).toBe(1);
   expect(markup).not.toContain(tip.replace(/\n/g, "; "));
 }
@@ -93,12 +95,12 @@ describe("the stacked bar chart", () => {
   it("leaves out the tooltip columns when there are too many to point at, not the bars", () => {
     const many: ChartRow[] = Array.from({ length: MAX_TOOLTIP_COLUMNS + 1 }, (_, i) => ({ label: `Day ${i}`, equity: i + 1 }));
     const markup = renderToStaticMarkup(createElement(StackedBarChart, { rows: many, series: series.slice(0, 1), ariaLabel: "Many" }));
-    expect(markup).not.toContain("data-chart-tip");
+    expect(markup).not.toContain('class="chart-column"');
     expect(rects(attr(markup, /class="chart-bars" d="([^"]+)"/g)[0])).toHaveLength(MAX_TOOLTIP_COLUMNS + 1);
     const few = renderToStaticMarkup(
       createElement(StackedBarChart, { rows: many.slice(0, MAX_TOOLTIP_COLUMNS), series: series.slice(0, 1), ariaLabel: "Few" }),
     );
-    expect(few.match(/data-chart-tip/g)).toHaveLength(MAX_TOOLTIP_COLUMNS);
+    expect(few.match(/class="chart-column"/g)).toHaveLength(MAX_TOOLTIP_COLUMNS);
   });
 
   it("draws side by side when not stacked", () => {

@@ -109,7 +109,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
       <DateWindowForm path={`/companies/${slug}`} window={window} keep={{ asOf, scale: scale === "log" ? scale : null }} />
 
       {timelineTotal === 0 && commitmentTotal === 0 ? (
-        <p className="text-gray-600 dark:text-gray-400">
+        <p className="muted">
           {name} has received no deal {isWindowed(window) ? "announced in these dates" : "in the data"}.
         </p>
       ) : (
@@ -173,7 +173,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
                 ? `Valuation marks: the ${formatNumber(company.latestValuations.length)} latest of ${formatNumber(company.valuationCount)}, oldest first`
                 : "Valuation marks, oldest first"}
             </h2>
-            <p className="max-w-3xl text-sm text-gray-600 dark:text-gray-400">
+            <p className="max-w-3xl text-sm muted">
               Every valuation reported with a deal {name} or one of its divisions received, announced or closed: rounds, secondary sales,
               tender offers and recapitalizations, each with its deal and sources.
             </p>
@@ -193,7 +193,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
                 ) : null}
               </>
             ) : (
-              <p className="text-sm text-gray-600 dark:text-gray-400">No valuation of {name} reported in the data.</p>
+              <p className="text-sm muted">No valuation of {name} reported in the data.</p>
             )}
           </section>
 
@@ -203,7 +203,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
                 ? `Rounds: the ${formatNumber(roundList.length)} latest of ${formatNumber(companyRounds.total)}, oldest first`
                 : "Rounds, oldest first"}
             </h2>
-            <p className="max-w-3xl text-sm text-gray-600 dark:text-gray-400">
+            <p className="max-w-3xl text-sm muted">
               A round is one financing: the deals that are its parts or tranches together, every other equity or convertible deal a round of
               its own. A participant&rsquo;s amount is its committed amount, or the deal&rsquo;s amount where it is the deal&rsquo;s only
               investor.
@@ -222,7 +222,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
                 </p>
               </>
             ) : (
-              <p className="text-sm text-gray-600 dark:text-gray-400">No equity or convertible deal for {name} in the data.</p>
+              <p className="text-sm muted">No equity or convertible deal for {name} in the data.</p>
             )}
           </section>
 
@@ -230,7 +230,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
             <h2 id="investors" className="text-lg font-semibold">
               Investors and their shares of {name}&rsquo;s counted funding
             </h2>
-            <p className="max-w-3xl text-sm text-gray-600 dark:text-gray-400">
+            <p className="max-w-3xl text-sm muted">
               Each counted deal is split among its investors by their committed amounts where known, the rest in equal parts; the shares add
               up to 100%.
             </p>
@@ -251,7 +251,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
                 linkText={`Every deal ${name} received`}
               />
             ) : (
-              <p className="text-sm text-gray-600 dark:text-gray-400">No counted funding, so no shares.</p>
+              <p className="text-sm muted">No counted funding, so no shares.</p>
             )}
           </section>
 
@@ -259,7 +259,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
             <h2 id="commitments" className="text-lg font-semibold">
               Commitments {name} made: compute, cloud and chips
             </h2>
-            <p className="max-w-3xl text-sm text-gray-600 dark:text-gray-400">
+            <p className="max-w-3xl text-sm muted">
               Purchase contracts in which {name} is the buyer. In the data the buyer is listed as the investor and the seller as the
               recipient, so these deals go the other way from funding: they are not capital {name} received, nor capital it invested.
             </p>

@@ -87,7 +87,7 @@ export default async function InvestorPage({ params, searchParams }: Props) {
       <DateWindowForm path={`/investors/${slug}`} window={window} keep={{ asOf, grain: grain === "year" ? null : grain }} />
 
       {portfolioTotal === 0 ? (
-        <p className="text-gray-600 dark:text-gray-400">
+        <p className="muted">
           {name} is not named as an investor in any deal {isWindowed(window) ? "announced in these dates" : "in the data"}.
         </p>
       ) : (
@@ -152,7 +152,7 @@ export default async function InvestorPage({ params, searchParams }: Props) {
             <h2 id="recipients" className="text-lg font-semibold">
               Recipients, by capital {name} put in
             </h2>
-            <p className="max-w-3xl text-sm text-gray-600 dark:text-gray-400">
+            <p className="max-w-3xl text-sm muted">
               For each company {name} funded in a counted deal: {name}&rsquo;s attributed amount, everything the company received in counted
               deals from all investors, and the share of that funding that came from {name}.
             </p>
@@ -173,9 +173,7 @@ export default async function InvestorPage({ params, searchParams }: Props) {
                 linkText={`Every deal of ${name} as an investor`}
               />
             ) : (
-              <p className="text-sm text-gray-600 dark:text-gray-400">
-                No counted deal: {name}&rsquo;s deals are commitments, pipeline or terminated.
-              </p>
+              <p className="text-sm muted">No counted deal: {name}&rsquo;s deals are commitments, pipeline or terminated.</p>
             )}
           </section>
 
@@ -183,9 +181,7 @@ export default async function InvestorPage({ params, searchParams }: Props) {
             <h2 id="co-investors" className="text-lg font-semibold">
               Co-investors
             </h2>
-            <p className="text-sm text-gray-600 dark:text-gray-400">
-              Named organizations in the same deals as {name}, of any kind and status.
-            </p>
+            <p className="text-sm muted">Named organizations in the same deals as {name}, of any kind and status.</p>
             {coInvestors.length > 0 ? (
               <FirstRows
                 rows={sortCoInvestors(coInvestors, coInvestorsSort)}
@@ -203,7 +199,7 @@ export default async function InvestorPage({ params, searchParams }: Props) {
                 linkText={`Every deal of ${name} as an investor`}
               />
             ) : (
-              <p className="text-sm text-gray-600 dark:text-gray-400">{name} is the only named investor in each of its deals.</p>
+              <p className="text-sm muted">{name} is the only named investor in each of its deals.</p>
             )}
           </section>
 

@@ -35,7 +35,7 @@ export default async function MergeOrganizationsPage({
           Merges
         </h2>
         {merges.length === 0 ? (
-          <p className="text-sm text-gray-600 dark:text-gray-400">No organization is merged.</p>
+          <p className="text-sm muted">No organization is merged.</p>
         ) : (
           <ul className="space-y-2 text-sm">
             {merges.map((m) => (

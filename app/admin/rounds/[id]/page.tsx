@@ -31,7 +31,7 @@ export default async function EditRoundPage({ params, searchParams }: Props) {
           .
         </p>
       ) : null}
-      <p className="text-sm text-gray-600 dark:text-gray-400">
+      <p className="text-sm muted">
         Key <code>{round.key}</code>. Its deals (set in each deal&rsquo;s form by this key):
       </p>
       <ul className="list-disc pl-6 text-sm">

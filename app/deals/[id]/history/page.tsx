@@ -84,7 +84,7 @@ export default async function DealHistoryPage({ params, searchParams }: Props) {
                   </table>
                 </div>
               ) : (
-                <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">No field changed.</p>
+                <p className="mt-2 text-sm muted">No field changed.</p>
               )}
               {index > 0 ? (
                 <div className="mt-3">
