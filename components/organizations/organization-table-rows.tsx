@@ -202,8 +202,8 @@ export function ValuationMarkRows({ rows }: { rows: ValuationMarkRow[] }) {
 
 /**
  * A round's block on its company's page: its anchor, heading, editor's page (signed-in editors; else null), total as
- * reported, capital counted, valuation, its participants (page or null, name, the note of its role, amount), and its
- * deals (page, label) after their lead-in.
+ * reported, capital counted, valuation, its participants (page or null, name, the note of its role, amount; null when
+ * no participant's amount is reported, said once under the list), and its deals (page, label) after their lead-in.
  */
 export type RoundBlock = [
   id: string,
@@ -212,7 +212,7 @@ export type RoundBlock = [
   total: string,
   counted: string,
   valuation: string,
-  participants: [href: string | null, name: string, role: string, amount: string][],
+  participants: [href: string | null, name: string, role: string, amount: string | null][],
   dealsLead: string,
   deals: [href: string, label: string][],
 ];
@@ -249,7 +249,7 @@ export function RoundBlocks({ rounds }: { rounds: RoundBlock[] }) {
               <dd>{valuation}</dd>
             </div>
           </dl>
-          <ul aria-label="Participants and their amounts" className="mt-2">
+          <ul aria-label={participants.some((p) => p[3] !== null) ? "Participants and their amounts" : "Participants"} className="mt-2">
             {participants.map(([href, name, role, amount]) => (
               <li key={href ?? `label-${name}`}>
                 {href ? (
@@ -259,10 +259,13 @@ export function RoundBlocks({ rounds }: { rounds: RoundBlock[] }) {
                 ) : (
                   name
                 )}
-                {`${role}: ${amount}`}
+                {amount === null ? role : `${role}: ${amount}`}
               </li>
             ))}
           </ul>
+          {participants.length > 0 && participants.every((p) => p[3] === null) ? (
+            <p className="muted">No participant’s amount reported.</p>
+          ) : null}
           <p className="mt-2">
             {dealsLead}
             {deals.map(([href, label], i) => (

@@ -32,7 +32,8 @@ export function RoundList({
           p.slug ? investorHref(p.slug, asOf) : null,
           p.name,
           p.role === "lead" ? " (lead)" : p.role === "co_lead" ? " (co-lead)" : "",
-          p.amountUsd === null ? "Not reported" : formatUsd(p.amountUsd),
+          // Said once under the list when no participant's amount is reported: most rounds report none.
+          round.participants.every((q) => q.amountUsd === null) ? null : p.amountUsd === null ? "Not reported" : formatUsd(p.amountUsd),
         ]),
         round.deals.length === 1 ? "Deal: " : `Its ${round.deals.length} deals: `,
         round.deals.map((d) => [dealHref(d.id, asOf), d.round ?? `deal ${d.id}`]),

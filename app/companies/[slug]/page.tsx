@@ -39,8 +39,12 @@ import { formatDate, formatNumber, formatUsd, formatUsdExact } from "@/lib/forma
 import { parseTableSort, tableSortHref } from "@/lib/filters/ranking-sort";
 import { INVESTORS_SORT, sortInvestors, type InvestorsColumn } from "@/lib/filters/organization-table-sorts";
 
-/** How many rounds the page lists (the newest); GET /api/organizations/{slug}/rounds has them all. */
-const ROUNDS_LISTED = 10;
+/**
+ * How many rounds the page lists (the newest); GET /api/organizations/{slug}/rounds has them all. Five, not the lists'
+ * ten: a round's block names every participant with its amount and every deal, over a kilobyte of HTML and payload each
+ * (ten took a cloud provider's page past 100 kB at 100,000 deals), and the chart's table gives each date's amount.
+ */
+const ROUNDS_LISTED = 5;
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
