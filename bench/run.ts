@@ -25,6 +25,7 @@ import { syntheticImportCsv } from "../lib/synth/import-csv";
 import { createRandom } from "../lib/synth/random";
 import { synthDatabase } from "../lib/synth/synth-database";
 import { firstLoadPages, measureFirstLoadJs, runLighthouse, type FirstLoadJs, type LighthouseScores } from "./browser";
+import { measurePageSizes, pageSizeUrls, type PageSize } from "./page-sizes";
 
 type AutocannonResult = {
   duration: number;
@@ -633,6 +634,7 @@ async function main() {
   const lighthouse: LighthouseScores[] = [];
   let imports: ImportTiming[] = [];
   let memory = { mb: 0, process: "" };
+  let pageSizes: PageSize[] = [];
   try {
     await waitForServer(server, 20 * 60_000);
     log(`server up; load average ${readFileSync("/proc/loadavg", "utf8").trim()}`);
@@ -641,6 +643,13 @@ async function main() {
     rows.push(...measured.rows);
     failed ||= measured.failed;
     memory = peakRssMb(server.pid as number);
+
+    // After the peak memory of the load rows: these pages compute their views cold, one organization after another.
+    const sizeDb = new Database(file, { readonly: true });
+    const sizeUrls = pageSizeUrls(sizeDb, quick ? 10 : 40);
+    sizeDb.close();
+    log(`page sizes: ${sizeUrls.length} pages once each`);
+    pageSizes = await measurePageSizes(base, sizeUrls, () => ({ "x-forwarded-for": nextClient() }));
 
     if (withBrowser) {
       log("first-load JS per page (Playwright, Chromium)");
@@ -732,6 +741,7 @@ async function main() {
     firstLoadJs: firstLoad,
     lighthouse,
     imports,
+    pageSizes: { asked: pageSizes.length, over100Kb: pageSizes.filter((p) => p.kb > 100).length, largest: pageSizes.slice(0, 10) },
     postgresql: postgresqlPages && { rows: postgresqlPages.rows, serverPeakRssMb: postgresqlPages.memory },
   };
   const outDir = path.join(ROOT, "bench", "results");
@@ -744,6 +754,11 @@ async function main() {
   );
   console.log(pageTable(rows));
   console.log(`\nServer peak RSS (VmHWM): ${memory.mb} MB (${memory.process})`);
+  if (pageSizes.length > 0) {
+    const over = pageSizes.filter((p) => p.kb > 100).length;
+    console.log(`\nLargest pages of ${pageSizes.length} asked once each (${over} over 100 kB):\n`);
+    console.log(table(pageSizes.slice(0, 5).map((p) => ({ page: p.url, kB: p.kb, status: p.status }))));
+  }
   if (postgresqlPages && !postgresqlPages.skipped) {
     console.log(`\nThe same on PostgreSQL, two app processes, ${CONNECTIONS / 2} connections each:\n`);
     console.log(pageTable(postgresqlPages.rows));
