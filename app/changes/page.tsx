@@ -73,17 +73,17 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
         <ol aria-label="Changes, newest first" className="divide-y divide-gray-200 dark:divide-gray-800">
           {page.data.map((change) => (
             <li key={change.eventId} className="py-3">
-              <div className="flex flex-wrap items-center gap-2 text-sm muted">
-                <time dateTime={change.occurredOn} className="font-medium text-gray-900 dark:text-gray-100">
+              <div className="change-head">
+                <time dateTime={change.occurredOn} className="change-date">
                   {formatDate(change.occurredOn)}
                 </time>
                 <span>{change.kinds.map((k) => CHANGE_LABELS[k]).join(" and ")}</span>
               </div>
-              <Link href={dealHref(change.deal.id, view.filters.asOf)} className={`${TEXT_LINK} mt-1 inline-block font-medium`}>
+              <Link href={dealHref(change.deal.id, view.filters.asOf)} className={`${TEXT_LINK} change-deal`}>
                 {partiesText(change.deal)}
               </Link>
               {change.deal.round ? <span className="text-sm muted"> · {change.deal.round}</span> : null}
-              <div className="mt-1 flex flex-wrap items-center gap-2 text-sm">
+              <div className="change-states">
                 {change.previous ? (
                   <>
                     <StatusBadge status={change.previous.status} />
@@ -96,7 +96,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
                 <StatusBadge status={change.status} />
                 <span>{formatAmount(change.amountUsdLow, change.amountUsdHigh, change.amountQualifier)}</span>
               </div>
-              {change.note ? <p className="mt-1 text-sm text-gray-700 dark:text-gray-300">{change.note}</p> : null}
+              {change.note ? <p className="change-note">{change.note}</p> : null}
               {change.source?.url ? (
                 <ExternalLink href={change.source.url} className={`${TEXT_LINK} text-sm`}>
                   Source: {change.source.publisher ?? hostOf(change.source.url)}
