@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
-import { StatusBadge } from "@/components/deals/status-badge";
+import { ChangeEntries, type ChangeEntry } from "@/components/changes/change-entries";
 import { dealHref } from "@/lib/story/view-href";
 import { AsOfBanner } from "@/components/story/as-of-banner";
 import { DataFreshness } from "@/components/story/data-freshness";
 import { ChangeFilterForm } from "@/components/story/change-filter-form";
-import { ExternalLink, hostOf } from "@/components/ui/external-link";
+import { hostOf } from "@/components/ui/external-link";
 import { Pagination } from "@/components/ui/pagination";
 import { ParamIssues } from "@/components/ui/param-issues";
-import { listChanges } from "@/lib/data/changes";
+import { listChanges, type ChangeItem } from "@/lib/data/changes";
 import { addressWithSlugs, filterNamesOf, resolveFilterNames } from "@/lib/data/filter-names";
 import { changeViewToParams, parseChangeView } from "@/lib/filters/change-filters";
 import { formatAmount, formatDate, formatNumber } from "@/lib/format";
@@ -29,7 +28,24 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
   };
 }
 
-const TEXT_LINK = "text-link";
+/** A change as ChangeEntries draws it: its text written here, once. */
+function changeEntry(change: ChangeItem, asOf: string | null): ChangeEntry {
+  const { previous, source } = change;
+  return [
+    change.eventId,
+    change.occurredOn,
+    formatDate(change.occurredOn),
+    change.kinds.map((k) => CHANGE_LABELS[k]).join(" and "),
+    dealHref(change.deal.id, asOf),
+    partiesText(change.deal),
+    change.deal.round,
+    previous ? [previous.status, formatAmount(previous.amountUsdLow, previous.amountUsdHigh, previous.amountQualifier)] : null,
+    change.status,
+    formatAmount(change.amountUsdLow, change.amountUsdHigh, change.amountQualifier),
+    change.note || null,
+    source?.url ? [source.url, source.publisher ?? hostOf(source.url)] : null,
+  ];
+}
 
 export default async function ChangesPage({ searchParams }: { searchParams: SearchParams }) {
   const { params, issues: nameIssues, renamed } = await resolveFilterNames(await searchParams);
@@ -56,7 +72,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
         <p className="mt-2 max-w-3xl muted">
           New deals and every change of status or reported amount, newest first, each with its deal and its source. The filters work as on
           the deal list; status, dates and amounts apply to the state after each change.{" "}
-          <a href={feedHref} className={TEXT_LINK}>
+          <a href={feedHref} className="text-link">
             Follow these changes with a feed reader (Atom)
           </a>
           .
@@ -70,41 +86,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
       {page.data.length === 0 ? (
         <p>No changes match these filters.</p>
       ) : (
-        <ol aria-label="Changes, newest first" className="divide-y divide-gray-200 dark:divide-gray-800">
-          {page.data.map((change) => (
-            <li key={change.eventId} className="py-3">
-              <div className="change-head">
-                <time dateTime={change.occurredOn} className="change-date">
-                  {formatDate(change.occurredOn)}
-                </time>
-                <span>{change.kinds.map((k) => CHANGE_LABELS[k]).join(" and ")}</span>
-              </div>
-              <Link href={dealHref(change.deal.id, view.filters.asOf)} className={`${TEXT_LINK} change-deal`}>
-                {partiesText(change.deal)}
-              </Link>
-              {change.deal.round ? <span className="text-sm muted"> · {change.deal.round}</span> : null}
-              <div className="change-states">
-                {change.previous ? (
-                  <>
-                    <StatusBadge status={change.previous.status} />
-                    <span>
-                      {formatAmount(change.previous.amountUsdLow, change.previous.amountUsdHigh, change.previous.amountQualifier)}
-                    </span>
-                    <span aria-label="became">→</span>
-                  </>
-                ) : null}
-                <StatusBadge status={change.status} />
-                <span>{formatAmount(change.amountUsdLow, change.amountUsdHigh, change.amountQualifier)}</span>
-              </div>
-              {change.note ? <p className="change-note">{change.note}</p> : null}
-              {change.source?.url ? (
-                <ExternalLink href={change.source.url} className={`${TEXT_LINK} text-sm`}>
-                  Source: {change.source.publisher ?? hostOf(change.source.url)}
-                </ExternalLink>
-              ) : null}
-            </li>
-          ))}
-        </ol>
+        <ChangeEntries entries={page.data.map((change) => changeEntry(change, view.filters.asOf))} />
       )}
       <Pagination page={page.page} pageCount={pageCount} hrefFor={(p) => href({ page: p })} label="Pages of changes" />
     </div>
