@@ -74,8 +74,8 @@ export type CompanyRounds = {
 };
 
 /**
- * The company's rounds, oldest first: every one, or only the newest `newest` (the page lists 20; their parties are
- * then read for those rounds' deals alone, not for OpenAI's 10,412 synthetic deals); null when there is no such
+ * The company's rounds, oldest first: every one, or only the newest `newest` (the company page lists 5; their parties
+ * are then read for those rounds' deals alone, not for OpenAI's 10,412 synthetic deals); null when there is no such
  * organization.
  */
 export function getCompanyRounds(
