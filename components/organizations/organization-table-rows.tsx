@@ -222,6 +222,8 @@ export type RoundBlock = [
  * a table's header and caption, repeated in every block, made most of the section's markup. Its looks are short classes
  * of app/globals.css (round-block, round-terms), as every block repeats them.
  */
+const hasAmount = (participant: RoundBlock[6][number]) => participant[3] !== null;
+
 export function RoundBlocks({ rounds }: { rounds: RoundBlock[] }) {
   return (
     <ol className="space-y-4">
@@ -249,7 +251,7 @@ export function RoundBlocks({ rounds }: { rounds: RoundBlock[] }) {
               <dd>{valuation}</dd>
             </div>
           </dl>
-          <ul aria-label={participants.some((p) => p[3] !== null) ? "Participants and their amounts" : "Participants"} className="mt-2">
+          <ul aria-label={participants.some(hasAmount) ? "Participants and their amounts" : "Participants"} className="mt-2">
             {participants.map(([href, name, role, amount]) => (
               <li key={href ?? `label-${name}`}>
                 {href ? (
@@ -263,9 +265,7 @@ export function RoundBlocks({ rounds }: { rounds: RoundBlock[] }) {
               </li>
             ))}
           </ul>
-          {participants.length > 0 && participants.every((p) => p[3] === null) ? (
-            <p className="muted">No participant’s amount reported.</p>
-          ) : null}
+          {participants.length > 0 && !participants.some(hasAmount) ? <p className="muted">No participant’s amount reported.</p> : null}
           <p className="mt-2">
             {dealsLead}
             {deals.map(([href, label], i) => (

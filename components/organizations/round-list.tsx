@@ -21,23 +21,26 @@ export function RoundList({
 }) {
   return (
     <RoundBlocks
-      rounds={rounds.map((round) => [
-        roundAnchor(round),
-        `${formatDate(round.date)}: ${round.name ?? "Unnamed round"}`,
-        editable && round.id !== null ? `/admin/rounds/${round.id}` : null,
-        round.total ? formatAmount(round.total.low, round.total.high, round.total.qualifier) : "Not reported",
-        round.counted ? formatUsd(round.countedUsd) : "Not counted (pipeline or terminated)",
-        round.postMoneyValuationUsd === null ? "Not reported" : formatUsd(round.postMoneyValuationUsd),
-        round.participants.map((p) => [
-          p.slug ? investorHref(p.slug, asOf) : null,
-          p.name,
-          p.role === "lead" ? " (lead)" : p.role === "co_lead" ? " (co-lead)" : "",
-          // Said once under the list when no participant's amount is reported: most rounds report none.
-          round.participants.every((q) => q.amountUsd === null) ? null : p.amountUsd === null ? "Not reported" : formatUsd(p.amountUsd),
-        ]),
-        round.deals.length === 1 ? "Deal: " : `Its ${round.deals.length} deals: `,
-        round.deals.map((d) => [dealHref(d.id, asOf), d.round ?? `deal ${d.id}`]),
-      ])}
+      rounds={rounds.map((round) => {
+        // Said once under the list when no participant's amount is reported: most rounds report none.
+        const reported = round.participants.some((p) => p.amountUsd !== null);
+        return [
+          roundAnchor(round),
+          `${formatDate(round.date)}: ${round.name ?? "Unnamed round"}`,
+          editable && round.id !== null ? `/admin/rounds/${round.id}` : null,
+          round.total ? formatAmount(round.total.low, round.total.high, round.total.qualifier) : "Not reported",
+          round.counted ? formatUsd(round.countedUsd) : "Not counted (pipeline or terminated)",
+          round.postMoneyValuationUsd === null ? "Not reported" : formatUsd(round.postMoneyValuationUsd),
+          round.participants.map((p) => [
+            p.slug ? investorHref(p.slug, asOf) : null,
+            p.name,
+            p.role === "lead" ? " (lead)" : p.role === "co_lead" ? " (co-lead)" : "",
+            reported ? (p.amountUsd === null ? "Not reported" : formatUsd(p.amountUsd)) : null,
+          ]),
+          round.deals.length === 1 ? "Deal: " : `Its ${round.deals.length} deals: `,
+          round.deals.map((d) => [dealHref(d.id, asOf), d.round ?? `deal ${d.id}`]),
+        ];
+      })}
     />
   );
 }
