@@ -2,10 +2,9 @@
 // twenty most active organizations of each side), while an organization's page grows with what it has on both sides
 // (a cloud provider receives rounds, makes commitments and closes loops). So every organization page of the most
 // active organizations is asked once, with the bare pages beside them, and the largest answers are reported.
-import http from "node:http";
 import type Database from "better-sqlite3";
 
-export type PageSize = { url: string; kb: number; status: number };
+export type PageSize = { url: string; bytes: number; status: number };
 
 /** The pages most likely to be the largest: both pages of the `limit` most active organizations of each side. */
 export function pageSizeUrls(db: Database.Database, limit: number): string[] {
@@ -22,26 +21,28 @@ export function pageSizeUrls(db: Database.Database, limit: number): string[] {
   return [...bare, ...sections, ...organizations];
 }
 
-function size(origin: string, url: string, headers: () => Record<string, string>): Promise<PageSize> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(origin + url, { headers: headers() }, (res) => {
-      let bytes = 0;
-      res.on("data", (chunk: Buffer) => (bytes += chunk.length));
-      res.on("end", () => resolve({ url, kb: Math.round((bytes / 1024) * 10) / 10, status: res.statusCode ?? 0 }));
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-  });
-}
-
-/** Each page once, two at a time (their views are computed cold), largest first. */
-export async function measurePageSizes(origin: string, urls: string[], headers: () => Record<string, string>): Promise<PageSize[]> {
+/**
+ * Each page once through `get` (the bench's one request, which reads the answer's bytes), two at a time (their views
+ * are computed cold), largest first.
+ */
+export async function measurePageSizes(
+  urls: string[],
+  get: (url: string) => Promise<{ status: number; bytes: number }>,
+): Promise<PageSize[]> {
   const sizes: PageSize[] = [];
   const queue = [...urls];
   await Promise.all(
     [0, 1].map(async () => {
-      for (let url = queue.shift(); url !== undefined; url = queue.shift()) sizes.push(await size(origin, url, headers));
+      for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+        const { status, bytes } = await get(url);
+        sizes.push({ url, bytes, status });
+      }
     }),
   );
-  return sizes.sort((a, b) => b.kb - a.kb);
+  return sizes.sort((a, b) => b.bytes - a.bytes);
+}
+
+/** How many of the pages are over the bound of 100 kB (of 1,024 bytes, as the bench's other kB). */
+export function overBound(sizes: PageSize[]): number {
+  return sizes.filter((p) => p.bytes > 100 * 1024).length;
 }

@@ -25,7 +25,7 @@ import { syntheticImportCsv } from "../lib/synth/import-csv";
 import { createRandom } from "../lib/synth/random";
 import { synthDatabase } from "../lib/synth/synth-database";
 import { firstLoadPages, measureFirstLoadJs, runLighthouse, type FirstLoadJs, type LighthouseScores } from "./browser";
-import { measurePageSizes, pageSizeUrls, type PageSize } from "./page-sizes";
+import { measurePageSizes, overBound, pageSizeUrls, type PageSize } from "./page-sizes";
 
 type AutocannonResult = {
   duration: number;
@@ -385,12 +385,13 @@ function loadOne(
 }
 
 /** One request with no client-side time limit (fetch gives up after 300 s; a cold page at a million deals can take longer). */
-function firstHit(url: string, origin = base): Promise<{ ms: number; status: number }> {
+function firstHit(url: string, origin = base): Promise<{ ms: number; status: number; bytes: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = http.get(origin + url, { headers: { "x-forwarded-for": nextClient() } }, (res) => {
-      res.on("data", () => {});
-      res.on("end", () => resolve({ ms: performance.now() - started, status: res.statusCode ?? 0 }));
+      let bytes = 0;
+      res.on("data", (chunk: Buffer) => (bytes += chunk.length));
+      res.on("end", () => resolve({ ms: performance.now() - started, status: res.statusCode ?? 0, bytes }));
       res.on("error", reject);
     });
     req.on("error", reject);
@@ -649,7 +650,7 @@ async function main() {
     const sizeUrls = pageSizeUrls(sizeDb, quick ? 10 : 40);
     sizeDb.close();
     log(`page sizes: ${sizeUrls.length} pages once each`);
-    pageSizes = await measurePageSizes(base, sizeUrls, () => ({ "x-forwarded-for": nextClient() }));
+    pageSizes = await measurePageSizes(sizeUrls, (url) => firstHit(url));
 
     if (withBrowser) {
       log("first-load JS per page (Playwright, Chromium)");
@@ -741,7 +742,11 @@ async function main() {
     firstLoadJs: firstLoad,
     lighthouse,
     imports,
-    pageSizes: { asked: pageSizes.length, over100Kb: pageSizes.filter((p) => p.kb > 100).length, largest: pageSizes.slice(0, 10) },
+    pageSizes: {
+      asked: pageSizes.length,
+      over100Kb: overBound(pageSizes),
+      largest: pageSizes.slice(0, 10).map(({ url, bytes, status }) => ({ url, kb: round(bytes / 1024, 1), status })),
+    },
     postgresql: postgresqlPages && { rows: postgresqlPages.rows, serverPeakRssMb: postgresqlPages.memory },
   };
   const outDir = path.join(ROOT, "bench", "results");
@@ -755,9 +760,8 @@ async function main() {
   console.log(pageTable(rows));
   console.log(`\nServer peak RSS (VmHWM): ${memory.mb} MB (${memory.process})`);
   if (pageSizes.length > 0) {
-    const over = pageSizes.filter((p) => p.kb > 100).length;
-    console.log(`\nLargest pages of ${pageSizes.length} asked once each (${over} over 100 kB):\n`);
-    console.log(table(pageSizes.slice(0, 5).map((p) => ({ page: p.url, kB: p.kb, status: p.status }))));
+    console.log(`\nLargest pages of ${pageSizes.length} asked once each (${overBound(pageSizes)} over 100 kB):\n`);
+    console.log(table(pageSizes.slice(0, 5).map((p) => ({ page: p.url, kB: round(p.bytes / 1024, 1), status: p.status }))));
   }
   if (postgresqlPages && !postgresqlPages.skipped) {
     console.log(`\nThe same on PostgreSQL, two app processes, ${CONNECTIONS / 2} connections each:\n`);
