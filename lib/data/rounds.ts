@@ -13,7 +13,7 @@ import { groupIntoRounds } from "../measures/funding-rounds";
 import { dealsAsOf } from "./deal-state";
 import { partiesOf } from "./deals";
 import { readsOf } from "./kysely";
-import { withRounds } from "./raw/round-figures";
+import { withRounds } from "./raw/round-pairs";
 import { onDeal } from "./raw/overview-figures";
 import { findOrganization, type OrganizationProfile } from "./organization-profile";
 import { cachedView, viewKey } from "./view-cache";

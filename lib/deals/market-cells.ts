@@ -1,20 +1,24 @@
-// Keeps the market's cells (RecipientCell, PeriodCell, InvestorCell, PairCell: lib/data/raw/market-cells.ts) and each
-// named investor's part of each deal (InvestorPart) equal to the live deals, in the transaction that writes them. A deal's contribution to
+// Keeps the market's cells (RecipientCell, PeriodCell, InvestorCell, PairCell: lib/data/raw/market-cells.ts), each
+// named investor's part of each deal (InvestorPart) and the pairs of named investors of each round (RoundPair:
+// lib/data/raw/round-pairs.ts) equal to the live deals, in the transaction that writes them. A deal's contribution to
 // the cells depends on the deal and its participations alone, so a write of some deals subtracts their contributions
-// before it and adds them back after it, and sets their parts again after it: a few statements per 500 deals, whatever
-// the size of the market. Every writer of deals or participations goes through here: the deal writer
-// (lib/deals/write-deal.ts: created in batches, updated), restore (restore-deal.ts), delete
-// (lib/actions/deals/delete-deal.ts), and a merge of organizations and its undoing (merge-organizations.ts);
-// tests/integration/market-cells.test.ts recomputes the cells and the parts from scratch after each of them.
+// before it and adds them back after it, and sets their parts again after it; a round's pairs depend on all its deals,
+// so the pairs of the rounds the deals were in and are in are set again from those rounds' deals. A few statements per
+// 500 deals, whatever the size of the market. Every writer of deals or participations goes through here: the deal
+// writer (lib/deals/write-deal.ts: created in batches, updated), restore (restore-deal.ts), delete
+// (lib/actions/deals/delete-deal.ts), and a merge of organizations and its undoing (merge-organizations.ts); a
+// Round's date is its writer's (keepRoundDate). tests/integration/market-cells.test.ts recomputes the cells, the parts
+// and the pairs from scratch after each of them.
 //
-// The statements are the Kysely queries of lib/data/raw/market-cells.ts (withInvestorShares over the deals written),
-// run on the driver connection of the Prisma transaction (lib/insert-rows.ts runOnTransaction), so they are part of
-// it: a write that fails leaves the cells as they were.
+// The statements are the Kysely queries of lib/data/raw/market-cells.ts (withInvestorShares over the deals written)
+// and round-pairs.ts, run on the driver connection of the Prisma transaction (lib/insert-rows.ts runOnTransaction), so
+// they are part of it: a write that fails leaves the cells as they were.
 import type { Expression, SqlBool } from "kysely";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { queryBuilder } from "../data/kysely";
 import { cellDeltas, emptyCellDeletion, emptyPeriodCellDeletion, investorPartStatements } from "../data/raw/market-cells";
 import { onDeal } from "../data/raw/overview-figures";
+import { roundDateStatement, roundNumbersOf, roundPairStatements } from "../data/raw/round-pairs";
 import { runOnTransaction, transactionProvider } from "../insert-rows";
 
 /** Deals per round of statements (their ids are bound, under SQLite's limit of parameters per statement). */
@@ -51,7 +55,10 @@ export function chunks(ids: readonly number[]): number[][] {
 export async function keepingMarketCells<T>(tx: Prisma.TransactionClient, dealIds: readonly number[], write: () => Promise<T>): Promise<T> {
   const emptied = noneEmptied();
   for (const chunk of chunks(dealIds)) await applyDeltas(tx, onDeal("d.id", "in", chunk), -1, emptied);
+  // The rounds the deals were in: a deal that leaves a Round changes its pairs too.
+  const roundsBefore = await roundNumbers(tx, dealIds);
   const result = await write();
+  await keepRoundPairs(tx, [...roundsBefore, ...(await roundNumbers(tx, dealIds))]);
   // The parts first: the investor and pair deltas read them.
   await keepInvestorParts(tx, dealIds);
   for (const chunk of chunks(dealIds)) await applyDeltas(tx, onDeal("d.id", "in", chunk), 1, emptied);
@@ -63,19 +70,45 @@ export async function keepingMarketCells<T>(tx: Prisma.TransactionClient, dealId
   return result;
 }
 
-/** Sets the investors' parts (InvestorPart) of the deals `dealIds` to what their participations give now. */
-async function keepInvestorParts(tx: Prisma.TransactionClient, dealIds: readonly number[]): Promise<void> {
+type KeptRows = (builder: ReturnType<typeof queryBuilder>, ids: readonly number[]) => Statements;
+type Statements = Record<"deletion" | "insertion", { sql: string; parameters: readonly unknown[] }>;
+
+/** Sets a kept table's rows of `ids` (deals, rounds) to what `statements` gives now: deleted, then inserted again. */
+async function setAgain(tx: Prisma.TransactionClient, ids: readonly number[], statements: KeptRows): Promise<void> {
   const builder = queryBuilder(transactionProvider(tx));
-  for (const chunk of chunks(dealIds)) {
-    const statements = investorPartStatements(builder, chunk);
-    await runOnTransaction(tx, statements.deletion);
-    await runOnTransaction(tx, statements.insertion);
+  for (const chunk of chunks(ids)) {
+    const { deletion, insertion } = statements(builder, chunk);
+    await runOnTransaction(tx, deletion);
+    await runOnTransaction(tx, insertion);
   }
+}
+
+/** Sets the investors' parts (InvestorPart) of the deals `dealIds` to what their participations give now. */
+const keepInvestorParts = (tx: Prisma.TransactionClient, dealIds: readonly number[]) => setAgain(tx, dealIds, investorPartStatements);
+
+/** Sets RoundPair's rows of the rounds numbered `groupIds` to what their live deals give now. */
+const keepRoundPairs = (tx: Prisma.TransactionClient, groupIds: readonly number[]) => setAgain(tx, groupIds, roundPairStatements);
+
+/** The rounds' numbers (withRounds' groupId) of the deals `dealIds` as they are now. */
+async function roundNumbers(tx: Prisma.TransactionClient, dealIds: readonly number[]): Promise<number[]> {
+  const builder = queryBuilder(transactionProvider(tx));
+  const numbers: number[] = [];
+  for (const chunk of chunks(dealIds)) {
+    for (const row of await runOnTransaction(tx, roundNumbersOf(builder, chunk))) numbers.push(Number(row.groupId));
+  }
+  return numbers;
+}
+
+/** Moves a Round's pairs to its date: its writer (the round form, the seed) calls this after changing it. */
+export async function keepRoundDate(tx: Prisma.TransactionClient, roundId: number, announcedOn: string): Promise<void> {
+  await runOnTransaction(tx, roundDateStatement(queryBuilder(transactionProvider(tx)), roundId, announcedOn));
 }
 
 /** Adds deals just created (with their participations) to the cells. */
 export async function addToMarketCells(tx: Prisma.TransactionClient, dealIds: readonly number[]): Promise<void> {
   const emptied = noneEmptied();
+  // A new deal may join a Round already stored: its rounds' pairs are set again, not added to.
+  await keepRoundPairs(tx, await roundNumbers(tx, dealIds));
   await keepInvestorParts(tx, dealIds);
   for (const chunk of chunks(dealIds)) await applyDeltas(tx, onDeal("d.id", "in", chunk), 1, emptied);
 }
@@ -148,6 +181,15 @@ export function fillPairCellsIfEmpty(db: PrismaClient): Promise<boolean> {
   );
 }
 
+/** Fills RoundPair when it has no row and a deal is live. Returns whether it filled it. */
+export function fillRoundPairsIfEmpty(db: PrismaClient): Promise<boolean> {
+  return fillWhen(
+    db,
+    async (tx) => !(await tx.roundPair.findFirst({ select: { groupId: true } })) && (await hasLiveDeal(tx)),
+    (builder) => [roundPairStatements(builder, null).insertion],
+  );
+}
+
 /**
  * Fills the tables the writers keep on a database migrated from before them (prepare-db calls this after the
  * migrations), in the order they read each other: the parts, then the cells summed from them. Returns what it filled.
@@ -158,5 +200,6 @@ export async function fillKeptTablesIfEmpty(db: PrismaClient): Promise<string[]>
   if (await fillMarketCellsIfEmpty(db)) filled.push("the market's cells");
   if (await fillPeriodCellsIfEmpty(db)) filled.push("the period cells");
   if (await fillPairCellsIfEmpty(db)) filled.push("the investor-recipient cells");
+  if (await fillRoundPairsIfEmpty(db)) filled.push("the rounds' pairs of investors");
   return filled;
 }

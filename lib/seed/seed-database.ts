@@ -11,6 +11,7 @@ import { readNeutralisedCell, toCsv } from "../csv/write-csv";
 import { importDealCsv } from "../import/apply-deal-import";
 import { formatRowError } from "../import/parse-deal-csv";
 import { keepChangeKinds } from "../deals/change-kinds";
+import { keepRoundDate } from "../deals/market-cells";
 import { recordRevision } from "../revisions";
 import { aliasKey } from "../domain";
 
@@ -67,6 +68,7 @@ async function reportRounds(db: PrismaClient): Promise<void> {
       const reported = { name, announcedOn, amountUsdLow, amountUsdHigh, amountQualifier, postMoneyValuationUsd };
       const round = await tx.round.findFirstOrThrow({ where: { key, recipient: { name: recipient } }, select: { id: true } });
       await tx.round.update({ where: { id: round.id }, data: reported });
+      await keepRoundDate(tx, round.id, announcedOn);
       await recordRevision(tx, {
         entityType: "round",
         entityId: round.id,

@@ -19,6 +19,7 @@ import { queryBuilder } from "../data/kysely";
 import { changeKindsUpdate } from "../data/raw/change-kinds";
 import { cellDeltas, investorPartStatements } from "../data/raw/market-cells";
 import { onDeal } from "../data/raw/overview-figures";
+import { roundPairStatements } from "../data/raw/round-pairs";
 import { aliasKey, type DealKind, type DealStatus, type OrganizationType } from "../domain";
 import { createRandom, weightedSampler, zipfSampler, type Random } from "./random";
 
@@ -469,12 +470,13 @@ export function synthDatabase(options: SynthOptions): SynthResult {
   for (const sql of indexSql) db.exec(sql);
   // The search text of every deal (lib/deals/deal-search.ts), once the Participation index is back.
   db.exec(fillDealSearchSql("sqlite"));
-  // The market's cells and the investors' parts (lib/data/raw/market-cells.ts), with the queries the deal writers keep
-  // them by.
+  // The market's cells, the investors' parts (lib/data/raw/market-cells.ts) and the rounds' pairs of investors
+  // (round-pairs.ts), with the queries the deal writers keep them by.
   const cells = cellDeltas(queryBuilder("sqlite"), onDeal.lit(true), 1, true);
   const parts = investorPartStatements(queryBuilder("sqlite"), null).insertion;
+  const pairs = roundPairStatements(queryBuilder("sqlite"), null).insertion;
   // The parts first: the investor and pair cells are summed from them.
-  for (const statement of [parts, cells.recipients, cells.periods, cells.investors, cells.pairs])
+  for (const statement of [parts, cells.recipients, cells.periods, cells.investors, cells.pairs, pairs])
     db.prepare(statement.sql).run(...statement.parameters);
   // What each event changes (lib/data/raw/change-kinds.ts), with the statement the deal writers keep it by.
   const changes = changeKindsUpdate(queryBuilder("sqlite"), null);

@@ -1,9 +1,15 @@
-// A database migrated from before InvestorPart, PairCell and PeriodCell holds deals without their investors' parts, the
-// pair cells and the period cells: prepare-db (npm start, db:migrate) fills them once, with the statements the deal
+// A database migrated from before InvestorPart, PairCell, PeriodCell and RoundPair holds deals without their investors'
+// parts, the pair cells, the period cells and the rounds' pairs: prepare-db (npm start, db:migrate) fills them once, with the statements the deal
 // writers keep them by, and leaves tables with rows alone. The parts and cells are spelled out for a deal split by
 // stated commitments and one split equally. Runs on PostgreSQL too under `npm run test:pg`.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fillInvestorPartsIfEmpty, fillMarketCellsIfEmpty, fillPairCellsIfEmpty, fillPeriodCellsIfEmpty } from "@/lib/deals/market-cells";
+import {
+  fillInvestorPartsIfEmpty,
+  fillMarketCellsIfEmpty,
+  fillPairCellsIfEmpty,
+  fillPeriodCellsIfEmpty,
+  fillRoundPairsIfEmpty,
+} from "@/lib/deals/market-cells";
 import { createTestDb, type TestDb } from "../support/test-db";
 
 let t: TestDb;
@@ -98,5 +104,21 @@ describe("filling the investors' parts", () => {
       ["2025-Q2", "equity", "in_talks", 1, 0, 10n, 10n],
     ]);
     expect(await fillPeriodCellsIfEmpty(t.db)).toBe(false);
+
+    // The rounds' pairs: each live deal a round of its own, a and b in both, c with a and b in the first, the
+    // unnamed party and the deleted deal in none.
+    expect(await fillRoundPairsIfEmpty(t.db)).toBe(true);
+    const roundPairs = await t.db.roundPair.findMany({ orderBy: [{ groupId: "asc" }, { organizationId: "asc" }, { coInvestorId: "asc" }] });
+    expect(roundPairs.map((p) => [p.organizationId, p.coInvestorId, p.groupOn, p.groupId])).toEqual([
+      [a.id, b.id, "2025-02-03", committed.id],
+      [a.id, c.id, "2025-02-03", committed.id],
+      [b.id, a.id, "2025-02-03", committed.id],
+      [b.id, c.id, "2025-02-03", committed.id],
+      [c.id, a.id, "2025-02-03", committed.id],
+      [c.id, b.id, "2025-02-03", committed.id],
+      [a.id, b.id, "2025-05-06", upTo.id],
+      [b.id, a.id, "2025-05-06", upTo.id],
+    ]);
+    expect(await fillRoundPairsIfEmpty(t.db)).toBe(false);
   });
 });

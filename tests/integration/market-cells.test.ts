@@ -1,14 +1,17 @@
-// The market's cells (RecipientCell, PeriodCell, InvestorCell, PairCell), each named investor's part of each deal (InvestorPart) and what
-// each lifecycle event changes (DealEvent.change) are kept by every writer of deals, participations and events in the
-// write's transaction: after each write through the real writers (a CSV import batch, edits of amount, status, kind,
-// date and parties through PATCH, a delete, restores, a revision restoring stated commitments, a merge of two
-// organizations and its undoing) the cells and the parts equal the same recomputed from every live deal, every event's
-// change equals the rule over its deal's events in memory (also for a change dated between two reports), and the whole
-// market's figures summed over them equal lib/measures over the deals. A write that bypasses the hook leaves them
-// different. Runs on PostgreSQL too under `npm run test:pg`.
+// The market's cells (RecipientCell, PeriodCell, InvestorCell, PairCell), each named investor's part of each deal
+// (InvestorPart), the rounds' pairs of investors (RoundPair) and what each lifecycle event changes (DealEvent.change)
+// are kept by every writer of deals, participations, events and Rounds' dates in the write's transaction: after each
+// write through the real writers (a CSV import batch, edits of amount, status, kind, date and parties through PATCH, a
+// delete, restores, a revision restoring stated commitments, a merge of two organizations and its undoing, a deal
+// imported into a stored Round, a Round's new date) the cells, the parts and the pairs equal the same recomputed from
+// every live deal, every event's change equals the rule over its deal's events in memory (also for a change dated
+// between two reports), and the whole market's figures summed over them equal lib/measures over the deals. A write
+// that bypasses the hook leaves them different. Runs on PostgreSQL too under `npm run test:pg`.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { IDLE } from "@/lib/actions/action-state";
 import { deleteDeal } from "@/lib/actions/deals/delete-deal";
+import { saveRound } from "@/lib/actions/rounds/save-round";
+import { getRoundForEditing } from "@/lib/data/admin";
 import { createUser } from "@/lib/auth/accounts";
 import { generateSecret, hashSecret } from "@/lib/auth/secret-token";
 import { capitalCountedSql, getDealStats } from "@/lib/data/deal-stats";
@@ -76,7 +79,7 @@ afterAll(async () => {
   await t?.dispose();
 });
 
-type CellRows = { recipients: string[]; periods: string[]; investors: string[]; pairs: string[]; parts: string[] };
+type CellRows = { recipients: string[]; periods: string[]; investors: string[]; pairs: string[]; parts: string[]; roundPairs: string[] };
 
 const line = (values: unknown[]) => values.map(String).join("|");
 
@@ -88,7 +91,9 @@ async function storedCells(): Promise<CellRows> {
   const parts = await reads.selectFrom("InvestorPart").selectAll().execute();
   const pairs = await reads.selectFrom("PairCell").selectAll().execute();
   const periods = await reads.selectFrom("PeriodCell").selectAll().execute();
+  const roundPairs = await reads.selectFrom("RoundPair").selectAll().execute();
   return {
+    roundPairs: roundPairs.map((c) => line([c.organizationId, c.coInvestorId, c.groupOn, c.groupId])).sort(),
     periods: periods.map((c) => line([c.quarter, c.kind, c.status, c.deals, c.undisclosed, c.amount, c.upperBound])).sort(),
     parts: parts.map(partLine).sort(),
     pairs: pairs.map((c) => line([c.organizationId, c.recipientId, c.kind, c.status, c.parts, c.amount])).sort(),
@@ -179,6 +184,7 @@ async function cellsFromScratch(): Promise<CellRows> {
     pairs.set(key, pair);
   }
   return {
+    roundPairs: await roundPairsFromScratch(),
     periods: [...periods].map(([key, sums]) => `${key}|${sums.join("|")}`).sort(),
     parts: parts.map(partLine).sort(),
     pairs: [...pairs].map(([key, p]) => `${key}|${p.parts}|${p.amount}`).sort(),
@@ -187,6 +193,34 @@ async function cellsFromScratch(): Promise<CellRows> {
       .sort(),
     investors: investors.map((c) => line([c.organizationId, c.quarter, c.kind, c.status, Number(c.parts), toMoney(c.amount)])).sort(),
   };
+}
+
+/**
+ * Every ordered pair of distinct named investors of each round of live deals, grouped here: a Round's deals together
+ * (dated by the Round, numbered by its id negated), any other deal a round of its own (its date, its id).
+ */
+async function roundPairsFromScratch(): Promise<string[]> {
+  const deals = await t.db.deal.findMany({
+    where: { deletedAt: null },
+    select: {
+      id: true,
+      announcedOn: true,
+      roundRef: { select: { id: true, announcedOn: true } },
+      participations: { select: { organizationId: true } },
+    },
+  });
+  const rounds = new Map<number, { on: string; investors: Set<number> }>();
+  for (const d of deals) {
+    const groupId = d.roundRef ? -d.roundRef.id : d.id;
+    const round = rounds.get(groupId) ?? { on: d.roundRef?.announcedOn ?? d.announcedOn, investors: new Set<number>() };
+    for (const p of d.participations) if (p.organizationId !== null) round.investors.add(p.organizationId);
+    rounds.set(groupId, round);
+  }
+  return [...rounds]
+    .flatMap(([groupId, { on, investors }]) =>
+      [...investors].flatMap((a) => [...investors].filter((b) => b !== a).map((b) => line([a, b, on, groupId]))),
+    )
+    .sort();
 }
 
 /** Each event's kept change (DealEvent.change) as kinds, and the same from the rule over its deal's events in memory. */
@@ -209,6 +243,7 @@ async function expectKeptByWriters(step: string): Promise<void> {
   expect(stored.parts.length, step).toBeGreaterThan(0);
   expect(stored.pairs.length, step).toBeGreaterThan(0);
   expect(stored.periods.length, step).toBeGreaterThan(0);
+  expect(stored.roundPairs.length, step).toBeGreaterThan(0);
   expect(stored, step).toEqual(scratch);
   expect(changes.kept.length, step).toBeGreaterThan(0);
   expect(changes.kept, step).toEqual(changes.recomputed);
@@ -360,6 +395,43 @@ describe("the market's cells", () => {
     });
     await t.db.$transaction((tx) => restoreOrganizationMerge(tx, mergeRevision.id, "test"), { timeout: 60_000 });
     await expectKeptByWriters("merge undone");
+
+    // A deal imported into a Round already stored pairs its investors with the Round's others, and a Round's new
+    // date moves its pairs.
+    const openai = await t.db.organization.findUniqueOrThrow({ where: { slug: "openai" } });
+    const mega = await t.db.round.findUniqueOrThrow({ where: { recipientId_key: { recipientId: openai.id, key: "2026-mega-round" } } });
+    const joined = await importDealCsv(
+      t.db,
+      [
+        [...DEAL_CSV_COLUMNS, "round_key"].join(","),
+        [
+          ...DEAL_CSV_COLUMNS.map(
+            (c) =>
+              ({
+                announced_on: "2026-02-10",
+                investors: "Cohere",
+                recipient: "OpenAI",
+                kind: "equity",
+                status: "in_talks",
+                amount_qualifier: "undisclosed",
+                original_currency: "USD",
+                summary: "cells test",
+              })[c as string] ?? "",
+          ),
+          mega.key,
+        ].join(","),
+      ].join("\n") + "\n",
+      { actor: "test", onDuplicate: "create" },
+    );
+    expect(joined.ok ? [] : joined.errors).toEqual([]);
+    await expectKeptByWriters("import into a Round");
+    const cohere = await t.db.organization.findUniqueOrThrow({ where: { slug: "cohere" } });
+    expect(await t.db.roundPair.count({ where: { organizationId: cohere.id, groupId: -mega.id } })).toBeGreaterThan(0);
+    const values = (await getRoundForEditing(mega.id))!.values;
+    const saved = await asEditor(() => saveRound(IDLE, formOf({ ...values, id: String(mega.id), announced_on: "2026-03-01" })));
+    expect(saved).toEqual({ redirectedTo: `/admin/rounds/${mega.id}?saved=1` });
+    await expectKeptByWriters("a Round's date");
+    expect(await t.db.roundPair.count({ where: { groupId: -mega.id, groupOn: "2026-03-01" } })).toBeGreaterThan(0);
   });
 
   it("give the whole market's figures equal to the measures over the deals, every counting rule, side and grain", async () => {
@@ -448,6 +520,13 @@ describe("the market's cells", () => {
     expect(stored.parts).not.toEqual(scratch.parts);
     expect(stored.pairs).not.toEqual(scratch.pairs);
     expect(stored.periods).not.toEqual(scratch.periods);
+    // A party added around the writers is in no kept pair.
+    const [round] = await t.db.round.findMany({ where: { deals: { some: { deletedAt: null } } }, include: { deals: true }, take: 1 });
+    const outsider = await t.db.organization.findFirstOrThrow({ where: { participations: { none: { deal: { roundId: round.id } } } } });
+    await t.db.participation.create({
+      data: { dealId: round.deals[0].id, organizationId: outsider.id, role: "participant", position: 99 },
+    });
+    expect((await storedCells()).roundPairs).not.toEqual((await cellsFromScratch()).roundPairs);
     // The /deals figures of a filter the cells stand for read them: an amount changed around the writers is not there,
     // while the same deals selected through a filter the cells cannot stand for (min=0 leaves out only the deals
     // without an amount, which add nothing) read the deals.

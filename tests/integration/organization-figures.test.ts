@@ -12,6 +12,8 @@ import { getCoInvestors, getInvestor } from "@/lib/data/investor";
 import { getDb } from "@/lib/db";
 import { capitalCounted, UNDISCLOSED_KEY, type Grain } from "@/lib/measures/capital";
 import { coInvestorsOf, SHARED_ROUNDS_SHOWN } from "@/lib/measures/co-investors";
+import { queryBuilder } from "@/lib/data/kysely";
+import { roundPairStatements } from "@/lib/data/raw/round-pairs";
 import { fundingRounds } from "@/lib/measures/funding-rounds";
 import { fundingTimeline } from "@/lib/measures/funding-timeline";
 import { investorShareOfRecipients, investorSharesOfRecipient } from "@/lib/measures/funding-shares";
@@ -65,6 +67,10 @@ async function expectInvestorAsMeasured(slug: string, asOf: string | null, grain
   expect(await getCoInvestors(slug, asOf), label).toEqual(coInvestors);
   // The page carries each co-investor's newest rounds in common and the count of all.
   expect(view.coInvestors, label).toEqual(coInvestors.map((c) => ({ ...c, rounds: c.rounds.slice(-SHARED_ROUNDS_SHOWN) })));
+  // Within dates: the rounds of the deals announced within them (a Round's tranche reported later is not).
+  const window = { from: "2025-01-01", to: "2025-12-31" };
+  const within = ofTheirRounds.filter((d) => d.announcedOn >= window.from && d.announcedOn <= window.to);
+  expect(await getCoInvestors(slug, asOf, window), `${label} in 2025`).toEqual(coInvestorsOf(within, slug));
   const byId = new Map(own.map((d) => [d.id, d]));
   expect(
     view.portfolio.map((d) => d.attributed),
@@ -230,6 +236,9 @@ function groupIntoSyntheticRounds(file: string): number {
         for (const d of parts) join.run(roundId, d.id);
         rounds++;
       }
+      // The rounds' pairs of investors set again, with the statements the deal writers keep them by.
+      const pairs = roundPairStatements(queryBuilder("sqlite"), null);
+      for (const statement of [pairs.deletion, pairs.insertion]) db.prepare(statement.sql).run(...statement.parameters);
     })();
     return rounds;
   } finally {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { requireRole } from "../../auth/roles";
 import { getSessionActor } from "../../auth/session";
 import { getDb } from "../../db";
+import { keepRoundDate } from "../../deals/market-cells";
 import { roundFormSchema } from "../../deals/round-form";
 import { recordRevision } from "../../revisions";
 import { authorizationFailure, formValues, type ActionState, type FieldErrors } from "../action-state";
@@ -47,6 +48,7 @@ export async function saveRound(_state: ActionState, formData: FormData): Promis
     const before = await tx.round.findUnique({ where: { id } });
     if (!before) return false;
     const after = await tx.round.update({ where: { id }, data: fields });
+    await keepRoundDate(tx, id, after.announcedOn);
     await recordRevision(tx, { entityType: "round", entityId: id, action: "update", actor: actor.email, before, after });
     return true;
   });

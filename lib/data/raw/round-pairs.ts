@@ -1,0 +1,123 @@
+// Rounds in the database, and the pairs of named investors in each (RoundPair). A round is a Round's deals together,
+// any other deal a round of its own (lib/measures/funding-rounds.ts groupIntoRounds); two investors co-invest when
+// they are in the same round (lib/measures/co-investors.ts). The pairs' rows are one query, `roundPairRows` over a
+// set of rounds' deals: the deal writers keep RoundPair with it for the rounds they write (lib/deals/market-cells.ts),
+// the fill of an existing database and db:synth run it over every live deal, and an investor's co-investors as of a
+// date or within dates run it over that investor's rounds' deals (round-figures.ts coInvestorsSql), so the kept rows
+// and the computed ones are the same relation.
+//
+// No "server-only" here: the writers that use it run in the operator commands (import, seed, db:synth) too.
+import { sql, type Expression, type SelectQueryBuilder } from "kysely";
+import type { DB } from "../../generated/kysely/types";
+import type { DealStates } from "../deal-state";
+import type { Reads } from "../kysely";
+
+/**
+ * The round of each deal of `deals` beside its state: `groupId`, one number per round (a Round's id negated, a lone
+ * deal's own id), for joining; `groupKey`, roundGroupKey's text ("round:<id>", "deal:<id>"), which orders rounds of one
+ * date as the measures do; `groupOn`, the round's date (the Round's, else the deal's); and the Round's key and name.
+ */
+export function withRounds(deals: DealStates) {
+  return deals.leftJoin("Round as g", "g.id", "d.roundId").select((eb) => {
+    const groupId = eb
+      .case()
+      .when("d.roundId", "is", null)
+      .then(eb.ref("d.id"))
+      .else(eb.neg(eb.ref("d.roundId")))
+      .end();
+    return [
+      groupId.as("groupId"),
+      groupKeyOf(groupId).as("groupKey"),
+      eb.fn.coalesce("g.announcedOn", "d.announcedOn").as("groupOn"),
+      "g.key as roundKey",
+      "g.name as roundName",
+    ];
+  });
+}
+
+/** roundGroupKey's text of a round's number (withRounds' groupId): "deal:<id>" for a lone deal, "round:<id>" for a Round. */
+export function groupKeyOf(groupId: Expression<number | null>) {
+  return sql<string>`CASE WHEN ${groupId} > 0 THEN 'deal:' || CAST(${groupId} AS TEXT) ELSE 'round:' || CAST(-${groupId} AS TEXT) END`;
+}
+
+/** Deals with their round's number and date, as withRounds gives them. */
+export type RoundMembers = SelectQueryBuilder<DB, "Deal", { id: number; groupId: number; groupOn: string }>;
+
+/** RoundPair's rows of the rounds of `members`: each ordered pair of distinct named investors of a round, once. */
+export function roundPairRows(builder: Reads, members: RoundMembers) {
+  return (
+    builder
+      // Materialized: read twice by the pairing join, and small (the rounds' parties).
+      .with(
+        (cte) => cte("parties").materialized(),
+        (db) =>
+          db
+            .selectFrom(members.as("m"))
+            .innerJoin("Participation as p", "p.dealId", "m.id")
+            .where("p.organizationId", "is not", null)
+            .select(["m.groupId", "m.groupOn", "p.organizationId"])
+            .distinct(),
+      )
+      .selectFrom("parties as a")
+      .innerJoin("parties as b", (join) => join.onRef("b.groupId", "=", "a.groupId").onRef("b.organizationId", "<>", "a.organizationId"))
+      .select((eb) => [
+        eb.cast<number>("a.organizationId", "integer").as("organizationId"),
+        eb.cast<number>("b.organizationId", "integer").as("coInvestorId"),
+        "a.groupOn",
+        "a.groupId",
+      ])
+  );
+}
+
+/** The live deals of the rounds numbered `groupIds` (withRounds' groupId), with their round. */
+function membersOf(builder: Reads, groupIds: readonly number[] | null): RoundMembers {
+  const lone = groupIds?.filter((id) => id > 0) ?? [];
+  const rounds = groupIds?.filter((id) => id < 0).map((id) => -id) ?? [];
+  // 0 is no deal's or Round's id: an empty list stays valid SQL.
+  return withRounds(builder.selectFrom("Deal as d"))
+    .where("d.deletedAt", "is", null)
+    .$if(groupIds !== null, (q) =>
+      q.where((eb) =>
+        eb.or([eb.and([eb("d.roundId", "is", null), eb("d.id", "in", [0, ...lone])]), eb("d.roundId", "in", [0, ...rounds])]),
+      ),
+    )
+    .select(["d.id"]) as unknown as RoundMembers;
+}
+
+/**
+ * The statements that set RoundPair's rows of the rounds numbered `groupIds` to what their live deals give now (every
+ * round with null): the rows deleted, then inserted again.
+ */
+export function roundPairStatements(builder: Reads, groupIds: readonly number[] | null) {
+  const deletion = builder.deleteFrom("RoundPair");
+  return {
+    deletion: (groupIds === null ? deletion : deletion.where("groupId", "in", [0, ...groupIds])).compile(),
+    insertion: builder
+      .insertInto("RoundPair")
+      .columns(["organizationId", "coInvestorId", "groupOn", "groupId"])
+      .expression(roundPairRows(builder, membersOf(builder, groupIds)))
+      .compile(),
+  };
+}
+
+/** The rounds' numbers (withRounds' groupId) of the deals `dealIds`, as they are now. */
+export function roundNumbersOf(builder: Reads, dealIds: readonly number[]) {
+  return builder
+    .selectFrom("Deal as d")
+    .where("d.id", "in", [0, ...dealIds])
+    .select((eb) =>
+      eb
+        .case()
+        .when("d.roundId", "is", null)
+        .then(eb.ref("d.id"))
+        .else(eb.neg(eb.ref("d.roundId")))
+        .end()
+        .as("groupId"),
+    )
+    .compile();
+}
+
+/** The statement that moves a Round's rows to its date (its writer changed it). */
+export function roundDateStatement(builder: Reads, roundId: number, announcedOn: string) {
+  return builder.updateTable("RoundPair").set({ groupOn: announcedOn }).where("groupId", "=", -roundId).compile();
+}
