@@ -73,13 +73,24 @@ export function roundPairRows(builder: Reads, members: RoundMembers) {
 function membersOf(builder: Reads, groupIds: readonly number[] | null): RoundMembers {
   const lone = groupIds?.filter((id) => id > 0) ?? [];
   const rounds = groupIds?.filter((id) => id < 0).map((id) => -id) ?? [];
-  // 0 is no deal's or Round's id: an empty list stays valid SQL.
+  // One list of ids read by the deals' key: an OR of the lone deals' ids and the Rounds' made SQLite scan every deal
+  // (34 against 2 ms for 500 deals at 100,000), and so does a Round's part with no Round in it where the statistics
+  // say most deals have none. 0 is no deal's id: an empty list stays valid SQL.
   return withRounds(builder.selectFrom("Deal as d"))
     .where("d.deletedAt", "is", null)
     .$if(groupIds !== null, (q) =>
-      q.where((eb) =>
-        eb.or([eb.and([eb("d.roundId", "is", null), eb("d.id", "in", [0, ...lone])]), eb("d.roundId", "in", [0, ...rounds])]),
-      ),
+      q.where((eb) => {
+        const ofLone = eb
+          .selectFrom("Deal as x")
+          .where("x.id", "in", [0, ...lone])
+          .where("x.roundId", "is", null)
+          .select("x.id");
+        return eb(
+          "d.id",
+          "in",
+          rounds.length === 0 ? ofLone : ofLone.union(eb.selectFrom("Deal as y").where("y.roundId", "in", rounds).select("y.id")),
+        );
+      }),
     )
     .select(["d.id"]) as unknown as RoundMembers;
 }
