@@ -47,7 +47,7 @@ export type RoundMembers = SelectQueryBuilder<DB, "Deal", { id: number; groupId:
 export function roundPairRows(builder: Reads, members: RoundMembers) {
   return (
     builder
-      // Materialized: read twice by the pairing join, and small (the rounds' parties).
+      // Materialized: read twice by the pairing join.
       .with(
         (cte) => cte("parties").materialized(),
         (db) =>
@@ -112,19 +112,7 @@ export function roundPairStatements(builder: Reads, groupIds: readonly number[] 
 
 /** The rounds' numbers (withRounds' groupId) of the deals `dealIds`, as they are now. */
 export function roundNumbersOf(builder: Reads, dealIds: readonly number[]) {
-  return builder
-    .selectFrom("Deal as d")
-    .where("d.id", "in", [0, ...dealIds])
-    .select((eb) =>
-      eb
-        .case()
-        .when("d.roundId", "is", null)
-        .then(eb.ref("d.id"))
-        .else(eb.neg(eb.ref("d.roundId")))
-        .end()
-        .as("groupId"),
-    )
-    .compile();
+  return withRounds(builder.selectFrom("Deal as d").where("d.id", "in", [0, ...dealIds])).compile();
 }
 
 /** The statement that moves a Round's rows to its date (its writer changed it). */
