@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMPANY_LIST_LIMIT, FUNDING_CHART_POINTS, getCompany, getFundingHistory } from "@/lib/data/company";
 import { getCoInvestors, getInvestor } from "@/lib/data/investor";
 import { getDb } from "@/lib/db";
+import { addToMarketCells } from "@/lib/deals/market-cells";
 import { capitalCounted, UNDISCLOSED_KEY, type Grain } from "@/lib/measures/capital";
 import { coInvestorsOf, SHARED_ROUNDS_SHOWN } from "@/lib/measures/co-investors";
 import { queryBuilder } from "@/lib/data/kysely";
@@ -162,18 +163,22 @@ describe("organization figures in SQL on the seed", () => {
         amount: bigint,
         parties: { organizationId?: number; partyLabel?: string; committedUsd: bigint | null }[],
       ) =>
-        t.db.deal.create({
-          data: {
-            recipientId: company.id,
-            kind: "equity",
-            status: "closed",
-            announcedOn,
-            amountUsdLow: amount,
-            amountUsdHigh: amount,
-            amountUsdKey: amount,
-            amountQualifier: "exact",
-            participations: { create: parties.map((p, position) => ({ ...p, position })) },
-          },
+        // Through the writers' hook, as every writer of deals: today's figures read the parts they keep.
+        t.db.$transaction(async (tx) => {
+          const { id } = await tx.deal.create({
+            data: {
+              recipientId: company.id,
+              kind: "equity",
+              status: "closed",
+              announcedOn,
+              amountUsdLow: amount,
+              amountUsdHigh: amount,
+              amountUsdKey: amount,
+              amountQualifier: "exact",
+              participations: { create: parties.map((p, position) => ({ ...p, position })) },
+            },
+          });
+          await addToMarketCells(tx, [id]);
         });
       // Unnamed parties all committed short of the deal: the rest is theirs ("undisclosed"), 50 + 50.
       await deal("2025-01-01", 100n, [
