@@ -2,7 +2,8 @@
 import "server-only";
 import { getDb } from "../db";
 import type { OrganizationType } from "../domain";
-import { countAll, readsOf } from "./kysely";
+import { readsOf } from "./kysely";
+import { organizationDealCounts, type DealCounts } from "./organization-where";
 import { cachedView, viewKey } from "./view-cache";
 
 export type RelatedOrganization = { slug: string; name: string; type: OrganizationType; dealsAsInvestor: number; dealsAsRecipient: number };
@@ -18,37 +19,8 @@ export type OrganizationProfile = RelatedOrganization & {
 
 const relatedSelect = { id: true, slug: true, name: true, type: true, deletedAt: true } as const;
 type RelatedRow = { id: number; slug: string; name: string; type: string };
-type Counts = { dealsAsInvestor: number; dealsAsRecipient: number };
 
-/**
- * The live deals each organization is in, on each side, counted through the indexes in one query. (Prisma's relation
- * count with a `where` on the deal listed every live deal for each count: 0.6-2.3 s per profile at 100,000 deals.)
- */
-async function dealCounts(ids: number[]): Promise<Map<number, Counts>> {
-  const rows = await readsOf(await getDb())
-    .selectFrom("Organization as o")
-    .where("o.id", "in", ids)
-    .select((eb) => [
-      "o.id",
-      eb
-        .selectFrom("Participation as p")
-        .innerJoin("Deal as d", "d.id", "p.dealId")
-        .whereRef("p.organizationId", "=", "o.id")
-        .where("d.deletedAt", "is", null)
-        .select(countAll().as("n"))
-        .as("investor"),
-      eb
-        .selectFrom("Deal as d")
-        .whereRef("d.recipientId", "=", "o.id")
-        .where("d.deletedAt", "is", null)
-        .select(countAll().as("n"))
-        .as("recipient"),
-    ])
-    .execute();
-  return new Map(rows.map((r) => [r.id, { dealsAsInvestor: r.investor ?? 0, dealsAsRecipient: r.recipient ?? 0 }]));
-}
-
-function toRelated(o: RelatedRow, counts: Map<number, Counts>): RelatedOrganization {
+function toRelated(o: RelatedRow, counts: Map<number, DealCounts>): RelatedOrganization {
   const { dealsAsInvestor, dealsAsRecipient } = counts.get(o.id) ?? { dealsAsInvestor: 0, dealsAsRecipient: 0 };
   return { slug: o.slug, name: o.name, type: o.type as OrganizationType, dealsAsInvestor, dealsAsRecipient };
 }
@@ -85,7 +57,7 @@ async function readOrganization(slug: string): Promise<{ id: number; profile: Or
   });
   if (!org) return null;
   const parent = org.parent && org.parent.deletedAt === null ? org.parent : null;
-  const counts = await dealCounts([org.id, ...(parent ? [parent.id] : []), ...org.children.map((c) => c.id)]);
+  const counts = await organizationDealCounts(readsOf(db), [org.id, ...(parent ? [parent.id] : []), ...org.children.map((c) => c.id)]);
   const profile: OrganizationProfile = {
     ...toRelated(org, counts),
     country: org.country,

@@ -1,6 +1,7 @@
-// The Prisma pieces every organization read shares: the search as one `where` (rankings, /api/organizations) and
-// the counts of an organization's live deals on each side (profiles, /api/organizations).
+// The pieces every organization read shares: the search as one Prisma `where` (rankings, /api/organizations) and the
+// counts of an organization's live deals on each side (profiles, the search's directory, /api/organizations).
 import type { Prisma } from "../generated/prisma/client";
+import { countAll, type Reads } from "./kysely";
 import { containsText } from "./text-search";
 import { aliasKey } from "../domain";
 import type { OrganizationFilters } from "../filters/organization-filters";
@@ -22,7 +23,37 @@ export function organizationWhere(f: OrganizationFilters): Prisma.OrganizationWh
   return { AND: and };
 }
 
-/** Counts of the live deals an organization is in, as investor and as recipient. */
-export const dealCountsSelect = {
-  _count: { select: { participations: { where: { deal: { deletedAt: null } } }, received: { where: { deletedAt: null } } } },
-} satisfies Prisma.OrganizationSelect;
+export type DealCounts = { dealsAsInvestor: number; dealsAsRecipient: number };
+
+/**
+ * How many live deals each organization is in as an investor (its kept parts, InvestorPart: one row per investor and
+ * live deal, a deal names an investor once) and as the recipient, by id: of `ids`, or of every organization with null.
+ * Two reads of two keys' prefixes: counting through Participation joined to Deal walked every deal Microsoft is in,
+ * 243 ms at a million deals against 8 ms by its parts' key.
+ */
+export async function organizationDealCounts(reads: Reads, ids: readonly number[] | null): Promise<Map<number, DealCounts>> {
+  if (ids?.length === 0) return new Map();
+  let joined = reads
+    .selectFrom("InvestorPart as p")
+    .groupBy("p.organizationId")
+    .select(["p.organizationId as id", countAll().as("deals")]);
+  let received = reads
+    .selectFrom("Deal as d")
+    .where("d.deletedAt", "is", null)
+    .groupBy("d.recipientId")
+    .select(["d.recipientId as id", countAll().as("deals")]);
+  if (ids) {
+    joined = joined.where("p.organizationId", "in", [...ids]);
+    received = received.where("d.recipientId", "in", [...ids]);
+  }
+  const [asInvestor, asRecipient] = await Promise.all([joined.execute(), received.execute()]);
+  const counts = new Map<number, DealCounts>();
+  const of = (id: number) => {
+    const found = counts.get(id) ?? { dealsAsInvestor: 0, dealsAsRecipient: 0 };
+    counts.set(id, found);
+    return found;
+  };
+  for (const r of asInvestor) of(r.id).dealsAsInvestor = r.deals;
+  for (const r of asRecipient) of(r.id).dealsAsRecipient = r.deals;
+  return counts;
+}

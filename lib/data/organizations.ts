@@ -13,7 +13,7 @@ import { announcedWithin, dealsOfInvestor, type DateWindow } from "./raw/investo
 import { investorParts } from "./investor-parts";
 import { ALL_DATES } from "../filters/date-window";
 import { findOrganization, type OrganizationProfile } from "./organization-profile";
-import { dealCountsSelect, organizationWhere } from "./organization-where";
+import { organizationDealCounts, organizationWhere } from "./organization-where";
 
 export type OrganizationListItem = {
   slug: string;
@@ -31,18 +31,24 @@ export async function listOrganizations(filters: OrganizationFilters): Promise<O
   const rows = await db.organization.findMany({
     where: organizationWhere(filters),
     orderBy: [{ name: "asc" }, { slug: "asc" }],
-    select: { slug: true, name: true, type: true, country: true, parent: { select: { slug: true } }, ...dealCountsSelect },
+    select: { id: true, slug: true, name: true, type: true, country: true, parent: { select: { slug: true } } },
   });
+  // A search's few organizations by id; the whole directory by one grouping of each side (a list of thousands of ids
+  // would pass the databases' limits on parameters).
+  const counts = await organizationDealCounts(readsOf(db), rows.length <= COUNTED_BY_ID ? rows.map((o) => o.id) : null);
   return rows.map((o) => ({
     slug: o.slug,
     name: o.name,
     type: o.type as OrganizationType,
     country: o.country,
     parent: o.parent?.slug ?? null,
-    dealsAsInvestor: o._count.participations,
-    dealsAsRecipient: o._count.received,
+    dealsAsInvestor: counts.get(o.id)?.dealsAsInvestor ?? 0,
+    dealsAsRecipient: counts.get(o.id)?.dealsAsRecipient ?? 0,
   }));
 }
+
+/** Up to this many organizations listed, their deals are counted by their ids. */
+const COUNTED_BY_ID = 500;
 
 export type OrganizationDetail = {
   profile: OrganizationProfile;

@@ -9,6 +9,8 @@ import { GET as getSummary } from "@/app/api/stats/summary/route";
 import { getDealStats } from "@/lib/data/deal-stats";
 import { dealFilterCondition } from "@/lib/data/deal-where";
 import { readsOf } from "@/lib/data/kysely";
+import { keepingMarketCells } from "@/lib/deals/market-cells";
+import { recordRevision } from "@/lib/revisions";
 import { loadMeasureDeals } from "../support/measure-deals";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { attributedAmount, investorCapital } from "@/lib/measures/investor-capital";
@@ -297,5 +299,35 @@ describe("from and to: whose money, over a span of dates", () => {
         ).toEqual([param]);
       }
     }
+  });
+});
+
+describe("deal counts after a deletion", () => {
+  it("counts every organization's live deals as an investor and as the recipient, as its participations and deals do", async () => {
+    // A deal of Microsoft's deleted by the writers; the reference walks the participations and deals themselves, the
+    // list reads the parts the writers keep. Last in the file: the seed's counts above do not hold after it.
+    const deleted = await t.db.deal.findFirstOrThrow({ where: { participations: { some: { organization: { slug: "microsoft" } } } } });
+    await t.db.$transaction(async (tx) => {
+      await keepingMarketCells(tx, [deleted.id], () => tx.deal.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } }));
+      // A new revision is a new data version: the views cached before it are not read again.
+      await recordRevision(tx, { entityType: "deal", entityId: deleted.id, action: "delete", actor: "test", before: null, after: null });
+    });
+    const reference = await t.db.organization.findMany({
+      where: { deletedAt: null },
+      select: {
+        slug: true,
+        _count: { select: { participations: { where: { deal: { deletedAt: null } } }, received: { where: { deletedAt: null } } } },
+      },
+    });
+    const body = await (await listOrganizations(request("/api/organizations"))).json();
+    const counted = (o: { slug: string; dealsAsInvestor: number; dealsAsRecipient: number }) => [
+      o.slug,
+      o.dealsAsInvestor,
+      o.dealsAsRecipient,
+    ];
+    expect(body.data.map(counted).sort()).toEqual(reference.map((o) => [o.slug, o._count.participations, o._count.received]).sort());
+    expect(body.data.some((o: { dealsAsInvestor: number }) => o.dealsAsInvestor > 1)).toBe(true);
+    const microsoft = await (await getOrganization(request("/api/organizations/microsoft"), slugParams("microsoft"))).json();
+    expect(counted(microsoft)).toEqual(counted(body.data.find((o: { slug: string }) => o.slug === "microsoft")));
   });
 });
