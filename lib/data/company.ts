@@ -7,7 +7,7 @@ import { CAPITAL_KINDS, type CapitalSummary } from "../measures/capital";
 import type { FundingRoundPoint } from "../measures/funding-rounds";
 import { fundingTimeline, type FundingTimeline } from "../measures/funding-timeline";
 import type { InvestorShare } from "../measures/funding-shares";
-import { countLiveDeals, listNewestDealSummaries, type DealSummary } from "./deals";
+import { countLiveDeals, datedDeals, listNewestDealSummaries, type DealSummary } from "./deals";
 import { dealsAsOf } from "./deal-state";
 import { readsOf } from "./kysely";
 import { capitalCountedSql } from "./deal-stats";
@@ -98,12 +98,12 @@ async function computeCompany(slug: string, asOf: string | null, window: DateWin
   const commitmentsMade = onDeal.and([onDeal("d.kind", "in", [...COMMITMENT_KINDS]), dealsOfInvestor(id, window)]);
   const reads = readsOf(db);
   const [timeline, roundDealTotal, funding, investors, commitments, rounds, valuations] = await Promise.all([
-    listNewestDealSummaries(db, received, asOf, COMPANY_LIST_LIMIT),
+    listNewestDealSummaries(db, datedDeals(reads, received, asOf), asOf, COMPANY_LIST_LIMIT),
     countLiveDeals(db, capitalReceived, asOf),
     capitalCountedSql(dealCells(reads, dealsAsOf(reads, asOf).where("d.deletedAt", "is", null).where(received))),
     // Summed in the database, not by loading a large company's thousands of counted deals into memory for this one table.
     investorSharesOfRecipientSql(db, id, asOf, window),
-    listNewestDealSummaries(db, commitmentsMade, asOf, COMPANY_LIST_LIMIT),
+    listNewestDealSummaries(db, datedDeals(reads, commitmentsMade, asOf), asOf, COMPANY_LIST_LIMIT),
     fundingRoundsSql(db, id, asOf, window),
     // The marks within the page's dates, as every other figure of the page; sources for the ones it lists.
     valuationMarks(db, slug, asOf, { window, sourcesOfLatest: COMPANY_LIST_LIMIT }),

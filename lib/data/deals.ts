@@ -1,7 +1,8 @@
 // Lists of deals: the one summary shape every list, the API and the export share, read from the deals' states
 // (lib/data/deal-state.ts) with the /deals filters and order (lib/data/deal-where.ts).
 import "server-only";
-import { sql, type Expression, type SqlBool } from "kysely";
+import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
+import type { DB, Deal } from "../generated/kysely/types";
 import type { PrismaClient } from "../generated/prisma/client";
 import { getDb } from "../db";
 import { DEAL_KINDS, type AmountQualifier, type DealKind, type DealStatus, type ParticipationRole } from "../domain";
@@ -152,16 +153,26 @@ export async function countLiveDeals(db: PrismaClient, condition: Expression<Sql
   return Number(row?.n ?? 0);
 }
 
+/** The ids and dates of some live deals, aliased `d`: what the newest of a list are picked from. */
+export type DatedDeals = SelectQueryBuilder<DB & { d: Deal }, "d", { id: number; announcedOn: string }>;
+
+/** The ids and dates of the live deals that meet `condition` (on the deals' states `d`), as of `asOf` (today with null). */
+export function datedDeals(reads: Reads, condition: Expression<SqlBool>, asOf: string | null): DatedDeals {
+  return liveDeals(reads, condition, asOf).select(["d.id", "d.announcedOn"]);
+}
+
 /**
- * The newest `limit` deals that meet `condition` and how many there are in all: the lists of organization pages and
- * of a deal page, which link to /deals for the rest (a large investor has thousands). The newest ids and the count
- * are one read (COUNT(*) OVER the same rows), then the summaries of those ids: an investor's deals are read by primary
- * key, one lookup per deal, and a count beside the page read them all a second time (about half of a deal page's
- * 0.1-0.6 s at 100,000 deals). Only ids are read for every matching deal, so a recipient's deals stay in its index.
+ * The newest `limit` of the deals `dated` (datedDeals, or rows kept with the same ids and dates: an investor's parts)
+ * and how many there are in all, their summaries as they are today or as reported on `asOf`: the lists of
+ * organization pages and of a deal page, which link to /deals for the rest (a large investor has thousands). The
+ * newest ids and the count are one read (COUNT(*) OVER the same rows), then the summaries of those ids: an investor's
+ * deals are read by primary key, one lookup per deal, and a count beside the page read them all a second time (about
+ * half of a deal page's 0.1-0.6 s at 100,000 deals). Only ids are read for every matching deal, so a recipient's
+ * deals stay in its index.
  */
 export async function listNewestDealSummaries(
   db: PrismaClient,
-  condition: Expression<SqlBool>,
+  dated: DatedDeals,
   asOf: string | null,
   limit: number,
 ): Promise<{ deals: DealSummary[]; total: number }> {
@@ -169,7 +180,7 @@ export async function listNewestDealSummaries(
   // The count over every matching deal in a subquery, ordered and cut outside it: PostgreSQL's planner took the
   // window under the LIMIT for a stream and walked the date index through every deal to find an investor's (130-160
   // ms whatever the investor at 100,000 deals).
-  const counted = liveDeals(reads, condition, asOf).select((eb) => [
+  const counted = (reads.selectFrom(dated.as("d")) as unknown as DealStates).select((eb) => [
     "d.id",
     "d.announcedOn",
     eb.cast<number>(eb.fn.countAll().over(), "integer").as("total"),

@@ -14,7 +14,7 @@ import { DEFAULT_RULE, periodRange, type CountingRule, type Grain, type PeriodTo
 import type { InvestorCapital } from "../measures/investor-capital";
 import type { DateWindow } from "../filters/date-window";
 import { dealsAsOf, type DealStates } from "./deal-state";
-import { countAll, countSum, moneySum, toMoney, type Reads } from "./kysely";
+import { countAll, countSum, countWhere, moneySum, toMoney, type Reads } from "./kysely";
 import { investorPartRows, type InvestorPartRow } from "./raw/market-cells";
 import { countedStatuses, onDeal, UNDISCLOSED_BASIS, UPPER_BOUND_BASIS } from "./raw/overview-figures";
 
@@ -68,17 +68,22 @@ export function partsOfDeals(reads: Reads, asOf: string | null, dealCondition: E
   return reads.selectFrom(investorPartRows(reads, live, dealsAsOf(reads, asOf)).as("p")) as unknown as Parts;
 }
 
+/** An investor's counted deals with one recipient and its parts of them. */
+export type RecipientParts = { slug: string; name: string; countedDeals: number; investorAmount: bigint };
+
 export type InvestorParts = {
   capital: InvestorCapital;
   periods: PeriodTotal[];
-  /** By recipient id: the investor's counted deals with it and its parts of them. */
-  byRecipient: Map<number, { countedDeals: number; investorAmount: bigint }>;
+  /** By recipient id. */
+  byRecipient: Map<number, RecipientParts>;
 };
 
 /**
  * investorCapital and investorCapitalByPeriod of the investor over its counted deals announced within `window`, and
- * its parts per recipient (investorShareOfRecipients, with the recipients' funding): one query, its parts grouped by
- * month, kind, recipient and basis, summed here into the three.
+ * its parts per recipient with the recipient's name (investorShareOfRecipients, with the recipients' funding): one
+ * query, its parts grouped by month and kind (with the undisclosed and "up to" ones) and, beside them, by recipient.
+ * Grouped by month, kind, recipient and basis at once, Microsoft's 192,165 parts at a million deals made 71,474 groups
+ * (444 ms, and the recipients' names read by a second walk of its parts, 106 ms).
  */
 export async function investorParts(
   reads: Reads,
@@ -88,35 +93,61 @@ export async function investorParts(
   window: DateWindow,
 ): Promise<InvestorParts> {
   const month = sql<string>`substr(${sql.ref("p.announcedOn")}, 1, 7)`;
-  const groups = await countedPartsOf(reads, asOf, [investorId], window)
-    .groupBy([month, "p.kind", "p.recipientId", "p.basis"])
+  const rows = await reads
+    // Today the kept rows, read twice by the key's prefix rather than copied; as of a date the parts are split in the
+    // query, once for both groupings.
+    .with(
+      (cte) => (asOf === null ? cte("parts").notMaterialized() : cte("parts").materialized()),
+      () => countedPartsOf(reads, asOf, [investorId], window).select(["p.announcedOn", "p.kind", "p.recipientId", "p.basis", "p.share"]),
+    )
+    .selectFrom("parts as p")
+    .groupBy([month, "p.kind"])
     .select((eb) => [
-      month.as("month"),
-      "p.kind",
-      "p.recipientId",
-      "p.basis",
+      month.$castTo<string | null>().as("month"),
+      eb.ref("p.kind").$castTo<string | null>().as("kind"),
+      sql<number | null>`null`.as("recipientId"),
+      sql<string | null>`null`.as("slug"),
+      sql<string | null>`null`.as("name"),
       countAll().as("deals"),
       moneySum(eb.ref("p.share")).as("amount"),
+      countWhere(eb("p.basis", "=", sql.lit(UNDISCLOSED_BASIS))).as("undisclosed"),
+      moneySum(eb.case().when("p.basis", "=", sql.lit(UPPER_BOUND_BASIS)).then(eb.ref("p.share")).end()).as("upperBound"),
     ])
+    .unionAll((qb) =>
+      qb
+        .selectFrom("parts as p")
+        .innerJoin("Organization as o", "o.id", "p.recipientId")
+        .groupBy(["p.recipientId", "o.slug", "o.name"])
+        .select((eb) => [
+          sql<string | null>`null`.as("month"),
+          sql<string | null>`null`.as("kind"),
+          eb.ref("p.recipientId").$castTo<number | null>().as("recipientId"),
+          eb.ref("o.slug").$castTo<string | null>().as("slug"),
+          eb.ref("o.name").$castTo<string | null>().as("name"),
+          countAll().as("deals"),
+          moneySum(eb.ref("p.share")).as("amount"),
+          sql<number>`0`.as("undisclosed"),
+          sql<string | null>`null`.as("upperBound"),
+        ]),
+    )
     .execute();
   const capital: InvestorCapital = { total: 0n, countedDeals: 0, undisclosedDeals: 0, upperBoundPart: 0n };
-  const byRecipient = new Map<number, { countedDeals: number; investorAmount: bigint }>();
+  const byRecipient = new Map<number, RecipientParts>();
   const byPeriodKind = new Map<string, Map<string, bigint>>();
-  for (const g of groups) {
+  for (const g of rows) {
     const amount = toMoney(g.amount);
     const deals = Number(g.deals);
+    if (g.recipientId !== null) {
+      byRecipient.set(g.recipientId, { slug: g.slug ?? "", name: g.name ?? "", countedDeals: deals, investorAmount: amount });
+      continue;
+    }
     capital.total += amount;
     capital.countedDeals += deals;
-    if (g.basis === UNDISCLOSED_BASIS) capital.undisclosedDeals += deals;
-    if (g.basis === UPPER_BOUND_BASIS) capital.upperBoundPart += amount;
-    const r = byRecipient.get(g.recipientId);
-    if (r) {
-      r.countedDeals += deals;
-      r.investorAmount += amount;
-    } else byRecipient.set(g.recipientId, { countedDeals: deals, investorAmount: amount });
-    const period = periodOfMonth(g.month, grain);
+    capital.undisclosedDeals += Number(g.undisclosed);
+    capital.upperBoundPart += toMoney(g.upperBound);
+    const period = periodOfMonth(g.month ?? "", grain);
     const kinds = byPeriodKind.get(period) ?? new Map<string, bigint>();
-    kinds.set(g.kind, (kinds.get(g.kind) ?? 0n) + amount);
+    kinds.set(g.kind ?? "", (kinds.get(g.kind ?? "") ?? 0n) + amount);
     byPeriodKind.set(period, kinds);
   }
   return { capital, periods: periodTotals(byPeriodKind, grain), byRecipient };

@@ -13,7 +13,7 @@ import { dealCells } from "./raw/market-cells";
 import { dealsAsOf } from "./deal-state";
 import { readsOf } from "./kysely";
 import { attributedAmounts } from "./investor-parts";
-import { dealsOfInvestor, investorFigures, type DateWindow } from "./raw/investor-figures";
+import { datedDealsOfInvestor, dealsOfInvestor, investorFigures, type DateWindow } from "./raw/investor-figures";
 import { coInvestorsSql } from "./raw/round-figures";
 import { cachedView, viewKey } from "./view-cache";
 import { findOrganization, type OrganizationProfile } from "./organization-profile";
@@ -74,7 +74,7 @@ async function computeInvestor(slug: string, grain: Grain, asOf: string | null, 
     investorFigures(db, asOf, id, grain, window),
     capitalCountedSql(dealCells(readsOf(db), dealsAsOf(readsOf(db), asOf).where("d.deletedAt", "is", null).where(own))),
     coInvestorsSql(db, id, asOf, SHARED_ROUNDS_SHOWN, window),
-    listNewestDealSummaries(db, own, asOf, PORTFOLIO_LIMIT),
+    listNewestDealSummaries(db, datedDealsOfInvestor(readsOf(db), asOf, id, window), asOf, PORTFOLIO_LIMIT),
   ]);
   const attributed = await attributedAmounts(
     readsOf(db),

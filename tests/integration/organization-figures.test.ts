@@ -8,7 +8,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMPANY_LIST_LIMIT, FUNDING_CHART_POINTS, getCompany, getFundingHistory } from "@/lib/data/company";
-import { getCoInvestors, getInvestor } from "@/lib/data/investor";
+import { getCoInvestors, getInvestor, PORTFOLIO_LIMIT } from "@/lib/data/investor";
 import { getDb } from "@/lib/db";
 import { addToMarketCells } from "@/lib/deals/market-cells";
 import { capitalCounted, UNDISCLOSED_KEY, type Grain } from "@/lib/measures/capital";
@@ -72,6 +72,20 @@ async function expectInvestorAsMeasured(slug: string, asOf: string | null, grain
   const window = { from: "2025-01-01", to: "2025-12-31" };
   const within = ofTheirRounds.filter((d) => d.announcedOn >= window.from && d.announcedOn <= window.to);
   expect(await getCoInvestors(slug, asOf, window), `${label} in 2025`).toEqual(coInvestorsOf(within, slug));
+  // The portfolio: the newest deals of any kind and status and the count of all, today (from its kept parts) and as
+  // of dates alike, and within dates.
+  const newest = (deals: typeof own) =>
+    [...deals]
+      .sort((a, b) => b.announcedOn.localeCompare(a.announcedOn) || b.id - a.id)
+      .slice(0, PORTFOLIO_LIMIT)
+      .map((d) => d.id);
+  expect([view.portfolioTotal, view.portfolio.map((d) => d.id)], label).toEqual([own.length, newest(own)]);
+  const ownWithin = own.filter((d) => d.announcedOn >= window.from && d.announcedOn <= window.to);
+  const viewWithin = await getInvestor(slug, grain, asOf, window);
+  expect([viewWithin?.portfolioTotal, viewWithin?.portfolio.map((d) => d.id)], `${label} in 2025`).toEqual([
+    ownWithin.length,
+    newest(ownWithin),
+  ]);
   const byId = new Map(own.map((d) => [d.id, d]));
   expect(
     view.portfolio.map((d) => d.attributed),

@@ -13,10 +13,11 @@ import { DEFAULT_RULE, ratio, UNDISCLOSED_KEY, type Grain, type PeriodTotal } fr
 import { byAmountThenName, type InvestorShare, type RecipientShare } from "../../measures/funding-shares";
 import type { InvestorCapital } from "../../measures/investor-capital";
 import { dealsAsOf } from "../deal-state";
-import { countAll, moneySum, readsOf, toMoney } from "../kysely";
+import { countAll, moneySum, readsOf, toMoney, type Reads } from "../kysely";
 import { countedCells, countedDeal, onDeal } from "./overview-figures";
 import { ALL_DATES, isWindowed, type DateWindow } from "../../filters/date-window";
 import { investorParts, partsOfDeals } from "../investor-parts";
+import { datedDeals, type DatedDeals } from "../deals";
 import { viewDeals } from "./view-deals";
 
 export type { DateWindow };
@@ -38,6 +39,20 @@ export function dealsOfInvestor(investorId: number, window: DateWindow = ALL_DAT
   return window.from || window.to ? onDeal.and([own, announcedWithin(window)]) : own;
 }
 
+/**
+ * The ids and dates of the live deals the investor is named in, of any kind and status, announced within `window`
+ * (its portfolio): today its kept parts, one per live deal, by the key's prefix; as of a date its deals' states then
+ * (dealsOfInvestor). Through the deals themselves Microsoft's newest ten and their count took 296 ms at a million
+ * deals, a lookup of each of its 192,165 deals for its date; its parts hold the date.
+ */
+export function datedDealsOfInvestor(reads: Reads, asOf: string | null, investorId: number, window: DateWindow): DatedDeals {
+  if (asOf !== null) return datedDeals(reads, dealsOfInvestor(investorId, window), asOf);
+  let parts = reads.selectFrom("InvestorPart as p").where("p.organizationId", "=", investorId);
+  if (window.from) parts = parts.where("p.announcedOn", ">=", window.from);
+  if (window.to) parts = parts.where("p.announcedOn", "<=", window.to);
+  return parts.select(["p.dealId as id", "p.announcedOn"]) as unknown as DatedDeals;
+}
+
 export type InvestorFigures = { capital: InvestorCapital; periods: PeriodTotal[]; recipients: RecipientShare[] };
 
 /**
@@ -53,41 +68,36 @@ export async function investorFigures(
 ): Promise<InvestorFigures> {
   const reads = readsOf(db);
   const { capital, periods, byRecipient } = await investorParts(reads, asOf, investorId, grain, window);
-  // The investor's recipients by a subquery (no list of ids: thousands for a large investor): those of its parts today,
-  // every kind and status, which hold its recipients as of any date too (a deal's recipient and parties are today's
-  // at every date; only its reported fields change).
-  const theirs = reads.selectFrom("InvestorPart as q").where("q.organizationId", "=", investorId).select("q.recipientId");
   // The recipients' counted funding over the same dates as the investor's parts, so that a share compares like with
-  // like: summed over the market's cells (the cells the writers keep, today over every date).
+  // like: summed over the market's cells (the cells the writers keep, today over every date), of its recipients by a
+  // subquery (no list of ids: thousands for a large investor) of its parts today, every kind and status, which hold
+  // its recipients as of any date too (a deal's recipient and parties are today's at every date).
+  const theirs = reads.selectFrom("InvestorPart as q").where("q.organizationId", "=", investorId).select("q.recipientId");
   const funding = viewDeals(reads, {
     asOf,
     condition: isWindowed(window) ? onDeal.and([onDeal("d.deletedAt", "is", null), announcedWithin(window)]) : null,
   }).cells;
-  const [names, funded] =
+  const funded =
     byRecipient.size === 0
-      ? [[], []]
-      : await Promise.all([
-          reads
-            .selectFrom("Organization as o")
-            .where((eb) => eb("o.id", "in", theirs))
-            .select(["o.id", "o.slug", "o.name"])
-            .execute(),
-          funding
-            .recipients(countedCells(DEFAULT_RULE))
-            .where((eb) => eb("c.recipientId", "in", theirs))
-            .groupBy("c.recipientId")
-            .select((eb) => ["c.recipientId", moneySum(eb.ref("c.amount")).as("total")])
-            .execute(),
-        ]);
+      ? []
+      : await funding
+          .recipients(countedCells(DEFAULT_RULE))
+          .where((eb) => eb("c.recipientId", "in", theirs))
+          .groupBy("c.recipientId")
+          .select((eb) => ["c.recipientId", moneySum(eb.ref("c.amount")).as("total")])
+          .execute();
   const fundingOf = new Map(funded.map((f) => [f.recipientId, toMoney(f.total)]));
-  const recipients = names
-    .flatMap((o) => {
-      const r = byRecipient.get(o.id);
-      if (!r) return [];
-      const recipientTotal = fundingOf.get(o.id) ?? 0n;
-      return [
-        { key: o.slug, name: o.name, ...r, recipientTotal, share: recipientTotal === 0n ? null : ratio(r.investorAmount, recipientTotal) },
-      ];
+  const recipients = [...byRecipient]
+    .map(([id, { slug, name, countedDeals, investorAmount }]) => {
+      const recipientTotal = fundingOf.get(id) ?? 0n;
+      return {
+        key: slug,
+        name,
+        countedDeals,
+        investorAmount,
+        recipientTotal,
+        share: recipientTotal === 0n ? null : ratio(investorAmount, recipientTotal),
+      };
     })
     .sort(byAmountThenName((r) => r.investorAmount));
   return { capital, periods, recipients };
