@@ -8,12 +8,9 @@ import type { RecipientShare } from "../measures/funding-shares";
 import type { InvestorCapital } from "../measures/investor-capital";
 import { listNewestDealSummaries, type DealSummary } from "./deals";
 import { ALL_DATES } from "../filters/date-window";
-import { capitalCountedSql } from "./deal-stats";
-import { dealCells } from "./raw/market-cells";
-import { dealsAsOf } from "./deal-state";
 import { readsOf } from "./kysely";
 import { attributedAmounts } from "./investor-parts";
-import { datedDealsOfInvestor, dealsOfInvestor, investorFigures, type DateWindow } from "./raw/investor-figures";
+import { datedDealsOfInvestor, investorFigures, type DateWindow } from "./raw/investor-figures";
 import { coInvestorsSql } from "./raw/round-figures";
 import { cachedView, viewKey } from "./view-cache";
 import { findOrganization, type OrganizationProfile } from "./organization-profile";
@@ -69,10 +66,8 @@ async function computeInvestor(slug: string, grain: Grain, asOf: string | null, 
   // Every figure is summed in the database (lib/data/raw/investor-figures.ts, round-figures.ts, over the investor's
   // parts, lib/data/investor-parts.ts): loading a large investor's deals and measuring them in memory took 5.5 s at
   // 100,000 deals.
-  const own = dealsOfInvestor(id, window);
-  const [{ capital, periods, recipients }, roundsJoined, coInvestors, portfolio] = await Promise.all([
+  const [{ capital, roundsJoined, periods, recipients }, coInvestors, portfolio] = await Promise.all([
     investorFigures(db, asOf, id, grain, window),
-    capitalCountedSql(dealCells(readsOf(db), dealsAsOf(readsOf(db), asOf).where("d.deletedAt", "is", null).where(own))),
     coInvestorsSql(db, id, asOf, SHARED_ROUNDS_SHOWN, window),
     listNewestDealSummaries(db, datedDealsOfInvestor(readsOf(db), asOf, id, window), asOf, PORTFOLIO_LIMIT),
   ]);

@@ -9,7 +9,7 @@ import { capitalCountedSql } from "./deal-stats";
 import { dealCells } from "./raw/market-cells";
 import { dealsAsOf } from "./deal-state";
 import { readsOf } from "./kysely";
-import { announcedWithin, dealsOfInvestor, type DateWindow } from "./raw/investor-figures";
+import { announcedWithin, type DateWindow } from "./raw/investor-figures";
 import { investorParts } from "./investor-parts";
 import { ALL_DATES } from "../filters/date-window";
 import { findOrganization, type OrganizationProfile } from "./organization-profile";
@@ -74,9 +74,7 @@ export async function getOrganizationDetail(
   const { id, profile } = found;
   const db = await getDb();
   const states = () => dealsAsOf(readsOf(db), asOf).where("d.deletedAt", "is", null);
-  const invested = dealsOfInvestor(id, window);
-  const [roundsJoined, asRecipient, { capital: asInvestor }] = await Promise.all([
-    capitalCountedSql(dealCells(readsOf(db), states().where(invested))),
+  const [asRecipient, { capital: asInvestor, roundsJoined }] = await Promise.all([
     capitalCountedSql(dealCells(readsOf(db), states().where("d.recipientId", "=", id).where(announcedWithin(window)))),
     investorParts(readsOf(db), asOf, id, "year", window),
   ]);

@@ -2,6 +2,8 @@
 // parts, the pair cells, the period cells and the rounds' pairs: prepare-db (npm start, db:migrate) fills them once, with the statements the deal
 // writers keep them by, and leaves tables with rows alone. The parts and cells are spelled out for a deal split by
 // stated commitments and one split equally. Runs on PostgreSQL too under `npm run test:pg`.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   fillInvestorPartsIfEmpty,
@@ -73,12 +75,14 @@ describe("filling the investors' parts", () => {
 
     expect(await fillInvestorPartsIfEmpty(t.db)).toBe(true);
     const parts = await t.db.investorPart.findMany({ orderBy: [{ dealId: "asc" }, { organizationId: "asc" }] });
-    expect(parts.map((p) => [p.dealId, p.organizationId, p.share, p.announcedOn, p.kind, p.status, p.recipientId, p.basis])).toEqual([
-      [committed.id, a.id, 70n, "2025-02-03", "equity", "closed", lab.id, 0],
-      [committed.id, b.id, 30n, "2025-02-03", "equity", "closed", lab.id, 0],
-      [committed.id, c.id, null, "2025-02-03", "equity", "closed", lab.id, 0],
-      [upTo.id, a.id, 3n, "2025-05-06", "equity", "in_talks", lab.id, 2],
-      [upTo.id, b.id, 4n, "2025-05-06", "equity", "in_talks", lab.id, 2],
+    expect(
+      parts.map((p) => [p.dealId, p.organizationId, p.share, p.announcedOn, p.kind, p.status, p.recipientId, p.basis, p.amount]),
+    ).toEqual([
+      [committed.id, a.id, 70n, "2025-02-03", "equity", "closed", lab.id, 0, 100n],
+      [committed.id, b.id, 30n, "2025-02-03", "equity", "closed", lab.id, 0, 100n],
+      [committed.id, c.id, null, "2025-02-03", "equity", "closed", lab.id, 0, 100n],
+      [upTo.id, a.id, 3n, "2025-05-06", "equity", "in_talks", lab.id, 2, 10n],
+      [upTo.id, b.id, 4n, "2025-05-06", "equity", "in_talks", lab.id, 2, 10n],
     ]);
 
     expect(await fillInvestorPartsIfEmpty(t.db)).toBe(false);
@@ -120,5 +124,19 @@ describe("filling the investors' parts", () => {
       [b.id, a.id, "2025-05-06", upTo.id],
     ]);
     expect(await fillRoundPairsIfEmpty(t.db)).toBe(false);
+  });
+
+  it("gives the parts stored before their deals' amounts when the migration that adds the column runs", async () => {
+    // As stored before the column: every amount at its default.
+    await t.db.investorPart.updateMany({ data: { amount: 0n } });
+    const folder = t.provider === "sqlite" ? ["prisma", "migrations"] : ["prisma", "postgresql", "migrations"];
+    const migration = readFileSync(path.join(process.cwd(), ...folder, "20261213100000_investor_part_amount", "migration.sql"), "utf8");
+    await t.db.$executeRawUnsafe(migration.slice(migration.indexOf('UPDATE "InvestorPart"')));
+    const parts = await t.db.investorPart.findMany({ select: { amount: true, dealId: true } });
+    const deals = await t.db.deal.findMany({ where: { id: { in: parts.map((p) => p.dealId) } }, select: { id: true, amountUsdKey: true } });
+    const keyOf = new Map(deals.map((d) => [d.id, d.amountUsdKey ?? 0n]));
+    expect(parts.length).toBeGreaterThan(0);
+    expect(parts.map((p) => p.amount)).toEqual(parts.map((p) => keyOf.get(p.dealId)));
+    expect(parts.some((p) => p.amount > 0n)).toBe(true);
   });
 });

@@ -55,6 +55,8 @@ async function expectInvestorAsMeasured(slug: string, asOf: string | null, grain
   });
   const label = `${slug} ${asOf ?? "today"} ${grain}`;
   expect(view.capital, label).toEqual(investorCapital(own, slug));
+  // The whole counted amounts of the same deals, from the deals' amounts its parts carry.
+  expect(view.roundsJoined, label).toEqual(capitalCounted(own));
   expect(view.periods, label).toEqual(investorCapitalByPeriod(own, slug, { grain }));
   expect(view.recipients, label).toEqual(investorShareOfRecipients(ofTheirRecipients, slug));
   // Co-investors need every deal of the investor's rounds, whoever is in it.

@@ -9,7 +9,7 @@
 import "server-only";
 import { sql, type Expression, type SqlBool } from "kysely";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { DEFAULT_RULE, ratio, UNDISCLOSED_KEY, type Grain, type PeriodTotal } from "../../measures/capital";
+import { DEFAULT_RULE, ratio, UNDISCLOSED_KEY, type CapitalSummary, type Grain, type PeriodTotal } from "../../measures/capital";
 import { byAmountThenName, type InvestorShare, type RecipientShare } from "../../measures/funding-shares";
 import type { InvestorCapital } from "../../measures/investor-capital";
 import { dealsAsOf } from "../deal-state";
@@ -53,7 +53,12 @@ export function datedDealsOfInvestor(reads: Reads, asOf: string | null, investor
   return parts.select(["p.dealId as id", "p.announcedOn"]) as unknown as DatedDeals;
 }
 
-export type InvestorFigures = { capital: InvestorCapital; periods: PeriodTotal[]; recipients: RecipientShare[] };
+export type InvestorFigures = {
+  capital: InvestorCapital;
+  roundsJoined: CapitalSummary;
+  periods: PeriodTotal[];
+  recipients: RecipientShare[];
+};
 
 /**
  * investorCapital, investorCapitalByPeriod and investorShareOfRecipients from the investor's parts
@@ -67,7 +72,7 @@ export async function investorFigures(
   window: DateWindow = ALL_DATES,
 ): Promise<InvestorFigures> {
   const reads = readsOf(db);
-  const { capital, periods, byRecipient } = await investorParts(reads, asOf, investorId, grain, window);
+  const { capital, roundsJoined, periods, byRecipient } = await investorParts(reads, asOf, investorId, grain, window);
   // The recipients' counted funding over the same dates as the investor's parts, so that a share compares like with
   // like: summed over the market's cells (the cells the writers keep, today over every date), of its recipients by a
   // subquery (no list of ids: thousands for a large investor) of its parts today, every kind and status, which hold
@@ -100,7 +105,7 @@ export async function investorFigures(
       };
     })
     .sort(byAmountThenName((r) => r.investorAmount));
-  return { capital, periods, recipients };
+  return { capital, roundsJoined, periods, recipients };
 }
 
 /**

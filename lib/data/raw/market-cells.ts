@@ -331,9 +331,11 @@ export type InvestorPartRow = {
   status: string;
   recipientId: number;
   basis: number;
+  /** The deal's whole counted amount (its amount key, 0 when undisclosed). */
+  amount: bigint;
 };
 
-const PART_COLUMNS = ["organizationId", "dealId", "share", "announcedOn", "kind", "status", "recipientId", "basis"] as const;
+const PART_COLUMNS = ["organizationId", "dealId", "share", "announcedOn", "kind", "status", "recipientId", "basis", "amount"] as const;
 
 /**
  * Each named investor's part of each deal of `deals` (the deals' states `d`) meeting `dealCondition`, one row per
@@ -341,21 +343,26 @@ const PART_COLUMNS = ["organizationId", "dealId", "share", "announcedOn", "kind"
  * live deals today, and the same rows of deals as of a date.
  */
 export function investorPartRows(reads: Reads, dealCondition: Expression<SqlBool>, deals: DealStates) {
-  return withInvestorShares(reads, dealCondition, deals)
-    .selectFrom("shares as s")
-    .groupBy(["s.organizationId", "s.dealId"])
-    .select((eb) => [
-      eb.ref("s.organizationId").$castTo<number>().as("organizationId"),
-      "s.dealId",
-      // One part per investor and deal (a deal names an investor once); the sum only names it for GROUP BY.
-      eb.cast<bigint | null>(eb.fn.sum<bigint | null>("s.share"), "bigint").as("share"),
-      // One value per deal: the maximum only names it for PostgreSQL's GROUP BY.
-      eb.fn.max("s.announcedOn").as("announcedOn"),
-      eb.fn.max("s.kind").as("kind"),
-      eb.fn.max("s.status").as("status"),
-      eb.fn.max("s.recipientId").as("recipientId"),
-      eb.fn.max("s.basis").as("basis"),
-    ]);
+  return (
+    withInvestorShares(reads, dealCondition, deals)
+      // The named parties of "partShares" ("shares" without the deal's amount).
+      .selectFrom("partShares as s")
+      .where("s.organizationId", "is not", null)
+      .groupBy(["s.organizationId", "s.dealId"])
+      .select((eb) => [
+        eb.ref("s.organizationId").$castTo<number>().as("organizationId"),
+        "s.dealId",
+        // One part per investor and deal (a deal names an investor once); the sum only names it for GROUP BY.
+        eb.cast<bigint | null>(eb.fn.sum<bigint | null>("s.share"), "bigint").as("share"),
+        // One value per deal: the maximum only names it for PostgreSQL's GROUP BY.
+        eb.fn.max("s.announcedOn").as("announcedOn"),
+        eb.fn.max("s.kind").as("kind"),
+        eb.fn.max("s.status").as("status"),
+        eb.fn.max("s.recipientId").as("recipientId"),
+        eb.fn.max("s.basis").as("basis"),
+        eb.cast<bigint>(eb.fn.max("s.amount"), "bigint").as("amount"),
+      ])
+  );
 }
 
 /**
