@@ -121,13 +121,21 @@ async function computeCompanyRounds(
   const rows = await capital()
     .$if(chosen !== null, (q) =>
       q.where((eb) => {
-        // A round's id is the Round's id negated, a lone deal's its own (withRounds); 0 is no deal's or Round's id and
-        // keeps either list from being empty, which `IN ()` cannot be.
+        // A round's id is the Round's id negated, a lone deal's its own (withRounds). Their deals by a subquery of ids,
+        // each side through its own index: as an OR beside the recipient, SQLite walked all of OpenAI's 116,665 deals
+        // at a million for the newest five rounds' (344 ms, 34 ms by their ids). 0 is no deal's id and keeps the list
+        // from being empty, which `IN ()` cannot be.
         const ids = chosen as number[];
-        return eb.or([
-          eb("d.id", "in", [0, ...ids.filter((id) => id > 0)]),
-          eb("d.roundId", "in", [0, ...ids.filter((id) => id < 0).map((id) => -id)]),
-        ]);
+        const lone = eb
+          .selectFrom("Deal as c")
+          .where("c.id", "in", [0, ...ids.filter((id) => id > 0)])
+          .select("c.id");
+        const roundIds = ids.filter((id) => id < 0).map((id) => -id);
+        return eb(
+          "d.id",
+          "in",
+          roundIds.length === 0 ? lone : lone.unionAll(eb.selectFrom("Deal as c").where("c.roundId", "in", roundIds).select("c.id")),
+        );
       }),
     )
     .leftJoin("Round as g", "g.id", "d.roundId")
