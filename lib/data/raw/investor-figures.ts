@@ -117,7 +117,7 @@ export async function investorFigures(
  * counts only where an unnamed party is listed: so the entry takes, of each deal with an unnamed party or without a
  * named one, its amount less its named investors' parts (each investor's parts in deals with an unnamed party are
  * summed beside its own, and taken off here). Splitting the recipient's deals again in the query took 2.1-2.4 s for
- * OpenAI's 116,665 deals at a million (1.1 s now), 210-234 ms at 100,000 (80-100).
+ * OpenAI's 116,665 deals at a million (1.0-1.1 s now), 210-234 ms at 100,000 (98-105 now).
  */
 export async function investorSharesOfRecipientSql(
   db: PrismaClient,
