@@ -49,9 +49,15 @@ export function countedPartsOf(reads: Reads, asOf: string | null, investorIds: r
     .where("p.organizationId", "in", [...investorIds])
     .where("p.kind", "in", [...rule.kinds])
     .where("p.status", "in", countedStatuses(rule));
-  if (window?.from) parts = parts.where("p.announcedOn", ">=", window.from);
-  if (window?.to) parts = parts.where("p.announcedOn", "<=", window.to);
-  return parts;
+  return window ? partsWithin(parts, window) : parts;
+}
+
+/** Parts of deals announced within `window` (every part when both ends are open). */
+export function partsWithin(parts: Parts, window: DateWindow): Parts {
+  let within = parts;
+  if (window.from) within = within.where("p.announcedOn", ">=", window.from);
+  if (window.to) within = within.where("p.announcedOn", "<=", window.to);
+  return within;
 }
 
 /**
@@ -83,8 +89,8 @@ export type InvestorParts = {
 /**
  * investorCapital and investorCapitalByPeriod of the investor over its counted deals announced within `window`, the
  * total of those deals (capitalCounted over them: each part carries its deal's amount), and its parts per recipient
- * with the recipient's name (investorShareOfRecipients, with the recipients' funding): one
- * query, its parts grouped by month and kind (with the undisclosed and "up to" ones) and, beside them, by recipient.
+ * with the recipient's name (investorShareOfRecipients, with the recipients' funding): one query, its parts grouped
+ * by month and kind (with the undisclosed and "up to" ones) and, beside them, by recipient.
  * Grouped by month, kind, recipient and basis at once, Microsoft's 192,165 parts at a million deals made 71,474 groups
  * (444 ms, and the recipients' names read by a second walk of its parts, 106 ms).
  */

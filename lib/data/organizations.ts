@@ -33,8 +33,8 @@ export async function listOrganizations(filters: OrganizationFilters): Promise<O
     orderBy: [{ name: "asc" }, { slug: "asc" }],
     select: { id: true, slug: true, name: true, type: true, country: true, parent: { select: { slug: true } } },
   });
-  // A search's few organizations by id; the whole directory by one grouping of each side (a list of thousands of ids
-  // would pass the databases' limits on parameters).
+  // A search's few organizations by their ids; the whole directory (30,314 organizations at a million deals) by one
+  // grouping of each side, which reads each side's index once instead of a lookup per organization.
   const counts = await organizationDealCounts(readsOf(db), rows.length <= COUNTED_BY_ID ? rows.map((o) => o.id) : null);
   return rows.map((o) => ({
     slug: o.slug,
