@@ -24,9 +24,10 @@ import { nameOf, rootOf, withDivisions, type OrganizationDirectory } from "../me
 import { dealFilterCondition } from "./deal-where";
 import { listDealSummaries, type DealSummary } from "./deals";
 import { readsOf, type Reads } from "./kysely";
-import { countedDeal, onDeal } from "./raw/overview-figures";
+import { countedDeal, countedStatuses, onDeal } from "./raw/overview-figures";
+import { partsOfDeals, type Parts } from "./investor-parts";
 import { concentrationByGrain, concentrationSeriesSql, concentrationTotalsSql } from "./raw/concentration-figures";
-import { circularFlowLegs, circularFlowsSql, flowsSql, largestDealsSql, marketTotalsSql } from "./raw/analysis-figures";
+import { circularFlowLegs, circularFlowsSql, flowsSql, largestDealsSql, marketTotalsSql, viewParts } from "./raw/analysis-figures";
 import { capitalByPeriodSql } from "./raw/capital-by-period";
 import { withViewTables, type ViewDeals } from "./raw/view-deals";
 import { loadOrganizationDirectory } from "./organization-directory";
@@ -125,16 +126,32 @@ export async function computeFlows(db: PrismaClient, view: AnalysisView, limit =
  * A loop needs both its capital leg and its spending leg, so the kind filter and the free text, which would drop one
  * of them, do not apply; investor and recipient filters pick the loops of those organizations instead of deals.
  * Dates, statuses, amounts, the pipeline switch and exclusions apply to every leg. The loops are matched in SQL
- * (circularFlowsSql) over the view's tables of the counted capital and spending-back deals that can be legs
- * (circularFlowLegs), the excluded organizations taken out there as for every other figure.
+ * (circularFlowsSql) over the named investors' parts of the counted capital and spending-back deals: today, with
+ * nobody excluded, the parts the writers keep (InvestorPart); otherwise those of the view's tables of the deals that
+ * can be legs (circularFlowLegs), the excluded organizations taken out there as for every other figure. At a million
+ * deals the tables took 5.3 s of the 7.8 s the unfiltered loops took (the legs' deals copied and split again).
  */
 async function circularFlowsOf(db: PrismaClient, view: AnalysisView, context: ViewContext): Promise<CircularFlow[]> {
   const reads = readsOf(db);
   const legFilters = { ...view.filters, kinds: [], investors: [], recipient: null, q: null };
   const legRule = { kinds: [...CAPITAL_KINDS, ...SPEND_BACK_KINDS], includePipeline: view.pipeline };
-  const condition = onDeal.and([dealFilterCondition(legFilters, reads), countedDeal(legRule), circularFlowLegs(reads)]);
-  const selection = { asOf: legFilters.asOf, condition, excluded: [...context.excludedKeys] };
-  const loops = await withViewTables(reads, selection, ({ reads: connection, deals }) => circularFlowsSql(connection, deals));
+  const excluded = [...context.excludedKeys];
+  let loops: CircularFlow[];
+  if (legFilters.asOf === null && excluded.length === 0) {
+    const parts = hasActiveFilters(legFilters)
+      ? partsOfDeals(reads, null, dealFilterCondition(legFilters, reads))
+      : (reads.selectFrom("InvestorPart as p") as unknown as Parts);
+    loops = await circularFlowsSql(
+      reads,
+      parts.where("p.kind", "in", [...legRule.kinds]).where("p.status", "in", countedStatuses(legRule)),
+    );
+  } else {
+    const condition = onDeal.and([dealFilterCondition(legFilters, reads), countedDeal(legRule), circularFlowLegs(reads)]);
+    const selection = { asOf: legFilters.asOf, condition, excluded };
+    loops = await withViewTables(reads, selection, async ({ reads: connection, deals }) =>
+      circularFlowsSql(connection, await viewParts(connection, deals)),
+    );
+  }
   return loopsInvolving(loops, { investors: view.filters.investors, recipient: view.filters.recipient }, context.directory);
 }
 

@@ -45,7 +45,7 @@ export type CircularFlow = {
 };
 
 type Legs = { moneyIn: CircularLeg[]; moneyBack: CircularLeg[] };
-/** An (investor company, company) pair and its legs so far, each side in deal order. */
+/** An (investor company, company) pair and its legs so far, in any order. */
 export type LoopPair = { investor: Party; company: Party } & Legs;
 
 /**
@@ -108,15 +108,27 @@ export function findCircularFlows(
   );
 }
 
+/** Legs in deal order (date, then id), a deal's legs by their payer's key. */
+function byDealOrder(a: CircularLeg, b: CircularLeg): number {
+  return (
+    (a.announcedOn < b.announcedOn ? -1 : a.announcedOn > b.announcedOn ? 1 : 0) ||
+    a.dealId - b.dealId ||
+    (a.from.key < b.from.key ? -1 : a.from.key > b.from.key ? 1 : 0)
+  );
+}
+
 /**
- * The loops among (investor company, company) pairs and their legs, each side in deal order: the pairs with legs on
- * both sides, with their totals, largest money back first. Shared by findCircularFlows and the loops matched in SQL
+ * The loops among (investor company, company) pairs and their legs: the pairs with legs on both sides, each side in
+ * deal order, with their totals, largest money back first. Shared by findCircularFlows and the loops matched in SQL
  * (lib/data/raw/analysis-figures.ts), so both total, rate and order them alike.
  */
 export function loopsOf(pairs: Iterable<LoopPair>): CircularFlow[] {
   const loops: CircularFlow[] = [];
-  for (const { investor, company, moneyIn, moneyBack } of pairs) {
-    if (moneyIn.length === 0 || moneyBack.length === 0) continue;
+  for (const pair of pairs) {
+    if (pair.moneyIn.length === 0 || pair.moneyBack.length === 0) continue;
+    const { investor, company } = pair;
+    const moneyIn = [...pair.moneyIn].sort(byDealOrder);
+    const moneyBack = [...pair.moneyBack].sort(byDealOrder);
     const inTotal = moneyIn.reduce((s, l) => s + l.amount, 0n);
     const backTotal = moneyBack.reduce((s, l) => s + l.amount, 0n);
     loops.push({

@@ -112,6 +112,28 @@ describe("findCircularFlows", () => {
     expect([loop.inTotal, loop.backTotal, loop.backToIn, loop.moneyBack[0].basis]).toEqual([5n, 0n, null, "undisclosed"]);
   });
 
+  it("lists each side's legs by deal date and id, a deal's legs by payer, whatever order the deals come in", () => {
+    const deals = [
+      compute("2025-10-28", "openai", "azure", 250n, { id: 9 }),
+      // Azure listed before Microsoft in one round: both are Microsoft's legs, by slug.
+      measureDeal({
+        id: 7,
+        announcedOn: "2024-03-01",
+        amountUsdLow: 20n,
+        investors: [investor("microsoft", "Microsoft"), investor("azure", "Microsoft Azure")].reverse(),
+      }),
+      measureDeal({ id: 3, announcedOn: "2024-03-01", amountUsdLow: 6n, investors: [investor("microsoft", "Microsoft")] }),
+      measureDeal({ id: 5, announcedOn: "2023-01-23", amountUsdLow: 10n, investors: [investor("microsoft", "Microsoft")] }),
+    ];
+    const [loop] = findCircularFlows(deals, directory, { includePipeline: false });
+    expect(loop.moneyIn.map((l) => [l.dealId, l.from.key, l.amount])).toEqual([
+      [5, "microsoft", 10n],
+      [3, "microsoft", 6n],
+      [7, "azure", 10n],
+      [7, "microsoft", 10n],
+    ]);
+  });
+
   it("orders loops by money back, and picks them by investor (a division names its company) or company", () => {
     const deals = [
       measureDeal({ announcedOn: "2023-01-23", amountUsdLow: 10n, investors: [investor("microsoft", "Microsoft")] }),

@@ -5,14 +5,17 @@
 // database, today and as of several dates. Kysely queries that run on SQLite and PostgreSQL alike (see
 // overview-figures.ts).
 import "server-only";
-import { sql, type Expression, type NotNull, type SqlBool } from "kysely";
+import { sql, type Expression, type NotNull, type QueryCreator, type SqlBool } from "kysely";
+import type { DB } from "../../generated/kysely/types";
+import type { InvestorPartRow } from "./market-cells";
 import { CAPITAL_KINDS, UNDISCLOSED_KEY, type CapitalSummary, type CountingRule, type EntityTotal } from "../../measures/capital";
 import { loopsOf, SPEND_BACK_KINDS, type CircularFlow, type CircularLeg, type LoopPair } from "../../measures/circular-flows";
 import type { DealKind, DealStatus } from "../../domain";
 import { byFlowOrder, sankeyOf, type Flow, type SankeyGraph } from "../../measures/flows";
 import type { RankedDeal } from "../../measures/largest-deals";
 import { countAll, moneySum, moneyText, notThroughIndex, toMoney, type Reads } from "../kysely";
-import { byAmountThenName, countedCells, countedDeal, onDeal } from "./overview-figures";
+import { basisOf, byAmountThenName, countedCells, countedDeal, onDeal } from "./overview-figures";
+import type { Parts } from "../investor-parts";
 import type { ViewDeals } from "./view-deals";
 
 type Org = { slug: string; name: string };
@@ -366,70 +369,111 @@ function organizationRoots(reads: Reads) {
 }
 
 /**
- * findCircularFlows over the view's deals (withViewTables over the counted capital and spending-back deals, the
- * excluded organizations taken out): each named investor's part of a deal (its share, as attributeToInvestors gives
- * it) is a leg from its payer to the deal's recipient, both taken to the top of their parent chains; a capital leg
- * goes to the pair (payer, recipient), a spending leg to (recipient, payer), legs inside one company are dropped, and
- * the pairs with legs on both sides are read, their legs in deal order. loopsOf totals and orders them.
+ * The named investors' parts of a view's deals (ViewDeals.shares over its tables) in InvestorPart's shape, for
+ * circularFlowsSql: one row per investor and deal, as attributeToInvestors adds up an investor listed twice.
  */
-export async function circularFlowsSql(reads: Reads, view: ViewDeals): Promise<CircularFlow[]> {
+export async function viewParts(reads: Reads, view: ViewDeals): Promise<Parts> {
+  const deals = view.deals.select(["d.id", "d.amountUsdKey"]).as("d");
+  const parts = (await view.shares(onDeal.lit(true)))
+    .selectFrom("shares as s")
+    .innerJoin(deals, "d.id", "s.dealId")
+    .groupBy(["s.dealId", "s.organizationId", "s.announcedOn", "s.recipientId", "s.kind", "s.status", "s.basis", "d.amountUsdKey"])
+    .select((eb) => [
+      eb.ref("s.organizationId").$castTo<number>().as("organizationId"),
+      "s.dealId",
+      eb.cast<bigint | null>(eb.fn.sum<bigint | null>("s.share"), "bigint").as("share"),
+      "s.announcedOn",
+      "s.kind",
+      "s.status",
+      "s.recipientId",
+      "s.basis",
+      eb.fn
+        .coalesce("d.amountUsdKey", sql<bigint>`0`)
+        .$castTo<bigint>()
+        .as("amount"),
+    ]);
+  return reads.selectFrom(parts.as("p")) as unknown as Parts;
+}
+
+/**
+ * findCircularFlows over the named investors' parts `parts` of the deals that can be legs (the counted capital and
+ * spending-back deals of a view: today the parts the writers keep, otherwise viewParts over its tables). Each part is
+ * a leg from its payer to the deal's recipient, both taken to the top of their parent chains; a spending leg goes to
+ * the pair (recipient, payer), a capital leg to (payer, recipient), legs inside one company are dropped. The spending
+ * legs are few (137,391 of 2.4 million parts at a million deals) and are read first; the capital legs are read from
+ * the parts of their sellers only (by InvestorPart's key), those of a pair with a spending leg. loopsOf keeps the
+ * pairs with legs on both sides, totals and orders them.
+ */
+type LegTables = DB & { orgRoots: { id: number; rootId: number }; legParts: InvestorPartRow };
+
+export async function circularFlowsSql(reads: Reads, parts: Parts): Promise<CircularFlow[]> {
   const spend = [...SPEND_BACK_KINDS];
-  const deals = view.deals.select(["d.id", "d.recipientId", "d.kind", "d.status", "d.amountUsdLow", "d.amountUsdKey"]).as("d");
-  const rows = await (
-    await view.shares(onDeal.lit(true))
-  )
-    .with("legs", (db) =>
-      db
-        .selectFrom("shares as s")
-        .innerJoin(deals, "d.id", "s.dealId")
-        .innerJoin(organizationRoots(reads).as("payer"), "payer.id", "s.organizationId")
-        .innerJoin(organizationRoots(reads).as("receiver"), "receiver.id", "d.recipientId")
-        .where("s.share", "is not", null)
-        .whereRef("payer.rootId", "<>", "receiver.rootId")
-        // One part per investor and deal, as attributeToInvestors adds up an investor listed twice.
-        .groupBy([
-          "s.dealId",
-          "s.organizationId",
-          "s.announcedOn",
-          "d.recipientId",
-          "d.kind",
-          "d.status",
-          "d.amountUsdLow",
-          "d.amountUsdKey",
-        ])
-        .groupBy(["payer.rootId", "receiver.rootId"])
-        .select((eb) => {
-          const back = eb("d.kind", "in", spend);
-          return [
-            "s.dealId",
-            "s.organizationId",
-            "s.announcedOn",
-            "d.recipientId",
-            "d.kind",
-            "d.status",
-            eb.case().when("d.amountUsdLow", "is", null).then(0).else(1).end().as("low"),
-            moneyText(eb.ref("d.amountUsdKey")).as("dealAmount"),
-            moneySum(eb.ref("s.share")).as("amount"),
-            eb.fn.min("s.partOrder").as("partOrder"),
-            eb.case().when(back).then(1).else(0).end().as("back"),
-            eb.case().when(back).then(eb.ref("receiver.rootId")).else(eb.ref("payer.rootId")).end().as("investorRoot"),
-            eb.case().when(back).then(eb.ref("payer.rootId")).else(eb.ref("receiver.rootId")).end().as("companyRoot"),
-          ];
-        }),
+  const legsOf = (creator: unknown, back: boolean) =>
+    (creator as QueryCreator<LegTables>)
+      .selectFrom("legParts as p")
+      .innerJoin("orgRoots as payer", "payer.id", "p.organizationId")
+      .innerJoin("orgRoots as receiver", "receiver.id", "p.recipientId")
+      .select((eb) => [
+        "p.dealId",
+        "p.organizationId",
+        "p.announcedOn",
+        "p.recipientId",
+        "p.kind",
+        "p.status",
+        "p.basis",
+        moneyText(eb.ref("p.share")).as("amount"),
+        moneyText(eb.ref("p.amount")).as("dealAmount"),
+        sql.lit(back ? 1 : 0).as("back"),
+        (back ? eb.ref("receiver.rootId") : eb.ref("payer.rootId")).as("investorRoot"),
+        (back ? eb.ref("payer.rootId") : eb.ref("receiver.rootId")).as("companyRoot"),
+      ]);
+  const rows = await reads
+    .with("orgRoots", () => organizationRoots(reads))
+    // Read twice by different paths (the spending legs by kind, the capital legs by their sellers' keys): inlined.
+    .with(
+      (cte) => cte("legParts").notMaterialized(),
+      () => parts.where("p.share", "is not", null).selectAll("p"),
     )
-    .with("loops", (db) =>
-      db
-        .selectFrom("legs")
-        .groupBy(["investorRoot", "companyRoot"])
-        .having((eb) => eb.and([eb(eb.fn.min("back"), "=", 0), eb(eb.fn.max("back"), "=", 1)]))
-        .select(["investorRoot", "companyRoot"]),
+    .with(
+      (cte) => cte("back").materialized(),
+      (db) => legsOf(db, true).where("p.kind", "in", spend).whereRef("payer.rootId", "<>", "receiver.rootId"),
     )
-    .selectFrom("legs as l")
-    .innerJoin("loops as p", (join) => join.onRef("p.investorRoot", "=", "l.investorRoot").onRef("p.companyRoot", "=", "l.companyRoot"))
-    .selectAll("l")
-    .orderBy("l.announcedOn")
-    .orderBy("l.dealId")
-    .orderBy("l.partOrder")
+    .with(
+      (cte) => cte("capital").materialized(),
+      (db) =>
+        legsOf(db, false)
+          .where("p.kind", "in", [...CAPITAL_KINDS])
+          .where(
+            "p.organizationId",
+            "in",
+            db.selectFrom("orgRoots as r").where("r.rootId", "in", db.selectFrom("back").select("back.investorRoot")).select("r.id"),
+          )
+          .where((eb) =>
+            eb.exists(
+              db
+                .selectFrom("back as b")
+                .where("b.investorRoot", "=", sql.ref<number>("payer.rootId"))
+                .where("b.companyRoot", "=", sql.ref<number>("receiver.rootId"))
+                .select("b.dealId"),
+            ),
+          ),
+    )
+    .selectFrom("capital")
+    .selectAll()
+    .unionAll((db) =>
+      db
+        .selectFrom("back as b")
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom("capital as c")
+              .whereRef("c.investorRoot", "=", "b.investorRoot")
+              .whereRef("c.companyRoot", "=", "b.companyRoot")
+              .select("c.dealId"),
+          ),
+        )
+        .selectAll("b"),
+    )
     .execute();
   if (rows.length === 0) return [];
   const organizations = new Map(
@@ -444,7 +488,6 @@ export async function circularFlowsSql(reads: Reads, view: ViewDeals): Promise<C
       pair = { investor: org(r.investorRoot), company: org(r.companyRoot), moneyIn: [], moneyBack: [] };
       pairs.set(pairKey, pair);
     }
-    const dealAmount = r.dealAmount === null ? 0n : toMoney(r.dealAmount);
     const leg: CircularLeg = {
       dealId: r.dealId,
       kind: r.kind as DealKind,
@@ -453,8 +496,8 @@ export async function circularFlowsSql(reads: Reads, view: ViewDeals): Promise<C
       from: org(r.organizationId as number),
       to: org(r.recipientId),
       amount: toMoney(r.amount),
-      basis: r.dealAmount === null ? "undisclosed" : Number(r.low) === 1 ? "low" : "upper_bound",
-      dealAmount,
+      basis: basisOf(Number(r.basis)),
+      dealAmount: toMoney(r.dealAmount),
     };
     (Number(r.back) === 1 ? pair.moneyBack : pair.moneyIn).push(leg);
   }

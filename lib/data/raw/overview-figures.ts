@@ -10,7 +10,14 @@
 // and they run in the operator commands (import, seed, db:synth) too.
 import { expressionBuilder, sql, type AliasableExpression, type AliasedSelectQueryBuilder, type Expression, type SqlBool } from "kysely";
 import type { DB, Deal } from "../../generated/kysely/types";
-import { COUNTED_STATUSES, PIPELINE_STATUSES, type CountingRule, type EntityTotal, type Grain } from "../../measures/capital";
+import {
+  COUNTED_STATUSES,
+  PIPELINE_STATUSES,
+  type CountedAmount,
+  type CountingRule,
+  type EntityTotal,
+  type Grain,
+} from "../../measures/capital";
 import { moneySum, toMoney, type Reads } from "../kysely";
 import { dealsAsOf, type DealStates } from "../deal-state";
 import type { Cells, RecipientCellRow } from "./market-cells";
@@ -89,6 +96,11 @@ export const UNDISCLOSED_BASIS = 1;
 /** The amount is an "up to" figure with no lower one (basis "upper_bound"). */
 export const UPPER_BOUND_BASIS = 2;
 
+/** countedAmount's basis of an amountBasis code. */
+export function basisOf(code: number): CountedAmount["basis"] {
+  return code === UNDISCLOSED_BASIS ? "undisclosed" : code === UPPER_BOUND_BASIS ? "upper_bound" : "low";
+}
+
 /**
  * The CTEs "parts", "partShares" and "shares": each investor's part ("share") of every deal of `deals` (the deals'
  * states aliased d: today's, as of a date, or one view's, lib/data/raw/view-deals.ts) that meets `dealCondition`,
@@ -155,22 +167,6 @@ export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBo
               .sum<bigint>(withoutCommitment)
               .over((ob) => ob.partitionBy("p.dealId").orderBy("p.position").orderBy("p.id"))
               .as("openRank"),
-            // The order attributeToInvestors lists the parts in: stated commitments first, each in listing order. Counted
-            // over the listing order the windows above already sort by (a stated commitment: those up to it; any other:
-            // every stated one, then the others up to it), so the database sorts the parts once, not twice.
-            eb
-              .case()
-              .when("p.committedUsd", "is", null)
-              .then(
-                eb(
-                  eb.fn.sum<number>(withCommitment).over((ob) => ob.partitionBy("p.dealId")),
-                  "+",
-                  eb.fn.sum<number>(withoutCommitment).over((ob) => ob.partitionBy("p.dealId").orderBy("p.position").orderBy("p.id")),
-                ),
-              )
-              .else(eb.fn.sum<number>(withCommitment).over((ob) => ob.partitionBy("p.dealId").orderBy("p.position").orderBy("p.id")))
-              .end()
-              .as("partOrder"),
           ];
         }),
     )
@@ -191,7 +187,6 @@ export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBo
           "committedCount",
           "committedSum",
           "openCount",
-          "partOrder",
           eb
             .case()
             .when(eb.and([eb("committedCount", ">", sql<bigint>`0`), eb("committedSum", ">=", eb.ref("amount"))]))
@@ -230,7 +225,7 @@ export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBo
       db
         .selectFrom("partShares")
         .where("organizationId", "is not", null)
-        .select(["dealId", "organizationId", "announcedOn", "recipientId", "kind", "status", "basis", "partOrder", "share"]),
+        .select(["dealId", "organizationId", "announcedOn", "recipientId", "kind", "status", "basis", "share"]),
     );
 }
 

@@ -68,25 +68,14 @@ export function viewDeals(reads: Reads, selection: Omit<DealSelection, "excluded
 /**
  * The "shares" CTE of the live deals today from the parts the deal writers keep (InvestorPart), one per named investor
  * and deal as withInvestorShares gives them (a deal names an investor once), instead of splitting every deal again:
- * 11.7 s against 3.3 s for the market's investor-recipient pairs at a million deals. `partOrder` is not kept (null):
- * only the circular flows read it, and they read their legs' own tables.
+ * 11.7 s against 3.3 s for the market's investor-recipient pairs at a million deals.
  */
 function keptShares(reads: Reads, deals: DealStates, condition: Expression<SqlBool>) {
   return reads.with("shares", () =>
     deals
       .innerJoin("InvestorPart as s", "s.dealId", "d.id")
       .where(condition)
-      .select([
-        "s.dealId",
-        "s.organizationId",
-        "s.announcedOn",
-        "s.recipientId",
-        "s.kind",
-        "s.status",
-        "s.basis",
-        sql<number>`NULL`.as("partOrder"),
-        "s.share",
-      ]),
+      .select(["s.dealId", "s.organizationId", "s.announcedOn", "s.recipientId", "s.kind", "s.status", "s.basis", "s.share"]),
   ) as unknown as ReturnType<typeof withInvestorShares>;
 }
 
@@ -102,24 +91,13 @@ type ViewShare = {
   amount: bigint;
   openCount: number;
   committedSum: bigint;
-  partOrder: number;
   share: bigint | null;
 };
 type ViewTables = { viewDeals: Deal; viewDealsLeft: Deal; viewShares: ViewShare };
 
 // The columns the measures read; a table holds the live deals only, so its deletedAt is always null.
 const DEAL_COLUMNS = ["id", "recipientId", "kind", "status", "announcedOn", "amountUsdLow", "amountUsdHigh", "amountUsdKey"] as const;
-const SHARE_COLUMNS = [
-  "dealId",
-  "organizationId",
-  "announcedOn",
-  "recipientId",
-  "amount",
-  "openCount",
-  "committedSum",
-  "partOrder",
-  "share",
-] as const;
+const SHARE_COLUMNS = ["dealId", "organizationId", "announcedOn", "recipientId", "amount", "openCount", "committedSum", "share"] as const;
 const TABLES = ["viewDeals", "viewDealsLeft", "viewShares"] as const;
 
 /**
@@ -175,7 +153,7 @@ export async function withViewTables<T>(
         (sharesWritten ??= (async () => {
           await sql`CREATE TEMPORARY TABLE "viewShares" ("dealId" INTEGER NOT NULL, "organizationId" INTEGER, "announcedOn" TEXT NOT NULL,
             "recipientId" INTEGER NOT NULL, "amount" BIGINT NOT NULL, "openCount" INTEGER NOT NULL, "committedSum" BIGINT NOT NULL,
-            "partOrder" INTEGER NOT NULL, "share" BIGINT)`.execute(conn);
+            "share" BIGINT)`.execute(conn);
           await conn
             .insertInto("viewShares")
             .columns([...SHARE_COLUMNS])
@@ -203,7 +181,6 @@ export async function withViewTables<T>(
               "d.kind",
               "d.status",
               amountBasis().as("basis"),
-              "s.partOrder",
               "s.share",
             ]);
           }) as unknown as ReturnType<typeof withInvestorShares>;
