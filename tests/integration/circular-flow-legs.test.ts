@@ -7,7 +7,16 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getCircularFlowsApi } from "@/app/api/stats/circular-flows/route";
 import { CircularFlowList } from "@/components/analysis/circular-flow-list";
-import { getCircularFlows, getLoopsOf } from "@/lib/data/analysis";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { computeLoopsOf, getCircularFlows, getLoopsOf } from "@/lib/data/analysis";
+import { loadOrganizationDirectory } from "@/lib/data/organization-directory";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { rootOf } from "@/lib/measures/organization-groups";
+import { openDatabase } from "@/lib/prisma-client";
+import { synthDatabase } from "@/lib/synth/synth-database";
+import { referenceCircularFlows } from "../support/reference-analysis";
 import { listAllDeals } from "@/lib/data/deals";
 import { getDb } from "@/lib/db";
 import { parseAnalysisView } from "@/lib/filters/analysis-view";
@@ -137,7 +146,52 @@ describe("circular flows on the seed", () => {
     expect(await pairs("openai")).toEqual(["microsoft>openai", "amazon>openai"]);
     expect(await pairs("anthropic")).toHaveLength(3);
     expect(await pairs("xai")).toEqual([]);
-    // The same loop objects as the whole view's: one computation.
-    expect((await getLoopsOf("openai", null))[0]).toBe(loops[0]);
+    expect(await getLoopsOf("no-such-organization", null)).toEqual([]);
   });
+
+  it("gives an organization the whole market's loops its top parent is in, leg by leg, today and as of dates", async () => {
+    await expectLoopsOfEveryOrganization(t.db, ["", "2024-06-30", "2025-06-30"]);
+  });
+});
+
+/**
+ * computeLoopsOf of every organization in a loop, and of three in none, equals the loops of the whole market, as the
+ * measure finds them over every deal in memory (referenceCircularFlows), whose investor or company is its top parent.
+ */
+async function expectLoopsOfEveryOrganization(db: PrismaClient, dates: string[]) {
+  const directory = await loadOrganizationDirectory(db);
+  const slugs = [...directory.keys()].sort();
+  let found = 0;
+  for (const asOf of dates) {
+    const market = await referenceCircularFlows(db, parseAnalysisView(new URLSearchParams(asOf ? { asOf } : {})).view);
+    expect(market.length).toBeGreaterThan(0);
+    const inLoops = new Set(market.flatMap((l) => [l.investor.key, l.company.key]));
+    const isIn = (slug: string) => inLoops.has(rootOf(slug, directory));
+    for (const slug of [...slugs.filter(isIn), ...slugs.filter((slug) => !isIn(slug)).slice(0, 3)]) {
+      const root = rootOf(slug, directory);
+      const expected = market.filter((l) => l.investor.key === root || l.company.key === root);
+      expect(await computeLoopsOf(db, slug, asOf || null), `${slug} ${asOf}`).toEqual(expected);
+      found += expected.length;
+    }
+  }
+  expect(found).toBeGreaterThan(0);
+}
+
+describe("an organization's loops on a synthetic database of 10,000 deals", () => {
+  let dir: string;
+  let db: PrismaClient;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "deal-loops-"));
+    const file = path.join(dir, "synth.db");
+    synthDatabase({ deals: 10_000, seed: 5, out: file });
+    db = await openDatabase(`file:${file}`);
+  }, 120_000);
+  afterAll(async () => {
+    await db?.$disconnect();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("equals the whole market's loops of its top parent, today and as of a date (divisions, shared rounds and commitments)", async () => {
+    await expectLoopsOfEveryOrganization(db, ["", "2024-12-31"]);
+  }, 600_000);
 });

@@ -406,7 +406,7 @@ export async function viewParts(reads: Reads, view: ViewDeals): Promise<Parts> {
  */
 type LegTables = DB & { orgRoots: { id: number; rootId: number }; legParts: InvestorPartRow };
 
-export async function circularFlowsSql(reads: Reads, parts: Parts): Promise<CircularFlow[]> {
+export async function circularFlowsSql(reads: Reads, parts: Parts, options: { fewParts?: boolean } = {}): Promise<CircularFlow[]> {
   const spend = [...SPEND_BACK_KINDS];
   const legsOf = (creator: unknown, back: boolean) =>
     (creator as QueryCreator<LegTables>)
@@ -428,10 +428,14 @@ export async function circularFlowsSql(reads: Reads, parts: Parts): Promise<Circ
         (back ? eb.ref("payer.rootId") : eb.ref("receiver.rootId")).as("companyRoot"),
       ]);
   const rows = await reads
-    .with("orgRoots", () => organizationRoots(reads))
-    // Read twice by different paths (the spending legs by kind, the capital legs by their sellers' keys): inlined.
     .with(
-      (cte) => cte("legParts").notMaterialized(),
+      (cte) => cte("orgRoots").materialized(),
+      () => organizationRoots(reads),
+    )
+    // Read twice by different paths (the spending legs by kind, the capital legs by their sellers' keys): inlined,
+    // unless they are few (one organization's), which are written once.
+    .with(
+      (cte) => (options.fewParts ? cte("legParts").materialized() : cte("legParts").notMaterialized()),
       () => parts.where("p.share", "is not", null).selectAll("p"),
     )
     .with(
