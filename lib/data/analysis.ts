@@ -294,16 +294,22 @@ const LARGEST_DEALS = 10;
 
 /** Cached per data version and view (lib/data/view-cache.ts). */
 export function getAnalysis(view: AnalysisView): Promise<Analysis> {
-  return cachedView(viewKey("analysis", view), async () => computeAnalysis(await getDb(), view));
+  return cachedView(viewKey("analysis", view), async () => computeAnalysis(await getDb(), view, getCircularFlows));
 }
 
 /**
  * What /analysis draws for any view (filtered, organizations excluded, today or as of a date), summed in the database
  * over its deals (lib/data/raw): only totals and the loops' legs are read. The flows and the amounts by kind are on
- * section pages of their own (/analysis/flows, /analysis/kinds), read by getFlows and getCapitalByKind. Exported for
- * the tests that compare it with the measures of lib/measures over the view's deals loaded into memory.
+ * section pages of their own (/analysis/flows, /analysis/kinds), read by getFlows and getCapitalByKind. Its loops are
+ * `circularFlows`' (getAnalysis gives getCircularFlows, so that /analysis, its loop and network pages and the API share
+ * one computation: 2.5-3 s each at a million deals). Exported for the tests that compare it with the measures of
+ * lib/measures over the view's deals loaded into memory.
  */
-export async function computeAnalysis(db: PrismaClient, view: AnalysisView): Promise<Analysis> {
+export async function computeAnalysis(
+  db: PrismaClient,
+  view: AnalysisView,
+  circularFlows: (view: AnalysisView) => Promise<{ loops: CircularFlow[] }> = (v) => computeCircularFlows(db, v),
+): Promise<Analysis> {
   const context = await contextOf(db, view);
   const { rule } = context;
   const [measured, loops] = await Promise.all([
@@ -319,7 +325,7 @@ export async function computeAnalysis(db: PrismaClient, view: AnalysisView): Pro
         ranked: await largestDealsSql(rule, LARGEST_DEALS, deals),
       };
     }),
-    circularFlowsOf(db, view, context),
+    circularFlows(view).then((flows) => flows.loops),
   ]);
   const { ranked, ...figures } = measured;
   const named = [...view.filters.investors, ...(view.filters.recipient ? [view.filters.recipient] : [])];

@@ -10,7 +10,8 @@ import { CircularFlowList } from "@/components/analysis/circular-flow-list";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { computeLoopsOf, getCircularFlows, getLoopsOf } from "@/lib/data/analysis";
+import { computeLoopsOf, getAnalysis, getCircularFlows, getLoopsOf } from "@/lib/data/analysis";
+import { clearViewCache } from "@/lib/data/view-cache";
 import { loadOrganizationDirectory } from "@/lib/data/organization-directory";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { rootOf } from "@/lib/measures/organization-groups";
@@ -147,6 +148,17 @@ describe("circular flows on the seed", () => {
     expect(await pairs("anthropic")).toHaveLength(3);
     expect(await pairs("xai")).toEqual([]);
     expect(await getLoopsOf("no-such-organization", null)).toEqual([]);
+  });
+
+  it("computes /analysis's loops once with the circular-flows API's and pages", async () => {
+    await clearViewCache();
+    const { view } = parseAnalysisView(new URLSearchParams({ count: "all", pipeline: "1" }));
+    const analysis = await getAnalysis(view);
+    const { loops: all } = await getCircularFlows(view);
+    expect(analysis.circularFlowCount).toBe(all.length);
+    expect(analysis.circularFlows.length).toBeGreaterThan(0);
+    // The same loop objects: the API's cache entry was filled by /analysis, not computed again.
+    analysis.circularFlows.forEach((loop, i) => expect(loop).toBe(all[i]));
   });
 
   it("gives an organization the whole market's loops its top parent is in, leg by leg, today and as of dates", async () => {
