@@ -178,11 +178,11 @@ export function getLoopsOf(slug: string, asOf: string | null): Promise<CircularF
 
 /**
  * getLoopsOf uncached. Today: circularFlowsSql over only the parts its family pays or receives that can be legs: its
- * own kept parts (by the key's prefix), the parts of the spending back it received, and those of the capital it
- * received from the companies it spends back with (by the recipient index, then the parts' deal index). Every leg of a
- * loop of its top parent is one of them (capital from it or to it, spending back to it or from it), and every loop
- * matched among them is one of its top parent's. Indexing the whole market's loops instead cost the
- * first organization page of each data version 2.6-2.7 s at a million deals; its own take 0.2-0.8 s there. As of a
+ * own kept parts (by the key's prefix) and those of the deals it received (by the recipient index, then the parts'
+ * deal index), the capital narrowed to the companies that spend back with it. Every leg of a loop of its top parent is
+ * one of them (capital from it or to it, spending back to it or from it), and every loop matched among them is one of
+ * its top parent's. Indexing the whole market's loops instead cost the first organization page of each data version
+ * 2.6-2.7 s at a million deals; its own take 0.2-0.6 s there. As of a
  * date the whole view's loops are picked from (`marketLoops`, cached by getLoopsOf for every page of that date): the
  * parts of one organization's deals split as of a date took 3-7 s each at a million deals, the whole view's 8.4 s.
  */
@@ -207,39 +207,44 @@ export async function computeLoopsOf(
   const ids = idsOf(withDivisions([root], directory));
   const legRule = { kinds: [...CAPITAL_KINDS, ...SPEND_BACK_KINDS], includePipeline: view.pipeline };
   const spend = [...SPEND_BACK_KINDS];
-  // The companies its family spends back with: only their capital in the deals it received can be a loop's leg. Reading
-  // the parts of all the capital it received took OpenAI's loops 0.8 s at a million deals (116,665 deals), 0.5-0.6 s
-  // this way; Anthropic's, in no loop, 0.37 → 0.21 s.
-  const sellers = await reads
-    .selectFrom("InvestorPart as p")
-    .innerJoin("Organization as o", "o.id", "p.recipientId")
-    .where("p.organizationId", "in", ids)
-    .where("p.kind", "in", spend)
-    .where("p.status", "in", countedStatuses(legRule))
-    .select("o.slug")
-    .distinct()
-    .execute();
-  const sellerIds = idsOf(withDivisions([...new Set(sellers.map((o) => rootOf(o.slug, directory)))], directory));
+  const statuses = countedStatuses(legRule);
   const received = (kinds: readonly DealKind[]) =>
     dealsAsOf(reads, null)
       .where(countedDeal({ kinds, includePipeline: view.pipeline }))
       .where("d.recipientId", "in", ids)
       .select("d.id");
+  const own = reads.selectFrom("InvestorPart as p").where("p.organizationId", "in", ids).where("p.status", "in", statuses);
   const receivedParts = reads.selectFrom("InvestorPart as p").where((eb) => eb.not(eb("p.organizationId", "in", ids)));
-  const parts = reads
-    .selectFrom("InvestorPart as p")
-    .where("p.organizationId", "in", ids)
+  // A capital leg closes a loop only with a company that spends back with its investor: the family's capital counts
+  // only into the companies that spend back with it (they paid the spending back it received), and the capital it
+  // received only from the companies it spends back with (they received its own spending back). Reading every part
+  // instead took Microsoft's loops 0.67-0.74 s at a million deals and OpenAI's 0.8 s (116,665 deals received).
+  const [buyers, sellers] = await Promise.all([
+    receivedParts
+      .where("p.dealId", "in", received(spend))
+      .innerJoin("Organization as o", "o.id", "p.organizationId")
+      .select("o.slug")
+      .distinct()
+      .execute(),
+    own.where("p.kind", "in", spend).innerJoin("Organization as o", "o.id", "p.recipientId").select("o.slug").distinct().execute(),
+  ]);
+  const familiesOf = (found: { slug: string }[]) =>
+    idsOf(withDivisions([...new Set(found.map((o) => rootOf(o.slug, directory)))], directory));
+  // Tested on each part, not read through an index: SQLite probed the deal index once per deal and company in the list
+  // (Microsoft spends back with 4,622 companies at a million deals: 1.3 s).
+  const anyOf = (column: "p.organizationId" | "p.recipientId", found: { slug: string }[]) =>
+    onDeal(notThroughIndex<number>(reads, column), "in", familiesOf(found));
+  const parts = own
+    .where("p.kind", "in", spend)
     .selectAll("p")
-    // The spending back it received, from whoever paid; the capital it received, from the companies it spends with.
-    .unionAll(receivedParts.where("p.dealId", "in", received(spend)).selectAll("p"))
     .unionAll(
-      receivedParts
-        .where("p.dealId", "in", received(CAPITAL_KINDS))
-        // Tested on each part: through the index SQLite probed it once per deal and seller (Microsoft spends back
-        // with 4,622 companies at a million deals: 1.3 s).
-        .where(notThroughIndex<number>(reads, "p.organizationId"), "in", sellerIds)
+      own
+        .where("p.kind", "in", [...CAPITAL_KINDS])
+        .where(anyOf("p.recipientId", buyers))
         .selectAll("p"),
     )
+    .unionAll(receivedParts.where("p.dealId", "in", received(spend)).selectAll("p"))
+    .unionAll(receivedParts.where("p.dealId", "in", received(CAPITAL_KINDS)).where(anyOf("p.organizationId", sellers)).selectAll("p"))
     .as("p");
   return circularFlowsSql(
     reads,
