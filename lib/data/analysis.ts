@@ -306,8 +306,9 @@ export function getAnalysis(view: AnalysisView): Promise<Analysis> {
  * What /analysis draws for any view (filtered, organizations excluded, today or as of a date), summed in the database
  * over its deals (lib/data/raw): only totals and the loops' legs are read. The flows and the amounts by kind are on
  * section pages of their own (/analysis/flows, /analysis/kinds), read by getFlows and getCapitalByKind. Its loops are
- * `circularFlows`' (getAnalysis gives getCircularFlows, so that /analysis, its loop and network pages and the API share
- * one computation: 2.5-3 s each at a million deals). Exported for the tests that compare it with the measures of
+ * `circularFlows`' (getAnalysis gives getCircularFlows, so that /analysis and its loop and network pages share one
+ * computation: 2.5-3 s each at a million deals; the circular-flows API, a route handler, did not find the pages' entry
+ * in the production server: 2.8 s right after /analysis, 0.16 s asked again). Exported for the tests that compare it with the measures of
  * lib/measures over the view's deals loaded into memory.
  */
 export async function computeAnalysis(
