@@ -395,6 +395,9 @@ export async function viewParts(reads: Reads, view: ViewDeals): Promise<Parts> {
   return reads.selectFrom(parts.as("p")) as unknown as Parts;
 }
 
+/** What the legs of circularFlowsSql are read from: its CTEs of the organizations' top parents and of the parts. */
+type LegTables = DB & { orgRoots: { id: number; rootId: number }; legParts: InvestorPartRow };
+
 /**
  * findCircularFlows over the named investors' parts `parts` of the deals that can be legs (the counted capital and
  * spending-back deals of a view: today the parts the writers keep, otherwise viewParts over its tables). Each part is
@@ -404,10 +407,9 @@ export async function viewParts(reads: Reads, view: ViewDeals): Promise<Parts> {
  * the parts of their sellers only (by InvestorPart's key), those of a pair with a spending leg. loopsOf keeps the
  * pairs with legs on both sides, totals and orders them.
  */
-type LegTables = DB & { orgRoots: { id: number; rootId: number }; legParts: InvestorPartRow };
-
 export async function circularFlowsSql(reads: Reads, parts: Parts, options: { fewParts?: boolean } = {}): Promise<CircularFlow[]> {
   const spend = [...SPEND_BACK_KINDS];
+  // Each CTE's creator is typed with the CTEs before it; the legs read only these two.
   const legsOf = (creator: unknown, back: boolean) =>
     (creator as QueryCreator<LegTables>)
       .selectFrom("legParts as p")
