@@ -182,9 +182,9 @@ export function getLoopsOf(slug: string, asOf: string | null): Promise<CircularF
  * deal index), the capital narrowed to the companies that spend back with it. Every leg of a loop of its top parent is
  * one of them (capital from it or to it, spending back to it or from it), and every loop matched among them is one of
  * its top parent's. Indexing the whole market's loops instead cost the first organization page of each data version
- * 2.6-2.7 s at a million deals; its own take 0.2-0.6 s there. As of a
- * date the whole view's loops are picked from (`marketLoops`, cached by getLoopsOf for every page of that date): the
- * parts of one organization's deals split as of a date took 3-7 s each at a million deals, the whole view's 8.4 s.
+ * 2.6-2.7 s at a million deals; its own take 0.2-0.7 s there. As of a date the whole view's loops are picked from
+ * (`marketLoops`, cached by getLoopsOf for every page of that date): the parts of one organization's deals split as of
+ * a date took 3-7 s each at a million deals, the whole view's 8.4 s.
  */
 export async function computeLoopsOf(
   db: PrismaClient,
