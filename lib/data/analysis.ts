@@ -217,23 +217,25 @@ export async function computeLoopsOf(
   const receivedParts = reads.selectFrom("InvestorPart as p").where((eb) => eb.not(eb("p.organizationId", "in", ids)));
   // A capital leg closes a loop only with a company that spends back with its investor: the family's capital counts
   // only into the companies that spend back with it (they paid the spending back it received), and the capital it
-  // received only from the companies it spends back with (they received its own spending back). Reading every part
-  // instead took Microsoft's loops 0.67-0.74 s at a million deals and OpenAI's 0.8 s (116,665 deals received).
-  const [buyers, sellers] = await Promise.all([
-    receivedParts
-      .where("p.dealId", "in", received(spend))
-      .innerJoin("Organization as o", "o.id", "p.organizationId")
-      .select("o.slug")
-      .distinct()
-      .execute(),
-    own.where("p.kind", "in", spend).innerJoin("Organization as o", "o.id", "p.recipientId").select("o.slug").distinct().execute(),
-  ]);
-  const familiesOf = (found: { slug: string }[]) =>
-    idsOf(withDivisions([...new Set(found.map((o) => rootOf(o.slug, directory)))], directory));
-  // Tested on each part, not read through an index: SQLite probed the deal index once per deal and company in the list
+  // received only from the companies it spends back with (they received its own spending back). Matched at the top of
+  // each parent chain, so any organization in a family passes too (a superset: the matching decides). Reading every
+  // part instead took Microsoft's loops 0.67-0.74 s at a million deals and OpenAI's 0.8 s (116,665 deals received).
+  const families = reads
+    .selectFrom("Organization as o")
+    .where("o.parentId", "is not", null)
+    .select("o.id")
+    .union(
+      reads.selectFrom("Organization as o").where("o.parentId", "is not", null).select("o.parentId as id").$narrowType<{ id: number }>(),
+    );
+  const buyers = receivedParts.where("p.dealId", "in", received(spend)).select("p.organizationId as id");
+  const sellers = own.where("p.kind", "in", spend).select("p.recipientId as id");
+  // Tested on each part, not read through an index: SQLite probed the deal index once per deal and company listed
   // (Microsoft spends back with 4,622 companies at a million deals: 1.3 s).
-  const anyOf = (column: "p.organizationId" | "p.recipientId", found: { slug: string }[]) =>
-    onDeal(notThroughIndex<number>(reads, column), "in", familiesOf(found));
+  const anyOf = (column: "p.organizationId" | "p.recipientId", companies: typeof buyers) =>
+    onDeal.or([
+      onDeal(notThroughIndex<number>(reads, column), "in", companies),
+      onDeal(notThroughIndex<number>(reads, column), "in", families),
+    ]);
   const parts = own
     .where("p.kind", "in", spend)
     .selectAll("p")
