@@ -28,7 +28,15 @@ import { notThroughIndex, readsOf, type Reads } from "./kysely";
 import { countedDeal, countedStatuses, onDeal } from "./raw/overview-figures";
 import { partsOfDeals, type Parts } from "./investor-parts";
 import { concentrationByGrain, concentrationSeriesSql, concentrationTotalsSql } from "./raw/concentration-figures";
-import { circularFlowLegs, circularFlowsSql, flowsSql, largestDealsSql, marketTotalsSql, viewParts } from "./raw/analysis-figures";
+import {
+  circularFlowLegs,
+  circularFlowsSql,
+  familyMembers,
+  flowsSql,
+  largestDealsSql,
+  marketTotalsSql,
+  viewParts,
+} from "./raw/analysis-figures";
 import { capitalByPeriodSql } from "./raw/capital-by-period";
 import { withViewTables, type ViewDeals } from "./raw/view-deals";
 import { loadOrganizationDirectory } from "./organization-directory";
@@ -220,13 +228,7 @@ export async function computeLoopsOf(
   // received only from the companies it spends back with (they received its own spending back). Matched at the top of
   // each parent chain, so any organization in a family passes too (a superset: the matching decides). Reading every
   // part instead took Microsoft's loops 0.67-0.74 s at a million deals and OpenAI's 0.8 s (116,665 deals received).
-  const families = reads
-    .selectFrom("Organization as o")
-    .where("o.parentId", "is not", null)
-    .select("o.id")
-    .union(
-      reads.selectFrom("Organization as o").where("o.parentId", "is not", null).select("o.parentId as id").$narrowType<{ id: number }>(),
-    );
+  const families = familyMembers(reads);
   const buyers = receivedParts.where("p.dealId", "in", received(spend)).select("p.organizationId as id");
   const sellers = own.where("p.kind", "in", spend).select("p.recipientId as id");
   // Tested on each part, not read through an index: SQLite probed the deal index once per deal and company listed

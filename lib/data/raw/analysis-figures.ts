@@ -315,6 +315,15 @@ export async function largestDealsSql(rule: CountingRule, limit: number, view: V
   return rows.map((r) => ({ id: r.id, amount: r.amountUsdKey as bigint, basis: r.amountUsdLow === null ? "upper_bound" : "low" }));
 }
 
+/** The ids of the organizations in a corporate family: every division and every parent. */
+export function familyMembers(reads: Reads) {
+  return reads
+    .selectFrom("Organization")
+    .where("parentId", "is not", null)
+    .select("id")
+    .union(reads.selectFrom("Organization").where("parentId", "is not", null).select("parentId as id").$narrowType<{ id: NotNull }>());
+}
+
 /**
  * The deals that can be legs of a circular flow (a condition on the deals' states `d`): every spending-back deal,
  * and the capital deals whose recipient pays in one of them and whose investors include a seller in one (with whole
@@ -326,11 +335,7 @@ export async function largestDealsSql(rule: CountingRule, limit: number, view: V
 export function circularFlowLegs(reads: Reads): Expression<SqlBool> {
   const spend = [...SPEND_BACK_KINDS];
   // Organizations in a corporate family: every child and every parent.
-  const families = reads
-    .selectFrom("Organization")
-    .where("parentId", "is not", null)
-    .select("id")
-    .union(reads.selectFrom("Organization").where("parentId", "is not", null).select("parentId as id").$narrowType<{ id: NotNull }>());
+  const families = familyMembers(reads);
   const spenders = reads
     .selectFrom("Participation as p")
     .innerJoin("Deal as s", "s.id", "p.dealId")
