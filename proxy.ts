@@ -1,7 +1,8 @@
 // Runs before every request but static assets:
 // - Every request gets an id (`x-request-id`, on the request the app sees and on the response): the server logs an
 //   unexpected error with it, and an API error answer carries it, so a user's report leads to the log line.
-// - The bare "/", "/analysis" and "/deals/<id>" are rewritten to their page rendered once per data version (app/v/).
+// - The bare "/", "/analysis", "/deals/<id>", "/investors/<slug>" and "/companies/<slug>" are rewritten to their page
+//   rendered once per data version (app/v/); a signed-in editor's company page is not (it has editing links).
 //   Not-found pages need nothing here: no page streams before its lookup (there is no loading.tsx), so a page's
 //   notFound() answers 404 itself.
 // - /api/* is rate-limited per client (lib/client-address.ts: the connection's address unless TRUST_PROXY says
@@ -13,6 +14,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readDataVersion } from "@/lib/data/data-version";
 import { hashSecret } from "@/lib/auth/secret-token";
+import { SESSION_COOKIE } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { clientAddress, isHttpsRequest } from "@/lib/client-address";
 import {
@@ -24,6 +26,8 @@ import {
   TOKEN_WRITES_PER_MINUTE,
   tooManyRequests,
 } from "@/lib/rate-limit";
+import { isLiveOrganization } from "@/lib/data/merged-organization";
+import { isOrganizationSlug } from "@/lib/filters/organization-filters";
 import { logRequestError, REQUEST_ID_HEADER } from "@/lib/request-id";
 
 export const config = {
@@ -41,10 +45,24 @@ const CACHED_PAGES = new Map([
 ]);
 /** A deal page's bare address, as parseDealId reads its id (anything else is left to the route, which answers 404). */
 const DEAL_PAGE = /^\/deals\/[1-9]\d{0,8}$/;
+/** An organization page's bare address; its slug is checked by isOrganizationSlug, as the page checks it. */
+const ORGANIZATION_PAGE = /^\/(investors|companies)\/([^/]+)$/;
 
-/** The path under /v/<data version> that serves `pathname` when it is a cached page's bare address, else null. */
-function cachedPath(pathname: string): string | null {
-  return CACHED_PAGES.get(pathname) ?? (DEAL_PAGE.test(pathname) ? pathname : null);
+/**
+ * The path under /v/<data version> that serves `pathname` when it is a cached page's bare address, else null. An
+ * organization page is cached for a live organization only: a merged one's address redirects, and Next answers a
+ * redirect from a cached page with its Location header twice (which a proxy that joins them breaks); an unknown one's
+ * is a 404 not worth keeping. A signed-in editor's company page is rendered per request: it links each round to the
+ * round's editor.
+ */
+async function cachedPath(pathname: string, signedIn: boolean): Promise<string | null> {
+  const page = CACHED_PAGES.get(pathname);
+  if (page !== undefined) return page;
+  if (DEAL_PAGE.test(pathname)) return pathname;
+  const organization = ORGANIZATION_PAGE.exec(pathname);
+  if (organization === null || !isOrganizationSlug(organization[2])) return null;
+  if (organization[1] === "companies" && signedIn) return null;
+  return (await isLiveOrganization(await getDb(), organization[2])) ? pathname : null;
 }
 
 function decodes(pathname: string): boolean {
@@ -114,8 +132,9 @@ export async function proxy(request: NextRequest) {
     }
     return refusal ? withId(refusal) : next();
   }
-  const cached = cachedPath(pathname);
-  if (cached !== null && request.nextUrl.search === "" && (request.method === "GET" || request.method === "HEAD")) {
+  const bare = request.nextUrl.search === "" && (request.method === "GET" || request.method === "HEAD");
+  const cached = bare ? await cachedPath(pathname, request.cookies.has(SESSION_COOKIE)) : null;
+  if (cached !== null) {
     const version = await readDataVersion(await getDb());
     const response = NextResponse.rewrite(new URL(`/v/${version}${cached}`, request.url), { request: { headers } });
     // Next marks a cached page as cacheable by shared caches for a year; under this address it changes with every write.

@@ -2,7 +2,23 @@
 // followed through later merges, so that old links to its pages keep working.
 import "server-only";
 import { permanentRedirect } from "next/navigation";
+import type { PrismaClient } from "../generated/prisma/client";
 import { getDb } from "../db";
+import { readsOf } from "./kysely";
+
+/**
+ * True when a live organization has this slug: one lookup by the unique slug, so that the proxy can ask it before
+ * serving the organization's page cached per data version.
+ */
+export async function isLiveOrganization(db: PrismaClient, slug: string): Promise<boolean> {
+  const row = await readsOf(db)
+    .selectFrom("Organization")
+    .where("slug", "=", slug)
+    .where("deletedAt", "is", null)
+    .select("id")
+    .executeTakeFirst();
+  return row !== undefined;
+}
 
 /** The slug of the live organization this slug's organization was merged into, or null when it was not merged. */
 export async function mergedIntoSlug(slug: string): Promise<string | null> {

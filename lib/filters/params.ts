@@ -6,7 +6,9 @@ import { z } from "zod";
 import { isIsoDate } from "../validation";
 import { AMOUNT_EXAMPLES, parseAmount } from "./amount-input";
 
-export type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
+/** A page's URL parameters as Next hands them to it (searchParams). */
+export type PageQuery = Record<string, string | string[] | undefined>;
+export type ParamSource = URLSearchParams | PageQuery;
 export type FilterIssue = { param: string; value: string; message: string };
 
 /** Every value of one parameter, from a URL or from Next's searchParams object. */

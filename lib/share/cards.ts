@@ -11,6 +11,8 @@ import { formatAmount, formatDate, formatNumber, formatUsd } from "../format";
 import type { ShareCard } from "./share-card";
 
 export const DEAL_CARD_ALT = "The deal, its amount and status";
+export const INVESTOR_CARD_ALT = "The investor and the capital counted in its deals";
+export const COMPANY_CARD_ALT = "The company and the capital counted in the rounds it received";
 
 export async function dealCard(id: number): Promise<ShareCard | null> {
   const deal = await getDeal(id);

@@ -4,6 +4,7 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { Metadata } from "next";
 import { ImageResponse } from "next/og";
 import { drawableText, fontCodePoints } from "./font-coverage";
 
@@ -74,4 +75,15 @@ export function shareMetadata(card: ShareCard) {
     openGraph: { title, description: card.detail, siteName: "AI Deal Tracker", type: "website" as const },
     twitter: { card: "summary_large_image" as const, title, description: card.detail },
   };
+}
+
+/**
+ * A page's metadata with its share card's image named at `url`: a page served under another route than its
+ * opengraph-image file (the pages cached per data version, app/v/) does not get the image from the file's convention.
+ */
+export function withShareImage(metadata: Metadata, url: string, alt: string): Metadata {
+  const image = { url, width: SHARE_CARD_SIZE.width, height: SHARE_CARD_SIZE.height, type: SHARE_CARD_TYPE, alt };
+  return metadata.openGraph
+    ? { ...metadata, openGraph: { ...metadata.openGraph, images: [image] }, twitter: { ...metadata.twitter, images: [image] } }
+    : metadata;
 }

@@ -148,6 +148,9 @@ describe.skipIf(!onPostgres)("two app processes on one PostgreSQL database", () 
     const dealsPageBefore = await get(b, "/deals?sort=date_desc");
     expect(overviewBefore.status, servers[1].log.join("").slice(-4000)).toBe(200);
     expect(dealsPageBefore.text).not.toContain(round);
+    // The bare organization pages are rendered once per data version too (proxy.ts).
+    const organizationPages = ["/investors/amazon", "/companies/anthropic"];
+    for (const path of organizationPages) expect((await get(b, path)).text, path).not.toContain(round);
 
     const { dealIds } = await importCsv(
       a,
@@ -173,6 +176,7 @@ describe.skipIf(!onPostgres)("two app processes on one PostgreSQL database", () 
     expect(overviewAfter.text).not.toBe(overviewBefore.text);
     // "/" and "/analysis" are pages rendered once per data version (proxy.ts): B must not serve the one from before.
     expect((await get(b, "/analysis")).text).toContain(`title="${formatUsdExact(BigInt(summaryAfter.capitalCountedUsd))}"`);
+    for (const path of organizationPages) expect((await get(b, path)).text, path).toContain(round);
 
     // The other way: an edit through B (the same deal, by id) is what A serves next.
     expect((await get(a, `/deals/${id}`)).text).toContain("Written through process A.");

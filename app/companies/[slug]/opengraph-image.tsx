@@ -1,11 +1,11 @@
 import { notFound } from "next/navigation";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
-import { companyCard } from "@/lib/share/cards";
+import { COMPANY_CARD_ALT, companyCard } from "@/lib/share/cards";
 import { SHARE_CARD_SIZE, SHARE_CARD_TYPE, shareCardImage } from "@/lib/share/share-card";
 
 export const size = SHARE_CARD_SIZE;
 export const contentType = SHARE_CARD_TYPE;
-export const alt = "The company and the capital counted in the rounds it received";
+export const alt = COMPANY_CARD_ALT;
 
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;

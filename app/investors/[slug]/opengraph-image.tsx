@@ -1,11 +1,11 @@
 import { notFound } from "next/navigation";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
-import { investorCard } from "@/lib/share/cards";
+import { INVESTOR_CARD_ALT, investorCard } from "@/lib/share/cards";
 import { SHARE_CARD_SIZE, SHARE_CARD_TYPE, shareCardImage } from "@/lib/share/share-card";
 
 export const size = SHARE_CARD_SIZE;
 export const contentType = SHARE_CARD_TYPE;
-export const alt = "The investor and the capital counted in its deals";
+export const alt = INVESTOR_CARD_ALT;
 
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;

@@ -7,7 +7,7 @@ import { notFound } from "next/navigation";
 import { DealView, dealMetadata } from "@/components/deals/deal-view";
 import { parseDealId } from "@/lib/filters/deal-id";
 import { DEAL_CARD_ALT } from "@/lib/share/cards";
-import { SHARE_CARD_SIZE, SHARE_CARD_TYPE } from "@/lib/share/share-card";
+import { withShareImage } from "@/lib/share/share-card";
 
 type Props = { params: Promise<{ version: string; id: string }> };
 
@@ -24,18 +24,8 @@ async function idOf(params: Props["params"]): Promise<number> {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = await idOf(params);
-  const metadata = await dealMetadata(id, null);
   // app/deals/[id]/opengraph-image.tsx belongs to /deals/[id]: under this route it is named explicitly.
-  const image = {
-    url: `/deals/${id}/opengraph-image`,
-    width: SHARE_CARD_SIZE.width,
-    height: SHARE_CARD_SIZE.height,
-    type: SHARE_CARD_TYPE,
-    alt: DEAL_CARD_ALT,
-  };
-  return metadata.openGraph
-    ? { ...metadata, openGraph: { ...metadata.openGraph, images: [image] }, twitter: { ...metadata.twitter, images: [image] } }
-    : metadata;
+  return withShareImage(await dealMetadata(id, null), `/deals/${id}/opengraph-image`, DEAL_CARD_ALT);
 }
 
 export default async function CachedDealPage({ params }: Props) {
