@@ -27,7 +27,7 @@ import { listDealSummaries, type DealSummary } from "./deals";
 import { notThroughIndex, readsOf, type Reads } from "./kysely";
 import { countedDeal, countedStatuses, onDeal } from "./raw/overview-figures";
 import { partsOfDeals, type Parts } from "./investor-parts";
-import { concentrationByGrain, concentrationSeriesSql, concentrationTotalsSql } from "./raw/concentration-figures";
+import { concentrationByGrains, concentrationSeriesSql, concentrationTotalsSql } from "./raw/concentration-figures";
 import {
   circularFlowLegs,
   circularFlowsSql,
@@ -111,7 +111,8 @@ export async function getConcentration(view: AnalysisView): Promise<WithExcluded
         readsFew: true,
       },
     );
-    return { year: concentrationByGrain(totals, "year"), quarter: concentrationByGrain(totals, "quarter"), excluded: context.excluded };
+    const [year, quarter] = await concentrationByGrains(readsOf(db), totals, ["year", "quarter"]);
+    return { year, quarter, excluded: context.excluded };
   });
   return { periods: bothGrains[view.grain], excluded: bothGrains.excluded };
 }

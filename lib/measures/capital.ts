@@ -195,21 +195,9 @@ export function capitalByInvestor(deals: readonly MeasureDeal[], rule: CountingR
 }
 
 /**
- * Share (0-1) of the total held by the n largest entities. `total` defaults to the sum of the amounts; pass a larger
- * one when part of the total belongs to no listed entity (unnamed investors).
- */
-export function topNShare(amounts: readonly bigint[], n: number, total: bigint = sumOf(amounts)): number {
-  if (total === 0n) return 0;
-  const top = [...amounts]
-    .sort((a, b) => (a > b ? -1 : a < b ? 1 : 0))
-    .slice(0, n)
-    .reduce((s, a) => s + a, 0n);
-  return ratio(top, total);
-}
-
-/**
  * Herfindahl-Hirschman index: the sum of squared percentage shares, 0-10,000, rounded to the nearest whole number.
- * `total` as in topNShare: a part of the total held by no listed entity adds nothing (as if spread very thin).
+ * `total` defaults to the sum of the amounts; a larger one (part of it held by no listed entity, such as unnamed
+ * investors) adds nothing to the index, as if spread very thin.
  */
 export function herfindahlIndex(amounts: readonly bigint[], total: bigint = sumOf(amounts)): number {
   if (total === 0n) return 0;

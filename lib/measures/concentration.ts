@@ -9,7 +9,6 @@ import {
   periodOf,
   periodRange,
   ratio,
-  topNShare,
   UNDISCLOSED_KEY,
   type CountingRule,
   type EntityTotal,
@@ -95,21 +94,45 @@ export function concentrationOfTotals(totalsByPeriod: ReadonlyMap<string, readon
   const periods = [...totalsByPeriod.keys()].sort();
   return periodRange(periods[0], periods[periods.length - 1], grain).map((period) => {
     const totals = totalsByPeriod.get(period) ?? [];
-    const total = totals.reduce((s, t) => s + t.amount, 0n);
     const named = totals.filter((t) => t.key !== UNDISCLOSED_KEY && t.amount > 0n);
-    const amounts = named.map((t) => t.amount);
-    const measurable = total > 0n;
-    return {
+    return periodConcentration(
       period,
-      total,
-      hhi: measurable ? herfindahlIndex(amounts, total) : null,
-      top1: measurable ? topNShare(amounts, 1, total) : null,
-      top3: measurable ? topNShare(amounts, 3, total) : null,
-      top5: measurable ? topNShare(amounts, 5, total) : null,
-      entities: named.length,
-      leaders: named.slice(0, LEADER_COUNT).map((t) => ({ key: t.key, name: t.name, amount: t.amount, share: ratio(t.amount, total) })),
-    };
+      totals.reduce((s, t) => s + t.amount, 0n),
+      named.map((t) => t.amount),
+      named.slice(0, LEADER_COUNT),
+    );
   });
+}
+
+/**
+ * One period's figures from its whole counted capital, every named entity's amount (each above 0, in any order) and
+ * its leaders: the LEADER_COUNT largest, ties by name. The top shares are the leaders' (the largest amounts whatever
+ * the ties), so a caller that sums in the database names only the leaders.
+ */
+export function periodConcentration(
+  period: string,
+  total: bigint,
+  amounts: readonly bigint[],
+  leaders: readonly EntityTotal[],
+): ConcentrationPeriod {
+  const measurable = total > 0n;
+  const topShare = (n: number) =>
+    measurable
+      ? ratio(
+          leaders.slice(0, n).reduce((s, t) => s + t.amount, 0n),
+          total,
+        )
+      : null;
+  return {
+    period,
+    total,
+    hhi: measurable ? herfindahlIndex(amounts, total) : null,
+    top1: topShare(1),
+    top3: topShare(3),
+    top5: topShare(5),
+    entities: amounts.length,
+    leaders: leaders.map((t) => ({ key: t.key, name: t.name, amount: t.amount, share: ratio(t.amount, total) })),
+  };
 }
 
 export type HhiTerm = { key: string; name: string; amount: bigint; share: number; points: number };

@@ -9,10 +9,9 @@ import {
   isCounted,
   periodOf,
   periodRange,
-  topNShare,
   UNDISCLOSED_KEY,
 } from "@/lib/measures/capital";
-import { concentrationSeries } from "@/lib/measures/concentration";
+import { concentrationSeries, periodConcentration } from "@/lib/measures/concentration";
 import { measureDeal } from "../support/analysis-deal";
 
 const deal = measureDeal;
@@ -171,11 +170,27 @@ describe("concentration", () => {
     expect(herfindahlIndex([2n, 1n])).toBe(5556);
     expect(herfindahlIndex([])).toBe(0);
   });
-  it("computes top-N shares", () => {
-    expect(topNShare([50n, 30n, 20n], 1)).toBeCloseTo(0.5, 9);
-    expect(topNShare([20n, 50n, 30n], 2)).toBeCloseTo(0.8, 9);
-    expect(topNShare([50n, 30n, 20n], 5)).toBe(1);
-    expect(topNShare([], 3)).toBe(0);
+  it("computes a period's top-N shares from its leaders, against its whole total", () => {
+    const entity = (key: string, amount: bigint) => ({ key, name: key.toUpperCase(), amount });
+    // 50 of the 200 held by no named entity (unnamed investors): in the total, no one's share.
+    const period = periodConcentration(
+      "2025",
+      200n,
+      [30n, 50n, 20n, 50n],
+      [entity("a", 50n), entity("b", 50n), entity("c", 30n), entity("d", 20n)],
+    );
+    expect(period.top1).toBeCloseTo(0.25, 9);
+    expect(period.top3).toBeCloseTo(0.65, 9);
+    expect(period.top5).toBeCloseTo(0.75, 9);
+    // Shares 25, 25, 15 and 10 %: 625 + 625 + 225 + 100.
+    expect(period).toMatchObject({ entities: 4, hhi: 1575 });
+    expect(period.leaders.map((l) => [l.key, l.share])).toEqual([
+      ["a", 0.25],
+      ["b", 0.25],
+      ["c", 0.15],
+      ["d", 0.1],
+    ]);
+    expect(periodConcentration("2026", 0n, [], [])).toMatchObject({ hhi: null, top1: null, top3: null, top5: null, entities: 0 });
   });
   it("measures recipients per year", () => {
     const deals = [

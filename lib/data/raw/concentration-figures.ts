@@ -1,12 +1,11 @@
 // Concentration over time for one view's deals (lib/data/raw/view-deals.ts), summed in the database: per quarter, each
 // recipient's counted capital, or each named investor's part as attributeToInvestors splits it
 // (lib/data/raw/overview-figures.ts), plus the quarter's whole counted capital; a year's are its quarters' added up. The
-// shares and the HHI are then the
-// measure's own (concentrationOfTotals), so the figures equal concentrationSeries over the view's deals without
-// loading a deal; a test compares them.
+// shares and the HHI are then the measure's own (periodConcentration, as concentrationOfTotals computes them), so the
+// figures equal concentrationSeries over the view's deals without loading a deal; a test compares them.
 import "server-only";
-import { UNDISCLOSED_KEY, type CountingRule, type EntityTotal, type Grain } from "../../measures/capital";
-import { concentrationOfTotals, type ConcentrationPeriod, type Side } from "../../measures/concentration";
+import { periodRange, type CountingRule, type Grain } from "../../measures/capital";
+import { LEADER_COUNT, periodConcentration, type ConcentrationPeriod, type Side } from "../../measures/concentration";
 import { idChunks } from "../deals";
 import { moneySum, toMoney, type Reads } from "../kysely";
 import { byAmountThenName, countedCells } from "./overview-figures";
@@ -14,11 +13,12 @@ import type { Cells } from "./market-cells";
 
 /**
  * One view's concentration totals by quarter: each entity's counted total per quarter (recipients, or named investors'
- * parts) and each quarter's whole counted capital. A year's totals are its quarters' added up (exact integers), so one
- * pass serves both grains (concentrationByGrain): the year and the quarter of a view are computed once together.
+ * parts, by organization id) and each quarter's whole counted capital. A year's totals are its quarters' added up
+ * (exact integers), so one pass serves both grains (concentrationByGrains): the year and the quarter of a view are
+ * computed once together.
  */
 export type ConcentrationTotals = {
-  entities: { period: string; key: string; name: string; amount: bigint }[];
+  entities: { period: string; organizationId: number; amount: bigint }[];
   periods: { period: string; amount: bigint }[];
 };
 
@@ -26,12 +26,12 @@ export async function concentrationTotalsSql(options: { rule: CountingRule; side
   const { rule, side } = options;
   if (rule.kinds.length === 0) return { entities: [], periods: [] };
   const counted = countedCells(rule);
-  // Each organization's cells are summed per quarter (grouped by the organization's id, the first column of the cells'
-  // key), and the names are then read once per organization: joined to every group, the names took longer than the
-  // sums (0.5 of 0.9 s for the 160,000 recipient-quarters of a million deals).
+  // Each organization's cells are summed per quarter (grouped by the organization's id, the first column of the
+  // cells' key). Names are read for the leaders only (concentrationByGrains): joined to every group, or read for
+  // every organization, they took longer than the sums (0.2-0.5 of 0.9 s for the 160,000 recipient-quarters of a
+  // million deals).
   if (side === "recipient") {
-    const entities = await named(
-      cells.reads,
+    const entities = amounts(
       await cells
         .recipients(counted)
         .groupBy(["c.recipientId", "c.quarter"])
@@ -55,49 +55,94 @@ export async function concentrationTotalsSql(options: { rule: CountingRule; side
       .select((eb) => ["c.quarter as period", moneySum(eb.ref("c.amount")).as("total")])
       .execute(),
   ]);
-  return {
-    entities: await named(cells.reads, entities),
-    periods: periodTotals.map((p) => ({ period: p.period, amount: toMoney(p.total) })),
-  };
+  return { entities: amounts(entities), periods: periodTotals.map((p) => ({ period: p.period, amount: toMoney(p.total) })) };
 }
 
-/** Organizations' totals per quarter with their slugs and names, read by id (a deleted organization's too). */
-async function named(
-  reads: Reads,
-  totals: { organizationId: number; quarter: string; total: string | null }[],
-): Promise<ConcentrationTotals["entities"]> {
-  const names = new Map<number, { slug: string; name: string }>();
-  for (const chunk of idChunks([...new Set(totals.map((t) => t.organizationId))])) {
-    for (const o of await reads.selectFrom("Organization").where("id", "in", chunk).select(["id", "slug", "name"]).execute())
-      names.set(o.id, o);
+function amounts(totals: { organizationId: number; quarter: string; total: string | null }[]): ConcentrationTotals["entities"] {
+  return totals.map((t) => ({ period: t.quarter, organizationId: t.organizationId, amount: toMoney(t.total) }));
+}
+
+/** One period of one grain before its leaders are named: each organization's amount, and the leaders' candidates. */
+type PeriodAmounts = { period: string; total: bigint; amounts: Map<number, bigint>; candidates: number[] };
+
+/**
+ * The organizations that can lead a period: the LEADER_COUNT largest amounts and every other amount equal to the
+ * smallest of them (a tie there is broken by name, read later).
+ */
+function leaderCandidates(amounts: ReadonlyMap<number, bigint>): number[] {
+  const largest: bigint[] = [];
+  for (const amount of amounts.values()) {
+    if (amount <= 0n || (largest.length === LEADER_COUNT && amount <= largest[LEADER_COUNT - 1])) continue;
+    let i = largest.length;
+    while (i > 0 && largest[i - 1] < amount) i--;
+    largest.splice(i, 0, amount);
+    if (largest.length > LEADER_COUNT) largest.pop();
   }
-  return totals.flatMap((t) => {
-    const o = names.get(t.organizationId);
-    return o ? [{ period: t.quarter, key: o.slug, name: o.name, amount: toMoney(t.total) }] : [];
-  });
+  const threshold = largest.at(-1);
+  if (threshold === undefined) return [];
+  return [...amounts].flatMap(([id, amount]) => (amount >= threshold ? [id] : []));
 }
 
-/** The concentration series of one grain from the quarters' totals (a year's: its quarters' summed). */
-export function concentrationByGrain(totals: ConcentrationTotals, grain: Grain): ConcentrationPeriod[] {
+function periodAmounts(totals: ConcentrationTotals, grain: Grain): Map<string, PeriodAmounts> {
   // "2025-Q3" is in the year "2025".
   const periodOfGrain = (quarter: string) => (grain === "year" ? quarter.slice(0, 4) : quarter);
-  const byPeriod = new Map<string, Map<string, EntityTotal>>();
+  const byPeriod = new Map<string, Map<number, bigint>>();
   for (const e of totals.entities) {
     const period = periodOfGrain(e.period);
-    const entities = byPeriod.get(period) ?? new Map<string, EntityTotal>();
-    const known = entities.get(e.key);
-    entities.set(e.key, { key: e.key, name: e.name, amount: (known?.amount ?? 0n) + e.amount });
-    byPeriod.set(period, entities);
+    let entities = byPeriod.get(period);
+    if (!entities) byPeriod.set(period, (entities = new Map()));
+    entities.set(e.organizationId, (entities.get(e.organizationId) ?? 0n) + e.amount);
   }
   const periodTotals = new Map<string, bigint>();
   for (const p of totals.periods) periodTotals.set(periodOfGrain(p.period), (periodTotals.get(periodOfGrain(p.period)) ?? 0n) + p.amount);
-  const totalsByPeriod = new Map<string, EntityTotal[]>();
+  const periods = new Map<string, PeriodAmounts>();
   for (const [period, total] of periodTotals) {
-    const named = [...(byPeriod.get(period)?.values() ?? [])].sort(byAmountThenName);
-    const rest = total - named.reduce((s, e) => s + e.amount, 0n);
-    totalsByPeriod.set(period, rest > 0n ? [...named, { key: UNDISCLOSED_KEY, name: "Undisclosed", amount: rest }] : named);
+    const entities = byPeriod.get(period) ?? new Map<number, bigint>();
+    const named = [...entities.values()].reduce((s, a) => s + a, 0n);
+    // The part of the period's capital no named organization holds (unnamed investors) stays in the total.
+    periods.set(period, { period, total: total > named ? total : named, amounts: entities, candidates: leaderCandidates(entities) });
   }
-  return concentrationOfTotals(totalsByPeriod, grain);
+  return periods;
+}
+
+/**
+ * The concentration series of each grain from the quarters' totals (a year's: its quarters' summed), equal to
+ * concentrationOfTotals over the same totals: the figures from the amounts, the leaders named by one read of their
+ * organizations (a deleted organization's too).
+ */
+export async function concentrationByGrains(
+  reads: Reads,
+  totals: ConcentrationTotals,
+  grains: readonly Grain[],
+): Promise<ConcentrationPeriod[][]> {
+  const perGrain = grains.map((grain) => periodAmounts(totals, grain));
+  const names = new Map<number, { slug: string; name: string }>();
+  const candidates = new Set(perGrain.flatMap((periods) => [...periods.values()].flatMap((p) => p.candidates)));
+  for (const chunk of idChunks([...candidates])) {
+    for (const o of await reads.selectFrom("Organization").where("id", "in", chunk).select(["id", "slug", "name"]).execute())
+      names.set(o.id, o);
+  }
+  return perGrain.map((periods, n) => {
+    if (periods.size === 0) return [];
+    const keys = [...periods.keys()].sort();
+    return periodRange(keys[0], keys[keys.length - 1], grains[n]).map((period) => {
+      const p = periods.get(period);
+      if (!p) return periodConcentration(period, 0n, [], []);
+      const leaders = p.candidates
+        .flatMap((id) => {
+          const o = names.get(id);
+          return o ? [{ key: o.slug, name: o.name, amount: p.amounts.get(id) as bigint }] : [];
+        })
+        .sort(byAmountThenName)
+        .slice(0, LEADER_COUNT);
+      return periodConcentration(
+        period,
+        p.total,
+        [...p.amounts.values()].filter((a) => a > 0n),
+        leaders,
+      );
+    });
+  });
 }
 
 /** Concentration per period of one grain for a view's cells. */
@@ -105,5 +150,6 @@ export async function concentrationSeriesSql(
   options: { rule: CountingRule; grain: Grain; side: Side },
   cells: Cells,
 ): Promise<ConcentrationPeriod[]> {
-  return concentrationByGrain(await concentrationTotalsSql(options, cells), options.grain);
+  const [series] = await concentrationByGrains(cells.reads, await concentrationTotalsSql(options, cells), [options.grain]);
+  return series;
 }
