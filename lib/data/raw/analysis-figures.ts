@@ -16,6 +16,7 @@ import type { RankedDeal } from "../../measures/largest-deals";
 import { countAll, moneySum, moneyText, notThroughIndex, toMoney, type Reads } from "../kysely";
 import { basisOf, byAmountThenName, countedCells, countedDeal, onDeal } from "./overview-figures";
 import type { Parts } from "../investor-parts";
+import { organizationNames } from "../organization-where";
 import type { ViewDeals } from "./view-deals";
 
 type Org = { slug: string; name: string };
@@ -502,10 +503,14 @@ export async function circularFlowsSql(reads: Reads, parts: Parts, options: { fe
     )
     .execute();
   if (rows.length === 0) return [];
-  const organizations = new Map(
-    (await reads.selectFrom("Organization").select(["id", "slug", "name"]).execute()).map((o) => [o.id, { key: o.slug, name: o.name }]),
+  const names = await organizationNames(
+    reads,
+    rows.flatMap((r) => [r.organizationId as number, r.recipientId, r.investorRoot, r.companyRoot].map(Number)),
   );
-  const org = (id: number) => organizations.get(Number(id)) as { key: string; name: string };
+  const org = (id: number) => {
+    const o = names.get(Number(id)) as { slug: string; name: string };
+    return { key: o.slug, name: o.name };
+  };
   const pairs = new Map<string, LoopPair>();
   for (const r of rows) {
     const pairKey = `${r.investorRoot}:${r.companyRoot}`;

@@ -6,7 +6,7 @@
 import "server-only";
 import { periodRange, type CountingRule, type Grain } from "../../measures/capital";
 import { LEADER_COUNT, periodConcentration, type ConcentrationPeriod, type Side } from "../../measures/concentration";
-import { idChunks } from "../deals";
+import { organizationNames } from "../organization-where";
 import { moneySum, toMoney, type Reads } from "../kysely";
 import { byAmountThenName, countedCells } from "./overview-figures";
 import type { Cells } from "./market-cells";
@@ -116,12 +116,10 @@ export async function concentrationByGrains(
   grains: readonly Grain[],
 ): Promise<ConcentrationPeriod[][]> {
   const perGrain = grains.map((grain) => periodAmounts(totals, grain));
-  const names = new Map<number, { slug: string; name: string }>();
-  const candidates = new Set(perGrain.flatMap((periods) => [...periods.values()].flatMap((p) => p.candidates)));
-  for (const chunk of idChunks([...candidates])) {
-    for (const o of await reads.selectFrom("Organization").where("id", "in", chunk).select(["id", "slug", "name"]).execute())
-      names.set(o.id, o);
-  }
+  const names = await organizationNames(
+    reads,
+    perGrain.flatMap((periods) => [...periods.values()].flatMap((p) => p.candidates)),
+  );
   return perGrain.map((periods, n) => {
     if (periods.size === 0) return [];
     const keys = [...periods.keys()].sort();
