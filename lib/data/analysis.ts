@@ -230,7 +230,9 @@ export async function computeLoopsOf(
   // each parent chain, so any organization in a family passes too (a superset: the matching decides). Reading every
   // part instead took Microsoft's loops 0.67-0.74 s at a million deals and OpenAI's 0.8 s (116,665 deals received).
   const families = familyMembers(reads);
-  const buyers = receivedParts.where("p.dealId", "in", received(spend)).select("p.organizationId as id");
+  // The spending back the family received: its payers are the companies its capital may go into.
+  const receivedBack = receivedParts.where("p.dealId", "in", received(spend));
+  const buyers = receivedBack.select("p.organizationId as id");
   const sellers = own.where("p.kind", "in", spend).select("p.recipientId as id");
   // Tested on each part, not read through an index: SQLite probed the deal index once per deal and company listed
   // (Microsoft spends back with 4,622 companies at a million deals: 1.3 s).
@@ -248,14 +250,12 @@ export async function computeLoopsOf(
         .where(anyOf("p.recipientId", buyers))
         .selectAll("p"),
     )
-    .unionAll(receivedParts.where("p.dealId", "in", received(spend)).selectAll("p"))
+    .unionAll(receivedBack.selectAll("p"))
     .unionAll(receivedParts.where("p.dealId", "in", received(CAPITAL_KINDS)).where(anyOf("p.organizationId", sellers)).selectAll("p"))
     .as("p");
   return circularFlowsSql(
     reads,
-    (reads.selectFrom(parts) as unknown as Parts)
-      .where("p.kind", "in", [...legRule.kinds])
-      .where("p.status", "in", countedStatuses(legRule)),
+    (reads.selectFrom(parts) as unknown as Parts).where("p.kind", "in", [...legRule.kinds]).where("p.status", "in", statuses),
     { fewParts: true },
   );
 }

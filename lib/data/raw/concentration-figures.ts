@@ -63,7 +63,7 @@ function amounts(totals: { organizationId: number; quarter: string; total: strin
 }
 
 /** One period of one grain before its leaders are named: each organization's amount, and the leaders' candidates. */
-type PeriodAmounts = { period: string; total: bigint; amounts: Map<number, bigint>; candidates: number[] };
+type PeriodAmounts = { total: bigint; amounts: Map<number, bigint>; candidates: number[] };
 
 /**
  * The organizations that can lead a period: the LEADER_COUNT largest amounts and every other amount equal to the
@@ -100,7 +100,7 @@ function periodAmounts(totals: ConcentrationTotals, grain: Grain): Map<string, P
     const entities = byPeriod.get(period) ?? new Map<number, bigint>();
     const named = [...entities.values()].reduce((s, a) => s + a, 0n);
     // The part of the period's capital no named organization holds (unnamed investors) stays in the total.
-    periods.set(period, { period, total: total > named ? total : named, amounts: entities, candidates: leaderCandidates(entities) });
+    periods.set(period, { total: total > named ? total : named, amounts: entities, candidates: leaderCandidates(entities) });
   }
   return periods;
 }
