@@ -54,7 +54,8 @@ export async function coInvestorsSql(
           : roundPairRows(
               reads,
               db.selectFrom("roundDeals as m").select(["m.id", "m.groupId", "m.groupOn"]) as unknown as RoundMembers,
-            ).where("a.organizationId", "=", investorId),
+              investorId,
+            ),
     )
     .with("counts", (db) =>
       db
