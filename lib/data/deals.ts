@@ -205,8 +205,9 @@ export async function listNewestDealSummaries(
 export function listDeals(filters: DealFilters): Promise<Paged<DealSummary>> {
   return cachedView(viewKey("deal-page", filters), async () => {
     // The counts first (each once per data version and filter set): they pick how the page is read.
-    const [total, all] = await Promise.all([countDeals(filters), countDeals({ ...DEFAULT_DEAL_FILTERS, asOf: filters.asOf })]);
-    const data = await findDealPage(await getDb(), filters, pageReading(filters, total, all));
+    const total = await countDeals(filters);
+    const reading = await pageReading(filters, total, () => countDeals(DEFAULT_DEAL_FILTERS));
+    const data = await findDealPage(await getDb(), filters, reading);
     return { data, total, page: filters.page, pageSize: filters.pageSize };
   });
 }
