@@ -27,23 +27,28 @@ export type Parts = SelectQueryBuilder<DB & { p: InvestorPartRow }, "p", object>
  */
 export function countedPartsOf(reads: Reads, asOf: string | null, investorIds: readonly number[], window?: DateWindow): Parts {
   const rule: CountingRule = DEFAULT_RULE;
-  // Today by the key's prefix; as of a date only their deals are split (the deals' states as of the date are ranked
-  // over the market's events: narrowing them to these deals first made SQLite's plan slower, 0.3 s against 12 s for
-  // Microsoft at 100,000 deals).
+  // Today by the key's prefix; as of a date only their counted deals then are split (the states narrowed to the
+  // investors' deals of the rule's kinds in a counted status then): each deal's split reads all of its parties, and
+  // the split of all 6,721 of Microsoft's deals as of a date at 100,000 deals took 130 ms of a 216 ms figure, the
+  // counted 4,422 of them 100 ms of 186.
   let parts =
     asOf === null
       ? (reads.selectFrom("InvestorPart as p") as unknown as Parts)
       : partsOfDeals(
           reads,
           asOf,
-          onDeal(
-            "d.id",
-            "in",
-            onDeal
-              .selectFrom("Participation as q")
-              .where("q.organizationId", "in", [...investorIds])
-              .select("q.dealId"),
-          ),
+          onDeal.and([
+            onDeal(
+              "d.id",
+              "in",
+              onDeal
+                .selectFrom("Participation as q")
+                .where("q.organizationId", "in", [...investorIds])
+                .select("q.dealId"),
+            ),
+            onDeal("d.kind", "in", [...rule.kinds]),
+            onDeal("d.status", "in", countedStatuses(rule)),
+          ]),
         );
   parts = parts
     .where("p.organizationId", "in", [...investorIds])
