@@ -161,6 +161,7 @@ function scenarios(file: string): Scenario[] {
     return p.toString();
   };
   const many = (count: number, make: () => string) => Array.from({ length: count }, make);
+  const monthStart = () => `${random.int(2018, 2025)}-${String(random.int(1, 12)).padStart(2, "0")}-01`;
   return [
     { name: "overview", urls: ["/"], target: { ratio: 0.5, p95: 100 } },
     { name: "analysis", urls: ["/analysis"], target: { ratio: 0.5, p95: 100 } },
@@ -210,6 +211,17 @@ function scenarios(file: string): Scenario[] {
     { name: "investor page", urls: topInvestors.slice(0, 20).map((s) => `/investors/${s}`) },
     { name: "company page", urls: topRecipients.slice(0, 20).map((s) => `/companies/${s}`) },
     { name: "deal page", urls: liveIds.map((id) => `/deals/${id}`) },
+    // Pages about a few deals as of a date (the first of a month, as a shared view's date usually is), read per request:
+    // the page cache keeps bare addresses only. The deal as reported then, and /deals narrowed to one organization then.
+    { name: "deal page as of a date", urls: liveIds.map((id) => `/deals/${id}?asOf=${monthStart()}`), target: { p95: 150 } },
+    {
+      name: "deals as of a date (one organization)",
+      urls: many(300, () => {
+        const organization = random.chance(0.5) ? `recipient=${random.pick(topRecipients)}` : `investor=${random.pick(topInvestors)}`;
+        return `/deals?${organization}&asOf=${monthStart()}`;
+      }),
+      target: { p95: 150 },
+    },
     {
       // The change log: the newest changes, and the same narrowed by the /deals filters it takes.
       name: "changes",
