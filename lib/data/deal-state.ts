@@ -79,6 +79,7 @@ export function dealsAsOf(reads: Reads, asOf: string | null): DealStates {
       "x.kind",
       reported("status"),
       reported("round"),
+      // The first event of all: with an event by then, it lies on or before the date.
       sql<string>`CASE WHEN "e"."id" IS NULL OR "x"."announcedOn" <= ${asOf} THEN "x"."announcedOn" ELSE (${eb
         .selectFrom("DealEvent as f")
         .whereRef("f.dealId", "=", "x.id")

@@ -47,7 +47,7 @@ export type RoundMembers = SelectQueryBuilder<DB, "Deal", { id: number; groupId:
  * RoundPair's rows of the rounds of `members`: each ordered pair of distinct named investors of a round, once; with
  * `investorId`, only the pairs whose first investor it is. Those are read by a list of the investor's rounds, not by
  * joining the parties to themselves: SQLite takes a list of deals read by key for a few rows and joined the two sides
- * row by row, which for one of Microsoft's 9,000 rounds at 100,000 deals took seconds.
+ * row by row (Microsoft's page as of a date at 100,000 deals 23.7 s, against 1.1 s this way).
  */
 export function roundPairRows(builder: Reads, members: RoundMembers, investorId: number | null = null) {
   // Materialized: read twice, by the pairing join or by the list of the investor's rounds.

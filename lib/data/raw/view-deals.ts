@@ -107,7 +107,7 @@ const TABLES = ["viewDeals", "viewDealsLeft", "viewShares"] as const;
  * needed (a figure asks for shares, or organizations are excluded): it is most of a cold view's time (the windows
  * over every participation), and the recipients' figures (concentration by recipient, capital by kind) never read
  * it. A view's figures are a dozen queries over the same
- * deals: each recomputed the deals as of the date (a window over every event) and the parts (a window over every
+ * deals: each recomputed the deals as of the date (then a window over every event) and the parts (a window over every
  * participation), which at 100,000 deals made an excluded view as of a date four times slower than measuring the
  * deals in memory. A figure that reads the deals once or twice (`readsFew`: concentration) over a view with nobody
  * excluded reads the relation itself (viewDeals): writing the table is one more pass over the deals than it saves
