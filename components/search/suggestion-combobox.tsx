@@ -78,7 +78,12 @@ export function SuggestionCombobox({
   const [value, setValue] = useState(defaultValue);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
+  // The highlighted suggestion by its key, not its place: an answer arriving for a later keystroke (or late, on a slow
+  // connection) keeps it highlighted where it is still suggested, instead of dropping the choice the visitor was
+  // making with the arrows.
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const active = activeKey === null ? -1 : suggestions.findIndex((s) => s.key === activeKey);
+  const setActive = (i: number) => setActiveKey(suggestions[i]?.key ?? null);
   const term = currentTerm(value, list);
   const withDeals = onChoose === "navigate";
 
@@ -105,7 +110,6 @@ export function SuggestionCombobox({
         });
         if (!response.ok) return;
         setSuggestions(toSuggestions((await response.json()) as ApiAnswer, withDeals));
-        setActive(-1);
       } catch {
         // Aborted by the next keystroke, or offline: the form still submits what is typed.
       }
@@ -138,10 +142,8 @@ export function SuggestionCombobox({
       setOpen(true);
       const step = event.key === "ArrowDown" ? 1 : -1;
       // From the box the first (or last) suggestion; past either end back to the box.
-      setActive((i) => {
-        const next = (expanded ? i : -1) + step;
-        return next < -1 ? suggestions.length - 1 : next >= suggestions.length ? -1 : next;
-      });
+      const next = (expanded ? active : -1) + step;
+      setActive(next < -1 ? suggestions.length - 1 : next);
     } else if (event.key === "Enter" && expanded && active >= 0 && active < suggestions.length) {
       event.preventDefault();
       choose(suggestions[active]);

@@ -62,6 +62,40 @@ test.describe("find anything from the header", () => {
 });
 
 test.describe("the /deals name filters suggest organizations", () => {
+  test("an answer that arrives after the arrow key keeps the highlighted suggestion", async ({ page }) => {
+    await page.goto("/deals");
+    const recipient = page.getByRole("combobox", { name: "Recipient" });
+    const recipientList = page.locator("#filter-recipient-list");
+    await expect(async () => {
+      await recipient.fill("");
+      await recipient.pressSequentially("Anthrop");
+      await expect(recipientList.getByRole("option").first()).toContainText("Anthropic", { timeout: 2_000 });
+    }).toPass();
+    // The answer for the next keystroke is held until the visitor has moved to the first suggestion.
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held = new Promise<void>((resolve) =>
+      page.route("**/api/search?q=Anthropi&*", async (route) => {
+        resolve();
+        await released;
+        await route.continue();
+      }),
+    );
+    await recipient.press("i");
+    await held;
+    await page.keyboard.press("ArrowDown");
+    const first = await recipientList.getByRole("option").first().getAttribute("id");
+    await expect(recipient).toHaveAttribute("aria-activedescendant", first!);
+    const answered = page.waitForResponse("**/api/search?q=Anthropi&*");
+    release();
+    await answered;
+    // The new answer still suggests Anthropic first: it stays highlighted, and Enter takes it.
+    await expect(recipientList.getByRole("option").first()).toContainText("Anthropic");
+    await expect(recipient).toHaveAttribute("aria-activedescendant", first!);
+    await page.keyboard.press("Enter");
+    await expect(recipient).toHaveValue("Anthropic");
+  });
+
   test("a misspelt recipient and two investors are picked from the suggestions with the keyboard", async ({ page }) => {
     await page.goto("/deals");
     const recipient = page.getByRole("combobox", { name: "Recipient" });
