@@ -62,15 +62,22 @@ test.describe("find anything from the header", () => {
 });
 
 test.describe("the /deals name filters suggest organizations", () => {
-  test("an answer that arrives after the arrow key keeps the highlighted suggestion", async ({ page }) => {
+  /** /deals's recipient field with `typed` in it once its suggestions (Anthropic first) show. */
+  async function recipientSuggesting(page: import("@playwright/test").Page, typed: string) {
     await page.goto("/deals");
     const recipient = page.getByRole("combobox", { name: "Recipient" });
     const recipientList = page.locator("#filter-recipient-list");
+    // Suggestions come once the form's script has run: retype until they do.
     await expect(async () => {
       await recipient.fill("");
-      await recipient.pressSequentially("Anthrop");
+      await recipient.pressSequentially(typed);
       await expect(recipientList.getByRole("option").first()).toContainText("Anthropic", { timeout: 2_000 });
     }).toPass();
+    return { recipient, recipientList };
+  }
+
+  test("an answer that arrives after the arrow key keeps the highlighted suggestion", async ({ page }) => {
+    const { recipient, recipientList } = await recipientSuggesting(page, "Anthrop");
     // The answer for the next keystroke is held until the visitor has moved to the first suggestion.
     let release: () => void = () => {};
     const released = new Promise<void>((resolve) => (release = resolve));
@@ -97,15 +104,7 @@ test.describe("the /deals name filters suggest organizations", () => {
   });
 
   test("a misspelt recipient and two investors are picked from the suggestions with the keyboard", async ({ page }) => {
-    await page.goto("/deals");
-    const recipient = page.getByRole("combobox", { name: "Recipient" });
-    const recipientList = page.locator("#filter-recipient-list");
-    // Suggestions come once the form's script has run: retype until they do.
-    await expect(async () => {
-      await recipient.fill("");
-      await recipient.pressSequentially("Antropic");
-      await expect(recipientList.getByRole("option").first()).toContainText("Anthropic", { timeout: 2_000 });
-    }).toPass();
+    const { recipient, recipientList } = await recipientSuggesting(page, "Antropic");
     await expect(recipient).toHaveAttribute("aria-expanded", "true");
     await page.keyboard.press("ArrowDown");
     await expect(recipient).toHaveAttribute("aria-activedescendant", (await recipientList.getByRole("option").first().getAttribute("id"))!);
