@@ -73,12 +73,13 @@ function sqliteInsert(connection: Database.Database, table: string, rows: readon
   const tuple = `(${columns.map(() => "?").join(", ")})`;
   const statementFor = (count: number) =>
     connection.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${Array(count).fill(tuple).join(", ")}`);
-  const full = statementFor(Math.min(perStatement, rows.length));
+  const fullCount = Math.min(perStatement, rows.length);
+  const full = statementFor(fullCount);
   for (let start = 0; start < rows.length; start += perStatement) {
     const batch = rows.slice(start, start + perStatement);
     const values: (string | number | bigint | null)[] = [];
     for (const row of batch) for (const column of columns) values.push(asSqlite(row[column]));
-    const { lastInsertRowid } = (batch.length === perStatement || start === 0 ? full : statementFor(batch.length)).run(values);
+    const { lastInsertRowid } = (batch.length === fullCount ? full : statementFor(batch.length)).run(values);
     if (returnIds) ids.push(Number(lastInsertRowid));
   }
   return ids;

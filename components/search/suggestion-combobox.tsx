@@ -82,6 +82,7 @@ export function SuggestionCombobox({
   // connection) keeps it highlighted where it is still suggested, instead of dropping the choice the visitor was
   // making with the arrows.
   const [activeKey, setActiveKey] = useState<string | null>(null);
+  // -1 (none) or a place in the suggestions shown.
   const active = activeKey === null ? -1 : suggestions.findIndex((s) => s.key === activeKey);
   const setActive = (i: number) => setActiveKey(suggestions[i]?.key ?? null);
   const term = currentTerm(value, list);
@@ -144,7 +145,7 @@ export function SuggestionCombobox({
       // From the box the first (or last) suggestion; past either end back to the box.
       const next = (expanded ? active : -1) + step;
       setActive(next < -1 ? suggestions.length - 1 : next);
-    } else if (event.key === "Enter" && expanded && active >= 0 && active < suggestions.length) {
+    } else if (event.key === "Enter" && expanded && active >= 0) {
       event.preventDefault();
       choose(suggestions[active]);
     } else if (event.key === "Escape") {
@@ -171,7 +172,7 @@ export function SuggestionCombobox({
         aria-autocomplete="list"
         aria-expanded={expanded}
         aria-controls={listId}
-        aria-activedescendant={expanded && active >= 0 && active < suggestions.length ? optionId(active) : undefined}
+        aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
         aria-describedby={describedBy}
         autoComplete="off"
         spellCheck={false}
