@@ -4,8 +4,7 @@ import { getDb } from "../db";
 import { hasActiveFilters, type DealFilters } from "../filters/deal-filters";
 import { DEFAULT_RULE, type CapitalSummary } from "../measures/capital";
 import type { InvestorCapital } from "../measures/investor-capital";
-import { dealsAsOf } from "./deal-state";
-import { applyDealFilters, cellSelection, dealFilterCondition } from "./deal-where";
+import { cellSelection, dealFilterCondition } from "./deal-where";
 import { countDeals } from "./deals";
 import { countSum, moneySum, readsOf, toMoney } from "./kysely";
 import { investorsCapitalAmong } from "./investor-parts";
@@ -66,7 +65,7 @@ async function attributedParts(db: Awaited<ReturnType<typeof getDb>>, filters: D
     reads,
     filters.asOf,
     investors.map((o) => o.id),
-    applyDealFilters(dealsAsOf(reads, filters.asOf), filters, reads),
+    dealFilterCondition(filters, reads),
   );
 }
 

@@ -84,6 +84,15 @@ describe("filling the investors' parts", () => {
       [upTo.id, a.id, 3n, "2025-05-06", "equity", "in_talks", lab.id, 2, 10n],
       [upTo.id, b.id, 4n, "2025-05-06", "equity", "in_talks", lab.id, 2, 10n],
     ]);
+    // The split's terms, which hold whatever the deal's amount: its own commitment, the deal's commitments (how many,
+    // their sum), its parties without one, the commitments listed before it and its place among those without one.
+    expect(parts.map((p) => [p.committedUsd, p.committedCount, p.committedSum, p.openCount, p.committedBefore, p.openRank])).toEqual([
+      [70n, 2, 120n, 1, 0n, 0],
+      [50n, 2, 120n, 1, 70n, 0],
+      [null, 2, 120n, 1, 120n, 1],
+      [null, 0, 0n, 3, 0n, 2],
+      [null, 0, 0n, 3, 0n, 1],
+    ]);
 
     expect(await fillInvestorPartsIfEmpty(t.db)).toBe(false);
 

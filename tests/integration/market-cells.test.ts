@@ -114,6 +114,13 @@ const partLine = (p: {
   status: string;
   recipientId: number;
   basis: number;
+  amount: bigint | string;
+  committedUsd: bigint | string | null;
+  committedCount: number;
+  committedSum: bigint | string;
+  openCount: number;
+  committedBefore: bigint | string;
+  openRank: number;
 }) =>
   line([
     p.organizationId,
@@ -124,6 +131,14 @@ const partLine = (p: {
     p.status,
     p.recipientId,
     Number(p.basis),
+    BigInt(p.amount),
+    // The split's terms, which a part as of a date is split again from.
+    p.committedUsd === null ? null : BigInt(p.committedUsd),
+    Number(p.committedCount),
+    BigInt(p.committedSum),
+    Number(p.openCount),
+    BigInt(p.committedBefore),
+    Number(p.openRank),
   ]);
 
 /** The cells recomputed from scratch: every live deal grouped, and every named investor's part of it. */
@@ -160,7 +175,7 @@ async function cellsFromScratch(): Promise<CellRows> {
     .execute();
   // Every live deal's parts split at once, as the writers split a few deals at a time.
   const parts = await reads
-    .selectFrom(investorPartRows(reads, onDeal("d.deletedAt", "is", null), reads.selectFrom("Deal as d")).as("p"))
+    .selectFrom(investorPartRows(reads, onDeal("d.deletedAt", "is", null)).as("p"))
     .selectAll()
     .execute();
   // The period cells summed here from the recipient cells: every recipient's deals of the quarter, kind and status.

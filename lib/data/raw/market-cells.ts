@@ -333,18 +333,41 @@ export type InvestorPartRow = {
   basis: number;
   /** The deal's whole counted amount (its amount key, 0 when undisclosed). */
   amount: bigint;
+  /** The split's terms (SplitTerms in ./overview-figures.ts). */
+  committedUsd: bigint | null;
+  committedCount: number;
+  committedSum: bigint;
+  openCount: number;
+  committedBefore: bigint;
+  openRank: number;
 };
 
-const PART_COLUMNS = ["organizationId", "dealId", "share", "announcedOn", "kind", "status", "recipientId", "basis", "amount"] as const;
+const PART_COLUMNS = [
+  "organizationId",
+  "dealId",
+  "share",
+  "announcedOn",
+  "kind",
+  "status",
+  "recipientId",
+  "basis",
+  "amount",
+  "committedUsd",
+  "committedCount",
+  "committedSum",
+  "openCount",
+  "committedBefore",
+  "openRank",
+] as const;
 
 /**
- * Each named investor's part of each deal of `deals` (the deals' states `d`) meeting `dealCondition`, one row per
- * investor and deal (null where the split leaves it none), with the deal's fields: the rows InvestorPart keeps for the
- * live deals today, and the same rows of deals as of a date.
+ * Each named investor's part of each deal meeting `dealCondition` (on the Deal table `d`), one row per investor and
+ * deal (null where the split leaves it none), with the deal's fields and the split's terms: the rows InvestorPart keeps
+ * for the live deals.
  */
-export function investorPartRows(reads: Reads, dealCondition: Expression<SqlBool>, deals: DealStates) {
+export function investorPartRows(reads: Reads, dealCondition: Expression<SqlBool>) {
   return (
-    withInvestorShares(reads, dealCondition, deals)
+    withInvestorShares(reads, dealCondition, reads.selectFrom("Deal as d"))
       // The named parties of "partShares" ("shares" without the deal's amount).
       .selectFrom("partShares as s")
       .where("s.organizationId", "is not", null)
@@ -361,6 +384,13 @@ export function investorPartRows(reads: Reads, dealCondition: Expression<SqlBool
         eb.fn.max("s.recipientId").as("recipientId"),
         eb.fn.max("s.basis").as("basis"),
         eb.cast<bigint>(eb.fn.max("s.amount"), "bigint").as("amount"),
+        // The split's terms, one per investor and deal like the part (SplitTerms).
+        eb.cast<bigint | null>(eb.fn.max("s.committedUsd"), "bigint").as("committedUsd"),
+        eb.cast<number>(eb.fn.max("s.committedCount"), "integer").as("committedCount"),
+        eb.cast<bigint>(eb.fn.max("s.committedSum"), "bigint").as("committedSum"),
+        eb.cast<number>(eb.fn.max("s.openCount"), "integer").as("openCount"),
+        eb.cast<bigint>(eb.fn.max("s.committedBefore"), "bigint").as("committedBefore"),
+        eb.cast<number>(eb.fn.max("s.openRank"), "integer").as("openRank"),
       ])
   );
 }
@@ -377,7 +407,7 @@ export function investorPartStatements(builder: Reads, dealIds: readonly number[
     insertion: builder
       .insertInto("InvestorPart")
       .columns([...PART_COLUMNS])
-      .expression(investorPartRows(builder, onDeal.and([onDeal("d.deletedAt", "is", null), which]), builder.selectFrom("Deal as d")))
+      .expression(investorPartRows(builder, onDeal.and([onDeal("d.deletedAt", "is", null), which])))
       .compile(),
   };
 }

@@ -105,11 +105,9 @@ export function basisOf(code: number): CountedAmount["basis"] {
  * The CTEs "parts", "partShares" and "shares": each investor's part ("share") of every deal of `deals` (the deals'
  * states aliased d: today's, as of a date, or one view's, lib/data/raw/view-deals.ts) that meets `dealCondition`,
  * with the deal's "dealId", "announcedOn", "recipientId", "kind", "status" and amount "basis" (amountBasis), as
- * attributeToInvestors splits it. Stated commitments
- * that cover the deal are taken in order, capped at what is left; otherwise they count in full and the rest is split
- * equally among the investors without one, the odd dollars going to the first listed. (An investor without a
- * commitment in a deal that commitments cover gets no part, not a zero one: NULL here, as attributeToInvestors leaves
- * it out.) "partShares" holds every party, unnamed ones too, "shares" the named investors: callers select from it.
+ * attributeToInvestors splits it: "parts" gives each party its split's terms (SplitTerms) by windows over the deal's
+ * parties, "partShares" its part of the amount from them (splitShare). "partShares" holds every party, unnamed ones
+ * too, "shares" the named investors: callers select from it.
  */
 export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBool>, deals: DealStates = dealsAsOf(reads, null)) {
   return reads
@@ -171,55 +169,30 @@ export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBo
         }),
     )
     .with("partShares", (db) =>
-      db.selectFrom("parts").select((eb) => {
-        // Kysely writes a binary operation without parentheses: parens() keeps each difference whole.
-        const rest = eb.parens(eb.ref("amount"), "-", eb.ref("committedSum"));
-        const left = eb.parens(eb.ref("amount"), "-", eb.ref("committedBefore"));
-        return [
-          "dealId",
-          "organizationId",
-          "announcedOn",
-          "recipientId",
-          "kind",
-          "status",
-          "basis",
-          "amount",
-          "committedCount",
-          "committedSum",
-          "openCount",
-          eb
-            .case()
-            .when(eb.and([eb("committedCount", ">", sql<bigint>`0`), eb("committedSum", ">=", eb.ref("amount"))]))
-            .then(
-              eb
-                .case()
-                .when("committedUsd", "is", null)
-                .then(sql<bigint | null>`NULL`)
-                .when("committedBefore", ">=", eb.ref("amount"))
-                .then(sql<bigint>`0`)
-                .when("committedUsd", "<", left)
-                .then(eb.ref("committedUsd"))
-                .else(left)
-                .end(),
-            )
-            .when("committedUsd", "is not", null)
-            .then(eb.ref("committedUsd"))
-            .else(
-              eb(
-                eb(rest, "/", eb.ref("openCount")),
-                "+",
-                eb
-                  .case()
-                  .when(eb("openRank", "<=", eb(rest, "%", eb.ref("openCount"))))
-                  .then(sql<bigint>`1`)
-                  .else(sql<bigint>`0`)
-                  .end(),
-              ),
-            )
-            .end()
-            .as("share"),
-        ];
-      }),
+      db.selectFrom("parts").select((eb) => [
+        "dealId",
+        "organizationId",
+        "announcedOn",
+        "recipientId",
+        "kind",
+        "status",
+        "basis",
+        "amount",
+        "committedUsd",
+        "committedCount",
+        "committedSum",
+        "openCount",
+        "committedBefore",
+        "openRank",
+        splitShare(eb.ref("amount"), {
+          committedUsd: eb.ref("committedUsd"),
+          committedCount: eb.ref("committedCount"),
+          committedSum: eb.ref("committedSum"),
+          openCount: eb.ref("openCount"),
+          committedBefore: eb.ref("committedBefore"),
+          openRank: eb.ref("openRank"),
+        }).as("share"),
+      ]),
     )
     .with("shares", (db) =>
       db
@@ -227,6 +200,65 @@ export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBo
         .where("organizationId", "is not", null)
         .select(["dealId", "organizationId", "announcedOn", "recipientId", "kind", "status", "basis", "share"]),
     );
+}
+
+/** The terms of one party's split of a deal that do not depend on the deal's amount ("parts", kept in InvestorPart). */
+export type SplitTerms = {
+  /** The party's own stated commitment, null without one. */
+  committedUsd: Expression<bigint | null>;
+  /** How many of the deal's parties state a commitment, and their sum. */
+  committedCount: Expression<bigint>;
+  committedSum: Expression<bigint>;
+  /** How many of the deal's parties state none. */
+  openCount: Expression<bigint>;
+  /** The commitments of the parties listed before this one. */
+  committedBefore: Expression<bigint>;
+  /** The party's place among those without a commitment, up to and including it (listing order). */
+  openRank: Expression<bigint>;
+};
+
+/**
+ * A party's part of a deal's counted `amount` (attributeToInvestors' split) from its terms: where stated commitments
+ * cover the amount they are taken in listing order, capped at what is left, and a party without one gets no part
+ * (NULL); otherwise a commitment counts in full and the rest is split equally among the parties without one, the odd
+ * dollars going to the first listed. The one formula of the split: withInvestorShares applies it to every party of a
+ * deal, and an investor's kept part as of a date (lib/data/investor-parts.ts) to its kept terms with the amount then.
+ */
+export function splitShare(amount: Expression<bigint>, t: SplitTerms): AliasableExpression<bigint | null> {
+  const eb = expressionBuilder();
+  // Kysely writes a binary operation without parentheses: parens() keeps each difference whole.
+  const rest = eb.parens(amount, "-", t.committedSum);
+  const left = eb.parens(amount, "-", t.committedBefore);
+  return eb
+    .case()
+    .when(eb.and([eb(t.committedCount, ">", sql<bigint>`0`), eb(t.committedSum, ">=", amount)]))
+    .then(
+      eb
+        .case()
+        .when(t.committedUsd, "is", null)
+        .then(sql<bigint | null>`NULL`)
+        .when(t.committedBefore, ">=", amount)
+        .then(sql<bigint>`0`)
+        .when(t.committedUsd, "<", left)
+        .then(t.committedUsd)
+        .else(left)
+        .end(),
+    )
+    .when(t.committedUsd, "is not", null)
+    .then(t.committedUsd)
+    .else(
+      eb(
+        eb(rest, "/", t.openCount),
+        "+",
+        eb
+          .case()
+          .when(eb(t.openRank, "<=", eb(rest, "%", t.openCount)))
+          .then(sql<bigint>`1`)
+          .else(sql<bigint>`0`)
+          .end(),
+      ),
+    )
+    .end();
 }
 
 /**
