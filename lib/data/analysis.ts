@@ -21,12 +21,11 @@ import type { ConcentrationPeriod } from "../measures/concentration";
 import type { SankeyGraph } from "../measures/flows";
 import type { RankedDeal } from "../measures/largest-deals";
 import { nameOf, rootOf, withDivisions, type OrganizationDirectory } from "../measures/organization-groups";
-import { dealsAsOf } from "./deal-state";
 import { dealFilterCondition } from "./deal-where";
 import { listDealSummaries, type DealSummary } from "./deals";
 import { notThroughIndex, readsOf, type Reads } from "./kysely";
 import { countedDeal, countedStatuses, onDeal } from "./raw/overview-figures";
-import { partsOfDeals, type Parts } from "./investor-parts";
+import { partsOfDeals, partsOfInvestors, type Parts } from "./investor-parts";
 import { concentrationByGrains, concentrationSeriesSql, concentrationTotalsSql } from "./raw/concentration-figures";
 import {
   circularFlowLegs,
@@ -177,35 +176,30 @@ export async function computeCircularFlows(db: PrismaClient, view: AnalysisView)
 
 /**
  * The loops of the whole data (as of `asOf`) that an organization is in, as the investing company (a division counts
- * as its parent: Azure's page shows Microsoft's loops) or as the company that spends back: the unfiltered view's loops
- * (getCircularFlows, the ones /api/stats/circular-flows gives) whose investor or company is its top parent. Cached per
- * organization and data version.
+ * as its parent: Azure's page shows Microsoft's loops) or as the company that spends back: those of the unfiltered
+ * view's loops (getCircularFlows, the ones /api/stats/circular-flows gives) whose investor or company is its top
+ * parent, found among its own parts. Cached per organization and data version.
  */
 export function getLoopsOf(slug: string, asOf: string | null): Promise<CircularFlow[]> {
-  return cachedView(viewKey("circular-flows-of", { slug, asOf }), async () => computeLoopsOf(await getDb(), slug, asOf, getCircularFlows));
+  return cachedView(viewKey("circular-flows-of", { slug, asOf }), async () => computeLoopsOf(await getDb(), slug, asOf));
 }
 
 /**
- * getLoopsOf uncached. Today: circularFlowsSql over only the parts its family pays or receives that can be legs: its
- * own kept parts (by the key's prefix) and those of the deals it received (by the recipient index, then the parts'
- * deal index), the capital narrowed to the companies that spend back with it. Every leg of a loop of its top parent is
- * one of them (capital from it or to it, spending back to it or from it), and every loop matched among them is one of
- * its top parent's. Indexing the whole market's loops instead cost the first organization page of each data version
- * 2.6-2.7 s at a million deals; its own take 0.2-0.7 s there. As of a date the whole view's loops are picked from
- * (`marketLoops`, cached by getLoopsOf for every page of that date): the parts of one organization's deals split as of
- * a date took 3-7 s each at a million deals, the whole view's 8.4 s.
+ * getLoopsOf uncached: circularFlowsSql over only the parts its family pays or receives that can be legs, today or as
+ * of `asOf`: its own parts (partsOfInvestors: today by the key's prefix) and those of the deals it received (by the
+ * recipient index, then the parts' deal index), the capital narrowed to the companies that spend back with it. Every
+ * leg of a loop of its top parent is one of them (capital from it or to it, spending back to it or from it), and every
+ * loop matched among them is one of its top parent's. Indexing the whole market's loops instead cost the first
+ * organization page of each data version 2.6-2.7 s at a million deals; its own take 0.2-0.7 s there. As of a date
+ * the parts are the kept rows with their deals' states then (partsOfDeals); the whole market's loops as of a date,
+ * which each organization's were picked from while a part as of a date meant splitting its deal again, took 480 ms of
+ * Microsoft's 1.7 s page as of 2024-02-01 at 100,000 deals (the view's deals and parts written into tables, 393 ms).
  */
-export async function computeLoopsOf(
-  db: PrismaClient,
-  slug: string,
-  asOf: string | null,
-  marketLoops: (view: AnalysisView) => Promise<{ loops: CircularFlow[] }> = (view) => computeCircularFlows(db, view),
-): Promise<CircularFlow[]> {
+export async function computeLoopsOf(db: PrismaClient, slug: string, asOf: string | null): Promise<CircularFlow[]> {
   const directory = await loadOrganizationDirectory(db);
   if (!directory.has(slug)) return [];
   const root = rootOf(slug, directory);
   const { view } = parseAnalysisView(new URLSearchParams(asOf ? { asOf } : {}));
-  if (asOf !== null) return (await marketLoops(view)).loops.filter((l) => l.investor.key === root || l.company.key === root);
   const reads = readsOf(db);
   // "" names no organization: it keeps the list from being empty, which is no SQL.
   const idsOf = (keys: Iterable<string>) =>
@@ -217,13 +211,14 @@ export async function computeLoopsOf(
   const legRule = { kinds: [...CAPITAL_KINDS, ...SPEND_BACK_KINDS], includePipeline: view.pipeline };
   const spend = [...SPEND_BACK_KINDS];
   const statuses = countedStatuses(legRule);
-  const received = (kinds: readonly DealKind[]) =>
-    dealsAsOf(reads, null)
-      .where(countedDeal({ kinds, includePipeline: view.pipeline }))
-      .where("d.recipientId", "in", ids)
-      .select("d.id");
-  const own = reads.selectFrom("InvestorPart as p").where("p.organizationId", "in", ids).where("p.status", "in", statuses);
-  const receivedParts = reads.selectFrom("InvestorPart as p").where((eb) => eb.not(eb("p.organizationId", "in", ids)));
+  // The other investors' parts of the counted deals of `kinds` the family received.
+  const receivedParts = (kinds: readonly DealKind[]) =>
+    partsOfDeals(
+      reads,
+      asOf,
+      onDeal.and([countedDeal({ kinds, includePipeline: view.pipeline }), onDeal("d.recipientId", "in", ids)]),
+    ).where((eb) => eb.not(eb("p.organizationId", "in", ids)));
+  const own = partsOfInvestors(reads, asOf, ids).where("p.status", "in", statuses);
   // A capital leg closes a loop only with a company that spends back with its investor: the family's capital counts
   // only into the companies that spend back with it (they paid the spending back it received), and the capital it
   // received only from the companies it spends back with (they received its own spending back). Matched at the top of
@@ -231,7 +226,7 @@ export async function computeLoopsOf(
   // part instead took Microsoft's loops 0.67-0.74 s at a million deals and OpenAI's 0.8 s (116,665 deals received).
   const families = familyMembers(reads);
   // The spending back the family received: its payers are the companies its capital may go into.
-  const receivedBack = receivedParts.where("p.dealId", "in", received(spend));
+  const receivedBack = receivedParts(spend);
   const buyers = receivedBack.select("p.organizationId as id");
   const sellers = own.where("p.kind", "in", spend).select("p.recipientId as id");
   // Tested on each part, not read through an index: SQLite probed the deal index once per deal and company listed
@@ -251,7 +246,7 @@ export async function computeLoopsOf(
         .selectAll("p"),
     )
     .unionAll(receivedBack.selectAll("p"))
-    .unionAll(receivedParts.where("p.dealId", "in", received(CAPITAL_KINDS)).where(anyOf("p.organizationId", sellers)).selectAll("p"))
+    .unionAll(receivedParts(CAPITAL_KINDS).where(anyOf("p.organizationId", sellers)).selectAll("p"))
     .as("p");
   return circularFlowsSql(
     reads,

@@ -9,7 +9,7 @@
 // measures in lib/measures, today and as of dates.
 import "server-only";
 import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
-import type { DB } from "../generated/kysely/types";
+import type { DB, Organization } from "../generated/kysely/types";
 import { DEFAULT_RULE, periodRange, type CapitalSummary, type CountingRule, type Grain, type PeriodTotal } from "../measures/capital";
 import type { InvestorCapital } from "../measures/investor-capital";
 import type { DateWindow } from "../filters/date-window";
@@ -20,6 +20,28 @@ import { amountBasis, countedStatuses, onDeal, splitShare, UNDISCLOSED_BASIS, UP
 
 /** The parts of some investors, aliased `p`. */
 export type Parts = SelectQueryBuilder<DB & { p: InvestorPartRow }, "p", object>;
+
+/** Organizations' ids: listed, or a subquery selecting them. */
+export type OrganizationIds = readonly number[] | SelectQueryBuilder<DB & { o: Organization }, "o", { id: number }>;
+
+/**
+ * The parts of the investors `investorIds` in the live deals meeting `among` (a condition on the deals' states `d`;
+ * every live deal without it), today or as of `asOf`: today the kept rows by the key's prefix, the deals' ids
+ * narrowing them when `among` is given; as of a date the parts then of those investors' deals meeting `among`
+ * (partsOfDeals), so that the deals' states are read once.
+ */
+export function partsOfInvestors(reads: Reads, asOf: string | null, investorIds: OrganizationIds, among?: Expression<SqlBool>): Parts {
+  const ids = Array.isArray(investorIds) ? [...investorIds] : (investorIds as Exclude<OrganizationIds, readonly number[]>);
+  let parts: Parts;
+  if (asOf === null) {
+    parts = reads.selectFrom("InvestorPart as p") as unknown as Parts;
+    if (among) parts = parts.where("p.dealId", "in", dealsAsOf(reads, null).where(among).select("d.id"));
+  } else {
+    const theirs = onDeal("d.id", "in", onDeal.selectFrom("Participation as q").where("q.organizationId", "in", ids).select("q.dealId"));
+    parts = partsOfDeals(reads, asOf, among ? onDeal.and([theirs, among]) : theirs);
+  }
+  return parts.where("p.organizationId", "in", ids);
+}
 
 /**
  * The parts of the investors `investorIds` in the live deals of the counting rule (DEFAULT_RULE), today or as of
@@ -33,34 +55,7 @@ export function countedPartsOf(
   among?: Expression<SqlBool>,
 ): Parts {
   const rule: CountingRule = DEFAULT_RULE;
-  // Today by the key's prefix; as of a date only their counted deals then are split (the states narrowed to the
-  // investors' deals of the rule's kinds in a counted status then): each deal's split reads all of its parties, and
-  // the split of all 6,721 of Microsoft's deals as of a date at 100,000 deals took 130 ms of a 216 ms figure, the
-  // counted 4,422 of them 100 ms of 186.
-  // `among` narrows the deals split as of a date, so their states are read once; today it names the kept rows' deals.
-  let parts =
-    asOf === null
-      ? (reads.selectFrom("InvestorPart as p") as unknown as Parts)
-      : partsOfDeals(
-          reads,
-          asOf,
-          onDeal.and([
-            onDeal(
-              "d.id",
-              "in",
-              onDeal
-                .selectFrom("Participation as q")
-                .where("q.organizationId", "in", [...investorIds])
-                .select("q.dealId"),
-            ),
-            onDeal("d.kind", "in", [...rule.kinds]),
-            onDeal("d.status", "in", countedStatuses(rule)),
-            ...(among ? [among] : []),
-          ]),
-        );
-  if (asOf === null && among) parts = parts.where("p.dealId", "in", dealsAsOf(reads, null).where(among).select("d.id"));
-  parts = parts
-    .where("p.organizationId", "in", [...investorIds])
+  const parts = partsOfInvestors(reads, asOf, investorIds, among)
     .where("p.kind", "in", [...rule.kinds])
     .where("p.status", "in", countedStatuses(rule));
   return window ? partsWithin(parts, window) : parts;
