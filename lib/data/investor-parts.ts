@@ -16,7 +16,16 @@ import type { DateWindow } from "../filters/date-window";
 import { dealsAsOf } from "./deal-state";
 import { countAll, countSum, countWhere, moneySum, toMoney, type Reads } from "./kysely";
 import type { InvestorPartRow } from "./raw/market-cells";
-import { amountBasis, countedStatuses, onDeal, splitShare, UNDISCLOSED_BASIS, UPPER_BOUND_BASIS } from "./raw/overview-figures";
+import {
+  amountBasis,
+  countedStatuses,
+  onDeal,
+  SPLIT_TERMS,
+  splitShare,
+  splitTermsOf,
+  UNDISCLOSED_BASIS,
+  UPPER_BOUND_BASIS,
+} from "./raw/overview-figures";
 
 /** The parts of some investors, aliased `p`. */
 export type Parts = SelectQueryBuilder<DB & { p: InvestorPartRow }, "p", object>;
@@ -95,26 +104,17 @@ export function partsOfDeals(reads: Reads, asOf: string | null, dealCondition: E
       return [
         "k.organizationId",
         "k.dealId",
-        splitShare(amount, {
-          committedUsd: eb.ref("k.committedUsd"),
-          committedCount: eb.ref("k.committedCount").$castTo<bigint>(),
-          committedSum: eb.ref("k.committedSum"),
-          openCount: eb.ref("k.openCount").$castTo<bigint>(),
-          committedBefore: eb.ref("k.committedBefore"),
-          openRank: eb.ref("k.openRank").$castTo<bigint>(),
-        }).as("share"),
+        splitShare(
+          amount,
+          splitTermsOf((term) => eb.ref(`k.${term}`)),
+        ).as("share"),
         "d.announcedOn",
         "d.kind",
         "d.status",
         "d.recipientId",
         amountBasis().as("basis"),
         amount.as("amount"),
-        "k.committedUsd",
-        "k.committedCount",
-        "k.committedSum",
-        "k.openCount",
-        "k.committedBefore",
-        "k.openRank",
+        ...SPLIT_TERMS.map((term) => `k.${term}` as const),
       ];
     });
   return reads.selectFrom(parts.as("p")) as unknown as Parts;

@@ -16,7 +16,7 @@
 // No "server-only" here: the writers that use it run in the operator commands (import, seed, db:synth) too.
 import { expressionBuilder, sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
 import type { DB, InvestorPart } from "../../generated/kysely/types";
-import { onDeal, periodOf, withInvestorShares, type CellRule } from "./overview-figures";
+import { onDeal, periodOf, SPLIT_TERMS, withInvestorShares, type CellRule } from "./overview-figures";
 import type { DealStates } from "../deal-state";
 import type { Reads } from "../kysely";
 
@@ -352,12 +352,7 @@ const PART_COLUMNS = [
   "recipientId",
   "basis",
   "amount",
-  "committedUsd",
-  "committedCount",
-  "committedSum",
-  "openCount",
-  "committedBefore",
-  "openRank",
+  ...SPLIT_TERMS,
 ] as const;
 
 /**

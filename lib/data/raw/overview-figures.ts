@@ -178,20 +178,11 @@ export function withInvestorShares(reads: Reads, dealCondition: Expression<SqlBo
         "status",
         "basis",
         "amount",
-        "committedUsd",
-        "committedCount",
-        "committedSum",
-        "openCount",
-        "committedBefore",
-        "openRank",
-        splitShare(eb.ref("amount"), {
-          committedUsd: eb.ref("committedUsd"),
-          committedCount: eb.ref("committedCount"),
-          committedSum: eb.ref("committedSum"),
-          openCount: eb.ref("openCount"),
-          committedBefore: eb.ref("committedBefore"),
-          openRank: eb.ref("openRank"),
-        }).as("share"),
+        ...SPLIT_TERMS,
+        splitShare(
+          eb.ref("amount"),
+          splitTermsOf((term) => eb.ref(term)),
+        ).as("share"),
       ]),
     )
     .with("shares", (db) =>
@@ -216,6 +207,14 @@ export type SplitTerms = {
   /** The party's place among those without a commitment, up to and including it (listing order). */
   openRank: Expression<bigint>;
 };
+
+/** The columns of the split's terms, as "parts" and InvestorPart name them. */
+export const SPLIT_TERMS = ["committedUsd", "committedCount", "committedSum", "openCount", "committedBefore", "openRank"] as const;
+
+/** The split's terms from a reference to each of their columns. */
+export function splitTermsOf(ref: (term: (typeof SPLIT_TERMS)[number]) => Expression<unknown>): SplitTerms {
+  return Object.fromEntries(SPLIT_TERMS.map((term) => [term, ref(term)])) as SplitTerms;
+}
 
 /**
  * A party's part of a deal's counted `amount` (attributeToInvestors' split) from its terms: where stated commitments
