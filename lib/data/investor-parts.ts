@@ -33,23 +33,21 @@ export type Parts = SelectQueryBuilder<DB & { p: InvestorPartRow }, "p", object>
 /** Organizations' ids: listed, or a subquery selecting them. */
 export type OrganizationIds = readonly number[] | SelectQueryBuilder<DB & { o: Organization }, "o", { id: number }>;
 
+/** The deals that name any of the organizations `ids` as a party (a condition on the deals' states `d`). */
+export function dealsNaming(ids: OrganizationIds): Expression<SqlBool> {
+  return onDeal("d.id", "in", onDeal.selectFrom("Participation as q").where("q.organizationId", "in", ids).select("q.dealId"));
+}
+
 /**
  * The parts of the investors `investorIds` in the live deals meeting `among` (a condition on the deals' states `d`;
- * every live deal without it), today or as of `asOf`: today the kept rows by the key's prefix, the deals' ids
- * narrowing them when `among` is given; as of a date the parts then of those investors' deals meeting `among`
+ * every live deal without it), today or as of `asOf`: today the kept rows by the key's prefix (of the deals meeting
+ * `among`, partsOfDeals, when it is given); as of a date the parts then of those investors' deals meeting `among`
  * (partsOfDeals), so that the deals' states are read once.
  */
 export function partsOfInvestors(reads: Reads, asOf: string | null, investorIds: OrganizationIds, among?: Expression<SqlBool>): Parts {
-  const ids = Array.isArray(investorIds) ? [...investorIds] : (investorIds as Exclude<OrganizationIds, readonly number[]>);
-  let parts: Parts;
-  if (asOf === null) {
-    parts = reads.selectFrom("InvestorPart as p") as unknown as Parts;
-    if (among) parts = parts.where("p.dealId", "in", dealsAsOf(reads, null).where(among).select("d.id"));
-  } else {
-    const theirs = onDeal("d.id", "in", onDeal.selectFrom("Participation as q").where("q.organizationId", "in", ids).select("q.dealId"));
-    parts = partsOfDeals(reads, asOf, among ? onDeal.and([theirs, among]) : theirs);
-  }
-  return parts.where("p.organizationId", "in", ids);
+  const narrowing = asOf === null ? among : onDeal.and([dealsNaming(investorIds), ...(among ? [among] : [])]);
+  const parts = narrowing ? partsOfDeals(reads, asOf, narrowing) : (reads.selectFrom("InvestorPart as p") as unknown as Parts);
+  return parts.where("p.organizationId", "in", investorIds);
 }
 
 /**
@@ -85,7 +83,7 @@ export function partsWithin(parts: Parts, window: DateWindow): Parts {
  * (splitShare). A deal's parties are not reported by its events, so the terms hold on every date. Splitting the deals'
  * states then among all their parties again (windows over every participation) took Microsoft's attributed figure on
  * /deals as of 2021-03-01 at 100,000 deals 160 ms of SQL on SQLite, against 68 ms so (seven large investors 587 → 219
- * ms; on PostgreSQL 1,074 → 605 ms, Microsoft's 217 → 233, its 24,894 deals each looked up by index).
+ * ms; on PostgreSQL six of them 1,074 → 605 ms, Microsoft's 217 → 233, its 24,894 deals each looked up by index).
  */
 export function partsOfDeals(reads: Reads, asOf: string | null, dealCondition: Expression<SqlBool>): Parts {
   const live = onDeal.and([onDeal("d.deletedAt", "is", null), dealCondition]);

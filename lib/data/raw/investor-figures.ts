@@ -16,7 +16,7 @@ import { dealsAsOf } from "../deal-state";
 import { countAll, moneySum, readsOf, toMoney, type Reads } from "../kysely";
 import { countedCells, countedDeal, onDeal } from "./overview-figures";
 import { ALL_DATES, isWindowed, type DateWindow } from "../../filters/date-window";
-import { investorParts, partsOfDeals, partsWithin, type Parts } from "../investor-parts";
+import { dealsNaming, investorParts, partsOfDeals, partsWithin, type Parts } from "../investor-parts";
 import { datedDeals, type DatedDeals } from "../deals";
 import { viewDeals } from "./view-deals";
 
@@ -35,7 +35,7 @@ export function announcedWithin(window: DateWindow): Expression<SqlBool> {
  * announced within `window` when one is given.
  */
 export function dealsOfInvestor(investorId: number, window: DateWindow = ALL_DATES): Expression<SqlBool> {
-  const own = onDeal("d.id", "in", onDeal.selectFrom("Participation as p").where("p.organizationId", "=", investorId).select("p.dealId"));
+  const own = dealsNaming([investorId]);
   return window.from || window.to ? onDeal.and([own, announcedWithin(window)]) : own;
 }
 
