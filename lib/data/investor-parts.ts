@@ -40,13 +40,16 @@ export function dealsNaming(ids: OrganizationIds): Expression<SqlBool> {
 
 /**
  * The parts of the investors `investorIds` in the live deals meeting `among` (a condition on the deals' states `d`;
- * every live deal without it), today or as of `asOf`: today the kept rows by the key's prefix (of the deals meeting
- * `among`, partsOfDeals, when it is given); as of a date the parts then of those investors' deals meeting `among`
- * (partsOfDeals), so that the deals' states are read once.
+ * every live deal without it), today or as of `asOf`: today without `among` the kept rows by the key's prefix; else
+ * the parts (partsOfDeals: today the kept rows, as of a date the parts then) of those investors' deals meeting
+ * `among`, so that the deals' states are read once. The investors' deals are named here, so `among` need not name
+ * them again: naming them twice read each of Microsoft's deals twice as of a date.
  */
 export function partsOfInvestors(reads: Reads, asOf: string | null, investorIds: OrganizationIds, among?: Expression<SqlBool>): Parts {
-  const narrowing = asOf === null ? among : onDeal.and([dealsNaming(investorIds), ...(among ? [among] : [])]);
-  const parts = narrowing ? partsOfDeals(reads, asOf, narrowing) : (reads.selectFrom("InvestorPart as p") as unknown as Parts);
+  const throughDeals = asOf !== null || among !== undefined;
+  const parts = throughDeals
+    ? partsOfDeals(reads, asOf, onDeal.and([dealsNaming(investorIds), ...(among ? [among] : [])]))
+    : (reads.selectFrom("InvestorPart as p") as unknown as Parts);
   return parts.where("p.organizationId", "in", investorIds);
 }
 

@@ -239,6 +239,7 @@ describe("from and to: whose money, over a span of dates", () => {
       "investor=amazon",
       "investor=softbank&kind=equity",
       "investor=microsoft&asOf=2025-06-30",
+      "investor=softbank&kind=equity&asOf=2026-01-31",
     ]) {
       const { filters } = parseDealFilters(new URLSearchParams(query));
       const stats = await getDealStats(filters);
