@@ -17,6 +17,7 @@ import {
   type CountingRule,
   type EntityTotal,
   type Grain,
+  periodOf as periodOfDate,
 } from "../../measures/capital";
 import { moneySum, toMoney, type Reads } from "../kysely";
 import { dealsAsOf, type DealStates } from "../deal-state";
@@ -273,12 +274,17 @@ export async function capitalByNamedInvestorSql(cells: Cells, rule: CountingRule
   return namedTotals(cells.reads, byInvestor.as("g"));
 }
 
-/** Counted capital per recipient among a view's deals announced in `year` (capitalByRecipient over those deals). */
+/**
+ * Counted capital per recipient among a view's deals announced in `year` (capitalByRecipient over those deals). The
+ * year is its quarters' range of the cells' key, compared as it is stored: its year computed from each cell
+ * (cellPeriod) took 114 ms over the 428,368 recipient cells at a million deals, the range 71.
+ */
 export async function capitalByRecipientInYearSql(cells: Cells, rule: CountingRule, year: string): Promise<EntityTotal[]> {
   if (rule.kinds.length === 0) return [];
   const byRecipient = cells
     .recipients(countedCells(rule))
-    .where(cellPeriod("year"), "=", year)
+    .where("c.quarter", ">=", periodOfDate(`${year}-01-01`, "quarter"))
+    .where("c.quarter", "<=", periodOfDate(`${year}-12-31`, "quarter"))
     .groupBy("c.recipientId")
     .select((eb) => ["c.recipientId as organizationId", moneySum(eb.ref("c.amount")).as("total")]);
   return namedTotals(cells.reads, byRecipient.as("g"));
