@@ -1,6 +1,6 @@
-// Keeps the market's cells (RecipientCell, PeriodCell, InvestorCell, PairCell: lib/data/raw/market-cells.ts), each
-// named investor's part of each deal (InvestorPart) and the pairs of named investors of each round (RoundPair:
-// lib/data/raw/round-pairs.ts) equal to the live deals, in the transaction that writes them. A deal's contribution to
+// Keeps the market's cells (RecipientCell, PeriodCell, InvestorCell, InvestorTotalCell, PairCell:
+// lib/data/raw/market-cells.ts), each named investor's part of each deal (InvestorPart) and the pairs of named
+// investors of each round (RoundPair: lib/data/raw/round-pairs.ts) equal to the live deals, in the transaction that writes them. A deal's contribution to
 // the cells depends on the deal and its participations alone, so a write of some deals subtracts their contributions
 // before it and adds them back after it, and sets their parts again after it; a round's pairs depend on all its deals,
 // so the pairs of the rounds the deals were in and are in are set again from those rounds' deals. A few statements per
@@ -24,10 +24,10 @@ import { runOnTransaction, transactionProvider } from "../insert-rows";
 /** Deals per round of statements (their ids are bound, under SQLite's limit of parameters per statement). */
 const CHUNK = 500;
 
-/** Organizations whose cells a subtraction left empty: recipients, investors, investors of pairs. */
-type Emptied = { recipients: Set<number>; investors: Set<number>; pairs: Set<number> };
-const SIDES = ["recipients", "investors", "pairs"] as const;
-const noneEmptied = (): Emptied => ({ recipients: new Set(), investors: new Set(), pairs: new Set() });
+/** Organizations whose cells a subtraction left empty: recipients, investors (of cells, totals and pairs). */
+const SIDES = ["recipients", "investors", "investorTotals", "pairs"] as const;
+type Emptied = Record<(typeof SIDES)[number], Set<number>>;
+const noneEmptied = (): Emptied => ({ recipients: new Set(), investors: new Set(), investorTotals: new Set(), pairs: new Set() });
 
 /** Adds (1) or subtracts (-1) the contributions of the live deals meeting `condition`; collects the cells emptied. */
 async function applyDeltas(tx: Prisma.TransactionClient, condition: Expression<SqlBool>, sign: 1 | -1, emptied: Emptied): Promise<void> {
@@ -181,6 +181,17 @@ export function fillPairCellsIfEmpty(db: PrismaClient): Promise<boolean> {
   );
 }
 
+/** Fills InvestorTotalCell when it has no cell and the investor cells have one. Returns whether it filled it. */
+export function fillInvestorTotalCellsIfEmpty(db: PrismaClient): Promise<boolean> {
+  return fillWhen(
+    db,
+    async (tx) =>
+      !(await tx.investorTotalCell.findFirst({ select: { organizationId: true } })) &&
+      !!(await tx.investorCell.findFirst({ select: { organizationId: true } })),
+    (builder) => [cellDeltas(builder, onDeal.lit(true), 1, true).investorTotals],
+  );
+}
+
 /** Fills RoundPair when it has no row and a deal is live. Returns whether it filled it. */
 export function fillRoundPairsIfEmpty(db: PrismaClient): Promise<boolean> {
   return fillWhen(
@@ -200,6 +211,7 @@ export async function fillKeptTablesIfEmpty(db: PrismaClient): Promise<string[]>
   if (await fillMarketCellsIfEmpty(db)) filled.push("the market's cells");
   if (await fillPeriodCellsIfEmpty(db)) filled.push("the period cells");
   if (await fillPairCellsIfEmpty(db)) filled.push("the investor-recipient cells");
+  if (await fillInvestorTotalCellsIfEmpty(db)) filled.push("the investors' totals");
   if (await fillRoundPairsIfEmpty(db)) filled.push("the rounds' pairs of investors");
   return filled;
 }

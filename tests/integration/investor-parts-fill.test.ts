@@ -1,5 +1,5 @@
-// A database migrated from before InvestorPart, PairCell, PeriodCell and RoundPair holds deals without their investors'
-// parts, the pair cells, the period cells and the rounds' pairs: prepare-db (npm start, db:migrate) fills them once, with the statements the deal
+// A database migrated from before InvestorPart, PairCell, PeriodCell, RoundPair and InvestorTotalCell holds deals
+// without their investors' parts, the pair cells, the period cells, the rounds' pairs and the investors' totals: prepare-db (npm start, db:migrate) fills them once, with the statements the deal
 // writers keep them by, and leaves tables with rows alone. The parts and cells are spelled out for a deal split by
 // stated commitments and one split equally. Runs on PostgreSQL too under `npm run test:pg`.
 import { readFileSync } from "node:fs";
@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   fillInvestorPartsIfEmpty,
+  fillInvestorTotalCellsIfEmpty,
   fillMarketCellsIfEmpty,
   fillPairCellsIfEmpty,
   fillPeriodCellsIfEmpty,
@@ -96,8 +97,10 @@ describe("filling the investors' parts", () => {
 
     expect(await fillInvestorPartsIfEmpty(t.db)).toBe(false);
 
-    // The investor-recipient cells of the same deals: filled after the market's other cells, null parts left out.
+    // The investor-recipient cells and the investors' totals of the same deals: filled after the market's other cells,
+    // null parts left out.
     expect(await fillPairCellsIfEmpty(t.db)).toBe(false); // no investor cell yet: nothing to fill from
+    expect(await fillInvestorTotalCellsIfEmpty(t.db)).toBe(false);
     expect(await fillMarketCellsIfEmpty(t.db)).toBe(true);
     expect(await fillPairCellsIfEmpty(t.db)).toBe(true);
     const pairs = await t.db.pairCell.findMany({ orderBy: [{ status: "asc" }, { organizationId: "asc" }] });
@@ -108,6 +111,15 @@ describe("filling the investors' parts", () => {
       [b.id, lab.id, "equity", "in_talks", 1, 4n],
     ]);
     expect(await fillPairCellsIfEmpty(t.db)).toBe(false);
+    expect(await fillInvestorTotalCellsIfEmpty(t.db)).toBe(true);
+    const totals = await t.db.investorTotalCell.findMany({ orderBy: [{ status: "asc" }, { organizationId: "asc" }] });
+    expect(totals.map((c) => [c.organizationId, c.kind, c.status, c.parts, c.amount])).toEqual([
+      [a.id, "equity", "closed", 1, 70n],
+      [b.id, "equity", "closed", 1, 30n],
+      [a.id, "equity", "in_talks", 1, 3n],
+      [b.id, "equity", "in_talks", 1, 4n],
+    ]);
+    expect(await fillInvestorTotalCellsIfEmpty(t.db)).toBe(false);
 
     // The period cells: the live deals per quarter, kind and status, the "up to" figure counted as an upper bound.
     expect(await fillPeriodCellsIfEmpty(t.db)).toBe(true);

@@ -1,4 +1,4 @@
-// The market's cells (RecipientCell, PeriodCell, InvestorCell, PairCell), each named investor's part of each deal
+// The market's cells (RecipientCell, PeriodCell, InvestorCell, InvestorTotalCell, PairCell), each named investor's part of each deal
 // (InvestorPart), the rounds' pairs of investors (RoundPair) and what each lifecycle event changes (DealEvent.change)
 // are kept by every writer of deals, participations, events and Rounds' dates in the write's transaction: after each
 // write through the real writers (a CSV import batch, edits of amount, status, kind, date and parties through PATCH, a
@@ -79,7 +79,15 @@ afterAll(async () => {
   await t?.dispose();
 });
 
-type CellRows = { recipients: string[]; periods: string[]; investors: string[]; pairs: string[]; parts: string[]; roundPairs: string[] };
+type CellRows = {
+  recipients: string[];
+  periods: string[];
+  investors: string[];
+  investorTotals: string[];
+  pairs: string[];
+  parts: string[];
+  roundPairs: string[];
+};
 
 const line = (values: unknown[]) => values.map(String).join("|");
 
@@ -91,6 +99,7 @@ async function storedCells(): Promise<CellRows> {
   const parts = await reads.selectFrom("InvestorPart").selectAll().execute();
   const pairs = await reads.selectFrom("PairCell").selectAll().execute();
   const periods = await reads.selectFrom("PeriodCell").selectAll().execute();
+  const investorTotals = await reads.selectFrom("InvestorTotalCell").selectAll().execute();
   const roundPairs = await reads.selectFrom("RoundPair").selectAll().execute();
   return {
     roundPairs: roundPairs.map((c) => line([c.organizationId, c.coInvestorId, c.groupOn, c.groupId])).sort(),
@@ -101,6 +110,7 @@ async function storedCells(): Promise<CellRows> {
       .map((c) => line([c.recipientId, c.quarter, c.kind, c.status, c.deals, c.undisclosed, c.amount, c.upperBound]))
       .sort(),
     investors: investors.map((c) => line([c.organizationId, c.quarter, c.kind, c.status, c.parts, c.amount])).sort(),
+    investorTotals: investorTotals.map((c) => line([c.organizationId, c.kind, c.status, c.parts, c.amount])).sort(),
   };
 }
 
@@ -188,6 +198,15 @@ async function cellsFromScratch(): Promise<CellRows> {
       [BigInt(c.deals ?? 0), BigInt(c.undisclosed ?? 0), toMoney(c.amount), toMoney(c.upperBound)].map((v, i) => v + sums[i]),
     );
   }
+  // The investors' totals summed here from the investor cells: each investor's parts of every quarter.
+  const investorTotals = new Map<string, { parts: number; amount: bigint }>();
+  for (const c of investors) {
+    const key = line([c.organizationId, c.kind, c.status]);
+    const total = investorTotals.get(key) ?? { parts: 0, amount: 0n };
+    total.parts += Number(c.parts);
+    total.amount += toMoney(c.amount);
+    investorTotals.set(key, total);
+  }
   // The pairs summed here from those parts: each named investor's non-null parts per recipient, kind and status.
   const pairs = new Map<string, { parts: number; amount: bigint }>();
   for (const p of parts) {
@@ -207,6 +226,7 @@ async function cellsFromScratch(): Promise<CellRows> {
       .map((c) => line([c.recipientId, c.quarter, c.kind, c.status, c.deals, c.undisclosed, toMoney(c.amount), toMoney(c.upperBound)]))
       .sort(),
     investors: investors.map((c) => line([c.organizationId, c.quarter, c.kind, c.status, Number(c.parts), toMoney(c.amount)])).sort(),
+    investorTotals: [...investorTotals].map(([key, c]) => `${key}|${c.parts}|${c.amount}`).sort(),
   };
 }
 
@@ -257,6 +277,7 @@ async function expectKeptByWriters(step: string): Promise<void> {
   expect(stored.recipients.length, step).toBeGreaterThan(0);
   expect(stored.parts.length, step).toBeGreaterThan(0);
   expect(stored.pairs.length, step).toBeGreaterThan(0);
+  expect(stored.investorTotals.length, step).toBeGreaterThan(0);
   expect(stored.periods.length, step).toBeGreaterThan(0);
   expect(stored.roundPairs.length, step).toBeGreaterThan(0);
   expect(stored, step).toEqual(scratch);
@@ -535,6 +556,7 @@ describe("the market's cells", () => {
     expect(stored.parts).not.toEqual(scratch.parts);
     expect(stored.pairs).not.toEqual(scratch.pairs);
     expect(stored.periods).not.toEqual(scratch.periods);
+    expect(stored.investorTotals).not.toEqual(scratch.investorTotals);
     // A party added around the writers is in no kept pair.
     const [round] = await t.db.round.findMany({ where: { deals: { some: { deletedAt: null } } }, include: { deals: true }, take: 1 });
     const outsider = await t.db.organization.findFirstOrThrow({ where: { participations: { none: { deal: { roundId: round.id } } } } });

