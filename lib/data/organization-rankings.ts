@@ -4,13 +4,10 @@ import "server-only";
 import { getDb } from "../db";
 import type { OrganizationType } from "../domain";
 import { hasOrganizationFilters, type OrganizationFilters } from "../filters/organization-filters";
-import { DEFAULT_RULE } from "../measures/capital";
 import { byRankingOrder } from "../measures/organization-rankings";
 import { readsOf } from "./kysely";
 import { organizationWhere } from "./organization-where";
-import { capitalByNamedInvestorSql } from "./raw/overview-figures";
 import { investorRankingSql, recipientRankingSql, type RankingFigures } from "./raw/ranking-figures";
-import { viewDeals } from "./raw/view-deals";
 import { cachedView, viewKey } from "./view-cache";
 
 export type RankedOrganization = {
@@ -48,9 +45,7 @@ export function listCompanies(filters: OrganizationFilters, asOf: string | null 
 function rankingOf(side: "investor" | "recipient", asOf: string | null): Promise<RankingFigures[]> {
   return cachedView(viewKey("ranking", { side, asOf }), async () => {
     const reads = readsOf(await getDb());
-    const figures = await (side === "investor"
-      ? investorRankingSql(reads, asOf, await capitalByNamedInvestorSql(viewDeals(reads, { asOf }).cells, DEFAULT_RULE))
-      : recipientRankingSql(reads, asOf));
+    const figures = await (side === "investor" ? investorRankingSql(reads, asOf) : recipientRankingSql(reads, asOf));
     return figures.sort(byRankingOrder);
   });
 }
