@@ -85,12 +85,12 @@ export function partsWithin(parts: Parts, window: DateWindow): Parts {
 /**
  * Every named investor's part of the live deals meeting `dealCondition` (on the deals' states `d`; every live deal
  * without it), today or as of `asOf`: today the rows the writers keep, read by the deals' ids (InvestorPart's index on
- * dealId), or all of them (they are the live deals' parts); as of a date the
- * same rows with the deal's fields then and their part split again from their kept terms and the deal's amount then
- * (splitShare). A deal's parties are not reported by its events, so the terms hold on every date. Splitting the deals'
- * states then among all their parties again (windows over every participation) took Microsoft's attributed figure on
- * /deals as of 2021-03-01 at 100,000 deals 160 ms of SQL on SQLite, against 68 ms so (seven large investors 587 → 219
- * ms; on PostgreSQL six of them 1,074 → 605 ms, Microsoft's 217 → 233, its 24,894 deals each looked up by index).
+ * dealId), or all of them (they are the live deals' parts); as of a date the same rows with the deal's fields then and
+ * their part split again from their kept terms and the deal's amount then (splitShare). A deal's parties are not
+ * reported by its events, so the terms hold on every date. Splitting the deals' states then among all their parties
+ * again (windows over every participation) took Microsoft's attributed figure on /deals as of 2021-03-01 at 100,000
+ * deals 160 ms of SQL on SQLite, against 68 ms so (seven large investors 587 → 219 ms; on PostgreSQL six of them 1,074
+ * → 605 ms, Microsoft's 217 → 233, its 24,894 deals each looked up by index).
  */
 export function partsOfDeals(reads: Reads, asOf: string | null, dealCondition?: Expression<SqlBool>): Parts {
   if (asOf === null && dealCondition === undefined) return reads.selectFrom("InvestorPart as p") as unknown as Parts;
