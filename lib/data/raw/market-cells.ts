@@ -237,11 +237,12 @@ const PAIR_KEY = ["organizationId", "recipientId", "kind", "status"] as const sa
  * The five statements that add `sign` times the contributions of the live deals meeting `dealCondition` (on the Deal
  * table `d`) to the cells: the deals grouped by recipient cell and by period cell (recipientCellRows), and their named
  * investors' parts as InvestorPart keeps them (investorPartRows, the split every figure reads) grouped by investor
- * cell, by investor total and by pair cell. InvestorPart must hold the deals' parts as they are when a delta runs. Each is one INSERT ...
- * SELECT ... ON CONFLICT DO UPDATE SET x = x + excluded.x, so a cell that exists is moved by the delta and one that
- * does not is created; but for the period cells, each returns the key's organization and its count after the change,
- * so that the writer can delete the cells a subtraction emptied (not when filling empty tables, `fill`). `builder`
- * only compiles them (lib/data/kysely.ts queryBuilder): the writer runs them on its transaction's own connection.
+ * cell, by investor total and by pair cell. InvestorPart must hold the deals' parts as they are when a delta runs.
+ * Each is one INSERT ... SELECT ... ON CONFLICT DO UPDATE SET x = x + excluded.x, so a cell that exists is moved by the
+ * delta and one that does not is created; but for the period cells, each returns the key's organization and its count
+ * after the change, so that the writer can delete the cells a subtraction emptied (not when filling empty tables,
+ * `fill`). `builder` only compiles them (lib/data/kysely.ts queryBuilder): the writer runs them on its transaction's
+ * own connection.
  */
 export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, sign: 1 | -1, fill = false) {
   const live = onDeal.and([onDeal("d.deletedAt", "is", null), dealCondition]);
