@@ -1,14 +1,14 @@
-// Keeps the market's cells (RecipientCell, PeriodCell, InvestorCell, InvestorTotalCell, PairCell:
-// lib/data/raw/market-cells.ts), each named investor's part of each deal (InvestorPart) and the pairs of named
-// investors of each round (RoundPair: lib/data/raw/round-pairs.ts) equal to the live deals, in the transaction that writes them. A deal's contribution to
-// the cells depends on the deal and its participations alone, so a write of some deals subtracts their contributions
-// before it and adds them back after it, and sets their parts again after it; a round's pairs depend on all its deals,
-// so the pairs of the rounds the deals were in and are in are set again from those rounds' deals. A few statements per
-// 500 deals, whatever the size of the market. Every writer of deals or participations goes through here: the deal
-// writer (lib/deals/write-deal.ts: created in batches, updated), restore (restore-deal.ts), delete
-// (lib/actions/deals/delete-deal.ts), and a merge of organizations and its undoing (merge-organizations.ts); a
-// Round's date is its writer's (keepRoundDate). tests/integration/market-cells.test.ts recomputes the cells, the parts
-// and the pairs from scratch after each of them.
+// Keeps the market's cells (RecipientCell, PeriodCell, RecipientTotalCell, InvestorCell, InvestorTotalCell,
+// PairCell: lib/data/raw/market-cells.ts), each named investor's part of each deal (InvestorPart) and the pairs of
+// named investors of each round (RoundPair: lib/data/raw/round-pairs.ts) equal to the live deals, in the transaction
+// that writes them. A deal's contribution to the cells depends on the deal and its participations alone, so a write of
+// some deals subtracts their contributions before it and adds them back after it, and sets their parts again after
+// it; a round's pairs depend on all its deals, so the pairs of the rounds the deals were in and are in are set again
+// from those rounds' deals. A few statements per 500 deals, whatever the size of the market. Every writer of deals or
+// participations goes through here: the deal writer (lib/deals/write-deal.ts: created in batches, updated), restore
+// (restore-deal.ts), delete (lib/actions/deals/delete-deal.ts), and a merge of organizations and its undoing
+// (merge-organizations.ts); a Round's date is its writer's (keepRoundDate). tests/integration/market-cells.test.ts
+// recomputes the cells, the parts and the pairs from scratch after each of them.
 //
 // The statements are the Kysely queries of lib/data/raw/market-cells.ts (withInvestorShares over the deals written)
 // and round-pairs.ts, run on the driver connection of the Prisma transaction (lib/insert-rows.ts runOnTransaction), so
@@ -24,10 +24,16 @@ import { runOnTransaction, transactionProvider } from "../insert-rows";
 /** Deals per round of statements (their ids are bound, under SQLite's limit of parameters per statement). */
 const CHUNK = 500;
 
-/** Organizations whose cells a subtraction left empty: recipients, investors (of cells, totals and pairs). */
-const SIDES = ["recipients", "investors", "investorTotals", "pairs"] as const;
+/** Organizations whose cells a subtraction left empty: recipients (cells, totals), investors (cells, totals, pairs). */
+const SIDES = ["recipients", "recipientTotals", "investors", "investorTotals", "pairs"] as const;
 type Emptied = Record<(typeof SIDES)[number], Set<number>>;
-const noneEmptied = (): Emptied => ({ recipients: new Set(), investors: new Set(), investorTotals: new Set(), pairs: new Set() });
+const noneEmptied = (): Emptied => ({
+  recipients: new Set(),
+  recipientTotals: new Set(),
+  investors: new Set(),
+  investorTotals: new Set(),
+  pairs: new Set(),
+});
 
 /** Adds (1) or subtracts (-1) the contributions of the live deals meeting `condition`; collects the cells emptied. */
 async function applyDeltas(tx: Prisma.TransactionClient, condition: Expression<SqlBool>, sign: 1 | -1, emptied: Emptied): Promise<void> {
@@ -181,6 +187,17 @@ export function fillPairCellsIfEmpty(db: PrismaClient): Promise<boolean> {
   );
 }
 
+/** Fills RecipientTotalCell when it has no cell and the recipient cells have one. Returns whether it filled it. */
+export function fillRecipientTotalCellsIfEmpty(db: PrismaClient): Promise<boolean> {
+  return fillWhen(
+    db,
+    async (tx) =>
+      !(await tx.recipientTotalCell.findFirst({ select: { recipientId: true } })) &&
+      !!(await tx.recipientCell.findFirst({ select: { recipientId: true } })),
+    (builder) => [cellDeltas(builder, onDeal.lit(true), 1, true).recipientTotals],
+  );
+}
+
 /** Fills InvestorTotalCell when it has no cell and the investor cells have one. Returns whether it filled it. */
 export function fillInvestorTotalCellsIfEmpty(db: PrismaClient): Promise<boolean> {
   return fillWhen(
@@ -212,6 +229,7 @@ export async function fillKeptTablesIfEmpty(db: PrismaClient): Promise<string[]>
   if (await fillPeriodCellsIfEmpty(db)) filled.push("the period cells");
   if (await fillPairCellsIfEmpty(db)) filled.push("the investor-recipient cells");
   if (await fillInvestorTotalCellsIfEmpty(db)) filled.push("the investors' totals");
+  if (await fillRecipientTotalCellsIfEmpty(db)) filled.push("the recipients' totals");
   if (await fillRoundPairsIfEmpty(db)) filled.push("the rounds' pairs of investors");
   return filled;
 }

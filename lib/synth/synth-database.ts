@@ -476,7 +476,16 @@ export function synthDatabase(options: SynthOptions): SynthResult {
   const parts = investorPartStatements(queryBuilder("sqlite"), null).insertion;
   const pairs = roundPairStatements(queryBuilder("sqlite"), null).insertion;
   // The parts first: the investor and pair cells are summed from them.
-  for (const statement of [parts, cells.recipients, cells.periods, cells.investors, cells.investorTotals, cells.pairs, pairs])
+  for (const statement of [
+    parts,
+    cells.recipients,
+    cells.periods,
+    cells.recipientTotals,
+    cells.investors,
+    cells.investorTotals,
+    cells.pairs,
+    pairs,
+  ])
     db.prepare(statement.sql).run(...statement.parameters);
   // What each event changes (lib/data/raw/change-kinds.ts), with the statement the deal writers keep it by.
   const changes = changeKindsUpdate(queryBuilder("sqlite"), null);

@@ -1,6 +1,7 @@
-// A database migrated from before InvestorPart, PairCell, PeriodCell, RoundPair and InvestorTotalCell holds deals
-// without their investors' parts, the pair cells, the period cells, the rounds' pairs and the investors' totals: prepare-db (npm start, db:migrate) fills them once, with the statements the deal
-// writers keep them by, and leaves tables with rows alone. The parts and cells are spelled out for a deal split by
+// A database migrated from before InvestorPart, PairCell, PeriodCell, RoundPair, InvestorTotalCell and
+// RecipientTotalCell holds deals without their investors' parts, the pair cells, the period cells, the rounds' pairs
+// and the investors' and recipients' totals: prepare-db (npm start, db:migrate) fills them once, with the statements
+// the deal writers keep them by, and leaves tables with rows alone. The parts and cells are spelled out for a deal split by
 // stated commitments and one split equally. Runs on PostgreSQL too under `npm run test:pg`.
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -11,6 +12,7 @@ import {
   fillMarketCellsIfEmpty,
   fillPairCellsIfEmpty,
   fillPeriodCellsIfEmpty,
+  fillRecipientTotalCellsIfEmpty,
   fillRoundPairsIfEmpty,
 } from "@/lib/deals/market-cells";
 import { createTestDb, type TestDb } from "../support/test-db";
@@ -129,6 +131,15 @@ describe("filling the investors' parts", () => {
       ["2025-Q2", "equity", "in_talks", 1, 0, 10n, 10n],
     ]);
     expect(await fillPeriodCellsIfEmpty(t.db)).toBe(false);
+
+    // The recipients' totals: the same deals per recipient, kind and status.
+    expect(await fillRecipientTotalCellsIfEmpty(t.db)).toBe(true);
+    const recipientTotals = await t.db.recipientTotalCell.findMany({ orderBy: { status: "asc" } });
+    expect(recipientTotals.map((c) => [c.recipientId, c.kind, c.status, c.deals, c.undisclosed, c.amount, c.upperBound])).toEqual([
+      [lab.id, "equity", "closed", 1, 0, 100n, 0n],
+      [lab.id, "equity", "in_talks", 1, 0, 10n, 10n],
+    ]);
+    expect(await fillRecipientTotalCellsIfEmpty(t.db)).toBe(false);
 
     // The rounds' pairs: each live deal a round of its own, a and b in both, c with a and b in the first, the
     // unnamed party and the deleted deal in none.

@@ -1,4 +1,4 @@
-// The market's cells (RecipientCell, PeriodCell, InvestorCell, InvestorTotalCell, PairCell), each named investor's part of each deal
+// The market's cells (RecipientCell, PeriodCell, RecipientTotalCell, InvestorCell, InvestorTotalCell, PairCell), each named investor's part of each deal
 // (InvestorPart), the rounds' pairs of investors (RoundPair) and what each lifecycle event changes (DealEvent.change)
 // are kept by every writer of deals, participations, events and Rounds' dates in the write's transaction: after each
 // write through the real writers (a CSV import batch, edits of amount, status, kind, date and parties through PATCH, a
@@ -82,6 +82,7 @@ afterAll(async () => {
 type CellRows = {
   recipients: string[];
   periods: string[];
+  recipientTotals: string[];
   investors: string[];
   investorTotals: string[];
   pairs: string[];
@@ -100,6 +101,7 @@ async function storedCells(): Promise<CellRows> {
   const pairs = await reads.selectFrom("PairCell").selectAll().execute();
   const periods = await reads.selectFrom("PeriodCell").selectAll().execute();
   const investorTotals = await reads.selectFrom("InvestorTotalCell").selectAll().execute();
+  const recipientTotals = await reads.selectFrom("RecipientTotalCell").selectAll().execute();
   const roundPairs = await reads.selectFrom("RoundPair").selectAll().execute();
   return {
     roundPairs: roundPairs.map((c) => line([c.organizationId, c.coInvestorId, c.groupOn, c.groupId])).sort(),
@@ -111,6 +113,9 @@ async function storedCells(): Promise<CellRows> {
       .sort(),
     investors: investors.map((c) => line([c.organizationId, c.quarter, c.kind, c.status, c.parts, c.amount])).sort(),
     investorTotals: investorTotals.map((c) => line([c.organizationId, c.kind, c.status, c.parts, c.amount])).sort(),
+    recipientTotals: recipientTotals
+      .map((c) => line([c.recipientId, c.kind, c.status, c.deals, c.undisclosed, c.amount, c.upperBound]))
+      .sort(),
   };
 }
 
@@ -188,16 +193,20 @@ async function cellsFromScratch(): Promise<CellRows> {
     .selectFrom(investorPartRows(reads, onDeal("d.deletedAt", "is", null)).as("p"))
     .selectAll()
     .execute();
-  // The period cells summed here from the recipient cells: every recipient's deals of the quarter, kind and status.
-  const periods = new Map<string, bigint[]>();
-  for (const c of recipients) {
-    const key = line([c.quarter, c.kind, c.status]);
-    const sums = periods.get(key) ?? [0n, 0n, 0n, 0n];
-    periods.set(
-      key,
-      [BigInt(c.deals ?? 0), BigInt(c.undisclosed ?? 0), toMoney(c.amount), toMoney(c.upperBound)].map((v, i) => v + sums[i]),
-    );
-  }
+  // The recipient cells summed here by a coarser key: the period cells (every recipient's deals of the quarter, kind
+  // and status) and the recipients' totals (each recipient's deals of every quarter).
+  const recipientsBy = (keyOf: (c: (typeof recipients)[number]) => unknown[]) => {
+    const summed = new Map<string, bigint[]>();
+    for (const c of recipients) {
+      const key = line(keyOf(c));
+      const sums = summed.get(key) ?? [0n, 0n, 0n, 0n];
+      summed.set(
+        key,
+        [BigInt(c.deals ?? 0), BigInt(c.undisclosed ?? 0), toMoney(c.amount), toMoney(c.upperBound)].map((v, i) => v + sums[i]),
+      );
+    }
+    return [...summed].map(([key, sums]) => `${key}|${sums.join("|")}`).sort();
+  };
   // The investors' totals summed here from the investor cells: each investor's parts of every quarter.
   const investorTotals = new Map<string, { parts: number; amount: bigint }>();
   for (const c of investors) {
@@ -219,7 +228,7 @@ async function cellsFromScratch(): Promise<CellRows> {
   }
   return {
     roundPairs: await roundPairsFromScratch(),
-    periods: [...periods].map(([key, sums]) => `${key}|${sums.join("|")}`).sort(),
+    periods: recipientsBy((c) => [c.quarter, c.kind, c.status]),
     parts: parts.map(partLine).sort(),
     pairs: [...pairs].map(([key, p]) => `${key}|${p.parts}|${p.amount}`).sort(),
     recipients: recipients
@@ -227,6 +236,7 @@ async function cellsFromScratch(): Promise<CellRows> {
       .sort(),
     investors: investors.map((c) => line([c.organizationId, c.quarter, c.kind, c.status, Number(c.parts), toMoney(c.amount)])).sort(),
     investorTotals: [...investorTotals].map(([key, c]) => `${key}|${c.parts}|${c.amount}`).sort(),
+    recipientTotals: recipientsBy((c) => [c.recipientId, c.kind, c.status]),
   };
 }
 
@@ -278,6 +288,7 @@ async function expectKeptByWriters(step: string): Promise<void> {
   expect(stored.parts.length, step).toBeGreaterThan(0);
   expect(stored.pairs.length, step).toBeGreaterThan(0);
   expect(stored.investorTotals.length, step).toBeGreaterThan(0);
+  expect(stored.recipientTotals.length, step).toBeGreaterThan(0);
   expect(stored.periods.length, step).toBeGreaterThan(0);
   expect(stored.roundPairs.length, step).toBeGreaterThan(0);
   expect(stored, step).toEqual(scratch);
@@ -557,6 +568,7 @@ describe("the market's cells", () => {
     expect(stored.pairs).not.toEqual(scratch.pairs);
     expect(stored.periods).not.toEqual(scratch.periods);
     expect(stored.investorTotals).not.toEqual(scratch.investorTotals);
+    expect(stored.recipientTotals).not.toEqual(scratch.recipientTotals);
     // A party added around the writers is in no kept pair.
     const [round] = await t.db.round.findMany({ where: { deals: { some: { deletedAt: null } } }, include: { deals: true }, take: 1 });
     const outsider = await t.db.organization.findFirstOrThrow({ where: { participations: { none: { deal: { roundId: round.id } } } } });

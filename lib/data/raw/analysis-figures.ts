@@ -68,7 +68,7 @@ export async function marketTotalsSql(reads: Reads, rule: CountingRule, view: Vi
     .select((eb) => ["c.organizationId", "c.recipientId", eb.fn.sum<bigint>("c.amount").as("total")]);
   const [byRecipient, pairRows] = await Promise.all([
     view.cells
-      .recipients(cellRule)
+      .recipientTotals(cellRule)
       .groupBy("c.recipientId")
       .select((eb) => [
         "c.recipientId",

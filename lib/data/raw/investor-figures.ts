@@ -72,9 +72,10 @@ export async function investorFigures(
   const reads = readsOf(db);
   const { capital, roundsJoined, periods, byRecipient } = await investorParts(reads, asOf, investorId, grain, window);
   // The recipients' counted funding over the same dates as the investor's parts, so that a share compares like with
-  // like: summed over the market's cells (the cells the writers keep, today over every date), of its recipients by a
-  // subquery (no list of ids: thousands for a large investor) of its parts today, every kind and status, which hold
-  // its recipients as of any date too (a deal's recipient and parties are today's at every date).
+  // like: summed over the market's cells (the recipients' totals the writers keep, today over every date: Microsoft's
+  // 17,333 recipients' cells per quarter took 198 ms at a million deals), of its recipients by a subquery (no list of
+  // ids: thousands for a large investor) of its parts today, every kind and status, which hold its recipients as of any
+  // date too (a deal's recipient and parties are today's at every date).
   const theirs = reads.selectFrom("InvestorPart as q").where("q.organizationId", "=", investorId).select("q.recipientId");
   const funding = viewDeals(reads, {
     asOf,
@@ -84,7 +85,7 @@ export async function investorFigures(
     byRecipient.size === 0
       ? []
       : await funding
-          .recipients(countedCells(DEFAULT_RULE))
+          .recipientTotals(countedCells(DEFAULT_RULE))
           .where((eb) => eb("c.recipientId", "in", theirs))
           .groupBy("c.recipientId")
           .select((eb) => ["c.recipientId", moneySum(eb.ref("c.amount")).as("total")])

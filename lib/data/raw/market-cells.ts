@@ -1,12 +1,13 @@
 // The market grouped into cells: per quarter, kind, status and recipient, the deals, the undisclosed ones, the counted
-// amount and its "up to" part, and the same per quarter, kind and status alone (the period cells); per quarter, kind,
+// amount and its "up to" part, and the same per quarter, kind and status alone (the period cells) and per recipient,
+// kind and status alone (the recipient totals); per quarter, kind,
 // status and named investor, the investors' parts (withInvestorShares, as attributeToInvestors splits each deal) and
 // how many, and the same per kind, status and named investor alone (the investor totals); per kind, status, named
 // investor and recipient, the same parts (the flows between them). Sums add up, so a figure summed over cells equals
 // the same figure summed over the deals they group.
 //
-// Two sources give the one relation the figures read (`Cells`): the tables RecipientCell, PeriodCell, InvestorCell,
-// InvestorTotalCell and PairCell, which the deal writers keep for every live deal in the same transaction as the deal
+// Two sources give the one relation the figures read (`Cells`): the tables RecipientCell, PeriodCell,
+// RecipientTotalCell, InvestorCell, InvestorTotalCell and PairCell, which the deal writers keep for every live deal in the same transaction as the deal
 // (lib/deals/market-cells.ts applies the deltas built here), for the whole market today; and any set of deals' states (as of a date, filtered,
 // one view's tables), each deal read as a cell of its own (and each part as an investor cell and a pair cell of its
 // own), so that a filtered or as-of figure is the same query over its deals with no second grouping. The figures
@@ -33,6 +34,8 @@ export type RecipientCellRow = {
 };
 /** A period cell as the figures read it: a recipient cell without its recipient. */
 export type PeriodCellRow = Omit<RecipientCellRow, "recipientId">;
+/** A recipient's cell of all time as the figures read it: a recipient cell without its quarter. */
+export type RecipientTotalCellRow = Omit<RecipientCellRow, "quarter">;
 /** A named investor's cell as the figures read it (parts the split leaves to no one are not in it). */
 export type InvestorCellRow = { quarter: string; organizationId: number; parts: number; amount: bigint };
 /** A named investor's parts of all time, as the figures read them: an investor cell without its quarter. */
@@ -42,6 +45,7 @@ export type PairCellRow = { organizationId: number; recipientId: number; parts: 
 
 export type RecipientCells = SelectQueryBuilder<DB & { c: RecipientCellRow }, "c", object>;
 export type PeriodCells = SelectQueryBuilder<DB & { c: PeriodCellRow }, "c", object>;
+export type RecipientTotalCells = SelectQueryBuilder<DB & { c: RecipientTotalCellRow }, "c", object>;
 export type InvestorCells = SelectQueryBuilder<DB & { c: InvestorCellRow }, "c", object>;
 export type InvestorTotalCells = SelectQueryBuilder<DB & { c: InvestorTotalCellRow }, "c", object>;
 export type PairCells = SelectQueryBuilder<DB & { c: PairCellRow }, "c", object>;
@@ -52,6 +56,8 @@ export type Cells = {
   recipients(rule: CellRule): RecipientCells;
   /** The same summed over recipients: for the figures that do not read who received. */
   periods(rule: CellRule): PeriodCells;
+  /** The same summed over quarters: for the figures that do not read when. */
+  recipientTotals(rule: CellRule): RecipientTotalCells;
   /** Asynchronous because a view writes its parts' table only when a figure first asks for them (view-deals.ts). */
   investors(rule: CellRule): Promise<InvestorCells>;
   /** The same summed over quarters: for the figures that do not read when. */
@@ -73,6 +79,11 @@ export function marketCells(reads: Reads): Cells {
       let cells = reads.selectFrom("PeriodCell as c").where("c.kind", "in", [...rule.kinds]);
       if (rule.statuses) cells = cells.where("c.status", "in", [...rule.statuses]);
       return cells as unknown as PeriodCells;
+    },
+    recipientTotals: (rule) => {
+      let cells = reads.selectFrom("RecipientTotalCell as c").where("c.kind", "in", [...rule.kinds]);
+      if (rule.statuses) cells = cells.where("c.status", "in", [...rule.statuses]);
+      return cells as unknown as RecipientTotalCells;
     },
     investors: async (rule) => {
       let cells = reads.selectFrom("InvestorCell as c").where("c.kind", "in", [...rule.kinds]);
@@ -177,8 +188,10 @@ export function dealCells(reads: Reads, deals: DealStates, shares?: SharesOf): C
   return {
     reads,
     recipients,
-    // Each deal is its own cell: its recipient column is one more than a period cell has, and no figure reads it there.
+    // Each deal is its own cell: its recipient column is one more than a period cell has, and no figure reads it there;
+    // its quarter one more than a recipient's total has.
     periods: (rule) => recipients(rule) as unknown as PeriodCells,
+    recipientTotals: (rule) => recipients(rule) as unknown as RecipientTotalCells,
     investors: async (rule) =>
       (await partsOf(dealsOfCells(rule))).selectFrom((eb) =>
         eb
@@ -218,6 +231,7 @@ export function recipientCellRows(deals: DealStates) {
 
 const RECIPIENT_KEY = ["recipientId", "quarter", "kind", "status"] as const;
 const PERIOD_KEY = ["quarter", "kind", "status"] as const;
+const RECIPIENT_TOTAL_KEY = ["recipientId", "kind", "status"] as const;
 /** Expressions over InvestorPart aliased `p`. */
 const onPart = expressionBuilder<DB & { p: InvestorPart }, "p">();
 /** The columns of the investor, total and pair cells' keys, each as a part of a deal (`p` of `d`) gives it. */
@@ -234,10 +248,11 @@ const INVESTOR_TOTAL_KEY = ["organizationId", "kind", "status"] as const satisfi
 const PAIR_KEY = ["organizationId", "recipientId", "kind", "status"] as const satisfies readonly PartKeyColumn[];
 
 /**
- * The five statements that add `sign` times the contributions of the live deals meeting `dealCondition` (on the Deal
- * table `d`) to the cells: the deals grouped by recipient cell and by period cell (recipientCellRows), and their named
- * investors' parts as InvestorPart keeps them (investorPartRows, the split every figure reads) grouped by investor
- * cell, by investor total and by pair cell. InvestorPart must hold the deals' parts as they are when a delta runs.
+ * The six statements that add `sign` times the contributions of the live deals meeting `dealCondition` (on the Deal
+ * table `d`) to the cells: the deals grouped by recipient cell, by period cell and by recipient total
+ * (recipientCellRows), and their named investors' parts as InvestorPart keeps them (investorPartRows, the split every
+ * figure reads) grouped by investor cell, by investor total and by pair cell. InvestorPart must hold the deals' parts
+ * as they are when a delta runs.
  * Each is one INSERT ... SELECT ... ON CONFLICT DO UPDATE SET x = x + excluded.x, so a cell that exists is moved by the
  * delta and one that does not is created; but for the period cells, each returns the key's organization and its count
  * after the change, so that the writer can delete the cells a subtraction emptied (not when filling empty tables,
@@ -247,9 +262,13 @@ const PAIR_KEY = ["organizationId", "recipientId", "kind", "status"] as const sa
 export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, sign: 1 | -1, fill = false) {
   const live = onDeal.and([onDeal("d.deletedAt", "is", null), dealCondition]);
   const deals = builder.selectFrom("Deal as d").where(live);
-  // The recipient and period cells: the deals' rows (recipientCellRows) summed per key, added to the cells. PeriodCell's
-  // columns are RecipientCell's without recipientId, so both are typed as RecipientCell.
-  const dealSums = (table: "RecipientCell" | "PeriodCell", key: readonly ("recipientId" | "quarter" | "kind" | "status")[]) => {
+  // The recipient, period and recipient total cells: the deals' rows (recipientCellRows) summed per key, added to the
+  // cells. PeriodCell's and RecipientTotalCell's columns are RecipientCell's without recipientId or quarter, so all
+  // three are typed as RecipientCell.
+  const dealSums = (
+    table: "RecipientCell" | "PeriodCell" | "RecipientTotalCell",
+    key: readonly ("recipientId" | "quarter" | "kind" | "status")[],
+  ) => {
     const column = <N extends "deals" | "undisclosed" | "amount" | "upperBound">(name: N) => `${table}.${name}` as `RecipientCell.${N}`;
     return builder
       .insertInto(table as "RecipientCell")
@@ -279,6 +298,7 @@ export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, s
   };
   const recipients = dealSums("RecipientCell", RECIPIENT_KEY);
   const periods = dealSums("PeriodCell", PERIOD_KEY);
+  const recipientTotals = dealSums("RecipientTotalCell", RECIPIENT_TOTAL_KEY);
   // The deals' named parts as InvestorPart holds them (the writers set the parts before adding a delta and subtract
   // before changing them), not split again: each delta would otherwise run the split's windows once more.
   const parts = deals.innerJoin("InvestorPart as p", "p.dealId", "d.id").where("p.share", "is not", null);
@@ -311,6 +331,7 @@ export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, s
     ? {
         recipients: recipients.compile(),
         periods: periods.compile(),
+        recipientTotals: recipientTotals.compile(),
         investors: investors.compile(),
         investorTotals: investorTotals.compile(),
         pairs: pairs.compile(),
@@ -319,6 +340,7 @@ export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, s
         recipients: recipients.returning(["recipientId as organizationId", "deals as count"]).compile(),
         // The period cells are few: the writer deletes their empty ones without being told which.
         periods: periods.compile(),
+        recipientTotals: recipientTotals.returning(["recipientId as organizationId", "deals as count"]).compile(),
         investors: investors.returning(["organizationId", "parts as count"]).compile(),
         investorTotals: investorTotals.returning(["organizationId", "parts as count"]).compile(),
         pairs: pairs.returning(["organizationId", "parts as count"]).compile(),
@@ -333,12 +355,12 @@ export function emptyPeriodCellDeletion(builder: Reads) {
 /** The statement that deletes the emptied cells of these recipients or investors (read by their primary key's prefix). */
 export function emptyCellDeletion(
   builder: Reads,
-  side: "recipients" | "investors" | "investorTotals" | "pairs",
+  side: "recipients" | "recipientTotals" | "investors" | "investorTotals" | "pairs",
   organizationIds: readonly number[],
 ) {
-  if (side === "recipients")
+  if (side === "recipients" || side === "recipientTotals")
     return builder
-      .deleteFrom("RecipientCell")
+      .deleteFrom(side === "recipients" ? "RecipientCell" : ("RecipientTotalCell" as "RecipientCell"))
       .where("deals", "=", 0)
       .where("recipientId", "in", [...organizationIds])
       .compile();
