@@ -125,9 +125,7 @@ export function getFlows(view: AnalysisView, limit = DEFAULT_FLOW_LIMIT): Promis
 /** The largest flows of a view, uncached: exported for the tests that compare them with the measures. */
 export async function computeFlows(db: PrismaClient, view: AnalysisView, limit = DEFAULT_FLOW_LIMIT): Promise<WithExcluded<FlowsData>> {
   const context = await contextOf(db, view);
-  const flows = await measureView(db, view, context, async ({ reads, deals }) =>
-    flowsSql(context.rule, await marketTotalsSql(reads, context.rule, deals, limit), limit, deals),
-  );
+  const flows = await measureView(db, view, context, async ({ reads, deals }) => flowsSql(reads, context.rule, limit, deals));
   return { ...flows, excluded: context.excluded };
 }
 

@@ -21,52 +21,52 @@ import type { ViewDeals } from "./view-deals";
 
 type Org = { slug: string; name: string };
 
-/** What one pass over the counted deals and one over their investors' parts give: the totals every view needs. */
+/** The totals every view needs: the counted capital, per recipient and per investor. */
 export type MarketTotals = {
   summary: CapitalSummary;
   /** capitalByRecipient: counted capital per recipient, largest first. */
   recipients: EntityTotal[];
+  /** The same per recipient id. */
+  byRecipientId: Map<number, bigint>;
   /** capitalByInvestor: each deal split among its investors, unnamed parties as one undisclosed entry (if above zero). */
   investors: EntityTotal[];
+  organizations: Map<number, Org>;
+};
+
+/** What the flows read from the named investor -> recipient pairs, beside the totals. */
+export type PairTotals = {
   /**
-   * The named investor -> recipient pairs that can be among the `pairLimit` largest flows: those at or above the
-   * pairLimit-th largest amount, ties included (parts of zero left out).
+   * The named pairs that can be among the `pairLimit` largest flows: those at or above the pairLimit-th largest
+   * amount, ties included (parts of zero left out).
    */
   largestPairs: { investorId: number; recipientId: number; amount: bigint }[];
   /** Every named pair with a part above zero: how many, and their sum. */
   namedPairs: { count: number; amount: bigint };
   /** The unnamed parts per recipient. */
   undisclosedByRecipient: Map<number, bigint>;
-  organizations: Map<number, Org>;
 };
 
-/** Which total a row of marketTotalsSql's pairs query is (NAMED_PAIRS's one row carries its count as its id). */
-const BY_INVESTOR = 1;
-const BY_RECIPIENT = 2;
-const NAMED_PAIRS = 3;
-const LARGEST_PAIR = 4;
+/** Which total a row of pairTotalsSql's query is (NAMED_PAIRS's one row carries its count as its id). */
+const BY_RECIPIENT = 1;
+const NAMED_PAIRS = 2;
+const LARGEST_PAIR = 3;
 /** An empty id column of those rows (typed, since PostgreSQL takes an untyped NULL for text in a UNION). */
 const NO_ID = sql<number | null>`CAST(NULL AS INTEGER)`;
 
 /**
- * `reads` is the connection the view's deals are read through (withViewTables). The named parts are summed per pair
- * in the database and only what the figures show leaves it: the totals per investor and per recipient, and the pairs
- * that can be among the `pairLimit` largest flows. At a million deals there are about a million pairs, and reading
- * them all made about a million objects per view.
+ * `reads` is the connection the view's deals are read through (withViewTables). Summed over the view's cells per
+ * recipient and per investor (today the kept totals: a few thousand rows each at a million deals). The unnamed
+ * investors' part is what the named ones do not hold, since a deal's parts add up to the deal. Summing the
+ * million pairs instead, as the flows must (pairTotalsSql), took 3.4 s of /analysis at a million deals.
  */
-export async function marketTotalsSql(reads: Reads, rule: CountingRule, view: ViewDeals, pairLimit = 0): Promise<MarketTotals> {
+export async function marketTotalsSql(reads: Reads, rule: CountingRule, view: ViewDeals): Promise<MarketTotals> {
   const empty: CapitalSummary = { total: 0n, dealCount: 0, undisclosedCount: 0, upperBoundTotal: 0n };
   const organizations = new Map(
     (await reads.selectFrom("Organization").select(["id", "slug", "name"]).execute()).map((o) => [o.id, { slug: o.slug, name: o.name }]),
   );
-  const none = { largestPairs: [], namedPairs: { count: 0, amount: 0n }, undisclosedByRecipient: new Map<number, bigint>() };
-  if (rule.kinds.length === 0) return { summary: empty, recipients: [], investors: [], ...none, organizations };
-  // Summed over the view's cells: the market's kept cells today, else its deals and parts one by one.
+  if (rule.kinds.length === 0) return { summary: empty, recipients: [], byRecipientId: new Map(), investors: [], organizations };
   const cellRule = countedCells(rule);
-  const pairTotals = (await view.cells.pairs(cellRule))
-    .groupBy(["c.organizationId", "c.recipientId"])
-    .select((eb) => ["c.organizationId", "c.recipientId", eb.fn.sum<bigint>("c.amount").as("total")]);
-  const [byRecipient, pairRows] = await Promise.all([
+  const [byRecipient, byInvestor] = await Promise.all([
     view.cells
       .recipientTotals(cellRule)
       .groupBy("c.recipientId")
@@ -78,129 +78,143 @@ export async function marketTotalsSql(reads: Reads, rule: CountingRule, view: Vi
         moneySum(eb.ref("c.upperBound")).as("upperBound"),
       ])
       .execute(),
-    // The pairs summed once (a materialized CTE), then read four ways in one statement.
-    reads
-      .with(
-        (cte) => cte("pt").materialized(),
-        () => pairTotals,
-      )
-      .selectFrom("pt")
-      .groupBy("pt.organizationId")
-      .select((eb) => [
-        sql.lit(BY_INVESTOR).as("side"),
-        "pt.organizationId as id",
-        NO_ID.as("recipientId"),
-        moneySum(eb.ref("pt.total")).as("total"),
-      ])
-      .unionAll((eb) =>
-        eb
-          .selectFrom("pt")
-          .groupBy("pt.recipientId")
-          .select((eb) => [
-            sql.lit(BY_RECIPIENT).as("side"),
-            "pt.recipientId as id",
-            NO_ID.as("recipientId"),
-            moneySum(eb.ref("pt.total")).as("total"),
-          ]),
-      )
-      .unionAll((eb) =>
-        eb
-          .selectFrom("pt")
-          .where("pt.total", ">", sql<bigint>`0`)
-          .select((eb) => [
-            sql.lit(NAMED_PAIRS).as("side"),
-            countAll().as("id"),
-            NO_ID.as("recipientId"),
-            moneySum(eb.ref("pt.total")).as("total"),
-          ]),
-      )
-      .$if(pairLimit > 0, (qb) =>
-        qb.unionAll((eb) => {
-          // The pairLimit-th largest named pair (none when there are fewer: then every pair above zero).
-          const threshold = eb
-            .selectFrom("pt as q")
-            .where("q.total", ">", sql<bigint>`0`)
-            .select("q.total")
-            .orderBy("q.total", "desc")
-            .limit(1)
-            .offset(pairLimit - 1);
-          return eb
-            .selectFrom("pt")
-            .where("pt.total", ">", sql<bigint>`0`)
-            .where((w) => w("pt.total", ">=", w.fn.coalesce(threshold, sql<bigint>`0`)))
-            .select((eb) => [
-              sql.lit(LARGEST_PAIR).as("side"),
-              "pt.organizationId as id",
-              "pt.recipientId",
-              moneyText(eb.ref("pt.total")).as("total"),
-            ]);
-        }),
-      )
+    (await view.cells.investorTotals(cellRule))
+      .groupBy("c.organizationId")
+      .select((eb) => ["c.organizationId", moneySum(eb.ref("c.amount")).as("total")])
       .execute(),
   ]);
   const org = (id: number) => organizations.get(Number(id)) as Org;
   const summary = { ...empty };
   const recipients: EntityTotal[] = [];
-  const undisclosedByRecipient = new Map<number, bigint>();
+  const byRecipientId = new Map<number, bigint>();
   for (const r of byRecipient) {
     const amount = toMoney(r.total);
     summary.total += amount;
     summary.dealCount += r.deals;
     summary.undisclosedCount += r.undisclosed;
     summary.upperBoundTotal += toMoney(r.upperBound);
-    undisclosedByRecipient.set(r.recipientId, amount);
+    byRecipientId.set(r.recipientId, amount);
     recipients.push({ key: org(r.recipientId).slug, name: org(r.recipientId).name, amount });
   }
   const investors: EntityTotal[] = [];
-  const largestPairs: MarketTotals["largestPairs"] = [];
-  const namedPairs = { count: 0, amount: 0n };
-  for (const row of pairRows) {
-    const id = Number(row.id);
+  let unnamed = summary.total;
+  for (const row of byInvestor) {
     const amount = toMoney(row.total);
-    if (row.side === BY_INVESTOR) investors.push({ key: org(id).slug, name: org(id).name, amount });
-    else if (row.side === BY_RECIPIENT) undisclosedByRecipient.set(id, (undisclosedByRecipient.get(id) ?? 0n) - amount);
-    else if (row.side === NAMED_PAIRS) Object.assign(namedPairs, { count: id, amount });
-    else largestPairs.push({ investorId: id, recipientId: Number(row.recipientId), amount });
+    unnamed -= amount;
+    investors.push({ key: org(row.organizationId).slug, name: org(row.organizationId).name, amount });
   }
-  // A deal's parts add up to the deal: what the named investors do not hold is the unnamed parties'.
-  const unnamed = [...undisclosedByRecipient.values()].reduce((s, a) => s + a, 0n);
   // (capitalByInvestor also lists it at zero when some unnamed part was zero; no view shows an empty entry.)
   if (unnamed > 0n) investors.push({ key: UNDISCLOSED_KEY, name: "Undisclosed", amount: unnamed });
   return {
     summary,
     recipients: recipients.sort(byAmountThenName),
+    byRecipientId,
     investors: investors.sort(byAmountThenName),
-    largestPairs,
-    namedPairs,
-    undisclosedByRecipient,
     organizations,
   };
 }
 
 /**
- * capitalFlows then sankeyGraph(flows, limit), with the deal ids only of the flows drawn. `totals` are
- * marketTotalsSql's with a pairLimit of at least `limit`.
+ * The named parts summed per pair in the database, and only what the flows show leaves it: the pairs that can be
+ * among the `pairLimit` largest flows, the count and sum of all of them, and per recipient the part no named investor
+ * holds (its total in `totals` less its named pairs). At a million deals there are about a million pairs, and reading
+ * them all made about a million objects per view.
  */
-export async function flowsSql(
+export async function pairTotalsSql(
+  reads: Reads,
   rule: CountingRule,
+  view: ViewDeals,
   totals: MarketTotals,
+  pairLimit: number,
+): Promise<PairTotals> {
+  const undisclosedByRecipient = new Map(totals.byRecipientId);
+  if (rule.kinds.length === 0) return { largestPairs: [], namedPairs: { count: 0, amount: 0n }, undisclosedByRecipient };
+  const pairTotals = (await view.cells.pairs(countedCells(rule)))
+    .groupBy(["c.organizationId", "c.recipientId"])
+    .select((eb) => ["c.organizationId", "c.recipientId", eb.fn.sum<bigint>("c.amount").as("total")]);
+  // The pairs summed once (a materialized CTE), then read three ways in one statement.
+  const pairRows = await reads
+    .with(
+      (cte) => cte("pt").materialized(),
+      () => pairTotals,
+    )
+    .selectFrom("pt")
+    .groupBy("pt.recipientId")
+    .select((eb) => [
+      sql.lit(BY_RECIPIENT).as("side"),
+      "pt.recipientId as id",
+      NO_ID.as("recipientId"),
+      moneySum(eb.ref("pt.total")).as("total"),
+    ])
+    .unionAll((eb) =>
+      eb
+        .selectFrom("pt")
+        .where("pt.total", ">", sql<bigint>`0`)
+        .select((eb) => [
+          sql.lit(NAMED_PAIRS).as("side"),
+          countAll().as("id"),
+          NO_ID.as("recipientId"),
+          moneySum(eb.ref("pt.total")).as("total"),
+        ]),
+    )
+    .$if(pairLimit > 0, (qb) =>
+      qb.unionAll((eb) => {
+        // The pairLimit-th largest named pair (none when there are fewer: then every pair above zero).
+        const threshold = eb
+          .selectFrom("pt as q")
+          .where("q.total", ">", sql<bigint>`0`)
+          .select("q.total")
+          .orderBy("q.total", "desc")
+          .limit(1)
+          .offset(pairLimit - 1);
+        return eb
+          .selectFrom("pt")
+          .where("pt.total", ">", sql<bigint>`0`)
+          .where((w) => w("pt.total", ">=", w.fn.coalesce(threshold, sql<bigint>`0`)))
+          .select((eb) => [
+            sql.lit(LARGEST_PAIR).as("side"),
+            "pt.organizationId as id",
+            "pt.recipientId",
+            moneyText(eb.ref("pt.total")).as("total"),
+          ]);
+      }),
+    )
+    .execute();
+  const largestPairs: PairTotals["largestPairs"] = [];
+  const namedPairs = { count: 0, amount: 0n };
+  for (const row of pairRows) {
+    const id = Number(row.id);
+    const amount = toMoney(row.total);
+    if (row.side === BY_RECIPIENT) undisclosedByRecipient.set(id, (undisclosedByRecipient.get(id) ?? 0n) - amount);
+    else if (row.side === NAMED_PAIRS) Object.assign(namedPairs, { count: id, amount });
+    else largestPairs.push({ investorId: id, recipientId: Number(row.recipientId), amount });
+  }
+  return { largestPairs, namedPairs, undisclosedByRecipient };
+}
+
+/** capitalFlows then sankeyGraph(flows, limit), with the deal ids only of the flows drawn. */
+export async function flowsSql(
+  reads: Reads,
+  rule: CountingRule,
   limit: number,
   view: ViewDeals,
 ): Promise<{ graph: SankeyGraph; undisclosedDeals: number }> {
+  const totals = await marketTotalsSql(reads, rule, view);
+  const pairs = await pairTotalsSql(reads, rule, view, totals, limit);
   const org = (id: number) => {
     const o = totals.organizations.get(id) as Org;
     return { key: o.slug, name: o.name };
   };
   type Candidate = Omit<Flow, "dealIds"> & { investorId: number | null; recipientId: number };
-  const flows: Candidate[] = totals.largestPairs.map((p) => ({
+  const flows: Candidate[] = pairs.largestPairs.map((p) => ({
     investor: org(p.investorId),
     recipient: org(p.recipientId),
     amount: p.amount,
     investorId: p.investorId,
     recipientId: p.recipientId,
   }));
-  let all = { ...totals.namedPairs };
-  for (const [recipientId, amount] of totals.undisclosedByRecipient) {
+  let all = { ...pairs.namedPairs };
+  for (const [recipientId, amount] of pairs.undisclosedByRecipient) {
     if (amount > 0n) {
       flows.push({
         investor: { key: UNDISCLOSED_KEY, name: "Undisclosed investors" },
