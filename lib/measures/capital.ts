@@ -200,10 +200,17 @@ export function capitalByInvestor(deals: readonly MeasureDeal[], rule: CountingR
  * investors) adds nothing to the index, as if spread very thin.
  */
 export function herfindahlIndex(amounts: readonly bigint[], total: bigint = sumOf(amounts)): number {
+  return herfindahlOfSquares(
+    amounts.reduce((s, a) => s + a * a, 0n),
+    total,
+  );
+}
+
+/** The same index from the amounts' sum of squares (exact), for a caller that sums them as they come. */
+export function herfindahlOfSquares(sumOfSquares: bigint, total: bigint): number {
   if (total === 0n) return 0;
-  const sumSquares = amounts.reduce((s, a) => s + a * a, 0n);
   const denominator = total * total;
-  return Number((20_000n * sumSquares + denominator) / (2n * denominator));
+  return Number((20_000n * sumOfSquares + denominator) / (2n * denominator));
 }
 
 function sumOf(amounts: readonly bigint[]): bigint {

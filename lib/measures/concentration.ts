@@ -5,6 +5,7 @@ import {
   capitalByRecipient,
   DEFAULT_RULE,
   herfindahlIndex,
+  herfindahlOfSquares,
   isCounted,
   periodOf,
   periodRange,
@@ -86,8 +87,8 @@ export function concentrationSeries(
 
 /**
  * The series from each period's totals per entity (capitalByRecipient or capitalByInvestor of the period's counted
- * deals: largest first, the undisclosed entry anywhere). Shared by concentrationSeries and the same figures summed
- * in the database (lib/data/raw/concentration-figures.ts).
+ * deals: largest first, the undisclosed entry anywhere). The same figures summed in the database
+ * (lib/data/raw/concentration-figures.ts) reach periodConcentration through a PeriodSpread of their own.
  */
 export function concentrationOfTotals(totalsByPeriod: ReadonlyMap<string, readonly EntityTotal[]>, grain: Grain): ConcentrationPeriod[] {
   if (totalsByPeriod.size === 0) return [];
@@ -98,21 +99,39 @@ export function concentrationOfTotals(totalsByPeriod: ReadonlyMap<string, readon
     return periodConcentration(
       period,
       totals.reduce((s, t) => s + t.amount, 0n),
-      named.map((t) => t.amount),
+      spreadOf(named.map((t) => t.amount)),
       named.slice(0, LEADER_COUNT),
     );
   });
 }
 
+/** What a period's HHI and entity count need of its named amounts: how many are above zero, and their squares' sum. */
+export type PeriodSpread = { entities: number; sumOfSquares: bigint };
+
+export const emptySpread = (): PeriodSpread => ({ entities: 0, sumOfSquares: 0n });
+
+/** Counts one named entity's amount in the period's spread (an amount of zero holds no share). */
+export function addToSpread(spread: PeriodSpread, amount: bigint): void {
+  if (amount <= 0n) return;
+  spread.entities += 1;
+  spread.sumOfSquares += amount * amount;
+}
+
+export function spreadOf(amounts: Iterable<bigint>): PeriodSpread {
+  const spread = emptySpread();
+  for (const amount of amounts) addToSpread(spread, amount);
+  return spread;
+}
+
 /**
- * One period's figures from its whole counted capital, every named entity's amount (each above 0, in any order) and
- * its leaders: the LEADER_COUNT largest, ties by name. The top shares are the leaders' (the largest amounts whatever
- * the ties), so a caller that sums in the database names only the leaders.
+ * One period's figures from its whole counted capital, the spread of its named entities' amounts and its leaders: the
+ * LEADER_COUNT largest, ties by name. The top shares are the leaders' (the largest amounts whatever the ties), so a
+ * caller that sums in the database names only the leaders.
  */
 export function periodConcentration(
   period: string,
   total: bigint,
-  amounts: readonly bigint[],
+  spread: PeriodSpread,
   leaders: readonly EntityTotal[],
 ): ConcentrationPeriod {
   const measurable = total > 0n;
@@ -126,11 +145,11 @@ export function periodConcentration(
   return {
     period,
     total,
-    hhi: measurable ? herfindahlIndex(amounts, total) : null,
+    hhi: measurable ? herfindahlOfSquares(spread.sumOfSquares, total) : null,
     top1: topShare(1),
     top3: topShare(3),
     top5: topShare(5),
-    entities: amounts.length,
+    entities: spread.entities,
     leaders: leaders.map((t) => ({ key: t.key, name: t.name, amount: t.amount, share: ratio(t.amount, total) })),
   };
 }

@@ -11,7 +11,7 @@ import {
   periodRange,
   UNDISCLOSED_KEY,
 } from "@/lib/measures/capital";
-import { concentrationSeries, periodConcentration } from "@/lib/measures/concentration";
+import { concentrationSeries, periodConcentration, spreadOf } from "@/lib/measures/concentration";
 import { measureDeal } from "../support/analysis-deal";
 
 const deal = measureDeal;
@@ -173,12 +173,12 @@ describe("concentration", () => {
   it("computes a period's top-N shares from its leaders, against its whole total", () => {
     const entity = (key: string, amount: bigint) => ({ key, name: key.toUpperCase(), amount });
     // 50 of the 200 held by no named entity (unnamed investors): in the total, no one's share.
-    const period = periodConcentration(
-      "2025",
-      200n,
-      [30n, 50n, 20n, 50n],
-      [entity("a", 50n), entity("b", 50n), entity("c", 30n), entity("d", 20n)],
-    );
+    const period = periodConcentration("2025", 200n, spreadOf([30n, 50n, 20n, 0n, 50n]), [
+      entity("a", 50n),
+      entity("b", 50n),
+      entity("c", 30n),
+      entity("d", 20n),
+    ]);
     expect(period.top1).toBeCloseTo(0.25, 9);
     expect(period.top3).toBeCloseTo(0.65, 9);
     expect(period.top5).toBeCloseTo(0.75, 9);
@@ -190,7 +190,7 @@ describe("concentration", () => {
       ["c", 0.15],
       ["d", 0.1],
     ]);
-    expect(periodConcentration("2026", 0n, [], [])).toMatchObject({ hhi: null, top1: null, top3: null, top5: null, entities: 0 });
+    expect(periodConcentration("2026", 0n, spreadOf([]), [])).toMatchObject({ hhi: null, top1: null, top3: null, top5: null, entities: 0 });
   });
   it("measures recipients per year", () => {
     const deals = [

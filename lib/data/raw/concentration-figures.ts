@@ -5,7 +5,15 @@
 // figures equal concentrationSeries over the view's deals without loading a deal; a test compares them.
 import "server-only";
 import { periodRange, type CountingRule, type Grain } from "../../measures/capital";
-import { LEADER_COUNT, periodConcentration, type ConcentrationPeriod, type Side } from "../../measures/concentration";
+import {
+  addToSpread,
+  emptySpread,
+  LEADER_COUNT,
+  periodConcentration,
+  type ConcentrationPeriod,
+  type PeriodSpread,
+  type Side,
+} from "../../measures/concentration";
 import { organizationNames } from "../organization-where";
 import { moneySum, toMoney, type Reads } from "../kysely";
 import { byAmountThenName, countedCells } from "./overview-figures";
@@ -18,6 +26,7 @@ import type { Cells } from "./market-cells";
  * computed once together.
  */
 export type ConcentrationTotals = {
+  /** Ordered by organization, then quarter: a year's quarters of one organization come together. */
   entities: { period: string; organizationId: number; amount: bigint }[];
   periods: { period: string; amount: bigint }[];
 };
@@ -35,6 +44,8 @@ export async function concentrationTotalsSql(options: { rule: CountingRule; side
       await cells
         .recipients(counted)
         .groupBy(["c.recipientId", "c.quarter"])
+        .orderBy("c.recipientId")
+        .orderBy("c.quarter")
         .select((eb) => ["c.recipientId as organizationId", "c.quarter", moneySum(eb.ref("c.amount")).as("total")])
         .execute(),
     );
@@ -46,6 +57,8 @@ export async function concentrationTotalsSql(options: { rule: CountingRule; side
   const [entities, periodTotals] = await Promise.all([
     (await cells.investors(counted))
       .groupBy(["c.organizationId", "c.quarter"])
+      .orderBy("c.organizationId")
+      .orderBy("c.quarter")
       .select((eb) => ["c.organizationId", "c.quarter", moneySum(eb.ref("c.amount")).as("total")])
       .execute(),
     // Every counted dollar of the period, unnamed investors' parts included (a deal's parts add up to the deal).
@@ -62,46 +75,59 @@ function amounts(totals: { organizationId: number; quarter: string; total: strin
   return totals.map((t) => ({ period: t.quarter, organizationId: t.organizationId, amount: toMoney(t.total) }));
 }
 
-/** One period of one grain before its leaders are named: each organization's amount, and the leaders' candidates. */
-type PeriodAmounts = { total: bigint; amounts: Map<number, bigint>; candidates: number[] };
+/** One period of one grain before its leaders are named: its totals, its spread, and the leaders' candidates. */
+type PeriodAmounts = { total: bigint; named: bigint; spread: PeriodSpread; candidates: { id: number; amount: bigint }[] };
 
 /**
- * The organizations that can lead a period: the LEADER_COUNT largest amounts and every other amount equal to the
- * smallest of them (a tie there is broken by name, read later).
+ * Keeps the organizations that can lead a period, largest first: the LEADER_COUNT largest amounts and every other
+ * amount equal to the smallest of them (a tie there is broken by name, read later).
  */
-function leaderCandidates(amounts: ReadonlyMap<number, bigint>): number[] {
-  const largest: bigint[] = [];
-  for (const amount of amounts.values()) {
-    if (amount <= 0n || (largest.length === LEADER_COUNT && amount <= largest[LEADER_COUNT - 1])) continue;
-    let i = largest.length;
-    while (i > 0 && largest[i - 1] < amount) i--;
-    largest.splice(i, 0, amount);
-    if (largest.length > LEADER_COUNT) largest.pop();
+function addCandidate(candidates: PeriodAmounts["candidates"], id: number, amount: bigint): void {
+  if (amount <= 0n || (candidates.length >= LEADER_COUNT && amount < candidates[LEADER_COUNT - 1].amount)) return;
+  let i = candidates.length;
+  while (i > 0 && candidates[i - 1].amount < amount) i--;
+  candidates.splice(i, 0, { id, amount });
+  if (candidates.length > LEADER_COUNT) {
+    const threshold = candidates[LEADER_COUNT - 1].amount;
+    while ((candidates.at(-1) as { amount: bigint }).amount < threshold) candidates.pop();
   }
-  const threshold = largest.at(-1);
-  if (threshold === undefined) return [];
-  return [...amounts].flatMap(([id, amount]) => (amount >= threshold ? [id] : []));
 }
 
+/**
+ * Each period of one grain from the quarters' totals in one pass: the totals come ordered by organization and
+ * quarter, so one organization's amount in a period (a year: its quarters summed) is complete when the next row is
+ * another organization's or another period's, and is then counted in its period's spread and candidates. Keeping
+ * every organization's amount per period in maps until the end took 0.2 s of the 0.6 s at a million deals.
+ */
 function periodAmounts(totals: ConcentrationTotals, grain: Grain): Map<string, PeriodAmounts> {
   // "2025-Q3" is in the year "2025".
   const periodOfGrain = (quarter: string) => (grain === "year" ? quarter.slice(0, 4) : quarter);
-  const byPeriod = new Map<string, Map<number, bigint>>();
+  const periods = new Map<string, PeriodAmounts>();
+  const periodNamed = (period: string) => {
+    let p = periods.get(period);
+    if (!p) periods.set(period, (p = { total: 0n, named: 0n, spread: emptySpread(), candidates: [] }));
+    return p;
+  };
+  let current: { organizationId: number; period: string; amount: bigint } | null = null;
+  const close = () => {
+    if (!current) return;
+    const p = periodNamed(current.period);
+    p.named += current.amount;
+    addToSpread(p.spread, current.amount);
+    addCandidate(p.candidates, current.organizationId, current.amount);
+  };
   for (const e of totals.entities) {
     const period = periodOfGrain(e.period);
-    let entities = byPeriod.get(period);
-    if (!entities) byPeriod.set(period, (entities = new Map()));
-    entities.set(e.organizationId, (entities.get(e.organizationId) ?? 0n) + e.amount);
+    if (current && current.organizationId === e.organizationId && current.period === period) current.amount += e.amount;
+    else {
+      close();
+      current = { organizationId: e.organizationId, period, amount: e.amount };
+    }
   }
-  const periodTotals = new Map<string, bigint>();
-  for (const p of totals.periods) periodTotals.set(periodOfGrain(p.period), (periodTotals.get(periodOfGrain(p.period)) ?? 0n) + p.amount);
-  const periods = new Map<string, PeriodAmounts>();
-  for (const [period, total] of periodTotals) {
-    const entities = byPeriod.get(period) ?? new Map<number, bigint>();
-    const named = [...entities.values()].reduce((s, a) => s + a, 0n);
-    // The part of the period's capital no named organization holds (unnamed investors) stays in the total.
-    periods.set(period, { total: total > named ? total : named, amounts: entities, candidates: leaderCandidates(entities) });
-  }
+  close();
+  for (const t of totals.periods) periodNamed(periodOfGrain(t.period)).total += t.amount;
+  // The part of the period's capital no named organization holds (unnamed investors) stays in the total.
+  for (const p of periods.values()) if (p.named > p.total) p.total = p.named;
   return periods;
 }
 
@@ -118,27 +144,22 @@ export async function concentrationByGrains(
   const perGrain = grains.map((grain) => periodAmounts(totals, grain));
   const names = await organizationNames(
     reads,
-    perGrain.flatMap((periods) => [...periods.values()].flatMap((p) => p.candidates)),
+    perGrain.flatMap((periods) => [...periods.values()].flatMap((p) => p.candidates.map((c) => c.id))),
   );
   return perGrain.map((periods, n) => {
     if (periods.size === 0) return [];
     const keys = [...periods.keys()].sort();
     return periodRange(keys[0], keys[keys.length - 1], grains[n]).map((period) => {
       const p = periods.get(period);
-      if (!p) return periodConcentration(period, 0n, [], []);
+      if (!p) return periodConcentration(period, 0n, emptySpread(), []);
       const leaders = p.candidates
-        .flatMap((id) => {
+        .flatMap(({ id, amount }) => {
           const o = names.get(id);
-          return o ? [{ key: o.slug, name: o.name, amount: p.amounts.get(id) as bigint }] : [];
+          return o ? [{ key: o.slug, name: o.name, amount }] : [];
         })
         .sort(byAmountThenName)
         .slice(0, LEADER_COUNT);
-      return periodConcentration(
-        period,
-        p.total,
-        [...p.amounts.values()].filter((a) => a > 0n),
-        leaders,
-      );
+      return periodConcentration(period, p.total, p.spread, leaders);
     });
   });
 }
