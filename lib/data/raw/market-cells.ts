@@ -42,6 +42,8 @@ export type InvestorCellRow = { quarter: string; organizationId: number; parts: 
 export type InvestorTotalCellRow = Omit<InvestorCellRow, "quarter">;
 /** A named investor's parts of one recipient's deals (a flow), as the figures read them. */
 export type PairCellRow = { organizationId: number; recipientId: number; parts: number; amount: bigint };
+/** One named investor's part of one deal (null where the split leaves it none), for the figures that list deals. */
+export type PartCellRow = { dealId: number; organizationId: number; recipientId: number; announcedOn: string; share: bigint | null };
 
 export type RecipientCells = SelectQueryBuilder<DB & { c: RecipientCellRow }, "c", object>;
 export type PeriodCells = SelectQueryBuilder<DB & { c: PeriodCellRow }, "c", object>;
@@ -49,6 +51,7 @@ export type RecipientTotalCells = SelectQueryBuilder<DB & { c: RecipientTotalCel
 export type InvestorCells = SelectQueryBuilder<DB & { c: InvestorCellRow }, "c", object>;
 export type InvestorTotalCells = SelectQueryBuilder<DB & { c: InvestorTotalCellRow }, "c", object>;
 export type PairCells = SelectQueryBuilder<DB & { c: PairCellRow }, "c", object>;
+export type PartCells = SelectQueryBuilder<DB & { c: PartCellRow }, "c", object>;
 
 /** The one relation of cells a figure reads, aliased `c`, and the connection to read it on. */
 export type Cells = {
@@ -64,6 +67,8 @@ export type Cells = {
   investorTotals(rule: CellRule): Promise<InvestorTotalCells>;
   /** Per named investor and recipient; asynchronous for the same reason. */
   pairs(rule: CellRule): Promise<PairCells>;
+  /** The parts themselves, a row per named investor and deal: the finest cells; asynchronous for the same reason. */
+  parts(rule: CellRule): Promise<PartCells>;
 };
 
 /** The cells the writers keep (the whole market's live deals today), narrowed to the rule. */
@@ -99,6 +104,11 @@ export function marketCells(reads: Reads): Cells {
       let cells = reads.selectFrom("PairCell as c").where("c.kind", "in", [...rule.kinds]);
       if (rule.statuses) cells = cells.where("c.status", "in", [...rule.statuses]);
       return cells as unknown as PairCells;
+    },
+    parts: async (rule) => {
+      let cells = reads.selectFrom("InvestorPart as c").where("c.kind", "in", [...rule.kinds]);
+      if (rule.statuses) cells = cells.where("c.status", "in", [...rule.statuses]);
+      return cells as unknown as PartCells;
     },
   };
 }
@@ -203,6 +213,10 @@ export function dealCells(reads: Reads, deals: DealStates, shares?: SharesOf): C
     pairs,
     // Each part is its own cell: its recipient column is one more than an investor's total has.
     investorTotals: async (rule) => (await pairs(rule)) as unknown as InvestorTotalCells,
+    parts: async (rule) =>
+      (await partsOf(dealsOfCells(rule))).selectFrom((eb) =>
+        eb.selectFrom("shares as d").select(["d.dealId", "d.organizationId", "d.recipientId", "d.announcedOn", "d.share"]).as("c"),
+      ) as unknown as PartCells,
   };
 }
 
