@@ -1,19 +1,19 @@
 // The market grouped into cells: per quarter, kind, status and recipient, the deals, the undisclosed ones, the counted
 // amount and its "up to" part, and the same per quarter, kind and status alone (the period cells) and per recipient,
-// kind and status alone (the recipient totals); per quarter, kind,
-// status and named investor, the investors' parts (withInvestorShares, as attributeToInvestors splits each deal) and
-// how many, and the same per kind, status and named investor alone (the investor totals); per kind, status, named
-// investor and recipient, the same parts (the flows between them). Sums add up, so a figure summed over cells equals
-// the same figure summed over the deals they group.
+// kind and status alone (the recipient totals); per quarter, kind, status and named investor, the investors' parts
+// (withInvestorShares, as attributeToInvestors splits each deal) and how many, and the same per kind, status and named
+// investor alone (the investor totals); per kind, status, named investor and recipient, the same parts (the flows
+// between them). Sums add up, so a figure summed over cells equals the same figure summed over the deals they group.
 //
 // Two sources give the one relation the figures read (`Cells`): the tables RecipientCell, PeriodCell,
-// RecipientTotalCell, InvestorCell, InvestorTotalCell and PairCell, which the deal writers keep for every live deal in the same transaction as the deal
-// (lib/deals/market-cells.ts applies the deltas built here), for the whole market today; and any set of deals' states (as of a date, filtered,
-// one view's tables), each deal read as a cell of its own (and each part as an investor cell and a pair cell of its
-// own), so that a filtered or as-of figure is the same query over its deals with no second grouping. The figures
-// (capitalCountedSql, capitalByPeriodSql, concentrationTotalsSql, marketTotalsSql, the overview's) are written once
-// over `Cells`; lib/data/raw/view-deals.ts picks the source. The writers' contributions and the fill of an existing
-// database are the same Kysely query as the reads: `recipientCellRows` and `withInvestorShares` over the deals written.
+// RecipientTotalCell, InvestorCell, InvestorTotalCell and PairCell, which the deal writers keep for every live deal in
+// the same transaction as the deal (lib/deals/market-cells.ts applies the deltas built here), for the whole market
+// today; and any set of deals' states (as of a date, filtered, one view's tables), each deal read as a cell of its own
+// (and each part as an investor cell and a pair cell of its own), so that a filtered or as-of figure is the same query
+// over its deals with no second grouping. The figures (capitalCountedSql, capitalByPeriodSql, concentrationTotalsSql,
+// marketTotalsSql, pairTotalsSql, the overview's) are written once over `Cells`; lib/data/raw/view-deals.ts picks the
+// source. The writers' contributions and the fill of an existing database are the same Kysely query as the reads:
+// `recipientCellRows` and `withInvestorShares` over the deals written.
 //
 // No "server-only" here: the writers that use it run in the operator commands (import, seed, db:synth) too.
 import { expressionBuilder, sql, type AliasableExpression, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
