@@ -97,13 +97,14 @@ function addCandidate(candidates: PeriodAmounts["candidates"], id: number, amoun
  * Each period of one grain from the quarters' totals in one pass: the totals come ordered by organization and
  * quarter, so one organization's amount in a period (a year: its quarters summed) is complete when the next row is
  * another organization's or another period's, and is then counted in its period's spread and candidates. Keeping
- * every organization's amount per period in maps until the end took 0.2 s of the 0.6 s at a million deals.
+ * every organization's amount per period in maps until the end took 0.18-0.24 s of the 0.6-0.9 s at a million deals
+ * cold, the one pass 0.07-0.10 s.
  */
 function periodAmounts(totals: ConcentrationTotals, grain: Grain): Map<string, PeriodAmounts> {
   // "2025-Q3" is in the year "2025".
   const periodOfGrain = (quarter: string) => (grain === "year" ? quarter.slice(0, 4) : quarter);
   const periods = new Map<string, PeriodAmounts>();
-  const periodNamed = (period: string) => {
+  const periodEntry = (period: string) => {
     let p = periods.get(period);
     if (!p) periods.set(period, (p = { total: 0n, named: 0n, spread: emptySpread(), candidates: [] }));
     return p;
@@ -111,7 +112,7 @@ function periodAmounts(totals: ConcentrationTotals, grain: Grain): Map<string, P
   let current: { organizationId: number; period: string; amount: bigint } | null = null;
   const close = () => {
     if (!current) return;
-    const p = periodNamed(current.period);
+    const p = periodEntry(current.period);
     p.named += current.amount;
     addToSpread(p.spread, current.amount);
     addCandidate(p.candidates, current.organizationId, current.amount);
@@ -125,7 +126,7 @@ function periodAmounts(totals: ConcentrationTotals, grain: Grain): Map<string, P
     }
   }
   close();
-  for (const t of totals.periods) periodNamed(periodOfGrain(t.period)).total += t.amount;
+  for (const t of totals.periods) periodEntry(periodOfGrain(t.period)).total += t.amount;
   // The part of the period's capital no named organization holds (unnamed investors) stays in the total.
   for (const p of periods.values()) if (p.named > p.total) p.total = p.named;
   return periods;
