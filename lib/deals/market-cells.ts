@@ -13,7 +13,7 @@
 // The statements are the Kysely queries of lib/data/raw/market-cells.ts (withInvestorShares over the deals written)
 // and round-pairs.ts, run on the driver connection of the Prisma transaction (lib/insert-rows.ts runOnTransaction), so
 // they are part of it: a write that fails leaves the cells as they were.
-import type { Expression, SqlBool } from "kysely";
+import { sql, type Expression, type SqlBool } from "kysely";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { queryBuilder } from "../data/kysely";
 import { cellDeltas, emptyCellDeletion, emptyPeriodCellDeletion, investorPartStatements } from "../data/raw/market-cells";
@@ -155,59 +155,51 @@ async function hasLiveDeal(tx: Prisma.TransactionClient): Promise<boolean> {
   return !!(await tx.deal.findFirst({ where: { deletedAt: null }, select: { id: true } }));
 }
 
-/** Fills RecipientCell and InvestorCell when they are empty and a deal is live (InvestorPart filled first). */
-export function fillMarketCellsIfEmpty(db: PrismaClient): Promise<boolean> {
+/** Whether a kept table has a row, read on the transaction. */
+async function hasRow(tx: Prisma.TransactionClient, table: CellTable): Promise<boolean> {
+  const builder = queryBuilder(transactionProvider(tx));
+  return (await runOnTransaction(tx, builder.selectFrom(table).select(sql.lit(1).as("one")).limit(1).compile())).length > 0;
+}
+
+type CellTable = "RecipientCell" | "PeriodCell" | "RecipientTotalCell" | "InvestorCell" | "InvestorTotalCell" | "PairCell";
+type CellSide = keyof ReturnType<typeof cellDeltas>;
+
+/**
+ * Fills `table` with the cells of `sides` (their cellDeltas statements over every live deal) when it has no row and
+ * `source`, what its cells are summed from, has one. Returns whether it filled it.
+ */
+function fillCellsIfEmpty(
+  db: PrismaClient,
+  table: CellTable,
+  sides: readonly CellSide[],
+  source: (tx: Prisma.TransactionClient) => Promise<boolean>,
+): Promise<boolean> {
   return fillWhen(
     db,
-    async (tx) => !(await tx.recipientCell.findFirst({ select: { recipientId: true } })) && (await hasLiveDeal(tx)),
+    async (tx) => !(await hasRow(tx, table)) && (await source(tx)),
     (builder) => {
       const statements = cellDeltas(builder, onDeal.lit(true), 1, true);
-      return [statements.recipients, statements.investors];
+      return sides.map((side) => statements[side]);
     },
   );
 }
 
-/** Fills PeriodCell when it has no cell and a deal is live. Returns whether it filled it. */
-export function fillPeriodCellsIfEmpty(db: PrismaClient): Promise<boolean> {
-  return fillWhen(
-    db,
-    async (tx) => !(await tx.periodCell.findFirst({ select: { quarter: true } })) && (await hasLiveDeal(tx)),
-    (builder) => [cellDeltas(builder, onDeal.lit(true), 1, true).periods],
-  );
-}
+/** Fills RecipientCell and InvestorCell when they are empty and a deal is live (InvestorPart filled first). */
+export const fillMarketCellsIfEmpty = (db: PrismaClient) => fillCellsIfEmpty(db, "RecipientCell", ["recipients", "investors"], hasLiveDeal);
 
-/** Fills PairCell when it has no cell and the investor cells have one. Returns whether it filled it. */
-export function fillPairCellsIfEmpty(db: PrismaClient): Promise<boolean> {
-  return fillWhen(
-    db,
-    async (tx) =>
-      !(await tx.pairCell.findFirst({ select: { organizationId: true } })) &&
-      !!(await tx.investorCell.findFirst({ select: { organizationId: true } })),
-    (builder) => [cellDeltas(builder, onDeal.lit(true), 1, true).pairs],
-  );
-}
+/** Fills PeriodCell when it has no cell and a deal is live. */
+export const fillPeriodCellsIfEmpty = (db: PrismaClient) => fillCellsIfEmpty(db, "PeriodCell", ["periods"], hasLiveDeal);
 
-/** Fills RecipientTotalCell when it has no cell and the recipient cells have one. Returns whether it filled it. */
-export function fillRecipientTotalCellsIfEmpty(db: PrismaClient): Promise<boolean> {
-  return fillWhen(
-    db,
-    async (tx) =>
-      !(await tx.recipientTotalCell.findFirst({ select: { recipientId: true } })) &&
-      !!(await tx.recipientCell.findFirst({ select: { recipientId: true } })),
-    (builder) => [cellDeltas(builder, onDeal.lit(true), 1, true).recipientTotals],
-  );
-}
+/** Fills PairCell when it has no cell and the investor cells have one. */
+export const fillPairCellsIfEmpty = (db: PrismaClient) => fillCellsIfEmpty(db, "PairCell", ["pairs"], (tx) => hasRow(tx, "InvestorCell"));
 
-/** Fills InvestorTotalCell when it has no cell and the investor cells have one. Returns whether it filled it. */
-export function fillInvestorTotalCellsIfEmpty(db: PrismaClient): Promise<boolean> {
-  return fillWhen(
-    db,
-    async (tx) =>
-      !(await tx.investorTotalCell.findFirst({ select: { organizationId: true } })) &&
-      !!(await tx.investorCell.findFirst({ select: { organizationId: true } })),
-    (builder) => [cellDeltas(builder, onDeal.lit(true), 1, true).investorTotals],
-  );
-}
+/** Fills RecipientTotalCell when it has no cell and the recipient cells have one. */
+export const fillRecipientTotalCellsIfEmpty = (db: PrismaClient) =>
+  fillCellsIfEmpty(db, "RecipientTotalCell", ["recipientTotals"], (tx) => hasRow(tx, "RecipientCell"));
+
+/** Fills InvestorTotalCell when it has no cell and the investor cells have one. */
+export const fillInvestorTotalCellsIfEmpty = (db: PrismaClient) =>
+  fillCellsIfEmpty(db, "InvestorTotalCell", ["investorTotals"], (tx) => hasRow(tx, "InvestorCell"));
 
 /** Fills RoundPair when it has no row and a deal is live. Returns whether it filled it. */
 export function fillRoundPairsIfEmpty(db: PrismaClient): Promise<boolean> {
