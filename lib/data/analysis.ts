@@ -146,7 +146,7 @@ async function circularFlowsOf(db: PrismaClient, view: AnalysisView, context: Vi
   let loops: CircularFlow[];
   if (legFilters.asOf === null && excluded.length === 0) {
     const parts = hasActiveFilters(legFilters)
-      ? partsOfDeals(reads, null, dealFilterCondition(legFilters, reads))
+      ? partsOfDeals(reads, null, dealFilterCondition(legFilters, reads), { byDeal: false })
       : (reads.selectFrom("InvestorPart as p") as unknown as Parts);
     loops = await circularFlowsSql(
       reads,
