@@ -48,6 +48,7 @@ async function main() {
   await db.$queryRawUnsafe("SELECT 1");
   const filtered = parseDealFilters(new URLSearchParams(FILTERED)).filters;
   const analysisDefault = parseAnalysisView(new URLSearchParams()).view;
+  const analysisSince = parseAnalysisView(new URLSearchParams({ from: "2024-01-01" })).view;
 
   // Cold: each measure's first call in this process, in the order a visitor's first pages would call them.
   const cold: Record<string, number> = {};
@@ -55,6 +56,7 @@ async function main() {
   cold["capital by quarter"] = await time(() => getCapitalByPeriod(parseCapitalView({ grain: "quarter" })));
   cold["analysis (/analysis)"] = await time(() => getAnalysis(analysisDefault));
   cold["concentration by year"] = await time(() => getConcentration(analysisDefault));
+  cold["analysis since a date (/analysis?from=2024-01-01)"] = await time(() => getAnalysis(analysisSince));
   cold["filtered list (/deals)"] = await time(() => listDeals(filtered));
   cold["filtered stats (/deals)"] = await time(() => getDealStats(filtered));
   cold["investor page"] = await time(() => getInvestor(investorSlug, "year"));
