@@ -114,7 +114,8 @@ const TABLES = ["viewDeals", "viewDealsLeft", "viewShares"] as const;
 
 /**
  * Runs `measure` over one view's deals written once into temporary tables on one connection: the deals (`all`,
- * before exclusion) and every party's part of them (one pass of withInvestorShares), and the deals less the excluded
+ * before exclusion) and every party's part of them (one pass of withInvestorShares; today with nobody excluded the
+ * kept parts of the deals' table are read instead, keptShares), and the deals less the excluded
  * organizations (`deals`, the same as `all` with nobody excluded). The parts' table is written when it is first
  * needed (a figure asks for shares, or organizations are excluded): it is most of a cold view's time (the windows
  * over every participation), and the recipients' figures (concentration by recipient, capital by kind) never read
