@@ -17,6 +17,7 @@ import { sql, type Expression, type SqlBool } from "kysely";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { queryBuilder } from "../data/kysely";
 import { cellDeltas, emptyCellDeletion, emptyPeriodCellDeletion, investorPartStatements } from "../data/raw/market-cells";
+import { divisionRoots, loopCellsOfFamilies } from "../data/raw/loop-cells";
 import { onDeal } from "../data/raw/overview-figures";
 import { roundDateStatement, roundNumbersOf, roundPairStatements } from "../data/raw/round-pairs";
 import { runOnTransaction, transactionProvider } from "../insert-rows";
@@ -24,8 +25,11 @@ import { runOnTransaction, transactionProvider } from "../insert-rows";
 /** Deals per round of statements (their ids are bound, under SQLite's limit of parameters per statement). */
 const CHUNK = 500;
 
-/** Organizations whose cells a subtraction left empty: recipients (cells, totals), investors (cells, totals, pairs). */
-const SIDES = ["recipients", "recipientTotals", "investors", "investorTotals", "pairs"] as const;
+/**
+ * Organizations whose cells a subtraction left empty: recipients (cells, totals), investors (cells, totals, pairs),
+ * investing companies (circular flows' pairs).
+ */
+const SIDES = ["recipients", "recipientTotals", "investors", "investorTotals", "pairs", "loops"] as const;
 type Emptied = Record<(typeof SIDES)[number], Set<number>>;
 const noneEmptied = (): Emptied => ({
   recipients: new Set(),
@@ -33,6 +37,7 @@ const noneEmptied = (): Emptied => ({
   investors: new Set(),
   investorTotals: new Set(),
   pairs: new Set(),
+  loops: new Set(),
 });
 
 /** Adds (1) or subtracts (-1) the contributions of the live deals meeting `condition`; collects the cells emptied. */
@@ -110,6 +115,37 @@ export async function keepRoundDate(tx: Prisma.TransactionClient, roundId: numbe
   await runOnTransaction(tx, roundDateStatement(queryBuilder(transactionProvider(tx)), roundId, announcedOn));
 }
 
+/** The tops of the parent chains of the organizations `ids`, as they are now in the transaction. */
+async function topsOf(tx: Prisma.TransactionClient, ids: readonly number[]): Promise<Set<number>> {
+  const builder = queryBuilder(transactionProvider(tx));
+  const tops = new Set<number>();
+  for (const chunk of chunks(ids)) {
+    const statement = builder
+      .selectFrom("Organization as o")
+      .leftJoin(divisionRoots(builder).as("r"), "r.id", "o.id")
+      .where("o.id", "in", chunk)
+      .select((eb) => eb.fn.coalesce("r.rootId", "o.id").as("top"))
+      .compile();
+    for (const row of await runOnTransaction(tx, statement)) tops.add(Number(row.top));
+  }
+  return tops;
+}
+
+/**
+ * Runs `write`, which may give the organizations `ids` other parents (an edit, a merge's children and its undoing),
+ * then, if the top of any of their parent chains changed, sets the circular flows' pairs (LoopCell) of the tops before
+ * and after again: the legs of their families now belong to other pairs.
+ */
+export async function keepingLoopFamilies<T>(tx: Prisma.TransactionClient, ids: readonly number[], write: () => Promise<T>): Promise<T> {
+  const before = await topsOf(tx, ids);
+  const result = await write();
+  const after = await topsOf(tx, ids);
+  if (before.size === after.size && [...before].every((top) => after.has(top))) return result;
+  for (const statement of loopCellsOfFamilies(queryBuilder(transactionProvider(tx)), [...before, ...after]))
+    await runOnTransaction(tx, statement);
+  return result;
+}
+
 /** Adds deals just created (with their participations) to the cells. */
 export async function addToMarketCells(tx: Prisma.TransactionClient, dealIds: readonly number[]): Promise<void> {
   const emptied = noneEmptied();
@@ -161,7 +197,7 @@ async function hasRow(tx: Prisma.TransactionClient, table: CellTable): Promise<b
   return (await runOnTransaction(tx, builder.selectFrom(table).select(sql.lit(1).as("one")).limit(1).compile())).length > 0;
 }
 
-type CellTable = "RecipientCell" | "PeriodCell" | "RecipientTotalCell" | "InvestorCell" | "InvestorTotalCell" | "PairCell";
+type CellTable = "RecipientCell" | "PeriodCell" | "RecipientTotalCell" | "InvestorCell" | "InvestorTotalCell" | "PairCell" | "LoopCell";
 type CellSide = keyof ReturnType<typeof cellDeltas>;
 
 /**
@@ -193,6 +229,9 @@ export const fillPeriodCellsIfEmpty = (db: PrismaClient) => fillCellsIfEmpty(db,
 /** Fills PairCell when it has no cell and the investor cells have one. */
 export const fillPairCellsIfEmpty = (db: PrismaClient) => fillCellsIfEmpty(db, "PairCell", ["pairs"], (tx) => hasRow(tx, "InvestorCell"));
 
+/** Fills LoopCell when it has no row and the investor cells have one. */
+export const fillLoopCellsIfEmpty = (db: PrismaClient) => fillCellsIfEmpty(db, "LoopCell", ["loops"], (tx) => hasRow(tx, "InvestorCell"));
+
 /** Fills RecipientTotalCell when it has no cell and the recipient cells have one. */
 export const fillRecipientTotalCellsIfEmpty = (db: PrismaClient) =>
   fillCellsIfEmpty(db, "RecipientTotalCell", ["recipientTotals"], (tx) => hasRow(tx, "RecipientCell"));
@@ -222,6 +261,7 @@ export async function fillKeptTablesIfEmpty(db: PrismaClient): Promise<string[]>
   if (await fillPairCellsIfEmpty(db)) filled.push("the investor-recipient cells");
   if (await fillInvestorTotalCellsIfEmpty(db)) filled.push("the investors' totals");
   if (await fillRecipientTotalCellsIfEmpty(db)) filled.push("the recipients' totals");
+  if (await fillLoopCellsIfEmpty(db)) filled.push("the circular flows' pairs");
   if (await fillRoundPairsIfEmpty(db)) filled.push("the rounds' pairs of investors");
   return filled;
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import { aliasKey, PARTICIPATION_ROLES, type ParticipationRole } from "../domain";
 import { refreshDealSearch } from "../deals/deal-search";
-import { keepingMarketCells } from "../deals/market-cells";
+import { keepingLoopFamilies, keepingMarketCells } from "../deals/market-cells";
 import { revisionMoney } from "../deals/restore-deal";
 import { recordRevisions, snapshotDeals, type RevisionInput } from "../revisions";
 
@@ -191,7 +191,9 @@ export async function mergeOrganizations(tx: Prisma.TransactionClient, keepId: n
       await tx.participation.update({ where: { id: kept.id }, data: combineParties(kept, merged) });
     }
   });
-  await tx.organization.updateMany({ where: { id: { in: plan.childIds } }, data: { parentId: keep.id } });
+  await keepingLoopFamilies(tx, plan.childIds, () =>
+    tx.organization.updateMany({ where: { id: { in: plan.childIds } }, data: { parentId: keep.id } }),
+  );
   await tx.organizationAlias.deleteMany({ where: { organizationId: merge.id } });
   await tx.organizationAlias.createMany({
     data: plan.aliasesAdded.map((alias) => ({ organizationId: keep.id, alias, key: aliasKey(alias) })),
@@ -308,7 +310,9 @@ export async function restoreOrganizationMerge(tx: Prisma.TransactionClient, rev
       });
     }
   });
-  await tx.organization.updateMany({ where: { id: { in: before.childIds }, parentId: keptId }, data: { parentId: mergedId } });
+  await keepingLoopFamilies(tx, before.childIds, () =>
+    tx.organization.updateMany({ where: { id: { in: before.childIds }, parentId: keptId }, data: { parentId: mergedId } }),
+  );
   await tx.deal.updateMany({ where: { id: { in: dealIds } }, data: { version: { increment: 1 } } });
   const keptDeals = await tx.deal.findMany({
     where: { OR: [{ recipientId: keptId }, { participations: { some: { organizationId: keptId } } }] },

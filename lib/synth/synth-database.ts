@@ -484,6 +484,7 @@ export function synthDatabase(options: SynthOptions): SynthResult {
     cells.investors,
     cells.investorTotals,
     cells.pairs,
+    cells.loops,
     pairs,
   ])
     db.prepare(statement.sql).run(...statement.parameters);

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { IDLE } from "@/lib/actions/action-state";
 import { deleteDeal } from "@/lib/actions/deals/delete-deal";
 import { saveRound } from "@/lib/actions/rounds/save-round";
+import { saveOrganization } from "@/lib/actions/organizations/save-organization";
 import { getRoundForEditing } from "@/lib/data/admin";
 import { createUser } from "@/lib/auth/accounts";
 import { generateSecret, hashSecret } from "@/lib/auth/secret-token";
@@ -43,11 +44,14 @@ import {
   capitalByRecipient,
   capitalCounted,
   CAPITAL_KINDS,
+  COUNTED_STATUSES,
+  PIPELINE_STATUSES,
   DEFAULT_RULE,
   UNDISCLOSED_KEY,
   type CountingRule,
 } from "@/lib/measures/capital";
 import { concentrationSeries } from "@/lib/measures/concentration";
+import { SPEND_BACK_KINDS } from "@/lib/measures/circular-flows";
 import { mergeOrganizations, restoreOrganizationMerge } from "@/lib/organizations/merge-organizations";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { loadMeasureDeals } from "../support/measure-deals";
@@ -88,6 +92,7 @@ type CellRows = {
   pairs: string[];
   parts: string[];
   roundPairs: string[];
+  loops: string[];
 };
 
 const line = (values: unknown[]) => values.map(String).join("|");
@@ -103,7 +108,25 @@ async function storedCells(): Promise<CellRows> {
   const investorTotals = await reads.selectFrom("InvestorTotalCell").selectAll().execute();
   const recipientTotals = await reads.selectFrom("RecipientTotalCell").selectAll().execute();
   const roundPairs = await reads.selectFrom("RoundPair").selectAll().execute();
+  const loops = await reads.selectFrom("LoopCell").selectAll().execute();
   return {
+    loops: loops
+      .map((c) =>
+        line([
+          c.investorRoot,
+          c.companyRoot,
+          c.inLegs,
+          c.inAmount,
+          c.backLegs,
+          c.backAmount,
+          c.pipelineInLegs,
+          c.pipelineInAmount,
+          c.pipelineBackLegs,
+          c.pipelineBackAmount,
+          c.loop,
+        ]),
+      )
+      .sort(),
     roundPairs: roundPairs.map((c) => line([c.organizationId, c.coInvestorId, c.groupOn, c.groupId])).sort(),
     periods: periods.map((c) => line([c.quarter, c.kind, c.status, c.deals, c.undisclosed, c.amount, c.upperBound])).sort(),
     parts: parts.map(partLine).sort(),
@@ -227,6 +250,7 @@ async function cellsFromScratch(): Promise<CellRows> {
     pairs.set(key, pair);
   }
   return {
+    loops: await loopsFromScratch(parts),
     roundPairs: await roundPairsFromScratch(),
     periods: recipientsBy((c) => [c.quarter, c.kind, c.status]),
     parts: parts.map(partLine).sort(),
@@ -238,6 +262,44 @@ async function cellsFromScratch(): Promise<CellRows> {
     investorTotals: [...investorTotals].map(([key, c]) => `${key}|${c.parts}|${c.amount}`).sort(),
     recipientTotals: recipientsBy((c) => [c.recipientId, c.kind, c.status]),
   };
+}
+
+/**
+ * The circular flows' pairs summed here from the parts: each non-null part of a capital or spending kind in a counted
+ * or pipeline status is a leg of the pair (payer's top, recipient's top) for capital and the other way round for
+ * spending, the tops found by walking Organization.parentId here; per pair its legs and amounts in the counted
+ * statuses, the same in the pipeline's, and whether the counted legs (2) or only with the
+ * pipeline's (1) are on both sides.
+ */
+async function loopsFromScratch(parts: { organizationId: number; recipientId: number; kind: string; status: string; share: unknown }[]) {
+  const parents = new Map((await t.db.organization.findMany({ select: { id: true, parentId: true } })).map((o) => [o.id, o.parentId]));
+  const top = (id: number) => {
+    let at = id;
+    for (let parent = parents.get(at); parent !== null && parent !== undefined; parent = parents.get(at)) at = parent;
+    return at;
+  };
+  const pairs = new Map<string, bigint[]>();
+  for (const p of parts) {
+    const back = (SPEND_BACK_KINDS as readonly string[]).includes(p.kind);
+    const counted = (COUNTED_STATUSES as readonly string[]).includes(p.status);
+    if (p.share === null || (!back && !(CAPITAL_KINDS as readonly string[]).includes(p.kind))) continue;
+    if (!counted && !(PIPELINE_STATUSES as readonly string[]).includes(p.status)) continue;
+    const [payer, receiver] = [top(p.organizationId), top(p.recipientId)];
+    if (payer === receiver) continue;
+    const key = line(back ? [receiver, payer] : [payer, receiver]);
+    // inLegs, inAmount, backLegs, backAmount; then the same in the pipeline's statuses.
+    const sums = pairs.get(key) ?? Array.from({ length: 8 }, () => 0n);
+    const at = (counted ? 0 : 4) + (back ? 2 : 0);
+    sums[at] += 1n;
+    sums[at + 1] += BigInt(p.share as string | bigint);
+    pairs.set(key, sums);
+  }
+  return [...pairs]
+    .map(([key, s]) => {
+      const loop = s[0] > 0n && s[2] > 0n ? 2 : s[0] + s[4] > 0n && s[2] + s[6] > 0n ? 1 : 0;
+      return `${key}|${s.join("|")}|${loop}`;
+    })
+    .sort();
 }
 
 /**
@@ -291,6 +353,7 @@ async function expectKeptByWriters(step: string): Promise<void> {
   expect(stored.recipientTotals.length, step).toBeGreaterThan(0);
   expect(stored.periods.length, step).toBeGreaterThan(0);
   expect(stored.roundPairs.length, step).toBeGreaterThan(0);
+  expect(stored.loops.filter((l) => l.endsWith("|2")).length, step).toBeGreaterThan(0);
   expect(stored, step).toEqual(scratch);
   expect(changes.kept.length, step).toBeGreaterThan(0);
   expect(changes.kept, step).toEqual(changes.recomputed);
@@ -479,6 +542,30 @@ describe("the market's cells", () => {
     expect(saved).toEqual({ redirectedTo: `/admin/rounds/${mega.id}?saved=1` });
     await expectKeptByWriters("a Round's date");
     expect(await t.db.roundPair.count({ where: { groupId: -mega.id, groupOn: "2026-03-01" } })).toBeGreaterThan(0);
+
+    // An organization given another parent (Azure on its own, then back under Microsoft) moves its legs to other
+    // pairs of companies: Microsoft's loops lose the spending on Azure, then have it back.
+    const azure = await t.db.organization.findUniqueOrThrow({ where: { slug: "azure" }, include: { aliases: true } });
+    const azureForm = (parentId: string) =>
+      formOf({
+        id: String(azure.id),
+        name: azure.name,
+        slug: azure.slug,
+        type: azure.type,
+        country: azure.country ?? "",
+        website: azure.website ?? "",
+        parentId,
+        aliases: azure.aliases.map((a) => a.alias).join("\n"),
+      });
+    const loopsUnderMicrosoft = (await storedCells()).loops;
+    expect(await asEditor(() => saveOrganization(IDLE, azureForm("")))).toEqual({ redirectedTo: "/admin/organizations?saved=azure" });
+    await expectKeptByWriters("an organization's parent removed");
+    expect((await storedCells()).loops).not.toEqual(loopsUnderMicrosoft);
+    expect(await asEditor(() => saveOrganization(IDLE, azureForm(String(azure.parentId))))).toEqual({
+      redirectedTo: "/admin/organizations?saved=azure",
+    });
+    await expectKeptByWriters("an organization's parent set again");
+    expect((await storedCells()).loops).toEqual(loopsUnderMicrosoft);
   });
 
   it("give the whole market's figures equal to the measures over the deals, every counting rule, side and grain", async () => {
@@ -569,6 +656,9 @@ describe("the market's cells", () => {
     expect(stored.periods).not.toEqual(scratch.periods);
     expect(stored.investorTotals).not.toEqual(scratch.investorTotals);
     expect(stored.recipientTotals).not.toEqual(scratch.recipientTotals);
+    // A parent changed around the writers leaves the circular flows' pairs of the old family.
+    await t.db.organization.update({ where: { slug: "azure" }, data: { parentId: null } });
+    expect((await storedCells()).loops).not.toEqual((await cellsFromScratch()).loops);
     // A party added around the writers is in no kept pair.
     const [round] = await t.db.round.findMany({ where: { deals: { some: { deletedAt: null } } }, include: { deals: true }, take: 1 });
     const outsider = await t.db.organization.findFirstOrThrow({ where: { participations: { none: { deal: { roundId: round.id } } } } });

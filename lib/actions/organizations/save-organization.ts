@@ -9,6 +9,7 @@ import { aliasKey } from "../../domain";
 import { createOrganization } from "../../organizations/create-organization";
 import { organizationFormSchema } from "../../organizations/organization-form";
 import { refreshOrganizationDealSearch } from "../../deals/deal-search";
+import { keepingLoopFamilies } from "../../deals/market-cells";
 import { recordRevision } from "../../revisions";
 import { authorizationFailure, formValues, type ActionState, type FieldErrors } from "../action-state";
 
@@ -65,7 +66,8 @@ export async function saveOrganization(_state: ActionState, formData: FormData):
     if (id === null) return (await createOrganization(tx, input, actor.email)).id;
     const before = await tx.organization.findUnique({ where: { id }, include: { aliases: { select: { alias: true } } } });
     if (!before) return null;
-    await tx.organization.update({ where: { id }, data: fields });
+    // A new parent moves the organization's family, and the circular flows' pairs with it.
+    await keepingLoopFamilies(tx, [id], () => tx.organization.update({ where: { id }, data: fields }));
     await tx.organizationAlias.deleteMany({ where: { organizationId: id } });
     await tx.organizationAlias.createMany({ data: aliases.map((alias) => ({ organizationId: id, alias, key: aliasKey(alias) })) });
     // The deals' search text holds the name and the aliases (lib/deals/deal-search.ts).

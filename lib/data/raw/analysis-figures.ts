@@ -17,6 +17,7 @@ import { countAll, moneySum, moneyText, toMoney, type Reads } from "../kysely";
 import { basisOf, byAmountThenName, countedCells, countedDeal, onDeal } from "./overview-figures";
 import type { Parts } from "../investor-parts";
 import { organizationNames } from "../organization-where";
+import { divisionRoots } from "./loop-cells";
 import type { ViewDeals } from "./view-deals";
 
 type Org = { slug: string; name: string };
@@ -368,24 +369,6 @@ export function circularFlowLegs(reads: Reads): Expression<SqlBool> {
       onDeal("d.id", "in", withSellerInvestor),
     ]),
   ]);
-}
-
-/**
- * Each division with the top of its parent chain (rootOf); an organization not listed is its own top. The divisions
- * are few (24 of 30,314 organizations at a million deals): the legs look them up instead of every organization's top.
- */
-function divisionRoots(reads: Reads) {
-  return reads
-    .withRecursive("roots(id, rootId)", (db) =>
-      db
-        .selectFrom("Organization")
-        .where("parentId", "is", null)
-        .select(["id", "id as rootId"])
-        .unionAll(db.selectFrom("Organization as o").innerJoin("roots as r", "r.id", "o.parentId").select(["o.id", "r.rootId"])),
-    )
-    .selectFrom("roots")
-    .whereRef("roots.id", "<>", "roots.rootId")
-    .select(["roots.id", "roots.rootId"]);
 }
 
 /**

@@ -21,6 +21,7 @@ import type { DB, InvestorPart } from "../../generated/kysely/types";
 import { onDeal, periodOf, SPLIT_TERMS, withInvestorShares, type CellRule } from "./overview-figures";
 import type { DealStates } from "../deal-state";
 import type { Reads } from "../kysely";
+import { emptyLoopCellDeletion, loopCellDelta } from "./loop-cells";
 
 /** A recipient cell as the figures read it. */
 export type RecipientCellRow = {
@@ -262,10 +263,11 @@ const INVESTOR_TOTAL_KEY = ["organizationId", "kind", "status"] as const satisfi
 const PAIR_KEY = ["organizationId", "recipientId", "kind", "status"] as const satisfies readonly PartKeyColumn[];
 
 /**
- * The six statements that add `sign` times the contributions of the live deals meeting `dealCondition` (on the Deal
+ * The seven statements that add `sign` times the contributions of the live deals meeting `dealCondition` (on the Deal
  * table `d`) to the cells: the deals grouped by recipient cell, by period cell and by recipient total
  * (recipientCellRows), and their named investors' parts as InvestorPart keeps them (investorPartRows, the split every
- * figure reads) grouped by investor cell, by investor total and by pair cell. InvestorPart must hold the deals' parts
+ * figure reads) grouped by investor cell, by investor total and by pair cell, and the same parts' legs of circular
+ * flows grouped by pair of companies (LoopCell, loop-cells.ts). InvestorPart must hold the deals' parts
  * as they are when a delta runs.
  * Each is one INSERT ... SELECT ... ON CONFLICT DO UPDATE SET x = x + excluded.x, so a cell that exists is moved by the
  * delta and one that does not is created; but for the period cells, each returns the key's organization and its count
@@ -341,6 +343,8 @@ export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, s
   const investors = partSums("InvestorCell", INVESTOR_KEY);
   const investorTotals = partSums("InvestorTotalCell", INVESTOR_TOTAL_KEY);
   const pairs = partSums("PairCell", PAIR_KEY);
+  // The circular flows' pairs of the same parts (loop-cells.ts).
+  const loops = loopCellDelta(builder, parts as unknown as Parameters<typeof loopCellDelta>[1], sign, !fill);
   return fill
     ? {
         recipients: recipients.compile(),
@@ -349,6 +353,7 @@ export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, s
         investors: investors.compile(),
         investorTotals: investorTotals.compile(),
         pairs: pairs.compile(),
+        loops,
       }
     : {
         recipients: recipients.returning(["recipientId as organizationId", "deals as count"]).compile(),
@@ -358,6 +363,7 @@ export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, s
         investors: investors.returning(["organizationId", "parts as count"]).compile(),
         investorTotals: investorTotals.returning(["organizationId", "parts as count"]).compile(),
         pairs: pairs.returning(["organizationId", "parts as count"]).compile(),
+        loops,
       };
 }
 
@@ -369,9 +375,10 @@ export function emptyPeriodCellDeletion(builder: Reads) {
 /** The statement that deletes the emptied cells of these recipients or investors (read by their primary key's prefix). */
 export function emptyCellDeletion(
   builder: Reads,
-  side: "recipients" | "recipientTotals" | "investors" | "investorTotals" | "pairs",
+  side: "recipients" | "recipientTotals" | "investors" | "investorTotals" | "pairs" | "loops",
   organizationIds: readonly number[],
 ) {
+  if (side === "loops") return emptyLoopCellDeletion(builder, organizationIds);
   if (side === "recipients" || side === "recipientTotals")
     return builder
       .deleteFrom(side === "recipients" ? "RecipientCell" : ("RecipientTotalCell" as "RecipientCell"))

@@ -1,0 +1,188 @@
+// Circular flows' pairs kept by the writers (LoopCell): per investing company and company, each at the top of its
+// parent chain, the legs of each side summed (lib/measures/circular-flows.ts: capital from the investor's family to
+// the company's, spending back from the company's family to the investor's), the counted statuses apart from the
+// pipeline's, and whether they close a loop. The legs are the named investors' parts the writers keep (InvestorPart),
+// so a pair's row is the sum of its legs' and a delta of some deals is their parts' legs, as for the market's cells
+// (market-cells.ts): the same statement adds, subtracts and fills.
+//
+// No "server-only" here: the writers that use it run in the operator commands (import, seed, db:synth) too.
+import { sql, type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool } from "kysely";
+import type { DB, InvestorPart } from "../../generated/kysely/types";
+import { CAPITAL_KINDS, COUNTED_STATUSES, PIPELINE_STATUSES } from "../../measures/capital";
+import { SPEND_BACK_KINDS } from "../../measures/circular-flows";
+import type { Reads } from "../kysely";
+
+/**
+ * Each division with the top of its parent chain (rootOf); an organization not listed is its own top. Walked up from
+ * the divisions, which are few (24 of 30,314 organizations at a million deals); UNION, not UNION ALL, so that a cycle
+ * in the parents (which the organization form refuses) ends the walk instead of looping.
+ */
+export function divisionRoots(reads: Reads) {
+  return reads
+    .withRecursive("up(id, rootId)", (db) =>
+      db
+        .selectFrom("Organization")
+        .where("parentId", "is not", null)
+        .select(["id", "parentId as rootId"])
+        .union(
+          db
+            .selectFrom("Organization as o")
+            .innerJoin("up", "up.rootId", "o.id")
+            .where("o.parentId", "is not", null)
+            .select(["up.id", "o.parentId as rootId"]),
+        ),
+    )
+    .selectFrom("up")
+    .innerJoin("Organization as top", "top.id", "up.rootId")
+    .where("top.parentId", "is", null)
+    .select(["up.id", sql<number>`${sql.ref("up.rootId")}`.as("rootId")]);
+}
+
+/** A statement compiled for the writer's transaction (lib/deals/market-cells.ts runs it on its connection). */
+type Compiled = { sql: string; parameters: readonly unknown[] };
+
+/** Parts (InvestorPart aliased `p`) selected by a writer: those of the deals written, of some families, or all. */
+type PartSource = SelectQueryBuilder<DB & { p: InvestorPart }, "p", object>;
+
+const LEG_COLUMNS = [
+  "inLegs",
+  "inAmount",
+  "backLegs",
+  "backAmount",
+  "pipelineInLegs",
+  "pipelineInAmount",
+  "pipelineBackLegs",
+  "pipelineBackAmount",
+] as const;
+type LegColumn = (typeof LEG_COLUMNS)[number];
+
+/**
+ * `loop` of a row whose leg counts are `legs`: 2 when the counted legs are on both sides, 1 when they are only with
+ * the pipeline's, 0 otherwise.
+ */
+function loopLevel(
+  legs: (column: "inLegs" | "backLegs" | "pipelineInLegs" | "pipelineBackLegs") => Expression<unknown>,
+): RawBuilder<number> {
+  const [inLegs, backLegs, pipelineIn, pipelineBack] = (["inLegs", "backLegs", "pipelineInLegs", "pipelineBackLegs"] as const).map(legs);
+  return sql<number>`CASE WHEN ${inLegs} > 0 AND ${backLegs} > 0 THEN 2 WHEN ${inLegs} + ${pipelineIn} > 0 AND ${backLegs} + ${pipelineBack} > 0 THEN 1 ELSE 0 END`;
+}
+
+/**
+ * The statement that adds `sign` times the legs among the parts `source` to LoopCell: each part of a leg kind in a
+ * counted or pipeline status (share not null, its payer and recipient in different families) is a leg of the pair
+ * (payer's top, recipient's top) for capital and (recipient's top, payer's top) for spending back; the legs summed per
+ * pair are added to its row, or make a new one (INSERT ... SELECT ... ON CONFLICT DO UPDATE SET x = x + excluded.x),
+ * and `loop` is set from the sums after the change. With `returning`, each row gives its investing company and its legs
+ * after the change, for the writer to delete the pairs a subtraction left without a leg.
+ */
+export function loopCellDelta(builder: Reads, source: PartSource, sign: 1 | -1, returning: boolean): Compiled {
+  const spend = [...SPEND_BACK_KINDS];
+  const payerRoot = sql<number>`COALESCE(${sql.ref("payer.rootId")}, ${sql.ref("p.organizationId")})`;
+  const receiverRoot = sql<number>`COALESCE(${sql.ref("receiver.rootId")}, ${sql.ref("p.recipientId")})`;
+  const back = sql<SqlBool>`${sql.ref("p.kind")} IN (${sql.join(spend)})`;
+  const counted = sql<SqlBool>`${sql.ref("p.status")} IN (${sql.join([...COUNTED_STATUSES])})`;
+  const flag = (condition: Expression<SqlBool>) => sql<number>`CASE WHEN ${condition} THEN 1 ELSE 0 END`;
+  // Each leg with its pair, its side and whether its status is counted: grouped by these columns outside, since
+  // PostgreSQL does not match a GROUP BY expression holding parameters with the same expression selected.
+  const legs = source
+    .leftJoin(divisionRoots(builder).as("payer"), "payer.id", "p.organizationId")
+    .leftJoin(divisionRoots(builder).as("receiver"), "receiver.id", "p.recipientId")
+    .where("p.share", "is not", null)
+    .where("p.kind", "in", [...CAPITAL_KINDS, ...spend])
+    .where("p.status", "in", [...COUNTED_STATUSES, ...PIPELINE_STATUSES])
+    .where(payerRoot, "<>", receiverRoot)
+    .select([
+      sql<number>`CASE WHEN ${back} THEN ${receiverRoot} ELSE ${payerRoot} END`.as("investorRoot"),
+      sql<number>`CASE WHEN ${back} THEN ${payerRoot} ELSE ${receiverRoot} END`.as("companyRoot"),
+      flag(back).as("back"),
+      flag(counted).as("counted"),
+      "p.share",
+    ])
+    .as("l");
+  // One side's legs (count) or amount (sum of the parts) in the counted statuses or the pipeline's, times the sign.
+  const side = (backSide: boolean, countedSide: boolean, what: "legs" | "amount") => {
+    const value = what === "amount" ? sql.ref("l.share") : sql.lit(1);
+    const when = sql`${sql.ref("l.back")} = ${sql.lit(backSide ? 1 : 0)} AND ${sql.ref("l.counted")} = ${sql.lit(countedSide ? 1 : 0)}`;
+    const sum = sql`SUM(CASE WHEN ${when} THEN ${value} ELSE 0 END) * ${sql.lit(sign)}`;
+    return what === "amount" ? sql<bigint>`CAST(${sum} AS BIGINT)` : sql<number>`CAST(${sum} AS INTEGER)`;
+  };
+  const sums: Record<LegColumn, RawBuilder<unknown>> = {
+    inLegs: side(false, true, "legs"),
+    inAmount: side(false, true, "amount"),
+    backLegs: side(true, true, "legs"),
+    backAmount: side(true, true, "amount"),
+    pipelineInLegs: side(false, false, "legs"),
+    pipelineInAmount: side(false, false, "amount"),
+    pipelineBackLegs: side(true, false, "legs"),
+    pipelineBackAmount: side(true, false, "amount"),
+  };
+  const pairs = builder
+    .selectFrom(legs)
+    .groupBy(["l.investorRoot", "l.companyRoot"])
+    .select(["l.investorRoot", "l.companyRoot", ...LEG_COLUMNS.map((c) => sums[c].as(c))])
+    .as("g");
+  const rows = builder
+    .selectFrom(pairs)
+    // SQLite reads an ON right after the FROM of an INSERT's SELECT as a join's: a WHERE keeps the upsert's apart.
+    .where(sql<SqlBool>`true`)
+    .select((eb) => [
+      "g.investorRoot",
+      "g.companyRoot",
+      ...LEG_COLUMNS.map((c) => eb.ref(`g.${c}`).as(c)),
+      loopLevel((c) => eb.ref(`g.${c}`)).as("loop"),
+    ]);
+  const upsert = builder
+    .insertInto("LoopCell")
+    .columns(["investorRoot", "companyRoot", ...LEG_COLUMNS, "loop"])
+    .expression(rows)
+    .onConflict((oc) =>
+      oc.columns(["investorRoot", "companyRoot"]).doUpdateSet((eb) => {
+        const after = (c: LegColumn) => eb(eb.ref(`LoopCell.${c}`), "+", eb.ref(`excluded.${c}`));
+        return { ...Object.fromEntries(LEG_COLUMNS.map((c) => [c, after(c)])), loop: loopLevel(after) };
+      }),
+    );
+  if (!returning) return upsert.compile();
+  return upsert
+    .returning((eb) => [
+      "investorRoot as organizationId",
+      eb(eb(eb("inLegs", "+", eb.ref("backLegs")), "+", eb.ref("pipelineInLegs")), "+", eb.ref("pipelineBackLegs")).as("count"),
+    ])
+    .compile();
+}
+
+/** The statement that deletes the pairs of these investing companies left without a leg. */
+export function emptyLoopCellDeletion(builder: Reads, investorRoots: readonly number[]): Compiled {
+  return builder
+    .deleteFrom("LoopCell")
+    .where("investorRoot", "in", [...investorRoots])
+    .where("inLegs", "=", 0)
+    .where("backLegs", "=", 0)
+    .where("pipelineInLegs", "=", 0)
+    .where("pipelineBackLegs", "=", 0)
+    .compile();
+}
+
+/**
+ * The statements that set the pairs of the companies `roots` (tops of parent chains) again from every kept part: their
+ * rows deleted, then the legs of every part paid or received by a member of their families added. A writer that moves
+ * an organization to another parent runs them for the tops before and after, since its legs now belong to other
+ * pairs. Every part is read (0.x s at a million deals): organizations' parents change rarely.
+ */
+export function loopCellsOfFamilies(builder: Reads, roots: readonly number[]): Compiled[] {
+  const tops = [...new Set(roots)];
+  if (tops.length === 0) return [];
+  const of = (column: "p.organizationId" | "p.recipientId", division: "payer" | "receiver") =>
+    sql<number>`COALESCE(${sql.ref(`${division}.rootId`)}, ${sql.ref(column)})`;
+  const parts = builder
+    .selectFrom("InvestorPart as p")
+    .where((eb) =>
+      eb.or([eb(of("p.organizationId", "payer"), "in", tops), eb(of("p.recipientId", "receiver"), "in", tops)]),
+    ) as unknown as PartSource;
+  return [
+    builder
+      .deleteFrom("LoopCell")
+      .where((eb) => eb.or([eb("investorRoot", "in", tops), eb("companyRoot", "in", tops)]))
+      .compile(),
+    loopCellDelta(builder, parts, 1, false),
+  ];
+}
