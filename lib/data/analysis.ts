@@ -16,14 +16,14 @@ import {
   type CapitalSummary,
   type PeriodTotal,
 } from "../measures/capital";
-import { loopsInvolving, SPEND_BACK_KINDS, type CircularFlow } from "../measures/circular-flows";
+import { byMoneyBack, loopsInvolving, SPEND_BACK_KINDS, type CircularFlow } from "../measures/circular-flows";
 import type { ConcentrationPeriod } from "../measures/concentration";
 import type { SankeyGraph } from "../measures/flows";
 import type { RankedDeal } from "../measures/largest-deals";
 import { nameOf, rootOf, withDivisions, type OrganizationDirectory } from "../measures/organization-groups";
 import { dealFilterCondition } from "./deal-where";
 import { listDealSummaries, type DealSummary } from "./deals";
-import { notThroughIndex, readsOf, type Reads } from "./kysely";
+import { notThroughIndex, readsOf, toMoney, type Reads } from "./kysely";
 import { countedDeal, countedStatuses, onDeal } from "./raw/overview-figures";
 import { partsOfDeals, partsOfInvestors, type Parts } from "./investor-parts";
 import { concentrationByGrains, concentrationSeriesSql, concentrationTotalsSql } from "./raw/concentration-figures";
@@ -33,10 +33,12 @@ import {
   familyMembers,
   flowsSql,
   largestDealsSql,
+  type LoopPairIds,
   marketTotalsSql,
   viewParts,
 } from "./raw/analysis-figures";
 import { capitalByPeriodSql } from "./raw/capital-by-period";
+import { loopTotals } from "./raw/loop-cells";
 import { withViewTables, type ViewDeals } from "./raw/view-deals";
 import { loadOrganizationDirectory } from "./organization-directory";
 import { hasActiveFilters } from "../filters/deal-filters";
@@ -129,47 +131,76 @@ export async function computeFlows(db: PrismaClient, view: AnalysisView, limit =
   return { ...flows, excluded: context.excluded };
 }
 
+/** A view's loops: the largest `limit` with their legs (every one without a limit), and how many there are. */
+export type ViewLoops = { loops: CircularFlow[]; count: number };
+
 /**
  * A loop needs both its capital leg and its spending leg, so the kind filter and the free text, which would drop one
  * of them, do not apply; investor and recipient filters pick the loops of those organizations instead of deals.
- * Dates, statuses, amounts, the pipeline switch and exclusions apply to every leg. The loops are matched in SQL
- * (circularFlowsSql) over the named investors' parts of the counted capital and spending-back deals: today, with
- * nobody excluded, the parts the writers keep (InvestorPart); otherwise those of the view's tables of the deals that
- * can be legs (circularFlowLegs), the excluded organizations taken out there as for every other figure. At a million
- * deals the tables took 5.3 s of the 7.8 s the unfiltered loops took (the legs' deals copied and split again).
+ * Dates, statuses, amounts, the pipeline switch and exclusions apply to every leg. The whole market's loops today are
+ * the pairs the writers keep (LoopCell, lib/data/raw/loop-cells.ts) that close one, ordered by their totals, and only
+ * the legs of the largest `limit` are read (circularFlowsSql with `pairs`): matching every spending leg with the capital
+ * legs took 0.8 s of /analysis at a million deals. Any other view's loops are matched in SQL (circularFlowsSql) over
+ * the named investors' parts of its counted capital and spending-back deals: with only filters, the parts the writers
+ * keep; as of a date or with organizations excluded, those of the view's tables of the deals that can be legs
+ * (circularFlowLegs), the excluded organizations taken out there as for every other figure.
  */
-async function circularFlowsOf(db: PrismaClient, view: AnalysisView, context: ViewContext): Promise<CircularFlow[]> {
+async function circularFlowsOf(db: PrismaClient, view: AnalysisView, context: ViewContext, limit: number | undefined): Promise<ViewLoops> {
   const reads = readsOf(db);
   const legFilters = { ...view.filters, kinds: [], investors: [], recipient: null, q: null };
   const legRule = { kinds: [...CAPITAL_KINDS, ...SPEND_BACK_KINDS], includePipeline: view.pipeline };
+  const involving = { investors: view.filters.investors, recipient: view.filters.recipient };
   const excluded = [...context.excludedKeys];
-  let loops: CircularFlow[];
+  const largest = <T>(loops: T[]) => (limit === undefined ? loops : loops.slice(0, limit));
+  const keptParts = (parts: Parts, pairs?: LoopPairIds[]) =>
+    circularFlowsSql(reads, parts.where("p.kind", "in", [...legRule.kinds]).where("p.status", "in", countedStatuses(legRule)), { pairs });
   if (legFilters.asOf === null && excluded.length === 0) {
-    const parts = hasActiveFilters(legFilters)
-      ? partsOfDeals(reads, null, dealFilterCondition(legFilters, reads), { byDeal: false })
-      : (reads.selectFrom("InvestorPart as p") as unknown as Parts);
-    loops = await circularFlowsSql(
-      reads,
-      parts.where("p.kind", "in", [...legRule.kinds]).where("p.status", "in", countedStatuses(legRule)),
+    if (hasActiveFilters(legFilters)) {
+      const loops = loopsInvolving(
+        await keptParts(partsOfDeals(reads, null, dealFilterCondition(legFilters, reads), { byDeal: false })),
+        involving,
+        context.directory,
+      );
+      return { loops: largest(loops), count: loops.length };
+    }
+    const pairs = loopsInvolving(
+      (await loopTotals(reads, view.pipeline)).map((row) => ({
+        ids: { investorRoot: row.investorRoot, companyRoot: row.companyRoot },
+        investor: { key: row.investorSlug, name: row.investorName },
+        company: { key: row.companySlug, name: row.companyName },
+        inTotal: toMoney(row.inTotal),
+        backTotal: toMoney(row.backTotal),
+      })),
+      involving,
+      context.directory,
+    ).sort(byMoneyBack);
+    const loops = await keptParts(
+      reads.selectFrom("InvestorPart as p") as unknown as Parts,
+      largest(pairs).map((pair) => pair.ids),
     );
-  } else {
-    const condition = onDeal.and([dealFilterCondition(legFilters, reads), countedDeal(legRule), circularFlowLegs(reads)]);
-    const selection = { asOf: legFilters.asOf, condition, excluded };
-    loops = await withViewTables(reads, selection, async ({ reads: connection, deals }) =>
-      circularFlowsSql(connection, await viewParts(connection, deals)),
-    );
+    return { loops, count: pairs.length };
   }
-  return loopsInvolving(loops, { investors: view.filters.investors, recipient: view.filters.recipient }, context.directory);
+  const condition = onDeal.and([dealFilterCondition(legFilters, reads), countedDeal(legRule), circularFlowLegs(reads)]);
+  const selection = { asOf: legFilters.asOf, condition, excluded };
+  const loops = loopsInvolving(
+    await withViewTables(reads, selection, async ({ reads: connection, deals }) =>
+      circularFlowsSql(connection, await viewParts(connection, deals)),
+    ),
+    involving,
+    context.directory,
+  );
+  return { loops: largest(loops), count: loops.length };
 }
 
-export function getCircularFlows(view: AnalysisView): Promise<WithExcluded<{ loops: CircularFlow[] }>> {
-  return cachedView(viewKey("circular-flows", view), async () => computeCircularFlows(await getDb(), view));
+/** Cached per data version, view and limit: the pages that draw the largest loops share one computation. */
+export function getCircularFlows(view: AnalysisView, limit?: number): Promise<WithExcluded<ViewLoops>> {
+  return cachedView(viewKey("circular-flows", { view, limit }), async () => computeCircularFlows(await getDb(), view, limit));
 }
 
-/** Every loop of a view, uncached: exported for the tests that compare it with findCircularFlows. */
-export async function computeCircularFlows(db: PrismaClient, view: AnalysisView): Promise<WithExcluded<{ loops: CircularFlow[] }>> {
+/** A view's loops, uncached: exported for the tests that compare them with findCircularFlows. */
+export async function computeCircularFlows(db: PrismaClient, view: AnalysisView, limit?: number): Promise<WithExcluded<ViewLoops>> {
   const context = await contextOf(db, view);
-  return { loops: await circularFlowsOf(db, view, context), excluded: context.excluded };
+  return { ...(await circularFlowsOf(db, view, context, limit)), excluded: context.excluded };
 }
 
 /**
@@ -285,7 +316,7 @@ export type Analysis = {
   concentration: ConcentrationPeriod[];
   /** The CIRCULAR_FLOWS_SHOWN largest loops (by money back); the circular-flows API and CSV give them all. */
   circularFlows: CircularFlow[];
-  /** Every loop in the view. */
+  /** How many loops the view has. */
   circularFlowCount: number;
   largestDeals: (DealSummary & Pick<RankedDeal, "amount" | "basis">)[];
 };
@@ -297,22 +328,24 @@ const LARGEST_DEALS = 10;
 
 /** Cached per data version and view (lib/data/view-cache.ts). */
 export function getAnalysis(view: AnalysisView): Promise<Analysis> {
-  return cachedView(viewKey("analysis", view), async () => computeAnalysis(await getDb(), view, getCircularFlows));
+  return cachedView(viewKey("analysis", view), async () =>
+    computeAnalysis(await getDb(), view, (v) => getCircularFlows(v, CIRCULAR_FLOWS_SHOWN)),
+  );
 }
 
 /**
  * What /analysis draws for any view (filtered, organizations excluded, today or as of a date), summed in the database
  * over its deals (lib/data/raw): only totals and the loops' legs are read. The flows and the amounts by kind are on
  * section pages of their own (/analysis/flows, /analysis/kinds), read by getFlows and getCapitalByKind. Its loops are
- * `circularFlows`' (getAnalysis gives getCircularFlows, so that /analysis and its loop and network pages share one
- * computation: 2.5-3 s each at a million deals; the circular-flows API, a route handler, did not find the pages' entry
- * in the production server: 2.8 s right after /analysis, 0.16 s asked again). Exported for the tests that compare it with the measures of
- * lib/measures over the view's deals loaded into memory.
+ * `circularFlows`' largest CIRCULAR_FLOWS_SHOWN (getAnalysis gives getCircularFlows with that limit, so that /analysis,
+ * its loop and network pages and the methodology share one computation per view; the circular-flows API, which gives
+ * every loop, has an entry of its own). Exported for the tests that compare it with the measures of lib/measures over
+ * the view's deals loaded into memory.
  */
 export async function computeAnalysis(
   db: PrismaClient,
   view: AnalysisView,
-  circularFlows: (view: AnalysisView) => Promise<{ loops: CircularFlow[] }> = (v) => computeCircularFlows(db, v),
+  circularFlows: (view: AnalysisView) => Promise<ViewLoops> = (v) => computeCircularFlows(db, v, CIRCULAR_FLOWS_SHOWN),
 ): Promise<Analysis> {
   const context = await contextOf(db, view);
   const { rule } = context;
@@ -329,7 +362,7 @@ export async function computeAnalysis(
         ranked: await largestDealsSql(rule, LARGEST_DEALS, deals),
       };
     }),
-    circularFlows(view).then((flows) => flows.loops),
+    circularFlows(view),
   ]);
   const { ranked, ...figures } = measured;
   const named = [...view.filters.investors, ...(view.filters.recipient ? [view.filters.recipient] : [])];
@@ -337,8 +370,8 @@ export async function computeAnalysis(
     ...figures,
     excluded: context.excluded,
     filterNames: Object.fromEntries(named.map((slug) => [slug, nameOf(slug, context.directory)])),
-    circularFlows: loops.slice(0, CIRCULAR_FLOWS_SHOWN),
-    circularFlowCount: loops.length,
+    circularFlows: loops.loops,
+    circularFlowCount: loops.count,
     largestDeals: await largestDealRows(db, ranked, view.filters.asOf),
   };
 }

@@ -21,7 +21,7 @@ import {
 import type { CircularFlow } from "../measures/circular-flows";
 import { hhiBreakdown, type HhiTerm } from "../measures/concentration";
 import { nameOf } from "../measures/organization-groups";
-import { getCircularFlows } from "./analysis";
+import { CIRCULAR_FLOWS_SHOWN, getCircularFlows } from "./analysis";
 import { capitalCountedSql } from "./deal-stats";
 import { dealsAsOf } from "./deal-state";
 import { readsOf, type Reads } from "./kysely";
@@ -185,13 +185,13 @@ async function computeMethodology(asOf: string | null): Promise<Methodology> {
   const market = parseAnalysisView(new URLSearchParams(asOf ? { asOf } : {})).view;
   // The market's cells today, the deals as of the date otherwise (lib/data/raw/view-deals.ts).
   const cells = viewDeals(reads, { asOf }).cells;
-  const [summary, latestYear, amountIds, attributionId, directory, { loops }] = await Promise.all([
+  const [summary, latestYear, amountIds, attributionId, directory, circular] = await Promise.all([
     capitalCountedSql(cells),
     latestCountedYear(reads, asOf),
     amountExampleIds(reads, asOf),
     attributionExampleId(reads, asOf),
     loadOrganizationDirectory(db),
-    getCircularFlows(market),
+    getCircularFlows(market, CIRCULAR_FLOWS_SHOWN),
   ]);
   const hhiExample = latestYear
     ? { year: latestYear, ...hhiBreakdown(await capitalByRecipientInYearSql(cells, DEFAULT_RULE, latestYear)) }
@@ -211,8 +211,8 @@ async function computeMethodology(asOf: string | null): Promise<Methodology> {
     }),
     hhiExample: hhiExample && hhiExample.total > 0n ? hhiExample : null,
     attributionExample: attributed ? { deal: { ...refOf(attributed), amount }, parts: attributeToInvestors(attributed, amount) } : null,
-    circularExample: loops[0] ?? null,
-    circularCount: loops.length,
+    circularExample: circular.loops[0] ?? null,
+    circularCount: circular.count,
     divisions: [...directory.entries()]
       .filter(([, o]) => o.parentKey !== null)
       .map(([, o]) => ({ name: o.name, parentName: nameOf(o.parentKey as string, directory) }))

@@ -22,7 +22,7 @@ export type NetworkData = {
  * is counted over them, and `omitted` says what the smaller flows add up to.
  */
 export async function getNetwork(view: AnalysisView, size: number): Promise<NetworkData> {
-  const [flows, circular] = await Promise.all([getFlows(view, MAX_FLOW_LIMIT), getCircularFlows(view)]);
+  const [flows, circular] = await Promise.all([getFlows(view, MAX_FLOW_LIMIT), getCircularFlows(view, CIRCULAR_FLOWS_SHOWN)]);
   const { graph } = flows;
   const pairs = graph.links.map((l) => ({
     investor: { key: graph.nodes[l.source].key, name: graph.nodes[l.source].name },
@@ -31,7 +31,7 @@ export async function getNetwork(view: AnalysisView, size: number): Promise<Netw
     dealIds: l.dealIds,
   }));
   return {
-    graph: networkGraph(pairs, circular.loops.slice(0, CIRCULAR_FLOWS_SHOWN), size),
+    graph: networkGraph(pairs, circular.loops, size),
     undisclosedDeals: flows.undisclosedDeals,
     omitted: graph.omitted,
     excluded: flows.excluded,

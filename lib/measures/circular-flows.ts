@@ -141,12 +141,19 @@ export function loopsOf(pairs: Iterable<LoopPair>): CircularFlow[] {
       backToIn: inTotal > 0n && moneyBack.some((l) => l.basis !== "undisclosed") ? ratio(backTotal, inTotal) : null,
     });
   }
-  return loops.sort(
-    (a, b) =>
-      (a.backTotal === b.backTotal ? 0 : a.backTotal > b.backTotal ? -1 : 1) ||
-      (a.inTotal === b.inTotal ? 0 : a.inTotal > b.inTotal ? -1 : 1) ||
-      a.investor.name.localeCompare(b.investor.name) ||
-      a.company.name.localeCompare(b.company.name),
+  return loops.sort(byMoneyBack);
+}
+
+/** A loop's pair and its totals: what loops are ordered by. */
+export type LoopTotals = Pick<CircularFlow, "investor" | "company" | "inTotal" | "backTotal">;
+
+/** The loops' order: the most money back first, then the most money in, then the investor's and company's names. */
+export function byMoneyBack(a: LoopTotals, b: LoopTotals): number {
+  return (
+    (a.backTotal === b.backTotal ? 0 : a.backTotal > b.backTotal ? -1 : 1) ||
+    (a.inTotal === b.inTotal ? 0 : a.inTotal > b.inTotal ? -1 : 1) ||
+    a.investor.name.localeCompare(b.investor.name) ||
+    a.company.name.localeCompare(b.company.name)
   );
 }
 
@@ -154,11 +161,11 @@ export function loopsOf(pairs: Iterable<LoopPair>): CircularFlow[] {
  * Keeps the loops that involve the given organizations: investor slugs match the investing company (with its
  * divisions), a recipient slug matches the company. Empty criteria keep every loop.
  */
-export function loopsInvolving(
-  loops: readonly CircularFlow[],
+export function loopsInvolving<T extends Pick<CircularFlow, "investor" | "company">>(
+  loops: readonly T[],
   criteria: { investors: readonly string[]; recipient: string | null },
   directory: OrganizationDirectory,
-): CircularFlow[] {
+): T[] {
   const investorRoots = new Set(criteria.investors.map((k) => rootOf(k, directory)));
   const recipientRoot = criteria.recipient === null ? null : rootOf(criteria.recipient, directory);
   return loops.filter(

@@ -10,7 +10,7 @@ import { CircularFlowList } from "@/components/analysis/circular-flow-list";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { computeLoopsOf, getAnalysis, getCircularFlows, getLoopsOf } from "@/lib/data/analysis";
+import { CIRCULAR_FLOWS_SHOWN, computeLoopsOf, getAnalysis, getCircularFlows, getLoopsOf } from "@/lib/data/analysis";
 import { clearViewCache } from "@/lib/data/view-cache";
 import { loadOrganizationDirectory } from "@/lib/data/organization-directory";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -150,15 +150,19 @@ describe("circular flows on the seed", () => {
     expect(await getLoopsOf("no-such-organization", null)).toEqual([]);
   });
 
-  it("computes /analysis's loops once with the circular-flows API's and pages", async () => {
+  it("computes /analysis's loops once with its loop pages', the largest of the circular-flows API's", async () => {
     await clearViewCache();
     const { view } = parseAnalysisView(new URLSearchParams({ count: "all", pipeline: "1" }));
     const analysis = await getAnalysis(view);
-    const { loops: all } = await getCircularFlows(view);
+    const shown = await getCircularFlows(view, CIRCULAR_FLOWS_SHOWN);
+    const { loops: all, count } = await getCircularFlows(view);
     expect(analysis.circularFlowCount).toBe(all.length);
+    expect(count).toBe(all.length);
+    expect(shown.count).toBe(all.length);
     expect(analysis.circularFlows.length).toBeGreaterThan(0);
-    // The same loop objects: the API's cache entry was filled by /analysis, not computed again.
-    analysis.circularFlows.forEach((loop, i) => expect(loop).toBe(all[i]));
+    expect(analysis.circularFlows).toEqual(all.slice(0, CIRCULAR_FLOWS_SHOWN));
+    // The same loop objects: the pages' cache entry was filled by /analysis, not computed again.
+    analysis.circularFlows.forEach((loop, i) => expect(loop).toBe(shown.loops[i]));
   });
 
   it("gives an organization the whole market's loops its top parent is in, leg by leg, today and as of dates", async () => {

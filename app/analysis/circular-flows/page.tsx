@@ -12,7 +12,7 @@ type Query = Record<string, string | string[] | undefined>;
 export default async function AnalysisCircularFlowsPage({ searchParams }: { searchParams: Promise<Query> }) {
   const query = await searchParams;
   const { view, issues } = await readAnalysisQuery(CIRCULAR_FLOWS_PATH, query);
-  const { loops } = await getCircularFlows(view);
+  const { loops, count } = await getCircularFlows(view, CIRCULAR_FLOWS_SHOWN);
   return (
     <AnalysisSectionPage
       path={CIRCULAR_FLOWS_PATH}
@@ -21,7 +21,7 @@ export default async function AnalysisCircularFlowsPage({ searchParams }: { sear
       title="Circular flows: capital in and spending back"
       intro="For each loop, the capital an investor put into a company and the spending that company committed back on the investor’s cloud or chips; the loops with the most money back first."
     >
-      <CircularFlowsSection view={view} loops={loops.slice(0, CIRCULAR_FLOWS_SHOWN)} total={loops.length} scale={parseChartScale(query)} />
+      <CircularFlowsSection view={view} loops={loops} total={count} scale={parseChartScale(query)} />
     </AnalysisSectionPage>
   );
 }

@@ -10,7 +10,7 @@ type Query = Record<string, string | string[] | undefined>;
 /** /analysis's circular flows leg by leg, for the same view: the largest loops with their diagrams and deals. */
 export default async function AnalysisLoopsPage({ searchParams }: { searchParams: Promise<Query> }) {
   const { view, issues } = await readAnalysisQuery("/analysis/loops", await searchParams);
-  const { loops } = await getCircularFlows(view);
+  const { loops, count } = await getCircularFlows(view, CIRCULAR_FLOWS_SHOWN);
   return (
     <AnalysisSectionPage
       path="/analysis/loops"
@@ -19,7 +19,7 @@ export default async function AnalysisLoopsPage({ searchParams }: { searchParams
       title="Circular flows: money invested that comes back"
       intro="Where an investor put capital into a company that committed to spend back on the investor’s cloud or chips, each loop with the deals on each side; the loops with the most money back first."
     >
-      <CircularFlowLegsSection view={view} loops={loops.slice(0, CIRCULAR_FLOWS_SHOWN)} total={loops.length} />
+      <CircularFlowLegsSection view={view} loops={loops} total={count} />
     </AnalysisSectionPage>
   );
 }

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Circular flows (embed)", robots: { i
 export default async function EmbedCircularFlows({ searchParams }: { searchParams: EmbedSearchParams }) {
   const { view, fullHref } = await analysisEmbedView(searchParams, "circular-flows", CIRCULAR_FLOWS_PATH);
   const scale = parseChartScale(await searchParams);
-  const { loops } = await getCircularFlows(view);
+  const { loops } = await getCircularFlows(view, CIRCULAR_FLOWS_SHOWN);
   return (
     <EmbedFrame
       title={CIRCULAR_FLOWS_TITLE}
@@ -19,7 +19,7 @@ export default async function EmbedCircularFlows({ searchParams }: { searchParam
       asOf={view.filters.asOf}
       fullHref={fullHref}
     >
-      <CircularFlowsBody loops={loops.slice(0, CIRCULAR_FLOWS_SHOWN)} scale={scale} />
+      <CircularFlowsBody loops={loops} scale={scale} />
     </EmbedFrame>
   );
 }

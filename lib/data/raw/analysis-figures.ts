@@ -398,8 +398,33 @@ export async function viewParts(reads: Reads, view: ViewDeals): Promise<Parts> {
   return reads.selectFrom(parts.as("p")) as unknown as Parts;
 }
 
-/** What the legs of circularFlowsSql are read from: its CTEs of the divisions' top parents and of the parts. */
-type LegTables = DB & { divisionRoots: { id: number; rootId: number }; legParts: InvestorPartRow };
+/** What the legs of circularFlowsSql are read from and written into: its CTEs. */
+type LegTables = DB & {
+  divisionRoots: { id: number; rootId: number };
+  legParts: InvestorPartRow;
+  pairs: { investorRoot: number; companyRoot: number };
+  members: { rootId: number; id: number };
+  back: LegRow;
+  capital: LegRow;
+};
+type LegRow = {
+  dealId: number;
+  organizationId: number;
+  announcedOn: string;
+  recipientId: number;
+  kind: string;
+  status: string;
+  basis: number;
+  amount: string | null;
+  dealAmount: string | null;
+  back: number;
+  investorRoot: number;
+  companyRoot: number;
+};
+/** Pairs of companies (the tops of their parent chains) whose legs circularFlowsSql reads. */
+export type LoopPairIds = { investorRoot: number; companyRoot: number };
+/** Pairs per query when they are given: two parameters each, well under every dialect's limit. */
+const PAIRS_PER_QUERY = 500;
 
 /**
  * findCircularFlows over the named investors' parts `parts` of the deals that can be legs (the counted capital and
@@ -410,16 +435,22 @@ type LegTables = DB & { divisionRoots: { id: number; rootId: number }; legParts:
  * only those of a pair with a spending leg (86,254 pairs there), read pair by pair, by kind, investor and recipient.
  * InvestorPart's legs index holds every column read, so neither side touches the table: the whole market's loops at a
  * million deals take 0.8-0.9 s, against 1.5 s when the spending legs were found among every part and the capital
- * legs among every part of each seller (749,184). loopsOf keeps the pairs with legs on both sides, totals and orders
- * them.
+ * legs among every part of each seller (749,184). With `pairs` (the loops the writers keep, LoopCell, that a page
+ * shows) only those pairs' legs are read, both sides pair by pair. loopsOf keeps the pairs with legs on both sides,
+ * totals and orders them.
  */
-export async function circularFlowsSql(reads: Reads, parts: Parts, options: { fewParts?: boolean } = {}): Promise<CircularFlow[]> {
+export async function circularFlowsSql(
+  reads: Reads,
+  parts: Parts,
+  options: { fewParts?: boolean; pairs?: readonly LoopPairIds[] } = {},
+): Promise<CircularFlow[]> {
   const spend = [...SPEND_BACK_KINDS];
   const payerRoot = sql<number>`coalesce(${sql.ref("payer.rootId")}, ${sql.ref("p.organizationId")})`;
   const receiverRoot = sql<number>`coalesce(${sql.ref("receiver.rootId")}, ${sql.ref("p.recipientId")})`;
-  // Each CTE's creator is typed with the CTEs before it; the legs read only these two.
-  const legsOf = (creator: unknown, back: boolean) =>
-    (creator as QueryCreator<LegTables>)
+  type Creator = QueryCreator<LegTables>;
+  // Each CTE's creator is typed with every CTE; the legs read only the first two.
+  const legsOf = (db: Creator, back: boolean) =>
+    db
       .selectFrom("legParts as p")
       .leftJoin("divisionRoots as payer", "payer.id", "p.organizationId")
       .leftJoin("divisionRoots as receiver", "receiver.id", "p.recipientId")
@@ -437,78 +468,98 @@ export async function circularFlowsSql(reads: Reads, parts: Parts, options: { fe
         (back ? receiverRoot : payerRoot).as("investorRoot"),
         (back ? payerRoot : receiverRoot).as("companyRoot"),
       ]);
-  const rows = await reads
-    .with(
-      (cte) => cte("divisionRoots").materialized(),
-      () => divisionRoots(reads),
-    )
-    // Read twice by different paths (the spending legs by kind, the capital legs by their sellers' keys): inlined,
-    // unless they are few (one organization's), which are written once.
-    .with(
-      (cte) => (options.fewParts ? cte("legParts").materialized() : cte("legParts").notMaterialized()),
-      () => parts.where("p.share", "is not", null).selectAll("p"),
-    )
-    .with(
-      (cte) => cte("back").materialized(),
-      (db) => legsOf(db, true).where("p.kind", "in", spend).where(payerRoot, "<>", receiverRoot),
-    )
-    // The companies' pairs with a spending leg, and each top company with its divisions: a capital leg of a pair is
-    // a part from one of its investor's family to one of its company's.
-    .with(
-      (cte) => cte("pairs").materialized(),
-      (db) => db.selectFrom("back").select(["back.investorRoot", "back.companyRoot"]).distinct(),
-    )
-    .with(
-      (cte) => cte("members").materialized(),
-      (db) =>
+  const spending = (db: Creator) => legsOf(db, true).where("p.kind", "in", spend).where(payerRoot, "<>", receiverRoot);
+  // Each top company of a pair with its divisions: a leg of a pair is a part from one of its payer's family to one of
+  // its receiver's, looked up pair by pair in the kept parts' legs index, or tested on each part of a view's. A list
+  // of pairs, not a join: with a join SQLite read each pair's investor's every part, pair after pair, when it did not
+  // take the legs index (31-34 s at a million deals on a database without it; the list takes 1.5 s there).
+  const members = (db: Creator) =>
+    db
+      .selectFrom(
+        db.selectFrom("pairs").select("pairs.investorRoot as id").union(db.selectFrom("pairs").select("pairs.companyRoot as id")).as("r"),
+      )
+      .select(["r.id as rootId", "r.id"])
+      .unionAll(db.selectFrom("divisionRoots as d").select(["d.rootId", "d.id"]));
+  const ofPairs = (db: Creator, back: boolean) =>
+    db
+      .selectFrom("pairs as bp")
+      .innerJoin("members as mi", "mi.rootId", "bp.investorRoot")
+      .innerJoin("members as mc", "mc.rootId", "bp.companyRoot")
+      .select(back ? ["mc.id", "mi.id as recipientId"] : ["mi.id", "mc.id as recipientId"])
+      .$asTuple("id", "recipientId");
+  const legsOfPairs = async (given: readonly LoopPairIds[] | null) => {
+    const start = (reads as unknown as Creator)
+      .with(
+        (cte) => cte("divisionRoots").materialized(),
+        () => divisionRoots(reads),
+      )
+      // Read twice by different paths (the spending legs by kind, the capital legs by their sellers' keys): inlined,
+      // unless they are few (one organization's), which are written once.
+      .with(
+        (cte) => (options.fewParts ? cte("legParts").materialized() : cte("legParts").notMaterialized()),
+        () => parts.where("p.share", "is not", null).selectAll("p"),
+      ) as unknown as Creator;
+    // The pairs given (among those the writers keep) and their spending legs, or every spending leg and its pairs.
+    const withBack =
+      given === null
+        ? start
+            .with((cte) => cte("back").materialized(), spending)
+            .with(
+              (cte) => cte("pairs").materialized(),
+              (db) => db.selectFrom("back").select(["back.investorRoot", "back.companyRoot"]).distinct(),
+            )
+            .with((cte) => cte("members").materialized(), members)
+        : start
+            .with(
+              (cte) => cte("pairs").materialized(),
+              (db) =>
+                db
+                  .selectFrom("LoopCell as c")
+                  .where((eb) =>
+                    eb(
+                      eb.refTuple("c.investorRoot", "c.companyRoot"),
+                      "in",
+                      given.map((pair) => eb.tuple(pair.investorRoot, pair.companyRoot)),
+                    ),
+                  )
+                  .select(["c.investorRoot", "c.companyRoot"]),
+            )
+            .with((cte) => cte("members").materialized(), members)
+            .with(
+              (cte) => cte("back").materialized(),
+              (db) => spending(db).where((eb) => eb.refTuple("p.organizationId", "p.recipientId"), "in", ofPairs(db, true)),
+            );
+    return (withBack as unknown as Creator)
+      .with(
+        (cte) => cte("capital").materialized(),
+        (db) =>
+          legsOf(db, false)
+            .where("p.kind", "in", [...CAPITAL_KINDS])
+            .where((eb) => eb.refTuple("p.organizationId", "p.recipientId"), "in", ofPairs(db, false)),
+      )
+      .selectFrom("capital")
+      .selectAll()
+      .unionAll((db) =>
         db
-          .selectFrom(
-            db
-              .selectFrom("pairs")
-              .select("pairs.investorRoot as id")
-              .union(db.selectFrom("pairs").select("pairs.companyRoot as id"))
-              .as("r"),
+          .selectFrom("back as b")
+          .where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom("capital as c")
+                .whereRef("c.investorRoot", "=", "b.investorRoot")
+                .whereRef("c.companyRoot", "=", "b.companyRoot")
+                .select("c.dealId"),
+            ),
           )
-          .select(["r.id as rootId", "r.id"])
-          .unionAll(db.selectFrom("divisionRoots as d").select(["d.rootId", "d.id"])),
-    )
-    .with(
-      (cte) => cte("capital").materialized(),
-      (db) =>
-        legsOf(db, false)
-          .where("p.kind", "in", [...CAPITAL_KINDS])
-          // Its investor in the family of a pair's investor, its recipient in that of the pair's company: looked up
-          // pair by pair in the kept parts' legs index, or tested on each part of a view's. A list of pairs, not a
-          // join: with a join SQLite read each pair's investor's every part, pair after pair, when it did not take
-          // the legs index (31-34 s at a million deals on a database without it; the list takes 1.5 s there).
-          .where(
-            (eb) => eb.refTuple("p.organizationId", "p.recipientId"),
-            "in",
-            db
-              .selectFrom("pairs as bp")
-              .innerJoin("members as mi", "mi.rootId", "bp.investorRoot")
-              .innerJoin("members as mc", "mc.rootId", "bp.companyRoot")
-              .select(["mi.id", "mc.id as recipientId"])
-              .$asTuple("id", "recipientId"),
-          ),
-    )
-    .selectFrom("capital")
-    .selectAll()
-    .unionAll((db) =>
-      db
-        .selectFrom("back as b")
-        .where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom("capital as c")
-              .whereRef("c.investorRoot", "=", "b.investorRoot")
-              .whereRef("c.companyRoot", "=", "b.companyRoot")
-              .select("c.dealId"),
-          ),
-        )
-        .selectAll("b"),
-    )
-    .execute();
+          .selectAll("b"),
+      )
+      .execute();
+  };
+  const rows: LegRow[] = [];
+  if (options.pairs === undefined) rows.push(...(await legsOfPairs(null)));
+  else
+    for (let at = 0; at < options.pairs.length; at += PAIRS_PER_QUERY)
+      rows.push(...(await legsOfPairs(options.pairs.slice(at, at + PAIRS_PER_QUERY))));
   if (rows.length === 0) return [];
   const names = await organizationNames(
     reads,
