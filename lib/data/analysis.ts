@@ -33,12 +33,11 @@ import {
   familyMembers,
   flowsSql,
   largestDealsSql,
-  type LoopPairIds,
   marketTotalsSql,
   viewParts,
 } from "./raw/analysis-figures";
 import { capitalByPeriodSql } from "./raw/capital-by-period";
-import { loopTotals } from "./raw/loop-cells";
+import { loopTotals, type KeptLoopPairs } from "./raw/loop-cells";
 import { withViewTables, type ViewDeals } from "./raw/view-deals";
 import { loadOrganizationDirectory } from "./organization-directory";
 import { hasActiveFilters } from "../filters/deal-filters";
@@ -131,6 +130,15 @@ export async function computeFlows(db: PrismaClient, view: AnalysisView, limit =
   return { ...flows, excluded: context.excluded };
 }
 
+/** The deals a loop's legs are of under the pipeline switch: capital and spending-back kinds, counted statuses. */
+const legRuleOf = (includePipeline: boolean) => ({ kinds: [...CAPITAL_KINDS, ...SPEND_BACK_KINDS], includePipeline });
+
+/** The parts among `parts` that can be legs of a loop under the pipeline switch. */
+function legsAmong(parts: Parts, includePipeline: boolean): Parts {
+  const rule = legRuleOf(includePipeline);
+  return parts.where("p.kind", "in", rule.kinds).where("p.status", "in", countedStatuses(rule));
+}
+
 /** A view's loops: the largest `limit` with their legs (every one without a limit), and how many there are. */
 export type ViewLoops = { loops: CircularFlow[]; count: number };
 
@@ -140,24 +148,29 @@ export type ViewLoops = { loops: CircularFlow[]; count: number };
  * Dates, statuses, amounts, the pipeline switch and exclusions apply to every leg. The whole market's loops today are
  * the pairs the writers keep (LoopCell, lib/data/raw/loop-cells.ts) that close one, ordered by their totals, and only
  * the legs of the largest `limit` are read (circularFlowsSql with `pairs`): matching every spending leg with the capital
- * legs took 0.8 s of /analysis at a million deals. Any other view's loops are matched in SQL (circularFlowsSql) over
- * the named investors' parts of its counted capital and spending-back deals: with only filters, the parts the writers
- * keep; as of a date or with organizations excluded, those of the view's tables of the deals that can be legs
- * (circularFlowLegs), the excluded organizations taken out there as for every other figure.
+ * legs took 0.8 s of /analysis at a million deals. With filters, the same pairs' legs among the filtered deals' kept
+ * parts. As of a date or with organizations excluded (a deal's status then, or a part split again without them, can
+ * make legs today's parts do not have), the loops are matched in SQL (circularFlowsSql) over the named investors'
+ * parts of the view's tables of the deals that can be legs (circularFlowLegs), the excluded organizations taken out
+ * there as for every other figure.
  */
 async function circularFlowsOf(db: PrismaClient, view: AnalysisView, context: ViewContext, limit: number | undefined): Promise<ViewLoops> {
   const reads = readsOf(db);
   const legFilters = { ...view.filters, kinds: [], investors: [], recipient: null, q: null };
-  const legRule = { kinds: [...CAPITAL_KINDS, ...SPEND_BACK_KINDS], includePipeline: view.pipeline };
+  const legRule = legRuleOf(view.pipeline);
   const involving = { investors: view.filters.investors, recipient: view.filters.recipient };
   const excluded = [...context.excludedKeys];
   const largest = <T>(loops: T[]) => (limit === undefined ? loops : loops.slice(0, limit));
-  const keptParts = (parts: Parts, pairs?: LoopPairIds[]) =>
-    circularFlowsSql(reads, parts.where("p.kind", "in", [...legRule.kinds]).where("p.status", "in", countedStatuses(legRule)), { pairs });
+  const keptParts = (parts: Parts, pairs?: KeptLoopPairs) => circularFlowsSql(reads, legsAmong(parts, view.pipeline), { pairs });
   if (legFilters.asOf === null && excluded.length === 0) {
     if (hasActiveFilters(legFilters)) {
+      // A filter only takes legs away, so the filtered loops are among the kept pairs' loops: their legs are read
+      // pair by pair, each tested against the filtered deals (over every spending leg: 1.3 s since 2024 at a million
+      // deals).
       const loops = loopsInvolving(
-        await keptParts(partsOfDeals(reads, null, dealFilterCondition(legFilters, reads), { byDeal: false })),
+        await keptParts(partsOfDeals(reads, null, dealFilterCondition(legFilters, reads), { byDeal: false }), {
+          includePipeline: view.pipeline,
+        }),
         involving,
         context.directory,
       );
@@ -174,10 +187,10 @@ async function circularFlowsOf(db: PrismaClient, view: AnalysisView, context: Vi
       involving,
       context.directory,
     ).sort(byMoneyBack);
-    const loops = await keptParts(
-      reads.selectFrom("InvestorPart as p") as unknown as Parts,
-      largest(pairs).map((pair) => pair.ids),
-    );
+    const loops = await keptParts(reads.selectFrom("InvestorPart as p") as unknown as Parts, {
+      includePipeline: view.pipeline,
+      only: largest(pairs).map((pair) => pair.ids),
+    });
     return { loops, count: pairs.length };
   }
   const condition = onDeal.and([dealFilterCondition(legFilters, reads), countedDeal(legRule), circularFlowLegs(reads)]);
@@ -237,7 +250,7 @@ export async function computeLoopsOf(db: PrismaClient, slug: string, asOf: strin
       .where("o.slug", "in", [...keys, ""])
       .select("o.id");
   const ids = idsOf(withDivisions([root], directory));
-  const legRule = { kinds: [...CAPITAL_KINDS, ...SPEND_BACK_KINDS], includePipeline: view.pipeline };
+  const legRule = legRuleOf(view.pipeline);
   const spend = [...SPEND_BACK_KINDS];
   const statuses = countedStatuses(legRule);
   // The other investors' parts of the counted deals of `kinds` the family received.
@@ -277,11 +290,7 @@ export async function computeLoopsOf(db: PrismaClient, slug: string, asOf: strin
     .unionAll(receivedBack.selectAll("p"))
     .unionAll(receivedParts(CAPITAL_KINDS).where(anyOf("p.organizationId", sellers)).selectAll("p"))
     .as("p");
-  return circularFlowsSql(
-    reads,
-    (reads.selectFrom(parts) as unknown as Parts).where("p.kind", "in", [...legRule.kinds]).where("p.status", "in", statuses),
-    { fewParts: true },
-  );
+  return circularFlowsSql(reads, legsAmong(reads.selectFrom(parts) as unknown as Parts, view.pipeline), { fewParts: true });
 }
 
 export type CapitalByKindData = { kinds: DealKind[]; periods: PeriodTotal[] };

@@ -131,6 +131,9 @@ describe("the analysis in SQL on a synthetic database of 10,000 deals", () => {
       "investor=google&count=all&pipeline=1",
       "kind=equity&from=2020-01-01&exclude=openai&side=investor",
       "status=announced&min=50000000&exclude=aws",
+      // Filtered only: the loops among the kept pairs' legs of the filtered deals.
+      "from=2024-01-01&pipeline=1",
+      "status=closed&max=2000000000&grain=quarter",
     ];
     const answers = await compare(db, [...withDates(queries, ["", "2024-12-31"]), "asOf=2019-06-30&exclude=google"]);
     const whole = answers.get("") as Answer;

@@ -17,7 +17,7 @@ import { countAll, moneySum, moneyText, toMoney, type Reads } from "../kysely";
 import { basisOf, byAmountThenName, countedCells, countedDeal, onDeal } from "./overview-figures";
 import type { Parts } from "../investor-parts";
 import { organizationNames } from "../organization-where";
-import { divisionRoots } from "./loop-cells";
+import { divisionRoots, keptLoopPairs, type KeptLoopPairs } from "./loop-cells";
 import type { ViewDeals } from "./view-deals";
 
 type Org = { slug: string; name: string };
@@ -421,9 +421,7 @@ type LegRow = {
   investorRoot: number;
   companyRoot: number;
 };
-/** Pairs of companies (the tops of their parent chains) whose legs circularFlowsSql reads. */
-export type LoopPairIds = { investorRoot: number; companyRoot: number };
-/** Pairs per query when they are given: two parameters each, well under every dialect's limit. */
+/** Pairs per query when a list is given: two parameters each, well under every dialect's limit. */
 const PAIRS_PER_QUERY = 500;
 
 /**
@@ -442,7 +440,7 @@ const PAIRS_PER_QUERY = 500;
 export async function circularFlowsSql(
   reads: Reads,
   parts: Parts,
-  options: { fewParts?: boolean; pairs?: readonly LoopPairIds[] } = {},
+  options: { fewParts?: boolean; pairs?: KeptLoopPairs } = {},
 ): Promise<CircularFlow[]> {
   const spend = [...SPEND_BACK_KINDS];
   const payerRoot = sql<number>`coalesce(${sql.ref("payer.rootId")}, ${sql.ref("p.organizationId")})`;
@@ -487,7 +485,7 @@ export async function circularFlowsSql(
       .innerJoin("members as mc", "mc.rootId", "bp.companyRoot")
       .select(back ? ["mc.id", "mi.id as recipientId"] : ["mi.id", "mc.id as recipientId"])
       .$asTuple("id", "recipientId");
-  const legsOfPairs = async (given: readonly LoopPairIds[] | null) => {
+  const legsOfPairs = async (given: KeptLoopPairs | null) => {
     const start = (reads as unknown as Creator)
       .with(
         (cte) => cte("divisionRoots").materialized(),
@@ -512,17 +510,7 @@ export async function circularFlowsSql(
         : start
             .with(
               (cte) => cte("pairs").materialized(),
-              (db) =>
-                db
-                  .selectFrom("LoopCell as c")
-                  .where((eb) =>
-                    eb(
-                      eb.refTuple("c.investorRoot", "c.companyRoot"),
-                      "in",
-                      given.map((pair) => eb.tuple(pair.investorRoot, pair.companyRoot)),
-                    ),
-                  )
-                  .select(["c.investorRoot", "c.companyRoot"]),
+              () => keptLoopPairs(reads, given),
             )
             .with((cte) => cte("members").materialized(), members)
             .with(
@@ -556,10 +544,11 @@ export async function circularFlowsSql(
       .execute();
   };
   const rows: LegRow[] = [];
-  if (options.pairs === undefined) rows.push(...(await legsOfPairs(null)));
+  const kept = options.pairs;
+  if (kept?.only === undefined) rows.push(...(await legsOfPairs(kept ?? null)));
   else
-    for (let at = 0; at < options.pairs.length; at += PAIRS_PER_QUERY)
-      rows.push(...(await legsOfPairs(options.pairs.slice(at, at + PAIRS_PER_QUERY))));
+    for (let at = 0; at < kept.only.length; at += PAIRS_PER_QUERY)
+      rows.push(...(await legsOfPairs({ ...kept, only: kept.only.slice(at, at + PAIRS_PER_QUERY) })));
   if (rows.length === 0) return [];
   const names = await organizationNames(
     reads,

@@ -188,6 +188,30 @@ export function loopCellsOfFamilies(builder: Reads, roots: readonly number[]): C
   ];
 }
 
+/** The rows a view's loops are among: those the counted legs close, and with the pipeline those its legs close too. */
+const loopLevels = (includePipeline: boolean) => (includePipeline ? [1, 2] : [2]);
+
+/** Pairs of companies (the tops of their parent chains) by id. */
+export type LoopPairIds = { investorRoot: number; companyRoot: number };
+
+/** The kept pairs a view's loops are among (with or without the pipeline), or only the `only` of them. */
+export type KeptLoopPairs = { includePipeline: boolean; only?: readonly LoopPairIds[] };
+
+/** The ids of the kept pairs `kept` names. */
+export function keptLoopPairs(reads: Reads, kept: KeptLoopPairs) {
+  let pairs = reads.selectFrom("LoopCell as c").where("c.loop", "in", loopLevels(kept.includePipeline));
+  const { only } = kept;
+  if (only)
+    pairs = pairs.where((eb) =>
+      eb(
+        eb.refTuple("c.investorRoot", "c.companyRoot"),
+        "in",
+        only.map((pair) => eb.tuple(pair.investorRoot, pair.companyRoot)),
+      ),
+    );
+  return pairs.select(["c.investorRoot", "c.companyRoot"]);
+}
+
 /** A side's column of the pipeline's statuses beside the counted statuses' one. */
 const PIPELINE_COLUMN = {
   inAmount: "pipelineInAmount",
@@ -205,7 +229,7 @@ export function loopTotals(reads: Reads, includePipeline: boolean) {
     .selectFrom("LoopCell as c")
     .innerJoin("Organization as i", "i.id", "c.investorRoot")
     .innerJoin("Organization as o", "o.id", "c.companyRoot")
-    .where("c.loop", "in", includePipeline ? [1, 2] : [2])
+    .where("c.loop", "in", loopLevels(includePipeline))
     .select([
       "c.investorRoot",
       "c.companyRoot",
