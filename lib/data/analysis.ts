@@ -227,13 +227,14 @@ export function getLoopsOf(slug: string, asOf: string | null): Promise<CircularF
 }
 
 /**
- * getLoopsOf uncached: circularFlowsSql over only the parts its family pays or receives that can be legs, today or as
- * of `asOf`: its own parts (partsOfInvestors: today by the key's prefix) and those of the deals it received (by the
- * recipient index, then the parts' deal index), the capital narrowed to the companies that spend back with it. Every
- * leg of a loop of its top parent is one of them (capital from it or to it, spending back to it or from it), and every
- * loop matched among them is one of its top parent's. Indexing the whole market's loops instead cost the first
- * organization page of each data version 2.6-2.7 s at a million deals; its own take 0.2-0.7 s there. As of a date
- * the parts are the kept rows with their deals' states then (partsOfDeals); the whole market's loops as of a date,
+ * getLoopsOf uncached. Today the kept pairs (LoopCell) its top parent is in, their legs read pair by pair. As of
+ * `asOf`, circularFlowsSql over only the parts its family pays or receives that can be legs: its own parts
+ * (partsOfInvestors) and those of the deals it received (by the recipient index, then the parts' deal index), the
+ * capital narrowed to the companies that spend back with it. Every leg of a loop of its top parent is one of them
+ * (capital from it or to it, spending back to it or from it), and every loop matched among them is one of its top
+ * parent's. Indexing the whole market's loops instead cost the first organization page of each data version 2.6-2.7 s
+ * at a million deals; its own parts took 0.2-0.7 s there today. As of a date the parts are the kept rows with their
+ * deals' states then (partsOfDeals); the whole market's loops as of a date,
  * which each organization's were picked from while a part as of a date meant splitting its deal again, took 480 ms of
  * Microsoft's 1.7 s page as of 2024-02-01 at 100,000 deals (the view's deals and parts written into tables, 393 ms).
  */
@@ -249,6 +250,13 @@ export async function computeLoopsOf(db: PrismaClient, slug: string, asOf: strin
       .selectFrom("Organization as o")
       .where("o.slug", "in", [...keys, ""])
       .select("o.id");
+  if (asOf === null) {
+    // Today its loops are the kept pairs its top is in (LoopCell), their legs read pair by pair.
+    const top = await reads.selectFrom("Organization").where("slug", "=", root).select("id").executeTakeFirstOrThrow();
+    return circularFlowsSql(reads, legsAmong(reads.selectFrom("InvestorPart as p") as unknown as Parts, view.pipeline), {
+      pairs: { includePipeline: view.pipeline, involving: top.id },
+    });
+  }
   const ids = idsOf(withDivisions([root], directory));
   const legRule = legRuleOf(view.pipeline);
   const spend = [...SPEND_BACK_KINDS];

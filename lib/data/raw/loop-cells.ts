@@ -194,13 +194,18 @@ const loopLevels = (includePipeline: boolean) => (includePipeline ? [1, 2] : [2]
 /** Pairs of companies (the tops of their parent chains) by id. */
 export type LoopPairIds = { investorRoot: number; companyRoot: number };
 
-/** The kept pairs a view's loops are among (with or without the pipeline), or only the `only` of them. */
-export type KeptLoopPairs = { includePipeline: boolean; only?: readonly LoopPairIds[] };
+/**
+ * The kept pairs a view's loops are among (with or without the pipeline): only the `only` of them, or only those whose
+ * investing company or company is the top `involving` (an organization's loops).
+ */
+export type KeptLoopPairs = { includePipeline: boolean; only?: readonly LoopPairIds[]; involving?: number };
 
 /** The ids of the kept pairs `kept` names. */
 export function keptLoopPairs(reads: Reads, kept: KeptLoopPairs) {
   let pairs = reads.selectFrom("LoopCell as c").where("c.loop", "in", loopLevels(kept.includePipeline));
-  const { only } = kept;
+  const { only, involving } = kept;
+  if (involving !== undefined)
+    pairs = pairs.where((eb) => eb.or([eb("c.investorRoot", "=", involving), eb("c.companyRoot", "=", involving)]));
   if (only)
     pairs = pairs.where((eb) =>
       eb(
