@@ -344,7 +344,7 @@ export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, s
   const investorTotals = partSums("InvestorTotalCell", INVESTOR_TOTAL_KEY);
   const pairs = partSums("PairCell", PAIR_KEY);
   // The circular flows' pairs of the same parts (loop-cells.ts).
-  const loops = loopCellDelta(builder, parts as unknown as Parameters<typeof loopCellDelta>[1], sign, !fill);
+  const loops = loopCellDelta(builder, parts as unknown as Parameters<typeof loopCellDelta>[1], { sign, written: !fill });
   return fill
     ? {
         recipients: recipients.compile(),
