@@ -1,7 +1,7 @@
-// A database migrated from before InvestorPart, PairCell, PeriodCell, RoundPair, InvestorTotalCell and
-// RecipientTotalCell holds deals without their investors' parts, the pair cells, the period cells, the rounds' pairs
-// and the investors' and recipients' totals: prepare-db (npm start, db:migrate) fills them once, with the statements
-// the deal writers keep them by, and leaves tables with rows alone. The parts and cells are spelled out for a deal split by
+// A database migrated from before InvestorPart, PairCell, PeriodCell, RoundPair, InvestorTotalCell,
+// RecipientTotalCell and LoopCell holds deals without their investors' parts, the pair cells, the period cells, the
+// rounds' pairs, the investors' and recipients' totals and the circular flows' pairs: prepare-db (npm start,
+// db:migrate) fills them once, with the statements the deal writers keep them by, and leaves tables with rows alone. The parts and cells are spelled out for a deal split by
 // stated commitments and one split equally. Runs on PostgreSQL too under `npm run test:pg`.
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -9,12 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   fillInvestorPartsIfEmpty,
   fillInvestorTotalCellsIfEmpty,
+  fillLoopCellsIfEmpty,
   fillMarketCellsIfEmpty,
   fillPairCellsIfEmpty,
   fillPeriodCellsIfEmpty,
   fillRecipientTotalCellsIfEmpty,
   fillRoundPairsIfEmpty,
 } from "@/lib/deals/market-cells";
+import { seedDatabase } from "@/lib/seed/seed-database";
 import { createTestDb, type TestDb } from "../support/test-db";
 
 let t: TestDb;
@@ -170,5 +172,25 @@ describe("filling the investors' parts", () => {
     expect(parts.length).toBeGreaterThan(0);
     expect(parts.map((p) => p.amount)).toEqual(parts.map((p) => keyOf.get(p.dealId)));
     expect(parts.some((p) => p.amount > 0n)).toBe(true);
+  });
+});
+
+describe("filling the circular flows' pairs", () => {
+  it("gives the rows the writers kept for the seed, once", async () => {
+    const seeded = await createTestDb();
+    try {
+      await seedDatabase(seeded.db);
+      const rows = () => seeded.db.loopCell.findMany({ orderBy: [{ investorRoot: "asc" }, { companyRoot: "asc" }] });
+      const kept = await rows();
+      expect(kept.filter((r) => r.loop === 2).length).toBeGreaterThan(0);
+      expect(await fillLoopCellsIfEmpty(seeded.db)).toBe(false);
+      // As a database migrated from before the table.
+      await seeded.db.loopCell.deleteMany();
+      expect(await fillLoopCellsIfEmpty(seeded.db)).toBe(true);
+      expect(await rows()).toEqual(kept);
+      expect(await fillLoopCellsIfEmpty(seeded.db)).toBe(false);
+    } finally {
+      await seeded.dispose();
+    }
   });
 });
