@@ -88,57 +88,59 @@ const AMOUNT_CASES: Expression<SqlBool>[] = [
   onDeal("d.amountQualifier", "=", "undisclosed"),
 ];
 
-/** The id of the latest counted deal (by date, then id) of each way an amount can be reported, in one pass. */
+/**
+ * The id of the latest counted deal (by date, then id) of each way an amount can be reported: one query a way, each
+ * walking its qualifier's deals newest first (Deal's index on amountQualifier, announcedOn, id) and stopping at its
+ * first. Numbering every counted deal per way in one pass read all of them: 1.1 s at a million deals.
+ */
 async function amountExampleIds(reads: Reads, asOf: string | null): Promise<number[]> {
-  const way = sql<number | null>`CASE ${sql.join(
-    AMOUNT_CASES.map((condition, i) => sql`WHEN ${condition} THEN ${sql.lit(i)}`),
-    sql` `,
-  )} END`;
-  const ways = dealsAsOf(reads, asOf)
-    .where(countedDeal(DEFAULT_RULE))
-    .select(["d.id", "d.announcedOn", way.as("way")]);
-  const latest = reads
-    .selectFrom(ways.as("w"))
-    .where("w.way", "is not", null)
-    .select((eb) => [
-      "w.id",
-      "w.way",
-      eb.fn
-        .agg<number>("row_number")
-        .over((o) => o.partitionBy("w.way").orderBy("w.announcedOn", "desc").orderBy("w.id", "desc"))
-        .as("n"),
-    ]);
-  const rows = await reads.selectFrom(latest.as("l")).where("l.n", "=", 1).select(["l.id", "l.way"]).execute();
-  return rows.sort((a, b) => Number(a.way) - Number(b.way)).map((r) => r.id);
+  const latest = await Promise.all(AMOUNT_CASES.map((condition) => latestCounted(reads, asOf, (deals) => deals.where(condition))));
+  return latest.flatMap((id) => (id === null ? [] : [id]));
 }
 
-/**
- * The attribution example: the latest counted deal with a low figure shared by two or more parties, all named
- * investors without a stated commitment, preferably one whose amount does not split evenly among them (the odd dollars).
- */
-async function attributionExampleId(reads: Reads, asOf: string | null): Promise<number | null> {
-  const shared = reads
-    .selectFrom("Participation as p")
-    .groupBy("p.dealId")
-    .having((eb) =>
-      eb.and([
-        eb(eb.fn.countAll(), ">=", 2),
-        eb(eb.fn.count("p.organizationId"), "=", eb.fn.countAll()),
-        eb(eb.fn.count("p.committedUsd"), "=", 0),
-      ]),
-    )
-    .select((eb) => ["p.dealId", eb.cast<number>(eb.fn.countAll(), "integer").as("parties")]);
-  const row = await dealsAsOf(reads, asOf)
-    .innerJoin(shared.as("s"), "s.dealId", "d.id")
-    .where(countedDeal(DEFAULT_RULE))
-    .where("d.amountUsdLow", "is not", null)
+/** The latest counted deal (by date, then id) among the deals' states `d` that `narrow` keeps, or null. */
+async function latestCounted(
+  reads: Reads,
+  asOf: string | null,
+  narrow: (deals: ReturnType<typeof dealsAsOf>) => ReturnType<typeof dealsAsOf>,
+): Promise<number | null> {
+  const row = await narrow(dealsAsOf(reads, asOf).where(countedDeal(DEFAULT_RULE)))
     .select("d.id")
-    .orderBy(sql`CASE WHEN "d"."amountUsdLow" % "s"."parties" <> 0 THEN 1 ELSE 0 END`, "desc")
     .orderBy("d.announcedOn", "desc")
     .orderBy("d.id", "desc")
     .limit(1)
     .executeTakeFirst();
   return row?.id ?? null;
+}
+
+/**
+ * The attribution example: the latest counted deal with a low figure shared by two or more parties, all named
+ * investors without a stated commitment, preferably one whose amount does not split evenly among them (the odd dollars).
+ * Each deal's parties are counted as the deals are walked newest first: grouping every participation first took 1.0 s
+ * at a million deals.
+ */
+async function attributionExampleId(reads: Reads, asOf: string | null): Promise<number | null> {
+  const parties = reads
+    .selectFrom("Participation as p")
+    .where("p.dealId", "=", sql.ref<number>("d.id"))
+    .select((eb) => eb.fn.countAll<number>().as("n"));
+  const shared = (deals: ReturnType<typeof dealsAsOf>) =>
+    deals
+      .where("d.amountUsdLow", "is not", null)
+      .where(parties, ">=", 2)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("Participation as p")
+              .whereRef("p.dealId", "=", "d.id")
+              .where((w) => w.or([w("p.organizationId", "is", null), w("p.committedUsd", "is not", null)]))
+              .select("p.id"),
+          ),
+        ),
+      );
+  const odd = (deals: ReturnType<typeof dealsAsOf>) => shared(deals).where(sql<SqlBool>`${sql.ref("d.amountUsdLow")} % ${parties} <> 0`);
+  return (await latestCounted(reads, asOf, odd)) ?? (await latestCounted(reads, asOf, shared));
 }
 
 /** The year of the latest counted deal, or null. */
