@@ -433,9 +433,9 @@ const PAIRS_PER_QUERY = 500;
  * only those of a pair with a spending leg (86,254 pairs there), read pair by pair, by kind, investor and recipient.
  * InvestorPart's legs index holds every column read, so neither side touches the table: the whole market's loops at a
  * million deals take 0.8-0.9 s, against 1.5 s when the spending legs were found among every part and the capital
- * legs among every part of each seller (749,184). With `pairs` (the loops the writers keep, LoopCell, that a page
- * shows) only those pairs' legs are read, both sides pair by pair. loopsOf keeps the pairs with legs on both sides,
- * totals and orders them.
+ * legs among every part of each seller (749,184). With `pairs` (among the loops the writers keep, LoopCell: those a
+ * page draws, all of them for a filtered view, or an organization's) only those pairs' legs are read, both sides pair
+ * by pair. loopsOf keeps the pairs with legs on both sides, totals and orders them.
  */
 export async function circularFlowsSql(
   reads: Reads,
