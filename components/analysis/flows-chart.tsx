@@ -38,7 +38,7 @@ export function FlowsChart({ view, flows }: { view: AnalysisView; flows: FlowsDa
     label: graph.nodes[l.source].name,
     recipient: graph.nodes[l.target].name,
     amount: Number(l.amount),
-    deals: l.dealIds.length,
+    deals: l.deals,
   }));
   return (
     <ChartFrame

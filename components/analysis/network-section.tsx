@@ -35,7 +35,7 @@ function networkRows(graph: NetworkGraph): ChartRow[] {
     label: graph.nodes[e.source].name,
     to: graph.nodes[e.target].name,
     amount: Number(e.amount),
-    deals: e.dealIds.length,
+    deals: e.deals,
     what: edgeText(graph, e),
   }));
 }

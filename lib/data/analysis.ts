@@ -119,14 +119,25 @@ export async function getConcentration(view: AnalysisView): Promise<WithExcluded
 
 export type FlowsData = { graph: SankeyGraph; undisclosedDeals: number };
 
-export function getFlows(view: AnalysisView, limit = DEFAULT_FLOW_LIMIT): Promise<WithExcluded<FlowsData>> {
-  return cachedView(viewKey("flows", { view, limit }), async () => computeFlows(await getDb(), view, limit));
+/** A view's largest flows; with `dealIds` (the API's) each drawn flow carries its deals' ids, else only how many. */
+export function getFlows(
+  view: AnalysisView,
+  limit = DEFAULT_FLOW_LIMIT,
+  options: { dealIds?: boolean } = {},
+): Promise<WithExcluded<FlowsData>> {
+  const dealIds = options.dealIds ?? false;
+  return cachedView(viewKey("flows", { view, limit, dealIds }), async () => computeFlows(await getDb(), view, limit, { dealIds }));
 }
 
 /** The largest flows of a view, uncached: exported for the tests that compare them with the measures. */
-export async function computeFlows(db: PrismaClient, view: AnalysisView, limit = DEFAULT_FLOW_LIMIT): Promise<WithExcluded<FlowsData>> {
+export async function computeFlows(
+  db: PrismaClient,
+  view: AnalysisView,
+  limit = DEFAULT_FLOW_LIMIT,
+  options: { dealIds: boolean } = { dealIds: false },
+): Promise<WithExcluded<FlowsData>> {
   const context = await contextOf(db, view);
-  const flows = await measureView(db, view, context, async ({ reads, deals }) => flowsSql(reads, context.rule, limit, deals));
+  const flows = await measureView(db, view, context, async ({ reads, deals }) => flowsSql(reads, context.rule, limit, deals, options));
   return { ...flows, excluded: context.excluded };
 }
 

@@ -19,15 +19,17 @@ export type NetworkData = {
 /**
  * The `size` organizations with the most counted capital, with the loops /analysis shows. The flows read are the
  * MAX_FLOW_LIMIT largest (the Sankey's 20 would leave most pairs of 20 organizations out); an organization's capital
- * is counted over them, and `omitted` says what the smaller flows add up to.
+ * is counted over them, and `omitted` says what the smaller flows add up to. The capital edges carry their deals' ids
+ * only with `dealIds` (the API's).
  */
-export async function getNetwork(view: AnalysisView, size: number): Promise<NetworkData> {
-  const [flows, circular] = await Promise.all([getFlows(view, MAX_FLOW_LIMIT), getCircularFlows(view, CIRCULAR_FLOWS_SHOWN)]);
+export async function getNetwork(view: AnalysisView, size: number, options: { dealIds?: boolean } = {}): Promise<NetworkData> {
+  const [flows, circular] = await Promise.all([getFlows(view, MAX_FLOW_LIMIT, options), getCircularFlows(view, CIRCULAR_FLOWS_SHOWN)]);
   const { graph } = flows;
   const pairs = graph.links.map((l) => ({
     investor: { key: graph.nodes[l.source].key, name: graph.nodes[l.source].name },
     recipient: { key: graph.nodes[l.target].key, name: graph.nodes[l.target].name },
     amount: l.amount,
+    deals: l.deals,
     dealIds: l.dealIds,
   }));
   return {

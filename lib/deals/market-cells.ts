@@ -1,5 +1,6 @@
-// Keeps the market's cells (RecipientCell, PeriodCell, RecipientTotalCell, InvestorCell, InvestorTotalCell,
-// PairCell: lib/data/raw/market-cells.ts), each named investor's part of each deal (InvestorPart) and the pairs of
+// Keeps the market's cells (RecipientCell, PeriodCell, RecipientTotalCell, InvestorCell, InvestorTotalCell:
+// lib/data/raw/market-cells.ts; LoopCell: loop-cells.ts; FlowCell, CapitalFlowCell: flow-cells.ts), each named
+// investor's part of each deal (InvestorPart) and the pairs of
 // named investors of each round (RoundPair: lib/data/raw/round-pairs.ts) equal to the live deals, in the transaction
 // that writes them. A deal's contribution to the cells depends on the deal and its participations alone, so a write of
 // some deals subtracts their contributions before it and adds them back after it, and sets their parts again after
@@ -26,18 +27,19 @@ import { runOnTransaction, transactionProvider } from "../insert-rows";
 const CHUNK = 500;
 
 /**
- * Organizations whose cells a subtraction left empty: recipients (cells, totals), investors (cells, totals, pairs),
+ * Organizations whose cells a subtraction left empty: recipients (cells, totals, flows), investors (cells, totals),
  * investing companies (circular flows' pairs).
  */
-const SIDES = ["recipients", "recipientTotals", "investors", "investorTotals", "pairs", "loops"] as const;
+const SIDES = ["recipients", "recipientTotals", "investors", "investorTotals", "loops", "flows", "capitalFlows"] as const;
 type Emptied = Record<(typeof SIDES)[number], Set<number>>;
 const noneEmptied = (): Emptied => ({
   recipients: new Set(),
   recipientTotals: new Set(),
   investors: new Set(),
   investorTotals: new Set(),
-  pairs: new Set(),
   loops: new Set(),
+  flows: new Set(),
+  capitalFlows: new Set(),
 });
 
 /** Adds (1) or subtracts (-1) the contributions of the live deals meeting `condition`; collects the cells emptied. */
@@ -197,7 +199,7 @@ async function hasRow(tx: Prisma.TransactionClient, table: CellTable): Promise<b
   return (await runOnTransaction(tx, builder.selectFrom(table).select(sql.lit(1).as("one")).limit(1).compile())).length > 0;
 }
 
-type CellTable = "RecipientCell" | "PeriodCell" | "RecipientTotalCell" | "InvestorCell" | "InvestorTotalCell" | "PairCell" | "LoopCell";
+type CellTable = "RecipientCell" | "PeriodCell" | "RecipientTotalCell" | "InvestorCell" | "InvestorTotalCell" | "LoopCell" | "FlowCell";
 type CellSide = keyof ReturnType<typeof cellDeltas>;
 
 /**
@@ -226,11 +228,12 @@ export const fillMarketCellsIfEmpty = (db: PrismaClient) => fillCellsIfEmpty(db,
 /** Fills PeriodCell when it has no cell and a deal is live. */
 export const fillPeriodCellsIfEmpty = (db: PrismaClient) => fillCellsIfEmpty(db, "PeriodCell", ["periods"], hasLiveDeal);
 
-/** Fills PairCell when it has no cell and the investor cells have one. */
-export const fillPairCellsIfEmpty = (db: PrismaClient) => fillCellsIfEmpty(db, "PairCell", ["pairs"], (tx) => hasRow(tx, "InvestorCell"));
-
 /** Fills LoopCell when it has no row and the investor cells have one. */
 export const fillLoopCellsIfEmpty = (db: PrismaClient) => fillCellsIfEmpty(db, "LoopCell", ["loops"], (tx) => hasRow(tx, "InvestorCell"));
+
+/** Fills FlowCell and CapitalFlowCell when FlowCell has no row and the recipient cells have one. */
+export const fillFlowCellsIfEmpty = (db: PrismaClient) =>
+  fillCellsIfEmpty(db, "FlowCell", ["flows", "capitalFlows"], (tx) => hasRow(tx, "RecipientCell"));
 
 /** Fills RecipientTotalCell when it has no cell and the recipient cells have one. */
 export const fillRecipientTotalCellsIfEmpty = (db: PrismaClient) =>
@@ -258,10 +261,10 @@ export async function fillKeptTablesIfEmpty(db: PrismaClient): Promise<string[]>
   if (await fillInvestorPartsIfEmpty(db)) filled.push("the investors' parts");
   if (await fillMarketCellsIfEmpty(db)) filled.push("the market's cells");
   if (await fillPeriodCellsIfEmpty(db)) filled.push("the period cells");
-  if (await fillPairCellsIfEmpty(db)) filled.push("the investor-recipient cells");
   if (await fillInvestorTotalCellsIfEmpty(db)) filled.push("the investors' totals");
   if (await fillRecipientTotalCellsIfEmpty(db)) filled.push("the recipients' totals");
   if (await fillLoopCellsIfEmpty(db)) filled.push("the circular flows' pairs");
+  if (await fillFlowCellsIfEmpty(db)) filled.push("the capital flows");
   if (await fillRoundPairsIfEmpty(db)) filled.push("the rounds' pairs of investors");
   return filled;
 }

@@ -10,7 +10,8 @@ import {
 } from "./capital";
 
 type Party = { key: string; name: string };
-export type Flow = { investor: Party; recipient: Party; amount: bigint; dealIds: number[] };
+/** A flow: its capital, how many deals make it, and (where the reader asked for them) which, in date order. */
+export type Flow = { investor: Party; recipient: Party; amount: bigint; deals: number; dealIds?: number[] };
 
 /**
  * Counted capital per investor -> recipient pair, largest first (ties by investor, then recipient name). A shared
@@ -35,9 +36,16 @@ export function capitalFlows(
       const pairKey = `${part.key}\u0000${deal.recipient.key}`;
       // Unnamed parties of different deals are one node: they go by one name, not by the first deal's wording.
       const name = part.key === UNDISCLOSED_KEY ? "Undisclosed investors" : part.name;
-      const flow = byPair.get(pairKey) ?? { investor: { key: part.key, name }, recipient: deal.recipient, amount: 0n, dealIds: [] };
+      const flow = byPair.get(pairKey) ?? {
+        investor: { key: part.key, name },
+        recipient: deal.recipient,
+        amount: 0n,
+        deals: 0,
+        dealIds: [],
+      };
       flow.amount += part.amount;
-      flow.dealIds.push(deal.id);
+      flow.deals++;
+      flow.dealIds?.push(deal.id);
       byPair.set(pairKey, flow);
     }
   }
@@ -51,7 +59,7 @@ export const byFlowOrder = (a: Omit<Flow, "dealIds">, b: Omit<Flow, "dealIds">):
   a.recipient.name.localeCompare(b.recipient.name);
 
 export type SankeyNode = { id: string; key: string; name: string; side: "investor" | "recipient" };
-export type SankeyLink = { source: number; target: number; amount: bigint; dealIds: number[] };
+export type SankeyLink = { source: number; target: number; amount: bigint; deals: number; dealIds?: number[] };
 export type SankeyGraph = { nodes: SankeyNode[]; links: SankeyLink[]; omitted: { flows: number; amount: bigint } };
 
 /**
@@ -82,7 +90,8 @@ export function sankeyOf(shown: readonly Flow[], omitted: SankeyGraph["omitted"]
     source: nodeOf(f.investor, "investor"),
     target: nodeOf(f.recipient, "recipient"),
     amount: f.amount,
-    dealIds: f.dealIds,
+    deals: f.deals,
+    ...(f.dealIds ? { dealIds: f.dealIds } : {}),
   }));
   return { nodes, links, omitted };
 }

@@ -22,7 +22,9 @@ export type NetworkEdge = {
   source: number;
   target: number;
   amount: bigint;
-  dealIds: number[];
+  /** How many deals make the edge, and (where its flows carry them) which. */
+  deals: number;
+  dealIds?: number[];
   /** Capital from investor to recipient, or a circular flow's spending back from the company to the investor. */
   kind: "capital" | "spending_back";
   /** Part of a circular flow: a capital edge whose investor and recipient form a loop, or a spending-back edge. */
@@ -41,7 +43,7 @@ export type NetworkGraph = {
 };
 
 /** The flows a network reads: each investor -> recipient pair's counted capital. */
-export type NetworkFlow = Pick<Flow, "investor" | "recipient" | "amount" | "dealIds">;
+export type NetworkFlow = Pick<Flow, "investor" | "recipient" | "amount" | "deals" | "dealIds">;
 
 const pairKey = (from: string, to: string) => `${from}\u0000${to}`;
 
@@ -105,12 +107,22 @@ export function networkGraph(flows: readonly NetworkFlow[], loops: readonly Circ
     if (source === undefined || target === undefined) continue;
     const key = pairKey(f.investor.key, f.recipient.key);
     drawn.add(key);
-    edges.push({ source, target, amount: f.amount, dealIds: [...f.dealIds], kind: "capital", loop: loopPairs.has(key), via: [] });
+    const dealIds = f.dealIds ? { dealIds: [...f.dealIds] } : {};
+    edges.push({ source, target, amount: f.amount, deals: f.deals, ...dealIds, kind: "capital", loop: loopPairs.has(key), via: [] });
   }
   for (const [key, pair] of loopPairs) {
     if (drawn.has(key)) continue;
     const [source, target] = [index.get(pair.from.key) as number, index.get(pair.to.key) as number];
-    edges.push({ source, target, amount: pair.amount, dealIds: [...pair.dealIds], kind: "capital", loop: true, via: [] });
+    edges.push({
+      source,
+      target,
+      amount: pair.amount,
+      deals: pair.dealIds.size,
+      dealIds: [...pair.dealIds],
+      kind: "capital",
+      loop: true,
+      via: [],
+    });
   }
   for (const loop of loops) {
     const via = [...new Set(loop.moneyBack.map((l) => l.to.name))];
@@ -118,6 +130,7 @@ export function networkGraph(flows: readonly NetworkFlow[], loops: readonly Circ
       source: index.get(loop.company.key) as number,
       target: index.get(loop.investor.key) as number,
       amount: loop.backTotal,
+      deals: new Set(loop.moneyBack.map((l) => l.dealId)).size,
       dealIds: [...new Set(loop.moneyBack.map((l) => l.dealId))],
       kind: "spending_back",
       loop: true,

@@ -475,7 +475,7 @@ export function synthDatabase(options: SynthOptions): SynthResult {
   const cells = cellDeltas(queryBuilder("sqlite"), onDeal.lit(true), 1, true);
   const parts = investorPartStatements(queryBuilder("sqlite"), null).insertion;
   const pairs = roundPairStatements(queryBuilder("sqlite"), null).insertion;
-  // The parts first: the investor and pair cells are summed from them.
+  // The parts first: the investor cells and the flows are summed from them.
   for (const statement of [
     parts,
     cells.recipients,
@@ -483,8 +483,9 @@ export function synthDatabase(options: SynthOptions): SynthResult {
     cells.recipientTotals,
     cells.investors,
     cells.investorTotals,
-    cells.pairs,
     cells.loops,
+    cells.flows,
+    cells.capitalFlows,
     pairs,
   ])
     db.prepare(statement.sql).run(...statement.parameters);

@@ -1,6 +1,6 @@
-// A database migrated from before InvestorPart, PairCell, PeriodCell, RoundPair, InvestorTotalCell,
-// RecipientTotalCell and LoopCell holds deals without their investors' parts, the pair cells, the period cells, the
-// rounds' pairs, the investors' and recipients' totals and the circular flows' pairs: prepare-db (npm start,
+// A database migrated from before InvestorPart, PeriodCell, RoundPair, InvestorTotalCell, RecipientTotalCell, LoopCell,
+// FlowCell and CapitalFlowCell holds deals without their investors' parts, the period cells, the rounds' pairs, the
+// investors' and recipients' totals, the circular flows' pairs and the capital flows: prepare-db (npm start,
 // db:migrate) fills them once, with the statements the deal writers keep them by, and leaves tables with rows alone. The parts and cells are spelled out for a deal split by
 // stated commitments and one split equally. Runs on PostgreSQL too under `npm run test:pg`.
 import { readFileSync } from "node:fs";
@@ -10,8 +10,8 @@ import {
   fillInvestorPartsIfEmpty,
   fillInvestorTotalCellsIfEmpty,
   fillLoopCellsIfEmpty,
+  fillFlowCellsIfEmpty,
   fillMarketCellsIfEmpty,
-  fillPairCellsIfEmpty,
   fillPeriodCellsIfEmpty,
   fillRecipientTotalCellsIfEmpty,
   fillRoundPairsIfEmpty,
@@ -101,20 +101,28 @@ describe("filling the investors' parts", () => {
 
     expect(await fillInvestorPartsIfEmpty(t.db)).toBe(false);
 
-    // The investor-recipient cells and the investors' totals of the same deals: filled after the market's other cells,
-    // null parts left out.
-    expect(await fillPairCellsIfEmpty(t.db)).toBe(false); // no investor cell yet: nothing to fill from
+    // The capital flows and the investors' totals of the same deals: filled after the market's other cells, null parts
+    // left out. The "up to" deal's unnamed party holds what a and b do not: investor 0's flow.
+    expect(await fillFlowCellsIfEmpty(t.db)).toBe(false); // no recipient cell yet: no deal to fill from
     expect(await fillInvestorTotalCellsIfEmpty(t.db)).toBe(false);
     expect(await fillMarketCellsIfEmpty(t.db)).toBe(true);
-    expect(await fillPairCellsIfEmpty(t.db)).toBe(true);
-    const pairs = await t.db.pairCell.findMany({ orderBy: [{ status: "asc" }, { organizationId: "asc" }] });
-    expect(pairs.map((c) => [c.organizationId, c.recipientId, c.kind, c.status, c.parts, c.amount])).toEqual([
+    expect(await fillFlowCellsIfEmpty(t.db)).toBe(true);
+    const flows = await t.db.flowCell.findMany({ orderBy: [{ status: "asc" }, { investorId: "asc" }] });
+    expect(flows.map((c) => [c.investorId, c.recipientId, c.kind, c.status, c.deals, c.amount])).toEqual([
       [a.id, lab.id, "equity", "closed", 1, 70n],
       [b.id, lab.id, "equity", "closed", 1, 30n],
+      [0, lab.id, "equity", "in_talks", 1, 3n],
       [a.id, lab.id, "equity", "in_talks", 1, 3n],
       [b.id, lab.id, "equity", "in_talks", 1, 4n],
     ]);
-    expect(await fillPairCellsIfEmpty(t.db)).toBe(false);
+    // Summed per flow: the counted statuses alone, then with the pipeline's.
+    const capital = await t.db.capitalFlowCell.findMany({ orderBy: { investorId: "asc" } });
+    expect(capital.map((c) => [c.investorId, c.recipientId, c.deals, c.amount, c.withPipelineDeals, c.withPipelineAmount])).toEqual([
+      [0, lab.id, 0, 0n, 1, 3n],
+      [a.id, lab.id, 1, 70n, 2, 73n],
+      [b.id, lab.id, 1, 30n, 2, 34n],
+    ]);
+    expect(await fillFlowCellsIfEmpty(t.db)).toBe(false);
     expect(await fillInvestorTotalCellsIfEmpty(t.db)).toBe(true);
     const totals = await t.db.investorTotalCell.findMany({ orderBy: [{ status: "asc" }, { organizationId: "asc" }] });
     expect(totals.map((c) => [c.organizationId, c.kind, c.status, c.parts, c.amount])).toEqual([

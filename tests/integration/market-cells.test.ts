@@ -1,4 +1,5 @@
-// The market's cells (RecipientCell, PeriodCell, RecipientTotalCell, InvestorCell, InvestorTotalCell, PairCell), each named investor's part of each deal
+// The market's cells (RecipientCell, PeriodCell, RecipientTotalCell, InvestorCell, InvestorTotalCell), the circular
+// flows' pairs (LoopCell) and the flows (FlowCell, CapitalFlowCell), each named investor's part of each deal
 // (InvestorPart), the rounds' pairs of investors (RoundPair) and what each lifecycle event changes (DealEvent.change)
 // are kept by every writer of deals, participations, events and Rounds' dates in the write's transaction: after each
 // write through the real writers (a CSV import batch, edits of amount, status, kind, date and parties through PATCH, a
@@ -89,10 +90,11 @@ type CellRows = {
   recipientTotals: string[];
   investors: string[];
   investorTotals: string[];
-  pairs: string[];
   parts: string[];
   roundPairs: string[];
   loops: string[];
+  flows: string[];
+  capitalFlows: string[];
 };
 
 const line = (values: unknown[]) => values.map(String).join("|");
@@ -103,13 +105,18 @@ async function storedCells(): Promise<CellRows> {
   const recipients = await reads.selectFrom("RecipientCell").selectAll().execute();
   const investors = await reads.selectFrom("InvestorCell").selectAll().execute();
   const parts = await reads.selectFrom("InvestorPart").selectAll().execute();
-  const pairs = await reads.selectFrom("PairCell").selectAll().execute();
   const periods = await reads.selectFrom("PeriodCell").selectAll().execute();
   const investorTotals = await reads.selectFrom("InvestorTotalCell").selectAll().execute();
   const recipientTotals = await reads.selectFrom("RecipientTotalCell").selectAll().execute();
   const roundPairs = await reads.selectFrom("RoundPair").selectAll().execute();
   const loops = await reads.selectFrom("LoopCell").selectAll().execute();
+  const flows = await reads.selectFrom("FlowCell").selectAll().execute();
+  const capitalFlows = await reads.selectFrom("CapitalFlowCell").selectAll().execute();
   return {
+    flows: flows.map((c) => line([c.investorId, c.recipientId, c.kind, c.status, c.deals, c.amount])).sort(),
+    capitalFlows: capitalFlows
+      .map((c) => line([c.investorId, c.recipientId, c.deals, c.amount, c.withPipelineDeals, c.withPipelineAmount]))
+      .sort(),
     loops: loops
       .map((c) =>
         line([
@@ -130,7 +137,6 @@ async function storedCells(): Promise<CellRows> {
     roundPairs: roundPairs.map((c) => line([c.organizationId, c.coInvestorId, c.groupOn, c.groupId])).sort(),
     periods: periods.map((c) => line([c.quarter, c.kind, c.status, c.deals, c.undisclosed, c.amount, c.upperBound])).sort(),
     parts: parts.map(partLine).sort(),
-    pairs: pairs.map((c) => line([c.organizationId, c.recipientId, c.kind, c.status, c.parts, c.amount])).sort(),
     recipients: recipients
       .map((c) => line([c.recipientId, c.quarter, c.kind, c.status, c.deals, c.undisclosed, c.amount, c.upperBound]))
       .sort(),
@@ -239,28 +245,63 @@ async function cellsFromScratch(): Promise<CellRows> {
     total.amount += toMoney(c.amount);
     investorTotals.set(key, total);
   }
-  // The pairs summed here from those parts: each named investor's non-null parts per recipient, kind and status.
-  const pairs = new Map<string, { parts: number; amount: bigint }>();
-  for (const p of parts) {
-    if (p.share === null) continue;
-    const key = line([p.organizationId, p.recipientId, p.kind, p.status]);
-    const pair = pairs.get(key) ?? { parts: 0, amount: 0n };
-    pair.parts++;
-    pair.amount += BigInt(p.share);
-    pairs.set(key, pair);
-  }
   return {
+    ...(await flowsFromScratch(parts)),
     loops: await loopsFromScratch(parts),
     roundPairs: await roundPairsFromScratch(),
     periods: recipientsBy((c) => [c.quarter, c.kind, c.status]),
     parts: parts.map(partLine).sort(),
-    pairs: [...pairs].map(([key, p]) => `${key}|${p.parts}|${p.amount}`).sort(),
     recipients: recipients
       .map((c) => line([c.recipientId, c.quarter, c.kind, c.status, c.deals, c.undisclosed, toMoney(c.amount), toMoney(c.upperBound)]))
       .sort(),
     investors: investors.map((c) => line([c.organizationId, c.quarter, c.kind, c.status, Number(c.parts), toMoney(c.amount)])).sort(),
     investorTotals: [...investorTotals].map(([key, c]) => `${key}|${c.parts}|${c.amount}`).sort(),
     recipientTotals: recipientsBy((c) => [c.recipientId, c.kind, c.status]),
+  };
+}
+
+/**
+ * The flows summed here from the live deals and their parts: each deal with an amount gives each named part above
+ * zero to its investor's flow to the recipient, and what its amount leaves after its named parts to the recipient's
+ * unnamed flow (investor 0); per flow, kind and status its deals and amount (FlowCell), and the capital kinds' per flow
+ * in the counted statuses, then with the pipeline's (CapitalFlowCell).
+ */
+async function flowsFromScratch(parts: { dealId: number; organizationId: number; share: unknown }[]) {
+  const deals = await t.db.deal.findMany({
+    where: { deletedAt: null },
+    select: { id: true, recipientId: true, kind: true, status: true, amountUsdKey: true },
+  });
+  const partsOf = new Map<number, typeof parts>();
+  for (const p of parts) if (p.share !== null) partsOf.set(p.dealId, [...(partsOf.get(p.dealId) ?? []), p]);
+  const flows = new Map<string, bigint[]>();
+  const capitalFlows = new Map<string, bigint[]>();
+  const addTo = (sums: Map<string, bigint[]>, key: string, at: number, amount: bigint) => {
+    const row = sums.get(key) ?? [0n, 0n, 0n, 0n];
+    [row[at], row[at + 1]] = [row[at] + 1n, row[at + 1] + amount];
+    sums.set(key, row);
+  };
+  const add = (d: (typeof deals)[number], investorId: number, amount: bigint) => {
+    addTo(flows, line([investorId, d.recipientId, d.kind, d.status]), 0, amount);
+    if (!(CAPITAL_KINDS as readonly string[]).includes(d.kind)) return;
+    const counted = (COUNTED_STATUSES as readonly string[]).includes(d.status);
+    if (!counted && !(PIPELINE_STATUSES as readonly string[]).includes(d.status)) return;
+    const key = line([investorId, d.recipientId]);
+    if (counted) addTo(capitalFlows, key, 0, amount);
+    addTo(capitalFlows, key, 2, amount);
+  };
+  for (const d of deals) {
+    if (d.amountUsdKey === null) continue;
+    let named = 0n;
+    for (const p of partsOf.get(d.id) ?? []) {
+      const share = BigInt(p.share as string | bigint);
+      named += share;
+      if (share > 0n) add(d, p.organizationId, share);
+    }
+    if (d.amountUsdKey > named) add(d, 0, d.amountUsdKey - named);
+  }
+  return {
+    flows: [...flows].map(([key, s]) => `${key}|${s[0]}|${s[1]}`).sort(),
+    capitalFlows: [...capitalFlows].map(([key, s]) => `${key}|${s.join("|")}`).sort(),
   };
 }
 
@@ -348,7 +389,8 @@ async function expectKeptByWriters(step: string): Promise<void> {
   const [stored, scratch, changes] = await Promise.all([storedCells(), cellsFromScratch(), changesKeptAndRecomputed()]);
   expect(stored.recipients.length, step).toBeGreaterThan(0);
   expect(stored.parts.length, step).toBeGreaterThan(0);
-  expect(stored.pairs.length, step).toBeGreaterThan(0);
+  expect(stored.flows.length, step).toBeGreaterThan(0);
+  expect(stored.capitalFlows.filter((f) => f.startsWith("0|")).length, step).toBeGreaterThan(0);
   expect(stored.investorTotals.length, step).toBeGreaterThan(0);
   expect(stored.recipientTotals.length, step).toBeGreaterThan(0);
   expect(stored.periods.length, step).toBeGreaterThan(0);
@@ -652,7 +694,7 @@ describe("the market's cells", () => {
     const [stored, scratch] = await Promise.all([storedCells(), cellsFromScratch()]);
     expect(stored.recipients).not.toEqual(scratch.recipients);
     expect(stored.parts).not.toEqual(scratch.parts);
-    expect(stored.pairs).not.toEqual(scratch.pairs);
+    expect(stored.flows).not.toEqual(scratch.flows);
     expect(stored.periods).not.toEqual(scratch.periods);
     expect(stored.investorTotals).not.toEqual(scratch.investorTotals);
     expect(stored.recipientTotals).not.toEqual(scratch.recipientTotals);

@@ -18,6 +18,7 @@ import { basisOf, byAmountThenName, countedCells, countedDeal, onDeal } from "./
 import type { Parts } from "../investor-parts";
 import { organizationNames } from "../organization-where";
 import { divisionRoots, keptLoopPairs, type KeptLoopPairs } from "./loop-cells";
+import { UNNAMED } from "./flow-cells";
 import type { ViewDeals } from "./view-deals";
 
 type Org = { slug: string; name: string };
@@ -27,45 +28,25 @@ export type MarketTotals = {
   summary: CapitalSummary;
   /** capitalByRecipient: counted capital per recipient, largest first. */
   recipients: EntityTotal[];
-  /** The same per recipient id. */
-  byRecipientId: Map<number, bigint>;
   /** capitalByInvestor: each deal split among its investors, unnamed parties as one undisclosed entry (if above zero). */
   investors: EntityTotal[];
-  organizations: Map<number, Org>;
 };
 
-/** What the flows read from the named investor -> recipient pairs, beside the totals. */
-export type PairTotals = {
-  /**
-   * The named pairs that can be among the `pairLimit` largest flows: those at or above the pairLimit-th largest
-   * amount, ties included (parts of zero left out).
-   */
-  largestPairs: { investorId: number; recipientId: number; amount: bigint }[];
-  /** Every named pair with a part above zero: how many, and their sum. */
-  namedPairs: { count: number; amount: bigint };
-  /** The unnamed parts per recipient. */
-  undisclosedByRecipient: Map<number, bigint>;
-};
-
-/** Which total a row of pairTotalsSql's query is (NAMED_PAIRS's one row carries its count as its id). */
-const BY_RECIPIENT = 1;
-const NAMED_PAIRS = 2;
-const LARGEST_PAIR = 3;
-/** An empty id column of those rows (typed, since PostgreSQL takes an untyped NULL for text in a UNION). */
+/** An empty id column (typed, since PostgreSQL takes an untyped NULL for an integer in a UNION). */
 const NO_ID = sql<number | null>`CAST(NULL AS INTEGER)`;
 
 /**
  * `reads` is the connection the view's deals are read through (withViewTables). Summed over the view's cells per
- * recipient and per investor (today the kept totals: 150,476 and 116,239 rows at a million deals, against 1.4 million
- * pair cells). The unnamed investors' part is what the named ones do not hold, since a deal's parts add up to the
- * deal. Summing the pairs instead, as the flows must (pairTotalsSql), took 3.4 s of /analysis at a million deals.
+ * recipient and per investor (today the kept totals: 150,476 and 116,239 rows at a million deals). The unnamed
+ * investors' part is what the named ones do not hold, since a deal's parts add up to the deal. Summing the flows per
+ * investor instead took 3.4 s of /analysis at a million deals.
  */
 export async function marketTotalsSql(reads: Reads, rule: CountingRule, view: ViewDeals): Promise<MarketTotals> {
   const empty: CapitalSummary = { total: 0n, dealCount: 0, undisclosedCount: 0, upperBoundTotal: 0n };
   const organizations = new Map(
     (await reads.selectFrom("Organization").select(["id", "slug", "name"]).execute()).map((o) => [o.id, { slug: o.slug, name: o.name }]),
   );
-  if (rule.kinds.length === 0) return { summary: empty, recipients: [], byRecipientId: new Map(), investors: [], organizations };
+  if (rule.kinds.length === 0) return { summary: empty, recipients: [], investors: [] };
   const cellRule = countedCells(rule);
   const [byRecipient, byInvestor] = await Promise.all([
     view.cells
@@ -87,14 +68,12 @@ export async function marketTotalsSql(reads: Reads, rule: CountingRule, view: Vi
   const org = (id: number) => organizations.get(Number(id)) as Org;
   const summary = { ...empty };
   const recipients: EntityTotal[] = [];
-  const byRecipientId = new Map<number, bigint>();
   for (const r of byRecipient) {
     const amount = toMoney(r.total);
     summary.total += amount;
     summary.dealCount += r.deals;
     summary.undisclosedCount += r.undisclosed;
     summary.upperBoundTotal += toMoney(r.upperBound);
-    byRecipientId.set(r.recipientId, amount);
     recipients.push({ key: org(r.recipientId).slug, name: org(r.recipientId).name, amount });
   }
   const investors: EntityTotal[] = [];
@@ -109,141 +88,118 @@ export async function marketTotalsSql(reads: Reads, rule: CountingRule, view: Vi
   return {
     summary,
     recipients: recipients.sort(byAmountThenName),
-    byRecipientId,
     investors: investors.sort(byAmountThenName),
-    organizations,
   };
 }
 
-/**
- * The named parts summed per pair in the database, and only what the flows show leaves it: the pairs that can be
- * among the `pairLimit` largest flows, the count and sum of all of them, and per recipient the part no named investor
- * holds (its total in `totals` less its named pairs). At a million deals there are about a million pairs, and reading
- * them all made about a million objects per view.
- */
-export async function pairTotalsSql(
-  reads: Reads,
-  rule: CountingRule,
-  view: ViewDeals,
-  totals: MarketTotals,
-  pairLimit: number,
-): Promise<PairTotals> {
-  const undisclosedByRecipient = new Map(totals.byRecipientId);
-  if (rule.kinds.length === 0) return { largestPairs: [], namedPairs: { count: 0, amount: 0n }, undisclosedByRecipient };
-  const pairTotals = (await view.cells.pairs(countedCells(rule)))
-    .groupBy(["c.organizationId", "c.recipientId"])
-    .select((eb) => ["c.organizationId", "c.recipientId", eb.fn.sum<bigint>("c.amount").as("total")]);
-  // The pairs summed once (a materialized CTE), then read three ways in one statement.
-  const pairRows = await reads
-    .with(
-      (cte) => cte("pt").materialized(),
-      () => pairTotals,
-    )
-    .selectFrom("pt")
-    .groupBy("pt.recipientId")
-    .select((eb) => [
-      sql.lit(BY_RECIPIENT).as("side"),
-      "pt.recipientId as id",
-      NO_ID.as("recipientId"),
-      moneySum(eb.ref("pt.total")).as("total"),
-    ])
-    .unionAll((eb) =>
-      eb
-        .selectFrom("pt")
-        .where("pt.total", ">", sql<bigint>`0`)
-        .select((eb) => [
-          sql.lit(NAMED_PAIRS).as("side"),
-          countAll().as("id"),
-          NO_ID.as("recipientId"),
-          moneySum(eb.ref("pt.total")).as("total"),
-        ]),
-    )
-    .$if(pairLimit > 0, (qb) =>
-      qb.unionAll((eb) => {
-        // The pairLimit-th largest named pair (none when there are fewer: then every pair above zero).
-        const threshold = eb
-          .selectFrom("pt as q")
-          .where("q.total", ">", sql<bigint>`0`)
-          .select("q.total")
-          .orderBy("q.total", "desc")
-          .limit(1)
-          .offset(pairLimit - 1);
-        return eb
-          .selectFrom("pt")
-          .where("pt.total", ">", sql<bigint>`0`)
-          .where((w) => w("pt.total", ">=", w.fn.coalesce(threshold, sql<bigint>`0`)))
-          .select((eb) => [
-            sql.lit(LARGEST_PAIR).as("side"),
-            "pt.organizationId as id",
-            "pt.recipientId",
-            moneyText(eb.ref("pt.total")).as("total"),
-          ]);
-      }),
-    )
-    .execute();
-  const largestPairs: PairTotals["largestPairs"] = [];
-  const namedPairs = { count: 0, amount: 0n };
-  for (const row of pairRows) {
-    const id = Number(row.id);
-    const amount = toMoney(row.total);
-    if (row.side === BY_RECIPIENT) undisclosedByRecipient.set(id, (undisclosedByRecipient.get(id) ?? 0n) - amount);
-    else if (row.side === NAMED_PAIRS) Object.assign(namedPairs, { count: id, amount });
-    else largestPairs.push({ investorId: id, recipientId: Number(row.recipientId), amount });
-  }
-  return { largestPairs, namedPairs, undisclosedByRecipient };
-}
+/** Which part of flowsSql's query a row is: every flow's count and sum, or a flow that can be drawn. */
+const ALL_FLOWS = 1;
+const LARGEST_FLOW = 2;
+/** An empty text column of the ALL_FLOWS row (typed, since PostgreSQL takes an untyped NULL for text in a UNION). */
+const NO_TEXT = sql<string | null>`CAST(NULL AS TEXT)`;
 
-/** capitalFlows then sankeyGraph(flows, limit), with the deal ids only of the flows drawn. */
+/**
+ * capitalFlows then sankeyGraph(flows, limit): the view's flows (its cells' `flows`, one row per flow: FlowCell's for
+ * the whole market today) read twice in one statement, for how many there are and their sum, and for those that can
+ * be among the `limit` largest (at or above the limit-th largest amount, ties included). Kept flows are read through
+ * their amount's index (a CTE the database inlines); others are summed once (a materialized CTE). The deal ids of the
+ * flows drawn only with `dealIds` (the API's): a page shows how many deals, which FlowCell keeps.
+ */
 export async function flowsSql(
   reads: Reads,
   rule: CountingRule,
   limit: number,
   view: ViewDeals,
+  options: { dealIds: boolean },
 ): Promise<{ graph: SankeyGraph; undisclosedDeals: number }> {
-  const totals = await marketTotalsSql(reads, rule, view);
-  const pairs = await pairTotalsSql(reads, rule, view, totals, limit);
-  const org = (id: number) => {
-    const o = totals.organizations.get(id) as Org;
-    return { key: o.slug, name: o.name };
-  };
+  if (rule.kinds.length === 0) return { graph: sankeyOf([], { flows: 0, amount: 0n }), undisclosedDeals: 0 };
+  const { rows, indexed } = await view.cells.flows(countedCells(rule));
+  const flows = reads.with(
+    (cte) => (indexed ? cte("fl").notMaterialized() : cte("fl").materialized()),
+    () => rows,
+  );
+  const flowRows = await flows
+    .selectFrom("fl")
+    .where("fl.amount", ">", sql<bigint>`0`)
+    .select((eb) => [
+      sql.lit(ALL_FLOWS).as("side"),
+      countAll().as("investorId"),
+      NO_ID.as("recipientId"),
+      NO_ID.as("deals"),
+      moneySum(eb.ref("fl.amount")).as("amount"),
+      NO_TEXT.as("investorSlug"),
+      NO_TEXT.as("investorName"),
+      NO_TEXT.as("recipientSlug"),
+      NO_TEXT.as("recipientName"),
+    ])
+    .$if(limit > 0, (qb) =>
+      qb.unionAll((eb) => {
+        // The limit-th largest flow (none when there are fewer: then every flow above zero).
+        const threshold = eb
+          .selectFrom("fl as q")
+          .where("q.amount", ">", sql<bigint>`0`)
+          .select("q.amount")
+          .orderBy("q.amount", "desc")
+          .limit(1)
+          .offset(limit - 1);
+        return eb
+          .selectFrom("fl")
+          .leftJoin("Organization as i", "i.id", "fl.investorId")
+          .innerJoin("Organization as r", "r.id", "fl.recipientId")
+          .where("fl.amount", ">", sql<bigint>`0`)
+          .where((w) => w("fl.amount", ">=", w.fn.coalesce(threshold, sql<bigint>`0`)))
+          .select((eb) => [
+            sql.lit(LARGEST_FLOW).as("side"),
+            "fl.investorId",
+            "fl.recipientId",
+            "fl.deals",
+            moneyText(eb.ref("fl.amount")).as("amount"),
+            "i.slug as investorSlug",
+            "i.name as investorName",
+            "r.slug as recipientSlug",
+            "r.name as recipientName",
+          ]);
+      }),
+    )
+    .execute();
   type Candidate = Omit<Flow, "dealIds"> & { investorId: number | null; recipientId: number };
-  const flows: Candidate[] = pairs.largestPairs.map((p) => ({
-    investor: org(p.investorId),
-    recipient: org(p.recipientId),
-    amount: p.amount,
-    investorId: p.investorId,
-    recipientId: p.recipientId,
-  }));
-  let all = { ...pairs.namedPairs };
-  for (const [recipientId, amount] of pairs.undisclosedByRecipient) {
-    if (amount > 0n) {
-      flows.push({
-        investor: { key: UNDISCLOSED_KEY, name: "Undisclosed investors" },
-        recipient: org(recipientId),
-        amount,
-        investorId: null,
-        recipientId,
-      });
-      all = { count: all.count + 1, amount: all.amount + amount };
+  const candidates: Candidate[] = [];
+  let all = { count: 0, amount: 0n };
+  for (const row of flowRows) {
+    if (row.side === ALL_FLOWS) {
+      all = { count: Number(row.investorId), amount: toMoney(row.amount) };
+      continue;
     }
+    const unnamed = Number(row.investorId) === UNNAMED;
+    candidates.push({
+      investor: unnamed
+        ? { key: UNDISCLOSED_KEY, name: "Undisclosed investors" }
+        : { key: row.investorSlug as string, name: row.investorName as string },
+      recipient: { key: row.recipientSlug as string, name: row.recipientName as string },
+      amount: toMoney(row.amount),
+      deals: Number(row.deals),
+      investorId: unnamed ? null : Number(row.investorId),
+      recipientId: Number(row.recipientId),
+    });
   }
-  // Every flow among the `limit` largest is here: a named one is among the largest named pairs.
-  flows.sort(byFlowOrder);
-  const shown = flows.slice(0, limit);
-  const dealIds = await flowDealIds(rule, shown, view);
+  candidates.sort(byFlowOrder);
+  const shown = candidates.slice(0, limit);
+  const dealIds = options.dealIds ? await flowDealIds(rule, shown, view) : null;
   const graph = sankeyOf(
     shown.map((f) => ({
       investor: f.investor,
       recipient: f.recipient,
       amount: f.amount,
-      dealIds: dealIds.get(`${f.investorId}:${f.recipientId}`) ?? [],
+      deals: f.deals,
+      ...(dealIds ? { dealIds: dealIds.get(`${f.investorId}:${f.recipientId}`) ?? [] } : {}),
     })),
     { flows: all.count - shown.length, amount: shown.reduce((rest, f) => rest - f.amount, all.amount) },
   );
-  const undisclosed =
-    rule.kinds.length === 0
-      ? { n: 0 }
-      : await view.deals.where(countedDeal(rule)).where("d.amountUsdKey", "is", null).select(countAll().as("n")).executeTakeFirst();
+  const undisclosed = await view.deals
+    .where(countedDeal(rule))
+    .where("d.amountUsdKey", "is", null)
+    .select(countAll().as("n"))
+    .executeTakeFirst();
   return { graph, undisclosedDeals: undisclosed?.n ?? 0 };
 }
 

@@ -2,17 +2,17 @@
 // amount and its "up to" part, and the same per quarter, kind and status alone (the period cells) and per recipient,
 // kind and status alone (the recipient totals); per quarter, kind, status and named investor, the investors' parts
 // (withInvestorShares, as attributeToInvestors splits each deal) and how many, and the same per kind, status and named
-// investor alone (the investor totals); per kind, status, named investor and recipient, the same parts (the flows
-// between them). Sums add up, so a figure summed over cells equals the same figure summed over the deals they group.
+// investor alone (the investor totals); and the capital flows from investors to recipients (flow-cells.ts). Sums add
+// up, so a figure summed over cells equals the same figure summed over the deals they group.
 //
 // Two sources give the one relation the figures read (`Cells`): the tables RecipientCell, PeriodCell,
-// RecipientTotalCell, InvestorCell, InvestorTotalCell and PairCell, which the deal writers keep for every live deal in
-// the same transaction as the deal (lib/deals/market-cells.ts applies the deltas built here), for the whole market
-// today; and any set of deals' states (as of a date, filtered, one view's tables), each deal read as a cell of its own
-// (and each part as an investor cell and a pair cell of its own), so that a filtered or as-of figure is the same query
-// over its deals with no second grouping. The figures (capitalCountedSql, capitalByPeriodSql, concentrationTotalsSql,
-// marketTotalsSql, pairTotalsSql, the overview's) are written once over `Cells`; lib/data/raw/view-deals.ts picks the
-// source. The writers' contributions and the fill of an existing database are the same Kysely query as the reads:
+// RecipientTotalCell, InvestorCell, InvestorTotalCell, FlowCell and CapitalFlowCell, which the deal writers keep for
+// every live deal in the same transaction as the deal (lib/deals/market-cells.ts applies the deltas built here), for
+// the whole market today; and any set of deals' states (as of a date, filtered, one view's tables), each deal read as
+// a cell of its own (and each part as an investor cell of its own), so that a filtered or as-of figure is the same
+// query over its deals with no second grouping. The figures (capitalCountedSql, capitalByPeriodSql,
+// concentrationTotalsSql, marketTotalsSql, flowsSql, the overview's) are written once over `Cells`;
+// lib/data/raw/view-deals.ts picks the source. The writers' contributions and the fill of an existing database are the same Kysely query as the reads:
 // `recipientCellRows` and `withInvestorShares` over the deals written.
 //
 // No "server-only" here: the writers that use it run in the operator commands (import, seed, db:synth) too.
@@ -22,6 +22,7 @@ import { onDeal, periodOf, SPLIT_TERMS, withInvestorShares, type CellRule } from
 import type { DealStates } from "../deal-state";
 import type { Reads } from "../kysely";
 import { emptyLoopCellDeletion, loopCellDelta } from "./loop-cells";
+import { emptyFlowCellDeletion, flowCellDeltas, flowRowsOf, keptFlows, type FlowRows } from "./flow-cells";
 
 /** A recipient cell as the figures read it. */
 export type RecipientCellRow = {
@@ -41,8 +42,6 @@ export type RecipientTotalCellRow = Omit<RecipientCellRow, "quarter">;
 export type InvestorCellRow = { quarter: string; organizationId: number; parts: number; amount: bigint };
 /** A named investor's parts of all time, as the figures read them: an investor cell without its quarter. */
 export type InvestorTotalCellRow = Omit<InvestorCellRow, "quarter">;
-/** A named investor's parts of one recipient's deals (a flow), as the figures read them. */
-export type PairCellRow = { organizationId: number; recipientId: number; parts: number; amount: bigint };
 /** One named investor's part of one deal (null where the split leaves it none), for the figures that list deals. */
 export type PartCellRow = { dealId: number; organizationId: number; recipientId: number; announcedOn: string; share: bigint | null };
 
@@ -51,7 +50,6 @@ export type PeriodCells = SelectQueryBuilder<DB & { c: PeriodCellRow }, "c", obj
 export type RecipientTotalCells = SelectQueryBuilder<DB & { c: RecipientTotalCellRow }, "c", object>;
 export type InvestorCells = SelectQueryBuilder<DB & { c: InvestorCellRow }, "c", object>;
 export type InvestorTotalCells = SelectQueryBuilder<DB & { c: InvestorTotalCellRow }, "c", object>;
-export type PairCells = SelectQueryBuilder<DB & { c: PairCellRow }, "c", object>;
 export type PartCells = SelectQueryBuilder<DB & { c: PartCellRow }, "c", object>;
 
 /** The one relation of cells a figure reads, aliased `c`, and the connection to read it on. */
@@ -66,10 +64,13 @@ export type Cells = {
   investors(rule: CellRule): Promise<InvestorCells>;
   /** The same summed over quarters: for the figures that do not read when. */
   investorTotals(rule: CellRule): Promise<InvestorTotalCells>;
-  /** Per named investor and recipient; asynchronous for the same reason. */
-  pairs(rule: CellRule): Promise<PairCells>;
   /** The parts themselves, a row per named investor and deal: the finest cells; asynchronous for the same reason. */
   parts(rule: CellRule): Promise<PartCells>;
+  /**
+   * The capital flows (flow-cells.ts), one row per flow; `indexed` when they are a table's rows read by its amount's
+   * index (a reader selects from them as they are), else summed when read.
+   */
+  flows(rule: CellRule): Promise<{ rows: FlowRows; indexed: boolean }>;
 };
 
 /** The cells the writers keep (the whole market's live deals today), narrowed to the rule. */
@@ -101,16 +102,12 @@ export function marketCells(reads: Reads): Cells {
       if (rule.statuses) cells = cells.where("c.status", "in", [...rule.statuses]);
       return cells as unknown as InvestorTotalCells;
     },
-    pairs: async (rule) => {
-      let cells = reads.selectFrom("PairCell as c").where("c.kind", "in", [...rule.kinds]);
-      if (rule.statuses) cells = cells.where("c.status", "in", [...rule.statuses]);
-      return cells as unknown as PairCells;
-    },
     parts: async (rule) => {
       let cells = reads.selectFrom("InvestorPart as c").where("c.kind", "in", [...rule.kinds]);
       if (rule.statuses) cells = cells.where("c.status", "in", [...rule.statuses]);
       return cells as unknown as PartCells;
     },
+    flows: async (rule) => keptFlows(reads, rule),
   };
 }
 
@@ -188,14 +185,6 @@ export function dealCells(reads: Reads, deals: DealStates, shares?: SharesOf): C
   const partsOf: SharesOf = shares ?? (async (condition) => withInvestorShares(reads, condition, deals));
   const recipients = (rule: CellRule) =>
     reads.selectFrom(recipientCellRows(deals.where(dealsOfCells(rule))).as("c")) as unknown as RecipientCells;
-  const pairs = async (rule: CellRule) =>
-    (await partsOf(dealsOfCells(rule))).selectFrom((eb) =>
-      eb
-        .selectFrom("shares as d")
-        .where("d.share", "is not", null)
-        .select(["d.organizationId", "d.recipientId", sql.lit(1).as("parts"), "d.share as amount"])
-        .as("c"),
-    ) as unknown as PairCells;
   return {
     reads,
     recipients,
@@ -211,13 +200,23 @@ export function dealCells(reads: Reads, deals: DealStates, shares?: SharesOf): C
           .select([periodOf("d.announcedOn", "quarter").as("quarter"), "d.organizationId", sql.lit(1).as("parts"), "d.share as amount"])
           .as("c"),
       ) as unknown as InvestorCells,
-    pairs,
-    // Each part is its own cell: its recipient column is one more than an investor's total has.
-    investorTotals: async (rule) => (await pairs(rule)) as unknown as InvestorTotalCells,
+    investorTotals: async (rule) =>
+      (await partsOf(dealsOfCells(rule))).selectFrom((eb) =>
+        eb
+          .selectFrom("shares as d")
+          .where("d.share", "is not", null)
+          .select(["d.organizationId", sql.lit(1).as("parts"), "d.share as amount"])
+          .as("c"),
+      ) as unknown as InvestorTotalCells,
     parts: async (rule) =>
       (await partsOf(dealsOfCells(rule))).selectFrom((eb) =>
         eb.selectFrom("shares as d").select(["d.dealId", "d.organizationId", "d.recipientId", "d.announcedOn", "d.share"]).as("c"),
       ) as unknown as PartCells,
+    flows: async (rule) => {
+      // The parts' relation ("shares") is defined by the query that reads them.
+      const withShares = await partsOf(dealsOfCells(rule));
+      return { rows: flowRowsOf(withShares as unknown as Reads, reads, deals.where(dealsOfCells(rule)), "shares"), indexed: false };
+    },
   };
 }
 
@@ -249,26 +248,25 @@ const PERIOD_KEY = ["quarter", "kind", "status"] as const;
 const RECIPIENT_TOTAL_KEY = ["recipientId", "kind", "status"] as const;
 /** Expressions over InvestorPart aliased `p`. */
 const onPart = expressionBuilder<DB & { p: InvestorPart }, "p">();
-/** The columns of the investor, total and pair cells' keys, each as a part of a deal (`p` of `d`) gives it. */
-type PartKeyColumn = "organizationId" | "quarter" | "recipientId" | "kind" | "status";
+/** The columns of the investor and total cells' keys, each as a part of a deal (`p` of `d`) gives it. */
+type PartKeyColumn = "organizationId" | "quarter" | "kind" | "status";
 const PART_KEY_EXPRESSIONS: Record<PartKeyColumn, AliasableExpression<unknown>> = {
   organizationId: onPart.ref("p.organizationId"),
   quarter: periodOf("d.announcedOn", "quarter"),
-  recipientId: onDeal.ref("d.recipientId"),
   kind: onDeal.ref("d.kind"),
   status: onDeal.ref("d.status"),
 };
 const INVESTOR_KEY = ["organizationId", "quarter", "kind", "status"] as const satisfies readonly PartKeyColumn[];
 const INVESTOR_TOTAL_KEY = ["organizationId", "kind", "status"] as const satisfies readonly PartKeyColumn[];
-const PAIR_KEY = ["organizationId", "recipientId", "kind", "status"] as const satisfies readonly PartKeyColumn[];
 
 /**
- * The seven statements that add `sign` times the contributions of the live deals meeting `dealCondition` (on the Deal
+ * The eight statements that add `sign` times the contributions of the live deals meeting `dealCondition` (on the Deal
  * table `d`) to the cells: the deals grouped by recipient cell, by period cell and by recipient total
  * (recipientCellRows), and their named investors' parts as InvestorPart keeps them (investorPartRows, the split every
- * figure reads) grouped by investor cell, by investor total and by pair cell, and the same parts' legs of circular
- * flows grouped by pair of companies (LoopCell, loop-cells.ts). InvestorPart must hold the deals' parts
- * as they are when a delta runs.
+ * figure reads) grouped by investor cell and by investor total, the same parts' legs of circular flows grouped by pair
+ * of companies (LoopCell, loop-cells.ts), and the deals' flows per investor and recipient, by kind and status and
+ * capital alone (FlowCell, CapitalFlowCell: flow-cells.ts). InvestorPart must hold the deals' parts as they are when a
+ * delta runs.
  * Each is one INSERT ... SELECT ... ON CONFLICT DO UPDATE SET x = x + excluded.x, so a cell that exists is moved by the
  * delta and one that does not is created; but for the period cells, each returns the key's organization and its count
  * after the change, so that the writer can delete the cells a subtraction emptied (not when filling empty tables,
@@ -322,9 +320,9 @@ export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, s
     onPart.cast<number>(onPart(onPart.fn.countAll<number>(), "*", sql.lit<number>(sign)), "integer").as("parts"),
     onPart.cast<bigint>(onPart(onPart.fn.sum<number>("p.share"), "*", sql.lit<number>(sign)), "bigint").as("amount"),
   ];
-  // The investor, total and pair cells: the parts summed per key, added to the cells. Their columns are the key's and
-  // parts and amount, so all three are typed as InvestorCell.
-  const partSums = (table: "InvestorCell" | "InvestorTotalCell" | "PairCell", key: readonly PartKeyColumn[]) => {
+  // The investor and total cells: the parts summed per key, added to the cells. Their columns are the key's and parts
+  // and amount, so both are typed as InvestorCell.
+  const partSums = (table: "InvestorCell" | "InvestorTotalCell", key: readonly PartKeyColumn[]) => {
     const column = <N extends "parts" | "amount">(name: N) => `${table}.${name}` as `InvestorCell.${N}`;
     const columns = key as readonly ("organizationId" | "quarter" | "kind" | "status")[];
     return builder
@@ -342,9 +340,10 @@ export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, s
   };
   const investors = partSums("InvestorCell", INVESTOR_KEY);
   const investorTotals = partSums("InvestorTotalCell", INVESTOR_TOTAL_KEY);
-  const pairs = partSums("PairCell", PAIR_KEY);
   // The circular flows' pairs of the same parts (loop-cells.ts).
   const loops = loopCellDelta(builder, parts as unknown as Parameters<typeof loopCellDelta>[1], { sign, written: !fill });
+  // The capital flows of the same deals and parts (flow-cells.ts).
+  const { flows, capitalFlows } = flowCellDeltas(builder, dealCondition, sign, !fill);
   return fill
     ? {
         recipients: recipients.compile(),
@@ -352,8 +351,9 @@ export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, s
         recipientTotals: recipientTotals.compile(),
         investors: investors.compile(),
         investorTotals: investorTotals.compile(),
-        pairs: pairs.compile(),
         loops,
+        flows,
+        capitalFlows,
       }
     : {
         recipients: recipients.returning(["recipientId as organizationId", "deals as count"]).compile(),
@@ -362,8 +362,9 @@ export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, s
         recipientTotals: recipientTotals.returning(["recipientId as organizationId", "deals as count"]).compile(),
         investors: investors.returning(["organizationId", "parts as count"]).compile(),
         investorTotals: investorTotals.returning(["organizationId", "parts as count"]).compile(),
-        pairs: pairs.returning(["organizationId", "parts as count"]).compile(),
         loops,
+        flows,
+        capitalFlows,
       };
 }
 
@@ -375,10 +376,12 @@ export function emptyPeriodCellDeletion(builder: Reads) {
 /** The statement that deletes the emptied cells of these recipients or investors (read by their primary key's prefix). */
 export function emptyCellDeletion(
   builder: Reads,
-  side: "recipients" | "recipientTotals" | "investors" | "investorTotals" | "pairs" | "loops",
+  side: "recipients" | "recipientTotals" | "investors" | "investorTotals" | "loops" | "flows" | "capitalFlows",
   organizationIds: readonly number[],
 ) {
   if (side === "loops") return emptyLoopCellDeletion(builder, organizationIds);
+  if (side === "flows" || side === "capitalFlows")
+    return emptyFlowCellDeletion(builder, side === "flows" ? "FlowCell" : "CapitalFlowCell", organizationIds);
   if (side === "recipients" || side === "recipientTotals")
     return builder
       .deleteFrom(side === "recipients" ? "RecipientCell" : ("RecipientTotalCell" as "RecipientCell"))
@@ -386,7 +389,7 @@ export function emptyCellDeletion(
       .where("recipientId", "in", [...organizationIds])
       .compile();
   return builder
-    .deleteFrom(({ investors: "InvestorCell", investorTotals: "InvestorTotalCell", pairs: "PairCell" } as const)[side] as "PairCell")
+    .deleteFrom(side === "investors" ? "InvestorCell" : ("InvestorTotalCell" as "InvestorCell"))
     .where("parts", "=", 0)
     .where("organizationId", "in", [...organizationIds])
     .compile();

@@ -16,12 +16,12 @@ export const GET = withErrorHandling(async function GET(request: Request) {
   const issues = [...nameIssues, ...viewIssues];
   const { limit, issues: limitIssues } = parseFlowLimit(params);
   if (issues.length + limitIssues.length > 0) return invalidParameters([...issues, ...limitIssues]);
-  const { graph, undisclosedDeals, excluded } = await getFlows(view, limit);
+  const { graph, undisclosedDeals, excluded } = await getFlows(view, limit, { dealIds: true });
   if (wantsCsv(params)) {
     const header = ["investor", "investor_name", "recipient", "recipient_name", "amount_usd", "deal_ids"];
     const rows = graph.links.map((l) => {
       const [from, to] = [graph.nodes[l.source], graph.nodes[l.target]];
-      return [from.key, from.name, to.key, to.name, l.amount, l.dealIds.join(" ")];
+      return [from.key, from.name, to.key, to.name, l.amount, (l.dealIds ?? []).join(" ")];
     });
     return csvResponse("capital-flows.csv", toCsv(header, rows));
   }

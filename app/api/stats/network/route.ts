@@ -17,12 +17,12 @@ export const GET = withErrorHandling(async function GET(request: Request) {
   const { size, issues: sizeIssues } = parseNetworkSize(params);
   const issues = [...nameIssues, ...viewIssues, ...sizeIssues];
   if (issues.length > 0) return invalidParameters(issues);
-  const { graph, omitted, excluded } = await getNetwork(view, size);
+  const { graph, omitted, excluded } = await getNetwork(view, size, { dealIds: true });
   if (wantsCsv(params)) {
     const header = ["from", "from_name", "to", "to_name", "kind", "circular_flow", "amount_usd", "via", "deal_ids"];
     const rows = graph.edges.map((e) => {
       const [from, to] = [graph.nodes[e.source], graph.nodes[e.target]];
-      return [from.key, from.name, to.key, to.name, e.kind, e.loop ? "yes" : "no", e.amount, e.via.join("; "), e.dealIds.join(" ")];
+      return [from.key, from.name, to.key, to.name, e.kind, e.loop ? "yes" : "no", e.amount, e.via.join("; "), (e.dealIds ?? []).join(" ")];
     });
     return csvResponse("network.csv", toCsv(header, rows));
   }
