@@ -21,7 +21,7 @@ import type { ConcentrationPeriod } from "../measures/concentration";
 import type { SankeyGraph } from "../measures/flows";
 import type { RankedDeal } from "../measures/largest-deals";
 import { nameOf, rootOf, withDivisions, type OrganizationDirectory } from "../measures/organization-groups";
-import { dealFilterCondition } from "./deal-where";
+import { cellSelection, dealFilterCondition } from "./deal-where";
 import { listDealSummaries, type DealSummary } from "./deals";
 import { notThroughIndex, readsOf, toMoney, type Reads } from "./kysely";
 import { countedDeal, countedStatuses, onDeal } from "./raw/overview-figures";
@@ -80,7 +80,9 @@ function measureView<T>(
   // Every figure counts the deals of the view's rule only: the others are not written into the tables. With no
   // filter, no date and nobody excluded the figures summed per organization and period read the market's cells.
   const condition = hasActiveFilters(view.filters) ? dealFilterCondition(view.filters, reads) : null;
-  const selection = { asOf: view.filters.asOf, condition, rule: context.rule, excluded: [...context.excludedKeys] };
+  // Filters the kept cells stand for (kinds, statuses, a recipient, whole quarters) read them too.
+  const cells = condition ? cellSelection(view.filters) : null;
+  const selection = { asOf: view.filters.asOf, condition, rule: context.rule, excluded: [...context.excludedKeys], cells };
   return withViewTables(reads, selection, measure, options);
 }
 

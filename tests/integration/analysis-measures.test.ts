@@ -96,6 +96,13 @@ describe("the analysis in SQL on the seed", () => {
       "q=cloud&count=all&exclude=aws",
       "investor=amazon&recipient=anthropic&pipeline=1",
       "to=2025-12-31&max=5000000000&exclude=nvidia&side=investor",
+      // Filters the kept cells stand for (kinds, statuses, a recipient, whole quarters): read from them today.
+      "from=2025-01-01",
+      "from=2024-04-01&to=2025-06-30&side=investor&grain=quarter",
+      "kind=equity&status=closed&to=2025-12-31&side=investor",
+      "recipient=anthropic&side=investor",
+      "recipient=openai&from=2025-01-01&side=investor&pipeline=1",
+      "kind=compute_commitment&count=all&from=2025-01-01",
     ];
     const answers = await compare(t.db, withDates(queries, ["", "2024-06-30", "2025-06-30", "2026-01-30"]));
     // The views differ: an exclusion and a date change the figures (the comparison is not of empty answers).
@@ -142,8 +149,11 @@ describe("the analysis in SQL on a synthetic database of 10,000 deals", () => {
       "investor=google&count=all&pipeline=1",
       "kind=equity&from=2020-01-01&exclude=openai&side=investor",
       "status=announced&min=50000000&exclude=aws",
-      // Filtered only: the loops among the kept pairs' legs of the filtered deals.
+      // Filtered only: the loops among the kept pairs' legs of the filtered deals, the rest from the cells they stand
+      // for (whole quarters, a recipient, kinds).
       "from=2024-01-01&pipeline=1",
+      "from=2022-07-01&to=2024-09-30&side=investor&grain=quarter",
+      "recipient=openai&kind=equity&from=2023-01-01&side=investor",
       "status=closed&max=2000000000&grain=quarter",
     ];
     const answers = await compare(db, [...withDates(queries, ["", "2024-12-31"]), "asOf=2019-06-30&exclude=google"]);

@@ -10,7 +10,7 @@
 //
 // No "server-only" here: the writers that use it run in the operator commands (import, seed, db:synth) too.
 import { sql, type Expression, type QueryCreator, type RawBuilder, type SelectQueryBuilder, type SqlBool } from "kysely";
-import type { DB, Deal } from "../../generated/kysely/types";
+import type { DB, Deal, Organization } from "../../generated/kysely/types";
 import { CAPITAL_KINDS, COUNTED_STATUSES, PIPELINE_STATUSES } from "../../measures/capital";
 import { countSum, type Reads } from "../kysely";
 import type { CellRule } from "./overview-figures";
@@ -155,27 +155,36 @@ export function emptyFlowCellDeletion(builder: Reads, table: "FlowCell" | "Capit
 }
 
 /**
- * The whole market's flows under a cell rule, one row per flow: CapitalFlowCell's columns for the capital kinds in the
- * counted statuses (or with the pipeline's), read as they are (`indexed`); else FlowCell's rows of the rule's kinds and
- * statuses summed per flow, in the primary key's order.
+ * The whole market's flows under a cell rule (of the recipients `recipientIds` only, where given), one row per flow:
+ * CapitalFlowCell's columns for the capital kinds in the counted statuses (or with the pipeline's), read as they are
+ * (`indexed`); else FlowCell's rows of the rule's kinds and statuses summed per flow, in the primary key's order.
  */
-export function keptFlows(reads: Reads, rule: CellRule): { rows: FlowRows; indexed: boolean } {
+export function keptFlows(
+  reads: Reads,
+  rule: CellRule,
+  recipientIds: SelectQueryBuilder<DB & { o: Organization }, "o", { id: number }> | null,
+): { rows: FlowRows; indexed: boolean } {
   const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((s) => b.includes(s));
   const capital = same(rule.kinds, CAPITAL_KINDS) && rule.statuses !== null;
   const withPipeline = capital && same(rule.statuses ?? [], [...COUNTED_STATUSES, ...PIPELINE_STATUSES]);
   if (withPipeline || (capital && same(rule.statuses ?? [], COUNTED_STATUSES))) {
-    const rows = reads
-      .selectFrom("CapitalFlowCell as f")
-      .select([
-        "f.investorId",
-        "f.recipientId",
-        withPipeline ? "f.withPipelineDeals as deals" : "f.deals",
-        withPipeline ? "f.withPipelineAmount as amount" : "f.amount",
-      ]);
+    const cells = reads.selectFrom("CapitalFlowCell as f");
+    const rows = (recipientIds === null ? cells : cells.where("f.recipientId", "in", recipientIds)).select([
+      "f.investorId",
+      "f.recipientId",
+      withPipeline ? "f.withPipelineDeals as deals" : "f.deals",
+      withPipeline ? "f.withPipelineAmount as amount" : "f.amount",
+    ]);
     return { rows: rows as unknown as FlowRows, indexed: true };
   }
-  let cells = reads.selectFrom("FlowCell as f").where("f.kind", "in", [...rule.kinds]);
-  if (rule.statuses) cells = cells.where("f.status", "in", [...rule.statuses]);
+  // (No kind selects no flow: `IN ()` is not SQL everywhere.)
+  let cells = reads.selectFrom("FlowCell as f").where(rule.kinds.length === 0 ? sql.lit(false) : sql.lit(true));
+  if (rule.kinds.length > 0) cells = cells.where("f.kind", "in", [...rule.kinds]);
+  if (rule.statuses)
+    cells = cells.where(
+      rule.statuses.length === 0 ? sql.lit(false) : sql<SqlBool>`${sql.ref("f.status")} IN (${sql.join([...rule.statuses])})`,
+    );
+  if (recipientIds !== null) cells = cells.where("f.recipientId", "in", recipientIds);
   const rows = cells
     .groupBy(["f.recipientId", "f.investorId"])
     .select((eb) => ["f.investorId", "f.recipientId", countSum(eb.ref("f.deals")).as("deals"), eb.fn.sum<bigint>("f.amount").as("amount")]);

@@ -73,6 +73,20 @@ export type Cells = {
   flows(rule: CellRule): Promise<{ rows: FlowRows; indexed: boolean }>;
 };
 
+/** The investor cells the writers keep, narrowed to the rule. */
+function marketInvestorCells(reads: Reads, rule: CellRule): InvestorCells {
+  let cells = reads.selectFrom("InvestorCell as c").where("c.kind", "in", [...rule.kinds]);
+  if (rule.statuses) cells = cells.where("c.status", "in", [...rule.statuses]);
+  return cells as unknown as InvestorCells;
+}
+
+/** The investors' totals the writers keep, narrowed to the rule. */
+function marketInvestorTotalCells(reads: Reads, rule: CellRule): InvestorTotalCells {
+  let cells = reads.selectFrom("InvestorTotalCell as c").where("c.kind", "in", [...rule.kinds]);
+  if (rule.statuses) cells = cells.where("c.status", "in", [...rule.statuses]);
+  return cells as unknown as InvestorTotalCells;
+}
+
 /** The cells the writers keep (the whole market's live deals today), narrowed to the rule. */
 export function marketCells(reads: Reads): Cells {
   return {
@@ -92,22 +106,14 @@ export function marketCells(reads: Reads): Cells {
       if (rule.statuses) cells = cells.where("c.status", "in", [...rule.statuses]);
       return cells as unknown as RecipientTotalCells;
     },
-    investors: async (rule) => {
-      let cells = reads.selectFrom("InvestorCell as c").where("c.kind", "in", [...rule.kinds]);
-      if (rule.statuses) cells = cells.where("c.status", "in", [...rule.statuses]);
-      return cells as unknown as InvestorCells;
-    },
-    investorTotals: async (rule) => {
-      let cells = reads.selectFrom("InvestorTotalCell as c").where("c.kind", "in", [...rule.kinds]);
-      if (rule.statuses) cells = cells.where("c.status", "in", [...rule.statuses]);
-      return cells as unknown as InvestorTotalCells;
-    },
+    investors: async (rule) => marketInvestorCells(reads, rule),
+    investorTotals: async (rule) => marketInvestorTotalCells(reads, rule),
     parts: async (rule) => {
       let cells = reads.selectFrom("InvestorPart as c").where("c.kind", "in", [...rule.kinds]);
       if (rule.statuses) cells = cells.where("c.status", "in", [...rule.statuses]);
       return cells as unknown as PartCells;
     },
-    flows: async (rule) => keptFlows(reads, rule),
+    flows: async (rule) => keptFlows(reads, rule, null),
   };
 }
 
@@ -122,12 +128,24 @@ export type CellSelection = {
   quarters: { from: string | null; to: string | null };
 };
 
+/** A quarter's first and last days ("2025-Q3": 2025-07-01 and 2025-09-30), as periodOf names it. */
+function quarterDays(quarter: string): { first: string; last: string } {
+  const [year, n] = [quarter.slice(0, 4), Number(quarter.slice(6))];
+  return {
+    first: `${year}-${["01-01", "04-01", "07-01", "10-01"][n - 1]}`,
+    last: `${year}-${["03-31", "06-30", "09-30", "12-31"][n - 1]}`,
+  };
+}
+
 /**
- * The market's cells (the writers', today) narrowed to a selection, for the figures summed over periods (the /deals
- * count and capitalCountedSql): a figure's rule keeps only the kinds and statuses the selection has too, and with a
- * recipient its period cells are that recipient's cells. The investors' cells have no recipient: not offered.
+ * The market's cells (the writers', today) narrowed to a selection: the deals of its kinds, statuses, recipient and
+ * whole quarters, for any figure (the /deals count and capitalCountedSql, and an /analysis view the selection can
+ * stand for). A figure's rule keeps only the kinds and statuses the selection has too. The cells without a quarter
+ * (the totals, the flows) serve a selection without dates; with dates the totals are the cells per quarter, and the
+ * flows are summed from the deals of those quarters and their kept parts. The investors' cells have no recipient:
+ * with one, each of the recipient's kept parts is a cell of its own.
  */
-export function selectedCells(reads: Reads, selection: CellSelection): Pick<Cells, "reads" | "recipients" | "periods"> {
+export function selectedCells(reads: Reads, selection: CellSelection): Cells {
   const market = marketCells(reads);
   const within = (rule: CellRule): CellRule => ({
     kinds: selection.kinds === null ? rule.kinds : rule.kinds.filter((k) => selection.kinds?.includes(k)),
@@ -140,27 +158,73 @@ export function selectedCells(reads: Reads, selection: CellSelection): Pick<Cell
   });
   // A rule and a selection with no kind or status in common select no cell (`IN ()` is not SQL everywhere).
   const none = (rule: CellRule) => rule.kinds.length === 0 || rule.statuses?.length === 0;
-  const { from, to } = selection.quarters;
-  const inQuarters = <T extends RecipientCells | PeriodCells>(cells: T): T => {
+  const { recipient, quarters } = selection;
+  const { from, to } = quarters;
+  const dated = from !== null || to !== null;
+  const inQuarters = <T extends RecipientCells | PeriodCells | InvestorCells>(cells: T): T => {
     let narrowed = cells as PeriodCells;
     if (from !== null) narrowed = narrowed.where("c.quarter", ">=", from);
     if (to !== null) narrowed = narrowed.where("c.quarter", "<=", to);
     return narrowed as T;
   };
+  const recipientIds = () =>
+    reads
+      .selectFrom("Organization as o")
+      .where("o.slug", "=", recipient as string)
+      .select("o.id");
+  /** A query narrowed to nothing when the rule and the selection have no kind or status in common. */
+  const orNone = <T extends { where(condition: Expression<SqlBool>): T }>(rule: CellRule, cells: (narrowed: CellRule) => T): T =>
+    none(within(rule)) ? cells(rule).where(sql.lit(false)) : cells(within(rule));
   const recipients = (rule: CellRule): RecipientCells => {
-    const narrowed = within(rule);
-    const cells = inQuarters(none(narrowed) ? market.recipients(rule).where(sql.lit(false)) : market.recipients(narrowed));
-    const { recipient } = selection;
-    if (recipient === null) return cells;
-    return cells.where("c.recipientId", "in", reads.selectFrom("Organization as o").where("o.slug", "=", recipient).select("o.id"));
+    const cells = inQuarters(orNone(rule, market.recipients));
+    return recipient === null ? cells : cells.where("c.recipientId", "in", recipientIds());
   };
+  // The kept parts of the selection's deals (their date within its quarters), as `c`.
+  const keptParts = (rule: CellRule) =>
+    orNone(rule, (narrowed) => {
+      let parts = reads.selectFrom("InvestorPart as c").where("c.kind", "in", [...narrowed.kinds]);
+      if (narrowed.statuses) parts = parts.where("c.status", "in", [...narrowed.statuses]);
+      if (from !== null) parts = parts.where("c.announcedOn", ">=", quarterDays(from).first);
+      if (to !== null) parts = parts.where("c.announcedOn", "<=", quarterDays(to).last);
+      return recipient === null ? parts : parts.where("c.recipientId", "in", recipientIds());
+    });
+  const partsAsCells = (rule: CellRule) =>
+    reads
+      .selectFrom(keptParts(rule).where("c.share", "is not", null).select(["c.announcedOn", "c.organizationId", "c.share"]).as("d"))
+      .select([periodOf("d.announcedOn", "quarter").as("quarter"), "d.organizationId", sql.lit(1).as("parts"), "d.share as amount"]);
+  const investors = (rule: CellRule): InvestorCells =>
+    recipient === null
+      ? inQuarters(orNone(rule, (narrowed) => marketInvestorCells(reads, narrowed)))
+      : (reads.selectFrom(partsAsCells(rule).as("c")) as unknown as InvestorCells);
   return {
     reads,
     recipients,
-    periods: (rule) => {
-      if (selection.recipient !== null) return recipients(rule) as unknown as PeriodCells;
-      const narrowed = within(rule);
-      return inQuarters(none(narrowed) ? market.periods(rule).where(sql.lit(false)) : market.periods(narrowed));
+    periods: (rule) => (recipient === null ? inQuarters(orNone(rule, market.periods)) : (recipients(rule) as unknown as PeriodCells)),
+    recipientTotals: (rule) =>
+      dated
+        ? (recipients(rule) as unknown as RecipientTotalCells)
+        : recipient === null
+          ? orNone(rule, market.recipientTotals)
+          : orNone(rule, market.recipientTotals).where("c.recipientId", "in", recipientIds()),
+    investors: async (rule) => investors(rule),
+    investorTotals: async (rule) =>
+      dated || recipient !== null
+        ? (investors(rule) as unknown as InvestorTotalCells)
+        : orNone(rule, (narrowed) => marketInvestorTotalCells(reads, narrowed)),
+    parts: async (rule) =>
+      keptParts(rule).select(["c.dealId", "c.organizationId", "c.recipientId", "c.announcedOn", "c.share"]) as unknown as PartCells,
+    flows: async (rule) => {
+      if (!dated)
+        return keptFlows(
+          reads,
+          none(within(rule)) ? { kinds: [], statuses: [] } : within(rule),
+          recipient === null ? null : recipientIds(),
+        );
+      let deals = reads.selectFrom("Deal as d").where(none(within(rule)) ? sql.lit(false) : dealsOfCells(within(rule)));
+      if (from !== null) deals = deals.where("d.announcedOn", ">=", quarterDays(from).first);
+      if (to !== null) deals = deals.where("d.announcedOn", "<=", quarterDays(to).last);
+      if (recipient !== null) deals = deals.where("d.recipientId", "in", recipientIds());
+      return { rows: flowRowsOf(reads, reads, deals, "InvestorPart"), indexed: false };
     },
   };
 }

@@ -11,7 +11,7 @@ import { notThroughIndex, withOwnConnection, type Reads } from "../kysely";
 import type { DB, Deal } from "../../generated/kysely/types";
 import type { CountingRule } from "../../measures/capital";
 import { amountBasis, countedDeal, onDeal, withInvestorShares } from "./overview-figures";
-import { dealCells, marketCells, type Cells } from "./market-cells";
+import { dealCells, marketCells, selectedCells, type CellSelection, type Cells } from "./market-cells";
 
 export type ViewDeals = {
   /** The view's deals as `d`, with the Deal table's columns; amounts net of the excluded organizations' parts. */
@@ -40,11 +40,18 @@ export type DealSelection = {
   rule?: CountingRule;
   /** Slugs of the organizations to take out, their divisions already added (withDivisions). */
   excluded?: readonly string[];
+  /**
+   * The condition as a selection of the market's cells (cellSelection in lib/data/deal-where.ts: kinds, statuses, a
+   * recipient, whole quarters), where the cells can stand for the deals; its figures read the cells the writers keep.
+   */
+  cells?: CellSelection | null;
 };
 
-/** Whether the selection is the whole market today, whose cells the deal writers keep. */
-function isMarketToday(selection: DealSelection): boolean {
-  return selection.asOf === null && !selection.condition && (selection.excluded ?? []).length === 0;
+/** The kept cells of the selection, when they can stand for its deals: the whole market's, or narrowed to it. */
+function keptCellsOf(reads: Reads, selection: DealSelection): Cells | null {
+  if (selection.asOf !== null || (selection.excluded ?? []).length > 0) return null;
+  if (!selection.condition) return marketCells(reads);
+  return selection.cells ? selectedCells(reads, selection.cells) : null;
 }
 
 /** The selection's deals' states: as of its date, its filters, its rule. */
@@ -59,8 +66,8 @@ function selectedDeals(reads: Reads, selection: DealSelection): DealStates {
  */
 export function viewDeals(reads: Reads, selection: Omit<DealSelection, "excluded">): ViewDeals {
   const deals = selectedDeals(reads, selection);
-  if (isMarketToday(selection))
-    return { deals, shares: async (condition) => keptShares(reads, deals, condition), cells: marketCells(reads) };
+  const kept = keptCellsOf(reads, selection);
+  if (kept) return { deals, shares: async (condition) => keptShares(reads, deals, condition), cells: kept };
   const shares = async (condition: Expression<SqlBool>) => withInvestorShares(reads, condition, deals);
   return { deals, shares, cells: dealCells(reads, deals, shares) };
 }
@@ -135,9 +142,9 @@ export async function withViewTables<T>(
   options: { readsFew?: boolean } = {},
 ): Promise<T> {
   return withOwnConnection(reads, async (connection) => {
-    // The whole market today is read where the writers keep it (its deals, cells and parts): a copy of it in tables
-    // took 10-14 s at a million deals.
-    if (isMarketToday(selection) || (options.readsFew && (selection.excluded ?? []).length === 0)) {
+    // The whole market today, or a selection its cells stand for, is read where the writers keep it (its deals, cells
+    // and parts): a copy of it in tables took 10-14 s at a million deals.
+    if (keptCellsOf(connection, selection) || (options.readsFew && (selection.excluded ?? []).length === 0)) {
       const view = viewDeals(connection, selection);
       return measure({ reads: connection, all: view, deals: view });
     }
@@ -207,7 +214,7 @@ export async function withViewTables<T>(
       const all: ViewDeals = {
         deals: allDeals,
         shares: allShares,
-        cells: isMarketToday(selection) ? marketCells(connection) : dealCells(connection, allDeals, allShares),
+        cells: dealCells(connection, allDeals, allShares),
       };
       const slugs = selection.excluded ?? [];
       if (slugs.length === 0) return await measure({ reads: connection, all, deals: all });
