@@ -177,13 +177,13 @@ export function keptFlows(
     ]);
     return { rows: rows as unknown as FlowRows, indexed: true };
   }
-  // (No kind selects no flow: `IN ()` is not SQL everywhere.)
-  let cells = reads.selectFrom("FlowCell as f").where(rule.kinds.length === 0 ? sql.lit(false) : sql.lit(true));
-  if (rule.kinds.length > 0) cells = cells.where("f.kind", "in", [...rule.kinds]);
-  if (rule.statuses)
-    cells = cells.where(
-      rule.statuses.length === 0 ? sql.lit(false) : sql<SqlBool>`${sql.ref("f.status")} IN (${sql.join([...rule.statuses])})`,
-    );
+  let cells = reads.selectFrom("FlowCell as f");
+  // A rule with no kind or no status selects no flow (`IN ()` is not SQL everywhere).
+  if (rule.kinds.length === 0 || rule.statuses?.length === 0) cells = cells.where(sql.lit(false));
+  else {
+    cells = cells.where("f.kind", "in", [...rule.kinds]);
+    if (rule.statuses) cells = cells.where("f.status", "in", [...rule.statuses]);
+  }
   if (recipientIds !== null) cells = cells.where("f.recipientId", "in", recipientIds);
   const rows = cells
     .groupBy(["f.recipientId", "f.investorId"])
