@@ -77,10 +77,10 @@ function measureView<T>(
   options: { readsFew?: boolean } = {},
 ): Promise<T> {
   const reads = readsOf(db);
-  // Every figure counts the deals of the view's rule only: the others are not written into the tables. With no
-  // filter, no date and nobody excluded the figures summed per organization and period read the market's cells.
+  // Every figure counts the deals of the view's rule only: the others are not written into the tables. With no date
+  // and nobody excluded, and no filter or only filters the cells stand for (kinds, statuses, a recipient, whole
+  // quarters: cellSelection), the figures summed per organization and period read the market's cells.
   const condition = hasActiveFilters(view.filters) ? dealFilterCondition(view.filters, reads) : null;
-  // Filters the kept cells stand for (kinds, statuses, a recipient, whole quarters) read them too.
   const cells = condition ? cellSelection(view.filters) : null;
   const selection = { asOf: view.filters.asOf, condition, rule: context.rule, excluded: [...context.excludedKeys], cells };
   return withViewTables(reads, selection, measure, options);

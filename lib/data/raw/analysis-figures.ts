@@ -38,8 +38,8 @@ const NO_ID = sql<number | null>`CAST(NULL AS INTEGER)`;
 /**
  * `reads` is the connection the view's deals are read through (withViewTables). Summed over the view's cells per
  * recipient and per investor (today the kept totals: 150,476 and 116,239 rows at a million deals). The unnamed
- * investors' part is what the named ones do not hold, since a deal's parts add up to the deal. Summing the flows per
- * investor instead took 3.4 s of /analysis at a million deals.
+ * investors' part is what the named ones do not hold, since a deal's parts add up to the deal. Summing every
+ * investor-recipient pair instead took 3.4 s of /analysis at a million deals.
  */
 export async function marketTotalsSql(reads: Reads, rule: CountingRule, view: ViewDeals): Promise<MarketTotals> {
   const empty: CapitalSummary = { total: 0n, dealCount: 0, undisclosedCount: 0, upperBoundTotal: 0n };
@@ -99,11 +99,12 @@ const LARGEST_FLOW = 2;
 const NO_TEXT = sql<string | null>`CAST(NULL AS TEXT)`;
 
 /**
- * capitalFlows then sankeyGraph(flows, limit): the view's flows (its cells' `flows`, one row per flow: FlowCell's for
- * the whole market today) read twice in one statement, for how many there are and their sum, and for those that can
- * be among the `limit` largest (at or above the limit-th largest amount, ties included). Kept flows are read through
- * their amount's index (a CTE the database inlines); others are summed once (a materialized CTE). The deal ids of the
- * flows drawn only with `dealIds` (the API's): a page shows how many deals, which FlowCell keeps.
+ * capitalFlows then sankeyGraph(flows, limit): the view's flows (its cells' `flows`, one row per flow: for the whole
+ * market today CapitalFlowCell's or FlowCell's, flow-cells.ts) read twice in one statement, for how many there are and
+ * their sum, and for those that can be among the `limit` largest (at or above the limit-th largest amount, ties
+ * included). CapitalFlowCell's rows are read through their amount's index (a CTE the database inlines); other flows are
+ * summed once (a materialized CTE). The deal ids of the flows drawn only with `dealIds` (the API's): a page shows how many deals,
+ * which the flows carry.
  */
 export async function flowsSql(
   reads: Reads,
