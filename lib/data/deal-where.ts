@@ -6,7 +6,7 @@ import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kys
 import type { Deal } from "../generated/kysely/types";
 import { countAll, isPostgresReads, notThroughIndex, type Reads } from "./kysely";
 import { onDeal } from "./raw/overview-figures";
-import type { CellSelection } from "./raw/market-cells";
+import { quarterDays, type CellSelection } from "./raw/market-cells";
 import { SEARCH_SEPARATOR } from "../deals/deal-search";
 import type { DealFilters } from "../filters/deal-filters";
 import { periodOf } from "../measures/capital";
@@ -86,8 +86,10 @@ export function dealFilterCondition(f: DealFilters, reads: Reads, reading: DealR
  */
 export function cellSelection(f: DealFilters): CellSelection | null {
   const beyondCells = f.investors.length > 0 || f.ids.length > 0 || [f.min, f.max, f.q].some((v) => v !== null);
-  const from = f.from === null ? null : QUARTER_FIRST_DAYS.includes(f.from.slice(5)) ? periodOf(f.from, "quarter") : undefined;
-  const to = f.to === null ? null : QUARTER_LAST_DAYS.includes(f.to.slice(5)) ? periodOf(f.to, "quarter") : undefined;
+  // A date's quarter where the date is that quarter's first (from) or last (to) day.
+  const quarterAt = (date: string | null, end: "first" | "last") =>
+    date === null ? null : quarterDays(periodOf(date, "quarter"))[end] === date ? periodOf(date, "quarter") : undefined;
+  const [from, to] = [quarterAt(f.from, "first"), quarterAt(f.to, "last")];
   if (f.asOf !== null || beyondCells || from === undefined || to === undefined) return null;
   return {
     kinds: f.kinds.length > 0 ? f.kinds : null,
@@ -96,9 +98,6 @@ export function cellSelection(f: DealFilters): CellSelection | null {
     quarters: { from, to },
   };
 }
-
-const QUARTER_FIRST_DAYS = ["01-01", "04-01", "07-01", "10-01"];
-const QUARTER_LAST_DAYS = ["03-31", "06-30", "09-30", "12-31"];
 
 /**
  * q as a phrase of SQLite's trigram index over the search text (the migration `deal_search_trigram`): every text

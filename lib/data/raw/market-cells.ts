@@ -129,7 +129,7 @@ export type CellSelection = {
 };
 
 /** A quarter's first and last days ("2025-Q3": 2025-07-01 and 2025-09-30), as periodOf names it. */
-function quarterDays(quarter: string): { first: string; last: string } {
+export function quarterDays(quarter: string): { first: string; last: string } {
   const [year, n] = [quarter.slice(0, 4), Number(quarter.slice(6))];
   return {
     first: `${year}-${["01-01", "04-01", "07-01", "10-01"][n - 1]}`,
