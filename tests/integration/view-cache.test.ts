@@ -1,5 +1,8 @@
 // The shared views are cached per data version (lib/data/view-cache.ts) and summed in SQL where that is faster
 // (lib/data/raw): a write through another process is seen at once, and the SQL figures equal the measures'.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { keepingMarketCells } from "@/lib/deals/market-cells";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCapitalByPeriod } from "@/lib/data/capital";
@@ -134,6 +137,27 @@ describe("what the cache keeps", () => {
     } finally {
       setViewCacheLimit(previous);
     }
+  });
+
+  it("keeps a computed view, not the request that computed it", async () => {
+    // Every promise made while a request renders holds the request's async context: Next's stores, and through them
+    // the request, its response and its rendered page. Here a store of 1 MB stands for them.
+    setFlagsFromString("--expose-gc");
+    const collectGarbage = runInNewContext("gc") as () => void;
+    const request = new AsyncLocalStorage<object>();
+    let page: object | null = { html: "p".repeat(1024 * 1024) };
+    const released = new WeakRef(page);
+    expect(await request.run(page, () => cachedView("context-test", async () => 42))).toBe(42);
+    page = null;
+    for (let i = 0; i < 3 && released.deref(); i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      collectGarbage();
+    }
+    expect(await cachedViewKeys()).toContain("context-test");
+    expect(released.deref()).toBeUndefined();
+    let computed = 0;
+    expect(await cachedView("context-test", async () => ++computed)).toBe(42);
+    expect(computed).toBe(0);
   });
 
   it("sizes a view by what it holds: strings by length, arrays and maps by their members", () => {
