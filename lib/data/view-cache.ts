@@ -9,6 +9,7 @@
 // before a write that has committed. Entries are kept in this process's memory, least recently used first out.
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
+import { getHeapStatistics } from "node:v8";
 import { cache } from "react";
 import { getDb } from "../db";
 import { readDataState, type DataState } from "./data-version";
@@ -18,10 +19,12 @@ import { readDataState, type DataState } from "./data-version";
  * size by four orders of magnitude (a list's count against a large investor's page), so a bound on their number
  * either pushes the small ones out before they are asked again (each /deals filter set keeps a count, figures and a
  * page) or lets the large ones grow without limit. At a million synthetic deals the twenty most active investors'
- * views hold 80 MB and the twenty most active companies' 13 MB, each 0.2-2 s to compute: 256 MB keeps them all with
- * room for the lists, where 64 MB had them push each other out and every visit compute its view again.
+ * views hold 80 MB and the twenty most active companies' 13 MB, each 0.2-2 s to compute; 64 MB had them push each
+ * other out and every visit compute its view again. The bound is a quarter of the heap V8 may grow to, at most
+ * 256 MB: an operator who bounds the heap (NODE_OPTIONS=--max-old-space-size, docs/operations.md) bounds the views
+ * with it, where a cache of 256 MB in a heap of 256 MB would leave the views being computed no room.
  */
-let maxBytes = 256 * 1024 * 1024;
+let maxBytes = Math.min(256 * 1024 * 1024, Math.floor(getHeapStatistics().heap_size_limit / 4));
 /**
  * How many views may be computed at once. A view that measures many deals holds them all in memory while it runs
  * (an investor page at 1,000,000 deals, hundreds of megabytes); with two cores more at once only adds memory, not

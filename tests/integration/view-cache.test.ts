@@ -1,6 +1,8 @@
 // The shared views are cached per data version (lib/data/view-cache.ts) and summed in SQL where that is faster
 // (lib/data/raw): a write through another process is seen at once, and the SQL figures equal the measures'.
 import { AsyncLocalStorage } from "node:async_hooks";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { keepingMarketCells } from "@/lib/deals/market-cells";
@@ -115,7 +117,7 @@ describe("what the cache keeps", () => {
   });
 
   it("lets the least recently used views go once their bytes pass the bound, and keeps the newest however large", async () => {
-    // A bound of 16 MB here (256 MB in the app) and three views of about 6 MB each: the third pushes out the one read
+    // A bound of 16 MB here (in the app a quarter of the heap, at most 256 MB) and three views of about 6 MB each: the third pushes out the one read
     // longest ago.
     const bound = 16 * 1024 * 1024;
     const previous = setViewCacheLimit(bound);
@@ -158,6 +160,28 @@ describe("what the cache keeps", () => {
     let computed = 0;
     expect(await cachedView("context-test", async () => ++computed)).toBe(42);
     expect(computed).toBe(0);
+  });
+
+  it("bounds the views to a quarter of the heap the process may grow to, at most 256 MB", () => {
+    // A process with its heap bounded as an operator would bound the server's, asked for both bounds.
+    const script = `import("./lib/data/view-cache.ts").then((m) => {
+      const cache = m.setViewCacheLimit ? m : m.default;
+      console.log(cache.setViewCacheLimit(0), require("node:v8").getHeapStatistics().heap_size_limit);
+    })`;
+    const bounds = (nodeOptions: string) => {
+      const run = spawnSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "-e", script], {
+        env: { ...process.env, NODE_OPTIONS: nodeOptions },
+        encoding: "utf8",
+      });
+      expect(run.stderr).toBe("");
+      const [views, heap] = run.stdout.trim().split(" ").map(Number);
+      return { views, heap };
+    };
+    const small = bounds("--max-old-space-size=200");
+    expect(small.heap).toBeGreaterThan(200 * 1024 * 1024);
+    expect(small.heap).toBeLessThan(300 * 1024 * 1024);
+    expect(small.views).toBe(Math.floor(small.heap / 4));
+    expect(bounds("--max-old-space-size=4096").views).toBe(256 * 1024 * 1024);
   });
 
   it("sizes a view by what it holds: strings by length, arrays and maps by their members", () => {
