@@ -57,7 +57,8 @@ export function viewComputations(): { running: number; waiting: number } {
  * `computing`: the computation while it runs, which concurrent requests share; then `value`, the computed view. The
  * promise is not kept past that: a promise made while a request renders holds that request's async context (Next's
  * stores, and through them the request, its response and its rendered page), so a cache of promises kept every
- * request that first computed a view, about 100 kB each (at 100,000 deals, 3,000 views held 300 MB of requests).
+ * request that first computed a view: in the 100,000-deal bench, with about 3,000 views, the heap left after a full
+ * collection was 430 MB against 213 MB (some 50-75 kB a view).
  * `started`: the computation has its turn (a queued one may wait behind the very views that would wait for it).
  * `bytes`: its approximate size once computed (0 until then).
  */
