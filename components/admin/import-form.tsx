@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { IDLE } from "@/lib/actions/action-state";
 import { importDeals } from "@/lib/actions/imports/import-deals";
+import { formatNumber } from "@/lib/format";
 import type { DuplicateFlag } from "@/lib/import/find-duplicates";
 import type { ImportPreview } from "@/lib/import/import-preview";
 import { BUTTON, FormMessage } from "./field";
@@ -76,7 +77,9 @@ export function ImportForm() {
           </div>
         </section>
       ) : null}
-      {preview && preview.duplicates && preview.duplicates.length > 0 ? <DuplicateList duplicates={preview.duplicates} /> : null}
+      {preview && preview.duplicates && preview.duplicates.length > 0 ? (
+        <DuplicateList duplicates={preview.duplicates} count={preview.duplicateCount ?? preview.duplicates.length} />
+      ) : null}
       {preview && preview.ok ? (
         <section aria-labelledby="import-preview" className="space-y-3">
           <h2 id="import-preview" className="text-lg font-semibold">
@@ -188,12 +191,18 @@ function DuplicateChoiceField({ duplicates }: { duplicates: DuplicateFlag[] }) {
   );
 }
 
-function DuplicateList({ duplicates }: { duplicates: DuplicateFlag[] }) {
+function DuplicateList({ duplicates, count }: { duplicates: DuplicateFlag[]; count: number }) {
   return (
     <section aria-labelledby="import-duplicates" className="space-y-2">
       <h2 id="import-duplicates" className="text-lg font-semibold">
-        Likely duplicates ({duplicates.length})
+        Likely duplicates ({formatNumber(count)})
       </h2>
+      {count > duplicates.length ? (
+        <p className="text-sm">
+          The first {formatNumber(duplicates.length)} by line are listed, and can be chosen for one by one; the choice for all the flagged
+          rows applies to the other {formatNumber(count - duplicates.length)}.
+        </p>
+      ) : null}
       <ul className="max-h-80 space-y-1 overflow-auto text-sm">
         {duplicates.map((flag) => (
           <li key={flag.row}>

@@ -1,7 +1,7 @@
 // npm run import -- FILE [--dry-run] [--on-duplicate ...] [--duplicates ...] [--actor NAME]: the same import as /admin/import and POST /api/import.
 import { readFileSync, statSync } from "node:fs";
 import { importDealCsv, parseRowDuplicateChoices } from "../import/apply-deal-import";
-import { DUPLICATE_CHOICES, formatDuplicate, type DuplicateChoice, type DuplicateFlag } from "../import/find-duplicates";
+import { DUPLICATE_CHOICES, formatDuplicate, type DuplicateChoice, type FlaggedRow } from "../import/find-duplicates";
 import { checkImportSize, decodeUtf8 } from "../import/import-limits";
 import { formatRowError } from "../import/parse-deal-csv";
 import { openDatabase } from "../prisma-client";
@@ -37,7 +37,7 @@ async function main() {
       onDuplicate: onDuplicate as DuplicateChoice,
       rowChoices: rowChoices.choices,
     });
-    const flags = (duplicates: DuplicateFlag[]) => duplicates.map(formatDuplicate).join("\n");
+    const flags = (duplicates: FlaggedRow[]) => duplicates.map(formatDuplicate).join("\n");
     if (!result.ok && result.duplicates)
       fail(
         `nothing imported; ${result.duplicates.length} rows look like deals already tracked (--on-duplicate skip or create to go on):\n${flags(result.duplicates)}`,

@@ -8,7 +8,7 @@ import { aliasKey } from "../domain";
 import { createOrganizations } from "../organizations/create-organization";
 import { buildDirectory } from "../organizations/directory";
 import type { RevisionAction } from "../revisions";
-import { findDuplicates, type DuplicateChoice, type DuplicateFlag } from "./find-duplicates";
+import { findDuplicates, type DuplicateChoice, type FlaggedRow } from "./find-duplicates";
 import { parseDealCsv, type RowError } from "./parse-deal-csv";
 import { planDealImport, type PlannedDeal } from "./plan-deal-import";
 
@@ -20,10 +20,10 @@ export type ImportResult =
       skipped: number;
       dealIds: number[];
       newOrganizations: string[];
-      duplicates: DuplicateFlag[];
+      duplicates: FlaggedRow[];
     }
   /** `duplicates` set (and no errors): refused under onDuplicate "fail" because rows look like deals already there. */
-  | { ok: false; errors: RowError[]; duplicates?: DuplicateFlag[] };
+  | { ok: false; errors: RowError[]; duplicates?: FlaggedRow[] };
 
 class RowFailure extends Error {
   constructor(readonly rowError: RowError) {
@@ -179,14 +179,14 @@ export function parseRowDuplicateChoices(items: readonly string[]): { choices: M
 }
 
 /** A choice for a row that is not flagged, or an update of a deal the row was not flagged as like, is refused. */
-function rowChoiceErrors(duplicates: DuplicateFlag[], choices: ReadonlyMap<number, RowDuplicateChoice> | undefined): RowError[] {
+function rowChoiceErrors(duplicates: FlaggedRow[], choices: ReadonlyMap<number, RowDuplicateChoice> | undefined): RowError[] {
   if (!choices) return [];
   const byRow = new Map(duplicates.map((d) => [d.row, d]));
   const errors: RowError[] = [];
   for (const [row, choice] of choices) {
     const flag = byRow.get(row);
     if (!flag) errors.push({ row, field: "duplicate", message: "this row is not flagged as a likely duplicate" });
-    else if (typeof choice === "object" && !flag.candidates.some((c) => c.kind === "existing" && c.dealId === choice.update))
+    else if (typeof choice === "object" && !flag.matches.some((c) => c.kind === "existing" && c.dealId === choice.update))
       errors.push({ row, field: "duplicate", message: `deal ${choice.update} is not one this row looks like` });
   }
   return errors;

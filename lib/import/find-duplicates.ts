@@ -25,11 +25,37 @@ export type DuplicateSubject = {
   investorNames: Map<string, string>;
 };
 
+/** A candidate as it is listed: the deal or row a flagged row looks like, and why in words. */
 export type DuplicateCandidate =
   | { kind: "existing"; dealId: number; announcedOn: string; round: string | null; reasons: string[] }
   | { kind: "row"; row: number; announcedOn: string; round: string | null; reasons: string[] };
 
+/** A flagged row as it is listed (describeDuplicate). */
 export type DuplicateFlag = { row: number; candidates: DuplicateCandidate[] };
+
+/**
+ * A flagged row as the check keeps it: the facts that make each candidate alike, put into words only for the rows an
+ * answer lists. A file of 100,000 alike rows has up to five candidates a row; their reasons as text took more heap
+ * than the rest of the import, and ran a server bounded at 384 MB out of memory.
+ */
+export type FlaggedRow = { row: number; recipientName: string; amount: bigint | null; matches: DuplicateMatch[] };
+
+export type DuplicateMatch = ({ kind: "existing"; dealId: number } | { kind: "row"; row: number }) & {
+  announcedOn: string;
+  round: string | null;
+  /** Days between the two announcements. */
+  days: number;
+  amount: bigint | null;
+  /** The names of the investors both name; empty when neither names one. */
+  common: readonly string[];
+};
+
+/**
+ * Flagged rows an answer lists with their reasons (a preview, a refusal, a result), by line; past them an answer
+ * gives the count, and the API the next ones with `duplicatesFrom`. A form of 100,000 flagged rows is no help to an
+ * editor, and listing them took 109 MB of JSON.
+ */
+export const LISTED_DUPLICATES = 200;
 
 export type DuplicateChoice = "fail" | "skip" | "create";
 export const DUPLICATE_CHOICES: readonly DuplicateChoice[] = ["fail", "skip", "create"];
@@ -37,55 +63,60 @@ export const DUPLICATE_CHOICES: readonly DuplicateChoice[] = ["fail", "skip", "c
 const DAY_MS = 86_400_000;
 const dayNumber = (isoDate: string) => Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
 
+const NONE: readonly string[] = [];
+
 /**
- * Why two deals look like one, or null when they do not. Every test comes before any text is written: an import of
- * thousands of alike rows compares each with dozens of near ones, and formatting the amounts of pairs that then failed
- * on their investors was a quarter of the check.
+ * The names of the investors two deals have in common (none when neither names one), or null when they are not alike.
+ * Every test comes before anything is written: an import of thousands of alike rows compares each with dozens of near
+ * ones.
  */
-export function duplicateReasons(
-  a: DuplicateSubject,
-  b: DuplicateSubject,
-  recipientName: string,
-  formatAmount: (amount: bigint) => string = formatUsdExact,
-): string[] | null {
+function alike(a: DuplicateSubject, b: DuplicateSubject): readonly string[] | null {
   if (a.recipient !== b.recipient) return null;
-  const days = Math.abs(a.day - b.day);
-  if (days > DUPLICATE_WINDOW_DAYS) return null;
+  if (Math.abs(a.day - b.day) > DUPLICATE_WINDOW_DAYS) return null;
   if ((a.amount === null) !== (b.amount === null)) return null;
   if (a.amount !== null && b.amount !== null) {
     const [low, high] = a.amount < b.amount ? [a.amount, b.amount] : [b.amount, a.amount];
     if ((high - low) * AMOUNT_TOLERANCE.denominator > high * AMOUNT_TOLERANCE.numerator) return null;
   }
-  if (a.investors.size > 0 || b.investors.size > 0) {
-    let shared = false;
-    for (const key of a.investors)
-      if (b.investors.has(key)) {
-        shared = true;
-        break;
-      }
-    if (!shared) return null;
+  if (a.investors.size === 0 && b.investors.size === 0) return NONE;
+  // Arrays of the names' exact length: one grown by push reserves 17 slots, and a file of alike rows keeps hundreds of
+  // thousands of these.
+  let common: string[] | null = null;
+  for (const key of a.investors) {
+    if (!b.investors.has(key)) continue;
+    const name = a.investorNames.get(key) ?? key;
+    common = common ? common.concat(name) : [name];
   }
-  const common = [...a.investors].filter((key) => b.investors.has(key));
-  const investors =
-    common.length > 0
-      ? `investor in common: ${common.map((key) => a.investorNames.get(key) ?? key).join(", ")}`
-      : "neither names an investor";
-  let amounts: string;
-  if (a.amount === null || b.amount === null) amounts = "both amounts undisclosed";
-  else
-    amounts =
-      a.amount === b.amount
-        ? `same amount (${formatAmount(a.amount)})`
-        : `amounts within 10% (${formatAmount(a.amount)} and ${formatAmount(b.amount)})`;
-  return [
-    `same recipient (${recipientName})`,
-    investors,
-    days === 0 ? "announced the same day" : `announced ${days} day${days === 1 ? "" : "s"} apart`,
-    amounts,
-  ];
+  return common;
 }
 
-function subjectOfPlanned(deal: PlannedDeal): DuplicateSubject {
+/** Why a row looks like each candidate, in words. */
+export function describeDuplicate(flag: FlaggedRow): DuplicateFlag {
+  return {
+    row: flag.row,
+    candidates: flag.matches.map(({ days, amount, common, ...candidate }) => {
+      let amounts: string;
+      if (flag.amount === null || amount === null) amounts = "both amounts undisclosed";
+      else
+        amounts =
+          flag.amount === amount
+            ? `same amount (${formatUsdExact(amount)})`
+            : `amounts within 10% (${formatUsdExact(flag.amount)} and ${formatUsdExact(amount)})`;
+      const reasons = [
+        `same recipient (${flag.recipientName})`,
+        common.length > 0 ? `investor in common: ${common.join(", ")}` : "neither names an investor",
+        days === 0 ? "announced the same day" : `announced ${days} day${days === 1 ? "" : "s"} apart`,
+        amounts,
+      ];
+      return { ...candidate, reasons };
+    }),
+  };
+}
+
+type RowSubject = DuplicateSubject & { deal: PlannedDeal };
+
+/** One literal with the row's deal in place: a spread of the subject to add it gave each row's object a shape of its own. */
+function subjectOfPlanned(deal: PlannedDeal): RowSubject {
   const investors = new Set<string>();
   const investorNames = new Map<string, string>();
   for (const p of deal.participations) {
@@ -100,6 +131,7 @@ function subjectOfPlanned(deal: PlannedDeal): DuplicateSubject {
     amount: amountKey(deal.amountUsdLow, deal.amountUsdHigh),
     investors,
     investorNames,
+    deal,
   };
 }
 
@@ -165,7 +197,7 @@ export async function findDuplicates(
   reads: Reads,
   deals: readonly PlannedDeal[],
   nameOf: (organizationId: number) => string,
-): Promise<DuplicateFlag[]> {
+): Promise<FlaggedRow[]> {
   const fresh = deals.filter((d) => d.id === null);
   if (fresh.length === 0) return [];
   const dates = fresh.map((d) => d.announcedOn).sort();
@@ -180,45 +212,52 @@ export async function findDuplicates(
   // the window (a file of thousands of rows for one recipient stays linear).
   const existingBy = new Bucketed<Existing>();
   for (const e of existing) existingBy.add(e);
-  const earlierRows = new Bucketed<DuplicateSubject & { deal: PlannedDeal }>();
-  const flags: DuplicateFlag[] = [];
-  // Each amount is written once: a row's and a near deal's amounts recur in every pair they are part of, and
-  // Intl's formatting of 10,000 rows' pairs took a fifth of the check.
-  const formatted = new Map<bigint, string>();
-  const formatAmount = (amount: bigint) => {
-    let text = formatted.get(amount);
-    if (text === undefined) formatted.set(amount, (text = formatUsdExact(amount)));
-    return text;
-  };
+  const earlierRows = new Bucketed<RowSubject>();
+  const flags: FlaggedRow[] = [];
+  // A row's matches are gathered in one array and kept as a copy of their exact length (see `alike`).
+  const scratch: DuplicateMatch[] = [];
   for (const deal of fresh) {
     const subject = subjectOfPlanned(deal);
     for (const p of deal.participations) {
       if (p.organizationId !== null) subject.investorNames.set(`id:${p.organizationId}`, nameOf(p.organizationId));
       else if (p.newOrganization) subject.investorNames.set(`new:${p.newOrganization.toLowerCase()}`, p.newOrganization);
     }
-    const recipientName = deal.newRecipient ?? nameOf(deal.recipientId);
-    const candidates: DuplicateCandidate[] = [];
+    const matches = scratch;
+    matches.length = 0;
+    // Each match is one literal with every field in place: a spread of the shared ones made each an object with its
+    // fields stored apart, a second allocation per match.
     existingBy.near(subject, (e) => {
-      const reasons = duplicateReasons(subject, e, recipientName, formatAmount);
-      if (reasons) candidates.push({ kind: "existing", dealId: e.dealId, announcedOn: e.announcedOn, round: e.round, reasons });
-      return candidates.length >= MAX_CANDIDATES;
+      const common = alike(subject, e);
+      if (common) {
+        const days = Math.abs(subject.day - e.day);
+        matches.push({ kind: "existing", dealId: e.dealId, announcedOn: e.announcedOn, round: e.round, days, amount: e.amount, common });
+      }
+      return matches.length >= MAX_CANDIDATES;
     });
-    if (candidates.length < MAX_CANDIDATES)
+    if (matches.length < MAX_CANDIDATES)
       earlierRows.near(subject, (other) => {
-        const reasons = duplicateReasons(subject, other, recipientName, formatAmount);
-        if (reasons)
-          candidates.push({ kind: "row", row: other.deal.row, announcedOn: other.deal.announcedOn, round: other.deal.round, reasons });
-        return candidates.length >= MAX_CANDIDATES;
+        const common = alike(subject, other);
+        if (common) {
+          const { row, announcedOn, round } = other.deal;
+          matches.push({ kind: "row", row, announcedOn, round, days: Math.abs(subject.day - other.day), amount: other.amount, common });
+        }
+        return matches.length >= MAX_CANDIDATES;
       });
-    earlierRows.add({ ...subject, deal });
-    if (candidates.length > 0) flags.push({ row: deal.row, candidates });
+    earlierRows.add(subject);
+    if (matches.length > 0)
+      flags.push({
+        row: deal.row,
+        recipientName: deal.newRecipient ?? nameOf(deal.recipientId),
+        amount: subject.amount,
+        matches: matches.slice(),
+      });
   }
   return flags;
 }
 
 /**
  * The amounts that can be within the tolerance of `amount`: b with |a - b| <= t * max(a, b), that is between
- * a * (1 - t) and a / (1 - t), rounded outwards (duplicateReasons decides exactly). Null for an undisclosed amount,
+ * a * (1 - t) and a / (1 - t), rounded outwards (`alike` decides exactly). Null for an undisclosed amount,
  * or a negative one, which the range does not narrow.
  */
 function amountRange(amount: bigint | null): { low: bigint; high: bigint } | null {
@@ -263,8 +302,9 @@ class Bucketed<T extends DuplicateSubject> {
   }
 }
 
-/** One line per flagged row, for the import command. */
-export function formatDuplicate(flag: DuplicateFlag): string {
+/** One line per flagged row, for the import command (which lists them all). */
+export function formatDuplicate(flagged: FlaggedRow): string {
+  const flag = describeDuplicate(flagged);
   return `row ${flag.row}: ${flag.candidates
     .map(
       (c) =>

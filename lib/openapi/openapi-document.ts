@@ -11,6 +11,7 @@ import { dealPageViewShape } from "../filters/deal-page-view";
 import { organizationFilterShape } from "../filters/organization-filters";
 import { DATE_WINDOW_PARAMS } from "../filters/date-window";
 import { grainParam, SLUG_PATTERN } from "../filters/params";
+import { LISTED_DUPLICATES } from "../import/find-duplicates";
 import { DEFAULT_SEARCH_LIMIT, searchShape } from "../filters/search-query";
 import { queryParameter, queryParameters } from "./query-parameters";
 
@@ -413,12 +414,17 @@ export const openApiDocument = {
             style: "form",
             explode: true,
           },
+          {
+            name: "duplicatesFrom",
+            in: "query",
+            description: `The flagged rows listed start at this one (0-based, by line): an answer lists at most ${LISTED_DUPLICATES} of them, and \`duplicateCount\` counts them all.`,
+            schema: { type: "integer", minimum: 0, default: 0 },
+          },
         ],
         requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
         responses: {
           "200": {
-            description:
-              "`{ dryRun, create, update, skip, newOrganizations, duplicates: [{ row, candidates: [{ kind: existing|row, dealId|row, announcedOn, round, reasons }] }], rows, dealIds }`.",
+            description: `\`{ dryRun, create, update, skip, newOrganizations, duplicates: [{ row, candidates: [{ kind: existing|row, dealId|row, announcedOn, round, reasons }] }], duplicateCount, rows, dealIds }\`; \`duplicates\` holds at most ${LISTED_DUPLICATES} flagged rows, from \`duplicatesFrom\`.`,
             content: jsonContent({ type: "object" }),
           },
           "400": {
@@ -428,8 +434,12 @@ export const openApiDocument = {
           "401": { description: "No valid token or session." },
           "403": { description: "The token's user may not import." },
           "409": {
-            description: "Rows look like deals already tracked or earlier rows (onDuplicate=fail): `{ duplicates }`, nothing written.",
-            content: jsonContent({ type: "object", properties: { duplicates: { type: "array", items: { type: "object" } } } }),
+            description:
+              "Rows look like deals already tracked or earlier rows (onDuplicate=fail): `{ duplicates, duplicateCount }`, nothing written.",
+            content: jsonContent({
+              type: "object",
+              properties: { duplicates: { type: "array", items: { type: "object" } }, duplicateCount: { type: "integer" } },
+            }),
           },
           "413": { description: "The body is larger than 10 MB." },
         },

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken, createUser } from "@/lib/auth/accounts";
 import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
 import { importDealCsv } from "@/lib/import/apply-deal-import";
+import { describeDuplicate, LISTED_DUPLICATES, MAX_CANDIDATES } from "@/lib/import/find-duplicates";
 import { SEED_CSV_PATH, seedDatabase } from "@/lib/seed/seed-database";
 import { createTestDb, type TestDb } from "../support/test-db";
 
@@ -42,7 +43,7 @@ describe("likely duplicates", () => {
     const rows = seed.trim().split("\n").length - 1;
     expect(result.created).toBe(rows);
     expect(result.duplicates).toHaveLength(rows);
-    expect(result.duplicates.every((flag) => flag.candidates.some((c) => c.kind === "existing"))).toBe(true);
+    expect(result.duplicates.every((flag) => flag.matches.some((c) => c.kind === "existing"))).toBe(true);
   });
 
   it("names the deal or row a row looks like and why, and leaves alone a deal of another month or amount", async () => {
@@ -57,7 +58,7 @@ describe("likely duplicates", () => {
     ].join("\n");
     const result = await importDealCsv(t.db, text, { actor: "test", dryRun: true });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    expect(result.duplicates).toEqual([
+    expect(result.duplicates.map(describeDuplicate)).toEqual([
       {
         row: 2,
         candidates: [
@@ -155,5 +156,36 @@ describe("likely duplicates", () => {
     expect(updated).toEqual({ round: "Per-row update", amountUsdHigh: 2_900_000_000n, version: base.version + 1 });
     expect(await t.db.deal.count({ where: { round: "Per-row skipped" } })).toBe(0);
     expect(await t.db.deal.count({ where: { round: "Per-row created" } })).toBe(1);
+  });
+
+  it("lists the first flagged rows with their reasons and counts them all; duplicatesFrom pages on", async () => {
+    const rows = LISTED_DUPLICATES + 50;
+    const text = [HEADER, ...Array.from({ length: rows }, () => row("2027-02-01", "Nvidia", "2000000000", "Paged"))].join("\n");
+    const before = await t.db.deal.count();
+    type Answer = { duplicates: { row: number; candidates: { reasons: string[] }[] }[]; duplicateCount: number };
+    // Every row after the first looks like the rows above it.
+    const flagged = rows - 1;
+
+    const first = await post(text, "?dryRun=1");
+    expect(first.status).toBe(200);
+    const page = (await first.json()) as Answer;
+    expect(page.duplicateCount).toBe(flagged);
+    expect(page.duplicates.map((d) => d.row)).toEqual(Array.from({ length: LISTED_DUPLICATES }, (_, i) => i + 3));
+    expect(page.duplicates.every((d) => d.candidates.length === Math.min(MAX_CANDIDATES, d.row - 2))).toBe(true);
+    expect(page.duplicates[0].candidates[0].reasons).toContain("announced the same day");
+
+    const next = (await (await post(text, `?dryRun=1&duplicatesFrom=${LISTED_DUPLICATES}`)).json()) as Answer;
+    expect(next.duplicateCount).toBe(flagged);
+    expect(next.duplicates.map((d) => d.row)).toEqual(Array.from({ length: flagged - LISTED_DUPLICATES }, (_, i) => i + 3 + LISTED_DUPLICATES));
+
+    const refused = await post(text, "");
+    expect(refused.status).toBe(409);
+    const refusal = (await refused.json()) as Answer;
+    expect([refusal.duplicates.length, refusal.duplicateCount]).toEqual([LISTED_DUPLICATES, flagged]);
+    expect(await t.db.deal.count()).toBe(before);
+
+    const bad = await post(text, "?dryRun=1&duplicatesFrom=-1");
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/duplicatesFrom/);
   });
 });

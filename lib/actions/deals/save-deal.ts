@@ -9,7 +9,7 @@ import { dealIdSchema, parseDealForm, versionSchema } from "../../deals/deal-for
 import { dealToFormValues, EDITABLE_DEAL_SELECT } from "../../deals/deal-form-values";
 import { changesStatusOrAmount, createDeal, DealConflictError, DealNotFoundError, updateDeal } from "../../deals/write-deal";
 import { loadDirectory } from "../../import/apply-deal-import";
-import { findDuplicates, type DuplicateCandidate } from "../../import/find-duplicates";
+import { describeDuplicate, findDuplicates, type DuplicateCandidate } from "../../import/find-duplicates";
 import { authorizationFailure, formValues, type ActionState } from "../action-state";
 
 /** Creates a deal, or updates the one named by `id` if nobody saved it since `version` was loaded. */
@@ -48,7 +48,7 @@ export async function saveDeal(_state: ActionState, formData: FormData): Promise
       savedId = await db.$transaction(async (tx) => {
         if (!acknowledged) {
           const [flag] = await findDuplicates(readsOf(db), [parsed.deal], (orgId) => directory.nameOf(orgId) ?? `organization ${orgId}`);
-          if (flag) throw new LikelyDuplicateError(flag.candidates);
+          if (flag) throw new LikelyDuplicateError(describeDuplicate(flag).candidates);
         }
         return createDeal(tx, parsed.deal, actor.email);
       });

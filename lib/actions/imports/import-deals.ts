@@ -3,6 +3,7 @@
 import { requireRole } from "../../auth/roles";
 import { getSessionActor } from "../../auth/session";
 import { getDb } from "../../db";
+import { formatNumber } from "../../format";
 import { importDealCsv, parseRowDuplicateChoice, type RowDuplicateChoice } from "../../import/apply-deal-import";
 import { DUPLICATE_CHOICES, type DuplicateChoice } from "../../import/find-duplicates";
 import { checkImportSize, decodeUtf8 } from "../../import/import-limits";
@@ -56,7 +57,7 @@ export async function importDeals(_state: ActionState, formData: FormData): Prom
   if (!preview.ok && preview.duplicates)
     return {
       status: "error",
-      message: `Nothing was imported: ${preview.duplicates.length} rows look like deals already tracked. Choose to skip them or create them anyway.`,
+      message: `Nothing was imported: ${formatNumber(preview.duplicateCount ?? 0)} rows look like deals already tracked. Choose to skip them or create them anyway.`,
       data: { preview, csv: text },
     };
   if (!preview.ok)
