@@ -24,7 +24,7 @@ export function notFoundJson(message: string): Response {
   return Response.json({ error: "not found", message }, { status: 404 });
 }
 
-export function csvResponse(filename: string, csv: string): Response {
+export function csvResponse(filename: string, csv: string | ReadableStream<Uint8Array>): Response {
   return new Response(csv, {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"` },
   });

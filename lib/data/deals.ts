@@ -54,7 +54,7 @@ function summaryColumns(states: DealStates) {
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryColumns>["execute"]>>[number];
 
 // Ids are bound one parameter each, and SQLite takes at most 32,766 in a statement.
-const ID_CHUNK = 900;
+export const ID_CHUNK = 900;
 
 /** The ids in chunks a statement can bind. */
 export function idChunks(ids: readonly number[]): number[][] {

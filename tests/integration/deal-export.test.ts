@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as exportCsv } from "@/app/api/deals/export.csv/route";
 import { DEAL_CSV_ALL_COLUMNS, DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
+import { dealCsvBatches } from "@/lib/data/deal-export";
+import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { importDealCsv, loadDirectory } from "@/lib/import/apply-deal-import";
 import { parseDealCsv } from "@/lib/import/parse-deal-csv";
 import { planDealImport } from "@/lib/import/plan-deal-import";
@@ -123,6 +125,25 @@ describe("GET /api/deals/export.csv", () => {
     // Every matching deal, not one page of them.
     const expected = rowsWithInvestor("Amazon").filter((r) => r.kind === "equity");
     expect(parsed.rows.map((r) => r.data.round).sort()).toEqual(expected.map((r) => r.round).sort());
+  });
+
+  it("reads and writes a batch at a time: any batch gives the same rows in the same order, today and as of a date", async () => {
+    const all = async (query: string, batch?: number) => {
+      const rows: string[] = [];
+      for await (const part of dealCsvBatches(parseDealFilters(new URLSearchParams(query)).filters, batch))
+        rows.push(...part.map((r) => r.join("|")));
+      return rows;
+    };
+    for (const query of ["", "sort=amount_desc", "asOf=2025-06-30&sort=amount_asc", "investor=nvidia&sort=date_asc"]) {
+      const whole = await all(query);
+      expect(whole.length).toBeGreaterThan(10);
+      expect(await all(query, 7)).toEqual(whole);
+      // The download is the same rows, each written once.
+      const lines = (await parseDealCsv(await (await download(query)).text())).rows;
+      expect(lines).toHaveLength(whole.length);
+    }
+    // As of a date, a deal reads as reported by then: the export of a date before any report of the later deals is shorter.
+    expect((await all("asOf=2025-06-30")).length).toBeLessThan((await all("")).length);
   });
 
   it("answers 400 naming a bad parameter", async () => {
