@@ -176,7 +176,9 @@ describe("likely duplicates", () => {
 
     const next = (await (await post(text, `?dryRun=1&duplicatesFrom=${LISTED_DUPLICATES}`)).json()) as Answer;
     expect(next.duplicateCount).toBe(flagged);
-    expect(next.duplicates.map((d) => d.row)).toEqual(Array.from({ length: flagged - LISTED_DUPLICATES }, (_, i) => i + 3 + LISTED_DUPLICATES));
+    expect(next.duplicates.map((d) => d.row)).toEqual(
+      Array.from({ length: flagged - LISTED_DUPLICATES }, (_, i) => i + 3 + LISTED_DUPLICATES),
+    );
 
     const refused = await post(text, "");
     expect(refused.status).toBe(409);
