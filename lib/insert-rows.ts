@@ -182,6 +182,17 @@ export function transactionProvider(tx: Prisma.TransactionClient): "sqlite" | "p
  * driver connection the transaction holds, as the batch INSERTs run, and returns its rows (none for a statement that
  * returns none). Integers come back as numbers: the statements run here return ids and counts, never money.
  */
+/**
+ * Refreshes PostgreSQL's statistics of `tables` inside the transaction: its planner otherwise plans for the tables as
+ * they stood before it, which a transaction that writes tens of thousands of rows into them soon leaves behind.
+ * ANALYZE samples the transaction's own rows; its statistics are rolled back with it. Nothing on SQLite, whose
+ * planner's statistics are the ANALYZE of the database's last migration or synthesis.
+ */
+export async function refreshStatistics(tx: Prisma.TransactionClient, tables: readonly string[]): Promise<void> {
+  if (!isPostgresql(tx)) return;
+  await postgresConnection().query(`ANALYZE ${tables.map((t) => `"${t}"`).join(", ")}`, []);
+}
+
 export async function runOnTransaction(
   tx: Prisma.TransactionClient,
   query: { sql: string; parameters: readonly unknown[] },
