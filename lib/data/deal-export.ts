@@ -11,9 +11,10 @@ import { ID_CHUNK, idChunks, partiesOf } from "./deals";
 import { readsOf } from "./kysely";
 
 /**
- * The deals the filters select as rows of the CSV interchange format, in their order, a batch at a time. The matching ids are read first, in order (a
- * number each); each batch (as many as one IN list holds) then reads its deals' fields, parties and first sources by id. Reading every deal's row at
- * once held all of them and their CSV text together: at a million deals the export took 67 s and the server 3.3 GB.
+ * The deals the filters select as rows of the CSV interchange format, in their order, a batch at a time. The matching
+ * ids are read first, in order (a number each); each batch (as many as one IN list holds) then reads its deals'
+ * fields, parties and first sources by id. Reading every deal's row at once held all of them and their CSV text
+ * together: at a million deals the export took 67 s and the server 3.3 GB.
  */
 export async function* dealCsvBatches(filters: DealFilters, batchSize = ID_CHUNK): AsyncGenerator<DealCsvCell[][]> {
   const reads = readsOf(await getDb());
