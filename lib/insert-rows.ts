@@ -178,11 +178,6 @@ export function transactionProvider(tx: Prisma.TransactionClient): "sqlite" | "p
 }
 
 /**
- * Runs one statement compiled by Kysely (lib/data/kysely.ts queryBuilder, for this transaction's provider) on the
- * driver connection the transaction holds, as the batch INSERTs run, and returns its rows (none for a statement that
- * returns none). Integers come back as numbers: the statements run here return ids and counts, never money.
- */
-/**
  * Refreshes PostgreSQL's statistics of `tables` inside the transaction: its planner otherwise plans for the tables as
  * they stood before it, which a transaction that writes tens of thousands of rows into them soon leaves behind.
  * ANALYZE samples the transaction's own rows; its statistics are rolled back with it. Nothing on SQLite, whose
@@ -193,6 +188,11 @@ export async function refreshStatistics(tx: Prisma.TransactionClient, tables: re
   await postgresConnection().query(`ANALYZE ${tables.map((t) => `"${t}"`).join(", ")}`, []);
 }
 
+/**
+ * Runs one statement compiled by Kysely (lib/data/kysely.ts queryBuilder, for this transaction's provider) on the
+ * driver connection the transaction holds, as the batch INSERTs run, and returns its rows (none for a statement that
+ * returns none). Integers come back as numbers: the statements run here return ids and counts, never money.
+ */
 export async function runOnTransaction(
   tx: Prisma.TransactionClient,
   query: { sql: string; parameters: readonly unknown[] },
