@@ -97,8 +97,8 @@ const BATCH = 500;
 /**
  * Deals written between refreshes of PostgreSQL's statistics of the tables the market cells' deltas read by deal id.
  * Planned for the tables as they were before, the deltas of a 100,000-row import grew from 2-8 to 15-40 ms a batch
- * (the import 59-61 s in process); refreshed every 10,000 deals, it took 47 s, of which ANALYZE 1 s. InvestorPart is
- * left out: refreshed too, one statement of the circular flows chose a plan that grew to 70 ms a batch.
+ * (the import 60.6 s in process); refreshed every 10,000 deals, it took 48-50 s. InvestorPart is left out: refreshed
+ * too, one statement of the circular flows chose a plan that grew to 70 ms a batch.
  */
 const REFRESH_STATISTICS_EVERY = 10_000;
 const READ_BY_DEAL = ["Deal", "Participation", "DealEvent"];
