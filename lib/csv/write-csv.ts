@@ -26,20 +26,16 @@ export async function csvStream(header: readonly string[], batches: AsyncIterato
   const encoder = new TextEncoder();
   const first = await batches.next();
   let pending: string | null = csvLines([header, ...(first.done ? [] : first.value)]);
-  let done = first.done ?? false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (pending !== null) {
         controller.enqueue(encoder.encode(pending));
         pending = null;
-        if (done) controller.close();
         return;
       }
       const next = await batches.next();
-      if (next.done) {
-        done = true;
-        controller.close();
-      } else controller.enqueue(encoder.encode(csvLines(next.value)));
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(csvLines(next.value)));
     },
     async cancel() {
       await batches.return?.(undefined);

@@ -142,6 +142,8 @@ describe("GET /api/deals/export.csv", () => {
       const lines = (await parseDealCsv(await (await download(query)).text())).rows;
       expect(lines).toHaveLength(whole.length);
     }
+    // No matching deal: the header alone, and the stream ends.
+    expect(await (await download("q=no-deal-says-this")).text()).toBe(`${DEAL_CSV_ALL_COLUMNS.join(",")}\n`);
     // As of a date, a deal reads as reported by then: the export of a date before any report of the later deals is shorter.
     expect((await all("asOf=2025-06-30")).length).toBeLessThan((await all("")).length);
   });
