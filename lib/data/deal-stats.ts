@@ -2,9 +2,9 @@
 import "server-only";
 import { getDb } from "../db";
 import { hasActiveFilters, type DealFilters } from "../filters/deal-filters";
-import { DEFAULT_RULE, type CapitalSummary } from "../measures/capital";
+import { addCapital, DEFAULT_RULE, type CapitalSummary } from "../measures/capital";
 import type { InvestorCapital } from "../measures/investor-capital";
-import { cellSelection, dealFilterCondition } from "./deal-where";
+import { dealFilterCondition, quarterSplit } from "./deal-where";
 import { countDeals } from "./deals";
 import { countSum, moneySum, readsOf, toMoney } from "./kysely";
 import { investorsCapitalAmong } from "./investor-parts";
@@ -72,15 +72,17 @@ async function attributedParts(db: Awaited<ReturnType<typeof getDb>>, filters: D
 
 /**
  * capitalCounted over the deals the filters select, summed by the database (sums read as exact text): over the
- * market's cells where they can stand for the filters (today, by kind, status and recipient: cellSelection), else over
- * the deals the filters select (viewDeals: as of a date without filters, the deals then).
+ * market's cells in the whole quarters where they can stand for the filters (today, by kind, status and recipient:
+ * quarterSplit) plus the deals of a part quarter at either end, else over the deals the filters select (viewDeals: as
+ * of a date without filters, the deals then).
  */
-function capitalInSql(db: Awaited<ReturnType<typeof getDb>>, filters: DealFilters): Promise<CapitalSummary> {
+async function capitalInSql(db: Awaited<ReturnType<typeof getDb>>, filters: DealFilters): Promise<CapitalSummary> {
   const reads = readsOf(db);
-  const selection = cellSelection(filters);
-  if (selection) return capitalCountedSql(selectedCells(reads, selection));
-  const condition = hasActiveFilters(filters) ? dealFilterCondition(filters, reads) : null;
-  return capitalCountedSql(viewDeals(reads, { asOf: filters.asOf, condition }).cells);
+  const ofDeals = (f: DealFilters) =>
+    capitalCountedSql(viewDeals(reads, { asOf: f.asOf, condition: hasActiveFilters(f) ? dealFilterCondition(f, reads) : null }).cells);
+  const split = quarterSplit(filters);
+  if (!split) return ofDeals(filters);
+  return addCapital(await Promise.all([capitalCountedSql(selectedCells(reads, split.cells)), ...split.days.map(ofDeals)]));
 }
 
 /**

@@ -99,6 +99,41 @@ export function cellSelection(f: DealFilters): CellSelection | null {
   };
 }
 
+/** The quarter `by` quarters after `quarter` ("2025-Q4" and 1: "2026-Q1"), as periodOf names it. */
+function quarterAfter(quarter: string, by: number): string {
+  const index = Number(quarter.slice(0, 4)) * 4 + Number(quarter.slice(6)) - 1 + by;
+  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+}
+
+/**
+ * The /deals filters split at whole quarters, for the figures that add up over deals (a count, the capital counted):
+ * the whole quarters between the dates as a selection of the market's cells, and the days of a part quarter at
+ * either end as filters of their own, which read only those days' deals (a date's index reads a few weeks, not every
+ * deal since `from`). The parts share no deal, so each figure is the sum of its parts'. Null where the cells cannot
+ * stand for the other filters (cellSelection), or where no whole quarter lies between the dates (then the deals are
+ * few).
+ */
+export function quarterSplit(f: DealFilters): { cells: CellSelection; days: DealFilters[] } | null {
+  const days: DealFilters[] = [];
+  let [from, to] = [f.from, f.to];
+  if (from !== null && quarterDays(periodOf(from, "quarter")).first !== from) {
+    const quarter = periodOf(from, "quarter");
+    const last = quarterDays(quarter).last;
+    days.push({ ...f, to: to !== null && to < last ? to : last });
+    from = quarterDays(quarterAfter(quarter, 1)).first;
+  }
+  if (to !== null && quarterDays(periodOf(to, "quarter")).last !== to) {
+    const quarter = periodOf(to, "quarter");
+    const first = quarterDays(quarter).first;
+    if (from !== null && from > first) return null;
+    days.push({ ...f, from: first });
+    to = quarterDays(quarterAfter(quarter, -1)).last;
+  }
+  if (from !== null && to !== null && from > to) return null;
+  const cells = cellSelection({ ...f, from, to });
+  return cells ? { cells, days } : null;
+}
+
 /**
  * q as a phrase of SQLite's trigram index over the search text (the migration `deal_search_trigram`): every text
  * LIKE `%q%` holds q's trigrams in a row, folded as the index folds them, so the phrase's rows include LIKE's. None

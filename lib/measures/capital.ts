@@ -70,6 +70,18 @@ export function capitalCounted(deals: readonly MeasureDeal[], rule: CountingRule
   return summary;
 }
 
+/** The summaries of sets of deals that share no deal, added: the summary of all of them. */
+export function addCapital(parts: readonly CapitalSummary[]): CapitalSummary {
+  const sum: CapitalSummary = { total: 0n, dealCount: 0, undisclosedCount: 0, upperBoundTotal: 0n };
+  for (const part of parts) {
+    sum.total += part.total;
+    sum.dealCount += part.dealCount;
+    sum.undisclosedCount += part.undisclosedCount;
+    sum.upperBoundTotal += part.upperBoundTotal;
+  }
+  return sum;
+}
+
 export type Grain = "quarter" | "year";
 
 export function periodOf(isoDate: string, grain: Grain): string {

@@ -18,7 +18,7 @@ import { createUser } from "@/lib/auth/accounts";
 import { generateSecret, hashSecret } from "@/lib/auth/secret-token";
 import { capitalCountedSql, getDealStats } from "@/lib/data/deal-stats";
 import { countDealsIn } from "@/lib/data/deals";
-import { cellSelection } from "@/lib/data/deal-where";
+import { cellSelection, quarterSplit } from "@/lib/data/deal-where";
 import { clearViewCache } from "@/lib/data/view-cache";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { countSum, moneySum, readsOf, toMoney } from "@/lib/data/kysely";
@@ -647,7 +647,7 @@ describe("the market's cells", () => {
     }
   });
 
-  it("give the /deals figures of the filters they can stand for (kinds, statuses, a recipient, whole quarters) as the deals do", async () => {
+  it("give the /deals figures of the filters they can stand for (kinds, statuses, a recipient, whole quarters; a part quarter from its deals) as the deals do", async () => {
     const deals = await loadMeasureDeals(t.db);
     const shapes = [
       "",
@@ -663,10 +663,16 @@ describe("the market's cells", () => {
       "kind=equity&from=2024-01-01&to=2025-06-30",
       "recipient=openai&to=2025-12-31",
       "status=closed&from=2025-10-01&to=2025-12-31",
+      // Dates within a quarter: the whole quarters from the cells, the days at either end from the deals.
+      "from=2024-02-15",
+      "kind=equity&to=2025-08-20",
+      "recipient=openai&from=2023-05-02&to=2025-11-30",
+      "status=announced,closed&from=2024-12-31&to=2025-04-01",
     ];
     for (const shape of shapes) {
       const { filters } = parseDealFilters(new URLSearchParams(shape));
-      expect(cellSelection(filters), shape).not.toBeNull();
+      expect(quarterSplit(filters), shape).not.toBeNull();
+      expect(quarterSplit(filters)?.days.length, shape).toBe(cellSelection(filters) === null ? (/from=.*&to=/.test(shape) ? 2 : 1) : 0);
       const selected = deals.filter(
         (d) =>
           (filters.kinds.length === 0 || filters.kinds.includes(d.kind)) &&
@@ -685,6 +691,15 @@ describe("the market's cells", () => {
     // Not for dates within a quarter, amounts, investors, text, ids or a date in the past.
     for (const shape of ["from=2025-01-02", "to=2025-06-29", "min=1", "investor=microsoft", "q=cloud", "ids=1", "asOf=2025-06-30"]) {
       expect(cellSelection(parseDealFilters(new URLSearchParams(shape)).filters), shape).toBeNull();
+    }
+    // Nor split where the other filters are beyond the cells, or no whole quarter lies between the dates.
+    for (const shape of [
+      "from=2025-01-02&min=1",
+      "investor=microsoft&to=2025-06-29",
+      "from=2025-02-01&to=2025-05-31",
+      "from=2025-01-02&to=2025-03-30",
+    ]) {
+      expect(quarterSplit(parseDealFilters(new URLSearchParams(shape)).filters), shape).toBeNull();
     }
   });
 

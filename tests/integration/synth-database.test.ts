@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listDealsRoute } from "@/app/api/deals/route";
 import { getAnalysis } from "@/lib/data/analysis";
 import { readsOf } from "@/lib/data/kysely";
+import { dealFilterCondition, quarterSplit } from "@/lib/data/deal-where";
+import { clearViewCache } from "@/lib/data/view-cache";
+import { parseDealFilters } from "@/lib/filters/deal-filters";
 import { viewDeals } from "@/lib/data/raw/view-deals";
 import { dealCsvBatches } from "@/lib/data/deal-export";
 import { getDealStats } from "@/lib/data/deal-stats";
@@ -25,7 +28,14 @@ import { capitalByNamedInvestorSql } from "@/lib/data/raw/overview-figures";
 import { concentrationSeriesSql } from "@/lib/data/raw/concentration-figures";
 import { concentrationSeries } from "@/lib/measures/concentration";
 import { DEAL_KINDS } from "@/lib/domain";
-import { capitalByInvestor, capitalByRecipient, DEFAULT_RULE, herfindahlIndex, UNDISCLOSED_KEY } from "@/lib/measures/capital";
+import {
+  capitalByInvestor,
+  capitalByRecipient,
+  capitalCounted,
+  DEFAULT_RULE,
+  herfindahlIndex,
+  UNDISCLOSED_KEY,
+} from "@/lib/measures/capital";
 import { useTestDbAsAppDb } from "../support/app-db";
 
 const DEALS = 3000;
@@ -159,6 +169,20 @@ describe("npm run db:synth", () => {
           ).toEqual(expected);
         }
       }
+    }
+  });
+
+  it("counts and sums the /deals figures of dates within quarters as the measures do over the filter's deals", async () => {
+    const db = await getDb();
+    const reads = readsOf(db);
+    for (const query of ["from=2021-05-17", "kind=equity&to=2024-11-03", "status=closed,announced&from=2020-02-29&to=2025-12-30"]) {
+      const { filters } = parseDealFilters(new URLSearchParams(query));
+      expect(quarterSplit(filters)?.days.length, query).toBeGreaterThan(0);
+      await clearViewCache();
+      const stats = await getDealStats(filters);
+      const deals = await loadMeasureDeals(db, dealFilterCondition(filters, reads));
+      expect(stats.dealCount, query).toBe(deals.length);
+      expect(stats.capital, query).toEqual(capitalCounted(deals));
     }
   });
 
