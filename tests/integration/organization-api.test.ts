@@ -13,6 +13,7 @@ import { keepingMarketCells } from "@/lib/deals/market-cells";
 import { recordRevision } from "@/lib/revisions";
 import { loadMeasureDeals } from "../support/measure-deals";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
+import { capitalCounted } from "@/lib/measures/capital";
 import { attributedAmount, investorCapital } from "@/lib/measures/investor-capital";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { useTestDbAsAppDb } from "../support/app-db";
@@ -245,13 +246,17 @@ describe("from and to: whose money, over a span of dates", () => {
       const stats = await getDealStats(filters);
       const deals = await loadMeasureDeals(t.db, dealFilterCondition(filters, readsOf(t.db)), filters.asOf);
       expect(stats.attributed, query).toEqual(investorCapital(deals, filters.investors[0]));
+      // The rounds joined, from the same parts: the whole amounts of the deals the filters select.
+      expect(stats.capital, query).toEqual(capitalCounted(deals));
+      expect(stats.capital.dealCount, query).toBeGreaterThan(0);
     }
     // Two investors: their parts added up (a deal they share counted once).
     const both = parseDealFilters(new URLSearchParams("investor=amazon,nvidia")).filters;
     const deals = await loadMeasureDeals(t.db, dealFilterCondition(both, readsOf(t.db)));
     const total = investorCapital(deals, "amazon").total + investorCapital(deals, "nvidia").total;
     const shared = deals.filter((d) => attributedAmount(d, "amazon") !== null && attributedAmount(d, "nvidia") !== null).length;
-    const attributed = (await getDealStats(both)).attributed;
+    const { attributed, capital } = await getDealStats(both);
+    expect(capital).toEqual(capitalCounted(deals));
     expect(attributed?.total).toBe(total);
     expect(shared).toBeGreaterThan(0);
     expect(attributed?.countedDeals).toBe(

@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listDealsRoute } from "@/app/api/deals/route";
 import { getAnalysis } from "@/lib/data/analysis";
-import { readsOf } from "@/lib/data/kysely";
+import { countAll, readsOf } from "@/lib/data/kysely";
 import { dealFilterCondition, quarterSplit } from "@/lib/data/deal-where";
 import { clearViewCache } from "@/lib/data/view-cache";
 import { parseDealFilters } from "@/lib/filters/deal-filters";
@@ -170,6 +170,39 @@ describe("npm run db:synth", () => {
         }
       }
     }
+  });
+
+  it("the /deals figures of an investor filter, read from the kept parts, equal the measures over the filter's deals", async () => {
+    const db = await getDb();
+    const reads = readsOf(db);
+    const [top, second] = (
+      await reads
+        .selectFrom("InvestorPart as p")
+        .innerJoin("Organization as o", "o.id", "p.organizationId")
+        .groupBy("o.slug")
+        .orderBy(countAll(), "desc")
+        .limit(2)
+        .select("o.slug")
+        .execute()
+    ).map((o) => o.slug);
+    let upperBoundShared = false;
+    for (const query of [
+      `investor=${top}`,
+      `investor=${top},${second}`,
+      `investor=${second}&kind=equity&from=2022-02-10&to=2025-08-20`,
+      `investor=${top}&status=closed&asOf=2024-06-30`,
+    ]) {
+      const { filters } = parseDealFilters(new URLSearchParams(query));
+      await clearViewCache();
+      const stats = await getDealStats(filters);
+      const deals = await loadMeasureDeals(db, dealFilterCondition(filters, reads), filters.asOf);
+      expect(stats.dealCount, query).toBe(deals.length);
+      expect(stats.capital, query).toEqual(capitalCounted(deals));
+      expect(stats.capital.dealCount, query).toBeGreaterThan(0);
+      // "Up to" amounts shared with co-investors: the whole amount, not the filter's investors' part of it.
+      if (stats.attributed && stats.attributed.upperBoundPart < stats.capital.upperBoundTotal) upperBoundShared = true;
+    }
+    expect(upperBoundShared).toBe(true);
   });
 
   it("counts and sums the /deals figures of dates within quarters as the measures do over the filter's deals", async () => {
