@@ -99,6 +99,24 @@ export function cellSelection(f: DealFilters): CellSelection | null {
   };
 }
 
+/**
+ * The deals the /deals filters select as the investors' kept parts (InvestorPart: one row per named investor and live
+ * deal, with the deal's kind, status, date and recipient), where the parts can stand for the deals: today, with an
+ * investor filter and otherwise nothing but kinds, statuses, dates and a recipient, which a part carries. A deal is
+ * there once per investor it names. Null where the parts cannot stand for the filters.
+ */
+export function investorPartsOf(f: DealFilters, reads: Reads) {
+  if (f.asOf !== null || f.investors.length === 0 || f.ids.length > 0 || [f.min, f.max, f.q].some((v) => v !== null)) return null;
+  const ids = (slugs: string[]) => reads.selectFrom("Organization as o").where("o.slug", "in", slugs).select("o.id");
+  let parts = reads.selectFrom("InvestorPart as p").where("p.organizationId", "in", ids(f.investors));
+  if (f.recipient) parts = parts.where("p.recipientId", "in", ids([f.recipient]));
+  if (f.kinds.length > 0) parts = parts.where("p.kind", "in", f.kinds);
+  if (f.statuses.length > 0) parts = parts.where("p.status", "in", f.statuses);
+  if (f.from) parts = parts.where("p.announcedOn", ">=", f.from);
+  if (f.to) parts = parts.where("p.announcedOn", "<=", f.to);
+  return parts;
+}
+
 /** The quarter `by` quarters after `quarter` ("2025-Q4" and 1: "2026-Q1"), as periodOf names it. */
 function quarterAfter(quarter: string, by: number): string {
   const index = Number(quarter.slice(0, 4)) * 4 + Number(quarter.slice(6)) - 1 + by;

@@ -14,7 +14,8 @@ import { filterNamesOf } from "@/lib/data/filter-names";
 import { getSearchDirectory } from "@/lib/data/organization-directory";
 import { searchSite } from "@/lib/data/search";
 import { countDealsIn, findDealPage, listAllDeals, listDeals } from "@/lib/data/deals";
-import { quarterSplit } from "@/lib/data/deal-where";
+import { investorPartsOf, quarterSplit } from "@/lib/data/deal-where";
+import { readsOf } from "@/lib/data/kysely";
 import { getInvestor, PORTFOLIO_LIMIT } from "@/lib/data/investor";
 import { getCompanyRounds } from "@/lib/data/rounds";
 import { ALL_DATES } from "@/lib/filters/date-window";
@@ -292,13 +293,23 @@ describe("the /deals list", () => {
         // quarters between the dates), by the recipient's key when there is one; else from the deals, like the page.
         const onCells = queries.filter((q) => /from "(PeriodCell|RecipientCell)"/.test(q.query));
         expect(onCells.length, shape).toBe(quarterSplit(f) === null ? 0 : 1);
+        // With an investor filter, from the investors' kept parts, read by the investor's key, where they can stand for
+        // the filters (investorPartsOf).
+        const onParts = queries.filter((q) => /from "InvestorPart"/.test(q.query));
+        expect(onParts.length, shape).toBe(investorPartsOf(f, readsOf(client)) === null ? 0 : 1);
+        for (const q of onParts) {
+          const plan = (db.prepare(`EXPLAIN QUERY PLAN ${q.query}`).all(...q.params) as { detail: string }[])
+            .map((p) => p.detail)
+            .join("\n");
+          expect(plan, shape).toMatch(/SEARCH p USING (COVERING )?INDEX \w+ \((kind=\? AND )?organizationId=\?/);
+        }
         for (const q of onCells) {
           const plan = (db.prepare(`EXPLAIN QUERY PLAN ${q.query}`).all(...q.params) as { detail: string }[])
             .map((p) => p.detail)
             .join("\n");
           if (/recipient=/.test(shape)) expect(plan, shape).toMatch(/SEARCH c USING (COVERING )?INDEX \w+ \(recipientId=\?/);
         }
-        expect(onDeal.length, shape).toBeGreaterThanOrEqual(2 - onCells.length);
+        expect(onDeal.length, shape).toBeGreaterThanOrEqual(2 - onCells.length - onParts.length);
         for (const q of onDeal) {
           const sql = q.query;
           const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...q.params) as { detail: string }[]).map((p) => p.detail);

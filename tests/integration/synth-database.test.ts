@@ -185,10 +185,19 @@ describe("npm run db:synth", () => {
         .select("o.slug")
         .execute()
     ).map((o) => o.slug);
+    const { slug: recipient } = await reads
+      .selectFrom("InvestorPart as p")
+      .innerJoin("Organization as o", "o.id", "p.recipientId")
+      .where("p.organizationId", "=", reads.selectFrom("Organization").where("slug", "=", top).select("id"))
+      .groupBy("o.slug")
+      .orderBy(countAll(), "desc")
+      .select("o.slug")
+      .executeTakeFirstOrThrow();
     let upperBoundShared = false;
     for (const query of [
       `investor=${top}`,
       `investor=${top},${second}`,
+      `investor=${top},${second}&recipient=${recipient}&status=closed,announced&from=2021-01-01`,
       `investor=${second}&kind=equity&from=2022-02-10&to=2025-08-20`,
       `investor=${top}&status=closed&asOf=2024-06-30`,
     ]) {
