@@ -4,7 +4,7 @@ import { getDb } from "../db";
 import { hasActiveFilters, type DealFilters } from "../filters/deal-filters";
 import { addCapital, DEFAULT_RULE, type CapitalSummary } from "../measures/capital";
 import type { InvestorCapital } from "../measures/investor-capital";
-import { dealFilterCondition, quarterSplit } from "./deal-where";
+import { dealFilterCondition, partFilterCondition, quarterSplit } from "./deal-where";
 import { countDeals } from "./deals";
 import { countSum, moneySum, readsOf, toMoney } from "./kysely";
 import { investorsCapitalAmong } from "./investor-parts";
@@ -53,7 +53,8 @@ async function computeDealStats(filters: DealFilters): Promise<DealStats> {
  * (lib/data/investor-parts.ts: today the rows the writers keep): their attributed parts, and the whole amounts of
  * those deals (the rounds joined), so that no request splits its deals among their investors again (0.1-0.9 s of SQL
  * for a large investor at 100,000 deals) or reads the deals once more for their amounts. The investors' deals are named
- * by their parts (partsOfInvestors), so the condition passed on is the other filters'.
+ * by their parts (partsOfInvestors), so the condition passed on is the other filters': on the parts where they can
+ * stand for the filters (partFilterCondition), else on the deals.
  */
 async function investorsFigures(
   db: Awaited<ReturnType<typeof getDb>>,
@@ -66,11 +67,12 @@ async function investorsFigures(
     .where("deletedAt", "is", null)
     .select("id")
     .execute();
+  const onParts = partFilterCondition(filters);
   const { attributed, roundsJoined } = await investorsCapitalAmong(
     reads,
     filters.asOf,
     investors.map((o) => o.id),
-    dealFilterCondition({ ...filters, investors: [] }, reads),
+    onParts ? { parts: onParts } : { deals: dealFilterCondition({ ...filters, investors: [] }, reads) },
   );
   return { capital: roundsJoined, attributed };
 }

@@ -2,11 +2,11 @@
 // query over the deals' states aliased `d` (lib/data/deal-state.ts: today the Deal table, as of a date each deal's
 // latest event), so a filter or a sort means the same on every page, the API, the export, the figures and the
 // measures, today and as of a date.
-import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
-import type { Deal } from "../generated/kysely/types";
+import { expressionBuilder, sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
+import type { DB, Deal } from "../generated/kysely/types";
 import { countAll, isPostgresReads, notThroughIndex, type Reads } from "./kysely";
 import { onDeal } from "./raw/overview-figures";
-import { quarterDays, type CellSelection } from "./raw/market-cells";
+import { quarterDays, type CellSelection, type InvestorPartRow } from "./raw/market-cells";
 import { SEARCH_SEPARATOR } from "../deals/deal-search";
 import type { DealFilters } from "../filters/deal-filters";
 import { periodOf } from "../measures/capital";
@@ -99,22 +99,25 @@ export function cellSelection(f: DealFilters): CellSelection | null {
   };
 }
 
+/** Expressions over the investors' kept parts aliased `p`. */
+const onPart = expressionBuilder<DB & { p: InvestorPartRow }, "p">();
+
 /**
- * The deals the /deals filters select as the investors' kept parts (InvestorPart: one row per named investor and live
- * deal, with the deal's kind, status, date and recipient), where the parts can stand for the deals: today, with an
- * investor filter and otherwise nothing but kinds, statuses, dates and a recipient, which a part carries. A deal is
- * there once per investor it names. Null where the parts cannot stand for the filters.
+ * The /deals filters but the investors as a condition on the investors' kept parts `p` (InvestorPart: one row per
+ * named investor and live deal, with the deal's kind, status, date and recipient), where the parts can stand for the
+ * deals: today, with an investor filter and otherwise nothing but kinds, statuses, dates and a recipient, which a part
+ * carries. Null where they cannot. The investors' deals are then read as their parts, by their key, without a deal.
  */
-export function investorPartsOf(f: DealFilters, reads: Reads) {
+export function partFilterCondition(f: DealFilters): Expression<SqlBool> | null {
   if (f.asOf !== null || f.investors.length === 0 || f.ids.length > 0 || [f.min, f.max, f.q].some((v) => v !== null)) return null;
-  const ids = (slugs: string[]) => reads.selectFrom("Organization as o").where("o.slug", "in", slugs).select("o.id");
-  let parts = reads.selectFrom("InvestorPart as p").where("p.organizationId", "in", ids(f.investors));
-  if (f.recipient) parts = parts.where("p.recipientId", "in", ids([f.recipient]));
-  if (f.kinds.length > 0) parts = parts.where("p.kind", "in", f.kinds);
-  if (f.statuses.length > 0) parts = parts.where("p.status", "in", f.statuses);
-  if (f.from) parts = parts.where("p.announcedOn", ">=", f.from);
-  if (f.to) parts = parts.where("p.announcedOn", "<=", f.to);
-  return parts;
+  const and: Expression<SqlBool>[] = [];
+  if (f.recipient)
+    and.push(onPart("p.recipientId", "in", onPart.selectFrom("Organization as o").where("o.slug", "=", f.recipient).select("o.id")));
+  if (f.kinds.length > 0) and.push(onPart("p.kind", "in", f.kinds));
+  if (f.statuses.length > 0) and.push(onPart("p.status", "in", f.statuses));
+  if (f.from) and.push(onPart("p.announcedOn", ">=", f.from));
+  if (f.to) and.push(onPart("p.announcedOn", "<=", f.to));
+  return onPart.and(and);
 }
 
 /** The quarter `by` quarters after `quarter` ("2025-Q4" and 1: "2026-Q1"), as periodOf names it. */

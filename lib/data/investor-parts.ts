@@ -261,7 +261,8 @@ function periodTotals(byPeriodKind: Map<string, Map<string, bigint>>, grain: Gra
 
 /**
  * investorCapital of `investorIds` together over the counted deals meeting `among` (a condition on the deals' states
- * `d`, today or as of `asOf`; others are passed over): each deal's parts of those investors added up, a deal counted
+ * `d`, today or as of `asOf`; others are passed over; or, today, on their kept parts `p`, which then need no deal
+ * read: Microsoft's at 100,000 deals in 10 ms against 33-37 through its deals): each deal's parts of those investors added up, a deal counted
  * once however many of them it names; and `roundsJoined`, capitalCounted over the same deals at their whole amounts
  * (each part carries its deal's amount and basis), from the same parts rather than from the deals: the /deals figures
  * with an investor filter, whose condition the filter compiler writes (dealFilterCondition). Summed over Microsoft's
@@ -272,14 +273,18 @@ export async function investorsCapitalAmong(
   reads: Reads,
   asOf: string | null,
   investorIds: readonly number[],
-  among: Expression<SqlBool>,
+  among: { deals: Expression<SqlBool> } | { parts: Expression<SqlBool> },
 ): Promise<{ attributed: InvestorCapital; roundsJoined: CapitalSummary }> {
   if (investorIds.length === 0)
     return {
       attributed: { total: 0n, countedDeals: 0, undisclosedDeals: 0, upperBoundPart: 0n },
       roundsJoined: { total: 0n, dealCount: 0, undisclosedCount: 0, upperBoundTotal: 0n },
     };
-  const perDeal = countedPartsOf(reads, asOf, investorIds, undefined, among)
+  const parts =
+    "parts" in among
+      ? countedPartsOf(reads, asOf, investorIds).where(among.parts)
+      : countedPartsOf(reads, asOf, investorIds, undefined, among.deals);
+  const perDeal = parts
     .groupBy("p.dealId")
     .select((eb) => [eb.fn.sum<bigint>("p.share").as("part"), eb.fn.max("p.basis").as("basis"), eb.fn.max("p.amount").as("amount")]);
   const row = await reads
