@@ -6,6 +6,7 @@ import { countDeals, listDealSummaries, type DealSummary } from "./deals";
 import { dealsAsOf } from "./deal-state";
 import { countAll, readsOf, type Reads } from "./kysely";
 import { onDeal } from "./raw/overview-figures";
+import { cachedView, viewKey } from "./view-cache";
 
 export type RelatedDeals = {
   sameRecipient: { deals: DealSummary[]; total: number };
@@ -21,7 +22,15 @@ const LIMIT = 8;
  */
 const WINDOW_MARGIN = 4;
 
-export async function getRelatedDeals(deal: { id: number; recipientSlug: string; investorSlugs: string[] }): Promise<RelatedDeals> {
+/**
+ * Cached per data version and deal: the same whatever the page's date (a deal page as of a date before the deal was
+ * reported shows today's), and a deal page is rendered per request whenever its address has a query.
+ */
+export function getRelatedDeals(deal: { id: number; recipientSlug: string; investorSlugs: string[] }): Promise<RelatedDeals> {
+  return cachedView(viewKey("related-deals", deal), () => computeRelatedDeals(deal));
+}
+
+async function computeRelatedDeals(deal: { id: number; recipientSlug: string; investorSlugs: string[] }): Promise<RelatedDeals> {
   const db = await getDb();
   const reads = readsOf(db);
   // By id, not by slug: a slug inside the relation filter made SQLite look the organization up again for every deal it

@@ -403,6 +403,33 @@ describe("related deals", () => {
     expect(compared).toBeGreaterThan(50);
     expect(sameCompared).toBeGreaterThan(0);
   });
+
+  it("are read once per data version, and a deal written shows at once", async () => {
+    const deal = await t.db.deal.findFirstOrThrow({
+      where: { deletedAt: null, recipient: { slug: "anthropic" } },
+      select: { id: true, participations: { select: { organization: { select: { slug: true } } } } },
+    });
+    const key = {
+      id: deal.id,
+      recipientSlug: "anthropic",
+      investorSlugs: deal.participations.flatMap((p) => (p.organization ? [p.organization.slug] : [])),
+    };
+    const before = await getRelatedDeals(key);
+    // The same view, not read again: every deal page of the version (as of any date) shares it.
+    expect(await getRelatedDeals(key)).toBe(before);
+    const written = await importDealCsv(
+      t.db,
+      [
+        "announced_on,investors,recipient,kind,status,round,amount_usd_low,amount_usd_high,amount_qualifier,original_currency,original_amount,post_money_valuation_usd,stake_pct,summary,source_url,source_publisher,source_date",
+        "2099-01-01,Amazon,Anthropic,equity,announced,Series Numbat,1000000,1000000,exact,USD,,,,A later round,https://example.com/numbat,Example,2099-01-01",
+      ].join("\n"),
+      { actor: "test", createMissing: false },
+    );
+    expect(written.ok).toBe(true);
+    const after = await getRelatedDeals(key);
+    expect(after.sameRecipient.total).toBe(before.sameRecipient.total + 1);
+    expect(after.sameRecipient.deals[0].round).toBe("Series Numbat");
+  });
 });
 
 // db:synth writes SQLite only (and under test:pg the app's where is built for PostgreSQL).
