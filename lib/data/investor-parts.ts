@@ -262,12 +262,12 @@ function periodTotals(byPeriodKind: Map<string, Map<string, bigint>>, grain: Gra
 /**
  * investorCapital of `investorIds` together over the counted deals meeting `among` (a condition on the deals' states
  * `d`, today or as of `asOf`; others are passed over; or, today, on their kept parts `p`, which then need no deal
- * read: Microsoft's at 100,000 deals in 10 ms against 33-37 through its deals): each deal's parts of those investors added up, a deal counted
- * once however many of them it names; and `roundsJoined`, capitalCounted over the same deals at their whole amounts
- * (each part carries its deal's amount and basis), from the same parts rather than from the deals: the /deals figures
- * with an investor filter, whose condition the filter compiler writes (dealFilterCondition). Summed over Microsoft's
- * deals read as cells, the rounds it joined took 2.0 s of SQL at a million deals, where its parts give both figures in
- * one query.
+ * read: Microsoft's at 100,000 deals in 10 ms against 33-37 through its deals): each deal's parts of those investors
+ * added up, a deal counted once however many of them it names; and `roundsJoined`, capitalCounted over the same deals
+ * at their whole amounts (each part carries its deal's amount and basis), from the same parts rather than from the
+ * deals: the /deals figures with an investor filter, whose condition the filter compiler writes (dealFilterCondition,
+ * partFilterCondition). Summed over Microsoft's deals read as cells, the rounds it joined took 2.0 s of SQL at a
+ * million deals, where its parts give both figures in one query.
  */
 export async function investorsCapitalAmong(
   reads: Reads,
