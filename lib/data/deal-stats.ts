@@ -34,8 +34,9 @@ export function getDealStats(filters: DealFilters): Promise<DealStats> {
 /**
  * Counted in the database rather than by loading every matching deal: the same rule as capitalCounted (counted kinds
  * and statuses, the amount key: low, else "up to"; undisclosed where there is none; upper bound where only the high
- * figure is known), in one pass over the deals' states the filters select (today, or as of their date). A test
- * compares the two.
+ * figure is known), summed over what the writers keep where it can stand for the filters (the market's cells, the
+ * investors' parts), else over the deals' states the filters select (today, or as of their date). Tests compare each
+ * with the measure over the deals.
  */
 async function computeDealStats(filters: DealFilters): Promise<DealStats> {
   const db = await getDb();

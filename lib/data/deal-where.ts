@@ -9,7 +9,7 @@ import { onDeal } from "./raw/overview-figures";
 import { quarterDays, type CellSelection, type InvestorPartRow } from "./raw/market-cells";
 import { SEARCH_SEPARATOR } from "../deals/deal-search";
 import type { DealFilters } from "../filters/deal-filters";
-import { periodOf } from "../measures/capital";
+import { periodAfter, periodOf } from "../measures/capital";
 
 /**
  * The /deals filters as one Kysely condition on the deals' states `d` (status, dates and amounts are the state's: as
@@ -120,12 +120,6 @@ export function partFilterCondition(f: DealFilters): Expression<SqlBool> | null 
   return onPart.and(and);
 }
 
-/** The quarter `by` quarters after `quarter` ("2025-Q4" and 1: "2026-Q1"), as periodOf names it. */
-function quarterAfter(quarter: string, by: number): string {
-  const index = Number(quarter.slice(0, 4)) * 4 + Number(quarter.slice(6)) - 1 + by;
-  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
-}
-
 /**
  * The /deals filters split at whole quarters, for the figures that add up over deals (a count, the capital counted):
  * the whole quarters between the dates as a selection of the market's cells, and the days of a part quarter at
@@ -141,14 +135,14 @@ export function quarterSplit(f: DealFilters): { cells: CellSelection; days: Deal
     const quarter = periodOf(from, "quarter");
     const last = quarterDays(quarter).last;
     days.push({ ...f, to: to !== null && to < last ? to : last });
-    from = quarterDays(quarterAfter(quarter, 1)).first;
+    from = quarterDays(periodAfter(quarter, "quarter", 1)).first;
   }
   if (to !== null && quarterDays(periodOf(to, "quarter")).last !== to) {
     const quarter = periodOf(to, "quarter");
     const first = quarterDays(quarter).first;
     if (from !== null && from > first) return null;
     days.push({ ...f, from: first });
-    to = quarterDays(quarterAfter(quarter, -1)).last;
+    to = quarterDays(periodAfter(quarter, "quarter", -1)).last;
   }
   if (from !== null && to !== null && from > to) return null;
   const cells = cellSelection({ ...f, from, to });

@@ -91,13 +91,20 @@ export function periodOf(isoDate: string, grain: Grain): string {
   return `${year}-Q${quarter}`;
 }
 
+/** A period as a count of periods since year 0, and back: consecutive periods are consecutive numbers. */
+const periodIndex = (p: string, grain: Grain) => (grain === "year" ? Number(p) : Number(p.slice(0, 4)) * 4 + Number(p.slice(6)) - 1);
+const periodAt = (i: number, grain: Grain) => (grain === "year" ? String(i) : `${Math.floor(i / 4)}-Q${(i % 4) + 1}`);
+
 /** Every period from first to last inclusive, so that a chart shows empty quarters as empty rather than skipping them. */
 export function periodRange(first: string, last: string, grain: Grain): string[] {
-  const toIndex = (p: string) => (grain === "year" ? Number(p) : Number(p.slice(0, 4)) * 4 + Number(p.slice(6)) - 1);
-  const fromIndex = (i: number) => (grain === "year" ? String(i) : `${Math.floor(i / 4)}-Q${(i % 4) + 1}`);
   const periods: string[] = [];
-  for (let i = toIndex(first); i <= toIndex(last); i++) periods.push(fromIndex(i));
+  for (let i = periodIndex(first, grain); i <= periodIndex(last, grain); i++) periods.push(periodAt(i, grain));
   return periods;
+}
+
+/** The period `by` periods after `period` ("2025-Q4" and 1: "2026-Q1"; -1: "2025-Q3"). */
+export function periodAfter(period: string, grain: Grain, by: number): string {
+  return periodAt(periodIndex(period, grain) + by, grain);
 }
 
 export type PeriodTotal = { period: string; total: bigint; byKey: Record<string, bigint> };

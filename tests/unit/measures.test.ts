@@ -8,6 +8,7 @@ import {
   herfindahlIndex,
   isCounted,
   periodOf,
+  periodAfter,
   periodRange,
   UNDISCLOSED_KEY,
 } from "@/lib/measures/capital";
@@ -69,6 +70,11 @@ describe("periods", () => {
   });
   it("fills every quarter between the first and the last, across years", () => {
     expect(periodRange("2024-Q3", "2025-Q2", "quarter")).toEqual(["2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2"]);
+  });
+  it("steps a period forward and back, across years", () => {
+    expect(periodAfter("2025-Q4", "quarter", 1)).toBe("2026-Q1");
+    expect(periodAfter("2025-Q1", "quarter", -1)).toBe("2024-Q4");
+    expect(periodAfter("2025", "year", 2)).toBe("2027");
   });
 });
 
