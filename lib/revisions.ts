@@ -44,14 +44,19 @@ const SNAPSHOT_INCLUDE = {
   participations: { orderBy: { position: "asc" } },
   sources: { orderBy: { id: "asc" } },
 } satisfies Prisma.DealInclude;
+/** What a revision does not record: the first event's date is read off the events, which the revision's writer keeps. */
+const SNAPSHOT_OMIT = { firstEventOn: true } satisfies Prisma.DealOmit;
 
 export async function snapshotDeal(tx: Prisma.TransactionClient, dealId: number) {
-  return tx.deal.findUnique({ where: { id: dealId }, include: SNAPSHOT_INCLUDE });
+  return tx.deal.findUnique({ where: { id: dealId }, include: SNAPSHOT_INCLUDE, omit: SNAPSHOT_OMIT });
 }
 
 /** The snapshots of many deals in one query, by id (a merge of two organizations touches each of their deals). */
 export async function snapshotDeals(tx: Prisma.TransactionClient, dealIds: readonly number[]) {
-  const deals = dealIds.length === 0 ? [] : await tx.deal.findMany({ where: { id: { in: [...dealIds] } }, include: SNAPSHOT_INCLUDE });
+  const deals =
+    dealIds.length === 0
+      ? []
+      : await tx.deal.findMany({ where: { id: { in: [...dealIds] } }, include: SNAPSHOT_INCLUDE, omit: SNAPSHOT_OMIT });
   return new Map(deals.map((deal) => [deal.id, deal]));
 }
 

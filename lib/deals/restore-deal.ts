@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import { recordRevision, snapshotDeal } from "../revisions";
 import { refreshDealSearch } from "./deal-search";
-import { keepChangeKinds } from "./change-kinds";
+import { keepEventColumns } from "./change-kinds";
 import { keepingMarketCells } from "./market-cells";
 import { REPORTED_FIELDS } from "../story/as-of";
 
@@ -76,7 +76,7 @@ export async function restoreDealRevision(tx: Prisma.TransactionClient, revision
     await tx.dealEvent.create({
       data: { dealId, occurredOn: new Date().toISOString().slice(0, 10), ...reported, note: `Restored revision ${revisionId}` },
     });
-    await keepChangeKinds(tx, [dealId]);
+    await keepEventColumns(tx, [dealId]);
   }
   await refreshDealSearch(tx, [dealId]);
   await recordRevision(tx, {

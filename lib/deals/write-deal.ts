@@ -8,7 +8,7 @@ import { recordRevision, recordRevisions, snapshotDeal, type RevisionAction } fr
 import { insertRows, insertRowsReturningIds, refreshStatistics } from "../insert-rows";
 import { roundIdsFor } from "./deal-rounds";
 import { insertDealSearch, refreshDealSearch } from "./deal-search";
-import { keepChangeKinds } from "./change-kinds";
+import { keepEventColumns } from "./change-kinds";
 import { addToMarketCells, keepingMarketCells } from "./market-cells";
 
 export type DealSnapshot = NonNullable<Awaited<ReturnType<typeof snapshotDeal>>>;
@@ -177,7 +177,7 @@ export async function createDeals(
         createdAt: now,
       })),
     );
-    await keepChangeKinds(tx, batchIds);
+    await keepEventColumns(tx, batchIds);
     await insertDealSearch(
       tx,
       batch.map((deal, i) => ({
@@ -295,7 +295,7 @@ export async function updateDeal(
         sourceId,
       },
     });
-    await keepChangeKinds(tx, [id]);
+    await keepEventColumns(tx, [id]);
   }
   await refreshDealSearch(tx, [id]);
   await recordRevision(tx, {

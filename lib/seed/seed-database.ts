@@ -10,7 +10,7 @@ import { readCsv } from "../csv/read-csv";
 import { readNeutralisedCell, toCsv } from "../csv/write-csv";
 import { importDealCsv } from "../import/apply-deal-import";
 import { formatRowError } from "../import/parse-deal-csv";
-import { keepChangeKinds } from "../deals/change-kinds";
+import { keepEventColumns } from "../deals/change-kinds";
 import { keepRoundDate } from "../deals/market-cells";
 import { recordRevision } from "../revisions";
 import { aliasKey } from "../domain";
@@ -187,7 +187,7 @@ async function addHistory(db: PrismaClient): Promise<number> {
         count++;
       }
       // The story's events were written around the deal's first report: what each one changes is set again.
-      await keepChangeKinds(tx, [dealId]);
+      await keepEventColumns(tx, [dealId]);
     }
   }, SEED_TRANSACTION);
 

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { listChanges, WALK_FROM } from "@/lib/data/changes";
-import { keepChangeKinds } from "@/lib/deals/change-kinds";
+import { keepEventColumns } from "@/lib/deals/change-kinds";
 import { clearViewCache } from "@/lib/data/view-cache";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { openDatabase } from "@/lib/prisma-client";
@@ -232,7 +232,7 @@ describe("/changes/feed.xml", () => {
       },
     });
     // Written beside the deal writer, so what it changes is set as the writer sets it.
-    await t.db.$transaction((tx) => keepChangeKinds(tx, [deal.id]));
+    await t.db.$transaction((tx) => keepEventColumns(tx, [deal.id]));
     const xml = await (await feed(new Request("http://localhost/changes/feed.xml?investor=amazon&change=status"))).text();
     expect(xml).not.toContain("<script>");
     const root = parseXml(xml).documentElement as unknown as XmlElement;

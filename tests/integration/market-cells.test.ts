@@ -371,16 +371,26 @@ async function roundPairsFromScratch(): Promise<string[]> {
     .sort();
 }
 
-/** Each event's kept change (DealEvent.change) as kinds, and the same from the rule over its deal's events in memory. */
+/**
+ * Each event's kept change (DealEvent.change) as kinds and each deal's kept first event date (Deal.firstEventOn), and
+ * the same from the rule over its deal's events in memory.
+ */
 async function changesKeptAndRecomputed(): Promise<{ kept: string[]; recomputed: string[] }> {
-  const events = await t.db.dealEvent.findMany({ orderBy: { id: "asc" } });
+  const [events, deals] = await Promise.all([
+    t.db.dealEvent.findMany({ orderBy: { id: "asc" } }),
+    t.db.deal.findMany({ select: { id: true, firstEventOn: true }, orderBy: { id: "asc" } }),
+  ]);
   const byDeal = new Map<number, typeof events>();
   for (const e of events) byDeal.set(e.dealId, [...(byDeal.get(e.dealId) ?? []), e]);
   const kinds = new Map<number, string>();
   for (const dealEvents of byDeal.values()) for (const c of dealChanges(dealEvents)) kinds.set(c.event.id, c.kinds.join("+"));
+  const firstOf = (dealId: number) => (byDeal.get(dealId) ?? []).map((e) => e.occurredOn).sort()[0] ?? "none";
   return {
-    kept: events.map((e) => `${e.id}:${e.change === null ? "unset" : kindsOfChange(e.change).join("+")}`),
-    recomputed: events.map((e) => `${e.id}:${kinds.get(e.id) ?? ""}`),
+    kept: [
+      ...events.map((e) => `${e.id}:${e.change === null ? "unset" : kindsOfChange(e.change).join("+")}`),
+      ...deals.map((d) => `deal ${d.id} first ${d.firstEventOn ?? "none"}`),
+    ],
+    recomputed: [...events.map((e) => `${e.id}:${kinds.get(e.id) ?? ""}`), ...deals.map((d) => `deal ${d.id} first ${firstOf(d.id)}`)],
   };
 }
 
@@ -739,10 +749,17 @@ describe("the market's cells", () => {
     await clearViewCache();
     expect((await getDealStats(byDeals)).capital.total).toBe(before[1] + 1n);
     expect((await getDealStats(byCells)).capital.total).toBe(before[0]);
-    // An event written around the writers has no change kept.
+    // An event written around the writers has no change kept; one dated before the deal's first leaves its first
+    // event's date behind.
     await t.db.dealEvent.create({ data: { dealId: deal.id, occurredOn: "2999-01-01", status: "closed", amountQualifier: "undisclosed" } });
     const changes = await changesKeptAndRecomputed();
     expect(changes.kept).not.toEqual(changes.recomputed);
+    const { firstEventOn } = await t.db.deal.findUniqueOrThrow({ where: { id: deal.id } });
+    await t.db.dealEvent.create({ data: { dealId: deal.id, occurredOn: "1999-01-01", status: "rumored", amountQualifier: "undisclosed" } });
+    const firsts = await changesKeptAndRecomputed();
+    expect(firsts.kept.filter((line) => line.startsWith("deal ") && !firsts.recomputed.includes(line))).toEqual([
+      `deal ${deal.id} first ${firstEventOn}`,
+    ]);
   });
 });
 

@@ -340,6 +340,47 @@ describe("the /deals list", () => {
   });
 });
 
+describe("a recipient's deals as of a date", () => {
+  it("are told present or absent from its list index alone", async () => {
+    const recipient = ranked("recipient")[0].slug;
+    const db = raw();
+    const { asOf } = db
+      .prepare(`SELECT "announcedOn" AS "asOf" FROM "Deal" WHERE "deletedAt" IS NULL ORDER BY "announcedOn" LIMIT 1 OFFSET ?`)
+      .get(DEALS / 2) as { asOf: string };
+    const queries: { query: string; params: unknown[] }[] = [];
+    const prepare = Database.prototype.prepare;
+    const spy = vi.spyOn(Database.prototype, "prepare").mockImplementation(function (this: Database.Database, text: string) {
+      const stmt = prepare.call(this, text);
+      const all = stmt.all.bind(stmt);
+      stmt.all = ((...args: unknown[]) => {
+        queries.push({ query: text, params: args.flat() });
+        return (all as (...a: unknown[]) => unknown)(...args);
+      }) as typeof stmt.all;
+      return stmt;
+    });
+    const client = await openDatabase(`file:${file}`);
+    try {
+      const count = await countDealsIn(client, filters(`recipient=${recipient}&asOf=${asOf}`));
+      const [q] = queries.filter((q) => /from "Deal" as "x"/.test(q.query));
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${q.query}`).all(...q.params) as { detail: string }[]).map((p) => p.detail).join("\n");
+      expect(plan).toMatch(/SEARCH x USING COVERING INDEX Deal_list_by_recipient_idx \(recipientId=\?/);
+      // Present: first reported by then (its first event's date, the deal's own without one), as the count says.
+      const { present, all } = db
+        .prepare(
+          `SELECT SUM(COALESCE("firstEventOn", "announcedOn") <= ?) AS present, COUNT(*) AS "all" FROM "Deal" d JOIN "Organization" o ON o.id = d."recipientId" WHERE o.slug = ? AND d."deletedAt" IS NULL`,
+        )
+        .get(asOf, recipient) as { present: number; all: number };
+      expect(count).toBe(present);
+      expect(present).toBeGreaterThan(0);
+      expect(present).toBeLessThan(all);
+    } finally {
+      spy.mockRestore();
+      db.close();
+      await client.$disconnect();
+    }
+  });
+});
+
 describe("/changes at scale", () => {
   it("lists the changes of thousands of deals newest first, from one flat read of their events", async () => {
     const { view } = parseChangeView(new URLSearchParams());

@@ -2,7 +2,8 @@
 // the event as DealEvent.change so that /changes (lib/data/changes.ts) counts and pages through an index rather than
 // comparing every event with the one before it: its first report, a change of status, a change of reported amount
 // (low, high or qualifier, null-safe), or nothing (a note only). The deal writers set it in the write's transaction for
-// every event of the deals they write (lib/deals/change-kinds.ts), db:synth and prepare-db for every event.
+// every event of the deals they write (lib/deals/change-kinds.ts), db:synth and prepare-db for every event. Beside it
+// the writers keep each deal's first event date (Deal.firstEventOn), which the reads as of a date start from.
 //
 // No "server-only" here: the writers that use it run in the operator commands (import, seed, db:synth) too.
 import { sql, type Expression } from "kysely";
@@ -73,4 +74,19 @@ export function changeKindsUpdate(builder: Reads, dealIds: readonly number[] | n
     .set((eb) => ({ change: eb.ref("w.change") }))
     .whereRef("DealEvent.id", "=", "w.id")
     .compile();
+}
+
+/**
+ * The statement that sets Deal.firstEventOn of the deals `dealIds` (every deal when null): the date of each one's
+ * earliest event, null when it has none. A deal as of a date exists from this date on (lib/data/deal-state.ts).
+ */
+export function firstEventUpdate(builder: Reads, dealIds: readonly number[] | null) {
+  let update = builder.updateTable("Deal").set((eb) => ({
+    firstEventOn: eb
+      .selectFrom("DealEvent as f")
+      .whereRef("f.dealId", "=", "Deal.id")
+      .select((f) => f.fn.min("f.occurredOn").as("on")),
+  }));
+  if (dealIds !== null) update = update.where("Deal.id", "in", [...dealIds]);
+  return update.compile();
 }
