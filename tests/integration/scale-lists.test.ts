@@ -48,6 +48,22 @@ afterAll(async () => {
 const raw = () => new Database(file, { readonly: true });
 const filters = (query: string): DealFilters => parseDealFilters(new URLSearchParams(query)).filters;
 
+/** Every statement the read model prepares on SQLite from now on, with its parameters: Kysely reads through better-sqlite3. */
+function recordStatements() {
+  const queries: { query: string; params: unknown[] }[] = [];
+  const prepare = Database.prototype.prepare;
+  const spy = vi.spyOn(Database.prototype, "prepare").mockImplementation(function (this: Database.Database, text: string) {
+    const stmt = prepare.call(this, text);
+    const all = stmt.all.bind(stmt);
+    stmt.all = ((...args: unknown[]) => {
+      queries.push({ query: text, params: args.flat() });
+      return (all as (...a: unknown[]) => unknown)(...args);
+    }) as typeof stmt.all;
+    return stmt;
+  });
+  return { queries, spy };
+}
+
 /** Organizations by live deals on one side, most first (what the form should offer first). */
 function ranked(side: "investor" | "recipient"): { slug: string; deals: number }[] {
   const db = raw();
@@ -247,18 +263,7 @@ describe("the /deals list", () => {
   });
 
   it("reads every filter shape of the benchmark through an index, never scanning or sorting all deals", async () => {
-    // Every statement the read model prepares on SQLite, with its parameters: Kysely reads through better-sqlite3.
-    const queries: { query: string; params: unknown[] }[] = [];
-    const prepare = Database.prototype.prepare;
-    const spy = vi.spyOn(Database.prototype, "prepare").mockImplementation(function (this: Database.Database, text: string) {
-      const stmt = prepare.call(this, text);
-      const all = stmt.all.bind(stmt);
-      stmt.all = ((...args: unknown[]) => {
-        queries.push({ query: text, params: args.flat() });
-        return (all as (...a: unknown[]) => unknown)(...args);
-      }) as typeof stmt.all;
-      return stmt;
-    });
+    const { queries, spy } = recordStatements();
     const client = await openDatabase(`file:${file}`);
     const investor = ranked("investor")[0].slug;
     const recipient = ranked("recipient")[0].slug;
@@ -347,17 +352,7 @@ describe("a recipient's deals as of a date", () => {
     const { asOf } = db
       .prepare(`SELECT "announcedOn" AS "asOf" FROM "Deal" WHERE "deletedAt" IS NULL ORDER BY "announcedOn" LIMIT 1 OFFSET ?`)
       .get(DEALS / 2) as { asOf: string };
-    const queries: { query: string; params: unknown[] }[] = [];
-    const prepare = Database.prototype.prepare;
-    const spy = vi.spyOn(Database.prototype, "prepare").mockImplementation(function (this: Database.Database, text: string) {
-      const stmt = prepare.call(this, text);
-      const all = stmt.all.bind(stmt);
-      stmt.all = ((...args: unknown[]) => {
-        queries.push({ query: text, params: args.flat() });
-        return (all as (...a: unknown[]) => unknown)(...args);
-      }) as typeof stmt.all;
-      return stmt;
-    });
+    const { queries, spy } = recordStatements();
     const client = await openDatabase(`file:${file}`);
     try {
       const count = await countDealsIn(client, filters(`recipient=${recipient}&asOf=${asOf}`));
