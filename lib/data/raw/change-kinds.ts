@@ -6,7 +6,8 @@
 // the writers keep each deal's first event date (Deal.firstEventOn), which the reads as of a date start from.
 //
 // No "server-only" here: the writers that use it run in the operator commands (import, seed, db:synth) too.
-import { sql, type Expression } from "kysely";
+import { sql, type Expression, type ExpressionBuilder } from "kysely";
+import type { DB } from "../../generated/kysely/types";
 import { CHANGE_KINDS, type ChangeKind } from "../../story/changes";
 import type { Reads } from "../kysely";
 
@@ -81,12 +82,16 @@ export function changeKindsUpdate(builder: Reads, dealIds: readonly number[] | n
  * earliest event, null when it has none. A deal as of a date exists from this date on (lib/data/deal-state.ts).
  */
 export function firstEventUpdate(builder: Reads, dealIds: readonly number[] | null) {
-  let update = builder.updateTable("Deal").set((eb) => ({
-    firstEventOn: eb
+  const first = (eb: ExpressionBuilder<DB, "Deal">) =>
+    eb
       .selectFrom("DealEvent as f")
       .whereRef("f.dealId", "=", "Deal.id")
-      .select((f) => f.fn.min("f.occurredOn").as("on")),
-  }));
+      .select((f) => f.fn.min("f.occurredOn").as("on"));
+  // Only the deals whose date moved are written: a row written again on PostgreSQL is a new version in every index.
+  let update = builder
+    .updateTable("Deal")
+    .set((eb) => ({ firstEventOn: first(eb) }))
+    .where((eb) => eb("Deal.firstEventOn", "is distinct from", first(eb)));
   if (dealIds !== null) update = update.where("Deal.id", "in", [...dealIds]);
   return update.compile();
 }
