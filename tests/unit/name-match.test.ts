@@ -54,6 +54,15 @@ describe("organization suggestions on the seed's organizations", () => {
     expect(first("misstra")?.slug).toBe("mistral-ai");
   });
 
+  it("forgives typos in a later word of a name, where neither the whole name nor its beginning is near", () => {
+    // "authoirty": one swap from the word "Authority", the last of Oman's and Qatar's Investment Authority, and far
+    // from either name compacted and from its beginning.
+    expect(directory.suggest("authoirty", 5).map((m) => [m.slug, m.matched])).toEqual([
+      ["oia", "Oman Investment Authority"],
+      ["qia", "Qatar Investment Authority"],
+    ]);
+  });
+
   it("keeps to the limit", () => {
     expect(directory.suggest("a", 3)).toHaveLength(3);
   });
