@@ -26,7 +26,7 @@ import { listDealSummaries, type DealSummary } from "./deals";
 import { notThroughIndex, readsOf, toMoney, type Reads } from "./kysely";
 import { countedDeal, countedStatuses, onDeal } from "./raw/overview-figures";
 import { partsOfDeals, partsOfInvestors, type Parts } from "./investor-parts";
-import { concentrationByGrains, concentrationSeriesSql, concentrationTotalsSql } from "./raw/concentration-figures";
+import { concentrationAmountsSql, concentrationByGrains, concentrationSeriesSql } from "./raw/concentration-figures";
 import {
   circularFlowLegs,
   circularFlowsSql,
@@ -104,16 +104,17 @@ export async function getConcentration(view: AnalysisView): Promise<WithExcluded
   const bothGrains = await cachedView(viewKey("concentration", { ...view, grain: null }), async () => {
     const db = await getDb();
     const context = await contextOf(db, view);
-    const totals = await measureView(
+    const grains = ["year", "quarter"] as const;
+    const amounts = await measureView(
       db,
       view,
       context,
-      ({ deals }) => concentrationTotalsSql({ rule: context.rule, side: view.side }, deals.cells),
+      ({ deals }) => concentrationAmountsSql({ rule: context.rule, side: view.side }, deals.cells, grains),
       {
         readsFew: true,
       },
     );
-    const [year, quarter] = await concentrationByGrains(readsOf(db), totals, ["year", "quarter"]);
+    const [year, quarter] = await concentrationByGrains(readsOf(db), amounts, grains);
     return { year, quarter, excluded: context.excluded };
   });
   return { periods: bothGrains[view.grain], excluded: bothGrains.excluded };

@@ -1,5 +1,6 @@
 // Keeps the market's cells (RecipientCell, PeriodCell, RecipientTotalCell, InvestorCell, InvestorTotalCell:
-// lib/data/raw/market-cells.ts; LoopCell: loop-cells.ts; FlowCell, CapitalFlowCell: flow-cells.ts), each named
+// lib/data/raw/market-cells.ts; LoopCell: loop-cells.ts; FlowCell, CapitalFlowCell: flow-cells.ts; ConcentrationCell:
+// concentration-cells.ts), each named
 // investor's part of each deal (InvestorPart) and the pairs of
 // named investors of each round (RoundPair: lib/data/raw/round-pairs.ts) equal to the live deals, in the transaction
 // that writes them. A deal's contribution to the cells depends on the deal and its participations alone, so a write of
@@ -28,9 +29,9 @@ const CHUNK = 500;
 
 /**
  * Organizations whose cells a subtraction left empty: recipients (cells, totals, flows), investors (cells, totals),
- * investing companies (circular flows' pairs).
+ * investing companies (circular flows' pairs), either (concentration's totals).
  */
-const SIDES = ["recipients", "recipientTotals", "investors", "investorTotals", "loops", "flows", "capitalFlows"] as const;
+const SIDES = ["recipients", "recipientTotals", "investors", "investorTotals", "loops", "flows", "capitalFlows", "concentrations"] as const;
 type Emptied = Record<(typeof SIDES)[number], Set<number>>;
 const noneEmptied = (): Emptied => ({
   recipients: new Set(),
@@ -40,6 +41,7 @@ const noneEmptied = (): Emptied => ({
   loops: new Set(),
   flows: new Set(),
   capitalFlows: new Set(),
+  concentrations: new Set(),
 });
 
 /** Adds (1) or subtracts (-1) the contributions of the live deals meeting `condition`; collects the cells emptied. */
@@ -199,7 +201,15 @@ async function hasRow(tx: Prisma.TransactionClient, table: CellTable): Promise<b
   return (await runOnTransaction(tx, builder.selectFrom(table).select(sql.lit(1).as("one")).limit(1).compile())).length > 0;
 }
 
-type CellTable = "RecipientCell" | "PeriodCell" | "RecipientTotalCell" | "InvestorCell" | "InvestorTotalCell" | "LoopCell" | "FlowCell";
+type CellTable =
+  | "RecipientCell"
+  | "PeriodCell"
+  | "RecipientTotalCell"
+  | "InvestorCell"
+  | "InvestorTotalCell"
+  | "LoopCell"
+  | "FlowCell"
+  | "ConcentrationCell";
 type CellSide = keyof ReturnType<typeof cellDeltas>;
 
 /**
@@ -235,6 +245,10 @@ export const fillLoopCellsIfEmpty = (db: PrismaClient) => fillCellsIfEmpty(db, "
 export const fillFlowCellsIfEmpty = (db: PrismaClient) =>
   fillCellsIfEmpty(db, "FlowCell", ["flows", "capitalFlows"], (tx) => hasRow(tx, "RecipientCell"));
 
+/** Fills ConcentrationCell when it has no row and the recipient cells have one (InvestorPart filled first). */
+export const fillConcentrationCellsIfEmpty = (db: PrismaClient) =>
+  fillCellsIfEmpty(db, "ConcentrationCell", ["concentrations"], (tx) => hasRow(tx, "RecipientCell"));
+
 /** Fills RecipientTotalCell when it has no cell and the recipient cells have one. */
 export const fillRecipientTotalCellsIfEmpty = (db: PrismaClient) =>
   fillCellsIfEmpty(db, "RecipientTotalCell", ["recipientTotals"], (tx) => hasRow(tx, "RecipientCell"));
@@ -265,6 +279,7 @@ export async function fillKeptTablesIfEmpty(db: PrismaClient): Promise<string[]>
   if (await fillRecipientTotalCellsIfEmpty(db)) filled.push("the recipients' totals");
   if (await fillLoopCellsIfEmpty(db)) filled.push("the circular flows' pairs");
   if (await fillFlowCellsIfEmpty(db)) filled.push("the capital flows");
+  if (await fillConcentrationCellsIfEmpty(db)) filled.push("concentration's totals");
   if (await fillRoundPairsIfEmpty(db)) filled.push("the rounds' pairs of investors");
   return filled;
 }

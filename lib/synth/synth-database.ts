@@ -486,6 +486,7 @@ export function synthDatabase(options: SynthOptions): SynthResult {
     cells.loops,
     cells.flows,
     cells.capitalFlows,
+    cells.concentrations,
     pairs,
   ])
     db.prepare(statement.sql).run(...statement.parameters);

@@ -1,12 +1,14 @@
 // A database migrated from before InvestorPart, PeriodCell, RoundPair, InvestorTotalCell, RecipientTotalCell, LoopCell,
-// FlowCell and CapitalFlowCell holds deals without their investors' parts, the period cells, the rounds' pairs, the
-// investors' and recipients' totals, the circular flows' pairs and the capital flows: prepare-db (npm start,
+// FlowCell, CapitalFlowCell and ConcentrationCell holds deals without their investors' parts, the period cells, the
+// rounds' pairs, the investors' and recipients' totals, the circular flows' pairs, the capital flows and
+// concentration's totals: prepare-db (npm start,
 // db:migrate) fills them once, with the statements the deal writers keep them by, and leaves tables with rows alone. The parts and cells are spelled out for a deal split by
 // stated commitments and one split equally. Runs on PostgreSQL too under `npm run test:pg`.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  fillConcentrationCellsIfEmpty,
   fillInvestorPartsIfEmpty,
   fillInvestorTotalCellsIfEmpty,
   fillLoopCellsIfEmpty,
@@ -123,6 +125,26 @@ describe("filling the investors' parts", () => {
       [b.id, lab.id, 1, 30n, 2, 34n],
     ]);
     expect(await fillFlowCellsIfEmpty(t.db)).toBe(false);
+    // Concentration's totals: the same deals per recipient and the named parts per investor, in each deal's quarter
+    // and year; the counted statuses alone, then with the pipeline's.
+    expect(await fillConcentrationCellsIfEmpty(t.db)).toBe(true);
+    const concentrations = await t.db.concentrationCell.findMany({
+      orderBy: [{ side: "desc" }, { grain: "asc" }, { organizationId: "asc" }, { period: "asc" }],
+    });
+    expect(
+      concentrations.map((c) => [c.side, c.organizationId, c.grain, c.period, c.contributions, c.amount, c.withPipelineAmount]),
+    ).toEqual([
+      ["recipient", lab.id, "quarter", "2025-Q1", 1, 100n, 100n],
+      ["recipient", lab.id, "quarter", "2025-Q2", 1, 0n, 10n],
+      ["recipient", lab.id, "year", "2025", 2, 100n, 110n],
+      ["investor", a.id, "quarter", "2025-Q1", 1, 70n, 70n],
+      ["investor", a.id, "quarter", "2025-Q2", 1, 0n, 3n],
+      ["investor", b.id, "quarter", "2025-Q1", 1, 30n, 30n],
+      ["investor", b.id, "quarter", "2025-Q2", 1, 0n, 4n],
+      ["investor", a.id, "year", "2025", 2, 70n, 73n],
+      ["investor", b.id, "year", "2025", 2, 30n, 34n],
+    ]);
+    expect(await fillConcentrationCellsIfEmpty(t.db)).toBe(false);
     expect(await fillInvestorTotalCellsIfEmpty(t.db)).toBe(true);
     const totals = await t.db.investorTotalCell.findMany({ orderBy: [{ status: "asc" }, { organizationId: "asc" }] });
     expect(totals.map((c) => [c.organizationId, c.kind, c.status, c.parts, c.amount])).toEqual([

@@ -95,6 +95,7 @@ type CellRows = {
   loops: string[];
   flows: string[];
   capitalFlows: string[];
+  concentrations: string[];
 };
 
 const line = (values: unknown[]) => values.map(String).join("|");
@@ -112,7 +113,11 @@ async function storedCells(): Promise<CellRows> {
   const loops = await reads.selectFrom("LoopCell").selectAll().execute();
   const flows = await reads.selectFrom("FlowCell").selectAll().execute();
   const capitalFlows = await reads.selectFrom("CapitalFlowCell").selectAll().execute();
+  const concentrations = await reads.selectFrom("ConcentrationCell").selectAll().execute();
   return {
+    concentrations: concentrations
+      .map((c) => line([c.organizationId, c.side, c.grain, c.period, c.contributions, c.amount, c.withPipelineAmount]))
+      .sort(),
     flows: flows.map((c) => line([c.investorId, c.recipientId, c.kind, c.status, c.deals, c.amount])).sort(),
     capitalFlows: capitalFlows
       .map((c) => line([c.investorId, c.recipientId, c.deals, c.amount, c.withPipelineDeals, c.withPipelineAmount]))
@@ -245,7 +250,33 @@ async function cellsFromScratch(): Promise<CellRows> {
     total.amount += toMoney(c.amount);
     investorTotals.set(key, total);
   }
+  // Concentration's totals summed here from the recipient and investor cells: the capital kinds' deals and parts in a
+  // counted or pipeline status, per organization, side, grain and period (a quarter, and its year).
+  const concentrations = new Map<string, bigint[]>();
+  const concentrate = (
+    organizationId: number,
+    side: string,
+    quarter: string,
+    c: { kind: string; status: string },
+    n: number,
+    amount: bigint,
+  ) => {
+    if (!(CAPITAL_KINDS as readonly string[]).includes(c.kind)) return;
+    const counted = (COUNTED_STATUSES as readonly string[]).includes(c.status);
+    if (!counted && !(PIPELINE_STATUSES as readonly string[]).includes(c.status)) return;
+    for (const [grain, period] of [
+      ["quarter", quarter],
+      ["year", quarter.slice(0, 4)],
+    ]) {
+      const key = line([organizationId, side, grain, period]);
+      const sums = concentrations.get(key) ?? [0n, 0n, 0n];
+      concentrations.set(key, [sums[0] + BigInt(n), sums[1] + (counted ? amount : 0n), sums[2] + amount]);
+    }
+  };
+  for (const c of recipients) concentrate(c.recipientId, "recipient", c.quarter, c, Number(c.deals), toMoney(c.amount));
+  for (const c of investors) concentrate(c.organizationId as number, "investor", c.quarter, c, Number(c.parts), toMoney(c.amount));
   return {
+    concentrations: [...concentrations].map(([key, s]) => `${key}|${s.join("|")}`).sort(),
     ...(await flowsFromScratch(parts)),
     loops: await loopsFromScratch(parts),
     roundPairs: await roundPairsFromScratch(),
@@ -401,6 +432,7 @@ async function expectKeptByWriters(step: string): Promise<void> {
   expect(stored.parts.length, step).toBeGreaterThan(0);
   expect(stored.flows.length, step).toBeGreaterThan(0);
   expect(stored.capitalFlows.filter((f) => f.startsWith("0|")).length, step).toBeGreaterThan(0);
+  expect(stored.concentrations.filter((c) => c.includes("|investor|year|")).length, step).toBeGreaterThan(0);
   expect(stored.investorTotals.length, step).toBeGreaterThan(0);
   expect(stored.recipientTotals.length, step).toBeGreaterThan(0);
   expect(stored.periods.length, step).toBeGreaterThan(0);
@@ -621,6 +653,24 @@ describe("the market's cells", () => {
   });
 
   it("give the whole market's figures equal to the measures over the deals, every counting rule, side and grain", async () => {
+    // Amounts past 2^40 dollars, larger than any real deal, so that concentration's squares (summed in 20-bit limbs
+    // from the kept totals) carry their highest limb: a recipient's quarter and an investor's part above it.
+    const huge = (announced_on: string, investors: string, amount: string) => ({
+      announced_on,
+      investors,
+      recipient: "OpenAI",
+      kind: "equity",
+      status: "closed",
+      amount_usd_low: amount,
+      amount_usd_high: amount,
+      amount_qualifier: "exact",
+    });
+    const imported = await importDealCsv(
+      t.db,
+      csvOf([huge("2026-03-02", "SoftBank", "3000000000007"), huge("2026-03-09", "SoftBank; Nvidia", "4398046511105")]),
+      { actor: "test", onDuplicate: "create" },
+    );
+    expect(imported).toMatchObject({ created: 2 });
     const reads = readsOf(t.db);
     const cells = marketCells(reads);
     const deals = await loadMeasureDeals(t.db);

@@ -4,6 +4,7 @@
 // shares and the HHI are then the measure's own (periodConcentration, as concentrationOfTotals computes them), so the
 // figures equal concentrationSeries over the view's deals without loading a deal; a test compares them.
 import "server-only";
+import { sql, type RawBuilder } from "kysely";
 import { periodRange, type CountingRule, type Grain } from "../../measures/capital";
 import {
   addToSpread,
@@ -15,7 +16,7 @@ import {
   type Side,
 } from "../../measures/concentration";
 import { organizationNames } from "../organization-where";
-import { moneySum, toMoney, type Reads } from "../kysely";
+import { countAll, moneySum, toMoney, type Reads } from "../kysely";
 import { byAmountThenName, countedCells } from "./overview-figures";
 import type { Cells } from "./market-cells";
 
@@ -77,6 +78,122 @@ function amounts(totals: { organizationId: number; quarter: string; total: strin
 
 /** One period of one grain before its leaders are named: its totals, its spread, and the leaders' candidates. */
 type PeriodAmounts = { total: bigint; named: bigint; spread: PeriodSpread; candidates: { id: number; amount: bigint }[] };
+/** The periods of one grain, by period. */
+export type GrainAmounts = Map<string, PeriodAmounts>;
+
+/**
+ * Each grain's periods of a view's concentration before its leaders are named. Where the cells keep the rule's totals
+ * (the whole market today, the capital rule: ConcentrationCell), each period's spread is summed and its candidates read
+ * in the database (keptGrainAmounts); else the quarters' totals are read and passed over once per grain here.
+ */
+export async function concentrationAmountsSql(
+  options: { rule: CountingRule; side: Side },
+  cells: Cells,
+  grains: readonly Grain[],
+): Promise<GrainAmounts[]> {
+  const column = options.rule.kinds.length === 0 ? null : cells.keptConcentration(countedCells(options.rule));
+  if (column === null) {
+    const totals = await concentrationTotalsSql(options, cells);
+    return grains.map((grain) => periodAmounts(totals, grain));
+  }
+  // The investor side's periods hold every counted dollar, unnamed investors' parts included: the period cells'.
+  const quarterTotals =
+    options.side === "investor"
+      ? await cells
+          .periods(countedCells(options.rule))
+          .groupBy("c.quarter")
+          .select((eb) => ["c.quarter as period", moneySum(eb.ref("c.amount")).as("total")])
+          .execute()
+      : [];
+  return Promise.all(
+    grains.map(async (grain) => {
+      const periods = await keptGrainAmounts(cells.reads, column, options.side, grain);
+      for (const t of quarterTotals) {
+        const p = periods.get(grain === "year" ? t.period.slice(0, 4) : t.period);
+        if (p) p.total += toMoney(t.total);
+      }
+      // Every counted deal has a recipient: a recipient side's period holds its named amounts (and the part of an
+      // investor side's capital no named organization holds stays in the total).
+      for (const p of periods.values()) if (p.named > p.total) p.total = p.named;
+      return periods;
+    }),
+  );
+}
+
+/** 2^20: the amounts are summed squared in 20-bit limbs, so that no product or sum leaves a 64-bit integer. */
+const LIMB = 20n;
+
+/**
+ * One grain's periods from ConcentrationCell's column: per period, in one statement over the amount's index, how many
+ * organizations hold an amount above zero, their amounts' sum and their squares' sum; and in a second, each period's
+ * candidates for its leaders, the rows at or above its fifth largest amount (its top, read backwards on the index).
+ * A square of a year's total passes 2^63, so the squares are summed as limbs: with an amount a2·2^40 + a1·2^20 + a0
+ * (each limb under 2^20, an amount under 2^60), a² = Σ ai·aj·2^(20(i+j)), each product under 2^40 and a period's sum
+ * of one under 2^60; the limbs' sums are put together here in bigints, exactly.
+ */
+async function keptGrainAmounts(reads: Reads, column: "amount" | "withPipelineAmount", side: Side, grain: Grain): Promise<GrainAmounts> {
+  const amount = sql.ref(`c.${column}`);
+  const limb = (i: number): RawBuilder<bigint> =>
+    i === 2 ? sql`(${amount} >> 40)` : sql`((${amount} >> ${sql.lit(20 * i)}) & ${sql.lit(0xfffff)})`;
+  const product = (i: number, j: number) => moneySum(sql`${limb(i)} * ${limb(j)}`);
+  const kept = reads.selectFrom("ConcentrationCell as c").where("c.side", "=", side).where("c.grain", "=", grain);
+  const [spreads, candidates] = await Promise.all([
+    kept
+      .where(amount, ">", sql.lit(0))
+      .groupBy("c.period")
+      .select([
+        "c.period",
+        countAll().as("entities"),
+        moneySum(amount).as("named"),
+        product(0, 0).as("s00"),
+        product(0, 1).as("s01"),
+        product(0, 2).as("s02"),
+        product(1, 1).as("s11"),
+        product(1, 2).as("s12"),
+        product(2, 2).as("s22"),
+      ])
+      .execute(),
+    reads
+      .with("least", (db) =>
+        db.selectFrom(kept.select("c.period").groupBy("c.period").as("g")).select((eb) => [
+          "g.period",
+          eb.fn
+            .coalesce(
+              kept
+                .where("c.period", "=", sql.ref<string>("g.period"))
+                .where(amount, ">", sql.lit(0))
+                .orderBy(amount, "desc")
+                .limit(1)
+                .offset(LEADER_COUNT - 1)
+                .select(amount.as("amount")),
+              sql.lit(1),
+            )
+            .as("least"),
+        ]),
+      )
+      // A cross join: SQLite takes its order as written, each period's few rows at or above its least read by the
+      // index (20 ms at a million deals). Joined on, SQLite 3.49 read every row of the side and grain and looked
+      // each up among the periods (0.2-0.4 s); PostgreSQL plans either alike.
+      .selectFrom("least as l")
+      .crossJoin("ConcentrationCell as c")
+      .where("c.side", "=", side)
+      .where("c.grain", "=", grain)
+      .whereRef("c.period", "=", "l.period")
+      .where(amount, ">=", sql.ref("l.least"))
+      .select(["c.period", "c.organizationId", sql<bigint>`${amount}`.as("amount")])
+      .execute(),
+  ]);
+  const periods: GrainAmounts = new Map();
+  for (const p of spreads) {
+    const [s00, s01, s02, s11, s12, s22] = [p.s00, p.s01, p.s02, p.s11, p.s12, p.s22].map(toMoney);
+    const sumOfSquares =
+      s00 + ((2n * s01) << LIMB) + ((2n * s02 + s11) << (2n * LIMB)) + ((2n * s12) << (3n * LIMB)) + (s22 << (4n * LIMB));
+    const named = toMoney(p.named);
+    periods.set(p.period, { total: 0n, named, spread: { entities: p.entities, sumOfSquares }, candidates: [] });
+  }
+  for (const c of candidates) periods.get(c.period)?.candidates.push({ id: c.organizationId, amount: BigInt(c.amount) });
+  return periods;
+}
 
 /**
  * Keeps the organizations that can lead a period, largest first: the LEADER_COUNT largest amounts and every other
@@ -100,7 +217,7 @@ function addCandidate(candidates: PeriodAmounts["candidates"], id: number, amoun
  * every organization's amount per period in maps until the end took 0.18-0.24 s of the 0.6-0.9 s at a million deals
  * cold, the one pass 0.07-0.10 s.
  */
-function periodAmounts(totals: ConcentrationTotals, grain: Grain): Map<string, PeriodAmounts> {
+function periodAmounts(totals: ConcentrationTotals, grain: Grain): GrainAmounts {
   // "2025-Q3" is in the year "2025".
   const periodOfGrain = (quarter: string) => (grain === "year" ? quarter.slice(0, 4) : quarter);
   const periods = new Map<string, PeriodAmounts>();
@@ -133,16 +250,15 @@ function periodAmounts(totals: ConcentrationTotals, grain: Grain): Map<string, P
 }
 
 /**
- * The concentration series of each grain from the quarters' totals (a year's: its quarters' summed), equal to
+ * The concentration series of each grain from its periods' amounts (concentrationAmountsSql), equal to
  * concentrationOfTotals over the same totals: the figures from the amounts, the leaders named by one read of their
  * organizations (a deleted organization's too).
  */
 export async function concentrationByGrains(
   reads: Reads,
-  totals: ConcentrationTotals,
+  perGrain: readonly GrainAmounts[],
   grains: readonly Grain[],
 ): Promise<ConcentrationPeriod[][]> {
-  const perGrain = grains.map((grain) => periodAmounts(totals, grain));
   const names = await organizationNames(
     reads,
     perGrain.flatMap((periods) => [...periods.values()].flatMap((p) => p.candidates.map((c) => c.id))),
@@ -170,6 +286,7 @@ export async function concentrationSeriesSql(
   options: { rule: CountingRule; grain: Grain; side: Side },
   cells: Cells,
 ): Promise<ConcentrationPeriod[]> {
-  const [series] = await concentrationByGrains(cells.reads, await concentrationTotalsSql(options, cells), [options.grain]);
+  const grains = [options.grain];
+  const [series] = await concentrationByGrains(cells.reads, await concentrationAmountsSql(options, cells, grains), grains);
   return series;
 }

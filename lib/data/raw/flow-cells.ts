@@ -63,6 +63,30 @@ function flowContributions(reads: QueryCreator<DB>, deals: Deals, partsTable: Pa
   return named.unionAll(unnamed as never);
 }
 
+/**
+ * Of contributions aliased `l` (with `status` and `amount`), a count or a sum of amounts, of every one or only those in
+ * a counted status, times the sign of a writer's delta: the capital rule's two columns (counted, with the pipeline's).
+ */
+export function signedTotal(what: "deals" | "amount", countedOnly: boolean, sign: 1 | -1): RawBuilder<unknown> {
+  const value = what === "amount" ? sql.ref("l.amount") : sql.lit(1);
+  const counted = sql`${sql.ref("l.status")} IN (${sql.join([...COUNTED_STATUSES])})`;
+  const sum = countedOnly
+    ? sql`SUM(CASE WHEN ${counted} THEN ${value} ELSE 0 END) * ${sql.lit(sign)}`
+    : sql`SUM(${value}) * ${sql.lit(sign)}`;
+  return what === "amount" ? sql<bigint>`CAST(${sum} AS BIGINT)` : sql<number>`CAST(${sum} AS INTEGER)`;
+}
+
+/**
+ * The column a table kept for the capital rule (CapitalFlowCell, ConcentrationCell) holds a rule's figure in: `amount`
+ * for the capital kinds in the counted statuses, `withPipelineAmount` with the pipeline's too; null for any other rule.
+ */
+export function keptCapitalColumn(rule: CellRule): "amount" | "withPipelineAmount" | null {
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((s) => b.includes(s));
+  if (!same(rule.kinds, CAPITAL_KINDS) || rule.statuses === null) return null;
+  if (same(rule.statuses, COUNTED_STATUSES)) return "amount";
+  return same(rule.statuses, [...COUNTED_STATUSES, ...PIPELINE_STATUSES]) ? "withPipelineAmount" : null;
+}
+
 /** A statement compiled for the writer's transaction (lib/deals/market-cells.ts runs it on its connection). */
 type Compiled = { sql: string; parameters: readonly unknown[] };
 
@@ -76,15 +100,7 @@ type Compiled = { sql: string; parameters: readonly unknown[] };
 export function flowCellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, sign: 1 | -1, written: boolean) {
   const deals = builder.selectFrom("Deal as d").where("d.deletedAt", "is", null).where(dealCondition);
   const rows = flowContributions(builder, deals, "InvestorPart").as("l");
-  // A count of deals or a sum of amounts, of every contribution or only those in a counted status, times the sign.
-  const total = (what: "deals" | "amount", countedOnly: boolean): RawBuilder<unknown> => {
-    const value = what === "amount" ? sql.ref("l.amount") : sql.lit(1);
-    const counted = sql`${sql.ref("l.status")} IN (${sql.join([...COUNTED_STATUSES])})`;
-    const sum = countedOnly
-      ? sql`SUM(CASE WHEN ${counted} THEN ${value} ELSE 0 END) * ${sql.lit(sign)}`
-      : sql`SUM(${value}) * ${sql.lit(sign)}`;
-    return what === "amount" ? sql<bigint>`CAST(${sum} AS BIGINT)` : sql<number>`CAST(${sum} AS INTEGER)`;
-  };
+  const total = (what: "deals" | "amount", countedOnly: boolean) => signedTotal(what, countedOnly, sign);
   // SQLite reads an ON right after the FROM of an INSERT's SELECT as a join's: a WHERE keeps the upsert's apart. The
   // GROUP BY names plain columns: PostgreSQL does not match one holding parameters with the same expression selected.
   const flows = builder
@@ -164,10 +180,9 @@ export function keptFlows(
   rule: CellRule,
   recipientIds: SelectQueryBuilder<DB & { o: Organization }, "o", { id: number }> | null,
 ): { rows: FlowRows; indexed: boolean } {
-  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((s) => b.includes(s));
-  const capital = same(rule.kinds, CAPITAL_KINDS) && rule.statuses !== null;
-  const withPipeline = capital && same(rule.statuses ?? [], [...COUNTED_STATUSES, ...PIPELINE_STATUSES]);
-  if (withPipeline || (capital && same(rule.statuses ?? [], COUNTED_STATUSES))) {
+  const column = keptCapitalColumn(rule);
+  if (column !== null) {
+    const withPipeline = column === "withPipelineAmount";
     const cells = reads.selectFrom("CapitalFlowCell as f");
     const rows = (recipientIds === null ? cells : cells.where("f.recipientId", "in", recipientIds)).select([
       "f.investorId",

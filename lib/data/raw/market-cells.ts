@@ -22,7 +22,8 @@ import { onDeal, periodOf, SPLIT_TERMS, withInvestorShares, type CellRule } from
 import type { DealStates } from "../deal-state";
 import type { Reads } from "../kysely";
 import { emptyLoopCellDeletion, loopCellDelta } from "./loop-cells";
-import { emptyFlowCellDeletion, flowCellDeltas, flowRowsOf, keptFlows, type FlowRows } from "./flow-cells";
+import { emptyFlowCellDeletion, flowCellDeltas, flowRowsOf, keptCapitalColumn, keptFlows, type FlowRows } from "./flow-cells";
+import { concentrationCellDelta, emptyConcentrationCellDeletion } from "./concentration-cells";
 
 /** A recipient cell as the figures read it. */
 export type RecipientCellRow = {
@@ -71,6 +72,12 @@ export type Cells = {
    * index (a reader selects from them as they are), else summed when read.
    */
   flows(rule: CellRule): Promise<{ rows: FlowRows; indexed: boolean }>;
+  /**
+   * The column of ConcentrationCell (concentration-cells.ts) that holds the rule's totals per organization and period,
+   * where the cells are the whole market's today and the rule the capital kinds' (counted, or with the pipeline's);
+   * else null, and concentration is summed from the cells above.
+   */
+  keptConcentration(rule: CellRule): "amount" | "withPipelineAmount" | null;
 };
 
 /** The investor cells the writers keep, narrowed to the rule. */
@@ -114,6 +121,7 @@ export function marketCells(reads: Reads): Cells {
       return cells as unknown as PartCells;
     },
     flows: async (rule) => keptFlows(reads, rule, null),
+    keptConcentration: keptCapitalColumn,
   };
 }
 
@@ -226,6 +234,7 @@ export function selectedCells(reads: Reads, selection: CellSelection): Cells {
       if (recipient !== null) deals = deals.where("d.recipientId", "in", recipientIds());
       return { rows: flowRowsOf(reads, reads, deals, "InvestorPart"), indexed: false };
     },
+    keptConcentration: () => null,
   };
 }
 
@@ -281,6 +290,7 @@ export function dealCells(reads: Reads, deals: DealStates, shares?: SharesOf): C
       const withShares = await partsOf(dealsOfCells(rule));
       return { rows: flowRowsOf(withShares as unknown as Reads, reads, deals.where(dealsOfCells(rule)), "shares"), indexed: false };
     },
+    keptConcentration: () => null,
   };
 }
 
@@ -324,13 +334,14 @@ const INVESTOR_KEY = ["organizationId", "quarter", "kind", "status"] as const sa
 const INVESTOR_TOTAL_KEY = ["organizationId", "kind", "status"] as const satisfies readonly PartKeyColumn[];
 
 /**
- * The eight statements that add `sign` times the contributions of the live deals meeting `dealCondition` (on the Deal
+ * The nine statements that add `sign` times the contributions of the live deals meeting `dealCondition` (on the Deal
  * table `d`) to the cells: the deals grouped by recipient cell, by period cell and by recipient total
  * (recipientCellRows), and their named investors' parts as InvestorPart keeps them (investorPartRows, the split every
  * figure reads) grouped by investor cell and by investor total, the same parts' legs of circular flows grouped by pair
  * of companies (LoopCell, loop-cells.ts), and the deals' flows per investor and recipient, by kind and status and
- * capital alone (FlowCell, CapitalFlowCell: flow-cells.ts). InvestorPart must hold the deals' parts as they are when a
- * delta runs.
+ * capital alone (FlowCell, CapitalFlowCell: flow-cells.ts), and concentration's totals of the capital kinds per
+ * organization and period, from the deals and the parts alike (ConcentrationCell: concentration-cells.ts). InvestorPart
+ * must hold the deals' parts as they are when a delta runs.
  * Each is one INSERT ... SELECT ... ON CONFLICT DO UPDATE SET x = x + excluded.x, so a cell that exists is moved by the
  * delta and one that does not is created; but for the period cells, each returns the key's organization and its count
  * after the change, so that the writer can delete the cells a subtraction emptied (not when filling empty tables,
@@ -408,6 +419,8 @@ export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, s
   const loops = loopCellDelta(builder, parts as unknown as Parameters<typeof loopCellDelta>[1], { sign, written: !fill });
   // The capital flows of the same deals and parts (flow-cells.ts).
   const { flows, capitalFlows } = flowCellDeltas(builder, dealCondition, sign, !fill);
+  // Concentration's totals of the same deals and parts (concentration-cells.ts).
+  const concentrations = concentrationCellDelta(builder, dealCondition, sign, !fill);
   return fill
     ? {
         recipients: recipients.compile(),
@@ -418,6 +431,7 @@ export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, s
         loops,
         flows,
         capitalFlows,
+        concentrations,
       }
     : {
         recipients: recipients.returning(["recipientId as organizationId", "deals as count"]).compile(),
@@ -429,6 +443,7 @@ export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, s
         loops,
         flows,
         capitalFlows,
+        concentrations,
       };
 }
 
@@ -440,10 +455,11 @@ export function emptyPeriodCellDeletion(builder: Reads) {
 /** The statement that deletes the emptied cells of these recipients or investors (read by their primary key's prefix). */
 export function emptyCellDeletion(
   builder: Reads,
-  side: "recipients" | "recipientTotals" | "investors" | "investorTotals" | "loops" | "flows" | "capitalFlows",
+  side: "recipients" | "recipientTotals" | "investors" | "investorTotals" | "loops" | "flows" | "capitalFlows" | "concentrations",
   organizationIds: readonly number[],
 ) {
   if (side === "loops") return emptyLoopCellDeletion(builder, organizationIds);
+  if (side === "concentrations") return emptyConcentrationCellDeletion(builder, organizationIds);
   if (side === "flows" || side === "capitalFlows")
     return emptyFlowCellDeletion(builder, side === "flows" ? "FlowCell" : "CapitalFlowCell", organizationIds);
   if (side === "recipients" || side === "recipientTotals")
