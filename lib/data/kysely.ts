@@ -252,6 +252,8 @@ export function queryBuilder(provider: "sqlite" | "postgresql"): Reads {
         createQueryCompiler: () => (postgresql ? new PostgresQueryCompiler() : new SqliteQueryCompiler()),
       },
     });
+    // Statements compiled here are written for their dialect like the reads' (isPostgresReads).
+    if (postgresql) postgresHandles.add(builder);
     builders.set(provider, builder);
   }
   return builder;

@@ -6,13 +6,15 @@
 // of an index per period (concentration-figures.ts), not every organization's totals read into the process.
 //
 // No "server-only" here: the writers that use it run in the operator commands (import, seed, db:synth) too.
-import { sql, type Expression, type SqlBool } from "kysely";
+import { sql, type Expression, type QueryCreator, type SelectQueryBuilder, type SqlBool } from "kysely";
+import type { DB, Deal } from "../../generated/kysely/types";
 import { CAPITAL_KINDS, COUNTED_STATUSES, PIPELINE_STATUSES, type Grain } from "../../measures/capital";
-import type { Reads } from "../kysely";
+import { isPostgresReads, type Reads } from "../kysely";
 import { signedTotal } from "./flow-cells";
 import { periodOf } from "./overview-figures";
 
-const GRAINS: readonly Grain[] = ["quarter", "year"];
+/** A deal's or a named part's contribution, as the statement's first CTE holds it. */
+type ContributionRow = { organizationId: number; side: string; announcedOn: string; status: string; amount: bigint };
 
 /**
  * The statement that adds `sign` times the contributions of the live deals meeting `dealCondition` (on `d`) to
@@ -23,35 +25,71 @@ const GRAINS: readonly Grain[] = ["quarter", "year"];
  * subtraction left with none.
  */
 export function concentrationCellDelta(builder: Reads, dealCondition: Expression<SqlBool>, sign: 1 | -1, written: boolean) {
-  const deals = builder
-    .selectFrom("Deal as d")
-    .where("d.deletedAt", "is", null)
-    .where(dealCondition)
-    .where("d.kind", "in", [...CAPITAL_KINDS])
-    .where("d.status", "in", [...COUNTED_STATUSES, ...PIPELINE_STATUSES]);
-  const contributions = GRAINS.flatMap((grain) => [
-    deals.select((eb) => [
-      "d.recipientId as organizationId",
-      sql.lit("recipient").as("side"),
-      sql.lit(grain).as("grain"),
-      periodOf("d.announcedOn", grain).as("period"),
-      "d.status",
-      eb.fn.coalesce("d.amountUsdKey", sql<bigint>`0`).as("amount"),
-    ]),
-    deals
-      .innerJoin("InvestorPart as p", "p.dealId", "d.id")
-      .where("p.share", "is not", null)
+  // Each deal and each named part as one row (a recipient's deal, an investor's part), read once, first: a branch per
+  // grain joining InvestorPart to the deals again made PostgreSQL hash every kept part once more for each chunk of 500
+  // deals (its statistics, taken before an import's transaction, know the table as it was then).
+  // A deal's named parts. On PostgreSQL, for a write's few deals, looked up deal by deal (a lateral join: its index
+  // on dealId whatever the statistics say); joined, its plan hashed the whole table for each chunk of 500 deals. A
+  // fill reads every part, which a join does best, and SQLite looks up each deal's parts by the index either way.
+  const partsOf = (deals: SelectQueryBuilder<DB & { d: Deal }, "d", object>) =>
+    written && isPostgresReads(builder)
+      ? (deals.innerJoinLateral(
+          (eb) =>
+            eb
+              .selectFrom("InvestorPart as q")
+              .whereRef("q.dealId", "=", "d.id")
+              .where("q.share", "is not", null)
+              .select(["q.organizationId", "q.share"])
+              // OFFSET 0 keeps PostgreSQL from pulling the subquery up into a plain join, which it then hashed.
+              .offset(0)
+              .as("p"),
+          (join) => join.onTrue(),
+        ) as unknown as ReturnType<typeof joined>)
+      : joined(deals);
+  const joined = (deals: SelectQueryBuilder<DB & { d: Deal }, "d", object>) =>
+    deals.innerJoin("InvestorPart as p", "p.dealId", "d.id").where("p.share", "is not", null);
+  const first = builder.with(
+    (cte) => cte("concentrationRows").materialized(),
+    () => {
+      const deals = builder
+        .selectFrom("Deal as d")
+        .where("d.deletedAt", "is", null)
+        .where(dealCondition)
+        .where("d.kind", "in", [...CAPITAL_KINDS])
+        .where("d.status", "in", [...COUNTED_STATUSES, ...PIPELINE_STATUSES]);
+      return deals
+        .select((eb) => [
+          "d.recipientId as organizationId",
+          sql.lit("recipient").as("side"),
+          "d.announcedOn",
+          "d.status",
+          eb.fn.coalesce("d.amountUsdKey", sql<bigint>`0`).as("amount"),
+        ])
+        .unionAll(
+          partsOf(deals).select([
+            "p.organizationId",
+            sql.lit("investor").as("side"),
+            "d.announcedOn",
+            "d.status",
+            sql<bigint>`${sql.ref("p.share")}`.as("amount"),
+          ]) as never,
+        );
+    },
+  );
+  // The branches name the statement's CTE; only the statement itself carries the WITH.
+  const rowsOf = (grain: Grain) =>
+    (builder as unknown as QueryCreator<DB & { concentrationRows: ContributionRow }>)
+      .selectFrom("concentrationRows as d")
       .select([
-        "p.organizationId",
-        sql.lit("investor").as("side"),
+        "d.organizationId",
+        "d.side",
         sql.lit(grain).as("grain"),
         periodOf("d.announcedOn", grain).as("period"),
         "d.status",
-        sql<bigint>`${sql.ref("p.share")}`.as("amount"),
-      ]),
-  ]);
-  const rows = contributions.slice(1).reduce((all, next) => all.unionAll(next as never), contributions[0]);
-  const delta = builder
+        "d.amount",
+      ]);
+  const rows = rowsOf("quarter").unionAll(rowsOf("year"));
+  const delta = (first as unknown as Reads)
     .insertInto("ConcentrationCell")
     .columns(["organizationId", "side", "grain", "period", "contributions", "amount", "withPipelineAmount"])
     .expression(
