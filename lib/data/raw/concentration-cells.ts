@@ -6,10 +6,11 @@
 // of an index per period (concentration-figures.ts), not every organization's totals read into the process.
 //
 // No "server-only" here: the writers that use it run in the operator commands (import, seed, db:synth) too.
-import { sql, type Expression, type QueryCreator, type SelectQueryBuilder, type SqlBool } from "kysely";
-import type { DB, Deal } from "../../generated/kysely/types";
+import { sql, type Expression, type QueryCreator, type SqlBool } from "kysely";
+import type { DB } from "../../generated/kysely/types";
 import { CAPITAL_KINDS, COUNTED_STATUSES, PIPELINE_STATUSES, type Grain } from "../../measures/capital";
-import { isPostgresReads, type Reads } from "../kysely";
+import type { Reads } from "../kysely";
+import { keptPartsOf } from "./kept-parts";
 import { signedTotal } from "./flow-cells";
 import { periodOf } from "./overview-figures";
 
@@ -25,29 +26,8 @@ type ContributionRow = { organizationId: number; side: string; announcedOn: stri
  * subtraction left with none.
  */
 export function concentrationCellDelta(builder: Reads, dealCondition: Expression<SqlBool>, sign: 1 | -1, written: boolean) {
-  // Each deal and each named part as one row (a recipient's deal, an investor's part), read once, first: a branch per
-  // grain joining InvestorPart to the deals again made PostgreSQL hash every kept part once more for each chunk of 500
-  // deals (its statistics, taken before an import's transaction, know the table as it was then).
-  // A deal's named parts. On PostgreSQL, for a write's few deals, looked up deal by deal (a lateral join: its index
-  // on dealId whatever the statistics say); joined, its plan hashed the whole table for each chunk of 500 deals. A
-  // fill reads every part, which a join does best, and SQLite looks up each deal's parts by the index either way.
-  const partsOf = (deals: SelectQueryBuilder<DB & { d: Deal }, "d", object>) =>
-    written && isPostgresReads(builder)
-      ? (deals.innerJoinLateral(
-          (eb) =>
-            eb
-              .selectFrom("InvestorPart as q")
-              .whereRef("q.dealId", "=", "d.id")
-              .where("q.share", "is not", null)
-              .select(["q.organizationId", "q.share"])
-              // OFFSET 0 keeps PostgreSQL from pulling the subquery up into a plain join, which it then hashed.
-              .offset(0)
-              .as("p"),
-          (join) => join.onTrue(),
-        ) as unknown as ReturnType<typeof joined>)
-      : joined(deals);
-  const joined = (deals: SelectQueryBuilder<DB & { d: Deal }, "d", object>) =>
-    deals.innerJoin("InvestorPart as p", "p.dealId", "d.id").where("p.share", "is not", null);
+  // Each deal and each named part as one row (a recipient's deal, an investor's part), read once, first, for both
+  // grains: a branch per grain joined the parts again.
   const first = builder.with(
     (cte) => cte("concentrationRows").materialized(),
     () => {
@@ -66,13 +46,15 @@ export function concentrationCellDelta(builder: Reads, dealCondition: Expression
           eb.fn.coalesce("d.amountUsdKey", sql<bigint>`0`).as("amount"),
         ])
         .unionAll(
-          partsOf(deals).select([
-            "p.organizationId",
-            sql.lit("investor").as("side"),
-            "d.announcedOn",
-            "d.status",
-            sql<bigint>`${sql.ref("p.share")}`.as("amount"),
-          ]) as never,
+          keptPartsOf(builder, deals, written)
+            .where("p.share", "is not", null)
+            .select([
+              "p.organizationId",
+              sql.lit("investor").as("side"),
+              "d.announcedOn",
+              "d.status",
+              sql<bigint>`${sql.ref("p.share")}`.as("amount"),
+            ]) as never,
         );
     },
   );

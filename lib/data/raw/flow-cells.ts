@@ -14,6 +14,7 @@ import type { DB, Deal, Organization } from "../../generated/kysely/types";
 import { CAPITAL_KINDS, COUNTED_STATUSES, PIPELINE_STATUSES } from "../../measures/capital";
 import { countSum, type Reads } from "../kysely";
 import type { CellRule } from "./overview-figures";
+import { keptPartsOf } from "./kept-parts";
 
 /** The investor id of the flows of the parts no named investor holds ("Undisclosed investors"). */
 export const UNNAMED = 0;
@@ -35,8 +36,11 @@ type PartsTable = "InvestorPart" | "shares";
  * what its amount leaves after its named parts, where above zero. The parts are joined to the deals (each deal's read
  * by the parts' deal index), never read whole.
  */
-function flowContributions(reads: QueryCreator<DB>, deals: Deals, partsTable: PartsTable) {
-  const withParts = deals.innerJoin(`${partsTable} as p` as "InvestorPart as p", "p.dealId", "d.id");
+function flowContributions(reads: QueryCreator<DB>, deals: Deals, partsTable: PartsTable, written = false) {
+  const withParts =
+    partsTable === "InvestorPart"
+      ? keptPartsOf(reads as Reads, deals, written)
+      : deals.innerJoin(`${partsTable} as p` as "InvestorPart as p", "p.dealId", "d.id");
   const named = withParts
     .where("p.share", ">", sql<bigint>`0`)
     .select(["p.organizationId as investorId", "d.recipientId", "d.kind", "d.status", "p.share as amount"]);
@@ -99,7 +103,7 @@ type Compiled = { sql: string; parameters: readonly unknown[] };
  */
 export function flowCellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, sign: 1 | -1, written: boolean) {
   const deals = builder.selectFrom("Deal as d").where("d.deletedAt", "is", null).where(dealCondition);
-  const rows = flowContributions(builder, deals, "InvestorPart").as("l");
+  const rows = flowContributions(builder, deals, "InvestorPart", written).as("l");
   const total = (what: "deals" | "amount", countedOnly: boolean) => signedTotal(what, countedOnly, sign);
   // SQLite reads an ON right after the FROM of an INSERT's SELECT as a join's: a WHERE keeps the upsert's apart. The
   // GROUP BY names plain columns: PostgreSQL does not match one holding parameters with the same expression selected.

@@ -24,6 +24,7 @@ import type { Reads } from "../kysely";
 import { emptyLoopCellDeletion, loopCellDelta } from "./loop-cells";
 import { emptyFlowCellDeletion, flowCellDeltas, flowRowsOf, keptCapitalColumn, keptFlows, type FlowRows } from "./flow-cells";
 import { concentrationCellDelta, emptyConcentrationCellDeletion } from "./concentration-cells";
+import { keptPartsOf } from "./kept-parts";
 
 /** A recipient cell as the figures read it. */
 export type RecipientCellRow = {
@@ -390,7 +391,7 @@ export function cellDeltas(builder: Reads, dealCondition: Expression<SqlBool>, s
   const recipientTotals = dealSums("RecipientTotalCell", RECIPIENT_TOTAL_KEY);
   // The deals' named parts as InvestorPart holds them (the writers set the parts before adding a delta and subtract
   // before changing them), not split again: each delta would otherwise run the split's windows once more.
-  const parts = deals.innerJoin("InvestorPart as p", "p.dealId", "d.id").where("p.share", "is not", null);
+  const parts = keptPartsOf(builder, deals, !fill).where("p.share", "is not", null);
   const counts = [
     onPart.cast<number>(onPart(onPart.fn.countAll<number>(), "*", sql.lit<number>(sign)), "integer").as("parts"),
     onPart.cast<bigint>(onPart(onPart.fn.sum<number>("p.share"), "*", sql.lit<number>(sign)), "bigint").as("amount"),
