@@ -665,12 +665,22 @@ describe("the market's cells", () => {
       amount_usd_high: amount,
       amount_qualifier: "exact",
     });
+    // And a counted deal of undisclosed amount in a quarter of its own, before every other: its period holds no
+    // share, but the series starts there.
+    const undisclosed = {
+      announced_on: "1999-02-03",
+      investors: "Nvidia",
+      recipient: "Mistral AI",
+      kind: "equity",
+      status: "closed",
+      amount_qualifier: "undisclosed",
+    };
     const imported = await importDealCsv(
       t.db,
-      csvOf([huge("2026-03-02", "SoftBank", "3000000000007"), huge("2026-03-09", "SoftBank; Nvidia", "4398046511105")]),
+      csvOf([huge("2026-03-02", "SoftBank", "3000000000007"), huge("2026-03-09", "SoftBank; Nvidia", "4398046511105"), undisclosed]),
       { actor: "test", onDuplicate: "create" },
     );
-    expect(imported).toMatchObject({ created: 2 });
+    expect(imported).toMatchObject({ created: 3 });
     const reads = readsOf(t.db);
     const cells = marketCells(reads);
     const deals = await loadMeasureDeals(t.db);

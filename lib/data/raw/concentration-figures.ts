@@ -96,25 +96,26 @@ export async function concentrationAmountsSql(
     const totals = await concentrationTotalsSql(options, cells);
     return grains.map((grain) => periodAmounts(totals, grain));
   }
-  // The investor side's periods hold every counted dollar, unnamed investors' parts included: the period cells'.
-  const quarterTotals =
-    options.side === "investor"
-      ? await cells
-          .periods(countedCells(options.rule))
-          .groupBy("c.quarter")
-          .select((eb) => ["c.quarter as period", moneySum(eb.ref("c.amount")).as("total")])
-          .execute()
-      : [];
+  // The periods come from the period cells: every period with a counted deal, undisclosed amounts included (the series
+  // runs from the first to the last of them), and its whole counted capital, unnamed investors' parts included.
+  const quarterTotals = await cells
+    .periods(countedCells(options.rule))
+    .groupBy("c.quarter")
+    .select((eb) => ["c.quarter as period", moneySum(eb.ref("c.amount")).as("total")])
+    .execute();
   return Promise.all(
     grains.map(async (grain) => {
-      const periods = await keptGrainAmounts(cells.reads, column, options.side, grain);
+      const periods: GrainAmounts = new Map();
       for (const t of quarterTotals) {
-        const p = periods.get(grain === "year" ? t.period.slice(0, 4) : t.period);
-        if (p) p.total += toMoney(t.total);
+        const period = grain === "year" ? t.period.slice(0, 4) : t.period;
+        const p = periods.get(period) ?? { total: 0n, named: 0n, spread: emptySpread(), candidates: [] };
+        p.total += toMoney(t.total);
+        periods.set(period, p);
       }
-      // Every counted deal has a recipient: a recipient side's period holds its named amounts (and the part of an
-      // investor side's capital no named organization holds stays in the total).
-      for (const p of periods.values()) if (p.named > p.total) p.total = p.named;
+      for (const [period, kept] of await keptGrainAmounts(cells.reads, column, options.side, grain)) {
+        const p = periods.get(period) ?? { total: 0n, named: 0n, spread: emptySpread(), candidates: [] };
+        periods.set(period, { ...kept, total: p.total > kept.named ? p.total : kept.named });
+      }
       return periods;
     }),
   );
