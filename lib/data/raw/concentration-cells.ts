@@ -48,13 +48,7 @@ export function concentrationCellDelta(builder: Reads, dealCondition: Expression
         .unionAll(
           keptPartsOf(builder, deals, written)
             .where("p.share", "is not", null)
-            .select([
-              "p.organizationId",
-              sql.lit("investor").as("side"),
-              "d.announcedOn",
-              "d.status",
-              sql<bigint>`${sql.ref("p.share")}`.as("amount"),
-            ]) as never,
+            .select(["p.organizationId", sql.lit("investor").as("side"), "d.announcedOn", "d.status", "p.share as amount"]) as never,
         );
     },
   );

@@ -26,13 +26,13 @@ import type { Cells } from "./market-cells";
  * (exact integers), so one pass serves both grains (concentrationByGrains): the year and the quarter of a view are
  * computed once together.
  */
-export type ConcentrationTotals = {
+type ConcentrationTotals = {
   /** Ordered by organization, then quarter: a year's quarters of one organization come together. */
   entities: { period: string; organizationId: number; amount: bigint }[];
   periods: { period: string; amount: bigint }[];
 };
 
-export async function concentrationTotalsSql(options: { rule: CountingRule; side: Side }, cells: Cells): Promise<ConcentrationTotals> {
+async function concentrationTotalsSql(options: { rule: CountingRule; side: Side }, cells: Cells): Promise<ConcentrationTotals> {
   const { rule, side } = options;
   if (rule.kinds.length === 0) return { entities: [], periods: [] };
   const counted = countedCells(rule);
@@ -80,6 +80,7 @@ function amounts(totals: { organizationId: number; quarter: string; total: strin
 type PeriodAmounts = { total: bigint; named: bigint; spread: PeriodSpread; candidates: { id: number; amount: bigint }[] };
 /** The periods of one grain, by period. */
 export type GrainAmounts = Map<string, PeriodAmounts>;
+const emptyPeriod = (): PeriodAmounts => ({ total: 0n, named: 0n, spread: emptySpread(), candidates: [] });
 
 /**
  * Each grain's periods of a view's concentration before its leaders are named. Where the cells keep the rule's totals
@@ -108,13 +109,13 @@ export async function concentrationAmountsSql(
       const periods: GrainAmounts = new Map();
       for (const t of quarterTotals) {
         const period = grain === "year" ? t.period.slice(0, 4) : t.period;
-        const p = periods.get(period) ?? { total: 0n, named: 0n, spread: emptySpread(), candidates: [] };
+        const p = periods.get(period) ?? emptyPeriod();
         p.total += toMoney(t.total);
         periods.set(period, p);
       }
       for (const [period, kept] of await keptGrainAmounts(cells.reads, column, options.side, grain)) {
-        const p = periods.get(period) ?? { total: 0n, named: 0n, spread: emptySpread(), candidates: [] };
-        periods.set(period, { ...kept, total: p.total > kept.named ? p.total : kept.named });
+        const total = periods.get(period)?.total ?? 0n;
+        periods.set(period, { ...kept, total: total > kept.named ? total : kept.named });
       }
       return periods;
     }),
@@ -224,7 +225,7 @@ function periodAmounts(totals: ConcentrationTotals, grain: Grain): GrainAmounts 
   const periods = new Map<string, PeriodAmounts>();
   const periodEntry = (period: string) => {
     let p = periods.get(period);
-    if (!p) periods.set(period, (p = { total: 0n, named: 0n, spread: emptySpread(), candidates: [] }));
+    if (!p) periods.set(period, (p = emptyPeriod()));
     return p;
   };
   let current: { organizationId: number; period: string; amount: bigint } | null = null;

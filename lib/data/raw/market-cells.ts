@@ -11,7 +11,7 @@
 // the whole market today; and any set of deals' states (as of a date, filtered, one view's tables), each deal read as
 // a cell of its own (and each part as an investor cell of its own), so that a filtered or as-of figure is the same
 // query over its deals with no second grouping. The figures (capitalCountedSql, capitalByPeriodSql,
-// concentrationTotalsSql, marketTotalsSql, flowsSql, the overview's) are written once over `Cells`;
+// concentrationAmountsSql, marketTotalsSql, flowsSql, the overview's) are written once over `Cells`;
 // lib/data/raw/view-deals.ts picks the source. The writers' contributions and the fill of an existing database are the same Kysely query as the reads:
 // `recipientCellRows` and `withInvestorShares` over the deals written.
 //
