@@ -49,7 +49,11 @@ async function computeRelatedDeals(deal: { id: number; recipientSlug: string; in
  * beside the rows (COUNT(*) OVER), every one of a large recipient's deals was sorted for the newest LIMIT (60 ms for
  * one of 14,000 deals at 100,000; the newest alone take well under one).
  */
-async function sameRecipientDeals(recipientSlug: string, recipientId: number, dealId: number): Promise<{ deals: DealSummary[]; total: number }> {
+async function sameRecipientDeals(
+  recipientSlug: string,
+  recipientId: number,
+  dealId: number,
+): Promise<{ deals: DealSummary[]; total: number }> {
   const others = onDeal.and([onDeal("d.recipientId", "=", recipientId), onDeal("d.id", "<>", dealId), onDeal("d.deletedAt", "is", null)]);
   const total = Math.max(0, (await countDeals({ ...DEFAULT_DEAL_FILTERS, recipient: recipientSlug })) - 1);
   return { deals: total === 0 ? [] : await listDealSummaries(await getDb(), others, null, LIMIT), total };
