@@ -6,7 +6,7 @@ import { toDealCsvRow, type DealCsvCell, type DealCsvSource } from "../csv/deal-
 import type { AmountQualifier, DealKind, DealStatus } from "../domain";
 import type { DealFilters } from "../filters/deal-filters";
 import { dealsAsOf, STATE_COLUMNS } from "./deal-state";
-import { applyDealFilters, selectInDealOrder } from "./deal-where";
+import { selectedDeals, selectInDealOrder } from "./deal-where";
 import { ID_CHUNK, idChunks, partiesOf } from "./deals";
 import { readsOf } from "./kysely";
 
@@ -18,12 +18,7 @@ import { readsOf } from "./kysely";
  */
 export async function* dealCsvBatches(filters: DealFilters, batchSize = ID_CHUNK): AsyncGenerator<DealCsvCell[][]> {
   const reads = readsOf(await getDb());
-  const ordered = await selectInDealOrder(
-    applyDealFilters(dealsAsOf(reads, filters.asOf), filters, reads).select("d.id"),
-    filters.sort,
-    0,
-    null,
-  );
+  const ordered = await selectInDealOrder(selectedDeals(reads, filters, "by-list", filters.sort).select("d.id"), filters.sort, 0, null);
   const ids = ordered.map((d) => d.id);
   ordered.length = 0;
   for (let start = 0; start < ids.length; start += batchSize) {

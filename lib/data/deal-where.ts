@@ -5,6 +5,7 @@
 import { expressionBuilder, sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
 import type { DB, Deal } from "../generated/kysely/types";
 import { countAll, isPostgresReads, notThroughIndex, type Reads } from "./kysely";
+import { dealsAsOf, type DealStates } from "./deal-state";
 import { onDeal } from "./raw/overview-figures";
 import { quarterDays, type CellSelection, type InvestorPartRow } from "./raw/market-cells";
 import { SEARCH_SEPARATOR } from "../deals/deal-search";
@@ -161,6 +162,19 @@ export function trigramPhrase(q: string): string | null {
 }
 
 type DealQuery<DBx extends { d: Deal }, TB extends keyof DBx, O> = SelectQueryBuilder<DBx, TB, O>;
+
+/**
+ * The deals' states the /deals filters select (dealsAsOf narrowed by dealFilterCondition), for a query that reads
+ * nothing of them but what the filters read and, given `sort`, that order's key: a count, a page's ids. As of a date
+ * their events are joined only where those read a reported term (a status, an amount, the amount order), so the
+ * deals of a date counted or ordered by date read the Deal table alone.
+ */
+export function selectedDeals(reads: Reads, f: DealFilters, reading: DealReading = "by-list", sort?: DealFilters["sort"]): DealStates {
+  const condition = dealFilterCondition(f, reads, reading);
+  const order =
+    sort === undefined ? [] : [onDeal.ref(sort === "amount_desc" || sort === "amount_asc" ? "d.amountUsdKey" : "d.announcedOn")];
+  return dealsAsOf(reads, f.asOf, [condition, ...order]).where(condition);
+}
 
 /** A Kysely query over the deals' states `d` narrowed to the deals the /deals filters select (dealFilterCondition). */
 export function applyDealFilters<DBx extends { d: Deal }, TB extends keyof DBx, O>(

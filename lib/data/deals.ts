@@ -8,7 +8,15 @@ import { getDb } from "../db";
 import { DEAL_KINDS, type AmountQualifier, type DealKind, type DealStatus, type ParticipationRole } from "../domain";
 import { DEFAULT_DEAL_FILTERS, type DealFilters } from "../filters/deal-filters";
 import { dealsAsOf, type DealStates } from "./deal-state";
-import { applyDealFilters, pageReading, partFilterCondition, quarterSplit, selectInDealOrder, type DealReading } from "./deal-where";
+import {
+  applyDealFilters,
+  pageReading,
+  partFilterCondition,
+  quarterSplit,
+  selectedDeals,
+  selectInDealOrder,
+  type DealReading,
+} from "./deal-where";
 import { onDeal } from "./raw/overview-figures";
 import { selectedCells } from "./raw/market-cells";
 import { cachedView, viewKey } from "./view-cache";
@@ -131,9 +139,14 @@ async function summariesOf(reads: Reads, rows: SummaryRow[]): Promise<DealSummar
   }));
 }
 
-/** The live deals that meet `condition` (a condition on the deals' states `d`), as of `asOf` (today with null). */
-function liveDeals(reads: Reads, condition: Expression<SqlBool>, asOf: string | null): DealStates {
-  return dealsAsOf(reads, asOf).where("d.deletedAt", "is", null).where(condition);
+/**
+ * The live deals that meet `condition` (a condition on the deals' states `d`), as of `asOf` (today with null). `terms`:
+ * the query reads their reported terms beyond what `condition` reads (see dealsAsOf).
+ */
+function liveDeals(reads: Reads, condition: Expression<SqlBool>, asOf: string | null, terms = true): DealStates {
+  return dealsAsOf(reads, asOf, terms ? undefined : [condition])
+    .where("d.deletedAt", "is", null)
+    .where(condition);
 }
 
 /** The deals that meet `condition` (the newest `limit` of them, all with null), newest first, as they are today or as reported on `asOf`. */
@@ -149,7 +162,7 @@ export async function listDealSummaries(
 
 /** How many live deals meet `condition`, as they are today or as reported on `asOf`: a list's count without its rows. */
 export async function countLiveDeals(db: PrismaClient, condition: Expression<SqlBool>, asOf: string | null): Promise<number> {
-  const row = await liveDeals(readsOf(db), condition, asOf).select(countAll().as("n")).executeTakeFirst();
+  const row = await liveDeals(readsOf(db), condition, asOf, false).select(countAll().as("n")).executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
@@ -158,7 +171,7 @@ export type DatedDeals = SelectQueryBuilder<DB & { d: Deal }, "d", { id: number;
 
 /** The ids and dates of the live deals that meet `condition` (on the deals' states `d`), as of `asOf` (today with null). */
 export function datedDeals(reads: Reads, condition: Expression<SqlBool>, asOf: string | null): DatedDeals {
-  return liveDeals(reads, condition, asOf).select(["d.id", "d.announcedOn"]);
+  return liveDeals(reads, condition, asOf, false).select(["d.id", "d.announcedOn"]);
 }
 
 /**
@@ -230,8 +243,7 @@ export function countDeals(filters: DealFilters): Promise<number> {
  */
 export async function countDealsIn(db: PrismaClient, filters: DealFilters): Promise<number> {
   const reads = readsOf(db);
-  const countRows = async (f: DealFilters) =>
-    (await applyDealFilters(dealsAsOf(reads, f.asOf), f, reads).select(countAll().as("n")).executeTakeFirst())?.n ?? 0;
+  const countRows = async (f: DealFilters) => (await selectedDeals(reads, f).select(countAll().as("n")).executeTakeFirst())?.n ?? 0;
   const onParts = partFilterCondition(filters);
   if (onParts) {
     const parts = reads
@@ -255,12 +267,27 @@ export async function countDealsIn(db: PrismaClient, filters: DealFilters): Prom
   return counts.reduce((a, b) => a + b, 0);
 }
 
-/** The page's rows, in the filters' order. */
+/**
+ * The page's rows, in the filters' order: the page's ids first, then their summaries. As of a date the ids are chosen
+ * on what the filters and the order read (selectedDeals), so that only the page's deals have their terms read.
+ */
 export async function findDealPage(db: PrismaClient, filters: DealFilters, reading: DealReading = "by-list"): Promise<DealSummary[]> {
   const reads = readsOf(db);
-  const matching = applyDealFilters(dealsAsOf(reads, filters.asOf), filters, reads, reading);
-  const rows = await selectInDealOrder(summaryColumns(matching), filters.sort, (filters.page - 1) * filters.pageSize, filters.pageSize);
-  return summariesOf(reads, rows);
+  const page = await selectInDealOrder(
+    selectedDeals(reads, filters, reading, filters.sort).select("d.id"),
+    filters.sort,
+    (filters.page - 1) * filters.pageSize,
+    filters.pageSize,
+  );
+  if (page.length === 0) return [];
+  const ids = page.map((d) => d.id);
+  const rows = new Map(
+    (await summaryColumns(dealsAsOf(reads, filters.asOf).where("d.id", "in", ids)).execute()).map((row) => [row.id, row]),
+  );
+  return summariesOf(
+    reads,
+    ids.flatMap((id) => rows.get(id) ?? []),
+  );
 }
 
 /** Every deal matching the filters, in the filters' order. */
