@@ -74,6 +74,18 @@ export function countedPartsOf(
   return window ? partsWithin(parts, window) : parts;
 }
 
+/**
+ * One investor's kept parts (InvestorPart, today) to be read newest first: every date is after the empty string, and
+ * the bound makes the date a range of the index on (investor, date, deal), so that SQLite walks the parts in that
+ * order instead of reading all of the investor's through another index and sorting them (9-13 ms against 0.04 for an
+ * investor of 75,000 parts).
+ */
+export function investorPartsByDate(reads: Reads, investorId: number): Parts {
+  return (reads.selectFrom("InvestorPart as p") as unknown as Parts)
+    .where("p.organizationId", "=", investorId)
+    .where("p.announcedOn", ">", "");
+}
+
 /** Parts of deals announced within `window` (every part when both ends are open). */
 export function partsWithin(parts: Parts, window: DateWindow): Parts {
   let within = parts;

@@ -2,7 +2,7 @@
 // counts of an organization's live deals on each side (profiles, the search's directory, /api/organizations), and the
 // names of the organizations a figure names (concentration's leaders, circular flows' legs).
 import type { Prisma } from "../generated/prisma/client";
-import { countAll, countSum, type Reads } from "./kysely";
+import { countSum, type Reads } from "./kysely";
 import { containsText } from "./text-search";
 import { idChunks } from "./deals";
 import { aliasKey } from "../domain";
@@ -28,19 +28,19 @@ export function organizationWhere(f: OrganizationFilters): Prisma.OrganizationWh
 export type DealCounts = { dealsAsInvestor: number; dealsAsRecipient: number };
 
 /**
- * How many live deals each organization is in as an investor (its kept parts, InvestorPart: one row per investor and
- * live deal, a deal names an investor once) and as the recipient (its kept totals, RecipientTotalCell: its live deals
- * per kind and status), by id: of `ids`, or of every organization with null. Two reads of two keys' prefixes:
- * counting through Participation joined to Deal walked every deal Microsoft is in, 243 ms at a million deals against
- * 8 ms by its parts' key; every recipient's deals counted from the Deal table took 520 ms there, the search's
- * directory's first build.
+ * How many live deals each organization is in as an investor (its kept totals, InvestorTotalCell: its parts per kind
+ * and status, one part per investor and live deal, a deal names an investor once) and as the recipient (its kept
+ * totals, RecipientTotalCell: its live deals per kind and status), by id: of `ids`, or of every organization with
+ * null. Two reads of two keys' prefixes: counting through Participation joined to Deal walked every deal Microsoft is
+ * in, 243 ms at a million deals, 8-30 ms by its parts' key (InvestorPart), a few dozen rows of totals so; every
+ * recipient's deals counted from the Deal table took 520 ms there, the search's directory's first build.
  */
 export async function organizationDealCounts(reads: Reads, ids: readonly number[] | null): Promise<Map<number, DealCounts>> {
   if (ids?.length === 0) return new Map();
   let joined = reads
-    .selectFrom("InvestorPart as p")
+    .selectFrom("InvestorTotalCell as p")
     .groupBy("p.organizationId")
-    .select(["p.organizationId as id", countAll().as("deals")]);
+    .select((eb) => ["p.organizationId as id", countSum(eb.ref("p.parts")).as("deals")]);
   let received = reads
     .selectFrom("RecipientTotalCell as c")
     .groupBy("c.recipientId")
@@ -56,7 +56,7 @@ export async function organizationDealCounts(reads: Reads, ids: readonly number[
     counts.set(id, found);
     return found;
   };
-  for (const r of asInvestor) of(r.id).dealsAsInvestor = r.deals;
+  for (const r of asInvestor) of(r.id).dealsAsInvestor = r.deals ?? 0;
   for (const r of asRecipient) of(r.id).dealsAsRecipient = r.deals ?? 0;
   return counts;
 }

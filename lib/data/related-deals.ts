@@ -3,6 +3,7 @@ import "server-only";
 import { getDb } from "../db";
 import { DEFAULT_DEAL_FILTERS } from "../filters/deal-filters";
 import { countDeals, listDealSummaries, type DealSummary } from "./deals";
+import { investorPartsByDate } from "./investor-parts";
 import { countAll, readsOf, type Reads } from "./kysely";
 import { onDeal } from "./raw/overview-figures";
 import { cachedView, viewKey } from "./view-cache";
@@ -89,17 +90,12 @@ async function sharedInvestorDeals(
   if (total === 0) return { deals: [], total: 0 };
   const newestOfEach = await Promise.all(
     investorIds.map((investorId) =>
-      reads
-        .selectFrom("InvestorPart as ip")
-        .where("ip.organizationId", "=", investorId)
-        // Every date is after the empty string: the bound makes the date a range of the index, so that SQLite walks
-        // it in order rather than reading every part of the investor through another index and sorting them.
-        .where("ip.announcedOn", ">", "")
-        .where("ip.recipientId", "<>", recipientId)
-        .orderBy("ip.announcedOn", "desc")
-        .orderBy("ip.dealId", "desc")
+      investorPartsByDate(reads, investorId)
+        .where("p.recipientId", "<>", recipientId)
+        .orderBy("p.announcedOn", "desc")
+        .orderBy("p.dealId", "desc")
         .limit(LIMIT)
-        .select("ip.dealId")
+        .select("p.dealId")
         .execute(),
     ),
   );

@@ -16,7 +16,7 @@ import { dealsAsOf } from "../deal-state";
 import { countAll, moneySum, readsOf, toMoney, type Reads } from "../kysely";
 import { countedCells, countedDeal, onDeal } from "./overview-figures";
 import { ALL_DATES, isWindowed, type DateWindow } from "../../filters/date-window";
-import { dealsNaming, investorParts, partsOfDeals, partsWithin, type Parts } from "../investor-parts";
+import { dealsNaming, investorParts, investorPartsByDate, partsOfDeals, partsWithin } from "../investor-parts";
 import { datedDeals, type DatedDeals } from "../deals";
 import { viewDeals } from "./view-deals";
 
@@ -47,8 +47,7 @@ export function dealsOfInvestor(investorId: number, window: DateWindow = ALL_DAT
  */
 export function datedDealsOfInvestor(reads: Reads, asOf: string | null, investorId: number, window: DateWindow): DatedDeals {
   if (asOf !== null) return datedDeals(reads, dealsOfInvestor(investorId, window), asOf);
-  const parts = reads.selectFrom("InvestorPart as p").where("p.organizationId", "=", investorId) as unknown as Parts;
-  return partsWithin(parts, window).select(["p.dealId as id", "p.announcedOn"]) as unknown as DatedDeals;
+  return partsWithin(investorPartsByDate(reads, investorId), window).select(["p.dealId as id", "p.announcedOn"]) as unknown as DatedDeals;
 }
 
 export type InvestorFigures = {
