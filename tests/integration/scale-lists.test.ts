@@ -376,6 +376,50 @@ describe("a recipient's deals as of a date", () => {
   });
 });
 
+describe("the deals as of a date", () => {
+  it("are counted and a page of them chosen without their events, unless the filters or the order read a reported term", async () => {
+    const recipient = ranked("recipient")[0].slug;
+    const investor = ranked("investor")[0].slug;
+    const db = raw();
+    const { queries, spy } = recordStatements();
+    const client = await openDatabase(`file:${file}`);
+    try {
+      // Whether the count, and the page's ids, read the events: the count for the filters, the ids for the order too.
+      const shapes = [
+        { query: "asOf=2024-01-01", count: false, ids: false },
+        { query: `recipient=${recipient}&asOf=2024-01-01&sort=date_asc&page=2`, count: false, ids: false },
+        { query: `investor=${investor}&kind=equity&from=2020-01-01&asOf=2024-01-01`, count: false, ids: false },
+        { query: "status=closed&asOf=2024-01-01", count: true, ids: true },
+        { query: "min=1000000&asOf=2024-01-01", count: true, ids: true },
+        { query: "asOf=2024-01-01&sort=amount_desc", count: false, ids: true },
+      ];
+      for (const { query, count: countEvents, ids: idsEvents } of shapes) {
+        queries.length = 0;
+        const f = filters(query);
+        const [count, page] = [await countDealsIn(client, f), await findDealPage(client, f)];
+        expect(count, query).toBeGreaterThan(0);
+        expect(page.length, query).toBeGreaterThan(0);
+        // The statements that choose the deals: the count and the page's ids, not the page's rows read by id after.
+        const choosing = queries.filter((q) => /from "Deal" as "x"/.test(q.query) && !/"d"\."id" in \(\?/.test(q.query));
+        expect(choosing.length, query).toBeGreaterThanOrEqual(2);
+        for (const q of choosing) {
+          const events = /^select CAST\(COUNT\(\*\)/.test(q.query) ? countEvents : idsEvents;
+          expect(/"DealEvent"/.test(q.query), `${query}\n${q.query}`).toBe(events);
+          // On SQLite each deal's latest event by then is looked up by its key.
+          if (events) {
+            const plan = (db.prepare(`EXPLAIN QUERY PLAN ${q.query}`).all(...q.params) as { detail: string }[]).map((p) => p.detail);
+            expect(plan.join("\n"), query).toMatch(/SEARCH e USING INTEGER PRIMARY KEY/);
+          }
+        }
+      }
+    } finally {
+      spy.mockRestore();
+      db.close();
+      await client.$disconnect();
+    }
+  });
+});
+
 describe("/changes at scale", () => {
   it("lists the changes of thousands of deals newest first, from one flat read of their events", async () => {
     const { view } = parseChangeView(new URLSearchParams());
