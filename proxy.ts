@@ -1,8 +1,9 @@
 // Runs before every request but static assets:
 // - Every request gets an id (`x-request-id`, on the request the app sees and on the response): the server logs an
 //   unexpected error with it, and an API error answer carries it, so a user's report leads to the log line.
-// - The bare "/", "/analysis", "/deals/<id>", "/investors/<slug>" and "/companies/<slug>" are rewritten to their page
-//   rendered once per data version (app/v/); a signed-in editor's company page is not (it has editing links).
+// - The bare "/", "/analysis", its sections' pages ("/analysis/flows", …), "/deals/<id>", "/investors/<slug>" and
+//   "/companies/<slug>" are rewritten to their page rendered once per data version (app/v/); a signed-in editor's
+//   company page is not (it has editing links).
 //   Not-found pages need nothing here: no page streams before its lookup (there is no loading.tsx), so a page's
 //   notFound() answers 404 itself.
 // - /api/* is rate-limited per client (lib/client-address.ts: the connection's address unless TRUST_PROXY says
@@ -27,6 +28,7 @@ import {
   tooManyRequests,
 } from "@/lib/rate-limit";
 import { isLiveOrganization } from "@/lib/data/merged-organization";
+import { ANALYSIS_SECTIONS } from "@/lib/filters/analysis-view";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
 import { logRequestError, REQUEST_ID_HEADER } from "@/lib/request-id";
 
@@ -42,6 +44,7 @@ const userWrites = new RateLimiter("user-writes", TOKEN_WRITES_PER_MINUTE, 60_00
 const CACHED_PAGES = new Map([
   ["/", ""],
   ["/analysis", "/analysis"],
+  ...ANALYSIS_SECTIONS.map((section) => [`/analysis/${section}`, `/analysis/${section}`] as const),
 ]);
 /** A deal page's bare address, as parseDealId reads its id (anything else is left to the route, which answers 404). */
 const DEAL_PAGE = /^\/deals\/[1-9]\d{0,8}$/;

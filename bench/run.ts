@@ -166,7 +166,7 @@ function scenarios(file: string): Scenario[] {
     { name: "overview", urls: ["/"], target: { ratio: 0.5, p95: 100 } },
     { name: "analysis", urls: ["/analysis"], target: { ratio: 0.5, p95: 100 } },
     {
-      // /analysis's sections on pages of their own, each for the whole market.
+      // /analysis's sections on pages of their own, each for the whole market (at its bare address: once per data version).
       name: "analysis sections",
       urls: [
         "/analysis/top-shares",

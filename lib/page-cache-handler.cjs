@@ -1,11 +1,11 @@
 // Next's cache for rendered pages (next.config.ts `cacheHandler`), kept in this process's memory only.
 //
-// The cached pages are the bare "/", "/analysis" and "/deals/<id>", which proxy.ts serves from /v/<data version>/…: a
-// page is rendered once per data version and never changes. Next's default handler would also write every rendered
-// version to .next on disk and never delete one, so each write to the data would leave files behind. Here the
-// entries live in memory, least recently used out past MAX_ENTRIES or MAX_BYTES, the pages of an older data version as
-// soon as a page of a newer one is stored, and a restart starts empty (the first request of each page renders it
-// again). Plain CommonJS: Next loads it at run time, outside the bundle.
+// The cached pages are the bare addresses proxy.ts serves from /v/<data version>/… ("/", "/analysis" and its section
+// pages, "/deals/<id>", the organization pages): a page is rendered once per data version and never changes. Next's
+// default handler would also write every rendered version to .next on disk and never delete one, so each write to
+// the data would leave files behind. Here the entries live in memory, least recently used out past MAX_ENTRIES or
+// MAX_BYTES, the pages of an older data version as soon as a page of a newer one is stored, and a restart starts empty
+// (the first request of each page renders it again). Plain CommonJS: Next loads it at run time, outside the bundle.
 "use strict";
 
 // A deal page is about 40 kB of HTML and as much of React's payload: the bytes bound the cache, the count only its

@@ -8,6 +8,17 @@ import type { Side } from "../measures/concentration";
 import { DEFAULT_DEAL_FILTERS, dealFiltersToParams, parseDealFilters, type DealFilters, type FilterIssue } from "./deal-filters";
 import { grainParam, oneOfParam, readParams, slugParam, wholeNumberParam, type ParamSource } from "./params";
 
+/**
+ * The sections of /analysis that have a page of their own, by the last segment of their address (/analysis/flows).
+ * Each is rendered per request with a query, and at its bare address once per data version (proxy.ts).
+ */
+export const ANALYSIS_SECTIONS = ["top-shares", "flows", "circular-flows", "loops", "network", "kinds"] as const;
+export type AnalysisSection = (typeof ANALYSIS_SECTIONS)[number];
+
+export function isAnalysisSection(segment: string): segment is AnalysisSection {
+  return (ANALYSIS_SECTIONS as readonly string[]).includes(segment);
+}
+
 /** What is counted: equity and convertible capital (the default), every kind, or one kind alone. */
 export const COUNT_OPTIONS = ["capital", "all", ...DEAL_KINDS] as const;
 export type CountOption = (typeof COUNT_OPTIONS)[number];

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Download, type Locator, type Page } from "@playwright/test";
+import { ANALYSIS_SECTIONS } from "@/lib/filters/analysis-view";
 import { formatNumber, formatPeriod, formatShare, formatUsdExact } from "@/lib/format";
 import { seedRecipientTotals } from "./seed-facts";
 
@@ -129,6 +130,30 @@ test.describe("the analysis", () => {
     // Each section's line on /analysis keeps its anchor, so older links to /analysis#flows still land on it.
     await page.goto("/analysis#flows");
     await expect(page.getByRole("region", { name: "Capital flows from investors to recipients" })).toBeInViewport();
+  });
+
+  test("serves each section's bare address as its page rendered once per data version, the page rendered per request", async ({
+    request,
+  }) => {
+    const shown = (html: string) => ({
+      title: /<title>(.*?)<\/title>/.exec(html)?.[1],
+      text: html
+        .slice(html.indexOf("<main"))
+        .replace(/<script[\s\S]*?<\/script>/g, "")
+        .replace(/<[^>]+>/g, " ")
+        .replace(/\s+/g, " "),
+    });
+    for (const section of ANALYSIS_SECTIONS) {
+      const path = `/analysis/${section}`;
+      // proxy.ts marks its rewrite to /v/<data version>; a page rendered per request (any query) is private to it.
+      const cached = await request.get(path);
+      expect(cached.headers()["cache-control"], path).toBe("no-cache");
+      const rendered = await request.get(`${path}?unknown=1`);
+      expect(rendered.headers()["cache-control"], path).toContain("private");
+      const [fromCache, perRequest] = [shown(await cached.text()), shown(await rendered.text())];
+      expect(fromCache.text.length, path).toBeGreaterThan(1000);
+      expect(fromCache, path).toEqual(perRequest);
+    }
   });
 
   test("opens a circular flow and follows a leg to its deal", async ({ page }) => {
