@@ -1,21 +1,13 @@
 // Migration 20261202120000_deal_event_fields: events stored before it recorded only status and amounts; its backfill
 // gives them the deal's other reported fields (unchanged since, as far as anything recorded says).
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/test-db";
+import { createTestDb, migrationFrom, type TestDb } from "../support/test-db";
 
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
 });
 afterAll(async () => t?.dispose());
-
-const backfill = (provider: "sqlite" | "postgresql") => {
-  const folder = provider === "sqlite" ? ["prisma", "migrations"] : ["prisma", "postgresql", "migrations"];
-  const sql = readFileSync(path.join(process.cwd(), ...folder, "20261202120000_deal_event_fields", "migration.sql"), "utf8");
-  return sql.slice(sql.indexOf('UPDATE "DealEvent"'));
-};
 
 describe("the deal event fields migration", () => {
   it("gives events stored before it the deal's round, valuation, stake, summary and original amount", async () => {
@@ -44,7 +36,7 @@ describe("the deal event fields migration", () => {
         { dealId: deal.id, occurredOn: "2025-01-01", status: "closed", amountUsdLow: 5n, amountUsdHigh: 5n, amountQualifier: "exact" },
       ],
     });
-    await t.db.$executeRawUnsafe(backfill(t.provider));
+    await t.db.$executeRawUnsafe(migrationFrom(t.provider, "20261202120000_deal_event_fields", 'UPDATE "DealEvent"'));
     const events = await t.db.dealEvent.findMany({ where: { dealId: deal.id }, orderBy: { id: "asc" } });
     for (const e of events) {
       expect([e.round, e.postMoneyValuationUsd, e.stakeBps, e.summary, e.originalCurrency, e.originalAmount]).toEqual([

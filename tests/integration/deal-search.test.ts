@@ -3,7 +3,7 @@
 // seed and on a synthetic database, and still the same after every kind of edit that changes a searched field (a deal
 // saved, imported, restored; an organization renamed). Also the deal page's related deals, now read from the
 // investors' participations, against the Prisma relation filter they replaced. Runs on PostgreSQL too (npm run test:pg).
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -26,7 +26,7 @@ import { seedDatabase } from "@/lib/seed/seed-database";
 import { synthDatabase } from "@/lib/synth/synth-database";
 import { openDatabase } from "@/lib/prisma-client";
 import { requestContext } from "../support/next-request-context";
-import { createTestDb, testPostgresUrl, type TestDb } from "../support/test-db";
+import { createTestDb, migrationFrom, testPostgresUrl, type TestDb } from "../support/test-db";
 
 vi.mock("next/headers", async () => (await import("../support/next-request-context")).nextHeadersMock);
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined }));
@@ -333,9 +333,7 @@ describe("the deal search after edits", () => {
 
 describe("the migration that last wrote the search table (aliases included)", () => {
   it("fills it so that every query finds what the field-by-field search finds (after the edits above)", async () => {
-    const folder = t.provider === "postgresql" ? "prisma/postgresql/migrations" : "prisma/migrations";
-    const migration = readFileSync(path.join(folder, "20261203120000_deal_search_aliases", "migration.sql"), "utf8");
-    const fill = migration.slice(migration.indexOf('INSERT INTO "DealSearch"'));
+    const fill = migrationFrom(t.provider, "20261203120000_deal_search_aliases", 'INSERT INTO "DealSearch"');
     expect(fill.length).toBeGreaterThan(50);
     await t.db.dealSearch.deleteMany();
     expect(await t.db.dealSearch.count()).toBe(0);

@@ -4,8 +4,6 @@
 // concentration's totals: prepare-db (npm start,
 // db:migrate) fills them once, with the statements the deal writers keep them by, and leaves tables with rows alone. The parts and cells are spelled out for a deal split by
 // stated commitments and one split equally. Runs on PostgreSQL too under `npm run test:pg`.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   fillConcentrationCellsIfEmpty,
@@ -19,7 +17,7 @@ import {
   fillRoundPairsIfEmpty,
 } from "@/lib/deals/market-cells";
 import { seedDatabase } from "@/lib/seed/seed-database";
-import { createTestDb, type TestDb } from "../support/test-db";
+import { createTestDb, migrationFrom, type TestDb } from "../support/test-db";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -193,9 +191,7 @@ describe("filling the investors' parts", () => {
   it("gives the parts stored before their deals' amounts when the migration that adds the column runs", async () => {
     // As stored before the column: every amount at its default.
     await t.db.investorPart.updateMany({ data: { amount: 0n } });
-    const folder = t.provider === "sqlite" ? ["prisma", "migrations"] : ["prisma", "postgresql", "migrations"];
-    const migration = readFileSync(path.join(process.cwd(), ...folder, "20261213100000_investor_part_amount", "migration.sql"), "utf8");
-    await t.db.$executeRawUnsafe(migration.slice(migration.indexOf('UPDATE "InvestorPart"')));
+    await t.db.$executeRawUnsafe(migrationFrom(t.provider, "20261213100000_investor_part_amount", 'UPDATE "InvestorPart"'));
     const parts = await t.db.investorPart.findMany({ select: { amount: true, dealId: true } });
     const deals = await t.db.deal.findMany({ where: { id: { in: parts.map((p) => p.dealId) } }, select: { id: true, amountUsdKey: true } });
     const keyOf = new Map(deals.map((d) => [d.id, d.amountUsdKey ?? 0n]));

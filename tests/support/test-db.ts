@@ -4,7 +4,7 @@
 // by dispose().
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -80,4 +80,16 @@ async function adminQuery(server: string, sql: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A migration's SQL for the test database's provider from its first statement that starts with `from` on: its fill of
+ * rows stored before it, run again over rows a test stored.
+ */
+export function migrationFrom(provider: TestDb["provider"], migration: string, from: string): string {
+  const folder = provider === "postgresql" ? ["prisma", "postgresql", "migrations"] : ["prisma", "migrations"];
+  const text = readFileSync(path.join(process.cwd(), ...folder, migration, "migration.sql"), "utf8");
+  const start = text.indexOf(from);
+  if (start < 0) throw new Error(`${migration} has no statement starting with ${from}`);
+  return text.slice(start);
 }
