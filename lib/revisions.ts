@@ -44,8 +44,8 @@ const SNAPSHOT_INCLUDE = {
   participations: { orderBy: { position: "asc" } },
   sources: { orderBy: { id: "asc" } },
 } satisfies Prisma.DealInclude;
-/** What a revision does not record: the first event's date is read off the events, which the revision's writer keeps. */
-const SNAPSHOT_OMIT = { firstEventOn: true } satisfies Prisma.DealOmit;
+/** What a revision does not record: the event dates are read off the events, which the revision's writer keeps. */
+const SNAPSHOT_OMIT = { firstEventOn: true, stateSince: true } satisfies Prisma.DealOmit;
 
 export async function snapshotDeal(tx: Prisma.TransactionClient, dealId: number) {
   return tx.deal.findUnique({ where: { id: dealId }, include: SNAPSHOT_INCLUDE, omit: SNAPSHOT_OMIT });

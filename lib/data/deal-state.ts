@@ -31,6 +31,7 @@ const UNREPORTED_COLUMNS = [
   "x.deletedAt",
   "x.roundId",
   "x.firstEventOn",
+  "x.stateSince",
 ] as const;
 
 /** A query over the deals' states aliased `d`: the type of `reads.selectFrom("Deal as d")`. */
@@ -62,8 +63,12 @@ export function dealsAsOf(reads: Reads, asOf: string | null, uses?: readonly Ope
   //   whole market 71 against 194-267 ms, a recipient's deals 7 against 19-22, an investor's 35 against 56-67.
   // Whether a deal is there at all is read off the deal (its first event's date, kept by the writers) before any of
   // its events, so the deals first reported later cost no event lookups: a recipient's from its list index, which
-  // holds the date, an investor's from the deal's row.
-  // Each reported field from the event, or the deal's own where it has no event by then (or none at all).
+  // holds the date, an investor's from the deal's row. So is whether its row is its state by then (the date it is
+  // since, kept by the writers too): then none of its events is read (at a million deals, 98% of the deals there on
+  // 1 January 2025 and on 1 January 2022).
+  // Each reported field from the event, or the deal's own where its row is its state or it has no event by then.
+  const rowIsState = (eb: ExpressionBuilder<DB & { x: Deal }, "x">) =>
+    eb.and([eb("x.stateSince", "is not", null), eb("x.stateSince", "<=", asOf)]);
   const reported = <C extends string>(column: C) =>
     sql`CASE WHEN "e"."id" IS NULL THEN "x".${sql.ref(column)} ELSE "e".${sql.ref(column)} END`.as(column);
   const states = reads
@@ -72,6 +77,7 @@ export function dealsAsOf(reads: Reads, asOf: string | null, uses?: readonly Ope
       isPostgresReads(reads)
         ? join
             .onRef("e.dealId", "=", "x.id")
+            .on((eb) => eb.not(rowIsState(eb)))
             .on("e.occurredOn", "<=", asOf)
             .on((eb) =>
               eb.not(
@@ -95,13 +101,20 @@ export function dealsAsOf(reads: Reads, asOf: string | null, uses?: readonly Ope
               "e.id",
               "=",
               eb
-                .selectFrom("DealEvent as l")
-                .whereRef("l.dealId", "=", "x.id")
-                .where("l.occurredOn", "<=", asOf)
-                .orderBy("l.occurredOn", "desc")
-                .orderBy("l.id", "desc")
-                .limit(1)
-                .select("l.id"),
+                .case()
+                .when(rowIsState(eb))
+                .then(sql<number | null>`NULL`)
+                .else(
+                  eb
+                    .selectFrom("DealEvent as l")
+                    .whereRef("l.dealId", "=", "x.id")
+                    .where("l.occurredOn", "<=", asOf)
+                    .orderBy("l.occurredOn", "desc")
+                    .orderBy("l.id", "desc")
+                    .limit(1)
+                    .select("l.id"),
+                )
+                .end(),
             ),
           ),
     )

@@ -1,24 +1,25 @@
 // Keeps what the writers derive from a deal's lifecycle events equal to the events, in the transaction that writes
-// them: DealEvent.change (what each event changes against the one before it: lib/data/raw/change-kinds.ts) and
-// Deal.firstEventOn (its earliest event's date, where a read as of a date starts: lib/data/deal-state.ts). Whether an
+// them: DealEvent.change (what each event changes against the one before it: lib/data/raw/change-kinds.ts),
+// Deal.firstEventOn (its earliest event's date, where a read as of a date starts) and Deal.stateSince (from when its
+// row is its state, so that a read as of a later date needs none of its events: lib/data/deal-state.ts). Whether an
 // event is a change depends on its deal's events alone, and an event written between two others changes what the
-// later one changes, so a write that adds or edits events of some deals sets both again for those deals: two
+// later one changes, so a write that adds or edits events of some deals sets them all again for those deals: two
 // statements per 500 deals. Every writer of events goes through here: the deal writer (lib/deals/write-deal.ts:
 // created in batches, updated), restore (restore-deal.ts) and the seed's stories (lib/seed/seed-database.ts); db:synth
-// sets every event's and deal's, prepare-db every event's change, the migration every deal's first event.
-// tests/integration/market-cells.test.ts compares both with the events in memory after each writer.
+// sets every event's and deal's, prepare-db every event's change, the migrations every deal's dates.
+// tests/integration/market-cells.test.ts compares them with the events in memory after each writer.
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { queryBuilder } from "../data/kysely";
-import { changeKindsUpdate, firstEventUpdate } from "../data/raw/change-kinds";
+import { changeKindsUpdate, eventDatesUpdate } from "../data/raw/change-kinds";
 import { runOnTransaction, transactionProvider } from "../insert-rows";
 import { chunks } from "./market-cells";
 
-/** Sets the change of every event of the deals `dealIds`, and their first event's date, on the transaction's own connection. */
+/** Sets the change of every event of the deals `dealIds`, and their event dates, on the transaction's own connection. */
 export async function keepEventColumns(tx: Prisma.TransactionClient, dealIds: readonly number[]): Promise<void> {
   const builder = queryBuilder(transactionProvider(tx));
   for (const chunk of chunks(dealIds)) {
     await runOnTransaction(tx, changeKindsUpdate(builder, chunk));
-    await runOnTransaction(tx, firstEventUpdate(builder, chunk));
+    await runOnTransaction(tx, eventDatesUpdate(builder, chunk));
   }
 }
 

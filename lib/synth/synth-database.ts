@@ -16,7 +16,7 @@ import Database from "better-sqlite3";
 import { seedOrganizations } from "../../prisma/seed/organizations";
 import { fillDealSearchSql } from "../deals/deal-search";
 import { queryBuilder } from "../data/kysely";
-import { changeKindsUpdate, firstEventUpdate } from "../data/raw/change-kinds";
+import { changeKindsUpdate, eventDatesUpdate } from "../data/raw/change-kinds";
 import { cellDeltas, investorPartStatements } from "../data/raw/market-cells";
 import { onDeal } from "../data/raw/overview-figures";
 import { roundPairStatements } from "../data/raw/round-pairs";
@@ -490,9 +490,9 @@ export function synthDatabase(options: SynthOptions): SynthResult {
     pairs,
   ])
     db.prepare(statement.sql).run(...statement.parameters);
-  // What each event changes and each deal's first event (lib/data/raw/change-kinds.ts), with the statements the deal
+  // What each event changes and each deal's event dates (lib/data/raw/change-kinds.ts), with the statements the deal
   // writers keep them by.
-  for (const statement of [changeKindsUpdate(queryBuilder("sqlite"), null), firstEventUpdate(queryBuilder("sqlite"), null)])
+  for (const statement of [changeKindsUpdate(queryBuilder("sqlite"), null), eventDatesUpdate(queryBuilder("sqlite"), null)])
     db.prepare(statement.sql).run(...statement.parameters);
   db.exec("ANALYZE");
   log(`indexes and ANALYZE (${Math.round(performance.now() - indexStarted)} ms)`);

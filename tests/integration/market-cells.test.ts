@@ -38,6 +38,7 @@ import { patchDeal } from "@/lib/deals/patch-deal";
 import { restoreDealRevision } from "@/lib/deals/restore-deal";
 import { DEAL_CSV_COLUMNS } from "@/lib/csv/deal-csv-format";
 import { DEAL_KINDS } from "@/lib/domain";
+import { REPORTED_FIELDS } from "@/lib/story/as-of";
 import { importDealCsv } from "@/lib/import/apply-deal-import";
 import {
   capitalByInvestor,
@@ -403,25 +404,40 @@ async function roundPairsFromScratch(): Promise<string[]> {
 }
 
 /**
- * Each event's kept change (DealEvent.change) as kinds and each deal's kept first event date (Deal.firstEventOn), and
- * the same from the rule over its deal's events in memory.
+ * Each event's kept change (DealEvent.change) as kinds and each deal's kept event dates (Deal.firstEventOn, its earliest
+ * event's; Deal.stateSince, its latest event's when that event reports every term as the row holds it), and the same
+ * from the rules over its deal's events in memory.
  */
 async function changesKeptAndRecomputed(): Promise<{ kept: string[]; recomputed: string[] }> {
   const [events, deals] = await Promise.all([
     t.db.dealEvent.findMany({ orderBy: { id: "asc" } }),
-    t.db.deal.findMany({ select: { id: true, firstEventOn: true }, orderBy: { id: "asc" } }),
+    t.db.deal.findMany({ orderBy: { id: "asc" } }),
   ]);
   const byDeal = new Map<number, typeof events>();
   for (const e of events) byDeal.set(e.dealId, [...(byDeal.get(e.dealId) ?? []), e]);
   const kinds = new Map<number, string>();
   for (const dealEvents of byDeal.values()) for (const c of dealChanges(dealEvents)) kinds.set(c.event.id, c.kinds.join("+"));
   const firstOf = (dealId: number) => (byDeal.get(dealId) ?? []).map((e) => e.occurredOn).sort()[0] ?? "none";
+  const stateSince = (deal: (typeof deals)[number]) => {
+    const latest = (byDeal.get(deal.id) ?? []).reduce<(typeof events)[number] | null>(
+      (last, e) => (last === null || e.occurredOn > last.occurredOn || (e.occurredOn === last.occurredOn && e.id > last.id) ? e : last),
+      null,
+    );
+    const same =
+      latest !== null &&
+      REPORTED_FIELDS.every((field) => latest[field] === deal[field]) &&
+      (latest.amountUsdLow ?? latest.amountUsdHigh) === deal.amountUsdKey;
+    return same ? latest.occurredOn : "none";
+  };
   return {
     kept: [
       ...events.map((e) => `${e.id}:${e.change === null ? "unset" : kindsOfChange(e.change).join("+")}`),
-      ...deals.map((d) => `deal ${d.id} first ${d.firstEventOn ?? "none"}`),
+      ...deals.flatMap((d) => [`deal ${d.id} first ${d.firstEventOn ?? "none"}`, `deal ${d.id} state since ${d.stateSince ?? "none"}`]),
     ],
-    recomputed: [...events.map((e) => `${e.id}:${kinds.get(e.id) ?? ""}`), ...deals.map((d) => `deal ${d.id} first ${firstOf(d.id)}`)],
+    recomputed: [
+      ...events.map((e) => `${e.id}:${kinds.get(e.id) ?? ""}`),
+      ...deals.flatMap((d) => [`deal ${d.id} first ${firstOf(d.id)}`, `deal ${d.id} state since ${stateSince(d)}`]),
+    ],
   };
 }
 
@@ -536,6 +552,7 @@ describe("the market's cells", () => {
     );
     expect(patched.status).toBe(200);
     await expectKeptByWriters("patch");
+    expect((await t.db.deal.findUniqueOrThrow({ where: { id: a } })).stateSince).toBe("2025-07-02");
 
     // A change dated between two reports (the amount as of the later one, the status as of the first): the later
     // report now changes the status only, so the writer sets what every event of the deal changes, not only the new
@@ -555,6 +572,9 @@ describe("the market's cells", () => {
       ["2025-07-02", ["status"]],
     ]);
     await expectKeptByWriters("patch dated between two reports");
+    // Its row holds the status written last, and its latest-dated report another: as of any date it is read from the
+    // events.
+    expect((await t.db.deal.findUniqueOrThrow({ where: { id: a } })).stateSince).toBeNull();
 
     const deleted = await asEditor(() => deleteDeal(IDLE, formOf({ id: String(b) })));
     expect(deleted).toEqual({ redirectedTo: `/admin?deleted=${b}` });
@@ -814,12 +834,20 @@ describe("the market's cells", () => {
     await t.db.dealEvent.create({ data: { dealId: deal.id, occurredOn: "2999-01-01", status: "closed", amountQualifier: "undisclosed" } });
     const changes = await changesKeptAndRecomputed();
     expect(changes.kept).not.toEqual(changes.recomputed);
-    const { firstEventOn } = await t.db.deal.findUniqueOrThrow({ where: { id: deal.id } });
+    // The later one, and the amount changed above, also leave behind the date from which the deal's row was its state:
+    // its latest event no longer reports what the row holds.
+    const { firstEventOn, stateSince } = await t.db.deal.findUniqueOrThrow({ where: { id: deal.id } });
+    const countedSince = (await t.db.deal.findUniqueOrThrow({ where: { id: counted.id } })).stateSince;
+    expect([stateSince, countedSince]).not.toContain(null);
     await t.db.dealEvent.create({ data: { dealId: deal.id, occurredOn: "1999-01-01", status: "rumored", amountQualifier: "undisclosed" } });
     const firsts = await changesKeptAndRecomputed();
-    expect(firsts.kept.filter((line) => line.startsWith("deal ") && !firsts.recomputed.includes(line))).toEqual([
-      `deal ${deal.id} first ${firstEventOn}`,
-    ]);
+    expect(firsts.kept.filter((line) => line.startsWith("deal ") && !firsts.recomputed.includes(line)).sort()).toEqual(
+      [
+        `deal ${deal.id} first ${firstEventOn}`,
+        `deal ${deal.id} state since ${stateSince}`,
+        `deal ${counted.id} state since ${countedSince}`,
+      ].sort(),
+    );
   });
 });
 

@@ -3,11 +3,13 @@
 // comparing every event with the one before it: its first report, a change of status, a change of reported amount
 // (low, high or qualifier, null-safe), or nothing (a note only). The deal writers set it in the write's transaction for
 // every event of the deals they write (lib/deals/change-kinds.ts), db:synth and prepare-db for every event. Beside it
-// the writers keep each deal's first event date (Deal.firstEventOn), which the reads as of a date start from.
+// the writers keep each deal's first event date and the date from which its row is its state (Deal.firstEventOn,
+// Deal.stateSince), which the reads as of a date start from.
 //
 // No "server-only" here: the writers that use it run in the operator commands (import, seed, db:synth) too.
 import { sql, type Expression, type ExpressionBuilder } from "kysely";
 import type { DB } from "../../generated/kysely/types";
+import { REPORTED_FIELDS } from "../../story/as-of";
 import { CHANGE_KINDS, type ChangeKind } from "../../story/changes";
 import type { Reads } from "../kysely";
 
@@ -78,20 +80,44 @@ export function changeKindsUpdate(builder: Reads, dealIds: readonly number[] | n
 }
 
 /**
- * The statement that sets Deal.firstEventOn of the deals `dealIds` (every deal when null): the date of each one's
- * earliest event, null when it has none. A deal as of a date exists from this date on (lib/data/deal-state.ts).
+ * The statement that sets the dates the reads as of a date start from, of the deals `dealIds` (every deal when null):
+ * Deal.firstEventOn, the date of each one's earliest event (a deal as of a date exists from it on), and
+ * Deal.stateSince, the date of its latest event (by date, then id) when that event reports every term (REPORTED_FIELDS,
+ * and the amount key they give) as the deal's row holds it (from it on the row is the deal's state); null without an
+ * event. lib/data/deal-state.ts reads both.
  */
-export function firstEventUpdate(builder: Reads, dealIds: readonly number[] | null) {
+export function eventDatesUpdate(builder: Reads, dealIds: readonly number[] | null) {
   const first = (eb: ExpressionBuilder<DB, "Deal">) =>
     eb
       .selectFrom("DealEvent as f")
       .whereRef("f.dealId", "=", "Deal.id")
       .select((f) => f.fn.min("f.occurredOn").as("on"));
-  // Only the deals whose date moved are written: a row written again on PostgreSQL is a new version in every index.
+  const since = (eb: ExpressionBuilder<DB, "Deal">) =>
+    eb
+      .selectFrom("DealEvent as e")
+      .where(
+        "e.id",
+        "=",
+        eb
+          .selectFrom("DealEvent as l")
+          .whereRef("l.dealId", "=", "Deal.id")
+          .orderBy("l.occurredOn", "desc")
+          .orderBy("l.id", "desc")
+          .limit(1)
+          .select("l.id"),
+      )
+      .where((e) =>
+        e.and([
+          ...REPORTED_FIELDS.map((field) => e(`e.${field}`, "is not distinct from", e.ref(`Deal.${field}`))),
+          e(e.fn.coalesce("e.amountUsdLow", "e.amountUsdHigh"), "is not distinct from", e.ref("Deal.amountUsdKey")),
+        ]),
+      )
+      .select("e.occurredOn");
+  // Only the deals whose dates moved are written: a row written again on PostgreSQL is a new version in every index.
   let update = builder
     .updateTable("Deal")
-    .set((eb) => ({ firstEventOn: first(eb) }))
-    .where((eb) => eb("Deal.firstEventOn", "is distinct from", first(eb)));
+    .set((eb) => ({ firstEventOn: first(eb), stateSince: since(eb) }))
+    .where((eb) => eb.or([eb("Deal.firstEventOn", "is distinct from", first(eb)), eb("Deal.stateSince", "is distinct from", since(eb))]));
   if (dealIds !== null) update = update.where("Deal.id", "in", [...dealIds]);
   return update.compile();
 }

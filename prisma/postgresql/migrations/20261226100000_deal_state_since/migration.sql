@@ -1,0 +1,25 @@
+-- The date from which each deal's own row is its state on every date: its latest lifecycle event's date (by date,
+-- then id) when that event reports every term as the row holds it, else null. Kept by the writers of events in their
+-- transaction (lib/deals/change-kinds.ts), so that a read as of a date on or after it takes the row's terms without
+-- reading the deal's events (lib/data/deal-state.ts). The deals already stored get it from their events here.
+-- AlterTable
+ALTER TABLE "Deal" ADD COLUMN "stateSince" TEXT;
+
+-- Fill
+UPDATE "Deal" SET "stateSince" = (
+  SELECT "e"."occurredOn" FROM "DealEvent" AS "e"
+  WHERE "e"."id" = (
+      SELECT "l"."id" FROM "DealEvent" AS "l" WHERE "l"."dealId" = "Deal"."id" ORDER BY "l"."occurredOn" DESC, "l"."id" DESC LIMIT 1
+    )
+    AND "e"."status" IS NOT DISTINCT FROM "Deal"."status"
+    AND "e"."amountUsdLow" IS NOT DISTINCT FROM "Deal"."amountUsdLow"
+    AND "e"."amountUsdHigh" IS NOT DISTINCT FROM "Deal"."amountUsdHigh"
+    AND "e"."amountQualifier" IS NOT DISTINCT FROM "Deal"."amountQualifier"
+    AND "e"."round" IS NOT DISTINCT FROM "Deal"."round"
+    AND "e"."postMoneyValuationUsd" IS NOT DISTINCT FROM "Deal"."postMoneyValuationUsd"
+    AND "e"."stakeBps" IS NOT DISTINCT FROM "Deal"."stakeBps"
+    AND "e"."summary" IS NOT DISTINCT FROM "Deal"."summary"
+    AND "e"."originalCurrency" IS NOT DISTINCT FROM "Deal"."originalCurrency"
+    AND "e"."originalAmount" IS NOT DISTINCT FROM "Deal"."originalAmount"
+    AND COALESCE("e"."amountUsdLow", "e"."amountUsdHigh") IS NOT DISTINCT FROM "Deal"."amountUsdKey"
+);
