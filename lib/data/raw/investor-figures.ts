@@ -116,8 +116,8 @@ export async function investorFigures(
  * named one, its amount less its named investors' parts (each investor's parts in deals with an unnamed party are
  * summed beside its own, and taken off here). Splitting the recipient's deals again in the query took 2.1-2.4 s for
  * OpenAI's 116,665 deals at a million, 210-234 ms at 100,000. At a million deals OpenAI's took 525-570 ms today and
- * 6.3-7.2 s as of 2024-01-01 when each part was joined to its deal's row of `received` and each deal's parties were two
- * EXISTS; with the parties read in one pass and the parts summed per investor first, 367-397 ms and 0.76-0.87 s.
+ * 6.3-7.2 s as of 2024-01-01 with each part joined to its deal's row of `received` and its investor's name before
+ * grouping, and each deal's parties asked by two EXISTS; in this form, 367-397 ms and 0.76-0.87 s.
  */
 export async function investorSharesOfRecipientSql(
   db: PrismaClient,
@@ -158,7 +158,8 @@ export async function investorSharesOfRecipientSql(
           }),
     )
     .with("named", () => partsOfDeals(reads, asOf, counted).select(["p.dealId", "p.organizationId", "p.share"]))
-    // Summed per investor before its name is joined: the join of each of OpenAI's 198,000 parts cost 60 ms.
+    // Summed per investor before its name is joined, and not joined to `received`: the parts are already the counted
+    // deals' (partsOfDeals), and their share in deals with an unnamed party is taken through `parties`.
     .with("byInvestor", (db) =>
       db
         .selectFrom("named as n")
