@@ -28,7 +28,7 @@ import {
   tooManyRequests,
 } from "@/lib/rate-limit";
 import { isLiveOrganization } from "@/lib/data/merged-organization";
-import { ANALYSIS_SECTIONS } from "@/lib/filters/analysis-view";
+import { ANALYSIS_SECTIONS, analysisSectionPath } from "@/lib/filters/analysis-view";
 import { isOrganizationSlug } from "@/lib/filters/organization-filters";
 import { logRequestError, REQUEST_ID_HEADER } from "@/lib/request-id";
 
@@ -44,7 +44,7 @@ const userWrites = new RateLimiter("user-writes", TOKEN_WRITES_PER_MINUTE, 60_00
 const CACHED_PAGES = new Map([
   ["/", ""],
   ["/analysis", "/analysis"],
-  ...ANALYSIS_SECTIONS.map((section) => [`/analysis/${section}`, `/analysis/${section}`] as const),
+  ...ANALYSIS_SECTIONS.map((section) => [analysisSectionPath(section), analysisSectionPath(section)] as const),
 ]);
 /** A deal page's bare address, as parseDealId reads its id (anything else is left to the route, which answers 404). */
 const DEAL_PAGE = /^\/deals\/[1-9]\d{0,8}$/;

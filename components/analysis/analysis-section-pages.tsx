@@ -11,7 +11,7 @@ import { FlowsChart } from "@/components/analysis/flows-chart";
 import { NetworkSection } from "@/components/analysis/network-section";
 import { CIRCULAR_FLOWS_SHOWN, getCapitalByKind, getCircularFlows, getConcentration, getFlows } from "@/lib/data/analysis";
 import { getNetwork } from "@/lib/data/network";
-import { isAnalysisSection, type AnalysisSection, type AnalysisView } from "@/lib/filters/analysis-view";
+import { analysisSectionPath, isAnalysisSection, type AnalysisSection, type AnalysisView } from "@/lib/filters/analysis-view";
 import { parseChartScale } from "@/lib/filters/chart-scale";
 
 type Query = Record<string, string | string[] | undefined>;
@@ -33,7 +33,7 @@ function sectionPage<T>(
     draw: (data: T, view: AnalysisView, address: { query: Query; networkSize: number }) => ReactNode;
   },
 ): SectionPage {
-  const path = `/analysis/${section}`;
+  const path = analysisSectionPath(section);
   return {
     title: page.title,
     render: async (query) => {

@@ -5,11 +5,11 @@ import type { ChartRow } from "@/components/charts/chart-types";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import type { CapitalByKindData } from "@/lib/data/analysis";
 import { KIND_LABELS } from "@/lib/domain";
-import { analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-view";
+import { analysisSectionPath, analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-view";
 import { formatPeriod } from "@/lib/format";
 
 /** The amounts by kind's own page, where they are drawn for a view. */
-export const KINDS_PATH = "/analysis/kinds";
+export const KINDS_PATH = analysisSectionPath("kinds");
 
 function chartData(data: CapitalByKindData) {
   const series = data.kinds.map((k) => ({ key: k, label: KIND_LABELS[k], color: `var(--color-${k})` }));

@@ -5,7 +5,7 @@ import type { ChartRow } from "@/components/charts/chart-types";
 import { ScaleSwitch } from "@/components/charts/scale-switch";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { withChartScale, type ChartScale } from "@/lib/filters/chart-scale";
-import { analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-view";
+import { analysisSectionPath, analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-view";
 import type { CircularFlow } from "@/lib/measures/circular-flows";
 import Link from "next/link";
 import { analysisHref, AnalysisSectionLink } from "./analysis-page-frame";
@@ -20,7 +20,7 @@ const LEGS_SHOWN_HERE = 3;
 /** The loops leg by leg for a view: a page of their own, since their diagrams and legs were a third of /analysis. */
 export function loopsHref(view: AnalysisView): string {
   const params = analysisViewToParams(view);
-  return `/analysis/loops${params.size > 0 ? `?${params}` : ""}`;
+  return `${analysisSectionPath("loops")}${params.size > 0 ? `?${params}` : ""}`;
 }
 
 const series = [
@@ -40,7 +40,7 @@ function loopRows(loops: CircularFlow[]): ChartRow[] {
 export const CIRCULAR_FLOWS_TITLE = "Circular flows: capital invested and spending committed back, per loop";
 
 /** The loops' chart's own page, where capital in and spending back are drawn per loop for a view. */
-export const CIRCULAR_FLOWS_PATH = "/analysis/circular-flows";
+export const CIRCULAR_FLOWS_PATH = analysisSectionPath("circular-flows");
 
 /** The loop with the most money back: "Most money back: Microsoft → OpenAI, $13.8B back for $13B in, 1.06×." */
 function circularFlowsTakeaway(rows: ChartRow[]): string | null {

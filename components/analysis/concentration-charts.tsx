@@ -2,7 +2,7 @@ import { analysisHref, AnalysisSectionLink } from "@/components/analysis/analysi
 import { ChartFrame } from "@/components/charts/chart-frame";
 import type { ChartColumn, ChartRow } from "@/components/charts/chart-types";
 import { TrendLineChart } from "@/components/charts/trend-line-chart";
-import { analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-view";
+import { analysisSectionPath, analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-view";
 import { takeawayShare } from "@/components/charts/takeaway";
 import { formatNumber, formatPeriod, formatShare, formatUsd } from "@/lib/format";
 import { HHI_BANDS, hhiReadingLabel, type ConcentrationPeriod } from "@/lib/measures/concentration";
@@ -199,7 +199,7 @@ export function TopSharesChart({ view, periods }: { view: AnalysisView; periods:
 }
 
 /** The top shares' own page, where they are drawn for a view. */
-export const TOP_SHARES_PATH = "/analysis/top-shares";
+export const TOP_SHARES_PATH = analysisSectionPath("top-shares");
 
 /**
  * On /analysis, the top shares are its latest period's sentence and a link: drawn with their table they were about

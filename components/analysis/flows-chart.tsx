@@ -5,11 +5,11 @@ import type { ChartRow } from "@/components/charts/chart-types";
 import { SankeyIsland } from "@/components/charts/sankey-island";
 import { sankeyHeight } from "@/components/charts/sankey-size";
 import type { FlowsData } from "@/lib/data/analysis";
-import { analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-view";
+import { analysisSectionPath, analysisViewToParams, type AnalysisView } from "@/lib/filters/analysis-view";
 import { formatNumber, formatUsd } from "@/lib/format";
 
 /** The flows' own page, where the Sankey diagram is drawn for a view. */
-export const FLOWS_PATH = "/analysis/flows";
+export const FLOWS_PATH = analysisSectionPath("flows");
 
 export function flowsTitle(flows: FlowsData): string {
   const shown = flows.graph.links.length;

@@ -3,7 +3,13 @@ import { ChartFrame } from "@/components/charts/chart-frame";
 import type { ChartRow } from "@/components/charts/chart-types";
 import { NETWORK_LEGEND, NetworkChart } from "@/components/charts/network-chart";
 import type { NetworkData } from "@/lib/data/network";
-import { analysisViewToParams, DEFAULT_NETWORK_SIZE, NETWORK_SIZES, type AnalysisView } from "@/lib/filters/analysis-view";
+import {
+  analysisSectionPath,
+  analysisViewToParams,
+  DEFAULT_NETWORK_SIZE,
+  NETWORK_SIZES,
+  type AnalysisView,
+} from "@/lib/filters/analysis-view";
 import { formatNumber, formatUsd } from "@/lib/format";
 import type { NetworkGraph } from "@/lib/measures/network";
 
@@ -22,7 +28,7 @@ export function networkParams(view: AnalysisView, size: number): URLSearchParams
 /** The network's own page for a view and size (/analysis/network), where it is drawn. */
 export function networkHref(view: AnalysisView, size: number): string {
   const params = networkParams(view, size);
-  return `/analysis/network${params.size > 0 ? `?${params}` : ""}`;
+  return `${analysisSectionPath("network")}${params.size > 0 ? `?${params}` : ""}`;
 }
 
 function edgeText(graph: NetworkGraph, e: NetworkGraph["edges"][number]): string {

@@ -19,6 +19,11 @@ export function isAnalysisSection(segment: string): segment is AnalysisSection {
   return (ANALYSIS_SECTIONS as readonly string[]).includes(segment);
 }
 
+/** A section's page address, without a view. */
+export function analysisSectionPath(section: AnalysisSection): string {
+  return `/analysis/${section}`;
+}
+
 /** What is counted: equity and convertible capital (the default), every kind, or one kind alone. */
 export const COUNT_OPTIONS = ["capital", "all", ...DEAL_KINDS] as const;
 export type CountOption = (typeof COUNT_OPTIONS)[number];
