@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryBuilder } from "@/lib/data/kysely";
 import { eventDatesUpdate } from "@/lib/data/raw/change-kinds";
 import { runOnTransaction } from "@/lib/insert-rows";
+import { REPORTED_FIELDS } from "@/lib/story/as-of";
 import { createTestDb, migrationFrom, type TestDb } from "../support/test-db";
 
 let t: TestDb;
@@ -15,18 +16,6 @@ afterAll(async () => t?.dispose());
 describe("the deal state-since migration", () => {
   it("dates each deal's row from its latest event when that event reports what the row holds, like the writers", async () => {
     const org = await t.db.organization.create({ data: { slug: "lab", name: "Lab", type: "ai_lab" } });
-    const row = {
-      recipientId: org.id,
-      kind: "equity",
-      status: "closed",
-      round: "Series B",
-      announcedOn: "2025-01-01",
-      amountUsdLow: 5n,
-      amountUsdHigh: 5n,
-      amountUsdKey: 5n,
-      amountQualifier: "exact",
-      summary: "Closed",
-    };
     const reported = {
       status: "closed",
       amountUsdLow: 5n,
@@ -34,6 +23,24 @@ describe("the deal state-since migration", () => {
       amountQualifier: "exact",
       round: "Series B",
       summary: "Closed",
+      postMoneyValuationUsd: 50n,
+      stakeBps: 250,
+      originalCurrency: "EUR",
+      originalAmount: 4n,
+    };
+    const row = { recipientId: org.id, kind: "equity", announcedOn: "2025-01-01", amountUsdKey: 5n, ...reported };
+    // Each reported term other than the row's, one at a time (the migration names the terms one by one).
+    const other: { [F in (typeof REPORTED_FIELDS)[number]]: (typeof reported)[F] } = {
+      status: "announced",
+      amountUsdLow: 4n,
+      amountUsdHigh: 6n,
+      amountQualifier: "range",
+      round: "Series C",
+      summary: "Announced",
+      postMoneyValuationUsd: 60n,
+      stakeBps: 300,
+      originalCurrency: "GBP",
+      originalAmount: 3n,
     };
     const talks = {
       status: "in_talks",
@@ -84,6 +91,8 @@ describe("the deal state-since migration", () => {
       // No event at all.
       [await deal([]), null],
     ]);
+    for (const field of REPORTED_FIELDS)
+      expected.set(await deal([{ occurredOn: "2025-01-01", state: { ...reported, [field]: other[field] } }]), null);
     const sinces = async () =>
       new Map((await t.db.deal.findMany({ select: { id: true, stateSince: true } })).map((d) => [d.id, d.stateSince]));
 
